@@ -1,0 +1,1 @@
+"""Batch tagging of large archives: readers, checkpointing, local and Dask engines."""

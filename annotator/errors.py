@@ -1,0 +1,94 @@
+"""Coded domain errors.
+
+Library code raises these and never prints or exits; the CLI turns them into a message and an
+exit code, the service into ``{"error": {"code", "message", "field"}}`` with an HTTP status.
+Every message is a template with a code (spaCy's ``Errors.E097`` habit), so tests can assert the
+code rather than the wording.
+
+Code ranges, one per concern:
+    E1xx  glossary readers, merging and build
+    E2xx  input text and markup
+    E3xx  the spaCy component
+    E4xx  lint
+    E5xx  batch tagging
+    E6xx  service and configuration
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    # --- E1xx glossary -------------------------------------------------------------------
+    E101 = "{path}:{line}: {detail}"
+    E102 = "{path}: unsupported glossary format {suffix!r} (expected .csv, .json, .jsonl, .tbx or .txt)"
+    E103 = "{path}: cannot read glossary file: {detail}"
+    E104 = "Generated files are stale: {files}. Run `helpdesk-annotator build`."
+    E105 = "{path}: no concepts found"
+    E106 = "{path}:{line}: unsafe or malformed XML: {detail}"
+    E107 = "Unknown concept id {concept_id!r}"
+    E108 = "{path}:{line}: missing required field {field!r}"
+    E109 = "{path}: glossary file is larger than the limit of {limit} bytes"
+
+    # --- E2xx input text and markup -------------------------------------------------------
+    E201 = "text must be a string, got {type_name}"
+    E202 = "text is {length} characters long; the limit is {limit}"
+    E203 = "text contains a lone surrogate at index {index} (invalid Unicode)"
+    E204 = "unknown format {format!r}; expected one of {allowed}"
+    E205 = "invalid option {name!r}: {detail}"
+
+    # --- E3xx component --------------------------------------------------------------------
+    E301 = "helpdesk_glossary has no glossary: call initialize() or load from disk first"
+    E302 = "invalid pattern on line {line} of {path}: {detail}"
+
+    # --- E4xx lint -------------------------------------------------------------------------
+    E401 = "{path}: cannot read file: {detail}"
+    E402 = "{path}: invalid configuration: {detail}"
+    E403 = "{path}: unsupported file type {suffix!r} (expected .md, .rst, .html, .txt)"
+
+    # --- E5xx batch tagging ----------------------------------------------------------------
+    E501 = "{path}: cannot read input: {detail}"
+    E502 = "{path}: checkpoint does not match this run: {detail}"
+    E503 = "{detail}"
+
+    # --- E6xx service and configuration -----------------------------------------------------
+    E601 = "invalid configuration value {name!r}: {detail}"
+
+
+class AnnotatorError(Exception):
+    """Base of every error the library raises on purpose.
+
+    ``code`` names a template in :class:`Errors`; keyword arguments fill it. ``field`` names the
+    offending input field where there is one (the service reports it back to the client).
+    """
+
+    def __init__(self, code: str, *, field: str | None = None, **kwargs: object) -> None:
+        template = getattr(Errors, code)
+        self.code = code
+        self.field = field
+        self.details = kwargs
+        self.message = template.format(**kwargs)
+        super().__init__(f"[{code}] {self.message}")
+
+
+class GlossaryError(AnnotatorError):
+    """A glossary file could not be read or the generated data is inconsistent."""
+
+
+class InputError(AnnotatorError):
+    """Text handed to the annotator is unusable as given (wrong type, too long, invalid)."""
+
+
+class PipelineError(AnnotatorError):
+    """The spaCy component was used in a state it cannot work in."""
+
+
+class LintError(AnnotatorError):
+    """A lint run could not read a file or its configuration."""
+
+
+class BatchError(AnnotatorError):
+    """A batch tagging run could not read its input or resume its checkpoint."""
+
+
+class ConfigError(AnnotatorError):
+    """A configuration value is invalid."""

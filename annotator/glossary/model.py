@@ -1,0 +1,184 @@
+"""The glossary data model: raw entries, merged concepts, and the glossary they form.
+
+An :class:`Entry` is what one reader found at one place in one source. Merging turns entries into
+:class:`Concept` objects (one meaning each, several attributed definitions). A :class:`Glossary`
+is the ordered set of concepts plus the indexes every consumer needs (by id, by acronym).
+Everything here is plain data with a stable JSON form, so generated files are deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import GlossaryError
+
+CATEGORIES = ("Metrics", "Channels", "Technology", "Operations", "Roles", "Strategy")
+STATUSES = ("preferred", "admitted", "deprecated")
+
+
+@dataclass(frozen=True)
+class Definition:
+    text: str
+    source: str  # file name of the glossary the definition came from
+    line: int  # 1-based line in that file
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "source": self.source, "line": self.line}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary entry as read from one source, before merging."""
+
+    term: str
+    definition: str
+    source: str
+    line: int
+    acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    category: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Something a reader saw and deliberately did not turn into an entry (reported by build)."""
+
+    source: str
+    line: int
+    text: str
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"source": self.source, "line": self.line, "text": self.text, "reason": self.reason}
+
+
+@dataclass
+class Concept:
+    id: str
+    term: str
+    acronyms: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    category: str | None = None
+    definitions: list[Definition] = field(default_factory=list)
+    status: str | None = None
+
+    @property
+    def definition(self) -> str:
+        """The definition shown by default: the first (best-attested) one."""
+        return self.definitions[0].text if self.definitions else ""
+
+    @property
+    def source(self) -> str:
+        return self.definitions[0].source if self.definitions else ""
+
+    def to_json(self) -> dict:
+        data = {
+            "id": self.id,
+            "term": self.term,
+            "acronyms": list(self.acronyms),
+            "aliases": list(self.aliases),
+            "category": self.category,
+            "definitions": [d.to_json() for d in self.definitions],
+        }
+        if self.status is not None:
+            data["status"] = self.status
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> Concept:
+        return cls(
+            id=data["id"],
+            term=data["term"],
+            acronyms=list(data.get("acronyms") or []),
+            aliases=list(data.get("aliases") or []),
+            category=data.get("category"),
+            definitions=[
+                Definition(d["text"], d.get("source", ""), int(d.get("line", 0)))
+                for d in data.get("definitions") or []
+            ],
+            status=data.get("status"),
+        )
+
+
+def slugify(text: str) -> str:
+    """A stable, URL-safe id from a term: ``"Average Handle Time"`` -> ``"average-handle-time"``."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "concept"
+
+
+def normalize_key(text: str) -> str:
+    """Case-, hyphen-, space- and punctuation-insensitive key used to merge names."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\W_]+", "", text)
+
+
+class Glossary:
+    """An ordered collection of concepts with lookup indexes."""
+
+    def __init__(self, concepts: Iterable[Concept] = ()) -> None:
+        self.concepts: list[Concept] = list(concepts)
+        self.by_id: dict[str, Concept] = {}
+        self.by_acronym: dict[str, list[Concept]] = {}
+        for concept in self.concepts:
+            if concept.id in self.by_id:
+                raise GlossaryError("E101", path="<glossary>", line=0, detail=f"duplicate id {concept.id!r}")
+            self.by_id[concept.id] = concept
+            for acronym in concept.acronyms:
+                self.by_acronym.setdefault(acronym, []).append(concept)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts)
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self.by_id
+
+    def get(self, concept_id: str) -> Concept | None:
+        return self.by_id.get(concept_id)
+
+    @property
+    def ambiguous_acronyms(self) -> dict[str, list[Concept]]:
+        return {a: cs for a, cs in sorted(self.by_acronym.items()) if len(cs) > 1}
+
+    @property
+    def version(self) -> str:
+        """Content hash: changes whenever any concept changes, stable otherwise."""
+        digest = hashlib.sha256()
+        for line in self.iter_jsonl():
+            digest.update(line.encode("utf-8"))
+        return digest.hexdigest()[:12]
+
+    def iter_jsonl(self) -> Iterator[str]:
+        for concept in self.concepts:
+            yield json.dumps(concept.to_json(), ensure_ascii=False, sort_keys=False) + "\n"
+
+    def to_jsonl(self) -> str:
+        return "".join(self.iter_jsonl())
+
+    def dump(self, path: Path) -> None:
+        Path(path).write_text(self.to_jsonl(), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        """Read a generated ``glossary.jsonl`` (our own normalized format)."""
+        path = Path(path)
+        concepts = []
+        with path.open(encoding="utf-8") as handle:
+            for lineno, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    concepts.append(Concept.from_json(json.loads(line)))
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise GlossaryError("E101", path=str(path), line=lineno, detail=str(exc)) from exc
+        return cls(concepts)

@@ -1,0 +1,1 @@
+"""Lint knowledge-base articles for undefined acronyms."""

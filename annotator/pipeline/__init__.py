@@ -1,0 +1,1 @@
+"""The ``helpdesk_glossary`` spaCy component and what it needs at match time."""

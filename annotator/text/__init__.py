@@ -1,0 +1,1 @@
+"""Pure text helpers: markup masking, input safety, acronym shapes, in-text abbreviations."""

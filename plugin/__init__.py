@@ -1,0 +1,1 @@
+"""The help-desk plugin: Flask service and tooltip widget (being written)."""
