@@ -52,6 +52,18 @@ class Errors:
 
     # --- E6xx service and configuration -----------------------------------------------------
     E601 = "invalid configuration value {name!r}: {detail}"
+    E602 = "request body is not valid JSON: {detail}"
+    E603 = "request body is not valid UTF-8: {detail}"
+    E604 = "unsupported content type {content_type!r}; send application/json"
+    E605 = "request body is larger than the limit of {limit} bytes"
+    E606 = "invalid field {field!r}: {detail}"
+    E607 = "not found: {detail}"
+    E608 = "method {method} not allowed here; allowed: {allowed}"
+    E609 = "internal server error (the details are in the server log)"
+    E610 = "the annotation pipeline is not ready yet"
+    E611 = "a request body without Content-Length cannot be read safely by this server"
+    E612 = "{detail}"
+    E613 = "too many documents: {count} sent, the limit is {limit}"
 
 
 class AnnotatorError(Exception):
