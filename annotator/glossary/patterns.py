@@ -1,0 +1,274 @@
+"""Glossary -> spaCy EntityRuler patterns (``patterns/patterns.jsonl``).
+
+Two kinds of pattern, as the stock ``entity_ruler`` understands them:
+
+* ``CX_TERM``: terms and aliases as lowercase phrase **strings**, matched on ``LOWER`` (the
+  ruler must be configured with ``phrase_matcher_attr: "LOWER"``), with the variants people
+  actually write: plural / singular of the head word, hyphen / space / closed compounds
+  (``co-browsing``, ``co browsing``, ``cobrowsing``) and the possessive.
+* ``CX_ACRONYM``: acronyms as case-sensitive token patterns on ``ORTH`` (``SLA``, ``SLAs``,
+  ``SLA 's``): a lowercase phrase pattern ``it`` would match the pronoun.
+
+Every pattern's ``id`` is a concept id, or ``acronym:<ACR>`` for an acronym shared by several
+concepts (the component chooses the sense per document). The output is deterministic: same
+glossary, same list, same order.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .model import Concept, Glossary
+
+TERM_LABEL = "CX_TERM"
+ACRONYM_LABEL = "CX_ACRONYM"
+AMBIGUOUS_PREFIX = "acronym:"
+
+#: Apostrophes spaCy's English tokenizer splits off as a possessive ``'s`` token.
+POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
+
+#: Past this many words, only the written form and its all-space / all-hyphen forms are
+#: generated (a long term written with mixed hyphens is rare; 2^n variants is not worth it).
+MAX_WORDS_FOR_ALL_JOINS = 4
+
+_WORD_SPLIT = re.compile(r"(\s+|-)")
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-"})
+_VOWELS = set("aeiou")
+# Words that end in "s" but are not plurals (the singular of "business" is not "busines").
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "ous", "sis", "ws")
+
+
+def acronym_group_id(acronym: str) -> str:
+    return f"{AMBIGUOUS_PREFIX}{acronym}"
+
+
+def looks_like_acronym(text: str) -> bool:
+    """``SLA``, ``eNPS``, ``CCaaS``, ``Q&A``: one word with mostly capital letters.
+
+    Used to route aliases written as acronyms to the case-sensitive patterns.
+    """
+    if not text or any(ch.isspace() for ch in text) or len(text) > 12:
+        return False
+    upper = sum(ch.isupper() for ch in text)
+    lower = sum(ch.islower() for ch in text)
+    return upper >= 2 and upper >= lower
+
+
+def normalize_text(text: str) -> str:
+    """NFKC, typographic quotes/dashes to ASCII, whitespace squeezed, stripped."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return _SPACES.sub(" ", text).strip()
+
+
+# --- inflection ------------------------------------------------------------------------
+
+
+def pluralize(word: str) -> str | None:
+    """English plural of a head word, or None when there is no sensible one."""
+    if not word.isalpha() or len(word) < 3:
+        return None
+    lower = word.lower()
+    if lower.endswith(("ics", "is")):  # "analytics", "analysis": leave alone
+        return None
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if lower.endswith("y") and lower[-2] not in _VOWELS:
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def singularize(word: str) -> str | None:
+    """Singular of a plural head word (``Metrics`` is left alone), or None."""
+    lower = word.lower()
+    if not word.isalpha() or len(word) < 4 or not lower.endswith("s"):
+        return None
+    if lower.endswith(_NOT_PLURAL_ENDINGS):
+        return None
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+# --- compound variants -------------------------------------------------------------------
+
+
+def compound_forms(term: str) -> list[str]:
+    """Hyphen / space / closed spellings of ``term``, the written form first.
+
+    A written hyphen may also be a space or nothing (``co-browsing``, ``co browsing``,
+    ``cobrowsing``); a written space may also be a hyphen (``self service`` ->
+    ``self-service``), and a two-word term may be closed (``help desk`` -> ``helpdesk``).
+    """
+    parts = _WORD_SPLIT.split(term)
+    words, joins = parts[0::2], parts[1::2]
+    if len(words) == 1 or any(not w for w in words):
+        return [term]
+    options = []
+    for join in joins:
+        if join == "-":
+            options.append(("-", " ", ""))
+        elif len(words) == 2:
+            options.append((" ", "-", ""))
+        else:
+            options.append((" ", "-"))
+    if len(words) > MAX_WORDS_FOR_ALL_JOINS:
+        written = [" " if j.isspace() else j for j in joins]
+        combos: Iterable[tuple[str, ...]] = (
+            tuple(written),
+            tuple(" " for _ in joins),
+            tuple("-" for _ in joins),
+        )
+    else:
+        combos = itertools.product(*options)
+    forms = []
+    for combo in combos:
+        form = words[0] + "".join(j + w for j, w in zip(combo, words[1:]))
+        if form not in forms:
+            forms.append(form)
+    return forms
+
+
+def inflected_forms(form: str) -> list[str]:
+    """``form`` with its head word (the last word) in singular and plural, then possessives."""
+    head_start = max(form.rfind(" "), form.rfind("-")) + 1
+    stem, head = form[:head_start], form[head_start:]
+    singular, plural = head, pluralize(head)
+    other = singularize(head)
+    if other is not None:  # written as a plural: "Key Performance Indicators"
+        singular, plural = other, head
+    forms = [form]
+    for word in (singular, plural):
+        if word and stem + word not in forms:
+            forms.append(stem + word)
+    forms += [stem + singular + suffix for suffix in POSSESSIVE_SUFFIXES]
+    return forms
+
+
+def term_variants(term: str) -> list[str]:
+    """Every lowercase spelling generated for one term or alias, deterministic order."""
+    base = normalize_text(term).lower()
+    if not base:
+        return []
+    variants: list[str] = []
+    for compound in compound_forms(base):
+        for form in inflected_forms(compound):
+            if form not in variants:
+                variants.append(form)
+    return variants
+
+
+# --- tokenization --------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    # A private blank English tokenizer: patterns must be exactly what spaCy's English
+    # tokenizer produces, so we ask it rather than guess.
+    from spacy.lang.en import English
+
+    return English().tokenizer
+
+
+def tokenize(text: str) -> list[str]:
+    return [t.text for t in _tokenizer()(text)]
+
+
+def acronym_token_patterns(acronym: str) -> list[list[dict]]:
+    """ORTH token patterns for an acronym, its plural and its possessives."""
+    forms = [acronym]
+    if acronym[-1].isalnum() and acronym[-1] not in "sS":
+        forms.append(acronym + "s")
+    forms += [acronym + suffix for suffix in POSSESSIVE_SUFFIXES]
+    patterns = []
+    for form in forms:
+        tokens = tokenize(form)
+        pattern = [{"ORTH": t} for t in tokens]
+        if pattern not in patterns:
+            patterns.append(pattern)
+    return patterns
+
+
+# --- the generator ----------------------------------------------------------------------------
+
+
+def _is_unsafe_phrase(tokens: list[str], blocked: set[tuple[str, ...]]) -> bool:
+    """Phrases a case-insensitive matcher must never carry.
+
+    A single stop word or a one/two-letter word would match everywhere; a phrase equal to an
+    acronym's lowercase tokens (``it`` for IT, ``its`` for ITs) would turn ordinary words into
+    the acronym.
+    """
+    if not tokens or tuple(tokens) in blocked:
+        return True
+    if len(tokens) == 1:
+        word = tokens[0]
+        return len(word) <= 2 or word in STOP_WORDS
+    return False
+
+
+def generate_patterns(glossary: Glossary) -> list[dict]:
+    """All EntityRuler patterns for ``glossary``: ``{"label", "pattern", "id"}`` dicts.
+
+    Terms and aliases first (in concept order), then acronyms (sorted). A phrase that several
+    concepts could claim goes to the concept whose own written term or alias it is, then to the
+    first concept in glossary order, so each (label, pattern) appears exactly once.
+    """
+    acronym_owners: dict[str, list[str]] = {}
+    term_sources: list[tuple[Concept, list[str]]] = []
+    for concept in glossary:
+        names = []
+        for name in (concept.term, *concept.aliases):
+            name = normalize_text(name)
+            if not name:
+                continue
+            if looks_like_acronym(name):
+                owners = acronym_owners.setdefault(name, [])
+                if concept.id not in owners:
+                    owners.append(concept.id)
+            elif name not in names:
+                names.append(name)
+        for acronym in concept.acronyms:
+            acronym = normalize_text(acronym)
+            if acronym:
+                owners = acronym_owners.setdefault(acronym, [])
+                if concept.id not in owners:
+                    owners.append(concept.id)
+        term_sources.append((concept, names))
+
+    acronym_patterns: list[dict] = []
+    blocked: set[tuple[str, ...]] = set()
+    for acronym in sorted(acronym_owners):
+        owners = acronym_owners[acronym]
+        pattern_id = owners[0] if len(owners) == 1 else acronym_group_id(acronym)
+        for pattern in acronym_token_patterns(acronym):
+            acronym_patterns.append({"label": ACRONYM_LABEL, "pattern": pattern, "id": pattern_id})
+            blocked.add(tuple(tok["ORTH"].lower() for tok in pattern))
+
+    # Written forms claim their phrase before any generated variant of another concept does.
+    claimed: dict[str, str] = {}
+    for concept, names in term_sources:
+        for name in names:
+            claimed.setdefault(name.lower(), concept.id)
+    term_patterns: dict[str, str] = {}
+    for concept, names in term_sources:
+        for name in names:
+            for variant in term_variants(name):
+                if variant in term_patterns:
+                    continue
+                owner = claimed.get(variant, concept.id)
+                if _is_unsafe_phrase(tokenize(variant), blocked):
+                    continue
+                term_patterns[variant] = owner
+
+    patterns = [{"label": TERM_LABEL, "pattern": p, "id": i} for p, i in term_patterns.items()]
+    return patterns + acronym_patterns
+
