@@ -78,7 +78,8 @@ class AnnotatorError(Exception):
         self.code = code
         self.field = field
         self.details = kwargs
-        self.message = template.format(**kwargs)
+        # ``field`` is also a template slot (E108, E606), so it is offered to the template too.
+        self.message = template.format(field=field, **kwargs)
         super().__init__(f"[{code}] {self.message}")
 
 
