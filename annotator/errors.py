@@ -49,6 +49,8 @@ class Errors:
     E501 = "{path}: cannot read input: {detail}"
     E502 = "{path}: checkpoint does not match this run: {detail}"
     E503 = "{detail}"
+    E504 = "{path} already exists; use --resume to continue that run or --overwrite to start again"
+    E505 = "batch run failed: {detail}"
 
     # --- E6xx service and configuration -----------------------------------------------------
     E601 = "invalid configuration value {name!r}: {detail}"
