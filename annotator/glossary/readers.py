@@ -436,3 +436,35 @@ READERS = {
     ".jsonl": read_jsonl,
     ".tbx": _read_tbx,
 }
+
+
+# --- CSV export (the inverse of read_csv) -------------------------------------------------------
+
+
+def csv_rows(concepts) -> Iterator[list[str]]:
+    """Header then one row per definition: ``read_csv`` + merging rebuild the same concepts.
+
+    A concept with several definitions becomes several rows with the same term; lists are
+    joined with ``"; "``.
+    """
+    yield list(FIELDS)
+    for concept in concepts:
+        base = [
+            concept.term,
+            "",
+            "; ".join(concept.acronyms),
+            "; ".join(concept.aliases),
+            concept.category or "",
+            concept.status or "",
+        ]
+        for definition in concept.definitions or ():
+            row = list(base)
+            row[1] = definition.text
+            yield row
+
+
+def write_csv(concepts, stream) -> None:
+    """Write ``concepts`` as CSV (UTF-8 text stream; CRLF row ends, as RFC 4180 and Excel expect)."""
+    writer = csv.writer(stream)
+    for row in csv_rows(concepts):
+        writer.writerow(row)
