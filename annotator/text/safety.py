@@ -1,0 +1,144 @@
+"""Make arbitrary input safe to tokenize without moving a single offset.
+
+:func:`prepare` returns a string of exactly the same length (in code points) as the one it was
+given, so every offset into its result is an offset into the caller's text. It never inserts,
+deletes or normalizes characters; it only *blanks* some of them (replaces them with a space).
+
+What it rejects (:class:`~annotator.errors.InputError`):
+
+* ``E201`` anything that is not a ``str``;
+* ``E202`` text longer than ``max_length`` code points;
+* ``E203`` a lone surrogate (``"\\ud800"``): not valid Unicode, cannot be encoded as UTF-8 or
+  sliced consistently in UTF-16; the error names its index.
+
+What it blanks:
+
+* **Control characters**: C0 controls except ``\\t``, ``\\n`` and ``\\r``, DEL, and C1 controls
+  (U+0080-U+009F). ``"SLA\\x00KB\\x00SLA"`` tokenizes as ``SLA``, ``KB``, ``SLA``.
+* **Long runs of punctuation, symbols and emoji** (more than :data:`MAX_SYMBOL_RUN` in a row
+  with no letter, digit or space). spaCy's tokenizer strips prefixes and suffixes one at a time
+  and re-searches the remaining string after each one, so a token made of 20,000 ``)`` or
+  emoji costs ~40 s. A possessive ``'s`` counts as part of such a run (``'s's's...`` is the same
+  trap with a letter in it). Blanking the whole run keeps any word glued to it intact
+  (``"SLA!!!!!...!"`` still yields ``SLA``).
+* **Overlong tokens**: in any run of more than :data:`MAX_TOKEN_LENGTH` non-space characters
+  (a base64 blob, a minified log line) every ``MAX_TOKEN_LENGTH + 1``-th character is blanked,
+  so no token spaCy sees is longer than that. No real word or acronym is affected; a URL longer
+  than the limit is cut into pieces (and only its first piece is recognized as a URL by the
+  markup masking).
+
+**Invisible characters** (zero-width space/non-joiner/joiner U+200B-U+200D, word joiner U+2060,
+soft hyphen U+00AD, BOM U+FEFF, left-to-right/right-to-left marks and bidi embedding/isolate
+controls) are a policy choice, because offsets must not move:
+
+* next to a space, punctuation, or the start/end of the text they are blanked, so a leading BOM
+  or a trailing zero-width space does not hide a term: ``"\\ufeffSLA"`` and ``"SLA\\u200b"``
+  match ``SLA``;
+* *between two word characters* they are kept, so ``"S\\u200bLA"`` stays one token and does
+  **not** match ``SLA``. Removing the character would shift every later offset, and blanking it
+  would split the word into ``S`` and ``LA`` (a different, wrong token). What is annotated is
+  what the string contains; an invisible character inside a word is treated as a different word.
+
+What it never does: Unicode normalization (NFC/NFKC), case mapping, or anything else that could
+change lengths. ``"e\\u0301 KB"``, ``"İ SLA"`` (``İ`` lowercases to two code points) and
+full-width ``ＳＬＡ`` go to spaCy as they are; offsets stay those of the original string.
+
+Everything here is a handful of linear regex passes (possessive quantifiers, no backtracking)
+and a ``str.translate``; on normal prose it costs a small fraction of tokenizing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+
+#: Default length limit, in code points.
+DEFAULT_MAX_LENGTH = 1_000_000
+
+#: Longest run of punctuation/symbols/emoji left as is; longer runs are blanked.
+MAX_SYMBOL_RUN = 32
+
+#: Longest token (run of non-space characters) spaCy will see.
+MAX_TOKEN_LENGTH = 1000
+
+# C0 controls except \t \n \r, DEL and C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+#: Invisible format characters covered by the policy in the module docstring.
+INVISIBLE_CHARS = (
+    "\u00ad"  # soft hyphen
+    "\u200b\u200c\u200d"  # zero-width space, non-joiner, joiner
+    "\u200e\u200f"  # left-to-right / right-to-left mark
+    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
+    "\u2060\u2061\u2062\u2063\u2064"  # word joiner, invisible operators
+    "\u2066\u2067\u2068\u2069"  # bidi isolates
+    "\ufeff"  # byte order mark / zero-width no-break space
+)
+_INVISIBLE_CLASS = "[" + INVISIBLE_CHARS + "]"
+_ANY_INVISIBLE = re.compile(_INVISIBLE_CLASS)
+# A run of invisible characters is kept only when a word character sits on both sides.
+_INVISIBLE_RUN = re.compile(_INVISIBLE_CLASS + "++")
+
+# A "symbol" is anything that is neither a letter/digit nor whitespace; "_" is a word character
+# for the regex engine but a prefix/suffix for spaCy, so it counts as a symbol. "'s" counts too
+# (spaCy strips it as a suffix). The lookbehind makes a failed attempt happen only at the start
+# of a run, and the possessive quantifier never backtracks, so the scan is linear.
+_SYMBOL = r"(?:['\u2019][sS]|[^\w\s]|_)"
+_SYMBOL_RUN = re.compile(
+    r"(?<![^\w\s])(?<!_)" + _SYMBOL + "{" + str(MAX_SYMBOL_RUN + 1) + ",}+"
+)
+_LONG_TOKEN = re.compile(r"(?<!\S)\S{" + str(MAX_TOKEN_LENGTH + 1) + ",}+")
+
+
+def prepare(text: object, max_length: int = DEFAULT_MAX_LENGTH) -> str:
+    """Validate ``text`` and return a same-length copy that is safe and fast to tokenize.
+
+    >>> prepare("SLA\\x00KB")
+    'SLA KB'
+    >>> len(prepare(")" * 20000)) == 20000
+    True
+    """
+    if not isinstance(text, str):
+        raise InputError("E201", field="text", type_name=type(text).__name__)
+    if len(text) > max_length:
+        raise InputError("E202", field="text", length=len(text), limit=max_length)
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        raise InputError("E203", field="text", index=surrogate.start())
+    text = _CONTROL.sub(_blank, text)
+    if not text.isascii() and _ANY_INVISIBLE.search(text):
+        text = _INVISIBLE_RUN.sub(_blank_invisible_unless_inside_word, text)
+    text = _SYMBOL_RUN.sub(_blank, text)
+    text = _LONG_TOKEN.sub(_break_long_token, text)
+    return text
+
+
+def _blank(match: re.Match) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _blank_invisible_unless_inside_word(match: re.Match) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    inside_word = (
+        start > 0
+        and end < len(text)
+        and _is_word_char(text[start - 1])
+        and _is_word_char(text[end])
+    )
+    return match.group() if inside_word else " " * (end - start)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _break_long_token(match: re.Match) -> str:
+    # Blank one character after every MAX_TOKEN_LENGTH, so every piece is at most that long
+    # and the total length is unchanged.
+    chars = list(match.group())
+    for index in range(MAX_TOKEN_LENGTH, len(chars), MAX_TOKEN_LENGTH + 1):
+        chars[index] = " "
+    return "".join(chars)
