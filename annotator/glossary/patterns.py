@@ -5,7 +5,7 @@ Two kinds of pattern, as the stock ``entity_ruler`` understands them:
 * ``CX_TERM``: terms and aliases as lowercase phrase **strings**, matched on ``LOWER`` (the
   ruler must be configured with ``phrase_matcher_attr: "LOWER"``), with the variants people
   actually write: plural / singular of the head word, hyphen / space / closed compounds
-  (``co-browsing``, ``co browsing``, ``cobrowsing``) and the possessive.
+  (``co-browsing``, ``co browsing``, ``cobrowsing``).
 * ``CX_ACRONYM``: acronyms as case-sensitive token patterns on ``ORTH`` (``SLA``, ``SLAs``,
   ``SLA 's``): a lowercase phrase pattern ``it`` would match the pronoun.
 
@@ -30,12 +30,12 @@ TERM_LABEL = "CX_TERM"
 ACRONYM_LABEL = "CX_ACRONYM"
 AMBIGUOUS_PREFIX = "acronym:"
 
-#: Apostrophes spaCy's English tokenizer splits off as a possessive ``'s`` token.
+#: Possessive endings spaCy's English tokenizer splits off as their own token (acronyms only).
 POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
 
 #: Past this many words, only the written form and its all-space / all-hyphen forms are
 #: generated (a long term written with mixed hyphens is rare; 2^n variants is not worth it).
-MAX_WORDS_FOR_ALL_JOINS = 4
+MAX_WORDS_FOR_ALL_JOINS = 3
 
 _WORD_SPLIT = re.compile(r"(\s+|-)")
 _SPACES = re.compile(r"\s+")
@@ -138,7 +138,12 @@ def compound_forms(term: str) -> list[str]:
 
 
 def inflected_forms(form: str) -> list[str]:
-    """``form`` with its head word (the last word) in singular and plural, then possessives."""
+    """``form`` with its head word (the last word) in singular and plural.
+
+    Term possessives are not generated: ``agent's`` already matches as ``agent`` followed by
+    spaCy's separate ``'s`` token, and doubling every term's patterns for a boundary nicety
+    would double the matcher's size on big glossaries.
+    """
     head_start = max(form.rfind(" "), form.rfind("-")) + 1
     stem, head = form[:head_start], form[head_start:]
     singular, plural = head, pluralize(head)
@@ -149,7 +154,6 @@ def inflected_forms(form: str) -> list[str]:
     for word in (singular, plural):
         if word and stem + word not in forms:
             forms.append(stem + word)
-    forms += [stem + singular + suffix for suffix in POSSESSIVE_SUFFIXES]
     return forms
 
 

@@ -1,26 +1,460 @@
-"""The ``helpdesk_glossary`` spaCy component (work in progress: factory first, so that
-``spacy.blank()`` can resolve the entry point declared in pyproject)."""
+"""The ``helpdesk_glossary`` spaCy component: glossary terms and acronyms as ``doc.ents``.
+
+Usable from any pipeline with no import (the ``spacy_factories`` entry point):
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> nlp.add_pipe("helpdesk_glossary")            # built-in glossary
+    >>> doc = nlp("Our SLA breach rate doubled; AHT is flat.")
+    >>> [(e.text, e.label_, e._.term) for e in doc.ents]
+
+What it sets, all plain values (so ``nlp.pipe(n_process=2)`` and ``Doc.to_bytes`` work):
+
+* ``doc.ents``: ``CX_TERM`` (terms and aliases), ``CX_ACRONYM`` (glossary acronyms) and
+  ``DOC_ACRONYM`` (an acronym the document itself defines but the glossary does not know: it
+  gets a tooltip with the document's expansion, and its own label because nothing says it is
+  support jargon - a ``labels`` filter or a CX-only score can leave it out);
+* per entity ``span._.term_id``, ``term``, ``definition``, ``is_acronym``, ``category``,
+  ``senses`` (chosen first) and ``source`` (file name of the definition, or ``"document"``);
+* ``doc._.abbreviations``: the in-text definitions found (``Long Form (LF)`` and
+  ``LF (long form)``) as dicts with character offsets;
+* ``doc.spans["unknown_acronyms"]``: acronym-shaped words neither the glossary nor the
+  document defines; ``doc.spans["nested"]``: acronyms inside a longer term (``SLA`` in
+  ``SLA breach``).
+
+Data never lives in the config: the glossary comes from the built-in ``patterns/`` files, the
+``glossary_paths`` option (user CSV/JSON/JSONL/TBX files, merged on top), ``initialize()``, or
+``from_disk``/``from_bytes`` (``glossary.jsonl`` + ``patterns.jsonl`` in the component's
+directory). Loading is lazy: a pipeline restored with ``spacy.load`` uses the data saved with
+it and never re-reads the sources it was built from.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import List
 
+import srsly
 from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from ..errors import GlossaryError, PipelineError
+from ..glossary.model import Concept, Glossary
+from ..glossary.patterns import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL, generate_patterns
+from .matcher import GlossaryMatcher, Match, resolve
+from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense, sense_record
+
+DOC_ACRONYM_LABEL = "DOC_ACRONYM"
+UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
+UNKNOWN_KEY = "unknown_acronyms"
+NESTED_KEY = "nested"
+DOCUMENT_SOURCE = "document"
+DOCUMENT_PREFIX = "document:"
+
+GLOSSARY_FILE = "glossary.jsonl"
+PATTERNS_FILE = "patterns.jsonl"
+
+SPAN_EXTENSIONS = ("term_id", "term", "definition", "is_acronym", "category", "senses", "source")
+DOC_EXTENSIONS = ("abbreviations",)
+
+# A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
+# words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose.
+_CODE_LIKE = re.compile(r"://|www\.|@|_|\\|[`<>{}=]|\w\.[A-Za-z]{2,}\b|/\S*/|^/|\.\w+/")
+# Characters that end an agent's signature prefix: "Thanks! ^CS", "- CS", "~JD".
+_SIGNATURE_MARKS = "^~*-\u2013\u2014"
+# Candidates for unknown acronyms: words with two or more capitals (checked properly later).
+_CAPS_WORD = re.compile(r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?![\w@/\\-])")
+_BOUNDARY_CHARS = frozenset(" \t\n\r,;:!?()[]\"'\u2018\u2019\u201c\u201d")
+
+
+def register_extensions() -> None:
+    """Register the extension attributes (plain values, default None); idempotent."""
+    for name in SPAN_EXTENSIONS:
+        Span.set_extension(name, default=None, force=True)
+    Doc.set_extension("abbreviations", default=None, force=True)
 
 
 @Language.factory(
     "helpdesk_glossary",
     default_config={"glossary_paths": [], "builtin": True, "overwrite_ents": False},
+    assigns=["doc.ents", "doc.spans", "span._.term_id", "span._.definition", "doc._.abbreviations"],
 )
 def make_helpdesk_glossary(
-    nlp: Language, name: str, glossary_paths: List[str], builtin: bool, overwrite_ents: bool
-):
-    return HelpdeskGlossary(nlp, name, glossary_paths=glossary_paths, builtin=builtin, overwrite_ents=overwrite_ents)
+    nlp: Language,
+    name: str,
+    glossary_paths: List[str],
+    builtin: bool,
+    overwrite_ents: bool,
+) -> HelpdeskGlossary:
+    """Glossary terms and acronyms -> entities with definitions (see the module docstring)."""
+    return HelpdeskGlossary(
+        nlp, name, glossary_paths=glossary_paths, builtin=builtin, overwrite_ents=overwrite_ents
+    )
+
+
+# --- pure helpers -------------------------------------------------------------------------------
+
+
+def read_patterns(path: Path) -> list[dict]:
+    patterns = []
+    with Path(path).open(encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                patterns.append(json.loads(line))
+            except ValueError as exc:
+                raise PipelineError("E302", line=lineno, path=str(path), detail=str(exc)) from exc
+    return patterns
+
+
+def load_user_glossaries(paths: Iterable[str | Path], base: Iterable[Concept]) -> Glossary:
+    """User glossary files (any supported format) merged on top of ``base``."""
+    from ..glossary.merge import merge_entries
+    from ..glossary.readers import read_glossary_file
+
+    entries = []
+    for path in paths:
+        found, _skipped = read_glossary_file(Path(path))
+        entries.extend(found)
+    return Glossary(merge_entries(entries, base=list(base)))
+
+
+def chunk_around(text: str, start: int, end: int, limit: int = 200) -> str:
+    """The whitespace-delimited chunk holding ``text[start:end]`` (bounded both ways)."""
+    lo = start
+    while lo > 0 and start - lo < limit and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < limit and not text[hi].isspace():
+        hi += 1
+    return text[lo:hi]
+
+
+def in_code_like_chunk(text: str, start: int, end: int) -> bool:
+    """True when the words at ``start:end`` sit inside a URL, e-mail, handle or identifier."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    # Fast path: plain prose boundaries on both sides.
+    if before in _BOUNDARY_CHARS and (after in _BOUNDARY_CHARS or after == "."):
+        if after != "." or end + 1 >= len(text) or not text[end + 1].isalnum():
+            return False
+    chunk = chunk_around(text, start, end)
+    return bool(_CODE_LIKE.search(chunk))
+
+
+def is_signature(text: str, start: int, end: int) -> bool:
+    """Agent initials at the end of a message: ``... thanks! ^CS`` / ``- CS`` (not the acronym)."""
+    if end - start > 3:
+        return False
+    line_end = text.find("\n", end)
+    tail = text[end : len(text) if line_end < 0 else line_end]
+    if tail.strip(" \t.!)"):
+        return False
+    head = text[:start].rstrip(" \t")
+    return bool(head) and head[-1] in _SIGNATURE_MARKS
+
+
+def shouted(doc: Doc, match: Match, known: set[str]) -> bool:
+    """The acronym spells an ordinary word and the text around it is all caps (``FIX IT NOW``)."""
+    neighbours = []
+    for i in (match.start - 1, match.end):
+        if 0 <= i < len(doc) and doc[i].is_alpha:
+            neighbours.append(doc[i].text)
+    return bool(neighbours) and all(
+        w.isupper() and len(w) > 1 and w not in known for w in neighbours
+    )
+
+
+# --- the component ----------------------------------------------------------------------------
 
 
 class HelpdeskGlossary:
-    def __init__(self, nlp, name, *, glossary_paths=(), builtin=True, overwrite_ents=False):
-        self.name = name
+    """Match glossary patterns and attach definitions; see the module docstring."""
 
-    def __call__(self, doc):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "helpdesk_glossary",
+        *,
+        glossary_paths: Iterable[str] = (),
+        builtin: bool = True,
+        overwrite_ents: bool = False,
+    ) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.glossary_paths = [str(p) for p in glossary_paths]
+        self.builtin = builtin
+        self.overwrite = overwrite_ents
+        self.glossary: Glossary | None = None
+        self.patterns: list[dict] = []
+        self._info: dict | None = None
+
+    # --- data ------------------------------------------------------------------------------
+
+    @property
+    def is_loaded(self) -> bool:
+        return self.glossary is not None
+
+    def _ensure_loaded(self) -> None:
+        if self.glossary is None:
+            self._load_configured()
+
+    def _load_configured(self) -> None:
+        """Built-in data (unless ``builtin`` is false) plus the configured user glossaries."""
+        from ..resources import builtin_glossary_path, builtin_patterns_path
+
+        glossary, patterns = Glossary(), None
+        if self.builtin:
+            glossary_path = builtin_glossary_path()
+            if not glossary_path.exists():
+                raise PipelineError("E301")
+            glossary = Glossary.load(glossary_path)
+            if builtin_patterns_path().exists():
+                patterns = read_patterns(builtin_patterns_path())
+        if self.glossary_paths:
+            glossary = load_user_glossaries(self.glossary_paths, base=glossary.concepts)
+            patterns = None
+        self.set_data(glossary, generate_patterns(glossary) if patterns is None else patterns)
+
+    def set_data(self, glossary: Glossary, patterns: list[dict]) -> None:
+        """Install a glossary and its patterns (every pattern id must resolve)."""
+        groups: dict[str, list[Concept]] = {
+            f"{AMBIGUOUS_PREFIX}{acr}": concepts for acr, concepts in glossary.by_acronym.items()
+        }
+        for line, pattern in enumerate(patterns, 1):
+            pid = pattern.get("id") if isinstance(pattern, dict) else None
+            if pid and pid not in glossary.by_id and pid not in groups:
+                raise PipelineError(
+                    "E302", line=line, path=PATTERNS_FILE, detail=f"id {pid!r} is not in the glossary"
+                )
+        matcher = GlossaryMatcher(self.nlp.vocab, self.nlp.make_doc, patterns)
+        for label in (TERM_LABEL, ACRONYM_LABEL, DOC_ACRONYM_LABEL, UNKNOWN_LABEL):
+            self.nlp.vocab.strings.add(label)
+        for concept in glossary:
+            self.nlp.vocab.strings.add(concept.id)
+        self.glossary, self.patterns, self.matcher = glossary, list(patterns), matcher
+        self._groups = groups
+        self._senses = SenseIndex(glossary)
+        # Every spelling an acronym pattern can match, and the acronym it stands for.
+        self._acronym_of: dict[str, str] = {}
+        for acronym in glossary.by_acronym:
+            for form in (acronym, acronym + "s"):
+                self._acronym_of.setdefault(form, acronym)
+        self._known_caps = set(matcher.token_words) | set(self._acronym_of)
+        self._info = None
+
+    def initialize(
+        self,
+        get_examples: Callable | None = None,
+        *,
+        nlp: Language | None = None,
+        glossary_paths: Iterable[str] | None = None,
+    ) -> None:
+        """(Re)load the glossary: built-in data plus ``glossary_paths`` (or the configured ones)."""
+        if glossary_paths is not None:
+            self.glossary_paths = [str(p) for p in glossary_paths]
+        self._load_configured()
+
+    @property
+    def glossary_info(self) -> dict:
+        self._ensure_loaded()
+        if self._info is None:
+            self._info = {"version": self.glossary.version, "concepts": len(self.glossary)}
+        return self._info
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        self._ensure_loaded()
+        return tuple(sorted({str(p["label"]) for p in self.patterns} | {DOC_ACRONYM_LABEL}))
+
+    def __len__(self) -> int:
+        self._ensure_loaded()
+        return len(self.patterns)
+
+    # --- matching --------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._ensure_loaded()
+        text = doc.text
+        candidates = [m for m in self.matcher.candidates(doc) if self._plausible(doc, text, m)]
+        existing = list(doc.ents)
+        taken = bytearray(len(doc))
+        if existing and not self.overwrite:
+            for ent in existing:
+                taken[ent.start : ent.end] = b"\x01" * len(ent)
+        accepted, nested = resolve(candidates, len(doc), taken)
+
+        abbreviations = self._abbreviations(doc) if "(" in text else []
+        doc._.abbreviations = abbreviations
+        expansions: dict[str, list[str]] = {}
+        for abbr in abbreviations:
+            expansions.setdefault(abbr["short"], []).append(abbr["long"])
+        if expansions:
+            accepted = sorted(accepted + self._document_acronyms(doc, expansions, taken), key=lambda m: m.start)
+
+        context: dict = {}
+        spans = [self._span(doc, m, expansions, context) for m in accepted]
+        if existing:
+            if self.overwrite:
+                existing = [e for e in existing if not any(taken[e.start : e.end])]
+            doc.ents = sorted(existing + spans, key=lambda s: s.start)
+        else:
+            doc.ents = spans
+        doc.spans[NESTED_KEY] = [self._span(doc, m, expansions, context) for m in nested]
+        doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(doc, text, taken, expansions)
         return doc
+
+    def _plausible(self, doc: Doc, text: str, match: Match) -> bool:
+        start = doc[match.start].idx
+        last = doc[match.end - 1]
+        end = last.idx + len(last)
+        if in_code_like_chunk(text, start, end):
+            return False
+        if match.is_token_pattern:
+            if is_signature(text, start, end):
+                return False
+            word = doc[match.start].text
+            if word.lower() in _stop_words() and shouted(doc, match, self._known_caps):
+                return False
+        return True
+
+    def _abbreviations(self, doc: Doc) -> list[dict]:
+        from ..text.abbreviations import find_abbreviations
+
+        return list(find_abbreviations(doc))
+
+    def _document_acronyms(self, doc: Doc, expansions: dict[str, list[str]], taken: bytearray) -> list[Match]:
+        """Mentions of acronyms the document defines and the glossary does not know."""
+        text = doc.text
+        found = []
+        for short in expansions:
+            if short in self._acronym_of or not short.strip():
+                continue
+            for hit in re.finditer(rf"(?<!\w){re.escape(short)}s?(?!\w)", text):
+                span = doc.char_span(hit.start(), hit.end())
+                if span is None or any(taken[span.start : span.end]):
+                    continue
+                if in_code_like_chunk(text, hit.start(), hit.end()):
+                    continue
+                taken[span.start : span.end] = b"\x01" * len(span)
+                found.append(Match(span.start, span.end, DOC_ACRONYM_LABEL, DOCUMENT_PREFIX + short, True))
+        return found
+
+    def _span(self, doc: Doc, match: Match, expansions: dict[str, list[str]], context: dict) -> Span:
+        span = Span(doc, match.start, match.end, label=match.label, span_id=match.id)
+        values = span._
+        if match.label == DOC_ACRONYM_LABEL:
+            short = match.id[len(DOCUMENT_PREFIX) :]
+            sense = document_sense(short, expansions[short][0])
+            values.term_id, values.term, values.definition = None, sense["term"], sense["definition"]
+            values.is_acronym, values.category, values.source = True, None, DOCUMENT_SOURCE
+            values.senses = [sense]
+            return span
+        acronym = self._acronym_for(doc, match)
+        if match.id.startswith(AMBIGUOUS_PREFIX):
+            candidates = self._groups[match.id]
+        else:
+            candidates = [self.glossary.by_id[match.id]] if match.id else []
+        if not candidates:  # a pattern without id: a bare label, nothing to explain
+            values.is_acronym = match.is_token_pattern
+            return span
+        written = expansions.get(acronym, ()) if acronym else ()
+        if len(candidates) == 1 and not written:
+            senses = list(self._senses.single[candidates[0].id])
+        else:
+            if "words" not in context and len(candidates) > 1:
+                context["words"] = content_words(doc.text)
+            senses = self._senses.choose(candidates, expansions=written, doc_words=context.get("words"))
+            if written and senses[0]["reason"] != REASON_EXPANDED:
+                # The document spells this acronym out as something the glossary does not
+                # list: the writer's meaning wins, the glossary's senses follow.
+                senses = [document_sense(acronym, written[0]), *senses]
+        chosen = senses[0]
+        concept = self.glossary.by_id.get(chosen["term_id"]) if chosen["term_id"] else None
+        values.term_id = chosen["term_id"]
+        values.term = chosen["term"]
+        values.definition = chosen["definition"]
+        values.is_acronym = match.is_token_pattern or match.label == ACRONYM_LABEL
+        values.category = concept.category if concept else None
+        values.source = concept.source if concept else DOCUMENT_SOURCE
+        values.senses = senses
+        return span
+
+    def _acronym_for(self, doc: Doc, match: Match) -> str | None:
+        if not match.is_token_pattern:
+            return None
+        if match.id.startswith(AMBIGUOUS_PREFIX):
+            return match.id[len(AMBIGUOUS_PREFIX) :]
+        return self._acronym_of.get(doc[match.start].text)
+
+    def _unknown_acronyms(
+        self, doc: Doc, text: str, taken: bytearray, expansions: dict[str, list[str]]
+    ) -> list[Span]:
+        from ..text.acronyms import base_acronym, is_acronym_shape
+
+        spans = []
+        for hit in _CAPS_WORD.finditer(text):
+            word = hit.group()
+            if not is_acronym_shape(word):
+                continue
+            base = base_acronym(word)
+            if base in self._acronym_of or word in self._known_caps or base in expansions or word in expansions:
+                continue
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or any(taken[span.start : span.end]):
+                continue
+            if in_code_like_chunk(text, hit.start(), hit.end()) or is_signature(text, hit.start(), hit.end()):
+                continue
+            spans.append(Span(doc, span.start, span.end, label=UNKNOWN_LABEL))
+        return spans
+
+    # --- serialization ---------------------------------------------------------------------
+
+    def _files(self) -> dict[str, str]:
+        self._ensure_loaded()
+        return {
+            GLOSSARY_FILE: self.glossary.to_jsonl(),
+            PATTERNS_FILE: "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in self.patterns),
+        }
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, content in self._files().items():
+            (path / name).write_text(content, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> HelpdeskGlossary:
+        path = ensure_path(path)
+        glossary_file = path / GLOSSARY_FILE
+        if not glossary_file.exists():
+            raise PipelineError("E301")
+        glossary = Glossary.load(glossary_file)
+        patterns_file = path / PATTERNS_FILE
+        patterns = read_patterns(patterns_file) if patterns_file.exists() else generate_patterns(glossary)
+        self.set_data(glossary, patterns)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self._files())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> HelpdeskGlossary:
+        files = srsly.msgpack_loads(data)
+        try:
+            concepts = [Concept.from_json(json.loads(line)) for line in files[GLOSSARY_FILE].splitlines() if line.strip()]
+            patterns = [json.loads(line) for line in files[PATTERNS_FILE].splitlines() if line.strip()]
+        except (KeyError, ValueError, TypeError) as exc:
+            raise GlossaryError("E101", path="<bytes>", line=0, detail=str(exc)) from exc
+        self.set_data(Glossary(concepts), patterns)
+        return self
+
+
+def _stop_words() -> frozenset:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return STOP_WORDS
