@@ -1,9 +1,164 @@
-"""`helpdesk-annotator tag` (being written)."""
+"""`helpdesk-annotator tag`: batch-tag a transcript archive into JSONL."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import click
 
+from ._errors import handle_errors
+
+#: Exit status when the run completed but some records were rejected.
+EXIT_REJECTS = 3
+
+
+def _progress_factory(enabled: bool | None):
+    """tqdm on stderr, on by default only when stderr is a terminal."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return None
+
+    def factory(total: int, initial: int, unit: str):
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, initial=initial, unit=unit, unit_scale=unit == "B",
+                   file=sys.stderr, desc="tagging", dynamic_ncols=True)
+        state = {"at": initial}
+
+        def update(position) -> None:
+            bar.update(position.offset - state["at"])
+            state["at"] = position.offset
+
+        update.close = bar.close
+        return update
+
+    return factory
+
 
 @click.command(name="tag")
-def command() -> None:
-    """Not available yet."""
-    raise click.ClickException("'tag' is not available yet")
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.argument("output", metavar="OUTPUT", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--text-field", default="text", show_default=True,
+              help="JSONL key or CSV column holding the text.")
+@click.option("--id-field", default="id", show_default=True,
+              help="JSONL key or CSV column holding the document id.")
+@click.option("--input-format", "kind", type=click.Choice(["jsonl", "csv", "dir"]),
+              default=None, help="Input kind (default: dir for a directory, csv for *.csv, "
+              "else jsonl).")
+@click.option("--format", "text_format", type=click.Choice(["text", "markdown", "html"]),
+              default="text", show_default=True,
+              help="Markup of the text field: only visible prose is tagged; offsets still "
+              "index the text as given.")
+@click.option("-p", "--processes", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (local engine) or Dask workers (local cluster).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=128, show_default=True,
+              help="Documents per batch; each batch is checkpointed once written.")
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted run from its checkpoint.")
+@click.option("--overwrite", is_flag=True, help="Replace an existing OUTPUT and start again.")
+@click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where malformed and failed records go [default: OUTPUT.rejects.jsonl].")
+@click.option("--summary", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write term frequencies as CSV here, plus an HTML report (SUMMARY.html).")
+@click.option("--summary-html", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where the HTML report goes [default: SUMMARY.html].")
+@click.option("--glossary", "glossaries", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra glossary file (CSV, JSON, JSONL, TBX); repeatable.")
+@click.option("--no-builtin", is_flag=True, help="Do not use the built-in CX glossary.")
+@click.option("--pipeline", type=click.Path(exists=True, path_type=Path), default=None,
+              help="A saved spaCy pipeline (nlp.to_disk) to run; helpdesk_glossary is added "
+              "unless it has one.")
+@click.option("--code", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Python file registering custom components the --pipeline "
+              "uses (imported in every worker, like `spacy train --code`).")
+@click.option("--first-only", is_flag=True, help="Only the first occurrence of each term.")
+@click.option("--label", "labels", multiple=True, help="Keep only spans with this label.")
+@click.option("--max-spans", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Spans per document; past it the document says \"truncated\": true.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Where to tag: local processes or Dask distributed.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler (e.g. tcp://10.0.0.5:8786); default: a local cluster.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr [default: when stderr is a terminal].")
+@handle_errors
+def command(input_path, output, text_field, id_field, kind, text_format, processes,
+            batch_size, resume, overwrite, rejects, summary, summary_html, glossaries,
+            no_builtin, pipeline, code, first_only, labels, max_spans, engine, scheduler,
+            progress) -> None:
+    """Tag every document of INPUT and write one JSON line per document to OUTPUT.
+
+    INPUT is JSONL (one object per line), CSV (with a header row) or a directory of .txt files
+    (id = file name, in name order). Each output line is {"id", "spans", "unknown_acronyms",
+    "truncated"}, with the same span objects as the API, in input order. The input is streamed:
+    memory stays flat however large it is.
+
+    Malformed records (broken JSON, invalid UTF-8, missing id or text, text not a string) and
+    documents the pipeline fails on go to the rejects file with their line number, id and
+    reason; output + rejects always equals input.
+
+    The run checkpoints after every batch; after a crash or kill, run the same command with
+    --resume to continue with no duplicate and no missing document.
+
+    \b
+    Exit status: 0 all tagged, 3 done but some records rejected, 2 usage error, unreadable
+    input or a checkpoint that does not match.
+
+    \b
+    Examples:
+      helpdesk-annotator tag chats.jsonl tagged.jsonl --processes 2 --summary terms.csv
+      helpdesk-annotator tag tickets.csv out.jsonl --text-field body --id-field ticket_id
+      helpdesk-annotator tag transcripts/ out.jsonl --resume
+      helpdesk-annotator tag kb.jsonl out.jsonl --format html --label CX_ACRONYM
+      helpdesk-annotator tag big.jsonl out.jsonl --engine dask --scheduler tcp://host:8786
+    """
+    from ..batch.engine import RunConfig, run
+    from ..batch.tagger import PipelineSpec, TagOptions
+
+    if resume and overwrite:
+        raise click.UsageError("--resume and --overwrite cannot be used together")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if code and not pipeline:
+        raise click.UsageError("--code needs --pipeline")
+    config = RunConfig(
+        input=input_path,
+        output=output,
+        kind=kind,
+        text_field=text_field,
+        id_field=id_field,
+        rejects=rejects,
+        spec=PipelineSpec(
+            glossaries=tuple(str(g.resolve()) for g in glossaries),
+            builtin=not no_builtin,
+            pipeline=str(pipeline.resolve()) if pipeline else None,
+            code=str(code.resolve()) if code else None,
+        ),
+        options=TagOptions(format=text_format, first_only=first_only,
+                           labels=tuple(labels) or None, max_spans=max_spans),
+        processes=processes,
+        batch_size=batch_size,
+        engine=engine,
+        scheduler=scheduler,
+        resume=resume,
+        overwrite=overwrite,
+        summary=summary,
+        summary_html=summary_html,
+    )
+    report = run(config, progress_factory=_progress_factory(progress))
+    rate = report.new_records / report.seconds if report.seconds else 0.0
+    click.echo(
+        f"{report.documents} documents tagged, {report.rejects} rejected, "
+        f"{report.records} records"
+        + (f" ({report.resumed_from} before resuming)" if report.resumed_from else "")
+        + f" in {report.seconds:.1f}s ({rate:.0f} records/s)",
+        err=True,
+    )
+    if summary:
+        click.echo(f"summary: {summary}, {config.summary_html}", err=True)
+    if report.rejects:
+        click.echo(f"rejects: {config.rejects}", err=True)
+        raise SystemExit(EXIT_REJECTS)

@@ -1,0 +1,156 @@
+"""Term frequencies across a tagged archive: a CSV and a small standalone HTML report.
+
+Counts are kept per (concept id, term, label): how many times the concept occurs and in how many
+documents. Acronym-shaped tokens the glossary does not know are counted too, under the label
+``UNKNOWN_ACRONYM`` with an empty concept id: they are what the glossary should learn next.
+
+The same :func:`document_terms` runs in the workers (on the result of each document) and on an
+existing output file (when a resumed run rebuilds the counts of what was tagged before the
+crash), so a resumed run's summary is the summary of a run that never stopped.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
+
+#: Bars in the HTML report's chart.
+TOP_TERMS = 25
+
+Term = tuple[str, str, str]  # (concept id, term, label)
+
+
+def document_terms(result: dict) -> list[Term]:
+    """The (concept id, term, label) of every span and unknown acronym of one document."""
+    terms = [(s.get("term_id") or "", s.get("term") or s.get("text") or "", s.get("label") or "")
+             for s in result.get("spans", ())]
+    terms.extend(("", u.get("text", ""), UNKNOWN_LABEL) for u in result.get("unknown_acronyms", ()))
+    return terms
+
+
+class TermSummary:
+    """Occurrence and document counts per term, bounded by the glossary's size (plus the
+    distinct unknown acronyms seen)."""
+
+    def __init__(self) -> None:
+        self.count: Counter[Term] = Counter()
+        self.documents: Counter[Term] = Counter()
+        self.total_documents = 0
+
+    def add(self, terms: Iterable[Term]) -> None:
+        terms = [tuple(t) for t in terms]
+        self.total_documents += 1
+        self.count.update(terms)
+        self.documents.update(set(terms))
+
+    def add_output(self, path: Path, limit: int | None = None) -> None:
+        """Count the documents in an existing output file (its first ``limit`` bytes)."""
+        with open(path, "rb") as fh:
+            read = 0
+            for line in fh:
+                read += len(line)
+                if limit is not None and read > limit:
+                    break
+                if line.strip():
+                    self.add(document_terms(json.loads(line)))
+
+    def rows(self) -> list[dict]:
+        """Rows sorted by count (descending), then label, concept id and term."""
+        ordered = sorted(self.count.items(), key=lambda kv: (-kv[1], kv[0][2], kv[0][0], kv[0][1]))
+        return [
+            {"concept_id": cid, "term": term, "label": label, "count": n,
+             "documents": self.documents[(cid, term, label)]}
+            for (cid, term, label), n in ordered
+        ]
+
+    def label_totals(self) -> dict[str, int]:
+        totals: Counter[str] = Counter()
+        for (_, _, label), n in self.count.items():
+            totals[label] += n
+        return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def write_csv(self, path: Path) -> None:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, ["concept_id", "term", "label", "count", "documents"])
+            writer.writeheader()
+            writer.writerows(self.rows())
+
+    def write_html(self, path: Path, *, title: str = "Term frequencies") -> None:
+        Path(path).write_text(render_html(self, title=title), encoding="utf-8")
+
+
+def render_html(summary: TermSummary, *, title: str = "Term frequencies") -> str:
+    """A self-contained page (inline CSS and SVG, no scripts, no external resources)."""
+    esc = html.escape
+    rows = summary.rows()
+    top = [r for r in rows if r["label"] != UNKNOWN_LABEL][:TOP_TERMS]
+    unknown = [r for r in rows if r["label"] == UNKNOWN_LABEL][:TOP_TERMS]
+    return "\n".join([
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{esc(title)}</h1>",
+        f"<p>{summary.total_documents:,} documents, {sum(summary.count.values()):,} terms found, "
+        f"{len(rows):,} distinct.</p>",
+        "<h2>Top terms</h2>",
+        _bar_chart(top) if top else "<p>No glossary terms found.</p>",
+        "<h2>By label</h2>",
+        _table(["label", "count"], [[k, v] for k, v in summary.label_totals().items()]),
+        "<h2>Unknown acronyms</h2>",
+        _table(["acronym", "count", "documents"],
+               [[r["term"], r["count"], r["documents"]] for r in unknown])
+        if unknown else "<p>None.</p>",
+        "<h2>All terms</h2>",
+        _table(["concept id", "term", "label", "count", "documents"],
+               [[r["concept_id"], r["term"], r["label"], r["count"], r["documents"]]
+                for r in rows]),
+        "</body></html>",
+        "",
+    ])
+
+
+def _bar_chart(rows: list[dict]) -> str:
+    bar_h, gap, label_w, chart_w = 18, 6, 260, 420
+    height = len(rows) * (bar_h + gap)
+    most = max(r["count"] for r in rows)
+    parts = [f'<svg role="img" aria-label="Top terms by count" width="{label_w + chart_w + 80}" '
+             f'height="{height}" viewBox="0 0 {label_w + chart_w + 80} {height}">']
+    for i, row in enumerate(rows):
+        y = i * (bar_h + gap)
+        width = max(1, round(chart_w * row["count"] / most))
+        name = html.escape(row["term"])
+        parts.append(
+            f'<g><title>{name} ({html.escape(row["label"])}): {row["count"]} in '
+            f'{row["documents"]} documents</title>'
+            f'<text x="{label_w - 8}" y="{y + bar_h - 4}" text-anchor="end">{name}</text>'
+            f'<rect class="{"acr" if row["label"] == "CX_ACRONYM" else "term"}" x="{label_w}" '
+            f'y="{y}" width="{width}" height="{bar_h}"></rect>'
+            f'<text x="{label_w + width + 6}" y="{y + bar_h - 4}">{row["count"]}</text></g>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _table(headers: list[str], rows: list[list]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+_CSS = """
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:62rem;padding:0 1rem;color:#1b1f24}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
+svg text{font-size:12px;fill:#1b1f24}rect.term{fill:#3b6fd8}rect.acr{fill:#d8833b}
+table{border-collapse:collapse;font-size:13px}th,td{padding:.2rem .6rem;border-bottom:1px solid #dde}
+th{text-align:left;background:#f3f5f8}td:nth-child(n+2){font-variant-numeric:tabular-nums}
+""".strip()

@@ -1,0 +1,211 @@
+"""The unit of work every engine runs: a batch of documents in, plain results out.
+
+A :class:`Tagger` wraps one pipeline. Engines never ship pipelines or ``Doc`` objects between
+processes (pickling every Doc back made ``nlp.pipe(n_process=2)`` slower than one process):
+workers receive a picklable :class:`PipelineSpec`, build the pipeline once, and return for each
+document either the finished output line (bytes) with its summary terms, or a failure reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import AnnotatorError, BatchError
+from .summary import document_terms
+
+#: Outcome of one document: ("ok", number, line_bytes, terms) or ("error", number, reason).
+Outcome = tuple
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """How to build the pipeline, small enough to send to every worker.
+
+    ``pipeline`` is a saved spaCy pipeline (``nlp.to_disk``) or an installed package name; the
+    ``helpdesk_glossary`` component is added to it unless it already has one. ``code`` is a
+    Python file imported first, as ``spacy train --code`` does, to register custom components
+    the saved pipeline uses.
+    """
+
+    glossaries: tuple[str, ...] = ()
+    builtin: bool = True
+    pipeline: str | None = None
+    code: str | None = None
+
+    def build(self):
+        import spacy
+
+        from ..api import COMPONENT, load
+
+        if self.code:
+            _import_code(self.code)
+        if self.pipeline is None:
+            return load(self.glossaries, builtin=self.builtin)
+        nlp = spacy.load(self.pipeline)
+        if COMPONENT in nlp.pipe_names:
+            if self.glossaries or not self.builtin:
+                raise BatchError(
+                    "E503",
+                    detail=f"pipeline {self.pipeline} already has {COMPONENT}; "
+                    "--glossary/--no-builtin cannot change it",
+                )
+            return nlp
+        return load(self.glossaries, builtin=self.builtin, base=nlp)
+
+    def fingerprint(self) -> dict:
+        """What identifies the pipeline's behaviour, for the checkpoint's options hash:
+        the content of every glossary, code file and pipeline config, not just their names."""
+        from ..resources import builtin_glossary_path, builtin_patterns_path
+
+        files = list(self.glossaries)
+        if self.builtin:
+            files += [str(builtin_glossary_path()), str(builtin_patterns_path())]
+        if self.code:
+            files.append(self.code)
+        if self.pipeline and Path(self.pipeline).is_dir():
+            root = Path(self.pipeline)
+            files += sorted(str(p) for p in root.rglob("*") if p.is_file())
+        return {
+            "builtin": self.builtin,
+            "pipeline": self.pipeline,
+            "files": {name: _file_digest(Path(name)) for name in files},
+        }
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        digest = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+_IMPORTED_CODE: set[str] = set()
+
+
+def _import_code(path: str) -> None:
+    # Once per process: importing twice would register the same factories twice.
+    from spacy.util import import_file
+
+    resolved = str(Path(path).resolve())
+    if resolved not in _IMPORTED_CODE:
+        import_file(f"helpdesk_annotator_code_{len(_IMPORTED_CODE)}", resolved)
+        _IMPORTED_CODE.add(resolved)
+
+
+@dataclass(frozen=True)
+class TagOptions:
+    """Per-document options; everything here changes the output (and so the options hash)."""
+
+    format: str = "text"
+    first_only: bool = False
+    labels: tuple[str, ...] | None = None
+    max_spans: int = 2000
+    max_length: int | None = None
+
+    def to_json(self) -> dict:
+        return {"format": self.format, "first_only": self.first_only,
+                "labels": list(self.labels) if self.labels else None,
+                "max_spans": self.max_spans, "max_length": self.max_length}
+
+
+def render_line(doc_id, result: dict) -> bytes:
+    """The output line for one document: compact JSON, UTF-8, newline-terminated."""
+    record = {
+        "id": doc_id,
+        "spans": result["spans"],
+        "unknown_acronyms": result["unknown_acronyms"],
+        "truncated": result["truncated"],
+    }
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def failure_reason(exc: BaseException) -> str:
+    if isinstance(exc, AnnotatorError):
+        return f"{type(exc).__name__}: {exc}"
+    detail = str(exc) or repr(exc)
+    return f"pipeline failed on this document: {type(exc).__name__}: {detail}"[:500]
+
+
+class Tagger:
+    """Tag batches of ``(number, id, text)`` with one pipeline."""
+
+    def __init__(self, nlp, options: TagOptions = TagOptions()) -> None:
+        from ..text.safety import DEFAULT_MAX_LENGTH
+
+        self.nlp = nlp
+        self.options = options
+        self.max_length = options.max_length or DEFAULT_MAX_LENGTH
+
+    @classmethod
+    def from_spec(cls, spec: PipelineSpec, options: TagOptions) -> Tagger:
+        return cls(spec.build(), options)
+
+    def _visible(self, text: str) -> str:
+        from ..text.markup import visible_text
+        from ..text.safety import prepare
+
+        return visible_text(prepare(text, max_length=self.max_length), self.options.format)
+
+    def warm_up(self, texts: list[str]) -> None:
+        """Run a few real documents outside a memory zone.
+
+        A fresh process is several times slower for its first few hundred documents; and
+        since each batch later runs inside a memory zone that forgets the words it added, words
+        seen here (the input's common vocabulary) are the ones that stay cached for the run.
+        """
+        visible = []
+        for text in texts:
+            try:
+                visible.append(self._visible(text))
+            except Exception:  # a bad warm-up text is simply not used
+                continue
+        for _ in self.nlp.pipe(visible):
+            pass
+
+    def tag(self, docs: list[tuple[int, object, str]]) -> list[Outcome]:
+        """One outcome per input document, in order; never raises for a bad document."""
+        outcomes: dict[int, Outcome] = {}
+        ready: list[tuple[int, object, str, str]] = []
+        for number, doc_id, text in docs:
+            try:
+                ready.append((number, doc_id, text, self._visible(text)))
+            except Exception as exc:
+                outcomes[number] = ("error", number, failure_reason(exc))
+        try:
+            # The fast path: the whole batch through nlp.pipe in one memory zone.
+            with self.nlp.memory_zone():
+                done = [
+                    self._render(number, doc_id, text, doc)
+                    for (number, doc_id, text, _), doc in zip(
+                        ready, self.nlp.pipe(v for *_, v in ready)
+                    )
+                ]
+        except Exception:
+            # Some document made a component raise; nlp.pipe cannot say which, so tag the
+            # batch one document at a time to pin the failure on its document(s) alone.
+            done = [self._tag_one(*item) for item in ready]
+        for outcome in done:
+            outcomes[outcome[1]] = outcome
+        return [outcomes[number] for number, _, _ in docs]
+
+    def _tag_one(self, number, doc_id, text, visible) -> Outcome:
+        try:
+            with self.nlp.memory_zone():
+                return self._render(number, doc_id, text, self.nlp(visible))
+        except Exception as exc:
+            return ("error", number, failure_reason(exc))
+
+    def _render(self, number, doc_id, text, doc) -> Outcome:
+        from ..export import doc_to_json
+
+        opts = self.options
+        result = doc_to_json(doc, text, first_only=opts.first_only, labels=opts.labels,
+                             max_spans=opts.max_spans)
+        return ("ok", number, render_line(doc_id, result), document_terms(result))

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+from annotator.batch.summary import UNKNOWN_LABEL, TermSummary, document_terms, render_html
+
+
+def span(term_id, term, label="CX_TERM", **extra):
+    return {"term_id": term_id, "term": term, "label": label, "text": term, **extra}
+
+
+DOCS = [
+    {"spans": [span("sla", "Service Level Agreement", "CX_ACRONYM"),
+               span("sla", "Service Level Agreement", "CX_ACRONYM", repeat=True),
+               span("csat", "Customer Satisfaction")],
+     "unknown_acronyms": [{"text": "ZQX"}]},
+    {"spans": [span("sla", "Service Level Agreement", "CX_ACRONYM")], "unknown_acronyms": []},
+    {"spans": [], "unknown_acronyms": []},
+]
+
+
+def summary_of(docs):
+    summary = TermSummary()
+    for doc in docs:
+        summary.add(document_terms(doc))
+    return summary
+
+
+def test_summary_counts_occurrences_and_documents():
+    rows = summary_of(DOCS).rows()
+    assert rows == [
+        {"concept_id": "sla", "term": "Service Level Agreement", "label": "CX_ACRONYM",
+         "count": 3, "documents": 2},
+        {"concept_id": "csat", "term": "Customer Satisfaction", "label": "CX_TERM",
+         "count": 1, "documents": 1},
+        {"concept_id": "", "term": "ZQX", "label": UNKNOWN_LABEL, "count": 1, "documents": 1},
+    ]
+
+
+def test_summary_label_totals():
+    assert summary_of(DOCS).label_totals() == {"CX_ACRONYM": 3, "CX_TERM": 1, UNKNOWN_LABEL: 1}
+
+
+def test_summary_csv_has_header_and_rows(tmp_path):
+    path = tmp_path / "terms.csv"
+    summary_of(DOCS).write_csv(path)
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == ["concept_id", "term", "label", "count", "documents"]
+    assert [(r["concept_id"], r["count"], r["documents"]) for r in rows] == [
+        ("sla", "3", "2"), ("csat", "1", "1"), ("", "1", "1")]
+
+
+def test_summary_from_output_file_prefix_equals_summary_of_those_documents(tmp_path):
+    path = tmp_path / "out.jsonl"
+    lines = [json.dumps({"id": i, **doc}) + "\n" for i, doc in enumerate(DOCS)]
+    path.write_text("".join(lines) + '{"id": 9, "spa', encoding="utf-8")  # torn tail
+    summary = TermSummary()
+    summary.add_output(path, limit=len("".join(lines[:2]).encode()))
+    assert summary.rows() == summary_of(DOCS[:2]).rows()
+    assert summary.total_documents == 2
+
+
+def test_summary_html_is_standalone_and_escapes_terms():
+    docs = [{"spans": [span("x", "<img src=x onerror=alert(1)>")], "unknown_acronyms": []}]
+    page = render_html(summary_of(docs + DOCS), title="Q3 <chats>")
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "Q3 &lt;chats&gt;" in page
+    assert "<svg" in page and page.count("<rect") == 3  # ZQX is listed, not charted
+    # Nothing fetched from anywhere: no scripts, links, external URLs or src attributes.
+    assert not re.search(r"<script|<link|https?://|<[^>]*\ssrc=", page)
+
+
+def test_summary_html_of_nothing_still_renders():
+    page = render_html(TermSummary())
+    assert "No glossary terms found" in page and "0 documents" in page
