@@ -1,0 +1,152 @@
+"""Lint configuration: ``.helpdesk-annotator.toml`` or ``[tool.helpdesk-annotator]`` in pyproject.
+
+Keys (all optional)::
+
+    allow = ["SFDC", "TAM"]          # acronyms that need no definition (added to the defaults)
+    default-allow = true             # false: drop the built-in allowlist (API, URL, FAQ, ...)
+    glossary = ["docs/terms.csv"]    # extra glossary files, relative to the config file
+    disable = ["HA002"]              # rule codes to switch off
+
+The same keys may sit in a ``lint`` sub-table (``[tool.helpdesk-annotator.lint]``), which wins;
+other keys of the table belong to other subcommands and are ignored here. Discovery walks up
+from the linted path: in each directory ``.helpdesk-annotator.toml`` first, then a
+``pyproject.toml`` that has the table.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..errors import LintError
+from .words import DEFAULT_ALLOW
+
+CONFIG_FILE = ".helpdesk-annotator.toml"
+TABLE = "helpdesk-annotator"
+_KEYS = {"allow", "default-allow", "glossary", "disable"}
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    allow: frozenset[str] = frozenset()
+    default_allow: bool = True
+    glossary: tuple[Path, ...] = ()
+    disable: frozenset[str] = frozenset()
+    builtin_glossary: bool = True
+    source: Path | None = None  # the file this came from, for messages
+
+    @property
+    def allowlist(self) -> frozenset[str]:
+        return (DEFAULT_ALLOW if self.default_allow else frozenset()) | self.allow
+
+    def with_overrides(
+        self,
+        *,
+        allow: Iterable[str] = (),
+        disable: Iterable[str] = (),
+        glossary: Iterable[Path] = (),
+        default_allow: bool | None = None,
+    ) -> LintConfig:
+        return replace(
+            self,
+            allow=self.allow | frozenset(allow),
+            disable=self.disable | frozenset(disable),
+            glossary=self.glossary + tuple(glossary),
+            default_allow=self.default_allow if default_allow is None else default_allow,
+        )
+
+
+def _table(data: dict, path: Path) -> dict | None:
+    """The lint settings in a parsed file (None when a pyproject has no table for us)."""
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get(TABLE)
+        if table is None:
+            return None
+    else:
+        table = data.get("tool", {}).get(TABLE, data)
+    if not isinstance(table, dict):
+        raise LintError("E402", path=str(path), detail=f"[tool.{TABLE}] must be a table")
+    lint = table.get("lint")
+    if lint is not None:
+        if not isinstance(lint, dict):
+            raise LintError("E402", path=str(path), detail="'lint' must be a table")
+        table = {**{k: v for k, v in table.items() if k in _KEYS}, **lint}
+    return table
+
+
+def _string_list(value: object, key: str, path: Path) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LintError("E402", path=str(path), detail=f"{key!r} must be a list of strings")
+    return [v.strip() for v in value]
+
+
+def parse_config(data: dict, path: Path) -> LintConfig:
+    """Validate a parsed table into a :class:`LintConfig` (raises E402 naming ``path``)."""
+    from .rules import RULES  # the rule table lives with the rules
+
+    allow = _string_list(data.get("allow", []), "allow", path)
+    disable = [c.upper() for c in _string_list(data.get("disable", []), "disable", path)]
+    unknown = sorted(set(disable) - set(RULES))
+    if unknown:
+        raise LintError(
+            "E402", path=str(path), detail=f"unknown rule code(s) in 'disable': {', '.join(unknown)}"
+        )
+    default_allow = data.get("default-allow", True)
+    if not isinstance(default_allow, bool):
+        raise LintError("E402", path=str(path), detail="'default-allow' must be true or false")
+    glossary = tuple(
+        (path.parent / g).resolve() for g in _string_list(data.get("glossary", []), "glossary", path)
+    )
+    for file in glossary:
+        if not file.is_file():
+            raise LintError("E402", path=str(path), detail=f"glossary file not found: {file}")
+    return LintConfig(
+        allow=frozenset(allow),
+        default_allow=default_allow,
+        glossary=glossary,
+        disable=frozenset(disable),
+        source=path,
+    )
+
+
+def load_config(path: Path) -> LintConfig:
+    """Read one configuration file (``.helpdesk-annotator.toml`` or ``pyproject.toml``)."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LintError("E402", path=str(path), detail=f"cannot read: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise LintError("E402", path=str(path), detail=f"invalid TOML: {exc}") from exc
+    table = _table(data, path)
+    if table is None:
+        return LintConfig(source=path)
+    return parse_config(table, path)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a file or a directory)."""
+    start = Path(start).resolve()
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory, *directory.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise LintError("E402", path=str(pyproject), detail=str(exc)) from exc
+            if TABLE in data.get("tool", {}):
+                return pyproject
+    return None
+
+
+def discover_config(start: Path) -> LintConfig:
+    found = find_config(start)
+    return load_config(found) if found else LintConfig()

@@ -1,0 +1,133 @@
+"""Report renderers: text, JSON, SARIF 2.1.0 and GitHub workflow annotations.
+
+Each takes the per-file results and returns the whole report as a string, so output is
+deterministic and golden-testable.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from .. import __version__
+from .rules import RULES
+from .runner import FileResult
+
+FORMATS = ("text", "json", "sarif", "github")
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+TOOL_NAME = "helpdesk-annotator"
+INFORMATION_URI = "https://github.com/helpdesk-annotator/helpdesk-annotator#lint"
+
+
+def render_text(results: Sequence[FileResult]) -> str:
+    lines = [
+        f"{r.article.display}:{f.line}:{f.col}: {f.code} {f.message}"
+        for r in results
+        for f in r.findings
+    ]
+    return "".join(line + "\n" for line in lines)
+
+
+def render_json(results: Sequence[FileResult]) -> str:
+    items = [
+        {"path": r.article.display, **f.to_json()} for r in results for f in r.findings
+    ]
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_sarif(results: Sequence[FileResult]) -> str:
+    codes = list(RULES)
+    rules = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "defaultConfiguration": {"level": rule.level},
+            "helpUri": f"{INFORMATION_URI}-{rule.code.lower()}",
+        }
+        for rule in RULES.values()
+    ]
+    sarif_results = []
+    for r in results:
+        for f in r.findings:
+            result = {
+                "ruleId": f.code,
+                "ruleIndex": codes.index(f.code),
+                "level": f.rule.level,
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": r.article.display},
+                            "region": {
+                                "startLine": f.line,
+                                "startColumn": f.col,
+                                "endLine": f.line,
+                                "endColumn": f.end_col,
+                            },
+                        }
+                    }
+                ],
+                "properties": {"acronym": f.acronym, "expansion": f.expansion, "senses": list(f.senses)},
+            }
+            sarif_results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": TOOL_NAME,
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def escape_data(value: str) -> str:
+    """GitHub workflow-command escaping for the message part."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """GitHub workflow-command escaping for ``key=value`` properties (also ``:`` and ``,``)."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(results: Sequence[FileResult]) -> str:
+    lines = []
+    for r in results:
+        for f in r.findings:
+            props = ",".join(
+                f"{key}={escape_property(str(value))}"
+                for key, value in (
+                    ("file", r.article.display),
+                    ("line", f.line),
+                    ("col", f.col),
+                    ("endColumn", f.end_col),
+                    ("title", f"{f.code} {f.rule.name}"),
+                )
+            )
+            lines.append(f"::{f.rule.level} {props}::{escape_data(f.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+RENDERERS = {
+    "text": render_text,
+    "json": render_json,
+    "sarif": render_sarif,
+    "github": render_github,
+}
+
+
+def render(results: Sequence[FileResult], format: str) -> str:
+    return RENDERERS[format](results)

@@ -1,0 +1,277 @@
+"""The lint rules: acronyms used without a definition at or before their first use.
+
+One pure function, :func:`lint_text`, does the work: mask the markup, find definitions, find
+acronym uses, and report each acronym once, at its first use, under exactly one code:
+
+=====  =====================  ==============================================================
+code   name                   when
+=====  =====================  ==============================================================
+HA001  undefined-acronym      used, never defined in the article
+HA002  defined-after-use      used before the article defines it
+HA003  ambiguous-acronym      a glossary acronym with several senses, never defined
+=====  =====================  ==============================================================
+
+HA003 replaces HA001 for ambiguous glossary acronyms (the reader needs to know *which*
+meaning, so the message lists the senses); disabling HA003 silences those findings, it does
+not turn them back into HA001. An ambiguous acronym defined late is HA002 like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..glossary.model import Concept, Glossary
+from .config import LintConfig
+from .definitions import Definition, find_definitions
+from .markup import visible
+from .scan import Token, is_caps_acronym, scan
+from .structure import first_sentence_after, headings
+from .words import caps_runs_with_words, is_ordinary_word, never_acronym, non_caps_vocabulary
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    level: str = "warning"
+
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        Rule("HA001", "undefined-acronym", "Acronym used but never defined in the article"),
+        Rule("HA002", "defined-after-use", "Acronym used before its definition"),
+        Rule("HA003", "ambiguous-acronym", "Ambiguous glossary acronym (several senses) left undefined"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    acronym: str  # base form: "SLA" for a first use written "SLAs"
+    text: str  # the first use as written
+    start: int  # code-point offsets of the first use in the linted text
+    end: int
+    line: int  # 1-based
+    col: int  # 1-based, in code points
+    end_col: int  # 1-based, exclusive
+    message: str
+    expansion: str | None = None
+    senses: tuple[str, ...] = ()
+    defined_at: int | None = None  # line of the late definition (HA002)
+
+    @property
+    def rule(self) -> Rule:
+        return RULES[self.code]
+
+    def to_json(self) -> dict:
+        return {
+            "line": self.line,
+            "col": self.col,
+            "end_col": self.end_col,
+            "code": self.code,
+            "rule": self.rule.name,
+            "acronym": self.acronym,
+            "text": self.text,
+            "message": self.message,
+            "expansion": self.expansion,
+            "senses": list(self.senses),
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class _Acronym:
+    base: str
+    first: Token
+    concepts: list[Concept] = field(default_factory=list)
+
+
+class LineIndex:
+    """Offset -> (line, column), both 1-based; columns count code points."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos >= 0:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _known_expansions(glossary: Glossary):
+    def known(acronym: str) -> Iterable[str]:
+        return [c.term for c in glossary.by_acronym.get(acronym, ())]
+
+    return known
+
+
+def _earliest_definitions(
+    text: str, masked: str, format: str, definitions: list[Definition], uses: dict[str, list[Token]]
+) -> dict[str, tuple[int, Definition]]:
+    """Per acronym: the offset from which it counts as defined, and the definition.
+
+    Usually the offset of the acronym inside its definition. The heading exception moves it
+    to the heading: a bare acronym in a title/heading whose first body sentence defines it.
+    """
+    earliest: dict[str, tuple[int, Definition]] = {}
+    for definition in definitions:
+        if definition.acronym not in earliest:
+            earliest[definition.acronym] = (definition.start, definition)
+    if not earliest:
+        return earliest
+    for heading in headings(text, format):
+        sentence = first_sentence_after(masked, heading.end)
+        spans = [sentence] if sentence else []
+        if heading.front_matter:
+            # A front-matter title is followed by the description, then by the body.
+            body = _after_front_matter(text)
+            nxt = first_sentence_after(masked, body - 1) if body else None
+            if nxt:
+                spans.append(nxt)
+        for acronym, tokens in uses.items():
+            if acronym not in earliest:
+                continue
+            in_heading = [t for t in tokens if heading.start <= t.start < heading.end]
+            if not in_heading:
+                continue
+            for definition in definitions:
+                if definition.acronym == acronym and any(
+                    lo <= definition.start < hi for lo, hi in spans
+                ):
+                    if in_heading[0].start < earliest[acronym][0]:
+                        earliest[acronym] = (in_heading[0].start, definition)
+                    break
+    return earliest
+
+
+def _after_front_matter(text: str) -> int:
+    if not text.startswith("---"):
+        return 0
+    end = text.find("\n---", 3)
+    if end < 0:
+        return 0
+    nl = text.find("\n", end + 4)
+    return len(text) if nl < 0 else nl + 1
+
+
+def _is_acronym_use(
+    token: Token, glossary: Glossary, defined: set[str], lower_words: set[str]
+) -> bool:
+    if token.base in glossary.by_acronym or token.base in defined:
+        return True
+    if token.text in glossary.by_acronym or token.text in defined:
+        return True
+    if not is_caps_acronym(token.base) or never_acronym(token.base):
+        return False
+    return not is_ordinary_word(token.base, lower_words)
+
+
+def acronym_uses(
+    masked: str, glossary: Glossary, defined: set[str], allow: frozenset[str]
+) -> dict[str, list[Token]]:
+    """Uses of every acronym that needs a definition, by base form, in text order."""
+    lower_words = non_caps_vocabulary(masked)
+    known = glossary.by_acronym.keys() | defined
+    tokens = scan(masked)
+    candidates = [
+        t
+        for t in tokens
+        if t.base not in allow and t.text not in allow
+        if _is_acronym_use(t, glossary, defined, lower_words)
+    ]
+    # Shouted phrases: an unknown caps token next to a caps *word* is part of the shouting
+    # ("SLACK CHANNEL"); glossary and defined acronyms are never words.
+    caps = [(t.text, t.start, t.end) for t in tokens if t.text.isupper()]
+    words = {t for t, _, _ in caps if t not in known and is_ordinary_word(t, lower_words)}
+    shouted = caps_runs_with_words(caps, masked, words) - known
+    uses: dict[str, list[Token]] = {}
+    for token in candidates:
+        if token.base in shouted or token.text in shouted:
+            continue
+        # "SaaS"-like glossary acronyms are keyed as written; everything else by base form.
+        key = token.text if token.base not in known and token.text in known else token.base
+        uses.setdefault(key, []).append(token)
+    return uses
+
+
+def _quote(expansion: str, acronym: str) -> str:
+    return f'"{expansion} ({acronym})"'
+
+
+def lint_text(
+    text: str,
+    format: str = "text",
+    *,
+    glossary: Glossary | None = None,
+    config: LintConfig | None = None,
+) -> list[Finding]:
+    """Lint one article. ``format`` is "text", "markdown", "html" or "rst".
+
+    Returns findings sorted by position; offsets index ``text`` as given.
+    """
+    glossary = glossary if glossary is not None else Glossary()
+    config = config if config is not None else LintConfig()
+    masked = visible(text, format)
+    definitions = find_definitions(masked, _known_expansions(glossary))
+    defined = {d.acronym for d in definitions}
+    uses = acronym_uses(masked, glossary, defined, config.allowlist)
+    earliest = _earliest_definitions(text, masked, format, definitions, uses)
+    index = LineIndex(text)
+
+    findings: list[Finding] = []
+    for acronym, tokens in uses.items():
+        first = tokens[0]
+        concepts = glossary.by_acronym.get(acronym, [])
+        line, col = index.position(first.start)
+        end_col = col + (first.end - first.start)
+        common = dict(acronym=acronym, text=first.text, start=first.start, end=first.end,
+                      line=line, col=col, end_col=end_col)
+        if acronym in earliest:
+            offset, definition = earliest[acronym]
+            if offset <= first.start:
+                continue
+            def_line, _ = index.position(definition.start)
+            findings.append(Finding(
+                code="HA002",
+                message=(f"{acronym} is used before its definition on line {def_line}; "
+                         f"define it at first use: {_quote(definition.expansion, acronym)}"),
+                expansion=definition.expansion,
+                defined_at=def_line,
+                **common,
+            ))
+        elif len(concepts) > 1:
+            senses = tuple(c.term for c in concepts)
+            listed = " or ".join(_quote(s, acronym) for s in senses)
+            findings.append(Finding(
+                code="HA003",
+                message=f"{acronym} is ambiguous and never defined; say which meaning: {listed}",
+                senses=senses,
+                **common,
+            ))
+        elif concepts:
+            term = concepts[0].term
+            findings.append(Finding(
+                code="HA001",
+                message=f"{acronym} is used but never defined; did you mean {_quote(term, acronym)}?",
+                expansion=term,
+                **common,
+            ))
+        else:
+            findings.append(Finding(
+                code="HA001",
+                message=f"{acronym} is used but never defined; spell it out at first use",
+                **common,
+            ))
+    findings = [f for f in findings if f.code not in config.disable]
+    findings.sort(key=lambda f: (f.start, f.code))
+    return findings

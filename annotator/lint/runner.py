@@ -1,0 +1,119 @@
+"""Files on disk -> findings: path walking, decoding, glossary loading.
+
+Everything that touches the file system lives here so :func:`rules.lint_text` stays pure.
+Errors are :class:`LintError` with the file named; the CLI decides the exit code.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import LintError
+from ..glossary.model import Glossary
+from ..resources import builtin_glossary_path
+from .config import LintConfig
+from .rules import Finding, lint_text
+
+#: File suffix -> markup format understood by ``visible_text``.
+FORMATS_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".rst": "rst",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+_SKIP_DIRS = {"node_modules", "__pycache__", "site-packages", "venv"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """A decoded article: ``text`` has no BOM; ``bom`` remembers whether the file had one."""
+
+    path: Path
+    display: str  # the path as shown in reports (as given on the command line, posix slashes)
+    text: str
+    format: str
+    bom: bool = False
+
+
+@dataclass
+class FileResult:
+    article: Article
+    findings: list[Finding] = field(default_factory=list)
+
+
+def format_for(path: Path) -> str:
+    fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
+    if fmt is None:
+        raise LintError("E403", path=str(path), suffix=path.suffix or "(none)")
+    return fmt
+
+
+def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to lint, in a deterministic order.
+
+    A file named explicitly must have a supported suffix (E403 otherwise); directories are
+    walked recursively, sorted, skipping hidden and tool directories and unsupported files.
+    """
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+                for name in files:
+                    if Path(name).suffix.lower() in FORMATS_BY_SUFFIX and not name.startswith("."):
+                        found.append(Path(root) / name)
+            yield from sorted(found, key=lambda p: p.as_posix())
+        elif path.exists():
+            format_for(path)
+            yield path
+        else:
+            raise LintError("E401", path=str(path), detail="no such file or directory")
+
+
+def read_article(path: Path) -> Article:
+    """Read and decode one article (strict UTF-8; a BOM is remembered and stripped)."""
+    fmt = format_for(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LintError("E401", path=str(path), detail=exc.strerror or str(exc)) from exc
+    bom = data.startswith(codecs.BOM_UTF8)
+    try:
+        text = data[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LintError(
+            "E401", path=str(path), detail=f"invalid UTF-8 at byte {exc.start + (3 if bom else 0)}"
+        ) from exc
+    return Article(path, path.as_posix(), text, fmt, bom)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_glossary(builtin: bool, extra: tuple[Path, ...], stamps: tuple[float, ...]) -> Glossary:
+    base = Glossary()
+    path = builtin_glossary_path()
+    if builtin and path.is_file():
+        base = Glossary.load(path)
+    if not extra:
+        return base
+    from ..glossary.build import compile_glossary
+
+    glossary, _ = compile_glossary(list(extra), base=base.concepts)
+    return glossary
+
+
+def load_glossary(config: LintConfig) -> Glossary:
+    """The built-in glossary merged with the config's extra glossary files (cached per process)."""
+    stamps = tuple(p.stat().st_mtime if p.exists() else 0.0 for p in config.glossary)
+    return _load_glossary(config.builtin_glossary, tuple(config.glossary), stamps)
+
+
+def lint_article(article: Article, *, glossary: Glossary, config: LintConfig) -> FileResult:
+    return FileResult(article, lint_text(article.text, article.format, glossary=glossary, config=config))

@@ -1,0 +1,68 @@
+"""Acronym-shaped tokens in visible text, with their base form (``SLAs`` -> ``SLA``).
+
+The scan runs over the *masked* text (code, URLs, tags already blanked to spaces), so every
+offset it returns indexes the original article too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A token is a run of letters/digits, optionally joined by "&" (Q&A, L&R), optionally followed
+# by an apostrophe suffix (SLA's, CC'd). Not preceded by "@" or "#": @AM and #SLA are handles
+# and channel names, not prose. A slash or hyphen is a boundary ("Sales/CS", "SLA-relevant").
+TOKEN_RE = re.compile(
+    r"(?<![\w@#$&%])"
+    r"(?P<core>[^\W_]+(?:&[^\W_]+)*)"
+    r"(?P<apos>['\u2019](?:s|d|ed)(?![^\W_]))?"
+    r"(?![\w&])"
+)
+
+# An all-caps (digits and "&" allowed) stem followed by a lower-case inflection: SLAs, KPIs,
+# FAQs, CCed, STARred ("STAR" + doubled "r" + "ed"), SEs.
+_INFLECTED = re.compile(r"^(?P<stem>[A-Z0-9&]*[A-Z][A-Z0-9&]*)(?P<suffix>[a-z]+)$")
+_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers"})
+
+_CAPS_STEM = re.compile(r"^[A-Z0-9&]+$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # the token as written, without an apostrophe suffix ("SLAs")
+    base: str  # the acronym it is a use of ("SLA")
+    start: int
+    end: int  # end of ``text`` (the apostrophe suffix is not part of the use)
+
+
+def base_form(core: str) -> str:
+    """The acronym a token is a use of: plurals and verb forms map to their stem."""
+    match = _INFLECTED.match(core)
+    if not match:
+        return core
+    stem, suffix = match.group("stem"), match.group("suffix")
+    if suffix in _SUFFIXES:
+        return stem
+    # Doubled final consonant before -ed/-ing: STARred, DMming.
+    last = stem[-1].lower()
+    if suffix in (last + "ed", last + "ing"):
+        return stem
+    return core
+
+
+def is_caps_acronym(base: str) -> bool:
+    """Shape of an acronym nobody told us about: capitals (digits, "&") with two or more letters."""
+    if not _CAPS_STEM.match(base) or len(base) > 10:
+        return False
+    return sum(c.isalpha() for c in base) >= 2
+
+
+def scan(visible: str) -> list[Token]:
+    """Every candidate token that contains at least one capital letter, in text order."""
+    tokens = []
+    for match in TOKEN_RE.finditer(visible):
+        core = match.group("core")
+        if core.islower() or core.isdigit():
+            continue
+        tokens.append(Token(core, base_form(core), match.start("core"), match.end("core")))
+    return tokens

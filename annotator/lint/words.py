@@ -1,0 +1,123 @@
+"""Which acronym-shaped tokens the linter asks an author to define.
+
+Three lists and one judgement live here:
+
+* :data:`DEFAULT_ALLOW` -- acronyms an editor would normally leave unexpanded in a support
+  article (API, URL, ID, CSV, UTC, FAQ, AI, SaaS, PDF, HTML, region codes, ...). Users can turn
+  the list off (``default-allow = false``) and add their own (``allow = [...]``).
+* :data:`CAPS_WORDS` -- ordinary English words and product names that documents write in
+  capitals (NOTE, IMPORTANT, AND, SLACK, ...). They are never acronyms.
+* :func:`is_ordinary_word` -- the judgement for all-caps tokens that are in no list: the same
+  word also written in lower or title case elsewhere in the article ("RECOGNITION" next to
+  "Recognition"), or a long, vowel-rich token ("APPENDIX", "CHANNEL"), is shouting, not an
+  acronym. A glossary acronym or an acronym the article defines is never judged by this: the
+  glossary and the author's own definition are stronger evidence than any shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Commonly exempt acronyms: general technology, business and time/region shorthand that a
+#: support-article editor leaves unexpanded. Deliberately short on CX jargon (SLA, CSAT, AHT
+#: ... are what the linter is for); FAQ is here because style guides treat it as plain English.
+DEFAULT_ALLOW: frozenset[str] = frozenset(
+    """
+    AI API APIs APP URL URLs URI ID IDs UUID CSV TSV PDF HTML CSS JS JSON XML YAML HTTP HTTPS
+    SQL DNS IP TCP UDP SSH SSL TLS VPN SMTP IMAP POP3 FTP SFTP REST SOAP SDK SDKs CLI GUI UI UX
+    OS iOS macOS PC CPU GPU RAM USB QR PIN PNG JPG JPEG GIF SVG MP3 MP4 RSS ASCII UTF UTC GMT
+    FAQ FAQs SaaS PaaS IaaS SSO 2FA MFA OTP CC BCC IT HR CEO CTO CFO COO VP TBD TBA TBC FYI ASAP
+    EOD ETA OK AM PM US USA UK EU APAC EMEA AMER LATAM NA ANZ Q&A R&D B2B B2C SMS LLC LTD INC
+    GDPR WYSIWYG
+    """.split()
+)
+
+#: All-caps tokens that are words, not acronyms: admonition labels, shouted function words and
+#: product names commonly written in capitals.
+CAPS_WORDS: frozenset[str] = frozenset(
+    """
+    A AN AND ANY ARE AS AT BE BUT BY DO DONT FOR FROM HAS HAVE HOW IF IN INTO IS ITS NO NOR
+    NOT OF ON ONLY OR OUR SO THE THEN THIS TO UP WAS WE WHAT WHEN WHERE WHO WHY WILL WITH YES
+    YOU YOUR ALL NONE NEVER ALWAYS MUST SHOULD NEW FREE NOW STOP DONE TODO FIXME XXX HACK
+    NOTE NOTES TIP TIPS HINT INFO WARNING WARN CAUTION DANGER ERROR ALERT IMPORTANT ATTENTION
+    REMINDER UPDATE UPDATED EDIT EDITED DRAFT FINAL URGENT CRITICAL PLEASE THANKS
+    TRUE FALSE NULL NIL NAN EOF
+    SLACK ZOOM JIRA
+    """.split()
+)
+
+_ROMAN = re.compile(r"^(?=[IVXLC]{2,}$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_STATUS_CLASS = re.compile(r"^\d+X+$")  # "5XX errors", "4XX"
+_VOWELS = frozenset("AEIOU")
+
+
+def default_allowlist(enabled: bool = True) -> frozenset[str]:
+    return DEFAULT_ALLOW if enabled else frozenset()
+
+
+def never_acronym(token: str) -> bool:
+    """Tokens that are not acronyms whatever the document says (roman numerals, 5XX, caps words)."""
+    return token in CAPS_WORDS or bool(_ROMAN.match(token)) or bool(_STATUS_CLASS.match(token))
+
+
+def looks_like_word(token: str) -> bool:
+    """A long all-letter token with at least two vowels reads as a word (APPENDIX, CHANNEL).
+
+    Real acronyms of six letters or more that people write in running text are rare and are
+    pronounceable words by then (CAPTCHA, NASDAQ) that nobody expands anyway.
+    """
+    return len(token) >= 6 and token.isalpha() and sum(c in _VOWELS for c in token) >= 2
+
+
+def is_ordinary_word(token: str, lower_words: set[str]) -> bool:
+    """Decide whether an all-caps ``token`` is a word in this document, not an acronym.
+
+    ``lower_words`` holds the case-folded forms of every token in the document's visible text
+    that is *not* all capitals (see :func:`non_caps_vocabulary`).
+    """
+    if never_acronym(token) or looks_like_word(token):
+        return True
+    folded = token.casefold()
+    return folded in lower_words or folded + "s" in lower_words
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def non_caps_vocabulary(visible: str) -> set[str]:
+    """Case-folded words of ``visible`` written in lower or title case (not all capitals).
+
+    Plural forms are also stored singular (``channels`` -> ``channel``) so "CHANNEL" finds
+    "Channels".
+    """
+    vocab: set[str] = set()
+    for match in _WORD.finditer(visible):
+        word = match.group()
+        if word.isupper() or len(word) < 2:
+            continue
+        # "SaaS", "GitLab": mixed case inside the word is a name, not evidence about a caps word.
+        if any(c.isupper() for c in word[1:]):
+            continue
+        folded = word.casefold()
+        vocab.add(folded)
+        if folded.endswith("s") and len(folded) > 3:
+            vocab.add(folded[:-1])
+    return vocab
+
+
+def caps_runs_with_words(tokens: list[tuple[str, int, int]], text: str, words: set[str]) -> set[str]:
+    """All-caps tokens sitting in a shouted run next to a known word ("SLACK CHANNEL").
+
+    ``tokens`` are (token, start, end) for all-caps tokens in order; ``words`` are the tokens
+    already judged ordinary words. A token separated from such a word by spaces only, on the
+    same line, is part of the same shouted phrase.
+    """
+    found: set[str] = set()
+    for (a, _, a_end), (b, b_start, _) in zip(tokens, tokens[1:]):
+        gap = text[a_end:b_start]
+        if gap and gap.strip(" \t") == "":
+            if a in words and b not in words:
+                found.add(b)
+            elif b in words and a not in words:
+                found.add(a)
+    return found
