@@ -356,11 +356,20 @@ def rss_bytes(pid: int) -> int:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
-def gunicorn_command(port: int, *, workers: int | None = None, host: str = HOST,
-                     extra: Sequence[str] = ()) -> list[str]:
-    """The production server as ``helpdesk-annotator serve`` runs it: gunicorn on the app
-    factory. ``workers=None`` keeps the project's default."""
-    cmd = [sys.executable, "-m", "annotator.cli", "serve", "--host", host, "--port", str(port)]
+def cli_command(*args: str) -> list[str]:
+    """``helpdesk-annotator ARGS...`` with the interpreter running this code: the console script
+    next to it when installed, else the same entry point through ``-c``."""
+    exe = Path(sys.executable).with_name("helpdesk-annotator")
+    if exe.exists():
+        return [str(exe), *args]
+    return [sys.executable, "-c", "from annotator.cli import main; main()", *args]
+
+
+def serve_command(port: int, *, workers: int | None = None, host: str = HOST,
+                  extra: Sequence[str] = ()) -> list[str]:
+    """The production server exactly as users start it: ``helpdesk-annotator serve`` (gunicorn
+    in that process, so its PID is the master). ``workers=None`` keeps the project default."""
+    cmd = cli_command("serve", "--host", host, "--port", str(port))
     if workers is not None:
         cmd += ["--workers", str(workers)]
     return cmd + list(extra)

@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from .config import Config
 from .corpus import count_words, tickets
+from .load import cli_command
 from .report import Row, Spec, Target, row
 
 SECTION = "parallel"
@@ -36,20 +36,13 @@ CONFIGS = {
 }
 
 
-def tag_command() -> list[str]:
-    exe = Path(sys.executable).with_name("helpdesk-annotator")
-    if exe.exists():
-        return [str(exe), "tag"]
-    return [sys.executable, "-c", "from annotator.cli import main; main()", "tag"]
-
-
 def _tag(archive: Path, out: Path, args: list[str]) -> float:
     if out.exists():
         out.unlink()
     for leftover in out.parent.glob(out.name + "*"):  # checkpoints, rejects reports
         leftover.unlink()
     start = time.perf_counter()
-    proc = subprocess.run([*tag_command(), str(archive), str(out), *args],
+    proc = subprocess.run([*cli_command("tag"), str(archive), str(out), "--overwrite", *args],
                           capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
@@ -57,7 +50,17 @@ def _tag(archive: Path, out: Path, args: list[str]) -> float:
     return elapsed
 
 
+def _check_available() -> None:
+    from ..api import annotate  # noqa: F401
+
+    usage = subprocess.run([*cli_command("tag", "--help")], capture_output=True, text=True,
+                           check=False).stdout
+    if "--processes" not in usage or "--engine" not in usage:
+        raise ImportError("`helpdesk-annotator tag --processes/--engine` is not available")
+
+
 def run(config: Config) -> list[Row]:
+    _check_available()
     texts = tickets(config.parallel_tickets, seed=config.seed)
     words = count_words(texts)
     with tempfile.TemporaryDirectory(dir=config.workdir) as tmp:

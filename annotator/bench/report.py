@@ -37,8 +37,8 @@ class Target:
 
     def describe(self) -> str:
         if self.on == "ratio":
-            return f"{self.op} {self.threshold:g}x"
-        return f"{self.op} {_number(self.threshold)}{(' ' + self.unit) if self.unit else ''}"
+            return f"{self.op} {self.threshold:.3g}x"
+        return f"{self.op} {self.threshold:g}{(' ' + self.unit) if self.unit else ''}"
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,10 @@ def _run_child(glossary: Path, corpus: Path, repeat: int) -> dict:
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"scaling child failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    if "unavailable" in result:
+        raise ImportError(result["unavailable"])
+    return result
 
 
 def run(config: Config) -> list[Row]:
@@ -99,7 +102,10 @@ def main(argv=None) -> None:
     parser.add_argument("--child", nargs=2, metavar=("GLOSSARY", "CORPUS"), required=True)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    result = child(Path(args.child[0]), Path(args.child[1]), args.repeat)
+    try:
+        result = child(Path(args.child[0]), Path(args.child[1]), args.repeat)
+    except ImportError as exc:  # the subject is not written yet: say so, the parent shows N/A
+        result = {"unavailable": str(exc)}
     sys.stdout.write(json.dumps(result) + "\n")
 
 

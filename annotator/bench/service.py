@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .config import Config
 from .corpus import builtin_vocabulary, ticket
-from .load import LoadResult, Server, free_port, get_request, gunicorn_command, json_request, run_load
+from .load import LoadResult, Server, free_port, get_request, serve_command, json_request, run_load
 from .report import Row, Spec, Target, row
 
 SECTION = "service"
@@ -42,12 +42,15 @@ def _errors(result: LoadResult) -> int:
 
 
 def run(config: Config) -> list[Row]:
+    import annotator.plugin.server  # noqa: F401 - N/A rather than a crash while it is missing
+    from ..api import annotate  # noqa: F401
+
     port = free_port()
     text = ticket_150(config.seed)
     annotate_req = json_request("annotate", "/api/annotate", {"text": text})
     noop_req = get_request("noop", "/healthz")
     with tempfile.TemporaryDirectory(dir=config.workdir) as tmp:
-        server = Server(gunicorn_command(port), port, log_path=Path(tmp) / "server.log")
+        server = Server(serve_command(port), port, log_path=Path(tmp) / "server.log")
         with server:
             cold = server.wait_ready("/readyz")
             server.wait_ready("/readyz", workers=1)
