@@ -261,7 +261,9 @@ def read_jsonl(path: Path) -> tuple[list[Entry], list[Skipped]]:
     text = read_text(path)
 
     def rows() -> Iterator[Entry | Skipped]:
-        for lineno, line in enumerate(text.splitlines(), 1):
+        # split on "\n" only: str.splitlines() also breaks on U+2028, form feeds and the like,
+        # which JSON allows raw inside strings (and which do not start a new line in editors)
+        for lineno, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:

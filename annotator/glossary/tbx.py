@@ -156,11 +156,15 @@ def _chosen_languages(entry: ET.Element) -> list[ET.Element]:
 
 
 def _walk(element: ET.Element, skip: set[ET.Element]) -> Iterator[ET.Element]:
-    """Descendants of ``element`` (itself included), not entering the ``skip`` subtrees."""
-    yield element
-    for child in element:
-        if child not in skip:
-            yield from _walk(child, skip)
+    """Descendants of ``element`` (itself included) in document order, not entering ``skip``.
+
+    Iterative: a hostile file may nest elements thousands deep.
+    """
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(child for child in reversed(node) if child not in skip)
 
 
 def _read_concept_entry(entry: ET.Element, lines: dict, path: Path) -> Iterator[Entry | Skipped]:

@@ -287,3 +287,15 @@ def test_readers_csv_export_round_trip(tmp_path):
         ("Average Handle Time", "Mean time; per call.", ("AHT", "AHTs"), (), None, None),
     ]
     assert [e.line for e in entries] == [2, 4, 5]  # the first row spans two physical lines
+
+
+def test_readers_jsonl_line_separator_inside_string_is_not_a_line_break(tmp_path):
+    content = '{"term": "SLA", "definition": "one\u2028two\u0085three"}\n{"term": "KB", "definition": "base"}\n'
+    entries, _ = read_glossary_file(write(tmp_path, "sep.jsonl", content))
+    assert [(e.term, e.line) for e in entries] == [("SLA", 1), ("KB", 2)]
+
+
+def test_readers_csv_nul_byte_is_reported_or_kept(tmp_path):
+    path = write(tmp_path, "nul.csv", "term,definition\nSLA,a\x00b\n")
+    entries, _ = read_glossary_file(path)
+    assert entries[0].definition == "a\x00b"  # kept verbatim; the text pipeline blanks controls

@@ -230,3 +230,14 @@ def test_tbx_export_empty_glossary_round_trips(tmp_path):
     path = tmp_path / "empty.tbx"
     write_tbx(Glossary([]), path)
     assert read_glossary_file(path) == ([], [])
+
+
+def test_tbx_deeply_nested_markup_does_not_crash(tmp_path):
+    depth = 20_000
+    data = (
+        "<tbx><text><body><conceptEntry><langSec xml:lang='en'><termSec><term>SLA</term></termSec>"
+        "<descrip type='definition'>" + "<hi>" * depth + "deep" + "</hi>" * depth + "</descrip>"
+        "</langSec></conceptEntry></body></text></tbx>"
+    ).encode()
+    (entry,), _ = read_tbx_bytes(data, tmp_path / "deep.tbx")
+    assert entry.definition == "deep"
