@@ -265,6 +265,9 @@ def generate_patterns(glossary: Glossary) -> list[dict]:
     term_patterns: dict[str, str] = {}
     for concept, names in term_sources:
         for name in names:
+            # An unsafe written form ("It", "The") takes its generated variants down with it.
+            if _is_unsafe_phrase(tokenize(normalize_text(name).lower()), blocked):
+                continue
             for variant in term_variants(name):
                 if variant in term_patterns:
                     continue

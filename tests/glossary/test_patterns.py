@@ -1,0 +1,196 @@
+"""generate_patterns: variants, acronym token patterns, safety rules, determinism, golden file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from annotator.glossary.model import Concept, Definition, Glossary
+from annotator.glossary.patterns import (
+    ACRONYM_LABEL,
+    TERM_LABEL,
+    acronym_token_patterns,
+    compound_forms,
+    generate_patterns,
+    looks_like_acronym,
+    pluralize,
+    singularize,
+    term_variants,
+)
+
+FIXTURE = Path(__file__).parents[1] / "pipeline" / "data" / "glossary.jsonl"
+GOLDEN = Path(__file__).parents[1] / "pipeline" / "data" / "golden" / "patterns.jsonl"
+
+
+def concept(cid, term, acronyms=(), aliases=()):
+    return Concept(cid, term, list(acronyms), list(aliases), None, [Definition("d", "s.txt", 1)])
+
+
+@pytest.fixture(scope="module")
+def fixture_patterns():
+    return generate_patterns(Glossary.load(FIXTURE))
+
+
+def term_strings(patterns, concept_id=None):
+    return {p["pattern"] for p in patterns if p["label"] == TERM_LABEL and concept_id in (None, p["id"])}
+
+
+# --- variants ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("Co-browsing", {"co-browsing", "co browsing", "cobrowsing"}),
+        ("Self-Service", {"self-service", "self service", "selfservice"}),
+        ("Tier 1", {"tier 1", "tier-1", "tier1"}),
+        ("Help Desk", {"help desk", "help-desk", "helpdesk", "help desks", "helpdesks"}),
+        ("Agent", {"agent", "agents"}),
+        ("Key Performance Indicators", {"key performance indicators", "key performance indicator"}),
+        ("Reply", {"reply", "replies"}),
+        ("Business", {"business", "businesses"}),
+        ("Analytics", {"analytics"}),
+        ("Call\u00a0Queue", {"call queue", "call queues"}),
+    ],
+)
+def test_patterns_term_variants(term, expected):
+    assert expected <= set(term_variants(term))
+
+
+def test_patterns_variants_are_lowercase_and_written_form_first():
+    variants = term_variants("First Contact Resolution")
+    assert variants[0] == "first contact resolution"
+    assert all(v == v.lower() for v in variants)
+    assert "first-contact resolution" in variants
+
+
+def test_patterns_long_terms_do_not_explode():
+    forms = compound_forms("a b c d e f g h")
+    assert len(forms) <= 3
+
+
+@pytest.mark.parametrize(
+    "word,plural", [("ticket", "tickets"), ("reply", "replies"), ("day", "days"), ("inbox", "inboxes"),
+                    ("analytics", None), ("1", None), ("ab", None)]
+)
+def test_patterns_pluralize(word, plural):
+    assert pluralize(word) == plural
+
+
+@pytest.mark.parametrize(
+    "word,singular", [("tickets", "ticket"), ("replies", "reply"), ("business", None), ("status", None),
+                      ("metrics", None), ("analysis", None), ("inboxes", "inbox")]
+)
+def test_patterns_singularize(word, singular):
+    assert singularize(word) == singular
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("SLA", True), ("eNPS", True), ("CCaaS", True), ("Q&A", True), ("IT", True),
+     ("Agent", False), ("McDonald", False), ("S", False), ("Help Desk", False), ("", False)],
+)
+def test_patterns_looks_like_acronym(text, expected):
+    assert looks_like_acronym(text) is expected
+
+
+# --- acronyms -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("acronym", ["SLA", "KPI", "eNPS", "CCaaS", "Q&A", "IT", "24/7", "A/B"])
+def test_patterns_acronym_patterns_are_what_the_tokenizer_produces(acronym):
+    nlp = spacy.blank("en")
+    for pattern in acronym_token_patterns(acronym):
+        written = "".join(tok["ORTH"] for tok in pattern)
+        assert [t.text for t in nlp.make_doc(written)] == [tok["ORTH"] for tok in pattern]
+
+
+def test_patterns_acronym_plural_and_possessive():
+    assert acronym_token_patterns("SLA") == [
+        [{"ORTH": "SLA"}],
+        [{"ORTH": "SLAs"}],
+        [{"ORTH": "SLA"}, {"ORTH": "'s"}],
+        [{"ORTH": "SLA"}, {"ORTH": "\u2019s"}],
+    ]
+    assert [{"ORTH": "SaaSs"}] not in acronym_token_patterns("SaaS")
+
+
+def test_patterns_ambiguous_acronym_gets_group_id(fixture_patterns):
+    aht = {p["id"] for p in fixture_patterns if p["label"] == ACRONYM_LABEL and p["pattern"][0]["ORTH"] == "AHT"}
+    assert aht == {"acronym:AHT"}
+    sla = {p["id"] for p in fixture_patterns if p["label"] == ACRONYM_LABEL and p["pattern"][0]["ORTH"] == "SLA"}
+    assert sla == {"service-level-agreement"}
+
+
+def test_patterns_acronym_alias_goes_to_orth():
+    glossary = Glossary([concept("voice-of-the-customer", "Voice of the Customer", aliases=["VoC"])])
+    patterns = generate_patterns(glossary)
+    assert {"label": ACRONYM_LABEL, "pattern": [{"ORTH": "VoC"}], "id": "voice-of-the-customer"} in patterns
+    assert "voc" not in term_strings(patterns)
+
+
+# --- safety rules ----------------------------------------------------------------------------------
+
+
+def test_patterns_never_lowercase_an_acronym():
+    glossary = Glossary(
+        [
+            concept("information-technology", "Information Technology", ["IT"]),
+            concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+            concept("it", "It"),  # a bad seed parse must not make "it" a term
+            concept("its", "ITS"),
+            concept("sla-term", "Sla"),
+        ]
+    )
+    strings = term_strings(generate_patterns(glossary))
+    assert not strings & {"it", "its", "sla", "sla's"}
+
+
+@pytest.mark.parametrize("term", ["The", "Of", "It", "Go", "Up", "A"])
+def test_patterns_no_stop_words_or_short_words(term):
+    assert term_strings(generate_patterns(Glossary([concept("x", term)]))) == set()
+
+
+def test_patterns_each_phrase_once_and_written_form_wins():
+    glossary = Glossary(
+        [
+            concept("agent", "Agent"),
+            concept("agents", "Agents Group", aliases=["Agents"]),  # alias equal to a plural
+        ]
+    )
+    patterns = generate_patterns(glossary)
+    keys = [(p["label"], json.dumps(p["pattern"])) for p in patterns]
+    assert len(keys) == len(set(keys))
+    by_pattern = {p["pattern"]: p["id"] for p in patterns if p["label"] == TERM_LABEL}
+    assert by_pattern["agent"] == "agent"
+    assert by_pattern["agents"] == "agents"  # written by the second concept, not generated
+
+
+def test_patterns_empty_glossary():
+    assert generate_patterns(Glossary()) == []
+
+
+def test_patterns_deterministic(fixture_patterns):
+    assert generate_patterns(Glossary.load(FIXTURE)) == fixture_patterns
+
+
+def test_patterns_golden(fixture_patterns):
+    expected = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines()]
+    assert fixture_patterns == expected
+
+
+def test_patterns_load_unchanged_into_stock_entity_ruler(fixture_patterns):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(fixture_patterns)
+    assert len(ruler) == len(fixture_patterns)
+    doc = nlp("Our SLA breach count and the SLAs, first-call resolution and co browsing.")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("SLA breach", "CX_TERM", "sla-breach"),
+        ("SLAs", "CX_ACRONYM", "service-level-agreement"),
+        ("first-call resolution", "CX_TERM", "first-contact-resolution"),
+        ("co browsing", "CX_TERM", "co-browsing"),
+    ]

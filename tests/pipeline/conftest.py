@@ -1,0 +1,60 @@
+"""Shared pipelines for the component tests, built once per session (the suite stays fast).
+
+Unit tests use a small fixture glossary (``data/glossary.jsonl``) so they do not depend on how
+the seed glossaries parse; a few tests use the built-in glossary through ``builtin_nlp``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from annotator.glossary.model import Glossary
+from annotator.glossary.patterns import generate_patterns
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def fixture_glossary() -> Glossary:
+    return Glossary.load(DATA / "glossary.jsonl")
+
+
+@pytest.fixture(scope="session")
+def fixture_patterns(fixture_glossary) -> list[dict]:
+    return generate_patterns(fixture_glossary)
+
+
+def _make_fixture_nlp(**config):
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
+    # from_disk on a directory holding only glossary.jsonl: patterns are generated from it.
+    component.from_disk(DATA)
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """blank English + helpdesk_glossary loaded with the fixture glossary."""
+    return _make_fixture_nlp()
+
+
+@pytest.fixture(scope="session")
+def make_fixture_nlp():
+    """Factory for a fresh fixture pipeline with extra component config."""
+    return _make_fixture_nlp
+
+
+@pytest.fixture(scope="session")
+def builtin_nlp():
+    """blank English + helpdesk_glossary with the built-in glossary (patterns/)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary")
+    return nlp
