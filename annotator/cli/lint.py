@@ -57,6 +57,7 @@ def _config(config_file: Path | None, paths: tuple[Path, ...]) -> LintConfig:
     "--no-default-allow", is_flag=True,
     help="Do not apply the built-in allowlist (API, URL, ID, FAQ, UTC, ...).",
 )
+@click.option("--no-builtin-glossary", is_flag=True, help="Use only the --glossary / config glossary files.")
 def command(
     paths: tuple[Path, ...],
     output_format: str,
@@ -66,6 +67,7 @@ def command(
     disable: tuple[str, ...],
     glossaries: tuple[Path, ...],
     no_default_allow: bool,
+    no_builtin_glossary: bool,
 ) -> None:
     """Report acronyms that a knowledge-base article uses without defining them.
 
@@ -97,6 +99,7 @@ def command(
             disable=disabled,
             glossary=[p.resolve() for p in glossaries],
             default_allow=False if no_default_allow else None,
+            builtin_glossary=False if no_builtin_glossary else None,
         )
         glossary = load_glossary(config)
         files = list(iter_paths(paths))

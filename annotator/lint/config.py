@@ -5,6 +5,7 @@ Keys (all optional)::
     allow = ["SFDC", "TAM"]          # acronyms that need no definition (added to the defaults)
     default-allow = true             # false: drop the built-in allowlist (API, URL, FAQ, ...)
     glossary = ["docs/terms.csv"]    # extra glossary files, relative to the config file
+    builtin-glossary = true          # false: use only the glossary files above
     disable = ["HA002"]              # rule codes to switch off
 
 The same keys may sit in a ``lint`` sub-table (``[tool.helpdesk-annotator.lint]``), which wins;
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import LintError
@@ -25,7 +26,7 @@ from .words import DEFAULT_ALLOW
 
 CONFIG_FILE = ".helpdesk-annotator.toml"
 TABLE = "helpdesk-annotator"
-_KEYS = {"allow", "default-allow", "glossary", "disable"}
+_KEYS = {"allow", "default-allow", "glossary", "disable", "builtin-glossary"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class LintConfig:
         disable: Iterable[str] = (),
         glossary: Iterable[Path] = (),
         default_allow: bool | None = None,
+        builtin_glossary: bool | None = None,
     ) -> LintConfig:
         return replace(
             self,
@@ -55,6 +57,7 @@ class LintConfig:
             disable=self.disable | frozenset(disable),
             glossary=self.glossary + tuple(glossary),
             default_allow=self.default_allow if default_allow is None else default_allow,
+            builtin_glossary=self.builtin_glossary if builtin_glossary is None else builtin_glossary,
         )
 
 
@@ -95,9 +98,11 @@ def parse_config(data: dict, path: Path) -> LintConfig:
         raise LintError(
             "E402", path=str(path), detail=f"unknown rule code(s) in 'disable': {', '.join(unknown)}"
         )
-    default_allow = data.get("default-allow", True)
-    if not isinstance(default_allow, bool):
-        raise LintError("E402", path=str(path), detail="'default-allow' must be true or false")
+    flags = {}
+    for key in ("default-allow", "builtin-glossary"):
+        flags[key] = data.get(key, True)
+        if not isinstance(flags[key], bool):
+            raise LintError("E402", path=str(path), detail=f"{key!r} must be true or false")
     glossary = tuple(
         (path.parent / g).resolve() for g in _string_list(data.get("glossary", []), "glossary", path)
     )
@@ -106,7 +111,8 @@ def parse_config(data: dict, path: Path) -> LintConfig:
             raise LintError("E402", path=str(path), detail=f"glossary file not found: {file}")
     return LintConfig(
         allow=frozenset(allow),
-        default_allow=default_allow,
+        default_allow=flags["default-allow"],
+        builtin_glossary=flags["builtin-glossary"],
         glossary=glossary,
         disable=frozenset(disable),
         source=path,

@@ -191,7 +191,7 @@ def acronym_uses(
     ]
     # Shouted phrases: an unknown caps token next to a caps *word* is part of the shouting
     # ("SLACK CHANNEL"); glossary and defined acronyms are never words.
-    caps = [(t.text, t.start, t.end) for t in tokens if t.text.isupper()]
+    caps = [(t.text, t.start, t.end) for t in tokens if t.text.isupper() and len(t.text) > 1]
     words = {t for t, _, _ in caps if t not in known and is_ordinary_word(t, lower_words)}
     shouted = caps_runs_with_words(caps, masked, words) - known
     uses: dict[str, list[Token]] = {}
@@ -240,10 +240,10 @@ def lint_text(
             offset, definition = earliest[acronym]
             if offset <= first.start:
                 continue
-            def_line, _ = index.position(definition.start)
+            def_line, def_col = index.position(definition.start)
             findings.append(Finding(
                 code="HA002",
-                message=(f"{acronym} is used before its definition on line {def_line}; "
+                message=(f"{acronym} is used before its definition at {def_line}:{def_col}; "
                          f"define it at first use: {_quote(definition.expansion, acronym)}"),
                 expansion=definition.expansion,
                 defined_at=def_line,

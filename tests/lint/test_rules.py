@@ -1,0 +1,188 @@
+"""The rules on tricky cases: what counts as a definition, a use, an acronym."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.lint.config import LintConfig
+from annotator.lint.rules import RULES, lint_text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Our Service Level Agreement (SLA) covers email. The SLA starts at once.", {}),
+        ("Our SLA (Service Level Agreement) covers email. The SLA starts at once.", {}),
+        ("Our service level agreement or SLA covers email. The SLA starts at once.", {}),
+        ("Our Service Level Agreements (SLAs) cover email. SLAs start at once.", {}),
+        ("A Success On-Demand (CSE) engagement. Ask the CSE team.", {}),
+        ("A CSM (formerly known as a Technical Account Manager or TAM) helps.", {"CSM": "HA001"}),
+    ],
+    ids=["expansion-acr", "acr-expansion", "expansion-or-acr", "plural", "capitalised-run", "or-inside"],
+)
+def test_rules_defined_forms_are_clean(lint, text, expected):
+    assert lint(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Check the SLA first. Service Level Agreement (SLA) means a promise.", {"SLA": "HA002"}),
+        ("The SLA applies.", {"SLA": "HA001"}),
+        ("Our SLAs apply.", {"SLA": "HA001"}),
+        ("The SLA's clock starts.", {"SLA": "HA001"}),
+        ("Keep AHT low.", {"AHT": "HA003"}),
+        ("Track MTTR weekly.", {"MTTR": "HA003"}),
+        ("Ask the SFDC admin.", {"SFDC": "HA001"}),
+        ("Tickets in the L&R queue.", {"L&R": "HA001"}),
+        ("Our CCaaS vendor.", {"CCaaS": "HA001"}),
+        ("Tickets we STARred today.", {"STAR": "HA001"}),
+        ("Sales/CS owns it.", {"CS": "HA001"}),
+        ("An SLA-relevant change.", {"SLA": "HA001"}),
+    ],
+    ids=["defined-later", "undefined", "plural", "possessive", "ambiguous", "ambiguous-2",
+         "unknown", "ampersand", "mixed-case-glossary", "verb-form", "after-slash", "hyphenated"],
+)
+def test_rules_reports_each_case_once(lint, text, expected):
+    assert lint(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, format",
+    [
+        ("Run `SLA_CHECK` first.", "markdown"),
+        ("```\nexport SLA=1\n```\n", "markdown"),
+        ("~~~yaml\nkey: CSAT\n~~~\n", "markdown"),
+        ("See https://example.com/SLA/overview for details.", "markdown"),
+        ("See [the docs](https://example.com/CSAT?x=KPI).", "markdown"),
+        ("---\ntags: [SLA, CSAT]\nowner: KPI\n---\n\nBody text.\n", "markdown"),
+        ("Read :doc:`SLA setup </manage/sla>` first.", "rst"),
+        ("Use ``CSAT`` as the key.", "rst"),
+        (".. code-block:: text\n\n   SLA KPI CSAT\n\nDone.\n", "rst"),
+        ("See `the guide <https://example.com/SLA>`_.", "rst"),
+        ('<p title="SLA">Hello</p>', "html"),
+        ("<pre><code>SLA = 1</code></pre>", "html"),
+        ("<script>var CSAT = 1;</script><style>.KPI{}</style>", "html"),
+        ('<a href="/sla/SLA">read more</a>', "html"),
+        ("<!-- SLA note -->", "html"),
+        ('<div data-no-glossary>SLA</div>', "html"),
+        ("Ping @AM or post in #SLA.", "text"),
+        ("Mail SLA.team@example.com today.", "text"),
+    ],
+    ids=["inline-code", "fence", "tilde-fence", "url", "link-target", "front-matter-keys", "rst-role",
+         "rst-literal", "rst-code-block", "rst-link-target", "html-attribute", "html-code",
+         "script-style", "html-href", "html-comment", "no-glossary", "mention-channel", "email"],
+)
+def test_rules_invisible_text_is_not_a_use(lint, text, format):
+    assert lint(text, format) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NOTE: do this. IMPORTANT: and this.",
+        "Post in the SLACK channel AND wait.",
+        "Read the APPENDIX first.",
+        "See RECOGNITION below. Recognition matters.",
+        "Chapter IV and section XII.",
+        "We saw 5XX errors.",
+        "The WARNING banner.",
+        "SHOUTED CHANNEL NAME here.",
+        "Ask the API and check the URL, ID, CSV export, UTC time and FAQ.",
+        "GitLab and ZenDesk are names, and so is iPhone.",
+    ],
+    ids=["admonitions", "product-caps", "long-word", "same-word-lowercase", "roman", "status-class",
+         "warning", "shouted-run", "default-allowlist", "camel-case-names"],
+)
+def test_rules_ordinary_caps_words_are_not_acronyms(lint, text):
+    assert lint(text) == {}
+
+
+def test_rules_heading_then_first_body_sentence_counts_as_defined(lint):
+    md = "# SLA basics\n\nA Service Level Agreement (SLA) is a promise.\n\nThe SLA starts now.\n"
+    assert lint(md) == {}
+    rst = "SLAs\n====\n\nService Level Agreements (SLAs) ensure timely replies.\n"
+    assert lint(rst, "rst") == {}
+    html = "<h1>SLA basics</h1>\n<p>A Service Level Agreement (SLA) is a promise.</p>"
+    assert lint(html, "html") == {}
+    front = "---\ntitle: SLA basics\ndescription: What a Service Level Agreement (SLA) is.\n---\n\nText.\n"
+    assert lint(front) == {}
+
+
+def test_rules_heading_followed_by_a_later_sentence_is_not_enough(lint):
+    md = "# SLA basics\n\nFirst sentence. Then a Service Level Agreement (SLA) is defined.\n"
+    assert lint(md) == {"SLA": "HA002"}
+
+
+def test_rules_front_matter_title_and_description_count_as_uses(lint):
+    md = "---\ntitle: Our KPI board\n---\n\nBody.\n"
+    assert lint(md) == {"KPI": "HA001"}
+
+
+def test_rules_message_gives_the_glossary_expansion(glossary):
+    [finding] = lint_text("Keep the SLA.", glossary=glossary)
+    assert finding.message == 'SLA is used but never defined; did you mean "Service Level Agreement (SLA)"?'
+    assert finding.expansion == "Service Level Agreement"
+
+
+def test_rules_ambiguous_message_lists_every_sense(glossary):
+    [finding] = lint_text("Keep AHT low.", glossary=glossary)
+    assert finding.code == "HA003"
+    assert finding.senses == ("Average Handle Time", "Average Hold Time")
+    assert '"Average Handle Time (AHT)" or "Average Hold Time (AHT)"' in finding.message
+
+
+def test_rules_defined_later_message_points_at_the_definition(glossary):
+    text = "The FRT matters.\nFirst Response Time (FRT) is measured in hours.\n"
+    [finding] = lint_text(text, glossary=glossary)
+    assert (finding.code, finding.line, finding.col, finding.defined_at) == ("HA002", 1, 5, 2)
+    assert finding.expansion == "First Response Time"
+
+
+def test_rules_one_finding_per_acronym_at_first_use(glossary):
+    text = "Intro.\nThe SLA, the SLA and the SLAs.\n"
+    findings = lint_text(text, glossary=glossary)
+    assert [(f.acronym, f.line, f.col, f.end_col, f.text) for f in findings] == [("SLA", 2, 5, 8, "SLA")]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_rules_positions_are_the_same_with_crlf(glossary, newline):
+    text = newline.join(["Title", "", "Ask about the KPI board.", "Then the SLA."]) + newline
+    findings = lint_text(text, glossary=glossary)
+    assert [(f.acronym, f.line, f.col) for f in findings] == [("KPI", 3, 15), ("SLA", 4, 10)]
+    for f in findings:
+        assert text[f.start : f.end] == f.text
+
+
+def test_rules_columns_count_code_points(glossary):
+    text = "👍 é SLA"
+    [finding] = lint_text(text, glossary=glossary)
+    assert (finding.col, finding.end_col) == (5, 8)
+    assert text[finding.start : finding.end] == "SLA"
+
+
+def test_rules_allowlist_and_disable(glossary):
+    text = "The SLA and the KPI and AHT."
+    config = LintConfig(allow=frozenset({"SLA"}), disable=frozenset({"HA003"}))
+    assert [f.acronym for f in lint_text(text, glossary=glossary, config=config)] == ["KPI"]
+
+
+def test_rules_default_allowlist_can_be_switched_off(lint):
+    assert lint("Call the API.") == {}
+    assert lint("Call the API.", default_allow=False) == {"API": "HA001"}
+
+
+def test_rules_glossary_acronyms_are_case_sensitive(lint):
+    assert lint("It is fine, it works.") == {}
+    assert lint("Ask IT.", default_allow=False) == {"IT": "HA001"}
+
+
+def test_rules_table_codes():
+    assert list(RULES) == ["HA001", "HA002", "HA003"]
+    assert all(rule.level == "warning" for rule in RULES.values())
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "\ufeff", "((((", ")" * 5000, "SLA (" * 2000])
+def test_rules_degenerate_input_does_not_raise(glossary, text):
+    for format in ("text", "markdown", "html", "rst"):
+        lint_text(text, format, glossary=glossary)
