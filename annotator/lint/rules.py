@@ -18,15 +18,18 @@ not turn them back into HA001. An ambiguous acronym defined late is HA002 like a
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..glossary.model import Concept, Glossary
+from ..text.markup import headings as markup_headings
+from ..text.markup import next_sentence, visible_text
 from .config import LintConfig
 from .definitions import Definition, find_definitions
-from .markup import visible
 from .scan import Token, is_caps_acronym, scan
-from .structure import first_sentence_after, headings
+from .structure import Heading, text_headings
 from .words import caps_runs_with_words, is_ordinary_word, never_acronym, non_caps_vocabulary
 
 
@@ -129,13 +132,14 @@ def _earliest_definitions(
             earliest[definition.acronym] = (definition.start, definition)
     if not earliest:
         return earliest
-    for heading in headings(text, format):
-        sentence = first_sentence_after(masked, heading.end)
+    for heading in _headings(text, format):
+        # The first sentence after the heading line (for a front-matter title that is the
+        # description when there is one), and for a front-matter title also the body's first.
+        sentence = _sentence_after_line(masked, heading.end)
         spans = [sentence] if sentence else []
         if heading.front_matter:
-            # A front-matter title is followed by the description, then by the body.
             body = _after_front_matter(text)
-            nxt = first_sentence_after(masked, body - 1) if body else None
+            nxt = _sentence_after_line(masked, body - 1) if body else None
             if nxt:
                 spans.append(nxt)
         for acronym, tokens in uses.items():
@@ -152,6 +156,29 @@ def _earliest_definitions(
                         earliest[acronym] = (in_heading[0].start, definition)
                     break
     return earliest
+
+
+_UNDERLINE = re.compile(r"[ \t]*([!-/:-@\[-`{-~])\1{2,}[ \t]*")
+
+
+def _sentence_after_line(masked: str, offset: int) -> tuple[int, int] | None:
+    """The first sentence on the lines after the one holding ``offset``, skipping blank lines
+    and heading underlines ("====", "----")."""
+    pos = masked.find("\n", offset)
+    while pos >= 0:
+        nl = masked.find("\n", pos + 1)
+        line = masked[pos + 1 : len(masked) if nl < 0 else nl].strip("\r")
+        if line.strip() and not _UNDERLINE.fullmatch(line):
+            return next_sentence(masked, pos + 1)
+        pos = nl
+    return None
+
+
+def _headings(text: str, format: str) -> list[Heading]:
+    if format == "text":
+        return text_headings(text)
+    front_end = _after_front_matter(text) if format == "markdown" else 0
+    return [Heading(start, end, front_matter=start < front_end) for start, end in markup_headings(text, format)]
 
 
 def _after_front_matter(text: str) -> int:
@@ -221,7 +248,7 @@ def lint_text(
     """
     glossary = glossary if glossary is not None else Glossary()
     config = config if config is not None else LintConfig()
-    masked = visible(text, format)
+    masked = visible_text(text, format)
     definitions = find_definitions(masked, _known_expansions(glossary))
     defined = {d.acronym for d in definitions}
     uses = acronym_uses(masked, glossary, defined, config.allowlist)

@@ -7,6 +7,8 @@ offset it returns indexes the original article too.
 from __future__ import annotations
 
 import re
+
+from ..text.acronyms import base_acronym
 from dataclasses import dataclass
 
 # A token is a run of letters/digits, optionally joined by "&" (Q&A, L&R), optionally followed
@@ -36,7 +38,11 @@ class Token:
 
 
 def base_form(core: str) -> str:
-    """The acronym a token is a use of: plurals and verb forms map to their stem."""
+    """The acronym a token is a use of: plurals (the text engine's ``base_acronym``) and verb
+    forms (``CCed``, ``STARred``) map to their stem."""
+    base = base_acronym(core)
+    if base != core:
+        return base
     match = _INFLECTED.match(core)
     if not match:
         return core

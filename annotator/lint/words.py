@@ -6,7 +6,8 @@ Three lists and one judgement live here:
   article (API, URL, ID, CSV, UTC, FAQ, AI, SaaS, PDF, HTML, region codes, ...). Users can turn
   the list off (``default-allow = false``) and add their own (``allow = [...]``).
 * :data:`CAPS_WORDS` -- ordinary English words and product names that documents write in
-  capitals (NOTE, IMPORTANT, AND, SLACK, ...). They are never acronyms.
+  capitals (NOTE, IMPORTANT, AND, SLACK, ...), on top of the text engine's ``NOT_ACRONYMS``.
+  They are never acronyms.
 * :func:`is_ordinary_word` -- the judgement for all-caps tokens that are in no list: the same
   word also written in lower or title case elsewhere in the article ("RECOGNITION" next to
   "Recognition"), or a long, vowel-rich token ("APPENDIX", "CHANNEL"), is shouting, not an
@@ -17,6 +18,8 @@ Three lists and one judgement live here:
 from __future__ import annotations
 
 import re
+
+from ..text.acronyms import NOT_ACRONYMS, is_roman_numeral
 
 #: Commonly exempt acronyms: general technology, business and time/region shorthand that a
 #: support-article editor leaves unexpanded. Deliberately short on CX jargon (SLA, CSAT, AHT
@@ -46,7 +49,6 @@ CAPS_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-_ROMAN = re.compile(r"^(?=[IVXLC]{2,}$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _STATUS_CLASS = re.compile(r"^\d+X+$")  # "5XX errors", "4XX"
 _VOWELS = frozenset("AEIOU")
 
@@ -56,8 +58,14 @@ def default_allowlist(enabled: bool = True) -> frozenset[str]:
 
 
 def never_acronym(token: str) -> bool:
-    """Tokens that are not acronyms whatever the document says (roman numerals, 5XX, caps words)."""
-    return token in CAPS_WORDS or bool(_ROMAN.match(token)) or bool(_STATUS_CLASS.match(token))
+    """Unknown tokens that are not acronyms: caps words, common abbreviations (units, time
+    zones, countries: the markup engine's ``NOT_ACRONYMS``), roman numerals, "5XX"."""
+    return (
+        token in CAPS_WORDS
+        or token in NOT_ACRONYMS
+        or (len(token) > 1 and is_roman_numeral(token))
+        or bool(_STATUS_CLASS.match(token))
+    )
 
 
 def looks_like_word(token: str) -> bool:
@@ -81,19 +89,22 @@ def is_ordinary_word(token: str, lower_words: set[str]) -> bool:
     return folded in lower_words or folded + "s" in lower_words
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_CHUNK = re.compile(r"\S+")
+_EDGE_PUNCT = "\"'`()[]{}<>*_.,;:!?\u2018\u2019\u201c\u201d"
+_PROSE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 def non_caps_vocabulary(visible: str) -> set[str]:
-    """Case-folded words of ``visible`` written in lower or title case (not all capitals).
+    """Case-folded prose words of ``visible`` written in lower or title case (not all caps).
 
-    Plural forms are also stored singular (``channels`` -> ``channel``) so "CHANNEL" finds
-    "Channels".
+    Only whole whitespace-separated words count (after trimming punctuation): ``csat`` inside
+    ``csat_reports.png`` is part of a file name, not evidence that "CSAT" is an English word.
+    Plurals are also stored singular (``channels`` -> ``channel``) so "CHANNEL" finds "Channels".
     """
     vocab: set[str] = set()
-    for match in _WORD.finditer(visible):
-        word = match.group()
-        if word.isupper() or len(word) < 2:
+    for chunk in _CHUNK.finditer(visible):
+        word = chunk.group().strip(_EDGE_PUNCT)
+        if len(word) < 2 or not _PROSE_WORD.fullmatch(word) or word.isupper():
             continue
         # "SaaS", "GitLab": mixed case inside the word is a name, not evidence about a caps word.
         if any(c.isupper() for c in word[1:]):
