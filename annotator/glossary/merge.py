@@ -1,0 +1,345 @@
+"""Merging: entries from many sources (and, optionally, existing concepts) -> concepts.
+
+One concept is one meaning. Entries are the same concept when they share a name: the term or an
+alias, compared case-, hyphen-, space- and plural-insensitively (``Cobrowsing`` / ``Co-Browsing``,
+``Ticketing System`` / ``Ticketing Systems``). An acronym alone never merges two entries: the
+same acronym with different expansions is several concepts (AHT = Average Handle Time /
+Average Hold Time), and the glossary reports it as ambiguous. Two refinements keep that from
+over- or under-merging:
+
+* an alias link is refused when both sides already carry acronyms and none is shared (an alias
+  is weaker evidence than a shared term);
+* expansions that differ only by inflection of one word (Automatic Call *Distribution* /
+  *Distributor*) or by a generic trailing word (Customer Satisfaction / Customer Satisfaction
+  *Score*) under the same acronym are one concept, while Mean Time to *Resolution* / *Respond*
+  stay two.
+
+An expansion that is a sibling of an acronym's other expansions (``Mean Time To Repair`` next to
+``Mean Time to Resolution (MTTR)``) is given that acronym, so the ambiguity is complete.
+
+Everything is deterministic: the input order does not matter, ties are broken by source file
+name and line, and ids are ``slugify(term)`` made unique with ``-2``, ``-3`` ... in sorted order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .model import Concept, Definition, Entry, normalize_key, slugify
+from .seeds import _MINUS, FUNCTION_WORDS, align_acronym, is_acronym, name_key
+
+#: Trailing words that do not change what a metric is ("Customer Satisfaction Score" = CSAT).
+GENERIC_TAILS = frozenset("score rate rating index metric ratio percentage".split())
+#: Two differently spelled words are inflections of one another past this common prefix.
+MIN_STEM = 6
+
+
+@dataclass
+class _Item:
+    """One entry, or one existing concept, waiting to be grouped."""
+
+    order: tuple
+    term: str
+    aliases: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    category: str | None
+    status: str | None
+    definitions: list[Definition]
+    base_id: str | None = None
+    #: Source file names attesting this item's term (a base concept: its definitions' sources).
+    sources: frozenset[str] = field(default_factory=frozenset)
+
+
+def _from_entry(entry: Entry) -> _Item:
+    return _Item(
+        order=(1, entry.source, entry.line, entry.term),
+        term=entry.term,
+        aliases=tuple(entry.aliases),
+        acronyms=tuple(entry.acronyms),
+        category=entry.category,
+        status=entry.status,
+        definitions=[Definition(entry.definition, entry.source, entry.line)] if entry.definition else [],
+        sources=frozenset([entry.source]),
+    )
+
+
+def _from_concept(concept: Concept, index: int) -> _Item:
+    return _Item(
+        order=(0, index, 0, concept.term),  # existing concepts first, in their own order
+        term=concept.term,
+        aliases=tuple(concept.aliases),
+        acronyms=tuple(concept.acronyms),
+        category=concept.category,
+        status=concept.status,
+        definitions=list(concept.definitions),
+        base_id=concept.id,
+        sources=frozenset(d.source for d in concept.definitions) or frozenset(["<base>"]),
+    )
+
+
+class _Groups:
+    """Union-find over items, tracking each group's acronyms for the alias-link guard."""
+
+    def __init__(self, items: list[_Item]) -> None:
+        self.parent = list(range(len(items)))
+        self.acronyms = [{normalize_key(a) for a in item.acronyms} for item in items]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, *, guarded: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if guarded and self.acronyms[ra] and self.acronyms[rb] and not self.acronyms[ra] & self.acronyms[rb]:
+            return False
+        ra, rb = min(ra, rb), max(ra, rb)  # the earlier item stays the root: deterministic
+        self.parent[rb] = ra
+        self.acronyms[ra] |= self.acronyms[rb]
+        return True
+
+    def members(self) -> list[list[int]]:
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            groups.setdefault(self.find(i), []).append(i)
+        return [groups[root] for root in sorted(groups)]
+
+
+def _link_by_name(items: list[_Item], groups: _Groups) -> None:
+    """Same term -> same concept; a shared alias too, unless the acronyms say otherwise."""
+    by_term: dict[str, int] = {}
+    for i, item in enumerate(items):
+        key = name_key(item.term)
+        if key:
+            if key in by_term:
+                groups.union(by_term[key], i)
+            else:
+                by_term[key] = i
+    by_alias: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for alias in item.aliases:
+            key = name_key(alias)
+            if not key:
+                continue
+            if key in by_term:
+                groups.union(by_term[key], i, guarded=True)
+            for other in by_alias.get(key, []):
+                groups.union(other, i, guarded=True)
+            by_alias.setdefault(key, []).append(i)
+
+
+def _link_bare_acronyms(items: list[_Item], groups: _Groups) -> None:
+    """An entry whose term is just an acronym (``SLA``, no expansion) joins the one concept that
+    has that acronym; with several candidates it stays apart (the acronym is ambiguous)."""
+    holders: dict[str, set[int]] = {}
+    for i, item in enumerate(items):
+        for acronym in item.acronyms:
+            holders.setdefault(acronym, set()).add(i)
+    for i, item in enumerate(items):
+        if not is_acronym(item.term) or item.aliases:
+            continue
+        roots = {groups.find(j) for j in holders.get(item.term, set()) if j != i}
+        if len(roots) == 1:
+            groups.union(roots.pop(), i)
+
+
+def _words(term: str) -> list[str]:
+    return term.casefold().replace("-", " ").split()
+
+
+def _same_expansion(a: str, b: str) -> bool:
+    """Two spellings of one expansion: word-by-word equal or inflections (a long common
+    prefix: Distribution / Distributor), or one is the other plus a generic trailing word."""
+    wa, wb = _words(a), _words(b)
+    if len(wa) != len(wb):
+        short, long_ = sorted((wa, wb), key=len)
+        return len(long_) == len(short) + 1 and long_[-1] in GENERIC_TAILS and _same_expansion(
+            " ".join(short), " ".join(long_[:-1])
+        )
+    for x, y in zip(wa, wb):
+        if x == y:
+            continue
+        common = 0
+        for cx, cy in zip(x, y):
+            if cx != cy:
+                break
+            common += 1
+        if common < MIN_STEM:
+            return False
+    return True
+
+
+def _link_same_expansions(items: list[_Item], groups: _Groups) -> None:
+    """Under one acronym, near-identical expansions are one concept (see module docstring)."""
+    by_acronym: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for acronym in item.acronyms:
+            by_acronym.setdefault(acronym, []).append(i)
+    for acronym in sorted(by_acronym):
+        holders = by_acronym[acronym]
+        for x, i in enumerate(holders):
+            for j in holders[x + 1 :]:
+                if groups.find(i) != groups.find(j) and _same_expansion(items[i].term, items[j].term):
+                    groups.union(i, j)
+
+
+def _pick(candidates: list[tuple[str, tuple]], count: Counter) -> str:
+    """The most used spelling; ties go to the first one in (source, line) order."""
+    first: dict[str, tuple] = {}
+    for text, order in candidates:
+        if text not in first or order < first[text]:
+            first[text] = order
+    return min(first, key=lambda text: (-count[text], first[text], text))
+
+
+def _canonical_term(members: list[_Item]) -> str:
+    """The best-attested name: used as a term by the most sources, then named (as term or alias)
+    most often, then first in source order; written as the sources write it in Title Case."""
+    sources: dict[str, set[str]] = {}
+    mentions: Counter = Counter()
+    first: dict[str, tuple] = {}
+    spellings: dict[str, list[tuple[str, tuple]]] = {}
+    for item in members:
+        key = name_key(item.term)
+        sources.setdefault(key, set()).update(item.sources)
+        spellings.setdefault(key, []).append((item.term, item.order))
+        first[key] = min(first.get(key, item.order), item.order)
+        for name in (item.term, *item.aliases):
+            mentions[name_key(name)] += 1
+    best = min(sources, key=lambda k: (-len(sources[k]), -mentions[k], first[k]))
+    candidates = spellings[best]
+    count = Counter(text for text, _ in candidates)
+    titled = [c for c in candidates if _is_title(c[0])]
+    return _pick(titled or candidates, count)
+
+
+def _is_title(text: str) -> bool:
+    words = text.replace("-", " ").split()
+    return all(w.casefold() in FUNCTION_WORDS or not w[0].isalpha() or w[0].isupper() for w in words)
+
+
+def _majority(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    ranked = counts.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _build_concept(members: list[_Item]) -> Concept:
+    members = sorted(members, key=lambda item: item.order)
+    term = _canonical_term(members)
+    term_key = name_key(term)
+
+    acronym_count: Counter = Counter()
+    acronym_spellings: dict[str, list[tuple[str, tuple]]] = {}
+    for item in members:
+        for acronym in item.acronyms:
+            acronym_count[acronym] += 1
+            acronym_spellings.setdefault(acronym.casefold(), []).append((acronym, item.order))
+    acronyms = sorted(
+        (_pick(spellings, acronym_count) for spellings in acronym_spellings.values()),
+        key=lambda a: (-sum(acronym_count[s] for s, _ in acronym_spellings[a.casefold()]), a),
+    )
+    acronym_keys = {normalize_key(a) for a in acronyms}
+
+    alias_count: Counter = Counter()
+    alias_spellings: dict[str, list[tuple[str, tuple]]] = {}
+    for item in members:
+        for name in (item.term, *item.aliases):
+            key = name_key(name)
+            if not key or key == term_key or normalize_key(name) in acronym_keys:
+                continue
+            alias_count[name] += 1
+            alias_spellings.setdefault(key, []).append((name, item.order))
+    aliases = sorted(
+        (_pick(spellings, alias_count) for spellings in alias_spellings.values()),
+        key=lambda a: (a.casefold(), a),
+    )
+
+    seen: set[tuple[str, str]] = set()
+    definitions: list[Definition] = []
+    for definition in sorted(
+        (d for item in members for d in item.definitions), key=lambda d: (d.source, d.line, d.text)
+    ):
+        key = (" ".join(definition.text.split()), definition.source)
+        if key not in seen:
+            seen.add(key)
+            definitions.append(definition)
+
+    base_ids = [item.base_id for item in members if item.base_id]
+    return Concept(
+        id=base_ids[0] if base_ids else "",
+        term=term,
+        acronyms=acronyms,
+        aliases=aliases,
+        category=_majority(item.category for item in members),
+        definitions=definitions,
+        status=next((item.status for item in members if item.status), None),
+    )
+
+
+def _infer_sibling_acronyms(concepts: list[Concept]) -> None:
+    """``Mean Time To Repair`` beside ``Mean Time to Resolution (MTTR)``: same words but the
+    last, and MTTR spells it out too, so it is one more sense of MTTR."""
+    expansions: dict[str, list[list[str]]] = {}
+    for concept in concepts:
+        for acronym in concept.acronyms:
+            expansions.setdefault(acronym, []).append(_words(concept.term))
+    for concept in concepts:
+        words = _words(concept.term)
+        if concept.acronyms or len(words) < 3:
+            continue
+        for acronym in sorted(expansions):
+            if any(len(w) == len(words) and w[:-1] == words[:-1] for w in expansions[acronym]):
+                if align_acronym(acronym, concept.term) is not None:
+                    concept.acronyms.append(acronym)
+
+
+def _assign_ids(concepts: list[Concept]) -> None:
+    """Existing ids are kept; new ones are ``slugify(term)``, then ``-2``, ``-3`` on collision,
+    handed out in sorted order so the same input always gets the same ids."""
+    taken: set[str] = set()
+    for concept in concepts:
+        if concept.id and concept.id not in taken:
+            taken.add(concept.id)
+        else:
+            concept.id = ""
+    for concept in sorted(
+        (c for c in concepts if not c.id),
+        key=lambda c: (c.term.casefold(), c.term, [(d.source, d.line) for d in c.definitions]),
+    ):
+        # "Tier -1 Support" must not take "Tier 1 Support"'s id: a minus sign is a word.
+        base = slugify(_MINUS.sub(" minus ", concept.term))
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        concept.id = candidate
+        taken.add(candidate)
+
+
+def merge_entries(entries: Iterable[Entry], base: Iterable[Concept] = ()) -> list[Concept]:
+    """Merge entries (and existing ``base`` concepts, e.g. the built-in glossary) into concepts.
+
+    Returns concepts sorted by term (case-insensitive), then id. See the module docstring for
+    what counts as the same concept.
+    """
+    items = [_from_concept(c, i) for i, c in enumerate(base)] + [_from_entry(e) for e in entries]
+    items.sort(key=lambda item: item.order)
+    groups = _Groups(items)
+    _link_by_name(items, groups)
+    _link_bare_acronyms(items, groups)
+    _link_same_expansions(items, groups)
+    concepts = [_build_concept([items[i] for i in members]) for members in groups.members()]
+    _infer_sibling_acronyms(concepts)
+    _assign_ids(concepts)
+    concepts.sort(key=lambda c: (c.term.casefold(), c.id))
+    return concepts
