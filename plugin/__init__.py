@@ -1,1 +1,44 @@
-"""The help-desk plugin: Flask service and tooltip widget (being written)."""
+"""The help-desk plugin: a Flask service for annotations and the tooltip widget it serves.
+
+    >>> from annotator.plugin import create_app
+    >>> app = create_app({"HELPDESK_CORS_ORIGINS": ["https://desk.example.com"]})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import Flask
+
+
+def create_app(config: Mapping | None = None) -> Flask:
+    """Build the service. ``config`` overrides the defaults in :mod:`.config` and the environment.
+
+    The annotation pipeline is built here, once per process (``HELPDESK_PIPELINE_LOADING="eager"``),
+    so gunicorn's preloaded master shares it with every worker.
+    """
+    from annotator.resources import samples_dir
+
+    from . import api, cors, errors, openapi, service, web
+    from .config import DEFAULTS, ENV_PREFIX, validate
+
+    app = Flask(__name__, static_folder="static", static_url_path="/plugin")
+    app.config.update(DEFAULTS)
+    app.config.from_prefixed_env(ENV_PREFIX)
+    if config is not None:
+        app.config.update(config)
+    if not app.config["HELPDESK_SAMPLES_DIR"]:
+        app.config["HELPDESK_SAMPLES_DIR"] = str(samples_dir() / "tickets")
+    validate(app.config)
+    # Flask reads MAX_CONTENT_LENGTH for Content-Length bodies; our body reader applies the same
+    # limit to chunked ones. Responses keep the library's key order (spans read top-down);
+    # ensure_ascii stays on, so even a lone surrogate echoed in an id encodes as valid JSON.
+    app.json.sort_keys = False
+
+    errors.init_app(app)
+    cors.init_app(app)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(openapi.bp)
+    app.register_blueprint(web.bp)
+    service.init_app(app)
+    return app

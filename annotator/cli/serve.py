@@ -1,9 +1,66 @@
-"""`helpdesk-annotator serve` (being written)."""
+"""``helpdesk-annotator serve``: the annotation service and its demo page."""
+
+from __future__ import annotations
 
 import click
 
+from ._errors import handle_errors
+
 
 @click.command(name="serve")
-def command() -> None:
-    """Not available yet."""
-    raise click.ClickException("'serve' is not available yet")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: CPU count, at most 4).")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True,
+              help="Threads per worker.")
+@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True,
+              help="Seconds before a stuck worker is killed and replaced.")
+@click.option("--max-requests", type=click.IntRange(0, 10**7), default=2000, show_default=True,
+              help="Recycle a worker after this many requests (0: never).")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra glossary file (CSV, JSON, JSONL, TBX); repeatable.")
+@click.option("--cors-origin", "cors_origins", multiple=True,
+              help="Origin allowed to call the API from a browser, e.g. https://desk.example.com; repeatable.")
+@click.option("--dev", is_flag=True, help="Flask's development server (auto-reload, one process).")
+@handle_errors
+def command(host, port, workers, threads, timeout, max_requests, glossaries, cors_origins, dev):
+    """Serve the annotation API, the tooltip widget and a demo page.
+
+    \b
+    Examples:
+      helpdesk-annotator serve                     http://127.0.0.1:8000/
+      helpdesk-annotator serve --glossary ours.csv --workers 2
+      helpdesk-annotator serve --dev
+    """
+    from annotator.plugin import create_app
+
+    config = {}
+    if glossaries:
+        config["HELPDESK_GLOSSARY_PATHS"] = list(glossaries)
+    if cors_origins:
+        config["HELPDESK_CORS_ORIGINS"] = list(cors_origins)
+
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    shown_host = f"[{shown_host}]" if ":" in shown_host else shown_host
+    url = f"http://{shown_host}:{port}/"
+
+    if dev:
+        app = create_app(config)
+        click.echo(f"Demo page: {url}  (Flask development server; drop --dev for production)")
+        app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+        return
+
+    from annotator.plugin.server import ServiceApplication, gunicorn_options
+
+    options = gunicorn_options(host=host, port=port, workers=workers, threads=threads,
+                               timeout=timeout, max_requests=max_requests)
+    # Build the app here, before forking, so a broken glossary fails the command with a clear
+    # message (exit 2) instead of crash-looping workers.
+    app = create_app(config)
+    info = app.extensions["helpdesk_annotator"].glossary_info
+    click.echo(
+        f"Demo page: {url}  (gunicorn, {options['workers']} workers x {options['threads']} threads, "
+        f"glossary {info.get('version', '?')}, {info.get('concepts', '?')} concepts)"
+    )
+    ServiceApplication(lambda: app, options).run()

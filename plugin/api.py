@@ -1,0 +1,190 @@
+"""The JSON API: annotate, batch, lint, glossary lookup, health and readiness."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, request
+
+from annotator.errors import AnnotatorError, InputError
+
+from . import bodies
+from .errors import ServiceError, error_body, error_response
+from .service import get_service
+
+bp = Blueprint("api", __name__)
+
+
+def formats() -> tuple[str, ...]:
+    from annotator.text.markup import FORMATS
+
+    return tuple(FORMATS)
+
+
+def _max_spans() -> int:
+    return current_app.config["HELPDESK_MAX_SPANS"]
+
+
+def _with_field(exc: AnnotatorError, prefix: str) -> AnnotatorError:
+    """Point a library input error at the request field it came from."""
+    if exc.field is None and exc.code in ("E201", "E202", "E203"):
+        exc.field = f"{prefix}text"
+    elif exc.field is not None and prefix and not exc.field.startswith(prefix):
+        exc.field = f"{prefix}{exc.field}"
+    return exc
+
+
+def _annotate(text: str, fmt: str, options: dict, prefix: str = "") -> dict:
+    try:
+        return get_service().annotate(text, fmt, options)
+    except InputError as exc:
+        raise _with_field(exc, prefix) from None
+
+
+@bp.post("/api/annotate")
+def annotate():
+    data = bodies.read_json()
+    text, fmt, options = bodies.parse_document(data, "body", formats(), _max_spans())
+    return jsonify(_annotate(text, fmt, options))
+
+
+@bp.post("/api/annotate/batch")
+def annotate_batch():
+    """Annotate up to HELPDESK_MAX_BATCH_DOCUMENTS documents.
+
+    The request's shape is checked as a whole (422 for any malformed document, so nothing is
+    half-done on a broken request); content problems of one document (too long, lone surrogate)
+    are reported in that document's result as ``error`` and do not sink the others.
+    """
+    data = bodies.read_json()
+    body = bodies.expect_object(data, "body", ("documents", "options"))
+    documents = body.get("documents")
+    if not isinstance(documents, list):
+        raise bodies.invalid("documents", "expected an array of {id, text, format} objects")
+    limit = current_app.config["HELPDESK_MAX_BATCH_DOCUMENTS"]
+    if len(documents) > limit:
+        raise ServiceError("E613", field="documents", count=len(documents), limit=limit)
+    shared = bodies.parse_options(body.get("options"), "options", _max_spans())
+    parsed = []
+    seen_ids: set[str] = set()
+    for i, doc in enumerate(documents):
+        field = f"documents[{i}]"
+        text, fmt, options = bodies.parse_document(doc, field, formats(), _max_spans(), extra=("id",))
+        doc_id = doc.get("id", str(i))
+        if not isinstance(doc_id, str) or not 0 < len(doc_id) <= 256:
+            raise bodies.invalid(f"{field}.id", "expected a string of 1 to 256 characters")
+        if doc_id in seen_ids:
+            raise bodies.invalid(f"{field}.id", f"duplicate id {doc_id!r}")
+        seen_ids.add(doc_id)
+        merged = {**shared, **{k: v for k, v in options.items() if k in (doc.get("options") or {})}}
+        parsed.append((doc_id, text, fmt, merged, field))
+    results = []
+    for doc_id, text, fmt, options, field in parsed:
+        try:
+            result = _annotate(text, fmt, options, prefix=f"{field}.")
+        except InputError as exc:
+            results.append({"id": doc_id, **error_body(exc.code, exc.message, exc.field)})
+            continue
+        results.append({"id": doc_id, **result})
+    return jsonify(results=results)
+
+
+@bp.post("/api/lint")
+def lint():
+    data = bodies.read_json()
+    text, fmt, options = bodies.parse_document(data, "body", formats(), _max_spans())
+    from .lint import lint_document
+
+    try:
+        return jsonify(lint_document(get_service(), text, fmt, options))
+    except InputError as exc:
+        raise _with_field(exc, "") from None
+
+
+# --- glossary --------------------------------------------------------------------------------
+
+def _concept_json(concept) -> dict:
+    data = concept.to_json()
+    data["definition"] = concept.definition
+    return data
+
+
+def _query_int(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw, 10)
+    except ValueError:
+        raise bodies.invalid(name, f"expected an integer, got {raw[:40]!r}") from None
+    return bodies.expect_int(value, name, low, high)
+
+
+def _matches(concept, needle: str) -> int | None:
+    """Rank of a concept for a search (lower is better), or None if it does not match."""
+    names = [concept.term, *concept.acronyms, *concept.aliases]
+    folded = [n.casefold() for n in names]
+    if needle in folded:
+        return 0
+    if any(n.startswith(needle) for n in folded):
+        return 1
+    if any(needle in n for n in folded):
+        return 2
+    if needle in concept.definition.casefold():
+        return 3
+    return None
+
+
+@bp.get("/api/glossary")
+def glossary_search():
+    q = request.args.get("q", "")
+    if len(q) > 200:
+        raise bodies.invalid("q", "expected at most 200 characters")
+    cap = current_app.config["HELPDESK_MAX_GLOSSARY_LIMIT"]
+    limit = _query_int("limit", min(50, cap), 1, cap)
+    service = get_service()
+    glossary = service.glossary
+    needle = q.strip().casefold()
+    if needle:
+        ranked = [(rank, i, c) for i, c in enumerate(glossary)
+                  if (rank := _matches(c, needle)) is not None]
+        ranked.sort(key=lambda item: (item[0], item[1]))
+        found = [c for _, _, c in ranked]
+    else:
+        found = list(glossary)
+    return jsonify(
+        query=q,
+        total=len(found),
+        concepts=[_concept_json(c) for c in found[:limit]],
+        glossary=service.glossary_info,
+    )
+
+
+@bp.get("/api/glossary/<concept_id>")
+def glossary_concept(concept_id: str):
+    concept = get_service().glossary.get(concept_id)
+    if concept is None:
+        raise ServiceError("E607", field="id", detail=f"no concept with id {concept_id!r}")
+    return jsonify(_concept_json(concept))
+
+
+# --- health -----------------------------------------------------------------------------------
+
+@bp.get("/healthz")
+def healthz():
+    """Liveness: the process answers. Says nothing about the pipeline (that is /readyz)."""
+    return jsonify(status="ok")
+
+
+@bp.get("/readyz")
+def readyz():
+    service = get_service()
+    if not service.ready:
+        if service.error is not None:
+            current_app.logger.error("pipeline failed to load: %s", service.error)
+        service.start_loading()
+        response = error_response("E610", "the annotation pipeline is not ready yet", 503)
+        response.headers["Retry-After"] = "1"
+        return response
+    info: dict[str, Any] = service.glossary_info
+    return jsonify(status="ready", glossary=info)

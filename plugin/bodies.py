@@ -1,0 +1,162 @@
+"""Reading and validating request bodies, strictly and within bounds.
+
+The body is read by hand rather than with ``request.get_json()`` so every failure has its own
+status and code: a wrong content type is 415, bytes that are not UTF-8 are 400 E603, text that is
+not JSON is 400 E602, a body over ``MAX_CONTENT_LENGTH`` is 413 E605 whether or not it came with
+a ``Content-Length``, and a well-formed body with the wrong fields is 422. A body is read whole
+or rejected: it is never annotated cut short.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import current_app, request
+
+from .errors import ServiceError
+
+_READ_CHUNK = 64 * 1024
+
+
+def _check_content_type() -> None:
+    mimetype = request.mimetype
+    if mimetype != "application/json" and not (
+        mimetype.startswith("application/") and mimetype.endswith("+json")
+    ):
+        raise ServiceError("E604", content_type=request.content_type or "")
+    charset = request.mimetype_params.get("charset")
+    if charset is not None and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        # JSON is UTF-8 (RFC 8259); decoding anything else as UTF-8 would shift offsets.
+        raise ServiceError("E604", content_type=request.content_type or "")
+
+
+def read_body() -> bytes:
+    """The raw request body, or a 413/411 error; never a silently shortened one."""
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    environ = request.environ
+    length = request.content_length
+    if length is not None and length > limit:
+        raise ServiceError("E605", limit=limit)
+    chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+    if length is None and chunked and not environ.get("wsgi.input_terminated"):
+        # Werkzeug would hand us an empty stream here (it cannot know where the body ends);
+        # answering as if the body were empty would be a silent truncation.
+        raise ServiceError("E611")
+    stream = request.stream
+    parts: list[bytes] = []
+    total = 0
+    while True:
+        # Read at most one byte past the limit: enough to know it was exceeded, never more.
+        chunk = stream.read(min(_READ_CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise ServiceError("E605", limit=limit)
+    return b"".join(parts)
+
+
+def read_json() -> Any:
+    """The request body parsed as JSON (after the content type and size checks)."""
+    _check_content_type()
+    raw = read_body()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ServiceError("E603", detail=f"invalid byte at offset {exc.start}") from None
+    if text.startswith("\ufeff"):  # a BOM is not JSON, but harmless to forgive
+        text = text[1:]
+    if not text.strip():
+        raise ServiceError("E602", detail="the body is empty")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ServiceError("E602", detail=f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except (ValueError, RecursionError):
+        # Deeply nested arrays, integers with thousands of digits: valid-looking, not parseable.
+        raise ServiceError("E602", detail="the document is nested too deeply or has an oversized number") from None
+
+
+# --- field validation ------------------------------------------------------------------------
+
+def invalid(field: str, detail: str) -> ServiceError:
+    return ServiceError("E606", field=field, detail=detail)
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null",
+            int: "integer", float: "number"}.get(type(value), type(value).__name__)
+
+
+def expect_object(value: Any, field: str, allowed: tuple[str, ...]) -> dict:
+    if not isinstance(value, dict):
+        raise invalid(field, f"expected an object, got {_type_name(value)}")
+    unknown = sorted(set(value) - set(allowed))
+    if unknown:
+        # Unknown keys are refused so a typo ("first-only") is reported, not silently ignored.
+        name = f"{field}.{unknown[0]}" if field != "body" else unknown[0]
+        raise invalid(name, f"unknown field; expected one of {', '.join(allowed)}")
+    return value
+
+
+def expect_str(value: Any, field: str) -> str:
+    if not isinstance(value, str):
+        raise invalid(field, f"expected a string, got {_type_name(value)}")
+    return value
+
+
+def expect_bool(value: Any, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise invalid(field, f"expected true or false, got {_type_name(value)}")
+    return value
+
+
+def expect_int(value: Any, field: str, low: int, high: int) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # JSON Schema counts 716.0 as an integer, so do we
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise invalid(field, f"expected an integer, got {_type_name(value)}")
+    if not low <= value <= high:
+        raise invalid(field, f"expected an integer from {low} to {high}, got {value}")
+    return value
+
+
+DOCUMENT_FIELDS = ("text", "format", "options")
+OPTION_FIELDS = ("first_only", "labels", "max_spans")
+MAX_LABELS = 16
+
+
+def parse_options(value: Any, field: str, max_spans: int) -> dict:
+    """``options`` -> keyword arguments for :func:`annotator.annotate`, capped by the config."""
+    if value is None:
+        return {"max_spans": max_spans}
+    options = expect_object(value, field, OPTION_FIELDS)
+    parsed: dict[str, Any] = {"max_spans": max_spans}
+    if "first_only" in options:
+        parsed["first_only"] = expect_bool(options["first_only"], f"{field}.first_only")
+    labels = options.get("labels")
+    if labels is not None:
+        if not isinstance(labels, list) or len(labels) > MAX_LABELS:
+            raise invalid(f"{field}.labels", f"expected an array of at most {MAX_LABELS} strings")
+        parsed["labels"] = [expect_str(label, f"{field}.labels[{i}]") for i, label in enumerate(labels)]
+    if options.get("max_spans") is not None:
+        parsed["max_spans"] = expect_int(options["max_spans"], f"{field}.max_spans", 1, max_spans)
+    return parsed
+
+
+def parse_document(value: Any, field: str, formats: tuple[str, ...], max_spans: int,
+                   extra: tuple[str, ...] = ()) -> tuple[str, str, dict]:
+    """Validate one ``{"text", "format", "options"}`` object; returns (text, format, options)."""
+    doc = expect_object(value, field, DOCUMENT_FIELDS + extra)
+    prefix = "" if field == "body" else f"{field}."
+    if "text" not in doc:
+        raise invalid(f"{prefix}text", "required field is missing")
+    text = expect_str(doc["text"], f"{prefix}text")
+    fmt = doc.get("format", "text")
+    fmt = expect_str(fmt, f"{prefix}format")
+    if fmt not in formats:
+        raise ServiceError("E204", field=f"{prefix}format", format=fmt, allowed=", ".join(formats))
+    options = parse_options(doc.get("options"), f"{prefix}options", max_spans)
+    return text, fmt, options

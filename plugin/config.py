@@ -1,0 +1,92 @@
+"""Service configuration: defaults, environment overrides and validation.
+
+Every limit the service enforces lives here, so the README's guarantees and the code agree.
+Values can come from (later wins): these defaults, ``HELPDESK_ANNOTATOR_*`` environment variables
+(parsed as JSON where possible, Flask's ``from_prefixed_env``), and the mapping passed to
+``create_app``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from annotator.errors import ConfigError
+
+ENV_PREFIX = "HELPDESK_ANNOTATOR"
+
+DEFAULTS: dict[str, object] = {
+    # Raw request body limit in bytes (Flask enforces it for Content-Length bodies; the body
+    # reader enforces it for chunked ones). 2 MiB holds a 1,000,000-character ASCII text.
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    # Longest text (in characters) one document may have; longer ones get 413 E202.
+    # None means the library default (annotator.text.safety.DEFAULT_MAX_LENGTH).
+    "HELPDESK_MAX_TEXT_LENGTH": None,
+    # Most spans returned per document; past it the response says "truncated": true. Clients may
+    # ask for fewer with options.max_spans, never for more.
+    "HELPDESK_MAX_SPANS": 2000,
+    # Most documents in one POST /api/annotate/batch.
+    "HELPDESK_MAX_BATCH_DOCUMENTS": 64,
+    # Most concepts GET /api/glossary returns at once.
+    "HELPDESK_MAX_GLOSSARY_LIMIT": 500,
+    # Extra glossary files (CSV, JSON, JSONL, TBX) merged with the built-in one.
+    "HELPDESK_GLOSSARY_PATHS": [],
+    "HELPDESK_BUILTIN_GLOSSARY": True,
+    # "eager": build the pipeline inside create_app (gunicorn's preload shares it across
+    # workers); "lazy": build it on the first request that needs it (/readyz says 503 until then).
+    "HELPDESK_PIPELINE_LOADING": "eager",
+    # CORS: exact origins ("https://desk.example.com") allowed to call the API from a browser.
+    # Empty means same-origin only. "*" is accepted only without credentials.
+    "HELPDESK_CORS_ORIGINS": [],
+    "HELPDESK_CORS_ALLOW_CREDENTIALS": False,
+    "HELPDESK_CORS_MAX_AGE": 600,
+    # Endpoint the demo page's widget talks to (relative: the same server).
+    "HELPDESK_DEMO_ENDPOINT": "",
+    # Folder of sample tickets shown on the demo page (default: the repo's samples/tickets).
+    "HELPDESK_SAMPLES_DIR": None,
+}
+
+
+def _positive_int(config: Mapping, name: str, *, allow_none: bool = False) -> None:
+    value = config[name]
+    if value is None and allow_none:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError("E601", field=name, name=name, detail=f"expected a positive integer, got {value!r}")
+
+
+def _string_list(config: Mapping, name: str) -> None:
+    value = config[name]
+    if isinstance(value, str):
+        # "a,b" from a plain environment variable is a list of two.
+        value = [part.strip() for part in value.split(",") if part.strip()]
+        config[name] = value  # type: ignore[index]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError("E601", field=name, name=name, detail=f"expected a list of strings, got {value!r}")
+
+
+def validate(config: dict) -> None:
+    """Check the values the service relies on; raise :class:`ConfigError` (E601) on the first bad one."""
+    for name in ("MAX_CONTENT_LENGTH", "HELPDESK_MAX_SPANS", "HELPDESK_MAX_BATCH_DOCUMENTS",
+                 "HELPDESK_MAX_GLOSSARY_LIMIT", "HELPDESK_CORS_MAX_AGE"):
+        _positive_int(config, name)
+    _positive_int(config, "HELPDESK_MAX_TEXT_LENGTH", allow_none=True)
+    _string_list(config, "HELPDESK_GLOSSARY_PATHS")
+    _string_list(config, "HELPDESK_CORS_ORIGINS")
+    if config["HELPDESK_PIPELINE_LOADING"] not in ("eager", "lazy"):
+        raise ConfigError(
+            "E601", field="HELPDESK_PIPELINE_LOADING", name="HELPDESK_PIPELINE_LOADING",
+            detail="expected 'eager' or 'lazy'",
+        )
+    origins = config["HELPDESK_CORS_ORIGINS"]
+    if "*" in origins and config["HELPDESK_CORS_ALLOW_CREDENTIALS"]:
+        # Browsers refuse this combination anyway; refusing it here makes the mistake loud.
+        raise ConfigError(
+            "E601", field="HELPDESK_CORS_ORIGINS", name="HELPDESK_CORS_ORIGINS",
+            detail="'*' cannot be combined with HELPDESK_CORS_ALLOW_CREDENTIALS",
+        )
+    for origin in origins:
+        if origin != "*" and (origin.endswith("/") or "://" not in origin):
+            raise ConfigError(
+                "E601", field="HELPDESK_CORS_ORIGINS", name="HELPDESK_CORS_ORIGINS",
+                detail=f"{origin!r} is not an origin like 'https://desk.example.com'",
+            )

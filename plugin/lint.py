@@ -1,0 +1,63 @@
+"""``POST /api/lint``: the linter's findings, shaped for the editor panel.
+
+The rules themselves live in :mod:`annotator.lint.rules`; this adds what a browser needs: UTF-16
+offsets next to the code-point ones, and ready-to-insert replacement strings ("Service Level
+Agreement (SLA)") for the panel's buttons, one per sense for an ambiguous acronym.
+"""
+
+from __future__ import annotations
+
+from annotator.export import OFFSETS_NOTE, utf16_converter
+from annotator.text.safety import prepare
+
+
+def replacements(finding) -> list[str]:
+    """What the panel may write in place of the first use (kept as written: "SLAs" stays)."""
+    expansions = [finding.expansion] if finding.expansion else list(finding.senses)
+    return [f"{expansion} ({finding.text})" for expansion in expansions]
+
+
+def diagnostic(finding, to_utf16) -> dict:
+    options = replacements(finding)
+    return {
+        "code": finding.code,
+        "rule": finding.rule.name,
+        "acronym": finding.acronym,
+        "text": finding.text,
+        "start": finding.start,
+        "end": finding.end,
+        "start_utf16": to_utf16(finding.start),
+        "end_utf16": to_utf16(finding.end),
+        "line": finding.line,
+        "column": finding.col,
+        "message": finding.message,
+        "expansion": finding.expansion,
+        "senses": list(finding.senses),
+        "replacement": options[0] if options else None,
+        "replacements": options,
+    }
+
+
+def lint_document(service, text: str, fmt: str, options: dict) -> dict:
+    from annotator.lint.rules import lint_text
+
+    # The same input checks as annotation (type, length, lone surrogates), so both endpoints
+    # accept and reject exactly the same bodies.
+    prepare(text, max_length=service.max_length or _default_max_length())
+    glossary = service.glossary
+    findings = lint_text(text, fmt, glossary=glossary)
+    limit = options.get("max_spans")
+    to_utf16 = utf16_converter(text)
+    diagnostics = [diagnostic(f, to_utf16) for f in findings[:limit]]
+    return {
+        "diagnostics": diagnostics,
+        "truncated": limit is not None and len(findings) > limit,
+        "offsets": OFFSETS_NOTE,
+        "glossary": service.glossary_info,
+    }
+
+
+def _default_max_length() -> int:
+    from annotator.text.safety import DEFAULT_MAX_LENGTH
+
+    return DEFAULT_MAX_LENGTH

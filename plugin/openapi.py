@@ -1,0 +1,351 @@
+"""The OpenAPI 3.1 document for the service, built from the app's configuration.
+
+Limits in the schema (max spans, batch size, text length, glossary page size) are the app's
+configured ones, so schemathesis and client generators see the same bounds the service enforces.
+A test checks every route in ``app.url_map`` is described here.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, current_app, jsonify
+
+from annotator import __version__
+
+bp = Blueprint("openapi", __name__)
+
+JSON = "application/json"
+
+
+def _nullable(schema: dict) -> dict:
+    kind = schema["type"]
+    return {**schema, "type": [kind, "null"] if isinstance(kind, str) else [*kind, "null"]}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict, description: str) -> dict:
+    return {"description": description, "content": {JSON: {"schema": schema}}}
+
+
+def _error(description: str) -> dict:
+    return _json(_ref("Error"), description)
+
+
+def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -> dict:
+    offsets = {
+        "start": {"type": "integer", "minimum": 0, "description": "code-point (Python str) index"},
+        "end": {"type": "integer", "minimum": 0},
+        "start_utf16": {"type": "integer", "minimum": 0, "description": "UTF-16 (JavaScript) index"},
+        "end_utf16": {"type": "integer", "minimum": 0},
+    }
+    options = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "first_only": {"type": "boolean", "description": "only the first mention of each concept"},
+            "labels": {"type": "array", "maxItems": 16, "items": {"type": "string"},
+                       "description": "keep only spans with these labels, e.g. CX_ACRONYM"},
+            "max_spans": {"type": "integer", "minimum": 1, "maximum": max_spans},
+        },
+    }
+    document_props = {
+        "text": {"type": "string", "maxLength": max_text},
+        "format": {"type": "string", "enum": formats, "default": "text"},
+        "options": options,
+    }
+    return {
+        "ErrorDetail": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string", "pattern": "^E[0-9]{3}$"},
+                "message": {"type": "string"},
+                "field": {"type": "string", "description": "the request field at fault"},
+            },
+        },
+        "Error": {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": _ref("ErrorDetail")},
+        },
+        "AnnotateOptions": options,
+        "AnnotateRequest": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["text"],
+            "properties": document_props,
+        },
+        "Sense": {
+            "type": "object",
+            "properties": {
+                "term_id": {"type": "string"},
+                "term": {"type": "string"},
+                "definition": _nullable({"type": "string"}),
+                "score": {"type": ["number", "null"]},
+                "reason": {"type": ["string", "null"]},
+            },
+        },
+        "Span": {
+            "type": "object",
+            "required": ["start", "end", "start_utf16", "end_utf16", "text", "label", "term_id",
+                         "term", "definition", "is_acronym", "repeat"],
+            "properties": {
+                **offsets,
+                "text": {"type": "string", "description": "exactly text[start:end]"},
+                "label": {"type": "string"},
+                "term_id": _nullable({"type": "string"}),
+                "term": _nullable({"type": "string"}),
+                "definition": _nullable({"type": "string"}),
+                "is_acronym": _nullable({"type": "boolean"}),
+                "category": _nullable({"type": "string"}),
+                "senses": _nullable({"type": "array", "items": _ref("Sense")}),
+                "source": _nullable({"type": "string"}),
+                "repeat": {"type": "boolean",
+                           "description": "a later mention of a concept: definition and senses are null"},
+            },
+        },
+        "UnknownAcronym": {
+            "type": "object",
+            "required": ["start", "end", "start_utf16", "end_utf16", "text"],
+            "properties": {**offsets, "text": {"type": "string"}},
+        },
+        "Abbreviation": {
+            "type": "object",
+            "required": ["short", "long"],
+            "properties": {
+                "short": {"type": "string"},
+                "long": {"type": "string"},
+                **{f"{part}_{edge}{unit}": {"type": "integer", "minimum": 0}
+                   for part in ("short", "long") for edge in ("start", "end") for unit in ("", "_utf16")},
+            },
+        },
+        "GlossaryInfo": {
+            "type": "object",
+            "properties": {"version": {"type": "string"}, "concepts": {"type": "integer"}},
+        },
+        "AnnotateResponse": {
+            "type": "object",
+            "required": ["spans", "unknown_acronyms", "truncated", "offsets", "glossary"],
+            "properties": {
+                "spans": {"type": "array", "maxItems": max_spans, "items": _ref("Span")},
+                "unknown_acronyms": {"type": "array", "items": _ref("UnknownAcronym")},
+                "abbreviations": {"type": "array", "items": _ref("Abbreviation")},
+                "truncated": {"type": "boolean", "description": "true when the span cap was reached"},
+                "offsets": {"type": "object", "additionalProperties": {"type": "string"}},
+                "glossary": _ref("GlossaryInfo"),
+                "format": {"type": "string", "enum": formats},
+            },
+        },
+        "BatchRequest": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["documents"],
+            "properties": {
+                "documents": {
+                    "type": "array",
+                    "maxItems": max_docs,
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["text"],
+                        "properties": {
+                            "id": {"type": "string", "minLength": 1, "maxLength": 256,
+                                   "description": "unique in the batch; defaults to the index"},
+                            **document_props,
+                        },
+                    },
+                },
+                "options": options,
+            },
+        },
+        "BatchResponse": {
+            "type": "object",
+            "required": ["results"],
+            "properties": {
+                "results": {
+                    "type": "array",
+                    "items": {
+                        "description": "an AnnotateResponse with an id, or an error for that document",
+                        "type": "object",
+                        "required": ["id"],
+                        "properties": {"id": {"type": "string"}, "error": _ref("ErrorDetail")},
+                    },
+                }
+            },
+        },
+        "Diagnostic": {
+            "type": "object",
+            "required": ["code", "acronym", "message", *offsets],
+            "properties": {
+                "code": {"type": "string"},
+                "rule": {"type": "string"},
+                "acronym": {"type": "string"},
+                **offsets,
+                "line": {"type": "integer"},
+                "column": {"type": "integer"},
+                "message": {"type": "string"},
+                "expansion": _nullable({"type": "string"}),
+                "text": {"type": "string", "description": "the first use as written (e.g. SLAs)"},
+                "replacement": _nullable({"type": "string"}),
+                "replacements": {"type": "array", "items": {"type": "string"},
+                                 "description": "ready-to-insert text, one per sense"},
+                "senses": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+        "LintResponse": {
+            "type": "object",
+            "required": ["diagnostics", "offsets"],
+            "properties": {
+                "diagnostics": {"type": "array", "items": _ref("Diagnostic")},
+                "truncated": {"type": "boolean"},
+                "offsets": {"type": "object", "additionalProperties": {"type": "string"}},
+                "glossary": _ref("GlossaryInfo"),
+            },
+        },
+        "Definition": {
+            "type": "object",
+            "required": ["text"],
+            "properties": {"text": {"type": "string"}, "source": {"type": "string"},
+                           "line": {"type": "integer"}},
+        },
+        "Concept": {
+            "type": "object",
+            "required": ["id", "term", "definition"],
+            "properties": {
+                "id": {"type": "string"},
+                "term": {"type": "string"},
+                "definition": {"type": "string"},
+                "acronyms": {"type": "array", "items": {"type": "string"}},
+                "aliases": {"type": "array", "items": {"type": "string"}},
+                "category": _nullable({"type": "string"}),
+                "status": {"type": "string"},
+                "definitions": {"type": "array", "items": _ref("Definition")},
+            },
+        },
+        "GlossaryPage": {
+            "type": "object",
+            "required": ["query", "total", "concepts"],
+            "properties": {
+                "query": {"type": "string"},
+                "total": {"type": "integer", "minimum": 0},
+                "concepts": {"type": "array", "items": _ref("Concept")},
+                "glossary": _ref("GlossaryInfo"),
+            },
+        },
+    }
+
+
+POST_ERRORS = {
+    "400": _error("malformed JSON (E602) or invalid UTF-8 (E603)"),
+    "405": _error("method not allowed (E608); the Allow header lists the allowed ones"),
+    "411": _error("chunked body on a server that cannot bound it (E611)"),
+    "413": _error("body over MAX_CONTENT_LENGTH (E605)"),
+    "415": _error("content type other than application/json (E604)"),
+    "422": _error("wrong field type or value (E606), unknown format (E204), lone surrogate (E203), "
+                  "text over the length limit (E202), too many documents (E613)"),
+    "500": _error("internal error (E609); never carries a traceback"),
+    "503": _error("pipeline not loaded yet (E610)"),
+}
+
+
+def _post(summary: str, request_schema: str, response_schema: str, description: str = "") -> dict:
+    return {
+        "post": {
+            "summary": summary,
+            "description": description,
+            "requestBody": {"required": True, "content": {JSON: {"schema": _ref(request_schema)}}},
+            "responses": {"200": _json(_ref(response_schema), "success"), **POST_ERRORS},
+        }
+    }
+
+
+def _get(summary: str, responses: dict, parameters: list | None = None) -> dict:
+    op = {"summary": summary, "responses": {**responses, "405": POST_ERRORS["405"],
+                                             "500": POST_ERRORS["500"]}}
+    if parameters:
+        op["parameters"] = parameters
+    return {"get": op}
+
+
+def build_document(app: Flask) -> dict:
+    from annotator.text.markup import FORMATS
+
+    config = app.config
+    from annotator.text.safety import DEFAULT_MAX_LENGTH
+
+    max_text = config["HELPDESK_MAX_TEXT_LENGTH"] or DEFAULT_MAX_LENGTH
+    max_spans = config["HELPDESK_MAX_SPANS"]
+    cap = config["HELPDESK_MAX_GLOSSARY_LIMIT"]
+    text_response = {"description": "file", "content": {"text/javascript": {"schema": {"type": "string"}},
+                                                        "text/css": {"schema": {"type": "string"}}}}
+    paths = {
+        "/api/annotate": _post(
+            "Annotate one text", "AnnotateRequest", "AnnotateResponse",
+            "Spans carry code-point (start/end) and UTF-16 (start_utf16/end_utf16) offsets into the "
+            "text sent. Each concept's definition is sent once; later mentions have repeat=true.",
+        ),
+        "/api/annotate/batch": _post(
+            "Annotate several texts", "BatchRequest", "BatchResponse",
+            f"At most {config['HELPDESK_MAX_BATCH_DOCUMENTS']} documents. A document whose text is "
+            "unusable (too long, lone surrogate) gets an error entry; the others are annotated.",
+        ),
+        "/api/lint": _post(
+            "Undefined-acronym diagnostics for an editor", "AnnotateRequest", "LintResponse",
+        ),
+        "/api/glossary": _get(
+            "Search the glossary",
+            {"200": _json(_ref("GlossaryPage"), "matching concepts, best first"),
+             "422": POST_ERRORS["422"]},
+            [
+                {"name": "q", "in": "query", "required": False,
+                 "schema": {"type": "string", "maxLength": 200},
+                 "description": "term, acronym or alias (prefix and substring matches)"},
+                {"name": "limit", "in": "query", "required": False,
+                 "schema": {"type": "integer", "minimum": 1, "maximum": cap, "default": min(50, cap)}},
+            ],
+        ),
+        "/api/glossary/{concept_id}": _get(
+            "One concept",
+            {"200": _json(_ref("Concept"), "the concept"), "404": _error("unknown id (E607)")},
+            [{"name": "concept_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        ),
+        "/healthz": _get("Liveness", {"200": _json(
+            {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}},
+            "the process is up")}),
+        "/readyz": _get("Readiness", {
+            "200": _json({"type": "object", "required": ["status", "glossary"],
+                          "properties": {"status": {"const": "ready"}, "glossary": _ref("GlossaryInfo")}},
+                         "pipeline loaded"),
+            "503": POST_ERRORS["503"],
+        }),
+        "/openapi.json": _get("This document", {"200": _json({"type": "object"}, "OpenAPI 3.1")}),
+        "/": _get("Demo page: a help-desk ticket view and an editor using the widget",
+                  {"200": {"description": "HTML page", "content": {"text/html": {"schema": {"type": "string"}}}}}),
+        "/plugin/{filename}": _get(
+            "Widget files: tooltip.js and tooltip.css",
+            {"200": text_response, "404": _error("no such file (E607)")},
+            [{"name": "filename", "in": "path", "required": True, "schema": {"type": "string"}}],
+        ),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "helpdesk-annotator",
+            "version": __version__,
+            "description": "Finds customer-support jargon in text and returns definitions for tooltips. "
+                           "Every error is JSON: {\"error\": {\"code\", \"message\", \"field\"?}}.",
+        },
+        "paths": paths,
+        "components": {"schemas": _schemas(list(FORMATS), max_spans, max_text,
+                                           config["HELPDESK_MAX_BATCH_DOCUMENTS"])},
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_json():
+    cached = current_app.extensions.get("helpdesk_annotator_openapi")
+    if cached is None:
+        cached = current_app.extensions["helpdesk_annotator_openapi"] = build_document(current_app)
+    return jsonify(cached)

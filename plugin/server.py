@@ -1,0 +1,68 @@
+"""Running the service under gunicorn, programmatically (no config file, no import strings).
+
+The app (and so the spaCy pipeline) is built once in the master and shared by forked workers
+(``preload_app``); workers are recycled after ``max_requests`` (+ jitter, so they do not all
+restart at once); request lines and header counts are bounded; a stuck worker is killed after
+``timeout`` and replaced.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+
+from gunicorn.app.base import BaseApplication
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def gunicorn_options(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int | None = None,
+    threads: int = 4,
+    timeout: int = 30,
+    max_requests: int = 2000,
+    graceful_timeout: int = 20,
+) -> dict:
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers or default_workers(),
+        "threads": threads,
+        # gthread keeps slow clients from holding a whole worker; sync would with threads=1.
+        "worker_class": "gthread" if threads > 1 else "sync",
+        "timeout": timeout,
+        "graceful_timeout": graceful_timeout,
+        "keepalive": 5,
+        "preload_app": True,
+        "max_requests": max_requests,
+        "max_requests_jitter": max(1, max_requests // 10),
+        # Bounded request heads; the body limit is the app's MAX_CONTENT_LENGTH.
+        "limit_request_line": 8190,
+        "limit_request_fields": 100,
+        "limit_request_field_size": 8190,
+        "accesslog": "-",
+        "errorlog": "-",
+        "loglevel": "info",
+        "proc_name": "helpdesk-annotator",
+    }
+
+
+class ServiceApplication(BaseApplication):
+    """``ServiceApplication(app_factory, options).run()`` serves the app under gunicorn."""
+
+    def __init__(self, load_app: Callable, options: Mapping[str, object]) -> None:
+        self._load_app = load_app
+        self.options = dict(options)
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            if key in self.cfg.settings and value is not None:
+                self.cfg.set(key.lower(), value)
+
+    def load(self):
+        return self._load_app()

@@ -1,0 +1,95 @@
+"""``helpdesk-annotator serve``: gunicorn options, and a real server answering on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.plugin.server import ServiceApplication, gunicorn_options
+
+
+def test_server_gunicorn_options_are_bounded():
+    options = gunicorn_options(host="127.0.0.1", port=9000, workers=2, threads=4, max_requests=100)
+    assert options["bind"] == "127.0.0.1:9000"
+    assert options["preload_app"] is True
+    assert options["max_requests"] == 100 and 1 <= options["max_requests_jitter"] <= 100
+    assert options["limit_request_line"] <= 8190 and options["limit_request_fields"] <= 100
+    assert options["worker_class"] == "gthread"
+    assert gunicorn_options(threads=1)["worker_class"] == "sync"
+
+
+def test_server_application_applies_options():
+    application = ServiceApplication(lambda: None, gunicorn_options(port=9001, workers=3, timeout=17))
+    assert application.cfg.workers == 3
+    assert application.cfg.timeout == 17
+    assert application.cfg.preload_app is True
+    assert application.cfg.bind == ["127.0.0.1:9001"]
+
+
+def test_server_serve_help_lists_options():
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--host", "--port", "--workers", "--threads", "--timeout", "--max-requests",
+                   "--glossary", "--dev"):
+        assert option in result.output
+
+
+def test_server_serve_bad_glossary_exits_2(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("nothing,useful\n1,2\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["serve", "--glossary", str(bad), "--port", "0"])
+    assert result.exit_code == 2
+    assert "error: [E1" in result.output
+
+
+def _get(url: str, timeout: float = 5.0):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.status, response.read()
+
+
+@pytest.mark.slow
+def test_server_serve_runs_gunicorn_and_prints_url(free_port):
+    port = free_port()
+    exe = Path(sys.executable).with_name("helpdesk-annotator")
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--threads", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                status, _ = _get(base + "/readyz", timeout=2)
+                if status == 200:
+                    break
+            except (urllib.error.URLError, ConnectionError, OSError):
+                pass
+            assert proc.poll() is None, "server exited early"
+            assert time.monotonic() < deadline, "server never became ready"
+            time.sleep(0.5)
+        request = urllib.request.Request(
+            base + "/api/annotate", data=json.dumps({"text": "Our SLA"}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            spans = json.loads(response.read())["spans"]
+        assert [s["text"] for s in spans] == ["SLA"]
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+        output, _ = proc.communicate(timeout=30)
+        print(output[-3000:])
+    assert f"Demo page: {base}/" in output
+    assert "Booting worker" in output
