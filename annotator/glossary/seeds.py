@@ -316,6 +316,15 @@ def align_acronym(acronym: str, phrase: str) -> tuple[int, ...] | None:
     return solve(0, 0)
 
 
+def spells_out(acronym: str, phrase: str) -> bool:
+    """Is ``phrase`` the expansion of ``acronym``? Like :func:`align_acronym`, but a trailing
+    head word the acronym leaves out is allowed (CSAT = Customer Satisfaction *Score*)."""
+    if align_acronym(acronym, phrase) is not None:
+        return True
+    words = phrase.split()
+    return len(words) >= 3 and align_acronym(acronym, " ".join(words[:-1])) is not None
+
+
 def canonical_acronym(acronym: str, expansion: str | None = None) -> str:
     """The acronym as the glossary should record it.
 
@@ -498,7 +507,7 @@ def parse_name(text: str) -> Name | None:
         elif is_acronym(inner) or _is_acronym_phrase(inner):
             plural = plural or _singular_acronym(inner) != inner
             acronyms.append(inner)
-        elif _is_acronym_phrase(bare) and align_acronym(bare, inner) is not None:
+        elif _is_acronym_phrase(bare) and spells_out(bare, inner):
             # "ACD (Automatic Call Distribution)", "SLA (Service Level Agreement)".
             acronyms.append(canonical_acronym(bare, inner))
             bare, words = inner, inner.split()
@@ -946,8 +955,13 @@ class _Context:
     defined: set[str] = field(default_factory=set)
 
     def skip(self, line: Line, reason: str, detail: str = "") -> None:
-        text = line.text if len(line.text) <= SKIPPED_TEXT_CHARS else line.text[:SKIPPED_TEXT_CHARS] + "..."
-        self.skipped.append(Skipped(self.source, line.number, text, f"{reason}{detail}"))
+        """Report a line; ``reason`` is one of the constants above (the report groups by it),
+        ``detail`` is appended to the text."""
+        self.skipped.append(Skipped(self.source, line.number, _clip(line.text) + detail, reason))
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= SKIPPED_TEXT_CHARS else text[:SKIPPED_TEXT_CHARS] + "..."
 
 
 def _heading_name(line: Line) -> Name | None:
@@ -1061,7 +1075,7 @@ def _interpret(ctx: _Context, headings: list[Line], definition: Line, category: 
             ctx.skip(
                 heading_line,  # type: ignore[arg-type]
                 MISPLACED_HEADING,
-                f" (line {definition.number} defines {subject.name.term!r})",
+                f" [line {definition.number} defines {subject.name.term!r}]",
             )
             name, weak = subject.name, subject.weak_aliases
             name = replace(name, term=title_case(name.term))
@@ -1150,15 +1164,8 @@ def _drop_duplicates(ctx: _Context) -> list[Entry]:
     for entry in ctx.entries:
         key = (name_key(entry.term), " ".join(entry.definition.split()).casefold())
         if key in first_line:
-            text = f"{entry.term}: {entry.definition}"
-            ctx.skipped.append(
-                Skipped(
-                    ctx.source,
-                    entry.line,
-                    text if len(text) <= SKIPPED_TEXT_CHARS else text[:SKIPPED_TEXT_CHARS] + "...",
-                    f"{DUPLICATE} (same as line {first_line[key]})",
-                )
-            )
+            text = f"{entry.term} [same as line {first_line[key]}]: {_clip(entry.definition)}"
+            ctx.skipped.append(Skipped(ctx.source, entry.line, text, DUPLICATE))
             continue
         first_line[key] = entry.line
         kept.append(entry)
