@@ -177,7 +177,7 @@ _URL = re.compile(
     r"(?<![\w@.])(?:(?:https?|ftps?|sftp|ssh|file)://|www\.|mailto:)[^\s<>\"'`]*+", re.IGNORECASE
 )
 _EMAIL = re.compile(r"(?<![\w.+%-])[\w.+%-]++@[\w-]++(?:\.[\w-]++)++")
-_HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_][\w.-]*+")
+_HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[\w-]|\.(?=\w))*+")
 
 
 def _hide_all(mask: _Mask, pattern: re.Pattern, text: str) -> None:

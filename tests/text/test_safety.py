@@ -1,0 +1,157 @@
+"""annotator.text.safety: validation, same-length blanking, the invisible-character policy."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.errors import InputError
+from annotator.text.safety import (
+    DEFAULT_MAX_LENGTH,
+    INVISIBLE_CHARS,
+    MAX_SYMBOL_RUN,
+    MAX_TOKEN_LENGTH,
+    prepare,
+)
+
+# Any str without surrogates (those are rejected, tested separately).
+valid_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
+
+
+def _only_blanked(original: str, prepared: str) -> bool:
+    return len(original) == len(prepared) and all(
+        a == b or b == " " for a, b in zip(original, prepared)
+    )
+
+
+@pytest.mark.parametrize("value", [None, 42, b"SLA", ["SLA"], {"text": "SLA"}])
+def test_safety_prepare_rejects_non_strings(value):
+    with pytest.raises(InputError) as error:
+        prepare(value)
+    assert error.value.code == "E201"
+    assert error.value.field == "text"
+
+
+def test_safety_prepare_rejects_text_over_the_limit():
+    assert prepare("x" * 10, max_length=10) == "x" * 10
+    with pytest.raises(InputError) as error:
+        prepare("x" * 11, max_length=10)
+    assert error.value.code == "E202"
+    assert error.value.details == {"length": 11, "limit": 10}
+
+
+def test_safety_default_limit_is_one_million():
+    assert DEFAULT_MAX_LENGTH == 1_000_000
+
+
+@pytest.mark.parametrize(
+    "text,index", [("\ud800 SLA", 0), ("SLA \udfff", 4), ("👍 SLA \udc00\ud800", 6)]
+)
+def test_safety_prepare_rejects_lone_surrogates_with_their_index(text, index):
+    with pytest.raises(InputError) as error:
+        prepare(text)
+    assert error.value.code == "E203"
+    assert error.value.details == {"index": index}
+    assert error.value.field == "text"
+
+
+def test_safety_prepare_empty_text():
+    assert prepare("") == ""
+
+
+def test_safety_nul_bytes_become_spaces_and_split_tokens(nlp):
+    prepared = prepare("SLA\x00KB\x00SLA")
+    assert prepared == "SLA KB SLA"
+    assert [t.text for t in nlp(prepared)] == ["SLA", "KB", "SLA"]
+
+
+@pytest.mark.parametrize("control", ["\x01", "\x07", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\x85", "\x9f"])
+def test_safety_control_characters_are_blanked(control):
+    assert prepare(f"SLA{control}KB") == "SLA KB"
+
+
+@pytest.mark.parametrize("kept", ["\t", "\n", "\r", "\r\n"])
+def test_safety_tabs_and_line_breaks_are_kept(kept):
+    assert prepare(f"SLA{kept}KB") == f"SLA{kept}KB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [")" * 20000, "👍" * 20000, "!" * (MAX_SYMBOL_RUN + 1), "'s" * 5000, "_" * 5000, ")'s" * 3000, "=" * 80],
+)
+def test_safety_long_symbol_runs_are_blanked(text):
+    assert prepare(text) == " " * len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["SLA!!!", "a --> b", "👍 SLA", "¯\\_(ツ)_/¯", "Tier-2", "…", "!" * MAX_SYMBOL_RUN, "e.g. (see §4.2)"],
+)
+def test_safety_ordinary_punctuation_is_untouched(text):
+    assert prepare(text) == text
+
+
+def test_safety_word_glued_to_a_symbol_run_survives(nlp):
+    prepared = prepare("SLA" + "!" * 40 + " and KB")
+    assert [t.text for t in nlp(prepared) if not t.is_space] == ["SLA", "and", "KB"]
+
+
+def test_safety_overlong_tokens_are_cut_without_moving_anything():
+    blob = "QUJD" * 25_000  # a 100k-character base64 blob
+    prepared = prepare(f"SLA {blob} KB")
+    assert _only_blanked(f"SLA {blob} KB", prepared)
+    assert max(len(run) for run in re.findall(r"\S+", prepared)) == MAX_TOKEN_LENGTH
+    assert prepared.startswith("SLA ") and prepared.endswith(" KB")
+
+
+def test_safety_tokens_at_the_limit_are_untouched():
+    word = "a" * MAX_TOKEN_LENGTH
+    assert prepare(f"{word} {word}") == f"{word} {word}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["e\u0301 KB", "İ SLA", "ＳＬＡ", "ﬁnal SLA", "Straße SLA", "𝐒𝐋𝐀 SLA", "😀 SLA"],
+)
+def test_safety_no_normalization_ever(text):
+    assert prepare(text) == text
+
+
+# The invisible-character policy (see the module docstring): blanked unless inside a word.
+@pytest.mark.parametrize(
+    "text,expected_tokens",
+    [
+        ("\ufeffSLA breach", ["SLA", "breach"]),
+        ("SLA\u200b breach", ["SLA", "breach"]),
+        ("\u200bSLA\u200b", ["SLA"]),
+        ("see \u2066SLA\u2069.", ["see", "SLA", "."]),
+        ("S\u200bLA", ["S\u200bLA"]),
+        ("S\u200dLA", ["S\u200dLA"]),
+        ("esca\u00adlation SLA", ["esca\u00adlation", "SLA"]),
+        ("K\u2060B", ["K\u2060B"]),
+    ],
+)
+def test_safety_invisible_characters_policy(nlp, text, expected_tokens):
+    prepared = prepare(text)
+    assert len(prepared) == len(text)
+    assert [t.text for t in nlp(prepared) if not t.is_space] == expected_tokens
+
+
+def test_safety_every_invisible_character_is_covered():
+    for char in INVISIBLE_CHARS:
+        assert prepare(f"{char}SLA{char}") == " SLA ", hex(ord(char))
+        assert prepare(f"S{char}LA") == f"S{char}LA", hex(ord(char))
+
+
+@given(valid_text)
+def test_safety_prepare_only_ever_blanks(text):
+    assert _only_blanked(text, prepare(text))
+
+
+@given(valid_text)
+def test_safety_prepare_is_idempotent(text):
+    once = prepare(text)
+    assert prepare(once) == once
