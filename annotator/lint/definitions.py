@@ -4,11 +4,14 @@
 * ``ACR (expansion)``   -- "FRT (First Response Time)"
 * ``expansion or ACR``  -- "a Technical Account Manager or TAM"
 
-Each candidate is checked the Schwartz-Hearst way (the acronym's letters appear in order in
-the expansion, the first one starting a word), as in scispacy's ``abbreviation.py``. The first
-form also accepts a run of two or more capitalised words ("Success On-Demand (CSE)": an
-explicit expansion even though its initials differ) and a known glossary expansion, so a
-definition the linter's own ``--fix`` wrote is always recognised.
+The text engine's Schwartz-Hearst detector (:func:`annotator.text.abbreviations.find_definitions`)
+finds the definitions whose letters line up. The linter accepts two more, both of the
+``Expansion (ACR)`` / ``ACR (expansion)`` kind, because an editor's explicit expansion is a
+definition even when its initials differ:
+
+* a run of two or more capitalised words right before ``(ACR)``: "Success On-Demand (CSE)";
+* the glossary's own expansion (in all three forms), so a definition that ``--fix`` wrote is
+  always recognised, which keeps ``--fix`` idempotent whatever the glossary's spelling.
 
 Works on the masked visible text: offsets index the original article.
 """
@@ -19,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..text.abbreviations import find_definitions as text_definitions
 from .scan import base_form
 
 # An acronym inside a definition: capitals, digits, "&", lower-case letters after the first
@@ -29,6 +33,7 @@ _PAREN_ACR_FIRST = re.compile(
     r"(?<![\w&])(?P<acr>" + _ACR + r")(?![\w&])[ \t]*\((?P<long>[^()\n]{3,160})\)"
 )
 _OR_ACR = re.compile(r"(?<![\w-])or\s+(?P<acr>" + _ACR + r")(?![\w&])")
+_FORMS = {"long_short": "expansion (ACR)", "short_long": "ACR (expansion)", "or": "expansion or ACR"}
 
 # Where a long form cannot reach back past: sentence ends, clause punctuation, blank lines.
 _BARRIER = re.compile(r"[.!?;:]\s|[.!?;:]$|\n[ \t]*\n|[()\[\]{}|>]")
@@ -43,31 +48,6 @@ class Definition:
     start: int  # offset of the acronym inside the definition
     end: int
     form: str  # "expansion (ACR)", "ACR (expansion)", "expansion or ACR"
-
-
-def schwartz_hearst(short: str, long: str) -> str | None:
-    """The shortest tail of ``long`` whose characters spell ``short``, or None.
-
-    Walks both strings from the end; every alphanumeric character of the short form must be
-    found in order, and the first one must start a word of the long form.
-    """
-    s = len(short) - 1
-    i = len(long) - 1
-    while s >= 0:
-        char = short[s].lower()
-        if not char.isalnum():
-            s -= 1
-            continue
-        while i >= 0 and (
-            long[i].lower() != char or (s == 0 and i > 0 and long[i - 1].isalnum())
-        ):
-            i -= 1
-        if i < 0:
-            return None
-        i -= 1
-        s -= 1
-    start = long.rfind(" ", 0, i + 1) + 1
-    return long[start:]
 
 
 def _max_words(acronym: str) -> int:
@@ -87,13 +67,6 @@ def _preceding_words(visible: str, end: int, limit: int) -> list[re.Match]:
     return words[-limit:]
 
 
-def _tail_from_words(words: list[re.Match], visible: str, long_form: str) -> str:
-    """Map the Schwartz-Hearst tail back to the original words (keeping their exact spelling)."""
-    count = len(long_form.split())
-    chosen = words[-count:]
-    return " ".join(w.group() for w in chosen)
-
-
 def _capitalised_run(words: list[re.Match]) -> list[re.Match]:
     """The trailing run of Capitalised words (connectors allowed inside), e.g. Success On-Demand."""
     run: list[re.Match] = []
@@ -111,27 +84,25 @@ def _capitalised_run(words: list[re.Match]) -> list[re.Match]:
 
 
 def _expansion_before(
-    visible: str, end: int, acronym: str, known: Callable[[str], Iterable[str]], lenient: bool
+    visible: str, end: int, acronym: str, known: Callable[[str], Iterable[str]], *, lenient: bool = True
 ) -> str | None:
+    """A glossary expansion (or, if ``lenient``, a capitalised run) ending right before ``end``."""
     words = _preceding_words(visible, end, _max_words(acronym) + 2)
     if not words:
         return None
     joined = " ".join(w.group() for w in words)
-    # A known expansion (glossary term) ending right here is a definition whatever its initials.
     folded = joined.casefold()
     for expansion in known(acronym):
+        expansion = " ".join(expansion.split())
         if expansion and folded.endswith(expansion.casefold()):
             start = len(folded) - len(expansion)
             if start == 0 or folded[start - 1] == " ":
                 return joined[start:]
-    candidate = words[-_max_words(acronym):]
-    tail = schwartz_hearst(acronym, " ".join(w.group() for w in candidate))
-    if tail and len(tail.split()) <= _max_words(acronym):
-        return _tail_from_words(candidate, visible, tail)
-    if lenient:
-        run = _capitalised_run(words)
-        if len(run) >= 2 or (len(run) == 1 and "-" in run[0].group()):
-            return " ".join(w.group() for w in run)
+    if not lenient:
+        return None
+    run = _capitalised_run(words)
+    if len(run) >= 2 or (len(run) == 1 and "-" in run[0].group()):
+        return " ".join(w.group() for w in run)
     return None
 
 
@@ -146,46 +117,44 @@ def find_definitions(
 
     ``known(acronym)`` returns expansions to accept as they are (the glossary's terms).
     """
-    found: list[Definition] = []
+    found: dict[int, Definition] = {}
+    for d in text_definitions(visible, or_form=True):
+        found.setdefault(
+            d["short_start"],
+            Definition(base_form(d["short"]), d["long"], d["short_start"], d["short_end"],
+                       _FORMS.get(d["form"], d["form"])),
+        )
 
     for match in _PAREN_AFTER.finditer(visible):
-        raw = match.group("acr")
-        acronym = base_form(raw)
-        expansion = _expansion_before(visible, match.start(), acronym, known, lenient=True)
+        if match.start("acr") in found:
+            continue
+        acronym = base_form(match.group("acr"))
+        expansion = _expansion_before(visible, match.start(), acronym, known)
         if expansion:
-            found.append(
-                Definition(acronym, expansion, match.start("acr"), match.end("acr"), "expansion (ACR)")
+            found[match.start("acr")] = Definition(
+                acronym, expansion, match.start("acr"), match.end("acr"), "expansion (ACR)"
             )
 
     for match in _PAREN_ACR_FIRST.finditer(visible):
-        raw = match.group("acr")
-        acronym = base_form(raw)
-        long = " ".join(match.group("long").split())
-        words = long.split()
-        if not words or len(words) > _max_words(acronym):
+        if match.start("acr") in found:
             continue
-        if any(long.casefold() == k.casefold() for k in known(acronym)):
-            ok = True
-        else:
-            tail = schwartz_hearst(acronym, long)
-            ok = (
-                tail is not None
-                and tail == long
-                and words[0][:1].lower() == acronym.lstrip("0123456789")[:1].lower()
-            )
-        if ok:
-            found.append(
-                Definition(acronym, long, match.start("acr"), match.end("acr"), "ACR (expansion)")
+        acronym = base_form(match.group("acr"))
+        long = " ".join(match.group("long").split())
+        if any(long.casefold() == " ".join(k.split()).casefold() for k in known(acronym)):
+            found[match.start("acr")] = Definition(
+                acronym, long, match.start("acr"), match.end("acr"), "ACR (expansion)"
             )
 
+    # "workforce management or WFM": the text engine is strict about this form (it is far more
+    # often a plain "or"); a glossary expansion before "or ACR" is accepted whatever its initials.
     for match in _OR_ACR.finditer(visible):
-        raw = match.group("acr")
-        acronym = base_form(raw)
+        if match.start("acr") in found:
+            continue
+        acronym = base_form(match.group("acr"))
         expansion = _expansion_before(visible, match.start(), acronym, known, lenient=False)
         if expansion:
-            found.append(
-                Definition(acronym, expansion, match.start("acr"), match.end("acr"), "expansion or ACR")
+            found[match.start("acr")] = Definition(
+                acronym, expansion, match.start("acr"), match.end("acr"), "expansion or ACR"
             )
 
-    found.sort(key=lambda d: d.start)
-    return found
+    return sorted(found.values(), key=lambda d: d.start)

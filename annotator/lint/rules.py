@@ -130,8 +130,8 @@ def _earliest_definitions(
     for definition in definitions:
         if definition.acronym not in earliest:
             earliest[definition.acronym] = (definition.start, definition)
-    if not earliest:
-        return earliest
+    if not any(a in uses and uses[a][0].start < offset for a, (offset, _) in earliest.items()):
+        return earliest  # nothing defined late: no need to look at headings (a second parse)
     for heading in _headings(text, format):
         # The first sentence after the heading line (for a front-matter title that is the
         # description when there is one), and for a front-matter title also the body's first.

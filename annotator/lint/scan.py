@@ -16,6 +16,7 @@ from dataclasses import dataclass
 # and channel names, not prose. A slash or hyphen is a boundary ("Sales/CS", "SLA-relevant").
 TOKEN_RE = re.compile(
     r"(?<![\w@#$&%])"
+    r"(?=[\w&]*[A-Z])"  # only tokens with a capital: lower-case words never reach Python
     r"(?P<core>[^\W_]+(?:&[^\W_]+)*)"
     r"(?P<apos>['\u2019](?:s|d|ed)(?![^\W_]))?"
     r"(?![\w&])"
@@ -68,7 +69,5 @@ def scan(visible: str) -> list[Token]:
     tokens = []
     for match in TOKEN_RE.finditer(visible):
         core = match.group("core")
-        if core.islower() or core.isdigit():
-            continue
         tokens.append(Token(core, base_form(core), match.start("core"), match.end("core")))
     return tokens

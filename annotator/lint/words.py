@@ -89,9 +89,13 @@ def is_ordinary_word(token: str, lower_words: set[str]) -> bool:
     return folded in lower_words or folded + "s" in lower_words
 
 
-_CHUNK = re.compile(r"\S+")
-_EDGE_PUNCT = "\"'`()[]{}<>*_.,;:!?\u2018\u2019\u201c\u201d"
-_PROSE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+# A whole whitespace-separated prose word, allowing surrounding punctuation: "(Recognition)",
+# "Channels," -- but not "csat" inside "csat_reports.png", which is a file name.
+_PROSE_WORD = re.compile(
+    r"(?<!\S)[\"'`(\[{<*_\u2018\u201c]*"
+    r"([^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)"
+    r"[\"'`)\]}>*_.,;:!?\u2019\u201d]*(?!\S)"
+)
 
 
 def non_caps_vocabulary(visible: str) -> set[str]:
@@ -102,12 +106,9 @@ def non_caps_vocabulary(visible: str) -> set[str]:
     Plurals are also stored singular (``channels`` -> ``channel``) so "CHANNEL" finds "Channels".
     """
     vocab: set[str] = set()
-    for chunk in _CHUNK.finditer(visible):
-        word = chunk.group().strip(_EDGE_PUNCT)
-        if len(word) < 2 or not _PROSE_WORD.fullmatch(word) or word.isupper():
-            continue
-        # "SaaS", "GitLab": mixed case inside the word is a name, not evidence about a caps word.
-        if any(c.isupper() for c in word[1:]):
+    for word in set(_PROSE_WORD.findall(visible)):
+        # All caps is what is being judged; inner capitals ("SaaS", "GitLab") make a name.
+        if word.isupper() or any(c.isupper() for c in word[1:]):
             continue
         folded = word.casefold()
         vocab.add(folded)

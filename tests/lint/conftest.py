@@ -18,6 +18,21 @@ SAMPLES = REPO / "samples" / "articles"
 
 
 @pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def golden_dir() -> Path:
+    return GOLDEN
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session")
 def glossary() -> Glossary:
     return Glossary.load(DATA / "glossary.jsonl")
 
