@@ -228,7 +228,10 @@ def _iter_csv(path: Path, text: str) -> Iterator[Entry | Skipped]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise GlossaryError("E101", path=str(path), line=start, detail=f"malformed CSV: {exc}") from exc
+            detail = f"malformed CSV: {exc}"
+            if "field limit" in str(exc):
+                detail = f"a cell is longer than the limit of {MAX_FIELD_CHARS} characters"
+            raise GlossaryError("E101", path=str(path), line=start, detail=detail) from exc
         end = reader.line_num
         if not any(cell.strip() for cell in row):
             continue  # blank line
@@ -287,9 +290,15 @@ def _json_objects(text: str, path: Path) -> Iterator[tuple[object, int]]:
     offset of each element, so errors and entries carry real line numbers.
     """
     decoder = json.JSONDecoder()
+    # Line numbers are counted incrementally (indexes only grow), keeping the walk linear.
+    cursor = {"index": 0, "line": 1}
 
     def line_of(index: int) -> int:
-        return text.count("\n", 0, index) + 1
+        if index < cursor["index"]:
+            return text.count("\n", 0, index) + 1
+        cursor["line"] += text.count("\n", cursor["index"], index)
+        cursor["index"] = index
+        return cursor["line"]
 
     def decode(index: int) -> tuple[object, int]:
         try:

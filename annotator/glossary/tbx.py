@@ -22,6 +22,7 @@ never loads an external DTD.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -115,8 +116,12 @@ def _describe(exc: DefusedXmlException) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=1024)
 def _local(tag: object) -> str:
-    """``{namespace}name`` -> ``name`` (comments and processing instructions -> "")."""
+    """``{namespace}name`` -> ``name`` (comments and processing instructions -> "").
+
+    Cached: a file has a handful of distinct tags and millions of elements.
+    """
     if not isinstance(tag, str):
         return ""
     return tag.rsplit("}", 1)[-1]

@@ -138,6 +138,7 @@ def test_readers_csv_huge_definition_rejected_with_file_and_line(tmp_path):
     error = error_of(path)
     assert error.code == "E101"
     assert error.details["line"] == 3 and "huge.csv" in error.message
+    assert "longer than the limit" in error.message
 
 
 def test_readers_csv_longest_accepted_definition_loads(tmp_path):
@@ -299,3 +300,10 @@ def test_readers_csv_nul_byte_is_reported_or_kept(tmp_path):
     path = write(tmp_path, "nul.csv", "term,definition\nSLA,a\x00b\n")
     entries, _ = read_glossary_file(path)
     assert entries[0].definition == "a\x00b"  # kept verbatim; the text pipeline blanks controls
+
+
+def test_readers_json_many_entries_keep_line_numbers(tmp_path):
+    # line numbers are counted incrementally; every entry still lands on its own line
+    items = ",\n".join(json.dumps({"term": f"Term {i}", "definition": f"Definition {i}."}) for i in range(3000))
+    entries, _ = read_glossary_file(write(tmp_path, "many.json", "[\n" + items + "\n]\n"))
+    assert [e.line for e in entries] == list(range(2, 3002))
