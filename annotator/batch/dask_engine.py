@@ -36,7 +36,7 @@ class TaggerPlugin(WorkerPlugin):
             self.tagger = Tagger.from_spec(self.spec, self.options)
             self.tagger.warm_up(self.warmup)
         except Exception as exc:  # reported by the first task, with the reason
-            self.error = f"{type(exc).__name__}: {exc}"
+            self.error = str(getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}")
 
 
 def _tag_on_worker(docs, plugin_name: str):
@@ -85,7 +85,7 @@ class DaskExecutor:
         try:
             return future.result()
         except WorkerSetupError as exc:
-            raise BatchError("E505", detail=f"the pipeline failed to load: {exc}") from exc
+            raise BatchError("E505", detail=str(exc).removeprefix("batch run failed: ")) from exc
         except KilledWorker as exc:
             raise BatchError("E505", detail=f"Dask workers died repeatedly on one batch ({exc}); "
                              "progress is saved: fix the cause and use --resume") from exc

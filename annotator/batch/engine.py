@@ -20,7 +20,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
@@ -78,8 +78,8 @@ def _init_worker(spec: PipelineSpec, options: TagOptions, warmup: list[str]) -> 
     try:
         _WORKER = Tagger.from_spec(spec, options)
         _WORKER.warm_up(warmup)
-    except BaseException as exc:  # reported on the first task instead of breaking the pool
-        _WORKER_ERROR = f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # reported on the first task instead of breaking the pool
+        _WORKER_ERROR = str(getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}")
 
 
 def _exit_with_parent() -> None:
@@ -130,10 +130,19 @@ class PoolExecutor:
         )
 
     def submit(self, docs) -> _Handle:
-        handle = _Handle(docs)
-        handle.future = self._pool.submit(_tag_in_worker, docs)
+        handle = _Handle(docs, self._submit(docs))
         self._live.append(handle)
         return handle
+
+    def _submit(self, docs) -> Future:
+        """Submit, or return a failed future when the pool is already broken (a worker died
+        since the last result), so every breakage is handled in one place: :meth:`result`."""
+        try:
+            return self._pool.submit(_tag_in_worker, docs)
+        except BrokenProcessPool as exc:
+            future = Future()
+            future.set_exception(exc)
+            return future
 
     def result(self, handle: _Handle):
         while True:
@@ -145,10 +154,10 @@ class PoolExecutor:
                 if handle.attempts >= 2:
                     outcomes = self._isolate(handle.docs)
                 else:
-                    handle.future = self._pool.submit(_tag_in_worker, handle.docs)
+                    handle.future = self._submit(handle.docs)
                     continue
             except WorkerSetupError as exc:
-                raise BatchError("E505", detail=f"the pipeline failed to load: {exc}") from exc
+                raise BatchError("E505", detail=str(exc).removeprefix("batch run failed: ")) from exc
             self._live.remove(handle)
             self._resubmit_broken()
             return outcomes
@@ -158,7 +167,7 @@ class PoolExecutor:
         outcomes = []
         for doc in docs:
             try:
-                outcomes.extend(self._pool.submit(_tag_in_worker, [doc]).result())
+                outcomes.extend(self._submit([doc]).result())
             except BrokenProcessPool:
                 self._restart()
                 outcomes.append(("error", doc[0], "worker process died while tagging this "
@@ -171,6 +180,10 @@ class PoolExecutor:
             raise BatchError("E505", detail=f"worker processes died {self._restarts} times; "
                              "giving up (progress is saved: fix the cause and use --resume)")
         self._pool.shutdown(wait=True, cancel_futures=True)
+        # The warm-up documents come from the input: if one of them is what kills workers,
+        # warming up would kill every new worker too. Warm-up is only an optimisation.
+        spec, options, _ = self._args
+        self._args = (spec, options, [])
         self._pool = self._start()
 
     def _resubmit_broken(self) -> None:
@@ -179,7 +192,7 @@ class PoolExecutor:
             if future.cancelled() or (future.done() and isinstance(future.exception(),
                                                                     BrokenProcessPool)):
                 other.attempts += 1
-                other.future = self._pool.submit(_tag_in_worker, other.docs)
+                other.future = self._submit(other.docs)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

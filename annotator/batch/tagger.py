@@ -145,7 +145,15 @@ class Tagger:
 
     @classmethod
     def from_spec(cls, spec: PipelineSpec, options: TagOptions) -> Tagger:
-        return cls(spec.build(), options)
+        """Build the pipeline and run it once on an empty text, so a pipeline that cannot load
+        its data fails here (one clear error) rather than on every document (all rejected)."""
+        try:
+            nlp = spec.build()
+            nlp("")
+        except Exception as exc:
+            raise BatchError("E505", detail=f"the pipeline failed to load: "
+                             f"{type(exc).__name__}: {exc}") from exc
+        return cls(nlp, options)
 
     def _visible(self, text: str) -> str:
         from ..text.markup import visible_text
@@ -166,8 +174,17 @@ class Tagger:
                 visible.append(self._visible(text))
             except Exception:  # a bad warm-up text is simply not used
                 continue
-        for _ in self.nlp.pipe(visible):
-            pass
+        try:
+            for _ in self.nlp.pipe(visible):
+                pass
+        except Exception:
+            # One of them makes a component fail (it will be reported when it is tagged for
+            # real); warm up on the others.
+            for text in visible:
+                try:
+                    self.nlp(text)
+                except Exception:
+                    continue
 
     def tag(self, docs: list[tuple[int, object, str]]) -> list[Outcome]:
         """One outcome per input document, in order; never raises for a bad document."""

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from .checkpoint import Checkpoint, truncate_to, write_checkpoint
-from .readers import Position, Record
+from .readers import Position, Record, excerpt
 from .summary import TermSummary
 
 
@@ -22,7 +22,7 @@ def reject_line(record: Record, reason: str | None = None) -> bytes:
         "line": record.line,
         "id": record.id,
         "reason": reason or record.reason,
-        "excerpt": record.excerpt,
+        "excerpt": record.excerpt if record.is_reject else excerpt(record.text or ""),
     }
     return (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
 

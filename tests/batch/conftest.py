@@ -78,16 +78,28 @@ def dying_pipeline(tmp_path_factory, faulty_code) -> Path:
     return _saved_pipeline(tmp_path_factory, faulty_code, "die_on_marker")
 
 
-def write_jsonl(path: Path, records: list[dict]) -> Path:
+def _write_jsonl(path: Path, records: list[dict]) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
         for record in records:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
 
 
-def read_jsonl(path: Path) -> list[dict]:
+def _read_jsonl(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def read_jsonl():
+    """``read_jsonl(path) -> list[dict]``: the JSON lines of a file, blank lines skipped."""
+    return _read_jsonl
+
+
+@pytest.fixture(scope="session")
+def write_jsonl():
+    """``write_jsonl(path, records) -> path``."""
+    return _write_jsonl
 
 
 @pytest.fixture
@@ -105,4 +117,4 @@ def tickets(tmp_path) -> Path:
         for i in range(60)
     ]
     records[17]["text"] += " KABOOM"
-    return write_jsonl(tmp_path / "tickets.jsonl", records)
+    return _write_jsonl(tmp_path / "tickets.jsonl", records)
