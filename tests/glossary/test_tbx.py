@@ -158,7 +158,7 @@ def test_tbx_escaped_markup_in_definition_stays_literal(tmp_path):
 def glossary() -> Glossary:
     return Glossary(
         [
-            Concept("service-level-agreement", "Service Level Agreement", ["SLA"], ["service-level agreement"],
+            Concept("service-level-agreement", "Service Level Agreement", ["SLA"], ["service agreement"],
                     "Metrics", [Definition("A promise of response times.", "000_a.txt", 4),
                                 Definition(f"A contract {HOSTILE} & more.", "user.csv", 2)], "preferred"),
             Concept("average-handle-time", "Average Handle Time", ["AHT"], [], "Metrics",
@@ -186,7 +186,7 @@ def test_tbx_export_is_valid_tbx_basic_shape(glossary):
         t.findtext("t:term", namespaces=ns): t.findtext("t:termNote[@type='termType']", namespaces=ns)
         for t in sla.iterfind(".//t:termSec", ns)
     }
-    assert types == {"Service Level Agreement": "fullForm", "SLA": "acronym", "service-level agreement": None}
+    assert types == {"Service Level Agreement": "fullForm", "SLA": "acronym", "service agreement": None}
     status = sla.findtext(".//t:termNote[@type='administrativeStatus']", namespaces=ns)
     assert status == "preferredTerm-admn-sts"
 
