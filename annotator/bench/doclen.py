@@ -26,9 +26,10 @@ NO_CAP = 10**9
 
 
 def run(config: Config) -> list[Row]:
-    from ..api import annotate, load
+    from ..api import annotate
+    from .throughput import build_pipeline
 
-    nlp = load()
+    nlp = build_pipeline()
     short = document(config.short_doc, seed=config.seed)
     long = document(config.long_doc, seed=config.seed + 1)
     nlp.max_length = max(nlp.max_length, len(long) + 1)

@@ -50,8 +50,8 @@ def read_eval_texts(eval_dir: Path) -> list[tuple[str, str]]:
 def run(config: Config, eval_dir: Path | None = None) -> list[Row]:
     import spacy
 
-    from ..api import annotate, load
-    from .throughput import consume_pipe
+    from ..api import annotate
+    from .throughput import build_pipeline, consume_pipe
 
     eval_dir = eval_dir or default_eval_dir()
     pairs = read_eval_texts(eval_dir) if eval_dir.is_dir() else []
@@ -63,7 +63,7 @@ def run(config: Config, eval_dir: Path | None = None) -> list[Row]:
     texts = [t for t, _ in pairs]
     words = count_words(texts)
     blank = spacy.blank("en")
-    nlp = load()
+    nlp = build_pipeline()
 
     def tokenizer() -> None:
         with blank.memory_zone():

@@ -35,11 +35,12 @@ def _rss_mb() -> float:
 
 
 def child(n: int, samples: int, mode: str, seed: int) -> dict:
-    from ..api import annotate, load
+    from ..api import annotate
     from ..export import doc_to_json
     from .corpus import distinct_texts
+    from .throughput import build_pipeline
 
-    nlp = load()
+    nlp = build_pipeline()
     every = max(1, n // samples)
     trace: list[tuple[int, float]] = [(0, _rss_mb())]
     for i, text in enumerate(distinct_texts(n, seed=seed), 1):

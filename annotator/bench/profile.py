@@ -46,11 +46,12 @@ def stage_breakdown(nlp, texts: list[str], fmt: str = "text") -> list[tuple[str,
 def profile_annotate(config: Config, *, out_dir: Path = Path(".")) -> str:
     from pyinstrument import Profiler
 
-    from ..api import annotate, load
+    from ..api import annotate
+    from .throughput import build_pipeline
 
     texts = tickets(config.tickets, seed=config.seed)
     words = count_words(texts)
-    nlp = load()
+    nlp = build_pipeline()
     for text in texts[:50]:  # warm caches so the profile shows the steady state
         annotate(text, nlp=nlp)
     stages = stage_breakdown(nlp, texts)
