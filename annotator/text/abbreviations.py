@@ -98,18 +98,16 @@ def short_form_letters(short: str) -> str:
     return "".join(char.lower() for char in base_acronym(short) if char.isalpha())
 
 
-def align(letters: str, candidate: str) -> tuple[int, int] | None:
-    """Match ``letters`` right to left in ``candidate``; return (long form start, initials).
+def align(letters: str, candidate: str) -> int | None:
+    """Match ``letters`` right to left in ``candidate``; return where the long form starts.
 
-    ``initials`` counts letters matched at the start of a word. Each character of
-    ``candidate`` is looked at once: the scan only moves left. None when a letter is missing or
-    the first letter starts no word.
+    Each character of ``candidate`` is looked at once: the scan only moves left. None when a
+    letter is missing or the first letter begins no word.
 
-    >>> align("csat", "Customer Satisfaction Score")
-    (0, 2)
+    >>> align("csat", "our Customer Satisfaction Score")
+    4
     """
     position = len(candidate) - 1
-    initials = 0
     for index in range(len(letters) - 1, -1, -1):
         letter = letters[index]
         while position >= 0:
@@ -121,10 +119,21 @@ def align(letters: str, candidate: str) -> tuple[int, int] | None:
             position -= 1
         if position < 0:
             return None
-        if position == 0 or not candidate[position - 1].isalnum():
-            initials += 1
         position -= 1
-    return position + 1, initials
+    return position + 1
+
+
+def initial_matches(letters: str, long_form: str) -> int:
+    """How many of ``letters``, in order, are initials of the long form's words.
+
+    >>> initial_matches("csat", "Customer Satisfaction Score")
+    2
+    """
+    matched = 0
+    for word in _WORD.findall(long_form):
+        if matched < len(letters) and word[0].lower() == letters[matched]:
+            matched += 1
+    return matched
 
 
 # --------------------------------------------------------------------------------------------
@@ -203,12 +212,13 @@ def _long_form_before(text: str, end: int, short: str, *, strict: bool) -> tuple
     start = _window_start(text, end, max_long_form_words(letters))
     if start >= end:
         return None
-    aligned = align(letters, text[start:end])
-    if aligned is None:
+    offset = align(letters, text[start:end])
+    if offset is None:
         return None
-    offset, initials = aligned
     long_start = start + offset
-    if not _plausible(short, text[long_start:end], initials=initials, letters=letters, strict=strict):
+    long_form = text[long_start:end]
+    initials = initial_matches(letters, long_form)
+    if not _plausible(short, long_form, initials=initials, letters=letters, strict=strict):
         return None
     return long_start, end
 
@@ -256,11 +266,11 @@ def _short_long(text: str, open_paren: int, close: int) -> dict | None:
         return None
     if len(_WORD.findall(inside)) > max_long_form_words(letters):
         return None
-    aligned = align(letters, inside)
-    if aligned is None:
+    offset = align(letters, inside)
+    if offset is None:
         return None
-    offset, initials = aligned
     long_form = inside[offset:]
+    initials = initial_matches(letters, long_form)
     if not _plausible(short, long_form, initials=initials, letters=letters, strict=False):
         return None
     return _record("short_long", short, before.start(1), start + offset, end, text)

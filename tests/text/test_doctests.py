@@ -1,0 +1,16 @@
+"""The examples in the text modules' docstrings are run, so they stay true."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from annotator.text import abbreviations, acronyms, markup, safety
+
+
+@pytest.mark.parametrize("module", [safety, markup, acronyms, abbreviations], ids=lambda m: m.__name__)
+def test_doctests_examples_hold(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0
+    assert result.failed == 0
