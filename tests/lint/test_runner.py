@@ -134,3 +134,21 @@ def test_runner_paths_are_shown_as_given(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     [path] = iter_paths([Path("docs")])
     assert read_article(path).display == "docs/a.md"
+
+
+def test_runner_pre_commit_hook_matches_the_supported_suffixes(repo):
+    import re
+
+    yaml = pytest.importorskip("yaml")  # pre-commit itself parses this file with PyYAML
+    [hook] = yaml.safe_load((repo / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "helpdesk-annotator-lint"
+    assert hook["language"] == "python"
+    assert hook["entry"] == "helpdesk-annotator lint"
+    assert set(hook["types_or"]) == {"markdown", "rst", "html", "text"}
+    files = re.compile(hook["files"])
+    from annotator.lint.runner import FORMATS_BY_SUFFIX
+
+    for suffix in FORMATS_BY_SUFFIX:
+        assert files.search(f"docs/a{suffix}")
+    for other in ("setup.py", "notes.docx", "data.json"):
+        assert not files.search(other)
