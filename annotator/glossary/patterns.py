@@ -170,6 +170,47 @@ def term_variants(term: str) -> list[str]:
     return variants
 
 
+# --- short forms ----------------------------------------------------------------------------
+
+#: A leading word people leave out when the rest still names the concept
+#: ("customer satisfaction score" -> "satisfaction score").
+DROPPABLE_MODIFIERS = ("customer",)
+#: A trailing word naming the kind of thing (a measure, a mechanism) that people leave out
+#: ("first response time" -> "first response", "round robin routing" -> "round robin").
+DROPPABLE_HEADS = ("time", "rate", "score", "routing")
+#: Fewest words a short form keeps: one generic word ("survey", "service") would match far
+#: outside the support sense.
+MIN_SHORT_FORM_WORDS = 2
+
+
+def _word_count(text: str) -> int:
+    return len([w for w in re.split(r"[\s-]+", text) if w])
+
+
+def short_forms(term: str) -> list[str]:
+    """Shortenings of a multi-word term that still name it, plus verb forms of ``-ation`` terms.
+
+    ``Customer Satisfaction Score`` -> ``satisfaction score``; ``First Response Time`` ->
+    ``first response``; ``Escalation`` -> ``escalate``, ``escalated``, ``escalating``. They are
+    generated after every written term and alias, so they never take a phrase another concept
+    writes.
+    """
+    base = normalize_text(term).lower()
+    words = base.split(" ")
+    forms = []
+    if len(words) > 1 and words[0] in DROPPABLE_MODIFIERS:
+        forms.append(" ".join(words[1:]))
+    for form in [base, *forms]:
+        head_start = max(form.rfind(" "), form.rfind("-")) + 1
+        if form[head_start:] in DROPPABLE_HEADS and head_start:
+            forms.append(form[: head_start - 1])
+    forms = [f for f in forms if _word_count(f) >= MIN_SHORT_FORM_WORDS]
+    if len(words) == 1 and base.isalpha() and base.endswith("ation") and len(base) > 8:
+        verb = base[: -len("ation")] + "at"  # escalation -> escalat-
+        forms += [verb + "e", verb + "es", verb + "ed", verb + "ing"]
+    return list(dict.fromkeys(forms))
+
+
 # --- tokenization --------------------------------------------------------------------------
 
 
@@ -263,18 +304,25 @@ def generate_patterns(glossary: Glossary) -> list[dict]:
         for name in names:
             claimed.setdefault(name.lower(), concept.id)
     term_patterns: dict[str, str] = {}
-    for concept, names in term_sources:
-        for name in names:
-            # An unsafe written form ("It", "The") takes its generated variants down with it.
-            if _is_unsafe_phrase(tokenize(normalize_text(name).lower()), blocked):
+
+    def add(concept_id: str, variants: Iterable[str]) -> None:
+        for variant in variants:
+            if variant in term_patterns or _is_unsafe_phrase(tokenize(variant), blocked):
                 continue
-            for variant in term_variants(name):
-                if variant in term_patterns:
-                    continue
-                owner = claimed.get(variant, concept.id)
-                if _is_unsafe_phrase(tokenize(variant), blocked):
-                    continue
-                term_patterns[variant] = owner
+            term_patterns[variant] = claimed.get(variant, concept_id)
+
+    safe_names = [
+        (concept, name)
+        for concept, names in term_sources
+        for name in names
+        # An unsafe written form ("It", "The") takes its generated variants down with it.
+        if not _is_unsafe_phrase(tokenize(normalize_text(name).lower()), blocked)
+    ]
+    for concept, name in safe_names:
+        add(concept.id, term_variants(name))
+    for concept, name in safe_names:
+        for short in short_forms(name):
+            add(concept.id, term_variants(short) if " " in short or "-" in short else [short])
 
     patterns = [{"label": TERM_LABEL, "pattern": p, "id": i} for p, i in term_patterns.items()]
     return patterns + acronym_patterns

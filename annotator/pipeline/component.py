@@ -63,7 +63,7 @@ DOC_EXTENSIONS = ("abbreviations",)
 
 # A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
 # words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose.
-_CODE_LIKE = re.compile(r"://|www\.|@|_|\\|[`<>{}=]|\w\.[A-Za-z]{2,}\b|/\S*/|^/|\.\w+/")
+_CODE_LIKE = re.compile(r"://|www\.|@|_|\\|`|\w\.[A-Za-z]{2,}\b|/\S*/|^/|\.\w+/")
 # Characters that end an agent's signature prefix: "Thanks! ^CS", "- CS", "~JD".
 _SIGNATURE_MARKS = "^~*-\u2013\u2014"
 # Candidates for unknown acronyms: words with two or more capitals (checked properly later).
@@ -80,7 +80,7 @@ def register_extensions() -> None:
 
 @Language.factory(
     "helpdesk_glossary",
-    default_config={"glossary_paths": [], "builtin": True, "overwrite_ents": False},
+    default_config={"glossary_paths": [], "builtin": True, "overwrite_ents": False, "precision_rules": True},
     assigns=["doc.ents", "doc.spans", "span._.term_id", "span._.definition", "doc._.abbreviations"],
 )
 def make_helpdesk_glossary(
@@ -89,10 +89,16 @@ def make_helpdesk_glossary(
     glossary_paths: List[str],
     builtin: bool,
     overwrite_ents: bool,
+    precision_rules: bool,
 ) -> HelpdeskGlossary:
     """Glossary terms and acronyms -> entities with definitions (see the module docstring)."""
     return HelpdeskGlossary(
-        nlp, name, glossary_paths=glossary_paths, builtin=builtin, overwrite_ents=overwrite_ents
+        nlp,
+        name,
+        glossary_paths=glossary_paths,
+        builtin=builtin,
+        overwrite_ents=overwrite_ents,
+        precision_rules=precision_rules,
     )
 
 
@@ -135,6 +141,13 @@ def chunk_around(text: str, start: int, end: int, limit: int = 200) -> str:
     return text[lo:hi]
 
 
+def line_around(text: str, start: int, end: int, limit: int = 300) -> str:
+    """The line holding ``text[start:end]`` (bounded both ways)."""
+    lo = text.rfind("\n", max(0, start - limit), start) + 1 or max(0, start - limit)
+    hi = text.find("\n", end, end + limit)
+    return text[lo : hi if hi >= 0 else min(len(text), end + limit)]
+
+
 def in_code_like_chunk(text: str, start: int, end: int) -> bool:
     """True when the words at ``start:end`` sit inside a URL, e-mail, handle or identifier."""
     before = text[start - 1] if start else " "
@@ -170,6 +183,25 @@ def shouted(doc: Doc, match: Match, known: set[str]) -> bool:
     )
 
 
+def drop_uncorroborated(accepted: list[Match], taken: bytearray) -> list[Match]:
+    """Drop one-word terms when their concept is the only glossary concept in the document.
+
+    A single ordinary word ("ticket", "queue", "agent") is support jargon only in support
+    context; alone in a short message ("your ticket number" from an airline) it usually is not.
+    Any other glossary concept in the same document is taken as that context. Freed tokens
+    are released in ``taken`` so later stages may use them.
+    """
+    if not accepted or len({m.id for m in accepted}) > 1:
+        return accepted
+    kept = []
+    for match in accepted:
+        if match.label == TERM_LABEL and not match.is_token_pattern and match.end - match.start == 1:
+            taken[match.start : match.end] = b"\x00" * (match.end - match.start)
+        else:
+            kept.append(match)
+    return kept
+
+
 # --- the component ----------------------------------------------------------------------------
 
 
@@ -184,6 +216,7 @@ class HelpdeskGlossary:
         glossary_paths: Iterable[str] = (),
         builtin: bool = True,
         overwrite_ents: bool = False,
+        precision_rules: bool = True,
     ) -> None:
         register_extensions()
         self.nlp = nlp
@@ -191,6 +224,7 @@ class HelpdeskGlossary:
         self.glossary_paths = [str(p) for p in glossary_paths]
         self.builtin = builtin
         self.overwrite = overwrite_ents
+        self.precision_rules = precision_rules
         self.glossary: Glossary | None = None
         self.patterns: list[dict] = []
         self._info: dict | None = None
@@ -282,13 +316,17 @@ class HelpdeskGlossary:
     def __call__(self, doc: Doc) -> Doc:
         self._ensure_loaded()
         text = doc.text
-        candidates = [m for m in self.matcher.candidates(doc) if self._plausible(doc, text, m)]
+        candidates = self.matcher.candidates(doc)
+        if self.precision_rules:
+            candidates = [m for m in candidates if self._plausible(doc, text, m)]
         existing = list(doc.ents)
         taken = bytearray(len(doc))
         if existing and not self.overwrite:
             for ent in existing:
                 taken[ent.start : ent.end] = b"\x01" * len(ent)
         accepted, nested = resolve(candidates, len(doc), taken)
+        if self.precision_rules:
+            accepted = drop_uncorroborated(accepted, taken)
 
         abbreviations = self._abbreviations(doc) if "(" in text else []
         doc._.abbreviations = abbreviations
@@ -396,12 +434,12 @@ class HelpdeskGlossary:
     def _unknown_acronyms(
         self, doc: Doc, text: str, taken: bytearray, expansions: dict[str, list[str]]
     ) -> list[Span]:
-        from ..text.acronyms import base_acronym, is_acronym_shape
+        from ..text.acronyms import base_acronym, is_acronym, is_shouting
 
         spans = []
         for hit in _CAPS_WORD.finditer(text):
             word = hit.group()
-            if not is_acronym_shape(word):
+            if not is_acronym(word):
                 continue
             base = base_acronym(word)
             if base in self._acronym_of or word in self._known_caps or base in expansions or word in expansions:
@@ -411,6 +449,8 @@ class HelpdeskGlossary:
                 continue
             if in_code_like_chunk(text, hit.start(), hit.end()) or is_signature(text, hit.start(), hit.end()):
                 continue
+            if is_shouting(line_around(text, hit.start(), hit.end())):
+                continue  # in "PLEASE CALL ME BACK ASAP" capitals say nothing
             spans.append(Span(doc, span.start, span.end, label=UNKNOWN_LABEL))
         return spans
 

@@ -78,6 +78,8 @@ class GlossaryMatcher:
                 raise PipelineError("E302", line=line, path="patterns", detail="needs 'label' and 'pattern'")
             label, body, pid = str(pattern["label"]), pattern["pattern"], str(pattern.get("id") or "")
             if isinstance(body, str):
+                if not body.strip():
+                    raise PipelineError("E302", line=line, path="patterns", detail="empty phrase pattern")
                 doc = tokenizer(body)
                 attr, is_token = "LOWER", False
             elif isinstance(body, list) and body:

@@ -1,0 +1,114 @@
+"""The Python API: annotator.load() and annotator.annotate()."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import annotator
+from annotator.errors import InputError
+
+DATA = Path(__file__).parent / "pipeline" / "data"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary", config={"builtin": False}).from_disk(DATA)
+    return nlp
+
+
+def test_api_load_returns_language_with_component():
+    nlp = annotator.load([DATA / "extra.csv"], builtin=False)
+    assert "helpdesk_glossary" in nlp.pipe_names
+    assert [e.text for e in nlp("our CES").ents] == ["CES"]
+
+
+def test_api_load_onto_existing_pipeline():
+    base = spacy.blank("en")
+    base.add_pipe("sentencizer")
+    nlp = annotator.load([DATA / "extra.csv"], builtin=False, base=base)
+    assert nlp.pipe_names == ["sentencizer", "helpdesk_glossary"]
+
+
+def test_api_annotate_text(nlp):
+    text = "Our SLA breach rate went up; AHT too."
+    result = annotator.annotate(text, nlp=nlp)
+    assert [(s["text"], s["label"], s["term_id"]) for s in result["spans"]] == [
+        ("SLA breach", "CX_TERM", "sla-breach"),
+        ("AHT", "CX_ACRONYM", "average-handle-time"),
+    ]
+    assert result["format"] == "text"
+    assert result["glossary"]["concepts"] == 21
+    json.dumps(result)
+
+
+@pytest.mark.parametrize(
+    "fmt,text,expected",
+    [
+        ("markdown", "Check the `SLA` config and the SLA [KPI](https://x.test/KPI).", ["SLA", "KPI"]),
+        ("markdown", "```\nSLA breach\n```\n\nThe KPIs.", ["KPIs"]),
+        ("html", '<p title="SLA">The <code>SLA</code> and the <b>KPI</b></p>', ["KPI"]),
+        ("html", "<script>var SLA = 1;</script><p>Our CSAT</p>", ["CSAT"]),
+    ],
+)
+def test_api_annotate_markup_only_visible_prose(nlp, fmt, text, expected):
+    result = annotator.annotate(text, fmt, nlp=nlp)
+    assert [s["text"] for s in result["spans"]] == expected
+    for span in result["spans"]:
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_api_annotate_options(nlp):
+    text = "SLA, SLA and the knowledge base."
+    assert len(annotator.annotate(text, nlp=nlp, first_only=True)["spans"]) == 2
+    assert [s["text"] for s in annotator.annotate(text, nlp=nlp, labels=["CX_TERM"])["spans"]] == ["knowledge base"]
+    assert annotator.annotate(text, nlp=nlp, max_spans=1)["truncated"] is True
+
+
+@pytest.mark.parametrize(
+    "value,code",
+    [(None, "E201"), (b"SLA", "E201"), ("SLA\ud800", "E203"), ("x" * 101, "E202")],
+)
+def test_api_annotate_bad_input_is_a_coded_error(nlp, value, code):
+    with pytest.raises(InputError) as info:
+        annotator.annotate(value, nlp=nlp, max_length=100)
+    assert info.value.code == code
+
+
+def test_api_annotate_unknown_format(nlp):
+    with pytest.raises(InputError) as info:
+        annotator.annotate("SLA", "docx", nlp=nlp)
+    assert info.value.code == "E204"
+
+
+def test_api_annotate_long_punctuation_run_keeps_offsets(nlp):
+    text = "SLA " + ")" * 20_000 + " KPI"
+    result = annotator.annotate(text, nlp=nlp)
+    assert [(s["start"], s["text"]) for s in result["spans"]] == [(0, "SLA"), (20_005, "KPI")]
+
+
+# Arbitrary Unicode (no lone surrogates: those are an error by contract), mixed with glossary
+# words so that spans actually occur: astral emoji, combining marks, NUL, line breaks.
+_pieces = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
+    st.sampled_from(
+        ["SLA", "SLAs", "AHT", " ", "\n", "\x00", "\U0001F600", "\u0301", "e\u0301", "co-browsing",
+         "first\ncontact resolution", "Time to Value (TTV)", "TTV", "(", "QBR", "IT", "\u200b", "\r\n"]
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_pieces, max_size=25).map("".join), st.sampled_from(["text", "markdown", "html"]))
+def test_api_annotate_offsets_property(nlp, text, fmt):
+    result = annotator.annotate(text, fmt, nlp=nlp)
+    encoded = text.encode("utf-16-le")
+    for span in result["spans"] + result["unknown_acronyms"]:
+        assert text[span["start"] : span["end"]] == span["text"]
+        assert encoded[2 * span["start_utf16"] : 2 * span["end_utf16"]].decode("utf-16-le") == span["text"]

@@ -1,0 +1,94 @@
+"""export.doc_to_json: the one JSON shape every interface returns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from annotator.export import doc_to_json, utf16_converter
+
+DATA = Path(__file__).parent / "pipeline" / "data"
+
+SPAN_KEYS = {
+    "start", "end", "start_utf16", "end_utf16", "text", "label", "term_id", "term", "definition",
+    "is_acronym", "category", "senses", "source", "repeat",
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary", config={"builtin": False}).from_disk(DATA)
+    return nlp
+
+
+@pytest.mark.parametrize(
+    "text,index,expected",
+    [("abc", 2, 2), ("\U0001F600ab", 1, 2), ("\U0001F600a\U0001F600b", 3, 5), ("e\u0301x", 2, 2), ("", 0, 0)],
+)
+def test_export_utf16_converter(text, index, expected):
+    assert utf16_converter(text)(index) == expected
+    assert len(text[:index].encode("utf-16-le")) // 2 == expected
+
+
+def test_export_span_record_shape(nlp):
+    text = "The SLA and the SLA breach."
+    result = doc_to_json(nlp(text), text, glossary_info={"version": "x", "concepts": 1})
+    assert set(result) >= {"spans", "unknown_acronyms", "abbreviations", "truncated", "offsets", "glossary"}
+    assert result["glossary"] == {"version": "x", "concepts": 1}
+    for span in result["spans"]:
+        assert set(span) == SPAN_KEYS
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_export_repeats_carry_no_definition(nlp):
+    text = "SLA, SLA and SLAs."
+    spans = doc_to_json(nlp(text), text)["spans"]
+    assert [s["repeat"] for s in spans] == [False, True, True]
+    assert spans[0]["definition"] and spans[0]["senses"]
+    assert spans[1]["definition"] is None and spans[1]["senses"] is None
+
+
+def test_export_first_only_and_labels(nlp):
+    text = "SLA, SLA, the knowledge base and the KB."
+    doc = nlp(text)
+    assert [s["text"] for s in doc_to_json(doc, text, first_only=True)["spans"]] == ["SLA", "knowledge base"]
+    assert [s["text"] for s in doc_to_json(doc, text, labels=["CX_TERM"])["spans"]] == ["knowledge base"]
+
+
+def test_export_max_spans_truncates(nlp):
+    text = " ".join(["SLA"] * 10)
+    result = doc_to_json(nlp(text), text, max_spans=3)
+    assert len(result["spans"]) == 3 and result["truncated"] is True
+    assert doc_to_json(nlp(text), text)["truncated"] is False
+
+
+def test_export_slices_the_callers_text(nlp):
+    # The doc is built from a masked copy (same length); span text comes from the original.
+    original = "See `SLA` and the SLA."
+    masked = "See       and the SLA."
+    result = doc_to_json(nlp(masked), original)
+    assert [(s["start"], s["text"]) for s in result["spans"]] == [(18, "SLA")]
+
+
+def test_export_utf16_offsets_with_astral_characters(nlp):
+    text = "\U0001F600\U0001F600 SLA \U0001F44D KPI"
+    encoded = text.encode("utf-16-le")
+    for span in doc_to_json(nlp(text), text)["spans"]:
+        assert encoded[2 * span["start_utf16"] : 2 * span["end_utf16"]].decode("utf-16-le") == span["text"]
+
+
+def test_export_unknown_acronyms_and_abbreviations(nlp):
+    text = "\U0001F600 The QBR is due; Time to Value (TTV) matters."
+    result = doc_to_json(nlp(text), text)
+    assert [u["text"] for u in result["unknown_acronyms"]] == ["QBR"]
+    (abbr,) = result["abbreviations"]
+    assert abbr["short"] == "TTV" and text[abbr["short_start"] : abbr["short_end"]] == "TTV"
+    assert abbr["short_start_utf16"] == abbr["short_start"] + 1
+
+
+def test_export_empty_doc(nlp):
+    result = doc_to_json(nlp(""), "")
+    assert result["spans"] == [] and result["unknown_acronyms"] == [] and result["truncated"] is False
