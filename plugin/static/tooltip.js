@@ -30,6 +30,12 @@
   var BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DETAILS|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|SECTION|SUMMARY|TABLE|TBODY|TD|TFOOT|TH|THEAD|TR|UL)$/;
   var TOOLTIP_ID = "hg-tooltip";
   var HIDE_DELAY_MS = 250;
+  // Short panel lines per lint rule; the full message stays in the title attribute.
+  var RULE_HINTS = {
+    "undefined-acronym": "Not spelled out anywhere in this text.",
+    "defined-after-use": "Spelled out only after its first use.",
+    "ambiguous-acronym": "Has several meanings here: say which one."
+  };
   var DEBOUNCE_MS = 400;
 
   var script = document.currentScript;
@@ -474,7 +480,9 @@
       diagnostics.forEach(function (d) {
         var item = make("li", "hg-panel__diagnostic");
         item.appendChild(make("span", "hg-panel__acronym", d.acronym));
-        item.appendChild(make("span", "hg-panel__message", d.message));
+        var hint = make("span", "hg-panel__message", RULE_HINTS[d.rule] || d.message);
+        hint.title = d.message || "";
+        item.appendChild(hint);
         var written = d.text || d.acronym;
         var options = Array.isArray(d.replacements) ? d.replacements
           : d.replacement ? [d.replacement] : [];

@@ -175,7 +175,8 @@ def test_browser_proxy_502_shows_quiet_error(demo):
     for path in ("**/api/annotate", "**/api/lint"):
         demo.route(path, lambda route: route.fulfill(status=502, content_type="text/html", body=html))
     editor = demo.locator("#reply-text")
-    editor.click()
+    editor.focus()
+    demo.keyboard.press("Control+End")
     demo.keyboard.type(" Also the KPI.")
     panel = demo.locator("#reply-panel")
     demo.wait_for_function("() => document.querySelector('#reply-panel').dataset.state === 'error'", timeout=10_000)
