@@ -828,7 +828,7 @@ def _physical_lines(text: str, path: Path) -> list[Line]:
                 line=number,
                 detail=f"line is {len(raw)} characters long (limit {MAX_LINE_CHARS}): not glossary text",
             )
-        clean = _INVISIBLE.sub("", raw)
+        clean = _strip_markup(_tab_separator(_INVISIBLE.sub("", raw)))
         clean = _CONTROLS.sub(" ", _ODD_SPACES.sub(" ", clean))
         clean = unicodedata.normalize("NFC", _MULTI_SPACE.sub(" ", clean)).strip()
         if not clean:
@@ -847,6 +847,75 @@ def _physical_lines(text: str, path: Path) -> list[Line]:
             lines.append(Line(number, clean))
         previous_blank = False
     return lines
+
+
+def _tab_separator(raw: str) -> str:
+    """``"Term<TAB>Definition"`` (a pasted two-column table) -> ``"Term: Definition"``."""
+    raw = raw.strip()
+    if "\t" not in raw:
+        return raw
+    left, _, right = raw.partition("\t")
+    right = right.lstrip("\t ")
+    if left.strip() and right and len(left.split()) <= 8 and _is_title_case(left):
+        return f"{left.strip()}: {right}"
+    return raw
+
+
+def _strip_markup(text: str) -> str:
+    """Drop list bullets, numbering, Markdown heading marks and bold/italic wrappers.
+
+    ``"• Churn Rate"``, ``"12. Churn Rate"``, ``"## Churn Rate"``, ``"**Churn Rate**"`` ->
+    ``"Churn Rate"``; ``"**Churn Rate**: the share ..."`` -> ``"Churn Rate: the share ..."``.
+    """
+    text = text.strip()
+    if text[:2] in ("\u2022 ", "- ", "* ", "\u00b7 ", "\u2013 ", "\u2014 ", "+ "):
+        text = text[2:].lstrip()
+    elif text.startswith("#"):
+        stripped = text.lstrip("#")
+        if stripped[:1] == " ":
+            text = stripped.lstrip()
+    else:
+        digits = len(text) - len(text.lstrip("0123456789"))
+        if 0 < digits <= 3 and text[digits : digits + 2] in (". ", ") "):
+            text = text[digits + 2 :].lstrip()
+    for mark in ("**", "__"):
+        if text.startswith(mark):
+            close = text.find(mark, len(mark))
+            if close > 0:
+                text = text[len(mark) : close] + text[close + len(mark) :]
+    return text
+
+
+#: Left-hand sides of "X: ..." that are labels, not terms.
+_NOT_TERMS = frozenset("note tip example examples source sources see also updated last copyright warning".split())
+
+
+def split_inline_heading(text: str) -> tuple[str, str] | None:
+    """``"Average Handle Time (AHT): The average time ..."`` -> (heading, definition).
+
+    Also ``Term – definition`` and ``Term - definition``. The left side must read like a
+    headword (a short name, no verb, starting with a capital or a digit) and the right side like
+    a definition, so ``AHT – Average Hold Time`` (a heading) and ordinary sentences with a
+    colon or a dash stay whole.
+    """
+    for separator in (": ", " \u2013 ", " \u2014 ", " - ", " = "):
+        index = text.find(separator, 0, 100)
+        if index <= 0:
+            continue
+        left, right = text[:index].strip(), text[index + len(separator) :].strip()
+        words, right_words = left.split(), right.split()
+        if not 1 <= len(words) <= 8 or not (left[0].isupper() or left[0].isdigit()):
+            return None
+        if left.casefold() in _NOT_TERMS or left.split()[0].casefold() in _NOT_TERMS:
+            return None
+        if any(w.casefold() in _DEFINING_VERBS or w.casefold() in _CLAUSE_WORDS for w in words):
+            return None
+        if len(right_words) < 3 or not (right[-1:] in ".!?" or len(right_words) >= 6):
+            return None
+        if parse_name(left) is None:
+            return None
+        return left, right
+    return None
 
 
 def _junk_reason(text: str) -> str:
@@ -904,10 +973,12 @@ def _is_index_line(text: str) -> bool:
     return len(tokens) >= 4 and all(len(t) == 1 and (t.isalpha() or t == "#") for t in tokens)
 
 
-def _classify(lines: list[Line]) -> None:
-    """Give every line its kind, in place (see :class:`Line`)."""
+def _classify(lines: list[Line]) -> list[Line]:
+    """Give every line its kind (see :class:`Line`); a ``Term: definition`` line becomes two."""
+    out: list[Line] = []
     seen_content = False
     for line in lines:
+        out.append(line)
         text = line.text
         if (len(text) == 1 and (text.isalpha() or text == "#")) or text in ("0-9", "#"):
             line.kind = "letter"
@@ -940,7 +1011,14 @@ def _classify(lines: list[Line]) -> None:
         if category:
             line.kind, line.category, line.text = "definition", category, rest
             continue
+        inline = split_inline_heading(text)
+        if inline:
+            line.kind, line.text = "heading", inline[0]
+            category, rest = _glued_category(inline[1])
+            out.append(Line(line.number, rest, kind="definition", category=category))
+            continue
         line.kind = "definition" if _looks_like_definition(text) else "heading"
+    return out
 
 
 # --- blocks: headings + definition -> entry ----------------------------------------------------------
@@ -1126,8 +1204,7 @@ def read_seed(path: Path) -> tuple[list[Entry], list[Skipped]]:
         data = path.read_bytes()
     except OSError as exc:
         raise GlossaryError("E103", path=str(path), detail=exc.strerror or str(exc)) from exc
-    lines = _physical_lines(_decode(data, path), path)
-    _classify(lines)
+    lines = _classify(_physical_lines(_decode(data, path), path))
 
     ctx = _Context(source=path.name)
     headings: list[Line] = []

@@ -451,6 +451,31 @@ def test_seeds_definition_text_is_normalized(write_seed):
     assert entries[0].definition == "The time a caller waits on hold."
 
 
+def test_seeds_unseen_inline_layouts(write_seed):
+    """Layouts none of the five seeds uses, as users' scraped pages have them: ``Term: def``,
+    ``Term – def``, bullets, numbering, Markdown marks, tab-separated columns."""
+    text = (
+        "Help Desk Glossary\n\n"
+        "\u2022 **Average Handle Time (AHT)**: The average time an agent spends on one conversation.\n"
+        "\u2022 First Response Time \u2013 The time between a customer's first message and the first reply.\n"
+        "1. Backlog: All open tickets waiting for an agent at a given moment.\n"
+        "## Deflection\n"
+        "Deflection is when a customer finds the answer without opening a ticket.\n"
+        "Escalation\tHanding a ticket to a more experienced tier or a specialist team.\n"
+        "Note: definitions are reviewed every quarter by the support team.\n"
+    )
+    entries, skipped = parse_text(write_seed, text)
+    assert [(e.term, e.acronyms, e.line) for e in entries] == [
+        ("Average Handle Time", ("AHT",), 3),
+        ("First Response Time", (), 4),
+        ("Backlog", (), 5),
+        ("Deflection", (), 7),
+        ("Escalation", (), 8),
+    ]
+    assert entries[0].definition == "The average time an agent spends on one conversation."
+    assert [(s.line, s.reason) for s in skipped] == [(9, NO_HEADWORD)]
+
+
 def test_seeds_adjacent_lines_layout(write_seed):
     """Heading and definition on adjacent lines, letter headers between, no blank lines."""
     text = (
