@@ -93,7 +93,8 @@ def command(
 
     if no_builtin and not glossaries:
         raise click.UsageError("--no-builtin needs at least one --glossary FILE")
-    name = "<stdin>" if file.name in ("-", "<stdin>") else file.name
+    name = getattr(file, "name", "-")
+    name = "<stdin>" if name in ("-", "<stdin>") or not isinstance(name, str) else name
     text = decode_input(file.read(), name)
     fmt = input_format or ("text" if name == "<stdin>" else guess_input_format(name))
     nlp = load(glossaries, builtin=not no_builtin) if glossaries else default_nlp()

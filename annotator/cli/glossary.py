@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from ..errors import GlossaryError
-from ..glossary.model import Concept, Glossary
+from ..glossary.model import Concept, Glossary, normalize_key
 from ._errors import EXIT_USAGE, handle_errors
 
 
@@ -101,21 +101,23 @@ def describe(concept: Concept, glossary: Glossary) -> str:
 
 
 def search_concepts(glossary: Glossary, query: str) -> list[Concept]:
-    """Concepts whose term, alias or acronym contains ``query`` (case-insensitive).
+    """Concepts whose term, alias or acronym contains ``query`` (case-, hyphen- and space-insensitive).
 
     Exact matches first, then prefix matches, then the rest, each group in glossary order.
     """
     needle = query.casefold().strip()
+    loose = normalize_key(query)  # "cobrowsing" finds "Co-browsing", "self service" "Self-Service"
     if not needle:
         return []
     ranked = []
     for order, concept in enumerate(glossary):
         names = [n.casefold() for n in (concept.term, *concept.aliases, *concept.acronyms)]
-        if any(needle == n for n in names):
+        keys = [normalize_key(n) for n in names]
+        if needle in names or (loose and loose in keys):
             rank = 0
-        elif any(n.startswith(needle) for n in names):
+        elif any(n.startswith(needle) for n in names) or (loose and any(k.startswith(loose) for k in keys)):
             rank = 1
-        elif any(needle in n for n in names):
+        elif any(needle in n for n in names) or (loose and any(loose in k for k in keys)):
             rank = 2
         else:
             continue
@@ -249,9 +251,14 @@ def export_command(glossary: Glossary, fmt: str, output: Path | None) -> None:
     """
     data = export_bytes(glossary, fmt)
     if output is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        # bytes as they are: the CSV's CRLF row ends and the XML's declared encoding stay exact
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:
+            click.echo(data.decode("utf-8"), nl=False)
+        else:
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
     else:
         output.write_bytes(data)
         click.echo(f"wrote {len(glossary)} concepts to {output}", err=True)

@@ -1,0 +1,196 @@
+"""`helpdesk-annotator annotate FILE|-`: terminal, JSON and HTML output through the real pipeline.
+
+Most tests use a small team glossary (``--no-builtin --glossary``) so they do not depend on how
+the seed glossaries parse; a couple check the built-in glossary is used by default.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from annotator import annotate, load
+from annotator.cli import cli
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+TEAM_CSV = (
+    "term,definition,acronym,aliases,category\n"
+    f"Service Level Agreement,\"A written promise of response times. {HOSTILE}\",SLA,,Metrics\n"
+    "Average Handle Time,Mean time an agent spends on one interaction.,AHT,,Metrics\n"
+    "Knowledge Base,The library of help articles.,KB,,Technology\n"
+    "Warm Transfer,Handing a customer to a colleague after briefing them.,,warm handoff,Channels\n"
+)
+TICKET = (
+    "Hi team,\n"
+    "The SLA for this account was breached twice. Our AHT is up because of the warm transfer "
+    "to billing; the SLA report is attached. See the KB article.\n"
+)
+
+
+@pytest.fixture
+def team_csv(tmp_path) -> Path:
+    path = tmp_path / "team.csv"
+    path.write_text(TEAM_CSV, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def team_nlp(team_csv):
+    return load([team_csv], builtin=False)
+
+
+@pytest.fixture
+def invoke(runner, team_csv):
+    def run(*args, input=None, builtin=False):
+        extra = [] if builtin else ["--no-builtin", "--glossary", str(team_csv)]
+        return runner.invoke(cli, ["annotate", *map(str, args), *extra], input=input, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def ticket(tmp_path) -> Path:
+    path = tmp_path / "ticket.txt"
+    path.write_text(TICKET, encoding="utf-8")
+    return path
+
+
+def test_cli_annotate_terminal_plain_markers_and_definitions(invoke, ticket):
+    result = invoke(ticket)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "\x1b" not in out  # not a TTY: no colour
+    assert out.count("[SLA]¹") == 2 and "[AHT]²" in out and "[warm transfer]³" in out and "[KB]⁴" in out
+    notes = out.split("Definitions\n", 1)[1]
+    assert notes.startswith("1. SLA — Service Level Agreement (Metrics, 2×)\n")
+    assert HOSTILE in notes and "[team.csv]" in notes
+
+
+def test_cli_annotate_stdin(invoke):
+    result = invoke("-", input="Is the SLA met?")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Is the [SLA]¹ met?\n")
+
+
+def test_cli_annotate_color_always(invoke, ticket):
+    result = invoke(ticket, "--color", "always")
+    assert result.exit_code == 0
+    assert "\x1b[1;33mSLA\x1b[0m" in result.stdout and "[SLA]" not in result.stdout
+
+
+def test_cli_annotate_json_is_exactly_the_api_result(invoke, ticket, team_nlp):
+    result = invoke(ticket, "--format", "json")
+    assert result.exit_code == 0
+    expected = json.loads(json.dumps(annotate(TICKET, "text", nlp=team_nlp)))
+    assert json.loads(result.stdout) == expected
+    spans = expected["spans"]
+    assert [s["text"] for s in spans][:2] == ["SLA", "AHT"]
+    assert all(TICKET[s["start"]:s["end"]] == s["text"] for s in spans)
+
+
+def test_cli_annotate_first_only(invoke, ticket):
+    spans = json.loads(invoke(ticket, "--format", "json", "--first-only").stdout)["spans"]
+    assert [s["text"] for s in spans].count("SLA") == 1
+
+
+def test_cli_annotate_html_page(invoke, ticket, tmp_path):
+    out = tmp_path / "page.html"
+    result = invoke(ticket, "--format", "html", "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>")
+    assert html.escape(HOSTILE) in page and HOSTILE not in page
+    assert page.count('class="term"') == 5 and 'role="tooltip"' in page
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)
+
+
+@pytest.mark.parametrize(
+    "name, content, hidden",
+    [
+        ("note.md", "The SLA is met.\n\n```\nSLA = 4h\n```\n\nSee `KB` and [the KB](https://x.example/SLA).\n", ("SLA = 4h", "`KB`")),
+        ("note.html", "<p>The SLA is met.</p>\n<pre>\nKB is down\n</pre>\n<a href='https://x.example/SLA'>here</a>", ("KB is down", "/SLA'")),
+    ],
+)
+def test_cli_annotate_input_format_from_suffix(invoke, tmp_path, name, content, hidden):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = invoke(path, "--format", "json")
+    assert result.exit_code == 0
+    spans = json.loads(result.stdout)["spans"]
+    assert spans and spans[0]["text"] == "SLA"
+    for snippet in hidden:
+        start = content.index(snippet)
+        assert not any(start <= s["start"] < start + len(snippet) for s in spans), snippet
+    # --input-format text overrides the suffix: then code is annotated too
+    forced = json.loads(invoke(path, "--format", "json", "--input-format", "text").stdout)["spans"]
+    assert len(forced) > len(spans)
+
+
+def test_cli_annotate_invalid_utf8_exits_2(invoke, tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(b"Our SLA\nwas caf\xe9 time\n")
+    result = invoke(path)
+    assert result.exit_code == 2
+    assert "latin1.txt: not valid UTF-8 at line 2, column 8 (byte 0xe9)" in result.stderr
+
+
+def test_cli_annotate_invalid_utf8_on_stdin_exits_2(invoke):
+    result = invoke("-", input=b"\xff\xfeS\x00L\x00A\x00")
+    assert result.exit_code == 2 and "<stdin>: not valid UTF-8 at line 1" in result.stderr
+
+
+def test_cli_annotate_bom_is_dropped(invoke, tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfSLA first")
+    spans = json.loads(invoke(path, "--format", "json").stdout)["spans"]
+    assert (spans[0]["start"], spans[0]["text"]) == (0, "SLA")
+
+
+def test_cli_annotate_missing_file_exits_2(invoke, tmp_path):
+    result = invoke(tmp_path / "nope.txt")
+    assert result.exit_code == 2 and "nope.txt" in result.stderr
+
+
+def test_cli_annotate_bad_glossary_exits_2(runner, tmp_path, ticket):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,definition\nSLA,ok\n,orphan\n", encoding="utf-8")
+    result = runner.invoke(cli, ["annotate", str(ticket), "--no-builtin", "--glossary", str(bad)])
+    assert result.exit_code == 2
+    assert "[E101]" in result.stderr and "bad.csv:3" in result.stderr
+
+
+def test_cli_annotate_text_over_limit_exits_2(invoke, tmp_path):
+    from annotator.text.safety import DEFAULT_MAX_LENGTH
+
+    path = tmp_path / "huge.txt"
+    path.write_text("SLA " * (DEFAULT_MAX_LENGTH // 4 + 1), encoding="utf-8")
+    result = invoke(path)
+    assert result.exit_code == 2 and "[E202]" in result.stderr
+
+
+def test_cli_annotate_control_characters_never_reach_the_terminal(invoke):
+    result = invoke("-", input="SLA \x1b]0;owned\x07 \x1b[2J done")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_cli_annotate_no_builtin_needs_glossary(runner, ticket):
+    result = runner.invoke(cli, ["annotate", str(ticket), "--no-builtin"])
+    assert result.exit_code == 2 and "--no-builtin needs" in result.stderr
+
+
+def test_cli_annotate_help_has_examples(runner):
+    result = runner.invoke(cli, ["annotate", "--help"])
+    assert result.exit_code == 0 and "Examples:" in result.stdout and "annotate -" in result.stdout
+
+
+def test_cli_annotate_builtin_glossary_by_default(invoke):
+    result = invoke("-", "--format", "json", input="Our SLA and CSAT both dropped.", builtin=True)
+    assert result.exit_code == 0, result.output
+    spans = json.loads(result.stdout)["spans"]
+    assert {"SLA", "CSAT"} <= {s["text"] for s in spans}
+    assert all(s["source"] != "team.csv" for s in spans)
