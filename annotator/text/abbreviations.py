@@ -161,8 +161,8 @@ def _window_start(text: str, end: int, max_words: int) -> int:
 
 def _walk_back(text: str, slice_start: int, end: int, max_words: int) -> tuple[int, bool]:
     tokens = list(_TOKEN.finditer(text, slice_start, end))
-    if slice_start > 0 and tokens:
-        tokens = tokens[1:]  # the first one may be cut in half
+    if tokens and tokens[0].start() == slice_start > 0 and not text[slice_start - 1].isspace():
+        tokens = tokens[1:]  # cut in half by the slice: not a whole token
     start = end
     words = 0
     for token in reversed(tokens):
