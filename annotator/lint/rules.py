@@ -19,11 +19,12 @@ not turn them back into HA001. An ambiguous acronym defined late is HA002 like a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..glossary.model import Concept, Glossary
+from ..glossary.model import Glossary
 from ..text.markup import headings as markup_headings
 from ..text.markup import next_sentence, visible_text
 from .config import LintConfig
@@ -87,13 +88,6 @@ class Finding:
         }
 
 
-@dataclass
-class _Acronym:
-    base: str
-    first: Token
-    concepts: list[Concept] = field(default_factory=list)
-
-
 class LineIndex:
     """Offset -> (line, column), both 1-based; columns count code points."""
 
@@ -105,8 +99,6 @@ class LineIndex:
             pos = text.find("\n", pos + 1)
 
     def position(self, offset: int) -> tuple[int, int]:
-        from bisect import bisect_right
-
         line = bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 
@@ -123,38 +115,37 @@ def _earliest_definitions(
 ) -> dict[str, tuple[int, Definition]]:
     """Per acronym: the offset from which it counts as defined, and the definition.
 
-    Usually the offset of the acronym inside its definition. The heading exception moves it
-    to the heading: a bare acronym in a title/heading whose first body sentence defines it.
+    Usually the offset of the acronym inside its first definition. The heading exception moves
+    it to the first use when that use is a bare acronym in a title/heading and the first body
+    sentence after the heading defines it. Only the first use matters: a definition covers
+    everything after it.
     """
     earliest: dict[str, tuple[int, Definition]] = {}
+    by_acronym: dict[str, list[Definition]] = {}
     for definition in definitions:
-        if definition.acronym not in earliest:
-            earliest[definition.acronym] = (definition.start, definition)
-    if not any(a in uses and uses[a][0].start < offset for a, (offset, _) in earliest.items()):
-        return earliest  # nothing defined late: no need to look at headings (a second parse)
-    for heading in _headings(text, format):
-        # The first sentence after the heading line (for a front-matter title that is the
-        # description when there is one), and for a front-matter title also the body's first.
-        sentence = _sentence_after_line(masked, heading.end)
-        spans = [sentence] if sentence else []
+        earliest.setdefault(definition.acronym, (definition.start, definition))
+        by_acronym.setdefault(definition.acronym, []).append(definition)
+    late = [a for a, (offset, _) in earliest.items() if a in uses and uses[a][0].start < offset]
+    if not late:
+        return earliest  # nothing defined late: no need to look for headings (a second parse)
+    found = _headings(text, format)
+    starts = [h.start for h in found]
+    for acronym in late:
+        first = uses[acronym][0].start
+        index = bisect_right(starts, first) - 1
+        if index < 0 or not found[index].start <= first < found[index].end:
+            continue
+        heading = found[index]
+        # The first sentence after the heading line (for a front-matter title: the description
+        # when there is one), and for a front-matter title also the body's first sentence.
+        spans = [_sentence_after_line(masked, heading.end)]
         if heading.front_matter:
             body = _after_front_matter(text)
-            nxt = _sentence_after_line(masked, body - 1) if body else None
-            if nxt:
-                spans.append(nxt)
-        for acronym, tokens in uses.items():
-            if acronym not in earliest:
-                continue
-            in_heading = [t for t in tokens if heading.start <= t.start < heading.end]
-            if not in_heading:
-                continue
-            for definition in definitions:
-                if definition.acronym == acronym and any(
-                    lo <= definition.start < hi for lo, hi in spans
-                ):
-                    if in_heading[0].start < earliest[acronym][0]:
-                        earliest[acronym] = (in_heading[0].start, definition)
-                    break
+            spans.append(_sentence_after_line(masked, body - 1) if body else None)
+        for definition in by_acronym[acronym]:
+            if any(span and span[0] <= definition.start < span[1] for span in spans):
+                earliest[acronym] = (first, definition)
+                break
     return earliest
 
 

@@ -53,10 +53,6 @@ _STATUS_CLASS = re.compile(r"^\d+X+$")  # "5XX errors", "4XX"
 _VOWELS = frozenset("AEIOU")
 
 
-def default_allowlist(enabled: bool = True) -> frozenset[str]:
-    return DEFAULT_ALLOW if enabled else frozenset()
-
-
 def never_acronym(token: str) -> bool:
     """Unknown tokens that are not acronyms: caps words, common abbreviations (units, time
     zones, countries: the markup engine's ``NOT_ACRONYMS``), roman numerals, "5XX"."""

@@ -28,11 +28,6 @@ def golden_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def data_dir() -> Path:
-    return DATA
-
-
-@pytest.fixture(scope="session")
 def glossary() -> Glossary:
     return Glossary.load(DATA / "glossary.jsonl")
 

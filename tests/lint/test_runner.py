@@ -152,3 +152,12 @@ def test_runner_pre_commit_hook_matches_the_supported_suffixes(repo):
         assert files.search(f"docs/a{suffix}")
     for other in ("setup.py", "notes.docx", "data.json"):
         assert not files.search(other)
+
+
+def test_runner_many_headings_with_a_late_definition_must_not_hang(glossary):
+    text = "".join(f"## SLA step {i}\n\nWatch the SLA and the KPI.\n\n" for i in range(20_000))
+    text += "A Service Level Agreement (SLA) is a promise.\n"
+    started = time.monotonic()
+    findings = lint_text(text, "markdown", glossary=glossary)
+    assert [(f.code, f.acronym, f.line) for f in findings] == [("HA002", "SLA", 1), ("HA001", "KPI", 3)]
+    assert time.monotonic() - started < 60
