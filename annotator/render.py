@@ -99,8 +99,11 @@ def build_notes(result: dict) -> tuple[list[Note], list[int]]:
 
 
 def _heading(note: Note) -> str:
-    """``SLA — Service Level Agreement`` for acronyms, the term itself otherwise."""
-    if note.term and note.term.casefold() != note.text.casefold():
+    """``SLA — Service Level Agreement`` for acronyms, the canonical term otherwise.
+
+    (``agents`` is listed as ``Agent``: the inflected form adds nothing to the heading.)
+    """
+    if note.is_acronym and note.term and note.term.casefold() != note.text.casefold():
         return f"{note.text} — {note.term}"
     return note.term or note.text
 

@@ -89,6 +89,7 @@ def test_cli_annotate_json_is_exactly_the_api_result(invoke, ticket, team_nlp):
     assert json.loads(result.stdout) == expected
     spans = expected["spans"]
     assert [s["text"] for s in spans][:2] == ["SLA", "AHT"]
+    assert spans[0]["definition"].endswith(HOSTILE)  # a user CSV's markup stays literal text
     assert all(TICKET[s["start"]:s["end"]] == s["text"] for s in spans)
 
 
