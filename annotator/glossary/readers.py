@@ -199,17 +199,31 @@ def _collect(rows: Iterator[Entry | Skipped]) -> tuple[list[Entry], list[Skipped
 def read_csv(path: Path) -> tuple[list[Entry], list[Skipped]]:
     """Read a CSV glossary: a header row naming the columns, then one entry per row.
 
-    UTF-8 with or without a BOM, LF or CRLF line endings, quoted cells may span lines (the entry
-    is attributed to the line its row starts on). ``acronym`` and ``aliases`` hold several values
+    UTF-8 with or without a BOM, LF or CRLF line endings, comma-separated (or semicolon / tab,
+    when that is what the header uses), quoted cells may span lines (the entry is attributed to
+    the line its row starts on). ``acronym`` and ``aliases`` hold several values
     separated by ``;`` or ``|``.
     """
     return _collect(_iter_csv(path, read_text(path)))
 
 
+def _delimiter(text: str) -> str:
+    """``,`` unless the header only makes sense split on ``;`` or a tab.
+
+    Spreadsheet programs in many European locales save "CSV" with semicolons.
+    """
+    first_line = text.split("\n", 1)[0]
+    for delimiter in (",", ";", "\t"):
+        names = {FIELD_NAMES.get(cell.strip().lower()) for cell in next(csv.reader([first_line], delimiter=delimiter), [])}
+        if all(name in names for name in REQUIRED):
+            return delimiter
+    return ","
+
+
 def _iter_csv(path: Path, text: str) -> Iterator[Entry | Skipped]:
     # newline="" lets the csv module see the real line endings, so quoted cells may contain
     # CR/LF and line_num counts physical lines.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:

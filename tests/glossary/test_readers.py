@@ -308,3 +308,17 @@ def test_readers_json_many_entries_keep_line_numbers(tmp_path):
     items = ",\n".join(json.dumps({"term": f"Term {i}", "definition": f"Definition {i}."}) for i in range(3000))
     entries, _ = read_glossary_file(write(tmp_path, "many.json", "[\n" + items + "\n]\n"))
     assert [e.line for e in entries] == list(range(2, 3002))
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"], ids=["semicolon", "tab"])
+def test_readers_csv_semicolon_or_tab_separated(tmp_path, delimiter):
+    content = delimiter.join(["term", "definition", "acronym"]) + "\n" + delimiter.join(
+        ["Service Level Agreement", '"Response times, promised"', "SLA"]) + "\n"
+    (entry,), _ = read_glossary_file(write(tmp_path, "excel.csv", content))
+    assert (entry.term, entry.definition, entry.acronyms) == ("Service Level Agreement", "Response times, promised", ("SLA",))
+
+
+def test_readers_json_huge_definition_rejected_with_line(tmp_path):
+    content = '[\n {"term": "SLA", "definition": "ok"},\n {"term": "Big", "definition": "' + "x" * 5_000_000 + '"}\n]'
+    error = error_of(write(tmp_path, "huge.json", content))
+    assert error.code == "E101" and error.details["line"] == 3 and "limit" in error.message
