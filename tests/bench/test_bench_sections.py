@@ -20,7 +20,14 @@ def _specs(name: str):
     return importlib.import_module(f"annotator.bench.{SECTIONS[name]}").SPECS
 
 
-@pytest.mark.parametrize("name", list(SECTIONS))
+# Sections that start subprocesses (gunicorn, tag workers, a Dask cluster, measuring children)
+# take several seconds even at tiny sizes: they run in the slow set, which .ci/run includes.
+SLOW = {"parallel", "service", "scaling", "memory"}
+
+
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=pytest.mark.slow) if n in SLOW else n for n in SECTIONS]
+)
 def test_bench_section_runs_and_yields_every_promised_row(name, tiny_config):
     rows = run_section(name, tiny_config)
     assert [r.key for r in rows] == [s.key for s in _specs(name)]
