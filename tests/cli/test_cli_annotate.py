@@ -195,3 +195,17 @@ def test_cli_annotate_builtin_glossary_by_default(invoke):
     spans = json.loads(result.stdout)["spans"]
     assert {"SLA", "CSAT"} <= {s["text"] for s in spans}
     assert all(s["source"] != "team.csv" for s in spans)
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "jsonl"])
+def test_cli_annotate_with_exported_glossary_gives_same_spans(runner, invoke, team_csv, ticket, tmp_path, fmt):
+    exported = tmp_path / f"team.{fmt}"
+    result = runner.invoke(cli, ["glossary", "export", "--format", fmt, "-o", str(exported), "--no-builtin", "--glossary", str(team_csv)])
+    assert result.exit_code == 0, result.output
+    via_csv = json.loads(invoke(ticket, "--format", "json").stdout)["spans"]
+    via_export = json.loads(
+        runner.invoke(cli, ["annotate", str(ticket), "--format", "json", "--no-builtin", "--glossary", str(exported)]).stdout
+    )["spans"]
+    def key(span):
+        return (span["start"], span["end"], span["term"], span["definition"])
+    assert [key(s) for s in via_export] == [key(s) for s in via_csv]
