@@ -102,6 +102,13 @@ _CTA_VERBS = frozenset(
 _CTA_FOLLOWERS = FUNCTION_WORDS | _PERSON_WORDS | frozenset(
     "free now more started up me it today what how demo here".split()
 )
+#: Web page navigation that ends up in scraped text.
+_NAVIGATION = frozenset(
+    ["back to top", "table of contents", "related terms", "share this", "share this article",
+     "read more", "learn more", "previous", "next", "home", "menu", "skip to content",
+     "privacy policy", "cookie policy", "terms of service", "terms and conditions",
+     "subscribe", "sign up", "log in", "login"]
+)
 _TITLE_WORDS = frozenset("glossary glossaries dictionary terminology jargon".split())
 #: Lead-ins that put an expansion or aliases before the subject: "Short for X, eNPS is ...".
 #: The flag says whether aliases after it are only "sometimes" used (weak: see _keep_alias).
@@ -414,6 +421,34 @@ def _split_parentheticals(text: str) -> tuple[str, list[tuple[int, str]]]:
     return " ".join("".join(outside).split()), found
 
 
+#: ", or Y", ", also known as Y" ... right after a name: the rest of the name is an alias list.
+_COMMA_ALIAS_MARKERS = (
+    ", or ",
+    ", also known as ",
+    ", also called ",
+    ", also referred to as ",
+    ", sometimes called ",
+    ", aka ",
+    ", a.k.a. ",
+    ", known as ",
+)
+
+
+def _comma_alias_split(text: str) -> tuple[str, list[str]] | None:
+    """``"Handle Time, also known as handling time,"`` -> ``("Handle Time", ["handling time"])``."""
+    lowered = text.casefold()
+    for marker in _COMMA_ALIAS_MARKERS:
+        index = lowered.find(marker)
+        if index > 0:
+            items = _split_list(text[index + len(marker) :])
+            # "Nonproductive time, also referred to as waiting time, when a machine ...": the
+            # list runs into a clause, so this is not a name with aliases.
+            if items and all(is_acronym(i) or _plausible_alias(i) for i in items):
+                return text[:index], items
+            return None
+    return None
+
+
 def _split_list(text: str) -> list[str]:
     """``"organizational culture or company culture"`` -> both; also splits on commas."""
     items: list[str] = []
@@ -477,11 +512,13 @@ def parse_name(text: str) -> Name | None:
                 text = left
             break
 
-    # 2. "Customer Satisfaction, or CSAT" / "Just-in-time, or Just-in-Time Documentation".
-    if ", or " in text:
-        text, _, other = text.partition(", or ")
-        other = _strip_quotes(other)
-        (acronyms if is_acronym(other) else aliases).append(other)
+    # 2. "Customer Satisfaction, or CSAT", "Just-in-time, or Just-in-Time Documentation",
+    #    "Handle Time, also known as handling time".
+    split = _comma_alias_split(text)
+    if split is not None:
+        text, others = split
+        for other in others:
+            (acronyms if is_acronym(other) else aliases).append(other)
     elif " or " in text:
         left, _, right = text.partition(" or ")
         if is_acronym(left.strip()) and align_acronym(left.strip(), right) is not None:
@@ -711,7 +748,7 @@ def parse_subject(definition: str) -> Subject | None:
     rest = sentence[len(subject) :].lstrip()
     rest = rest[len(verb) :].lstrip() if rest.casefold().startswith(verb) else rest
     # "In the context of Net Promoter Score (NPS), a Detractor": the subject is after the comma.
-    if ", or " not in subject:
+    if _comma_alias_split(subject) is None:
         subject_outside, _ = _split_parentheticals(subject)
         if "," in subject_outside:
             subject = subject[subject.rfind(",") + 1 :].strip()
@@ -928,7 +965,7 @@ def _junk_reason(text: str) -> str:
         return JUNK_FORM
     if "http://" in text or "https://" in text or "www." in text or "@" in text or "\u00a9" in text:
         return JUNK_LINK
-    if "all rights reserved" in text.casefold():
+    if "all rights reserved" in text.casefold() or text.casefold().strip(" .:>|") in _NAVIGATION:
         return JUNK_LINK
     if len(words) <= 8 and any(w in _PERSON_WORDS for w in folded):
         return JUNK_CTA
@@ -1042,8 +1079,30 @@ def _clip(text: str) -> str:
     return text if len(text) <= SKIPPED_TEXT_CHARS else text[:SKIPPED_TEXT_CHARS] + "..."
 
 
-def _heading_name(line: Line) -> Name | None:
-    return parse_name(line.text)
+def _heading_name(line: Line, definition: str = "") -> Name | None:
+    return parse_name(_unshout(line.text, definition))
+
+
+def _unshout(text: str, definition: str = "") -> str:
+    """``"AVERAGE HANDLE TIME (AHT)"`` -> ``"Average Handle Time (AHT)"``.
+
+    Only for headings written entirely in capitals. A word stays in capitals if it is three
+    letters or shorter, or if the definition writes it in capitals too (``SLA BREACH`` over
+    "When an SLA is missed ..." -> ``SLA Breach``); other words are title-cased.
+    """
+    bare, _ = _split_parentheticals(text)
+    letters = [ch for ch in bare if ch.isalpha()]
+    if len(bare.split()) < 2 or not letters or not all(ch.isupper() for ch in letters):
+        return text
+    written = {w.strip(_QUOTES + "(),.;:") for w in definition[:SCAN_CHARS].split()}
+    out, depth = [], 0
+    for word in text.split(" "):
+        inside = depth > 0 or "(" in word
+        depth += word.count("(") - word.count(")")
+        if not inside and word.isalpha() and len(word) > 3 and word not in written:
+            word = word[0] + word[1:].lower()
+        out.append(word)
+    return " ".join(out)
 
 
 def _compatible(previous: Name, heading: Name) -> str:
@@ -1077,7 +1136,7 @@ def _relation(heading: Name, subject: Name) -> str:
     if any(a.casefold() in heading_words for a in subject.acronyms):
         return "acronym"
     hw, sw = _content_words(heading.term), _content_words(subject.term)
-    if hw and sw and (hw <= sw or sw <= hw):
+    if hw and sw and (hw <= sw or sw <= hw or _head(heading.term) == _head(subject.term)):
         return "related"
     return "different"
 
@@ -1093,10 +1152,10 @@ def _interpret(ctx: _Context, headings: list[Line], definition: Line, category: 
     heading_line: Line | None = None
     if headings:
         heading_line = headings[-1]
-        name = _heading_name(heading_line)
+        name = _heading_name(heading_line, text)
         used = 1
         for previous in reversed(headings[:-1]):
-            prev_name = _heading_name(previous)
+            prev_name = _heading_name(previous, text)
             relation = _compatible(prev_name, name) if prev_name and name else ""
             if not relation:
                 break

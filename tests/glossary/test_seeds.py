@@ -349,6 +349,23 @@ CULTURE = (
             id="faq-question-heading",
         ),
         pytest.param(
+            "AVERAGE HANDLE TIME (AHT)\n\nThe mean length of one customer conversation.\n\n"
+            "SLA BREACH\n\nWhen an SLA deadline passes before the ticket is answered.\n",
+            [("Average Handle Time", ["AHT"], [], None), ("SLA Breach", [], [], None)],
+            id="all-caps-headings",
+        ),
+        pytest.param(
+            "Handle Time, also known as handling time, is the length of one conversation.\n",
+            [("Handle Time", [], ["handling time"], None)],
+            id="comma-also-known-as-subject",
+        ),
+        pytest.param(
+            "Idle Time\n\nNonproductive time, also referred to as waiting time, when an agent is "
+            "logged in but not working.\n",
+            [("Idle Time", [], ["waiting time"], None)],
+            id="same-head-synonym-keeps-heading",
+        ),
+        pytest.param(
             "Tier -1 Support\n\nSelf-education resources before a customer ever contacts support.\n",
             [("Tier -1 Support", [], [], None)],
             id="minus-sign-kept",
@@ -392,6 +409,12 @@ def test_seeds_tricky_case(write_seed, text, expected):
             "Eliminate customer support\nas you know it.\n\nStart for free",
             [(5, JUNK_TRAILING), (7, JUNK_CTA), (10, JUNK_CTA)],
             id="call-to-action-tail",
+        ),
+        pytest.param(
+            "Back to top\n\nAgent\n\nThe person who answers customers.\n\nPrivacy Policy\n\n"
+            "\u00a9 2024 Example Inc. All rights reserved.\n\nhttps://example.com/glossary\n",
+            [(1, seeds.JUNK_LINK), (7, seeds.JUNK_LINK), (9, seeds.JUNK_LINK), (11, seeds.JUNK_LINK)],
+            id="navigation-and-footer",
         ),
         pytest.param(
             "Agent\n\nThe person who answers customers.\n\nWhich plan fits a small team best?\n",
