@@ -268,10 +268,13 @@ class HelpdeskGlossary:
                     "E302", line=line, path=PATTERNS_FILE, detail=f"id {pid!r} is not in the glossary"
                 )
         matcher = GlossaryMatcher(self.nlp.vocab, self.nlp.make_doc, patterns)
+        # Labels and ids must outlive any memory zone (lazy loading may happen inside one,
+        # e.g. on the first annotate() call), so they are added as permanent strings.
+        strings = self.nlp.vocab.strings
         for label in (TERM_LABEL, ACRONYM_LABEL, DOC_ACRONYM_LABEL, UNKNOWN_LABEL):
-            self.nlp.vocab.strings.add(label)
-        for concept in glossary:
-            self.nlp.vocab.strings.add(concept.id)
+            strings.add(label, allow_transient=False)
+        for pid in {*glossary.by_id, *groups, *(str(p.get("label", "")) for p in patterns)}:
+            strings.add(pid, allow_transient=False)
         self.glossary, self.patterns, self.matcher = glossary, list(patterns), matcher
         self._groups = groups
         self._senses = SenseIndex(glossary)

@@ -96,9 +96,10 @@ class GlossaryMatcher:
             grouped.setdefault((attr, label, pid, is_token), []).append(doc)
         for (attr, label, pid, is_token), docs in grouped.items():
             key = f"{label}{_KEY_SEP}{pid}{_KEY_SEP}{attr}"
-            # The key string goes into the shared StringStore now, outside any memory zone,
-            # so it outlives every request.
-            self.keys[vocab.strings.add(key)] = (label, pid, is_token)
+            # The key string must outlive every memory zone (the matcher may be built inside
+            # one), or the PhraseMatcher cannot look it up later. Pattern words need not:
+            # the matchers keep attribute hashes only.
+            self.keys[vocab.strings.add(key, allow_transient=False)] = (label, pid, is_token)
             (self.orth if attr == "ORTH" else self.lower).add(key, docs)
 
     def __len__(self) -> int:

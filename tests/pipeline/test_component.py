@@ -429,3 +429,17 @@ def test_component_second_pipeline_does_not_take_over(data_dir, make_fixture_nlp
     second("the CES")
     assert doc_first.ents[0]._.term_id == "knowledge-base"
     assert ents(second("the knowledge base")) == []
+
+
+def test_component_lazy_load_inside_memory_zone(data_dir):
+    # The first call may happen inside nlp.memory_zone() (annotate() does that): strings the
+    # component needs later must not be freed with the zone.
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary", config={"builtin": False, "glossary_paths": [str(data_dir / "extra.csv")]})
+    for _ in range(3):
+        with nlp.memory_zone():
+            doc = nlp("A warm handoff lowers the CES.")
+            assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+                ("warm handoff", "CX_TERM", "warm-transfer"),
+                ("CES", "CX_ACRONYM", "customer-effort-score"),
+            ]
