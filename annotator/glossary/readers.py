@@ -304,15 +304,16 @@ def _json_objects(text: str, path: Path) -> Iterator[tuple[object, int]]:
     offset of each element, so errors and entries carry real line numbers.
     """
     decoder = json.JSONDecoder()
-    # Line numbers are counted incrementally (indexes only grow), keeping the walk linear.
-    cursor = {"index": 0, "line": 1}
+    # Line numbers are counted incrementally (the walk only moves forward), keeping it linear.
+    counted_to, line = 0, 1
 
     def line_of(index: int) -> int:
-        if index < cursor["index"]:
+        nonlocal counted_to, line
+        if index < counted_to:
             return text.count("\n", 0, index) + 1
-        cursor["line"] += text.count("\n", cursor["index"], index)
-        cursor["index"] = index
-        return cursor["line"]
+        line += text.count("\n", counted_to, index)
+        counted_to = index
+        return line
 
     def decode(index: int) -> tuple[object, int]:
         try:
