@@ -20,11 +20,11 @@ def create_app(config: Mapping | None = None) -> Flask:
     from annotator.resources import samples_dir
 
     from . import api, cors, errors, openapi, service, web
-    from .config import DEFAULTS, ENV_PREFIX, validate
+    from .config import DEFAULTS, from_environ, validate
 
     app = Flask(__name__, static_folder="static", static_url_path="/plugin")
     app.config.update(DEFAULTS)
-    app.config.from_prefixed_env(ENV_PREFIX)
+    app.config.update(from_environ())
     if config is not None:
         app.config.update(config)
     if not app.config["HELPDESK_SAMPLES_DIR"]:

@@ -1,13 +1,18 @@
 """Service configuration: defaults, environment overrides and validation.
 
 Every limit the service enforces lives here, so the README's guarantees and the code agree.
-Values can come from (later wins): these defaults, ``HELPDESK_ANNOTATOR_*`` environment variables
-(parsed as JSON where possible, Flask's ``from_prefixed_env``), and the mapping passed to
-``create_app``.
+Values can come from (later wins): these defaults, environment variables, and the mapping
+passed to ``create_app``. Each setting has one variable, ``HELPDESK_ANNOTATOR_`` plus its name
+without the ``HELPDESK_`` prefix (``HELPDESK_CORS_ORIGINS`` -> ``HELPDESK_ANNOTATOR_CORS_ORIGINS``,
+``MAX_CONTENT_LENGTH`` -> ``HELPDESK_ANNOTATOR_MAX_CONTENT_LENGTH``); values are parsed as JSON
+where they parse (``4096``, ``true``, ``["https://a.example"]``), else kept as strings (lists may
+also be comma-separated).
 """
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Mapping
 
 from annotator.errors import ConfigError
@@ -92,3 +97,22 @@ def validate(config: dict) -> None:
                 "E601", field="HELPDESK_CORS_ORIGINS", name="HELPDESK_CORS_ORIGINS",
                 detail=f"{origin!r} is not an origin like 'https://desk.example.com'",
             )
+
+
+def env_name(key: str) -> str:
+    return f"{ENV_PREFIX}_{key.removeprefix('HELPDESK_')}"
+
+
+def from_environ(environ: Mapping[str, str] | None = None) -> dict:
+    """Settings found in the environment, by :func:`env_name`."""
+    environ = os.environ if environ is None else environ
+    found = {}
+    for key in DEFAULTS:
+        raw = environ.get(env_name(key))
+        if raw is None:
+            continue
+        try:
+            found[key] = json.loads(raw)
+        except ValueError:
+            found[key] = raw
+    return found

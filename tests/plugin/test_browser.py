@@ -201,3 +201,59 @@ def test_browser_demo_screenshot_with_open_tooltip(demo, artifacts_dir):
     path = artifacts_dir / "demo-tooltip.png"
     demo.screenshot(path=str(path))
     assert path.stat().st_size > 10_000
+
+
+SKIPPED_MARKUP = """
+<p>Prose SLA one.</p>
+<code>SLA</code> <pre>SLA</pre> <a href="#">SLA</a> <kbd>SLA</kbd> <samp>SLA</samp>
+<textarea>SLA</textarea> <input value="SLA"> <svg><text>SLA</text></svg>
+<span contenteditable="false">SLA</span> <span data-no-glossary>SLA <b>SLA</b></span>
+<p>Prose <b>SLA</b> two.</p>
+"""
+
+
+def test_browser_widget_skips_code_links_fields_and_opted_out_nodes(demo):
+    """Text nodes only, never inside the skip list; a second pass wraps nothing twice."""
+    counts = demo.evaluate("""async (html) => {
+        const box = document.createElement('div');
+        box.id = 'hostile'; box.innerHTML = html;  // test fixture markup, not widget code
+        document.querySelector('.queue').prepend(box);
+        const first = await HelpdeskGlossary.annotate(box);
+        const second = await HelpdeskGlossary.annotate(box);
+        return [first, second];
+    }""", SKIPPED_MARKUP)
+    assert counts == [2, 0]
+    wrapped = demo.eval_on_selector_all("#hostile .hg-term", "els => els.map(e => e.parentElement.tagName)")
+    assert wrapped == ["P", "B"]
+    assert demo.eval_on_selector("#hostile textarea", "e => e.value") == "SLA"
+    assert demo.eval_on_selector("#hostile input", "e => e.value") == "SLA"
+
+
+def test_browser_contenteditable_editor_inserts_and_keeps_caret(demo):
+    demo.evaluate("""() => {
+        const wrap = document.createElement('div');
+        wrap.innerHTML = '<div id="ce" contenteditable="true"></div><aside id="ce-panel"></aside>';
+        document.querySelector('.reply').prepend(wrap);
+        const ce = document.getElementById('ce');
+        ce.textContent = 'We met the SLA last week. Thanks!';
+        window.ceEditor = HelpdeskGlossary.attachEditor(ce, document.getElementById('ce-panel'));
+    }""")
+    button = demo.locator("#ce-panel .hg-panel__insert", has_text="(SLA)").first
+    button.wait_for(state="visible", timeout=20_000)
+    # Caret after "last week." (past the acronym), then insert.
+    demo.evaluate("""() => {
+        const node = document.getElementById('ce').firstChild;
+        const range = document.createRange();
+        range.setStart(node, node.data.indexOf(' Thanks')); range.collapse(true);
+        const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range);
+    }""")
+    label = button.inner_text()
+    replacement = label[label.index("\u201c") + 1:label.rindex("\u201d")]
+    button.click()
+    text = demo.eval_on_selector("#ce", "e => e.textContent")
+    assert text == f"We met the {replacement} last week. Thanks!"
+    caret = demo.evaluate("""() => {
+        const sel = getSelection();
+        return sel.anchorNode.data.slice(0, sel.anchorOffset);
+    }""")
+    assert caret == f"We met the {replacement} last week."

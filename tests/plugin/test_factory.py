@@ -48,11 +48,27 @@ def test_factory_rejects_bad_config(config):
 
 
 def test_factory_reads_prefixed_environment(monkeypatch):
-    monkeypatch.setenv("HELPDESK_ANNOTATOR_HELPDESK_CORS_ORIGINS", f'["{DESK}"]')
+    monkeypatch.setenv("HELPDESK_ANNOTATOR_CORS_ORIGINS", f'["{DESK}"]')
     monkeypatch.setenv("HELPDESK_ANNOTATOR_MAX_CONTENT_LENGTH", "4096")
-    app = create_app({"HELPDESK_PIPELINE_LOADING": "lazy"})
+    monkeypatch.setenv("HELPDESK_ANNOTATOR_GLOSSARY_PATHS", "")
+    monkeypatch.setenv("HELPDESK_ANNOTATOR_PIPELINE_LOADING", "lazy")
+    app = create_app()
     assert app.config["HELPDESK_CORS_ORIGINS"] == [DESK]
     assert app.config["MAX_CONTENT_LENGTH"] == 4096
+    assert app.config["HELPDESK_GLOSSARY_PATHS"] == []
+    assert app.config["HELPDESK_PIPELINE_LOADING"] == "lazy"
+
+
+def test_factory_environment_lists_may_be_comma_separated(monkeypatch):
+    monkeypatch.setenv("HELPDESK_ANNOTATOR_CORS_ORIGINS", f"{DESK}, https://other.example.com")
+    app = create_app({"HELPDESK_PIPELINE_LOADING": "lazy"})
+    assert app.config["HELPDESK_CORS_ORIGINS"] == [DESK, "https://other.example.com"]
+
+
+def test_factory_bad_environment_value_is_a_config_error(monkeypatch):
+    monkeypatch.setenv("HELPDESK_ANNOTATOR_MAX_SPANS", "lots")
+    with pytest.raises(ConfigError):
+        create_app({"HELPDESK_PIPELINE_LOADING": "lazy"})
 
 
 def test_factory_bad_glossary_fails_at_startup(tmp_path):
