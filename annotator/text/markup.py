@@ -12,20 +12,25 @@ of the ``&`` and followed by spaces, so the words around it keep their offsets
 What is masked, per format:
 
 ``text``
-    URLs (``https://``, ``ftp://``, ``www.``, ``mailto:``), e-mail addresses and ``@handles``.
+    URLs (``https://``, ``ftp://``, ``www.``, ``mailto:``), e-mail addresses, ``@handles`` and
+    identifiers (``snake_case`` names such as ``ERR_SLA_TIMEOUT``, channel names such as
+    ``#spt_knowledge-base``).
 ``markdown``
-    Front matter (the ``---`` block at the top: keys, delimiters and every value except
-    ``title`` and ``description``, which are visible prose), fenced and indented code blocks,
-    inline code, link and image targets (``[text](target "title")``, ``[text][ref]``; the link
-    text and the image's alt text stay visible), reference definitions (``[x]: http://...``),
-    autolinks, bare URLs and e-mails, raw HTML tags and comments (with the HTML rules below for
-    the content of ``<code>``, ``<script>`` ...). Heading and emphasis markers are kept: they
-    are punctuation the tokenizer splits off.
+    Front matter (the ``---`` block at the top: keys, delimiters and every value except those
+    of :data:`FRONT_MATTER_PROSE_KEYS` such as ``title``, ``description``, ``sidebar_label`` or
+    ``tags``, which readers see), fenced and indented code blocks, inline code, link and image
+    targets (``[text](target "title")``, ``[text][ref]``; the link text and the image's alt
+    text stay visible), reference definitions (``[x]: http://...``), autolinks, bare URLs,
+    e-mails and identifiers, raw HTML tags and comments (MDX ``{expression}`` attribute values
+    included; the content of ``<code>``, ``<script>`` ... follows the HTML rules below).
+    ``@mentions`` stay visible (in articles they name roles: "cc @CSM"). Heading and emphasis
+    markers are kept: they are punctuation the tokenizer splits off.
 ``html``
     Tags with all their attributes, comments, doctypes and processing instructions, and the whole
     content of ``script``, ``style``, ``code``, ``pre``, ``kbd``, ``samp``, ``textarea``,
     ``svg``, ``math``, ``template``, ``noscript``, ``iframe`` and ``object`` elements, and of any
     element with a ``data-no-glossary``, ``hidden`` or ``contenteditable="false"`` attribute.
+    In the text, URLs, e-mails and identifiers as for ``text``.
     The *text* of links (``<a>``) is visible prose and is annotated (only their ``href`` is
     masked); the tooltip widget skips anchors by its own rule, so a page never gets a tooltip
     inside a link.
@@ -178,6 +183,11 @@ _URL = re.compile(
 )
 _EMAIL = re.compile(r"(?<![\w.+%-])[\w.+%-]++@[\w-]++(?:\.[\w-]++)++")
 _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[\w-]|\.(?=\w))*+")
+# Identifiers: snake_case names (ERR_SLA_TIMEOUT, csat_reports) and channel names
+# (#spt_knowledge-base). Markdown emphasis (_SLA_) and hashtags (#CX) do not match.
+_IDENTIFIER = re.compile(
+    r"(?<![\w#&])#[A-Za-z0-9]++(?:[_-][A-Za-z0-9]++)++|(?<!\w)[A-Za-z0-9]++(?:_[A-Za-z0-9]++)++(?!\w)"
+)
 
 
 def _hide_all(mask: _Mask, pattern: re.Pattern, text: str) -> None:
@@ -185,10 +195,12 @@ def _hide_all(mask: _Mask, pattern: re.Pattern, text: str) -> None:
         mask.hide(*match.span())
 
 
-def _plain(mask: _Mask, text: str) -> None:
+def _plain(mask: _Mask, text: str, *, handles: bool = False) -> None:
     _hide_all(mask, _URL, text)
     _hide_all(mask, _EMAIL, text)
-    _hide_all(mask, _HANDLE, text)
+    _hide_all(mask, _IDENTIFIER, text)
+    if handles:
+        _hide_all(mask, _HANDLE, text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -221,8 +233,10 @@ _TAG_REST = re.compile(
     r"""(?:[^>"'=]++|=[ \t\n\f\r]*+(?:"[^"]*+"|'[^']*+'|[^\s>"']*+)|["'])*+>"""
 )
 # CommonMark's stricter raw HTML tag: attributes must be well formed.
+# (plus MDX's ``{expression}`` values: ``<img src={require('./a.png').default} />``).
 _MD_TAG_REST = re.compile(
-    r"""(?:\s++[A-Za-z_:][\w.:-]*+(?:\s*+=\s*+(?:[^\s"'=<>`]++|'[^']*+'|"[^"]*+"))?+)*+\s*+/?>"""
+    r"""(?:\s++[A-Za-z_:][\w.:-]*+(?:\s*+=\s*+(?:[^\s"'=<>`{]++|'[^']*+'|"[^"]*+"|\{[^{}\n]*+\}))?+)*+"""
+    r"""\s*+/?>"""
 )
 _MD_MAX_TAG = 2000
 _NO_GLOSSARY_ATTR = re.compile(
@@ -405,8 +419,14 @@ def _html(mask: _Mask, text: str, *, markdown: bool = False) -> list[tuple[int, 
 
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+#: Front-matter keys whose values readers see (page title, summary, navigation label, tags).
+FRONT_MATTER_PROSE_KEYS = (
+    "title", "description", "summary", "subtitle", "excerpt", "sidebar_label", "nav_title",
+    "linktitle", "category", "categories", "tags", "keywords",
+)  # fmt: skip
 _FRONT_MATTER_PROSE = re.compile(
-    r"^(?:title|description)[ \t]*:[ \t]*+(?P<value>[^\r\n]*?)[ \t]*$", re.MULTILINE | re.IGNORECASE
+    r"^(?P<key>" + "|".join(FRONT_MATTER_PROSE_KEYS) + r")[ \t]*:[ \t]*+(?P<value>[^\r\n]*?)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
 )
 _BACKTICKS = re.compile(r"`++")
 _LINK_TARGET = re.compile(
@@ -452,7 +472,7 @@ def _front_matter(mask: _Mask, text: str) -> tuple[int, list[tuple[int, int]]]:
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             start, stop = start + 1, stop - 1
         mask.show(start, stop)
-        if line.group().lower().startswith("title"):
+        if line.group("key").lower() == "title":
             titles.append((start, stop))
     return end, titles
 
@@ -684,9 +704,10 @@ def _masked(text: object, format: str) -> tuple[_Mask, list[tuple[int, int]]]:
     mask = _Mask(text)
     headings: list[tuple[int, int]] = []
     if format == "text":
-        _plain(mask, text)
+        _plain(mask, text, handles=True)
     elif format == "html":
         headings = _html(mask, text)
+        _plain(mask, mask.work_copy())
     elif format == "markdown":
         headings = _markdown(mask, text)
     else:

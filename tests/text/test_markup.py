@@ -322,12 +322,42 @@ def test_markup_markdown_keeps_what_renders_as_text(text):
 
 
 def test_markup_markdown_front_matter_keeps_title_and_description_only():
-    text = "---\ntitle: 'SLA guide'\ndescription: KB rules\ntags: [NPS]\nSLA: key\n---\nBody"
+    text = "---\ntitle: 'SLA guide'\ndescription: KB rules\nslug: NPS\nSLA: key\n---\nBody"
     out = visible_text(text, "markdown")
     assert "NPS" not in out and "key" not in out and "title" not in out and "---" not in out
     assert out.index("SLA guide") == text.index("SLA guide")
     assert out.index("KB rules") == text.index("KB rules")
     assert out.endswith("Body")
+
+
+@pytest.mark.parametrize("key", ["sidebar_label", "category", "tags", "summary"])
+def test_markup_markdown_front_matter_display_values_are_visible(key):
+    text = f"---\n{key}: [SLA, KB]\nimage: /img/NPS.png\n---\n"
+    assert len(_shown(text, "markdown", "SLA")) == 1
+    assert _shown(text, "markdown", "NPS") == []
+
+
+def test_markup_markdown_mdx_expression_attributes_are_hidden():
+    text = "SLA\n\n<img src={require('../img/csat_KB.png').default} alt=\"KB shot\" />\n\nSLA"
+    assert _shown(text, "markdown", "KB") == []
+    assert len(_shown(text, "markdown", "SLA")) == 2
+
+
+def test_markup_markdown_mentions_are_prose():
+    assert _shown("Zendesk: cc @CSM", "markdown", "CSM") == [13]
+
+
+@pytest.mark.parametrize("format", ALL_FORMATS)
+@pytest.mark.parametrize("text", ["see ERR_SLA_TIMEOUT", "see sla_KB_breach()", "see #spt_SLA-channel"])
+def test_markup_identifiers_are_hidden(format, text):
+    out = visible_text(text, format)
+    assert out.startswith("see ") and "SLA" not in out and "KB" not in out
+
+
+@pytest.mark.parametrize("format", ALL_FORMATS)
+@pytest.mark.parametrize("text", ["see _SLA_", "see #SLA", "see SLA-KB", "see __SLA__"])
+def test_markup_emphasis_and_hashtags_are_not_identifiers(format, text):
+    assert "SLA" in visible_text(text, format)
 
 
 def test_markup_markdown_unclosed_front_matter_is_not_front_matter():
