@@ -31,7 +31,14 @@ from .config import LintConfig
 from .definitions import Definition, find_definitions
 from .scan import Token, is_caps_acronym, scan
 from .structure import Heading, text_headings
-from .words import caps_runs_with_words, is_ordinary_word, never_acronym, non_caps_vocabulary
+from .words import (
+    UNITS,
+    caps_runs_with_words,
+    follows_number,
+    is_ordinary_word,
+    never_acronym,
+    non_caps_vocabulary,
+)
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,48 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
 
+_FRONT_MATTER_LINE = re.compile(r"^[ \t]*(?P<key>[\w.-]+)[ \t]*:|^[ \t]*-[ \t]", re.MULTILINE)
+#: Front-matter keys whose values are prose for the linter (the page's title and summary).
+FRONT_MATTER_PROSE = frozenset({"title", "description"})
+
+
+def lint_visible(text: str, format: str) -> str:
+    """The markup engine's visible text, with the linter's front-matter policy on top.
+
+    Only ``title`` and ``description`` values are prose an article must define acronyms in;
+    other values (tags, categories, owners, sidebar labels) are metadata, whatever the
+    markup engine shows for annotation.
+    """
+    masked = visible_text(text, format)
+    if format != "markdown":
+        return masked
+    end = _after_front_matter(text)
+    if not end:
+        return masked
+    chars = None
+    keep = False
+    for line_start, line in _lines(text, end):
+        match = _FRONT_MATTER_LINE.match(line)
+        if match and match.group("key") is not None:
+            keep = match.group("key").lower() in FRONT_MATTER_PROSE
+        if not keep and line.strip():
+            if chars is None:
+                chars = list(masked)
+            for i in range(line_start, line_start + len(line)):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+    return masked if chars is None else "".join(chars)
+
+
+def _lines(text: str, end: int):
+    pos = 0
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield pos, text[pos:stop]
+        pos = stop + 1
+
+
 def _known_expansions(glossary: Glossary):
     def known(acronym: str) -> Iterable[str]:
         return [c.term for c in glossary.by_acronym.get(acronym, ())]
@@ -172,14 +221,15 @@ def _headings(text: str, format: str) -> list[Heading]:
     return [Heading(start, end, front_matter=start < front_end) for start, end in markup_headings(text, format)]
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*\r?$\n?", re.MULTILINE | re.DOTALL)
+
+
 def _after_front_matter(text: str) -> int:
+    """Offset just past a leading YAML front-matter block (0 when there is none)."""
     if not text.startswith("---"):
         return 0
-    end = text.find("\n---", 3)
-    if end < 0:
-        return 0
-    nl = text.find("\n", end + 4)
-    return len(text) if nl < 0 else nl + 1
+    match = _FRONT_MATTER.match(text)
+    return match.end() if match else 0
 
 
 def _is_acronym_use(
@@ -205,6 +255,7 @@ def acronym_uses(
         t
         for t in tokens
         if t.base not in allow and t.text not in allow
+        if not (t.base in UNITS and follows_number(masked, t.start))
         if _is_acronym_use(t, glossary, defined, lower_words)
     ]
     # Shouted phrases: an unknown caps token next to a caps *word* is part of the shouting
@@ -239,7 +290,7 @@ def lint_text(
     """
     glossary = glossary if glossary is not None else Glossary()
     config = config if config is not None else LintConfig()
-    masked = visible_text(text, format)
+    masked = lint_visible(text, format)
     definitions = find_definitions(masked, _known_expansions(glossary))
     defined = {d.acronym for d in definitions}
     uses = acronym_uses(masked, glossary, defined, config.allowlist)

@@ -31,7 +31,7 @@ DEFAULT_ALLOW: frozenset[str] = frozenset(
     OS iOS macOS PC CPU GPU RAM USB QR PIN PNG JPG JPEG GIF SVG MP3 MP4 RSS ASCII UTF UTC GMT
     FAQ FAQs SaaS PaaS IaaS SSO 2FA MFA OTP CC BCC IT HR CEO CTO CFO COO VP TBD TBA TBC FYI ASAP
     EOD ETA OK AM PM US USA UK EU APAC EMEA AMER LATAM NA ANZ Q&A R&D B2B B2C SMS LLC LTD INC
-    GDPR WYSIWYG
+    GDPR WYSIWYG AKA XLS XLSX DOC DOCX PPT PPTX ZIP TXT AWS GCP IBM SAP HP
     """.split()
 )
 
@@ -45,11 +45,16 @@ CAPS_WORDS: frozenset[str] = frozenset(
     NOTE NOTES TIP TIPS HINT INFO WARNING WARN CAUTION DANGER ERROR ALERT IMPORTANT ATTENTION
     REMINDER UPDATE UPDATED EDIT EDITED DRAFT FINAL URGENT CRITICAL PLEASE THANKS
     TRUE FALSE NULL NIL NAN EOF
+    GET POST PUT PATCH DELETE HEAD OPTIONS
+    CTRL ALT ESC TAB ENTER SHIFT CMD DEL INS FN
     SLACK ZOOM JIRA
     """.split()
 )
 
 _STATUS_CLASS = re.compile(r"^\d+X+$")  # "5XX errors", "4XX"
+#: Units that follow a number ("5 KB", "10GB"): a quantity, not an acronym (KB alone is jargon).
+UNITS = frozenset("KB MB GB TB PB KBPS MBPS GBPS HZ KHZ MHZ GHZ MS PX DPI".split())
+_QUANTITY = re.compile(r"^\d+(?:[.,]\d+)?([A-Za-z]+)$")
 _VOWELS = frozenset("AEIOU")
 
 
@@ -61,7 +66,21 @@ def never_acronym(token: str) -> bool:
         or token in NOT_ACRONYMS
         or (len(token) > 1 and is_roman_numeral(token))
         or bool(_STATUS_CLASS.match(token))
+        or _is_quantity(token)
     )
+
+
+def _is_quantity(token: str) -> bool:
+    match = _QUANTITY.match(token)
+    return bool(match) and match.group(1).upper() in UNITS
+
+
+def follows_number(visible: str, start: int) -> bool:
+    """True when the token at ``start`` comes right after a number ("5 KB", "2.5 GB")."""
+    i = start - 1
+    while i >= 0 and visible[i] in " \t\u00a0":
+        i -= 1
+    return i >= 0 and visible[i].isdigit()
 
 
 def looks_like_word(token: str) -> bool:

@@ -90,12 +90,18 @@ def test_rules_invisible_text_is_not_a_use(lint, text, format):
         "SHOUTED CHANNEL NAME here.",
         "Ask the API and check the URL, ID, CSV export, UTC time and FAQ.",
         "GitLab and ZenDesk are names, and so is iPhone.",
+        "Send a GET or POST request, then press CTRL and ESC.",
+        "Attachments up to 25 KB, 10GB or 2.5 MB.",
     ],
     ids=["admonitions", "product-caps", "long-word", "same-word-lowercase", "roman", "status-class",
-         "warning", "shouted-run", "default-allowlist", "camel-case-names"],
+         "warning", "shouted-run", "default-allowlist", "camel-case-names", "http-and-keys", "units"],
 )
 def test_rules_ordinary_caps_words_are_not_acronyms(lint, text):
     assert lint(text) == {}
+
+
+def test_rules_kb_without_a_number_is_the_knowledge_base(lint):
+    assert lint("Search the KB first.") == {"KB": "HA001"}
 
 
 def test_rules_heading_then_first_body_sentence_counts_as_defined(lint):
