@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import Concept, Definition, Entry, normalize_key, slugify
-from .seeds import _MINUS, FUNCTION_WORDS, align_acronym, is_acronym, name_key
+from .seeds import FUNCTION_WORDS, align_acronym, is_acronym, minus_aware, name_key
 
 #: Trailing words that do not change what a metric is ("Customer Satisfaction Score" = CSAT).
 GENERIC_TAILS = frozenset("score rate rating index metric ratio percentage".split())
@@ -317,7 +317,7 @@ def _assign_ids(concepts: list[Concept]) -> None:
         key=lambda c: (c.term.casefold(), c.term, [(d.source, d.line) for d in c.definitions]),
     ):
         # "Tier -1 Support" must not take "Tier 1 Support"'s id: a minus sign is a word.
-        base = slugify(_MINUS.sub(" minus ", concept.term))
+        base = slugify(minus_aware(concept.term))
         candidate, n = base, 1
         while candidate in taken:
             n += 1

@@ -195,7 +195,9 @@ def _singular_acronym(token: str) -> str:
 def singular(word: str) -> str:
     """A cautious English singular for the last word of a term (``Managers`` -> ``Manager``)."""
     lower = word.lower()
-    if is_acronym(word) or len(word) < 4 or not lower.endswith("s") or lower.endswith(("ss", "us", "is", "ics", "ous", "ws")):
+    if is_acronym(word) or len(word) < 4 or not lower.endswith("s"):
+        return word
+    if lower.endswith(("ss", "us", "is", "ics", "ous", "ws")):  # business, status, analytics
         return word
     if lower.endswith("ies") and len(word) > 4:
         return word[:-3] + ("Y" if word[-3].isupper() else "y")
@@ -215,7 +217,12 @@ def name_key(text: str) -> str:
     A hyphen right before a digit after a space is a minus sign and counts: ``Tier -1 Support``
     is not ``Tier 1 Support``.
     """
-    return normalize_key(_MINUS.sub(" minus ", _singular_phrase(text)))
+    return normalize_key(minus_aware(_singular_phrase(text)))
+
+
+def minus_aware(text: str) -> str:
+    """Spell out a minus sign (`` -1`` -> `` minus 1``) before hyphens are normalized away."""
+    return _MINUS.sub(" minus ", text)
 
 
 def _strip_quotes(text: str) -> str:
@@ -720,14 +727,7 @@ def alias_names(items: Iterable[str]) -> tuple[list[str], list[str]]:
     return aliases, acronyms
 
 
-@dataclass(frozen=True)
-class Subject:
-    name: Name
-    #: Aliases from "sometimes referred to as ..." lead-ins: kept only when they look safe.
-    weak_aliases: tuple[str, ...] = ()
-
-
-def parse_subject(definition: str) -> Subject | None:
+def parse_subject(definition: str) -> Name | None:
     """The term a definition's first sentence defines, if it names one.
 
     ``"Augmented Reality is ..."``, ``"An Agent is a ..."``, ``"Short for employee Net Promoter
@@ -784,8 +784,7 @@ def parse_subject(definition: str) -> Subject | None:
         else:
             aliases.append(expansion)
     more_aliases, more_acronyms = alias_names(aliases)
-    name = name.with_extra(acronyms=more_acronyms, aliases=more_aliases)
-    return Subject(name=name, weak_aliases=lead.weak_aliases)
+    return name.with_extra(acronyms=more_acronyms, aliases=more_aliases)
 
 
 def _keep_alias(alias: str, term: str) -> bool:
@@ -831,7 +830,6 @@ class Line:
     kind: str = ""  # title | letter | index | junk | category | heading | definition
     reason: str = ""  # for junk
     category: str | None = None  # a category word glued to a definition
-    question: bool = False  # a "What is X?" heading
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -1035,7 +1033,7 @@ def _classify(lines: list[Line]) -> list[Line]:
         seen_content = True
         question = _question_term(text)
         if question:
-            line.kind, line.text, line.question = "heading", question, True
+            line.kind, line.text = "heading", question
             continue
         reason = _junk_reason(text)
         if reason:
@@ -1141,112 +1139,107 @@ def _relation(heading: Name, subject: Name) -> str:
     return "different"
 
 
+def _resolve_headings(ctx: _Context, headings: list[Line], definition: str) -> tuple[Name | None, Line | None]:
+    """The name heading a definition, from the headings collected above it.
+
+    The last heading heads the definition; earlier ones that are compatible merge into it
+    (``ACR`` / ``Full Term (ACR)``, ``Term`` / ``Term``, ``Tier 1`` / ``Tier 1 Support``); the
+    rest had no definition of their own and are reported.
+    """
+    if not headings:
+        return None, None
+    name = _heading_name(headings[-1], definition)
+    used = 1
+    for previous in reversed(headings[:-1]):
+        prev_name = _heading_name(previous, definition)
+        relation = _compatible(prev_name, name) if prev_name and name else ""
+        if not relation or name is None or prev_name is None:
+            break
+        if relation == "prefix":
+            name = name.with_extra(aliases=[prev_name.term])
+        else:
+            name = name.with_extra(acronyms=prev_name.acronyms)
+        used += 1
+    for orphan in headings[: len(headings) - used]:
+        ctx.skip(orphan, NO_DEFINITION)
+    if name is None:
+        ctx.skip(headings[-1], NO_DEFINITION)
+        return None, None
+    return name, headings[-1]
+
+
+def _owner(ctx: _Context, heading: Name, heading_line: Line, subject: Name, definition: Line) -> Name:
+    """Whose definition is it, the heading's or the sentence subject's? (See :func:`_relation`.)"""
+    relation = _relation(heading, subject)
+    if relation == "same" and _is_acronym_phrase(heading.term) and not _is_acronym_phrase(subject.term):
+        # "CCaaS" over "CCaaS (Contact Center as a Service) is ...": the expansion is the term.
+        acronym = canonical_acronym(heading.term, subject.term)
+        return replace(subject, term=title_case(subject.term)).with_extra([acronym], heading.aliases)
+    if relation == "same":
+        if name_key(heading.term) == name_key(subject.term) and (
+            subject.plural or normalize_key(heading.term) != normalize_key(subject.term)
+        ):
+            # "Team Leaders" over "A team leader (TL) is ...": the singular is the term.
+            heading = replace(heading, term=_singular_phrase(heading.term))
+        return heading.with_extra(subject.acronyms, subject.aliases)
+    if relation == "acronym":
+        # "BPO Management" over "Business process outsourcing (BPO) is ...".
+        return replace(subject, term=title_case(subject.term)).with_extra(aliases=[heading.term])
+    if relation == "different" or name_key(heading.term) in ctx.defined:
+        # "Customer Effort Score (CES)" over "Culture (AKA ...) is ...": Culture's definition.
+        detail = f" [line {definition.number} defines {subject.term!r}]"
+        ctx.skip(heading_line, MISPLACED_HEADING, detail)
+        return replace(subject, term=title_case(subject.term))
+    return heading  # related ("AR Unboxing" / "Unboxing refers to ..."): the heading is the term
+
+
 def _interpret(ctx: _Context, headings: list[Line], definition: Line, category: str | None) -> None:
     """Turn one block (the headings above a definition, and the definition) into an entry."""
     text = definition.text
     subject = parse_subject(text)
 
-    # 1. Resolve the headings: the last one heads the definition; earlier compatible ones merge
-    #    into it (ACR / Full Term (ACR), Term / Term, Tier 1 / Tier 1 Support), others are orphans.
-    name: Name | None = None
-    heading_line: Line | None = None
-    if headings:
-        heading_line = headings[-1]
-        name = _heading_name(heading_line, text)
-        used = 1
-        for previous in reversed(headings[:-1]):
-            prev_name = _heading_name(previous, text)
-            relation = _compatible(prev_name, name) if prev_name and name else ""
-            if not relation:
-                break
-            if relation == "prefix" and name is not None and prev_name is not None:
-                name = name.with_extra(aliases=[prev_name.term])
-            elif name is not None and prev_name is not None:
-                name = name.with_extra(acronyms=prev_name.acronyms)
-            used += 1
-        for orphan in headings[: len(headings) - used]:
-            ctx.skip(orphan, NO_DEFINITION)
-        if name is None:
-            ctx.skip(heading_line, NO_DEFINITION)
-            heading_line = None
-
+    # 1. The heading, if any; a comparison ("Chatbot vs AI Agent") is not one concept.
+    name, heading_line = _resolve_headings(ctx, headings, text)
     if name is not None and heading_line is not None:
-        if " vs " in f" {name.term.casefold()} " or " versus " in f" {name.term.casefold()} ":
+        padded = f" {name.term.casefold()} "
+        if " vs " in padded or " vs. " in padded or " versus " in padded:
             ctx.skip(heading_line, COMPARISON)
             ctx.skip(definition, COMPARISON)
             return
 
-    # 2. Decide whose definition this is.
-    weak: tuple[str, ...] = ()
+    # 2. Whose definition this is: the heading's, the sentence subject's, or nobody's.
     if name is None:
         if subject is None:
             ctx.skip(definition, INTRO if not ctx.entries else NO_HEADWORD)
             return
-        name, weak = subject.name, subject.weak_aliases
-        name = replace(name, term=title_case(name.term))
-    elif subject is not None:
-        relation = _relation(name, subject.name)
-        heading_defined = name_key(name.term) in ctx.defined
-        if relation == "same" and _is_acronym_phrase(name.term) and not _is_acronym_phrase(subject.name.term):
-            # "CCaaS" over "CCaaS (Contact Center as a Service) is ...": the expansion is the term.
-            name = replace(subject.name, term=title_case(subject.name.term)).with_extra(
-                acronyms=[canonical_acronym(name.term, subject.name.term)], aliases=name.aliases
-            )
-            weak = subject.weak_aliases
-        elif relation == "same":
-            if subject.name.plural and not name.plural and name_key(name.term) == name_key(subject.name.term):
-                name = replace(name, term=_singular_phrase(name.term))
-            elif name_key(name.term) == name_key(subject.name.term) and normalize_key(name.term) != normalize_key(
-                subject.name.term
-            ):
-                # "Team Leaders" over "A team leader (TL) is": the singular is the term.
-                name = replace(name, term=_singular_phrase(name.term))
-            name = name.with_extra(subject.name.acronyms, subject.name.aliases)
-            weak = subject.weak_aliases
-        elif relation == "acronym":
-            heading_term = name.term
-            name = replace(subject.name, term=title_case(subject.name.term))
-            name = name.with_extra(aliases=[heading_term])
-            weak = subject.weak_aliases
-        elif relation == "different" or heading_defined:
-            ctx.skip(
-                heading_line,  # type: ignore[arg-type]
-                MISPLACED_HEADING,
-                f" [line {definition.number} defines {subject.name.term!r}]",
-            )
-            name, weak = subject.name, subject.weak_aliases
-            name = replace(name, term=title_case(name.term))
-        else:  # related, and the heading has no definition of its own yet: keep the heading
-            weak = subject.weak_aliases
+        name = replace(subject, term=title_case(subject.term))
+    elif subject is not None and heading_line is not None:
+        name = _owner(ctx, name, heading_line, subject, definition)
 
     # 3. Aliases from a lead-in ("Also known as X, this metric ..."), weak ones ("sometimes
     #    referred to as X") only when they share the term's head word, and aliases introduced
     #    later in the sentence ("..., AKA domestic outsourcing.").
     lead = split_lead_in(first_sentence(text))
-    weak = (*weak, *lead.weak_aliases)
     aliases, acronyms = alias_names(
-        [*lead.aliases, *(a for a in weak if _head(a) == _head(name.term))]
+        [*lead.aliases, *(a for a in lead.weak_aliases if _head(a) == _head(name.term))]
     )
     aliases += inline_aliases(text, name.term)
-    name = name.with_extra(
-        acronyms=acronyms, aliases=[a for a in aliases if name_key(a) != name_key(name.term)]
-    )
+    name = name.with_extra(acronyms, [a for a in aliases if name_key(a) != name_key(name.term)])
     if name.plural:
         name = replace(name, aliases=tuple(_singular_phrase(a) for a in name.aliases))
 
+    term_key = name_key(name.term)
     entry = Entry(
         term=name.term,
         definition=text,
         source=ctx.source,
         line=definition.number,
         acronyms=tuple(a for a in name.acronyms if normalize_key(a) != normalize_key(name.term)),
-        aliases=tuple(
-            a for a in name.aliases if name_key(a) != name_key(name.term) and not is_acronym(a)
-        ),
+        aliases=tuple(a for a in name.aliases if name_key(a) != term_key and not is_acronym(a)),
         category=category,
     )
     ctx.entries.append(entry)
-    ctx.defined.add(name_key(entry.term))
+    ctx.defined.add(term_key)
 
 
 def read_seed(path: Path) -> tuple[list[Entry], list[Skipped]]:
