@@ -12,13 +12,19 @@ not an acronym), and *out of scope* otherwise (an undefined acronym outside the 
 a non-CX acronym when scoring ``undefined_cx``): reporting it is not wrong, so it counts as
 neither. ``located`` is the share of true positives reported at the gold first-use offset.
 
-Run ``python -m annotator.lint.scoring [EVAL_DIR]`` to print the scores as JSON.
+``--baseline vale`` scores a Vale-style conditional regex rule instead (raw text, 3-5 capitals,
+defined only by a ``Capitalised Words (ACR)`` anywhere in the file, same allowlist), for
+comparison.
+
+Run ``python -m annotator.lint.scoring [EVAL_DIR] [--baseline vale]`` to print the scores as JSON.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import LintConfig
@@ -34,12 +40,44 @@ def default_eval_dir() -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
 
+_VALE_USE = re.compile(r"\b([A-Z]{3,5})s?\b")
+_VALE_DEFINITION = re.compile(r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)")
+
+
+@dataclass(frozen=True)
+class _BaselineFinding:
+    code: str
+    acronym: str
+    start: int
+    line: int
+    col: int
+
+
+def vale_style_findings(text: str, allow: frozenset[str]) -> list[_BaselineFinding]:
+    """What a Vale-style ``conditional`` acronym rule reports: the baseline of issue 4."""
+    defined = set(_VALE_DEFINITION.findall(text))
+    found: dict[str, _BaselineFinding] = {}
+    for match in _VALE_USE.finditer(text):
+        acronym = match.group(1)
+        if acronym in defined or acronym in allow or acronym in found:
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        found[acronym] = _BaselineFinding("VALE", acronym, match.start(), line, col)
+    return list(found.values())
+
+
 def _ratio(num: int, den: int) -> float:
     return round(num / den, 4) if den else 1.0
 
 
-def score(eval_dir: Path | None = None, config: LintConfig | None = None) -> dict:
-    """Precision/recall/false findings per scope, overall and per article."""
+def score(
+    eval_dir: Path | None = None, config: LintConfig | None = None, *, baseline: str | None = None
+) -> dict:
+    """Precision/recall/false findings per scope, overall and per article.
+
+    ``baseline="vale"`` scores :func:`vale_style_findings` instead of the linter.
+    """
     eval_dir = Path(eval_dir) if eval_dir is not None else default_eval_dir()
     config = config if config is not None else LintConfig()
     glossary = load_glossary(config)
@@ -50,7 +88,10 @@ def score(eval_dir: Path | None = None, config: LintConfig | None = None) -> dic
         rows = [json.loads(line) for line in handle if line.strip()]
     for row in rows:
         article = read_article(eval_dir / row["file"])
-        findings = lint_text(article.text, article.format, glossary=glossary, config=config)
+        if baseline == "vale":
+            findings = vale_style_findings(article.text, config.allowlist)
+        else:
+            findings = lint_text(article.text, article.format, glossary=glossary, config=config)
         first = {}
         for f in findings:
             first.setdefault(f.acronym, f)
@@ -84,16 +125,30 @@ def score(eval_dir: Path | None = None, config: LintConfig | None = None) -> dic
             "recall": _ratio(t["true_positives"], t["gold"]),
             "precision": _ratio(t["true_positives"], t["true_positives"] + t["false_findings"]),
         }
-    return {"articles": len(rows), "glossary_concepts": len(glossary), **summary, "per_article": articles}
+    return {
+        "engine": baseline or "helpdesk-annotator lint",
+        "articles": len(rows),
+        "glossary_concepts": len(glossary),
+        **summary,
+        "per_article": articles,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = list(sys.argv[1:] if argv is None else argv)
+    baseline = None
+    if "--baseline" in argv:
+        index = argv.index("--baseline")
+        baseline = argv[index + 1] if index + 1 < len(argv) else ""
+        del argv[index : index + 2]
+        if baseline != "vale":
+            print("error: --baseline takes 'vale'", file=sys.stderr)
+            return 2
     eval_dir = Path(argv[0]) if argv else default_eval_dir()
     if not (eval_dir / GOLD_FILE).is_file():
         print(f"error: {eval_dir / GOLD_FILE} not found", file=sys.stderr)
         return 2
-    print(json.dumps(score(eval_dir), indent=2))
+    print(json.dumps(score(eval_dir, baseline=baseline), indent=2))
     return 0
 
 

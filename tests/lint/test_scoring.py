@@ -66,3 +66,14 @@ def test_scoring_real_eval_set_meets_the_issue_targets():
     assert cx["recall"] >= 0.9, cx
     assert cx["false_findings"] <= 2, cx
     assert ne["recall"] >= 0.9 and ne["false_findings"] <= 2, ne
+
+
+def test_scoring_vale_baseline_reads_raw_text(tiny_eval):
+    result = score(tiny_eval, LintConfig(builtin_glossary=False), baseline="vale")
+    assert result["engine"] == "vale"
+    # Raw 3-5 capital runs; "Key Performance Indicator (KPI)" counts as a definition.
+    assert result["per_article"][0]["findings"] == ["VALE SLA @3:11", "VALE SFDC @3:20", "VALE DRI @3:40"]
+
+
+def test_scoring_main_rejects_an_unknown_baseline(tiny_eval, capsys):
+    assert main([str(tiny_eval), "--baseline", "regex"]) == 2
