@@ -68,6 +68,8 @@ _CODE_LIKE = re.compile(r"://|www\.|@|_|\\|`|\w\.[A-Za-z]{2,}\b|/\S*/|^/|\.\w+/"
 _SIGNATURE_MARKS = "^~*-\u2013\u2014"
 # Candidates for unknown acronyms: words with two or more capitals (checked properly later).
 _CAPS_WORD = re.compile(r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?![\w@/\\-])")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_WORDS = re.compile(r"[A-Za-z0-9&'\u2019]+")
 _BOUNDARY_CHARS = frozenset(" \t\n\r,;:!?()[]\"'\u2018\u2019\u201c\u201d")
 
 
@@ -141,11 +143,14 @@ def chunk_around(text: str, start: int, end: int, limit: int = 200) -> str:
     return text[lo:hi]
 
 
-def line_around(text: str, start: int, end: int, limit: int = 300) -> str:
-    """The line holding ``text[start:end]`` (bounded both ways)."""
-    lo = text.rfind("\n", max(0, start - limit), start) + 1 or max(0, start - limit)
-    hi = text.find("\n", end, end + limit)
-    return text[lo : hi if hi >= 0 else min(len(text), end + limit)]
+def words_around(text: str, start: int, end: int, reach: int = 3) -> list[str]:
+    """``text[start:end]`` with up to ``reach`` words either side, within its sentence.
+
+    A window rather than the whole line: a tweet often shouts one clause and not the next.
+    """
+    left = _SENTENCE_END.split(text[max(0, start - 80) : start])[-1]
+    right = _SENTENCE_END.split(text[end : end + 80])[0]
+    return [*_WORDS.findall(left)[-reach:], text[start:end], *_WORDS.findall(right)[:reach]]
 
 
 def in_code_like_chunk(text: str, start: int, end: int) -> bool:
@@ -452,8 +457,8 @@ class HelpdeskGlossary:
                 continue
             if in_code_like_chunk(text, hit.start(), hit.end()) or is_signature(text, hit.start(), hit.end()):
                 continue
-            if is_shouting(line_around(text, hit.start(), hit.end())):
-                continue  # in "PLEASE CALL ME BACK ASAP" capitals say nothing
+            if is_shouting(words_around(text, hit.start(), hit.end())):
+                continue  # in "WE CANT GET TO THE CLOUD" capitals say nothing
             spans.append(Span(doc, span.start, span.end, label=UNKNOWN_LABEL))
         return spans
 

@@ -276,10 +276,21 @@ def test_component_document_expansion_overrides_glossary_sense(nlp):
         assert ent._.senses[1]["term_id"] == "customer-service"
 
 
-def test_component_unknown_acronyms(nlp):
-    doc = nlp("NOTE: the QBR deck is due. IMPORTANT: send the QBRs and the SLA report.")
-    assert [s.text for s in doc.spans[UNKNOWN_KEY]] == ["QBR", "QBRs"]
-    assert all(s.text not in {"QBR", "QBRs"} for s in doc.ents)
+@pytest.mark.parametrize(
+    "text,unknown",
+    [
+        ("NOTE: the QBR deck is due. IMPORTANT: send the QBRs and the SLA report.", ["QBR", "QBRs"]),
+        ("WE CANT GET TO THE CLOUD. Ask about the QBR.", ["QBR"]),  # shouting is not acronyms
+        ("Ping the DRI at example.com/DRI or @DRI_team", ["DRI"]),  # not inside URLs/handles
+        ("Tier II and Phase IV are numerals; prices in USD at 5 PM UTC.", []),
+        ("Time to Value (TTV) and TTVs.", []),  # defined in the document
+        ("Thanks! ^JD", []),
+    ],
+)
+def test_component_unknown_acronyms(nlp, text, unknown):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans[UNKNOWN_KEY]] == unknown
+    assert not {s.text for s in doc.ents} & set(unknown)
 
 
 # --- existing entities (a trained-like pipeline) ----------------------------------------------
