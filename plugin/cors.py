@@ -48,6 +48,10 @@ def preflight():
 
 def add_headers(response):
     headers = response.headers
+    if request.method == "OPTIONS" and response.status_code == 200 and not response.get_data():
+        # Flask's automatic OPTIONS answer is an empty text/html 200; say "no content" instead.
+        response.status_code = 204
+        headers.pop("Content-Type", None)
     headers["X-Content-Type-Options"] = "nosniff"
     headers.setdefault("Referrer-Policy", "no-referrer")
     if "Origin" in request.headers:

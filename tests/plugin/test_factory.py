@@ -138,3 +138,11 @@ def test_cors_headers_on_errors_too(make_app):
     assert response.status_code == 400
     assert response.headers["Access-Control-Allow-Origin"] == DESK
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_cors_plain_options_lists_methods_without_a_body(make_app):
+    response = make_app().test_client().options("/api/annotate")
+    assert response.status_code == 204
+    assert "POST" in response.headers["Allow"]
+    assert "Content-Type" not in response.headers
+    assert "Access-Control-Allow-Origin" not in response.headers

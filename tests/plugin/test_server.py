@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -58,13 +59,44 @@ def _get(url: str, timeout: float = 5.0):
         return response.status, response.read()
 
 
+def chunked_post(base: str, path: str, body: bytes, chunk: int = 1000) -> tuple[int, dict]:
+    """POST ``body`` with ``Transfer-Encoding: chunked`` and no Content-Length."""
+    host, port = base.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        conn.putrequest("POST", path)
+        conn.putheader("Content-Type", "application/json")
+        conn.putheader("Transfer-Encoding", "chunked")
+        conn.endheaders()
+        for i in range(0, len(body), chunk):
+            piece = body[i:i + chunk]
+            conn.send(b"%x\r\n%s\r\n" % (len(piece), piece))
+        conn.send(b"0\r\n\r\n")
+        response = conn.getresponse()
+        return response.status, json.loads(response.read())
+    except (ConnectionError, http.client.HTTPException) as exc:  # the server may close early
+        return 0, {"error": {"code": type(exc).__name__}}
+    finally:
+        conn.close()
+
+
+def test_server_werkzeug_chunked_bodies(live_server, app):
+    """The threaded werkzeug server de-chunks and terminates the input: bodies are read whole."""
+    status, body = chunked_post(live_server, "/api/annotate", json.dumps({"text": "x " * 3000 + "SLA"}).encode())
+    assert status == 200 and [s["text"] for s in body["spans"]] == ["SLA"]
+    too_big = json.dumps({"text": "x" * app.config["MAX_CONTENT_LENGTH"]}).encode()
+    status, body = chunked_post(live_server, "/api/annotate", too_big, chunk=64 * 1024)
+    assert (status, body["error"]["code"]) == (413, "E605")
+
+
 @pytest.mark.slow
 def test_server_serve_runs_gunicorn_and_prints_url(free_port):
     port = free_port()
     exe = Path(sys.executable).with_name("helpdesk-annotator")
+    env = {**os.environ, "HELPDESK_ANNOTATOR_MAX_CONTENT_LENGTH": "20000"}
     proc = subprocess.Popen(
         [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--threads", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, env=env,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -86,6 +118,11 @@ def test_server_serve_runs_gunicorn_and_prints_url(free_port):
         with urllib.request.urlopen(request, timeout=10) as response:
             spans = json.loads(response.read())["spans"]
         assert [s["text"] for s in spans] == ["SLA"]
+        # gunicorn de-chunks: a chunked body is read whole under the limit, refused over it.
+        status, body = chunked_post(base, "/api/annotate", json.dumps({"text": "x " * 5000 + "SLA"}).encode())
+        assert status == 200 and [s["text"] for s in body["spans"]] == ["SLA"]
+        status, body = chunked_post(base, "/api/annotate", json.dumps({"text": "x " * 20000}).encode())
+        assert (status, body["error"]["code"]) == (413, "E605")
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
