@@ -45,6 +45,8 @@ class ResultWriter:
         truncate_to(rejects, checkpoint.rejects_offset, self.checkpoint_path)
         self._out = open(output, "ab")
         self._rej = open(rejects, "ab")
+        self._synced = {self._out.name: checkpoint.output_offset,
+                        self._rej.name: checkpoint.rejects_offset}
 
     def document(self, line: bytes, terms) -> None:
         self._out.write(line)
@@ -59,7 +61,9 @@ class ResultWriter:
     def commit(self, position: Position) -> None:
         for fh in (self._out, self._rej):
             fh.flush()
-            os.fsync(fh.fileno())
+            if fh.tell() != self._synced.get(fh.name):  # an fsync costs milliseconds
+                os.fsync(fh.fileno())
+                self._synced[fh.name] = fh.tell()
         self.checkpoint = self.checkpoint.advance(
             position, self._out.tell(), self._rej.tell(), self.documents, self.rejects
         )
