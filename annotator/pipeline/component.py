@@ -63,7 +63,11 @@ DOC_EXTENSIONS = ("abbreviations",)
 
 # A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
 # words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose.
-_CODE_LIKE = re.compile(r"://|www\.|@|_|\\|`|\w\.[A-Za-z]{2,}\b|/\S*/|^/|\.\w+/")
+_CODE_LIKE = re.compile(
+    r"://|www\.|@|_|\\|`|/\S*/|^/|\.\w+/"
+    # a bare domain; not "SLA.Please", a sentence with its space missing
+    r"|\w\.(?:com|org|net|io|co|gov|edu|dev|app|info|biz|ai)\b"
+)
 # Characters that end an agent's signature prefix: "Thanks! ^CS", "- CS", "~JD".
 _SIGNATURE_MARKS = "^~*-\u2013\u2014"
 # Candidates for unknown acronyms: words with two or more capitals (checked properly later).

@@ -454,3 +454,16 @@ def test_component_lazy_load_inside_memory_zone(data_dir):
                 ("warm handoff", "CX_TERM", "warm-transfer"),
                 ("CES", "CX_ACRONYM", "customer-effort-score"),
             ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Compare CSAT/KPI trends.", ["CSAT", "KPI"]),
+        ("**SLA** and (KPI) and \"CSAT\".", ["SLA", "KPI", "CSAT"]),
+        ("SLA-based routing and KPI-driven teams.", ["SLA", "KPI"]),
+        ("See sla.com or docs.example.io/kpi for more.", []),
+    ],
+)
+def test_component_punctuation_around_acronyms(nlp, text, expected):
+    assert [e.text for e in nlp(text).ents] == expected
