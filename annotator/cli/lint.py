@@ -11,7 +11,14 @@ from ..lint.config import LintConfig, discover_config, load_config
 from ..lint.fix import fix_text
 from ..lint.formats import FORMATS, render
 from ..lint.rules import RULES
-from ..lint.runner import FileResult, iter_paths, lint_article, load_glossary, read_article
+from ..lint.runner import (
+    FileResult,
+    iter_paths,
+    lint_article,
+    load_glossary,
+    read_article,
+    write_article,
+)
 from ._errors import EXIT_USAGE
 
 EXIT_CLEAN = 0
@@ -122,8 +129,12 @@ def command(
         if fix:
             fixed = fix_text(article.text, article.format, glossary=glossary, config=config)
             if fixed.fixes:
-                data = ("\ufeff" if article.bom else "") + fixed.text
-                path.write_bytes(data.encode("utf-8"))
+                try:
+                    write_article(article, fixed.text)
+                except AnnotatorError as exc:
+                    _error(exc)
+                    failed = True
+                    continue
                 for item in fixed.fixes:
                     click.echo(
                         f"fixed {article.display}:{item.line}:{item.col}: {item.acronym} -> {item.replacement}",

@@ -56,11 +56,12 @@ def format_for(path: Path) -> str:
 
 
 def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to lint, in a deterministic order.
+    """Files to lint, in a deterministic order, each once.
 
     A file named explicitly must have a supported suffix (E403 otherwise); directories are
     walked recursively, sorted, skipping hidden and tool directories and unsupported files.
     """
+    seen: set[Path] = set()
     for path in paths:
         path = Path(path)
         if path.is_dir():
@@ -70,12 +71,17 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
                 for name in files:
                     if Path(name).suffix.lower() in FORMATS_BY_SUFFIX and not name.startswith("."):
                         found.append(Path(root) / name)
-            yield from sorted(found, key=lambda p: p.as_posix())
+            candidates = sorted(found, key=lambda p: p.as_posix())
         elif path.exists():
             format_for(path)
-            yield path
+            candidates = [path]
         else:
             raise LintError("E401", path=str(path), detail="no such file or directory")
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield candidate
 
 
 def read_article(path: Path) -> Article:
@@ -113,6 +119,15 @@ def load_glossary(config: LintConfig) -> Glossary:
     """The built-in glossary merged with the config's extra glossary files (cached per process)."""
     stamps = tuple(p.stat().st_mtime if p.exists() else 0.0 for p in config.glossary)
     return _load_glossary(config.builtin_glossary, tuple(config.glossary), stamps)
+
+
+def write_article(article: Article, text: str) -> None:
+    """Write ``text`` back to the article's file, restoring its BOM (used by ``--fix``)."""
+    data = ("\ufeff" if article.bom else "") + text
+    try:
+        article.path.write_bytes(data.encode("utf-8"))
+    except OSError as exc:
+        raise LintError("E401", path=str(article.path), detail=f"cannot write: {exc.strerror or exc}") from exc
 
 
 def lint_article(article: Article, *, glossary: Glossary, config: LintConfig) -> FileResult:

@@ -172,3 +172,15 @@ def test_cli_lint_help_lists_rules_and_examples(runner):
     assert result.exit_code == 0
     for text in ("HA001", "HA002", "HA003", "--format", "--fix", "Examples"):
         assert text in result.stdout
+
+
+def test_cli_lint_bom_does_not_shift_columns(runner, tmp_path):
+    path = tmp_path / "bom.md"
+    path.write_bytes(b"\xef\xbb\xbfSLA first.\n")
+    result = _lint(runner, path)
+    assert result.exit_code == 1 and f"{path.as_posix()}:1:1: HA001 SLA" in result.stdout
+
+
+def test_cli_lint_same_file_twice_is_reported_once(runner, article):
+    result = _lint(runner, article, article.parent)
+    assert result.exit_code == 1 and len(result.stdout.splitlines()) == 2

@@ -10,7 +10,7 @@ import pytest
 from annotator.errors import LintError
 from annotator.lint.config import LintConfig
 from annotator.lint.rules import lint_text
-from annotator.lint.runner import iter_paths, read_article
+from annotator.lint.runner import Article, iter_paths, read_article, write_article
 
 
 def test_runner_walks_directories_sorted_and_skips_other_files(tmp_path):
@@ -161,3 +161,19 @@ def test_runner_many_headings_with_a_late_definition_must_not_hang(glossary):
     findings = lint_text(text, "markdown", glossary=glossary)
     assert [(f.code, f.acronym, f.line) for f in findings] == [("HA002", "SLA", 1), ("HA001", "KPI", 3)]
     assert time.monotonic() - started < 60
+
+
+def test_runner_write_failure_is_a_coded_error(tmp_path):
+    # A directory where the file should be fails for root too (file modes would not).
+    target = tmp_path / "is-a-dir.md"
+    target.mkdir()
+    with pytest.raises(LintError) as info:
+        write_article(Article(target, "is-a-dir.md", "x", "markdown"), "y")
+    assert info.value.code == "E401" and "cannot write" in str(info.value)
+
+
+def test_runner_write_restores_the_bom(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"\xef\xbb\xbfold")
+    write_article(read_article(path), "new")
+    assert path.read_bytes() == b"\xef\xbb\xbfnew"
