@@ -120,7 +120,7 @@ def _link_by_name(items: list[_Item], groups: _Groups) -> None:
                 groups.union(by_term[key], i)
             else:
                 by_term[key] = i
-    by_alias: dict[str, list[int]] = {}
+    by_alias: dict[str, int] = {}
     for i, item in enumerate(items):
         for alias in item.aliases:
             key = name_key(alias)
@@ -128,64 +128,61 @@ def _link_by_name(items: list[_Item], groups: _Groups) -> None:
                 continue
             if key in by_term:
                 groups.union(by_term[key], i, guarded=True)
-            for other in by_alias.get(key, []):
-                groups.union(other, i, guarded=True)
-            by_alias.setdefault(key, []).append(i)
+            # Linking to the first item with this alias is enough (the others are linked to it
+            # too, or were refused by the guard): linear even if thousands share one alias.
+            if key in by_alias:
+                groups.union(by_alias[key], i, guarded=True)
+            else:
+                by_alias[key] = i
 
 
 def _link_bare_acronyms(items: list[_Item], groups: _Groups) -> None:
     """An entry whose term is just an acronym (``SLA``, no expansion) joins the one concept that
     has that acronym; with several candidates it stays apart (the acronym is ambiguous)."""
-    holders: dict[str, set[int]] = {}
+    holders: dict[str, list[int]] = {}
     for i, item in enumerate(items):
         for acronym in item.acronyms:
-            holders.setdefault(acronym, set()).add(i)
+            holders.setdefault(acronym, []).append(i)
+    # The groups holding each acronym, computed once (linear), before any bare acronym joins.
+    only_group = {
+        acronym: members[0]
+        for acronym, members in holders.items()
+        if len({groups.find(j) for j in members}) == 1
+    }
     for i, item in enumerate(items):
-        if not is_acronym(item.term) or item.aliases:
-            continue
-        roots = {groups.find(j) for j in holders.get(item.term, set()) if j != i}
-        if len(roots) == 1:
-            groups.union(roots.pop(), i)
+        if is_acronym(item.term) and not item.aliases and not item.acronyms and item.term in only_group:
+            groups.union(only_group[item.term], i)
 
 
 def _words(term: str) -> list[str]:
     return term.casefold().replace("-", " ").split()
 
 
-def _same_expansion(a: str, b: str) -> bool:
-    """Two spellings of one expansion: word-by-word equal or inflections (a long common
-    prefix: Distribution / Distributor), or one is the other plus a generic trailing word."""
-    wa, wb = _words(a), _words(b)
-    if len(wa) != len(wb):
-        short, long_ = sorted((wa, wb), key=len)
-        return len(long_) == len(short) + 1 and long_[-1] in GENERIC_TAILS and _same_expansion(
-            " ".join(short), " ".join(long_[:-1])
-        )
-    for x, y in zip(wa, wb):
-        if x == y:
-            continue
-        common = 0
-        for cx, cy in zip(x, y):
-            if cx != cy:
-                break
-            common += 1
-        if common < MIN_STEM:
-            return False
-    return True
+def _stem_keys(term: str) -> list[tuple[str, ...]]:
+    """Two expansions of one acronym are the same when they share a key: word by word equal or
+    inflections (a common prefix of ``MIN_STEM`` letters: Distribution / Distributor), or one is
+    the other plus a generic trailing word (Customer Satisfaction / ... Score)."""
+    words = _words(term)
+    keys = [tuple(w[:MIN_STEM] for w in words)]
+    if len(words) > 1 and words[-1] in GENERIC_TAILS:
+        keys.append(tuple(w[:MIN_STEM] for w in words[:-1]))
+    return keys
 
 
 def _link_same_expansions(items: list[_Item], groups: _Groups) -> None:
-    """Under one acronym, near-identical expansions are one concept (see module docstring)."""
-    by_acronym: dict[str, list[int]] = {}
+    """Under one acronym, near-identical expansions are one concept (see module docstring).
+
+    Bucketed by :func:`_stem_keys`, so thousands of entries under one acronym stay linear.
+    """
+    first: dict[tuple[str, tuple[str, ...]], int] = {}
     for i, item in enumerate(items):
         for acronym in item.acronyms:
-            by_acronym.setdefault(acronym, []).append(i)
-    for acronym in sorted(by_acronym):
-        holders = by_acronym[acronym]
-        for x, i in enumerate(holders):
-            for j in holders[x + 1 :]:
-                if groups.find(i) != groups.find(j) and _same_expansion(items[i].term, items[j].term):
-                    groups.union(i, j)
+            for key in _stem_keys(item.term):
+                bucket = (acronym, key)
+                if bucket in first:
+                    groups.union(first[bucket], i)
+                else:
+                    first[bucket] = i
 
 
 def _pick(candidates: list[tuple[str, tuple]], count: Counter) -> str:
@@ -289,18 +286,19 @@ def _build_concept(members: list[_Item]) -> Concept:
 def _infer_sibling_acronyms(concepts: list[Concept]) -> None:
     """``Mean Time To Repair`` beside ``Mean Time to Resolution (MTTR)``: same words but the
     last, and MTTR spells it out too, so it is one more sense of MTTR."""
-    expansions: dict[str, list[list[str]]] = {}
+    # (word count, all words but the last) -> the acronyms of expansions shaped like that.
+    siblings: dict[tuple[int, tuple[str, ...]], set[str]] = {}
     for concept in concepts:
+        words = _words(concept.term)
         for acronym in concept.acronyms:
-            expansions.setdefault(acronym, []).append(_words(concept.term))
+            siblings.setdefault((len(words), tuple(words[:-1])), set()).add(acronym)
     for concept in concepts:
         words = _words(concept.term)
         if concept.acronyms or len(words) < 3:
             continue
-        for acronym in sorted(expansions):
-            if any(len(w) == len(words) and w[:-1] == words[:-1] for w in expansions[acronym]):
-                if align_acronym(acronym, concept.term) is not None:
-                    concept.acronyms.append(acronym)
+        for acronym in sorted(siblings.get((len(words), tuple(words[:-1])), ())):
+            if align_acronym(acronym, concept.term) is not None:
+                concept.acronyms.append(acronym)
 
 
 def _assign_ids(concepts: list[Concept]) -> None:

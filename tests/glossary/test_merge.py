@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 
 import pytest
 
@@ -298,6 +299,19 @@ def test_merge_output_sorted_by_term(seed_paths):
     assert all(c.definitions for c in concepts)
     for concept in concepts:
         assert [(d.source, d.line) for d in concept.definitions] == sorted((d.source, d.line) for d in concept.definitions)
+
+
+def test_merge_hostile_shared_acronym_and_alias_stays_fast(make_entry):
+    """5,000 entries under one acronym and one alias (a broken user export): linear, no hang."""
+    entries = [
+        make_entry(f"Metric Number {i}", "user.csv", i, acronyms=("XM", f"X{i}"), aliases=("the metric",))
+        for i in range(5_000)
+    ]
+    start = time.perf_counter()
+    concepts = merge_entries(entries)
+    assert time.perf_counter() - start < 10
+    (concept,) = concepts  # one alias and one shared acronym link them all
+    assert len(concept.definitions) == 5_000 and len(concept.acronyms) == 5_001
 
 
 def test_merge_empty_input():
