@@ -37,6 +37,14 @@ HOSTILE = {
     "short_parens": "(AB) " * 20_000,
     "zalgo": "S" + "\u0301" * 20_000 + "LA",
     "emails": "a" * 20_000 + "@",
+    "email_chain": "a@b.c" * 10_000,
+    "schemes": "http://" * 5_000,
+    "www": "www." * 10_000,
+    "snake_case": "a_" * 20_000,
+    "channels": "#a-" * 20_000,
+    "handles": "@a" * 20_000,
+    "front_matter": "---\n" + "title: SLA\n" * 10_000,
+    "rst_roles": ":ref:`" * 10_000,
 }
 
 
