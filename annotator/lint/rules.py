@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -277,6 +276,57 @@ def _quote(expansion: str, acronym: str) -> str:
     return f'"{expansion} ({acronym})"'
 
 
+def _judge(
+    acronym: str,
+    first: Token,
+    glossary: Glossary,
+    definition: tuple[int, Definition] | None,
+    index: LineIndex,
+) -> Finding | None:
+    """The one finding for ``acronym`` (first used at ``first``), or None if it is defined."""
+    line, col = index.position(first.start)
+    where = dict(
+        acronym=acronym, text=first.text, start=first.start, end=first.end,
+        line=line, col=col, end_col=col + (first.end - first.start),
+    )  # fmt: skip
+    if definition is not None:
+        offset, found = definition
+        if offset <= first.start:
+            return None
+        def_line, def_col = index.position(found.start)
+        return Finding(
+            code="HA002",
+            message=f"{acronym} is used before its definition at {def_line}:{def_col}; "
+            f"define it at first use: {_quote(found.expansion, acronym)}",
+            expansion=found.expansion,
+            defined_at=def_line,
+            **where,
+        )
+    concepts = glossary.by_acronym.get(acronym, [])
+    if len(concepts) > 1:
+        senses = tuple(c.term for c in concepts)
+        listed = " or ".join(_quote(sense, acronym) for sense in senses)
+        return Finding(
+            code="HA003",
+            message=f"{acronym} is ambiguous and never defined; say which meaning: {listed}",
+            senses=senses,
+            **where,
+        )
+    if concepts:
+        term = concepts[0].term
+        return Finding(
+            code="HA001",
+            message=f"{acronym} is used but never defined; did you mean {_quote(term, acronym)}?",
+            expansion=term,
+            **where,
+        )
+    return Finding(
+        code="HA001",
+        message=f"{acronym} is used but never defined; spell it out at first use",
+        **where,
+    )
+
+
 def lint_text(
     text: str,
     format: str = "text",
@@ -297,50 +347,11 @@ def lint_text(
     earliest = _earliest_definitions(text, masked, format, definitions, uses)
     index = LineIndex(text)
 
-    findings: list[Finding] = []
-    for acronym, tokens in uses.items():
-        first = tokens[0]
-        concepts = glossary.by_acronym.get(acronym, [])
-        line, col = index.position(first.start)
-        end_col = col + (first.end - first.start)
-        common = dict(acronym=acronym, text=first.text, start=first.start, end=first.end,
-                      line=line, col=col, end_col=end_col)
-        if acronym in earliest:
-            offset, definition = earliest[acronym]
-            if offset <= first.start:
-                continue
-            def_line, def_col = index.position(definition.start)
-            findings.append(Finding(
-                code="HA002",
-                message=(f"{acronym} is used before its definition at {def_line}:{def_col}; "
-                         f"define it at first use: {_quote(definition.expansion, acronym)}"),
-                expansion=definition.expansion,
-                defined_at=def_line,
-                **common,
-            ))
-        elif len(concepts) > 1:
-            senses = tuple(c.term for c in concepts)
-            listed = " or ".join(_quote(s, acronym) for s in senses)
-            findings.append(Finding(
-                code="HA003",
-                message=f"{acronym} is ambiguous and never defined; say which meaning: {listed}",
-                senses=senses,
-                **common,
-            ))
-        elif concepts:
-            term = concepts[0].term
-            findings.append(Finding(
-                code="HA001",
-                message=f"{acronym} is used but never defined; did you mean {_quote(term, acronym)}?",
-                expansion=term,
-                **common,
-            ))
-        else:
-            findings.append(Finding(
-                code="HA001",
-                message=f"{acronym} is used but never defined; spell it out at first use",
-                **common,
-            ))
+    findings = [
+        finding
+        for acronym, tokens in uses.items()
+        if (finding := _judge(acronym, tokens[0], glossary, earliest.get(acronym), index))
+    ]
     findings = [f for f in findings if f.code not in config.disable]
     findings.sort(key=lambda f: (f.start, f.code))
     return findings
