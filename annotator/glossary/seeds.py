@@ -56,6 +56,8 @@ from .model import CATEGORIES, Entry, Skipped, normalize_key
 MAX_LINE_CHARS = 20_000
 #: Files larger than this are refused before reading (E109).
 MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Wrapped continuation lines are joined up to this length (a wrapped heading or call to action).
+MAX_JOINED_CHARS = 1_000
 #: Sentence-level scans (subject, aliases) only look this far into a definition.
 SCAN_CHARS = 600
 #: A heading longer than this many words is prose, not a headword.
@@ -876,6 +878,7 @@ def _physical_lines(text: str, path: Path) -> list[Line]:
             and first.isalpha()
             and first.islower()
             and lines[-1].text[-1:] not in ".!?:"
+            and len(lines[-1].text) < MAX_JOINED_CHARS  # wrapped lines are short: stay linear
         ):
             lines[-1].text += " " + clean
         else:

@@ -650,6 +650,16 @@ def test_seeds_large_file_and_long_lines_stay_fast(write_seed):
     assert len(entries) == 20_000
 
 
+def test_seeds_many_wrapped_lines_stay_linear(write_seed):
+    """200,000 lowercase lines with no full stop would each be joined to the one before."""
+    start = time.perf_counter()
+    entries, skipped = read_seed(write_seed("Agent\n" + "and then some more words\n" * 200_000))
+    assert time.perf_counter() - start < 20
+    assert entries == []  # prose without a defining sentence: reported, never an entry
+    assert skipped and {s.reason for s in skipped} <= {INTRO, NO_HEADWORD}
+    assert max(len(s.text) for s in skipped) <= seeds.SKIPPED_TEXT_CHARS + 3
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=400))
 def test_seeds_arbitrary_text_parses_or_fails_cleanly(write_seed, text):
