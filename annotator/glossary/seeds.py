@@ -16,12 +16,18 @@ list; between them they use every layout a scraped glossary page tends to have:
 * exact duplicates, alphabet index lines, titles, intro paragraphs, and the web page's trailing
   junk (contact forms, calls to action, image captions).
 
+Layouts the seeds do not use but other scraped glossaries do are read too: ``Term: definition``
+and ``Term – definition`` on one line, bullets, numbering, Markdown marks, tab-separated
+columns, ``What is X?`` headings, headings in capitals.
+
 The parser is a short pipeline of small, separately testable steps, all linear in the input:
 
 1. :func:`_physical_lines` decodes the file and normalizes each line (NBSP and other odd spaces
-   become plain spaces; wrapped continuation lines are joined to the line they continue).
+   become plain spaces, list and Markdown marks go; wrapped continuation lines are joined to the
+   line they continue).
 2. :func:`_classify` gives every line one kind: structural (title, letter header, alphabet
-   index), page junk, category label, heading, or definition.
+   index), page junk, category label, heading, or definition (a ``Term: definition`` line
+   becomes a heading and a definition).
 3. :func:`read_seed` walks the lines, collecting the headings that precede each definition, and
    :func:`_interpret` turns one (headings, definition) block into an entry, using
    :func:`parse_name` for headings and :func:`parse_subject` for the definition's first
