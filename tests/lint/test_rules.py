@@ -113,6 +113,10 @@ def test_rules_heading_then_first_body_sentence_counts_as_defined(lint):
     assert lint(html, "html") == {}
     front = "---\ntitle: SLA basics\ndescription: What a Service Level Agreement (SLA) is.\n---\n\nText.\n"
     assert lint(front) == {}
+    plain = "SLA basics\n\nA Service Level Agreement (SLA) is a promise.\n"
+    assert lint(plain, "text") == {}
+    underlined = "Intro line.\n\nSLA basics\n----------\nA Service Level Agreement (SLA) is a promise.\n"
+    assert lint(underlined, "text") == {}
 
 
 def test_rules_heading_followed_by_a_later_sentence_is_not_enough(lint):

@@ -102,6 +102,7 @@ def test_runner_ten_thousand_line_article(glossary):
     assert [(f.acronym, f.line) for f in findings] == [("SLA", 7), ("KPI", 7)]
 
 
+@pytest.mark.slow
 def test_runner_five_megabyte_article_must_not_hang(glossary, tmp_path):
     text = _big_article(30_000)
     assert len(text.encode("utf-8")) > 5_000_000
@@ -154,6 +155,7 @@ def test_runner_pre_commit_hook_matches_the_supported_suffixes(repo):
         assert not files.search(other)
 
 
+@pytest.mark.slow
 def test_runner_many_headings_with_a_late_definition_must_not_hang(glossary):
     text = "".join(f"## SLA step {i}\n\nWatch the SLA and the KPI.\n\n" for i in range(20_000))
     text += "A Service Level Agreement (SLA) is a promise.\n"
