@@ -253,3 +253,19 @@ def test_api_demo_page_and_static_files(client):
     assert client.get("/plugin/nope.js").status_code == 404
     for response in (page, js, css):
         assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_api_lint_markup_offsets_index_the_markup_sent(client):
+    text = "<p>The <b>CSAT</b> survey</p><pre>FCR</pre>"
+    response = client.post("/api/lint", json={"text": text, "format": "html"})
+    assert response.status_code == 200
+    diagnostics = response.get_json()["diagnostics"]
+    assert [d["acronym"] for d in diagnostics] == ["CSAT"]  # not the one in <pre>
+    (d,) = diagnostics
+    assert text[d["start"]:d["end"]] == "CSAT" and d["replacements"]
+
+
+def test_api_annotate_markdown_skips_code(client):
+    text = "Our `SLA` config and the SLA itself.\n\n```\nCSAT\n```\n"
+    result = annotate(client, text, format="markdown")
+    assert [(s["text"], s["start"]) for s in result["spans"]] == [("SLA", text.rindex("SLA"))]
