@@ -1062,6 +1062,10 @@ def _classify(lines: list[Line]) -> list[Line]:
             out.append(Line(line.number, rest, kind="definition", category=category))
             continue
         line.kind = "definition" if _looks_like_definition(text) else "heading"
+    # "Average Handle Time:" alone on a line, then its definition: a heading, not a form field.
+    for line, following in zip(out, out[1:]):
+        if line.reason == JUNK_FORM and following.kind == "definition" and not following.category:
+            line.kind, line.reason, line.text = "heading", "", line.text.rstrip(":").strip()
     return out
 
 
@@ -1075,6 +1079,8 @@ class _Context:
     skipped: list[Skipped] = field(default_factory=list)
     #: name keys of the terms this file has already defined (for misplaced headings).
     defined: set[str] = field(default_factory=set)
+    #: line of the last definition read into an entry (a continuation must follow it closely).
+    last_line: int = 0
 
     def skip(self, line: Line, reason: str, detail: str = "") -> None:
         """Report a line; ``reason`` is one of the constants above (the report groups by it),
@@ -1218,6 +1224,12 @@ def _interpret(ctx: _Context, headings: list[Line], definition: Line, category: 
 
     # 2. Whose definition this is: the heading's, the sentence subject's, or nobody's.
     if name is None:
+        if subject is None and ctx.entries and _continues(text) and definition.number - ctx.last_line <= 2:
+            # "It is usually reported weekly." right under a definition: its second paragraph.
+            last = ctx.entries[-1]
+            ctx.entries[-1] = replace(last, definition=f"{last.definition} {text}")
+            ctx.last_line = definition.number
+            return
         if subject is None:
             ctx.skip(definition, INTRO if not ctx.entries else NO_HEADWORD)
             return
@@ -1249,6 +1261,24 @@ def _interpret(ctx: _Context, headings: list[Line], definition: Line, category: 
     )
     ctx.entries.append(entry)
     ctx.defined.add(term_key)
+    ctx.last_line = definition.number
+
+
+#: First words of a paragraph that continues the one before ("It is ...", "For example, ...").
+_CONTINUATION_STARTS = frozenset(
+    "it its this these they their such for in also however typically usually often".split()
+)
+
+
+def _continues(text: str) -> bool:
+    """Does this paragraph read as the continuation of a definition (anaphora, "For example")?"""
+    words = text.split(maxsplit=2)
+    if not words:
+        return False
+    first = words[0].strip(",").casefold()
+    if first in ("for", "in"):
+        return len(words) > 1 and words[1].strip(",").casefold() in ("example", "addition", "practice", "short")
+    return first in _CONTINUATION_STARTS
 
 
 def read_seed(path: Path) -> tuple[list[Entry], list[Skipped]]:

@@ -499,6 +499,26 @@ def test_seeds_unseen_inline_layouts(write_seed):
     assert [(s.line, s.reason) for s in skipped] == [(9, NO_HEADWORD)]
 
 
+def test_seeds_second_paragraph_continues_the_definition(write_seed):
+    text = (
+        "Backlog\n\nAll open tickets waiting for an agent.\n\nIt is usually reported every morning.\n\n"
+        "Queue\n\nWhere new conversations wait.\n\n\nA support model in which customers help themselves.\n"
+    )
+    entries, skipped = parse_text(write_seed, text)
+    assert [(e.term, e.definition, e.line) for e in entries] == [
+        ("Backlog", "All open tickets waiting for an agent. It is usually reported every morning.", 3),
+        ("Queue", "Where new conversations wait.", 9),
+    ]
+    assert [(s.line, s.reason) for s in skipped] == [(12, NO_HEADWORD)]  # not a continuation
+
+
+def test_seeds_colon_heading_is_not_a_form_field(write_seed):
+    text = "Average Handle Time:\nThe mean length of one conversation.\n\nFull Name:\nEmail:\n"
+    entries, skipped = parse_text(write_seed, text)
+    assert [(e.term, e.line) for e in entries] == [("Average Handle Time", 2)]
+    assert [(s.line, s.reason) for s in skipped] == [(4, JUNK_FORM), (5, JUNK_FORM)]
+
+
 def test_seeds_adjacent_lines_layout(write_seed):
     """Heading and definition on adjacent lines, letter headers between, no blank lines."""
     text = (
