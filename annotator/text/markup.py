@@ -56,10 +56,11 @@ Every function here is linear in the length of the input and never raises on arb
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..errors import InputError
 
@@ -68,8 +69,6 @@ FORMATS = ("text", "markdown", "html")
 
 #: Formats :func:`visible_text` accepts: the API's plus reStructuredText for the linter.
 ALL_FORMATS = (*FORMATS, "rst")
-
-_MASKED = 1
 
 # --------------------------------------------------------------------------------------------
 # Lines and columns
@@ -140,9 +139,6 @@ class _Mask:
     def show(self, start: int, end: int) -> None:
         if end > start:
             self.flags[start:end] = bytes(end - start)
-
-    def hidden(self, position: int) -> bool:
-        return self.flags[position] == _MASKED
 
     def replace(self, start: int, raw: str, decoded: str) -> None:
         # The decoded character goes where the "&" was; the rest of the reference is padded.
@@ -491,10 +487,17 @@ FRONT_MATTER_PROSE_KEYS = (
     "title", "description", "summary", "subtitle", "excerpt", "sidebar_label", "nav_title",
     "linktitle", "category", "categories", "tags", "keywords",
 )  # fmt: skip
-_FRONT_MATTER_PROSE = re.compile(
-    r"^(?P<key>" + "|".join(FRONT_MATTER_PROSE_KEYS) + r")[ \t]*:[ \t]*+(?P<value>[^\r\n]*?)[ \t]*$",
-    re.MULTILINE | re.IGNORECASE,
-)
+
+
+@functools.lru_cache(maxsize=16)
+def _front_matter_prose(keys: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(re.escape(key) for key in keys) or "(?!)"
+    return re.compile(
+        r"^(?P<key>" + names + r")[ \t]*:[ \t]*+(?P<value>[^\r\n]*?)[ \t]*$",
+        re.MULTILINE | re.IGNORECASE,
+    )
+
+
 _BACKTICKS = re.compile(r"`++")
 _LINK_TARGET = re.compile(
     r"""\]\(\s*+(?:<[^<>\n]*+>|(?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.)*+\))*+)"""
@@ -519,8 +522,10 @@ def _markdown_parser():
 _PARSER = None
 
 
-def _front_matter(mask: _Mask, text: str) -> tuple[int, list[tuple[int, int]]]:
-    """Hide the YAML front matter except ``title``/``description`` values.
+def _front_matter(
+    mask: _Mask, text: str, keys: tuple[str, ...]
+) -> tuple[int, list[tuple[int, int]]]:
+    """Hide the YAML front matter except the values of ``keys``.
 
     Returns (end of the front matter or 0, ranges of the title values, as headings).
     """
@@ -533,7 +538,7 @@ def _front_matter(mask: _Mask, text: str) -> tuple[int, list[tuple[int, int]]]:
     end = closing.end()
     mask.hide(0, end)
     titles = []
-    for line in _FRONT_MATTER_PROSE.finditer(text, opening.end(), closing.start()):
+    for line in _front_matter_prose(keys).finditer(text, opening.end(), closing.start()):
         start, stop = line.span("value")
         value = text[start:stop]
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
@@ -573,12 +578,12 @@ def _code_spans(mask: _Mask, text: str, start: int, end: int) -> None:
         index = closer + 1
 
 
-def _markdown(mask: _Mask, text: str) -> list[tuple[int, int]]:
+def _markdown(mask: _Mask, text: str, front_matter_keys: tuple[str, ...]) -> list[tuple[int, int]]:
     global _PARSER
     if _PARSER is None:
         _PARSER = _markdown_parser()
     lines = LineIndex(text)
-    front_end, headings = _front_matter(mask, text)
+    front_end, headings = _front_matter(mask, text, front_matter_keys)
     # markdown-it sees the front matter as blank lines, so line numbers still match.
     source = _NOT_NEWLINE.sub(" ", text[:front_end]) + text[front_end:] if front_end else text
     for token in _PARSER.parse(source):
@@ -763,7 +768,9 @@ def _rst_headings(text: str, lines: LineIndex, line_text: list[str]) -> list[tup
 # --------------------------------------------------------------------------------------------
 
 
-def _masked(text: object, format: str) -> tuple[_Mask, list[tuple[int, int]]]:
+def _masked(
+    text: object, format: str, front_matter_keys: Iterable[str] = FRONT_MATTER_PROSE_KEYS
+) -> tuple[_Mask, list[tuple[int, int]]]:
     if not isinstance(text, str):
         raise InputError("E201", field="text", type_name=type(text).__name__)
     if format not in ALL_FORMATS:
@@ -776,22 +783,29 @@ def _masked(text: object, format: str) -> tuple[_Mask, list[tuple[int, int]]]:
         headings = _html(mask, text)
         _plain(mask, mask.work_copy())
     elif format == "markdown":
-        headings = _markdown(mask, text)
+        headings = _markdown(mask, text, tuple(front_matter_keys))
     else:
         headings = _rst(mask, text)
     return mask, headings
 
 
-def visible_text(text: str, format: str = "text") -> str:
+def visible_text(
+    text: str,
+    format: str = "text",
+    *,
+    front_matter_keys: Iterable[str] = FRONT_MATTER_PROSE_KEYS,
+) -> str:
     """Return ``text`` with everything that is not visible prose blanked (same length).
 
-    ``format`` is one of :data:`ALL_FORMATS`. Raises :class:`InputError` ``E201`` for a
-    non-string and ``E204`` for an unknown format; never raises on any string.
+    ``format`` is one of :data:`ALL_FORMATS`. ``front_matter_keys`` names the Markdown
+    front-matter keys whose values stay visible (the linter, which counts only the title and
+    description as uses, passes ``("title", "description")``). Raises :class:`InputError`
+    ``E201`` for a non-string and ``E204`` for an unknown format; never raises on any string.
 
     >>> visible_text("See `SLA` in https://example.com/SLA", "markdown")
     'See       in                        '
     """
-    mask, _ = _masked(text, format)
+    mask, _ = _masked(text, format, front_matter_keys)
     return mask.render()
 
 

@@ -337,6 +337,13 @@ def test_markup_markdown_front_matter_display_values_are_visible(key):
     assert _shown(text, "markdown", "NPS") == []
 
 
+def test_markup_markdown_front_matter_keys_can_be_narrowed():
+    text = "---\ntitle: SLA\ntags: [KB]\n---\n"
+    out = visible_text(text, "markdown", front_matter_keys=("title", "description"))
+    assert "SLA" in out and "KB" not in out
+    assert "SLA" not in visible_text(text, "markdown", front_matter_keys=())
+
+
 def test_markup_markdown_mdx_expression_attributes_are_hidden():
     text = "SLA\n\n<img src={require('../img/csat_KB.png').default} alt=\"KB shot\" />\n\nSLA"
     assert _shown(text, "markdown", "KB") == []
