@@ -352,7 +352,8 @@ def canonical_acronym(acronym: str, expansion: str | None = None) -> str:
 
     A plural ``s`` is dropped; a lowercase letter that stands for a capitalized word of the
     expansion is raised (``CeS`` for "Customer Effort Score" -> ``CES``), while one that
-    stands for a lowercase word stays (``eNPS`` = "employee Net Promoter Score", ``CCaaS``).
+    stands for a lowercase word stays (``CCaaS`` = "Contact Center as a Service"), and so does a
+    leading lowercase letter (``eNPS``, ``tNPS``: a house style, not a typo).
     """
     acronym = _singular_acronym(acronym.strip(_QUOTES + "()"))
     if not expansion:
@@ -364,8 +365,9 @@ def canonical_acronym(acronym: str, expansion: str | None = None) -> str:
     words = [w for w in words if w]
     letters = [ch for ch in acronym if ch.isalnum()]
     raised = []
-    for ch, word_index in zip(letters, alignment):
-        if word_index >= 0 and ch.islower() and words[word_index][:1].isupper():
+    for position, (ch, word_index) in enumerate(zip(letters, alignment)):
+        # A leading lowercase letter is a deliberate style (eNPS, tNPS), whatever the expansion.
+        if position and word_index >= 0 and ch.islower() and words[word_index][:1].isupper():
             ch = ch.upper()
         raised.append(ch)
     # Put the (possibly raised) letters back where they were, keeping spaces ("SOC 2").
@@ -900,9 +902,18 @@ def _tab_separator(raw: str) -> str:
         return raw
     left, _, right = raw.partition("\t")
     right = right.lstrip("\t ")
-    if left.strip() and right and len(left.split()) <= 8 and _is_title_case(left):
+    words = left.split()
+    if words and right and len(words) <= 8 and (_is_title_case(left) or _starts_like_a_name(words[0])):
         return f"{left.strip()}: {right}"
     return raw
+
+
+def _starts_like_a_name(word: str) -> bool:
+    """``IT service management``, ``Just-in-time`` yes; ``The time ...``, ``It ...`` no."""
+    folded = word.casefold()
+    if is_acronym(word):
+        return True
+    return word[:1].isupper() and folded not in _NOT_A_SUBJECT_START and folded not in FUNCTION_WORDS
 
 
 def _strip_markup(text: str) -> str:
@@ -942,24 +953,28 @@ def split_inline_heading(text: str) -> tuple[str, str] | None:
     a definition, so ``AHT – Average Hold Time`` (a heading) and ordinary sentences with a
     colon or a dash stay whole.
     """
-    for separator in (": ", " \u2013 ", " \u2014 ", " - ", " = "):
-        index = text.find(separator, 0, 100)
-        if index <= 0:
-            continue
-        left, right = text[:index].strip(), text[index + len(separator) :].strip()
-        words, right_words = left.split(), right.split()
-        if not 1 <= len(words) <= 8 or not (left[0].isupper() or left[0].isdigit()):
-            return None
-        if left.casefold() in _NOT_TERMS or left.split()[0].casefold() in _NOT_TERMS:
-            return None
-        if any(w.casefold() in _DEFINING_VERBS or w.casefold() in _CLAUSE_WORDS for w in words):
-            return None
-        if len(right_words) < 3 or not (right[-1:] in ".!?" or len(right_words) >= 6):
-            return None
-        if parse_name(left) is None:
-            return None
-        return left, right
-    return None
+    # The earliest separator decides; a later one ("... like: needs") is inside the definition.
+    found = sorted(
+        (index, separator)
+        for separator in (": ", " \u2013 ", " \u2014 ", " - ", " = ")
+        if (index := text.find(separator, 0, 100)) > 0
+    )
+    if not found:
+        return None
+    index, separator = found[0]
+    left, right = text[:index].strip(), text[index + len(separator) :].strip()
+    words, right_words = left.split(), right.split()
+    if not 1 <= len(words) <= 8 or not (left[0].isupper() or left[0].isdigit()):
+        return None
+    if words[0].casefold() in _NOT_TERMS:
+        return None
+    if any(w.casefold() in _DEFINING_VERBS or w.casefold() in _CLAUSE_WORDS for w in words):
+        return None
+    if len(right_words) < 3 or not (right[-1:] in ".!?" or len(right_words) >= 6):
+        return None
+    if parse_name(left) is None:
+        return None
+    return left, right
 
 
 def _junk_reason(text: str) -> str:

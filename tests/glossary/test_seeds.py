@@ -119,6 +119,27 @@ def test_seeds_no_junk_concepts(seed_paths):
             assert entry.definition and entry.line > 0
 
 
+@pytest.mark.parametrize(
+    "layout",
+    ["{term}: {definition}", "\u2022 **{term}** \u2013 {definition}", "{term}\t{definition}", "{term} - {definition}"],
+    ids=["colon", "bullet-bold-dash", "tab", "hyphen"],
+)
+def test_seeds_same_parse_in_other_layouts(write_seed, seed_paths, layout):
+    """Each seed's parse, written out again one entry per line in another common layout,
+    parses back to the same terms and acronyms: the rules do not depend on one page's layout."""
+    for path in seed_paths:
+        entries, _ = read_seed(path)
+        lines = [
+            layout.format(
+                term=e.term + (f" ({e.acronyms[0]})" if e.acronyms else ""), definition=e.definition
+            )
+            for e in entries
+        ]
+        again, skipped = read_seed(write_seed("\n".join(lines)))
+        assert [(e.term, e.acronyms[:1]) for e in again] == [(e.term, e.acronyms[:1]) for e in entries]
+        assert skipped == []
+
+
 def test_seeds_real_culture_vs_ces(seed_paths):
     """The real case: ``Customer Effort Score (CES)`` sits over Culture's definition."""
     path = next(p for p in seed_paths if "Culture (AKA" in p.read_text(encoding="utf-8"))
@@ -541,6 +562,7 @@ def test_seeds_adjacent_lines_layout(write_seed):
     [
         ("CeS", "Customer Effort Score", "CES"),
         ("eNPS", "employee Net Promoter Score", "eNPS"),
+        ("eNPS", "Employee Net Promoter Score", "eNPS"),
         ("CCaaS", "Contact Center as a Service", "CCaaS"),
         ("OMs", "Operations Managers", "OM"),
         ("KPIs", None, "KPI"),
