@@ -28,7 +28,8 @@ from .scan import base_form
 # An acronym inside a definition: capitals, digits, "&", lower-case letters after the first
 # capital (eNPS, CCaaS, SaaS) and an optional plural.
 _ACR = r"[0-9]*[A-Za-z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*"
-_PAREN_AFTER = re.compile(r"\(\s*(?P<acr>" + _ACR + r")\s*\)")
+# Inside parentheses the acronym may have a spaced part, as glossaries write "SOC 2".
+_PAREN_AFTER = re.compile(r"\(\s*(?P<acr>" + _ACR + r"(?: [0-9A-Z]{1,4})?)\s*\)")
 _PAREN_ACR_FIRST = re.compile(
     r"(?<![\w&])(?P<acr>" + _ACR + r")(?![\w&])[ \t]*\((?P<long>[^()\n]{3,160})\)"
 )

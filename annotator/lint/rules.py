@@ -249,7 +249,7 @@ def acronym_uses(
     """Uses of every acronym that needs a definition, by base form, in text order."""
     lower_words = non_caps_vocabulary(masked)
     known = glossary.by_acronym.keys() | defined
-    tokens = scan(masked)
+    tokens = scan(masked, phrases=glossary.by_acronym.keys())
     candidates = [
         t
         for t in tokens

@@ -7,6 +7,8 @@ offset it returns indexes the original article too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 
 from ..text.acronyms import base_acronym
 from dataclasses import dataclass
@@ -64,10 +66,42 @@ def is_caps_acronym(base: str) -> bool:
     return sum(c.isalpha() for c in base) >= 2
 
 
-def scan(visible: str) -> list[Token]:
-    """Every candidate token that contains at least one capital letter, in text order."""
-    tokens = []
+# Internet shorthand that splits into glossary-looking pieces ("TL;DR" is not TL + DR).
+_NOT_TOKENS = re.compile(r"\bTL;\s?DR\b", re.IGNORECASE)
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern | None:
+    """One regex for acronyms written with a space ("SOC 2"), any whitespace inside."""
+    spaced = sorted({p for p in phrases if " " in p}, key=len, reverse=True)
+    if not spaced:
+        return None
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in spaced)
+    return re.compile(r"(?<![\w&])(?P<phrase>" + body + r")(?P<plural>s)?(?![\w&])")
+
+
+def scan(visible: str, phrases: Iterable[str] = ()) -> list[Token]:
+    """Every candidate token that contains at least one capital letter, in text order.
+
+    ``phrases`` are acronyms written with a space ("SOC 2"): each occurrence is one token, not
+    two. "TL;DR" is no token at all.
+    """
+    tokens: list[Token] = []
+    covered: list[tuple[int, int]] = [m.span() for m in _NOT_TOKENS.finditer(visible)]
+    pattern = _phrase_pattern(phrases)
+    if pattern is not None:
+        for match in pattern.finditer(visible):
+            base = " ".join(match.group("phrase").split())
+            tokens.append(Token(match.group(), base, match.start(), match.end()))
+            covered.append(match.span())
+    covered.sort()
+    starts = [lo for lo, _ in covered]
     for match in TOKEN_RE.finditer(visible):
+        if covered:
+            i = bisect_right(starts, match.start()) - 1
+            if i >= 0 and match.start() < covered[i][1]:
+                continue
         core = match.group("core")
         tokens.append(Token(core, base_form(core), match.start("core"), match.end("core")))
+    if pattern is not None:
+        tokens.sort(key=lambda t: t.start)
     return tokens

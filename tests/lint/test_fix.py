@@ -20,8 +20,9 @@ from annotator.lint.rules import lint_text
          "The First Response Time (FRT) first.\nFirst Response Time (FRT) is...\n"),
         ("<p>The KPI &amp; more</p>", "html", "<p>The Key Performance Indicator (KPI) &amp; more</p>"),
         ("# Our KPI\n\nText `KPI` here.\n", "markdown", "# Our Key Performance Indicator (KPI)\n\nText `KPI` here.\n"),
+        ("We are SOC 2 audited.", "text", "We are Service Organization Control 2 (SOC 2) audited."),
     ],
-    ids=["plain", "plural", "possessive", "defined-later", "html", "heading-not-code"],
+    ids=["plain", "plural", "possessive", "defined-later", "html", "heading-not-code", "spaced-acronym"],
 )
 def test_fix_inserts_the_expansion_at_first_use(glossary, text, format, expected):
     result = fix_text(text, format, glossary=glossary)

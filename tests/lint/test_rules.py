@@ -39,9 +39,12 @@ def test_rules_defined_forms_are_clean(lint, text, expected):
         ("Tickets we STARred today.", {"STAR": "HA001"}),
         ("Sales/CS owns it.", {"CS": "HA001"}),
         ("An SLA-relevant change.", {"SLA": "HA001"}),
+        ("We are SOC 2 audited.", {"SOC 2": "HA001"}),
+        ("TL;DR: keep the SLA.", {"SLA": "HA001"}),
     ],
     ids=["defined-later", "undefined", "plural", "possessive", "ambiguous", "ambiguous-2",
-         "unknown", "ampersand", "mixed-case-glossary", "verb-form", "after-slash", "hyphenated"],
+         "unknown", "ampersand", "mixed-case-glossary", "verb-form", "after-slash", "hyphenated",
+         "spaced-glossary-acronym", "tldr"],
 )
 def test_rules_reports_each_case_once(lint, text, expected):
     assert lint(text) == expected
