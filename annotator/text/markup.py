@@ -23,8 +23,10 @@ What is masked, per format:
     text stay visible), reference definitions (``[x]: http://...``), autolinks, bare URLs,
     e-mails and identifiers, raw HTML tags and comments (MDX ``{expression}`` attribute values
     included; the content of ``<code>``, ``<script>`` ... follows the HTML rules below).
-    ``@mentions`` stay visible (in articles they name roles: "cc @CSM"). Heading and emphasis
-    markers are kept: they are punctuation the tokenizer splits off.
+    Table pipes, ``~~`` and the ``@`` of a mention are blanked because the tokenizer would glue
+    them to the word next to them (``|SLA|KB|`` is one token); the mention itself stays visible
+    (in articles it names a role: "cc @CSM"). Heading and emphasis markers are kept: they are
+    punctuation the tokenizer splits off.
 ``html``
     Tags with all their attributes, comments, doctypes and processing instructions, and the whole
     content of ``script``, ``style``, ``code``, ``pre``, ``kbd``, ``samp``, ``textarea``,
@@ -503,6 +505,10 @@ _LINK_TARGET = re.compile(
     r"""\]\(\s*+(?:<[^<>\n]*+>|(?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.)*+\))*+)"""
     r"""(?:\s++(?:"[^"]*+"|'[^']*+'|\([^()]*+\)))?+\s*+\)"""
 )
+# Markup characters the tokenizer does not split off a word: table pipes ("|SLA|KB|" is one
+# token), strikethrough markers ("~~SLA~~") and the "@" of a mention ("@CSM" names a role;
+# the word after it is prose).
+_MD_GLUE = re.compile(r"\||~~|(?<![\w@.])@(?=\w)")
 _REFERENCE_LINK = re.compile(r"\]\[[^\[\]\n]{0,999}+\]")
 _REFERENCE_DEFINITION = re.compile(
     r"^[ \t]{0,3}\[(?:[^\[\]\\\n]|\\.){1,999}+\]:[ \t]*+\S[^\n]*+", re.MULTILINE
@@ -603,6 +609,7 @@ def _markdown(mask: _Mask, text: str, front_matter_keys: tuple[str, ...]) -> lis
     _hide_all(mask, _REFERENCE_LINK, work)
     _plain(mask, work)
     _html(mask, mask.work_copy(), markdown=True)
+    _hide_all(mask, _MD_GLUE, mask.work_copy())
     return sorted(headings)
 
 

@@ -354,6 +354,19 @@ def test_markup_markdown_mentions_are_prose():
     assert _shown("Zendesk: cc @CSM", "markdown", "CSM") == [13]
 
 
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("|SLA|KB|\n|--|--|\n|CSAT|NPS|", ["SLA", "KB", "CSAT", "NPS"]),
+        ("~~SLA~~ now KB", ["SLA", "now", "KB"]),
+        ("cc @CSM, then KB", ["cc", "CSM", ",", "then", "KB"]),
+    ],
+)
+def test_markup_markdown_glue_characters_do_not_hide_words(nlp, text, words):
+    tokens = [t.text for t in nlp(visible_text(text, "markdown")) if not t.is_space and set(t.text) != {"-"}]
+    assert tokens == words
+
+
 @pytest.mark.parametrize("format", ALL_FORMATS)
 @pytest.mark.parametrize("text", ["see ERR_SLA_TIMEOUT", "see sla_KB_breach()", "see #spt_SLA-channel"])
 def test_markup_identifiers_are_hidden(format, text):
