@@ -765,6 +765,10 @@ def parse_subject(definition: str) -> Name | None:
     name = parse_name(subject)
     if name is None or not _plausible_term(name):
         return None
+    # "Quality assurance in customer support is ...": the "in ..." phrase is context, not term.
+    before, found_in, _ = name.term.partition(" in ")
+    if found_in and before.strip():
+        name = replace(name, term=before.strip())
     if verb == "are" and not name.plural:
         singular_term = _singular_phrase(name.term)
         if singular_term != name.term:

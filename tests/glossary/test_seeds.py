@@ -230,6 +230,11 @@ CULTURE = (
             id="subject-after-context-clause",
         ),
         pytest.param(
+            "Email management in customer support is sorting and routing incoming email.\n",
+            [("Email Management", [], [], None)],
+            id="context-phrase-after-subject",
+        ),
+        pytest.param(
             "Software development kits (SDK) are toolsets developers use to build integrations.\n",
             [("Software Development Kit", ["SDK"], [], None)],
             id="plural-subject-singularized",
