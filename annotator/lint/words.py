@@ -25,14 +25,20 @@ from ..text.acronyms import NOT_ACRONYMS, is_roman_numeral
 #: support-article editor leaves unexpanded. Deliberately short on CX jargon (SLA, CSAT, AHT
 #: ... are what the linter is for); FAQ is here because style guides treat it as plain English.
 DEFAULT_ALLOW: frozenset[str] = frozenset(
-    """
-    AI API APIs APP URL URLs URI ID IDs UUID CSV TSV PDF HTML CSS JS JSON XML YAML HTTP HTTPS
-    SQL DNS IP TCP UDP SSH SSL TLS VPN SMTP IMAP POP3 FTP SFTP REST SOAP SDK SDKs CLI GUI UI UX
-    OS iOS macOS PC CPU GPU RAM USB QR PIN PNG JPG JPEG GIF SVG MP3 MP4 RSS ASCII UTF UTC GMT
-    FAQ FAQs SaaS PaaS IaaS SSO 2FA MFA OTP CC BCC IT HR CEO CTO CFO COO VP TBD TBA TBC FYI ASAP
-    EOD ETA OK AM PM US USA UK EU APAC EMEA AMER LATAM NA ANZ Q&A R&D B2B B2C SMS LLC LTD INC
-    GDPR WYSIWYG ISO RFC IETF W3C ANSI AKA XLS XLSX DOC DOCX PPT PPTX ZIP TXT AWS GCP IBM SAP HP MIME VIP CI CD
-    """.split()
+    # web, data and file formats
+    "AI API APIs APP URL URLs URI ID IDs UUID CSV TSV PDF HTML CSS JS JSON XML YAML HTTP HTTPS "
+    "SQL REST SOAP SDK SDKs CLI GUI UI UX RSS ASCII UTF WYSIWYG MIME "
+    "PNG JPG JPEG GIF SVG MP3 MP4 XLS XLSX DOC DOCX PPT PPTX ZIP TXT "
+    # networks, mail and security
+    "DNS IP TCP UDP SSH SSL TLS VPN SMTP IMAP POP3 FTP SFTP SSO 2FA MFA OTP PIN QR "
+    "PGP GPG DKIM SPF DMARC CNAME MX CI CD "
+    # devices and platforms
+    "OS iOS macOS PC CPU GPU RAM USB SaaS PaaS IaaS AWS GCP IBM SAP HP "
+    # business, time and place
+    "FAQ FAQs CC BCC IT HR CEO CTO CFO COO VP VIP TBD TBA TBC FYI ASAP EOD ETA OK AKA "
+    "AM PM UTC GMT US USA UK EU APAC EMEA AMER LATAM NA ANZ Q&A R&D B2B B2C SMS LLC LTD INC "
+    "GDPR ISO RFC IETF W3C ANSI".split()
+)
 )
 
 #: All-caps tokens that are words, not acronyms: admonition labels, shouted function words and
