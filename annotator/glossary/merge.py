@@ -40,7 +40,7 @@ MIN_STEM = 6
 class _Item:
     """One entry, or one existing concept, waiting to be grouped."""
 
-    order: tuple
+    order: tuple  # sort key: base concepts first, then entries by (source, line, ...)
     term: str
     aliases: tuple[str, ...]
     acronyms: tuple[str, ...]
@@ -54,7 +54,8 @@ class _Item:
 
 def _from_entry(entry: Entry) -> _Item:
     return _Item(
-        order=(1, entry.source, entry.line, entry.term),
+        # Everything that tells two entries apart, so sorting never depends on the input order.
+        order=(1, entry.source, entry.line, entry.term, entry.definition, entry.acronyms, entry.aliases),
         term=entry.term,
         aliases=tuple(entry.aliases),
         acronyms=tuple(entry.acronyms),
@@ -67,7 +68,7 @@ def _from_entry(entry: Entry) -> _Item:
 
 def _from_concept(concept: Concept, index: int) -> _Item:
     return _Item(
-        order=(0, index, 0, concept.term),  # existing concepts first, in their own order
+        order=(0, "", index, concept.term),  # existing concepts first, in their own order
         term=concept.term,
         aliases=tuple(concept.aliases),
         acronyms=tuple(concept.acronyms),
