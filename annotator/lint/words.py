@@ -39,7 +39,6 @@ DEFAULT_ALLOW: frozenset[str] = frozenset(
     "AM PM UTC GMT US USA UK EU APAC EMEA AMER LATAM NA ANZ Q&A R&D B2B B2C SMS LLC LTD INC "
     "GDPR ISO RFC IETF W3C ANSI".split()
 )
-)
 
 #: All-caps tokens that are words, not acronyms: admonition labels, shouted function words and
 #: product names commonly written in capitals.
