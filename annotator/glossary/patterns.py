@@ -214,17 +214,60 @@ def short_forms(term: str) -> list[str]:
 # --- tokenization --------------------------------------------------------------------------
 
 
+_PLAIN_SPACING = re.compile(r"\S+(?: \S+)*")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+class PatternTokenizer:
+    """Token texts for pattern strings, exactly as a spaCy tokenizer splits them, but fast.
+
+    spaCy tokenizes each space-separated chunk on its own, so chunks are tokenized once and
+    cached; a purely alphabetic chunk that is no special case ("cannot", "gonna") is always
+    one token, and letters joined by hyphens split at each hyphen (spaCy's infix rule), so
+    those skip the tokenizer (and the ``Doc`` it would build) altogether. A test checks the
+    shortcut against the real tokenizer on every built-in pattern.
+    """
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.special = set(getattr(tokenizer, "rules", None) or ())
+        self.cache: dict[str, tuple[str, ...]] = {}
+
+    def chunk(self, chunk: str) -> tuple[str, ...]:
+        tokens = self.cache.get(chunk)
+        if tokens is None:
+            if chunk in self.special:
+                tokens = tuple(t.text for t in self.tokenizer(chunk))
+            elif chunk.isalpha():
+                tokens = (chunk,)
+            elif _HYPHENATED.fullmatch(chunk):  # letters-letters: split at each hyphen
+                tokens = tuple(re.split(r"(-)", chunk))
+            else:
+                tokens = tuple(t.text for t in self.tokenizer(chunk))
+            self.cache[chunk] = tokens
+        return tokens
+
+    def __call__(self, text: str) -> list[str]:
+        if not _PLAIN_SPACING.fullmatch(text):
+            # Leading, trailing, repeated or non-space whitespace become tokens of their own.
+            return [t.text for t in self.tokenizer(text)]
+        if " " not in text:
+            return list(self.chunk(text))
+        return [token for chunk in text.split(" ") if chunk for token in self.chunk(chunk)]
+
+
 @functools.lru_cache(maxsize=1)
-def _tokenizer():
+def _english_tokenizer() -> PatternTokenizer:
     # A private blank English tokenizer: patterns must be exactly what spaCy's English
     # tokenizer produces, so we ask it rather than guess.
     from spacy.lang.en import English
 
-    return English().tokenizer
+    return PatternTokenizer(English().tokenizer)
 
 
 def tokenize(text: str) -> list[str]:
-    return [t.text for t in _tokenizer()(text)]
+    """Token texts of ``text`` as spaCy's English tokenizer splits them."""
+    return _english_tokenizer()(text)
 
 
 def acronym_token_patterns(acronym: str) -> list[list[dict]]:

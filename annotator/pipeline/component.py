@@ -44,7 +44,13 @@ from spacy.util import ensure_path
 
 from ..errors import GlossaryError, PipelineError
 from ..glossary.model import Concept, Glossary
-from ..glossary.patterns import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL, generate_patterns
+from ..glossary.patterns import (
+    ACRONYM_LABEL,
+    AMBIGUOUS_PREFIX,
+    TERM_LABEL,
+    PatternTokenizer,
+    generate_patterns,
+)
 from .matcher import GlossaryMatcher, Match, resolve
 from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense, sense_record
 
@@ -276,7 +282,7 @@ class HelpdeskGlossary:
                 raise PipelineError(
                     "E302", line=line, path=PATTERNS_FILE, detail=f"id {pid!r} is not in the glossary"
                 )
-        matcher = GlossaryMatcher(self.nlp.vocab, self.nlp.make_doc, patterns)
+        matcher = GlossaryMatcher(self.nlp.vocab, PatternTokenizer(self.nlp.tokenizer), patterns)
         # Labels and ids must outlive any memory zone (lazy loading may happen inside one,
         # e.g. on the first annotate() call), so they are added as permanent strings.
         strings = self.nlp.vocab.strings

@@ -15,10 +15,11 @@ most one newline we match again on a small copy with the whitespace squeezed out
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -65,14 +66,19 @@ def _pattern_tokens(pattern: list, *, line: int) -> tuple[str, list[str]]:
 class GlossaryMatcher:
     """Two phrase matchers built from EntityRuler patterns, plus the resolution rules."""
 
-    def __init__(self, vocab: Vocab, tokenizer, patterns: Iterable[dict]) -> None:
+    def __init__(self, vocab: Vocab, tokenizer: Callable[[str], list[str]], patterns: Iterable[dict]) -> None:
+        """``tokenizer`` maps a phrase pattern string to its token texts (the pipeline's own
+        tokenizer, e.g. through :class:`~annotator.glossary.patterns.PatternTokenizer`)."""
         self.vocab = vocab
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         self.keys: dict[int, tuple[str, str, bool]] = {}
         self.max_length = 1
         self.token_words: set[str] = set()  # every ORTH in a token pattern (the acronyms)
-        grouped: dict[tuple[str, str, str, bool], list[Doc]] = {}
+        # Patterns go to the phrase matchers as sequences of attribute hashes (which
+        # PhraseMatcher.add accepts in place of Docs): no Doc per pattern, so a big glossary
+        # loads fast and small.
+        grouped: dict[tuple[str, str, str, bool], list[list[int]]] = {}
         for line, pattern in enumerate(patterns, 1):
             if not isinstance(pattern, dict) or "label" not in pattern or "pattern" not in pattern:
                 raise PipelineError("E302", line=line, path="patterns", detail="needs 'label' and 'pattern'")
@@ -80,20 +86,21 @@ class GlossaryMatcher:
             if isinstance(body, str):
                 if not body.strip():
                     raise PipelineError("E302", line=line, path="patterns", detail="empty phrase pattern")
-                doc = tokenizer(body)
                 attr, is_token = "LOWER", False
+                words = [word.lower() for word in tokenizer(body)]
             elif isinstance(body, list) and body:
                 attr, words = _pattern_tokens(body, line=line)
-                doc = Doc(vocab, words=words, spaces=[False] * len(words))
                 is_token = attr == "ORTH"
                 if is_token:
                     self.token_words.update(words)
+                else:
+                    words = [word.lower() for word in words]
             else:
                 raise PipelineError("E302", line=line, path="patterns", detail="empty or invalid pattern")
-            if len(doc) == 0:
+            if not words:
                 continue
-            self.max_length = max(self.max_length, len(doc))
-            grouped.setdefault((attr, label, pid, is_token), []).append(doc)
+            self.max_length = max(self.max_length, len(words))
+            grouped.setdefault((attr, label, pid, is_token), []).append([get_string_id(w) for w in words])
         for (attr, label, pid, is_token), docs in grouped.items():
             key = f"{label}{_KEY_SEP}{pid}{_KEY_SEP}{attr}"
             # The key string must outlive every memory zone (the matcher may be built inside

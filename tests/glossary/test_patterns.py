@@ -194,3 +194,22 @@ def test_patterns_load_unchanged_into_stock_entity_ruler(fixture_patterns):
         ("first-call resolution", "CX_TERM", "first-contact-resolution"),
         ("co browsing", "CX_TERM", "co-browsing"),
     ]
+
+
+def test_patterns_fast_tokenizer_agrees_with_spacy():
+    # PatternTokenizer's shortcuts (alphabetic and hyphenated chunks) must give exactly what
+    # the real tokenizer gives, on every built-in pattern and on tricky strings.
+    from annotator.glossary.patterns import PatternTokenizer
+    from annotator.resources import builtin_patterns_path
+
+    nlp = spacy.blank("en")
+    fast = PatternTokenizer(nlp.tokenizer)
+    strings = [
+        json.loads(line)["pattern"]
+        for line in builtin_patterns_path().read_text(encoding="utf-8").splitlines()
+        if isinstance(json.loads(line)["pattern"], str)
+    ]
+    strings += ["cannot", "Cannot", "e-mail", "co-browsing", "tier-1", "a-b-c", "x--y", "don't",
+                "  padded ", "two  spaces", "tab\there", "self-service's", "caf\u00e9-bar", "na\u00efve"]
+    for text in strings:
+        assert fast(text) == [t.text for t in nlp.make_doc(text)], text
