@@ -109,46 +109,15 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
 
-_FRONT_MATTER_LINE = re.compile(r"^[ \t]*(?P<key>[\w.-]+)[ \t]*:|^[ \t]*-[ \t]", re.MULTILINE)
-#: Front-matter keys whose values are prose for the linter (the page's title and summary).
-FRONT_MATTER_PROSE = frozenset({"title", "description"})
+#: Front-matter keys whose values are prose for the linter (the page's title and summary);
+#: tags, categories, owners and sidebar labels are metadata.
+FRONT_MATTER_PROSE = ("title", "description")
 
 
 def lint_visible(text: str, format: str) -> str:
-    """The markup engine's visible text, with the linter's front-matter policy on top.
-
-    Only ``title`` and ``description`` values are prose an article must define acronyms in;
-    other values (tags, categories, owners, sidebar labels) are metadata, whatever the
-    markup engine shows for annotation.
-    """
-    masked = visible_text(text, format)
-    if format != "markdown":
-        return masked
-    end = _after_front_matter(text)
-    if not end:
-        return masked
-    chars = None
-    keep = False
-    for line_start, line in _lines(text, end):
-        match = _FRONT_MATTER_LINE.match(line)
-        if match and match.group("key") is not None:
-            keep = match.group("key").lower() in FRONT_MATTER_PROSE
-        if not keep and line.strip():
-            if chars is None:
-                chars = list(masked)
-            for i in range(line_start, line_start + len(line)):
-                if chars[i] not in "\r\n":
-                    chars[i] = " "
-    return masked if chars is None else "".join(chars)
-
-
-def _lines(text: str, end: int):
-    pos = 0
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        yield pos, text[pos:stop]
-        pos = stop + 1
+    """The visible prose the rules read: the markup engine's ``visible_text`` with only the
+    ``title`` and ``description`` front-matter values shown."""
+    return visible_text(text, format, front_matter_keys=FRONT_MATTER_PROSE)
 
 
 def _known_expansions(glossary: Glossary):
