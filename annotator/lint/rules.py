@@ -212,10 +212,20 @@ def _is_acronym_use(
     return not is_ordinary_word(token.base, lower_words)
 
 
+def _is_handle(text: str, start: int) -> bool:
+    """``@TAM``, ``#SLA``: a mention or a channel names someone or somewhere, it is not prose
+    that uses the acronym (the markup engine may show the name for annotation)."""
+    return start > 0 and text[start - 1] in "@#"
+
+
 def acronym_uses(
-    masked: str, glossary: Glossary, defined: set[str], allow: frozenset[str]
+    masked: str, glossary: Glossary, defined: set[str], allow: frozenset[str], text: str | None = None
 ) -> dict[str, list[Token]]:
-    """Uses of every acronym that needs a definition, by base form, in text order."""
+    """Uses of every acronym that needs a definition, by base form, in text order.
+
+    ``text`` is the original of ``masked``, consulted for what masking hides (handles).
+    """
+    text = masked if text is None else text
     lower_words = non_caps_vocabulary(masked)
     known = glossary.by_acronym.keys() | defined
     tokens = scan(masked, phrases=glossary.by_acronym.keys())
@@ -223,6 +233,7 @@ def acronym_uses(
         t
         for t in tokens
         if t.base not in allow and t.text not in allow
+        if not _is_handle(text, t.start)
         if not (t.base in UNITS and follows_number(masked, t.start))
         if _is_acronym_use(t, glossary, defined, lower_words)
     ]
@@ -312,7 +323,7 @@ def lint_text(
     masked = lint_visible(text, format)
     definitions = find_definitions(masked, _known_expansions(glossary))
     defined = {d.acronym for d in definitions}
-    uses = acronym_uses(masked, glossary, defined, config.allowlist)
+    uses = acronym_uses(masked, glossary, defined, config.allowlist, text)
     earliest = _earliest_definitions(text, masked, format, definitions, uses)
     index = LineIndex(text)
 

@@ -70,11 +70,13 @@ def test_rules_reports_each_case_once(lint, text, expected):
         ("<!-- SLA note -->", "html"),
         ('<div data-no-glossary>SLA</div>', "html"),
         ("Ping @AM or post in #SLA.", "text"),
+        ("cc @TAM and post in #KPI-team.", "markdown"),
         ("Mail SLA.team@example.com today.", "text"),
     ],
     ids=["inline-code", "fence", "tilde-fence", "url", "link-target", "front-matter-keys", "rst-role",
          "rst-literal", "rst-code-block", "rst-link-target", "html-attribute", "html-code",
-         "script-style", "html-href", "html-comment", "no-glossary", "mention-channel", "email"],
+         "script-style", "html-href", "html-comment", "no-glossary", "mention-channel", "md-mention",
+         "email"],
 )
 def test_rules_invisible_text_is_not_a_use(lint, text, format):
     assert lint(text, format) == {}
