@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import List
@@ -243,6 +244,17 @@ class HelpdeskGlossary:
         self.glossary: Glossary | None = None
         self.patterns: list[dict] = []
         self._info: dict | None = None
+        self._load_lock = threading.Lock()
+
+    def __getstate__(self) -> dict:
+        # Picklable for multiprocessing with "spawn" (a lock is not; a fresh one is made).
+        state = dict(self.__dict__)
+        del state["_load_lock"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._load_lock = threading.Lock()
 
     # --- data ------------------------------------------------------------------------------
 
@@ -252,7 +264,10 @@ class HelpdeskGlossary:
 
     def _ensure_loaded(self) -> None:
         if self.glossary is None:
-            self._load_configured()
+            # Threaded servers may make their first calls at once: load exactly once.
+            with self._load_lock:
+                if self.glossary is None:
+                    self._load_configured()
 
     def _load_configured(self) -> None:
         """Built-in data (unless ``builtin`` is false) plus the configured user glossaries."""
@@ -290,16 +305,17 @@ class HelpdeskGlossary:
             strings.add(label, allow_transient=False)
         for pid in {*glossary.by_id, *groups, *(str(p.get("label", "")) for p in patterns)}:
             strings.add(pid, allow_transient=False)
-        self.glossary, self.patterns, self.matcher = glossary, list(patterns), matcher
-        self._groups = groups
-        self._senses = SenseIndex(glossary)
         # Every spelling an acronym pattern can match, and the acronym it stands for.
-        self._acronym_of: dict[str, str] = {}
+        acronym_of: dict[str, str] = {}
         for acronym in glossary.by_acronym:
             for form in (acronym, acronym + "s"):
-                self._acronym_of.setdefault(form, acronym)
-        self._known_caps = set(matcher.token_words) | set(self._acronym_of)
+                acronym_of.setdefault(form, acronym)
+        self.patterns, self.matcher = list(patterns), matcher
+        self._groups, self._senses = groups, SenseIndex(glossary)
+        self._acronym_of = acronym_of
+        self._known_caps = set(matcher.token_words) | set(acronym_of)
         self._info = None
+        self.glossary = glossary  # last: a non-None glossary means everything above is ready
 
     def initialize(
         self,

@@ -467,3 +467,24 @@ def test_component_lazy_load_inside_memory_zone(data_dir):
 )
 def test_component_punctuation_around_acronyms(nlp, text, expected):
     assert [e.text for e in nlp(text).ents] == expected
+
+
+def test_component_concurrent_first_calls_load_once(data_dir):
+    from concurrent.futures import ThreadPoolExecutor
+
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, "glossary_paths": [str(data_dir / "extra.csv")]})
+    loads = []
+    original = component._load_configured
+    component._load_configured = lambda: (loads.append(1), original())
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: [e.text for e in nlp("the CES").ents], range(8)))
+    assert results == [["CES"]] * 8
+    assert loads == [1]
+
+
+def test_component_pickles(nlp):
+    import pickle
+
+    restored = pickle.loads(pickle.dumps(nlp))
+    assert _snapshot(restored(SAMPLE)) == _snapshot(nlp(SAMPLE))
