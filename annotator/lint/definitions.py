@@ -34,6 +34,7 @@ _PAREN_ACR_FIRST = re.compile(
     r"(?<![\w&])(?P<acr>" + _ACR + r")(?![\w&])[ \t]*\((?P<long>[^()\n]{3,160})\)"
 )
 _OR_ACR = re.compile(r"(?<![\w-])or\s+(?P<acr>" + _ACR + r")(?![\w&])")
+_EMPHASIS = re.compile(r"[*_]+")
 _FORMS = {"long_short": "expansion (ACR)", "short_long": "ACR (expansion)", "or": "expansion or ACR"}
 
 # Where a long form cannot reach back past: sentence ends, clause punctuation, blank lines.
@@ -118,6 +119,9 @@ def find_definitions(
 
     ``known(acronym)`` returns expansions to accept as they are (the glossary's terms).
     """
+    # Emphasis markers are transparent: "**SLA** (Service Level Agreement)" is the
+    # "ACR (expansion)" form. Blanking them keeps every offset.
+    visible = _EMPHASIS.sub(lambda m: " " * len(m.group()), visible)
     found: dict[int, Definition] = {}
     for d in text_definitions(visible, or_form=True):
         found.setdefault(

@@ -17,8 +17,13 @@ from annotator.lint.rules import RULES, lint_text
         ("Our Service Level Agreements (SLAs) cover email. SLAs start at once.", {}),
         ("A Success On-Demand (CSE) engagement. Ask the CSE team.", {}),
         ("A CSM (formerly known as a Technical Account Manager or TAM) helps.", {"CSM": "HA001"}),
+        ("**SLA** (Service Level Agreement) holds. The SLA.", {}),
+        ("*Service Level Agreement* (SLA) holds. The SLA.", {}),
+        ("[Service Level Agreement (SLA)](https://example.com) holds. The SLA.", {}),
+        ("Service Level\nAgreement (SLA) holds. The SLA.", {}),
     ],
-    ids=["expansion-acr", "acr-expansion", "expansion-or-acr", "plural", "capitalised-run", "or-inside"],
+    ids=["expansion-acr", "acr-expansion", "expansion-or-acr", "plural", "capitalised-run", "or-inside",
+         "bold-acronym", "italic-expansion", "link-text", "wrapped-line"],
 )
 def test_rules_defined_forms_are_clean(lint, text, expected):
     assert lint(text) == expected
