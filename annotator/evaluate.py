@@ -269,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     if "lint" in report:
         print("lint evaluation:")
         for key, value in report["lint"].items():
+            if isinstance(value, list) and not args.verbose:
+                continue  # per-article detail: --verbose or --json
             print(f"  {key}: {value if not isinstance(value, (dict, list)) else json.dumps(value)}")
     return 0
 

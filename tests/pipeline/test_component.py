@@ -488,3 +488,26 @@ def test_component_pickles(nlp):
 
     restored = pickle.loads(pickle.dumps(nlp))
     assert _snapshot(restored(SAMPLE)) == _snapshot(nlp(SAMPLE))
+
+
+# --- the built-in glossary ----------------------------------------------------------------------
+
+
+def test_component_builtin_ambiguous_acronym_expanded(builtin_nlp):
+    doc = builtin_nlp("Our Average Hold Time (AHT) rose. Agents say AHT hurts CSAT.")
+    ahts = [e for e in doc.ents if e.text == "AHT"]
+    assert ahts and all(e._.term == "Average Hold Time" for e in ahts)
+    assert all(len(e._.senses) >= 2 and e._.senses[0]["reason"] == "expanded in this document" for e in ahts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Did you restart it? It should work.", "Thanks for waiting! -CS", "You're welcome. ^CS", "WE CANT FIX IT NOW"],
+)
+def test_component_builtin_precision_traps(builtin_nlp, text):
+    assert [e.text for e in builtin_nlp(text).ents] == []
+
+
+def test_component_builtin_glossary_info(builtin_nlp):
+    info = builtin_nlp.get_pipe("helpdesk_glossary").glossary_info
+    assert info["concepts"] > 100 and len(info["version"]) == 12

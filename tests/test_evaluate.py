@@ -1,0 +1,107 @@
+"""annotator.evaluate: span scoring arithmetic and the script's edges, on a tiny eval set of
+our own (the shared third-party set is never copied into the repo)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator import evaluate
+from annotator.evaluate import GoldDoc, score_doc
+
+DATA = Path(__file__).parent / "pipeline" / "data"
+
+
+def span(start, end, text="x", label="CX_TERM", **extra):
+    return {"start": start, "end": end, "text": text, "label": label, "term": "t", **extra}
+
+
+def gold(spans=(), ignored=(), negatives=()):
+    return GoldDoc("d", "ticket", "", "text", list(spans), list(ignored), list(negatives))
+
+
+def test_evaluate_score_doc_overlap_counts():
+    doc = gold(spans=[span(0, 10, in_seeds=True), span(20, 25, in_seeds=False), span(30, 33, in_seeds=True)])
+    result = score_doc(doc, [span(5, 12), span(21, 22), span(40, 44)])
+    assert (result.predicted, result.true_positives) == (3, 2)  # any overlap; in_seeds or not
+    assert (result.gold, result.found) == (2, 1)  # recall only on in_seeds spans
+    assert [fp["start"] for fp in result.false_positives] == [40]
+    assert [m["start"] for m in result.misses] == [30]
+
+
+def test_evaluate_score_doc_ignores_code_mentions_and_counts_hard_negatives():
+    doc = gold(spans=[span(0, 3, in_seeds=True)], ignored=[span(10, 13)], negatives=[span(20, 22)])
+    result = score_doc(doc, [span(0, 3), span(10, 13), span(20, 22)])
+    assert result.ignored == 1 and result.predicted == 2
+    assert [h["start"] for h in result.hard_negative_hits] == [20]
+
+
+def test_evaluate_score_doc_label_filter():
+    doc = gold(spans=[span(0, 3, in_seeds=True)])
+    result = score_doc(doc, [span(0, 3, label="DOC_ACRONYM")], labels=("CX_TERM",))
+    assert result.predicted == 0 and result.found == 0
+
+
+@pytest.fixture
+def tiny_eval(tmp_path):
+    """A two-document eval set in the shared set's schema, with our own texts."""
+    ticket = "Our SLA was breached; it is fine. Thanks! - CS"
+    article = "# Queues\n\nCheck the `SLA` setting and the first contact resolution rate.\n"
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a1.md").write_text(article, encoding="utf-8")
+    (tmp_path / "tickets.jsonl").write_text(json.dumps({"id": "t1", "text": ticket}) + "\n", encoding="utf-8")
+    start = article.index("first contact")
+    rows = [
+        {
+            "id": "t1", "doc_type": "ticket", "text_sha1": hashlib.sha1(ticket.encode()).hexdigest(),
+            "spans": [{"start": 4, "end": 7, "text": "SLA", "in_seeds": True}],
+            "code_or_url_mentions": [],
+            "hard_negatives": [{"start": 22, "end": 24, "text": "it"}, {"start": 44, "end": 46, "text": "CS"}],
+        },
+        {
+            "id": "a1", "doc_type": "article", "file": "articles/a1.md", "text_sha1": "0" * 40,
+            "spans": [{"start": start, "end": start + 24, "text": "first contact resolution", "in_seeds": True}],
+            "code_or_url_mentions": [{"start": article.index("SLA"), "end": article.index("SLA") + 3}],
+            "hard_negatives": [],
+        },
+    ]
+    (tmp_path / "gold_spans.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def fixture_nlp():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary", config={"builtin": False}).from_disk(DATA)
+    return nlp
+
+
+def test_evaluate_span_section_on_tiny_set(tiny_eval, fixture_nlp):
+    summary = evaluate.span_section(tiny_eval, nlp=fixture_nlp)
+    assert summary["documents"] == 2
+    assert (summary["found"], summary["gold_in_seeds"]) == (2, 2)
+    assert summary["precision"] == 1.0 and summary["recall"] == 1.0
+    assert summary["hard_negative_hits"] == 0
+    assert summary["text_sha1_mismatches"] == ["a1"]
+    assert all(summary["targets"].values())
+
+
+def test_evaluate_main_without_eval_set(tmp_path, capsys):
+    assert evaluate.main(["--eval-dir", str(tmp_path / "missing")]) == 0
+    assert "no evaluation set" in capsys.readouterr().out
+
+
+def test_evaluate_main_json(tiny_eval, capsys):
+    assert evaluate.main(["--eval-dir", str(tiny_eval), "--json", "--labels", "CX_TERM,CX_ACRONYM"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report["spans"]) >= {"precision", "recall", "hard_negative_hits", "documents_detail"}
+    assert report["spans"]["labels"] == ["CX_TERM", "CX_ACRONYM"]
+
+
+def test_evaluate_sections_registry_has_lint_hook():
+    assert set(evaluate.SECTIONS) >= {"spans", "lint"}
