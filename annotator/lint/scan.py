@@ -50,6 +50,8 @@ def base_form(core: str) -> str:
     if not match:
         return core
     stem, suffix = match.group("stem"), match.group("suffix")
+    if len(stem) < 2:  # "Is", "As": a capitalised word, not an inflected acronym
+        return core
     if suffix in _SUFFIXES:
         return stem
     # Doubled final consonant before -ed/-ing: STARred, DMming.

@@ -1,0 +1,97 @@
+"""Acronym-shaped tokens, their base forms, and the caps-word judgement."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.lint.scan import base_form, is_caps_acronym, scan
+from annotator.lint.structure import text_headings
+from annotator.lint.words import (
+    caps_runs_with_words,
+    follows_number,
+    is_ordinary_word,
+    looks_like_word,
+    never_acronym,
+    non_caps_vocabulary,
+)
+
+
+@pytest.mark.parametrize(
+    "token, base",
+    [("SLA", "SLA"), ("SLAs", "SLA"), ("KPIs", "KPI"), ("SEs", "SE"), ("FAQs", "FAQ"), ("CCed", "CC"),
+     ("STARred", "STAR"), ("DMing", "DM"), ("SaaS", "SaaS"), ("CCaaS", "CCaaS"), ("eNPS", "eNPS"),
+     ("CAll", "CAll"), ("Is", "Is"), ("L&R", "L&R")],
+)
+def test_scan_base_form(token, base):
+    assert base_form(token) == base
+
+
+@pytest.mark.parametrize(
+    "base, expected",
+    [("SLA", True), ("2FA", True), ("L&R", True), ("E2EE", True), ("A", False), ("A1", False),
+     ("SaaS", False), ("TOOLONGACRONYM", False), ("123", False)],
+)
+def test_scan_caps_acronym_shape(base, expected):
+    assert is_caps_acronym(base) is expected
+
+
+def test_scan_offsets_slice_the_text():
+    text = "The SLA's clock, SLAs, Sales/CS, SLA-relevant, @AM, #KPI, ooo_summary, TL;DR and SOC 2."
+    tokens = scan(text, phrases=["SOC 2"])
+    assert [(t.text, t.base) for t in tokens] == [
+        ("The", "The"), ("SLA", "SLA"), ("SLAs", "SLA"), ("Sales", "Sales"), ("CS", "CS"),
+        ("SLA", "SLA"), ("SOC 2", "SOC 2"),
+    ]
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+
+
+@pytest.mark.parametrize(
+    "token, expected",
+    [("NOTE", True), ("SLACK", True), ("XII", True), ("5XX", True), ("10GB", True), ("UTC", True),
+     ("SLA", False), ("CX", False), ("KB", False), ("CD", False)],
+)
+def test_words_never_acronym(token, expected):
+    assert never_acronym(token) is expected
+
+
+@pytest.mark.parametrize("token, expected", [("APPENDIX", True), ("CHANNEL", True), ("SFDC", False), ("CAPTCHA", True), ("KCSXYZ", False)])
+def test_words_looks_like_word(token, expected):
+    assert looks_like_word(token) is expected
+
+
+def test_words_vocabulary_takes_whole_prose_words_only():
+    vocab = non_caps_vocabulary("See (Recognition), the Channels, csat_reports.png and GitLab; star.")
+    assert {"recognition", "channels", "channel", "star"} <= vocab
+    assert "csat" not in vocab and "gitlab" not in vocab
+
+
+def test_words_ordinary_word_uses_the_document():
+    vocab = non_caps_vocabulary("Recognition matters.")
+    assert is_ordinary_word("RECOGNITION", vocab)
+    assert not is_ordinary_word("SWIR", vocab)
+
+
+def test_words_caps_runs():
+    text = "SLACK CHANNEL and SWIR"
+    tokens = [("SLACK", 0, 5), ("CHANNEL", 6, 13), ("SWIR", 18, 22)]
+    assert caps_runs_with_words(tokens, text, {"CHANNEL"}) == {"SLACK"}
+
+
+@pytest.mark.parametrize("text, start, expected", [("5 KB", 2, True), ("2.5\u00a0MB", 4, True), ("the KB", 4, False)])
+def test_words_follows_number(text, start, expected):
+    assert follows_number(text, start) is expected
+
+
+@pytest.mark.parametrize(
+    "text, titles",
+    [
+        ("Shift handover\n\nBody.\n", ["Shift handover"]),
+        ("Intro.\n\nSetup\n=====\nBody\n", ["Setup"]),
+        ("A sentence that ends.\n\nBody\n", []),
+        ("Title\r\n\r\nBody\r\n", ["Title"]),
+        ("", []),
+    ],
+)
+def test_structure_text_headings(text, titles):
+    assert [text[h.start : h.end] for h in text_headings(text)] == titles
