@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from .. import __version__
 from .rules import RULES
@@ -36,6 +38,15 @@ def render_json(results: Sequence[FileResult]) -> str:
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
 
 
+def artifact_uri(display: str) -> str:
+    """A SARIF ``artifactLocation.uri``: relative paths stay relative (percent-encoded, so
+    spaces and ``#`` survive), absolute ones become ``file://`` URIs."""
+    path = PurePosixPath(display)
+    if path.is_absolute():
+        return "file://" + quote(display, safe="/")
+    return quote(display, safe="/")
+
+
 def render_sarif(results: Sequence[FileResult]) -> str:
     codes = list(RULES)
     rules = [
@@ -59,7 +70,7 @@ def render_sarif(results: Sequence[FileResult]) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": r.article.display},
+                            "artifactLocation": {"uri": artifact_uri(r.article.display)},
                             "region": {
                                 "startLine": f.line,
                                 "startColumn": f.col,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from annotator.lint.config import LintConfig
-from annotator.lint.formats import FORMATS, escape_data, escape_property, render
+from annotator.lint.formats import FORMATS, artifact_uri, escape_data, escape_property, render
 from annotator.lint.rules import RULES
 from annotator.lint.runner import FileResult, iter_paths, lint_article, read_article
 
@@ -119,3 +119,16 @@ def test_formats_github_annotation_line(glossary, tmp_path):
     assert line.startswith("::warning file=")
     assert "a%2Cb%3Ac.md,line=1,col=18,endColumn=21,title=HA001 undefined-acronym::" in line
     assert line.endswith('did you mean "Service Level Agreement (SLA)"?')
+
+
+@pytest.mark.parametrize(
+    "display, uri",
+    [
+        ("docs/kb/a.md", "docs/kb/a.md"),
+        ("my docs/a #1.md", "my%20docs/a%20%231.md"),
+        ("/srv/docs/a.md", "file:///srv/docs/a.md"),
+        ("docs/é.md", "docs/%C3%A9.md"),
+    ],
+)
+def test_formats_sarif_artifact_uris_are_uris(display, uri):
+    assert artifact_uri(display) == uri
