@@ -19,7 +19,6 @@ FORMATS = ("text", "json", "sarif", "github")
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "helpdesk-annotator"
-INFORMATION_URI = "https://github.com/helpdesk-annotator/helpdesk-annotator#lint"
 
 
 def render_text(results: Sequence[FileResult]) -> str:
@@ -55,7 +54,6 @@ def render_sarif(results: Sequence[FileResult]) -> str:
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
             "defaultConfiguration": {"level": rule.level},
-            "helpUri": f"{INFORMATION_URI}-{rule.code.lower()}",
         }
         for rule in RULES.values()
     ]
@@ -92,7 +90,6 @@ def render_sarif(results: Sequence[FileResult]) -> str:
                     "driver": {
                         "name": TOOL_NAME,
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },
