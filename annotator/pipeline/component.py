@@ -473,10 +473,10 @@ class HelpdeskGlossary:
         spans = []
         for hit in _CAPS_WORD.finditer(text):
             word = hit.group()
-            if not is_acronym(word):
+            if word in self._known_caps or word in expansions or not is_acronym(word):
                 continue
             base = base_acronym(word)
-            if base in self._acronym_of or word in self._known_caps or base in expansions or word in expansions:
+            if base in self._acronym_of or base in expansions:
                 continue
             span = doc.char_span(hit.start(), hit.end())
             if span is None or any(taken[span.start : span.end]):

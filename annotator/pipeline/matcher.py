@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import IS_SPACE
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -75,6 +76,8 @@ class GlossaryMatcher:
         self.keys: dict[int, tuple[str, str, bool]] = {}
         self.max_length = 1
         self.token_words: set[str] = set()  # every ORTH in a token pattern (the acronyms)
+        self.join_left: set[int] = set()
+        self.join_right: set[int] = set()
         # Patterns go to the phrase matchers as sequences of attribute hashes (which
         # PhraseMatcher.add accepts in place of Docs): no Doc per pattern, so a big glossary
         # loads fast and small.
@@ -100,7 +103,11 @@ class GlossaryMatcher:
             if not words:
                 continue
             self.max_length = max(self.max_length, len(words))
-            grouped.setdefault((attr, label, pid, is_token), []).append([get_string_id(w) for w in words])
+            hashes = [get_string_id(w) for w in words]
+            # Hashes that can sit before / after a gap inside a multi-word pattern.
+            self.join_left.update(hashes[:-1])
+            self.join_right.update(hashes[1:])
+            grouped.setdefault((attr, label, pid, is_token), []).append(hashes)
         for (attr, label, pid, is_token), docs in grouped.items():
             key = f"{label}{_KEY_SEP}{pid}{_KEY_SEP}{attr}"
             # The key string must outlive every memory zone (the matcher may be built inside
@@ -127,10 +134,22 @@ class GlossaryMatcher:
         return list(found)
 
     def _squeezed_candidates(self, doc: Doc) -> list[Match]:
-        squeezable = [t.i for t in _space_tokens(doc) if t.text.count("\n") <= 1]
+        n = len(doc)
+        squeezable = []
+        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+            if doc[i].text.count("\n") > 1 or i == 0 or i == n - 1:
+                continue
+            # Only worth a second look when the words on both sides can continue a pattern
+            # across the gap; most line breaks end a sentence.
+            left, right = doc[i - 1], doc[i + 1]
+            if (left.lower in self.join_left or left.orth in self.join_left) and (
+                right.lower in self.join_right or right.orth in self.join_right
+            ):
+                squeezable.append(i)
         if not squeezable:
             return []
-        skip = set(squeezable)
+        # Every whitespace token inside a window is squeezed (a window may hold several).
+        skip = {i for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if doc[i].text.count("\n") <= 1}
         reach = self.max_length + 1
         # Windows of max-pattern-length tokens around each squeezable token, merged.
         windows: list[list[int]] = []
@@ -162,22 +181,6 @@ class GlossaryMatcher:
                 if last - first + 1 != end - start:
                     found.append(Match(first, last + 1, *keys[key]))
         return found
-
-
-def _space_tokens(doc: Doc):
-    # Whitespace tokens are rare; find them from the text (C-speed regex) instead of walking
-    # every token in Python.
-    seen = set()
-    for hit in _SPACE_TOKEN_HINT.finditer(doc.text):
-        # The last character of a run is inside the whitespace token (the first space after a
-        # word is that word's trailing whitespace, not a token).
-        span = doc.char_span(hit.end() - 1, hit.end(), alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        token = span[0]
-        if token.is_space and token.i not in seen:
-            seen.add(token.i)
-            yield token
 
 
 def resolve(matches: list[Match], n_tokens: int, taken: bytearray | None = None) -> tuple[list[Match], list[Match]]:
