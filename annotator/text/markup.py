@@ -712,18 +712,23 @@ def _rst(mask: _Mask, text: str) -> list[tuple[int, int]]:
         directive = _RST_DIRECTIVE.match(line)
         if directive:
             name = directive.group("name").lower()
-            stop = body_end(index + 1, indent)
             if name in _RST_CODE_DIRECTIVES:
+                stop = body_end(index + 1, indent)
                 hide_lines(index, stop)
                 index = stop
                 continue
             # The directive's name (and its arguments, unless it is an admonition whose
-            # argument is prose) and its leading options are hidden; its body is read as prose.
+            # argument is prose) and the options right after it are hidden; its body is read as
+            # prose, line by line, so nested directives cost nothing extra.
             keep_args = name in _RST_PROSE_DIRECTIVES
             hidden_end = directive.start("args") if keep_args else len(line)
             mask.hide(line_start, line_start + hidden_end)
             index += 1
-            while index < stop and _RST_OPTION.match(line_text[index]):
+            while (
+                index < count
+                and _RST_OPTION.match(line_text[index])
+                and _indent(line_text[index]) > indent
+            ):
                 hide_lines(index, index + 1)
                 index += 1
             continue

@@ -45,6 +45,8 @@ HOSTILE = {
     "handles": "@a" * 20_000,
     "front_matter": "---\n" + "title: SLA\n" * 10_000,
     "rst_roles": ":ref:`" * 10_000,
+    "rst_nested_directives": "".join(" " * n + ".. note:: SLA\n" for n in range(1_000)),
+    "rst_nested_literals": "".join(" " * n + "SLA::\n\n" for n in range(1_000)),
 }
 
 
