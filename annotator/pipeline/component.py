@@ -53,7 +53,7 @@ from ..glossary.patterns import (
     generate_patterns,
 )
 from .matcher import GlossaryMatcher, Match, resolve
-from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense, sense_record
+from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense
 
 DOC_ACRONYM_LABEL = "DOC_ACRONYM"
 UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
@@ -438,7 +438,7 @@ class HelpdeskGlossary:
             return span
         written = expansions.get(acronym, ()) if acronym else ()
         if len(candidates) == 1 and not written:
-            senses = list(self._senses.single[candidates[0].id])
+            senses = self._senses.single(candidates[0])
         else:
             if "words" not in context and len(candidates) > 1:
                 context["words"] = content_words(doc.text)

@@ -67,21 +67,38 @@ def source_count(concept: Concept) -> int:
 
 
 class SenseIndex:
-    """Per-concept evidence, computed once when the glossary is loaded."""
+    """Per-concept evidence, computed on first need and cached.
+
+    Lazy because most concepts never need it: only ambiguous or document-expanded acronyms
+    are ranked, and a 100,000-concept glossary should not pay for word sets up front.
+    """
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        self.names: dict[str, set[str]] = {}
-        self.words: dict[str, set[str]] = {}
-        self.single: dict[str, list[dict]] = {}
-        for concept in glossary:
-            self.names[concept.id] = {normalize_key(n) for n in (concept.term, *concept.aliases) if n}
-            text = " ".join([concept.term, *concept.aliases, *(d.text for d in concept.definitions)])
-            self.words[concept.id] = content_words(text)
-            self.single[concept.id] = [sense_record(concept, 1.0, REASON_ONLY)]
+        self._names: dict[str, set[str]] = {}
+        self._words: dict[str, set[str]] = {}
+        self._single: dict[str, list[dict]] = {}
 
-    def expansion_matches(self, concept_id: str, long_form: str) -> bool:
-        return normalize_key(long_form) in self.names.get(concept_id, ())
+    def names(self, concept: Concept) -> set[str]:
+        names = self._names.get(concept.id)
+        if names is None:
+            names = {normalize_key(n) for n in (concept.term, *concept.aliases) if n}
+            self._names[concept.id] = names
+        return names
+
+    def words(self, concept: Concept) -> set[str]:
+        words = self._words.get(concept.id)
+        if words is None:
+            text = " ".join([concept.term, *concept.aliases, *(d.text for d in concept.definitions)])
+            words = self._words[concept.id] = content_words(text)
+        return words
+
+    def single(self, concept: Concept) -> list[dict]:
+        """The one-sense list of an unambiguous concept (a fresh list, shared records)."""
+        senses = self._single.get(concept.id)
+        if senses is None:
+            senses = self._single[concept.id] = [sense_record(concept, 1.0, REASON_ONLY)]
+        return list(senses)
 
     def choose(
         self,
@@ -96,15 +113,15 @@ class SenseIndex:
         document's content words (see :func:`content_words`).
         """
         if len(candidates) == 1 and not expansions:
-            return list(self.single[candidates[0].id])
+            return self.single(candidates[0])
         keys = {normalize_key(e) for e in expansions}
         # Words every candidate shares ("average", "time" for AHT) say nothing about which one.
-        shared = set.intersection(*(self.words[c.id] for c in candidates)) if candidates else set()
+        shared = set.intersection(*(self.words(c) for c in candidates)) if candidates else set()
         doc_words = doc_words or set()
         ranked = []
         for order, concept in enumerate(candidates):
-            expanded = bool(keys & self.names[concept.id])
-            overlap = sorted((self.words[concept.id] - shared) & doc_words)
+            expanded = bool(keys & self.names(concept))
+            overlap = sorted((self.words(concept) - shared) & doc_words)
             sources = source_count(concept)
             ranked.append(((not expanded, -len(overlap), -sources, order), concept, expanded, overlap, sources))
         ranked.sort(key=lambda item: item[0])
