@@ -14,6 +14,7 @@ from annotator.text.safety import (
     INVISIBLE_CHARS,
     MAX_SYMBOL_RUN,
     MAX_TOKEN_LENGTH,
+    MAX_URL_LENGTH,
     prepare,
 )
 
@@ -105,6 +106,22 @@ def test_safety_overlong_tokens_are_cut_without_moving_anything():
     assert _only_blanked(f"SLA {blob} KB", prepared)
     assert max(len(run) for run in re.findall(r"\S+", prepared)) == MAX_TOKEN_LENGTH
     assert prepared.startswith("SLA ") and prepared.endswith(" KB")
+
+
+@pytest.mark.parametrize("prefix", ["https://", "HTTP://", "(https://", "www.", '<a href="ftp://'])
+def test_safety_long_urls_stay_whole_up_to_their_own_limit(prefix):
+    url = prefix + "example.com/track?" + "utm=SLA&" * 400
+    assert MAX_TOKEN_LENGTH < len(url) < MAX_URL_LENGTH
+    assert prepare(f"see {url} now") == f"see {url} now"
+    huge = prefix + "x" * MAX_URL_LENGTH
+    assert max(len(run) for run in prepare(huge).split()) == MAX_URL_LENGTH
+
+
+def test_safety_long_url_is_masked_whole_by_the_markup_step():
+    from annotator.text.markup import visible_text
+
+    url = "https://example.com/track?" + "utm=SLA&" * 400
+    assert visible_text(prepare(f"see {url} now"), "text").split() == ["see", "now"]
 
 
 def test_safety_tokens_at_the_limit_are_untouched():
