@@ -404,18 +404,24 @@ class HelpdeskGlossary:
     def _document_acronyms(self, doc: Doc, expansions: dict[str, list[str]], taken: bytearray) -> list[Match]:
         """Mentions of acronyms the document defines and the glossary does not know."""
         text = doc.text
+        shorts = {short for short in expansions if short not in self._acronym_of}
         found = []
-        for short in expansions:
-            if short in self._acronym_of or not short.strip():
+        if not shorts:
+            return found
+        # One pass over the capitalized words (short forms have two capitals or more), so a
+        # document defining thousands of acronyms stays linear.
+        for hit in _CAPS_WORD.finditer(text):
+            word = hit.group()
+            short = word if word in shorts else word[:-1] if word[-1] == "s" and word[:-1] in shorts else None
+            if short is None:
                 continue
-            for hit in re.finditer(rf"(?<!\w){re.escape(short)}s?(?!\w)", text):
-                span = doc.char_span(hit.start(), hit.end())
-                if span is None or any(taken[span.start : span.end]):
-                    continue
-                if in_code_like_chunk(text, hit.start(), hit.end()):
-                    continue
-                taken[span.start : span.end] = b"\x01" * len(span)
-                found.append(Match(span.start, span.end, DOC_ACRONYM_LABEL, DOCUMENT_PREFIX + short, True))
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or any(taken[span.start : span.end]):
+                continue
+            if in_code_like_chunk(text, hit.start(), hit.end()):
+                continue
+            taken[span.start : span.end] = b"\x01" * len(span)
+            found.append(Match(span.start, span.end, DOC_ACRONYM_LABEL, DOCUMENT_PREFIX + short, True))
         return found
 
     def _span(self, doc: Doc, match: Match, expansions: dict[str, list[str]], context: dict) -> Span:

@@ -511,3 +511,16 @@ def test_component_builtin_precision_traps(builtin_nlp, text):
 def test_component_builtin_glossary_info(builtin_nlp):
     info = builtin_nlp.get_pipe("helpdesk_glossary").glossary_info
     assert info["concepts"] > 100 and len(info["version"]) == 12
+
+
+def test_component_many_defined_acronyms_stay_linear(nlp):
+    # Thousands of in-text definitions: one pass over the text, not one per acronym.
+    import itertools
+    import string
+
+    shorts = ["".join(p) for p in itertools.islice(itertools.product(string.ascii_uppercase, repeat=3), 3000)]
+    text = " ".join(f"Alpha Beta Gamma ({s}) then {s}." for s in shorts)
+    doc = nlp(text)
+    assert len(doc._.abbreviations) >= 1
+    for ent in doc.ents:
+        assert text[ent.start_char : ent.end_char] == ent.text
