@@ -204,7 +204,15 @@ def short_forms(term: str) -> list[str]:
         head_start = max(form.rfind(" "), form.rfind("-")) + 1
         if form[head_start:] in DROPPABLE_HEADS and head_start:
             forms.append(form[: head_start - 1])
-    forms = [f for f in forms if _word_count(f) >= MIN_SHORT_FORM_WORDS]
+    forms = [
+        f
+        for f in forms
+        if _word_count(f) >= MIN_SHORT_FORM_WORDS
+        # "prompt engineering for" is no name: a short form neither starts nor ends on a
+        # function word.
+        and f.split(" ")[0] not in STOP_WORDS
+        and f.split(" ")[-1] not in STOP_WORDS
+    ]
     if len(words) == 1 and base.isalpha() and base.endswith("ation") and len(base) > 8:
         verb = base[: -len("ation")] + "at"  # escalation -> escalat-
         forms += [verb + "e", verb + "es", verb + "ed", verb + "ing"]

@@ -97,6 +97,31 @@ def test_patterns_looks_like_acronym(text, expected):
     assert looks_like_acronym(text) is expected
 
 
+@pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("Customer Satisfaction Score", ["satisfaction score", "customer satisfaction"]),
+        ("First Response Time", ["first response"]),
+        ("Round Robin Routing", ["round robin"]),
+        ("Escalation", ["escalate", "escalates", "escalated", "escalating"]),
+        ("Customer Service", []),  # one generic word left: no short form
+        ("Abandonment Rate", []),
+        ("Time to First Response Rate", ["time to first response"]),
+        ("Average Time to Rate", []),  # "average time to" ends on a function word
+    ],
+)
+def test_patterns_short_forms(term, expected):
+    from annotator.glossary.patterns import short_forms
+
+    assert short_forms(term) == expected
+
+
+def test_patterns_short_forms_never_take_a_written_phrase():
+    glossary = Glossary([concept("frt", "First Response Time"), concept("fr", "First Response")])
+    by_pattern = {p["pattern"]: p["id"] for p in generate_patterns(glossary)}
+    assert by_pattern["first response"] == "fr"
+
+
 # --- acronyms -------------------------------------------------------------------------------------
 
 
