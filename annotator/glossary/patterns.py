@@ -181,6 +181,8 @@ DROPPABLE_HEADS = ("time", "rate", "score", "routing")
 #: Fewest words a short form keeps: one generic word ("survey", "service") would match far
 #: outside the support sense.
 MIN_SHORT_FORM_WORDS = 2
+# Articles, prepositions and conjunctions (spaCy's stop words also hold "first", "top" ...).
+_FUNCTION_WORDS = frozenset("a an the of for to in on at by with and or from as per via vs".split())
 
 
 def _word_count(text: str) -> int:
@@ -210,8 +212,8 @@ def short_forms(term: str) -> list[str]:
         if _word_count(f) >= MIN_SHORT_FORM_WORDS
         # "prompt engineering for" is no name: a short form neither starts nor ends on a
         # function word.
-        and f.split(" ")[0] not in STOP_WORDS
-        and f.split(" ")[-1] not in STOP_WORDS
+        and f.split(" ")[0] not in _FUNCTION_WORDS
+        and f.split(" ")[-1] not in _FUNCTION_WORDS
     ]
     if len(words) == 1 and base.isalpha() and base.endswith("ation") and len(base) > 8:
         verb = base[: -len("ation")] + "at"  # escalation -> escalat-
