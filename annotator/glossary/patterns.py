@@ -360,8 +360,14 @@ def generate_patterns(glossary: Glossary) -> list[dict]:
 
     def add(concept_id: str, variants: Iterable[str]) -> None:
         for variant in variants:
-            if variant in term_patterns or _is_unsafe_phrase(tokenize(variant), blocked):
+            if variant in term_patterns:
                 continue
+            # Only a phrase that may be one token, or may end in a possessive, can be unsafe
+            # (blocked acronym forms are "x" or "x 's"); one with a space is several tokens
+            # and skips the tokenizer.
+            if " " not in variant or "'" in variant or "\u2019" in variant:
+                if _is_unsafe_phrase(tokenize(variant), blocked):
+                    continue
             term_patterns[variant] = claimed.get(variant, concept_id)
 
     safe_names = [
