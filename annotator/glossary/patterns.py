@@ -251,7 +251,8 @@ class PatternTokenizer:
             elif chunk.isalpha():
                 tokens = (chunk,)
             elif _HYPHENATED.fullmatch(chunk):  # letters-letters: split at each hyphen
-                tokens = tuple(re.split(r"(-)", chunk))
+                parts = chunk.split("-")
+                tokens = tuple(x for part in parts for x in ("-", part))[1:]
             else:
                 tokens = tuple(t.text for t in self.tokenizer(chunk))
             self.cache[chunk] = tokens
