@@ -88,7 +88,8 @@ def register_extensions() -> None:
     """Register the extension attributes (plain values, default None); idempotent."""
     for name in SPAN_EXTENSIONS:
         Span.set_extension(name, default=None, force=True)
-    Doc.set_extension("abbreviations", default=None, force=True)
+    for name in DOC_EXTENSIONS:
+        Doc.set_extension(name, default=None, force=True)
 
 
 @Language.factory(
