@@ -265,3 +265,52 @@ def test_engine_empty_input_gives_empty_output(tmp_path):
     report = run(config(source, out))
     assert out.read_bytes() == b"" and report.records == 0
     assert json.loads(Path(f"{out}.checkpoint.json").read_text())["complete"] is True
+
+
+def test_engine_keeps_a_bounded_number_of_batches_in_flight(tmp_path, tickets):
+    from annotator.batch.checkpoint import Checkpoint
+    from annotator.batch.engine import InlineExecutor, tag_records
+    from annotator.batch.readers import read_records
+    from annotator.batch.writer import ResultWriter
+
+    class Counting(InlineExecutor):
+        outstanding = peak = 0
+
+        def submit(self, docs):
+            self.outstanding += 1
+            self.peak = max(self.peak, self.outstanding)
+            return super().submit(docs)
+
+        def result(self, handle):
+            self.outstanding -= 1
+            return super().result(handle)
+
+    executor = Counting(SPEC, TagOptions(), [])
+    out = tmp_path / "out.jsonl"
+    writer = ResultWriter(out, tmp_path / "rejects.jsonl", tmp_path / "c.json",
+                          Checkpoint(input={}, options=""))
+    tag_records(read_records(tickets, "jsonl"), executor, writer, batch_size=2, in_flight=3)
+    writer.close()
+    assert executor.peak == 3 and executor.outstanding == 0
+    assert writer.documents + writer.rejects == 60
+
+
+def test_engine_tagger_string_store_stays_flat_across_batches():
+    """Each batch runs in a memory zone: new words do not pile up in the vocab forever."""
+    import random
+
+    from annotator.batch.tagger import Tagger
+
+    tagger = Tagger.from_spec(SPEC, TagOptions())
+    rng = random.Random(7)
+
+    def novel_batch(n):
+        return [(i, i, " ".join("".join(rng.choices("bcdfghjklmnpqrstvwxz", k=9))
+                                for _ in range(40)) + " SLA") for i in range(n)]
+
+    tagger.tag(novel_batch(20))
+    before = len(tagger.nlp.vocab.strings)
+    for _ in range(10):
+        outcomes = tagger.tag(novel_batch(20))
+        assert all(o[0] == "ok" for o in outcomes)
+    assert len(tagger.nlp.vocab.strings) <= before + 10  # 8,000 new words seen, none kept
