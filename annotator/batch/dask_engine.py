@@ -93,6 +93,12 @@ class DaskExecutor:
     def close(self) -> None:
         client = getattr(self, "client", None)
         if client is not None:
+            if self.cluster is None and hasattr(self, "plugin_name"):
+                # A shared cluster outlives the run: free the pipelines held by its workers.
+                try:
+                    client.unregister_worker_plugin(self.plugin_name)
+                except Exception:  # best effort; the workers keep working either way
+                    pass
             client.close()
         if self.cluster is not None:
             self.cluster.close()
