@@ -1,5 +1,5 @@
-"""``python -m annotator.bench`` (``make bench``): run the benchmark sections, print one table,
-write the results as JSON.
+"""Run the benchmark suite (make bench): print one table of figures, baselines, ratios and
+targets with PASS/FAIL, and write the results as JSON. Exit status 1 when a target fails.
 
 \b
 Examples:
