@@ -9,6 +9,12 @@ Two kinds of pattern, as the stock ``entity_ruler`` understands them:
 * ``CX_ACRONYM``: acronyms as case-sensitive token patterns on ``ORTH`` (``SLA``, ``SLAs``,
   ``SLA 's``): a lowercase phrase pattern ``it`` would match the pronoun.
 
+After every written term and alias come the shorter names people use, each from a rule on the
+glossary's structure or on English morphology, never from a list of phrases: short forms
+(``satisfaction score``, ``first response``, a channel's medium ``in-app``), standard clippings
+(``support ops``), and the bare head of a ``customer <head>`` or ``<ACRONYM> <head>`` term whose
+head no other concept has (``survey``, ``breach``), with its verb forms (``breached``).
+
 Every pattern's ``id`` is a concept id, or ``acronym:<ACR>`` for an acronym shared by several
 concepts (the component chooses the sense per document). The output is deterministic: same
 glossary, same list, same order.
@@ -179,8 +185,28 @@ DROPPABLE_MODIFIERS = ("customer",)
 #: ("first response time" -> "first response", "round robin routing" -> "round robin").
 DROPPABLE_HEADS = ("time", "rate", "score", "routing")
 #: Fewest words a short form keeps: one generic word ("survey", "service") would match far
-#: outside the support sense.
+#: outside the support sense (bare heads have their own, stricter rule: :func:`bare_head`).
 MIN_SHORT_FORM_WORDS = 2
+#: Glossary category of the contact channels, and the head word their terms add to the medium:
+#: a channel is named by its medium alone ("reach us via in-app" for In-App Support).
+CHANNEL_CATEGORY = "channels"
+CHANNEL_HEADS = ("support",)
+#: Standard English clippings of words that occur inside terms ("Support Operations" is said
+#: "Support Ops", "Customer Service Representative" "customer service rep"). Plural to plural,
+#: so a clipped form needs no inflection of its own.
+CLIPPINGS = {
+    "operations": "ops",
+    "application": "app",
+    "applications": "apps",
+    "representative": "rep",
+    "representatives": "reps",
+    "administrator": "admin",
+    "administrators": "admins",
+    "information": "info",
+    "documentation": "docs",
+    "configuration": "config",
+    "configurations": "configs",
+}
 # Articles, prepositions and conjunctions (spaCy's stop words also hold "first", "top" ...).
 _FUNCTION_WORDS = frozenset("a an the of for to in on at by with and or from as per via vs".split())
 
@@ -189,22 +215,33 @@ def _word_count(text: str) -> int:
     return len([w for w in re.split(r"[\s-]+", text) if w])
 
 
-def short_forms(term: str) -> list[str]:
+def _starts_or_ends_on_function_word(form: str) -> bool:
+    words = form.split(" ")
+    return words[0] in _FUNCTION_WORDS or words[-1] in _FUNCTION_WORDS
+
+
+def short_forms(term: str, category: str | None = None) -> list[str]:
     """Shortenings of a multi-word term that still name it, plus verb forms of ``-ation`` terms.
 
     ``Customer Satisfaction Score`` -> ``satisfaction score``; ``First Response Time`` ->
-    ``first response``; ``Escalation`` -> ``escalate``, ``escalated``, ``escalating``. They are
+    ``first response``; ``Escalation`` -> ``escalate``, ``escalated``, ``escalating``; a channel
+    (``category`` "Channels") by its medium: ``In-App Support`` -> ``in-app``. They are
     generated after every written term and alias, so they never take a phrase another concept
-    writes.
+    writes. Clipped spellings (``Support Operations`` -> ``support ops``) are applied to the
+    variants by :func:`clipped_variants`.
     """
     base = normalize_text(term).lower()
     words = base.split(" ")
     forms = []
     if len(words) > 1 and words[0] in DROPPABLE_MODIFIERS:
         forms.append(" ".join(words[1:]))
+    heads = DROPPABLE_HEADS
+    if category and normalize_text(category).lower() == CHANNEL_CATEGORY:
+        heads = DROPPABLE_HEADS + CHANNEL_HEADS
     for form in [base, *forms]:
-        head_start = max(form.rfind(" "), form.rfind("-")) + 1
-        if form[head_start:] in DROPPABLE_HEADS and head_start:
+        # Only a spaced head drops: "just-in-time" is one word, and "just-in" no name of it.
+        head_start = form.rfind(" ") + 1
+        if form[head_start:] in heads and head_start:
             forms.append(form[: head_start - 1])
     forms = [
         f
@@ -212,13 +249,90 @@ def short_forms(term: str) -> list[str]:
         if _word_count(f) >= MIN_SHORT_FORM_WORDS
         # "prompt engineering for" is no name: a short form neither starts nor ends on a
         # function word.
-        and f.split(" ")[0] not in _FUNCTION_WORDS
-        and f.split(" ")[-1] not in _FUNCTION_WORDS
+        and not _starts_or_ends_on_function_word(f)
     ]
     if len(words) == 1 and base.isalpha() and base.endswith("ation") and len(base) > 8:
         verb = base[: -len("ation")] + "at"  # escalation -> escalat-
         forms += [verb + "e", verb + "es", verb + "ed", verb + "ing"]
     return list(dict.fromkeys(forms))
+
+
+def clipped_variants(variants: Iterable[str]) -> list[str]:
+    """``variants`` with every word of :data:`CLIPPINGS` clipped (``support ops``).
+
+    Only spaced or hyphenated forms: a clipped word alone (``ops``, ``app``) names nothing.
+    """
+    clipped = []
+    for variant in variants:
+        parts = _WORD_SPLIT.split(variant)
+        if len(parts) < 3:
+            continue
+        new = "".join(CLIPPINGS.get(part, part) for part in parts)
+        if new != variant and new not in clipped and not _starts_or_ends_on_function_word(new):
+            clipped.append(new)
+    return clipped
+
+
+#: Everyday words whose ordinary sense outweighs the glossary one once the compound's first
+#: word is gone ("take care", "success", "your profile", "a flight journey").
+EVERYDAY_HEADS = frozenset(("care", "success", "profile", "journey"))
+#: Noun-forming suffixes: such a head names a field, quality or result that the compound's
+#: first word restricts ("AI safety", "PCI compliance", "COPC certification"); alone it is a
+#: general word. A head without one is a plain noun or a zero-derived verb ("breach",
+#: "survey", "churn") that keeps the compound's sense alone.
+_DERIVED_NOUN_SUFFIXES = (
+    "tion", "sion", "ment", "ness", "ty", "cy", "ance", "ence", "al", "ics", "ure",
+    "ship", "hood", "ism", "ist", "ing", "er", "or", "ware",
+)  # fmt: skip
+
+
+def head_word(term: str) -> str:
+    """The lowercase head (last word) of a term, in the singular (``AR Annotations`` -> ``annotation``)."""
+    words = [w for w in re.split(r"[\s-]+", normalize_text(term).lower()) if w]
+    if not words:
+        return ""
+    return singularize(words[-1]) or words[-1]
+
+
+def bare_head(term: str) -> str | None:
+    """The head word alone (singular), when a two-word term may be called by it, else None.
+
+    Applies to ``customer <head>`` (the droppable modifier) and ``<ACRONYM> <head>`` terms:
+    ``Customer Survey`` -> ``survey``, ``SLA Breach`` -> ``breach``. The head must be a plain
+    word of four letters or more, no stop word, no :data:`EVERYDAY_HEADS` word and not built
+    with a noun-forming suffix (``AI Safety`` keeps its ``AI``). The glossary-level condition,
+    that no other concept has the same head (``routing`` has six), is checked by
+    :func:`generate_patterns`.
+    """
+    words = normalize_text(term).split(" ")
+    if len(words) != 2:
+        return None
+    first, head = words[0], words[1].lower()
+    if first.lower() not in DROPPABLE_MODIFIERS and not looks_like_acronym(first):
+        return None
+    head = singularize(head) or head
+    if not head.isalpha() or len(head) < 4 or head in STOP_WORDS or head in EVERYDAY_HEADS:
+        return None
+    if head.endswith(_DERIVED_NOUN_SUFFIXES):
+        return None
+    return head
+
+
+def verb_forms(word: str) -> list[str]:
+    """``-ed`` / ``-ing`` forms of a head that may be used as a verb (``breached``, ``surveying``).
+
+    Regular spelling only (final ``e`` dropped, consonant + ``y`` -> ``ied``); a word ending in
+    another vowel is no verb stem. A form no text ever spells costs one pattern and nothing else.
+    """
+    if not word.isalpha() or len(word) < 4:
+        return []
+    if word.endswith("e"):
+        return [word + "d", word[:-1] + "ing"]
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        return [word[:-1] + "ied", word + "ing"]
+    if word[-1] in _VOWELS:
+        return []
+    return [word + "ed", word + "ing"]
 
 
 # --- tokenization --------------------------------------------------------------------------
@@ -381,8 +495,15 @@ def generate_patterns(glossary: Glossary) -> list[dict]:
     for concept, name in safe_names:
         add(concept.id, term_variants(name))
     for concept, name in safe_names:
-        for short in short_forms(name):
-            add(concept.id, term_variants(short) if " " in short or "-" in short else [short])
+        for short in short_forms(name, concept.category):
+            if " " in short or "-" in short:
+                # "in-app" may be "inapp", never "in app" (a short form never starts or ends
+                # on a function word, in any of its spellings).
+                variants = term_variants(short)
+                add(concept.id, [v for v in variants if not _starts_or_ends_on_function_word(v)])
+            else:
+                add(concept.id, [short])
+        add(concept.id, clipped_variants(term_variants(name)))
 
     patterns = [{"label": TERM_LABEL, "pattern": p, "id": i} for p, i in term_patterns.items()]
     return patterns + acronym_patterns

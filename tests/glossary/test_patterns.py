@@ -25,8 +25,8 @@ FIXTURE = Path(__file__).parents[1] / "pipeline" / "data" / "glossary.jsonl"
 GOLDEN = Path(__file__).parents[1] / "pipeline" / "data" / "golden" / "patterns.jsonl"
 
 
-def concept(cid, term, acronyms=(), aliases=()):
-    return Concept(cid, term, list(acronyms), list(aliases), None, [Definition("d", "s.txt", 1)])
+def concept(cid, term, acronyms=(), aliases=(), category=None):
+    return Concept(cid, term, list(acronyms), list(aliases), category, [Definition("d", "s.txt", 1)])
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +114,92 @@ def test_patterns_short_forms(term, expected):
     from annotator.glossary.patterns import short_forms
 
     assert short_forms(term) == expected
+
+
+@pytest.mark.parametrize(
+    "term,category,expected",
+    [
+        ("In-App Support", "Channels", ["in-app"]),  # a channel is named by its medium
+        ("In-App Support", "channels", ["in-app"]),
+        ("In-App Support", None, []),  # not known to be a channel: "support" stays
+        ("Email Support", "Channels", []),  # "email" alone is one generic word
+        ("Live Chat", "Channels", []),
+    ],
+)
+def test_patterns_short_forms_channel_medium(term, category, expected):
+    from annotator.glossary.patterns import short_forms
+
+    assert short_forms(term, category) == expected
+
+
+@pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("Just-in-Time", []),  # one hyphenated word: "just-in" (and "justin") is no name of it
+        ("Wrap-Up-Time", []),
+        ("Just-in-Time Rate", ["just-in-time"]),  # a spaced head still drops
+        ("Wrap-Up Time", ["wrap-up"]),
+    ],
+)
+def test_patterns_short_forms_never_cut_a_hyphenated_word(term, expected):
+    from annotator.glossary.patterns import short_forms
+
+    assert short_forms(term) == expected
+
+
+def test_patterns_no_cut_hyphenated_word_in_patterns():
+    strings = term_strings(generate_patterns(Glossary([concept("jit", "Just-in-Time Documentation")])))
+    assert {"just-in-time documentation", "just in time docs"} <= strings
+    assert not strings & {"just-in", "justin", "just in"}
+
+
+def test_patterns_short_form_spellings_never_start_on_a_function_word():
+    glossary = Glossary([concept("in-app-support", "In-App Support", category="Channels")])
+    strings = term_strings(generate_patterns(glossary))
+    assert {"in-app", "inapp", "in-app support", "in app support"} <= strings
+    assert not strings & {"in app", "in apps"}  # "available in app stores"
+
+
+@pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("Support Operations", ["support ops", "support-ops"]),
+        ("Operations Manager", ["ops manager", "ops managers", "ops-manager", "ops-managers"]),
+        ("Customer Service Representative", ["customer service rep", "customer service reps"]),
+        ("Codeless Application", ["codeless app", "codeless apps"]),
+        ("Operations", []),  # a clipped word alone ("ops", "app") names nothing
+        ("Application", []),
+        ("Help Desk", []),  # nothing to clip
+        ("Operational Excellence", []),  # whole words only
+    ],
+)
+def test_patterns_clipped_variants(term, expected):
+    from annotator.glossary.patterns import clipped_variants
+
+    assert set(expected) <= set(clipped_variants(term_variants(term)))
+    if not expected:
+        assert clipped_variants(term_variants(term)) == []
+
+
+def test_patterns_clipped_forms_in_generated_patterns():
+    glossary = Glossary([concept("support-operations", "Support Operations")])
+    by_pattern = {p["pattern"]: p["id"] for p in generate_patterns(glossary)}
+    assert by_pattern["support ops"] == "support-operations"
+    assert "ops" not in by_pattern
+
+
+def test_patterns_builtin_glossary_has_no_generic_bare_heads():
+    # Precision guard on the shipped data: shared or everyday heads never stand alone.
+    from annotator.resources import builtin_patterns_path
+
+    strings = {
+        json.loads(line)["pattern"]
+        for line in builtin_patterns_path().read_text(encoding="utf-8").splitlines()
+        if isinstance(json.loads(line)["pattern"], str)
+    }
+    assert not strings & {"routing", "service", "support", "care", "success", "experience", "safety",
+                          "ops", "app", "in app", "justin", "just in", "time", "rate", "score"}
+    assert {"support ops", "in-app"} <= strings
 
 
 def test_patterns_short_forms_never_take_a_written_phrase():
