@@ -78,6 +78,9 @@ def _progress_factory(enabled: bool | None):
 @click.option("--label", "labels", multiple=True, help="Keep only spans with this label.")
 @click.option("--max-spans", type=click.IntRange(min=1), default=2000, show_default=True,
               help="Spans per document; past it the document says \"truncated\": true.")
+@click.option("--max-length", type=click.IntRange(min=1), default=None,
+              help="Longest text tagged, in characters [default: the API's limit]; longer "
+              "documents are rejected, not cut.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="Where to tag: local processes or Dask distributed.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -87,8 +90,8 @@ def _progress_factory(enabled: bool | None):
 @handle_errors
 def command(input_path, output, text_field, id_field, kind, text_format, processes,
             batch_size, resume, overwrite, rejects, summary, summary_html, glossaries,
-            no_builtin, pipeline, code, first_only, labels, max_spans, engine, scheduler,
-            progress) -> None:
+            no_builtin, pipeline, code, first_only, labels, max_spans, max_length, engine,
+            scheduler, progress) -> None:
     """Tag every document of INPUT and write one JSON line per document to OUTPUT.
 
     INPUT is JSONL (one object per line), CSV (with a header row) or a directory of .txt files
@@ -138,7 +141,8 @@ def command(input_path, output, text_field, id_field, kind, text_format, process
             code=str(code.resolve()) if code else None,
         ),
         options=TagOptions(format=text_format, first_only=first_only,
-                           labels=tuple(labels) or None, max_spans=max_spans),
+                           labels=tuple(labels) or None, max_spans=max_spans,
+                           max_length=max_length),
         processes=processes,
         batch_size=batch_size,
         engine=engine,

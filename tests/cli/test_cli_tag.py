@@ -166,6 +166,15 @@ def test_cli_tag_first_only_label_and_max_spans(tag, tmp_path, write_source):
     assert len(doc["spans"]) == 2 and doc["truncated"] is True
 
 
+def test_cli_tag_max_length_rejects_longer_documents_by_id(tag, tmp_path, write_source):
+    source = write_source([{"id": "short", "text": "SLA"}, {"id": "long", "text": "SLA " * 50}])
+    result = tag(source, "--max-length", "100")
+    assert result.exit_code == 3, result.output
+    (reject,) = lines(tmp_path / "out.jsonl.rejects.jsonl")
+    assert reject["id"] == "long" and "E202" in reject["reason"]
+    assert [d["id"] for d in lines(tmp_path / "out.jsonl")] == ["short"]
+
+
 def test_cli_tag_processes_and_batch_size_do_not_change_output(tag, tmp_path):
     assert tag(TRANSCRIPTS, output=tmp_path / "one.jsonl").exit_code == 0
     result = tag(TRANSCRIPTS, "--processes", "2", "--batch-size", "3",
