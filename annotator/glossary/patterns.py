@@ -505,6 +505,16 @@ def generate_patterns(glossary: Glossary) -> list[dict]:
                 add(concept.id, [short])
         add(concept.id, clipped_variants(term_variants(name)))
 
+    # Bare heads last, and only for a head no other concept has ("survey" may stand for
+    # Customer Survey; "routing" names six kinds of routing).
+    head_owners: dict[str, set[str]] = {}
+    for concept, name in safe_names:
+        head_owners.setdefault(head_word(name), set()).add(concept.id)
+    for concept, name in safe_names:
+        head = bare_head(name)
+        if head is not None and head_owners.get(head_word(head)) == {concept.id}:
+            add(concept.id, [head, pluralize(head) or head, *verb_forms(head)])
+
     patterns = [{"label": TERM_LABEL, "pattern": p, "id": i} for p, i in term_patterns.items()]
     return patterns + acronym_patterns
 

@@ -188,6 +188,84 @@ def test_patterns_clipped_forms_in_generated_patterns():
     assert "ops" not in by_pattern
 
 
+@pytest.mark.parametrize(
+    "term,head",
+    [
+        ("Customer Survey", "survey"),
+        ("Customer Churn", "churn"),
+        ("SLA Breach", "breach"),  # "<acronym> <head>"
+        ("AI Guardrail", "guardrail"),
+        ("customer\u00a0feedback", "feedback"),
+        ("Ticket Routing", None),  # neither "customer" nor an acronym before the head
+        ("Customer Care", None),  # everyday word ("take care")
+        ("Customer Success", None),
+        ("AI Safety", None),  # noun-forming suffix: a field the acronym restricts
+        ("PCI Compliance", None),
+        ("Customer Loyalty", None),
+        ("COPC Certification", None),
+        ("Customer 360", None),  # not a word
+        ("Customer Satisfaction Score", None),  # three words: short forms handle those
+        ("Customer Journey Map", None),
+        ("Survey", None),
+        ("Customer Surveys", "survey"),  # the head in the singular
+        ("Customer Tags", None),  # "tag": too short to stand alone
+    ],
+)
+def test_patterns_bare_head(term, head):
+    from annotator.glossary.patterns import bare_head
+
+    assert bare_head(term) == head
+
+
+@pytest.mark.parametrize(
+    "word,forms",
+    [
+        ("breach", ["breached", "breaching"]),
+        ("survey", ["surveyed", "surveying"]),
+        ("reply", ["replied", "replying"]),
+        ("lifecycle", ["lifecycled", "lifecycling"]),
+        ("persona", []),  # a vowel other than "e": no verb stem
+        ("bias", ["biased", "biasing"]),
+        ("sla", []),
+        ("", []),
+    ],
+)
+def test_patterns_verb_forms(word, forms):
+    from annotator.glossary.patterns import verb_forms
+
+    assert verb_forms(word) == forms
+
+
+def test_patterns_bare_head_and_its_verb_forms_are_generated():
+    glossary = Glossary([concept("customer-survey", "Customer Survey"), concept("sla-breach", "SLA Breach")])
+    by_pattern = {p["pattern"]: p["id"] for p in generate_patterns(glossary)}
+    for form in ("survey", "surveys", "surveyed"):
+        assert by_pattern[form] == "customer-survey"
+    for form in ("breach", "breaches", "breached", "breaching"):
+        assert by_pattern[form] == "sla-breach"
+    assert "bia" not in by_pattern and "breachs" not in by_pattern
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        [concept("nps-survey", "NPS Survey")],  # another concept has the head: no bare head
+        [concept("post-call-surveys", "Post-Call Surveys")],  # even in the plural
+    ],
+)
+def test_patterns_bare_head_only_for_a_unique_head(others):
+    glossary = Glossary([concept("customer-survey", "Customer Survey"), *others])
+    strings = term_strings(generate_patterns(glossary))
+    assert not strings & {"survey", "surveys", "surveyed"}
+
+
+def test_patterns_bare_head_never_takes_a_written_term():
+    glossary = Glossary([concept("customer-survey", "Customer Survey"), concept("survey", "Surveys")])
+    by_pattern = {p["pattern"]: p["id"] for p in generate_patterns(glossary)}
+    assert by_pattern["surveys"] == "survey"
+    assert by_pattern["survey"] == "survey"  # the other concept's own singular
+
+
 def test_patterns_builtin_glossary_has_no_generic_bare_heads():
     # Precision guard on the shipped data: shared or everyday heads never stand alone.
     from annotator.resources import builtin_patterns_path
@@ -199,7 +277,7 @@ def test_patterns_builtin_glossary_has_no_generic_bare_heads():
     }
     assert not strings & {"routing", "service", "support", "care", "success", "experience", "safety",
                           "ops", "app", "in app", "justin", "just in", "time", "rate", "score"}
-    assert {"support ops", "in-app"} <= strings
+    assert {"support ops", "breached", "survey", "in-app"} <= strings
 
 
 def test_patterns_short_forms_never_take_a_written_phrase():
