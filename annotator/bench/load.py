@@ -109,6 +109,7 @@ class Sample:
     error: str | None = None
     content_type: str = ""
     retried: bool = False
+    retried_at: float | None = None  # when the first attempt failed, if it was retried
 
     @property
     def latency(self) -> float:
@@ -159,6 +160,8 @@ class LoadResult:
             "status_5xx": len(self.server_errors),
             "connection_errors": len(self.errors),
             "retries": sum(s.retried for s in self.samples),
+            "p99_ms_by_kind": {kind: round(self.p(99, kind) * 1000, 1)
+                               for kind in sorted({s.kind for s in self.ok})},
             "by_kind_status": {f"{k} {st}": n for (k, st), n in sorted(
                 self.statuses().items(), key=lambda kv: (kv[0][0], str(kv[0][1])))},
         }
@@ -258,16 +261,19 @@ class _Client:
         raw = request.encode(self.host, self.port)
         started = time.perf_counter()
         retried = False
+        retried_at = None
         for attempt in (1, 2):
             try:
                 status, headers = await asyncio.wait_for(self._exchange(raw), self.timeout)
                 return Sample(request.kind, status, started, time.perf_counter(),
-                              content_type=headers.get("content-type", ""), retried=retried)
+                              content_type=headers.get("content-type", ""), retried=retried,
+                              retried_at=retried_at)
             except _Closed as exc:
                 was_reused = self.reused
                 await self.close()
                 if attempt == 1 and was_reused and not exc.got_bytes:
-                    retried = True  # a stale keep-alive connection: retry once, fresh
+                    # A reused keep-alive connection closed under us: retry once, fresh.
+                    retried, retried_at = True, time.perf_counter()
                     continue
                 error = str(exc)
             except asyncio.TimeoutError:
@@ -277,7 +283,7 @@ class _Client:
                 await self.close()
                 error = type(exc).__name__
             return Sample(request.kind, None, started, time.perf_counter(), error=error,
-                          retried=retried)
+                          retried=retried, retried_at=retried_at)
         raise AssertionError("unreachable")
 
 
