@@ -101,6 +101,8 @@ def render_html(summary: TermSummary, *, title: str = "Term frequencies") -> str
         f"<p>{summary.total_documents:,} documents, {sum(summary.count.values()):,} terms found, "
         f"{len(rows):,} distinct.</p>",
         "<h2>Top terms</h2>",
+        '<p class="legend"><span class="key term"></span> term '
+        '<span class="key acr"></span> acronym</p>' if top else "",
         _bar_chart(top) if top else "<p>No glossary terms found.</p>",
         "<h2>By label</h2>",
         _table(["label", "count"], [[k, v] for k, v in summary.label_totals().items()]),
@@ -127,16 +129,22 @@ def _bar_chart(rows: list[dict]) -> str:
         y = i * (bar_h + gap)
         width = max(1, round(chart_w * row["count"] / most))
         name = html.escape(row["term"])
+        # About 40 characters fit left of the bars; the tooltip keeps the full name.
+        short = html.escape(_shorten(row["term"], 40))
         parts.append(
             f'<g><title>{name} ({html.escape(row["label"])}): {row["count"]} in '
             f'{row["documents"]} documents</title>'
-            f'<text x="{label_w - 8}" y="{y + bar_h - 4}" text-anchor="end">{name}</text>'
-            f'<rect class="{"acr" if row["label"] == "CX_ACRONYM" else "term"}" x="{label_w}" '
+            f'<text x="{label_w - 8}" y="{y + bar_h - 4}" text-anchor="end">{short}</text>'
+            f'<rect class="{"acr" if "ACRONYM" in row["label"] else "term"}" x="{label_w}" '
             f'y="{y}" width="{width}" height="{bar_h}"></rect>'
             f'<text x="{label_w + width + 6}" y="{y + bar_h - 4}">{row["count"]}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _table(headers: list[str], rows: list[list]) -> str:
@@ -150,7 +158,10 @@ def _table(headers: list[str], rows: list[list]) -> str:
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:62rem;padding:0 1rem;color:#1b1f24}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
-svg text{font-size:12px;fill:#1b1f24}rect.term{fill:#3b6fd8}rect.acr{fill:#d8833b}
+svg text{font-size:12px;fill:#1b1f24}rect.term,.key.term{fill:#3b6fd8;background:#3b6fd8}
+rect.acr,.key.acr{fill:#d8833b;background:#d8833b}
+.key{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 .8em;vertical-align:-.05em}
+.legend{font-size:13px;margin:.2rem 0 .6rem}
 table{border-collapse:collapse;font-size:13px}th,td{padding:.2rem .6rem;border-bottom:1px solid #dde}
 th{text-align:left;background:#f3f5f8}td:nth-child(n+2){font-variant-numeric:tabular-nums}
 """.strip()
