@@ -391,8 +391,10 @@ def _tag(config: RunConfig, writer: ResultWriter, start: Position, progress_fact
         progress = progress_factory(total, start.offset, unit)
     executor = _executor(config, warmup)
     try:
+        # Four batches per worker: results are written oldest first, so one slow batch (a
+        # long document, a preempted worker) must not leave the other workers idle.
         tag_records(records(start), executor, writer, batch_size=config.batch_size,
-                    in_flight=max(2, 2 * executor.workers), progress=progress)
+                    in_flight=max(2, 4 * executor.workers), progress=progress)
     finally:
         executor.close()
         if progress is not None:
