@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import AnnotatorError, BatchError
+from ..export import DEFAULT_MAX_SPANS
 from .summary import document_terms
 
 #: Outcome of one document: ("ok", number, line_bytes, terms) or ("error", number, reason).
@@ -106,7 +107,7 @@ class TagOptions:
     format: str = "text"
     first_only: bool = False
     labels: tuple[str, ...] | None = None
-    max_spans: int = 2000
+    max_spans: int = DEFAULT_MAX_SPANS
     max_length: int | None = None
 
     def to_json(self) -> dict:
