@@ -156,11 +156,11 @@ def make_entry(fields: dict, *, path: Path, line: int) -> Entry | Skipped:
     for name in ("term", "definition", "category", "status"):
         value = fields.get(name) or ""
         if len(value) > MAX_FIELD_CHARS:
-            raise fail(f"{name} is {len(value)} characters long; the limit is {MAX_FIELD_CHARS}")
+            raise fail(f"{name} is {len(value)} characters, longer than the limit of {MAX_FIELD_CHARS}")
     for name in ("acronym", "aliases"):
         for value in fields.get(name) or ():
             if len(value) > MAX_FIELD_CHARS:
-                raise fail(f"{name} value is {len(value)} characters long; the limit is {MAX_FIELD_CHARS}")
+                raise fail(f"{name} value is {len(value)} characters, longer than the limit of {MAX_FIELD_CHARS}")
 
     term = clean(fields.get("term") or "")
     definition = clean(fields.get("definition") or "")

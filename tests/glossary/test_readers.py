@@ -132,7 +132,21 @@ def test_readers_csv_empty_definition_is_skipped_with_reason(tmp_path):
     ]
 
 
-def test_readers_csv_huge_definition_rejected_with_file_and_line(tmp_path):
+@pytest.fixture(params=["default csv limit", "raised csv limit"])
+def csv_field_limit(request):
+    """The csv module's field limit is process-global (the batch reader raises it): the
+    glossary reader must reject a huge cell the same way whatever it is."""
+    import csv
+    import sys
+
+    saved = csv.field_size_limit()
+    if request.param == "raised csv limit":
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    yield
+    csv.field_size_limit(saved)
+
+
+def test_readers_csv_huge_definition_rejected_with_file_and_line(tmp_path, csv_field_limit):
     huge = "x" * (5 * 1024 * 1024)
     path = write(tmp_path, "huge.csv", f"term,definition\nSLA,ok\nBig,\"{huge}\"\nKB,ok\n")
     error = error_of(path)
