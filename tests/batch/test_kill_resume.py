@@ -53,6 +53,12 @@ def tag_command(source: Path, out: Path, processes: int, *extra: str) -> list[st
             "--processes", str(processes), "--batch-size", "32", "--no-progress", *extra]
 
 
+def progress(checkpoint_path: Path) -> int:
+    """Records the last checkpoint says are done (0 before the first one)."""
+    checkpoint = read_checkpoint(checkpoint_path)  # replaced atomically: never half-written
+    return checkpoint.position.records if checkpoint else 0
+
+
 def wait_gone(pgid: int, seconds: float = 15.0) -> bool:
     """True once no process of the group is left (pool workers exit with their parent)."""
     deadline = time.monotonic() + seconds
@@ -73,25 +79,28 @@ def test_kill_resume_sigkill_at_random_points_then_resume(tmp_path, processes):
     ids, bad = make_archive(source, RECORDS, seed=processes)
 
     reference = tmp_path / "reference.jsonl"
-    started = time.monotonic()
     done = subprocess.run(tag_command(source, reference, processes), capture_output=True,
                           timeout=300)
-    duration = time.monotonic() - started
     assert done.returncode == 3, done.stderr.decode()
 
     out = tmp_path / "out.jsonl"
     checkpoint_path = Path(f"{out}.checkpoint.json")
     kills, resume = 0, []
-    for _ in range(KILLS):
+    for round_ in range(KILLS):
         proc = subprocess.Popen(tag_command(source, out, processes, *resume),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 start_new_session=True)
-        # Anywhere from start-up to the last batch: scaled to this machine's speed and to
-        # the work left (a resumed run is shorter), so every kill lands before the end.
-        left = 1.0
-        if checkpoint_path.exists():
-            left = 1 - read_checkpoint(checkpoint_path).position.records / RECORDS
-        time.sleep(rng.uniform(0.05, 0.95) * duration * left)
+        # Kill points follow progress, not the clock, so a busy machine cannot make the run
+        # finish before its kill: the first kill lands during start-up (before any checkpoint),
+        # the others once a random share of the remaining records is done; between polls the
+        # process runs freely, so the kill can interrupt any write.
+        done_before = progress(checkpoint_path)
+        target = done_before + int(rng.uniform(0.05, 0.6) * (RECORDS - done_before))
+        deadline = time.monotonic() + (rng.uniform(0.05, 0.3) if round_ == 0 else 300)
+        while proc.poll() is None and time.monotonic() < deadline:
+            if round_ and progress(checkpoint_path) >= target:
+                break
+            time.sleep(rng.uniform(0.001, 0.01))
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)  # the parent only: its workers must notice
             kills += 1
