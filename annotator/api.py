@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from .errors import InputError
 from .export import DEFAULT_MAX_SPANS, doc_to_json
+from .pipeline import collector
 from .text.markup import FORMATS, visible_text
 from .text.safety import DEFAULT_MAX_LENGTH, prepare
 
@@ -72,11 +73,13 @@ def annotate(
     if format not in FORMATS:
         raise InputError("E204", field="format", format=format, allowed=", ".join(FORMATS))
     safe = prepare(text, max_length=max_length)
-    visible = visible_text(safe, format)
+    visible = visible_text(safe, format, hide_links=True)
     nlp = nlp or default_nlp()
     # A memory zone frees the strings this request added to the vocab, so a long-running
-    # worker's memory stays flat however many different texts it sees.
-    with nlp.memory_zone():
+    # worker's memory stays flat however many different texts it sees. The cyclic garbage
+    # collector waits until the Doc and its spans are freed (by reference counting) rather
+    # than walking them all once the component is done (see pipeline.collector).
+    with collector.paused(), nlp.memory_zone():
         doc = nlp(visible)
         result = doc_to_json(
             doc,
@@ -86,5 +89,6 @@ def annotate(
             max_spans=max_spans,
             glossary_info=glossary_info(nlp),
         )
+        del doc
     result["format"] = format
     return result

@@ -31,6 +31,7 @@ it and never re-reads the sources it was built from.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -39,9 +40,12 @@ from pathlib import Path
 from typing import List
 
 import srsly
+from spacy.attrs import IDX, LENGTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
+from spacy.vocab import Vocab
 
 from ..errors import GlossaryError, PipelineError
 from ..glossary.model import Concept, Glossary
@@ -52,6 +56,8 @@ from ..glossary.patterns import (
     PatternTokenizer,
     generate_patterns,
 )
+from ..text.abbreviations import find_definitions
+from . import collector
 from .matcher import GlossaryMatcher, Match, resolve
 from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense
 
@@ -65,6 +71,8 @@ DOCUMENT_PREFIX = "document:"
 GLOSSARY_FILE = "glossary.jsonl"
 PATTERNS_FILE = "patterns.jsonl"
 
+DEFAULT_LABELS = tuple(sorted((ACRONYM_LABEL, DOC_ACRONYM_LABEL, TERM_LABEL)))
+
 SPAN_EXTENSIONS = ("term_id", "term", "definition", "is_acronym", "category", "senses", "source")
 DOC_EXTENSIONS = ("abbreviations",)
 
@@ -77,6 +85,8 @@ _CODE_LIKE = re.compile(
 )
 # Characters that end an agent's signature prefix: "Thanks! ^CS", "- CS", "~JD".
 _SIGNATURE_MARKS = "^~*-\u2013\u2014"
+# What may follow a signature on its line.
+_SIGNATURE_TAIL = re.compile(r"[ \t.!)]*+(?:\n|\Z)")
 # Candidates for unknown acronyms: words with two or more capitals (checked properly later).
 _CAPS_WORD = re.compile(r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?![\w@/\\-])")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -181,12 +191,15 @@ def is_signature(text: str, start: int, end: int) -> bool:
     """Agent initials at the end of a message: ``... thanks! ^CS`` / ``- CS`` (not the acronym)."""
     if end - start > 3:
         return False
-    line_end = text.find("\n", end)
-    tail = text[end : len(text) if line_end < 0 else line_end]
-    if tail.strip(" \t.!)"):
+    # Only closing punctuation up to the line end. Matched in place, never by slicing the
+    # rest of the text or searching for the next line break: a megabyte of "SLA SLA ..." on
+    # one line would pay for the whole tail at every acronym.
+    if _SIGNATURE_TAIL.match(text, end) is None:
         return False
-    head = text[:start].rstrip(" \t")
-    return bool(head) and head[-1] in _SIGNATURE_MARKS
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    return before > 0 and text[before - 1] in _SIGNATURE_MARKS
 
 
 def shouted(doc: Doc, match: Match, known: set[str]) -> bool:
@@ -268,7 +281,8 @@ class HelpdeskGlossary:
             # Threaded servers may make their first calls at once: load exactly once.
             with self._load_lock:
                 if self.glossary is None:
-                    self._load_configured()
+                    with collector.paused():
+                        self._load_configured()
 
     def _load_configured(self) -> None:
         """Built-in data (unless ``builtin`` is false) plus the configured user glossaries."""
@@ -311,6 +325,7 @@ class HelpdeskGlossary:
         for acronym in glossary.by_acronym:
             for form in (acronym, acronym + "s"):
                 acronym_of.setdefault(form, acronym)
+        self._labels = tuple(sorted({str(p["label"]) for p in patterns} | {DOC_ACRONYM_LABEL}))
         self.patterns, self.matcher = list(patterns), matcher
         self._groups, self._senses = groups, SenseIndex(glossary)
         self._acronym_of = acronym_of
@@ -328,7 +343,8 @@ class HelpdeskGlossary:
         """(Re)load the glossary: built-in data plus ``glossary_paths`` (or the configured ones)."""
         if glossary_paths is not None:
             self.glossary_paths = [str(p) for p in glossary_paths]
-        self._load_configured()
+        with collector.paused():
+            self._load_configured()
 
     @property
     def glossary_info(self) -> dict:
@@ -339,8 +355,16 @@ class HelpdeskGlossary:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        self._ensure_loaded()
-        return tuple(sorted({str(p["label"]) for p in self.patterns} | {DOC_ACRONYM_LABEL}))
+        """The entity labels this component sets.
+
+        Before the data is loaded, the labels every glossary's patterns use: spaCy reads
+        ``labels`` (through ``nlp.meta``) while restoring a saved pipeline, before
+        ``from_disk`` has run, and loading the configured sources at that point would be
+        thrown away a moment later (it doubled ``spacy.load`` time and peak memory).
+        """
+        if self.glossary is None:
+            return DEFAULT_LABELS
+        return self._labels
 
     def __len__(self) -> int:
         self._ensure_loaded()
@@ -350,10 +374,16 @@ class HelpdeskGlossary:
 
     def __call__(self, doc: Doc) -> Doc:
         self._ensure_loaded()
+        with collector.paused():
+            return self._annotate(doc)
+
+    def _annotate(self, doc: Doc) -> Doc:
+        # Once: spaCy rebuilds doc.text from every token on each access.
         text = doc.text
-        candidates = self.matcher.candidates(doc)
-        if self.precision_rules:
-            candidates = [m for m in candidates if self._plausible(doc, text, m)]
+        candidates = self.matcher.candidates(doc, text)
+        bounds = _TokenBounds(doc)
+        if candidates and self.precision_rules:
+            candidates = [m for m in candidates if self._plausible(doc, text, m, bounds)]
         existing = list(doc.ents)
         taken = bytearray(len(doc))
         if existing and not self.overwrite:
@@ -363,48 +393,46 @@ class HelpdeskGlossary:
         if self.precision_rules:
             accepted = drop_uncorroborated(accepted, taken)
 
-        abbreviations = self._abbreviations(doc) if "(" in text else []
+        abbreviations = find_definitions(text, or_form=False) if "(" in text else []
         doc._.abbreviations = abbreviations
-        expansions: dict[str, list[str]] = {}
-        for abbr in abbreviations:
-            expansions.setdefault(abbr["short"], []).append(abbr["long"])
-        if expansions:
-            accepted = sorted(accepted + self._document_acronyms(doc, expansions, taken), key=lambda m: m.start)
+        # Each short form's distinct long forms, first written first: a document repeating
+        # "Service Level Agreement (SLA)" a thousand times has one expansion, not a thousand.
+        expansions: dict[str, tuple[str, ...]] = {}
+        if abbreviations:
+            distinct: dict[str, dict[str, None]] = {}
+            for abbr in abbreviations:
+                distinct.setdefault(abbr["short"], {})[abbr["long"]] = None
+            expansions = {short: tuple(longs) for short, longs in distinct.items()}
+            accepted = sorted(accepted + self._document_acronyms(doc, text, expansions, taken), key=lambda m: m.start)
 
-        context: dict = {}
-        spans = [self._span(doc, m, expansions, context) for m in accepted]
+        annotate = _SpanWriter(self, doc, text, bounds, expansions)
+        spans = [annotate(m) for m in accepted]
         if existing:
             if self.overwrite:
                 existing = [e for e in existing if not any(taken[e.start : e.end])]
-            doc.ents = sorted(existing + spans, key=lambda s: s.start)
-        else:
-            doc.ents = spans
-        doc.spans[NESTED_KEY] = [self._span(doc, m, expansions, context) for m in nested]
+            spans = sorted(existing + spans, key=lambda s: s.start)
+        # What ``doc.ents = spans`` does, minus re-creating every span first.
+        doc.set_ents(spans, default="outside")
+        doc.spans[NESTED_KEY] = [annotate(m) for m in nested]
         doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(doc, text, taken, expansions)
         return doc
 
-    def _plausible(self, doc: Doc, text: str, match: Match) -> bool:
-        start = doc[match.start].idx
-        last = doc[match.end - 1]
-        end = last.idx + len(last)
+    def _plausible(self, doc: Doc, text: str, match: Match, bounds: _TokenBounds) -> bool:
+        start, end = bounds.chars(match.start, match.end)
         if in_code_like_chunk(text, start, end):
             return False
         if match.is_token_pattern:
             if is_signature(text, start, end):
                 return False
-            word = doc[match.start].text
-            if word.lower() in _stop_words() and shouted(doc, match, self._known_caps):
+            word = text[start : bounds.end(match.start)]
+            if word.lower() in STOP_WORDS and shouted(doc, match, self._known_caps):
                 return False
         return True
 
-    def _abbreviations(self, doc: Doc) -> list[dict]:
-        from ..text.abbreviations import find_abbreviations
-
-        return list(find_abbreviations(doc))
-
-    def _document_acronyms(self, doc: Doc, expansions: dict[str, list[str]], taken: bytearray) -> list[Match]:
+    def _document_acronyms(
+        self, doc: Doc, text: str, expansions: dict[str, tuple[str, ...]], taken: bytearray
+    ) -> list[Match]:
         """Mentions of acronyms the document defines and the glossary does not know."""
-        text = doc.text
         shorts = {short for short in expansions if short not in self._acronym_of}
         found = []
         if not shorts:
@@ -425,30 +453,31 @@ class HelpdeskGlossary:
             found.append(Match(span.start, span.end, DOC_ACRONYM_LABEL, DOCUMENT_PREFIX + short, True))
         return found
 
-    def _span(self, doc: Doc, match: Match, expansions: dict[str, list[str]], context: dict) -> Span:
-        span = Span(doc, match.start, match.end, label=match.label, span_id=match.id)
-        values = span._
+    def payload(self, match: Match, acronym: str | None, expansions: dict[str, tuple[str, ...]], context: dict) -> dict:
+        """The extension values for ``match`` (acronym ``acronym``) in one document.
+
+        The same for every mention of a concept written the same way in a document, so
+        :class:`_SpanWriter` computes it once per document and reuses it.
+        """
         if match.label == DOC_ACRONYM_LABEL:
             short = match.id[len(DOCUMENT_PREFIX) :]
             sense = document_sense(short, expansions[short][0])
-            values.term_id, values.term, values.definition = None, sense["term"], sense["definition"]
-            values.is_acronym, values.category, values.source = True, None, DOCUMENT_SOURCE
-            values.senses = [sense]
-            return span
-        acronym = self._acronym_for(doc, match)
+            return {
+                "term_id": None, "term": sense["term"], "definition": sense["definition"],
+                "is_acronym": True, "category": None, "source": DOCUMENT_SOURCE, "senses": [sense],
+            }  # fmt: skip
         if match.id.startswith(AMBIGUOUS_PREFIX):
             candidates = self._groups[match.id]
         else:
             candidates = [self.glossary.by_id[match.id]] if match.id else []
         if not candidates:  # a pattern without id: a bare label, nothing to explain
-            values.is_acronym = match.is_token_pattern
-            return span
+            return {"is_acronym": match.is_token_pattern}
         written = expansions.get(acronym, ()) if acronym else ()
         if len(candidates) == 1 and not written:
             senses = self._senses.single(candidates[0])
         else:
             if "words" not in context and len(candidates) > 1:
-                context["words"] = content_words(doc.text)
+                context["words"] = content_words(context["text"])
             senses = self._senses.choose(candidates, expansions=written, doc_words=context.get("words"))
             if written and senses[0]["reason"] != REASON_EXPANDED:
                 # The document spells this acronym out as something the glossary does not
@@ -456,24 +485,18 @@ class HelpdeskGlossary:
                 senses = [document_sense(acronym, written[0]), *senses]
         chosen = senses[0]
         concept = self.glossary.by_id.get(chosen["term_id"]) if chosen["term_id"] else None
-        values.term_id = chosen["term_id"]
-        values.term = chosen["term"]
-        values.definition = chosen["definition"]
-        values.is_acronym = match.is_token_pattern or match.label == ACRONYM_LABEL
-        values.category = concept.category if concept else None
-        values.source = concept.source if concept else DOCUMENT_SOURCE
-        values.senses = senses
-        return span
-
-    def _acronym_for(self, doc: Doc, match: Match) -> str | None:
-        if not match.is_token_pattern:
-            return None
-        if match.id.startswith(AMBIGUOUS_PREFIX):
-            return match.id[len(AMBIGUOUS_PREFIX) :]
-        return self._acronym_of.get(doc[match.start].text)
+        return {
+            "term_id": chosen["term_id"],
+            "term": chosen["term"],
+            "definition": chosen["definition"],
+            "is_acronym": match.is_token_pattern or match.label == ACRONYM_LABEL,
+            "category": concept.category if concept else None,
+            "source": concept.source if concept else DOCUMENT_SOURCE,
+            "senses": senses,
+        }
 
     def _unknown_acronyms(
-        self, doc: Doc, text: str, taken: bytearray, expansions: dict[str, list[str]]
+        self, doc: Doc, text: str, taken: bytearray, expansions: dict[str, tuple[str, ...]]
     ) -> list[Span]:
         from ..text.acronyms import base_acronym, is_acronym, is_shouting
 
@@ -485,14 +508,14 @@ class HelpdeskGlossary:
             base = base_acronym(word)
             if base in self._acronym_of or base in expansions:
                 continue
-            span = doc.char_span(hit.start(), hit.end())
+            span = doc.char_span(hit.start(), hit.end(), label=UNKNOWN_LABEL)
             if span is None or any(taken[span.start : span.end]):
                 continue
             if in_code_like_chunk(text, hit.start(), hit.end()) or is_signature(text, hit.start(), hit.end()):
                 continue
             if is_shouting(words_around(text, hit.start(), hit.end())):
                 continue  # in "WE CANT GET TO THE CLOUD" capitals say nothing
-            spans.append(Span(doc, span.start, span.end, label=UNKNOWN_LABEL))
+            spans.append(span)
         return spans
 
     # --- serialization ---------------------------------------------------------------------
@@ -535,7 +558,118 @@ class HelpdeskGlossary:
         return self
 
 
-def _stop_words() -> frozenset:
-    from spacy.lang.en.stop_words import STOP_WORDS
+class _TokenBounds:
+    """Character offsets of a document's tokens, read once as two flat lists (rather than a
+    ``Token`` object per lookup) and only when first needed."""
 
-    return STOP_WORDS
+    __slots__ = ("doc", "_starts", "_ends")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+
+    def _read(self) -> None:
+        array = self.doc.to_array([IDX, LENGTH])
+        self._starts = array[:, 0].tolist()
+        self._ends = (array[:, 0] + array[:, 1]).tolist()
+
+    def start(self, i: int) -> int:
+        if self._starts is None:
+            self._read()
+        return self._starts[i]
+
+    def end(self, i: int) -> int:
+        if self._ends is None:
+            self._read()
+        return self._ends[i]
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character offsets of the tokens ``start:end``."""
+        if self._starts is None:
+            self._read()
+        return self._starts[start], self._ends[end - 1]
+
+
+class _SpanWriter:
+    """Makes one document's glossary spans and sets their extension values.
+
+    Per-span work is kept to creating the ``Span`` and storing the values: the values for a
+    concept written one way are computed once per document (:meth:`HelpdeskGlossary.payload`)
+    and shared (every span gets its own ``senses`` list of shared records), and they go
+    straight into ``doc.user_data`` under the keys ``span._`` reads, rather than through seven
+    ``Underscore.__setattr__`` calls (see :func:`_user_data_keys_verified`).
+    """
+
+    def __init__(
+        self,
+        component: HelpdeskGlossary,
+        doc: Doc,
+        text: str,
+        bounds: _TokenBounds,
+        expansions: dict[str, tuple[str, ...]],
+    ) -> None:
+        self.component = component
+        self.doc = doc
+        self.text = text
+        self.bounds = bounds
+        self.expansions = expansions
+        self.context: dict = {"text": text}
+        self.cache: dict[tuple, tuple] = {}
+        self.strings = doc.vocab.strings
+        self.user_data = doc.user_data if _user_data_keys_verified() else None
+
+    def __call__(self, match: Match) -> Span:
+        start_char, end_char = self.bounds.chars(match.start, match.end)
+        acronym = None
+        if match.is_token_pattern and match.label != DOC_ACRONYM_LABEL:
+            if match.id.startswith(AMBIGUOUS_PREFIX):
+                acronym = match.id[len(AMBIGUOUS_PREFIX) :]
+            else:
+                word = self.text[start_char : self.bounds.end(match.start)]
+                acronym = self.component._acronym_of.get(word)
+        key = (match.label, match.id, match.is_token_pattern, acronym)
+        cached = self.cache.get(key)
+        if cached is None:
+            values = self.component.payload(match, acronym, self.expansions, self.context)
+            senses = values.pop("senses", None)
+            # Hashes, so Span() need not look the strings up for every span.
+            label, span_id = self.strings.add(match.label), self.strings.add(match.id)
+            cached = self.cache[key] = (label, span_id, tuple(values.items()), senses)
+        label, span_id, items, senses = cached
+        span = Span(self.doc, match.start, match.end, label=label, span_id=span_id)
+        user_data = self.user_data
+        if user_data is not None:
+            for name, value in items:
+                user_data[(_UNDERSCORE, name, start_char, end_char)] = value
+            if senses is not None:
+                user_data[(_UNDERSCORE, "senses", start_char, end_char)] = list(senses)
+        else:
+            underscore = span._
+            for name, value in items:
+                setattr(underscore, name, value)
+            if senses is not None:
+                underscore.senses = list(senses)
+        return span
+
+
+_UNDERSCORE = "._."
+
+
+@functools.cache
+def _user_data_keys_verified() -> bool:
+    """Does ``span._.name = value`` store ``doc.user_data[("._.", name, start_char, end_char)]``?
+
+    That is how spaCy 3's ``Underscore`` keeps span extension values; checked once on a probe
+    document so a spaCy that stores them differently gets the (slower) public route instead.
+    """
+    register_extensions()
+    doc = Doc(Vocab(), words=["probe", "words"])
+    span = doc[1:2]
+    marker = object()
+    span._.term_id = marker
+    stored = doc.user_data.get((_UNDERSCORE, "term_id", span.start_char, span.end_char)) is marker
+    doc.user_data[(_UNDERSCORE, "term", span.start_char, span.end_char)] = marker
+    return stored and span._.term is marker
+
+

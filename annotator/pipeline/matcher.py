@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.attrs import IS_SPACE
 from spacy.matcher import PhraseMatcher
@@ -34,8 +34,10 @@ _KEY_SEP = "\x1f"
 _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    """One pattern match. A named tuple: a long document makes one per candidate, and a
+    tuple is several times cheaper to create than a frozen dataclass."""
+
     start: int  # token index
     end: int
     label: str
@@ -121,15 +123,18 @@ class GlossaryMatcher:
 
     # --- candidate matches ------------------------------------------------------------------
 
-    def candidates(self, doc: Doc) -> list[Match]:
-        """Every pattern match in ``doc``, including terms broken over a single line break."""
+    def candidates(self, doc: Doc, text: str | None = None) -> list[Match]:
+        """Every pattern match in ``doc``, including terms broken over a single line break.
+
+        ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
+        """
         keys = self.keys
         found = {
             Match(start, end, *keys[key])
             for matcher in (self.lower, self.orth)
             for key, start, end in matcher(doc)
         }
-        if _SPACE_TOKEN_HINT.search(doc.text):
+        if _SPACE_TOKEN_HINT.search(doc.text if text is None else text):
             found.update(self._squeezed_candidates(doc))
         return list(found)
 
@@ -200,15 +205,21 @@ def resolve(matches: list[Match], n_tokens: int, taken: bytearray | None = None)
         accepted.append(match)
     nested = []
     if rejected:
+        # Accepted matches never overlap, so at most one holds a given token: index them by
+        # token rather than scanning them all for every rejected match (which was quadratic
+        # on a long document repeating "SLA breach").
+        owner: dict[int, Match] = {}
+        for outer in accepted:
+            for i in range(outer.start, outer.end):
+                owner[i] = outer
         for match in rejected:
             if not match.is_token_pattern:
                 continue
-            for outer in accepted:
-                # An acronym inside a longer glossary span (SLA in "SLA breach"), not the
-                # acronym inside its own plural or possessive match.
-                if outer.start <= match.start and match.end <= outer.end and outer.id != match.id:
-                    nested.append(match)
-                    break
+            outer = owner.get(match.start)
+            # An acronym inside a longer glossary span (SLA in "SLA breach"), not the
+            # acronym inside its own plural or possessive match.
+            if outer is not None and match.end <= outer.end and outer.id != match.id:
+                nested.append(match)
     accepted.sort(key=lambda m: m.start)
     nested.sort(key=lambda m: m.start)
     return accepted, nested
