@@ -160,7 +160,9 @@ class Tagger:
         from ..text.markup import visible_text
         from ..text.safety import prepare
 
-        return visible_text(prepare(text, max_length=self.max_length), self.options.format)
+        return visible_text(
+            prepare(text, max_length=self.max_length), self.options.format, hide_links=True
+        )
 
     def warm_up(self, texts: list[str]) -> None:
         """Run a few real documents outside a memory zone.

@@ -33,9 +33,9 @@ What is masked, per format:
     ``svg``, ``math``, ``template``, ``noscript``, ``iframe`` and ``object`` elements, and of any
     element with a ``data-no-glossary``, ``hidden`` or ``contenteditable="false"`` attribute.
     In the text, URLs, e-mails and identifiers as for ``text``.
-    The *text* of links (``<a>``) is visible prose and is annotated (only their ``href`` is
-    masked); the tooltip widget skips anchors by its own rule, so a page never gets a tooltip
-    inside a link.
+    The *text* of links (``<a>``) is visible prose by default (the linter counts it as a use;
+    only the ``href`` is masked); with ``hide_links=True``, which the API and the batch tagger
+    use, it is hidden too, like the widget skips anchors: a tooltip never sits inside a link.
 ``rst`` (for the linter; not one of the API's :data:`FORMATS`)
     Literal blocks (``::`` then an indented block), ``code-block``/``code``/``sourcecode``/
     ``literalinclude``/``raw``/``math`` directives with their bodies, every directive line
@@ -279,6 +279,10 @@ HIDDEN_ELEMENTS = frozenset(
         "template", "noscript", "iframe", "object",
     }
 )  # fmt: skip
+#: Added to the hidden elements when links are not prose (``hide_links=True``): the service and
+#: the batch tagger, like the widget, never annotate inside a link; the linter still counts link
+#: text as a use.
+LINK_ELEMENTS = frozenset({"a"})
 _VOID_ELEMENTS = frozenset(
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
@@ -318,10 +322,18 @@ class _HTMLScanner:
     formed, otherwise its ``<`` is literal text, and so is an unterminated comment.
     """
 
-    def __init__(self, mask: _Mask, text: str, *, markdown: bool = False) -> None:
+    def __init__(
+        self,
+        mask: _Mask,
+        text: str,
+        *,
+        markdown: bool = False,
+        hidden_elements: frozenset[str] = HIDDEN_ELEMENTS,
+    ) -> None:
         self.mask = mask
         self.text = text
         self.markdown = markdown
+        self.hidden_elements = hidden_elements
         self.stack: list[tuple[str, bool, int]] = []  # (name, hides content, content start)
         self.open_count: dict[str, int] = {}
         self.hidden_depth = 0
@@ -421,7 +433,7 @@ class _HTMLScanner:
         if name in _VOID_ELEMENTS:
             return end
         tag = text[lt:end]
-        hides = name in HIDDEN_ELEMENTS or _NO_GLOSSARY_ATTR.search(tag) is not None
+        hides = name in self.hidden_elements or _NO_GLOSSARY_ATTR.search(tag) is not None
         self._push(name, hides, end)
         if name in _RAW_TEXT_ELEMENTS:
             return self._raw_text(name, end)
@@ -468,8 +480,14 @@ class _HTMLScanner:
         return len(self.text)
 
 
-def _html(mask: _Mask, text: str, *, markdown: bool = False) -> list[tuple[int, int]]:
-    scanner = _HTMLScanner(mask, text, markdown=markdown)
+def _html(
+    mask: _Mask,
+    text: str,
+    *,
+    markdown: bool = False,
+    hidden_elements: frozenset[str] = HIDDEN_ELEMENTS,
+) -> list[tuple[int, int]]:
+    scanner = _HTMLScanner(mask, text, markdown=markdown, hidden_elements=hidden_elements)
     scanner.run()
     # Headings still open at the end run to the end of the text.
     while scanner.stack:
@@ -584,7 +602,12 @@ def _code_spans(mask: _Mask, text: str, start: int, end: int) -> None:
         index = closer + 1
 
 
-def _markdown(mask: _Mask, text: str, front_matter_keys: tuple[str, ...]) -> list[tuple[int, int]]:
+def _markdown(
+    mask: _Mask,
+    text: str,
+    front_matter_keys: tuple[str, ...],
+    hidden_elements: frozenset[str] = HIDDEN_ELEMENTS,
+) -> list[tuple[int, int]]:
     global _PARSER
     if _PARSER is None:
         _PARSER = _markdown_parser()
@@ -608,7 +631,7 @@ def _markdown(mask: _Mask, text: str, front_matter_keys: tuple[str, ...]) -> lis
     _hide_all(mask, _LINK_TARGET, work)
     _hide_all(mask, _REFERENCE_LINK, work)
     _plain(mask, work)
-    _html(mask, mask.work_copy(), markdown=True)
+    _html(mask, mask.work_copy(), markdown=True, hidden_elements=hidden_elements)
     _hide_all(mask, _MD_GLUE, mask.work_copy())
     return sorted(headings)
 
@@ -781,21 +804,25 @@ def _rst_headings(text: str, lines: LineIndex, line_text: list[str]) -> list[tup
 
 
 def _masked(
-    text: object, format: str, front_matter_keys: Iterable[str] = FRONT_MATTER_PROSE_KEYS
+    text: object,
+    format: str,
+    front_matter_keys: Iterable[str] = FRONT_MATTER_PROSE_KEYS,
+    hide_links: bool = False,
 ) -> tuple[_Mask, list[tuple[int, int]]]:
     if not isinstance(text, str):
         raise InputError("E201", field="text", type_name=type(text).__name__)
     if format not in ALL_FORMATS:
         raise InputError("E204", field="format", format=format, allowed=", ".join(ALL_FORMATS))
     mask = _Mask(text)
+    hidden = HIDDEN_ELEMENTS | LINK_ELEMENTS if hide_links else HIDDEN_ELEMENTS
     headings: list[tuple[int, int]] = []
     if format == "text":
         _plain(mask, text, handles=True)
     elif format == "html":
-        headings = _html(mask, text)
+        headings = _html(mask, text, hidden_elements=hidden)
         _plain(mask, mask.work_copy())
     elif format == "markdown":
-        headings = _markdown(mask, text, tuple(front_matter_keys))
+        headings = _markdown(mask, text, tuple(front_matter_keys), hidden)
     else:
         headings = _rst(mask, text)
     return mask, headings
@@ -806,18 +833,21 @@ def visible_text(
     format: str = "text",
     *,
     front_matter_keys: Iterable[str] = FRONT_MATTER_PROSE_KEYS,
+    hide_links: bool = False,
 ) -> str:
     """Return ``text`` with everything that is not visible prose blanked (same length).
 
     ``format`` is one of :data:`ALL_FORMATS`. ``front_matter_keys`` names the Markdown
     front-matter keys whose values stay visible (the linter, which counts only the title and
-    description as uses, passes ``("title", "description")``). Raises :class:`InputError`
+    description as uses, passes ``("title", "description")``). ``hide_links`` also hides the
+    text of HTML ``<a>`` elements (raw HTML in Markdown included), as annotation does: a
+    tooltip inside a link would fight the link's own click and hover. Raises :class:`InputError`
     ``E201`` for a non-string and ``E204`` for an unknown format; never raises on any string.
 
     >>> visible_text("See `SLA` in https://example.com/SLA", "markdown")
     'See       in                        '
     """
-    mask, _ = _masked(text, format, front_matter_keys)
+    mask, _ = _masked(text, format, front_matter_keys, hide_links)
     return mask.render()
 
 

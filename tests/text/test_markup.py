@@ -493,3 +493,20 @@ def test_markup_line_index_lines():
     assert len(index) == 3
     assert [index.line_start(n) for n in (1, 2, 3)] == [0, 5, 9]
     assert [index.line_end(n) for n in (1, 2, 3)] == [3, 8, 14]
+
+
+@pytest.mark.parametrize(
+    "text,format",
+    [
+        ('<p>Our SLA, see <a href="/sla">the SLA page</a>.</p>', "html"),
+        ('Our SLA, see <a href="/sla">the <b>SLA</b> page</a>.', "markdown"),
+    ],
+)
+def test_markup_hide_links_hides_anchor_text_only_when_asked(text, format):
+    first, second = text.index("SLA"), text.index("SLA", text.index("<a"))
+    shown = visible_text(text, format)
+    hidden = visible_text(text, format, hide_links=True)
+    assert len(hidden) == len(text)
+    assert shown[second : second + 3] == "SLA"  # the linter counts link text as prose
+    assert hidden[second : second + 3] == "   "  # annotation never puts a tooltip in a link
+    assert hidden[first : first + 3] == shown[first : first + 3] == "SLA"
