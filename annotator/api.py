@@ -37,10 +37,13 @@ def load(
         nlp = base
     else:
         nlp = spacy.load(base)
-    nlp.add_pipe(
+    component = nlp.add_pipe(
         COMPONENT,
         config={"glossary_paths": [str(p) for p in glossary_paths], "builtin": builtin},
     )
+    # Load the glossary now, outside any memory zone: a bad path fails here rather than on
+    # the first request, and the first request is not the slow one.
+    component.glossary_info
     return nlp
 
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import annotator
-from annotator.errors import InputError
+from annotator.errors import AnnotatorError, InputError
 
 DATA = Path(__file__).parent / "pipeline" / "data"
 
@@ -112,3 +112,13 @@ def test_api_annotate_offsets_property(nlp, text, fmt):
     for span in result["spans"] + result["unknown_acronyms"]:
         assert text[span["start"] : span["end"]] == span["text"]
         assert encoded[2 * span["start_utf16"] : 2 * span["end_utf16"]].decode("utf-16-le") == span["text"]
+
+
+def test_api_load_reads_the_glossary_at_once():
+    nlp = annotator.load([DATA / "extra.csv"], builtin=False)
+    assert nlp.get_pipe("helpdesk_glossary").is_loaded
+
+
+def test_api_load_bad_glossary_path_fails_at_load(tmp_path):
+    with pytest.raises(AnnotatorError):
+        annotator.load([tmp_path / "missing.csv"], builtin=False)

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 import spacy
 
-from annotator.export import doc_to_json, utf16_converter
+from spacy.tokens import Span
+
+from annotator.export import doc_to_json, iter_ents, utf16_converter
 
 DATA = Path(__file__).parent / "pipeline" / "data"
 
@@ -92,3 +94,49 @@ def test_export_unknown_acronyms_and_abbreviations(nlp):
 def test_export_empty_doc(nlp):
     result = doc_to_json(nlp(""), "")
     assert result["spans"] == [] and result["unknown_acronyms"] == [] and result["truncated"] is False
+
+
+def _ent_tuples(spans):
+    return [(s.start, s.end, s.label_, s.kb_id_, s.id_) for s in spans]
+
+
+@pytest.mark.parametrize(
+    "ents",
+    [
+        [],
+        [(0, 1, "A")],
+        [(0, 2, "A"), (2, 3, "B"), (5, 6, "A")],  # adjacent entities stay apart
+        [(1, 6, "LONG")],
+        [(5, 6, "END")],
+    ],
+)
+def test_export_iter_ents_is_doc_ents(ents):
+    blank = spacy.blank("en")
+    doc = blank("one two three four five six")
+    doc.set_ents([Span(doc, s, e, label=label, kb_id="kb", span_id=f"id-{s}") for s, e, label in ents])
+    assert _ent_tuples(iter_ents(doc)) == _ent_tuples(doc.ents)
+
+
+def test_export_iter_ents_with_blocked_and_missing_tokens():
+    doc = spacy.blank("en")("a b c d e f")
+    doc.set_ents(
+        [Span(doc, 1, 2, label="X"), Span(doc, 4, 6, label="Y")],
+        blocked=[Span(doc, 0, 1)],  # B with no label: no entity
+        missing=[Span(doc, 2, 3)],
+    )
+    assert _ent_tuples(iter_ents(doc)) == _ent_tuples(doc.ents) != []
+
+
+def test_export_iter_ents_on_the_component(nlp):
+    doc = nlp("Our SLA breach rate went up; AHT too, and the SLA. Service Level Agreement (SLA) ok")
+    assert _ent_tuples(iter_ents(doc)) == _ent_tuples(doc.ents)
+    assert _ent_tuples(iter_ents(nlp(""))) == []
+
+
+def test_export_max_spans_stops_early_on_a_huge_doc(nlp):
+    text = "SLA " * 50_000
+    doc = nlp(text)
+    result = doc_to_json(doc, text, max_spans=10)
+    assert result["truncated"] is True and len(result["spans"]) == 10
+    assert [s["start"] for s in result["spans"]] == [4 * i for i in range(10)]
+    assert doc_to_json(doc, text, max_spans=10, first_only=True)["truncated"] is False

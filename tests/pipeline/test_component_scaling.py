@@ -1,0 +1,127 @@
+"""Long and repetitive documents: the component's work grows linearly with the text (issues 5, 6).
+
+Each case used to be quadratic somewhere (a per-span scan of a per-document list, or a slice
+of the rest of the text per span). The bounds are generous "must not hang" limits, several
+times what the case takes on a busy machine and far below what the quadratic version took;
+the speed itself is measured by the benchmark, not here.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import annotator
+from annotator.pipeline import component as component_module
+from annotator.pipeline.component import is_signature
+
+
+def _timed(call):
+    started = time.perf_counter()
+    result = call()
+    return result, time.perf_counter() - started
+
+
+def test_component_repeated_definitions_stay_linear(nlp):
+    # 3,000 x "Service Level Agreement (SLA)": ~90 KB, one distinct expansion (was ~15 s).
+    text = "Service Level Agreement (SLA) and the SLA. " * 3000
+    doc, elapsed = _timed(lambda: nlp(text))
+    assert elapsed < 5, "must not hang"
+    assert len(doc._.abbreviations) == 3000
+    acronyms = [e for e in doc.ents if e.text == "SLA"]
+    assert len(acronyms) == 6000
+    assert {e._.senses[0]["reason"] for e in acronyms} == {"expanded in this document"}
+
+
+def test_component_repeated_ambiguous_definitions_stay_linear(nlp):
+    # An ambiguous acronym ranked by context and by the written expansion, thousands of times.
+    text = "Average Hold Time (AHT) went up, AHT is the key number. " * 2000
+    doc, elapsed = _timed(lambda: nlp(text))
+    assert elapsed < 5, "must not hang"
+    chosen = {e._.term_id for e in doc.ents if e.text == "AHT"}
+    assert chosen == {"average-hold-time"}
+
+
+def test_component_nested_acronyms_stay_linear(nlp):
+    # "SLA" inside "SLA breach", 40,000 times (the nested search was quadratic: ~20 s).
+    text = "SLA breach again. " * 40_000
+    doc, elapsed = _timed(lambda: nlp(text))
+    assert elapsed < 8, "must not hang"
+    assert len(doc.ents) == 40_000 and len(doc.spans["nested"]) == 40_000
+    assert {s.text for s in doc.spans["nested"]} == {"SLA"}
+
+
+def test_component_megabyte_of_acronyms_is_bounded():
+    # Issue 6 item 6 through the whole API: 1,000,000 characters, 250,000 acronyms on one line
+    # (the signature rule sliced the rest of the line at every one: 20-30 s).
+    text = "SLA " * 250_000
+    result, elapsed = _timed(lambda: annotator.annotate(text, max_spans=2000))
+    assert elapsed < 10, "must not hang"
+    assert result["truncated"] is True and len(result["spans"]) == 2000
+    assert [s["repeat"] for s in result["spans"][:2]] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [")" * 20_000, "\U0001f44d" * 20_000, "( x ) " * 4000, "a" * 30 + "!", "(SLA) " * 20_000, "SLA (" * 20_000],
+    ids=["close-parens", "emoji", "tiny-parens", "word-bang", "parenthesized-acronyms", "open-after-acronym"],
+)
+def test_component_hostile_text_through_annotate(text):
+    result, elapsed = _timed(lambda: annotator.annotate(text))
+    assert elapsed < 2, "must not hang"
+    for span in result["spans"]:
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+@pytest.mark.parametrize(
+    "text, start, expected",
+    [
+        ("Thanks for waiting! -CS", 21, True),
+        ("You're welcome. ^CS", 17, True),
+        ("Cheers,\n~ CS.\nNext line", 10, True),
+        ("Thanks - CS)  \t", 9, True),
+        ("Ask CS today", 4, False),  # words after it on the line
+        ("Ask CS\r\n", 4, False),  # a carriage return is not closing punctuation
+        ("CS", 0, False),  # nothing before it
+        ("- CS " + "x" * 10, 2, False),
+        ("- CS " + "!" * 100_000, 2, True),  # a long tail is read in place
+    ],
+)
+def test_component_signature_rule(text, start, expected):
+    assert is_signature(text, start, start + 2) is expected
+
+
+def test_component_signature_rule_never_for_longer_words():
+    assert is_signature("- ABCD", 2, 6) is False
+
+
+def test_component_direct_extension_writes_match_the_public_route(nlp, monkeypatch):
+    """Values written straight into doc.user_data read back exactly as ``span._`` values set
+    one by one through spaCy's Underscore (the route taken if the key layout ever changes)."""
+    texts = [
+        "Our SLA breach rate went up; AHT too. Average Hold Time (AHT) is what we track.",
+        "The Quarterly Widget Index (QWI) moved; QWI and QWIs again. MTTR for the repair team.",
+        "Tier 1 agents, the KB and Co-browsing. Customer Service (CS) signed: thanks! ^CS",
+    ]
+
+    def annotations():
+        out = []
+        for text in texts:
+            doc = nlp(text)
+            for group in (doc.ents, doc.spans["nested"]):
+                out.append([(s.start, s.end, s.label_, s.id_, *(s._.get(n) for n in component_module.SPAN_EXTENSIONS)) for s in group])
+        return out
+
+    assert component_module._user_data_keys_verified() is True
+    direct = annotations()
+    monkeypatch.setattr(component_module, "_user_data_keys_verified", lambda: False)
+    assert annotations() == direct
+
+
+def test_component_every_span_has_its_own_senses_list(nlp):
+    doc = nlp("SLA and SLA and AHT and AHT.")
+    first, second = [e for e in doc.ents if e.text == "SLA"]
+    assert first._.senses == second._.senses and first._.senses is not second._.senses
+    first._.senses.append({"term": "mine"})
+    assert len(second._.senses) == 1

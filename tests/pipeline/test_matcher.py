@@ -1,0 +1,78 @@
+"""The matching stage's resolution rules: annotator.pipeline.matcher.resolve."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from annotator.pipeline.matcher import Match, resolve
+
+
+def _reference_resolve(matches, n_tokens):
+    """The rules written out the slow, obvious way: longest, then leftmost, then label and id;
+    an acronym match rejected inside an accepted span of another concept is nested."""
+    taken = [False] * n_tokens
+    accepted, rejected = [], []
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.label, m.id)):
+        if any(taken[m.start : m.end]):
+            rejected.append(m)
+            continue
+        taken[m.start : m.end] = [True] * (m.end - m.start)
+        accepted.append(m)
+    nested = [
+        m
+        for m in rejected
+        if m.is_token_pattern
+        and any(o.start <= m.start and m.end <= o.end and o.id != m.id for o in accepted)
+    ]
+    return sorted(accepted, key=lambda m: m.start), sorted(nested, key=lambda m: m.start)
+
+
+def _random_matches(rng: random.Random, n_tokens: int) -> list[Match]:
+    found = set()
+    for _ in range(rng.randint(0, 40)):
+        start = rng.randrange(n_tokens)
+        end = min(n_tokens, start + rng.randint(1, 4))
+        is_token = rng.random() < 0.5
+        found.add(Match(start, end, "CX_ACRONYM" if is_token else "CX_TERM", rng.choice("abc"), is_token))
+    return list(found)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_matcher_resolve_matches_the_reference_rules(seed):
+    rng = random.Random(seed)
+    n_tokens = rng.randint(1, 30)
+    matches = _random_matches(rng, n_tokens)
+    assert resolve(matches, n_tokens) == _reference_resolve(matches, n_tokens)
+
+
+def test_matcher_resolve_nested_acronym_inside_longer_term():
+    outer = Match(0, 2, "CX_TERM", "sla-breach", False)
+    inner = Match(0, 1, "CX_ACRONYM", "service-level-agreement", True)
+    plural = Match(3, 4, "CX_ACRONYM", "service-level-agreement", True)
+    accepted, nested = resolve([inner, outer, plural], 5)
+    assert accepted == [outer, plural]
+    assert nested == [inner]
+
+
+def test_matcher_resolve_acronym_inside_its_own_match_is_not_nested():
+    # "SLA 's": the possessive match and the bare acronym are the same concept.
+    own = Match(0, 2, "CX_ACRONYM", "service-level-agreement", True)
+    bare = Match(0, 1, "CX_ACRONYM", "service-level-agreement", True)
+    assert resolve([bare, own], 2) == ([own], [])
+
+
+def test_matcher_resolve_respects_taken_tokens():
+    taken = bytearray(b"\x00\x01\x00")
+    blocked = Match(1, 2, "CX_ACRONYM", "x", True)
+    free = Match(2, 3, "CX_ACRONYM", "y", True)
+    assert resolve([blocked, free], 3, taken) == ([free], [])
+
+
+def test_matcher_resolve_many_nested_matches():
+    # 50,000 "SLA breach": one pass, not one scan of the accepted spans per nested acronym.
+    outers = [Match(2 * i, 2 * i + 2, "CX_TERM", "sla-breach", False) for i in range(50_000)]
+    inners = [Match(2 * i, 2 * i + 1, "CX_ACRONYM", "sla", True) for i in range(50_000)]
+    accepted, nested = resolve(inners + outers, 100_000)
+    assert accepted == outers and nested == inners
