@@ -12,7 +12,7 @@ import math
 import operator
 import platform
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 PASS, FAIL, INFO, NA, ERROR = "PASS", "FAIL", "info", "N/A", "ERROR"
@@ -169,10 +169,3 @@ def write_json(path: Path, rows: Sequence[Row], *, config: dict, extra: dict | N
         **(extra or {}),
     }
     Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-@dataclass
-class SectionResult:
-    name: str
-    rows: list[Row] = field(default_factory=list)
-    seconds: float = 0.0
