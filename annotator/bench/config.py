@@ -19,7 +19,7 @@ class Config:
     short_doc: int = 1_000
     long_doc: int = 100_000
     # parallel: records tagged per run, timed rounds
-    parallel_tickets: int = 12_000
+    parallel_tickets: int = 20_000
     parallel_repeat: int = 2
     # service: seconds of load per endpoint per round, rounds, connections
     service_seconds: float = 5.0
