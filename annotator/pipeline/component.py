@@ -32,10 +32,11 @@ it and never re-reads the sources it was built from.
 from __future__ import annotations
 
 import functools
+import io
 import json
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import List
 
@@ -70,6 +71,10 @@ DOCUMENT_PREFIX = "document:"
 
 GLOSSARY_FILE = "glossary.jsonl"
 PATTERNS_FILE = "patterns.jsonl"
+
+_JSON = json.JSONDecoder()
+# set_data()'s default: keep the patterns given, rendered as JSONL.
+_KEEP = object()
 
 DEFAULT_LABELS = tuple(sorted((ACRONYM_LABEL, DOC_ACRONYM_LABEL, TERM_LABEL)))
 
@@ -130,16 +135,24 @@ def make_helpdesk_glossary(
 
 
 def read_patterns(path: Path) -> list[dict]:
-    patterns = []
     with Path(path).open(encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                patterns.append(json.loads(line))
-            except ValueError as exc:
-                raise PipelineError("E302", line=lineno, path=str(path), detail=str(exc)) from exc
-    return patterns
+        return list(iter_patterns(handle, str(path)))
+
+
+def iter_patterns(lines: Iterable[str | bytes], path: str) -> Iterator[dict]:
+    """Pattern dicts from JSONL lines, one at a time (blank lines skipped; E302 names the line)."""
+    decode = _JSON.decode  # json.loads minus its per-call checks: ~740,000 lines at 100k concepts
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield decode(line.decode("utf-8") if isinstance(line, bytes) else line)
+        except ValueError as exc:
+            raise PipelineError("E302", line=lineno, path=path, detail=str(exc)) from exc
+
+
+def patterns_jsonl(patterns: Iterable[dict]) -> str:
+    return "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns)
 
 
 def load_user_glossaries(paths: Iterable[str | Path], base: Iterable[Concept]) -> Glossary:
@@ -256,7 +269,7 @@ class HelpdeskGlossary:
         self.overwrite = overwrite_ents
         self.precision_rules = precision_rules
         self.glossary: Glossary | None = None
-        self.patterns: list[dict] = []
+        self._patterns_text: bytes | None = None
         self._info: dict | None = None
         self._load_lock = threading.Lock()
 
@@ -288,50 +301,73 @@ class HelpdeskGlossary:
         """Built-in data (unless ``builtin`` is false) plus the configured user glossaries."""
         from ..resources import builtin_glossary_path, builtin_patterns_path
 
-        glossary, patterns = Glossary(), None
+        glossary = Glossary()
         if self.builtin:
             glossary_path = builtin_glossary_path()
             if not glossary_path.exists():
                 raise PipelineError("E301")
             glossary = Glossary.load(glossary_path)
-            if builtin_patterns_path().exists():
-                patterns = read_patterns(builtin_patterns_path())
         if self.glossary_paths:
             glossary = load_user_glossaries(self.glossary_paths, base=glossary.concepts)
-            patterns = None
-        self.set_data(glossary, generate_patterns(glossary) if patterns is None else patterns)
+        elif self.builtin and builtin_patterns_path().exists():
+            path = builtin_patterns_path()
+            data = path.read_bytes()
+            self.set_data(glossary, iter_patterns(io.BytesIO(data), str(path)), saved_as=data)
+            return
+        self.set_data(glossary, generate_patterns(glossary), saved_as=None)
 
-    def set_data(self, glossary: Glossary, patterns: list[dict]) -> None:
-        """Install a glossary and its patterns (every pattern id must resolve)."""
+    def set_data(self, glossary: Glossary, patterns: Iterable[dict], *, saved_as: bytes | None | object = _KEEP) -> None:
+        """Install a glossary and its patterns (every pattern id must resolve).
+
+        ``patterns`` is read once and not kept: a 100,000-concept glossary has ~740,000 of
+        them, and as dicts they would outweigh everything else. What ``to_disk`` writes back is
+        ``saved_as``: the JSONL text they were read from, or None when they are exactly
+        ``generate_patterns(glossary)`` (then they are generated again on saving). Without it,
+        the patterns are rendered as JSONL now. (UTF-8 bytes, not ``str``: one non-ASCII
+        character anywhere would make a ``str`` of the whole file take 2-4 bytes per character.)
+        """
+        if saved_as is _KEEP:
+            patterns = list(patterns)
+            saved_as = patterns_jsonl(patterns).encode("utf-8")
         groups: dict[str, list[Concept]] = {
             f"{AMBIGUOUS_PREFIX}{acr}": concepts for acr, concepts in glossary.by_acronym.items()
         }
-        for line, pattern in enumerate(patterns, 1):
-            pid = pattern.get("id") if isinstance(pattern, dict) else None
-            if pid and pid not in glossary.by_id and pid not in groups:
-                raise PipelineError(
-                    "E302", line=line, path=PATTERNS_FILE, detail=f"id {pid!r} is not in the glossary"
-                )
-        matcher = GlossaryMatcher(self.nlp.vocab, PatternTokenizer(self.nlp.tokenizer), patterns)
+        by_id = glossary.by_id
+
+        def check_id(pid: str, line: int) -> None:
+            if pid not in by_id and pid not in groups:
+                raise PipelineError("E302", line=line, path=PATTERNS_FILE, detail=f"id {pid!r} is not in the glossary")
+
+        matcher = GlossaryMatcher(
+            self.nlp.vocab, PatternTokenizer(self.nlp.tokenizer), patterns, check_id=check_id
+        )
         # Labels and ids must outlive any memory zone (lazy loading may happen inside one,
         # e.g. on the first annotate() call), so they are added as permanent strings.
         strings = self.nlp.vocab.strings
         for label in (TERM_LABEL, ACRONYM_LABEL, DOC_ACRONYM_LABEL, UNKNOWN_LABEL):
             strings.add(label, allow_transient=False)
-        for pid in {*glossary.by_id, *groups, *(str(p.get("label", "")) for p in patterns)}:
+        for pid in {*by_id, *groups, *matcher.labels}:
             strings.add(pid, allow_transient=False)
         # Every spelling an acronym pattern can match, and the acronym it stands for.
         acronym_of: dict[str, str] = {}
         for acronym in glossary.by_acronym:
             for form in (acronym, acronym + "s"):
                 acronym_of.setdefault(form, acronym)
-        self._labels = tuple(sorted({str(p["label"]) for p in patterns} | {DOC_ACRONYM_LABEL}))
-        self.patterns, self.matcher = list(patterns), matcher
+        self._labels = tuple(sorted(matcher.labels | {DOC_ACRONYM_LABEL}))
+        self._patterns_text, self.matcher = saved_as, matcher
         self._groups, self._senses = groups, SenseIndex(glossary)
         self._acronym_of = acronym_of
         self._known_caps = set(matcher.token_words) | set(acronym_of)
         self._info = None
         self.glossary = glossary  # last: a non-None glossary means everything above is ready
+
+    @property
+    def patterns(self) -> list[dict]:
+        """The EntityRuler patterns in use (parsed again on each access: they are not kept)."""
+        self._ensure_loaded()
+        if self._patterns_text is None:
+            return generate_patterns(self.glossary)
+        return list(iter_patterns(io.BytesIO(self._patterns_text), PATTERNS_FILE))
 
     def initialize(
         self,
@@ -367,8 +403,9 @@ class HelpdeskGlossary:
         return self._labels
 
     def __len__(self) -> int:
+        """The number of patterns."""
         self._ensure_loaded()
-        return len(self.patterns)
+        return self.matcher.n_patterns
 
     # --- matching --------------------------------------------------------------------------
 
@@ -524,7 +561,11 @@ class HelpdeskGlossary:
         self._ensure_loaded()
         return {
             GLOSSARY_FILE: self.glossary.to_jsonl(),
-            PATTERNS_FILE: "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in self.patterns),
+            PATTERNS_FILE: (
+                patterns_jsonl(generate_patterns(self.glossary))
+                if self._patterns_text is None
+                else self._patterns_text.decode("utf-8")
+            ),
         }
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -538,10 +579,14 @@ class HelpdeskGlossary:
         glossary_file = path / GLOSSARY_FILE
         if not glossary_file.exists():
             raise PipelineError("E301")
-        glossary = Glossary.load(glossary_file)
-        patterns_file = path / PATTERNS_FILE
-        patterns = read_patterns(patterns_file) if patterns_file.exists() else generate_patterns(glossary)
-        self.set_data(glossary, patterns)
+        with collector.paused():
+            glossary = Glossary.load(glossary_file)
+            patterns_file = path / PATTERNS_FILE
+            if patterns_file.exists():
+                data = patterns_file.read_bytes()
+                self.set_data(glossary, iter_patterns(io.BytesIO(data), str(patterns_file)), saved_as=data)
+            else:
+                self.set_data(glossary, generate_patterns(glossary), saved_as=None)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -549,12 +594,14 @@ class HelpdeskGlossary:
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> HelpdeskGlossary:
         files = srsly.msgpack_loads(data)
-        try:
-            concepts = [Concept.from_json(json.loads(line)) for line in files[GLOSSARY_FILE].splitlines() if line.strip()]
-            patterns = [json.loads(line) for line in files[PATTERNS_FILE].splitlines() if line.strip()]
-        except (KeyError, ValueError, TypeError) as exc:
-            raise GlossaryError("E101", path="<bytes>", line=0, detail=str(exc)) from exc
-        self.set_data(Glossary(concepts), patterns)
+        with collector.paused():
+            try:
+                concepts = [Concept.from_json(json.loads(line)) for line in files[GLOSSARY_FILE].splitlines() if line.strip()]
+                text = files[PATTERNS_FILE]
+                patterns = [json.loads(line) for line in text.splitlines() if line.strip()]
+            except (KeyError, ValueError, TypeError) as exc:
+                raise GlossaryError("E101", path="<bytes>", line=0, detail=str(exc)) from exc
+            self.set_data(Glossary(concepts), patterns, saved_as=text.encode("utf-8"))
         return self
 
 

@@ -1,37 +1,40 @@
 """The matching stage: EntityRuler-format patterns -> non-overlapping glossary matches.
 
-The same ``patterns.jsonl`` a stock ``entity_ruler`` loads, matched the fast way (issue 5): one
-``PhraseMatcher`` on ``LOWER`` for phrase-string patterns and one on ``ORTH`` for the
-acronyms' token patterns, instead of one ``Matcher`` token pattern per acronym. Matches are
-resolved the way the stock ruler resolves them (longest first, then leftmost), so both give the
-same entities.
+The same ``patterns.jsonl`` a stock ``entity_ruler`` loads, matched the fast way (issue 5):
+phrase-string patterns on ``LOWER`` and the acronyms' token patterns on ``ORTH``, each as a
+table from token-hash sequences to pattern ids (:class:`PhraseTable`, what spaCy's
+``PhraseMatcher`` does, at a tenth of its memory: a 100,000-concept glossary loads in a few
+seconds and ~300 MB instead of ~1.2 GB), instead of one ``Matcher`` token pattern per acronym.
+Matches are resolved the way the stock ruler resolves them (longest first, then leftmost), so
+both give the same entities (tests/pipeline/test_equivalence.py).
 
-One thing the stock ruler cannot do: spaCy makes a line break its own token, so ``first\\n
+One thing the stock ruler cannot do: spaCy makes a line break its own token, so ``first\n
 contact resolution`` never matches a phrase pattern. Around each whitespace token holding at
-most one newline we match again on a small copy with the whitespace squeezed out; a blank line
-(a paragraph break) stays a barrier. Docs without such tokens never pay for it.
+most one newline we match again on the token hashes with the whitespace squeezed out; a blank
+line (a paragraph break) stays a barrier. Docs without such tokens never pay for it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
-from spacy.attrs import IS_SPACE
-from spacy.matcher import PhraseMatcher
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import PipelineError
 
-#: Word placed between squeezed windows; no pattern can contain it, so no match spans two.
-_BARRIER = "\n\n"
+#: Placed between squeezed windows: the hash of the empty string, which no token has, so no
+#: match spans two windows.
+_BARRIER = 0
 # Whitespace a tokenizer turns into a token of its own: anything but a single space.
 _SPACE_TOKEN_HINT = re.compile(r"[^\S ]| {2,}")
-_KEY_SEP = "\x1f"
 _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
+# Single spaces between non-space chunks: the phrases whose chunks tokenize independently.
+_PLAIN_SPACING = re.compile(r"\S+(?: \S+)*")
 
 
 class Match(NamedTuple):
@@ -66,33 +69,119 @@ def _pattern_tokens(pattern: list, *, line: int) -> tuple[str, list[str]]:
     return attrs.pop(), words
 
 
-class GlossaryMatcher:
-    """Two phrase matchers built from EntityRuler patterns, plus the resolution rules."""
+class PhraseTable:
+    """Token sequences -> pattern targets, keyed by the tokens' attribute hashes.
 
-    def __init__(self, vocab: Vocab, tokenizer: Callable[[str], list[str]], patterns: Iterable[dict]) -> None:
+    What spaCy's ``PhraseMatcher`` does, in a form that stays small for big glossaries: one
+    dict from a tuple of hashes to a target number (a tuple of them when several patterns
+    share the sequence), and the longest pattern per first token. ``PhraseMatcher`` keeps a
+    trie of C maps plus a Python set of every pattern, about 1.5 KB per pattern (1.2 GB for
+    the 740,000 patterns of a 100,000-concept glossary); this is about 150 bytes.
+    """
+
+    __slots__ = ("table", "longest")
+
+    def __init__(self) -> None:
+        self.table: dict[tuple[int, ...], int | tuple[int, ...]] = {}
+        self.longest: dict[int, int] = {}
+
+    def add(self, hashes: tuple[int, ...], target: int) -> None:
+        found = self.table.get(hashes)
+        if found is None:
+            self.table[hashes] = target
+        elif isinstance(found, int):
+            if found != target:
+                self.table[hashes] = (found, target)
+        elif target not in found:
+            self.table[hashes] = (*found, target)
+        first = hashes[0]
+        if self.longest.get(first, 0) < len(hashes):
+            self.longest[first] = len(hashes)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def find(self, words: list[int]) -> Iterator[tuple[int, int, int]]:
+        """``(start, end, target)`` for every pattern occurring in ``words``."""
+        longest, table = self.longest, self.table
+        n = len(words)
+        for start, first in enumerate(words):
+            reach = longest.get(first)
+            if reach is None:
+                continue
+            for end in range(start + 1, min(n, start + reach) + 1):
+                found = table.get(tuple(words[start:end]))
+                if found is None:
+                    continue
+                if isinstance(found, int):
+                    yield start, end, found
+                else:
+                    for target in found:
+                        yield start, end, target
+
+
+class GlossaryMatcher:
+    """EntityRuler patterns matched on ``LOWER`` (phrases) and ``ORTH`` (acronym tokens)."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        tokenizer: Callable[[str], list[str]],
+        patterns: Iterable[dict],
+        *,
+        check_id: Callable[[str, int], None] | None = None,
+    ) -> None:
         """``tokenizer`` maps a phrase pattern string to its token texts (the pipeline's own
-        tokenizer, e.g. through :class:`~annotator.glossary.patterns.PatternTokenizer`)."""
+        tokenizer, e.g. through :class:`~annotator.glossary.patterns.PatternTokenizer`).
+        ``patterns`` is read once, so it may be a generator; ``check_id(id, line)`` is called
+        for every pattern id (to refuse unknown ones as it goes)."""
         self.vocab = vocab
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.orth = PhraseMatcher(vocab, attr="ORTH")
-        self.keys: dict[int, tuple[str, str, bool]] = {}
+        self.lower = PhraseTable()
+        self.orth = PhraseTable()
+        self.targets: list[tuple[str, str, bool]] = []  # (label, id, is_token_pattern)
+        self.labels: set[str] = set()
         self.max_length = 1
         self.token_words: set[str] = set()  # every ORTH in a token pattern (the acronyms)
         self.join_left: set[int] = set()
         self.join_right: set[int] = set()
-        # Patterns go to the phrase matchers as sequences of attribute hashes (which
-        # PhraseMatcher.add accepts in place of Docs): no Doc per pattern, so a big glossary
-        # loads fast and small.
-        grouped: dict[tuple[str, str, str, bool], list[list[int]]] = {}
+        target_of: dict[tuple[str, str, str, bool], int] = {}
+        # One int object per distinct word, shared by every pattern holding it.
+        hash_of: dict[str, int] = {}
+
+        def word_hash(word: str) -> int:
+            value = hash_of.get(word)
+            if value is None:
+                value = hash_of[word] = get_string_id(word)
+            return value
+
+        # spaCy tokenizes each space-separated chunk on its own, so a phrase's LOWER hashes
+        # are its chunks' hashes end to end: each distinct chunk goes through the tokenizer
+        # once ("rate", "routing" recur in thousands of terms).
+        chunk_cache: dict[str, tuple[int, ...]] = {}
+
+        def phrase_hashes(phrase: str) -> tuple[int, ...]:
+            if not _PLAIN_SPACING.fullmatch(phrase):
+                return tuple(word_hash(word.lower()) for word in tokenizer(phrase))
+            out: tuple[int, ...] = ()
+            for chunk in phrase.split(" "):
+                hashes = chunk_cache.get(chunk)
+                if hashes is None:
+                    hashes = chunk_cache[chunk] = tuple(word_hash(word.lower()) for word in tokenizer(chunk))
+                out += hashes
+            return out
+        count = 0
         for line, pattern in enumerate(patterns, 1):
+            count = line
             if not isinstance(pattern, dict) or "label" not in pattern or "pattern" not in pattern:
                 raise PipelineError("E302", line=line, path="patterns", detail="needs 'label' and 'pattern'")
             label, body, pid = str(pattern["label"]), pattern["pattern"], str(pattern.get("id") or "")
+            if pid and check_id is not None:
+                check_id(pid, line)
             if isinstance(body, str):
                 if not body.strip():
                     raise PipelineError("E302", line=line, path="patterns", detail="empty phrase pattern")
                 attr, is_token = "LOWER", False
-                words = [word.lower() for word in tokenizer(body)]
+                hashes = phrase_hashes(body)
             elif isinstance(body, list) and body:
                 attr, words = _pattern_tokens(body, line=line)
                 is_token = attr == "ORTH"
@@ -100,91 +189,95 @@ class GlossaryMatcher:
                     self.token_words.update(words)
                 else:
                     words = [word.lower() for word in words]
+                hashes = tuple(word_hash(word) for word in words)
             else:
                 raise PipelineError("E302", line=line, path="patterns", detail="empty or invalid pattern")
-            if not words:
+            self.labels.add(label)
+            if not hashes:
                 continue
-            self.max_length = max(self.max_length, len(words))
-            hashes = [get_string_id(w) for w in words]
+            if len(hashes) > self.max_length:
+                self.max_length = len(hashes)
             # Hashes that can sit before / after a gap inside a multi-word pattern.
-            self.join_left.update(hashes[:-1])
-            self.join_right.update(hashes[1:])
-            grouped.setdefault((attr, label, pid, is_token), []).append(hashes)
-        for (attr, label, pid, is_token), docs in grouped.items():
-            key = f"{label}{_KEY_SEP}{pid}{_KEY_SEP}{attr}"
-            # The key string must outlive every memory zone (the matcher may be built inside
-            # one), or the PhraseMatcher cannot look it up later. Pattern words need not:
-            # the matchers keep attribute hashes only.
-            self.keys[vocab.strings.add(key, allow_transient=False)] = (label, pid, is_token)
-            (self.orth if attr == "ORTH" else self.lower).add(key, docs)
+            if len(hashes) > 1:
+                self.join_left.update(hashes[:-1])
+                self.join_right.update(hashes[1:])
+            key = (attr, label, pid, is_token)
+            target = target_of.get(key)
+            if target is None:
+                target = target_of[key] = len(self.targets)
+                self.targets.append((label, pid, is_token))
+            (self.orth if attr == "ORTH" else self.lower).add(hashes, target)
+        self.n_patterns = count
 
     def __len__(self) -> int:
-        return len(self.lower) + len(self.orth)
+        """The number of distinct (label, id, attribute) keys, as two PhraseMatchers count."""
+        return len(self.targets)
 
     # --- candidate matches ------------------------------------------------------------------
+
+    def _match(self, lower: list[int], orth: list[int]) -> Iterator[tuple[int, int, int]]:
+        yield from self.lower.find(lower)
+        yield from self.orth.find(orth)
 
     def candidates(self, doc: Doc, text: str | None = None) -> list[Match]:
         """Every pattern match in ``doc``, including terms broken over a single line break.
 
         ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
         """
-        keys = self.keys
-        found = {
-            Match(start, end, *keys[key])
-            for matcher in (self.lower, self.orth)
-            for key, start, end in matcher(doc)
-        }
+        if not len(doc):
+            return []
+        array = doc.to_array([LOWER, ORTH])
+        lower, orth = array[:, 0].tolist(), array[:, 1].tolist()
+        targets = self.targets
+        found = {Match(start, end, *targets[target]) for start, end, target in self._match(lower, orth)}
         if _SPACE_TOKEN_HINT.search(doc.text if text is None else text):
-            found.update(self._squeezed_candidates(doc))
+            found.update(self._squeezed_candidates(doc, lower, orth))
         return list(found)
 
-    def _squeezed_candidates(self, doc: Doc) -> list[Match]:
+    def _squeezed_candidates(self, doc: Doc, lower: list[int], orth: list[int]) -> list[Match]:
         n = len(doc)
+        spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist()
+        # Whitespace tokens holding at most one line break (a blank line stays a barrier).
+        soft = {i for i in spaces if doc[i].text.count("\n") <= 1}
         squeezable = []
-        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
-            if doc[i].text.count("\n") > 1 or i == 0 or i == n - 1:
+        for i in sorted(soft):
+            if i == 0 or i == n - 1:
                 continue
             # Only worth a second look when the words on both sides can continue a pattern
             # across the gap; most line breaks end a sentence.
-            left, right = doc[i - 1], doc[i + 1]
-            if (left.lower in self.join_left or left.orth in self.join_left) and (
-                right.lower in self.join_right or right.orth in self.join_right
+            if (lower[i - 1] in self.join_left or orth[i - 1] in self.join_left) and (
+                lower[i + 1] in self.join_right or orth[i + 1] in self.join_right
             ):
                 squeezable.append(i)
         if not squeezable:
             return []
-        # Every whitespace token inside a window is squeezed (a window may hold several).
-        skip = {i for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if doc[i].text.count("\n") <= 1}
         reach = self.max_length + 1
         # Windows of max-pattern-length tokens around each squeezable token, merged.
         windows: list[list[int]] = []
         for i in squeezable:
-            lo, hi = max(0, i - reach), min(len(doc), i + reach + 1)
+            lo, hi = max(0, i - reach), min(n, i + reach + 1)
             if windows and lo <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], hi)
             else:
                 windows.append([lo, hi])
-        words: list[str] = []
+        # Every soft whitespace token inside a window is squeezed out; windows are joined by
+        # a barrier no pattern contains (hash 0 is the empty string, never a token).
         index: list[int] = []  # squeezed position -> doc token index (-1 for a barrier)
         for lo, hi in windows:
-            if words:
-                words.append(_BARRIER)
+            if index:
                 index.append(-1)
-            for i in range(lo, hi):
-                if i not in skip:
-                    words.append(doc[i].text)
-                    index.append(i)
-        squeezed = Doc(doc.vocab, words=words, spaces=[False] * len(words))
-        keys = self.keys
+            index.extend(i for i in range(lo, hi) if i not in soft)
+        squeezed_lower = [_BARRIER if i < 0 else lower[i] for i in index]
+        squeezed_orth = [_BARRIER if i < 0 else orth[i] for i in index]
+        targets = self.targets
         found = []
-        for matcher in (self.lower, self.orth):
-            for key, start, end in matcher(squeezed):
-                first, last = index[start], index[end - 1]
-                if first < 0 or last < 0:
-                    continue
-                # Only matches that actually cross a squeezed token are new.
-                if last - first + 1 != end - start:
-                    found.append(Match(first, last + 1, *keys[key]))
+        for start, end, target in self._match(squeezed_lower, squeezed_orth):
+            first, last = index[start], index[end - 1]
+            if first < 0 or last < 0:
+                continue
+            # Only matches that actually cross a squeezed token are new.
+            if last - first + 1 != end - start:
+                found.append(Match(first, last + 1, *targets[target]))
         return found
 
 
