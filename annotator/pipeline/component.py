@@ -294,7 +294,7 @@ class HelpdeskGlossary:
             # Threaded servers may make their first calls at once: load exactly once.
             with self._load_lock:
                 if self.glossary is None:
-                    with collector.paused():
+                    with collector.loading():
                         self._load_configured()
 
     def _load_configured(self) -> None:
@@ -379,7 +379,7 @@ class HelpdeskGlossary:
         """(Re)load the glossary: built-in data plus ``glossary_paths`` (or the configured ones)."""
         if glossary_paths is not None:
             self.glossary_paths = [str(p) for p in glossary_paths]
-        with collector.paused():
+        with collector.loading():
             self._load_configured()
 
     @property
@@ -579,7 +579,7 @@ class HelpdeskGlossary:
         glossary_file = path / GLOSSARY_FILE
         if not glossary_file.exists():
             raise PipelineError("E301")
-        with collector.paused():
+        with collector.loading():
             glossary = Glossary.load(glossary_file)
             patterns_file = path / PATTERNS_FILE
             if patterns_file.exists():
@@ -594,7 +594,7 @@ class HelpdeskGlossary:
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> HelpdeskGlossary:
         files = srsly.msgpack_loads(data)
-        with collector.paused():
+        with collector.loading():
             try:
                 concepts = [Concept.from_json(json.loads(line)) for line in files[GLOSSARY_FILE].splitlines() if line.strip()]
                 text = files[PATTERNS_FILE]
