@@ -85,18 +85,32 @@ def test_api_annotate_many_spans_are_capped_with_definitions_once(client, app):
     assert sorted(with_definition) == sorted(set(with_definition)) and len(with_definition) == 2
 
 
-def test_api_annotate_megabyte_of_terms_is_refused_fast(client, app):
-    """'SLA ' * 250000 (1,000,000 characters) is over the service's text limit: a 422 JSON
-    error straight away, not minutes of work or a worker timeout."""
+def test_api_annotate_megabyte_of_terms_is_bounded(client, app):
+    """'SLA ' * 250000 (1,000,000 characters, the limit): a bounded answer (the span cap,
+    "truncated": true, the definition once), not minutes of work or a worker timeout."""
     text = "SLA " * 250_000
-    assert len(text) > app.config["HELPDESK_MAX_TEXT_LENGTH"]
+    assert len(text) == app.config["HELPDESK_MAX_TEXT_LENGTH"]
+    started = time.monotonic()
+    response = client.post("/api/annotate", json={"text": text})
+    elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    result = response.get_json()
+    assert result["truncated"] is True
+    assert len(result["spans"]) == app.config["HELPDESK_MAX_SPANS"]
+    assert [s["start"] for s in result["spans"][:3]] == [0, 4, 8]
+    assert sum(s["definition"] is not None for s in result["spans"]) == 1
+    assert elapsed < 20, "must not hang"
+
+
+def test_api_annotate_text_over_the_limit_is_refused_fast(client, app):
+    text = "SLA " * 250_000 + "x"
     started = time.monotonic()
     response = client.post("/api/annotate", json={"text": text})
     elapsed = time.monotonic() - started
     assert response.status_code == 422
     assert response.get_json()["error"] == {
         "code": "E202", "field": "text",
-        "message": f"text is 1000000 characters long; the limit is {app.config['HELPDESK_MAX_TEXT_LENGTH']}",
+        "message": f"text is 1000001 characters long; the limit is {app.config['HELPDESK_MAX_TEXT_LENGTH']}",
     }
     assert elapsed < 2, "must not hang"
 
