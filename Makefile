@@ -40,7 +40,7 @@ bench: venv
 	$(PY) -m annotator.bench
 
 eval: venv
-	$(PY) -m annotator.evaluate
+	$(PY) -m annotator.evaluate --lint
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis artifacts
