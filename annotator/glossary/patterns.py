@@ -26,7 +26,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -60,7 +60,8 @@ def looks_like_acronym(text: str) -> bool:
 
     Used to route aliases written as acronyms to the case-sensitive patterns.
     """
-    if not text or any(ch.isspace() for ch in text) or len(text) > 12:
+    # Length first: most names are longer than any acronym, and it costs nothing to check.
+    if not text or len(text) > 12 or any(ch.isspace() for ch in text):
         return False
     upper = sum(ch.isupper() for ch in text)
     lower = sum(ch.islower() for ch in text)
@@ -69,6 +70,10 @@ def looks_like_acronym(text: str) -> bool:
 
 def normalize_text(text: str) -> str:
     """NFKC, typographic quotes/dashes to ASCII, whitespace squeezed, stripped."""
+    if text.isascii():
+        # NFKC and the quote table leave ASCII alone; ``str.split()`` splits on exactly the
+        # characters ``\s`` matches, so this is the same squeeze without the regex.
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return _SPACES.sub(" ", text).strip()
 
@@ -76,6 +81,7 @@ def normalize_text(text: str) -> str:
 # --- inflection ------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def pluralize(word: str) -> str | None:
     """English plural of a head word, or None when there is no sensible one."""
     if not word.isalpha() or len(word) < 3:
@@ -90,6 +96,7 @@ def pluralize(word: str) -> str | None:
     return word + "s"
 
 
+@functools.lru_cache(maxsize=65536)
 def singularize(word: str) -> str | None:
     """Singular of a plural head word (``Metrics`` is left alone), or None."""
     lower = word.lower()
@@ -115,32 +122,34 @@ def compound_forms(term: str) -> list[str]:
     ``self-service``), and a two-word term may be closed (``help desk`` -> ``helpdesk``).
     """
     parts = _WORD_SPLIT.split(term)
-    words, joins = parts[0::2], parts[1::2]
+    words = parts[0::2]
     if len(words) == 1 or any(not w for w in words):
         return [term]
-    options = []
-    for join in joins:
-        if join == "-":
-            options.append(("-", " ", ""))
-        elif len(words) == 2:
-            options.append((" ", "-", ""))
-        else:
-            options.append((" ", "-"))
-    if len(words) > MAX_WORDS_FOR_ALL_JOINS:
-        written = [" " if j.isspace() else j for j in joins]
-        combos: Iterable[tuple[str, ...]] = (
-            tuple(written),
-            tuple(" " for _ in joins),
-            tuple("-" for _ in joins),
-        )
-    else:
-        combos = itertools.product(*options)
     forms = []
-    for combo in combos:
+    for combo in _join_combos(tuple(" " if j.isspace() else j for j in parts[1::2])):
         form = words[0] + "".join(j + w for j, w in zip(combo, words[1:]))
         if form not in forms:
             forms.append(form)
     return forms
+
+
+@functools.lru_cache(maxsize=1024)
+def _join_combos(joins: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The joins to try between a term's words, given its written ones (``" "`` or ``"-"``).
+
+    Depends only on the written joins, of which a glossary has few shapes: computed once each.
+    """
+    options = []
+    for join in joins:
+        if join == "-":
+            options.append(("-", " ", ""))
+        elif len(joins) == 1:
+            options.append((" ", "-", ""))
+        else:
+            options.append((" ", "-"))
+    if len(joins) + 1 > MAX_WORDS_FOR_ALL_JOINS:
+        return (joins, tuple(" " for _ in joins), tuple("-" for _ in joins))
+    return tuple(itertools.product(*options))
 
 
 def inflected_forms(form: str) -> list[str]:
@@ -208,6 +217,7 @@ CLIPPINGS = {
     "configurations": "configs",
 }
 # Articles, prepositions and conjunctions (spaCy's stop words also hold "first", "top" ...).
+_CLIPPABLE = re.compile("|".join(CLIPPINGS))
 _FUNCTION_WORDS = frozenset("a an the of for to in on at by with and or from as per via vs".split())
 
 
@@ -264,6 +274,8 @@ def clipped_variants(variants: Iterable[str]) -> list[str]:
     """
     clipped = []
     for variant in variants:
+        if not _CLIPPABLE.search(variant):  # a cheap pre-filter: no clipped word inside
+            continue
         parts = _WORD_SPLIT.split(variant)
         if len(parts) < 3:
             continue
@@ -428,12 +440,16 @@ def _is_unsafe_phrase(tokens: list[str], blocked: set[tuple[str, ...]]) -> bool:
     return False
 
 
-def generate_patterns(glossary: Glossary) -> list[dict]:
-    """All EntityRuler patterns for ``glossary``: ``{"label", "pattern", "id"}`` dicts.
+def generate_patterns(glossary: Glossary) -> Iterator[dict]:
+    """All EntityRuler patterns for ``glossary``, one at a time: ``{"label", "pattern", "id"}``.
 
     Terms and aliases first (in concept order), then acronyms (sorted). A phrase that several
     concepts could claim goes to the concept whose own written term or alias it is, then to the
     first concept in glossary order, so each (label, pattern) appears exactly once.
+
+    A generator: a 100,000-concept glossary has ~740,000 patterns, and a list of them as dicts
+    (~300 MB) would be most of a build's peak memory; the matcher and ``render`` read them once.
+    What is kept is one string per term pattern, to leave out repeats.
     """
     acronym_owners: dict[str, list[str]] = {}
     term_sources: list[tuple[Concept, list[str]]] = []
@@ -457,6 +473,7 @@ def generate_patterns(glossary: Glossary) -> list[dict]:
                     owners.append(concept.id)
         term_sources.append((concept, names))
 
+    # Acronyms come last in the output but first here: their lowercase forms block phrases.
     acronym_patterns: list[dict] = []
     blocked: set[tuple[str, ...]] = set()
     for acronym in sorted(acronym_owners):
@@ -471,19 +488,25 @@ def generate_patterns(glossary: Glossary) -> list[dict]:
     for concept, names in term_sources:
         for name in names:
             claimed.setdefault(name.lower(), concept.id)
-    term_patterns: dict[str, str] = {}
+    done: set[str] = set()
+    special = _english_tokenizer().special
 
-    def add(concept_id: str, variants: Iterable[str]) -> None:
+    def add(concept_id: str, variants: Iterable[str]) -> Iterator[dict]:
         for variant in variants:
-            if variant in term_patterns:
+            if variant in done:
                 continue
             # Only a phrase that may be one token, or may end in a possessive, can be unsafe
             # (blocked acronym forms are "x" or "x 's"); one with a space is several tokens
             # and skips the tokenizer.
-            if " " not in variant or "'" in variant or "\u2019" in variant:
+            if variant.isalpha() and len(variant) > 2 and variant not in special:
+                # One plain word is one token (see PatternTokenizer.chunk): no tokenizer call.
+                if (variant,) in blocked or variant in STOP_WORDS:
+                    continue
+            elif " " not in variant or "'" in variant or "\u2019" in variant:
                 if _is_unsafe_phrase(tokenize(variant), blocked):
                     continue
-            term_patterns[variant] = claimed.get(variant, concept_id)
+            done.add(variant)
+            yield {"label": TERM_LABEL, "pattern": variant, "id": claimed.get(variant, concept_id)}
 
     safe_names = [
         (concept, name)
@@ -492,18 +515,22 @@ def generate_patterns(glossary: Glossary) -> list[dict]:
         # An unsafe written form ("It", "The") takes its generated variants down with it.
         if not _is_unsafe_phrase(tokenize(normalize_text(name).lower()), blocked)
     ]
+    # Each name's variants are needed twice (as written, then clipped): computed once, and
+    # dropped as soon as the name's short forms are done.
+    variants_of = {name: term_variants(name) for _, name in safe_names}
     for concept, name in safe_names:
-        add(concept.id, term_variants(name))
+        yield from add(concept.id, variants_of[name])
     for concept, name in safe_names:
         for short in short_forms(name, concept.category):
             if " " in short or "-" in short:
                 # "in-app" may be "inapp", never "in app" (a short form never starts or ends
                 # on a function word, in any of its spellings).
                 variants = term_variants(short)
-                add(concept.id, [v for v in variants if not _starts_or_ends_on_function_word(v)])
+                yield from add(concept.id, [v for v in variants if not _starts_or_ends_on_function_word(v)])
             else:
-                add(concept.id, [short])
-        add(concept.id, clipped_variants(term_variants(name)))
+                yield from add(concept.id, [short])
+        yield from add(concept.id, clipped_variants(variants_of[name]))
+    del variants_of
 
     # Bare heads last, and only for a head no other concept has ("survey" may stand for
     # Customer Survey; "routing" names six kinds of routing).
@@ -513,8 +540,6 @@ def generate_patterns(glossary: Glossary) -> list[dict]:
     for concept, name in safe_names:
         head = bare_head(name)
         if head is not None and head_owners.get(head_word(head)) == {concept.id}:
-            add(concept.id, [head, pluralize(head) or head, *verb_forms(head)])
+            yield from add(concept.id, [head, pluralize(head) or head, *verb_forms(head)])
 
-    patterns = [{"label": TERM_LABEL, "pattern": p, "id": i} for p, i in term_patterns.items()]
-    return patterns + acronym_patterns
-
+    yield from acronym_patterns

@@ -366,7 +366,7 @@ class HelpdeskGlossary:
         """The EntityRuler patterns in use (parsed again on each access: they are not kept)."""
         self._ensure_loaded()
         if self._patterns_text is None:
-            return generate_patterns(self.glossary)
+            return list(generate_patterns(self.glossary))
         return list(iter_patterns(io.BytesIO(self._patterns_text), PATTERNS_FILE))
 
     def initialize(

@@ -31,7 +31,7 @@ def concept(cid, term, acronyms=(), aliases=(), category=None):
 
 @pytest.fixture(scope="module")
 def fixture_patterns():
-    return generate_patterns(Glossary.load(FIXTURE))
+    return list(generate_patterns(Glossary.load(FIXTURE)))
 
 
 def term_strings(patterns, concept_id=None):
@@ -316,7 +316,7 @@ def test_patterns_ambiguous_acronym_gets_group_id(fixture_patterns):
 
 def test_patterns_acronym_alias_goes_to_orth():
     glossary = Glossary([concept("voice-of-the-customer", "Voice of the Customer", aliases=["VoC"])])
-    patterns = generate_patterns(glossary)
+    patterns = list(generate_patterns(glossary))
     assert {"label": ACRONYM_LABEL, "pattern": [{"ORTH": "VoC"}], "id": "voice-of-the-customer"} in patterns
     assert "voc" not in term_strings(patterns)
 
@@ -350,7 +350,7 @@ def test_patterns_each_phrase_once_and_written_form_wins():
             concept("agents", "Agents Group", aliases=["Agents"]),  # alias equal to a plural
         ]
     )
-    patterns = generate_patterns(glossary)
+    patterns = list(generate_patterns(glossary))
     keys = [(p["label"], json.dumps(p["pattern"])) for p in patterns]
     assert len(keys) == len(set(keys))
     by_pattern = {p["pattern"]: p["id"] for p in patterns if p["label"] == TERM_LABEL}
@@ -359,11 +359,11 @@ def test_patterns_each_phrase_once_and_written_form_wins():
 
 
 def test_patterns_empty_glossary():
-    assert generate_patterns(Glossary()) == []
+    assert list(generate_patterns(Glossary())) == []
 
 
 def test_patterns_deterministic(fixture_patterns):
-    assert generate_patterns(Glossary.load(FIXTURE)) == fixture_patterns
+    assert list(generate_patterns(Glossary.load(FIXTURE))) == fixture_patterns
 
 
 def test_patterns_golden(fixture_patterns):
@@ -402,3 +402,11 @@ def test_patterns_fast_tokenizer_agrees_with_spacy():
                 "  padded ", "two  spaces", "tab\there", "self-service's", "caf\u00e9-bar", "na\u00efve"]
     for text in strings:
         assert fast(text) == [t.text for t in nlp.make_doc(text)], text
+
+
+def test_patterns_generated_lazily(fixture_patterns):
+    # A 100k-concept glossary has ~740k patterns: they are streamed, never built as one list.
+    patterns = generate_patterns(Glossary.load(FIXTURE))
+    assert iter(patterns) is patterns
+    assert next(patterns) == fixture_patterns[0]
+    assert [fixture_patterns[0], *patterns] == fixture_patterns

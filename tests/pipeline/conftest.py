@@ -29,7 +29,7 @@ def fixture_glossary() -> Glossary:
 
 @pytest.fixture(scope="session")
 def fixture_patterns(fixture_glossary) -> list[dict]:
-    return generate_patterns(fixture_glossary)
+    return list(generate_patterns(fixture_glossary))
 
 
 def _make_fixture_nlp(**config):

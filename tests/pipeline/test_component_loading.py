@@ -36,7 +36,7 @@ def test_component_labels_before_loading_do_not_load(tmp_path):
 
 def test_component_patterns_and_len_after_loading(nlp, fixture_glossary):
     component = nlp.get_pipe("helpdesk_glossary")
-    generated = generate_patterns(fixture_glossary)
+    generated = list(generate_patterns(fixture_glossary))
     assert component.patterns == generated
     assert len(component) == len(generated)
     assert set(component.labels) == {p["label"] for p in generated} | {"DOC_ACRONYM"}
