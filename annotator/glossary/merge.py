@@ -50,6 +50,11 @@ class _Item:
     base_id: str | None = None
     #: Source file names attesting this item's term (a base concept: its definitions' sources).
     sources: frozenset[str] = field(default_factory=frozenset)
+    #: ``name_key`` of the term, then of each alias: computed once (it is most of the work).
+    keys: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.keys = tuple(name_key(name) for name in (self.term, *self.aliases))
 
 
 def _from_entry(entry: Entry) -> _Item:
@@ -115,7 +120,7 @@ def _link_by_name(items: list[_Item], groups: _Groups) -> None:
     """Same term -> same concept; a shared alias too, unless the acronyms say otherwise."""
     by_term: dict[str, int] = {}
     for i, item in enumerate(items):
-        key = name_key(item.term)
+        key = item.keys[0]
         if key:
             if key in by_term:
                 groups.union(by_term[key], i)
@@ -123,8 +128,7 @@ def _link_by_name(items: list[_Item], groups: _Groups) -> None:
                 by_term[key] = i
     by_alias: dict[str, int] = {}
     for i, item in enumerate(items):
-        for alias in item.aliases:
-            key = name_key(alias)
+        for key in item.keys[1:]:
             if not key:
                 continue
             if key in by_term:
@@ -195,25 +199,26 @@ def _pick(candidates: list[tuple[str, tuple]], count: Counter) -> str:
     return min(first, key=lambda text: (-count[text], first[text], text))
 
 
-def _canonical_term(members: list[_Item]) -> str:
+def _canonical_term(members: list[_Item]) -> tuple[str, str]:
     """The best-attested name: used as a term by the most sources, then named (as term or alias)
-    most often, then first in source order; written as the sources write it in Title Case."""
+    most often, then first in source order; written as the sources write it in Title Case.
+
+    Returns the name and its ``name_key``."""
     sources: dict[str, set[str]] = {}
     mentions: Counter = Counter()
     first: dict[str, tuple] = {}
     spellings: dict[str, list[tuple[str, tuple]]] = {}
     for item in members:
-        key = name_key(item.term)
+        key = item.keys[0]
         sources.setdefault(key, set()).update(item.sources)
         spellings.setdefault(key, []).append((item.term, item.order))
         first[key] = min(first.get(key, item.order), item.order)
-        for name in (item.term, *item.aliases):
-            mentions[name_key(name)] += 1
+        mentions.update(item.keys)
     best = min(sources, key=lambda k: (-len(sources[k]), -mentions[k], first[k]))
     candidates = spellings[best]
     count = Counter(text for text, _ in candidates)
     titled = [c for c in candidates if _is_title(c[0])]
-    return _pick(titled or candidates, count)
+    return _pick(titled or candidates, count), best
 
 
 def _is_title(text: str) -> bool:
@@ -233,8 +238,10 @@ def _majority(values: Iterable[str | None]) -> str | None:
 
 def _build_concept(members: list[_Item]) -> Concept:
     members = sorted(members, key=lambda item: item.order)
-    term = _canonical_term(members)
-    term_key = name_key(term)
+    if len(members) == 1:  # most concepts of a big glossary: the choice below is moot
+        term, term_key = members[0].term, members[0].keys[0]
+    else:
+        term, term_key = _canonical_term(members)
 
     acronym_count: Counter = Counter()
     acronym_spellings: dict[str, list[tuple[str, tuple]]] = {}
@@ -251,8 +258,7 @@ def _build_concept(members: list[_Item]) -> Concept:
     alias_count: Counter = Counter()
     alias_spellings: dict[str, list[tuple[str, tuple]]] = {}
     for item in members:
-        for name in (item.term, *item.aliases):
-            key = name_key(name)
+        for name, key in zip((item.term, *item.aliases), item.keys):
             if not key or key == term_key or normalize_key(name) in acronym_keys:
                 continue
             alias_count[name] += 1
