@@ -26,7 +26,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -364,24 +364,34 @@ class PatternTokenizer:
     shortcut against the real tokenizer on every built-in pattern.
     """
 
-    def __init__(self, tokenizer) -> None:
+    def __init__(self, tokenizer, *, cache: bool = True) -> None:
+        """``cache=False`` for a caller that caches chunks itself (the matcher keeps their
+        hashes): a 100,000-concept glossary has ~700,000 distinct chunks."""
         self.tokenizer = tokenizer
         self.special = set(getattr(tokenizer, "rules", None) or ())
-        self.cache: dict[str, tuple[str, ...]] = {}
+        self.cache: dict[str, tuple[str, ...]] | None = {} if cache else None
+
+    def fresh(self) -> PatternTokenizer:
+        """The same tokenizer with an empty cache of its own (dropped with it)."""
+        fresh = PatternTokenizer.__new__(PatternTokenizer)
+        fresh.tokenizer, fresh.special, fresh.cache = self.tokenizer, self.special, {}
+        return fresh
 
     def chunk(self, chunk: str) -> tuple[str, ...]:
-        tokens = self.cache.get(chunk)
+        # The shortcuts cost about what a cache lookup does, so only the tokenizer's answers
+        # are cached: a big glossary's ~700,000 distinct chunks are mostly plain words.
+        if chunk in self.special:
+            pass
+        elif chunk.isalpha():
+            return (chunk,)
+        elif _HYPHENATED.fullmatch(chunk):  # letters-letters: split at each hyphen
+            parts = chunk.split("-")
+            return tuple(x for part in parts for x in ("-", part))[1:]
+        tokens = None if self.cache is None else self.cache.get(chunk)
         if tokens is None:
-            if chunk in self.special:
-                tokens = tuple(t.text for t in self.tokenizer(chunk))
-            elif chunk.isalpha():
-                tokens = (chunk,)
-            elif _HYPHENATED.fullmatch(chunk):  # letters-letters: split at each hyphen
-                parts = chunk.split("-")
-                tokens = tuple(x for part in parts for x in ("-", part))[1:]
-            else:
-                tokens = tuple(t.text for t in self.tokenizer(chunk))
-            self.cache[chunk] = tokens
+            tokens = tuple(t.text for t in self.tokenizer(chunk))
+            if self.cache is not None:
+                self.cache[chunk] = tokens
         return tokens
 
     def __call__(self, text: str) -> list[str]:
@@ -407,7 +417,7 @@ def tokenize(text: str) -> list[str]:
     return _english_tokenizer()(text)
 
 
-def acronym_token_patterns(acronym: str) -> list[list[dict]]:
+def acronym_token_patterns(acronym: str, tokenize: Callable[[str], list[str]] = tokenize) -> list[list[dict]]:
     """ORTH token patterns for an acronym, its plural and its possessives."""
     forms = [acronym]
     if acronym[-1].isalnum() and acronym[-1] not in "sS":
@@ -451,6 +461,8 @@ def generate_patterns(glossary: Glossary) -> Iterator[dict]:
     (~300 MB) would be most of a build's peak memory; the matcher and ``render`` read them once.
     What is kept is one string per term pattern, to leave out repeats.
     """
+    # A cache of its own, dropped at the end: a big glossary's chunks are not worth keeping.
+    tokenize = _english_tokenizer().fresh()
     acronym_owners: dict[str, list[str]] = {}
     term_sources: list[tuple[Concept, list[str]]] = []
     for concept in glossary:
@@ -479,7 +491,7 @@ def generate_patterns(glossary: Glossary) -> Iterator[dict]:
     for acronym in sorted(acronym_owners):
         owners = acronym_owners[acronym]
         pattern_id = owners[0] if len(owners) == 1 else acronym_group_id(acronym)
-        for pattern in acronym_token_patterns(acronym):
+        for pattern in acronym_token_patterns(acronym, tokenize):
             acronym_patterns.append({"label": ACRONYM_LABEL, "pattern": pattern, "id": pattern_id})
             blocked.add(tuple(tok["ORTH"].lower() for tok in pattern))
 
@@ -489,7 +501,7 @@ def generate_patterns(glossary: Glossary) -> Iterator[dict]:
         for name in names:
             claimed.setdefault(name.lower(), concept.id)
     done: set[str] = set()
-    special = _english_tokenizer().special
+    special = tokenize.special
 
     def add(concept_id: str, variants: Iterable[str]) -> Iterator[dict]:
         for variant in variants:
@@ -515,11 +527,14 @@ def generate_patterns(glossary: Glossary) -> Iterator[dict]:
         # An unsafe written form ("It", "The") takes its generated variants down with it.
         if not _is_unsafe_phrase(tokenize(normalize_text(name).lower()), blocked)
     ]
-    # Each name's variants are needed twice (as written, then clipped): computed once, and
-    # dropped as soon as the name's short forms are done.
-    variants_of = {name: term_variants(name) for _, name in safe_names}
+    # A name's variants are needed again (clipped) after every name's: kept for the few names
+    # with a clippable word in a variant rather than computed twice.
+    clippable: dict[str, list[str]] = {}
     for concept, name in safe_names:
-        yield from add(concept.id, variants_of[name])
+        variants = term_variants(name)
+        if any(_CLIPPABLE.search(v) for v in variants):
+            clippable[name] = variants
+        yield from add(concept.id, variants)
     for concept, name in safe_names:
         for short in short_forms(name, concept.category):
             if " " in short or "-" in short:
@@ -529,8 +544,9 @@ def generate_patterns(glossary: Glossary) -> Iterator[dict]:
                 yield from add(concept.id, [v for v in variants if not _starts_or_ends_on_function_word(v)])
             else:
                 yield from add(concept.id, [short])
-        yield from add(concept.id, clipped_variants(variants_of[name]))
-    del variants_of
+        if name in clippable:
+            yield from add(concept.id, clipped_variants(clippable[name]))
+    del clippable
 
     # Bare heads last, and only for a head no other concept has ("survey" may stand for
     # Customer Survey; "routing" names six kinds of routing).

@@ -353,7 +353,8 @@ class HelpdeskGlossary:
 
         if matcher is None:
             matcher = GlossaryMatcher(
-                self.nlp.vocab, PatternTokenizer(self.nlp.tokenizer), patterns, check_id=check_id
+                # The matcher caches each chunk's hashes itself.
+                self.nlp.vocab, PatternTokenizer(self.nlp.tokenizer, cache=False), patterns, check_id=check_id
             )
         else:
             for pid in sorted(matcher.ids):

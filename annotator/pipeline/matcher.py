@@ -148,14 +148,17 @@ class GlossaryMatcher:
         self.join_right: set[int] = set()
         self.ids: set[str] = set()  # every pattern id (the cache re-checks them on loading)
         target_of: dict[tuple[str, str, str, bool], int] = {}
-        # One int object per distinct word, shared by every pattern holding it.
-        hash_of: dict[str, int] = {}
+        # One int object per distinct word, shared by every pattern holding it (keyed by the
+        # hash itself: ~400,000 words' strings at 100k concepts need not be kept).
+        interned: dict[int, int] = {}
 
         def word_hash(word: str) -> int:
-            value = hash_of.get(word)
-            if value is None:
-                value = hash_of[word] = get_string_id(word)
-            return value
+            value = get_string_id(word)
+            return interned.setdefault(value, value)
+
+        # A plain word is one token of itself (see PatternTokenizer.chunk): no tokenizer call
+        # and no cache entry for the ~500,000 closed compounds and inflections of a big glossary.
+        special = getattr(tokenizer, "special", None)
 
         # spaCy tokenizes each space-separated chunk on its own, so a phrase's LOWER hashes
         # are its chunks' hashes end to end: each distinct chunk goes through the tokenizer
@@ -167,6 +170,9 @@ class GlossaryMatcher:
                 return tuple(word_hash(word.lower()) for word in tokenizer(phrase))
             out: tuple[int, ...] = ()
             for chunk in phrase.split(" "):
+                if special is not None and chunk.isalpha() and chunk not in special:
+                    out += (word_hash(chunk.lower()),)
+                    continue
                 hashes = chunk_cache.get(chunk)
                 if hashes is None:
                     hashes = chunk_cache[chunk] = tuple(word_hash(word.lower()) for word in tokenizer(chunk))

@@ -410,3 +410,15 @@ def test_patterns_generated_lazily(fixture_patterns):
     assert iter(patterns) is patterns
     assert next(patterns) == fixture_patterns[0]
     assert [fixture_patterns[0], *patterns] == fixture_patterns
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_pattern_tokenizer_caches_only_what_the_tokenizer_answered(cache):
+    from annotator.glossary.patterns import PatternTokenizer
+
+    tokenizer = spacy.blank("en").tokenizer
+    text = "co-browsing help desk can't SLA's"
+    fast = PatternTokenizer(tokenizer, cache=cache)
+    assert fast(text) == fast(text) == [t.text for t in tokenizer(text)]
+    # Plain words and hyphenated letters take the shortcut and are not kept.
+    assert fast.cache == ({"can't": ("ca", "n't"), "SLA's": ("SLA", "'s")} if cache else None)
