@@ -9,7 +9,7 @@ import spacy
 
 from annotator.errors import PipelineError
 from annotator.glossary.patterns import generate_patterns
-from annotator.pipeline.component import DEFAULT_LABELS, MATCHER_CACHE_FILE, read_patterns
+from annotator.pipeline.component import DEFAULT_LABELS, MATCHER_CACHE_FILE, prewarm_texts, read_patterns
 from annotator.pipeline.matcher import GlossaryMatcher, PhraseTable
 
 
@@ -196,3 +196,33 @@ def test_component_saved_patterns_still_load_into_a_stock_entity_ruler(saved_wit
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(read_patterns(path / "patterns.jsonl"))
     assert ("café queue", "escalation") in [(e.text, e.ent_id_) for e in nlp("a café queue").ents]
+
+
+# --- lexemes created at load ----------------------------------------------------------------------
+
+
+def test_component_prewarm_texts_are_bounded(fixture_glossary):
+    stop_words_only = list(prewarm_texts(fixture_glossary, 0))
+    assert len(stop_words_only) == 3 and "the" in stop_words_only[0].split()
+    texts = list(prewarm_texts(fixture_glossary, 500))
+    assert sum(len(t) for t in texts[3:]) == 500
+    assert texts[3] == next(iter(fixture_glossary)).term
+
+
+def test_component_glossary_words_outlive_memory_zones(data_dir):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary", config={"builtin": False}).from_disk(data_dir)
+    assert "escalation" in nlp.vocab.strings and "The" in nlp.vocab.strings
+    with nlp.memory_zone():
+        nlp("A brand-new zqxword next to an Escalation.")
+    assert "Escalation" in nlp.vocab.strings and "zqxword" not in nlp.vocab.strings
+    assert nlp.vocab["Escalation"].lower_ == "escalation"
+
+
+def test_component_loading_inside_a_memory_zone_still_works_after_it(data_dir):
+    # The pre-warm is skipped there (its lexemes would be freed with the zone).
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary", config={"builtin": False, "glossary_paths": [str(data_dir / "extra.csv")]})
+    with nlp.memory_zone():
+        first = [(e.text, e._.term_id) for e in nlp("our CES went up").ents]
+    assert [(e.text, e._.term_id) for e in nlp("our CES went up").ents] == first != []
