@@ -25,8 +25,9 @@ What it sets, all plain values (so ``nlp.pipe(n_process=2)`` and ``Doc.to_bytes`
 Data never lives in the config: the glossary comes from the built-in ``patterns/`` files, the
 ``glossary_paths`` option (user CSV/JSON/JSONL/TBX files, merged on top), ``initialize()``, or
 ``from_disk``/``from_bytes`` (``glossary.jsonl`` + ``patterns.jsonl`` in the component's
-directory). Loading is lazy: a pipeline restored with ``spacy.load`` uses the data saved with
-it and never re-reads the sources it was built from.
+directory, plus ``matcher.msgpack``: the matcher's tables pre-tokenised, a cache used only
+when it fits the patterns file and the tokenizer). Loading is lazy: a pipeline restored with
+``spacy.load`` uses the data saved with it and never re-reads the sources it was built from.
 """
 
 from __future__ import annotations
