@@ -29,10 +29,9 @@ RULER_TICKETS = 300  # the stock ruler is the slow reference: a subset is enough
 
 
 def build_pipeline(glossary_paths=(), *, builtin: bool = True):
-    """``annotator.load()`` plus one call outside any memory zone, so the component's lazily
-    loaded glossary strings are permanent. (Loaded first inside a zone, they are freed when it
-    exits and every later call fails with E018/E109: a bug reported to the component's owner;
-    warming up outside the zone is also simply what a worker does before taking traffic.)"""
+    """``annotator.load()`` plus one call outside any memory zone, as a worker warms up before
+    taking traffic: nothing lazily built on first use may land in a zone (whose strings are
+    freed when it exits) or be charged to the first timed round."""
     from ..api import load
 
     nlp = load(list(glossary_paths), builtin=builtin)
