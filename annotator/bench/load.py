@@ -20,6 +20,7 @@ worker processes (children of the master) and stops it by PID.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import random
@@ -326,7 +327,15 @@ def run_load(port: int, mix: Mix | Request, *, duration: float, concurrency: int
     """
     if isinstance(mix, Request):
         mix = Mix((mix,), (1.0,))
-    return asyncio.run(_run(host, port, mix, duration, concurrency, timeout, seed, on_tick))
+    run = _run(host, port, mix, duration, concurrency, timeout, seed, on_tick)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(run)
+    # A loop already runs in this thread (in a test session, Playwright's sync API leaves one
+    # behind) and asyncio.run() refuses to nest: give the generator a thread of its own.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run).result()
 
 
 # --- the server ------------------------------------------------------------------------------

@@ -81,3 +81,15 @@ def test_load_children_lists_child_processes():
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_load_runs_from_inside_a_running_event_loop(http_server):
+    """A test session may already have a loop running in the main thread (Playwright's sync
+    API leaves one): the generator must still run, not fail in asyncio.run()."""
+    import asyncio
+
+    async def inside():
+        return run_load(http_server, get_request("ok", "/ok"), duration=0.2, concurrency=2)
+
+    result = asyncio.run(inside())
+    assert len(result.samples) > 1 and {s.status for s in result.samples} == {200}
