@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.bench.__main__ import SECTIONS, main, run_section
+from annotator.bench.eval_text import default_eval_dir
 from annotator.bench.report import ERROR, NA
 
 
@@ -31,6 +32,10 @@ SLOW = {"parallel", "service", "scaling", "memory"}
 def test_bench_section_runs_and_yields_every_promised_row(name, tiny_config):
     rows = run_section(name, tiny_config)
     assert [r.key for r in rows] == [s.key for s in _specs(name)]
+    if name == "eval" and not default_eval_dir().is_dir():
+        # Without ../shared/eval next to the checkout the section says so, row by row.
+        assert all(r.status == NA and "no evaluation set" in r.note for r in rows)
+        return
     for r in rows:
         assert r.status not in (NA, ERROR), (r.key, r.note)
         assert r.value is not None and r.value == r.value  # measured, and not NaN
