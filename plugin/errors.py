@@ -47,16 +47,9 @@ def error_body(code: str, message: str, field: str | None = None) -> dict:
     return {"error": error}
 
 
-#: Refusals sent before the body was read to its end: the unread rest would be parsed as the
-#: next request, so the connection must not be kept alive.
-UNREAD_BODY_STATUSES = frozenset({411, 413})
-
-
 def error_response(code: str, message: str, status: int, field: str | None = None):
     response = jsonify(error_body(code, message, field))
     response.status_code = status
-    if status in UNREAD_BODY_STATUSES:
-        response.headers["Connection"] = "close"
     return response
 
 

@@ -129,8 +129,6 @@ def test_errors_body_over_limit_with_content_length_is_413(make_app):
     body = json.dumps({"text": "SLA " * 1000})
     response = client.post(ANNOTATE, data=body, content_type="application/json")
     assert_error(response, 413, "E605")
-    # The body was not read: keeping the connection would parse its rest as a request.
-    assert response.headers["Connection"] == "close"
 
 
 def test_errors_chunked_body_over_limit_is_413(make_app):
@@ -144,7 +142,6 @@ def test_errors_chunked_body_over_limit_is_413(make_app):
         environ_overrides={"wsgi.input_terminated": True},  # what gunicorn and werkzeug set
     )
     assert_error(response, 413, "E605")
-    assert response.headers["Connection"] == "close"
 
 
 def test_errors_chunked_body_under_limit_is_read_whole(client):
