@@ -28,10 +28,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import GlossaryError
+from .files import read_bounded
 from .model import CATEGORIES, STATUSES, Entry, Skipped
 
-#: Files larger than this are refused before reading (E109).
-MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Longest accepted term, alias, acronym or definition, in characters.
 MAX_FIELD_CHARS = 20_000
 
@@ -68,7 +67,6 @@ def read_glossary_file(path: Path) -> tuple[list[Entry], list[Skipped]]:
     suffix = path.suffix.lower()
     if suffix not in READERS:
         raise GlossaryError("E102", path=str(path), suffix=path.suffix)
-    _check_size(path)
     return READERS[suffix](path)
 
 
@@ -88,22 +86,9 @@ def _read_tbx(path: Path) -> tuple[list[Entry], list[Skipped]]:
 # --- shared helpers -----------------------------------------------------------------------------
 
 
-def _check_size(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise GlossaryError("E103", path=str(path), detail=exc.strerror or str(exc)) from exc
-    if size > MAX_FILE_BYTES:
-        raise GlossaryError("E109", path=str(path), limit=MAX_FILE_BYTES)
-
-
 def read_text(path: Path) -> str:
     """The file's text, decoded as UTF-8 (a BOM is dropped); bad bytes are reported by line."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GlossaryError("E103", path=str(path), detail=exc.strerror or str(exc)) from exc
-    return decode_utf8(data, path)
+    return decode_utf8(read_bounded(path), path)
 
 
 def decode_utf8(data: bytes, path: Path) -> str:

@@ -56,12 +56,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import GlossaryError
+from .files import read_bounded
 from .model import CATEGORIES, Entry, Skipped, normalize_key
 
 #: Lines longer than this are not glossary text (a minified script, a base64 blob): E101.
 MAX_LINE_CHARS = 20_000
-#: Files larger than this are refused before reading (E109).
-MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Wrapped continuation lines are joined up to this length (a wrapped heading or call to action).
 MAX_JOINED_CHARS = 1_000
 #: Sentence-level scans (subject, aliases) only look this far into a definition.
@@ -1308,12 +1307,7 @@ def read_seed(path: Path) -> tuple[list[Entry], list[Skipped]]:
     lines. An empty file gives no entries and nothing skipped.
     """
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise GlossaryError("E109", path=str(path), limit=MAX_FILE_BYTES)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GlossaryError("E103", path=str(path), detail=exc.strerror or str(exc)) from exc
+    data = read_bounded(path)
     lines = _classify(_physical_lines(_decode(data, path), path))
 
     ctx = _Context(source=path.name)

@@ -35,7 +35,8 @@ from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
 from ..errors import GlossaryError
 from .model import Concept, Entry, Glossary, Skipped
-from .readers import MAX_FILE_BYTES, clean, make_entry
+from .files import read_bounded
+from .readers import clean, make_entry
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -134,13 +135,7 @@ def _text(element: ET.Element) -> str:
 def read_tbx(path: Path) -> tuple[list[Entry], list[Skipped]]:
     """Read a TBX file into entries (one per definition) and skipped concept entries."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise GlossaryError("E109", path=str(path), limit=MAX_FILE_BYTES)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GlossaryError("E103", path=str(path), detail=exc.strerror or str(exc)) from exc
-    return read_tbx_bytes(data, path)
+    return read_tbx_bytes(read_bounded(path), path)
 
 
 def read_tbx_bytes(data: bytes, path: Path) -> tuple[list[Entry], list[Skipped]]:

@@ -268,7 +268,9 @@ def test_readers_missing_file(tmp_path):
 
 
 def test_readers_size_cap(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 100)
+    from annotator.glossary import files
+
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
     error = error_of(write(tmp_path, "big.csv", "term,definition\n" + "SLA,ok\n" * 20))
     assert error.code == "E109" and "big.csv" in error.message
 
