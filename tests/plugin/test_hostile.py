@@ -85,9 +85,13 @@ def test_hostile_text_answers_quickly(client, text, path):
     assert response.status_code == 200
 
 
-def test_hostile_nul_separated_terms_are_three_spans(client):
-    result = post(client, "SLA\x00FCR\x00SLA").get_json()
-    assert [(s["start"], s["end"]) for s in result["spans"]] == [(0, 3), (4, 7), (8, 11)]
+@pytest.mark.parametrize("text", ["SLA\x00KB\x00SLA", "SLA\x00FCR\x00SLA"])
+def test_hostile_nul_separated_terms_are_three_spans(client, text):
+    result = post(client, text).get_json()
+    middle_end = text.index("\x00", 4)
+    expected = [(0, 3), (4, middle_end), (middle_end + 1, len(text))]
+    assert [(s["start"], s["end"]) for s in result["spans"]] == expected
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in result["spans"])
 
 
 @pytest.mark.parametrize(
