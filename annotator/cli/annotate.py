@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ..text.safety import utf8_error_position
 from ._errors import EXIT_USAGE, handle_errors
 
 #: Input format guessed from the file name when --input-format is not given.
@@ -24,8 +25,7 @@ def decode_input(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = utf8_error_position(data, exc)
         click.echo(
             f"error: {name}: not valid UTF-8 at line {line}, column {column} "
             f"(byte 0x{data[exc.start]:02x}); convert the file to UTF-8 first",

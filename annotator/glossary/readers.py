@@ -28,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import GlossaryError
+from ..text.safety import utf8_error_position
 from .files import read_bounded
 from .model import CATEGORIES, STATUSES, Entry, Skipped
 
@@ -95,8 +96,7 @@ def decode_utf8(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = utf8_error_position(data, exc)
         bad = data[exc.start : exc.end].hex(" ")
         raise GlossaryError(
             "E101",

@@ -161,3 +161,14 @@ def _break_long_token(match: re.Match) -> str:
     for index in range(limit, len(chars), limit + 1):
         chars[index] = " "
     return "".join(chars)
+
+
+def utf8_error_position(data: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
+    """1-based ``(line, column)`` of the first undecodable byte, for messages that name it.
+
+    The column counts bytes on that line: the line's text cannot be decoded, so characters
+    are not well defined there.
+    """
+    line = data.count(b"\n", 0, error.start) + 1
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    return line, column
