@@ -129,7 +129,10 @@ def test_load_mixed_hostile_traffic_survives_a_killed_worker(server, capsys):
 
     assert not result.server_errors, summary
     assert not unexplained, [(s.kind, s.error) for s in unexplained]
-    assert len(in_flight) + len(recovered) <= CONCURRENCY
+    # Each connection loses at most the one request it had in flight on the killed worker;
+    # retried requests were answered (a connection may show one retry and, later in the
+    # window, one failure, so the two together are not bounded by the concurrency).
+    assert len(in_flight) <= CONCURRENCY
     for sample in result.ok:
         assert status_class(sample.status) == expected[sample.kind], (sample.kind, sample.status)
         assert sample.content_type.startswith("application/json"), (sample.kind, sample.content_type)
