@@ -187,12 +187,26 @@ class PoolExecutor:
                                  "document (killed, crashed or out of memory)"))
         return outcomes
 
+    def _discard_pool(self) -> None:
+        """Stop the broken pool for good: kill its workers, then shut it down.
+
+        A broken ProcessPoolExecutor terminates the workers it knows of and then joins all of
+        them; but a worker spawned by a ``submit()`` that raced with the breakage (before the
+        pool was marked broken) is never terminated, idles on the call queue, and the join,
+        and so ``shutdown()``, waits forever (seen on CPython 3.11). Killing every worker of a
+        pool that is thrown away anyway makes the join return.
+        """
+        for process in list((self._pool._processes or {}).values()):
+            if process.is_alive():
+                process.kill()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
     def _restart(self) -> None:
         self._restarts += 1
         if self._restarts > MAX_RESTARTS:
             raise BatchError("E505", detail=f"worker processes died {self._restarts} times; "
                              "giving up (progress is saved: fix the cause and use --resume)")
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._discard_pool()
         # The warm-up documents come from the input: if one of them is what kills workers,
         # warming up would kill every new worker too. Warm-up is only an optimisation.
         spec, options, _ = self._args
@@ -208,7 +222,10 @@ class PoolExecutor:
                 other.future = self._submit(other.docs)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool._broken:  # a worker died after the last result: same hazard as a restart
+            self._discard_pool()
+        else:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --- the loop ----------------------------------------------------------------------------------
