@@ -29,7 +29,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
+from .resources import eval_dir
+
+DEFAULT_EVAL_DIR = eval_dir()
 #: Every label the service returns as a span: the product is scored as shipped.
 SCORED_LABELS = ("CX_TERM", "CX_ACRONYM", "DOC_ACRONYM")
 TARGETS = {"precision": 0.97, "recall": 0.95, "hard_negative_hits": 0}

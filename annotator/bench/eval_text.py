@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..resources import eval_dir as default_eval_dir
 from .config import Config
 from .corpus import count_words
 from .report import Row, Spec, row
@@ -26,8 +27,6 @@ SPECS = [
 MIN_WORDS = 50_000  # the set is small: cycle through it until a round is long enough to time
 
 
-def default_eval_dir() -> Path:
-    return Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
 
 def read_eval_texts(eval_dir: Path) -> list[tuple[str, str]]:

@@ -27,6 +27,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..resources import eval_dir as default_eval_dir
 from .config import LintConfig
 from .rules import lint_text
 from .runner import load_glossary, read_article
@@ -35,9 +36,6 @@ GOLD_FILE = "gold_undefined_acronyms.jsonl"
 SCOPES = ("undefined_cx", "undefined_not_exempt")
 
 
-def default_eval_dir() -> Path:
-    """``../shared/eval`` next to the repository checkout."""
-    return Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
 
 _VALE_USE = re.compile(r"\b([A-Z]{3,5})s?\b")
