@@ -50,7 +50,7 @@ def run(config: Config, eval_dir: Path | None = None) -> list[Row]:
     import spacy
 
     from ..api import annotate
-    from .throughput import build_pipeline, consume_pipe
+    from .throughput import build_pipeline, consume_pipe, consume_tokenizer
 
     eval_dir = eval_dir or default_eval_dir()
     pairs = read_eval_texts(eval_dir) if eval_dir.is_dir() else []
@@ -64,16 +64,12 @@ def run(config: Config, eval_dir: Path | None = None) -> list[Row]:
     blank = spacy.blank("en")
     nlp = build_pipeline()
 
-    def tokenizer() -> None:
-        with blank.memory_zone():
-            for _ in blank.tokenizer.pipe(texts):
-                pass
-
     def annotate_all() -> None:
         for text, fmt in pairs:
             annotate(text, fmt, nlp=nlp)
 
-    t = alternate({"tokenizer": tokenizer, "pipe": lambda: consume_pipe(nlp, texts),
+    t = alternate({"tokenizer": lambda: consume_tokenizer(blank, texts),
+                   "pipe": lambda: consume_pipe(nlp, texts),
                    "annotate": annotate_all}, repeat=config.repeat)
     wps = {name: words / timing.cpu_median for name, timing in t.items()}
     base = wps["tokenizer"]
