@@ -93,5 +93,7 @@ def annotate(
             glossary_info=glossary_info(nlp),
         )
         del doc
+    # Outside the zone: words this worker keeps seeing are kept for good, within a budget.
+    nlp.get_pipe(COMPONENT).learn_vocab(visible)
     result["format"] = format
     return result

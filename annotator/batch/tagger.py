@@ -211,9 +211,22 @@ class Tagger:
             # Some document made a component raise; nlp.pipe cannot say which, so tag the
             # batch one document at a time to pin the failure on its document(s) alone.
             done = [self._tag_one(*item) for item in ready]
+        # Outside the zone: words that keep turning up are kept for good, within a budget.
+        learner = self._learner()
+        if learner is not None:
+            for *_, visible in ready:
+                learner(visible)
         for outcome in done:
             outcomes[outcome[1]] = outcome
         return [outcomes[number] for number, _, _ in docs]
+
+    def _learner(self):
+        from ..api import COMPONENT
+
+        try:
+            return self.nlp.get_pipe(COMPONENT).learn_vocab
+        except (KeyError, AttributeError):  # a pipeline without our component
+            return None
 
     def _tag_one(self, number, doc_id, text, visible) -> Outcome:
         try:

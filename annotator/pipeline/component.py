@@ -63,6 +63,7 @@ from ..text.abbreviations import find_definitions
 from . import collector
 from .matcher import GlossaryMatcher, Match, matcher_from_cache, matcher_to_cache, resolve
 from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense
+from .warmup import VocabLearner
 
 DOC_ACRONYM_LABEL = "DOC_ACRONYM"
 UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
@@ -296,16 +297,31 @@ class HelpdeskGlossary:
         self._patterns_text: bytes | None = None
         self._info: dict | None = None
         self._load_lock = threading.Lock()
+        self.vocab_learner = self._new_learner()
 
     def __getstate__(self) -> dict:
-        # Picklable for multiprocessing with "spawn" (a lock is not; a fresh one is made).
+        # Picklable for multiprocessing with "spawn" (a lock is not; a fresh one is made, and
+        # what the learner learned is this process's vocab, so the copy starts afresh).
         state = dict(self.__dict__)
-        del state["_load_lock"]
+        del state["_load_lock"], state["vocab_learner"]
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._load_lock = threading.Lock()
+        self.vocab_learner = self._new_learner()
+
+    def _new_learner(self) -> VocabLearner:
+        # Through self.nlp each time: a pipeline's tokenizer may be replaced after this.
+        return VocabLearner(
+            lambda text: self.nlp.tokenizer(text),
+            lambda: getattr(self.nlp.vocab, "in_memory_zone", False),
+        )
+
+    def learn_vocab(self, text: str) -> int:
+        """Keep the lexemes of ``text``'s recurring words for good (call it outside the memory
+        zone the text was annotated in; see :mod:`annotator.pipeline.warmup`)."""
+        return self.vocab_learner.observe(text)
 
     # --- data ------------------------------------------------------------------------------
 
@@ -730,7 +746,7 @@ class _SpanWriter:
     concept written one way are computed once per document (:meth:`HelpdeskGlossary.payload`)
     and shared (every span gets its own ``senses`` list of shared records), and they go
     straight into ``doc.user_data`` under the keys ``span._`` reads, rather than through seven
-    ``Underscore.__setattr__`` calls (see :func:`_user_data_keys_verified`).
+    ``Underscore.__setattr__`` calls (see :func:`user_data_keys_verified`).
     """
 
     def __init__(
@@ -749,7 +765,7 @@ class _SpanWriter:
         self.context: dict = {"text": text}
         self.cache: dict[tuple, tuple] = {}
         self.strings = doc.vocab.strings
-        self.user_data = doc.user_data if _user_data_keys_verified() else None
+        self.user_data = doc.user_data if user_data_keys_verified() else None
 
     def __call__(self, match: Match) -> Span:
         start_char, end_char = self.bounds.chars(match.start, match.end)
@@ -773,9 +789,9 @@ class _SpanWriter:
         user_data = self.user_data
         if user_data is not None:
             for name, value in items:
-                user_data[(_UNDERSCORE, name, start_char, end_char)] = value
+                user_data[(USER_DATA_PREFIX, name, start_char, end_char)] = value
             if senses is not None:
-                user_data[(_UNDERSCORE, "senses", start_char, end_char)] = list(senses)
+                user_data[(USER_DATA_PREFIX, "senses", start_char, end_char)] = list(senses)
         else:
             underscore = span._
             for name, value in items:
@@ -785,11 +801,12 @@ class _SpanWriter:
         return span
 
 
-_UNDERSCORE = "._."
+#: The first element of the ``doc.user_data`` keys spaCy stores ``span._`` values under.
+USER_DATA_PREFIX = "._."
 
 
 @functools.cache
-def _user_data_keys_verified() -> bool:
+def user_data_keys_verified() -> bool:
     """Does ``span._.name = value`` store ``doc.user_data[("._.", name, start_char, end_char)]``?
 
     That is how spaCy 3's ``Underscore`` keeps span extension values; checked once on a probe
@@ -800,8 +817,8 @@ def _user_data_keys_verified() -> bool:
     span = doc[1:2]
     marker = object()
     span._.term_id = marker
-    stored = doc.user_data.get((_UNDERSCORE, "term_id", span.start_char, span.end_char)) is marker
-    doc.user_data[(_UNDERSCORE, "term", span.start_char, span.end_char)] = marker
+    stored = doc.user_data.get((USER_DATA_PREFIX, "term_id", span.start_char, span.end_char)) is marker
+    doc.user_data[(USER_DATA_PREFIX, "term", span.start_char, span.end_char)] = marker
     return stored and span._.term is marker
 
 

@@ -113,9 +113,9 @@ def test_component_direct_extension_writes_match_the_public_route(nlp, monkeypat
                 out.append([(s.start, s.end, s.label_, s.id_, *(s._.get(n) for n in component_module.SPAN_EXTENSIONS)) for s in group])
         return out
 
-    assert component_module._user_data_keys_verified() is True
+    assert component_module.user_data_keys_verified() is True
     direct = annotations()
-    monkeypatch.setattr(component_module, "_user_data_keys_verified", lambda: False)
+    monkeypatch.setattr(component_module, "user_data_keys_verified", lambda: False)
     assert annotations() == direct
 
 
