@@ -140,3 +140,23 @@ def test_export_max_spans_stops_early_on_a_huge_doc(nlp):
     assert result["truncated"] is True and len(result["spans"]) == 10
     assert [s["start"] for s in result["spans"]] == [4 * i for i in range(10)]
     assert doc_to_json(doc, text, max_spans=10, first_only=True)["truncated"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our SLA breach rate went up; AHT too, and the SLA. Service Level Agreement (SLA) ok",
+        "\U0001F600 The Quarterly Widget Index (QWI) moved; QWI and QWIs again. MTTR \U0001F44D KPI.",
+        "Tier 1 agents, the KB and Co-browsing.\nCustomer Service (CS) signed: thanks! ^CS",
+        "",
+    ],
+)
+def test_export_reads_user_data_as_span_underscore_does(nlp, monkeypatch, text):
+    """The fast path (extension values read straight from doc.user_data) and the public one
+    (``span._``) give the same JSON."""
+    from annotator.pipeline import component
+
+    direct = doc_to_json(nlp(text), text)
+    monkeypatch.setattr(component, "user_data_keys_verified", lambda: False)
+    assert doc_to_json(nlp(text), text) == direct
+    assert direct["spans"] or not text
