@@ -12,6 +12,7 @@ from spacy.language import Language
 from .errors import InputError
 from .export import DEFAULT_MAX_SPANS, doc_to_json
 from .pipeline import collector
+from .pipeline.component import TEXT_HINT
 from .text.markup import FORMATS, visible_text
 from .text.safety import DEFAULT_MAX_LENGTH, prepare
 
@@ -83,7 +84,10 @@ def annotate(
     # collector waits until the Doc and its spans are freed (by reference counting) rather
     # than walking them all once the component is done (see pipeline.collector).
     with collector.paused(), nlp.memory_zone():
-        doc = nlp(visible)
+        doc = nlp.make_doc(visible)
+        doc.user_data[TEXT_HINT] = visible  # saves the component rebuilding doc.text
+        doc = nlp(doc)
+        doc.user_data.pop(TEXT_HINT, None)
         result = doc_to_json(
             doc,
             text,

@@ -72,6 +72,9 @@ NESTED_KEY = "nested"
 DOCUMENT_SOURCE = "document"
 DOCUMENT_PREFIX = "document:"
 
+#: ``doc.user_data`` key under which a caller may leave the text the doc was made from.
+TEXT_HINT = ("helpdesk_glossary", "text")
+
 GLOSSARY_FILE = "glossary.jsonl"
 PATTERNS_FILE = "patterns.jsonl"
 #: How much glossary text (characters) is tokenized at load to create its lexemes for good
@@ -190,6 +193,20 @@ def load_user_glossaries(paths: Iterable[str | Path], base: Iterable[Concept]) -
         found, _skipped = read_glossary_file(Path(path))
         entries.extend(found)
     return Glossary(merge_entries(entries, base=list(base)))
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, from the :data:`TEXT_HINT` the caller left when it has the text already.
+
+    spaCy rebuilds ``doc.text`` from every token on each access (about 5% of a short
+    ticket's time in the service); ``annotate()`` made the doc from a string it still holds.
+    The hint is taken out of ``user_data`` (it is not the doc's data) and used only when its
+    length is the doc's.
+    """
+    hint = doc.user_data.pop(TEXT_HINT, None)
+    if isinstance(hint, str) and len(doc) and len(hint) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return hint
+    return doc.text
 
 
 def chunk_around(text: str, start: int, end: int, limit: int = 200) -> str:
@@ -414,6 +431,9 @@ class HelpdeskGlossary:
         self._acronym_of = acronym_of
         self._known_caps = set(matcher.token_words) | set(acronym_of)
         self._info = None
+        # Span values that depend on the concept alone (see _SpanWriter), shared by every
+        # document; at most one entry per pattern target.
+        self._shared_values: dict[tuple, tuple] = {}
         self._prewarm_vocab(glossary)
         self.glossary = glossary  # last: a non-None glossary means everything above is ready
 
@@ -488,8 +508,7 @@ class HelpdeskGlossary:
             return self._annotate(doc)
 
     def _annotate(self, doc: Doc) -> Doc:
-        # Once: spaCy rebuilds doc.text from every token on each access.
-        text = doc.text
+        text = doc_text(doc)
         candidates = self.matcher.candidates(doc, text)
         bounds = _TokenBounds(doc)
         if candidates and self.precision_rules:
@@ -767,6 +786,14 @@ class _SpanWriter:
         self.strings = doc.vocab.strings
         self.user_data = doc.user_data if user_data_keys_verified() else None
 
+    def _values(self, match: Match, acronym: str | None) -> tuple:
+        values = self.component.payload(match, acronym, self.expansions, self.context)
+        senses = values.pop("senses", None)
+        # Hashes, so Span() need not look the strings up for every span (labels and glossary
+        # ids are permanent strings, see set_data).
+        label, span_id = self.strings.add(match.label), self.strings.add(match.id)
+        return (label, span_id, tuple(values.items()), senses)
+
     def __call__(self, match: Match) -> Span:
         start_char, end_char = self.bounds.chars(match.start, match.end)
         acronym = None
@@ -779,11 +806,21 @@ class _SpanWriter:
         key = (match.label, match.id, match.is_token_pattern, acronym)
         cached = self.cache.get(key)
         if cached is None:
-            values = self.component.payload(match, acronym, self.expansions, self.context)
-            senses = values.pop("senses", None)
-            # Hashes, so Span() need not look the strings up for every span.
-            label, span_id = self.strings.add(match.label), self.strings.add(match.id)
-            cached = self.cache[key] = (label, span_id, tuple(values.items()), senses)
+            # An unambiguous glossary concept whose acronym the document does not spell out
+            # gets the same values in every document: computed once per process, not once per
+            # document (most of the component's time on short tickets before).
+            shared = (
+                match.label != DOC_ACRONYM_LABEL
+                and not match.id.startswith(AMBIGUOUS_PREFIX)
+                and not (acronym and acronym in self.expansions)
+            )
+            if shared:
+                cached = self.component._shared_values.get(key)
+            if cached is None:
+                cached = self._values(match, acronym)
+                if shared:
+                    self.component._shared_values[key] = cached
+            self.cache[key] = cached
         label, span_id, items, senses = cached
         span = Span(self.doc, match.start, match.end, label=label, span_id=span_id)
         user_data = self.user_data

@@ -125,3 +125,41 @@ def test_component_every_span_has_its_own_senses_list(nlp):
     assert first._.senses == second._.senses and first._.senses is not second._.senses
     first._.senses.append({"term": "mine"})
     assert len(second._.senses) == 1
+
+
+def _values(doc):
+    return [(e.text, e._.term_id, e._.definition, e._.source, [s["term_id"] for s in e._.senses])
+            for e in doc.ents]
+
+
+def test_component_values_shared_across_documents_never_leak_context(make_fixture_nlp):
+    """Values computed once per process are only those that depend on the concept alone: a
+    document's own expansion of an acronym, or context that picks an ambiguous sense, never
+    reaches the next document."""
+    texts = [
+        "The SLA was breached.",
+        "A Service Level Agreement (SLA) and the Shared Ledger Account (SLA) differ: SLA.",
+        "The SLA was breached.",
+        "Average Hold Time (AHT) rose; AHT again.",
+        "AHT rose for the handle queue.",
+    ]
+    warm = make_fixture_nlp()
+    shared = [_values(warm(text)) for text in texts]
+    fresh = [_values(make_fixture_nlp()(text)) for text in texts]
+    assert shared == fresh
+    assert shared[0] == shared[2]
+
+
+@pytest.mark.parametrize(
+    ("hint", "used"),
+    [("The SLA was breached.", True), ("The SLA was breached!!", False), ("short", False), (42, False)],
+)
+def test_component_text_hint(nlp, hint, used):
+    from annotator.pipeline.component import TEXT_HINT, doc_text
+
+    doc = nlp.make_doc("The SLA was breached.")
+    doc.user_data[TEXT_HINT] = hint
+    text = doc_text(doc)
+    assert TEXT_HINT not in doc.user_data
+    # A hint of the wrong length is ignored: the doc's own text is used.
+    assert text == (hint if used else doc.text)
