@@ -21,10 +21,11 @@ class Config:
     # parallel: records tagged per run, timed rounds
     parallel_tickets: int = 20_000
     parallel_repeat: int = 2
-    # service: seconds of load per endpoint per round, rounds, connections
+    # service: seconds of load per endpoint per round, rounds, connections, distinct tickets
     service_seconds: float = 5.0
     service_rounds: int = 2
     service_concurrency: int = 8
+    service_tickets: int = 5000
     # memory: distinct requests served, RSS samples taken
     memory_requests: int = 100_000
     memory_samples: int = 20
@@ -43,7 +44,8 @@ class Config:
         return cls(tickets=20, repeat=1, small_glossary=50, large_glossary=200,
                    scaling_tickets=20, short_doc=100, long_doc=1000, parallel_tickets=60,
                    parallel_repeat=1, service_seconds=0.5, service_rounds=1,
-                   service_concurrency=2, memory_requests=300, memory_samples=3)
+                   service_concurrency=2, service_tickets=20, memory_requests=300,
+                   memory_samples=3)
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import itertools
 import json
 import os
 import random
@@ -96,7 +97,9 @@ class Mix:
             only = self.requests[0]
             return lambda: only
         rng = random.Random(seed)
-        return lambda: rng.choices(self.requests, self.weights)[0]
+        # Cumulative weights once, not on every draw: a mix may hold thousands of requests.
+        cumulative = list(itertools.accumulate(self.weights))
+        return lambda: rng.choices(self.requests, cum_weights=cumulative)[0]
 
 
 # --- results ---------------------------------------------------------------------------------
