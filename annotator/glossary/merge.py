@@ -57,7 +57,11 @@ class _Item:
         self.keys = tuple(name_key(name) for name in (self.term, *self.aliases))
 
 
-def _from_entry(entry: Entry) -> _Item:
+def _from_entry(entry: Entry, sources: dict[str, frozenset[str]]) -> _Item:
+    """``sources`` shares one ``frozenset([source])`` among a file's entries."""
+    source_set = sources.get(entry.source)
+    if source_set is None:
+        source_set = sources[entry.source] = frozenset([entry.source])
     return _Item(
         # Everything that tells two entries apart, so sorting never depends on the input order.
         order=(1, entry.source, entry.line, entry.term, entry.definition, entry.acronyms, entry.aliases),
@@ -67,7 +71,7 @@ def _from_entry(entry: Entry) -> _Item:
         category=entry.category,
         status=entry.status,
         definitions=[Definition(entry.definition, entry.source, entry.line)] if entry.definition else [],
-        sources=frozenset([entry.source]),
+        sources=source_set,
     )
 
 
@@ -90,7 +94,11 @@ class _Groups:
 
     def __init__(self, items: list[_Item]) -> None:
         self.parent = list(range(len(items)))
-        self.acronyms = [{normalize_key(a) for a in item.acronyms} for item in items]
+        # Frozen, and one shared empty set for the items without acronyms (most of them).
+        none: frozenset[str] = frozenset()
+        self.acronyms = [
+            frozenset(normalize_key(a) for a in item.acronyms) if item.acronyms else none for item in items
+        ]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -106,7 +114,8 @@ class _Groups:
             return False
         ra, rb = min(ra, rb), max(ra, rb)  # the earlier item stays the root: deterministic
         self.parent[rb] = ra
-        self.acronyms[ra] |= self.acronyms[rb]
+        if self.acronyms[rb]:
+            self.acronyms[ra] = self.acronyms[ra] | self.acronyms[rb]
         return True
 
     def members(self) -> list[list[int]]:
@@ -236,7 +245,30 @@ def _majority(values: Iterable[str | None]) -> str | None:
     return ranked[0][0]
 
 
+def _single_concept(item: _Item) -> Concept | None:
+    """The concept of a group of one item, when there is nothing to choose: no aliases, at most
+    one definition, no two acronyms spelled alike. What :func:`_build_concept` makes of it (most
+    concepts of a big glossary), without its tallies; None for any other item."""
+    if item.aliases or len(item.definitions) > 1:
+        return None
+    if len(item.acronyms) > 1 and len({a.casefold() for a in item.acronyms}) < len(item.acronyms):
+        return None
+    return Concept(
+        id=item.base_id or "",
+        term=item.term,
+        acronyms=sorted(item.acronyms),  # each its own spelling, used once: alphabetical
+        aliases=[],  # the term's own key is never an alias
+        category=item.category or None,
+        definitions=list(item.definitions),
+        status=item.status or None,
+    )
+
+
 def _build_concept(members: list[_Item]) -> Concept:
+    if len(members) == 1:
+        concept = _single_concept(members[0])
+        if concept is not None:
+            return concept
     members = sorted(members, key=lambda item: item.order)
     if len(members) == 1:  # most concepts of a big glossary: the choice below is moot
         term, term_key = members[0].term, members[0].keys[0]
@@ -296,12 +328,14 @@ def _infer_sibling_acronyms(concepts: list[Concept]) -> None:
     # (word count, all words but the last) -> the acronyms of expansions shaped like that.
     siblings: dict[tuple[int, tuple[str, ...]], set[str]] = {}
     for concept in concepts:
-        words = _words(concept.term)
-        for acronym in concept.acronyms:
-            siblings.setdefault((len(words), tuple(words[:-1])), set()).add(acronym)
+        if concept.acronyms:
+            words = _words(concept.term)
+            siblings.setdefault((len(words), tuple(words[:-1])), set()).update(concept.acronyms)
     for concept in concepts:
+        if concept.acronyms:
+            continue
         words = _words(concept.term)
-        if concept.acronyms or len(words) < 3:
+        if len(words) < 3:
             continue
         for acronym in sorted(siblings.get((len(words), tuple(words[:-1])), ())):
             if align_acronym(acronym, concept.term) is not None:
@@ -337,7 +371,8 @@ def merge_entries(entries: Iterable[Entry], base: Iterable[Concept] = ()) -> lis
     Returns concepts sorted by term (case-insensitive), then id. See the module docstring for
     what counts as the same concept.
     """
-    items = [_from_concept(c, i) for i, c in enumerate(base)] + [_from_entry(e) for e in entries]
+    sources: dict[str, frozenset[str]] = {}
+    items = [_from_concept(c, i) for i, c in enumerate(base)] + [_from_entry(e, sources) for e in entries]
     items.sort(key=lambda item: item.order)
     groups = _Groups(items)
     _link_by_name(items, groups)

@@ -107,17 +107,22 @@ class Concept:
         )
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_NOT_KEY = re.compile(r"[\W_]+")
+
+
 def slugify(text: str) -> str:
     """A stable, URL-safe id from a term: ``"Average Handle Time"`` -> ``"average-handle-time"``."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if not text.isascii():  # (ASCII is its own NFKD and stays whole through the encoding)
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
     return slug or "concept"
 
 
 def normalize_key(text: str) -> str:
     """Case-, hyphen-, space- and punctuation-insensitive key used to merge names."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\W_]+", "", text)
+    return _NOT_KEY.sub("", text)
 
 
 class Glossary:

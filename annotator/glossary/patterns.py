@@ -221,13 +221,22 @@ _CLIPPABLE = re.compile("|".join(CLIPPINGS))
 _FUNCTION_WORDS = frozenset("a an the of for to in on at by with and or from as per via vs".split())
 
 
+_WORD_RUNS = re.compile(r"[\s-]+")
+
+
 def _word_count(text: str) -> int:
-    return len([w for w in re.split(r"[\s-]+", text) if w])
+    return len([w for w in _WORD_RUNS.split(text) if w])
 
 
 def _starts_or_ends_on_function_word(form: str) -> bool:
     words = form.split(" ")
     return words[0] in _FUNCTION_WORDS or words[-1] in _FUNCTION_WORDS
+
+
+@functools.lru_cache(maxsize=256)
+def _is_channel(category: str) -> bool:
+    """Is ``category`` the contact channels' (a glossary has a handful of categories)?"""
+    return normalize_text(category).lower() == CHANNEL_CATEGORY
 
 
 def short_forms(term: str, category: str | None = None) -> list[str]:
@@ -246,7 +255,7 @@ def short_forms(term: str, category: str | None = None) -> list[str]:
     if len(words) > 1 and words[0] in DROPPABLE_MODIFIERS:
         forms.append(" ".join(words[1:]))
     heads = DROPPABLE_HEADS
-    if category and normalize_text(category).lower() == CHANNEL_CATEGORY:
+    if category and _is_channel(category):
         heads = DROPPABLE_HEADS + CHANNEL_HEADS
     for form in [base, *forms]:
         # Only a spaced head drops: "just-in-time" is one word, and "just-in" no name of it.
@@ -300,7 +309,7 @@ _DERIVED_NOUN_SUFFIXES = (
 
 def head_word(term: str) -> str:
     """The lowercase head (last word) of a term, in the singular (``AR Annotations`` -> ``annotation``)."""
-    words = [w for w in re.split(r"[\s-]+", normalize_text(term).lower()) if w]
+    words = [w for w in _WORD_RUNS.split(normalize_text(term).lower()) if w]
     if not words:
         return ""
     return singularize(words[-1]) or words[-1]
@@ -393,6 +402,27 @@ class PatternTokenizer:
             if self.cache is not None:
                 self.cache[chunk] = tokens
         return tokens
+
+    def plain_words(self, text: str) -> list[str] | None:
+        """The tokens of ``text`` when its spelling alone decides them, else None.
+
+        That is single-spaced chunks, none a special case, each alphabetic or ASCII letters
+        joined by hyphens: what :meth:`__call__` gives them chunk by chunk (see :meth:`chunk`),
+        found here with a few whole-string operations instead. Almost every pattern a
+        glossary generates is such a phrase.
+        """
+        chunks = text.split(" ")
+        if "" in chunks or not self.special.isdisjoint(chunks):
+            return None
+        letters = text.replace(" ", "")
+        if letters.isalpha():
+            return chunks
+        # ASCII only: there ``[^\W\d_]`` (what _HYPHENATED calls a letter) is ``isalpha()``.
+        if text.isascii() and letters.replace("-", "").isalpha():
+            words = text.replace("-", " - ").split(" ")
+            if "" not in words:  # no chunk starts or ends with a hyphen or holds two in a row
+                return words
+        return None
 
     def __call__(self, text: str) -> list[str]:
         if not _PLAIN_SPACING.fullmatch(text):
@@ -503,7 +533,14 @@ def generate_patterns(glossary: Glossary) -> Iterator[dict]:
     done: set[str] = set()
     special = tokenize.special
 
-    def add(concept_id: str, variants: Iterable[str]) -> Iterator[dict]:
+    def tokens(text: str) -> list[str]:
+        # Most phrases' tokens follow from their spelling: no tokenizer call, no cache entry.
+        words = tokenize.plain_words(text)
+        return tokenize(text) if words is None else words
+
+    def add(concept_id: str, variants: Iterable[str]) -> list[dict]:
+        # A list, not a generator: one generator frame fewer for each of ~740,000 patterns.
+        out = []
         for variant in variants:
             if variant in done:
                 continue
@@ -515,24 +552,26 @@ def generate_patterns(glossary: Glossary) -> Iterator[dict]:
                 if (variant,) in blocked or variant in STOP_WORDS:
                     continue
             elif " " not in variant or "'" in variant or "\u2019" in variant:
-                if _is_unsafe_phrase(tokenize(variant), blocked):
+                if _is_unsafe_phrase(tokens(variant), blocked):
                     continue
             done.add(variant)
-            yield {"label": TERM_LABEL, "pattern": variant, "id": claimed.get(variant, concept_id)}
+            out.append({"label": TERM_LABEL, "pattern": variant, "id": claimed.get(variant, concept_id)})
+        return out
 
     safe_names = [
         (concept, name)
         for concept, names in term_sources
         for name in names
         # An unsafe written form ("It", "The") takes its generated variants down with it.
-        if not _is_unsafe_phrase(tokenize(normalize_text(name).lower()), blocked)
+        if not _is_unsafe_phrase(tokens(normalize_text(name).lower()), blocked)
     ]
     # A name's variants are needed again (clipped) after every name's: kept for the few names
     # with a clippable word in a variant rather than computed twice.
     clippable: dict[str, list[str]] = {}
     for concept, name in safe_names:
         variants = term_variants(name)
-        if any(_CLIPPABLE.search(v) for v in variants):
+        # One search over all of them (a clipped word is letters only: never across a "\n").
+        if _CLIPPABLE.search("\n".join(variants)):
             clippable[name] = variants
         yield from add(concept.id, variants)
     for concept, name in safe_names:

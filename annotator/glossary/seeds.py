@@ -202,7 +202,8 @@ def _singular_acronym(token: str) -> str:
 def singular(word: str) -> str:
     """A cautious English singular for the last word of a term (``Managers`` -> ``Manager``)."""
     lower = word.lower()
-    if is_acronym(word) or len(word) < 4 or not lower.endswith("s"):
+    # The cheap tests first: most words do not end in "s", and no other needs is_acronym.
+    if len(word) < 4 or not lower.endswith("s") or is_acronym(word):
         return word
     if lower.endswith(("ss", "us", "is", "ics", "ous", "ws")):  # business, status, analytics
         return word
@@ -215,7 +216,10 @@ def singular(word: str) -> str:
 
 def _singular_phrase(text: str) -> str:
     words = text.split()
-    return " ".join(words[:-1] + [singular(words[-1])]) if words else text
+    if not words:
+        return text
+    words[-1] = singular(words[-1])
+    return " ".join(words)
 
 
 def name_key(text: str) -> str:
@@ -229,7 +233,7 @@ def name_key(text: str) -> str:
 
 def minus_aware(text: str) -> str:
     """Spell out a minus sign (`` -1`` -> `` minus 1``) before hyphens are normalized away."""
-    return _MINUS.sub(" minus ", text)
+    return _MINUS.sub(" minus ", text) if "-" in text else text
 
 
 def _strip_quotes(text: str) -> str:

@@ -88,14 +88,12 @@ class PhraseTable:
         self.longest: dict[int, int] = {}
 
     def add(self, hashes: tuple[int, ...], target: int) -> None:
-        found = self.table.get(hashes)
-        if found is None:
-            self.table[hashes] = target
-        elif isinstance(found, int):
-            if found != target:
+        found = self.table.setdefault(hashes, target)  # one lookup: most keys are new
+        if found != target:  # the key was there, for another target (or several)
+            if isinstance(found, int):
                 self.table[hashes] = (found, target)
-        elif target not in found:
-            self.table[hashes] = (*found, target)
+            elif target not in found:
+                self.table[hashes] = (*found, target)
         first = hashes[0]
         if self.longest.get(first, 0) < len(hashes):
             self.longest[first] = len(hashes)
@@ -122,6 +120,62 @@ class PhraseTable:
                         yield start, end, target
 
 
+class _WordHashes(dict):
+    """Token text -> the hash the matcher keys it by (of ``fold(text)``), computed on first
+    sight. Equal hashes share one int object (``interned``), so a table of ~740,000 keys holds
+    one int per distinct word."""
+
+    __slots__ = ("fold", "interned")
+
+    def __init__(self, fold: Callable[[str], str] | None, interned: dict[int, int]) -> None:
+        super().__init__()
+        self.fold, self.interned = fold, interned
+
+    def __missing__(self, word: str) -> int:
+        value = get_string_id(word if self.fold is None else self.fold(word))
+        value = self[word] = self.interned.setdefault(value, value)
+        return value
+
+
+class _TableBuilder:
+    """What :class:`GlossaryMatcher` needs while reading its patterns, dropped after it: the
+    hashes of the words seen so far and the tokens of the chunks the tokenizer was asked for.
+
+    A glossary's words recur (``rate``, ``routing`` in thousands of terms, a term's words in
+    each of its variants), its phrases do not: hashes are cached per word, never per phrase.
+    """
+
+    def __init__(self, tokenizer: Callable[[str], list[str]]) -> None:
+        self.tokenizer = tokenizer
+        interned: dict[int, int] = {}
+        self.lower_hash = _WordHashes(str.lower, interned).__getitem__
+        self.orth_hash = _WordHashes(None, interned).__getitem__
+        # The phrases whose tokens follow from their spelling (see PatternTokenizer.plain_words):
+        # almost all of them, with no per-chunk work.
+        self.plain_words = getattr(tokenizer, "plain_words", None)
+        # A plain word is one token of itself (see PatternTokenizer.chunk): no tokenizer call.
+        self.special = getattr(tokenizer, "special", None)
+        # spaCy tokenizes each space-separated chunk on its own, so a phrase's tokens are its
+        # chunks' tokens end to end: each other chunk goes through the tokenizer once.
+        self.chunk_cache: dict[str, tuple[str, ...]] = {}
+
+    def tokens(self, phrase: str) -> list[str]:
+        """The token texts of a phrase pattern (for one :meth:`plain_words` does not answer)."""
+        if not _PLAIN_SPACING.fullmatch(phrase):
+            return list(self.tokenizer(phrase))
+        special, cache = self.special, self.chunk_cache
+        words: list[str] = []
+        for chunk in phrase.split(" "):
+            if special is not None and chunk.isalpha() and chunk not in special:
+                words.append(chunk)
+                continue
+            tokens = cache.get(chunk)
+            if tokens is None:
+                tokens = cache[chunk] = tuple(self.tokenizer(chunk))
+            words.extend(tokens)
+        return words
+
+
 class GlossaryMatcher:
     """EntityRuler patterns matched on ``LOWER`` (phrases) and ``ORTH`` (acronym tokens)."""
 
@@ -136,7 +190,8 @@ class GlossaryMatcher:
         """``tokenizer`` maps a phrase pattern string to its token texts (the pipeline's own
         tokenizer, e.g. through :class:`~annotator.glossary.patterns.PatternTokenizer`).
         ``patterns`` is read once, so it may be a generator; ``check_id(id, line)`` is called
-        for every pattern id (to refuse unknown ones as it goes)."""
+        once for every distinct pattern id, at its first line (to refuse unknown ones as it
+        goes; a check that passed for an id passes again)."""
         self.vocab = vocab
         self.lower = PhraseTable()
         self.orth = PhraseTable()
@@ -147,77 +202,57 @@ class GlossaryMatcher:
         self.join_left: set[int] = set()
         self.join_right: set[int] = set()
         self.ids: set[str] = set()  # every pattern id (the cache re-checks them on loading)
+        # Built once per matcher and dropped with the builder: word hashes, chunk tokens.
+        build = _TableBuilder(tokenizer)
+        plain_words, lower_hash, orth_hash = build.plain_words, build.lower_hash, build.orth_hash
+        ids, labels, token_words = self.ids, self.labels, self.token_words
+        join_left, join_right = self.join_left, self.join_right
         target_of: dict[tuple[str, str, str, bool], int] = {}
-        # One int object per distinct word, shared by every pattern holding it (keyed by the
-        # hash itself: ~400,000 words' strings at 100k concepts need not be kept).
-        interned: dict[int, int] = {}
-
-        def word_hash(word: str) -> int:
-            value = get_string_id(word)
-            return interned.setdefault(value, value)
-
-        # A plain word is one token of itself (see PatternTokenizer.chunk): no tokenizer call
-        # and no cache entry for the ~500,000 closed compounds and inflections of a big glossary.
-        special = getattr(tokenizer, "special", None)
-
-        # spaCy tokenizes each space-separated chunk on its own, so a phrase's LOWER hashes
-        # are its chunks' hashes end to end: each distinct chunk goes through the tokenizer
-        # once ("rate", "routing" recur in thousands of terms).
-        chunk_cache: dict[str, tuple[int, ...]] = {}
-
-        def phrase_hashes(phrase: str) -> tuple[int, ...]:
-            if not _PLAIN_SPACING.fullmatch(phrase):
-                return tuple(word_hash(word.lower()) for word in tokenizer(phrase))
-            out: tuple[int, ...] = ()
-            for chunk in phrase.split(" "):
-                if special is not None and chunk.isalpha() and chunk not in special:
-                    out += (word_hash(chunk.lower()),)
-                    continue
-                hashes = chunk_cache.get(chunk)
-                if hashes is None:
-                    hashes = chunk_cache[chunk] = tuple(word_hash(word.lower()) for word in tokenizer(chunk))
-                out += hashes
-            return out
+        max_length = 1
         count = 0
         for line, pattern in enumerate(patterns, 1):
             count = line
             if not isinstance(pattern, dict) or "label" not in pattern or "pattern" not in pattern:
                 raise PipelineError("E302", line=line, path="patterns", detail="needs 'label' and 'pattern'")
             label, body, pid = str(pattern["label"]), pattern["pattern"], str(pattern.get("id") or "")
-            if pid:
+            # A glossary's ~7 patterns per concept share its id: each id is checked once.
+            if pid and pid not in ids:
                 if check_id is not None:
                     check_id(pid, line)
-                self.ids.add(pid)
+                ids.add(pid)
             if isinstance(body, str):
-                if not body.strip():
-                    raise PipelineError("E302", line=line, path="patterns", detail="empty phrase pattern")
+                words = None if plain_words is None else plain_words(body)
+                if words is None:  # (a blank phrase never has plain words)
+                    if not body.strip():
+                        raise PipelineError("E302", line=line, path="patterns", detail="empty phrase pattern")
+                    words = build.tokens(body)
                 attr, is_token = "LOWER", False
-                hashes = phrase_hashes(body)
+                hashes = tuple(map(lower_hash, words))
             elif isinstance(body, list) and body:
                 attr, words = _pattern_tokens(body, line=line)
                 is_token = attr == "ORTH"
                 if is_token:
-                    self.token_words.update(words)
-                else:
-                    words = [word.lower() for word in words]
-                hashes = tuple(word_hash(word) for word in words)
+                    token_words.update(words)
+                hashes = tuple(map(orth_hash if is_token else lower_hash, words))
             else:
                 raise PipelineError("E302", line=line, path="patterns", detail="empty or invalid pattern")
-            self.labels.add(label)
+            labels.add(label)
             if not hashes:
                 continue
-            if len(hashes) > self.max_length:
-                self.max_length = len(hashes)
-            # Hashes that can sit before / after a gap inside a multi-word pattern.
-            if len(hashes) > 1:
-                self.join_left.update(hashes[:-1])
-                self.join_right.update(hashes[1:])
+            length = len(hashes)
+            if length > 1:
+                if length > max_length:
+                    max_length = length
+                # Hashes that can sit before / after a gap inside a multi-word pattern.
+                join_left.update(hashes[:-1])
+                join_right.update(hashes[1:])
             key = (attr, label, pid, is_token)
             target = target_of.get(key)
             if target is None:
                 target = target_of[key] = len(self.targets)
                 self.targets.append((label, pid, is_token))
-            (self.orth if attr == "ORTH" else self.lower).add(hashes, target)
+            (self.orth if is_token else self.lower).add(hashes, target)
+        self.max_length = max_length
         self.n_patterns = count
 
     def __len__(self) -> int:
