@@ -21,8 +21,10 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     from . import api, cors, errors, openapi, service, web
     from .config import DEFAULTS, from_environ, validate
+    from .jsonio import ServiceJSONProvider
 
     app = Flask(__name__, static_folder="static", static_url_path="/plugin")
+    app.json = ServiceJSONProvider(app)
     app.config.update(DEFAULTS)
     app.config.update(from_environ())
     if config is not None:
@@ -31,9 +33,7 @@ def create_app(config: Mapping | None = None) -> Flask:
         app.config["HELPDESK_SAMPLES_DIR"] = str(samples_dir() / "tickets")
     validate(app.config)
     # Flask reads MAX_CONTENT_LENGTH for Content-Length bodies; our body reader applies the same
-    # limit to chunked ones. Responses keep the library's key order (spans read top-down);
-    # ensure_ascii stays on, so even a lone surrogate echoed in an id encodes as valid JSON.
-    app.json.sort_keys = False
+    # limit to chunked ones.
 
     errors.init_app(app)
     cors.init_app(app)
