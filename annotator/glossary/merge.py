@@ -36,7 +36,7 @@ GENERIC_TAILS = frozenset("score rate rating index metric ratio percentage".spli
 MIN_STEM = 6
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """One entry, or one existing concept, waiting to be grouped."""
 

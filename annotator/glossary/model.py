@@ -22,7 +22,7 @@ CATEGORIES = ("Metrics", "Channels", "Technology", "Operations", "Roles", "Strat
 STATUSES = ("preferred", "admitted", "deprecated")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Definition:
     text: str
     source: str  # file name of the glossary the definition came from
@@ -32,7 +32,7 @@ class Definition:
         return {"text": self.text, "source": self.source, "line": self.line}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One glossary entry as read from one source, before merging."""
 
@@ -46,7 +46,7 @@ class Entry:
     status: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """Something a reader saw and deliberately did not turn into an entry (reported by build)."""
 
@@ -59,7 +59,7 @@ class Skipped:
         return {"source": self.source, "line": self.line, "text": self.text, "reason": self.reason}
 
 
-@dataclass
+@dataclass(slots=True)
 class Concept:
     id: str
     term: str
@@ -107,6 +107,7 @@ class Concept:
         )
 
 
+_JSON_LINE = json.JSONEncoder(ensure_ascii=False)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NOT_KEY = re.compile(r"[\W_]+")
 
@@ -164,8 +165,11 @@ class Glossary:
         return digest.hexdigest()[:12]
 
     def iter_jsonl(self) -> Iterator[str]:
+        # One encoder for all lines: json.dumps(..., ensure_ascii=False) would build a new one
+        # per concept (what it does for any non-default option), the same output either way.
+        encode = _JSON_LINE.encode
         for concept in self.concepts:
-            yield json.dumps(concept.to_json(), ensure_ascii=False, sort_keys=False) + "\n"
+            yield encode(concept.to_json()) + "\n"
 
     def to_jsonl(self) -> str:
         return "".join(self.iter_jsonl())

@@ -122,15 +122,26 @@ def compound_forms(term: str) -> list[str]:
     ``self-service``), and a two-word term may be closed (``help desk`` -> ``helpdesk``).
     """
     parts = _WORD_SPLIT.split(term)
-    words = parts[0::2]
-    if len(words) == 1 or any(not w for w in words):
+    if len(parts) == 1:
         return [term]
-    forms = []
-    for combo in _join_combos(tuple(" " if j.isspace() else j for j in parts[1::2])):
-        form = words[0] + "".join(j + w for j, w in zip(combo, words[1:]))
-        if form not in forms:
-            forms.append(form)
-    return forms
+    words = parts[0::2]
+    if "" in words:
+        return [term]
+    # Words hold no space or hyphen and are never empty, so different joins give different
+    # forms: no form repeats.
+    return [template.format(*words) for template in _join_templates(tuple(parts[1::2]))]
+
+
+@functools.lru_cache(maxsize=1024)
+def _join_templates(written: tuple[str, ...]) -> tuple[str, ...]:
+    """``str.format`` templates of a term's compound forms (``"{0}-{1}"``), given the joins
+    as written (whitespace runs or ``"-"``): one per distinct combination of joins."""
+    joins = tuple(" " if j.isspace() else j for j in written)
+    templates = (
+        "{0}" + "".join(f"{join}{{{i}}}" for i, join in enumerate(combo, 1))
+        for combo in _join_combos(joins)
+    )
+    return tuple(dict.fromkeys(templates))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -160,16 +171,22 @@ def inflected_forms(form: str) -> list[str]:
     would double the matcher's size on big glossaries.
     """
     head_start = max(form.rfind(" "), form.rfind("-")) + 1
-    stem, head = form[:head_start], form[head_start:]
+    stem = form[:head_start]
+    return [stem + word for word in _head_forms(form[head_start:])]
+
+
+@functools.lru_cache(maxsize=65536)
+def _head_forms(head: str) -> tuple[str, ...]:
+    """``head``, then its singular and plural when they differ from it."""
     singular, plural = head, pluralize(head)
     other = singularize(head)
     if other is not None:  # written as a plural: "Key Performance Indicators"
         singular, plural = other, head
-    forms = [form]
+    forms = [head]
     for word in (singular, plural):
-        if word and stem + word not in forms:
-            forms.append(stem + word)
-    return forms
+        if word and word not in forms:
+            forms.append(word)
+    return tuple(forms)
 
 
 def term_variants(term: str) -> list[str]:
@@ -177,12 +194,14 @@ def term_variants(term: str) -> list[str]:
     base = normalize_text(term).lower()
     if not base:
         return []
-    variants: list[str] = []
+    # inflected_forms() of each compound form, inlined: ~110,000 names at 100k concepts.
+    variants: dict[str, None] = {}
     for compound in compound_forms(base):
-        for form in inflected_forms(compound):
-            if form not in variants:
-                variants.append(form)
-    return variants
+        head_start = max(compound.rfind(" "), compound.rfind("-")) + 1
+        stem = compound[:head_start]
+        for word in _head_forms(compound[head_start:]):
+            variants[stem + word] = None
+    return list(variants)
 
 
 # --- short forms ----------------------------------------------------------------------------
@@ -480,17 +499,47 @@ def _is_unsafe_phrase(tokens: list[str], blocked: set[tuple[str, ...]]) -> bool:
     return False
 
 
-def generate_patterns(glossary: Glossary) -> Iterator[dict]:
+class PatternStream:
+    """The patterns :func:`generate_patterns` makes, as an iterator of pattern dicts (read once).
+
+    A consumer that only needs the values (:class:`~annotator.pipeline.matcher.GlossaryMatcher`)
+    reads :meth:`records` instead: the same patterns, in the same order, as ``(label, pattern,
+    id)`` tuples, without a dict made and taken apart again for each of ~740,000 patterns.
+    """
+
+    __slots__ = ("_records",)
+
+    def __init__(self, records: Iterator[tuple[str, str | list[dict], str]]) -> None:
+        self._records = records
+
+    def __iter__(self) -> PatternStream:
+        return self
+
+    def __next__(self) -> dict:
+        label, pattern, pattern_id = next(self._records)
+        return {"label": label, "pattern": pattern, "id": pattern_id}
+
+    def records(self) -> Iterator[tuple[str, str | list[dict], str]]:
+        """The patterns not read yet, as ``(label, pattern, id)``."""
+        return self._records
+
+
+def generate_patterns(glossary: Glossary) -> PatternStream:
     """All EntityRuler patterns for ``glossary``, one at a time: ``{"label", "pattern", "id"}``.
 
     Terms and aliases first (in concept order), then acronyms (sorted). A phrase that several
     concepts could claim goes to the concept whose own written term or alias it is, then to the
     first concept in glossary order, so each (label, pattern) appears exactly once.
 
-    A generator: a 100,000-concept glossary has ~740,000 patterns, and a list of them as dicts
+    Lazy: a 100,000-concept glossary has ~740,000 patterns, and a list of them as dicts
     (~300 MB) would be most of a build's peak memory; the matcher and ``render`` read them once.
     What is kept is one string per term pattern, to leave out repeats.
     """
+    return PatternStream(_pattern_records(glossary))
+
+
+def _pattern_records(glossary: Glossary) -> Iterator[tuple[str, str | list[dict], str]]:
+    """:func:`generate_patterns` as ``(label, pattern, id)`` tuples."""
     # A cache of its own, dropped at the end: a big glossary's chunks are not worth keeping.
     tokenize = _english_tokenizer().fresh()
     acronym_owners: dict[str, list[str]] = {}
@@ -516,13 +565,13 @@ def generate_patterns(glossary: Glossary) -> Iterator[dict]:
         term_sources.append((concept, names))
 
     # Acronyms come last in the output but first here: their lowercase forms block phrases.
-    acronym_patterns: list[dict] = []
+    acronym_patterns: list[tuple[str, list[dict], str]] = []
     blocked: set[tuple[str, ...]] = set()
     for acronym in sorted(acronym_owners):
         owners = acronym_owners[acronym]
         pattern_id = owners[0] if len(owners) == 1 else acronym_group_id(acronym)
         for pattern in acronym_token_patterns(acronym, tokenize):
-            acronym_patterns.append({"label": ACRONYM_LABEL, "pattern": pattern, "id": pattern_id})
+            acronym_patterns.append((ACRONYM_LABEL, pattern, pattern_id))
             blocked.add(tuple(tok["ORTH"].lower() for tok in pattern))
 
     # Written forms claim their phrase before any generated variant of another concept does.
@@ -538,7 +587,7 @@ def generate_patterns(glossary: Glossary) -> Iterator[dict]:
         words = tokenize.plain_words(text)
         return tokenize(text) if words is None else words
 
-    def add(concept_id: str, variants: Iterable[str]) -> list[dict]:
+    def add(concept_id: str, variants: Iterable[str]) -> list[tuple[str, str, str]]:
         # A list, not a generator: one generator frame fewer for each of ~740,000 patterns.
         out = []
         for variant in variants:
@@ -555,7 +604,7 @@ def generate_patterns(glossary: Glossary) -> Iterator[dict]:
                 if _is_unsafe_phrase(tokens(variant), blocked):
                     continue
             done.add(variant)
-            out.append({"label": TERM_LABEL, "pattern": variant, "id": claimed.get(variant, concept_id)})
+            out.append((TERM_LABEL, variant, claimed.get(variant, concept_id)))
         return out
 
     safe_names = [

@@ -51,7 +51,7 @@ FIELD_NAMES = {
 }
 
 _LIST_SPLIT = re.compile(r"\s*[;|]\s*")
-_SPACES = re.compile(r"\s+")
+_CATEGORY_BY_FOLD = {known.casefold(): known for known in CATEGORIES}
 
 
 # --- dispatch -----------------------------------------------------------------------------------
@@ -107,8 +107,12 @@ def decode_utf8(data: bytes, path: Path) -> str:
 
 
 def clean(text: str) -> str:
-    """Collapse whitespace runs (line breaks inside quoted cells, tabs, NBSP) to one space."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse whitespace runs (line breaks inside quoted cells, tabs, NBSP) to one space.
+
+    ``str.split()`` splits on exactly the characters ``\\s`` matches (``str.isspace``; a test
+    checks every code point), so this is ``re.sub(r"\\s+", " ", text).strip()`` without the regex.
+    """
+    return " ".join(text.split())
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -121,10 +125,7 @@ def canonical_category(value: str | None) -> str | None:
     """Known categories in their canonical spelling (``metrics`` -> ``Metrics``); others kept."""
     if not value:
         return None
-    for known in CATEGORIES:
-        if known.casefold() == value.casefold():
-            return known
-    return value
+    return _CATEGORY_BY_FOLD.get(value.casefold(), value)
 
 
 def make_entry(fields: dict, *, path: Path, line: int) -> Entry | Skipped:
@@ -147,25 +148,33 @@ def make_entry(fields: dict, *, path: Path, line: int) -> Entry | Skipped:
             if len(value) > MAX_FIELD_CHARS:
                 raise fail(f"{name} value is {len(value)} characters, longer than the limit of {MAX_FIELD_CHARS}")
 
-    term = clean(fields.get("term") or "")
-    definition = clean(fields.get("definition") or "")
+    get = fields.get
+    term = clean(get("term") or "")
+    definition = clean(get("definition") or "")
     if not term:
         raise fail("empty term" + (f" for definition {definition[:40]!r}" if definition else ""))
     if not definition:
         return Skipped(source=source, line=line, text=term, reason="empty definition")
-    status = clean(fields.get("status") or "").lower() or None
+    # (Most rows have no status, acronym or alias: nothing to clean or filter.)
+    status = get("status")
+    status = clean(status).lower() or None if status else None
     if status is not None and status not in STATUSES:
         raise fail(f"unknown status {status!r} (expected one of {', '.join(STATUSES)})")
-    acronyms = tuple(a for a in fields.get("acronym") or () if a)
-    aliases = tuple(a for a in fields.get("aliases") or () if a and a != term)
+    acronyms = get("acronym") or ()
+    if acronyms:
+        acronyms = tuple(a for a in acronyms if a)
+    aliases = get("aliases") or ()
+    if aliases:
+        aliases = tuple(a for a in aliases if a and a != term)
+    category = get("category")
     return Entry(
         term=term,
         definition=definition,
         source=source,
         line=line,
-        acronyms=acronyms,
-        aliases=aliases,
-        category=canonical_category(clean(fields.get("category") or "")),
+        acronyms=tuple(acronyms),
+        aliases=tuple(aliases),
+        category=canonical_category(clean(category)) if category else None,
         status=status,
     )
 
@@ -398,7 +407,8 @@ def _rows_from_object(obj: object, path: Path, line: int) -> Iterator[Entry | Sk
                 if isinstance(value, str):
                     return split_list(value)
                 if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                    return tuple(dict.fromkeys(clean(v) for v in value if clean(v)))
+                    cleaned = [clean(v) for v in value]
+                    return tuple(dict.fromkeys(v for v in cleaned if v))
                 raise fail(f"{key!r} must be a string or a list of strings, got {_json_type(value)}")
         return ()
 

@@ -120,6 +120,14 @@ class PhraseTable:
                         yield start, end, target
 
 
+def _records(patterns: Iterable[dict]) -> Iterator[tuple[str, object, str]]:
+    """``(label, pattern, id)`` of each pattern dict; E302 (with its line) for one that is not."""
+    for line, pattern in enumerate(patterns, 1):
+        if not isinstance(pattern, dict) or "label" not in pattern or "pattern" not in pattern:
+            raise PipelineError("E302", line=line, path="patterns", detail="needs 'label' and 'pattern'")
+        yield str(pattern["label"]), pattern["pattern"], str(pattern.get("id") or "")
+
+
 class _WordHashes(dict):
     """Token text -> the hash the matcher keys it by (of ``fold(text)``), computed on first
     sight. Equal hashes share one int object (``interned``), so a table of ~740,000 keys holds
@@ -210,11 +218,10 @@ class GlossaryMatcher:
         target_of: dict[tuple[str, str, str, bool], int] = {}
         max_length = 1
         count = 0
-        for line, pattern in enumerate(patterns, 1):
+        # generate_patterns() hands its values over as they are (see PatternStream.records).
+        records = getattr(patterns, "records", None)
+        for line, (label, body, pid) in enumerate(_records(patterns) if records is None else records(), 1):
             count = line
-            if not isinstance(pattern, dict) or "label" not in pattern or "pattern" not in pattern:
-                raise PipelineError("E302", line=line, path="patterns", detail="needs 'label' and 'pattern'")
-            label, body, pid = str(pattern["label"]), pattern["pattern"], str(pattern.get("id") or "")
             # A glossary's ~7 patterns per concept share its id: each id is checked once.
             if pid and pid not in ids:
                 if check_id is not None:
