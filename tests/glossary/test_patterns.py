@@ -402,6 +402,22 @@ def test_patterns_fast_tokenizer_agrees_with_spacy():
                 "  padded ", "two  spaces", "tab\there", "self-service's", "caf\u00e9-bar", "na\u00efve"]
     for text in strings:
         assert fast(text) == [t.text for t in nlp.make_doc(text)], text
+        # The whole-phrase shortcut the matcher takes: the same tokens, or no answer.
+        words = fast.plain_words(text)
+        assert words is None or words == [t.text for t in nlp.make_doc(text)], text
+
+
+def test_pattern_tokenizer_plain_words_answers_only_plain_phrases():
+    from annotator.glossary.patterns import PatternTokenizer
+
+    fast = PatternTokenizer(spacy.blank("en").tokenizer)
+    assert fast.plain_words("help desk") == ["help", "desk"]
+    assert fast.plain_words("co-browsing tool") == ["co", "-", "browsing", "tool"]
+    assert fast.plain_words("na\u00efve bayes") == ["na\u00efve", "bayes"]
+    # Special cases, digits, apostrophes, odd spacing and stray hyphens go to the tokenizer.
+    for text in ("cannot", "tier-1", "don't", "x--y", "-x", "x-", "two  spaces", " x", "tab\there",
+                 "caf\u00e9-bar", ""):
+        assert fast.plain_words(text) is None, text
 
 
 def test_patterns_generated_lazily(fixture_patterns):

@@ -338,3 +338,14 @@ def test_readers_json_huge_definition_rejected_with_line(tmp_path):
     content = '[\n {"term": "SLA", "definition": "ok"},\n {"term": "Big", "definition": "' + "x" * 5_000_000 + '"}\n]'
     error = error_of(write(tmp_path, "huge.json", content))
     assert error.code == "E101" and error.details["line"] == 3 and "limit" in error.message
+
+
+def test_clean_collapses_exactly_the_regex_whitespace():
+    # clean() uses str.split(); it must treat as whitespace exactly what r"\s" matches.
+    import re
+    import sys
+
+    spaces = "".join(ch for ch in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"\s", ch))
+    assert spaces == "".join(ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace())
+    text = f"{spaces}a{spaces}b\u00a0\u2003c{spaces}"
+    assert readers.clean(text) == re.sub(r"\s+", " ", text).strip() == "a b c"
