@@ -73,8 +73,9 @@ def iter_ents(doc: Doc) -> Iterator[Span]:
         yield Span(doc, begin, end, label=label, kb_id=kb_id, span_id=ent_id)
 
 
-#: ``(start_char, end_char, label, values)`` per entity; ``values(name)`` is ``span._.name``.
-EntityRow = tuple[int, int, str, Callable[[str], object]]
+#: ``(start_char, end_char, label, values)`` per entity; ``values`` maps each of
+#: :data:`SPAN_FIELDS` to its ``span._`` value.
+EntityRow = tuple[int, int, str, dict]
 
 
 def iter_entity_rows(doc: Doc) -> Iterator[EntityRow]:
@@ -92,7 +93,8 @@ def iter_entity_rows(doc: Doc) -> Iterator[EntityRow]:
         return
     if not component.user_data_keys_verified():
         for span in iter_ents(doc):
-            yield span.start_char, span.end_char, span.label_, span._.get
+            values = {name: span._.get(name) for name in SPAN_FIELDS}
+            yield span.start_char, span.end_char, span.label_, values
         return
     array = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH])
     begins, ends = _ent_bounds(array)
@@ -101,31 +103,28 @@ def iter_entity_rows(doc: Doc) -> Iterator[EntityRow]:
     types = array[:, 1].tolist()
     starts = array[:, 2].tolist()
     stops = (array[:, 2] + array[:, 3]).tolist()
-    user_data, strings, prefix = doc.user_data, doc.vocab.strings, component.USER_DATA_PREFIX
+    get, strings, prefix = doc.user_data.get, doc.vocab.strings, component.USER_DATA_PREFIX
     labels: dict[int, str] = {}
     for begin, end in zip(begins, ends):
         start_char, end_char, label = starts[begin], stops[end - 1], types[begin]
         name = labels.get(label)
         if name is None:
             name = labels[label] = strings[label]
-        yield start_char, end_char, name, (
-            lambda field, s=start_char, e=end_char: user_data.get((prefix, field, s, e))
-        )
+        values = {field: get((prefix, field, start_char, end_char)) for field in SPAN_FIELDS}
+        yield start_char, end_char, name, values
 
 
 def entity_record(row: EntityRow, to_utf16: Callable[[int], int], text: str) -> dict:
-    start, end, label, value = row
-    record = {
+    start, end, label, values = row
+    return {
         "start": start,
         "end": end,
         "start_utf16": to_utf16(start),
         "end_utf16": to_utf16(end),
         "text": text[start:end],
         "label": label,
+        **values,
     }
-    for name in SPAN_FIELDS:
-        record[name] = value(name)
-    return record
 
 
 def doc_to_json(
@@ -151,10 +150,10 @@ def doc_to_json(
     seen: set[str] = set()
     truncated = False
     for row in iter_entity_rows(doc):
-        start, end, label, value = row
+        start, end, label, values = row
         if wanted is not None and label not in wanted:
             continue
-        key = value("term_id") or text[start:end]
+        key = values["term_id"] or text[start:end]
         if key in seen and first_only:
             continue
         if len(spans) >= max_spans:

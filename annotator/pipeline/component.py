@@ -60,6 +60,7 @@ from ..glossary.patterns import (
     generate_patterns,
 )
 from ..text.abbreviations import find_definitions
+from ..text.acronyms import base_acronym, is_acronym, is_shouting
 from . import collector
 from .matcher import GlossaryMatcher, Match, matcher_from_cache, matcher_to_cache, resolve
 from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense
@@ -627,8 +628,6 @@ class HelpdeskGlossary:
     def _unknown_acronyms(
         self, doc: Doc, text: str, taken: bytearray, expansions: dict[str, tuple[str, ...]]
     ) -> list[Span]:
-        from ..text.acronyms import base_acronym, is_acronym, is_shouting
-
         spans = []
         for hit in _CAPS_WORD.finditer(text):
             word = hit.group()
