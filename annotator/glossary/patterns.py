@@ -328,10 +328,16 @@ _DERIVED_NOUN_SUFFIXES = (
 
 def head_word(term: str) -> str:
     """The lowercase head (last word) of a term, in the singular (``AR Annotations`` -> ``annotation``)."""
-    words = [w for w in _WORD_RUNS.split(normalize_text(term).lower()) if w]
-    if not words:
-        return ""
-    return singularize(words[-1]) or words[-1]
+    text = normalize_text(term).lower()
+    # Normalized text holds no whitespace but single spaces: the last word is what follows
+    # the last space or hyphen, unless the text ends with one.
+    head = text[max(text.rfind(" "), text.rfind("-")) + 1 :]
+    if not head:
+        words = [w for w in _WORD_RUNS.split(text) if w]
+        if not words:
+            return ""
+        head = words[-1]
+    return singularize(head) or head
 
 
 def bare_head(term: str) -> str | None:
@@ -466,14 +472,19 @@ def tokenize(text: str) -> list[str]:
     return _english_tokenizer()(text)
 
 
-def acronym_token_patterns(acronym: str, tokenize: Callable[[str], list[str]] = tokenize) -> list[list[dict]]:
-    """ORTH token patterns for an acronym, its plural and its possessives."""
+def acronym_forms(acronym: str) -> list[str]:
+    """An acronym, its plural (unless it ends in "s" or a symbol) and its possessives."""
     forms = [acronym]
     if acronym[-1].isalnum() and acronym[-1] not in "sS":
         forms.append(acronym + "s")
     forms += [acronym + suffix for suffix in POSSESSIVE_SUFFIXES]
+    return forms
+
+
+def acronym_token_patterns(acronym: str, tokenize: Callable[[str], list[str]] = tokenize) -> list[list[dict]]:
+    """ORTH token patterns for an acronym, its plural and its possessives."""
     patterns = []
-    for form in forms:
+    for form in acronym_forms(acronym):
         tokens = tokenize(form)
         pattern = [{"ORTH": t} for t in tokens]
         if pattern not in patterns:
@@ -638,12 +649,14 @@ def _pattern_records(glossary: Glossary) -> Iterator[tuple[str, str | list[dict]
 
     # Bare heads last, and only for a head no other concept has ("survey" may stand for
     # Customer Survey; "routing" names six kinds of routing).
-    head_owners: dict[str, set[str]] = {}
+    head_owner: dict[str, str | None] = {}  # head -> the one concept with it, None for several
     for concept, name in safe_names:
-        head_owners.setdefault(head_word(name), set()).add(concept.id)
+        head = head_word(name)
+        if head_owner.setdefault(head, concept.id) != concept.id:
+            head_owner[head] = None
     for concept, name in safe_names:
         head = bare_head(name)
-        if head is not None and head_owners.get(head_word(head)) == {concept.id}:
+        if head is not None and head_owner.get(head_word(head)) == concept.id:
             yield from add(concept.id, [head, pluralize(head) or head, *verb_forms(head)])
 
     yield from acronym_patterns

@@ -215,7 +215,11 @@ class GlossaryMatcher:
         plain_words, lower_hash, orth_hash = build.plain_words, build.lower_hash, build.orth_hash
         ids, labels, token_words = self.ids, self.labels, self.token_words
         join_left, join_right = self.join_left, self.join_right
-        target_of: dict[tuple[str, str, str, bool], int] = {}
+        # (label, id, is_token) -> target; patterns come grouped by concept, so the last one
+        # found is tried first.
+        target_of: dict[tuple[str, str, bool], int] = {}
+        last: tuple[str, str, bool] | None = None
+        target = -1
         max_length = 1
         count = 0
         # generate_patterns() hands its values over as they are (see PatternStream.records).
@@ -233,7 +237,7 @@ class GlossaryMatcher:
                     if not body.strip():
                         raise PipelineError("E302", line=line, path="patterns", detail="empty phrase pattern")
                     words = build.tokens(body)
-                attr, is_token = "LOWER", False
+                is_token = False
                 hashes = tuple(map(lower_hash, words))
             elif isinstance(body, list) and body:
                 attr, words = _pattern_tokens(body, line=line)
@@ -253,12 +257,20 @@ class GlossaryMatcher:
                 # Hashes that can sit before / after a gap inside a multi-word pattern.
                 join_left.update(hashes[:-1])
                 join_right.update(hashes[1:])
-            key = (attr, label, pid, is_token)
-            target = target_of.get(key)
-            if target is None:
-                target = target_of[key] = len(self.targets)
-                self.targets.append((label, pid, is_token))
-            (self.orth if is_token else self.lower).add(hashes, target)
+            key = (label, pid, is_token)
+            if key != last:
+                last = key
+                target = target_of.get(key, -1)
+                if target < 0:
+                    target = target_of[key] = len(self.targets)
+                    self.targets.append(key)
+            # PhraseTable.add, inlined (once per pattern).
+            table = self.orth if is_token else self.lower
+            found = table.table.setdefault(hashes, target)  # one lookup: most keys are new
+            if found != target:  # there already, for another target (or several)
+                table.add(hashes, target)
+            elif table.longest.get(hashes[0], 0) < length:
+                table.longest[hashes[0]] = length
         self.max_length = max_length
         self.n_patterns = count
 
