@@ -1,58 +1,77 @@
 """The Dask engine: the same tagging on ``dask.distributed`` workers.
 
-A :class:`TaggerPlugin` builds the pipeline once per worker (and on every worker that joins
-later) and warms it up; tasks receive a batch of ``(number, id, text)`` and return the same plain
-outcomes as the local pool, so the one writer in :mod:`.engine` turns them into byte-identical
-output. Without a scheduler address a :class:`distributed.LocalCluster` is started with one
-single-threaded worker process per ``--processes`` (the pipeline is CPU-bound Python: threads
-would only contend for the GIL).
+A :class:`~.dask_worker.TaggerPlugin` builds the pipeline once per worker (and on every worker
+that joins later) and warms it up; tasks receive a batch of ``(number, id, text)`` and return the
+same plain outcomes as the local pool, so the one writer in :mod:`.engine` turns them into
+byte-identical output. Without a scheduler address a :class:`distributed.LocalCluster` is
+started with one single-threaded worker process per ``--processes`` (the pipeline is CPU-bound
+Python: threads would only contend for the GIL).
+
+What a run costs beyond the tagging itself, and how it is kept down (measured on 2 cores):
+
+* start-up: spawned workers each imported distributed, spaCy and the pipeline code (~1.2 CPU s
+  apiece). They are forked instead from a fork server that imports all that once, started
+  before this process imports Dask so that the two overlap (:func:`_fork_server`);
+* per batch: batches and their outcomes travel as one ``bytes`` blob each
+  (:func:`.dask_worker.encode`), which Dask does not walk, size or re-pickle;
+* background: the worker's profiler and the health and memory monitors of every process, for
+  a dashboard this cluster does not have, run far less often (:data:`LOCAL_CLUSTER_CONFIG`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import pickle
 
 from ..errors import BatchError
-from .engine import WorkerSetupError
-from .tagger import PipelineSpec, Tagger, TagOptions
+from .engine import _PRELOAD, WorkerSetupError
+from .tagger import PipelineSpec, TagOptions
 
-try:
-    from distributed import WorkerPlugin
-except ImportError:  # pragma: no cover - dask is an optional extra
-    WorkerPlugin = object
+#: Settings for the cluster this engine starts itself (not for a shared ``--scheduler``).
+LOCAL_CLUSTER_CONFIG = {
+    # The statistical profiler samples the tagging thread's stack every 10 ms, taking the GIL
+    # from it each time, for the dashboard's profile page.
+    "distributed.worker.profile.enabled": False,
+    # Event-loop health ticks (50 a second in every process) and system and memory monitors
+    # (2 to 10 a second): once every second or two is plenty without a dashboard. The memory
+    # limit is still enforced, at most a second later. Idle cluster: 87 -> 13 ms of CPU a second.
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
-
-class TaggerPlugin(WorkerPlugin):
-    """Holds one warm :class:`Tagger` per worker."""
-
-    def __init__(self, spec: PipelineSpec, options: TagOptions, warmup: list[str]) -> None:
-        self.spec, self.options, self.warmup = spec, options, warmup
-        self.tagger: Tagger | None = None
-        self.error: str | None = None
-
-    def setup(self, worker) -> None:
-        try:
-            self.tagger = Tagger.from_spec(self.spec, self.options)
-            self.tagger.warm_up(self.warmup)
-        except Exception as exc:  # reported by the first task, with the reason
-            self.error = str(getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}")
+#: What the fork server imports once for all workers: Dask's worker, spaCy, the pipeline code.
+WORKER_PRELOAD = ["distributed", *_PRELOAD, "annotator.batch.dask_worker"]
 
 
-def _tag_on_worker(docs, plugin_name: str):
-    from distributed import get_worker
+def _fork_server():
+    """Start the fork server the local cluster's workers are forked from; None where there is
+    none (the workers are then spawned, Dask's default).
 
-    plugin = get_worker().plugins.get(plugin_name)
-    if plugin is None or plugin.tagger is None:
-        raise WorkerSetupError(getattr(plugin, "error", None) or "worker has no pipeline")
-    return plugin.tagger.tag(docs)
+    Started before this process imports Dask, it imports :data:`WORKER_PRELOAD` meanwhile, on
+    the other core. One already running (an earlier run in this process) is reused as it is;
+    the workers then import whatever it lacks themselves.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(WORKER_PRELOAD)
+    forkserver.ensure_running()
+    return context
 
 
 class DaskExecutor:
     def __init__(self, spec: PipelineSpec, options: TagOptions, warmup: list[str], *,
                  workers: int = 2, scheduler: str | None = None) -> None:
+        fork_server = None if scheduler else _fork_server()
         try:
+            import dask
             from distributed import Client, LocalCluster
+
+            from .dask_worker import TaggerPlugin
         except ImportError as exc:  # pragma: no cover
             raise BatchError("E503", detail="--engine dask needs dask[distributed] installed "
                              "(pip install 'helpdesk-annotator[dask]')") from exc
@@ -61,10 +80,15 @@ class DaskExecutor:
             if scheduler:
                 self.client = Client(scheduler, timeout="30s")
             else:
-                self.cluster = LocalCluster(n_workers=workers, processes=True,
-                                            threads_per_worker=1, dashboard_address=None,
-                                            host="127.0.0.1")
-                self.client = Client(self.cluster)
+                config = dict(LOCAL_CLUSTER_CONFIG)
+                if fork_server is not None:
+                    config["distributed.worker.multiprocessing-method"] = "forkserver"
+                # Read by the scheduler, the nannies and the workers as they start.
+                with dask.config.set(config):
+                    self.cluster = LocalCluster(n_workers=workers, processes=True,
+                                                threads_per_worker=1, dashboard_address=None,
+                                                host="127.0.0.1")
+                    self.client = Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             self.close()
             raise BatchError("E505", detail=f"cannot reach the Dask scheduler "
@@ -77,13 +101,17 @@ class DaskExecutor:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def submit(self, docs):
-        return self.client.submit(_tag_on_worker, docs, self.plugin_name, pure=False)
+        from .dask_worker import encode, tag_batch
+
+        return self.client.submit(tag_batch, encode(docs), self.plugin_name, pure=False)
 
     def result(self, future):
         from distributed import KilledWorker
 
+        from .dask_worker import decode
+
         try:
-            return future.result()
+            return decode(future.result())
         except WorkerSetupError as exc:
             raise BatchError("E505", detail=str(exc).removeprefix("batch run failed: ")) from exc
         except KilledWorker as exc:
