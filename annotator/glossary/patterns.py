@@ -237,6 +237,15 @@ CLIPPINGS = {
 }
 # Articles, prepositions and conjunctions (spaCy's stop words also hold "first", "top" ...).
 _CLIPPABLE = re.compile("|".join(CLIPPINGS))
+
+
+def _may_clip(text: str) -> bool:
+    """Does ``text`` hold a word of :data:`CLIPPINGS` (anywhere, even inside a word)?
+
+    Every such word holds "ati" or "ator" (a test checks): two substring tests rule most
+    texts out before the regex search, ten times slower.
+    """
+    return ("ati" in text or "ator" in text) and _CLIPPABLE.search(text) is not None
 _FUNCTION_WORDS = frozenset("a an the of for to in on at by with and or from as per via vs".split())
 
 
@@ -302,7 +311,7 @@ def clipped_variants(variants: Iterable[str]) -> list[str]:
     """
     clipped = []
     for variant in variants:
-        if not _CLIPPABLE.search(variant):  # a cheap pre-filter: no clipped word inside
+        if not _may_clip(variant):  # a cheap pre-filter: no clipped word inside
             continue
         parts = _WORD_SPLIT.split(variant)
         if len(parts) < 3:
@@ -631,7 +640,7 @@ def _pattern_records(glossary: Glossary) -> Iterator[tuple[str, str | list[dict]
     for concept, name in safe_names:
         variants = term_variants(name)
         # One search over all of them (a clipped word is letters only: never across a "\n").
-        if _CLIPPABLE.search("\n".join(variants)):
+        if _may_clip("\n".join(variants)):
             clippable[name] = variants
         yield from add(concept.id, variants)
     for concept, name in safe_names:

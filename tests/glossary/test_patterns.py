@@ -438,3 +438,13 @@ def test_pattern_tokenizer_caches_only_what_the_tokenizer_answered(cache):
     assert fast(text) == fast(text) == [t.text for t in tokenizer(text)]
     # Plain words and hyphenated letters take the shortcut and are not kept.
     assert fast.cache == ({"can't": ("ca", "n't"), "SLA's": ("SLA", "'s")} if cache else None)
+
+
+def test_clippable_words_hold_the_prefilter_hints():
+    # _may_clip() looks for "ati" / "ator" before running the regex: every clipped word must
+    # hold one, or its terms would silently lose their clipped variants.
+    from annotator.glossary.patterns import CLIPPINGS, _may_clip
+
+    assert all("ati" in word or "ator" in word for word in CLIPPINGS)
+    assert all(_may_clip(f"x {word}s") for word in CLIPPINGS)
+    assert not _may_clip("first response time")
