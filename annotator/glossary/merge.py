@@ -256,7 +256,7 @@ def _single_concept(item: _Item) -> Concept | None:
     return Concept(
         id=item.base_id or "",
         term=item.term,
-        acronyms=sorted(item.acronyms),  # each its own spelling, used once: alphabetical
+        acronyms=sorted(item.acronyms) if len(item.acronyms) > 1 else list(item.acronyms),  # alphabetical
         aliases=[],  # the term's own key is never an alias
         category=item.category or None,
         definitions=list(item.definitions),

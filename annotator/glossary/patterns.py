@@ -61,7 +61,8 @@ def looks_like_acronym(text: str) -> bool:
     Used to route aliases written as acronyms to the case-sensitive patterns.
     """
     # Length first: most names are longer than any acronym, and it costs nothing to check.
-    if not text or len(text) > 12 or any(ch.isspace() for ch in text):
+    # Then a capitalised word ("Zolvar"): no capital after the first, so fewer than two.
+    if not text or len(text) > 12 or text[1:].islower() or any(ch.isspace() for ch in text):
         return False
     upper = sum(ch.isupper() for ch in text)
     lower = sum(ch.islower() for ch in text)
@@ -601,6 +602,7 @@ def _pattern_records(glossary: Glossary) -> Iterator[tuple[str, str | list[dict]
             claimed.setdefault(name.lower(), concept.id)
     done: set[str] = set()
     special = tokenize.special
+    hyphen_safe = not any("-" in token for form in blocked for token in form)
 
     def tokens(text: str) -> list[str]:
         # Most phrases' tokens follow from their spelling: no tokenizer call, no cache entry.
@@ -621,7 +623,11 @@ def _pattern_records(glossary: Glossary) -> Iterator[tuple[str, str | list[dict]
                 if (variant,) in blocked or variant in STOP_WORDS:
                     continue
             elif " " not in variant or "'" in variant or "\u2019" in variant:
-                if _is_unsafe_phrase(tokens(variant), blocked):
+                # Letters joined by hyphens are three tokens or more (see PatternTokenizer.chunk):
+                # unsafe only as a blocked acronym form, and few acronyms hold a hyphen.
+                if not (
+                    hyphen_safe and variant not in special and _HYPHENATED.fullmatch(variant)
+                ) and _is_unsafe_phrase(tokens(variant), blocked):
                     continue
             done.add(variant)
             out.append((TERM_LABEL, variant, claimed.get(variant, concept_id)))

@@ -384,43 +384,21 @@ def _json_objects(text: str, path: Path) -> Iterator[tuple[object, int]]:
 
 def _rows_from_object(obj: object, path: Path, line: int) -> Iterator[Entry | Skipped]:
     """One JSON object -> entries: a plain entry, or one entry per definition of a concept."""
-
-    def fail(detail: str) -> GlossaryError:
-        return GlossaryError("E101", path=str(path), line=line, detail=detail)
-
     if not isinstance(obj, dict):
-        raise fail(f"expected an object with a 'term', got {_json_type(obj)}")
-
-    def string(name: str, *keys: str) -> str | None:
-        for key in keys or (name,):
-            if key in obj and obj[key] is not None:
-                value = obj[key]
-                if not isinstance(value, str):
-                    raise fail(f"{key!r} must be a string, got {_json_type(value)}")
-                return value
-        return None
-
-    def strings(name: str, *keys: str) -> tuple[str, ...]:
-        for key in keys:
-            if key in obj and obj[key] is not None:
-                value = obj[key]
-                if isinstance(value, str):
-                    return split_list(value)
-                if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                    cleaned = [clean(v) for v in value]
-                    return tuple(dict.fromkeys(v for v in cleaned if v))
-                raise fail(f"{key!r} must be a string or a list of strings, got {_json_type(value)}")
-        return ()
-
+        raise _json_error(path, line, f"expected an object with a 'term', got {_json_type(obj)}")
     if "term" not in obj:
         raise GlossaryError("E108", path=str(path), line=line, field="term")
     fields = {
-        "term": string("term"),
-        "acronym": strings("acronym", "acronym", "acronyms"),
-        "aliases": strings("aliases", "aliases", "alias"),
-        "category": string("category"),
-        "status": string("status"),
+        "term": _json_string(obj, "term", path, line),
+        "acronym": _json_strings(obj, ("acronym", "acronyms"), path, line),
+        "aliases": _json_strings(obj, ("aliases", "alias"), path, line),
+        "category": _json_string(obj, "category", path, line),
+        "status": _json_string(obj, "status", path, line),
     }
+
+    def fail(detail: str) -> GlossaryError:
+        return _json_error(path, line, detail)
+
     if "definitions" in obj and "definition" not in obj:
         # Our generated concept format: every attributed definition becomes its own entry, keeping
         # the original attribution so a re-import credits the right source.
@@ -440,7 +418,39 @@ def _rows_from_object(obj: object, path: Path, line: int) -> Iterator[Entry | Sk
         return
     if "definition" not in obj:
         raise GlossaryError("E108", path=str(path), line=line, field="definition")
-    yield make_entry({**fields, "definition": string("definition")}, path=path, line=line)
+    fields["definition"] = _json_string(obj, "definition", path, line)
+    yield make_entry(fields, path=path, line=line)
+
+
+# Module-level rather than closures made again for each of a big file's objects.
+
+
+def _json_error(path: Path, line: int, detail: str) -> GlossaryError:
+    return GlossaryError("E101", path=str(path), line=line, detail=detail)
+
+
+def _json_string(obj: dict, key: str, path: Path, line: int) -> str | None:
+    value = obj.get(key)
+    if value is not None and not isinstance(value, str):
+        raise _json_error(path, line, f"{key!r} must be a string, got {_json_type(value)}")
+    return value
+
+
+def _json_strings(obj: dict, keys: tuple[str, ...], path: Path, line: int) -> tuple[str, ...]:
+    """The first of ``keys`` present (and not null): a ``;``/``|`` list or a list of strings."""
+    for key in keys:
+        value = obj.get(key)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            return split_list(value)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            if not value:
+                return ()
+            cleaned = [clean(v) for v in value]
+            return tuple(dict.fromkeys(v for v in cleaned if v))
+        raise _json_error(path, line, f"{key!r} must be a string or a list of strings, got {_json_type(value)}")
+    return ()
 
 
 def _json_type(value: object) -> str:
