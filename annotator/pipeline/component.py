@@ -510,7 +510,7 @@ class HelpdeskGlossary:
 
     def _annotate(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        candidates = self.matcher.candidates(doc, text)
+        candidates = self.matcher.candidates(doc)
         bounds = _TokenBounds(doc)
         if candidates and self.precision_rules:
             candidates = [m for m in candidates if self._plausible(doc, text, m, bounds)]

@@ -32,8 +32,6 @@ from ..errors import PipelineError
 #: Placed between squeezed windows: the hash of the empty string, which no token has, so no
 #: match spans two windows.
 _BARRIER = 0
-# Whitespace a tokenizer turns into a token of its own: anything but a single space.
-_SPACE_TOKEN_HINT = re.compile(r"[^\S ]| {2,}")
 _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 # Single spaces between non-space chunks: the phrases whose chunks tokenize independently.
 _PLAIN_SPACING = re.compile(r"\S+(?: \S+)*")
@@ -81,11 +79,12 @@ class PhraseTable:
     the 740,000 patterns of a 100,000-concept glossary); this is about 150 bytes.
     """
 
-    __slots__ = ("table", "longest")
+    __slots__ = ("table", "longest", "_firsts")
 
     def __init__(self) -> None:
         self.table: dict[tuple[int, ...], int | tuple[int, ...]] = {}
         self.longest: dict[int, int] = {}
+        self._firsts: np.ndarray | None = None
 
     def add(self, hashes: tuple[int, ...], target: int) -> None:
         found = self.table.setdefault(hashes, target)  # one lookup: most keys are new
@@ -101,23 +100,46 @@ class PhraseTable:
     def __len__(self) -> int:
         return len(self.table)
 
-    def find(self, words: list[int]) -> Iterator[tuple[int, int, int]]:
-        """``(start, end, target)`` for every pattern occurring in ``words``."""
+    def first_words(self) -> np.ndarray:
+        """Every hash a pattern starts with, sorted (made again when patterns were added)."""
+        firsts = self._firsts
+        if firsts is None or len(firsts) != len(self.longest):
+            firsts = np.fromiter(self.longest, dtype=np.uint64, count=len(self.longest))
+            firsts.sort()
+            self._firsts = firsts
+        return firsts
+
+    def starts(self, words: np.ndarray) -> list[int]:
+        """Positions in ``words`` (a uint64 array) where some pattern may start.
+
+        One vectorised pass instead of a dict lookup per token: most tokens start nothing.
+        """
+        firsts = self.first_words()
+        if not len(firsts) or not len(words):
+            return []
+        at = np.searchsorted(firsts, words)
+        np.minimum(at, len(firsts) - 1, out=at)
+        return np.flatnonzero(firsts[at] == words).tolist()
+
+    def find(self, words: list[int], starts: Iterable[int] | None = None) -> list[tuple[int, int, int]]:
+        """``(start, end, target)`` for every pattern occurring in ``words``; ``starts``, when
+        given, are the only positions tried (see :meth:`starts`)."""
         longest, table = self.longest, self.table
         n = len(words)
-        for start, first in enumerate(words):
-            reach = longest.get(first)
+        found: list[tuple[int, int, int]] = []
+        for start in range(n) if starts is None else starts:
+            reach = longest.get(words[start])
             if reach is None:
                 continue
             for end in range(start + 1, min(n, start + reach) + 1):
-                found = table.get(tuple(words[start:end]))
-                if found is None:
+                hit = table.get(tuple(words[start:end]))
+                if hit is None:
                     continue
-                if isinstance(found, int):
-                    yield start, end, found
+                if isinstance(hit, int):
+                    found.append((start, end, hit))
                 else:
-                    for target in found:
-                        yield start, end, target
+                    found.extend((start, end, target) for target in hit)
+        return found
 
 
 def _records(patterns: Iterable[dict]) -> Iterator[tuple[str, object, str]]:
@@ -280,28 +302,27 @@ class GlossaryMatcher:
 
     # --- candidate matches ------------------------------------------------------------------
 
-    def _match(self, lower: list[int], orth: list[int]) -> Iterator[tuple[int, int, int]]:
-        yield from self.lower.find(lower)
-        yield from self.orth.find(orth)
+    def _match(self, lower: list[int], orth: list[int]) -> list[tuple[int, int, int]]:
+        return self.lower.find(lower) + self.orth.find(orth)
 
-    def candidates(self, doc: Doc, text: str | None = None) -> list[Match]:
-        """Every pattern match in ``doc``, including terms broken over a single line break.
-
-        ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
-        """
+    def candidates(self, doc: Doc) -> list[Match]:
+        """Every pattern match in ``doc``, including terms broken over a single line break."""
         if not len(doc):
             return []
-        array = doc.to_array([LOWER, ORTH])
+        array = doc.to_array([LOWER, ORTH, IS_SPACE])
         lower, orth = array[:, 0].tolist(), array[:, 1].tolist()
+        hits = self.lower.find(lower, self.lower.starts(array[:, 0]))
+        hits += self.orth.find(orth, self.orth.starts(array[:, 1]))
         targets = self.targets
-        found = {Match(start, end, *targets[target]) for start, end, target in self._match(lower, orth)}
-        if _SPACE_TOKEN_HINT.search(doc.text if text is None else text):
-            found.update(self._squeezed_candidates(doc, lower, orth))
+        found = {Match(start, end, *targets[target]) for start, end, target in hits}
+        # Whitespace the tokenizer made a token of its own (a line break, a run of spaces).
+        spaces = np.flatnonzero(array[:, 2])
+        if len(spaces):
+            found.update(self._squeezed_candidates(doc, lower, orth, spaces.tolist()))
         return list(found)
 
-    def _squeezed_candidates(self, doc: Doc, lower: list[int], orth: list[int]) -> list[Match]:
+    def _squeezed_candidates(self, doc: Doc, lower: list[int], orth: list[int], spaces: list[int]) -> list[Match]:
         n = len(doc)
-        spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist()
         # Whitespace tokens holding at most one line break (a blank line stays a barrier).
         soft = {i for i in spaces if doc[i].text.count("\n") <= 1}
         squeezable = []
