@@ -67,8 +67,8 @@ class VocabLearner:
         many chunks were learned (0 inside a memory zone or once the budget is spent)."""
         if self.full or self._in_zone():
             return 0
-        chunks = set(text.split())
-        chunks.difference_update(self.learned)
+        # ``-`` walks the document's chunks; ``difference_update`` would walk all it learned.
+        chunks = set(text.split()) - self.learned
         if not chunks:
             return 0
         again = chunks & self._seen_once
