@@ -1,4 +1,5 @@
-"""The Dask engine gives the same bytes as the local engine (issue 4)."""
+"""The Dask engine gives the same bytes as the local engine (issue 4), on workers forked from a
+preloaded fork server, with batches and outcomes sent as opaque blobs."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from annotator.batch.checkpoint import read_checkpoint
 from annotator.batch.engine import RunConfig, run
 from annotator.batch.tagger import PipelineSpec
+from annotator.errors import BatchError
 
 distributed = pytest.importorskip("distributed")
 
@@ -31,3 +34,54 @@ def test_dask_engine_local_cluster_output_equals_local_engine(tmp_path, transcri
     assert Path(f"{dask_out}.rejects.jsonl").read_bytes() == Path(
         f"{local}.rejects.jsonl").read_bytes()
     assert (tmp_path / "dask.csv").read_bytes() == (tmp_path / "local.csv").read_bytes()
+
+
+def test_dask_engine_user_components_load_on_forked_workers(tmp_path, tickets, exploding_pipeline,
+                                                            faulty_code, read_jsonl):
+    # The fork server preloads the annotator, not the user's --code file: each worker must
+    # import it itself before loading the saved pipeline that uses it.
+    spec = PipelineSpec(glossaries=SPEC.glossaries, builtin=False,
+                        pipeline=str(exploding_pipeline), code=str(faulty_code))
+    out = tmp_path / "out.jsonl"
+    report = run(RunConfig(tickets, out, spec=spec, batch_size=8, engine="dask", processes=2))
+    (reject,) = read_jsonl(Path(f"{out}.rejects.jsonl"))
+    assert reject["id"] == "t-017" and "marker found" in reject["reason"]
+    assert (report.documents, report.rejects) == (59, 1)
+
+
+def test_dask_engine_pipeline_that_cannot_load_is_e505(tmp_path, tickets):
+    spec = PipelineSpec(glossaries=SPEC.glossaries, builtin=False,
+                        pipeline=str(tmp_path / "no-such-pipeline"))
+    with pytest.raises(BatchError) as caught:
+        run(RunConfig(tickets, tmp_path / "out.jsonl", spec=spec, engine="dask", processes=2))
+    assert caught.value.code == "E505" and "failed to load" in str(caught.value)
+
+
+def test_dask_engine_resumes_a_crashed_run_to_the_local_engines_bytes(tmp_path, tickets):
+    reference = tmp_path / "reference.jsonl"
+    run(RunConfig(tickets, reference, spec=SPEC, batch_size=7))
+
+    class Crash(Exception):
+        pass
+
+    def crash_after_three_batches(total, initial, unit):
+        commits = []
+
+        def progress(position):
+            commits.append(position)
+            if len(commits) == 3:
+                raise Crash
+
+        progress.close = lambda: None
+        return progress
+
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(Crash):
+        run(RunConfig(tickets, out, spec=SPEC, batch_size=7, engine="dask", processes=2),
+            progress_factory=crash_after_three_batches)
+    assert read_checkpoint(Path(f"{out}.checkpoint.json")).position.records == 21
+    report = run(RunConfig(tickets, out, spec=SPEC, batch_size=5, engine="dask", processes=2,
+                           resume=True))
+    assert report.resumed_from == 21
+    assert out.read_bytes() == reference.read_bytes()
+    assert read_checkpoint(Path(f"{out}.checkpoint.json")).complete
