@@ -16,8 +16,8 @@ from ._errors import handle_errors
               help="Threads per worker.")
 @click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True,
               help="Seconds before a stuck worker is killed and replaced.")
-@click.option("--max-requests", type=click.IntRange(0, 10**7), default=2000, show_default=True,
-              help="Recycle a worker after this many requests (0: never).")
+@click.option("--max-requests", type=click.IntRange(0, 10**7), default=None,
+              help="Recycle a worker after this many requests (0: never; default: 50,000).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra glossary file (CSV, JSON, JSONL, TBX); repeatable.")
 @click.option("--cors-origin", "cors_origins", multiple=True,
@@ -53,8 +53,10 @@ def command(host, port, workers, threads, timeout, max_requests, glossaries, cor
 
     from annotator.plugin.server import ServiceApplication, gunicorn_options
 
+    # None: the server's default (plugin.server.DEFAULT_MAX_REQUESTS).
+    recycle = {} if max_requests is None else {"max_requests": max_requests}
     options = gunicorn_options(host=host, port=port, workers=workers, threads=threads,
-                               timeout=timeout, max_requests=max_requests)
+                               timeout=timeout, **recycle)
     # Build the app here, before forking, so a broken glossary fails the command with a clear
     # message (exit 2) instead of crash-looping workers.
     app = create_app(config)

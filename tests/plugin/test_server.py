@@ -130,3 +130,11 @@ def test_server_serve_runs_gunicorn_and_prints_url(free_port):
         print(output[-3000:])
     assert f"Demo page: {base}/" in output
     assert "Booting worker" in output
+
+
+def test_server_recycles_workers_rarely_by_default():
+    from annotator.plugin.server import DEFAULT_MAX_REQUESTS
+
+    options = gunicorn_options()
+    assert options["max_requests"] == DEFAULT_MAX_REQUESTS >= 10_000
+    assert options["max_requests_jitter"] == DEFAULT_MAX_REQUESTS // 10
