@@ -108,8 +108,6 @@ class Concept:
         )
 
 
-
-
 def _line_encoder() -> Callable[[object], str]:
     """``json.dumps(obj, ensure_ascii=False)``, made once: ``dumps`` builds an encoder per call
     for any non-default option, ~1 us of each of a big glossary's 100,000 lines. The C

@@ -236,8 +236,10 @@ CLIPPINGS = {
     "configuration": "config",
     "configurations": "configs",
 }
-# Articles, prepositions and conjunctions (spaCy's stop words also hold "first", "top" ...).
 _CLIPPABLE = re.compile("|".join(CLIPPINGS))
+# Articles, prepositions and conjunctions (spaCy's stop words also hold "first", "top" ...).
+_FUNCTION_WORDS = frozenset("a an the of for to in on at by with and or from as per via vs".split())
+_WORD_RUNS = re.compile(r"[\s-]+")
 
 
 def _may_clip(text: str) -> bool:
@@ -247,10 +249,6 @@ def _may_clip(text: str) -> bool:
     texts out before the regex search, ten times slower.
     """
     return ("ati" in text or "ator" in text) and _CLIPPABLE.search(text) is not None
-_FUNCTION_WORDS = frozenset("a an the of for to in on at by with and or from as per via vs".split())
-
-
-_WORD_RUNS = re.compile(r"[\s-]+")
 
 
 def _word_count(text: str) -> int:
