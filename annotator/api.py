@@ -44,7 +44,7 @@ def load(
     )
     # Load the glossary now, outside any memory zone: a bad path fails here rather than on
     # the first request, and the first request is not the slow one.
-    component.glossary_info
+    component.ensure_loaded()
     return nlp
 
 

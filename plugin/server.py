@@ -8,6 +8,7 @@ restart at once); request lines and header counts are bounded; a stuck worker is
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Mapping
 
@@ -73,4 +74,10 @@ class ServiceApplication(BaseApplication):
                 self.cfg.set(key.lower(), value)
 
     def load(self):
-        return self._load_app()
+        app = self._load_app()
+        # The master built the pipeline (preload_app) and forks the workers next. Frozen, those
+        # objects are never walked by a worker's cyclic collector: no full-collection pauses
+        # over the whole glossary under load, and no copy-on-write of pages just to update GC
+        # headers. (What the master built stays alive for the process's life anyway.)
+        gc.freeze()
+        return app

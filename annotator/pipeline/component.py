@@ -347,7 +347,8 @@ class HelpdeskGlossary:
     def is_loaded(self) -> bool:
         return self.glossary is not None
 
-    def _ensure_loaded(self) -> None:
+    def ensure_loaded(self) -> None:
+        """Load the configured glossary now (it is otherwise loaded on first use)."""
         if self.glossary is None:
             # Threaded servers may make their first calls at once: load exactly once.
             with self._load_lock:
@@ -458,7 +459,7 @@ class HelpdeskGlossary:
     @property
     def patterns(self) -> list[dict]:
         """The EntityRuler patterns in use (parsed again on each access: they are not kept)."""
-        self._ensure_loaded()
+        self.ensure_loaded()
         if self._patterns_text is None:
             return list(generate_patterns(self.glossary))
         return list(iter_patterns(io.BytesIO(self._patterns_text), PATTERNS_FILE))
@@ -478,7 +479,7 @@ class HelpdeskGlossary:
 
     @property
     def glossary_info(self) -> dict:
-        self._ensure_loaded()
+        self.ensure_loaded()
         if self._info is None:
             self._info = {"version": self.glossary.version, "concepts": len(self.glossary)}
         return self._info
@@ -498,13 +499,13 @@ class HelpdeskGlossary:
 
     def __len__(self) -> int:
         """The number of patterns."""
-        self._ensure_loaded()
+        self.ensure_loaded()
         return self.matcher.n_patterns
 
     # --- matching --------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        self._ensure_loaded()
+        self.ensure_loaded()
         with collector.paused():
             return self._annotate(doc)
 
@@ -649,7 +650,7 @@ class HelpdeskGlossary:
     # --- serialization ---------------------------------------------------------------------
 
     def _files(self) -> dict[str, str]:
-        self._ensure_loaded()
+        self.ensure_loaded()
         return {
             GLOSSARY_FILE: self.glossary.to_jsonl(),
             PATTERNS_FILE: (

@@ -138,3 +138,19 @@ def test_server_recycles_workers_rarely_by_default():
     options = gunicorn_options()
     assert options["max_requests"] == DEFAULT_MAX_REQUESTS >= 10_000
     assert options["max_requests_jitter"] == DEFAULT_MAX_REQUESTS // 10
+
+
+def test_server_freezes_what_the_master_built():
+    import gc
+
+    from annotator.plugin.server import ServiceApplication
+
+    built = {"app": object()}
+    application = ServiceApplication(lambda: built["app"], gunicorn_options(port=0))
+    gc.unfreeze()
+    try:
+        assert application.load() is built["app"]
+        # Everything alive before the fork is out of the workers' cyclic collections.
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

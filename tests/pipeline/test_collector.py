@@ -1,0 +1,59 @@
+"""pipeline.collector: the cyclic collector paused around hot paths and loading, then restored."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from annotator.pipeline import collector
+
+
+@pytest.fixture(autouse=True)
+def restore_gc():
+    was = gc.isenabled()
+    yield
+    (gc.enable if was else gc.disable)()
+
+
+def test_collector_paused_restores_the_previous_state():
+    gc.enable()
+    with collector.paused():
+        assert not gc.isenabled()
+        with collector.paused():  # nested: the inner block must not switch it back on
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    with collector.paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+
+
+def test_collector_loading_collects_before_switching_back_on():
+    gc.enable()
+    with collector.loading():
+        assert not gc.isenabled()
+        junk = [[i] for i in range(50_000)]  # young objects that would trigger a collection
+    assert gc.isenabled()
+    # The full collection ran while it was still off: nothing young is left to walk.
+    assert gc.get_count()[0] < 100
+    del junk
+
+
+def test_collector_loading_inside_a_paused_block_leaves_it_off():
+    gc.enable()
+    with collector.paused(), collector.loading():
+        pass
+    assert gc.isenabled()
+    gc.disable()
+    with collector.loading():
+        pass
+    assert not gc.isenabled()
+
+
+def test_collector_loading_restores_on_error():
+    gc.enable()
+    with pytest.raises(ValueError), collector.loading():
+        raise ValueError("broken glossary")
+    assert gc.isenabled()
