@@ -1,19 +1,19 @@
 """The Dask engine: the same tagging on ``dask.distributed`` workers.
 
-A :class:`~.dask_worker.TaggerPlugin` builds the pipeline once per worker (and on every worker
-that joins later) and warms it up; tasks receive a batch of ``(number, id, text)`` and return the
-same plain outcomes as the local pool, so the one writer in :mod:`.engine` turns them into
-byte-identical output. Without a scheduler address a :class:`distributed.LocalCluster` is
-started with one single-threaded worker process per ``--processes`` (the pipeline is CPU-bound
-Python: threads would only contend for the GIL).
+A :class:`TaggerPlugin` builds the pipeline once per worker (and on every worker that joins
+later) and warms it up; tasks receive a batch of ``(number, id, text)`` and return the same plain
+outcomes as the local pool, so the one writer in :mod:`.engine` turns them into byte-identical
+output. Without a scheduler address a :class:`distributed.LocalCluster` is started with one
+single-threaded worker process per ``--processes`` (the pipeline is CPU-bound Python: threads
+would only contend for the GIL).
 
 What a run costs beyond the tagging itself, and how it is kept down (measured on 2 cores):
 
 * start-up: spawned workers each imported distributed, spaCy and the pipeline code (~1.2 CPU s
-  apiece). They are forked instead from a fork server that imports all that once, started
-  before this process imports Dask so that the two overlap (:func:`_fork_server`);
-* per batch: batches and their outcomes travel as one ``bytes`` blob each
-  (:func:`.dask_worker.encode`), which Dask does not walk, size or re-pickle;
+  apiece). They are forked instead from a fork server that imports all that once
+  (:func:`_fork_server`), as the local engine's pool does;
+* per batch: batches and their outcomes travel as one ``bytes`` blob each (:func:`encode`),
+  which Dask does not walk, size or re-pickle;
 * background: the worker's profiler and the health and memory monitors of every process, for
   a dashboard this cluster does not have, run far less often (:data:`LOCAL_CLUSTER_CONFIG`).
 """
@@ -26,7 +26,12 @@ import pickle
 
 from ..errors import BatchError
 from .engine import _PRELOAD, WorkerSetupError
-from .tagger import PipelineSpec, TagOptions
+from .tagger import PipelineSpec, Tagger, TagOptions
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # pragma: no cover - dask is an optional extra
+    WorkerPlugin = object
 
 #: Settings for the cluster this engine starts itself (not for a shared ``--scheduler``).
 LOCAL_CLUSTER_CONFIG = {
@@ -42,17 +47,50 @@ LOCAL_CLUSTER_CONFIG = {
 }
 
 #: What the fork server imports once for all workers: Dask's worker, spaCy, the pipeline code.
-WORKER_PRELOAD = ["distributed", *_PRELOAD, "annotator.batch.dask_worker"]
+WORKER_PRELOAD = ["distributed", *_PRELOAD, "annotator.batch.dask_engine"]
+
+
+def encode(value) -> bytes:
+    """One opaque blob for a batch or its outcomes. Dask walks, sizes and, in the scheduler,
+    re-pickles the arguments and results of every task; ``bytes`` it passes through as is,
+    where a batch as a list is hundreds of small objects (measured: half the per-task cost)."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def decode(blob: bytes):
+    return pickle.loads(blob)  # noqa: S301 - our own batches, between our own processes
+
+
+class TaggerPlugin(WorkerPlugin):
+    """Holds one warm :class:`Tagger` per worker."""
+
+    def __init__(self, spec: PipelineSpec, options: TagOptions, warmup: list[str]) -> None:
+        self.spec, self.options, self.warmup = spec, options, warmup
+        self.tagger: Tagger | None = None
+        self.error: str | None = None
+
+    def setup(self, worker) -> None:
+        try:
+            self.tagger = Tagger.from_spec(self.spec, self.options)
+            self.tagger.warm_up(self.warmup)
+        except Exception as exc:  # reported by the first task, with the reason
+            self.error = str(getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}")
+
+
+def _tag_on_worker(batch: bytes, plugin_name: str) -> bytes:
+    """Tag one :func:`encode`-d batch of ``(number, id, text)``; return its encoded outcomes."""
+    from distributed import get_worker
+
+    plugin = get_worker().plugins.get(plugin_name)
+    if plugin is None or plugin.tagger is None:
+        raise WorkerSetupError(getattr(plugin, "error", None) or "worker has no pipeline")
+    return encode(plugin.tagger.tag(decode(batch)))
 
 
 def _fork_server():
     """Start the fork server the local cluster's workers are forked from; None where there is
-    none (the workers are then spawned, Dask's default).
-
-    Started before this process imports Dask, it imports :data:`WORKER_PRELOAD` meanwhile, on
-    the other core. One already running (an earlier run in this process) is reused as it is;
-    the workers then import whatever it lacks themselves.
-    """
+    none (the workers are then spawned, Dask's default). One already running (an earlier run in
+    this process) is reused as it is: the workers then import whatever it lacks themselves."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return None
     from multiprocessing import forkserver
@@ -66,12 +104,9 @@ def _fork_server():
 class DaskExecutor:
     def __init__(self, spec: PipelineSpec, options: TagOptions, warmup: list[str], *,
                  workers: int = 2, scheduler: str | None = None) -> None:
-        fork_server = None if scheduler else _fork_server()
         try:
             import dask
             from distributed import Client, LocalCluster
-
-            from .dask_worker import TaggerPlugin
         except ImportError as exc:  # pragma: no cover
             raise BatchError("E503", detail="--engine dask needs dask[distributed] installed "
                              "(pip install 'helpdesk-annotator[dask]')") from exc
@@ -81,7 +116,7 @@ class DaskExecutor:
                 self.client = Client(scheduler, timeout="30s")
             else:
                 config = dict(LOCAL_CLUSTER_CONFIG)
-                if fork_server is not None:
+                if _fork_server() is not None:
                     config["distributed.worker.multiprocessing-method"] = "forkserver"
                 # Read by the scheduler, the nannies and the workers as they start.
                 with dask.config.set(config):
@@ -101,14 +136,10 @@ class DaskExecutor:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def submit(self, docs):
-        from .dask_worker import encode, tag_batch
-
-        return self.client.submit(tag_batch, encode(docs), self.plugin_name, pure=False)
+        return self.client.submit(_tag_on_worker, encode(docs), self.plugin_name, pure=False)
 
     def result(self, future):
         from distributed import KilledWorker
-
-        from .dask_worker import decode
 
         try:
             return decode(future.result())
