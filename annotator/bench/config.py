@@ -25,7 +25,7 @@ class Config:
     service_seconds: float = 5.0
     service_rounds: int = 2
     service_concurrency: int = 8
-    service_tickets: int = 5000
+    service_tickets: int = 20_000
     # memory: distinct requests served, RSS samples taken
     memory_requests: int = 100_000
     memory_samples: int = 20

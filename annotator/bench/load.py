@@ -102,6 +102,20 @@ class Mix:
         return lambda: rng.choices(self.requests, cum_weights=cumulative)[0]
 
 
+class InOrder:
+    """Requests handed out in order, each once, to all clients together (from the start again
+    when all were sent): a pool larger than the run sends no request twice."""
+
+    def __init__(self, requests: Sequence[Request]) -> None:
+        if not requests:
+            raise ValueError("InOrder needs at least one request")
+        self.requests = tuple(requests)
+        self._next = itertools.cycle(self.requests).__next__
+
+    def picker(self, seed: int) -> Callable[[], Request]:
+        return self._next  # shared: every client runs on the one event loop thread
+
+
 # --- results ---------------------------------------------------------------------------------
 
 @dataclass
@@ -320,7 +334,7 @@ async def _run(host, port, mix, duration, concurrency, timeout, seed,
     return result
 
 
-def run_load(port: int, mix: Mix | Request, *, duration: float, concurrency: int,
+def run_load(port: int, mix: Mix | InOrder | Request, *, duration: float, concurrency: int,
              host: str = HOST, timeout: float = 10.0, seed: int = 0,
              on_tick: Callable[[float], None] | None = None) -> LoadResult:
     """Drive ``host:port`` with ``concurrency`` connections for ``duration`` seconds.

@@ -93,3 +93,15 @@ def test_load_runs_from_inside_a_running_event_loop(http_server):
 
     result = asyncio.run(inside())
     assert len(result.samples) > 1 and {s.status for s in result.samples} == {200}
+
+
+def test_bench_load_in_order_sends_each_request_once_across_clients():
+    from annotator.bench.load import InOrder, get_request
+
+    pool = InOrder([get_request(f"r{i}", f"/{i}") for i in range(5)])
+    first, second = pool.picker(0), pool.picker(1)
+    sent = [first().kind, second().kind, first().kind, second().kind, first().kind]
+    assert sorted(sent) == [f"r{i}" for i in range(5)]
+    assert first().kind == "r0"  # then from the start again
+    with pytest.raises(ValueError):
+        InOrder([])
