@@ -11,9 +11,9 @@ from ._errors import handle_errors
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Worker processes (default: CPU count, at most 4).")
-@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True,
-              help="Threads per worker.")
+              help="Worker processes (default: two per CPU, at most 8).")
+@click.option("--threads", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Threads per worker (1: sync workers).")
 @click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True,
               help="Seconds before a stuck worker is killed and replaced.")
 @click.option("--max-requests", type=click.IntRange(0, 10**7), default=None,

@@ -154,3 +154,13 @@ def test_server_freezes_what_the_master_built():
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(("cpus", "expected"), [(1, 2), (2, 4), (3, 6), (16, 8), (None, 2)])
+def test_server_two_workers_per_core_by_default(monkeypatch, cpus, expected):
+    from annotator.plugin import server
+
+    monkeypatch.setattr(server.os, "cpu_count", lambda: cpus)
+    assert server.default_workers() == expected
+    options = server.gunicorn_options()
+    assert options["threads"] == server.DEFAULT_THREADS and options["worker_class"] == "gthread"
