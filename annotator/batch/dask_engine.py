@@ -132,7 +132,23 @@ class DaskExecutor:
         # share a scheduler without taking over each other's pipeline.
         digest = hashlib.sha256(pickle.dumps((spec, options))).hexdigest()[:16]
         self.plugin_name = f"helpdesk-annotator-tagger-{digest}"
-        self.client.register_plugin(TaggerPlugin(spec, options, warmup), name=self.plugin_name)
+        try:
+            self.client.register_plugin(TaggerPlugin(spec, options, warmup), name=self.plugin_name)
+        except Exception as exc:  # noqa: BLE001 - a worker died while setting up
+            # The warm-up documents come from the input: one of them may be what kills workers
+            # (as the local engine finds, see PoolExecutor._restart). Warm-up is only an
+            # optimisation: set the workers up again without it (same name: it replaces the
+            # plugin restarted workers would otherwise run).
+            if not warmup:
+                self.close()
+                raise BatchError("E505", detail=f"Dask workers died while loading the pipeline: "
+                                 f"{type(exc).__name__}: {exc}") from exc
+            try:
+                self.client.register_plugin(TaggerPlugin(spec, options, []), name=self.plugin_name)
+            except Exception as again:  # noqa: BLE001
+                self.close()
+                raise BatchError("E505", detail=f"Dask workers died while loading the pipeline: "
+                                 f"{type(again).__name__}: {again}") from again
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def submit(self, docs):
