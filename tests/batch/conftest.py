@@ -78,6 +78,24 @@ def dying_pipeline(tmp_path_factory, faulty_code) -> Path:
     return _saved_pipeline(tmp_path_factory, faulty_code, "die_on_marker")
 
 
+@pytest.fixture
+def dying_run(tmp_path, dying_pipeline, faulty_code):
+    """``dying_run(n, at) -> (source, spec)``: ``n`` short records whose ``at``-th kills the
+    worker process that tags it, and the pipeline spec that does it."""
+    from annotator.batch.tagger import PipelineSpec
+
+    glossary = str(Path(__file__).parent / "data" / "glossary.csv")
+
+    def make(n: int, at: int):
+        records = [{"id": f"d-{i}", "text": f"SLA and CSAT report {i}"} for i in range(n)]
+        records[at]["text"] += " SELFDESTRUCT"
+        spec = PipelineSpec(glossaries=(glossary,), builtin=False, pipeline=str(dying_pipeline),
+                            code=str(faulty_code))
+        return _write_jsonl(tmp_path / "in.jsonl", records), spec
+
+    return make
+
+
 def _write_jsonl(path: Path, records: list[dict]) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
         for record in records:

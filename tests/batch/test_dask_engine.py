@@ -87,14 +87,9 @@ def test_dask_engine_resumes_a_crashed_run_to_the_local_engines_bytes(tmp_path, 
     assert read_checkpoint(Path(f"{out}.checkpoint.json")).complete
 
 
-def test_dask_engine_warm_up_document_that_kills_workers_is_e505_not_a_crash(
-        tmp_path, dying_pipeline, faulty_code, write_jsonl):
+def test_dask_engine_warm_up_document_that_kills_workers_is_e505_not_a_crash(tmp_path, dying_run):
     # The warm-up takes the first documents of the input; one of them kills the worker outright.
-    records = [{"id": f"d-{i}", "text": f"SLA and CSAT report {i}"} for i in range(20)]
-    records[3]["text"] += " SELFDESTRUCT"
-    source = write_jsonl(tmp_path / "in.jsonl", records)
-    spec = PipelineSpec(glossaries=SPEC.glossaries, builtin=False,
-                        pipeline=str(dying_pipeline), code=str(faulty_code))
+    source, spec = dying_run(20, at=3)
     out = tmp_path / "out.jsonl"
     with pytest.raises(BatchError) as caught:
         run(RunConfig(source, out, spec=spec, batch_size=4, engine="dask", processes=2))

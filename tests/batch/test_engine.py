@@ -74,13 +74,8 @@ def test_engine_component_failure_is_reported_by_id(tmp_path, tickets, exploding
     assert all(d["spans"] for d in read_jsonl(out))
 
 
-def test_engine_dead_worker_is_reported_by_id_and_the_run_completes(tmp_path, dying_pipeline,
-                                                                     faulty_code, read_jsonl, write_jsonl):
-    records = [{"id": f"d-{i}", "text": f"SLA and CSAT report {i}"} for i in range(30)]
-    records[11]["text"] += " SELFDESTRUCT"
-    source = write_jsonl(tmp_path / "in.jsonl", records)
-    spec = PipelineSpec(glossaries=SPEC.glossaries, builtin=False,
-                        pipeline=str(dying_pipeline), code=str(faulty_code))
+def test_engine_dead_worker_is_reported_by_id_and_the_run_completes(tmp_path, dying_run, read_jsonl):
+    source, spec = dying_run(30, at=11)
     out = tmp_path / "out.jsonl"
     report = run(config(source, out, spec=spec, processes=2, batch_size=4))
     (reject,) = read_jsonl(Path(f"{out}.rejects.jsonl"))
