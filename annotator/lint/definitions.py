@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..text.abbreviations import find_definitions as text_definitions
+from ..text.acronyms import holds_acronym
 from .scan import base_form
 
 # An acronym inside a definition: capitals, digits, "&", lower-case letters after the first
@@ -103,6 +104,10 @@ def _expansion_before(
     if not lenient:
         return None
     run = _capitalised_run(words)
+    if any(holds_acronym(w.group(), acronym) for w in run):
+        # "FRT'sFirst Response Time (FRT)": the acronym glued to the words, not defined by
+        # them (taken as an expansion, --fix would insert it around the acronym forever).
+        return None
     if len(run) >= 2 or (len(run) == 1 and "-" in run[0].group()):
         return " ".join(w.group() for w in run)
     return None

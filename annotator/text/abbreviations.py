@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .acronyms import base_acronym, is_acronym_shape
+from .acronyms import base_acronym, holds_acronym, is_acronym_shape
 
 #: Longest parenthetical (in characters) considered a definition.
 MAX_INSIDE_CHARS = 160
@@ -195,6 +195,9 @@ def _plausible(short: str, long_form: str, *, initials: int, letters: str, stric
         return False
     base = base_acronym(short)
     if any(base_acronym(word) == base for word in words):
+        return False
+    # Nor when it stands at the start of a word glued to others ("FRT'sFirst Response Time").
+    if holds_acronym(long_form, base):
         return False
     if strict:
         return len(words) >= 2 and initials >= 2 and initials * 2 >= len(letters)

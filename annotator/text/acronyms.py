@@ -95,6 +95,18 @@ def base_acronym(text: str) -> str:
     return base
 
 
+def holds_acronym(text: str, acronym: str) -> bool:
+    """Does ``acronym`` stand at the start of a word in ``text``, as itself or inflected?
+
+    >>> holds_acronym("FRT'sFirst Response Time", "FRT"), holds_acronym("FRTX Time", "FRT")
+    (True, False)
+
+    A long form never holds its own short form: "FRT'sFirst Response Time (FRT)" is the
+    acronym glued to its expansion, not an expansion of it.
+    """
+    return re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Z0-9])", text) is not None
+
+
 def is_acronym_shape(token_text: str) -> bool:
     """True if ``token_text`` (or its singular, see :func:`base_acronym`) looks like an acronym.
 

@@ -30,6 +30,15 @@ def test_fix_inserts_the_expansion_at_first_use(glossary, text, format, expected
     assert result.remaining == []
 
 
+def test_fix_acronym_glued_to_its_expansion_is_fixed_once(glossary):
+    # Found by the property test below: "FRT'sFirst Response Time (FRT)" read as a definition
+    # of FRT by "FRT'sFirst Response Time" made every fix insert another copy of it.
+    text = "FRT'sFirst Response Time (FRT)"
+    once = fix_text(text, glossary=glossary)
+    assert once.text == "First Response Time (FRT)'sFirst Response Time (FRT)"
+    assert fix_text(once.text, glossary=glossary).text == once.text
+
+
 @pytest.mark.parametrize("text", ["SLAd's", "We SLAd it.", "CCed the SLAd team"])
 def test_fix_leaves_verb_forms_reported_not_rewritten(glossary, text):
     # Found by the property test below: "SLAd" is a use of SLA, but there is no natural place

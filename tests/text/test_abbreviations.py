@@ -186,3 +186,12 @@ def test_abbreviations_group_by_base_short_form():
 )
 def test_abbreviations_initial_matches(letters, long_form, expected):
     assert initial_matches(letters, long_form) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["FRT'sFirst Response Time (FRT)", "SLAsService Level Agreement (SLA)"],
+)
+def test_abbreviations_long_form_never_holds_its_short_form(text):
+    # Found by the lint fixer's property test: the acronym glued to its own expansion.
+    assert find_definitions(text) == []

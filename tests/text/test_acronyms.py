@@ -9,6 +9,7 @@ from annotator.text.acronyms import (
     NOT_ACRONYMS,
     ORDINARY_CAPS_WORDS,
     base_acronym,
+    holds_acronym,
     is_acronym,
     is_acronym_shape,
     is_roman_numeral,
@@ -122,3 +123,17 @@ def test_acronyms_not_shouting(sentence):
 def test_acronyms_shouting_accepts_words():
     assert is_shouting(["WE", "ARE", "DOWN"])
     assert not is_shouting(["WE", "are", "down"])
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "expected"),
+    [
+        ("FRT'sFirst Response Time", "FRT", True),
+        ("the SLAs apply", "SLA", True),
+        ("First Response Time", "FRT", False),
+        ("FRTX and xFRT", "FRT", False),
+        ("", "FRT", False),
+    ],
+)
+def test_acronyms_holds_acronym(text, acronym, expected):
+    assert holds_acronym(text, acronym) is expected
