@@ -62,19 +62,26 @@ def decode(blob: bytes):
 
 
 class TaggerPlugin(WorkerPlugin):
-    """Holds one warm :class:`Tagger` per worker."""
+    """Holds one :class:`Tagger` per worker (warmed up afterwards, see :func:`_warm_up_on_worker`)."""
 
-    def __init__(self, spec: PipelineSpec, options: TagOptions, warmup: list[str]) -> None:
-        self.spec, self.options, self.warmup = spec, options, warmup
+    def __init__(self, spec: PipelineSpec, options: TagOptions) -> None:
+        self.spec, self.options = spec, options
         self.tagger: Tagger | None = None
         self.error: str | None = None
 
     def setup(self, worker) -> None:
         try:
             self.tagger = Tagger.from_spec(self.spec, self.options)
-            self.tagger.warm_up(self.warmup)
         except Exception as exc:  # reported by the first task, with the reason
             self.error = str(getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}")
+
+
+def _warm_up_on_worker(plugin_name: str, texts: list[str]) -> None:
+    from distributed import get_worker
+
+    plugin = get_worker().plugins.get(plugin_name)
+    if plugin is not None and plugin.tagger is not None:
+        plugin.tagger.warm_up(texts)
 
 
 def _tag_on_worker(batch: bytes, plugin_name: str) -> bytes:
@@ -133,22 +140,19 @@ class DaskExecutor:
         digest = hashlib.sha256(pickle.dumps((spec, options))).hexdigest()[:16]
         self.plugin_name = f"helpdesk-annotator-tagger-{digest}"
         try:
-            self.client.register_plugin(TaggerPlugin(spec, options, warmup), name=self.plugin_name)
-        except Exception as exc:  # noqa: BLE001 - a worker died while setting up
-            # The warm-up documents come from the input: one of them may be what kills workers
-            # (as the local engine finds, see PoolExecutor._restart). Warm-up is only an
-            # optimisation: set the workers up again without it (same name: it replaces the
-            # plugin restarted workers would otherwise run).
-            if not warmup:
-                self.close()
-                raise BatchError("E505", detail=f"Dask workers died while loading the pipeline: "
-                                 f"{type(exc).__name__}: {exc}") from exc
-            try:
-                self.client.register_plugin(TaggerPlugin(spec, options, []), name=self.plugin_name)
-            except Exception as again:  # noqa: BLE001
-                self.close()
-                raise BatchError("E505", detail=f"Dask workers died while loading the pipeline: "
-                                 f"{type(again).__name__}: {again}") from again
+            self.client.register_plugin(TaggerPlugin(spec, options), name=self.plugin_name)
+        except Exception as exc:  # noqa: BLE001 - a worker died while loading the pipeline
+            self.close()
+            raise BatchError("E505", detail=f"Dask workers died while loading the pipeline "
+                             f"({type(exc).__name__}: {exc}); fix the cause and use --resume") from exc
+        # The warm-up runs apart from the plugin (which every restarted worker runs again): its
+        # documents come from the input, and one of them may be what kills workers (as the
+        # local engine finds, see PoolExecutor._restart). Warm-up is only an optimisation: a
+        # worker it killed comes back (its nanny restarts it) and starts cold.
+        try:
+            self.client.run(_warm_up_on_worker, self.plugin_name, warmup, on_error="ignore")
+        except Exception:  # noqa: BLE001, S110 - see above
+            pass
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def submit(self, docs):
@@ -176,4 +180,10 @@ class DaskExecutor:
                     pass
             client.close()
         if self.cluster is not None:
-            self.cluster.close()
+            try:
+                self.cluster.close()
+            except Exception:  # noqa: BLE001, S110
+                # A nanny caught restarting a killed worker may fail to join it ("can only join a
+                # started process"); the processes end with the cluster all the same, and an
+                # error here would hide the run's own (E505) error.
+                pass
