@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 
 @contextmanager
-def paused() -> Iterator[None]:
+def paused(*, collect: bool = False) -> Iterator[None]:
     """No cyclic collection inside the block; the collector's previous state after it.
 
     Nested or concurrent blocks are safe: only the block that found the collector enabled
-    turns it back on, and a collection that runs late is still a correct collection.
+    turns it back on (after one full collection when ``collect`` is set), and a collection that
+    runs late is still a correct collection.
     """
     if not gc.isenabled():
         yield
@@ -28,12 +29,12 @@ def paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if collect:
+            gc.collect()
         gc.enable()
 
 
-
-@contextmanager
-def loading() -> Iterator[None]:
+def loading() -> AbstractContextManager[None]:
     """:func:`paused` for building long-lived data, then one full collection.
 
     Everything built in the block is young when it ends; left alone, the first collections
@@ -42,12 +43,4 @@ def loading() -> Iterator[None]:
     before the collector is switched back on: switched on first, the collector would start with
     a young-generation pass over everything just built (another ~0.5 s at that size).
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.collect()
-        gc.enable()
+    return paused(collect=True)
