@@ -24,8 +24,6 @@ OFFSETS_NOTE = {
 DEFAULT_MAX_SPANS = 2000
 
 UNKNOWN_ACRONYMS_KEY = "unknown_acronyms"
-#: The component's span extensions, in the order each span record lists them.
-SPAN_FIELDS = ("term_id", "term", "definition", "is_acronym", "category", "senses", "source")
 
 # Characters that take two UTF-16 code units.
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
@@ -74,7 +72,7 @@ def iter_ents(doc: Doc) -> Iterator[Span]:
 
 
 #: ``(start_char, end_char, label, values)`` per entity; ``values`` maps each of
-#: :data:`SPAN_FIELDS` to its ``span._`` value.
+#: the component's ``SPAN_EXTENSIONS`` to its ``span._`` value, in that order.
 EntityRow = tuple[int, int, str, dict]
 
 
@@ -93,7 +91,7 @@ def iter_entity_rows(doc: Doc) -> Iterator[EntityRow]:
         return
     if not component.user_data_keys_verified():
         for span in iter_ents(doc):
-            values = {name: span._.get(name) for name in SPAN_FIELDS}
+            values = {name: span._.get(name) for name in component.SPAN_EXTENSIONS}
             yield span.start_char, span.end_char, span.label_, values
         return
     array = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH])
@@ -104,13 +102,14 @@ def iter_entity_rows(doc: Doc) -> Iterator[EntityRow]:
     starts = array[:, 2].tolist()
     stops = (array[:, 2] + array[:, 3]).tolist()
     get, strings, prefix = doc.user_data.get, doc.vocab.strings, component.USER_DATA_PREFIX
+    fields = component.SPAN_EXTENSIONS
     labels: dict[int, str] = {}
     for begin, end in zip(begins, ends):
         start_char, end_char, label = starts[begin], stops[end - 1], types[begin]
         name = labels.get(label)
         if name is None:
             name = labels[label] = strings[label]
-        values = {field: get((prefix, field, start_char, end_char)) for field in SPAN_FIELDS}
+        values = {field: get((prefix, field, start_char, end_char)) for field in fields}
         yield start_char, end_char, name, values
 
 

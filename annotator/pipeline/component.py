@@ -331,10 +331,11 @@ class HelpdeskGlossary:
 
     def _new_learner(self) -> VocabLearner:
         # Through self.nlp each time: a pipeline's tokenizer may be replaced after this.
-        return VocabLearner(
-            lambda text: self.nlp.tokenizer(text),
-            lambda: getattr(self.nlp.vocab, "in_memory_zone", False),
-        )
+        return VocabLearner(lambda text: self.nlp.tokenizer(text), self._in_memory_zone)
+
+    def _in_memory_zone(self) -> bool:
+        """Is a memory zone open? Lexemes made inside one are freed when it closes."""
+        return getattr(self.nlp.vocab, "in_memory_zone", False)
 
     def learn_vocab(self, text: str) -> int:
         """Keep the lexemes of ``text``'s recurring words for good (call it outside the memory
@@ -450,8 +451,7 @@ class HelpdeskGlossary:
         bounded by :data:`PREWARM_CHARS`, so memory stays flat however many requests come.
         Skipped when loading happens inside a zone (it would all be freed at its end).
         """
-        vocab = self.nlp.vocab
-        if getattr(vocab, "in_memory_zone", False):
+        if self._in_memory_zone():
             return
         for text in prewarm_texts(glossary, PREWARM_CHARS):
             self.nlp.tokenizer(text)
@@ -740,11 +740,6 @@ class _TokenBounds:
         array = self.doc.to_array([IDX, LENGTH])
         self._starts = array[:, 0].tolist()
         self._ends = (array[:, 0] + array[:, 1]).tolist()
-
-    def start(self, i: int) -> int:
-        if self._starts is None:
-            self._read()
-        return self._starts[i]
 
     def end(self, i: int) -> int:
         if self._ends is None:
