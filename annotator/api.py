@@ -79,6 +79,7 @@ def annotate(
     safe = prepare(text, max_length=max_length)
     visible = visible_text(safe, format, hide_links=True)
     nlp = nlp or default_nlp()
+    component = nlp.get_pipe(COMPONENT)
     # A memory zone frees the strings this request added to the vocab, so a long-running
     # worker's memory stays flat however many different texts it sees. The cyclic garbage
     # collector waits until the Doc and its spans are freed (by reference counting) rather
@@ -87,17 +88,16 @@ def annotate(
         doc = nlp.make_doc(visible)
         doc.user_data[TEXT_HINT] = visible  # saves the component rebuilding doc.text
         doc = nlp(doc)
-        doc.user_data.pop(TEXT_HINT, None)
         result = doc_to_json(
             doc,
             text,
             first_only=first_only,
             labels=labels,
             max_spans=max_spans,
-            glossary_info=glossary_info(nlp),
+            glossary_info=component.glossary_info,
         )
         del doc
     # Outside the zone: words this worker keeps seeing are kept for good, within a budget.
-    nlp.get_pipe(COMPONENT).learn_vocab(visible)
+    component.learn_vocab(visible)
     result["format"] = format
     return result

@@ -37,10 +37,6 @@ SPECS = [
 ]
 
 
-def ticket_150(seed: int = 0) -> str:
-    return tickets_150(1, seed)[0]
-
-
 def tickets_150(n: int, seed: int = 0) -> list[str]:
     """``n`` different tickets of exactly 150 words."""
     rng, vocab = random.Random(seed), builtin_vocabulary()
