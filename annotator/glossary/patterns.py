@@ -436,6 +436,42 @@ class PatternTokenizer:
                 self.cache[chunk] = tokens
         return tokens
 
+    def prefetch(self, chunks: Iterable[str]) -> None:
+        """Tokenize, in one call, the ``chunks`` (whitespace-free strings) :meth:`chunk` would
+        send to the tokenizer one at a time, and cache their tokens.
+
+        The tokenizer splits a text at its spaces and tokenizes each chunk on its own (the
+        fact :meth:`__call__` relies on), so one ``Doc`` of the chunks joined by spaces holds
+        each chunk's tokens, end to end: one call instead of a ``Doc`` per chunk (~15 us each;
+        a 100,000-concept glossary has ~23,000 possessive acronym forms). A chunk whose tokens
+        do not spell it exactly is left for :meth:`chunk` to tokenize alone.
+        """
+        if self.cache is None:
+            return
+        todo = [
+            chunk
+            for chunk in dict.fromkeys(chunks)
+            if chunk
+            and chunk not in self.cache
+            and not any(ch.isspace() for ch in chunk)
+            and (chunk in self.special or not (chunk.isalpha() or _HYPHENATED.fullmatch(chunk)))
+        ]
+        if not todo:
+            return
+        doc = self.tokenizer(" ".join(todo))
+        tokens = iter(doc)
+        token = next(tokens, None)
+        start = 0
+        for chunk in todo:
+            end = start + len(chunk)
+            texts = []
+            while token is not None and token.idx < end:
+                texts.append(token.text)
+                token = next(tokens, None)
+            if "".join(texts) == chunk:
+                self.cache[chunk] = tuple(texts)
+            start = end + 1
+
     def plain_words(self, text: str) -> list[str] | None:
         """The tokens of ``text`` when its spelling alone decides them, else None.
 
@@ -584,6 +620,8 @@ def _pattern_records(glossary: Glossary) -> Iterator[tuple[str, str | list[dict]
         term_sources.append((concept, names))
 
     # Acronyms come last in the output but first here: their lowercase forms block phrases.
+    # Their possessive forms ("SLA's") need the tokenizer: all of them in one call.
+    tokenize.prefetch(chunk for acronym in acronym_owners for form in acronym_forms(acronym) for chunk in form.split(" "))
     acronym_patterns: list[tuple[str, list[dict], str]] = []
     blocked: set[tuple[str, ...]] = set()
     for acronym in sorted(acronym_owners):

@@ -448,3 +448,21 @@ def test_clippable_words_hold_the_prefilter_hints():
     assert all("ati" in word or "ator" in word for word in CLIPPINGS)
     assert all(_may_clip(f"x {word}s") for word in CLIPPINGS)
     assert not _may_clip("first response time")
+
+
+def test_pattern_tokenizer_prefetch_caches_what_one_call_per_chunk_gives():
+    # One Doc of many chunks must give each chunk exactly the tokens a call of its own gives.
+    from annotator.glossary.patterns import PatternTokenizer
+
+    tokenizer = spacy.blank("en").tokenizer
+    chunks = ["SLA's", "SLA\u2019s", "KPIs", "Q&A's", "24/7's", "A/B's", "can't", "cannot", "don't", "U.S.'s",
+              "e.g.", ":)", "(SLA)", "SLA.", "co-browsing", "tier-1", "x--y", "\u00e9NPS's", "SLA's"]
+    fast = PatternTokenizer(tokenizer)
+    fast.prefetch(chunks)
+    # Plain words and hyphenated letters never reach the tokenizer, so they are not cached.
+    assert "KPIs" not in fast.cache and "co-browsing" not in fast.cache
+    assert fast.cache and all(fast.cache[c] == tuple(t.text for t in tokenizer(c)) for c in fast.cache)
+    assert [fast.chunk(c) for c in chunks] == [tuple(t.text for t in tokenizer(c)) for c in chunks]
+    uncached = PatternTokenizer(tokenizer, cache=False)
+    uncached.prefetch(chunks)  # nothing to fill
+    assert uncached.cache is None
