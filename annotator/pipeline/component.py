@@ -64,6 +64,7 @@ from ..text.acronyms import base_acronym, is_acronym, is_shouting
 from . import collector
 from .matcher import GlossaryMatcher, Match, matcher_from_cache, matcher_to_cache, resolve
 from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense
+from .stringindex import StringIndexCompactor
 from .warmup import VocabLearner
 
 DOC_ACRONYM_LABEL = "DOC_ACRONYM"
@@ -316,31 +317,40 @@ class HelpdeskGlossary:
         self._info: dict | None = None
         self._load_lock = threading.Lock()
         self.vocab_learner = self._new_learner()
+        self.string_index = self._new_compactor()
 
     def __getstate__(self) -> dict:
         # Picklable for multiprocessing with "spawn" (a lock is not; a fresh one is made, and
         # what the learner learned is this process's vocab, so the copy starts afresh).
         state = dict(self.__dict__)
-        del state["_load_lock"], state["vocab_learner"]
+        del state["_load_lock"], state["vocab_learner"], state["string_index"]
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._load_lock = threading.Lock()
         self.vocab_learner = self._new_learner()
+        self.string_index = self._new_compactor()
 
     def _new_learner(self) -> VocabLearner:
         # Through self.nlp each time: a pipeline's tokenizer may be replaced after this.
         return VocabLearner(lambda text: self.nlp.tokenizer(text), self._in_memory_zone)
+
+    def _new_compactor(self) -> StringIndexCompactor:
+        return StringIndexCompactor(lambda: self.nlp.vocab.strings, self._in_memory_zone)
 
     def _in_memory_zone(self) -> bool:
         """Is a memory zone open? Lexemes made inside one are freed when it closes."""
         return getattr(self.nlp.vocab, "in_memory_zone", False)
 
     def learn_vocab(self, text: str) -> int:
-        """Keep the lexemes of ``text``'s recurring words for good (call it outside the memory
-        zone the text was annotated in; see :mod:`annotator.pipeline.warmup`)."""
-        return self.vocab_learner.observe(text)
+        """Vocab upkeep after one document, outside the memory zone it was annotated in: keep
+        the lexemes of its recurring words for good (:mod:`~annotator.pipeline.warmup`) and keep
+        spaCy's string index from filling with the zone's deleted strings
+        (:mod:`~annotator.pipeline.stringindex`). Returns how many chunks were learned."""
+        learned = self.vocab_learner.observe(text)
+        self.string_index.tick()
+        return learned
 
     # --- data ------------------------------------------------------------------------------
 
