@@ -128,13 +128,24 @@ OPTION_FIELDS = ("first_only", "labels", "max_spans")
 MAX_LABELS = 16
 
 
+def given_options(value: Any) -> set[str]:
+    """The option fields a request really sets: null counts as left out (as the schema says)."""
+    if not isinstance(value, dict):
+        return set()
+    return {name for name, item in value.items() if item is not None}
+
+
 def parse_options(value: Any, field: str, max_spans: int) -> dict:
-    """``options`` -> keyword arguments for :func:`annotator.annotate`, capped by the config."""
+    """``options`` -> keyword arguments for :func:`annotator.annotate`, capped by the config.
+
+    ``null`` -- for ``options`` or any of its fields -- means "not given", as the OpenAPI
+    document declares: clients that serialise unset fields as null are not refused.
+    """
     if value is None:
         return {"max_spans": max_spans}
     options = expect_object(value, field, OPTION_FIELDS)
     parsed: dict[str, Any] = {"max_spans": max_spans}
-    if "first_only" in options:
+    if options.get("first_only") is not None:
         parsed["first_only"] = expect_bool(options["first_only"], f"{field}.first_only")
     labels = options.get("labels")
     if labels is not None:
@@ -160,3 +171,43 @@ def parse_document(value: Any, field: str, formats: tuple[str, ...], max_spans: 
         raise ServiceError("E204", field=f"{prefix}format", format=fmt, allowed=", ".join(formats))
     options = parse_options(doc.get("options"), f"{prefix}options", max_spans)
     return text, fmt, options
+
+
+BATCH_FIELDS = ("documents", "options")
+
+
+def parse_batch(value: Any, formats: tuple[str, ...], max_spans: int,
+                limit: int) -> list[tuple[str, str, str, dict, str]]:
+    """Validate a whole ``/api/annotate/batch`` body; returns (id, text, format, options, field)
+    per document, each document's options merged over the batch's shared ones.
+
+    The body is checked as a whole (nothing is half-done on a broken request). Ids must be
+    unique, counting the default ones (the index as a string): results are keyed by id, so a
+    repeat is refused with 422 naming the id and both documents, never answered ambiguously.
+    """
+    body = expect_object(value, "body", BATCH_FIELDS)
+    documents = body.get("documents")
+    if not isinstance(documents, list):
+        raise invalid("documents", "expected an array of {id, text, format} objects")
+    if len(documents) > limit:
+        raise ServiceError("E613", field="documents", count=len(documents), limit=limit)
+    shared = parse_options(body.get("options"), "options", max_spans)
+    parsed = []
+    first_seen: dict[str, int] = {}
+    for i, doc in enumerate(documents):
+        field = f"documents[{i}]"
+        text, fmt, options = parse_document(doc, field, formats, max_spans, extra=("id",))
+        doc_id = doc.get("id", str(i))
+        if not isinstance(doc_id, str) or not 0 < len(doc_id) <= 256:
+            raise invalid(f"{field}.id", "expected a string of 1 to 256 characters")
+        if doc_id in first_seen:
+            first = first_seen[doc_id]
+            origin = "" if "id" in documents[first] else " (its default id, the index)"
+            raise invalid(f"{field}.id", f"duplicate id {doc_id!r}: documents[{first}]{origin} "
+                                         f"has it too; ids must be unique in a batch")
+        first_seen[doc_id] = i
+        # A field the document leaves out (or sets to null) keeps the batch's value.
+        own = given_options(doc.get("options"))
+        merged = {**shared, **{k: v for k, v in options.items() if k in own}}
+        parsed.append((doc_id, text, fmt, merged, field))
+    return parsed

@@ -33,6 +33,14 @@ def _error(description: str) -> dict:
     return _json(_ref("Error"), description)
 
 
+NULL_MEANS_UNSET = "null, for the object or any of its fields, means the same as leaving it out"
+UNIQUE_IDS = (
+    "Ids must be unique in a batch, counting the default ones (a document without an id gets its "
+    "index, \"0\", \"1\", ...): results are keyed by id. A repeated id is refused as a whole with "
+    "422 E606 naming the id and both documents; JSON Schema cannot express this rule."
+)
+
+
 def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -> dict:
     offsets = {
         "start": {"type": "integer", "minimum": 0, "description": "code-point (Python str) index"},
@@ -40,20 +48,25 @@ def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -
         "start_utf16": {"type": "integer", "minimum": 0, "description": "UTF-16 (JavaScript) index"},
         "end_utf16": {"type": "integer", "minimum": 0},
     }
+    # null is "not given" for `options` and each of its fields (the service treats both alike),
+    # so the schema says so: a client serialising an unset field as null is not refused.
     options = {
         "type": "object",
         "additionalProperties": False,
+        "description": NULL_MEANS_UNSET,
         "properties": {
-            "first_only": {"type": "boolean", "description": "only the first mention of each concept"},
-            "labels": {"type": "array", "maxItems": 16, "items": {"type": "string"},
-                       "description": "keep only spans with these labels, e.g. CX_ACRONYM"},
-            "max_spans": {"type": "integer", "minimum": 1, "maximum": max_spans},
+            "first_only": _nullable({"type": "boolean", "default": False,
+                                     "description": "only the first mention of each concept"}),
+            "labels": _nullable({"type": "array", "maxItems": 16, "items": {"type": "string"},
+                                 "description": "keep only spans with these labels, e.g. CX_ACRONYM"}),
+            "max_spans": _nullable({"type": "integer", "minimum": 1, "maximum": max_spans,
+                                    "default": max_spans}),
         },
     }
     document_props = {
         "text": {"type": "string", "maxLength": max_text},
         "format": {"type": "string", "enum": formats, "default": "text"},
-        "options": options,
+        "options": _nullable(options),
     }
     return {
         "ErrorDetail": {
@@ -146,18 +159,21 @@ def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -
                 "documents": {
                     "type": "array",
                     "maxItems": max_docs,
+                    "description": UNIQUE_IDS,
                     "items": {
                         "type": "object",
                         "additionalProperties": False,
                         "required": ["text"],
                         "properties": {
                             "id": {"type": "string", "minLength": 1, "maxLength": 256,
-                                   "description": "unique in the batch; defaults to the index"},
+                                   "description": "unique in the batch (a repeat is 422 E606); "
+                                                  "defaults to the document's index"},
                             **document_props,
                         },
                     },
                 },
-                "options": options,
+                "options": {**_nullable(options), "description": "defaults for every document; "
+                            "a document's own options override them field by field. " + NULL_MEANS_UNSET},
             },
         },
         "BatchResponse": {
@@ -244,7 +260,8 @@ POST_ERRORS = {
     "413": _error("body over MAX_CONTENT_LENGTH (E605)"),
     "415": _error("content type other than application/json (E604)"),
     "422": _error("wrong field type or value (E606), unknown format (E204), lone surrogate (E203), "
-                  "text over the length limit (E202), too many documents (E613)"),
+                  "text over the length limit (E202), too many documents (E613), "
+                  "a repeated batch document id (E606)"),
     "500": _error("internal error (E609); never carries a traceback"),
     "503": _error("pipeline not loaded yet (E610)"),
 }
@@ -289,7 +306,8 @@ def build_document(app: Flask) -> dict:
         "/api/annotate/batch": _post(
             "Annotate several texts", "BatchRequest", "BatchResponse",
             f"At most {config['HELPDESK_MAX_BATCH_DOCUMENTS']} documents. A document whose text is "
-            "unusable (too long, lone surrogate) gets an error entry; the others are annotated.",
+            "unusable (too long, lone surrogate) gets an error entry; the others are annotated. "
+            + UNIQUE_IDS,
         ),
         "/api/lint": _post(
             "Undefined-acronym diagnostics for an editor", "AnnotateRequest", "LintResponse",
