@@ -22,9 +22,11 @@ from ._errors import handle_errors
               help="Extra glossary file (CSV, JSON, JSONL, TBX); repeatable.")
 @click.option("--cors-origin", "cors_origins", multiple=True,
               help="Origin allowed to call the API from a browser, e.g. https://desk.example.com; repeatable.")
+@click.option("--access-log", is_flag=True,
+              help="Log every request (method, path, status, time) to standard output.")
 @click.option("--dev", is_flag=True, help="Flask's development server (auto-reload, one process).")
 @handle_errors
-def command(host, port, workers, threads, timeout, max_requests, glossaries, cors_origins, dev):
+def command(host, port, workers, threads, timeout, max_requests, glossaries, cors_origins, access_log, dev):
     """Serve the annotation API, the tooltip widget and a demo page.
 
     \b
@@ -56,7 +58,7 @@ def command(host, port, workers, threads, timeout, max_requests, glossaries, cor
     # None: the server's default (plugin.server.DEFAULT_MAX_REQUESTS).
     recycle = {} if max_requests is None else {"max_requests": max_requests}
     options = gunicorn_options(host=host, port=port, workers=workers, threads=threads,
-                               timeout=timeout, **recycle)
+                               timeout=timeout, access_log=access_log, **recycle)
     # Build the app here, before forking, so a broken glossary fails the command with a clear
     # message (exit 2) instead of crash-looping workers.
     app = create_app(config)

@@ -30,6 +30,12 @@ def test_server_gunicorn_options_are_bounded():
     assert gunicorn_options(threads=1)["worker_class"] == "sync"
 
 
+def test_server_access_log_is_off_unless_asked_for():
+    assert gunicorn_options()["accesslog"] is None  # gunicorn's own default
+    assert gunicorn_options(access_log=True)["accesslog"] == "-"
+    assert ServiceApplication(lambda: None, gunicorn_options(access_log=True)).cfg.accesslog == "-"
+
+
 def test_server_application_applies_options():
     application = ServiceApplication(lambda: None, gunicorn_options(port=9001, workers=3, timeout=17))
     assert application.cfg.workers == 3
@@ -42,7 +48,7 @@ def test_server_serve_help_lists_options():
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
     for option in ("--host", "--port", "--workers", "--threads", "--timeout", "--max-requests",
-                   "--glossary", "--dev"):
+                   "--glossary", "--access-log", "--dev"):
         assert option in result.output
 
 
@@ -95,7 +101,8 @@ def test_server_serve_runs_gunicorn_and_prints_url(free_port):
     exe = Path(sys.executable).with_name("helpdesk-annotator")
     env = {**os.environ, "HELPDESK_ANNOTATOR_MAX_CONTENT_LENGTH": "20000"}
     proc = subprocess.Popen(
-        [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--threads", "2"],
+        [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--threads", "2",
+         "--access-log"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, env=env,
     )
     base = f"http://127.0.0.1:{port}"
@@ -130,6 +137,7 @@ def test_server_serve_runs_gunicorn_and_prints_url(free_port):
         print(output[-3000:])
     assert f"Demo page: {base}/" in output
     assert "Booting worker" in output
+    assert '"POST /api/annotate HTTP/1.1" 200' in output  # --access-log
 
 
 def test_server_recycles_workers_rarely_by_default():
