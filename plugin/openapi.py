@@ -320,7 +320,10 @@ def build_document(app: Flask) -> dict:
                 {"name": "q", "in": "query", "required": False,
                  "schema": {"type": "string", "maxLength": 200},
                  "description": "term, acronym or alias (prefix and substring matches)"},
-                {"name": "limit", "in": "query", "required": False,
+                # An empty value (``?limit=``, as an HTML form sends an unfilled field) is
+                # "not given", like null in a JSON body.
+                {"name": "limit", "in": "query", "required": False, "allowEmptyValue": True,
+                 "description": "concepts per page; empty means the default",
                  "schema": {"type": "integer", "minimum": 1, "maximum": cap, "default": min(50, cap)}},
             ],
         ),

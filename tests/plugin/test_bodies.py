@@ -117,3 +117,10 @@ def test_bodies_parse_batch_unique_ids_in_order():
                                 ("text",), 50, 10)
     assert [(doc_id, field) for doc_id, _, _, _, field in parsed] == [
         ("0", "documents[0]"), ("x", "documents[1]"), ("2", "documents[2]")]
+
+
+def test_bodies_empty_limit_query_is_not_given_and_schema_says_so(app, client):
+    document = client.get("/openapi.json").get_json()
+    (limit,) = [p for p in document["paths"]["/api/glossary"]["get"]["parameters"] if p["name"] == "limit"]
+    assert limit["allowEmptyValue"] is True
+    assert client.get("/api/glossary?limit=").get_json() == client.get("/api/glossary").get_json()
