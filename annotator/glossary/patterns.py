@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .forked import can_fork, forked_iter
 from .model import Concept, Glossary
 
 TERM_LABEL = "CX_TERM"
@@ -554,32 +555,49 @@ def _is_unsafe_phrase(tokens: list[str], blocked: set[tuple[str, ...]]) -> bool:
     return False
 
 
+#: From this many concepts, :meth:`PatternStream.records` generates the patterns in a forked
+#: child while the matcher reads them (see :mod:`.forked`): at 100,000 concepts that takes ~2 s
+#: off the build on a second core. Below it the fork is not worth its few milliseconds.
+PARALLEL_MIN_CONCEPTS = 20_000
+
+
 class PatternStream:
     """The patterns :func:`generate_patterns` makes, as an iterator of pattern dicts (read once).
 
     A consumer that only needs the values (:class:`~annotator.pipeline.matcher.GlossaryMatcher`)
     reads :meth:`records` instead: the same patterns, in the same order, as ``(label, pattern,
     id)`` tuples, without a dict made and taken apart again for each of ~740,000 patterns.
+    Nothing is generated before the first read.
     """
 
-    __slots__ = ("_records",)
+    __slots__ = ("_glossary", "_parallel", "_records")
 
-    def __init__(self, records: Iterator[tuple[str, str | list[dict], str]]) -> None:
-        self._records = records
+    def __init__(self, glossary: Glossary, *, parallel: bool | None = None) -> None:
+        self._glossary = glossary
+        self._parallel = parallel
+        self._records: Iterator[tuple[str, str | list[dict], str]] | None = None
 
     def __iter__(self) -> PatternStream:
         return self
 
     def __next__(self) -> dict:
-        label, pattern, pattern_id = next(self._records)
+        label, pattern, pattern_id = next(self.records())
         return {"label": label, "pattern": pattern, "id": pattern_id}
 
     def records(self) -> Iterator[tuple[str, str | list[dict], str]]:
         """The patterns not read yet, as ``(label, pattern, id)``."""
+        if self._records is None:
+            glossary, parallel = self._glossary, self._parallel
+            if parallel is None:
+                parallel = len(glossary) >= PARALLEL_MIN_CONCEPTS and can_fork()
+            if parallel:
+                self._records = forked_iter(functools.partial(_pattern_records, glossary))
+            else:
+                self._records = _pattern_records(glossary)
         return self._records
 
 
-def generate_patterns(glossary: Glossary) -> PatternStream:
+def generate_patterns(glossary: Glossary, *, parallel: bool | None = None) -> PatternStream:
     """All EntityRuler patterns for ``glossary``, one at a time: ``{"label", "pattern", "id"}``.
 
     Terms and aliases first (in concept order), then acronyms (sorted). A phrase that several
@@ -589,8 +607,12 @@ def generate_patterns(glossary: Glossary) -> PatternStream:
     Lazy: a 100,000-concept glossary has ~740,000 patterns, and a list of them as dicts
     (~300 MB) would be most of a build's peak memory; the matcher and ``render`` read them once.
     What is kept is one string per term pattern, to leave out repeats.
+
+    ``parallel``: generate in a forked child process (see :mod:`.forked`; the same patterns
+    either way); by default only for a glossary of :data:`PARALLEL_MIN_CONCEPTS` or more
+    where forking is safe.
     """
-    return PatternStream(_pattern_records(glossary))
+    return PatternStream(glossary, parallel=parallel)
 
 
 def _pattern_records(glossary: Glossary) -> Iterator[tuple[str, str | list[dict], str]]:

@@ -1,0 +1,126 @@
+"""glossary.forked: a generator run in a forked child gives exactly the items it gives in-process."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from annotator.glossary import forked
+from annotator.glossary.forked import can_fork, forked_iter
+from annotator.glossary.model import Glossary
+from annotator.glossary.patterns import generate_patterns
+
+FIXTURE = Path(__file__).parents[1] / "pipeline" / "data" / "glossary.jsonl"
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+
+
+def items(n: int = 2_500) -> list:
+    # What patterns look like: tuples of strings, lists of dicts, non-ASCII text.
+    return [("CX_TERM", f"caf\u00e9 term {i}", f"id-{i // 7}") if i % 3 else
+            ("CX_ACRONYM", [{"ORTH": f"A{i}"}, {"ORTH": "\u2019s"}], f"acronym:A{i}") for i in range(n)]
+
+
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """The pids of the children forked_iter makes."""
+    pids: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(forked.os, "fork", fork)
+    return pids
+
+
+def reaped(pids: list[int]) -> bool:
+    """Every one of ``pids`` has been waited for (no zombie, nothing still running)."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return bool(pids)
+
+
+@pytest.mark.parametrize("chunk_items", [1, 7, 10_000])
+def test_forked_iter_gives_the_items_in_order(chunk_items, forks):
+    assert list(forked_iter(lambda: iter(items()), chunk_items=chunk_items)) == items()
+    assert list(forked_iter(lambda: iter([]))) == []
+    assert len(forks) == 2 and reaped(forks)
+
+
+def test_forked_iter_makes_the_rest_itself_when_the_child_dies(forks):
+    parent = os.getpid()
+
+    def make():
+        for i, item in enumerate(items()):
+            if os.getpid() != parent and i == 1_000:
+                os._exit(3)  # the child dies after sending some chunks
+            yield item
+
+    assert list(forked_iter(make, chunk_items=100)) == items()
+    assert reaped(forks)
+
+
+def test_forked_iter_child_error_falls_back_too(forks):
+    parent = os.getpid()
+
+    def make():
+        if os.getpid() != parent:
+            raise RuntimeError("boom")
+        yield from items()
+
+    assert list(forked_iter(make)) == items()
+    assert reaped(forks)
+
+
+def test_forked_iter_stopped_early_kills_and_reaps_the_child(forks):
+    stream = forked_iter(lambda: iter(items(200_000)), chunk_items=100)
+    assert next(stream) == items(1)[0]
+    stream.close()
+    assert reaped(forks)
+
+
+def test_forked_can_fork_refuses_with_another_thread(monkeypatch):
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+    finally:
+        stop.set()
+        thread.join()
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert not can_fork()  # one CPU: nothing to gain
+
+
+@pytest.mark.parametrize("read", ["records", "dicts"])
+def test_forked_patterns_are_the_in_process_patterns(read):
+    glossary = Glossary.load(FIXTURE)
+    if read == "records":
+        assert list(generate_patterns(glossary, parallel=True).records()) == list(
+            generate_patterns(glossary, parallel=False).records()
+        )
+    else:
+        assert list(generate_patterns(glossary, parallel=True)) == list(generate_patterns(glossary, parallel=False))
+
+
+def test_forked_patterns_only_for_big_glossaries(monkeypatch, forks):
+    from annotator.glossary import patterns
+
+    glossary = Glossary.load(FIXTURE)
+    expected = list(generate_patterns(glossary, parallel=False).records())
+    assert list(generate_patterns(glossary).records()) == expected and forks == []  # small: no fork
+    monkeypatch.setattr(patterns, "can_fork", lambda: True)
+    assert list(generate_patterns(glossary).records()) == expected and forks == []  # still small
+    monkeypatch.setattr(patterns, "PARALLEL_MIN_CONCEPTS", len(glossary))
+    assert list(generate_patterns(glossary).records()) == expected and reaped(forks) and len(forks) == 1
