@@ -56,28 +56,8 @@ def annotate_batch():
     half-done on a broken request); content problems of one document (too long, lone surrogate)
     are reported in that document's result as ``error`` and do not sink the others.
     """
-    data = bodies.read_json()
-    body = bodies.expect_object(data, "body", ("documents", "options"))
-    documents = body.get("documents")
-    if not isinstance(documents, list):
-        raise bodies.invalid("documents", "expected an array of {id, text, format} objects")
     limit = current_app.config["HELPDESK_MAX_BATCH_DOCUMENTS"]
-    if len(documents) > limit:
-        raise ServiceError("E613", field="documents", count=len(documents), limit=limit)
-    shared = bodies.parse_options(body.get("options"), "options", _max_spans())
-    parsed = []
-    seen_ids: set[str] = set()
-    for i, doc in enumerate(documents):
-        field = f"documents[{i}]"
-        text, fmt, options = bodies.parse_document(doc, field, formats(), _max_spans(), extra=("id",))
-        doc_id = doc.get("id", str(i))
-        if not isinstance(doc_id, str) or not 0 < len(doc_id) <= 256:
-            raise bodies.invalid(f"{field}.id", "expected a string of 1 to 256 characters")
-        if doc_id in seen_ids:
-            raise bodies.invalid(f"{field}.id", f"duplicate id {doc_id!r}")
-        seen_ids.add(doc_id)
-        merged = {**shared, **{k: v for k, v in options.items() if k in (doc.get("options") or {})}}
-        parsed.append((doc_id, text, fmt, merged, field))
+    parsed = bodies.parse_batch(bodies.read_json(), formats(), _max_spans(), limit)
     results = []
     for doc_id, text, fmt, options, field in parsed:
         try:
