@@ -42,11 +42,13 @@ class Checkpoint:
     rejects: int = 0
     complete: bool = False
     version: int = field(default=VERSION)
+    duplicates: int = 0  # records up to ``position`` whose id repeats an earlier one's
 
     def advance(self, position: Position, output_offset: int, rejects_offset: int,
-                documents: int, rejects: int) -> Checkpoint:
+                documents: int, rejects: int, duplicates: int) -> Checkpoint:
         return replace(self, position=position, output_offset=output_offset,
-                       rejects_offset=rejects_offset, documents=documents, rejects=rejects)
+                       rejects_offset=rejects_offset, documents=documents, rejects=rejects,
+                       duplicates=duplicates)
 
     def to_json(self) -> dict:
         return {
@@ -58,6 +60,7 @@ class Checkpoint:
             "rejects_offset": self.rejects_offset,
             "documents": self.documents,
             "rejects": self.rejects,
+            "duplicates": self.duplicates,
             "complete": self.complete,
         }
 
@@ -73,6 +76,8 @@ class Checkpoint:
             rejects=int(data["rejects"]),
             complete=bool(data["complete"]),
             version=int(data["version"]),
+            # Absent from checkpoints written before repeated ids were counted.
+            duplicates=int(data.get("duplicates", 0)),
         )
 
 

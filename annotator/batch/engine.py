@@ -19,7 +19,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import BatchError
 from .checkpoint import Checkpoint, input_fingerprint, options_hash, read_checkpoint, verify
+from .duplicates import POLICIES, Duplicate, DuplicateIds
 from .readers import DEFAULT_MAX_RECORD_BYTES, Position, Record, detect_kind, read_records
 from .summary import TermSummary
 from .tagger import PipelineSpec, Tagger, TagOptions
@@ -246,6 +247,8 @@ def tag_records(records: Iterable[Record], executor, writer: ResultWriter, *,
         batch, handle = pending.popleft()
         outcomes = iter(executor.result(handle) if handle is not None else ())
         for record in batch:
+            if record.duplicate:
+                writer.duplicate()
             if record.is_reject:
                 writer.reject(record)
                 continue
@@ -290,6 +293,7 @@ class RunConfig:
     summary: Path | None = None
     summary_html: Path | None = None
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    on_duplicate_id: str = "warn"  # or "reject": see :mod:`.duplicates`
 
     def __post_init__(self) -> None:
         self.input, self.output = Path(self.input), Path(self.output)
@@ -300,13 +304,18 @@ class RunConfig:
             self.summary_html = Path(f"{self.summary}.html")
 
     def options_hash(self) -> str:
-        return options_hash({
+        options = {
             "kind": self.kind,
             "text_field": self.text_field,
             "id_field": self.id_field,
             "tag": self.options.to_json(),
             "pipeline": self.spec.fingerprint(),
-        })
+        }
+        if self.on_duplicate_id != "warn":
+            # It decides which file a repeat goes to. Only hashed when not the default, so
+            # checkpoints written before the option existed still resume.
+            options["on_duplicate_id"] = self.on_duplicate_id
+        return options_hash(options)
 
 
 @dataclass
@@ -317,23 +326,31 @@ class RunReport:
     resumed_from: int
     records: int
     workers: int
+    duplicates: int = 0  # records whose id repeats an earlier record's (all of them)
+    shown_duplicates: int = 0  # how many of those were passed to ``warn``
+    untracked_ids: int = 0  # distinct ids past the tracking bound: the check was partial
 
     @property
     def new_records(self) -> int:
         return self.records - self.resumed_from
 
 
-def run(config: RunConfig, *, progress_factory=None) -> RunReport:
+def run(config: RunConfig, *, progress_factory=None,
+        warn: Callable[[Duplicate], None] | None = None) -> RunReport:
     """Tag ``config.input`` into ``config.output``; see the ``tag`` command for the contract.
 
     ``progress_factory(total, initial, unit)`` returns a callable taking a :class:`Position`
-    (and with a ``close()``), or None for no progress display.
+    (and with a ``close()``), or None for no progress display. ``warn`` receives the first
+    repeated ids (:class:`Duplicate`) as they are met; all of them are counted in the report.
     """
     started = time.perf_counter()
     if not config.input.exists():
         raise BatchError("E501", path=str(config.input), detail="no such file or directory")
     if config.batch_size < 1 or config.processes < 1:
         raise BatchError("E503", detail="--batch-size and --processes must be at least 1")
+    if config.on_duplicate_id not in POLICIES:
+        raise BatchError("E503", detail=f"unknown --on-duplicate-id {config.on_duplicate_id!r}; "
+                         f"expected one of {', '.join(POLICIES)}")
     for path in (config.rejects, config.checkpoint):
         if Path(path).resolve() == config.input.resolve():
             raise BatchError("E503", detail=f"{path} would overwrite the input")
@@ -351,17 +368,21 @@ def run(config: RunConfig, *, progress_factory=None) -> RunReport:
 
     start = checkpoint.position
     report = RunReport(checkpoint.documents, checkpoint.rejects, 0.0, start.records,
-                       start.records, config.processes)
+                       start.records, config.processes, duplicates=checkpoint.duplicates)
     if not checkpoint.complete:
         writer = ResultWriter(config.output, config.rejects, config.checkpoint, checkpoint,
                               summary)
+        ids = _duplicate_ids(config, warn)
         try:
-            _tag(config, writer, start, progress_factory)
+            _tag(config, writer, start, progress_factory, ids)
             writer.finish()
         finally:
             writer.close()
         report.documents, report.rejects = writer.documents, writer.rejects
         report.records = writer.checkpoint.position.records
+        report.duplicates = writer.duplicates
+        if ids is not None:
+            report.shown_duplicates, report.untracked_ids = ids.warned, ids.untracked
     if summary is not None:
         summary.write_csv(config.summary)
         summary.write_html(config.summary_html, title=f"Term frequencies: {config.input.name}")
@@ -386,11 +407,28 @@ def _starting_checkpoint(config: RunConfig, fingerprint: dict, opts: str) -> Che
     return fresh
 
 
-def _tag(config: RunConfig, writer: ResultWriter, start: Position, progress_factory) -> None:
+def _duplicate_ids(config: RunConfig, warn) -> DuplicateIds | None:
+    """The repeated-id check, or None for a directory: file names cannot repeat."""
+    if config.kind == "dir":
+        return None
+    return DuplicateIds(str(config.input), policy=config.on_duplicate_id, warn=warn)
+
+
+def _tag(config: RunConfig, writer: ResultWriter, start: Position, progress_factory,
+         ids: DuplicateIds | None = None) -> None:
     def records(position: Position):
         return read_records(config.input, config.kind, text_field=config.text_field,
                             id_field=config.id_field, start=position,
                             max_record_bytes=config.max_record_bytes)
+
+    if ids is not None and start.records:
+        # Resuming: learn the ids the interrupted run already wrote (reading, not tagging),
+        # so a repeat of one of them is still found and reported as the first run would have.
+        consumed = records(Position())
+        try:
+            ids.replay(consumed, start.records)
+        finally:
+            consumed.close()
 
     head = records(start)
     try:
@@ -410,7 +448,8 @@ def _tag(config: RunConfig, writer: ResultWriter, start: Position, progress_fact
     try:
         # Four batches per worker: results are written oldest first, so one slow batch (a
         # long document, a preempted worker) must not leave the other workers idle.
-        tag_records(records(start), executor, writer, batch_size=config.batch_size,
+        source = records(start) if ids is None else ids.screen(records(start))
+        tag_records(source, executor, writer, batch_size=config.batch_size,
                     in_flight=max(2, 4 * executor.workers), progress=progress)
     finally:
         executor.close()

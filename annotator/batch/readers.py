@@ -69,10 +69,17 @@ class Record:
     reason: str | None
     excerpt: str | None
     after: Position
+    duplicate: bool = False  # its id is a repeat (see :mod:`.duplicates`)
 
     @property
     def is_reject(self) -> bool:
         return self.reason is not None
+
+    def as_reject(self, reason: str, *, duplicate: bool = False) -> Record:
+        """This record as a reject (its text kept only as an excerpt)."""
+        return Record(self.number, self.line, self.id, None, reason,
+                      self.excerpt if self.is_reject else excerpt(self.text or ""), self.after,
+                      duplicate)
 
 
 def detect_kind(path: Path) -> str:
@@ -141,6 +148,9 @@ def _check_id(value: object, id_field: str) -> tuple[str | int | None, str | Non
     """Return ``(id, None)`` for a usable id, ``(None, reason)`` otherwise."""
     if value is None or value == "":
         return None, f"missing id field {id_field!r}"
+    if isinstance(value, str) and not value.strip():
+        # Only spaces (a padded empty CSV cell): it identifies nothing, as an empty id.
+        return None, f"id field {id_field!r} is blank"
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None, f"id field {id_field!r} is {_json_type(value)}, expected a string or an integer"
     if isinstance(value, str) and not _encodable(value):

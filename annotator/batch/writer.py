@@ -38,6 +38,7 @@ class ResultWriter:
         self.summary = summary
         self.documents = checkpoint.documents
         self.rejects = checkpoint.rejects
+        self.duplicates = checkpoint.duplicates
         # The checkpoint is on disk before the output exists, so a kill at any point after
         # this leaves a checkpoint whose offsets are a prefix of the files.
         write_checkpoint(self.checkpoint_path, checkpoint)
@@ -47,6 +48,10 @@ class ResultWriter:
         self._rej = open(rejects, "ab")
         self._synced = {self._out.name: checkpoint.output_offset,
                         self._rej.name: checkpoint.rejects_offset}
+
+    def duplicate(self) -> None:
+        """Count a record with a repeated id (written as a document or a reject as well)."""
+        self.duplicates += 1
 
     def document(self, line: bytes, terms) -> None:
         self._out.write(line)
@@ -65,7 +70,8 @@ class ResultWriter:
                 os.fsync(fh.fileno())
                 self._synced[fh.name] = fh.tell()
         self.checkpoint = self.checkpoint.advance(
-            position, self._out.tell(), self._rej.tell(), self.documents, self.rejects
+            position, self._out.tell(), self._rej.tell(), self.documents, self.rejects,
+            self.duplicates,
         )
         write_checkpoint(self.checkpoint_path, self.checkpoint)
 

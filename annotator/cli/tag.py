@@ -37,6 +37,41 @@ def _progress_factory(enabled: bool | None):
     return factory
 
 
+def _duplicate_warner(progress: bool):
+    """Print each reported repeat as it is met; above a progress bar, through tqdm."""
+
+    def warn(duplicate) -> None:
+        message = f"warning: {duplicate.message()}"
+        if progress:
+            from tqdm import tqdm
+
+            tqdm.write(message, file=sys.stderr)
+        else:
+            click.echo(message, err=True)
+
+    return warn
+
+
+def duplicate_notes(report, policy: str) -> list[str]:
+    """What the run summary adds about repeated ids beyond the warnings already printed."""
+    notes = []
+    hidden = report.duplicates - report.shown_duplicates
+    if hidden > 0 and report.shown_duplicates:
+        where = ("every one is in the rejects file" if policy == "reject"
+                 else "--on-duplicate-id reject lists every one in the rejects file")
+        notes.append(f"warning: {hidden} more repeated ids not shown; {where}")
+    elif hidden > 0:  # a resumed run that had nothing left to do: the warnings were printed then
+        notes.append(f"warning: {report.duplicates} records with a repeated id (reported by the "
+                     "run that tagged them)")
+    if report.untracked_ids:
+        from ..batch.duplicates import MAX_TRACKED_IDS
+
+        notes.append(f"note: the repeated-id check remembered the first {MAX_TRACKED_IDS} "
+                     f"distinct ids only (a memory bound); {report.untracked_ids} later ids were "
+                     "checked against those but not remembered")
+    return notes
+
+
 @click.command(name="tag")
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.argument("output", metavar="OUTPUT", type=click.Path(dir_okay=False, path_type=Path))
@@ -85,13 +120,17 @@ def _progress_factory(enabled: bool | None):
               show_default=True, help="Where to tag: local processes or Dask distributed.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler (e.g. tcp://10.0.0.5:8786); default: a local cluster.")
+@click.option("--on-duplicate-id", type=click.Choice(["warn", "reject"]), default="warn",
+              show_default=True,
+              help="A record whose id an earlier record has: tag it and warn, or send it to "
+              "the rejects file (the first one is tagged either way).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr [default: when stderr is a terminal].")
 @handle_errors
 def command(input_path, output, text_field, id_field, kind, text_format, processes,
             batch_size, resume, overwrite, rejects, summary, summary_html, glossaries,
             no_builtin, pipeline, code, first_only, labels, max_spans, max_length, engine,
-            scheduler, progress) -> None:
+            scheduler, on_duplicate_id, progress) -> None:
     """Tag every document of INPUT and write one JSON line per document to OUTPUT.
 
     INPUT is JSONL (one object per line), CSV (with a header row) or a directory of .txt files
@@ -99,16 +138,21 @@ def command(input_path, output, text_field, id_field, kind, text_format, process
     "truncated"}, with the same span objects as the API, in input order. The input is streamed:
     memory stays flat however large it is.
 
-    Malformed records (broken JSON, invalid UTF-8, missing id or text, text not a string) and
-    documents the pipeline fails on go to the rejects file with their line number, id and
-    reason; output + rejects always equals input.
+    Malformed records (broken JSON, invalid UTF-8, missing or blank id, missing text, text not
+    a string) and documents the pipeline fails on go to the rejects file with their line
+    number, id and reason; output + rejects always equals input.
+
+    A repeated id (1 and "1" count as one) is a data problem, reported on stderr naming the id
+    and both places (file:line; the first 20, then a count) and counted in the summary line;
+    the record is still tagged, or rejected with --on-duplicate-id reject. Resume is by
+    position, so repeated ids never affect it.
 
     The run checkpoints after every batch; after a crash or kill, run the same command with
     --resume to continue with no duplicate and no missing document.
 
     \b
-    Exit status: 0 all tagged, 3 done but some records rejected, 2 usage error, unreadable
-    input or a checkpoint that does not match.
+    Exit status: 0 all tagged (repeated ids only warned about), 3 done but some records
+    rejected, 2 usage error, unreadable input or a checkpoint that does not match.
 
     \b
     Examples:
@@ -151,16 +195,22 @@ def command(input_path, output, text_field, id_field, kind, text_format, process
         overwrite=overwrite,
         summary=summary,
         summary_html=summary_html,
+        on_duplicate_id=on_duplicate_id,
     )
-    report = run(config, progress_factory=_progress_factory(progress))
+    progress_factory = _progress_factory(progress)
+    report = run(config, progress_factory=progress_factory,
+                 warn=_duplicate_warner(progress_factory is not None))
     rate = report.new_records / report.seconds if report.seconds else 0.0
     click.echo(
         f"{report.documents} documents tagged, {report.rejects} rejected, "
         f"{report.records} records"
         + (f" ({report.resumed_from} before resuming)" if report.resumed_from else "")
+        + (f", {report.duplicates} with a repeated id" if report.duplicates else "")
         + f" in {report.seconds:.1f}s ({rate:.0f} records/s)",
         err=True,
     )
+    for line in duplicate_notes(report, on_duplicate_id):
+        click.echo(line, err=True)
     if summary:
         click.echo(f"summary: {summary}, {config.summary_html}", err=True)
     if report.rejects:

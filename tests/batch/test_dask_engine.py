@@ -97,3 +97,20 @@ def test_dask_engine_warm_up_document_that_kills_workers_is_e505_not_a_crash(tmp
     # nannies are slow to bring them back, while loading): a clean E505 either way.
     assert caught.value.code == "E505" and "died" in str(caught.value)
     assert "--resume" in str(caught.value)
+
+
+@pytest.mark.parametrize("policy", ["warn", "reject"])
+def test_dask_engine_repeated_ids_reported_like_the_local_engine(tmp_path, write_jsonl, policy):
+    # Repeats are found in the shared loop, before batches go to any worker.
+    rows = [{"id": f"r-{i % 7}", "text": f"SLA and CSAT report {i}"} for i in range(10)]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    results = {}
+    for engine in ("local", "dask"):
+        out = tmp_path / f"{engine}.jsonl"
+        shown = []
+        report = run(RunConfig(source, out, spec=SPEC, batch_size=2, engine=engine, processes=2,
+                               on_duplicate_id=policy), warn=shown.append)
+        results[engine] = (out.read_bytes(), Path(f"{out}.rejects.jsonl").read_bytes(),
+                           report.duplicates, [d.message() for d in shown])
+    assert results["dask"] == results["local"]
+    assert results["dask"][2] == 3

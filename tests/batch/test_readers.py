@@ -65,6 +65,8 @@ def test_readers_sample_malformed_bom_crlf_and_no_final_newline_are_valid(malfor
         (b'{"id": "a"}', "missing text field 'text'"),
         (b'{"id": null, "text": "x"}', "missing id field 'id'"),
         (b'{"id": "", "text": "x"}', "missing id field 'id'"),
+        (b'{"id": "   ", "text": "x"}', "id field 'id' is blank"),
+        (b'{"id": "\\t\\n", "text": "x"}', "id field 'id' is blank"),
         (b'{"id": true, "text": "x"}', "is a boolean, expected a string or an integer"),
         (b'{"id": 1.5, "text": "x"}', "is a number, expected a string or an integer"),
         (b'{"id": "\\ud800", "text": "x"}', "lone surrogate"),

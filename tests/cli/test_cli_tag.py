@@ -259,3 +259,59 @@ def write_source(tmp_path):
         return path
 
     return write
+
+
+def _stderr_lines(result) -> list[str]:
+    """stderr without the timing part of the summary line (the rest is compared exactly)."""
+    return [line.split(" in ")[0] if "documents tagged" in line else line
+            for line in result.stderr.splitlines()]
+
+
+def test_cli_tag_repeated_ids_warn_with_both_places_and_count(tag, tmp_path, write_source):
+    source = write_source([{"id": "a", "text": "SLA"}, {"id": "b", "text": "AHT"},
+                           {"id": "a", "text": "CSAT"}, {"id": 2, "text": "x"}, {"id": "2", "text": "y"}])
+    result = tag(source)
+    assert result.exit_code == 0, result.output
+    assert _stderr_lines(result) == [
+        f"warning: duplicate id 'a' at {source}:3: first seen at {source}:1",
+        f"warning: duplicate id '2' at {source}:5: first seen at {source}:4",
+        "5 documents tagged, 0 rejected, 5 records, 2 with a repeated id",
+    ]
+    assert [d["id"] for d in lines(tmp_path / "out.jsonl")] == ["a", "b", "a", 2, "2"]
+
+
+def test_cli_tag_repeated_ids_reject_option(tag, tmp_path, write_source):
+    source = write_source([{"id": "a", "text": "SLA"}, {"id": "a", "text": "AHT"}])
+    result = tag(source, "--on-duplicate-id", "reject")
+    assert result.exit_code == 3
+    (reject,) = lines(tmp_path / "out.jsonl.rejects.jsonl")
+    assert (reject["id"], reject["line"], reject["reason"]) == (
+        "a", 2, f"duplicate id: first seen at {source}:1")
+    assert "1 documents tagged, 1 rejected, 2 records, 1 with a repeated id" in result.stderr
+
+
+@pytest.mark.parametrize("policy, hint", [
+    ("warn", "--on-duplicate-id reject lists every one in the rejects file"),
+    ("reject", "every one is in the rejects file"),
+])
+def test_cli_tag_repeated_id_warnings_are_capped(tag, write_source, policy, hint):
+    source = write_source([{"id": "same", "text": f"SLA {i}"} for i in range(30)])
+    result = tag(source, "--on-duplicate-id", policy)
+    err = _stderr_lines(result)
+    assert sum(line.startswith("warning: duplicate id 'same'") for line in err) == 20
+    assert f"warning: 9 more repeated ids not shown; {hint}" in err
+    assert "29 with a repeated id" in result.stderr
+
+
+def test_cli_tag_repeated_ids_after_resume_of_a_finished_run(tag, write_source):
+    source = write_source([{"id": "a", "text": "SLA"}, {"id": "a", "text": "AHT"}])
+    assert tag(source).exit_code == 0
+    result = tag(source, "--resume")
+    assert result.exit_code == 0
+    assert _stderr_lines(result)[-1] == (
+        "warning: 1 records with a repeated id (reported by the run that tagged them)")
+
+
+def test_cli_tag_help_documents_repeated_ids(runner):
+    result = runner.invoke(cli, ["tag", "--help"])
+    assert "--on-duplicate-id" in result.output and "repeated id" in result.output
