@@ -413,11 +413,13 @@ class PatternTokenizer:
         self.tokenizer = tokenizer
         self.special = set(getattr(tokenizer, "rules", None) or ())
         self.cache: dict[str, tuple[str, ...]] | None = {} if cache else None
+        self._possessive_answer: bool | None = None  # see _splits_possessives
 
     def fresh(self) -> PatternTokenizer:
         """The same tokenizer with an empty cache of its own (dropped with it)."""
         fresh = PatternTokenizer.__new__(PatternTokenizer)
         fresh.tokenizer, fresh.special, fresh.cache = self.tokenizer, self.special, {}
+        fresh._possessive_answer = self._possessive_answer
         return fresh
 
     def chunk(self, chunk: str) -> tuple[str, ...]:
@@ -446,17 +448,31 @@ class PatternTokenizer:
         each chunk's tokens, end to end: one call instead of a ``Doc`` per chunk (~15 us each;
         a 100,000-concept glossary has ~23,000 possessive acronym forms). A chunk whose tokens
         do not spell it exactly is left for :meth:`chunk` to tokenize alone.
+
+        A possessive of a plain word (``SLA's``, ``SLA’s``) is that word and the ending when
+        the tokenizer splits possessives off (checked once, see :meth:`_splits_possessives`):
+        the ending is a suffix, and a plain word is one token. Most chunks here are such.
         """
         if self.cache is None:
             return
-        todo = [
-            chunk
-            for chunk in dict.fromkeys(chunks)
-            if chunk
-            and chunk not in self.cache
-            and not any(ch.isspace() for ch in chunk)
-            and (chunk in self.special or not (chunk.isalpha() or _HYPHENATED.fullmatch(chunk)))
-        ]
+        cache, special = self.cache, self.special
+        possessives = self._splits_possessives()
+        todo = []
+        for chunk in dict.fromkeys(chunks):
+            if (
+                not chunk
+                or chunk in cache
+                or (chunk not in special and (chunk.isalpha() or _HYPHENATED.fullmatch(chunk)))
+                or chunk.split() != [chunk]  # whitespace inside: not a chunk
+            ):
+                continue
+            base = chunk[:-2]
+            if possessives and chunk[-2:] in POSSESSIVE_SUFFIXES and base.isalpha() and (
+                base not in special and chunk not in special
+            ):
+                cache[chunk] = (base, chunk[-2:])
+            else:
+                todo.append(chunk)
         if not todo:
             return
         doc = self.tokenizer(" ".join(todo))
@@ -470,8 +486,22 @@ class PatternTokenizer:
                 texts.append(token.text)
                 token = next(tokens, None)
             if "".join(texts) == chunk:
-                self.cache[chunk] = tuple(texts)
+                cache[chunk] = tuple(texts)
             start = end + 1
+
+    def _splits_possessives(self) -> bool:
+        """Does the tokenizer split :data:`POSSESSIVE_SUFFIXES` off a plain word (English
+        does)? Asked once, of a word no special case knows."""
+        answer = self._possessive_answer
+        if answer is None:
+            probe = [f"Zqxw{suffix}" for suffix in POSSESSIVE_SUFFIXES]
+            if any(word in self.special for word in probe):
+                answer = False
+            else:
+                expected = [part for suffix in POSSESSIVE_SUFFIXES for part in ("Zqxw", suffix)]
+                answer = [t.text for t in self.tokenizer(" ".join(probe))] == expected
+            self._possessive_answer = answer
+        return answer
 
     def plain_words(self, text: str) -> list[str] | None:
         """The tokens of ``text`` when its spelling alone decides them, else None.
@@ -696,7 +726,8 @@ def _pattern_records(glossary: Glossary) -> Iterator[tuple[str, str | list[dict]
         for concept, names in term_sources
         for name in names
         # An unsafe written form ("It", "The") takes its generated variants down with it.
-        if not _is_unsafe_phrase(tokens(normalize_text(name).lower()), blocked)
+        # (``names`` are normalized already.)
+        if not _is_unsafe_phrase(tokens(name.lower()), blocked)
     ]
     # A name's variants are needed again (clipped) after every name's: kept for the few names
     # with a clippable word in a variant rather than computed twice.

@@ -466,3 +466,36 @@ def test_pattern_tokenizer_prefetch_caches_what_one_call_per_chunk_gives():
     uncached = PatternTokenizer(tokenizer, cache=False)
     uncached.prefetch(chunks)  # nothing to fill
     assert uncached.cache is None
+
+
+def test_pattern_tokenizer_prefetch_possessives_are_what_the_tokenizer_gives():
+    # The possessive shortcut (a plain word + "'s") against the real tokenizer, on every
+    # built-in acronym and on the words the tokenizer's special cases know ("it's", "let's",
+    # "cannot"), in both apostrophes and in case variants.
+    from annotator.glossary.patterns import POSSESSIVE_SUFFIXES, PatternTokenizer
+
+    tokenizer = spacy.blank("en").tokenizer
+    rules = set(tokenizer.rules)
+    bases = {a for c in Glossary.load(FIXTURE) for a in c.acronyms}
+    bases |= {r for r in rules if r.isalpha()}
+    bases |= {r[:-2] for r in rules if r[-2:] in POSSESSIVE_SUFFIXES}
+    bases |= {b.upper() for b in list(bases)} | {b.capitalize() for b in list(bases)}
+    bases |= {"SLA", "eNPS", "CCaaS", "na\u00efve", "\u00c9NPS", "x"}
+    chunks = sorted(f"{b}{s}" for b in bases if b for s in POSSESSIVE_SUFFIXES)
+    fast = PatternTokenizer(tokenizer)
+    fast.prefetch(chunks)
+    assert fast._splits_possessives()
+    assert [fast.chunk(c) for c in chunks] == [tuple(t.text for t in tokenizer(c)) for c in chunks]
+
+
+def test_pattern_tokenizer_prefetch_without_possessive_splitting():
+    # A tokenizer that keeps "SLA's" whole gets no shortcut.
+    from spacy.tokenizer import Tokenizer
+
+    from annotator.glossary.patterns import PatternTokenizer
+
+    whitespace = Tokenizer(spacy.blank("en").vocab)
+    fast = PatternTokenizer(whitespace)
+    fast.prefetch(["SLA's", "KPI\u2019s"])
+    assert not fast._splits_possessives()
+    assert fast.cache == {"SLA's": ("SLA's",), "KPI\u2019s": ("KPI\u2019s",)}
