@@ -429,6 +429,9 @@ def _tag(config: RunConfig, writer: ResultWriter, start: Position, progress_fact
             ids.replay(consumed, start.records)
         finally:
             consumed.close()
+        # The replay's count is the consumed records' (a checkpoint from before repeats were
+        # counted says 0).
+        writer.duplicates = ids.count
 
     head = records(start)
     try:
