@@ -202,9 +202,10 @@ def parse_batch(value: Any, formats: tuple[str, ...], max_spans: int,
             raise invalid(f"{field}.id", "expected a string of 1 to 256 characters")
         if doc_id in first_seen:
             first = first_seen[doc_id]
-            origin = "" if "id" in documents[first] else " (its default id, the index)"
-            raise invalid(f"{field}.id", f"duplicate id {doc_id!r}: documents[{first}]{origin} "
-                                         f"has it too; ids must be unique in a batch")
+            here = "" if "id" in doc else " (this document's default id, its index)"
+            there = "" if "id" in documents[first] else " (its default id, the index)"
+            raise invalid(f"{field}.id", f"duplicate id {doc_id!r}{here}: documents[{first}]"
+                                         f"{there} has it too; ids must be unique in a batch")
         first_seen[doc_id] = i
         # A field the document leaves out (or sets to null) keeps the batch's value.
         own = given_options(doc.get("options"))

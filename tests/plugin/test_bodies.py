@@ -65,22 +65,35 @@ def test_bodies_parse_options_null_fields(app):
 
 
 @pytest.mark.parametrize(
-    "documents, field, doc_id",
+    "documents, field, doc_id, first",
     [
-        ([{"id": "t-1", "text": "a"}, {"id": "t-1", "text": "b"}], "documents[1].id", "t-1"),
-        ([{"id": "a", "text": "a"}, {"id": "b", "text": "b"}, {"id": "a", "text": "c"}], "documents[2].id", "a"),
+        ([{"id": "t-1", "text": "a"}, {"id": "t-1", "text": "b"}], "documents[1].id", "t-1", 0),
+        ([{"id": "a", "text": "a"}, {"id": "b", "text": "b"}, {"id": "a", "text": "c"}],
+         "documents[2].id", "a", 0),
         # An explicit id equal to another document's default id (its index) is a repeat too.
-        ([{"text": "a"}, {"id": "0", "text": "b"}], "documents[1].id", "0"),
-        ([{"id": "1", "text": "a"}, {"text": "b"}], "documents[1].id", "1"),
+        ([{"text": "a"}, {"id": "0", "text": "b"}], "documents[1].id", "0", 0),
+        ([{"id": "2", "text": "a"}, {"id": "x", "text": "b"}, {"text": "c"}], "documents[2].id", "2", 0),
     ],
     ids=["adjacent", "apart", "explicit-vs-default", "default-vs-explicit"],
 )
-def test_bodies_batch_duplicate_id_is_422_naming_it(client, documents, field, doc_id):
+def test_bodies_batch_duplicate_id_is_422_naming_it(client, documents, field, doc_id, first):
     response = client.post(BATCH, json={"documents": documents})
     assert response.status_code == 422
     error = response.get_json()["error"]
     assert error["code"] == "E606" and error["field"] == field
-    assert f"duplicate id {doc_id!r}" in error["message"]
+    message = error["message"]
+    assert message.startswith(f"invalid field {field!r}: duplicate id {doc_id!r}")
+    assert f"documents[{first}]" in message and "unique" in message
+
+
+def test_bodies_batch_null_document_option_keeps_the_batch_value(client):
+    text = "SLA SLA SLA SLA"
+    shared = {"max_spans": 1}
+    response = client.post(BATCH, json={"options": shared, "documents": [
+        {"id": "null", "text": text, "options": {"max_spans": None}},
+        {"id": "absent", "text": text}]})
+    results = response.get_json()["results"]
+    assert [len(r["spans"]) for r in results] == [1, 1]
 
 
 @pytest.mark.parametrize(
@@ -90,6 +103,8 @@ def test_bodies_batch_duplicate_id_is_422_naming_it(client, documents, field, do
          "duplicate id 't-1': documents[0] has it too; ids must be unique in a batch"),
         ([{"text": "a"}, {"id": "0", "text": "b"}],
          "duplicate id '0': documents[0] (its default id, the index) has it too"),
+        ([{"id": "1", "text": "a"}, {"text": "b"}],
+         "duplicate id '1' (this document's default id, its index): documents[0] has it too"),
     ],
 )
 def test_bodies_parse_batch_duplicate_names_both_documents(documents, message):
