@@ -95,3 +95,15 @@ def test_annotate_keeps_the_string_index_compact(make_fixture_nlp):
     assert strings._map.capacity <= 8 * len(strings)
     result = annotate("The SLA covers AHT.", nlp=nlp)
     assert [s["text"] for s in result["spans"]] == ["SLA", "AHT"]
+
+
+def test_a_pickled_component_gets_its_own_compactor(make_fixture_nlp):
+    import pickle
+
+    component = make_fixture_nlp().get_pipe("helpdesk_glossary")
+    for _ in range(3):
+        component.learn_vocab("words")
+    copy = pickle.loads(pickle.dumps(component))
+    assert copy.string_index is not component.string_index
+    assert copy.string_index._strings() is copy.nlp.vocab.strings
+    assert copy.learn_vocab("words") == 0 and copy.string_index.compactions == 0
