@@ -40,11 +40,18 @@ def can_fork() -> bool:
     return cpus > 1
 
 
-def forked_iter(make: Callable[[], Iterator[T]], *, chunk_items: int = CHUNK_ITEMS) -> Iterator[T]:
+def forked_iter(
+    make: Callable[[], Iterator[T]],
+    *,
+    chunk_items: int = CHUNK_ITEMS,
+    idle: Callable[[], None] | None = None,
+) -> Iterator[T]:
     """The items of ``make()``, made in a forked child (see the module docstring).
 
     ``make`` must give the same items each time it is called. Falls back to ``make()`` in this
-    process when the fork fails, and to the rest of ``make()`` when the child dies.
+    process when the fork fails, and to the rest of ``make()`` when the child dies. ``idle``,
+    when given, is called once in this process while the child starts on the first chunk: a
+    moment this process would otherwise spend waiting.
     """
     read_fd, write_fd = os.pipe()
     try:
@@ -60,6 +67,8 @@ def forked_iter(make: Callable[[], Iterator[T]], *, chunk_items: int = CHUNK_ITE
     received = 0
     reaped = False
     try:
+        if idle is not None:
+            idle()
         with open(read_fd, "rb") as pipe:
             for chunk in _chunks(pipe):
                 received += len(chunk)

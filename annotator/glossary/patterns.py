@@ -614,14 +614,18 @@ class PatternStream:
         label, pattern, pattern_id = next(self.records())
         return {"label": label, "pattern": pattern, "id": pattern_id}
 
-    def records(self) -> Iterator[tuple[str, str | list[dict], str]]:
-        """The patterns not read yet, as ``(label, pattern, id)``."""
+    def records(self, *, idle: Callable[[], None] | None = None) -> Iterator[tuple[str, str | list[dict], str]]:
+        """The patterns not read yet, as ``(label, pattern, id)``.
+
+        ``idle`` is called once while a forked generator makes the first patterns (this
+        process has nothing else to do then); never when they are made in this process.
+        """
         if self._records is None:
             glossary, parallel = self._glossary, self._parallel
             if parallel is None:
                 parallel = len(glossary) >= PARALLEL_MIN_CONCEPTS and can_fork()
             if parallel:
-                self._records = forked_iter(functools.partial(_pattern_records, glossary))
+                self._records = forked_iter(functools.partial(_pattern_records, glossary), idle=idle)
             else:
                 self._records = _pattern_records(glossary)
         return self._records

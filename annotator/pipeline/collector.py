@@ -14,6 +14,19 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 
 
+class _Block:
+    """The block that switched the collector off, while it runs."""
+
+    __slots__ = ("collect", "settled")
+
+    def __init__(self, collect: bool) -> None:
+        self.collect = collect
+        self.settled = False
+
+
+_active: _Block | None = None
+
+
 @contextmanager
 def paused(*, collect: bool = False) -> Iterator[None]:
     """No cyclic collection inside the block; the collector's previous state after it.
@@ -22,15 +35,20 @@ def paused(*, collect: bool = False) -> Iterator[None]:
     turns it back on (after one full collection when ``collect`` is set), and a collection that
     runs late is still a correct collection.
     """
+    global _active
     if not gc.isenabled():
         yield
         return
     gc.disable()
+    block = _active = _Block(collect)
     try:
         yield
     finally:
+        _active = None
         if collect:
-            gc.collect()
+            # After settle() everything older is in the oldest generation already: only what
+            # was made since is young, and a collection of the young generations settles it.
+            gc.collect(1 if block.settled else 2)
         gc.enable()
 
 
@@ -44,3 +62,19 @@ def loading() -> AbstractContextManager[None]:
     a young-generation pass over everything just built (another ~0.5 s at that size).
     """
     return paused(collect=True)
+
+
+def settle() -> None:
+    """Inside :func:`loading`: the full collection now, for a moment the process would
+    otherwise sit idle (waiting on another process), so that the one at the end of the block
+    walks only what is made after this call. Anywhere else it does nothing.
+
+    At 100,000 concepts the glossary is ~700,000 tracked objects (~0.25 s to walk) and is
+    complete before the matcher's patterns arrive from a forked generator (see
+    :func:`annotator.glossary.forked.forked_iter`).
+    """
+    block = _active
+    if block is None or not block.collect or block.settled or gc.isenabled():
+        return
+    gc.collect()
+    block.settled = True

@@ -28,6 +28,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import PipelineError
+from ..glossary.patterns import PatternStream
+from . import collector
 
 #: Placed between squeezed windows: the hash of the empty string, which no token has, so no
 #: match spans two windows.
@@ -244,9 +246,15 @@ class GlossaryMatcher:
         target = -1
         max_length = 1
         count = 0
-        # generate_patterns() hands its values over as they are (see PatternStream.records).
-        records = getattr(patterns, "records", None)
-        for line, (label, body, pid) in enumerate(_records(patterns) if records is None else records(), 1):
+        # generate_patterns() hands its values over as they are (see PatternStream.records),
+        # made by a forked child for a big glossary: the wait for its first ones is when the
+        # collector can walk what loading has built so far (collector.settle).
+        if isinstance(patterns, PatternStream):
+            items = patterns.records(idle=collector.settle)
+        else:
+            records = getattr(patterns, "records", None)
+            items = _records(patterns) if records is None else records()
+        for line, (label, body, pid) in enumerate(items, 1):
             count = line
             # A glossary's ~7 patterns per concept share its id: each id is checked once.
             if pid and pid not in ids:

@@ -124,3 +124,12 @@ def test_forked_patterns_only_for_big_glossaries(monkeypatch, forks):
     assert list(generate_patterns(glossary).records()) == expected and forks == []  # still small
     monkeypatch.setattr(patterns, "PARALLEL_MIN_CONCEPTS", len(glossary))
     assert list(generate_patterns(glossary).records()) == expected and reaped(forks) and len(forks) == 1
+
+
+def test_forked_iter_calls_idle_once_while_the_child_starts(forks):
+    calls = []
+    assert list(forked_iter(lambda: iter(items()), idle=lambda: calls.append(len(forks)))) == items()
+    assert calls == [1]  # after the fork, before the first item
+    glossary = Glossary.load(FIXTURE)
+    list(generate_patterns(glossary, parallel=False).records(idle=lambda: calls.append("no")))
+    assert calls == [1]  # made in this process: nothing to wait for

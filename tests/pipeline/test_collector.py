@@ -57,3 +57,50 @@ def test_collector_loading_restores_on_error():
     with pytest.raises(ValueError), collector.loading():
         raise ValueError("broken glossary")
     assert gc.isenabled()
+
+
+@pytest.fixture
+def collections(monkeypatch):
+    """The generation of every gc.collect() the collector module calls (still run)."""
+    seen: list[int] = []
+    real = gc.collect
+
+    def collect(generation=2):
+        seen.append(generation)
+        return real(generation)
+
+    monkeypatch.setattr(collector.gc, "collect", collect)
+    return seen
+
+
+def test_collector_settle_inside_loading_moves_the_full_collection(collections):
+    gc.enable()
+    with collector.loading():
+        old = [[i] for i in range(1000)]
+        collector.settle()
+        assert collections == [2]  # the full collection, now
+        collector.settle()  # once per block
+        young = [[i] for i in range(1000)]
+    # At the end only the young generations: everything older was settled already.
+    assert collections == [2, 1]
+    assert gc.isenabled() and gc.get_count()[0] < 100
+    assert all(gc.is_tracked(x) for x in (old[0], young[0]))
+    del old, young
+
+
+def test_collector_settle_elsewhere_does_nothing(collections):
+    gc.enable()
+    collector.settle()  # collector on: not ours to run
+    with collector.paused():
+        collector.settle()  # a hot path, not loading
+    gc.disable()
+    with collector.loading():
+        collector.settle()  # the collector was off before: the block collects nothing
+    assert collections == []
+
+
+def test_collector_loading_without_settle_collects_everything(collections):
+    gc.enable()
+    with collector.loading():
+        pass
+    assert collections == [2]
