@@ -499,3 +499,15 @@ def test_pattern_tokenizer_prefetch_without_possessive_splitting():
     fast.prefetch(["SLA's", "KPI\u2019s"])
     assert not fast._splits_possessives()
     assert fast.cache == {"SLA's": ("SLA's",), "KPI\u2019s": ("KPI\u2019s",)}
+
+
+def test_patterns_normalized_names_skip_normalizing_with_the_same_result():
+    from annotator.glossary.patterns import bare_head, head_word, normalize_text, short_forms
+
+    names = [normalize_text(n) for c in Glossary.load(FIXTURE) for n in (c.term, *c.aliases)]
+    names += [normalize_text(n) for n in ("Caf\u00e9\u00a0Queue", "Customer  Survey", "In\u2011App Support", "SLA Breach")]
+    for name in names:
+        assert term_variants(name, normalized=True) == term_variants(name)
+        assert short_forms(name, "Channels", normalized=True) == short_forms(name, "Channels")
+        assert head_word(name, normalized=True) == head_word(name)
+        assert bare_head(name, normalized=True) == bare_head(name)
