@@ -71,28 +71,16 @@ def iter_ents(doc: Doc) -> Iterator[Span]:
         yield Span(doc, begin, end, label=label, kb_id=kb_id, span_id=ent_id)
 
 
-#: ``(start_char, end_char, label, values)`` per entity; ``values`` maps each of
-#: the component's ``SPAN_EXTENSIONS`` to its ``span._`` value, in that order.
-EntityRow = tuple[int, int, str, dict]
+def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Iterator[dict]:
+    """Each entity's JSON record (all but ``repeat``), in ``doc.ents`` order.
 
-
-def iter_entity_rows(doc: Doc) -> Iterator[EntityRow]:
-    """What the export needs of each entity, in ``doc.ents`` order.
-
-    The component stores its extension values straight in ``doc.user_data`` under the keys
-    ``span._`` reads (see ``pipeline.component.user_data_keys_verified``), so they are read
-    back the same way: no ``Span`` and no ``Underscore`` object per entity, which was half the
-    export's time on a 150-word ticket. Where that key layout is not verified, the public
-    route (``span._``) is taken.
+    Entity bounds come from one ``to_array`` and the extension values from the component's one
+    dict per span (``pipeline.component.SPAN_VALUES_KEY``): no ``Span`` and no ``Underscore``
+    object per entity, which was most of the export's time on a 150-word ticket.
     """
-    from .pipeline import component
+    from .pipeline.component import NO_VALUES, SPAN_VALUES_KEY
 
     if not len(doc):
-        return
-    if not component.user_data_keys_verified():
-        for span in iter_ents(doc):
-            values = {name: span._.get(name) for name in component.SPAN_EXTENSIONS}
-            yield span.start_char, span.end_char, span.label_, values
         return
     array = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH])
     begins, ends = _ent_bounds(array)
@@ -101,29 +89,21 @@ def iter_entity_rows(doc: Doc) -> Iterator[EntityRow]:
     types = array[:, 1].tolist()
     starts = array[:, 2].tolist()
     stops = (array[:, 2] + array[:, 3]).tolist()
-    get, strings, prefix = doc.user_data.get, doc.vocab.strings, component.USER_DATA_PREFIX
-    fields = component.SPAN_EXTENSIONS
+    get, strings = doc.user_data.get, doc.vocab.strings
     labels: dict[int, str] = {}
     for begin, end in zip(begins, ends):
         start_char, end_char, label = starts[begin], stops[end - 1], types[begin]
         name = labels.get(label)
         if name is None:
             name = labels[label] = strings[label]
-        values = {field: get((prefix, field, start_char, end_char)) for field in fields}
-        yield start_char, end_char, name, values
-
-
-def entity_record(row: EntityRow, to_utf16: Callable[[int], int], text: str) -> dict:
-    start, end, label, values = row
-    return {
-        "start": start,
-        "end": end,
-        "start_utf16": to_utf16(start),
-        "end_utf16": to_utf16(end),
-        "text": text[start:end],
-        "label": label,
-        **values,
-    }
+        record = {"start": start_char, "end": end_char, "start_utf16": to_utf16(start_char),
+                  "end_utf16": to_utf16(end_char), "text": text[start_char:end_char], "label": name}
+        values = get((SPAN_VALUES_KEY, start_char, end_char)) or NO_VALUES
+        record.update(values)
+        if values["senses"] is not None:
+            # The stored list is shared by other spans and documents: the caller gets a copy.
+            record["senses"] = list(values["senses"])
+        yield record
 
 
 def doc_to_json(
@@ -148,17 +128,15 @@ def doc_to_json(
     spans: list[dict] = []
     seen: set[str] = set()
     truncated = False
-    for row in iter_entity_rows(doc):
-        start, end, label, values = row
-        if wanted is not None and label not in wanted:
+    for record in entity_records(doc, text, to_utf16):
+        if wanted is not None and record["label"] not in wanted:
             continue
-        key = values["term_id"] or text[start:end]
+        key = record["term_id"] or record["text"]
         if key in seen and first_only:
             continue
         if len(spans) >= max_spans:
             truncated = True
             break
-        record = entity_record(row, to_utf16, text)
         if key in seen:
             record.update(definition=None, senses=None, repeat=True)
         else:

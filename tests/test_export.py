@@ -151,12 +151,26 @@ def test_export_max_spans_stops_early_on_a_huge_doc(nlp):
         "",
     ],
 )
-def test_export_reads_user_data_as_span_underscore_does(nlp, monkeypatch, text):
-    """The fast path (extension values read straight from doc.user_data) and the public one
-    (``span._``) give the same JSON."""
-    from annotator.pipeline import component
+def test_export_reads_the_values_span_underscore_reads(nlp, text):
+    """The export's fast read of the component's stored values gives what ``span._`` gives."""
+    from annotator.pipeline.component import SPAN_EXTENSIONS
 
-    direct = doc_to_json(nlp(text), text)
-    monkeypatch.setattr(component, "user_data_keys_verified", lambda: False)
-    assert doc_to_json(nlp(text), text) == direct
-    assert direct["spans"] or not text
+    doc = nlp(text)
+    exported = doc_to_json(doc, text)["spans"]
+    public = [{"start": e.start_char, "end": e.end_char, "label": e.label_,
+               **{n: e._.get(n) for n in SPAN_EXTENSIONS}} for e in doc.ents]
+    seen = set()
+    for record, span in zip(exported, public, strict=True):
+        key = span["term_id"] or text[span["start"]:span["end"]]
+        if key in seen:  # a repeat: sent without its definition and senses
+            span.update(definition=None, senses=None)
+        seen.add(key)
+        assert {k: record[k] for k in span} == span
+    assert exported or not text
+
+
+def test_export_gives_each_response_its_own_senses_lists(nlp):
+    text = "SLA breach. Average Hold Time (AHT) and the SLA."
+    first = doc_to_json(nlp(text), text)
+    first["spans"][0]["senses"].clear()
+    assert doc_to_json(nlp(text), text)["spans"][0]["senses"]

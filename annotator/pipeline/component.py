@@ -40,7 +40,7 @@ import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import List
+from typing import Any, List
 
 import srsly
 from spacy.attrs import IDX, LENGTH
@@ -112,10 +112,49 @@ _WORDS = re.compile(r"[A-Za-z0-9&'\u2019]+")
 _BOUNDARY_CHARS = frozenset(" \t\n\r,;:!?()[]\"'\u2018\u2019\u201c\u201d")
 
 
+#: Where a span's extension values live: ``doc.user_data[(SPAN_VALUES_KEY, start_char,
+#: end_char)]`` is one dict of all of them, in ``SPAN_EXTENSIONS`` order. The component stores
+#: one dict per concept written one way and shares it between that concept's spans, so it is
+#: never changed in place: a setter stores a changed copy for its own span.
+SPAN_VALUES_KEY = "helpdesk_annotator.span"
+#: What a span the component did not annotate reads (every value None).
+NO_VALUES = dict.fromkeys(SPAN_EXTENSIONS)
+
+
+def span_values(doc: Doc, start_char: int, end_char: int) -> dict:
+    """The extension values of the span at those character offsets (all None if it has none)."""
+    return doc.user_data.get((SPAN_VALUES_KEY, start_char, end_char)) or NO_VALUES
+
+
+def _span_getter(name: str) -> Callable[[Span], Any]:
+    def get(span: Span) -> Any:
+        value = span_values(span.doc, span.start_char, span.end_char)[name]
+        # A list of the caller's own: the stored one is shared by other spans (and documents).
+        return list(value) if type(value) is list else value
+
+    return get
+
+
+def _span_setter(name: str) -> Callable[[Span, Any], None]:
+    def set_(span: Span, value: Any) -> None:
+        key = (SPAN_VALUES_KEY, span.start_char, span.end_char)
+        values = dict(span.doc.user_data.get(key) or NO_VALUES)
+        values[name] = value
+        span.doc.user_data[key] = values
+
+    return set_
+
+
 def register_extensions() -> None:
-    """Register the extension attributes (plain values, default None); idempotent."""
+    """Register the extension attributes (plain values, None unless set); idempotent.
+
+    A span's values are one dict in ``doc.user_data`` (see :data:`SPAN_VALUES_KEY`) rather
+    than spaCy's one entry per attribute: the component writes one entry per span instead of
+    seven, and the export reads one (issue 5). ``span._.name`` reads and assigns as usual; a
+    list read from it is a copy, so change it by assigning it back.
+    """
     for name in SPAN_EXTENSIONS:
-        Span.set_extension(name, default=None, force=True)
+        Span.set_extension(name, getter=_span_getter(name), setter=_span_setter(name), force=True)
     for name in DOC_EXTENSIONS:
         Doc.set_extension(name, default=None, force=True)
 
@@ -764,13 +803,12 @@ class _TokenBounds:
 
 
 class _SpanWriter:
-    """Makes one document's glossary spans and sets their extension values.
+    """Makes one document's glossary spans and stores their extension values.
 
-    Per-span work is kept to creating the ``Span`` and storing the values: the values for a
-    concept written one way are computed once per document (:meth:`HelpdeskGlossary.payload`)
-    and shared (every span gets its own ``senses`` list of shared records), and they go
-    straight into ``doc.user_data`` under the keys ``span._`` reads, rather than through seven
-    ``Underscore.__setattr__`` calls (see :func:`user_data_keys_verified`).
+    Per-span work is kept to creating the ``Span`` and storing its values: the values for a
+    concept written one way are computed once per document (:meth:`HelpdeskGlossary.payload`),
+    or once per process when they cannot depend on the document, and that one dict is stored
+    for each of its spans (see :data:`SPAN_VALUES_KEY`).
     """
 
     def __init__(
@@ -789,15 +827,15 @@ class _SpanWriter:
         self.context: dict = {"text": text}
         self.cache: dict[tuple, tuple] = {}
         self.strings = doc.vocab.strings
-        self.user_data = doc.user_data if user_data_keys_verified() else None
+        self.user_data = doc.user_data
 
     def _values(self, match: Match, acronym: str | None) -> tuple:
         values = self.component.payload(match, acronym, self.expansions, self.context)
-        senses = values.pop("senses", None)
+        stored = {name: values.get(name) for name in SPAN_EXTENSIONS}
         # Hashes, so Span() need not look the strings up for every span (labels and glossary
         # ids are permanent strings, see set_data).
         label, span_id = self.strings.add(match.label), self.strings.add(match.id)
-        return (label, span_id, tuple(values.items()), senses)
+        return (label, span_id, stored)
 
     def __call__(self, match: Match) -> Span:
         start_char, end_char = self.bounds.chars(match.start, match.end)
@@ -826,41 +864,6 @@ class _SpanWriter:
                 if shared:
                     self.component._shared_values[key] = cached
             self.cache[key] = cached
-        label, span_id, items, senses = cached
-        span = Span(self.doc, match.start, match.end, label=label, span_id=span_id)
-        user_data = self.user_data
-        if user_data is not None:
-            for name, value in items:
-                user_data[(USER_DATA_PREFIX, name, start_char, end_char)] = value
-            if senses is not None:
-                user_data[(USER_DATA_PREFIX, "senses", start_char, end_char)] = list(senses)
-        else:
-            underscore = span._
-            for name, value in items:
-                setattr(underscore, name, value)
-            if senses is not None:
-                underscore.senses = list(senses)
-        return span
-
-
-#: The first element of the ``doc.user_data`` keys spaCy stores ``span._`` values under.
-USER_DATA_PREFIX = "._."
-
-
-@functools.cache
-def user_data_keys_verified() -> bool:
-    """Does ``span._.name = value`` store ``doc.user_data[("._.", name, start_char, end_char)]``?
-
-    That is how spaCy 3's ``Underscore`` keeps span extension values; checked once on a probe
-    document so a spaCy that stores them differently gets the (slower) public route instead.
-    """
-    register_extensions()
-    doc = Doc(Vocab(), words=["probe", "words"])
-    span = doc[1:2]
-    marker = object()
-    span._.term_id = marker
-    stored = doc.user_data.get((USER_DATA_PREFIX, "term_id", span.start_char, span.end_char)) is marker
-    doc.user_data[(USER_DATA_PREFIX, "term", span.start_char, span.end_char)] = marker
-    return stored and span._.term is marker
-
-
+        label, span_id, stored = cached
+        self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
+        return Span(self.doc, match.start, match.end, label=label, span_id=span_id)
