@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import marshal
 import os
+import select
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -27,6 +28,9 @@ T = TypeVar("T")
 #: per-chunk costs (a pipe write, a marshal header) vanish.
 CHUNK_ITEMS = 10_000
 _HEADER = 8
+#: The pipe's buffer: ~3 chunks of patterns (the most an unprivileged process may ask for on
+#: a default Linux is 1 MB, /proc/sys/fs/pipe-max-size).
+PIPE_BYTES = 1 << 20
 
 
 def can_fork() -> bool:
@@ -44,35 +48,43 @@ def forked_iter(
     make: Callable[[], Iterator[T]],
     *,
     chunk_items: int = CHUNK_ITEMS,
+    batched: bool = False,
     idle: Callable[[], None] | None = None,
 ) -> Iterator[T]:
     """The items of ``make()``, made in a forked child (see the module docstring).
 
-    ``make`` must give the same items each time it is called. Falls back to ``make()`` in this
-    process when the fork fails, and to the rest of ``make()`` when the child dies. ``idle``,
-    when given, is called once in this process while the child starts on the first chunk: a
-    moment this process would otherwise spend waiting.
+    ``make`` must give the same items each time it is called; with ``batched``, it gives them
+    in lists (of any length), which are then sent without being taken apart. Falls back to
+    ``make()`` in this process when the fork fails, and to the rest of ``make()`` when the
+    child dies. ``idle``, when given, is called in this process whenever the next chunk is not
+    there yet (first of all while the child starts): moments it would otherwise spend waiting.
     """
+    if batched:
+        flat = lambda: itertools.chain.from_iterable(make())  # noqa: E731
+    else:
+        flat = make
     read_fd, write_fd = os.pipe()
+    _widen(write_fd)
     try:
         pid = os.fork()
     except OSError:
         os.close(read_fd)
         os.close(write_fd)
-        yield from make()
+        yield from flat()
         return
     if pid == 0:  # the child: never returns
-        _child(make, read_fd, write_fd, chunk_items)
+        batches = make() if batched else _batches(make(), chunk_items)
+        _child(batches, read_fd, write_fd, chunk_items)
     os.close(write_fd)
     received = 0
     reaped = False
     try:
-        if idle is not None:
-            idle()
-        with open(read_fd, "rb") as pipe:
-            for chunk in _chunks(pipe):
+        try:
+            for chunk in _chunks(read_fd, idle):
                 received += len(chunk)
                 yield from chunk
+        finally:
+            os.close(read_fd)
         _, status = os.waitpid(pid, 0)
         reaped = True
         if status == 0:
@@ -85,36 +97,75 @@ def forked_iter(
                 pass
             os.waitpid(pid, 0)
     # The child died: make the rest here (every item it sent was whole and is kept).
-    yield from itertools.islice(make(), received, None)
+    yield from itertools.islice(flat(), received, None)
 
 
-def _chunks(pipe: BinaryIO) -> Iterator[list]:
+def _widen(fd: int) -> None:
+    """A pipe buffer of a few chunks (Linux; 64 KB by default, less than one chunk): the child
+    goes on making chunks while this process is busy with earlier ones, rather than waiting
+    for each one to be read."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):  # not Linux, or a lower system limit
+        pass
+
+
+def _chunks(fd: int, idle: Callable[[], None] | None) -> Iterator[list]:
     """The chunks the child sent, until the pipe closes (a truncated chunk is dropped)."""
     while True:
-        header = pipe.read(_HEADER)
-        if len(header) < _HEADER:
+        if idle is not None and not select.select([fd], [], [], 0)[0]:
+            idle()
+        header = _read(fd, _HEADER)
+        if header is None:
             return
-        size = int.from_bytes(header, "little")
-        data = pipe.read(size)
-        if len(data) < size:
+        data = _read(fd, int.from_bytes(header, "little"))
+        if data is None:
             return
         yield marshal.loads(data)
 
 
-def _child(make: Callable[[], Iterator[T]], read_fd: int, write_fd: int, chunk_items: int) -> None:
+def _read(fd: int, size: int) -> bytes | None:
+    """Exactly ``size`` bytes from ``fd`` (a pipe may give fewer per read), or None at its end."""
+    parts = []
+    while size:
+        part = os.read(fd, size)
+        if not part:
+            return None
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while batch := list(itertools.islice(items, size)):
+        yield batch
+
+
+def _child(batches: Iterator[list[T]], read_fd: int, write_fd: int, chunk_items: int) -> None:
     # os._exit, never a return or an exception: the child must not run the parent's cleanup
     # (atexit handlers, buffered output, the caller's finally blocks).
     status = 1
     try:
         os.close(read_fd)
         with open(write_fd, "wb") as pipe:
-            items = make()
-            while chunk := list(itertools.islice(items, chunk_items)):
-                data = marshal.dumps(chunk)
-                pipe.write(len(data).to_bytes(_HEADER, "little"))
-                pipe.write(data)
+            chunk: list[T] = []
+            for batch in batches:
+                chunk += batch
+                if len(chunk) >= chunk_items:
+                    _send(pipe, chunk)
+                    chunk = []
+            if chunk:
+                _send(pipe, chunk)
         status = 0
     except BaseException:  # noqa: BLE001 - the parent sees the exit status and makes the rest
         pass
     finally:
         os._exit(status)
+
+
+def _send(pipe: BinaryIO, chunk: list) -> None:
+    data = marshal.dumps(chunk)
+    pipe.write(len(data).to_bytes(_HEADER, "little"))
+    pipe.write(data)

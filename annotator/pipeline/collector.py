@@ -65,16 +65,21 @@ def loading() -> AbstractContextManager[None]:
 
 
 def settle() -> None:
-    """Inside :func:`loading`: the full collection now, for a moment the process would
-    otherwise sit idle (waiting on another process), so that the one at the end of the block
-    walks only what is made after this call. Anywhere else it does nothing.
+    """Inside :func:`loading`, for moments the process would otherwise sit idle (waiting on
+    another process): the first call runs the block's full collection now, later ones collect
+    what was made since (the young generation), so that the collection at the end of the block
+    has little left to walk. Anywhere else it does nothing.
 
-    At 100,000 concepts the glossary is ~700,000 tracked objects (~0.25 s to walk) and is
-    complete before the matcher's patterns arrive from a forked generator (see
-    :func:`annotator.glossary.forked.forked_iter`).
+    At 100,000 concepts the glossary is ~700,000 tracked objects (~0.3 s to walk), complete
+    before the matcher's patterns arrive from a forked generator, and the matcher's 740,000
+    table keys are tuples a young collection stops tracking as they come (see
+    :func:`annotator.glossary.forked.forked_iter`, which calls this while it waits).
     """
     block = _active
-    if block is None or not block.collect or block.settled or gc.isenabled():
+    if block is None or not block.collect or gc.isenabled():
         return
-    gc.collect()
-    block.settled = True
+    if block.settled:
+        gc.collect(0)
+    else:
+        gc.collect()
+        block.settled = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -58,17 +59,26 @@ def test_forked_iter_gives_the_items_in_order(chunk_items, forks):
     assert len(forks) == 2 and reaped(forks)
 
 
-def test_forked_iter_makes_the_rest_itself_when_the_child_dies(forks):
+@pytest.mark.parametrize("batched", [False, True])
+def test_forked_iter_makes_the_rest_itself_when_the_child_dies(forks, batched):
     parent = os.getpid()
 
     def make():
         for i, item in enumerate(items()):
             if os.getpid() != parent and i == 1_000:
                 os._exit(3)  # the child dies after sending some chunks
-            yield item
+            yield [item, item] if batched else item
 
-    assert list(forked_iter(make, chunk_items=100)) == items()
+    expected = [x for item in items() for x in ([item, item] if batched else [item])]
+    assert list(forked_iter(make, chunk_items=100, batched=batched)) == expected
     assert reaped(forks)
+
+
+@pytest.mark.parametrize("chunk_items", [1, 5, 10_000])
+def test_forked_iter_batched_sends_batches_whole(chunk_items):
+    batches = [items(n) for n in (3, 0, 1, 7, 2)]
+    expected = [item for batch in batches for item in batch]
+    assert list(forked_iter(lambda: iter(batches), chunk_items=chunk_items, batched=True)) == expected
 
 
 def test_forked_iter_child_error_falls_back_too(forks):
@@ -126,10 +136,21 @@ def test_forked_patterns_only_for_big_glossaries(monkeypatch, forks):
     assert list(generate_patterns(glossary).records()) == expected and reaped(forks) and len(forks) == 1
 
 
-def test_forked_iter_calls_idle_once_while_the_child_starts(forks):
+def test_forked_iter_calls_idle_while_it_waits_for_the_child(forks):
     calls = []
-    assert list(forked_iter(lambda: iter(items()), idle=lambda: calls.append(len(forks)))) == items()
-    assert calls == [1]  # after the fork, before the first item
+    received = []
+
+    def slow():
+        for item in items(50):
+            time.sleep(0.002)
+            yield item
+
+    for item in forked_iter(slow, chunk_items=10, idle=lambda: calls.append((len(forks), len(received)))):
+        received.append(item)
+    assert received == items(50)
+    assert calls[0] == (1, 0)  # after the fork, before the first item
+    assert len(calls) <= 6  # at most once per chunk (and once at the end)
     glossary = Glossary.load(FIXTURE)
+    n = len(calls)
     list(generate_patterns(glossary, parallel=False).records(idle=lambda: calls.append("no")))
-    assert calls == [1]  # made in this process: nothing to wait for
+    assert len(calls) == n  # made in this process: nothing to wait for
