@@ -5,10 +5,10 @@ of pure Python) are generated on the machine's other core while this process bui
 matcher's tables from the ones already received. Items cross a pipe in ``marshal`` chunks
 (plain tuples, strings, lists and dicts only), so the transfer costs a fraction of making them.
 
-Only where forking is safe and useful: a platform with ``fork``, more than one CPU, and no
-other Python thread (a thread holding a lock at the fork would leave it held in the child). The
-items must be deterministic: if the child fails, the parent makes them itself, skipping the ones
-it already received, so the consumer sees the same sequence either way.
+Only where forking is safe and useful: Linux, more than one CPU, and no other Python thread (a
+thread holding a lock at the fork would leave it held in the child). The items must be
+deterministic: if the child fails (no end mark after its last chunk), the parent makes them
+itself, skipping the ones it already received, so the consumer sees the same sequence either way.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import marshal
 import os
 import select
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, TypeVar
@@ -34,14 +35,13 @@ PIPE_BYTES = 1 << 20
 
 
 def can_fork() -> bool:
-    """Is forking a worker here both possible and safe (see the module docstring)?"""
-    if not hasattr(os, "fork") or threading.active_count() != 1:
+    """Is forking a worker here both possible and safe (see the module docstring)?
+
+    Linux only: macOS has ``fork`` but system libraries that break in a forked child
+    (Python itself defaults to "spawn" there)."""
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return False
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return cpus > 1
+    return len(os.sched_getaffinity(0)) > 1
 
 
 def forked_iter(
@@ -77,27 +77,30 @@ def forked_iter(
         _child(batches, read_fd, write_fd, chunk_items)
     os.close(write_fd)
     received = 0
-    reaped = False
+    complete = False
     try:
         try:
             for chunk in _chunks(read_fd, idle):
+                if chunk is None:  # the child's end mark: everything was sent
+                    complete = True
+                    break
                 received += len(chunk)
                 yield from chunk
         finally:
             os.close(read_fd)
-        _, status = os.waitpid(pid, 0)
-        reaped = True
-        if status == 0:
-            return
     finally:
-        if not reaped:  # the consumer stopped early (or failed): the child's work is moot
+        if not complete:  # the consumer stopped early (or failed), or the child died
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+        try:
             os.waitpid(pid, 0)
-    # The child died: make the rest here (every item it sent was whole and is kept).
-    yield from itertools.islice(flat(), received, None)
+        except ChildProcessError:  # reaped already (a SIGCHLD handler of the application's)
+            pass
+    if not complete:
+        # The child died: make the rest here (every item it sent was whole and is kept).
+        yield from itertools.islice(flat(), received, None)
 
 
 def _widen(fd: int) -> None:
@@ -112,15 +115,20 @@ def _widen(fd: int) -> None:
         pass
 
 
-def _chunks(fd: int, idle: Callable[[], None] | None) -> Iterator[list]:
-    """The chunks the child sent, until the pipe closes (a truncated chunk is dropped)."""
+def _chunks(fd: int, idle: Callable[[], None] | None) -> Iterator[list | None]:
+    """The chunks the child sent, then None for its end mark; a pipe that closes before the
+    mark (the child died) just ends, a truncated chunk dropped."""
     while True:
         if idle is not None and not select.select([fd], [], [], 0)[0]:
             idle()
         header = _read(fd, _HEADER)
         if header is None:
             return
-        data = _read(fd, int.from_bytes(header, "little"))
+        size = int.from_bytes(header, "little")
+        if size == 0:  # chunks are never empty
+            yield None
+            return
+        data = _read(fd, size)
         if data is None:
             return
         yield marshal.loads(data)
@@ -158,8 +166,9 @@ def _child(batches: Iterator[list[T]], read_fd: int, write_fd: int, chunk_items:
                     chunk = []
             if chunk:
                 _send(pipe, chunk)
+            pipe.write(bytes(_HEADER))  # the end mark: a chunk of no bytes
         status = 0
-    except BaseException:  # noqa: BLE001 - the parent sees the exit status and makes the rest
+    except BaseException:  # noqa: BLE001 - the parent sees no end mark and makes the rest
         pass
     finally:
         os._exit(status)
