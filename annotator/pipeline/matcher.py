@@ -247,10 +247,11 @@ class GlossaryMatcher:
         max_length = 1
         count = 0
         # generate_patterns() hands its values over as they are (see PatternStream.records),
-        # made by a forked child for a big glossary: the wait for its first ones is when the
-        # collector can walk what loading has built so far (collector.settle).
+        # made by a forked child for a big glossary: the collector walks what loading has built
+        # just before the fork, then what this constructor makes while it waits for the child
+        # (collector.settle).
         if isinstance(patterns, PatternStream):
-            items = patterns.records(idle=collector.settle)
+            items = patterns.records(settle=collector.settle)
         else:
             records = getattr(patterns, "records", None)
             items = _records(patterns) if records is None else records()

@@ -136,7 +136,7 @@ def test_forked_patterns_only_for_big_glossaries(monkeypatch, forks):
     assert list(generate_patterns(glossary).records()) == expected and reaped(forks) and len(forks) == 1
 
 
-def test_forked_iter_calls_idle_while_it_waits_for_the_child(forks):
+def test_forked_iter_settles_before_the_fork_and_while_it_waits(forks):
     calls = []
     received = []
 
@@ -145,32 +145,13 @@ def test_forked_iter_calls_idle_while_it_waits_for_the_child(forks):
             time.sleep(0.002)
             yield item
 
-    for item in forked_iter(slow, chunk_items=10, idle=lambda: calls.append((len(forks), len(received)))):
+    for item in forked_iter(slow, chunk_items=10, settle=lambda: calls.append((len(forks), len(received)))):
         received.append(item)
     assert received == items(50)
-    assert calls[0] == (1, 0)  # after the fork, before the first item
-    assert len(calls) <= 6  # at most once per chunk (and once at the end)
+    assert calls[0] == (0, 0)  # before the fork
+    assert calls[1] == (1, 0)  # then waiting for the first chunk
+    assert len(calls) <= 7  # at most once per chunk (and once at the end)
     glossary = Glossary.load(FIXTURE)
     n = len(calls)
-    list(generate_patterns(glossary, parallel=False).records(idle=lambda: calls.append("no")))
+    list(generate_patterns(glossary, parallel=False).records(settle=lambda: calls.append("no")))
     assert len(calls) == n  # made in this process: nothing to wait for
-
-
-def test_forked_iter_child_reaped_by_someone_else(monkeypatch):
-    # An application's SIGCHLD handler may reap the child first: the end mark still says the
-    # items are complete.
-    real_waitpid = os.waitpid
-
-    def waitpid(pid, options):
-        real_waitpid(pid, options)
-        raise ChildProcessError(10, "No child processes")
-
-    monkeypatch.setattr(forked.os, "waitpid", waitpid)
-    made = []
-
-    def make():
-        made.append(os.getpid())
-        yield from items()
-
-    assert list(forked_iter(make)) == items()
-    assert os.getpid() not in made  # nothing was made again here
