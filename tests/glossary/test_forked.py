@@ -155,3 +155,23 @@ def test_forked_iter_settles_before_the_fork_and_while_it_waits(forks):
     n = len(calls)
     list(generate_patterns(glossary, parallel=False).records(settle=lambda: calls.append("no")))
     assert len(calls) == n  # made in this process: nothing to wait for
+
+
+def test_forked_iter_child_reaped_by_someone_else(monkeypatch):
+    # An application's SIGCHLD handler may reap the child first: the end mark still says the
+    # items are complete.
+    real_waitpid = os.waitpid
+
+    def waitpid(pid, options):
+        real_waitpid(pid, options)
+        raise ChildProcessError(10, "No child processes")
+
+    monkeypatch.setattr(forked.os, "waitpid", waitpid)
+    made = []
+
+    def make():
+        made.append(os.getpid())
+        yield from items()
+
+    assert list(forked_iter(make)) == items()
+    assert os.getpid() not in made  # nothing was made again here
