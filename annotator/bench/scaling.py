@@ -122,7 +122,7 @@ def run(config: Config) -> list[Row]:
             baseline_name=sizes,
             note=(f"child ru_maxrss; {large_r['baseline_peak_mb']:.0f} MB before building; the "
                   f"forked pattern generator's own ru_maxrss {large_r['helper_peak_mb']:.0f} MB "
-                  f"(mostly pages shared with the child)")),
+                  f"(its RSS includes pages it shares with the child)")),
         row(SECTION, SPECS[4], load_r["load_s"], unit="s",
             note="fresh process: spacy.load(nlp.to_disk output) plus a first call"),
         row(SECTION, SPECS[5], load_r["peak_mb"], unit="MB", note="that process's ru_maxrss"),
