@@ -80,9 +80,97 @@ def forked_iter(
         yield from flat()
         return
     if pid == 0:  # the child: never returns
-        batches = make() if batched else _batches(make(), chunk_items)
-        _child(batches, read_fd, write_fd, chunk_items)
+        os.close(read_fd)
+        _child(lambda: make() if batched else _batches(make(), chunk_items), write_fd, chunk_items)
     os.close(write_fd)
+    yield from _stream(pid, read_fd, settle, flat)
+
+
+class Worker:
+    """A forked child started before its input exists: it waits for one ``bytes`` input, then
+    streams back the batches ``run(input)`` makes (see :func:`start_worker`)."""
+
+    def __init__(self, pid: int, to_child: int, from_child: int) -> None:
+        self._pid, self._to_child, self._from_child = pid, to_child, from_child
+        self._used = False
+
+    def results(
+        self, data: bytes, run: Callable[[bytes], Iterator[list[T]]], *, settle: Callable[[], None] | None = None
+    ) -> Iterator[T]:
+        """The items of ``run(data)`` (the child's ``run``; this one makes them here if the
+        child dies). ``settle`` as for :func:`forked_iter`, but first called just after the
+        input is sent: what this process built after the fork shares no page with the child."""
+        if self._used:
+            raise RuntimeError("a worker runs once")
+        self._used = True
+        try:
+            with open(self._to_child, "wb") as pipe:
+                pipe.write(len(data).to_bytes(_HEADER, "little"))
+                pipe.write(data)
+        except OSError:  # the child is gone: its stream ends at once, and the items are made here
+            pass
+        if settle is not None:
+            settle()
+        return _stream(self._pid, self._from_child, settle, lambda: itertools.chain.from_iterable(run(data)))
+
+    def close(self) -> None:
+        """End an unused worker (its input never came)."""
+        if not self._used:
+            self._used = True
+            os.close(self._to_child)  # the child sees the end of its input and exits
+            os.close(self._from_child)
+            _reap(self._pid)
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - at interpreter exit, os may be half torn down
+            pass
+
+
+def start_worker(run: Callable[[bytes], Iterator[list[T]]], *, chunk_items: int = CHUNK_ITEMS) -> Worker | None:
+    """Fork a :class:`Worker` now, while this process's memory is small, or None when forking
+    is not safe here (:func:`can_fork`).
+
+    What this process builds afterwards (a big glossary) is on pages the child does not share,
+    so this process may then walk it with the garbage collector while the child works without
+    either copying a page; and the child's own input comes as bytes it decodes itself.
+    """
+    if not can_fork():
+        return None
+    in_read, in_write = os.pipe()
+    out_read, out_write = os.pipe()
+    _widen(out_write)
+    try:
+        pid = os.fork()
+    except OSError:
+        for fd in (in_read, in_write, out_read, out_write):
+            os.close(fd)
+        return None
+    if pid == 0:  # the child: never returns
+        os.close(in_write)
+        os.close(out_read)
+        _child(lambda: _run_on_input(run, in_read), out_write, chunk_items)
+    os.close(in_read)
+    os.close(out_write)
+    return Worker(pid, in_write, out_read)
+
+
+def _run_on_input(run: Callable[[bytes], Iterator[list[T]]], fd: int) -> Iterator[list[T]]:
+    header = _read(fd, _HEADER)
+    if header is None:  # never given an input: nothing to do
+        os._exit(0)
+    data = _read(fd, int.from_bytes(header, "little"))
+    os.close(fd)
+    if data is None:
+        os._exit(1)
+    return run(data)
+
+
+def _stream(
+    pid: int, read_fd: int, settle: Callable[[], None] | None, flat: Callable[[], Iterator[T]]
+) -> Iterator[T]:
+    """The items of the child ``pid`` from ``read_fd``; the rest from ``flat()`` if it dies."""
     received = 0
     complete = False
     try:
@@ -101,13 +189,17 @@ def forked_iter(
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:  # reaped already (a SIGCHLD handler of the application's)
-            pass
+        _reap(pid)
     if not complete:
         # The child died: make the rest here (every item it sent was whole and is kept).
         yield from itertools.islice(flat(), received, None)
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:  # reaped already (a SIGCHLD handler of the application's)
+        pass
 
 
 def _widen(fd: int) -> None:
@@ -158,15 +250,14 @@ def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _child(batches: Iterator[list[T]], read_fd: int, write_fd: int, chunk_items: int) -> None:
+def _child(make: Callable[[], Iterator[list[T]]], write_fd: int, chunk_items: int) -> None:
     # os._exit, never a return or an exception: the child must not run the parent's cleanup
     # (atexit handlers, buffered output, the caller's finally blocks).
     status = 1
     try:
-        os.close(read_fd)
         with open(write_fd, "wb") as pipe:
             chunk: list[T] = []
-            for batch in batches:
+            for batch in make():
                 chunk += batch
                 if len(chunk) >= chunk_items:
                     _send(pipe, chunk)

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .forked import can_fork, forked_iter
+from .forked import Worker, can_fork, forked_iter, start_worker
 from .model import Concept, Glossary
 
 TERM_LABEL = "CX_TERM"
@@ -608,11 +608,12 @@ class PatternStream:
     Nothing is generated before the first read.
     """
 
-    __slots__ = ("_glossary", "_parallel", "_records")
+    __slots__ = ("_glossary", "_parallel", "_records", "_worker")
 
-    def __init__(self, glossary: Glossary, *, parallel: bool | None = None) -> None:
+    def __init__(self, glossary: Glossary, *, parallel: bool | None = None, worker: Worker | None = None) -> None:
         self._glossary = glossary
         self._parallel = parallel
+        self._worker = worker
         self._records: Iterator[tuple[str, str | list[dict], str]] | None = None
 
     def __iter__(self) -> PatternStream:
@@ -629,7 +630,10 @@ class PatternStream:
         never called when the patterns are made in this process.
         """
         if self._records is None:
-            glossary, parallel = self._glossary, self._parallel
+            glossary, parallel, worker = self._glossary, self._parallel, self._worker
+            if worker is not None and parallel is not False:
+                self._records = worker.results(_names_blob(glossary), _batches_from_names, settle=settle)
+                return self._records
             if parallel is None:
                 parallel = len(glossary) >= PARALLEL_MIN_CONCEPTS and can_fork()
             if parallel:
@@ -640,7 +644,22 @@ class PatternStream:
         return self._records
 
 
-def generate_patterns(glossary: Glossary, *, parallel: bool | None = None) -> PatternStream:
+def start_generator() -> Worker | None:
+    """A pattern generator forked now, for :func:`generate_patterns`'s ``worker``: call it
+    before reading a big glossary (None where forking is not safe, see
+    :func:`.forked.can_fork`).
+
+    Forked before the glossary exists, the child shares none of its pages, so the build may
+    collect garbage while the child generates without either process copying a page; forked
+    after, that collection has to run before the fork (~0.3 s at 100,000 concepts) to keep
+    memory down. An unused generator ends when dropped (or :meth:`~.forked.Worker.close`).
+    """
+    return start_worker(_batches_from_names)
+
+
+def generate_patterns(
+    glossary: Glossary, *, parallel: bool | None = None, worker: Worker | None = None
+) -> PatternStream:
     """All EntityRuler patterns for ``glossary``, one at a time: ``{"label", "pattern", "id"}``.
 
     Terms and aliases first (in concept order), then acronyms (sorted). A phrase that several
@@ -653,9 +672,10 @@ def generate_patterns(glossary: Glossary, *, parallel: bool | None = None) -> Pa
 
     ``parallel``: generate in a forked child process (see :mod:`.forked`; the same patterns
     either way); by default only for a glossary of :data:`PARALLEL_MIN_CONCEPTS` or more
-    where forking is safe.
+    where forking is safe. ``worker``: a generator from :func:`start_generator` to use
+    (unless ``parallel`` is false).
     """
-    return PatternStream(glossary, parallel=parallel)
+    return PatternStream(glossary, parallel=parallel, worker=worker)
 
 
 class _Names(NamedTuple):

@@ -175,3 +175,63 @@ def test_forked_iter_child_reaped_by_someone_else(monkeypatch):
 
     assert list(forked_iter(make)) == items()
     assert os.getpid() not in made  # nothing was made again here
+
+
+# --- a worker forked before its input exists --------------------------------------------------
+
+
+def batches_of(data: bytes) -> list[list]:
+    n = int(data.decode())
+    return [items(n)[i : i + 7] for i in range(0, n, 7)]
+
+
+def test_forked_worker_streams_what_it_makes_of_its_input(forks, monkeypatch):
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    worker = forked.start_worker(lambda data: iter(batches_of(data)), chunk_items=10)
+    assert len(forks) == 1  # forked at once, before the input exists
+    calls = []
+    results = worker.results(b"300", lambda data: iter(batches_of(data)), settle=lambda: calls.append("settle"))
+    assert calls == ["settle"]  # right after the input was sent
+    assert list(results) == items(300)
+    assert reaped(forks)
+    with pytest.raises(RuntimeError):
+        worker.results(b"1", lambda data: iter(batches_of(data)))
+
+
+def test_forked_worker_unused_ends_when_closed(forks, monkeypatch):
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    worker = forked.start_worker(lambda data: iter(batches_of(data)))
+    worker.close()
+    assert reaped(forks)
+    worker.close()  # twice is fine
+
+
+def test_forked_worker_that_dies_is_made_good_here(forks, monkeypatch):
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    parent = os.getpid()
+
+    def run(data):
+        for i, batch in enumerate(batches_of(data)):
+            if os.getpid() != parent and i == 20:
+                os._exit(5)
+            yield batch
+
+    worker = forked.start_worker(run, chunk_items=10)
+    assert list(worker.results(b"500", run)) == items(500)
+    assert reaped(forks)
+
+
+def test_forked_worker_not_started_where_forking_is_unsafe(monkeypatch):
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    assert forked.start_worker(lambda data: iter([])) is None
+
+
+def test_forked_pattern_generator_started_early_gives_the_same_patterns(forks, monkeypatch):
+    from annotator.glossary import patterns
+
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    worker = patterns.start_generator()
+    glossary = Glossary.load(FIXTURE)
+    expected = list(generate_patterns(glossary, parallel=False).records())
+    assert list(generate_patterns(glossary, worker=worker).records()) == expected
+    assert len(forks) == 1 and reaped(forks)
