@@ -235,3 +235,17 @@ def test_forked_pattern_generator_started_early_gives_the_same_patterns(forks, m
     expected = list(generate_patterns(glossary, parallel=False).records())
     assert list(generate_patterns(glossary, worker=worker).records()) == expected
     assert len(forks) == 1 and reaped(forks)
+
+
+def test_forked_pattern_generator_only_for_big_files(tmp_path, monkeypatch, forks):
+    from annotator.glossary import patterns
+
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    small = tmp_path / "small.jsonl"
+    small.write_text('{"term": "Help Desk", "definition": "d"}\n', encoding="utf-8")
+    assert patterns.start_generator_for([small, tmp_path / "missing.csv"]) is None and forks == []
+    monkeypatch.setattr(patterns, "EARLY_GENERATOR_BYTES", small.stat().st_size)
+    worker = patterns.start_generator_for([small])
+    assert worker is not None and len(forks) == 1
+    worker.close()
+    assert reaped(forks)
