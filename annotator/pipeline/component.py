@@ -58,6 +58,7 @@ from ..glossary.patterns import (
     TERM_LABEL,
     PatternTokenizer,
     generate_patterns,
+    start_generator_for,
 )
 from ..text.abbreviations import find_definitions
 from ..text.acronyms import base_acronym, is_acronym, is_shouting
@@ -410,6 +411,10 @@ class HelpdeskGlossary:
         """Built-in data (unless ``builtin`` is false) plus the configured user glossaries."""
         from ..resources import builtin_glossary_path, builtin_patterns_path
 
+        # A big user glossary's patterns are generated in a forked child (glossary.forked),
+        # forked now, before the files are read: the parent's reading and collecting then
+        # overlap its start-up, and no page the child shares is written while it runs.
+        worker = start_generator_for(self.glossary_paths) if self.glossary_paths else None
         glossary = Glossary()
         if self.builtin:
             glossary_path = builtin_glossary_path()
@@ -423,7 +428,7 @@ class HelpdeskGlossary:
             data = path.read_bytes()
             self.set_data(glossary, iter_patterns(io.BytesIO(data), str(path)), saved_as=data)
             return
-        self.set_data(glossary, generate_patterns(glossary), saved_as=None)
+        self.set_data(glossary, generate_patterns(glossary, worker=worker), saved_as=None)
 
     def set_data(
         self,
