@@ -136,3 +136,33 @@ def tickets(tmp_path) -> Path:
     ]
     records[17]["text"] += " KABOOM"
     return _write_jsonl(tmp_path / "tickets.jsonl", records)
+
+
+class RunCrash(Exception):
+    """What :func:`crash_after`'s progress callback raises: a run stopped mid-way, in-process."""
+
+
+class CrashAfter:
+    """``crash_after(n)``: a ``progress_factory`` whose callback raises :class:`RunCrash` at the
+    ``n``-th committed batch (the checkpoint holds the ``n - 1`` before it)."""
+
+    error = RunCrash
+
+    def __call__(self, batches: int):
+        def factory(total, initial, unit):
+            commits = []
+
+            def progress(position):
+                commits.append(position)
+                if len(commits) == batches:
+                    raise RunCrash
+
+            progress.close = lambda: None
+            return progress
+
+        return factory
+
+
+@pytest.fixture(scope="session")
+def crash_after() -> CrashAfter:
+    return CrashAfter()

@@ -57,28 +57,14 @@ def test_dask_engine_pipeline_that_cannot_load_is_e505(tmp_path, tickets):
     assert caught.value.code == "E505" and "failed to load" in str(caught.value)
 
 
-def test_dask_engine_resumes_a_crashed_run_to_the_local_engines_bytes(tmp_path, tickets):
+def test_dask_engine_resumes_a_crashed_run_to_the_local_engines_bytes(tmp_path, tickets, crash_after):
     reference = tmp_path / "reference.jsonl"
     run(RunConfig(tickets, reference, spec=SPEC, batch_size=7))
 
-    class Crash(Exception):
-        pass
-
-    def crash_after_three_batches(total, initial, unit):
-        commits = []
-
-        def progress(position):
-            commits.append(position)
-            if len(commits) == 3:
-                raise Crash
-
-        progress.close = lambda: None
-        return progress
-
     out = tmp_path / "out.jsonl"
-    with pytest.raises(Crash):
+    with pytest.raises(crash_after.error):
         run(RunConfig(tickets, out, spec=SPEC, batch_size=7, engine="dask", processes=2),
-            progress_factory=crash_after_three_batches)
+            progress_factory=crash_after(3))
     assert read_checkpoint(Path(f"{out}.checkpoint.json")).position.records == 21
     report = run(RunConfig(tickets, out, spec=SPEC, batch_size=5, engine="dask", processes=2,
                            resume=True))

@@ -145,25 +145,6 @@ def test_duplicates_directory_input_has_none_to_check(tmp_path):
     assert (report.documents, report.duplicates) == (2, 0)
 
 
-class Crash(Exception):
-    pass
-
-
-def crash_after(batches: int):
-    def factory(total, initial, unit):
-        state = {"n": 0}
-
-        def progress(position):
-            state["n"] += 1
-            if state["n"] == batches:
-                raise Crash
-
-        progress.close = lambda: None
-        return progress
-
-    return factory
-
-
 def _archive(n: int, repeats: dict[int, int]) -> list[dict]:
     """``n`` records ``r-0``...; ``repeats[i] = j`` gives record ``i`` the id of record ``j``."""
     rows = [{"id": f"r-{i}", "text": f"SLA and AHT in ticket {i}"} for i in range(n)]
@@ -178,7 +159,7 @@ def _archive(n: int, repeats: dict[int, int]) -> list[dict]:
     {3: 1, 9: 5, 19: 0},  # before, and across the resume
 ], ids=["before-crash", "across-resume", "mixed"])
 @pytest.mark.parametrize("policy", ["warn", "reject"])
-def test_duplicates_resume_reports_and_counts_like_an_uninterrupted_run(tmp_path, repeats, policy):
+def test_duplicates_resume_reports_and_counts_like_an_uninterrupted_run(tmp_path, repeats, policy, crash_after):
     source = write_lines(tmp_path / "in.jsonl", _archive(20, repeats))
     reference = tmp_path / "reference.jsonl"
     expected: list = []
@@ -187,7 +168,7 @@ def test_duplicates_resume_reports_and_counts_like_an_uninterrupted_run(tmp_path
 
     out = tmp_path / "out.jsonl"
     before: list = []
-    with pytest.raises(Crash):
+    with pytest.raises(crash_after.error):
         run(RunConfig(source, out, spec=SPEC, batch_size=4, on_duplicate_id=policy),
             progress_factory=crash_after(3), warn=before.append)
     assert read_checkpoint(Path(f"{out}.checkpoint.json")).position.records == 12
@@ -209,21 +190,21 @@ def test_duplicates_resume_of_a_finished_run_keeps_the_count(tmp_path):
     assert (again.duplicates, again.shown_duplicates) == (2, 0)
 
 
-def test_duplicates_policy_change_on_resume_is_e502(tmp_path):
+def test_duplicates_policy_change_on_resume_is_e502(tmp_path, crash_after):
     source = write_lines(tmp_path / "in.jsonl", _archive(20, {15: 2}))
     out = tmp_path / "out.jsonl"
-    with pytest.raises(Crash):
+    with pytest.raises(crash_after.error):
         run(RunConfig(source, out, spec=SPEC, batch_size=4), progress_factory=crash_after(2))
     with pytest.raises(BatchError) as info:
         run(RunConfig(source, out, spec=SPEC, batch_size=4, resume=True, on_duplicate_id="reject"))
     assert info.value.code == "E502"
 
 
-def test_duplicates_checkpoint_without_the_count_still_resumes(tmp_path):
+def test_duplicates_checkpoint_without_the_count_still_resumes(tmp_path, crash_after):
     """Checkpoints written before repeats were counted have no "duplicates" key."""
     source = write_lines(tmp_path / "in.jsonl", _archive(20, {3: 1, 15: 2}))
     out = tmp_path / "out.jsonl"
-    with pytest.raises(Crash):
+    with pytest.raises(crash_after.error):
         run(RunConfig(source, out, spec=SPEC, batch_size=4), progress_factory=crash_after(2))
     path = Path(f"{out}.checkpoint.json")
     data = json.loads(path.read_text())

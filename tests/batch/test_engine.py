@@ -98,33 +98,12 @@ def test_engine_output_does_not_depend_on_processes_or_batch_size(tmp_path, tran
     assert outputs[0][1].count(b"\n") == 8
 
 
-class Crash(Exception):
-    pass
-
-
-def crash_after(batches: int):
-    """A progress callback that kills the run (in-process) after ``batches`` commits."""
-
-    def factory(total, initial, unit):
-        state = {"n": 0}
-
-        def progress(position):
-            state["n"] += 1
-            if state["n"] == batches:
-                raise Crash
-
-        progress.close = lambda: None
-        return progress
-
-    return factory
-
-
-def test_engine_resume_after_crash_with_torn_tail_equals_uninterrupted_run(tmp_path, tickets):
+def test_engine_resume_after_crash_with_torn_tail_equals_uninterrupted_run(tmp_path, tickets, crash_after):
     reference = tmp_path / "reference.jsonl"
     run(config(tickets, reference, batch_size=7, summary=tmp_path / "ref.csv"))
 
     out = tmp_path / "out.jsonl"
-    with pytest.raises(Crash):
+    with pytest.raises(crash_after.error):
         run(config(tickets, out, batch_size=7), progress_factory=crash_after(3))
     checkpoint = read_checkpoint(Path(f"{out}.checkpoint.json"))
     assert checkpoint.position.records == 21 and not checkpoint.complete
@@ -169,18 +148,18 @@ def test_engine_existing_output_needs_resume_or_overwrite(tmp_path, transcripts_
     [{"options": TagOptions(format="html")}, {"text_field": "channel"},
      {"spec": PipelineSpec(glossaries=SPEC.glossaries, builtin=True)}],
 )
-def test_engine_resume_with_other_options_is_e502(tmp_path, tickets, change):
+def test_engine_resume_with_other_options_is_e502(tmp_path, tickets, change, crash_after):
     out = tmp_path / "out.jsonl"
-    with pytest.raises(Crash):
+    with pytest.raises(crash_after.error):
         run(config(tickets, out, batch_size=10), progress_factory=crash_after(1))
     with pytest.raises(BatchError) as info:
         run(config(tickets, out, resume=True, **change))
     assert info.value.code == "E502"
 
 
-def test_engine_resume_after_the_input_changed_is_e502(tmp_path, tickets):
+def test_engine_resume_after_the_input_changed_is_e502(tmp_path, tickets, crash_after):
     out = tmp_path / "out.jsonl"
-    with pytest.raises(Crash):
+    with pytest.raises(crash_after.error):
         run(config(tickets, out, batch_size=10), progress_factory=crash_after(1))
     with open(tickets, "a", encoding="utf-8") as fh:
         fh.write('{"id": "late", "text": "SLA"}\n')
