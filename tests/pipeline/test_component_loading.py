@@ -226,3 +226,25 @@ def test_component_loading_inside_a_memory_zone_still_works_after_it(data_dir):
     with nlp.memory_zone():
         first = [(e.text, e._.term_id) for e in nlp("our CES went up").ents]
     assert [(e.text, e._.term_id) for e in nlp("our CES went up").ents] == first != []
+
+
+@pytest.mark.parametrize("chunk_lines", [1, 7, 4096])
+def test_component_to_disk_streams_generated_patterns_byte_for_byte(tmp_path, fixture_glossary, monkeypatch, chunk_lines):
+    """Generated patterns are written a chunk at a time; the file and the cache's fingerprint
+    are what writing them in one piece gave, so the cache is used on loading."""
+    from annotator.pipeline import component as component_module
+
+    monkeypatch.setattr(component_module, "SAVE_CHUNK_LINES", chunk_lines)
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False})
+    component.set_data(fixture_glossary, generate_patterns(fixture_glossary), saved_as=None)
+    component.to_disk(tmp_path / "c")
+    expected = component_module.patterns_jsonl(generate_patterns(fixture_glossary)).encode("utf-8")
+    assert (tmp_path / "c" / "patterns.jsonl").read_bytes() == expected
+    used = []
+    real = component_module.matcher_from_cache
+    monkeypatch.setattr(component_module, "matcher_from_cache",
+                        lambda *args: used.append(real(*args)) or used[-1])
+    restored = _restore(tmp_path / "c")
+    assert used and used[0] is not None  # the fingerprint matched: the cache was taken
+    assert _matcher_state(restored.matcher) == _matcher_state(component.matcher)
