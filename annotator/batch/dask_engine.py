@@ -127,9 +127,13 @@ class DaskExecutor:
                     config["distributed.worker.multiprocessing-method"] = "forkserver"
                 # Read by the scheduler, the nannies and the workers as they start.
                 with dask.config.set(config):
+                    # No dashboard, but the scheduler still serves /health and /metrics, by
+                    # default on port 8787: a second run (or anything on 8787) got a warning
+                    # on stderr. An ephemeral loopback port instead.
                     self.cluster = LocalCluster(n_workers=workers, processes=True,
                                                 threads_per_worker=1, dashboard_address=None,
-                                                host="127.0.0.1")
+                                                host="127.0.0.1",
+                                                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
                     self.client = Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             self.close()

@@ -100,3 +100,26 @@ def test_dask_engine_repeated_ids_reported_like_the_local_engine(tmp_path, write
                            report.duplicates, [d.message() for d in shown])
     assert results["dask"] == results["local"]
     assert results["dask"][2] == 3
+
+
+def test_dask_engine_does_not_need_port_8787(tmp_path, tickets):
+    """The local cluster serves no dashboard, and its scheduler's small HTTP server takes an
+    ephemeral loopback port: a second run, or anything else on 8787, costs no warning."""
+    import socket
+    import warnings
+
+    blocker = socket.socket()
+    try:
+        blocker.bind(("127.0.0.1", 8787))
+    except OSError:
+        pass  # taken already: the point of the test either way
+    else:
+        blocker.listen()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", UserWarning)
+            report = run(RunConfig(tickets, tmp_path / "out.jsonl", spec=SPEC, batch_size=50,
+                                   engine="dask", processes=2))
+    finally:
+        blocker.close()
+    assert report.documents > 0
