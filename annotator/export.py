@@ -12,8 +12,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LENGTH
-from spacy.tokens import Doc, Span
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
+from spacy.tokens import Doc
 
 OFFSETS_NOTE = {
     "start/end": "code points (Python str indices) into the text sent",
@@ -54,21 +54,6 @@ def _ent_bounds(array: numpy.ndarray) -> tuple[list[int], list[int]]:
     after = numpy.searchsorted(stops, begins, side="right")
     ends = numpy.append(stops, len(array))[after]
     return begins.tolist(), ends.tolist()
-
-
-def iter_ents(doc: Doc) -> Iterator[Span]:
-    """``doc.ents``, one span at a time.
-
-    ``doc.ents`` builds every entity ``Span`` before returning; a capped response over a
-    document with 250,000 entities needs only the first few thousand.
-    """
-    if not len(doc):
-        return
-    array = doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID])
-    begins, ends = _ent_bounds(array)
-    rows = array[begins].tolist()
-    for begin, end, (_, label, kb_id, ent_id) in zip(begins, ends, rows):
-        yield Span(doc, begin, end, label=label, kb_id=kb_id, span_id=ent_id)
 
 
 def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Iterator[dict]:

@@ -9,7 +9,7 @@ import spacy
 
 from spacy.tokens import Span
 
-from annotator.export import doc_to_json, iter_ents, utf16_converter
+from annotator.export import doc_to_json, entity_records, utf16_converter
 
 DATA = Path(__file__).parent / "pipeline" / "data"
 
@@ -97,7 +97,12 @@ def test_export_empty_doc(nlp):
 
 
 def _ent_tuples(spans):
-    return [(s.start, s.end, s.label_, s.kb_id_, s.id_) for s in spans]
+    return [(s.start_char, s.end_char, s.label_) for s in spans]
+
+
+def _record_tuples(doc):
+    """What the export reads of each entity: its bounds and label, as ``doc.ents`` has them."""
+    return [(r["start"], r["end"], r["label"]) for r in entity_records(doc, doc.text, lambda i: i)]
 
 
 @pytest.mark.parametrize(
@@ -110,27 +115,27 @@ def _ent_tuples(spans):
         [(5, 6, "END")],
     ],
 )
-def test_export_iter_ents_is_doc_ents(ents):
+def test_export_entity_records_are_doc_ents(ents):
     blank = spacy.blank("en")
     doc = blank("one two three four five six")
     doc.set_ents([Span(doc, s, e, label=label, kb_id="kb", span_id=f"id-{s}") for s, e, label in ents])
-    assert _ent_tuples(iter_ents(doc)) == _ent_tuples(doc.ents)
+    assert _record_tuples(doc) == _ent_tuples(doc.ents)
 
 
-def test_export_iter_ents_with_blocked_and_missing_tokens():
+def test_export_entity_records_with_blocked_and_missing_tokens():
     doc = spacy.blank("en")("a b c d e f")
     doc.set_ents(
         [Span(doc, 1, 2, label="X"), Span(doc, 4, 6, label="Y")],
         blocked=[Span(doc, 0, 1)],  # B with no label: no entity
         missing=[Span(doc, 2, 3)],
     )
-    assert _ent_tuples(iter_ents(doc)) == _ent_tuples(doc.ents) != []
+    assert _record_tuples(doc) == _ent_tuples(doc.ents) != []
 
 
-def test_export_iter_ents_on_the_component(nlp):
+def test_export_entity_records_on_the_component(nlp):
     doc = nlp("Our SLA breach rate went up; AHT too, and the SLA. Service Level Agreement (SLA) ok")
-    assert _ent_tuples(iter_ents(doc)) == _ent_tuples(doc.ents)
-    assert _ent_tuples(iter_ents(nlp(""))) == []
+    assert _record_tuples(doc) == _ent_tuples(doc.ents)
+    assert _record_tuples(nlp("")) == []
 
 
 def test_export_max_spans_stops_early_on_a_huge_doc(nlp):

@@ -253,8 +253,7 @@ class GlossaryMatcher:
         if isinstance(patterns, PatternStream):
             items = patterns.records(settle=collector.settle)
         else:
-            records = getattr(patterns, "records", None)
-            items = _records(patterns) if records is None else records()
+            items = _records(patterns)
         for line, (label, body, pid) in enumerate(items, 1):
             count = line
             # A glossary's ~7 patterns per concept share its id: each id is checked once.
