@@ -6,7 +6,6 @@ Deterministic (same sources, same bytes), so the generated files are committed a
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from pathlib import Path
 from ..errors import GlossaryError
 from .merge import merge_entries
 from .model import Concept, Entry, Glossary, Skipped
-from .patterns import generate_patterns
+from .patterns import generate_patterns, patterns_jsonl
 from .readers import read_glossary_file
 
 GLOSSARY_FILE = "glossary.jsonl"
@@ -76,10 +75,9 @@ def compile_glossary(
 
 def render(glossary: Glossary) -> dict[str, str]:
     """The generated files' exact contents, by file name."""
-    patterns = generate_patterns(glossary)
     return {
         GLOSSARY_FILE: glossary.to_jsonl(),
-        PATTERNS_FILE: "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns),
+        PATTERNS_FILE: patterns_jsonl(generate_patterns(glossary)),
     }
 
 

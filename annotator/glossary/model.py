@@ -120,7 +120,8 @@ def _line_encoder() -> Callable[[object], str]:
     return lambda obj: "".join(encode(obj, 0))
 
 
-_JSON_LINE = _line_encoder()
+#: One JSONL line's JSON (no newline): ``json.dumps(obj, ensure_ascii=False)``, faster.
+json_line = _line_encoder()
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NOT_KEY = re.compile(r"[\W_]+")
 
@@ -179,7 +180,7 @@ class Glossary:
 
     def iter_jsonl(self) -> Iterator[str]:
         for concept in self.concepts:
-            yield _JSON_LINE(concept.to_json()) + "\n"
+            yield json_line(concept.to_json()) + "\n"
 
     def to_jsonl(self) -> str:
         return "".join(self.iter_jsonl())

@@ -34,7 +34,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .forked import Worker, can_fork, forked_iter, start_worker
-from .model import Concept, Glossary
+from .model import Concept, Glossary, json_line
 
 TERM_LABEL = "CX_TERM"
 ACRONYM_LABEL = "CX_ACRONYM"
@@ -168,18 +168,6 @@ def _join_combos(joins: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(itertools.product(*options))
 
 
-def inflected_forms(form: str) -> list[str]:
-    """``form`` with its head word (the last word) in singular and plural.
-
-    Term possessives are not generated: ``agent's`` already matches as ``agent`` followed by
-    spaCy's separate ``'s`` token, and doubling every term's patterns for a boundary nicety
-    would double the matcher's size on big glossaries.
-    """
-    head_start = max(form.rfind(" "), form.rfind("-")) + 1
-    stem = form[:head_start]
-    return [stem + word for word in _head_forms(form[head_start:])]
-
-
 @functools.lru_cache(maxsize=65536)
 def _head_forms(head: str) -> tuple[str, ...]:
     """``head``, then its singular and plural when they differ from it."""
@@ -195,7 +183,13 @@ def _head_forms(head: str) -> tuple[str, ...]:
 
 
 def term_variants(term: str, *, normalized: bool = False) -> list[str]:
-    """Every lowercase spelling generated for one term or alias, deterministic order.
+    """Every lowercase spelling generated for one term or alias, deterministic order: each
+    compound form (:func:`compound_forms`) with its head word (the last word) as written, in
+    the singular and in the plural.
+
+    Term possessives are not generated: ``agent's`` already matches as ``agent`` followed by
+    spaCy's separate ``'s`` token, and doubling every term's patterns for a boundary nicety
+    would double the matcher's size on big glossaries.
 
     ``normalized``: ``term`` is :func:`normalize_text` output already (the generator's names
     are; a second pass would change nothing and cost ~0.4 us a name).
@@ -203,7 +197,6 @@ def term_variants(term: str, *, normalized: bool = False) -> list[str]:
     base = (term if normalized else normalize_text(term)).lower()
     if not base:
         return []
-    # inflected_forms() of each compound form, inlined: ~110,000 names at 100k concepts.
     variants: dict[str, None] = {}
     for compound in compound_forms(base):
         head_start = max(compound.rfind(" "), compound.rfind("-")) + 1
@@ -674,6 +667,12 @@ def start_generator_for(paths: Iterable[str | os.PathLike]) -> Worker | None:
         except OSError:
             pass
     return start_generator() if size >= EARLY_GENERATOR_BYTES else None
+
+
+def patterns_jsonl(patterns: Iterable[dict]) -> str:
+    """Patterns as ``patterns.jsonl`` text: one JSON object a line, as a stock ``entity_ruler``
+    reads them."""
+    return "".join(json_line(pattern) + "\n" for pattern in patterns)
 
 
 def generate_patterns(

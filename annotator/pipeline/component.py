@@ -32,8 +32,8 @@ when it fits the patterns file and the tokenizer). Loading is lazy: a pipeline r
 
 from __future__ import annotations
 
-import functools
 import io
+import itertools
 import json
 import re
 import threading
@@ -48,7 +48,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
-from spacy.vocab import Vocab
 
 from ..errors import GlossaryError, PipelineError
 from ..glossary.model import Concept, Glossary
@@ -58,6 +57,7 @@ from ..glossary.patterns import (
     TERM_LABEL,
     PatternTokenizer,
     generate_patterns,
+    patterns_jsonl,
     start_generator_for,
 )
 from ..text.abbreviations import find_definitions
@@ -221,10 +221,6 @@ def prewarm_texts(glossary: Glossary, limit: int) -> Iterator[str]:
             text = text[:budget]
             budget -= len(text)
             yield text
-
-
-def patterns_jsonl(patterns: Iterable[dict]) -> str:
-    return "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns)
 
 
 def load_user_glossaries(paths: Iterable[str | Path], base: Iterable[Concept]) -> Glossary:
@@ -738,24 +734,14 @@ class HelpdeskGlossary:
         if self._patterns_text is not None:
             file.write(self._patterns_text)
             return len(self._patterns_text), zlib.crc32(self._patterns_text)
-        size = crc = 0
-        lines: list[str] = []
-
-        def flush() -> None:
-            nonlocal size, crc
-            chunk = "".join(lines).encode("utf-8")
-            file.write(chunk)
-            size, crc = size + len(chunk), zlib.crc32(chunk, crc)
-            lines.clear()
-
         # In this process, not a forked generator: the fork's copy-on-write of a loaded
         # pipeline cost more than its speed saves here (100k concepts: peak 535 MB this way,
         # 700 MB forked, for about a second more).
-        for pattern in generate_patterns(self.glossary, parallel=False):
-            lines.append(json.dumps(pattern, ensure_ascii=False) + "\n")
-            if len(lines) == SAVE_CHUNK_LINES:
-                flush()
-        flush()
+        patterns = iter(generate_patterns(self.glossary, parallel=False))
+        size = crc = 0
+        while chunk := patterns_jsonl(itertools.islice(patterns, SAVE_CHUNK_LINES)).encode("utf-8"):
+            file.write(chunk)
+            size, crc = size + len(chunk), zlib.crc32(chunk, crc)
         return size, crc
 
     def _cache_fingerprint(self, size: int, crc: int) -> str:
