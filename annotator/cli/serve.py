@@ -12,8 +12,8 @@ from ._errors import handle_errors
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Worker processes (default: two per CPU, at most 8).")
-@click.option("--threads", type=click.IntRange(1, 64), default=2, show_default=True,
-              help="Threads per worker (1: sync workers).")
+@click.option("--threads", type=click.IntRange(1, 64), default=None,
+              help="Threads per worker (1: sync workers; default: 2).")
 @click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True,
               help="Seconds before a stuck worker is killed and replaced.")
 @click.option("--max-requests", type=click.IntRange(0, 10**7), default=None,
@@ -55,10 +55,11 @@ def command(host, port, workers, threads, timeout, max_requests, glossaries, cor
 
     from annotator.plugin.server import ServiceApplication, gunicorn_options
 
-    # None: the server's default (plugin.server.DEFAULT_MAX_REQUESTS).
-    recycle = {} if max_requests is None else {"max_requests": max_requests}
-    options = gunicorn_options(host=host, port=port, workers=workers, threads=threads,
-                               timeout=timeout, access_log=access_log, **recycle)
+    # None: the server's defaults (plugin.server.DEFAULT_THREADS, DEFAULT_MAX_REQUESTS).
+    given = {name: value for name, value in (("threads", threads), ("max_requests", max_requests))
+             if value is not None}
+    options = gunicorn_options(host=host, port=port, workers=workers, timeout=timeout,
+                               access_log=access_log, **given)
     # Build the app here, before forking, so a broken glossary fails the command with a clear
     # message (exit 2) instead of crash-looping workers.
     app = create_app(config)
