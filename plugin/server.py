@@ -24,17 +24,22 @@ from gunicorn.app.base import BaseApplication
 DEFAULT_MAX_REQUESTS = 50_000
 
 
-#: Threads per worker. Annotation holds the GIL, so threads add no CPU: they let a worker read
-#: the next request while one is annotated, and keep slow clients from holding a worker.
-DEFAULT_THREADS = 2
+#: Threads per worker; 1 means gunicorn's ``sync`` worker, which is the default. Annotation is
+#: CPU-bound under the GIL, so threads add no throughput. They cost tail latency: a ``gthread``
+#: worker keeps each keep-alive connection it accepted, so a few busy clients pile onto one
+#: worker while another core idles. A sync worker takes one request at a time and accepts the
+#: next connection only when it is free, so the kernel's accept queue spreads the load evenly.
+#: Measured on 2 cores at concurrency 8 (issue 5): p99 15-20 ms with 4 workers x 2 threads,
+#: 7.5-8.2 ms with 3 sync workers, at the same requests per second. ``--threads N`` (gthread)
+#: suits clients that hold connections open with no proxy in front.
+DEFAULT_THREADS = 1
 
 
 def default_workers() -> int:
-    """Two per core, at most 8. Keep-alive connections stay with the worker that accepted them,
-    and with one worker per core a few busy connections can pile onto one worker while another
-    core idles; two per core evens that out (measured on 2 cores at concurrency 8: p99 22 ->
-    14-16 ms at the same throughput; 6 or 8 workers were slower)."""
-    return max(2, min(8, 2 * (os.cpu_count() or 1)))
+    """One per core plus one, at most 9. Annotation is CPU-bound: more workers than cores only
+    time-slice (the tail grows: 8.5-11 ms p99 with 4 sync workers on 2 cores, 9.3 with 5), and
+    the extra one keeps the cores busy while a worker reads a request or writes an answer."""
+    return max(2, min(9, (os.cpu_count() or 1) + 1))
 
 
 def gunicorn_options(
@@ -52,7 +57,8 @@ def gunicorn_options(
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(),
         "threads": threads,
-        # gthread keeps slow clients from holding a whole worker; sync would with threads=1.
+        # Both hold a worker (or thread) while a slow client sends its body; put a buffering
+        # proxy in front on an open network, as gunicorn's documentation says.
         "worker_class": "gthread" if threads > 1 else "sync",
         "timeout": timeout,
         "graceful_timeout": graceful_timeout,

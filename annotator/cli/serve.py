@@ -64,8 +64,10 @@ def command(host, port, workers, threads, timeout, max_requests, glossaries, cor
     # message (exit 2) instead of crash-looping workers.
     app = create_app(config)
     info = app.extensions["helpdesk_annotator"].glossary_info
+    shape = (f"{options['workers']} sync workers" if options["threads"] == 1
+             else f"{options['workers']} workers x {options['threads']} threads")
     click.echo(
-        f"Demo page: {url}  (gunicorn, {options['workers']} workers x {options['threads']} threads, "
+        f"Demo page: {url}  (gunicorn, {shape}, "
         f"glossary {info.get('version', '?')}, {info.get('concepts', '?')} concepts)"
     )
     ServiceApplication(lambda: app, options).run()

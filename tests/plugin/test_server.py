@@ -96,12 +96,14 @@ def test_server_werkzeug_chunked_bodies(live_server, app):
 
 
 @pytest.mark.slow
-def test_server_serve_runs_gunicorn_and_prints_url(free_port):
+@pytest.mark.parametrize(("threads", "shown"), [([], "2 sync workers"), (["--threads", "2"], "2 workers x 2 threads")],
+                         ids=["sync-default", "gthread"])
+def test_server_serve_runs_gunicorn_and_prints_url(free_port, threads, shown):
     port = free_port()
     exe = Path(sys.executable).with_name("helpdesk-annotator")
     env = {**os.environ, "HELPDESK_ANNOTATOR_MAX_CONTENT_LENGTH": "20000"}
     proc = subprocess.Popen(
-        [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--threads", "2",
+        [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2", *threads,
          "--access-log"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, env=env,
     )
@@ -136,6 +138,7 @@ def test_server_serve_runs_gunicorn_and_prints_url(free_port):
         output, _ = proc.communicate(timeout=30)
         print(output[-3000:])
     assert f"Demo page: {base}/" in output
+    assert f"(gunicorn, {shown}, " in output
     assert "Booting worker" in output
     assert '"POST /api/annotate HTTP/1.1" 200' in output  # --access-log
 
@@ -164,11 +167,12 @@ def test_server_freezes_what_the_master_built():
         gc.unfreeze()
 
 
-@pytest.mark.parametrize(("cpus", "expected"), [(1, 2), (2, 4), (3, 6), (16, 8), (None, 2)])
-def test_server_two_workers_per_core_by_default(monkeypatch, cpus, expected):
+@pytest.mark.parametrize(("cpus", "expected"), [(1, 2), (2, 3), (3, 4), (16, 9), (None, 2)])
+def test_server_one_sync_worker_per_core_plus_one_by_default(monkeypatch, cpus, expected):
     from annotator.plugin import server
 
     monkeypatch.setattr(server.os, "cpu_count", lambda: cpus)
     assert server.default_workers() == expected
     options = server.gunicorn_options()
-    assert options["threads"] == server.DEFAULT_THREADS and options["worker_class"] == "gthread"
+    assert options["workers"] == expected
+    assert options["threads"] == 1 and options["worker_class"] == "sync"
