@@ -66,6 +66,7 @@ class Errors:
     E611 = "a request body without Content-Length cannot be read safely by this server"
     E612 = "{detail}"
     E613 = "too many documents: {count} sent, the limit is {limit}"
+    E614 = "the request body stopped arriving (nothing for {seconds:g} s)"
 
 
 class AnnotatorError(Exception):

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from flask import current_app, request
+from werkzeug.exceptions import ClientDisconnected
 
 from .errors import ServiceError
 
@@ -48,7 +49,16 @@ def read_body() -> bytes:
     total = 0
     while True:
         # Read at most one byte past the limit: enough to know it was exceeded, never more.
-        chunk = stream.read(min(_READ_CHUNK, limit + 1 - total))
+        try:
+            chunk = stream.read(min(_READ_CHUNK, limit + 1 - total))
+        except ClientDisconnected as exc:
+            # werkzeug's name for any error reading the body; a timeout is the server's stall
+            # timeout (plugin.worker): the client stopped sending mid-body.
+            if not isinstance(exc.__cause__ or exc.__context__, TimeoutError):
+                raise
+            from .worker import STALL_TIMEOUT
+
+            raise ServiceError("E614", seconds=STALL_TIMEOUT) from None
         if not chunk:
             break
         parts.append(chunk)

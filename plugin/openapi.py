@@ -256,6 +256,7 @@ def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -
 POST_ERRORS = {
     "400": _error("malformed JSON (E602) or invalid UTF-8 (E603)"),
     "405": _error("method not allowed (E608); the Allow header lists the allowed ones"),
+    "408": _error("the body stopped arriving for the server's stall timeout (E614)"),
     "411": _error("chunked body on a server that cannot bound it (E611)"),
     "413": _error("body over MAX_CONTENT_LENGTH (E605)"),
     "415": _error("content type other than application/json (E604)"),

@@ -34,6 +34,9 @@ DEFAULT_MAX_REQUESTS = 50_000
 #: suits clients that hold connections open with no proxy in front.
 DEFAULT_THREADS = 1
 
+#: The worker class for ``threads == 1``.
+SYNC_WORKER = "annotator.plugin.worker.PollingSyncWorker"
+
 
 def default_workers() -> int:
     """One per core plus one, at most 9. Annotation is CPU-bound: more workers than cores only
@@ -57,9 +60,10 @@ def gunicorn_options(
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(),
         "threads": threads,
-        # Both hold a worker (or thread) while a slow client sends its body; put a buffering
-        # proxy in front on an open network, as gunicorn's documentation says.
-        "worker_class": "gthread" if threads > 1 else "sync",
+        # The sync worker, except that silent connections wait in a poll (plugin.worker). Both
+        # hold a worker (or thread) while a slow client sends its body: on an open network put
+        # a buffering proxy in front, as gunicorn's documentation says.
+        "worker_class": "gthread" if threads > 1 else SYNC_WORKER,
         "timeout": timeout,
         "graceful_timeout": graceful_timeout,
         "keepalive": 5,

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import cli
-from annotator.plugin.server import ServiceApplication, gunicorn_options
+from annotator.plugin.server import SYNC_WORKER, ServiceApplication, gunicorn_options
 
 
 def test_server_gunicorn_options_are_bounded():
@@ -27,7 +27,7 @@ def test_server_gunicorn_options_are_bounded():
     assert options["max_requests"] == 100 and 1 <= options["max_requests_jitter"] <= 100
     assert options["limit_request_line"] <= 8190 and options["limit_request_fields"] <= 100
     assert options["worker_class"] == "gthread"
-    assert gunicorn_options(threads=1)["worker_class"] == "sync"
+    assert gunicorn_options(threads=1)["worker_class"] == SYNC_WORKER == "annotator.plugin.worker.PollingSyncWorker"
 
 
 def test_server_access_log_is_off_unless_asked_for():
@@ -175,4 +175,4 @@ def test_server_one_sync_worker_per_core_plus_one_by_default(monkeypatch, cpus, 
     assert server.default_workers() == expected
     options = server.gunicorn_options()
     assert options["workers"] == expected
-    assert options["threads"] == 1 and options["worker_class"] == "sync"
+    assert options["threads"] == 1 and options["worker_class"] == server.SYNC_WORKER
