@@ -24,7 +24,8 @@ from pathlib import Path
 
 from .config import Config
 from .corpus import builtin_vocabulary, ticket
-from .load import InOrder, LoadResult, Server, free_port, get_request, serve_command, json_request, run_load
+from .load import (InOrder, LoadResult, Server, free_port, get_request, json_request, loop_name, run_load,
+                   serve_command)
 from .report import Row, Spec, Target, row
 
 SECTION = "service"
@@ -79,7 +80,7 @@ def run(config: Config) -> list[Row]:
     noop_p99 = statistics.median(r.p(99) for r in rounds["noop"]) * 1000
     errors = sum(_errors(r) for rs in rounds.values() for r in rs)
     load_note = (f"c={config.service_concurrency}, {config.service_rounds} x "
-                 f"{config.service_seconds:g} s each, {workers} workers")
+                 f"{config.service_seconds:g} s each, {workers} workers; load generator on {loop_name()}")
     return [
         row(SECTION, SPECS[0], noop_rps, unit="req/s", note=f"p99 {noop_p99:.1f} ms; {load_note}"),
         row(SECTION, SPECS[1], ann_rps, unit="req/s", baseline=noop_rps, baseline_name="/healthz",

@@ -110,3 +110,20 @@ def test_bench_load_in_order_sends_each_request_once_across_clients():
     assert first().kind == "r0"  # then from the start again
     with pytest.raises(ValueError):
         InOrder([])
+
+
+@pytest.mark.parametrize("uvloop_installed", [True, False], ids=["uvloop", "asyncio"])
+def test_load_runs_on_either_event_loop(http_server, monkeypatch, uvloop_installed):
+    """uvloop (the bench extra) when it is there, asyncio's own loop when it is not: the same
+    answers either way."""
+    import sys
+
+    from annotator.bench import load
+
+    if uvloop_installed:
+        pytest.importorskip("uvloop")
+    else:
+        monkeypatch.setitem(sys.modules, "uvloop", None)  # import uvloop -> ImportError
+    assert load.loop_name() == ("uvloop" if uvloop_installed else "asyncio")
+    result = run_load(http_server, get_request("ok", "/ok"), duration=0.2, concurrency=2)
+    assert len(result.samples) > 1 and {s.status for s in result.samples} == {200}
