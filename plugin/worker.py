@@ -36,6 +36,10 @@ STALL_TIMEOUT = 10.0
 #: some are used or expire (the other workers accept meanwhile).
 MAX_WAITING = 256
 
+#: Seconds a departing worker waits for the requests of connections it accepted but has not
+#: read yet (a client sends its request right after connecting).
+FINISH_GRACE = 0.2
+
 _IGNORED_ACCEPT_ERRORS = (errno.EAGAIN, errno.ECONNABORTED, errno.EWOULDBLOCK)
 _LISTENER = "listener"  # selector data of a listening socket
 
@@ -63,29 +67,46 @@ class PollingSyncWorker(SyncWorker):
         self._listen(selector, True)
         waiting: dict[int, _Waiting] = {}
         try:
-            while self.alive:
-                self.notify()
-                ready = [key for key, _ in selector.select(self._poll_timeout(waiting))]
-                # Requests already here first, then at most one new connection per listener:
-                # a worker that accepted greedily would queue requests other workers could serve.
-                for key in ready:
-                    if isinstance(key.data, _Waiting):
-                        self._serve(selector, waiting, key.data)
-                        if not self.alive:
-                            return
-                for key in ready:
-                    if key.fileobj == self.PIPE[0]:
-                        os.read(self.PIPE[0], 1)
-                    elif key.data is _LISTENER:
-                        self._accept(selector, waiting, key.fileobj)
-                self._expire(selector, waiting)
-                self._listen(selector, len(waiting) < MAX_WAITING)
-                if not self.is_parent_alive():
-                    return
-        finally:
+            self._loop(selector, waiting)
+            self._finish(selector, waiting)  # recycled, stopped, or the master is gone
+        finally:  # also on an immediate exit (SIGQUIT raises SystemExit in the loop)
             for entry in waiting.values():
                 util.close(entry.client)
             selector.close()
+
+    def _loop(self, selector: selectors.BaseSelector, waiting: dict[int, _Waiting]) -> None:
+        while self.alive:
+            self.notify()
+            ready = [key for key, _ in selector.select(self._poll_timeout(waiting))]
+            # Requests already here first, then at most one new connection per listener: a
+            # worker that accepted greedily would queue requests other workers could serve.
+            for key in ready:
+                if isinstance(key.data, _Waiting):
+                    self._serve(selector, waiting, key.data)
+                    if not self.alive:
+                        return
+            for key in ready:
+                if key.fileobj == self.PIPE[0]:
+                    os.read(self.PIPE[0], 1)
+                elif key.data is _LISTENER:
+                    self._accept(selector, waiting, key.fileobj)
+            self._expire(selector, waiting)
+            self._listen(selector, len(waiting) < MAX_WAITING)
+            if not self.is_parent_alive():
+                return
+
+    def _finish(self, selector: selectors.BaseSelector, waiting: dict[int, _Waiting]) -> None:
+        """Before the worker goes: answer the connections it accepted whose requests are here
+        or arrive within :data:`FINISH_GRACE` (the silent ones are closed by :meth:`run`). What
+        is still in the kernel's queue is left to the other workers."""
+        self._listen(selector, False)
+        deadline = time.monotonic() + FINISH_GRACE
+        while waiting and (left := deadline - time.monotonic()) > 0:
+            for key, _ in selector.select(left):
+                if isinstance(key.data, _Waiting):
+                    self._serve(selector, waiting, key.data)
+                elif key.fileobj == self.PIPE[0]:
+                    os.read(self.PIPE[0], 1)
 
     def _listen(self, selector: selectors.BaseSelector, on: bool) -> None:
         """Poll the listening sockets, or stop (while :data:`MAX_WAITING` connections wait)."""

@@ -224,3 +224,37 @@ def test_worker_stops_gracefully_with_connections_waiting(tmp_path, free_port):
             sock.close()
         _stop(served)
     assert "Traceback" not in served.log.read_text()
+
+
+def test_worker_recycling_under_load_drops_no_request(tmp_path, free_port):
+    """A worker replaced after ``max_requests`` serves what it accepted before it goes: no
+    request that reached it is lost, at any concurrency."""
+    from annotator.bench.load import get_request, run_load
+
+    served = _start(tmp_path, free_port(), max_requests=5)
+    try:
+        result = run_load(served.port, get_request("healthz", "/healthz"), duration=3.0, concurrency=6)
+    finally:
+        _stop(served)
+    assert len(result.samples) > 50
+    assert result.errors == [] and result.statuses() == {("healthz", 200): len(result.samples)}
+
+
+def test_worker_answers_what_it_accepted_before_it_is_recycled(tmp_path, free_port):
+    """Two connections accepted while silent, then both send: the worker serves one, reaches
+    ``max_requests`` (1, or 2 with gunicorn's jitter) and must still answer the other."""
+    served = _start(tmp_path, free_port(), max_requests=1)
+    try:
+        pid = served.worker_pids()[0]
+        before = _idle_sockets(pid)
+        first, second = served.connect(), served.connect()
+        assert _wait_until(lambda: _sockets(pid) - before == 2)  # both held by the worker
+        request = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+        first.sendall(request)
+        second.sendall(request)
+        answers = [_read_all(first), _read_all(second)]
+        first.close()
+        second.close()
+    finally:
+        _stop(served)
+    assert [a.split(b"\r\n", 1)[0] for a in answers] == [b"HTTP/1.1 200 OK"] * 2
