@@ -118,10 +118,12 @@ class PollingSyncWorker(SyncWorker):
                 selector.unregister(listener)
 
     def _poll_timeout(self, waiting: dict[int, _Waiting]) -> float:
-        # Wake for the arbiter's heartbeat (as the stock worker does) and for the next expiry.
+        # Wake for the arbiter's heartbeat (as the stock worker does) and for the next expiry:
+        # ``waiting`` is in accept order, so its first entry expires first.
         timeout = min(self.timeout or 0.5, 1.0)
         if waiting:
-            timeout = min(timeout, max(0.0, min(e.deadline for e in waiting.values()) - time.monotonic()))
+            first = next(iter(waiting.values()))
+            timeout = min(timeout, max(0.0, first.deadline - time.monotonic()))
         return timeout
 
     def _accept(self, selector: selectors.BaseSelector, waiting: dict[int, _Waiting],
@@ -148,8 +150,10 @@ class PollingSyncWorker(SyncWorker):
         if not waiting:
             return
         now = time.monotonic()
-        for fd, entry in list(waiting.items()):
-            if entry.deadline <= now:
-                selector.unregister(entry.client)
-                del waiting[fd]
-                util.close(entry.client)
+        while waiting:
+            fd, entry = next(iter(waiting.items()))  # the oldest (see _poll_timeout)
+            if entry.deadline > now:
+                return
+            selector.unregister(entry.client)
+            del waiting[fd]
+            util.close(entry.client)
