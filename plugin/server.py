@@ -24,13 +24,13 @@ from gunicorn.app.base import BaseApplication
 DEFAULT_MAX_REQUESTS = 50_000
 
 
-#: Threads per worker; 1 means gunicorn's ``sync`` worker, which is the default. Annotation is
+#: Threads per worker; 1, the default, means a sync worker (:data:`SYNC_WORKER`). Annotation is
 #: CPU-bound under the GIL, so threads add no throughput. They cost tail latency: a ``gthread``
 #: worker keeps each keep-alive connection it accepted, so a few busy clients pile onto one
 #: worker while another core idles. A sync worker takes one request at a time and accepts the
 #: next connection only when it is free, so the kernel's accept queue spreads the load evenly.
 #: Measured on 2 cores at concurrency 8 (issue 5): p99 15-20 ms with 4 workers x 2 threads,
-#: 7.5-8.2 ms with 3 sync workers, at the same requests per second. ``--threads N`` (gthread)
+#: 7-9 ms with 3 sync workers, at the same requests per second. ``--threads N`` (gthread)
 #: suits clients that hold connections open with no proxy in front.
 DEFAULT_THREADS = 1
 
@@ -66,6 +66,8 @@ def gunicorn_options(
         "worker_class": "gthread" if threads > 1 else SYNC_WORKER,
         "timeout": timeout,
         "graceful_timeout": graceful_timeout,
+        # gthread: seconds an idle keep-alive connection stays open; the sync worker: seconds a
+        # connection may stay silent before its request (plugin.worker).
         "keepalive": 5,
         "preload_app": True,
         "max_requests": max_requests,

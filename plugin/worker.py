@@ -147,8 +147,6 @@ class PollingSyncWorker(SyncWorker):
         self.handle(entry.listener, entry.client, entry.addr)  # closes the connection
 
     def _expire(self, selector: selectors.BaseSelector, waiting: dict[int, _Waiting]) -> None:
-        if not waiting:
-            return
         now = time.monotonic()
         while waiting:
             fd, entry = next(iter(waiting.items()))  # the oldest (see _poll_timeout)
