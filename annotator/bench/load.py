@@ -403,6 +403,18 @@ def children(pid: int) -> list[int]:
     return sorted(found)
 
 
+def cpu_seconds(pids: Sequence[int]) -> float:
+    """User plus system CPU time of ``pids`` so far (Linux /proc; a process gone counts 0)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime: fields 14 and 15 of stat
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def rss_bytes(pid: int) -> int:
     """Resident set size of ``pid`` from /proc/<pid>/statm."""
     pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])

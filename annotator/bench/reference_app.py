@@ -1,0 +1,71 @@
+"""The service with two reference routes, for the benchmark's service section only.
+
+``/api/annotate`` costs a request's parsing, the tokenizer, then the glossary stage (matching,
+definitions, the JSON export and its larger answer). To show which part the 0.5x target is
+about, the benchmark runs this app, the service's own plus two routes, under the same gunicorn
+settings as ``helpdesk-annotator serve``, and compares them with the same no-op ``/healthz``:
+
+* ``POST /bench/echo``: the request read and validated exactly as ``/api/annotate`` reads it,
+  answered with the text's length;
+* ``POST /bench/tokenize``: the same, then the pipeline's own tokenizer on the visible text,
+  in a memory zone and with the same vocabulary upkeep as ``annotate()``, answered with the
+  token count.
+
+``serve`` never registers these routes. Run as ``python -m annotator.bench.reference_app
+PORT``: gunicorn runs in that process, so its PID is the master's.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from flask import Blueprint, Flask, jsonify
+
+from ..plugin import bodies, create_app
+from ..plugin.api import _max_spans, formats
+from ..plugin.service import get_service
+from ..text.markup import visible_text
+from ..text.safety import prepare
+
+ECHO_PATH = "/bench/echo"
+TOKENIZE_PATH = "/bench/tokenize"
+
+
+def create_reference_app() -> Flask:
+    app = create_app()
+    routes = Blueprint("bench_reference", __name__)
+
+    def read_text() -> str:
+        text, _format, _options = bodies.parse_document(bodies.read_json(), "body", formats(), _max_spans())
+        return text
+
+    @routes.post(ECHO_PATH)
+    def echo():
+        return jsonify(length=len(read_text()))
+
+    @routes.post(TOKENIZE_PATH)
+    def tokenize():
+        visible = visible_text(prepare(read_text()), "text", hide_links=True)
+        service = get_service()
+        nlp = service.load()
+        # One request at a time per process (sync workers), as AnnotatorService.annotate's lock
+        # makes it for /api/annotate.
+        with nlp.memory_zone():
+            tokens = len(nlp.make_doc(visible))
+        service.component.learn_vocab(visible)
+        return jsonify(tokens=tokens)
+
+    app.register_blueprint(routes)
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    from ..plugin.server import ServiceApplication, gunicorn_options
+
+    port = int((argv if argv is not None else sys.argv[1:])[0])
+    app = create_reference_app()
+    ServiceApplication(lambda: app, gunicorn_options(port=port)).run()
+
+
+if __name__ == "__main__":
+    main()
