@@ -96,17 +96,23 @@ class PollingSyncWorker(SyncWorker):
                 return
 
     def _finish(self, selector: selectors.BaseSelector, waiting: dict[int, _Waiting]) -> None:
-        """Before the worker goes: answer the connections it accepted whose requests are here
-        or arrive within :data:`FINISH_GRACE` (the silent ones are closed by :meth:`run`). What
-        is still in the kernel's queue is left to the other workers."""
+        """Before the worker goes: answer every connection it accepted whose request has come,
+        waiting up to :data:`FINISH_GRACE` for the silent ones to speak (those that do not are
+        closed by :meth:`run`). What is still in the kernel's queue is left to the other
+        workers. The grace bounds the waiting only: a request that is here is answered however
+        long the ones before it took."""
         self._listen(selector, False)
         deadline = time.monotonic() + FINISH_GRACE
-        while waiting and (left := deadline - time.monotonic()) > 0:
-            for key, _ in selector.select(left):
+        while waiting:
+            served = False
+            for key, _ in selector.select(max(0.0, deadline - time.monotonic())):
                 if isinstance(key.data, _Waiting):
                     self._serve(selector, waiting, key.data)
+                    served = True
                 elif key.fileobj == self.PIPE[0]:
                     os.read(self.PIPE[0], 1)
+            if not served and time.monotonic() >= deadline:
+                return
 
     def _listen(self, selector: selectors.BaseSelector, on: bool) -> None:
         """Poll the listening sockets, or stop (while :data:`MAX_WAITING` connections wait)."""
