@@ -99,16 +99,19 @@ def _median(rounds: list[_Round], figure) -> float:
     return statistics.median(figure(r) for r in rounds)
 
 
+def _rps(rounds: list[_Round]) -> float:
+    return _median(rounds, lambda r: r.result.rps)
+
+
 def run(config: Config) -> list[Row]:
     import annotator.plugin.server  # noqa: F401 - N/A rather than a crash while it is missing
     from ..api import annotate  # noqa: F401
+    from .reference_app import ECHO_PATH, TOKENIZE_PATH
 
     texts = tickets_150(config.service_tickets, config.seed)
 
     def tickets(kind: str, path: str) -> InOrder:
         return InOrder([json_request(kind, path, {"text": text}) for text in texts])
-
-    from .reference_app import ECHO_PATH, TOKENIZE_PATH
 
     noop_req = get_request("noop", "/healthz")
     with tempfile.TemporaryDirectory(dir=config.workdir) as tmp:
@@ -131,9 +134,8 @@ def run(config: Config) -> list[Row]:
             ref = _rounds(reference, {"noop": noop_req, "echo": tickets("echo", ECHO_PATH),
                                       "tokenize": tokenize_req}, config)
 
-    rps = lambda rounds: _median(rounds, lambda r: r.result.rps)  # noqa: E731
     sent = len(warm.samples) + sum(len(r.result.samples) for r in main["annotate"])
-    noop_rps, ann_rps = rps(main["noop"]), rps(main["annotate"])
+    noop_rps, ann_rps = _rps(main["noop"]), _rps(main["annotate"])
     p50 = _median(main["annotate"], lambda r: r.result.p(50)) * 1000
     p99 = _median(main["annotate"], lambda r: r.result.p(99)) * 1000
     noop_p99 = _median(main["noop"], lambda r: r.result.p(99)) * 1000
@@ -159,9 +161,9 @@ def run(config: Config) -> list[Row]:
             baseline_name="per /healthz", note="the workers' CPU time over each round, per answer"),
         row(SECTION, SPECS[6], client_us["annotate"], unit="us", baseline=client_us["noop"],
             baseline_name="per /healthz", note="shares the cores with the server"),
-        row(SECTION, SPECS[7], rps(ref["echo"]), unit="req/s", baseline=rps(ref["noop"]),
+        row(SECTION, SPECS[7], _rps(ref["echo"]), unit="req/s", baseline=_rps(ref["noop"]),
             baseline_name="its /healthz", note=ref_note("read and validated as /api/annotate does")),
-        row(SECTION, SPECS[8], rps(ref["tokenize"]), unit="req/s", baseline=rps(ref["noop"]),
+        row(SECTION, SPECS[8], _rps(ref["tokenize"]), unit="req/s", baseline=_rps(ref["noop"]),
             baseline_name="its /healthz",
             note=ref_note("then the pipeline's tokenizer in a memory zone, vocabulary kept as annotate() does")),
     ]
