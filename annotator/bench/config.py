@@ -15,6 +15,7 @@ class Config:
     small_glossary: int = 1_000
     large_glossary: int = 100_000
     scaling_tickets: int = 1000
+    build_repeat: int = 3  # fresh-process builds and loads of the large glossary (median)
     # doclen: the two document lengths compared (1,000 vs 100,000 words)
     short_doc: int = 1_000
     long_doc: int = 100_000
@@ -34,7 +35,7 @@ class Config:
 
     @classmethod
     def quick(cls) -> Config:
-        return cls(tickets=500, repeat=3, large_glossary=100_000, scaling_tickets=300,
+        return cls(tickets=500, repeat=3, large_glossary=100_000, scaling_tickets=300, build_repeat=1,
                    parallel_tickets=4000, parallel_repeat=1, service_seconds=2.0,
                    service_rounds=1, memory_requests=20_000, memory_samples=10)
 
@@ -42,7 +43,7 @@ class Config:
     def tiny(cls) -> Config:
         """Seconds, not minutes: for the harness's own smoke tests (figures meaningless)."""
         return cls(tickets=20, repeat=1, small_glossary=50, large_glossary=200,
-                   scaling_tickets=20, short_doc=100, long_doc=1000, parallel_tickets=60,
+                   scaling_tickets=20, build_repeat=2, short_doc=100, long_doc=1000, parallel_tickets=60,
                    parallel_repeat=1, service_seconds=0.5, service_rounds=1,
                    service_concurrency=2, service_tickets=20, memory_requests=300,
                    memory_samples=3)
