@@ -11,9 +11,9 @@ from ._errors import handle_errors
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Worker processes (default: two per CPU, at most 8).")
+              help="Worker processes (default: one per CPU plus one, at most 9).")
 @click.option("--threads", type=click.IntRange(1, 64), default=None,
-              help="Threads per worker (1: sync workers; default: 2).")
+              help="Threads per worker (default: 1, sync workers; more: gthread workers, keep-alive).")
 @click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True,
               help="Seconds before a stuck worker is killed and replaced.")
 @click.option("--max-requests", type=click.IntRange(0, 10**7), default=None,
