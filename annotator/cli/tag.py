@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..batch.duplicates import POLICIES
 from ._errors import handle_errors
 
 #: Exit status when the run completed but some records were rejected.
@@ -120,7 +121,7 @@ def duplicate_notes(report, policy: str) -> list[str]:
               show_default=True, help="Where to tag: local processes or Dask distributed.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler (e.g. tcp://10.0.0.5:8786); default: a local cluster.")
-@click.option("--on-duplicate-id", type=click.Choice(["warn", "reject"]), default="warn",
+@click.option("--on-duplicate-id", type=click.Choice(POLICIES), default="warn",
               show_default=True,
               help="A record whose id an earlier record has: tag it and warn, or send it to "
               "the rejects file (the first one is tagged either way).")
