@@ -703,14 +703,9 @@ class HelpdeskGlossary:
 
     def _files(self) -> dict[str, str]:
         self.ensure_loaded()
-        return {
-            GLOSSARY_FILE: self.glossary.to_jsonl(),
-            PATTERNS_FILE: (
-                patterns_jsonl(generate_patterns(self.glossary))
-                if self._patterns_text is None
-                else self._patterns_text.decode("utf-8")
-            ),
-        }
+        patterns = io.BytesIO()
+        self._write_patterns(patterns)
+        return {GLOSSARY_FILE: self.glossary.to_jsonl(), PATTERNS_FILE: patterns.getvalue().decode("utf-8")}
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
