@@ -63,7 +63,7 @@ def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Itera
     dict per span (``pipeline.component.SPAN_VALUES_KEY``): no ``Span`` and no ``Underscore``
     object per entity, which was most of the export's time on a 150-word ticket.
     """
-    from .pipeline.component import NO_VALUES, SPAN_VALUES_KEY
+    from .pipeline.component import span_values
 
     if not len(doc):
         return
@@ -74,7 +74,7 @@ def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Itera
     types = array[:, 1].tolist()
     starts = array[:, 2].tolist()
     stops = (array[:, 2] + array[:, 3]).tolist()
-    get, strings = doc.user_data.get, doc.vocab.strings
+    strings = doc.vocab.strings
     labels: dict[int, str] = {}
     for begin, end in zip(begins, ends):
         start_char, end_char, label = starts[begin], stops[end - 1], types[begin]
@@ -83,7 +83,7 @@ def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Itera
             name = labels[label] = strings[label]
         record = {"start": start_char, "end": end_char, "start_utf16": to_utf16(start_char),
                   "end_utf16": to_utf16(end_char), "text": text[start_char:end_char], "label": name}
-        values = get((SPAN_VALUES_KEY, start_char, end_char)) or NO_VALUES
+        values = span_values(doc, start_char, end_char)
         record.update(values)
         if values["senses"] is not None:
             # The stored list is shared by other spans and documents: the caller gets a copy.
