@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .config import Config
 from .corpus import count_words, glossary_vocabulary, synthetic_concepts, tickets, write_glossary_jsonl
+from .load import children
 from .report import Row, Spec, Target, row
 
 SECTION = "scaling"
@@ -108,14 +109,6 @@ def _pss_kib(pid: int) -> int:
     return 0
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as f:
-            return [int(c) for c in f.read().split()]
-    except (OSError, ValueError):
-        return []
-
-
 class TreePeak:
     """The peak of a process's PSS plus its children's, sampled from ``/proc``.
 
@@ -133,7 +126,7 @@ class TreePeak:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            total = _pss_kib(self.pid) + sum(_pss_kib(c) for c in _children(self.pid))
+            total = _pss_kib(self.pid) + sum(_pss_kib(c) for c in children(self.pid))
             self.samples.append((time.time(), total))
             self._stop.wait(self.interval)
 
