@@ -358,22 +358,24 @@ def run_load(port: int, mix: Mix | InOrder | Request, *, duration: float, concur
         return pool.submit(run_loop, run).result()
 
 
-def run_loop(coro):
-    """Run ``coro`` to completion on a new event loop: uvloop's if installed, else asyncio's."""
+def _uvloop():
+    """The uvloop module when it is installed (the ``bench`` extra), else None."""
     try:
         import uvloop
     except ImportError:
-        return asyncio.run(coro)
-    return uvloop.run(coro)
+        return None
+    return uvloop
+
+
+def run_loop(coro):
+    """Run ``coro`` to completion on a new event loop: uvloop's if installed, else asyncio's."""
+    uvloop = _uvloop()
+    return asyncio.run(coro) if uvloop is None else uvloop.run(coro)
 
 
 def loop_name() -> str:
     """The event loop :func:`run_loop` uses, for the benchmark's notes."""
-    try:
-        import uvloop  # noqa: F401
-    except ImportError:
-        return "asyncio"
-    return "uvloop"
+    return "asyncio" if _uvloop() is None else "uvloop"
 
 
 # --- the server ------------------------------------------------------------------------------
@@ -413,12 +415,6 @@ def cpu_seconds(pids: Sequence[int]) -> float:
             continue
         ticks += int(fields[11]) + int(fields[12])  # utime, stime: fields 14 and 15 of stat
     return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def rss_bytes(pid: int) -> int:
-    """Resident set size of ``pid`` from /proc/<pid>/statm."""
-    pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
-    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def cli_command(*args: str) -> list[str]:
