@@ -25,6 +25,12 @@ def _max_spans() -> int:
     return current_app.config["HELPDESK_MAX_SPANS"]
 
 
+def read_document() -> tuple[str, str, dict]:
+    """The request's ``{text, format, options}`` body, read and validated: (text, format,
+    keyword options for :func:`annotator.annotate`)."""
+    return bodies.parse_document(bodies.read_json(), "body", formats(), _max_spans())
+
+
 def _with_field(exc: AnnotatorError, prefix: str) -> AnnotatorError:
     """Point a library input error at the request field it came from."""
     if exc.field is None and exc.code in ("E201", "E202", "E203"):
@@ -43,8 +49,7 @@ def _annotate(text: str, fmt: str, options: dict, prefix: str = "") -> dict:
 
 @bp.post("/api/annotate")
 def annotate():
-    data = bodies.read_json()
-    text, fmt, options = bodies.parse_document(data, "body", formats(), _max_spans())
+    text, fmt, options = read_document()
     return jsonify(_annotate(text, fmt, options))
 
 
@@ -71,8 +76,7 @@ def annotate_batch():
 
 @bp.post("/api/lint")
 def lint():
-    data = bodies.read_json()
-    text, fmt, options = bodies.parse_document(data, "body", formats(), _max_spans())
+    text, fmt, options = read_document()
     from .lint import lint_document
 
     try:

@@ -21,8 +21,8 @@ import sys
 
 from flask import Blueprint, Flask, jsonify
 
-from ..plugin import bodies, create_app
-from ..plugin.api import _max_spans, formats
+from ..plugin import create_app
+from ..plugin.api import read_document
 from ..plugin.service import get_service
 from ..text.markup import visible_text
 from ..text.safety import prepare
@@ -36,8 +36,7 @@ def create_reference_app() -> Flask:
     routes = Blueprint("bench_reference", __name__)
 
     def read_text() -> str:
-        text, _format, _options = bodies.parse_document(bodies.read_json(), "body", formats(), _max_spans())
-        return text
+        return read_document()[0]
 
     @routes.post(ECHO_PATH)
     def echo():
