@@ -15,13 +15,13 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc
 
+# The span cap is an annotation option; callers of the export may import it from here too.
+from .options import DEFAULT_MAX_SPANS as DEFAULT_MAX_SPANS
+
 OFFSETS_NOTE = {
     "start/end": "code points (Python str indices) into the text sent",
     "start_utf16/end_utf16": "UTF-16 code units (JavaScript string indices) into the text sent",
 }
-
-#: Default cap on spans per document; past it the response says ``truncated: true``.
-DEFAULT_MAX_SPANS = 2000
 
 UNKNOWN_ACRONYMS_KEY = "unknown_acronyms"
 
@@ -105,7 +105,8 @@ def doc_to_json(
     ``text`` is the string the caller sent when the doc was built from a masked copy of it (same
     length, markup blanked out); span text is always sliced from it, so it is exactly what the
     caller sees at those offsets. Definitions are sent once per concept: later spans of the same
-    concept carry ``"repeat": true`` and no definition or senses.
+    concept carry ``"repeat": true`` and no definition or senses. The keyword options are
+    :class:`~annotator.options.AnnotateOptions`' fields (``**options.to_kwargs()`` fits).
     """
     text = doc.text if text is None else text
     to_utf16 = utf16_converter(text)

@@ -15,6 +15,8 @@ from typing import Any
 from flask import current_app, request
 from werkzeug.exceptions import ClientDisconnected
 
+from annotator.options import Option, option_fields
+
 from .errors import ServiceError
 
 _READ_CHUNK = 64 * 1024
@@ -134,8 +136,6 @@ def expect_int(value: Any, field: str, low: int, high: int) -> int:
 
 
 DOCUMENT_FIELDS = ("text", "format", "options")
-OPTION_FIELDS = ("first_only", "labels", "max_spans")
-MAX_LABELS = 16
 
 
 def given_options(value: Any) -> set[str]:
@@ -145,25 +145,45 @@ def given_options(value: Any) -> set[str]:
     return {name for name, item in value.items() if item is not None}
 
 
+def expect_strings(value: Any, field: str, spec: Option) -> list[str]:
+    """An array of at most ``spec.max_items`` strings, each one of ``spec.choices`` if it has any."""
+    limit = spec.max_items
+    if not isinstance(value, list) or (limit is not None and len(value) > limit):
+        bound = f"at most {limit} " if limit is not None else ""
+        raise invalid(field, f"expected an array of {bound}strings")
+    items = [expect_str(item, f"{field}[{i}]") for i, item in enumerate(value)]
+    for i, item in enumerate(items):
+        if spec.choices is not None and item not in spec.choices:
+            raise invalid(f"{field}[{i}]", f"expected one of {', '.join(spec.choices)}, got {item!r}")
+    return items
+
+
+def parse_option(value: Any, field: str, spec: Option, cap: int) -> Any:
+    """One option's value, checked against its declaration (``cap`` bounds a capped integer)."""
+    if spec.kind == "boolean":
+        return expect_bool(value, field)
+    if spec.kind == "integer":
+        return expect_int(value, field, spec.minimum, cap if spec.capped else spec.maximum)
+    return expect_strings(value, field, spec)
+
+
 def parse_options(value: Any, field: str, max_spans: int) -> dict:
     """``options`` -> keyword arguments for :func:`annotator.annotate`, capped by the config.
 
-    ``null`` -- for ``options`` or any of its fields -- means "not given", as the OpenAPI
-    document declares: clients that serialise unset fields as null are not refused.
+    Every field of :class:`~annotator.options.AnnotateOptions` is accepted and checked as its
+    declaration says; a capped one (``max_spans``) defaults to, and may not exceed, the
+    service's ``max_spans``. ``null`` -- for ``options`` or any of its fields -- means "not
+    given", as the OpenAPI document declares: clients that serialise unset fields as null are
+    not refused.
     """
+    fields = list(option_fields())
+    parsed: dict[str, Any] = {f.name: max_spans for f, spec in fields if spec.capped}
     if value is None:
-        return {"max_spans": max_spans}
-    options = expect_object(value, field, OPTION_FIELDS)
-    parsed: dict[str, Any] = {"max_spans": max_spans}
-    if options.get("first_only") is not None:
-        parsed["first_only"] = expect_bool(options["first_only"], f"{field}.first_only")
-    labels = options.get("labels")
-    if labels is not None:
-        if not isinstance(labels, list) or len(labels) > MAX_LABELS:
-            raise invalid(f"{field}.labels", f"expected an array of at most {MAX_LABELS} strings")
-        parsed["labels"] = [expect_str(label, f"{field}.labels[{i}]") for i, label in enumerate(labels)]
-    if options.get("max_spans") is not None:
-        parsed["max_spans"] = expect_int(options["max_spans"], f"{field}.max_spans", 1, max_spans)
+        return parsed
+    options = expect_object(value, field, tuple(f.name for f, _ in fields))
+    for f, spec in fields:
+        if options.get(f.name) is not None:
+            parsed[f.name] = parse_option(options[f.name], f"{field}.{f.name}", spec, max_spans)
     return parsed
 
 

@@ -16,6 +16,8 @@ import os
 from collections.abc import Mapping
 
 from annotator.errors import ConfigError
+from annotator.options import DEFAULT_MAX_SPANS
+from annotator.text.safety import DEFAULT_MAX_LENGTH
 
 ENV_PREFIX = "HELPDESK_ANNOTATOR"
 
@@ -26,10 +28,10 @@ DEFAULTS: dict[str, object] = {
     # Longest text (in code points) one document may have; longer ones get 422 E202. The
     # library's 1,000,000: the worst case at that size (every word a term, "SLA " * 250000)
     # takes ~3 s of CPU, far below the worker timeout. None means the library default.
-    "HELPDESK_MAX_TEXT_LENGTH": 1_000_000,
+    "HELPDESK_MAX_TEXT_LENGTH": DEFAULT_MAX_LENGTH,
     # Most spans returned per document; past it the response says "truncated": true. Clients may
     # ask for fewer with options.max_spans, never for more.
-    "HELPDESK_MAX_SPANS": 2000,
+    "HELPDESK_MAX_SPANS": DEFAULT_MAX_SPANS,
     # Most documents in one POST /api/annotate/batch.
     "HELPDESK_MAX_BATCH_DOCUMENTS": 64,
     # Most concepts GET /api/glossary returns at once.

@@ -2,14 +2,19 @@
 
 Limits in the schema (max spans, batch size, text length, glossary page size) are the app's
 configured ones, so schemathesis and client generators see the same bounds the service enforces.
-A test checks every route in ``app.url_map`` is described here.
+The request ``options`` schema is derived from :class:`annotator.options.AnnotateOptions`, the
+same declaration ``bodies`` validates with. A test checks every route in ``app.url_map`` is
+described here.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Flask, current_app, jsonify
 
 from annotator import __version__
+from annotator.options import Option, option_fields
 
 bp = Blueprint("openapi", __name__)
 
@@ -41,6 +46,32 @@ UNIQUE_IDS = (
 )
 
 
+def option_schema(spec: Option, default: Any, cap: int) -> dict:
+    """The JSON Schema of one annotation option, from its declaration (``cap``: the service's
+    span cap, which bounds a capped option and is its default)."""
+    if spec.kind == "boolean":
+        schema: dict[str, Any] = {"type": "boolean", "default": default}
+    elif spec.kind == "integer":
+        schema = {"type": "integer", "minimum": spec.minimum,
+                  "maximum": cap if spec.capped else spec.maximum,
+                  "default": cap if spec.capped else default}
+    else:
+        items: dict[str, Any] = {"type": "string"}
+        if spec.choices is not None:
+            items["enum"] = list(spec.choices)
+        schema = {"type": "array", "items": items}
+        if spec.max_items is not None:
+            schema["maxItems"] = spec.max_items
+    return {**schema, "description": spec.help}
+
+
+def options_properties(cap: int) -> dict:
+    """``AnnotateOptions``' properties: one per field of :class:`annotator.options.AnnotateOptions`,
+    each nullable (null means "not given")."""
+    return {field.name: _nullable(option_schema(spec, field.default, cap))
+            for field, spec in option_fields()}
+
+
 def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -> dict:
     offsets = {
         "start": {"type": "integer", "minimum": 0, "description": "code-point (Python str) index"},
@@ -54,14 +85,7 @@ def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -
         "type": "object",
         "additionalProperties": False,
         "description": NULL_MEANS_UNSET,
-        "properties": {
-            "first_only": _nullable({"type": "boolean", "default": False,
-                                     "description": "only the first mention of each concept"}),
-            "labels": _nullable({"type": "array", "maxItems": 16, "items": {"type": "string"},
-                                 "description": "keep only spans with these labels, e.g. CX_ACRONYM"}),
-            "max_spans": _nullable({"type": "integer", "minimum": 1, "maximum": max_spans,
-                                    "default": max_spans}),
-        },
+        "properties": options_properties(max_spans),
     }
     document_props = {
         "text": {"type": "string", "maxLength": max_text},

@@ -12,10 +12,9 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from annotator.api import annotate, load
+from annotator.api import COMPONENT, annotate, load
 
 EXTENSION_KEY = "helpdesk_annotator"
-COMPONENT = "helpdesk_glossary"
 
 
 class AnnotatorService:

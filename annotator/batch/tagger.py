@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import AnnotatorError, BatchError
-from ..export import DEFAULT_MAX_SPANS
+from ..options import AnnotateOptions
 from .summary import document_terms
 
 #: Outcome of one document: ("ok", number, line_bytes, terms) or ("error", number, reason).
@@ -101,19 +101,18 @@ def _import_code(path: str) -> None:
 
 
 @dataclass(frozen=True)
-class TagOptions:
-    """Per-document options; everything here changes the output (and so the options hash)."""
+class TagOptions(AnnotateOptions):
+    """Per-document options; everything here changes the output (and so the options hash).
+
+    The annotation options are :class:`~annotator.options.AnnotateOptions`' fields, inherited;
+    the batch adds the input's markup format and its own text length limit.
+    """
 
     format: str = "text"
-    first_only: bool = False
-    labels: tuple[str, ...] | None = None
-    max_spans: int = DEFAULT_MAX_SPANS
     max_length: int | None = None
 
     def to_json(self) -> dict:
-        return {"format": self.format, "first_only": self.first_only,
-                "labels": list(self.labels) if self.labels else None,
-                "max_spans": self.max_spans, "max_length": self.max_length}
+        return {"format": self.format, **super().to_json(), "max_length": self.max_length}
 
 
 def render_line(doc_id, result: dict) -> bytes:
@@ -238,7 +237,5 @@ class Tagger:
     def _render(self, number, doc_id, text, doc) -> Outcome:
         from ..export import doc_to_json
 
-        opts = self.options
-        result = doc_to_json(doc, text, first_only=opts.first_only, labels=opts.labels,
-                             max_spans=opts.max_spans)
+        result = doc_to_json(doc, text, **self.options.to_kwargs())
         return ("ok", number, render_line(doc_id, result), document_terms(result))

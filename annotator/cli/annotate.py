@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
+from ..options import AnnotateOptions
 from ..text.safety import utf8_error_position
 from ._errors import EXIT_USAGE, handle_errors
+from ._options import annotate_options
 
 #: Input format guessed from the file name when --input-format is not given.
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -61,7 +63,7 @@ def use_color(choice: str) -> bool:
     help="Extra glossary (CSV, JSON, JSONL, TBX) layered on the built-in one. Repeatable.",
 )
 @click.option("--no-builtin", is_flag=True, help="Use only the --glossary files.")
-@click.option("--first-only", is_flag=True, help="Mark only the first occurrence of each term.")
+@annotate_options
 @click.option(
     "--color", "color_choice", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
     help="Colour in terminal output (auto: when stdout is a terminal and NO_COLOR is unset).",
@@ -73,7 +75,7 @@ def use_color(choice: str) -> bool:
 @handle_errors
 def command(
     file, output_format: str, input_format: str | None, glossaries: tuple[Path, ...], no_builtin: bool,
-    first_only: bool, color_choice: str, output: Path | None,
+    options: AnnotateOptions, color_choice: str, output: Path | None,
 ) -> None:
     """Highlight customer-support jargon in FILE (or stdin with "-") and explain it.
 
@@ -98,7 +100,7 @@ def command(
     text = decode_input(file.read(), name)
     fmt = input_format or ("text" if name == "<stdin>" else guess_input_format(name))
     nlp = load(glossaries, builtin=not no_builtin) if glossaries else default_nlp()
-    result = annotate(text, fmt, nlp=nlp, first_only=first_only)
+    result = annotate(text, fmt, nlp=nlp, **options.to_kwargs())
 
     color = False
     if output_format == "json":

@@ -9,6 +9,7 @@ import click
 
 from ..batch.duplicates import POLICIES
 from ._errors import handle_errors
+from ._options import annotate_options
 
 #: Exit status when the run completed but some records were rejected.
 EXIT_REJECTS = 3
@@ -110,10 +111,7 @@ def duplicate_notes(report, policy: str) -> list[str]:
 @click.option("--code", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Python file registering custom components the --pipeline "
               "uses (imported in every worker, like `spacy train --code`).")
-@click.option("--first-only", is_flag=True, help="Only the first occurrence of each term.")
-@click.option("--label", "labels", multiple=True, help="Keep only spans with this label.")
-@click.option("--max-spans", type=click.IntRange(min=1), default=2000, show_default=True,
-              help="Spans per document; past it the document says \"truncated\": true.")
+@annotate_options
 @click.option("--max-length", type=click.IntRange(min=1), default=None,
               help="Longest text tagged, in characters [default: the API's limit]; longer "
               "documents are rejected, not cut.")
@@ -130,7 +128,7 @@ def duplicate_notes(report, policy: str) -> list[str]:
 @handle_errors
 def command(input_path, output, text_field, id_field, kind, text_format, processes,
             batch_size, resume, overwrite, rejects, summary, summary_html, glossaries,
-            no_builtin, pipeline, code, first_only, labels, max_spans, max_length, engine,
+            no_builtin, pipeline, code, options, max_length, engine,
             scheduler, on_duplicate_id, progress) -> None:
     """Tag every document of INPUT and write one JSON line per document to OUTPUT.
 
@@ -185,9 +183,7 @@ def command(input_path, output, text_field, id_field, kind, text_format, process
             pipeline=str(pipeline.resolve()) if pipeline else None,
             code=str(code.resolve()) if code else None,
         ),
-        options=TagOptions(format=text_format, first_only=first_only,
-                           labels=tuple(labels) or None, max_spans=max_spans,
-                           max_length=max_length),
+        options=TagOptions(format=text_format, max_length=max_length, **options.to_kwargs()),
         processes=processes,
         batch_size=batch_size,
         engine=engine,

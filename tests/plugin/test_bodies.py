@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.options import option_names
 from annotator.plugin import bodies
 from annotator.plugin.errors import ServiceError
 
@@ -27,7 +28,7 @@ def _allows_null(schema: dict) -> bool:
     return kind == "null" or (isinstance(kind, list) and "null" in kind)
 
 
-@pytest.mark.parametrize("name", bodies.OPTION_FIELDS)
+@pytest.mark.parametrize("name", option_names())
 def test_bodies_null_option_is_not_given_and_schema_says_so(client, options_schema, name):
     assert _allows_null(options_schema["properties"][name]), f"options.{name}: schema refuses null"
     with_null = client.post("/api/annotate", json={"text": TEXT, "options": {name: None}})
