@@ -7,12 +7,18 @@ from typing import Any
 from flask import Blueprint, current_app, jsonify, request
 
 from annotator.errors import AnnotatorError, InputError
+from annotator.glossary.search import search
 
 from . import bodies
 from .errors import ServiceError, error_body, error_response
 from .service import get_service
 
 bp = Blueprint("api", __name__)
+
+#: Concepts ``GET /api/glossary`` returns when the request names no limit (within the cap).
+GLOSSARY_PAGE = 50
+#: Longest ``q`` ``GET /api/glossary`` accepts, in characters.
+MAX_QUERY = 200
 
 
 def formats() -> tuple[str, ...]:
@@ -104,42 +110,19 @@ def _query_int(name: str, default: int, low: int, high: int) -> int:
     return bodies.expect_int(value, name, low, high)
 
 
-def _matches(concept, needle: str) -> int | None:
-    """Rank of a concept for a search (lower is better), or None if it does not match."""
-    names = [concept.term, *concept.acronyms, *concept.aliases]
-    folded = [n.casefold() for n in names]
-    if needle in folded:
-        return 0
-    if any(n.startswith(needle) for n in folded):
-        return 1
-    if any(needle in n for n in folded):
-        return 2
-    if needle in concept.definition.casefold():
-        return 3
-    return None
-
-
 @bp.get("/api/glossary")
 def glossary_search():
     q = request.args.get("q", "")
-    if len(q) > 200:
-        raise bodies.invalid("q", "expected at most 200 characters")
+    if len(q) > MAX_QUERY:
+        raise bodies.invalid("q", f"expected at most {MAX_QUERY} characters")
     cap = current_app.config["HELPDESK_MAX_GLOSSARY_LIMIT"]
-    limit = _query_int("limit", min(50, cap), 1, cap)
+    limit = _query_int("limit", min(GLOSSARY_PAGE, cap), 1, cap)
     service = get_service()
-    glossary = service.glossary
-    needle = q.strip().casefold()
-    if needle:
-        ranked = [(rank, i, c) for i, c in enumerate(glossary)
-                  if (rank := _matches(c, needle)) is not None]
-        ranked.sort(key=lambda item: (item[0], item[1]))
-        found = [c for _, _, c in ranked]
-    else:
-        found = list(glossary)
+    found = search(service.glossary, q, limit)
     return jsonify(
         query=q,
-        total=len(found),
-        concepts=[_concept_json(c) for c in found[:limit]],
+        total=found.total,
+        concepts=[_concept_json(c) for c in found.concepts],
         glossary=service.glossary_info,
     )
 

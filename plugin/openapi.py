@@ -314,6 +314,8 @@ def _get(summary: str, responses: dict, parameters: list | None = None) -> dict:
 def build_document(app: Flask) -> dict:
     from annotator.text.markup import FORMATS
 
+    from .api import GLOSSARY_PAGE, MAX_QUERY
+
     config = app.config
     from annotator.text.safety import DEFAULT_MAX_LENGTH
 
@@ -343,13 +345,15 @@ def build_document(app: Flask) -> dict:
              "422": POST_ERRORS["422"]},
             [
                 {"name": "q", "in": "query", "required": False,
-                 "schema": {"type": "string", "maxLength": 200},
-                 "description": "term, acronym or alias (prefix and substring matches)"},
+                 "schema": {"type": "string", "maxLength": MAX_QUERY},
+                 "description": "term, acronym or alias (exact, prefix, then substring matches, "
+                                "ignoring case, hyphens and spaces), then definition; "
+                                "empty lists every concept"},
                 # An empty value (``?limit=``, as an HTML form sends an unfilled field) is
                 # "not given", like null in a JSON body.
                 {"name": "limit", "in": "query", "required": False, "allowEmptyValue": True,
                  "description": "concepts per page; empty means the default",
-                 "schema": {"type": "integer", "minimum": 1, "maximum": cap, "default": min(50, cap)}},
+                 "schema": {"type": "integer", "minimum": 1, "maximum": cap, "default": min(GLOSSARY_PAGE, cap)}},
             ],
         ),
         "/api/glossary/{concept_id}": _get(

@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 
 from ..errors import GlossaryError
-from ..glossary.model import Concept, Glossary, normalize_key
+from ..glossary.model import Concept, Glossary
+from ..glossary.search import search
 from ._errors import EXIT_USAGE, handle_errors
 
 
@@ -100,31 +101,6 @@ def describe(concept: Concept, glossary: Glossary) -> str:
     return "\n".join(lines) + "\n"
 
 
-def search_concepts(glossary: Glossary, query: str) -> list[Concept]:
-    """Concepts whose term, alias or acronym contains ``query`` (case-, hyphen- and space-insensitive).
-
-    Exact matches first, then prefix matches, then the rest, each group in glossary order.
-    """
-    needle = query.casefold().strip()
-    loose = normalize_key(query)  # "cobrowsing" finds "Co-browsing", "self service" "Self-Service"
-    if not needle:
-        return []
-    ranked = []
-    for order, concept in enumerate(glossary):
-        names = [n.casefold() for n in (concept.term, *concept.aliases, *concept.acronyms)]
-        keys = [normalize_key(n) for n in names]
-        if needle in names or (loose and loose in keys):
-            rank = 0
-        elif any(n.startswith(needle) for n in names) or (loose and any(k.startswith(loose) for k in keys)):
-            rank = 1
-        elif any(needle in n for n in names) or (loose and any(loose in k for k in keys)):
-            rank = 2
-        else:
-            continue
-        ranked.append((rank, order, concept))
-    return [concept for _, _, concept in sorted(ranked, key=lambda item: item[:2])]
-
-
 # --- commands -----------------------------------------------------------------------------------
 
 
@@ -188,7 +164,7 @@ def show_command(glossary: Glossary, concept_id: str, as_json: bool) -> None:
     """
     concept = glossary.get(concept_id)
     if concept is None:
-        exact = [c for c in search_concepts(glossary, concept_id) if concept_id.casefold() in
+        exact = [c for c in search(glossary, concept_id).concepts if concept_id.casefold() in
                  {n.casefold() for n in (c.term, *c.aliases, *c.acronyms)}]
         if len(exact) == 1:
             concept = exact[0]
@@ -212,16 +188,19 @@ def show_command(glossary: Glossary, concept_id: str, as_json: bool) -> None:
 @handle_errors
 @glossary_options
 def search_command(glossary: Glossary, query: str, limit: int | None, as_json: bool) -> None:
-    """Find concepts whose term, alias or acronym contains QUERY (case-insensitive).
+    """Find concepts whose term, alias or acronym contains QUERY, or failing that whose
+    definition does (case-insensitive; "cobrowsing" also finds "Co-browsing").
 
-    Exact matches come first, then prefix matches. Exits 1 when nothing matches.
+    Exact matches come first, then prefix, substring and definition matches: the same
+    concepts in the same order as the service's GET /api/glossary?q=QUERY. Exits 1 when nothing
+    matches.
 
     \b
     Examples:
       helpdesk-annotator glossary search sla
       helpdesk-annotator glossary search "handle time" --limit 5
     """
-    found = search_concepts(glossary, query)[:limit]
+    found = search(glossary, query, limit).concepts
     _echo_concepts(found, as_json)
     if not found:
         click.echo(f"no concept matches {query!r}", err=True)

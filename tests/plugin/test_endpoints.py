@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import time
 
+import pytest
+from click.testing import CliRunner
+
 import annotator
+from annotator.cli import cli
 from annotator.plugin.service import EXTENSION_KEY
 
 
@@ -212,6 +217,17 @@ def test_api_glossary_lists_without_query(client, app):
     page = client.get("/api/glossary?limit=3").get_json()
     assert len(page["concepts"]) == 3
     assert page["total"] == len(app.extensions[EXTENSION_KEY].glossary)
+
+
+@pytest.mark.parametrize("query", ["sla", "AHT", "cobrowsing", "average h", "time", "escalat", "double bounce"])
+def test_api_glossary_search_matches_the_cli(client, user_glossary, query):
+    """The service and `glossary search` share one ranking: same ids, same order."""
+    page = client.get("/api/glossary", query_string={"q": query, "limit": 500}).get_json()
+    result = CliRunner().invoke(cli, ["glossary", "search", query, "--json", "--limit", "500",
+                                      "--glossary", str(user_glossary)])
+    assert result.exit_code == 0, result.output
+    cli_ids = [c["id"] for c in json.loads(result.stdout)]
+    assert cli_ids == [c["id"] for c in page["concepts"]] and len(cli_ids) == page["total"] > 0
 
 
 def test_api_glossary_concept_by_id(client):
