@@ -1,8 +1,9 @@
 """``POST /api/lint``: the linter's findings, shaped for the editor panel.
 
-The rules themselves live in :mod:`annotator.lint.rules`; this adds what a browser needs: UTF-16
-offsets next to the code-point ones, and ready-to-insert replacement strings ("Service Level
-Agreement (SLA)") for the panel's buttons, one per sense for an ambiguous acronym.
+The rules themselves live in :mod:`annotator.lint.rules` and each finding's JSON (the same the
+CLI's ``--format json`` writes, ready-to-insert ``replacements`` included) in
+:mod:`annotator.lint.findings`; this adds what a browser needs: UTF-16 offsets next to the
+code-point ones.
 """
 
 from __future__ import annotations
@@ -11,31 +12,10 @@ from annotator.export import OFFSETS_NOTE, utf16_converter
 from annotator.text.safety import prepare
 
 
-def replacements(finding) -> list[str]:
-    """What the panel may write in place of the first use (kept as written: "SLAs" stays)."""
-    expansions = [finding.expansion] if finding.expansion else list(finding.senses)
-    return [f"{expansion} ({finding.text})" for expansion in expansions]
-
-
 def diagnostic(finding, to_utf16) -> dict:
-    options = replacements(finding)
-    return {
-        "code": finding.code,
-        "rule": finding.rule.name,
-        "acronym": finding.acronym,
-        "text": finding.text,
-        "start": finding.start,
-        "end": finding.end,
-        "start_utf16": to_utf16(finding.start),
-        "end_utf16": to_utf16(finding.end),
-        "line": finding.line,
-        "column": finding.col,
-        "message": finding.message,
-        "expansion": finding.expansion,
-        "senses": list(finding.senses),
-        "replacement": options[0] if options else None,
-        "replacements": options,
-    }
+    """The finding's one JSON shape (:meth:`Finding.to_json`) plus its UTF-16 offsets."""
+    return {**finding.to_json(), "start_utf16": to_utf16(finding.start),
+            "end_utf16": to_utf16(finding.end)}
 
 
 def lint_document(service, text: str, fmt: str, options: dict) -> dict:

@@ -10,7 +10,7 @@ from ..errors import AnnotatorError
 from ..lint.config import LintConfig, discover_config, load_config
 from ..lint.fix import fix_text
 from ..lint.formats import FORMATS, render
-from ..lint.rules import RULES
+from ..lint.findings import RULES
 from ..lint.runner import (
     FileResult,
     iter_paths,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import LintError
+from .findings import RULES
 from .words import DEFAULT_ALLOW
 
 CONFIG_FILE = ".helpdesk-annotator.toml"
@@ -89,8 +90,6 @@ def _string_list(value: object, key: str, path: Path) -> list[str]:
 
 def parse_config(data: dict, path: Path) -> LintConfig:
     """Validate a parsed table into a :class:`LintConfig` (raises E402 naming ``path``)."""
-    from .rules import RULES  # the rule table lives with the rules
-
     allow = _string_list(data.get("allow", []), "allow", path)
     disable = [c.upper() for c in _string_list(data.get("disable", []), "disable", path)]
     unknown = sorted(set(disable) - set(RULES))

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from ..glossary.model import Glossary
 from .config import LintConfig
-from .rules import Finding, lint_text
+from .findings import Finding
+from .rules import lint_text
 
 _MAX_ROUNDS = 5
 

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from .. import __version__
-from .rules import RULES
+from .findings import RULES
 from .runner import FileResult
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -31,8 +31,13 @@ def render_text(results: Sequence[FileResult]) -> str:
 
 
 def render_json(results: Sequence[FileResult]) -> str:
+    """A list of findings, each :meth:`Finding.to_json` (the shape ``/api/lint`` sends too)
+    with its ``path``, plus ``col``/``end_col``: the names this report used before it shared
+    that shape, kept so existing consumers keep working."""
     items = [
-        {"path": r.article.display, **f.to_json()} for r in results for f in r.findings
+        {"path": r.article.display, **f.to_json(), "col": f.col, "end_col": f.end_col}
+        for r in results
+        for f in r.findings
     ]
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
 

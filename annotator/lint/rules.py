@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..glossary.model import Glossary
 from ..text.markup import headings as markup_headings
 from ..text.markup import next_sentence, visible_text
 from .config import LintConfig
 from .definitions import Definition, find_definitions
+# RULES is re-exported: the rule table lived here, and callers still import it from here.
+from .findings import RULES as RULES
+from .findings import Finding
 from .scan import Token, is_caps_acronym, scan
 from .structure import Heading, text_headings
 from .words import (
@@ -38,60 +40,6 @@ from .words import (
     never_acronym,
     non_caps_vocabulary,
 )
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    summary: str
-    level: str = "warning"
-
-
-RULES: dict[str, Rule] = {
-    rule.code: rule
-    for rule in (
-        Rule("HA001", "undefined-acronym", "Acronym used but never defined in the article"),
-        Rule("HA002", "defined-after-use", "Acronym used before its definition"),
-        Rule("HA003", "ambiguous-acronym", "Ambiguous glossary acronym (several senses) left undefined"),
-    )
-}
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    acronym: str  # base form: "SLA" for a first use written "SLAs"
-    text: str  # the first use as written
-    start: int  # code-point offsets of the first use in the linted text
-    end: int
-    line: int  # 1-based
-    col: int  # 1-based, in code points
-    end_col: int  # 1-based, exclusive
-    message: str
-    expansion: str | None = None
-    senses: tuple[str, ...] = ()
-    defined_at: int | None = None  # line of the late definition (HA002)
-
-    @property
-    def rule(self) -> Rule:
-        return RULES[self.code]
-
-    def to_json(self) -> dict:
-        return {
-            "line": self.line,
-            "col": self.col,
-            "end_col": self.end_col,
-            "code": self.code,
-            "rule": self.rule.name,
-            "acronym": self.acronym,
-            "text": self.text,
-            "message": self.message,
-            "expansion": self.expansion,
-            "senses": list(self.senses),
-            "start": self.start,
-            "end": self.end,
-        }
 
 
 class LineIndex:

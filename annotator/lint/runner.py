@@ -17,7 +17,8 @@ from ..errors import LintError
 from ..glossary.model import Glossary
 from ..resources import builtin_glossary_path
 from .config import LintConfig
-from .rules import Finding, lint_text
+from .findings import Finding
+from .rules import lint_text
 
 #: File suffix -> markup format understood by ``visible_text``.
 FORMATS_BY_SUFFIX = {

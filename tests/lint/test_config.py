@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 
+import annotator.lint
 from annotator.errors import LintError
 from annotator.lint.config import LintConfig, discover_config, find_config, load_config
 from annotator.lint.words import DEFAULT_ALLOW
@@ -93,3 +95,34 @@ def test_config_overrides_add_to_the_file(tmp_path):
         allow=["B2"], disable=["HA003"], default_allow=False
     )
     assert config.allowlist == {"A1", "B2"} and config.disable == {"HA003"}
+
+
+
+def _lint_imports() -> dict[str, set[str]]:
+    """Module -> the annotator.lint modules it imports, at module level or inside functions."""
+    package = Path(annotator.lint.__file__).parent
+    graph = {}
+    for path in package.glob("*.py"):
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+                found.add(node.module.split(".")[0])
+            elif isinstance(node, ast.ImportFrom) and node.level == 2 and (node.module or "").startswith("lint."):
+                found.add(node.module.split(".")[1])
+        graph[path.stem] = found - {"__init__"}
+    return graph
+
+
+def test_config_lint_modules_import_no_cycle():
+    """config checks rule codes against the rule table (findings), not the rules module, which
+    imports config: no two lint modules import each other, directly or through others."""
+    graph = _lint_imports()
+    assert "rules" not in graph["config"] and "config" in graph["rules"]
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for module in graph.get(start, ()):
+            if module == goal or (module not in seen and reaches(module, goal, seen | {module})):
+                return True
+        return False
+
+    assert [m for m in graph if m != "__init__" and reaches(m, m, set())] == []

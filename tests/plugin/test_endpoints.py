@@ -186,6 +186,24 @@ def test_api_lint_reports_undefined_acronyms_with_expansion(client):
     assert sla["message"]
 
 
+def test_api_lint_findings_have_the_cli_json_shape(client, user_glossary, tmp_path):
+    """One finding shape: /api/lint's diagnostics are the CLI's `--format json` findings plus
+    UTF-16 offsets (the CLI adds the path and its older col/end_col names)."""
+    text = "# Routing\n\nThe AHT and the SLA matter.\n\nThe CSAT (Customer Satisfaction Score) is high.\n"
+    article = tmp_path / "routing.md"
+    article.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--format", "json", "--glossary", str(user_glossary),
+                                      str(article)])
+    assert result.exit_code == 1, result.output
+    from_cli = json.loads(result.stdout)
+    served = client.post("/api/lint", json={"text": text, "format": "markdown"}).get_json()["diagnostics"]
+    assert len(from_cli) == len(served) == 2
+    for mine, theirs in zip(from_cli, served):
+        assert (mine.pop("col"), mine.pop("end_col")) == (mine["column"], mine["end_column"])
+        assert mine.pop("path") == str(article)
+        assert {**mine, "start_utf16": mine["start"], "end_utf16": mine["end"]} == theirs
+
+
 def test_api_lint_defined_acronym_is_clean(client):
     response = client.post("/api/lint", json={"text": "Our Service Level Agreement (SLA) says the SLA is met."})
     assert "SLA" not in {d["acronym"] for d in response.get_json()["diagnostics"]}
