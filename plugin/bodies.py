@@ -204,6 +204,8 @@ def parse_document(value: Any, field: str, formats: tuple[str, ...], max_spans: 
 
 
 BATCH_FIELDS = ("documents", "options")
+#: Longest batch document id, in characters.
+MAX_ID_LENGTH = 256
 
 
 def parse_batch(value: Any, formats: tuple[str, ...], max_spans: int,
@@ -228,8 +230,8 @@ def parse_batch(value: Any, formats: tuple[str, ...], max_spans: int,
         field = f"documents[{i}]"
         text, fmt, options = parse_document(doc, field, formats, max_spans, extra=("id",))
         doc_id = doc.get("id", str(i))
-        if not isinstance(doc_id, str) or not 0 < len(doc_id) <= 256:
-            raise invalid(f"{field}.id", "expected a string of 1 to 256 characters")
+        if not isinstance(doc_id, str) or not 0 < len(doc_id) <= MAX_ID_LENGTH:
+            raise invalid(f"{field}.id", f"expected a string of 1 to {MAX_ID_LENGTH} characters")
         if doc_id in first_seen:
             first = first_seen[doc_id]
             here = "" if "id" in doc else " (this document's default id, its index)"

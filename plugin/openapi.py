@@ -16,6 +16,8 @@ from flask import Blueprint, Flask, current_app, jsonify
 from annotator import __version__
 from annotator.options import Option, option_fields
 
+from .bodies import MAX_ID_LENGTH
+
 bp = Blueprint("openapi", __name__)
 
 JSON = "application/json"
@@ -189,7 +191,7 @@ def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -
                         "additionalProperties": False,
                         "required": ["text"],
                         "properties": {
-                            "id": {"type": "string", "minLength": 1, "maxLength": 256,
+                            "id": {"type": "string", "minLength": 1, "maxLength": MAX_ID_LENGTH,
                                    "description": "unique in the batch (a repeat is 422 E606); "
                                                   "defaults to the document's index"},
                             **document_props,

@@ -50,12 +50,20 @@ def new_options(monkeypatch):
 
 
 def test_options_defaults_are_the_library_defaults():
-    from annotator.export import DEFAULT_MAX_SPANS, doc_to_json
+    from annotator.export import DEFAULT_MAX_SPANS
 
-    options = AnnotateOptions()
-    assert options.to_kwargs() == {"first_only": False, "labels": None, "max_spans": DEFAULT_MAX_SPANS}
-    signature_defaults = doc_to_json.__kwdefaults__
-    assert {name: signature_defaults[name] for name in option_names()} == options.to_kwargs()
+    assert AnnotateOptions().to_kwargs() == {"first_only": False, "labels": None,
+                                             "max_spans": DEFAULT_MAX_SPANS}
+
+
+@pytest.mark.parametrize("function", ["annotator.export.doc_to_json", "annotator.api.annotate"])
+def test_options_library_functions_take_every_option_with_its_default(function):
+    """The library's keyword arguments are the options, with the declared defaults."""
+    import importlib
+
+    module, name = function.rsplit(".", 1)
+    defaults = getattr(importlib.import_module(module), name).__kwdefaults__
+    assert {name: defaults.get(name, "missing") for name in option_names()} == AnnotateOptions().to_kwargs()
 
 
 @pytest.mark.parametrize("name, spec", FIELDS, ids=[name for name, _ in FIELDS])

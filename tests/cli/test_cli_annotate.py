@@ -98,6 +98,16 @@ def test_cli_annotate_first_only(invoke, ticket):
     assert [s["text"] for s in spans].count("SLA") == 1
 
 
+def test_cli_annotate_label_and_max_spans(invoke, ticket, team_nlp):
+    """Every annotation option is a flag here too, passed to the API as given."""
+    args = ["--label", "CX_ACRONYM", "--max-spans", "1"]
+    result = json.loads(invoke(ticket, "--format", "json", *args).stdout)
+    expected = json.loads(json.dumps(annotate(TICKET, "text", nlp=team_nlp, labels=["CX_ACRONYM"],
+                                              max_spans=1)))
+    assert result == expected
+    assert [s["label"] for s in result["spans"]] == ["CX_ACRONYM"] and result["truncated"] is True
+
+
 def test_cli_annotate_html_page(invoke, ticket, tmp_path):
     out = tmp_path / "page.html"
     result = invoke(ticket, "--format", "html", "-o", out)
