@@ -7,9 +7,12 @@ import doctest
 import pytest
 
 from annotator.text import abbreviations, acronyms, markup, safety
+from annotator.text.markup import front_matter, lines
 
 
-@pytest.mark.parametrize("module", [safety, markup, acronyms, abbreviations], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "module", [safety, markup, front_matter, lines, acronyms, abbreviations], ids=lambda m: m.__name__
+)
 def test_doctests_examples_hold(module):
     result = doctest.testmod(module)
     assert result.attempted > 0

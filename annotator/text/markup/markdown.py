@@ -1,0 +1,149 @@
+"""Markdown (format ``markdown``): CommonMark plus front matter, GFM tables and MDX attributes.
+
+Hidden: front matter (the ``---`` block at the top: keys, delimiters and every value except
+those of the requested front-matter keys such as ``title``, ``description``, ``sidebar_label``
+or ``tags``, which readers see), fenced and indented code blocks, inline code, link and image
+targets (``[text](target "title")``, ``[text][ref]``; the link text and the image's alt text
+stay visible), reference definitions (``[x]: http://...``), autolinks, bare URLs, e-mails and
+identifiers, raw HTML tags and comments (MDX ``{expression}`` attribute values included; the
+content of ``<code>``, ``<script>`` ... follows the HTML rules). Table pipes, ``~~`` and the
+``@`` of a mention are blanked because the tokenizer would glue them to the word next to them
+(``|SLA|KB|`` is one token); the mention itself stays visible (in articles it names a role:
+"cc @CSM"). Heading and emphasis markers are kept: they are punctuation the tokenizer splits off.
+
+markdown-it-py finds the block structure (code blocks, headings, paragraphs); everything inline
+is found here, on offsets into the original.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .front_matter import find_front_matter, prose_values
+from .html import hidden_for, hide_html
+from .lines import LineIndex
+from .mask import Mask, Masked, MaskOptions, Span, blank, hide_all
+from .plain import hide_plain
+
+_BACKTICKS = re.compile(r"`++")
+_LINK_TARGET = re.compile(
+    r"""\]\(\s*+(?:<[^<>\n]*+>|(?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.)*+\))*+)"""
+    r"""(?:\s++(?:"[^"]*+"|'[^']*+'|\([^()]*+\)))?+\s*+\)"""
+)
+# Markup characters the tokenizer does not split off a word: table pipes ("|SLA|KB|" is one
+# token), strikethrough markers ("~~SLA~~") and the "@" of a mention ("@CSM" names a role;
+# the word after it is prose).
+_MD_GLUE = re.compile(r"\||~~|(?<![\w@.])@(?=\w)")
+_REFERENCE_LINK = re.compile(r"\]\[[^\[\]\n]{0,999}+\]")
+_REFERENCE_DEFINITION = re.compile(
+    r"^[ \t]{0,3}\[(?:[^\[\]\\\n]|\\.){1,999}+\]:[ \t]*+\S[^\n]*+", re.MULTILINE
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark")
+    # Only the block structure is needed (code blocks, headings, paragraphs); inline parsing is
+    # done here, with offsets.
+    parser.core.ruler.enableOnly(["normalize", "block"])
+    return parser
+
+
+def _front_matter(mask: Mask, text: str, keys: tuple[str, ...]) -> tuple[int, list[Span]]:
+    """Hide the YAML front matter except the values of ``keys``.
+
+    Returns (end of the closing delimiter or 0, ranges of the title values, as headings).
+    """
+    found = find_front_matter(text)
+    if found is None:
+        return 0, []
+    mask.hide(0, found.close_end)
+    titles = []
+    for key, start, stop in prose_values(text, found, keys):
+        mask.show(start, stop)
+        if key == "title":
+            titles.append((start, stop))
+    return found.close_end, titles
+
+
+def _code_spans(mask: Mask, text: str, start: int, end: int) -> None:
+    """Hide inline code spans in ``text[start:end]`` (one paragraph or heading).
+
+    A code span opens with a run of N backticks and closes at the next run of exactly N. Each
+    opener looks only at the runs after it; per-length cursors that only move forward keep the
+    whole pass linear even with thousands of unmatched runs.
+    """
+    runs = [m.span() for m in _BACKTICKS.finditer(text, start, end)]
+    by_length: dict[int, list[int]] = {}
+    for index, (run_start, run_end) in enumerate(runs):
+        by_length.setdefault(run_end - run_start, []).append(index)
+    cursor = {length: 0 for length in by_length}
+    index = 0
+    while index < len(runs):
+        run_start, run_end = runs[index]
+        length = run_end - run_start
+        escaped = run_start > 0 and text[run_start - 1] == "\\"
+        same = by_length[length]
+        # Advance this length's cursor past the opener.
+        while cursor[length] < len(same) and same[cursor[length]] <= index:
+            cursor[length] += 1
+        if escaped or cursor[length] >= len(same):
+            index += 1
+            continue
+        closer = same[cursor[length]]
+        mask.hide(run_start, runs[closer][1])
+        index = closer + 1
+
+
+
+def mask_markdown(text: str, options: MaskOptions) -> Masked:
+    """The ``markdown`` format; headings are ATX and setext headings plus the front-matter
+    ``title``."""
+    mask = Mask(text)
+    lines = LineIndex(text)
+    front_end, headings = _front_matter(mask, text, options.front_matter_keys)
+    # markdown-it sees the front matter as blank lines, so line numbers still match.
+    source = blank(text[:front_end]) + text[front_end:] if front_end else text
+    for token in _parser().parse(source):
+        if token.map is None:
+            continue
+        first, last = token.map
+        start, end = lines.line_start(first + 1), lines.line_start(last + 1)
+        if token.type in ("fence", "code_block"):
+            mask.hide(start, end)
+        elif token.type == "inline":
+            _code_spans(mask, source, start, end)
+        elif token.type == "heading_open":
+            headings.append(_heading_content(text, lines, first, last, token.markup))
+    work = mask.work_copy()
+    hide_all(mask, _REFERENCE_DEFINITION, work)
+    hide_all(mask, _LINK_TARGET, work)
+    hide_all(mask, _REFERENCE_LINK, work)
+    hide_plain(mask, work)
+    hide_html(mask, mask.work_copy(), markdown=True, hidden_elements=hidden_for(options))
+    hide_all(mask, _MD_GLUE, mask.work_copy())
+    return Masked(mask, sorted(headings))
+
+
+_ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
+
+
+def _heading_content(text: str, lines: LineIndex, first: int, last: int, markup: str) -> Span:
+    if markup.startswith("#"):
+        start, end = lines.line_start(first + 1), lines.line_end(first + 1)
+        opener = _ATX.match(text, start, end)
+        if opener:
+            start = opener.end()
+        closer = _ATX_CLOSE.search(text, start, end)
+        if closer:
+            end = closer.start()
+        return start, max(start, end)
+    # Setext: the text lines above the underline.
+    start, end = lines.line_start(first + 1), lines.line_end(last - 1)
+    while start < end and text[start] in " \t":
+        start += 1
+    return start, end

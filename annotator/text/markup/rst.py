@@ -1,0 +1,163 @@
+"""reStructuredText (format ``rst``; the linter reads it, the API does not accept it).
+
+Hidden: literal blocks (``::`` then an indented block), ``code-block``/``code``/``sourcecode``/
+``literalinclude``/``raw``/``math`` directives with their bodies, every directive line except
+the text of admonitions (``.. note:: text``), directive options, comments, hyperlink targets
+(``.. _x: url``, ``__ url``), substitution definitions and references, inline literals
+(````x````), roles (``:ref:`x```, ```x`:doc:``), embedded link targets (```text <url>`_``),
+URLs and e-mails. Section titles (a line underlined by a run of one punctuation character) are
+the headings.
+
+The reader goes line by line with a stack-free notion of indentation (a block ends at the first
+line indented no deeper than its opener), so nested directives cost nothing extra.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import LineIndex
+from .mask import Mask, Masked, MaskOptions, Span, hide_all
+from .plain import hide_plain
+
+_RST_DIRECTIVE = re.compile(r"[ \t]*\.\.[ \t]+(?P<name>[\w:+.-]+?)::(?P<args>[^\r\n]*)")
+_RST_EXPLICIT = re.compile(r"[ \t]*\.\.(?:[ \t]|$)")
+_RST_FOOTNOTE = re.compile(r"[ \t]*\.\.[ \t]+\[[^\]\r\n]+\]")
+_RST_OPTION = re.compile(r"[ \t]+:[\w-]+:")
+_RST_FIELD = re.compile(r"[ \t]*:(?![ \t])[^:\r\n`]{1,60}:(?=[ \t]|$)")
+_RST_ANONYMOUS_TARGET = re.compile(r"[ \t]*__[ \t]")
+# Directives whose body is code or references, not prose.
+_RST_CODE_DIRECTIVES = frozenset(
+    {"code", "code-block", "sourcecode", "literalinclude", "raw", "math", "highlight",
+     "parsed-literal", "include", "graphviz", "mermaid", "jinja", "testcode", "doctest",
+     "testoutput", "toctree", "autosummary", "automodule", "autoclass", "autofunction",
+     "automethod", "autodata", "program-output", "command-output", "prompt"}
+)  # fmt: skip
+_RST_PROSE_DIRECTIVES = frozenset(
+    {"note", "warning", "tip", "important", "attention", "caution", "danger", "error", "hint",
+     "admonition", "topic", "sidebar", "rubric", "seealso", "versionadded", "versionchanged",
+     "deprecated", "title"}
+)  # fmt: skip
+_RST_INLINE_LITERAL = re.compile(r"``(?:[^`]|`(?!`))*+``")
+_RST_ROLE = re.compile(
+    r"(?<![\w`]):[\w.+-]++(?::[\w.+-]++)*+:`[^`]*+`|`[^`]*+`:[\w.+-]++(?::[\w.+-]++)*+:"
+)
+_RST_EMBEDDED_TARGET = re.compile(r"<[^<>`\n]*+>(?=`_{1,2})")
+_RST_SUBSTITUTION = re.compile(r"(?<![\w|])\|[^|\s][^|\n]{0,200}+\|(?:__?)?(?![\w|])")
+_RST_UNDERLINE = re.compile(r"([!-/:-@\[-`{-~])\1{2,}[ \t]*")
+
+
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def mask_rst(text: str, options: MaskOptions) -> Masked:
+    """The ``rst`` format; headings are section titles."""
+    mask = Mask(text)
+    lines = LineIndex(text)
+    count = len(lines)
+    line_text = [text[lines.line_start(n) : lines.line_end(n)] for n in range(1, count + 1)]
+
+    def body_end(first_body: int, base_indent: int) -> int:
+        """0-based index of the first line after the indented block starting at ``first_body``."""
+        index = first_body
+        last_content = first_body - 1
+        while index < count:
+            line = line_text[index]
+            if line.strip():
+                if _indent(line) <= base_indent:
+                    break
+                last_content = index
+            index += 1
+        return last_content + 1
+
+    def hide_lines(first: int, stop: int) -> None:
+        if stop > first:
+            mask.hide(lines.line_start(first + 1), lines.line_end(stop))
+
+    index = 0
+    literal_pending = False
+    paragraph_indent = 0
+    while index < count:
+        line = line_text[index]
+        stripped = line.strip()
+        line_start = lines.line_start(index + 1)
+        if not stripped:
+            index += 1
+            continue
+        indent = _indent(line)
+        if literal_pending and indent > paragraph_indent:
+            stop = body_end(index, paragraph_indent)
+            hide_lines(index, stop)
+            literal_pending = False
+            index = stop
+            continue
+        literal_pending = False
+        directive = _RST_DIRECTIVE.match(line)
+        if directive:
+            name = directive.group("name").lower()
+            if name in _RST_CODE_DIRECTIVES:
+                stop = body_end(index + 1, indent)
+                hide_lines(index, stop)
+                index = stop
+                continue
+            # The directive's name (and its arguments, unless it is an admonition whose
+            # argument is prose) and the options right after it are hidden; its body is read as
+            # prose, line by line, so nested directives cost nothing extra.
+            keep_args = name in _RST_PROSE_DIRECTIVES
+            hidden_end = directive.start("args") if keep_args else len(line)
+            mask.hide(line_start, line_start + hidden_end)
+            index += 1
+            while (
+                index < count
+                and _RST_OPTION.match(line_text[index])
+                and _indent(line_text[index]) > indent
+            ):
+                hide_lines(index, index + 1)
+                index += 1
+            continue
+        footnote = _RST_FOOTNOTE.match(line)
+        if footnote:
+            mask.hide(line_start, line_start + footnote.end())
+            index += 1
+            continue
+        if _RST_EXPLICIT.match(line) or _RST_ANONYMOUS_TARGET.match(line):
+            # Comments, hyperlink targets, substitution definitions: none of it is prose.
+            stop = body_end(index + 1, indent)
+            hide_lines(index, stop)
+            index = stop
+            continue
+        field = _RST_FIELD.match(line)
+        if field:
+            mask.hide(line_start, line_start + field.end())
+        if stripped.endswith("::"):
+            literal_pending = True
+            paragraph_indent = indent
+            if stripped == "::":
+                mask.hide(line_start, line_start + len(line))
+        index += 1
+    work = mask.work_copy()
+    hide_all(mask, _RST_INLINE_LITERAL, work)
+    work = mask.work_copy()
+    hide_all(mask, _RST_ROLE, work)
+    hide_all(mask, _RST_EMBEDDED_TARGET, work)
+    hide_all(mask, _RST_SUBSTITUTION, work)
+    hide_plain(mask, work)
+    return Masked(mask, _rst_headings(text, lines, line_text))
+
+
+def _rst_headings(text: str, lines: LineIndex, line_text: list[str]) -> list[Span]:
+    """Section titles: a text line underlined by a run of one punctuation character."""
+    headings = []
+    for index in range(len(line_text) - 1):
+        title, under = line_text[index], line_text[index + 1]
+        if not title.strip() or _RST_UNDERLINE.fullmatch(title):
+            continue
+        if _RST_UNDERLINE.fullmatch(under) and len(under.strip()) >= len(title.strip()):
+            start = lines.line_start(index + 1)
+            headings.append((start + _indent(title), start + len(title.rstrip())))
+    return headings
+
+

@@ -1,0 +1,57 @@
+"""annotator.text.markup.front_matter: the one reader of the ``---`` block atop an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.text.markup import find_front_matter, visible_text
+from annotator.text.markup.front_matter import prose_values
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_front_matter_any_line_break_ends_a_line(newline):
+    text = newline.join(["---", "title: SLA guide", "owner: ops_team", "---", "Body"])
+    found = find_front_matter(text)
+    assert found is not None
+    assert text[slice(*found.body)] == "title: SLA guide" + newline + "owner: ops_team" + newline
+    assert text[found.close_end - 3 : found.close_end] == "---"
+    assert text[found.end :] == "Body"
+    assert [(key, text[start:end]) for key, start, end in prose_values(text, found, ("title",))] == [
+        ("title", "SLA guide")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,end",
+    [
+        ("---\n---\n", 8),
+        ("---\na: 1\n...\nBody", 13),
+        ("---\na: 1\n---", 12),
+        ("--- \t\na: 1\n---  \nBody", 17),
+    ],
+)
+def test_front_matter_delimiters(text, end):
+    assert find_front_matter(text).end == end
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Body\n---\na: 1\n---\n", "---\ntitle: SLA\nBody", " ---\na: 1\n---\n", "----\na: 1\n---\n", "---x\n---\n"],
+)
+def test_front_matter_only_a_closed_block_at_the_very_top(text):
+    assert find_front_matter(text) is None
+
+
+@pytest.mark.parametrize("quote", ["'", '"', ""])
+def test_front_matter_values_lose_their_quotes(quote):
+    text = f"---\nTitle:  {quote}SLA guide{quote}  \n---\n"
+    [(key, start, end)] = prose_values(text, find_front_matter(text), ("title",))
+    assert (key, text[start:end]) == ("title", "SLA guide")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_front_matter_windows_and_old_mac_articles_are_masked_like_unix_ones(newline):
+    unix = "---\ntitle: SLA guide\nslug: KB_rules\n---\nBody NPS\n"
+    text = unix.replace("\n", newline)
+    assert visible_text(text, "markdown").replace(newline, "\n") == visible_text(unix, "markdown")
+    assert "KB" not in visible_text(text, "markdown") and "SLA guide" in visible_text(text, "markdown")

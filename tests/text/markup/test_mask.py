@@ -1,0 +1,37 @@
+"""annotator.text.markup.mask: the offset-preserving mask every format writes into."""
+
+from __future__ import annotations
+
+from annotator.text.markup.mask import Mask, blank
+
+
+def test_mask_render_blanks_hidden_runs_and_keeps_line_breaks():
+    mask = Mask("ab\r\ncd ef")
+    mask.hide(1, 5)
+    assert mask.render() == "a \r\n d ef"
+
+
+def test_mask_show_undoes_hide():
+    mask = Mask("SLA KB NPS")
+    mask.hide(0, 10)
+    mask.show(4, 6)
+    assert mask.render() == "    KB    "
+
+
+def test_mask_replacements_render_unless_hidden():
+    mask = Mask("x &lt; y &gt;")
+    mask.replace(2, "&lt;", "<")
+    mask.replace(9, "&gt;", ">")
+    mask.hide(9, 13)
+    assert mask.render() == "x <    y     "
+    assert mask.work_copy() == "x &lt; y     "
+
+
+def test_mask_empty_ranges_change_nothing():
+    mask = Mask("SLA")
+    mask.hide(2, 1)
+    assert mask.render() == "SLA"
+
+
+def test_mask_blank():
+    assert blank("a\tb\r\nc👍") == "   \r\n  "

@@ -1,0 +1,51 @@
+"""annotator.text.markup.plain: URLs, e-mails, handles and identifiers, in every format."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.text.markup import ALL_FORMATS, visible_text
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://kb.example.com/SLA now",
+        "see http://x.io/a?q=SLA&b=KB now",
+        "see www.example.com/SLA now",
+        "mail SLA.team@example.com now",
+        "write mailto:SLA@example.com now",
+        "ping @SLA now",
+        "ping @SLA-team now",
+        "see ftp://files.example.com/SLA.pdf now",
+    ],
+)
+def test_plain_masks_urls_emails_and_handles(text):
+    out = visible_text(text, "text")
+    assert "SLA" not in out and "KB" not in out
+    assert out.split() == [text.split()[0], "now"]
+
+
+@pytest.mark.parametrize("text", ["Our SLA is 4h.", "Call 555-1234 about the SLA", "SLA@ risk", "a@b"])
+def test_plain_keeps_prose(text):
+    assert visible_text(text, "text").count("SLA") == text.count("SLA")
+
+
+def test_plain_handle_does_not_swallow_the_full_stop():
+    assert visible_text("thanks @support.", "text") == "thanks         ."
+
+
+@pytest.mark.parametrize("format", ALL_FORMATS)
+@pytest.mark.parametrize("text", ["see ERR_SLA_TIMEOUT", "see sla_KB_breach()", "see #spt_SLA-channel"])
+def test_plain_identifiers_are_hidden(format, text):
+    out = visible_text(text, format)
+    assert out.startswith("see ") and "SLA" not in out and "KB" not in out
+
+
+@pytest.mark.parametrize("format", ALL_FORMATS)
+@pytest.mark.parametrize("text", ["see _SLA_", "see #SLA", "see SLA-KB", "see __SLA__"])
+def test_plain_emphasis_and_hashtags_are_not_identifiers(format, text):
+    assert "SLA" in visible_text(text, format)

@@ -1,0 +1,47 @@
+"""annotator.text.markup.rst: literals, roles, targets and directives."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.text.markup import visible_text
+
+
+# --- reStructuredText -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SLA ``KB`` x",
+        "SLA :ref:`KB` x",
+        "SLA :doc:`/a/KB` x",
+        "SLA `KB`:term: x",
+        "SLA `text <https://x/KB>`_ x",
+        "SLA |KB| x",
+        "SLA https://x/KB",
+        "SLA::\n\n    KB\n\nafter",
+        "SLA\n\n::\n\n    KB\n",
+        "SLA\n\n.. code-block:: python\n\n   KB\n",
+        "SLA\n\n.. _KB: https://example.com\n",
+        "SLA\n\n.. |x| replace:: KB\n",
+        "SLA\n\n.. a comment about KB\n   still KB\n",
+        "SLA\n\n.. image:: KB.png\n   :alt: KB\n",
+        "SLA\n\n__ https://example.com/KB\n",
+    ],
+)
+def test_rst_hides_literals_roles_targets_and_directives(text, shown):
+    assert shown(text, "rst", "KB") == []
+    assert shown(text, "rst", "SLA") == [text.index("SLA")]
+
+
+def test_rst_admonition_text_and_body_are_prose(shown):
+    text = ".. note:: SLA first\n   :class: KB\n\n   Then NPS.\n"
+    assert shown(text, "rst", "SLA") == [text.index("SLA")]
+    assert shown(text, "rst", "NPS") == [text.index("NPS")]
+    assert shown(text, "rst", "KB") == []
+
+
+def test_rst_literal_block_ends_at_dedent(shown):
+    text = "Run this::\n\n    KB\n\nSLA again.\n"
+    assert shown(text, "rst", "SLA") == [text.index("SLA")]
