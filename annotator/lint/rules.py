@@ -23,8 +23,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from ..glossary.model import Glossary
+from ..text.markup import LineIndex, find_front_matter, next_sentence, visible_text
 from ..text.markup import headings as markup_headings
-from ..text.markup import next_sentence, visible_text
 from .config import LintConfig
 from .definitions import Definition, find_definitions
 # RULES is re-exported: the rule table lived here, and callers still import it from here.
@@ -40,21 +40,6 @@ from .words import (
     never_acronym,
     non_caps_vocabulary,
 )
-
-
-class LineIndex:
-    """Offset -> (line, column), both 1-based; columns count code points."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0]
-        pos = text.find("\n")
-        while pos >= 0:
-            self.starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
 
 
 #: Front-matter keys whose values are prose for the linter (the page's title and summary);
@@ -137,15 +122,10 @@ def _headings(text: str, format: str) -> list[Heading]:
     return [Heading(start, end, front_matter=start < front_end) for start, end in markup_headings(text, format)]
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*\r?$\n?", re.MULTILINE | re.DOTALL)
-
-
 def _after_front_matter(text: str) -> int:
     """Offset just past a leading YAML front-matter block (0 when there is none)."""
-    if not text.startswith("---"):
-        return 0
-    match = _FRONT_MATTER.match(text)
-    return match.end() if match else 0
+    found = find_front_matter(text)
+    return found.end if found else 0
 
 
 def _is_acronym_use(
@@ -212,7 +192,7 @@ def _judge(
     index: LineIndex,
 ) -> Finding | None:
     """The one finding for ``acronym`` (first used at ``first``), or None if it is defined."""
-    line, col = index.position(first.start)
+    line, col = index.line_col(first.start)
     where = dict(
         acronym=acronym, text=first.text, start=first.start, end=first.end,
         line=line, col=col, end_col=col + (first.end - first.start),
@@ -221,7 +201,7 @@ def _judge(
         offset, found = definition
         if offset <= first.start:
             return None
-        def_line, def_col = index.position(found.start)
+        def_line, def_col = index.line_col(found.start)
         return Finding(
             code="HA002",
             message=f"{acronym} is used before its definition at {def_line}:{def_col}; "

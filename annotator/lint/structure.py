@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+from ..text.markup import LineIndex
+
 _UNDERLINE = re.compile(r"[ \t]*([=\-~^*#+])\1{2,}[ \t]*")
 
 
@@ -25,11 +26,7 @@ class Heading:
 
 def text_headings(text: str) -> list[Heading]:
     """Heading spans (line text without the line break) of a plain-text article."""
-    lines: list[tuple[int, str]] = []
-    for match in _LINE.finditer(text):
-        if match.start() == len(text):
-            break
-        lines.append((match.start(), match.group().rstrip("\r\n")))
+    lines = LineIndex(text).lines()
     found = []
     for index, (start, line) in enumerate(lines):
         if not line.strip() or _UNDERLINE.fullmatch(line):

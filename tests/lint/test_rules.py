@@ -139,6 +139,14 @@ def test_rules_front_matter_title_and_description_count_as_uses(lint):
     assert lint(md) == {"KPI": "HA001"}
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_rules_front_matter_is_read_with_windows_line_breaks(lint, newline):
+    keys = "---\ntags: [SLA, CSAT]\nowner: KPI\n---\n\nBody text.\n"
+    assert lint(keys.replace("\n", newline)) == {}
+    title = "---\ntitle: SLA basics\n---\nA Service Level Agreement (SLA) is a promise.\n"
+    assert lint(title.replace("\n", newline)) == {}
+
+
 def test_rules_message_gives_the_glossary_expansion(glossary):
     [finding] = lint_text("Keep the SLA.", glossary=glossary)
     assert finding.message == 'SLA is used but never defined; did you mean "Service Level Agreement (SLA)"?'
@@ -165,7 +173,7 @@ def test_rules_one_finding_per_acronym_at_first_use(glossary):
     assert [(f.acronym, f.line, f.col, f.end_col, f.text) for f in findings] == [("SLA", 2, 5, 8, "SLA")]
 
 
-@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_rules_positions_are_the_same_with_crlf(glossary, newline):
     text = newline.join(["Title", "", "Ask about the KPI board.", "Then the SLA."]) + newline
     findings = lint_text(text, glossary=glossary)
