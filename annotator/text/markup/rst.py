@@ -8,8 +8,8 @@ the text of admonitions (``.. note:: text``), directive options, comments, hyper
 URLs and e-mails. Section titles (a line underlined by a run of one punctuation character) are
 the headings.
 
-The reader goes line by line with a stack-free notion of indentation (a block ends at the first
-line indented no deeper than its opener), so nested directives cost nothing extra.
+The reader goes line by line and keeps no stack: a block ends at the first non-blank line
+indented no deeper than its opener, so nested directives cost nothing extra.
 """
 
 from __future__ import annotations
