@@ -32,7 +32,7 @@ def build_pipeline(glossary_paths=(), *, builtin: bool = True):
     """``annotator.load()`` plus one call outside any memory zone, as a worker warms up before
     taking traffic: nothing lazily built on first use may land in a zone (whose strings are
     freed when it exits) or be charged to the first timed round."""
-    from ..api import load
+    from annotator.api import load
 
     nlp = load(list(glossary_paths), builtin=builtin)
     nlp("Warm-up: the SLA for AHT.")
@@ -72,7 +72,7 @@ def consume_pipe(nlp, texts) -> int:
 def run(config: Config) -> list[Row]:
     import spacy
 
-    from ..api import annotate
+    from annotator.api import annotate
 
     texts = tickets(config.tickets, seed=config.seed)
     words = count_words(texts)
@@ -124,7 +124,7 @@ def _entity_ruler(blank, texts: list[str], repeat: int) -> tuple[float, float, s
     import spacy
     import srsly
 
-    from ..resources import builtin_patterns_path
+    from annotator.resources import builtin_patterns_path
 
     ruler_nlp = spacy.blank("en")
     ruler_nlp.add_pipe("entity_ruler").add_patterns(list(srsly.read_jsonl(builtin_patterns_path())))
