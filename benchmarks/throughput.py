@@ -120,7 +120,7 @@ def run(config: Config) -> list[Row]:
 
 def _entity_ruler(blank, texts: list[str], repeat: int) -> tuple[float, float, str]:
     """spaCy's stock ``entity_ruler`` loaded with the generated ``patterns.jsonl``: what the
-    component has to beat (the issue measured 0.03x-0.21x for such set-ups)."""
+    component has to beat (a reference, not a target)."""
     import spacy
     import srsly
 
@@ -138,4 +138,4 @@ def _entity_ruler(blank, texts: list[str], repeat: int) -> tuple[float, float, s
     t = alternate({"tokenizer": lambda: consume_tokenizer(blank, texts), "ruler": ruler},
                   repeat=repeat)
     return (words / t["ruler"].cpu_median, words / t["tokenizer"].cpu_median,
-            f"first {len(texts):,} tickets; not a target, the issue's reference set-up")
+            f"first {len(texts):,} tickets; a reference set-up, not a target")
