@@ -148,7 +148,7 @@ def run(config: Config) -> list[Row]:
                  f"{config.service_seconds:g} s each, {workers} workers; load generator on {loop_name()}")
 
     def ref_note(what: str) -> str:
-        return f"{what}; another server, same settings (bench/reference_app.py); {ref_errors} errors"
+        return f"{what}; another server, same settings (benchmarks/reference_app.py); {ref_errors} errors"
 
     return [
         row(SECTION, SPECS[0], noop_rps, unit="req/s", note=f"p99 {noop_p99:.1f} ms; {load_note}"),
