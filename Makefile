@@ -3,44 +3,57 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help venv demo test build check bench eval lint-samples clean
+.PHONY: help venv demo test build check bench eval clean
 
 help:
 	@echo "make demo   - set up a venv and serve the annotator with its demo page on http://$(HOST):$(PORT)/"
-	@echo "make test   - set up a venv and run the whole test suite"
+	@echo "make test   - set up a venv with the test extra and run the whole test suite (~4 min on 2 cores)"
 	@echo "make build  - regenerate patterns/ from patterns/sources/"
-	@echo "make bench  - run the benchmark suite (prints a table, writes bench-results.json)"
-	@echo "make eval   - precision/recall on ../shared/eval when present"
+	@echo "make bench  - run the benchmark suite in benchmarks/ (prints a table, writes bench-results.json)"
+	@echo "make eval   - precision/recall on ../shared/eval when present (tools/evaluate.py)"
 
-$(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+# One stamp per set of extras, so each target installs only what it needs: serving needs the
+# package alone; the tests add the test extra (browser, schema, Dask); the benchmarks add the
+# bench extra on top. Each stamp is redone when pyproject.toml changes.
+$(PY):
+	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.stamp-serve: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.stamp-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+$(VENV)/.stamp-bench: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e ".[test,bench]"
-	touch $(STAMP)
+	touch $@
 
-venv: $(STAMP)
+# Everything a developer uses: the test and bench extras.
+venv: $(VENV)/.stamp-bench
 
-demo: venv
+demo: $(VENV)/.stamp-serve
 	$(VENV)/bin/helpdesk-annotator serve --host $(HOST) --port $(PORT)
 
-test: venv
+test: $(VENV)/.stamp-test
 	$(PY) -m pytest
 
-build: venv
+build: $(VENV)/.stamp-serve
 	$(VENV)/bin/helpdesk-annotator build
 
-check: venv
+check: $(VENV)/.stamp-serve
 	$(VENV)/bin/helpdesk-annotator build --check
 
-bench: venv
-	$(PY) -m annotator.bench
+bench: $(VENV)/.stamp-bench
+	$(PY) -m benchmarks
 
-eval: venv
-	$(PY) -m annotator.evaluate --lint
+eval: $(VENV)/.stamp-serve
+	$(PY) -m tools.evaluate --lint
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis artifacts

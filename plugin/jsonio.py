@@ -1,7 +1,7 @@
 """JSON responses encoded by orjson, with the standard library as the fallback.
 
 Encoding a 150-word ticket's annotations (about 12 KB) took 64 us with ``json.dumps`` and takes
-8 us with orjson: a tenth of the service's per-request CPU (issue 5). The output is the same
+8 us with orjson: a tenth of the service's per-request CPU. The output is the same
 JSON (same keys in the same order, compact), except that non-ASCII text is sent as UTF-8
 rather than as ``\\u`` escapes, which every JSON parser reads the same. Anything orjson refuses
 (a lone surrogate echoed back in an error, a type it does not know) goes through Flask's

@@ -29,7 +29,7 @@ DEFAULT_MAX_REQUESTS = 50_000
 #: worker keeps each keep-alive connection it accepted, so a few busy clients pile onto one
 #: worker while another core idles. A sync worker takes one request at a time and accepts the
 #: next connection only when it is free, so the kernel's accept queue spreads the load evenly.
-#: Measured on 2 cores at concurrency 8 (issue 5): p99 15-20 ms with 4 workers x 2 threads,
+#: Measured on 2 cores at concurrency 8 (the benchmark's service rows): p99 15-20 ms with 4 workers x 2 threads,
 #: 7-9 ms with 3 sync workers, at the same requests per second. ``--threads N`` (gthread)
 #: suits clients that hold connections open with no proxy in front.
 DEFAULT_THREADS = 1
@@ -77,7 +77,7 @@ def gunicorn_options(
         "limit_request_fields": 100,
         "limit_request_field_size": 8190,
         # Off by default, as in gunicorn: a line per request costs a worker ~8 % of its CPU at
-        # thousands of requests per second (py-spy, issue 5), and a proxy in front logs them.
+        # thousands of requests per second (profiled with py-spy), and a proxy in front logs them.
         "accesslog": "-" if access_log else None,
         "errorlog": "-",
         "loglevel": "info",

@@ -52,7 +52,7 @@ class _BaselineFinding:
 
 
 def vale_style_findings(text: str, allow: frozenset[str]) -> list[_BaselineFinding]:
-    """What a Vale-style ``conditional`` acronym rule reports: the baseline of issue 4."""
+    """What a Vale-style ``conditional`` acronym rule reports: the baseline the linter is scored against."""
     defined = set(_VALE_DEFINITION.findall(text))
     found: dict[str, _BaselineFinding] = {}
     for match in _VALE_USE.finditer(text):

@@ -153,7 +153,7 @@ def register_extensions() -> None:
 
     A span's values are one dict in ``doc.user_data`` (see :data:`SPAN_VALUES_KEY`) rather
     than spaCy's one entry per attribute: the component writes one entry per span instead of
-    seven, and the export reads one (issue 5). ``span._.name`` reads and assigns as usual; a
+    seven, and the export reads one. ``span._.name`` reads and assigns as usual; a
     list read from it is a copy, so change it by assigning it back.
     """
     for name in SPAN_EXTENSIONS:

@@ -1,6 +1,6 @@
 """The matching stage: EntityRuler-format patterns -> non-overlapping glossary matches.
 
-The same ``patterns.jsonl`` a stock ``entity_ruler`` loads, matched the fast way (issue 5):
+The same ``patterns.jsonl`` a stock ``entity_ruler`` loads, matched the fast way:
 phrase-string patterns on ``LOWER`` and the acronyms' token patterns on ``ORTH``, each as a
 table from token-hash sequences to pattern ids (:class:`PhraseTable`, what spaCy's
 ``PhraseMatcher`` does, at a tenth of its memory: a 100,000-concept glossary loads in a few

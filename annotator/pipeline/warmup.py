@@ -5,7 +5,7 @@ document, so a long-running worker's memory stays flat) spaCy creates a lexeme f
 has not kept, and frees it again when the zone ends; its tokenizer reads its cache there but
 never writes it. A worker that sees "escalated" in every other ticket would pay for that word,
 and for splitting "escalated," from its comma, on every request: two thirds of a 150-word
-ticket's cost in the service (issue 5).
+ticket's cost in the service (see the service rows in docs/benchmarks.md).
 
 :class:`VocabLearner` watches the whitespace-separated chunks of what was annotated and, once a
 chunk has turned up in two different documents, tokenizes it *outside* any zone, so its lexemes

@@ -1,4 +1,4 @@
-"""The Dask engine gives the same bytes as the local engine (issue 4), on workers forked from a
+"""The Dask engine gives the same bytes as the local engine, on workers forked from a
 preloaded fork server, with batches and outcomes sent as opaque blobs."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """SIGKILL a real `helpdesk-annotator tag` process at random points, resume, and check nothing
-was lost or duplicated (issue 6, item 11)."""
+was lost or duplicated."""
 
 from __future__ import annotations
 

@@ -60,7 +60,7 @@ def test_scoring_main_prints_json(tiny_eval, capsys):
     reason="the shared evaluation set is not next to this checkout",
 )
 def test_scoring_real_eval_set_meets_the_issue_targets():
-    """Issue 4: recall of undefined CX acronyms >= 0.9 with at most a couple of false findings."""
+    """The target: recall of undefined CX acronyms >= 0.9 with at most a couple of false findings."""
     result = score(default_eval_dir())
     cx, ne = result["undefined_cx"], result["undefined_not_exempt"]
     assert cx["recall"] >= 0.9, cx

@@ -1,4 +1,4 @@
-"""Long and repetitive documents: the component's work grows linearly with the text (issues 5, 6).
+"""Long and repetitive documents: the component's work grows linearly with the text.
 
 Each case used to be quadratic somewhere (a per-span scan of a per-document list, or a slice
 of the rest of the text per span). The bounds are generous "must not hang" limits, several

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.bench.load import children
+from benchmarks.load import children
 
 pytestmark = pytest.mark.slow
 
@@ -229,7 +229,7 @@ def test_worker_stops_gracefully_with_connections_waiting(tmp_path, free_port):
 def test_worker_recycling_under_load_drops_no_request(tmp_path, free_port):
     """A worker replaced after ``max_requests`` serves what it accepted before it goes: no
     request that reached it is lost, at any concurrency."""
-    from annotator.bench.load import get_request, run_load
+    from benchmarks.load import get_request, run_load
 
     served = _start(tmp_path, free_port(), max_requests=5)
     try:

@@ -25,8 +25,8 @@ import time
 
 import pytest
 
-from annotator.bench.corpus import tickets
-from annotator.bench.load import (
+from benchmarks.corpus import tickets
+from benchmarks.load import (
     Mix, Request, Server, free_port, get_request, http_get, json_request, run_load, serve_command,
 )
 

@@ -1,4 +1,4 @@
-"""The service benchmark's reference routes (``annotator.bench.reference_app``) and the CPU
+"""The service benchmark's reference routes (``benchmarks.reference_app``) and the CPU
 reading it takes from ``/proc``."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from annotator.bench.load import cpu_seconds
-from annotator.bench.reference_app import ECHO_PATH, TOKENIZE_PATH, create_reference_app
+from benchmarks.load import cpu_seconds
+from benchmarks.reference_app import ECHO_PATH, TOKENIZE_PATH, create_reference_app
 from annotator.plugin import create_app
 
 

@@ -1,4 +1,4 @@
-"""annotator.evaluate: span scoring arithmetic and the script's edges, on a tiny eval set of
+"""tools.evaluate: span scoring arithmetic and the script's edges, on a tiny eval set of
 our own (the shared third-party set is never copied into the repo)."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator import evaluate
-from annotator.evaluate import GoldDoc, score_doc
+from tools import evaluate
+from tools.evaluate import GoldDoc, score_doc
 
-DATA = Path(__file__).parent / "pipeline" / "data"
+DATA = Path(__file__).parents[1] / "pipeline" / "data"
 
 
 def span(start, end, text="x", label="CX_TERM", **extra):

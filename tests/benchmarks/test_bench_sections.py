@@ -12,13 +12,13 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from annotator.bench.__main__ import SECTIONS, main, run_section
-from annotator.bench.eval_text import default_eval_dir
-from annotator.bench.report import ERROR, NA
+from benchmarks.__main__ import SECTIONS, main, run_section
+from benchmarks.eval_text import default_eval_dir
+from benchmarks.report import ERROR, NA
 
 
 def _specs(name: str):
-    return importlib.import_module(f"annotator.bench.{SECTIONS[name]}").SPECS
+    return importlib.import_module(f"benchmarks.{SECTIONS[name]}").SPECS
 
 
 # Sections that start subprocesses (gunicorn, tag workers, a Dask cluster, measuring children)
@@ -45,7 +45,7 @@ def test_bench_section_runs_and_yields_every_promised_row(name, tiny_config):
 
 def test_bench_cli_prints_one_table_and_writes_json(tmp_path, monkeypatch):
     # The tiny size is what the harness's own tests use; sections chosen to keep this quick.
-    monkeypatch.setattr("annotator.bench.__main__.Config.quick", classmethod(
+    monkeypatch.setattr("benchmarks.__main__.Config.quick", classmethod(
         lambda cls: cls.tiny().with_(workdir=tmp_path)))
     out = tmp_path / "results.json"
     result = CliRunner().invoke(main, ["--quick", "--only", "throughput,doclen", "--out", str(out)])
@@ -74,7 +74,7 @@ def test_bench_missing_subject_yields_na_rows(monkeypatch, tiny_config):
     def unavailable(config):
         raise ImportError("No module named 'annotator.plugin.server'")
 
-    monkeypatch.setattr("annotator.bench.service.run", unavailable)
+    monkeypatch.setattr("benchmarks.service.run", unavailable)
     rows = run_section("service", tiny_config)
     assert [r.key for r in rows] == [s.key for s in _specs("service")]
     assert {r.status for r in rows} == {NA}

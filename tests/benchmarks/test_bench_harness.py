@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from annotator.bench import corpus
-from annotator.bench.report import (
+from benchmarks import corpus
+from benchmarks.report import (
     ERROR, FAIL, INFO, NA, PASS, Spec, Target, missing_rows, render_table, row, write_json,
 )
-from annotator.bench.timing import alternate, percentile
+from benchmarks.timing import alternate, percentile
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ def _tag(archive: Path, out: Path, args: list[str]) -> float:
 
 
 def _check_available() -> None:
-    from ..api import annotate  # noqa: F401
+    from annotator.api import annotate  # noqa: F401
 
     usage = subprocess.run([*cli_command("tag", "--help")], capture_output=True, text=True,
                            check=False).stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.bench.load import Mix, Request, children, free_port, get_request, json_request, run_load
+from benchmarks.load import Mix, Request, children, free_port, get_request, json_request, run_load
 
 
 def test_load_counts_every_keepalive_response(http_server):
@@ -101,7 +101,7 @@ def test_load_runs_from_inside_a_running_event_loop(http_server):
 
 
 def test_bench_load_in_order_sends_each_request_once_across_clients():
-    from annotator.bench.load import InOrder, get_request
+    from benchmarks.load import InOrder, get_request
 
     pool = InOrder([get_request(f"r{i}", f"/{i}") for i in range(5)])
     first, second = pool.picker(0), pool.picker(1)
@@ -118,7 +118,7 @@ def test_load_runs_on_either_event_loop(http_server, monkeypatch, uvloop_install
     answers either way."""
     import sys
 
-    from annotator.bench import load
+    from benchmarks import load
 
     if uvloop_installed:
         pytest.importorskip("uvloop")

@@ -10,13 +10,13 @@ codes, names and figures, as real traffic does, so what a worker learns of its t
 (``pipeline.warmup``) helps only as far as real words recur.
 
 The server is a real ``helpdesk-annotator serve`` on a free port on 127.0.0.1, driven by the
-bounded load generator in :mod:`annotator.bench.load` (fixed duration, fixed connection count),
+bounded load generator in :mod:`benchmarks.load` (fixed duration, fixed connection count),
 the two endpoints in alternating rounds, and stopped by PID. The load generator shares the two
 cores with the server, which costs both endpoints alike.
 
 Where the requests' time goes, as information rows: the CPU time the workers and the load
 generator spent per request of each endpoint (from ``/proc``, over each round), and two reference
-routes (:mod:`annotator.bench.reference_app`) in a second server with the same settings: one
+routes (:mod:`benchmarks.reference_app`) in a second server with the same settings: one
 that only reads the request as ``/api/annotate`` does, one that also runs the pipeline's
 tokenizer. Against that server's own no-op they show what is left for the glossary stage.
 """
@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import random
 import statistics
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .child import child_env, module_command
 from .config import Config
 from .corpus import builtin_vocabulary, ticket
 from .load import (InOrder, LoadResult, Request, Server, cpu_seconds, free_port, get_request, json_request,
@@ -105,7 +105,7 @@ def _rps(rounds: list[_Round]) -> float:
 
 def run(config: Config) -> list[Row]:
     import annotator.plugin.server  # noqa: F401 - N/A rather than a crash while it is missing
-    from ..api import annotate  # noqa: F401
+    from annotator.api import annotate  # noqa: F401
     from .reference_app import ECHO_PATH, TOKENIZE_PATH
 
     texts = tickets_150(config.service_tickets, config.seed)
@@ -126,8 +126,8 @@ def run(config: Config) -> list[Row]:
         # The reference routes, in a server of their own with the same settings (serve never
         # has them): what reading the request, and then tokenizing it, cost on their own.
         port = free_port()
-        command = [sys.executable, "-m", "annotator.bench.reference_app", str(port)]
-        with Server(command, port, log_path=Path(tmp) / "reference.log") as reference:
+        command = module_command("reference_app", str(port))
+        with Server(command, port, env=child_env(), log_path=Path(tmp) / "reference.log") as reference:
             reference.wait_ready("/readyz", workers=1)
             tokenize_req = tickets("tokenize", TOKENIZE_PATH)
             _warm(reference, tokenize_req, config)
@@ -148,7 +148,7 @@ def run(config: Config) -> list[Row]:
                  f"{config.service_seconds:g} s each, {workers} workers; load generator on {loop_name()}")
 
     def ref_note(what: str) -> str:
-        return f"{what}; another server, same settings (bench/reference_app.py); {ref_errors} errors"
+        return f"{what}; another server, same settings (benchmarks/reference_app.py); {ref_errors} errors"
 
     return [
         row(SECTION, SPECS[0], noop_rps, unit="req/s", note=f"p99 {noop_p99:.1f} ms; {load_note}"),

@@ -3,7 +3,7 @@
 Throughput with the large glossary no worse than 2x the small one's (ratio >= 0.5), build/load
 of the pipeline under 5 s and peak memory under 600 MB at 100,000 concepts.
 
-Each size runs in a fresh child process (``python -m annotator.bench.scaling --child ...``) so
+Each size runs in a fresh child process (``python -m benchmarks.scaling --child ...``) so
 its peak RSS (``ru_maxrss``) is its own. The small glossary is a prefix of the large one and the
 tickets mention only the small one's terms, so both pipelines find the same spans and the ratio
 isolates the cost of carrying 99,000 more patterns.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -22,6 +23,7 @@ import threading
 import time
 from pathlib import Path
 
+from .child import child_env, module_command
 from .config import Config
 from .corpus import count_words, glossary_vocabulary, synthetic_concepts, tickets, write_glossary_jsonl
 from .load import children
@@ -40,7 +42,7 @@ SPECS = [
 
 def _build(glossary: Path):
     """Build the pipeline from ``glossary`` (and call it once); return it and the build's figures."""
-    from .. import api  # noqa: F401 - spaCy's import is no part of the build (load_child's clock skips it too)
+    from annotator import api  # noqa: F401 - spaCy's import is no part of the build (load_child's clock skips it too)
     from .throughput import build_pipeline
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -144,8 +146,9 @@ class TreePeak:
 
 
 def _run_child(*args: str) -> dict:
-    cmd = [sys.executable, "-m", "annotator.bench.scaling", *args]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    cmd = module_command("scaling", *args)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **child_env()})
     with TreePeak(proc.pid) as tree:
         stdout, stderr = proc.communicate()
     if proc.returncode != 0:

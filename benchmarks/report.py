@@ -1,7 +1,7 @@
 """Rows, targets and the one table ``make bench`` prints.
 
-A :class:`Row` is one measured figure next to its baseline; its :class:`Target` says what the
-issue asks of it (on the ratio, or on the value itself). Sections declare their rows up front as
+A :class:`Row` is one measured figure next to its baseline; its :class:`Target` says what is
+asked of it (on the ratio, or on the value itself). Sections declare their rows up front as
 :class:`Spec` objects so that a section that cannot run still shows every row it owes.
 """
 

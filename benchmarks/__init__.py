@@ -1,4 +1,4 @@
-"""The benchmark suite behind ``make bench`` (``python -m annotator.bench``).
+"""The benchmark suite behind ``make bench`` (``python -m benchmarks``).
 
 Every figure is a ratio against a baseline measured in the same run on the same machine,
 because absolute times on a shared machine drift. Each section is a module with a

@@ -11,7 +11,7 @@ settings as ``helpdesk-annotator serve``, and compares them with the same no-op 
   in a memory zone and with the same vocabulary upkeep as ``annotate()``, answered with the
   token count.
 
-``serve`` never registers these routes. Run as ``python -m annotator.bench.reference_app
+``serve`` never registers these routes. Run as ``python -m benchmarks.reference_app
 PORT``: gunicorn runs in that process, so its PID is the master's.
 """
 
@@ -21,11 +21,11 @@ import sys
 
 from flask import Blueprint, Flask, jsonify
 
-from ..plugin import create_app
-from ..plugin.api import read_document
-from ..plugin.service import get_service
-from ..text.markup import visible_text
-from ..text.safety import prepare
+from annotator.plugin import create_app
+from annotator.plugin.api import read_document
+from annotator.plugin.service import get_service
+from annotator.text.markup import visible_text
+from annotator.text.safety import prepare
 
 ECHO_PATH = "/bench/echo"
 TOKENIZE_PATH = "/bench/tokenize"
@@ -59,7 +59,7 @@ def create_reference_app() -> Flask:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from ..plugin.server import ServiceApplication, gunicorn_options
+    from annotator.plugin.server import ServiceApplication, gunicorn_options
 
     port = int((argv if argv is not None else sys.argv[1:])[0])
     app = create_reference_app()

@@ -18,10 +18,10 @@ from .corpus import count_words, tickets
 
 def stage_breakdown(nlp, texts: list[str], fmt: str = "text") -> list[tuple[str, float]]:
     """CPU seconds per stage of annotate(), each stage run over every text."""
-    from ..api import glossary_info
-    from ..export import doc_to_json
-    from ..text.markup import visible_text
-    from ..text.safety import DEFAULT_MAX_LENGTH, prepare
+    from annotator.api import glossary_info
+    from annotator.export import doc_to_json
+    from annotator.text.markup import visible_text
+    from annotator.text.safety import DEFAULT_MAX_LENGTH, prepare
 
     stages: list[tuple[str, float]] = []
 
@@ -46,7 +46,7 @@ def stage_breakdown(nlp, texts: list[str], fmt: str = "text") -> list[tuple[str,
 def profile_annotate(config: Config, *, out_dir: Path = Path(".")) -> str:
     from pyinstrument import Profiler
 
-    from ..api import annotate
+    from annotator.api import annotate
     from .throughput import build_pipeline
 
     texts = tickets(config.tickets, seed=config.seed)

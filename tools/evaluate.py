@@ -1,6 +1,6 @@
 """Score the annotator against the shared evaluation set (``../shared/eval``).
 
-    python -m annotator.evaluate [--eval-dir DIR] [--verbose] [--json] [--lint]
+    python -m tools.evaluate [--eval-dir DIR] [--verbose] [--json] [--lint]
 
 Span scoring follows the set's README:
 
@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .resources import eval_dir
+from annotator.resources import eval_dir
 
 DEFAULT_EVAL_DIR = eval_dir()
 #: Every label the service returns as a span: the product is scored as shipped.
@@ -80,8 +80,8 @@ def _prepare_article(text: str, suffix: str) -> tuple[str, str]:
     if suffix in (".html", ".htm"):
         return text, "html"
     if suffix == ".rst":
-        from .errors import AnnotatorError
-        from .text.markup import visible_text
+        from annotator.errors import AnnotatorError
+        from annotator.text.markup import visible_text
 
         try:
             return visible_text(text, "rst"), "text"
@@ -160,7 +160,7 @@ def score_doc(gold: GoldDoc, predicted: list[dict], labels: Iterable[str] = SCOR
 
 def span_section(eval_dir: Path, *, labels: Iterable[str] = SCORED_LABELS, nlp=None) -> dict:
     """Span precision / recall / hard negatives over every gold document."""
-    from .api import annotate, load
+    from annotator.api import annotate, load
 
     nlp = nlp or load()
     results = []
@@ -241,7 +241,7 @@ def format_spans(summary: dict, *, verbose: bool = False) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m annotator.evaluate", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR, help="evaluation set directory")
     parser.add_argument("--verbose", "-v", action="store_true", help="list false positives and misses per document")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")

@@ -67,8 +67,8 @@ class Vocabulary:
 def builtin_vocabulary() -> Vocabulary:
     """Terms, aliases and acronyms of the built-in glossary, or the fallback lists."""
     try:
-        from ..glossary.model import Glossary
-        from ..resources import builtin_glossary_path
+        from annotator.glossary.model import Glossary
+        from annotator.resources import builtin_glossary_path
 
         glossary = Glossary.load(builtin_glossary_path())
     except Exception:  # noqa: BLE001 - any failure means "not built yet": use the fallback

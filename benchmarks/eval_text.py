@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..resources import eval_dir as default_eval_dir
+from annotator.resources import eval_dir as default_eval_dir
 from .config import Config
 from .corpus import count_words
 from .report import Row, Spec, row
@@ -49,7 +49,7 @@ def read_eval_texts(eval_dir: Path) -> list[tuple[str, str]]:
 def run(config: Config, eval_dir: Path | None = None) -> list[Row]:
     import spacy
 
-    from ..api import annotate
+    from annotator.api import annotate
     from .throughput import build_pipeline, consume_pipe, consume_tokenizer, fresh_pipelines
 
     eval_dir = eval_dir or default_eval_dir()

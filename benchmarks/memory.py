@@ -2,7 +2,7 @@
 
 spaCy's ``StringStore`` keeps every string it has ever seen unless documents are processed
 inside ``nlp.memory_zone()``; a service seeing order ids, e-mail addresses and names would grow
-without bound. A child process (``python -m annotator.bench.memory --child ...``) calls
+without bound. A child process (``python -m benchmarks.memory --child ...``) calls
 ``annotator.annotate`` on N texts that are all different in their tokens, sampling its own RSS
 from ``/proc/self/statm`` at regular intervals. Reported: RSS growth from the end of warm-up
 (the first 10 %) to the end.
@@ -23,6 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .child import child_env, module_command
 from .config import Config
 from .report import Row, Spec, Target, row
 
@@ -44,8 +45,8 @@ def _rss_mb() -> float:
 
 
 def child(n: int, samples: int, mode: str, seed: int) -> dict:
-    from ..api import annotate
-    from ..export import doc_to_json
+    from annotator.api import annotate
+    from annotator.export import doc_to_json
     from .corpus import distinct_texts
     from .throughput import build_pipeline
 
@@ -74,10 +75,11 @@ def child(n: int, samples: int, mode: str, seed: int) -> dict:
 
 
 def _run_child(config: Config, mode: str) -> dict:
-    cmd = [sys.executable, "-m", "annotator.bench.memory", "--child", mode,
-           "--requests", str(config.memory_requests), "--samples", str(config.memory_samples),
-           "--seed", str(config.seed)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    cmd = module_command("memory", "--child", mode,
+                         "--requests", str(config.memory_requests),
+                         "--samples", str(config.memory_samples), "--seed", str(config.seed))
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False,
+                          env={**os.environ, **child_env()})
     if proc.returncode != 0:
         raise RuntimeError(f"memory child failed ({proc.returncode}): {proc.stderr[-2000:]}")
     result = json.loads(proc.stdout.strip().splitlines()[-1])

@@ -26,7 +26,7 @@ NO_CAP = 10**9
 
 
 def run(config: Config) -> list[Row]:
-    from ..api import annotate
+    from annotator.api import annotate
     from .throughput import build_pipeline
 
     nlp = build_pipeline()

@@ -3,10 +3,10 @@ targets with PASS/FAIL, and write the results as JSON. Exit status 1 when a targ
 
 \b
 Examples:
-  python -m annotator.bench                       everything, full sizes (several minutes)
-  python -m annotator.bench --quick               smaller corpora, shorter runs
-  python -m annotator.bench --only throughput,service --out /tmp/b.json
-  python -m annotator.bench --profile             where annotate() spends its time (pyinstrument)
+  python -m benchmarks             everything, full sizes (several minutes)
+  python -m benchmarks --quick     smaller corpora, shorter runs
+  python -m benchmarks --only throughput,service --out /tmp/b.json
+  python -m benchmarks --profile   where annotate() spends its time (pyinstrument)
 """
 
 from __future__ import annotations
@@ -95,4 +95,4 @@ def main(quick: bool, only: str | None, out: Path, profile_: bool, verbose: bool
 
 
 if __name__ == "__main__":
-    main(prog_name="python -m annotator.bench")
+    main(prog_name="python -m benchmarks")

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from annotator.bench.config import Config
+from benchmarks.config import Config
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -11,7 +11,7 @@ class Config:
     # throughput / eval: tickets in the corpus, timed rounds per subject
     tickets: int = 2000
     repeat: int = 5
-    # scaling: the two glossary sizes compared (the 1,000 vs 100,000)
+    # scaling: the two glossary sizes compared (1,000 vs 100,000 concepts)
     small_glossary: int = 1_000
     large_glossary: int = 100_000
     scaling_tickets: int = 1000
