@@ -57,7 +57,9 @@ class Errors:
     E602 = "request body is not valid JSON: {detail}"
     E603 = "request body is not valid UTF-8: {detail}"
     E604 = "unsupported content type {content_type!r}; send application/json"
-    E605 = "request body is larger than the limit of {limit} bytes"
+    E605 = ("request body is larger than the body limit of {limit} bytes (MAX_CONTENT_LENGTH, in "
+            "bytes of JSON, apart from the text limit in characters: send text as UTF-8 rather "
+            "than \\u escapes, or raise MAX_CONTENT_LENGTH)")
     E606 = "invalid field {field!r}: {detail}"
     E607 = "not found: {detail}"
     E608 = "method {method} not allowed here; allowed: {allowed}"
@@ -67,6 +69,11 @@ class Errors:
     E612 = "{detail}"
     E613 = "too many documents: {count} sent, the limit is {limit}"
     E614 = "the request body stopped arriving (nothing for {seconds:g} s)"
+    E615 = "malformed chunked request body: {detail}"
+    E616 = "malformed request: {detail}"
+    E617 = "the request took longer than {seconds:g} s to arrive"
+    E618 = "the request ran past the worker timeout of {seconds:g} s and was stopped"
+    E619 = "the server is restarting and could not finish reading this request; send it again"
 
 
 class AnnotatorError(Exception):

@@ -2,12 +2,14 @@
 
 Domain errors (:class:`AnnotatorError`) carry their own code; HTTP errors raised by Flask or
 werkzeug (404, 405, 413 ...) get an E6xx code; anything else is a 500 whose body never carries a
-traceback or exception text (the log does).
+traceback or exception text (the log does). A body whose chunked framing is broken (gunicorn
+raises as the app reads it) is 400 E615.
 """
 
 from __future__ import annotations
 
 from flask import Flask, current_app, jsonify, request
+from gunicorn.http.errors import ParseException
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
 
 from annotator.errors import AnnotatorError, ConfigError, Errors, InputError
@@ -34,6 +36,11 @@ STATUS_BY_CODE = {
     "E611": 411,
     "E613": 422,
     "E614": 408,
+    "E615": 400,
+    "E616": 400,
+    "E617": 408,
+    "E618": 500,
+    "E619": 503,
 }
 
 
@@ -46,6 +53,14 @@ def error_body(code: str, message: str, field: str | None = None) -> dict:
     if field is not None:
         error["field"] = field
     return {"error": error}
+
+
+def short_detail(exc: BaseException, limit: int = 200) -> str:
+    """An exception's text for a client: printable ASCII, at most ``limit`` characters (parse
+    errors quote the offending bytes, which may be anything and of any length)."""
+    text = str(exc).encode("ascii", "backslashreplace").decode("ascii")
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def error_response(code: str, message: str, status: int, field: str | None = None):
@@ -86,6 +101,15 @@ def handle_http_exception(exc: HTTPException):
     return response
 
 
+def handle_body_framing(exc: ParseException):
+    """gunicorn de-chunks the body as the app reads it, so a malformed chunk size, chunk,
+    extension or trailer section surfaces here: the client's error, and where its next request
+    would start is unknown, so the connection closes."""
+    response = error_response("E615", Errors.E615.format(detail=short_detail(exc)), 400)
+    response.headers["Connection"] = "close"
+    return response
+
+
 def handle_unexpected(exc: Exception):
     if isinstance(exc, HTTPException):  # pragma: no cover - Flask routes these above
         return handle_http_exception(exc)
@@ -96,4 +120,5 @@ def handle_unexpected(exc: Exception):
 def init_app(app: Flask) -> None:
     app.register_error_handler(AnnotatorError, handle_annotator_error)
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(ParseException, handle_body_framing)
     app.register_error_handler(Exception, handle_unexpected)

@@ -210,3 +210,37 @@ def test_errors_unexpected_exception_is_500_json_without_details(app):
     response = broken.test_client().get("/boom")
     assert_error(response, 500, "E609")
     assert "secret" not in response.get_data(as_text=True)
+
+
+class _BrokenChunks(io.BytesIO):
+    """A body stream as gunicorn's de-chunking reader is when the framing is broken."""
+
+    def read(self, size=-1):
+        from gunicorn.http.errors import InvalidChunkSize
+
+        raise InvalidChunkSize(b"zz")
+
+    def readinto(self, buffer):
+        return self.read()
+
+
+def test_errors_malformed_chunked_body_is_400_not_500(client):
+    response = client.post(
+        ANNOTATE,
+        headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True, "wsgi.input": _BrokenChunks()},
+    )
+    error = assert_error(response, 400, "E615")
+    assert "zz" in error["message"]
+    assert response.headers["Connection"] == "close"  # where a next request starts is unknown
+
+
+def test_errors_413_names_the_body_limit_apart_from_the_text_limit(make_app):
+    """A text within the character limit can be over the byte limit as JSON (an emoji is up to
+    12 bytes as escapes): the 413 says which limit it is and what to do."""
+    client = make_app(MAX_CONTENT_LENGTH=1000, HELPDESK_MAX_TEXT_LENGTH=200).test_client()
+    body = json.dumps({"text": "👍" * 100})  # 100 characters, 1,200 bytes of \u escapes
+    response = client.post(ANNOTATE, data=body, content_type="application/json")
+    error = assert_error(response, 413, "E605")
+    assert "MAX_CONTENT_LENGTH" in error["message"] and "1000 bytes" in error["message"]
+    assert "text limit" in error["message"]
