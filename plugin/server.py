@@ -37,6 +37,9 @@ DEFAULT_THREADS = 1
 #: The worker class for ``threads == 1``.
 SYNC_WORKER = "annotator.plugin.worker.PollingSyncWorker"
 
+#: The worker class for ``threads > 1``: gunicorn's gthread, with the service's JSON errors.
+THREAD_WORKER = "annotator.plugin.worker.ThreadWorker"
+
 
 def default_workers() -> int:
     """One per core plus one, at most 9. Annotation is CPU-bound: more workers than cores only
@@ -63,7 +66,7 @@ def gunicorn_options(
         # The sync worker, except that silent connections wait in a poll (plugin.worker). Both
         # hold a worker (or thread) while a slow client sends its body: on an open network put
         # a buffering proxy in front, as gunicorn's documentation says.
-        "worker_class": "gthread" if threads > 1 else SYNC_WORKER,
+        "worker_class": THREAD_WORKER if threads > 1 else SYNC_WORKER,
         "timeout": timeout,
         "graceful_timeout": graceful_timeout,
         # gthread: seconds an idle keep-alive connection stays open; the sync worker: seconds a

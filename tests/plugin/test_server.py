@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import cli
-from annotator.plugin.server import SYNC_WORKER, ServiceApplication, gunicorn_options
+from annotator.plugin.server import SYNC_WORKER, THREAD_WORKER, ServiceApplication, gunicorn_options
 
 
 def test_server_gunicorn_options_are_bounded():
@@ -26,7 +26,8 @@ def test_server_gunicorn_options_are_bounded():
     assert options["preload_app"] is True
     assert options["max_requests"] == 100 and 1 <= options["max_requests_jitter"] <= 100
     assert options["limit_request_line"] <= 8190 and options["limit_request_fields"] <= 100
-    assert options["worker_class"] == "gthread"
+    # gunicorn's gthread worker, answering its own errors as JSON (plugin.worker.ThreadWorker).
+    assert options["worker_class"] == THREAD_WORKER == "annotator.plugin.worker.ThreadWorker"
     assert gunicorn_options(threads=1)["worker_class"] == SYNC_WORKER == "annotator.plugin.worker.PollingSyncWorker"
 
 
