@@ -74,6 +74,8 @@ class Errors:
     E617 = "the request took longer than {seconds:g} s to arrive"
     E618 = "the request ran past the worker timeout of {seconds:g} s and was stopped"
     E619 = "the server is restarting and could not finish reading this request; send it again"
+    E620 = "port {port} is in use"
+    E621 = "cannot listen on {host}:{port}: {detail}"
 
 
 class AnnotatorError(Exception):

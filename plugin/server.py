@@ -8,11 +8,15 @@ restart at once); request lines and header counts are bounded; a stuck worker is
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
+import socket
 from collections.abc import Callable, Mapping
 
 from gunicorn.app.base import BaseApplication
+
+from annotator.errors import ConfigError
 
 
 #: Requests before a worker is replaced. Memory stays flat within a worker (requests run in
@@ -48,10 +52,45 @@ def default_workers() -> int:
     return max(2, min(9, (os.cpu_count() or 1) + 1))
 
 
+def bind_listener(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (``port`` 0: one the system picks), bound the
+    way gunicorn binds (``SO_REUSEADDR``). Binding before gunicorn starts turns a port in use
+    into one clear error (E620) instead of gunicorn's five seconds of retries, and tells the
+    real port of ``--port 0``; gunicorn then takes the socket over (``fd://``)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    except socket.gaierror as exc:
+        raise ConfigError("E621", host=host, port=port, detail=exc.strerror) from None
+    listener = socket.socket(family, kind, proto)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(2048)
+    except OSError as exc:
+        listener.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError("E620", host=host, port=port) from None
+        raise ConfigError("E621", host=host, port=port, detail=exc.strerror or str(exc)) from None
+    return listener
+
+
+def free_port_after(host: str, port: int, tries: int = 50) -> int | None:
+    """The first port after ``port`` that ``host`` can listen on now, if any within ``tries``."""
+    for candidate in range(port + 1, min(port + 1 + tries, 65536)):
+        try:
+            bind_listener(host, candidate).close()
+        except ConfigError:
+            continue
+        return candidate
+    return None
+
+
 def gunicorn_options(
     *,
     host: str = "127.0.0.1",
     port: int = 8000,
+    bind: str | None = None,
     workers: int | None = None,
     threads: int = DEFAULT_THREADS,
     timeout: int = 30,
@@ -59,8 +98,9 @@ def gunicorn_options(
     graceful_timeout: int = 20,
     access_log: bool = False,
 ) -> dict:
+    """gunicorn's settings for the service; ``bind`` (e.g. ``fd://5``) overrides host and port."""
     return {
-        "bind": f"{host}:{port}",
+        "bind": bind or f"{host}:{port}",
         "workers": workers or default_workers(),
         "threads": threads,
         # The sync worker, except that silent connections wait in a poll (plugin.worker). Both
@@ -85,6 +125,11 @@ def gunicorn_options(
         "errorlog": "-",
         "loglevel": "info",
         "proc_name": "helpdesk-annotator",
+        # Recent gunicorns (27 here) open a control socket at one path per user ($XDG_RUNTIME_DIR or
+        # ~/.gunicorn/gunicorn.ctl) by default: a second instance on the machine takes it over
+        # from the first. The service does not use it. (Older gunicorns lack the setting;
+        # ServiceApplication skips settings the installed gunicorn does not know.)
+        "control_socket_disable": True,
     }
 
 

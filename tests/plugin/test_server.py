@@ -177,3 +177,72 @@ def test_server_one_sync_worker_per_core_plus_one_by_default(monkeypatch, cpus, 
     options = server.gunicorn_options()
     assert options["workers"] == expected
     assert options["threads"] == 1 and options["worker_class"] == server.SYNC_WORKER
+
+
+def test_server_serve_port_in_use_exits_2_and_names_a_free_one(free_port):
+    import socket
+
+    port = free_port()
+    with socket.socket() as taken:
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        started = time.monotonic()
+        result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert f"port {port} is in use; try --port " in result.output
+    assert "(or make demo PORT=" in result.output
+    assert "Demo page" not in result.output  # someone else's server is not ours to announce
+    assert time.monotonic() - started < 5  # said at once, before the pipeline is built
+
+
+def test_server_bind_listener_errors_are_coded(free_port):
+    from annotator.errors import ConfigError
+    from annotator.plugin.server import bind_listener
+
+    with bind_listener("127.0.0.1", 0) as first:
+        with pytest.raises(ConfigError) as caught:
+            bind_listener("127.0.0.1", first.getsockname()[1])
+    assert caught.value.code == "E620"
+    with pytest.raises(ConfigError) as caught:
+        bind_listener("192.0.2.1", free_port())  # not an address of this machine
+    assert caught.value.code == "E621"
+
+
+def test_server_control_socket_is_off():
+    application = ServiceApplication(lambda: None, gunicorn_options())
+    if "control_socket_disable" in application.cfg.settings:  # gunicorn versions that have one
+        assert application.cfg.control_socket_disable is True
+
+
+@pytest.mark.slow
+def test_server_serve_port_0_prints_the_real_port_and_leaves_no_control_socket(tmp_path):
+    import re
+
+    exe = Path(sys.executable).with_name("helpdesk-annotator")
+    env = {k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"}
+    env["HOME"] = str(tmp_path)
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--port", "0", "--health-port", "0", "--workers", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, env=env,
+    )
+    try:
+        first = proc.stdout.readline()
+        second = proc.stdout.readline()
+        port = int(re.search(r"Demo page: http://127\.0\.0\.1:(\d+)/ ", first).group(1))
+        health = int(re.search(r"Health checks: http://127\.0\.0\.1:(\d+)/healthz", second).group(1))
+        assert port != 0 and health not in (0, port)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if _get(f"http://127.0.0.1:{port}/readyz", timeout=2)[0] == 200:
+                    break
+            except OSError:
+                pass
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.3)
+        assert _get(f"http://127.0.0.1:{health}/healthz")[0] == 200
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.communicate(timeout=30)
+    assert not list(tmp_path.rglob("*.ctl")), list(tmp_path.rglob("*"))
