@@ -4,8 +4,9 @@ whole request is here, and nothing more.
 The worker (``plugin.worker``) reads each connection's bytes as they come, in its poll, and
 hands a request to gunicorn and the app only once :meth:`RequestScan.feed` says it is complete,
 so a slow client never holds the worker. gunicorn still parses every request: this scan only
-decides *when*. Whatever it does not follow exactly (an ``Expect`` header, a malformed chunk, a
-head over the limits, both ``Content-Length`` and ``Transfer-Encoding``) is handed over as it
+decides *when*. Whatever it does not follow exactly (an ``Expect`` other than ``100-continue``, a
+malformed chunk size, a head over the limits, both ``Content-Length`` and ``Transfer-Encoding``)
+is handed over as it
 stands (:data:`HANDOFF`), and gunicorn reads the rest and answers the error precisely. Refused
 here (:class:`Refusal`): codings before ``chunked`` (``identity, chunked``, ``gzip, chunked``:
 gunicorn would accept some of those, and a proxy in front might frame them differently), and chunk-size lines or trailer sections over the bounds below.
@@ -55,6 +56,8 @@ class RequestScan:
         self._length: int | None = None  # Content-Length
         self._chunked = False
         self._decoded = 0  # chunked body bytes seen so far
+        #: The client waits for ``100 Continue`` before it sends the body.
+        self.expects_continue = False
 
     @property
     def head_done(self) -> bool:
@@ -81,7 +84,7 @@ class RequestScan:
                 return HANDOFF  # over the limits, or bare line feeds: gunicorn answers
             return MORE
         self.head_end = end + 4
-        lines = bytes(buffer[:end]).split(b"\r\n")[1:]
+        request_line, *lines = bytes(buffer[:end]).split(b"\r\n")
         fields: dict[bytes, list[bytes]] = {}
         for line in lines:
             name, sep, value = line.partition(b":")
@@ -90,7 +93,13 @@ class RequestScan:
             fields.setdefault(name.strip().lower(), []).append(value.strip())
         codings = fields.get(b"transfer-encoding")
         lengths = fields.get(b"content-length")
-        if b"expect" in fields or (codings and lengths) or (lengths and len(lengths) > 1):
+        expect = fields.get(b"expect")
+        if expect is not None:
+            if [e.lower() for e in expect] != [b"100-continue"]:
+                return HANDOFF  # gunicorn answers 417
+            # An HTTP/1.0 client's expectation is ignored (RFC 9110, 10.1.1).
+            self.expects_continue = not request_line.endswith(b"HTTP/1.0")
+        if (codings and lengths) or (lengths and len(lengths) > 1):
             return HANDOFF
         if codings:
             listed = [c.strip().lower() for c in b",".join(codings).split(b",")]

@@ -334,6 +334,13 @@ class PollingSyncWorker(JSONErrorsMixin, SyncWorker):
             return
         if conn.scan.head_done and not head_was_done:
             conn.deadline = now + BODY_TIMEOUT
+            if conn.scan.expects_continue and verdict == framing.MORE:
+                # The client sends its body only after this; gunicorn says it again when it
+                # parses the request (a client reads any number of 1xx answers).
+                try:
+                    conn.client.send(b"HTTP/1.1 100 Continue\r\n\r\n")
+                except OSError:
+                    pass
         conn.stalled = now + STALL_TIMEOUT
         if verdict != framing.MORE or (self._buffered > MAX_BUFFERED and conn.scan.head_done):
             self._hand_over(conn)

@@ -28,8 +28,18 @@ def test_framing_complete_only_at_the_last_byte(raw):
     assert set(verdicts[:-1]) <= {MORE}
 
 
+def test_framing_expect_100_continue_reads_on():
+    scan = RequestScan(head_limit=4096, body_limit=10_000)
+    assert scan.feed(HEAD + b"Expect: 100-Continue\r\nContent-Length: 5\r\n\r\n") == MORE
+    assert scan.expects_continue
+    assert scan.feed(HEAD + b"Expect: 100-Continue\r\nContent-Length: 5\r\n\r\nhello") == COMPLETE
+    old = RequestScan(head_limit=4096, body_limit=10_000)
+    assert old.feed(b"POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n") == MORE
+    assert not old.expects_continue
+
+
 @pytest.mark.parametrize("raw", [
-    HEAD + b"Expect: 100-continue\r\nContent-Length: 5\r\n\r\n",
+    HEAD + b"Expect: 200-ok\r\nContent-Length: 5\r\n\r\n",
     HEAD + b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
     HEAD + b"Content-Length: 5\r\nContent-Length: 5\r\n\r\n",
     HEAD + b"Content-Length: +5\r\n\r\n",

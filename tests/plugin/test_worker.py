@@ -47,7 +47,8 @@ options = gunicorn_options(port=int(sys.argv[1]), workers=1, max_requests=int(sy
 options["keepalive"] = int(sys.argv[4])
 app = create_app()
 stuck = Blueprint("stuck", __name__)
-stuck.get("/stuck")(lambda: time.sleep(3600) or "")
+stuck.get("/stuck", endpoint="stuck")(lambda: time.sleep(3600) or "")
+stuck.get("/slow", endpoint="slow")(lambda: time.sleep(2) or "done")
 app.register_blueprint(stuck)
 ServiceApplication(lambda: app, options).run()
 """
@@ -342,6 +343,63 @@ def test_worker_answers_a_request_that_came_while_another_trickled_in(shared):
     assert _status(answered) == 200, answered[:300]
     assert _status(first_answer) == 200, first_answer[:300]
     assert second_done < first_done - 1.0
+
+
+def test_worker_answers_a_request_that_came_while_the_app_was_busy(shared):
+    """B is accepted, then the worker spends 2 s (twice the keep-alive expiry) in the app for A;
+    B's request, sent meanwhile, is answered when the worker is free, never reset."""
+    import threading
+
+    second = shared.connect()
+    time.sleep(0.2)  # accepted: waiting in the worker's poll
+    busy = threading.Thread(target=shared.get, args=("/slow", 10))
+    busy.start()
+    time.sleep(0.5)
+    second.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+    answer = _answer_or_error(second)
+    second.close()
+    busy.join(10)
+    assert _status(answer) == 200, answer[:300]
+
+
+def test_worker_reads_a_body_sent_after_100_continue_in_the_poll(shared):
+    """A client that waits for ``100 Continue`` and then sends its body slowly does not hold
+    the worker meanwhile."""
+    body = json.dumps({"text": "Our SLA"}).encode()
+    with shared.connect() as sock:
+        sock.sendall(ANNOTATE_HEAD + b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n" % len(body))
+        assert sock.recv(1024).startswith(b"HTTP/1.1 100 Continue\r\n\r\n")
+        started = time.monotonic()
+        assert shared.get("/healthz", timeout=1.0)[0] == 200
+        assert time.monotonic() - started < 0.5
+        sock.sendall(body)
+        answer = _answer_or_error(sock)
+    final = answer[answer.rindex(b"HTTP/1.1 "):]  # after any further 100 Continue
+    assert _status(final) == 200 and b'"SLA"' in final, answer[:300]
+
+
+def test_worker_going_away_answers_a_request_still_arriving_503(tmp_path, free_port):
+    """Told to go while a body is still trickling in, the worker waits the keep-alive time,
+    then answers 503 E619 with Connection: close rather than dropping it."""
+    served = _start(tmp_path, free_port())
+    try:
+        pid = served.worker_pids()[0]
+        with served.connect() as sock:
+            sock.sendall(ANNOTATE_HEAD + b"Content-Length: 100\r\n\r\n{")
+            time.sleep(0.3)
+            os.kill(pid, signal.SIGTERM)  # the worker only: the master replaces it
+            try:
+                for _ in range(20):
+                    sock.sendall(b" ")
+                    time.sleep(0.3)
+            except OSError:
+                pass
+            answer = _answer_or_error(sock)
+        assert _wait_until(lambda: not os.path.exists(f"/proc/{pid}"))
+    finally:
+        _stop(served)
+    assert _status(answer) == 503 and b"Connection: close" in answer, answer[:300]
+    assert _json_error(answer)["code"] == "E619"
 
 
 def test_worker_slow_request_heads_do_not_hold_it(shared):
