@@ -103,9 +103,9 @@ def gunicorn_options(
         "bind": bind or f"{host}:{port}",
         "workers": workers or default_workers(),
         "threads": threads,
-        # The sync worker, except that silent connections wait in a poll (plugin.worker). Both
-        # hold a worker (or thread) while a slow client sends its body: on an open network put
-        # a buffering proxy in front, as gunicorn's documentation says.
+        # The sync worker, except that requests are read whole in a poll before the app runs
+        # (plugin.worker), so slow clients hold a buffer, not the worker. gthread still holds a
+        # thread while a slow client sends its body: there, put a buffering proxy in front.
         "worker_class": THREAD_WORKER if threads > 1 else SYNC_WORKER,
         "timeout": timeout,
         "graceful_timeout": graceful_timeout,
