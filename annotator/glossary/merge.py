@@ -27,8 +27,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .model import Concept, Definition, Entry, normalize_key, slugify
-from .seeds import FUNCTION_WORDS, align_acronym, is_acronym, minus_aware, name_key
+from ..vocabulary.acronyms import is_acronym_word
+from ..vocabulary.initials import align_acronym
+from ..vocabulary.names import FUNCTION_WORDS, minus_aware, name_key, normalize_key
+from .model import Concept, Definition, Entry, slugify
 
 #: Trailing words that do not change what a metric is ("Customer Satisfaction Score" = CSAT).
 GENERIC_TAILS = frozenset("score rate rating index metric ratio percentage".split())
@@ -164,7 +166,7 @@ def _link_bare_acronyms(items: list[_Item], groups: _Groups) -> None:
         if len({groups.find(j) for j in members}) == 1
     }
     for i, item in enumerate(items):
-        if is_acronym(item.term) and not item.aliases and not item.acronyms and item.term in only_group:
+        if is_acronym_word(item.term) and not item.aliases and not item.acronyms and item.term in only_group:
             groups.union(only_group[item.term], i)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import GlossaryError
+from ..vocabulary.names import normalize_key  # noqa: F401  (re-exported: callers key names with it)
 
 CATEGORIES = ("Metrics", "Channels", "Technology", "Operations", "Roles", "Strategy")
 STATUSES = ("preferred", "admitted", "deprecated")
@@ -123,7 +124,6 @@ def _line_encoder() -> Callable[[object], str]:
 #: One JSONL line's JSON (no newline): ``json.dumps(obj, ensure_ascii=False)``, faster.
 json_line = _line_encoder()
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_NOT_KEY = re.compile(r"[\W_]+")
 
 
 def slugify(text: str) -> str:
@@ -132,12 +132,6 @@ def slugify(text: str) -> str:
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
     return slug or "concept"
-
-
-def normalize_key(text: str) -> str:
-    """Case-, hyphen-, space- and punctuation-insensitive key used to merge names."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _NOT_KEY.sub("", text)
 
 
 class Glossary:

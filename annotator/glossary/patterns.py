@@ -33,6 +33,8 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
+from ..vocabulary.inflection import pluralize, singularize
 from .forked import Worker, can_fork, forked_iter, start_worker
 from .model import Concept, Glossary, json_line
 
@@ -51,26 +53,10 @@ _WORD_SPLIT = re.compile(r"(\s+|-)")
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-"})
 _VOWELS = set("aeiou")
-# Words that end in "s" but are not plurals (the singular of "business" is not "busines").
-_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "ous", "sis", "ws")
 
 
 def acronym_group_id(acronym: str) -> str:
     return f"{AMBIGUOUS_PREFIX}{acronym}"
-
-
-def looks_like_acronym(text: str) -> bool:
-    """``SLA``, ``eNPS``, ``CCaaS``, ``Q&A``: one word with mostly capital letters.
-
-    Used to route aliases written as acronyms to the case-sensitive patterns.
-    """
-    # Length first: most names are longer than any acronym, and it costs nothing to check.
-    # Then a capitalised word ("Zolvar"): no capital after the first, so fewer than two.
-    if not text or len(text) > 12 or text[1:].islower() or any(ch.isspace() for ch in text):
-        return False
-    upper = sum(ch.isupper() for ch in text)
-    lower = sum(ch.islower() for ch in text)
-    return upper >= 2 and upper >= lower
 
 
 def normalize_text(text: str) -> str:
@@ -81,39 +67,6 @@ def normalize_text(text: str) -> str:
         return " ".join(text.split())
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return _SPACES.sub(" ", text).strip()
-
-
-# --- inflection ------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=65536)
-def pluralize(word: str) -> str | None:
-    """English plural of a head word, or None when there is no sensible one."""
-    if not word.isalpha() or len(word) < 3:
-        return None
-    lower = word.lower()
-    if lower.endswith(("ics", "is")):  # "analytics", "analysis": leave alone
-        return None
-    if lower.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if lower.endswith("y") and lower[-2] not in _VOWELS:
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-@functools.lru_cache(maxsize=65536)
-def singularize(word: str) -> str | None:
-    """Singular of a plural head word (``Metrics`` is left alone), or None."""
-    lower = word.lower()
-    if not word.isalpha() or len(word) < 4 or not lower.endswith("s"):
-        return None
-    if lower.endswith(_NOT_PLURAL_ENDINGS):
-        return None
-    if lower.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if lower.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return word[:-2]
-    return word[:-1]
 
 
 # --- compound variants -------------------------------------------------------------------

@@ -73,7 +73,7 @@ def read_glossary_file(path: Path) -> tuple[list[Entry], list[Skipped]]:
 
 def _read_seed(path: Path) -> tuple[list[Entry], list[Skipped]]:
     # Imported lazily: the seed parser is large and only the build needs it.
-    from .seeds import read_seed
+    from .formats.seedpage import read_seed
 
     return read_seed(path)
 

@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..text.abbreviations import find_definitions as text_definitions
-from ..text.acronyms import holds_acronym
-from .scan import base_form
+from ..vocabulary.acronyms import holds_acronym
+from ..vocabulary.inflection import base_form
 
 # An acronym inside a definition: capitals, digits, "&", lower-case letters after the first
 # capital (eNPS, CCaaS, SaaS) and an optional plural.

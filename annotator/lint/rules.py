@@ -25,12 +25,13 @@ from collections.abc import Iterable
 from ..glossary.model import Glossary
 from ..text.markup import LineIndex, find_front_matter, next_sentence, visible_text
 from ..text.markup import headings as markup_headings
+from ..vocabulary.acronyms import is_caps_acronym
 from .config import LintConfig
 from .definitions import Definition, find_definitions
 # RULES is re-exported: the rule table lived here, and callers still import it from here.
 from .findings import RULES as RULES
 from .findings import Finding
-from .scan import Token, is_caps_acronym, scan
+from .scan import Token, scan
 from .structure import Heading, text_headings
 from .words import (
     UNITS,

@@ -1,5 +1,8 @@
 """Acronym-shaped tokens in visible text, with their base form (``SLAs`` -> ``SLA``).
 
+The base form (:func:`~annotator.vocabulary.inflection.base_form`) and the shape test the
+rules apply (:func:`~annotator.vocabulary.acronyms.is_caps_acronym`) live in the vocabulary.
+
 The scan runs over the *masked* text (code, URLs, tags already blanked to spaces), so every
 offset it returns indexes the original article too.
 """
@@ -9,9 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-
-from ..text.acronyms import base_acronym
 from dataclasses import dataclass
+
+from ..vocabulary.inflection import base_form
 
 # A token is a run of letters/digits, optionally joined by "&" (Q&A, L&R), optionally followed
 # by an apostrophe suffix (SLA's, CC'd). Not preceded by "@" or "#": @AM and #SLA are handles
@@ -24,48 +27,12 @@ TOKEN_RE = re.compile(
     r"(?![\w&])"
 )
 
-# An all-caps (digits and "&" allowed) stem followed by a lower-case inflection: SLAs, KPIs,
-# FAQs, CCed, STARred ("STAR" + doubled "r" + "ed"), SEs.
-_INFLECTED = re.compile(r"^(?P<stem>[A-Z0-9&]*[A-Z][A-Z0-9&]*)(?P<suffix>[a-z]+)$")
-_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers"})
-
-_CAPS_STEM = re.compile(r"^[A-Z0-9&]+$")
-
-
 @dataclass(frozen=True)
 class Token:
     text: str  # the token as written, without an apostrophe suffix ("SLAs")
     base: str  # the acronym it is a use of ("SLA")
     start: int
     end: int  # end of ``text`` (the apostrophe suffix is not part of the use)
-
-
-def base_form(core: str) -> str:
-    """The acronym a token is a use of: plurals (the text engine's ``base_acronym``) and verb
-    forms (``CCed``, ``STARred``) map to their stem."""
-    base = base_acronym(core)
-    if base != core:
-        return base
-    match = _INFLECTED.match(core)
-    if not match:
-        return core
-    stem, suffix = match.group("stem"), match.group("suffix")
-    if len(stem) < 2:  # "Is", "As": a capitalised word, not an inflected acronym
-        return core
-    if suffix in _SUFFIXES:
-        return stem
-    # Doubled final consonant before -ed/-ing: STARred, DMming.
-    last = stem[-1].lower()
-    if suffix in (last + "ed", last + "ing"):
-        return stem
-    return core
-
-
-def is_caps_acronym(base: str) -> bool:
-    """Shape of an acronym nobody told us about: capitals (digits, "&") with two or more letters."""
-    if not _CAPS_STEM.match(base) or len(base) > 10:
-        return False
-    return sum(c.isalpha() for c in base) >= 2
 
 
 # Internet shorthand that splits into glossary-looking pieces ("TL;DR" is not TL + DR).

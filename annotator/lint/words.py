@@ -1,13 +1,12 @@
 """Which acronym-shaped tokens the linter asks an author to define.
 
-Three lists and one judgement live here:
+Two lists and one judgement live here:
 
 * :data:`DEFAULT_ALLOW` -- acronyms an editor would normally leave unexpanded in a support
   article (API, URL, ID, CSV, UTC, FAQ, AI, SaaS, PDF, HTML, region codes, ...). Users can turn
   the list off (``default-allow = false``) and add their own (``allow = [...]``).
-* :data:`CAPS_WORDS` -- ordinary English words and product names that documents write in
-  capitals (NOTE, IMPORTANT, AND, SLACK, ...), on top of the text engine's ``NOT_ACRONYMS``.
-  They are never acronyms.
+* ordinary English words and product names that documents write in capitals (NOTE,
+  IMPORTANT, AND, SLACK, ...): the vocabulary's ``LINT_NOT_ACRONYMS``. They are never acronyms.
 * :func:`is_ordinary_word` -- the judgement for all-caps tokens that are in no list: the same
   word also written in lower or title case elsewhere in the article ("RECOGNITION" next to
   "Recognition"), or a long, vowel-rich token ("APPENDIX", "CHANNEL"), is shouting, not an
@@ -19,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.acronyms import NOT_ACRONYMS, is_roman_numeral
+from ..vocabulary.acronyms import LINT_NOT_ACRONYMS, is_roman_numeral
 
 #: Commonly exempt acronyms: general technology, business and time/region shorthand that a
 #: support-article editor leaves unexpanded. Deliberately short on CX jargon (SLA, CSAT, AHT
@@ -40,22 +39,6 @@ DEFAULT_ALLOW: frozenset[str] = frozenset(
     "GDPR ISO RFC IETF W3C ANSI".split()
 )
 
-#: All-caps tokens that are words, not acronyms: admonition labels, shouted function words and
-#: product names commonly written in capitals.
-CAPS_WORDS: frozenset[str] = frozenset(
-    """
-    A AN AND ANY ARE AS AT BE BUT BY DO DONT FOR FROM HAS HAVE HOW IF IN INTO IS ITS NO NOR
-    NOT OF ON ONLY OR OUR SO THE THEN THIS TO UP WAS WE WHAT WHEN WHERE WHO WHY WILL WITH YES
-    YOU YOUR ALL NONE NEVER ALWAYS MUST SHOULD NEW FREE NOW STOP DONE TODO FIXME XXX HACK
-    NOTE NOTES TIP TIPS HINT INFO WARNING WARN CAUTION DANGER ERROR ALERT IMPORTANT ATTENTION
-    REMINDER UPDATE UPDATED EDIT EDITED DRAFT FINAL URGENT CRITICAL PLEASE THANKS
-    TRUE FALSE NULL NIL NAN EOF
-    GET POST PUT PATCH DELETE HEAD OPTIONS
-    CTRL ALT ESC TAB ENTER SHIFT CMD DEL INS FN
-    SLACK ZOOM JIRA
-    """.split()
-)
-
 _STATUS_CLASS = re.compile(r"^\d+X+$")  # "5XX errors", "4XX"
 #: Units that follow a number ("5 KB", "10GB"): a quantity, not an acronym (KB alone is jargon).
 UNITS = frozenset("KB MB GB TB PB KBPS MBPS GBPS HZ KHZ MHZ GHZ MS PX DPI".split())
@@ -64,11 +47,10 @@ _VOWELS = frozenset("AEIOU")
 
 
 def never_acronym(token: str) -> bool:
-    """Unknown tokens that are not acronyms: caps words, common abbreviations (units, time
-    zones, countries: the markup engine's ``NOT_ACRONYMS``), roman numerals, "5XX"."""
+    """Unknown tokens that are not acronyms: caps words and common abbreviations (units, time
+    zones, countries: the vocabulary's ``LINT_NOT_ACRONYMS``), roman numerals, "5XX"."""
     return (
-        token in CAPS_WORDS
-        or token in NOT_ACRONYMS
+        token in LINT_NOT_ACRONYMS
         or (len(token) > 1 and is_roman_numeral(token))
         or bool(_STATUS_CLASS.match(token))
         or _is_quantity(token)

@@ -61,7 +61,7 @@ from ..glossary.patterns import (
     start_generator_for,
 )
 from ..text.abbreviations import find_definitions
-from ..text.acronyms import base_acronym, is_acronym, is_shouting
+from ..vocabulary.acronyms import base_acronym, is_acronym, is_shouting
 from . import collector
 from .matcher import GlossaryMatcher, Match, matcher_from_cache, matcher_to_cache, resolve
 from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense

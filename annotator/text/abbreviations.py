@@ -11,11 +11,11 @@ Each definition is a dict with ``short``, ``long``, ``short_start``, ``short_end
 == short``; ``long`` is ``text[long_start:long_end]`` with runs of whitespace collapsed to one
 space) and ``form`` (``"long_short"``, ``"short_long"`` or ``"or"``).
 
-The algorithm, step by step (see :func:`align`):
+The algorithm, step by step (the alignment is :func:`annotator.vocabulary.initials.align`):
 
 1. A candidate is a parenthesis with at most :data:`MAX_INSIDE_CHARS` characters and no nested
    parenthesis before its ``)``, or the word ``or`` followed by an acronym-shaped word.
-2. The short form is an acronym-shaped word (:func:`~annotator.text.acronyms.is_acronym_shape`)
+2. The short form is an acronym-shaped word (:func:`~annotator.vocabulary.acronyms.is_acronym_shape`)
    inside the parentheses (``Long Form (LF)``; a comment after a comma is allowed:
    ``(SLA, see below)``), or the word right before them (``LF (long form)``).
 3. The long form is looked for in a bounded window: at most ``min(|SF| + 5, |SF| * 2)`` words
@@ -45,15 +45,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .acronyms import base_acronym, holds_acronym, is_acronym_shape
+from ..vocabulary.acronyms import base_acronym, holds_acronym, is_acronym_shape
+from ..vocabulary.initials import WORD_RE as _WORD
+from ..vocabulary.initials import align, initial_matches, short_form_letters
 
 #: Longest parenthetical (in characters) considered a definition.
 MAX_INSIDE_CHARS = 160
 #: Characters looked at before a candidate; comfortably more than 12 words.
 WINDOW_CHARS = 240
 
-# A word: letters/digits, with inner apostrophes or ampersands ("customer's", "R&D").
-_WORD = re.compile(r"\w+(?:['\u2019&]\w+)*+")
 # Tokens of the window: a blank line, a word, or any other single non-space character.
 _TOKEN = re.compile(r"\n[^\S\n]*+\n|\w+(?:['\u2019&]\w+)*+|[^\w\s]")
 # Characters a long form never crosses.
@@ -88,52 +88,8 @@ def find_definitions(text: str, *, or_form: bool = True) -> list[dict]:
     return found
 
 
-# --------------------------------------------------------------------------------------------
-# Step 4: the letter alignment
-# --------------------------------------------------------------------------------------------
-
-
-def short_form_letters(short: str) -> str:
-    """The letters a long form must contain: lowercase, no plural, no digits or symbols."""
-    return "".join(char.lower() for char in base_acronym(short) if char.isalpha())
-
-
-def align(letters: str, candidate: str) -> int | None:
-    """Match ``letters`` right to left in ``candidate``; return where the long form starts.
-
-    Each character of ``candidate`` is looked at once: the scan only moves left. None when a
-    letter is missing or the first letter begins no word.
-
-    >>> align("csat", "our Customer Satisfaction Score")
-    4
-    """
-    position = len(candidate) - 1
-    for index in range(len(letters) - 1, -1, -1):
-        letter = letters[index]
-        while position >= 0:
-            char = candidate[position].lower()
-            at_word_start = position == 0 or not candidate[position - 1].isalnum()
-            # The first letter of the short form must begin a word; the others may sit anywhere.
-            if char == letter and (index > 0 or at_word_start):
-                break
-            position -= 1
-        if position < 0:
-            return None
-        position -= 1
-    return position + 1
-
-
-def initial_matches(letters: str, long_form: str) -> int:
-    """How many of ``letters``, in order, are initials of the long form's words.
-
-    >>> initial_matches("csat", "Customer Satisfaction Score")
-    2
-    """
-    matched = 0
-    for word in _WORD.findall(long_form):
-        if matched < len(letters) and word[0].lower() == letters[matched]:
-            matched += 1
-    return matched
+# Step 4, the letter alignment (:func:`align`), lives with the glossary's own alignment in
+# annotator.vocabulary.initials.
 
 
 # --------------------------------------------------------------------------------------------

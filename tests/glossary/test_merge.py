@@ -9,7 +9,7 @@ import pytest
 
 from annotator.glossary.merge import merge_entries
 from annotator.glossary.model import Concept, Definition, Glossary
-from annotator.glossary.seeds import read_seed
+from annotator.glossary.formats.seedpage import read_seed
 
 
 def find(concepts, term: str) -> Concept:

@@ -15,9 +15,6 @@ from annotator.glossary.patterns import (
     acronym_token_patterns,
     compound_forms,
     generate_patterns,
-    looks_like_acronym,
-    pluralize,
-    singularize,
     term_variants,
 )
 
@@ -70,31 +67,6 @@ def test_patterns_variants_are_lowercase_and_written_form_first():
 def test_patterns_long_terms_do_not_explode():
     forms = compound_forms("a b c d e f g h")
     assert len(forms) <= 3
-
-
-@pytest.mark.parametrize(
-    "word,plural", [("ticket", "tickets"), ("reply", "replies"), ("day", "days"), ("inbox", "inboxes"),
-                    ("analytics", None), ("1", None), ("ab", None)]
-)
-def test_patterns_pluralize(word, plural):
-    assert pluralize(word) == plural
-
-
-@pytest.mark.parametrize(
-    "word,singular", [("tickets", "ticket"), ("replies", "reply"), ("business", None), ("status", None),
-                      ("metrics", None), ("analysis", None), ("inboxes", "inbox")]
-)
-def test_patterns_singularize(word, singular):
-    assert singularize(word) == singular
-
-
-@pytest.mark.parametrize(
-    "text,expected",
-    [("SLA", True), ("eNPS", True), ("CCaaS", True), ("Q&A", True), ("IT", True),
-     ("Agent", False), ("McDonald", False), ("S", False), ("Help Desk", False), ("", False)],
-)
-def test_patterns_looks_like_acronym(text, expected):
-    assert looks_like_acronym(text) is expected
 
 
 @pytest.mark.parametrize(

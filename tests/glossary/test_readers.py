@@ -276,10 +276,10 @@ def test_readers_size_cap(tmp_path, monkeypatch):
 
 
 def test_readers_txt_dispatches_to_seed_parser(tmp_path):
-    from annotator.glossary import seeds
+    from annotator.glossary.formats import seedpage
 
     path = write(tmp_path, "seed.txt", "Service Level Agreement (SLA)\nA written promise of response times.\n")
-    assert read_glossary_file(path) == seeds.read_seed(path)
+    assert read_glossary_file(path) == seedpage.read_seed(path)
 
 
 # --- CSV export round trip ----------------------------------------------------------------------

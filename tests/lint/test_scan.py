@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.lint.scan import base_form, is_caps_acronym, scan
+from annotator.lint.scan import scan
 from annotator.lint.structure import text_headings
 from annotator.lint.words import (
     caps_runs_with_words,
@@ -14,25 +14,6 @@ from annotator.lint.words import (
     never_acronym,
     non_caps_vocabulary,
 )
-
-
-@pytest.mark.parametrize(
-    "token, base",
-    [("SLA", "SLA"), ("SLAs", "SLA"), ("KPIs", "KPI"), ("SEs", "SE"), ("FAQs", "FAQ"), ("CCed", "CC"),
-     ("STARred", "STAR"), ("DMing", "DM"), ("SaaS", "SaaS"), ("CCaaS", "CCaaS"), ("eNPS", "eNPS"),
-     ("CAll", "CAll"), ("Is", "Is"), ("L&R", "L&R")],
-)
-def test_scan_base_form(token, base):
-    assert base_form(token) == base
-
-
-@pytest.mark.parametrize(
-    "base, expected",
-    [("SLA", True), ("2FA", True), ("L&R", True), ("E2EE", True), ("A", False), ("A1", False),
-     ("SaaS", False), ("TOOLONGACRONYM", False), ("123", False)],
-)
-def test_scan_caps_acronym_shape(base, expected):
-    assert is_caps_acronym(base) is expected
 
 
 def test_scan_offsets_slice_the_text():

@@ -7,13 +7,10 @@ import json
 import pytest
 
 from annotator.text.abbreviations import (
-    align,
-    initial_matches,
     definitions_by_short,
     find_abbreviations,
     find_definitions,
     max_long_form_words,
-    short_form_letters,
 )
 
 KEYS = {"short", "long", "short_start", "short_end", "long_start", "long_end", "form"}
@@ -137,26 +134,6 @@ def test_abbreviations_offsets_survive_astral_and_combining_characters():
     assert text[definition["long_start"] : definition["long_end"]] == "Service Level Agreement"
 
 
-@pytest.mark.parametrize(
-    "letters,candidate,expected",
-    [
-        ("csat", "Customer Satisfaction Score", 0),
-        ("ttv", "Time to Value", 0),
-        ("sla", "our Service Level Agreement", 4),
-        ("sla", "nothing matches", None),
-        ("xy", "", None),
-        ("ab", "ba", None),
-    ],
-)
-def test_abbreviations_align(letters, candidate, expected):
-    assert align(letters, candidate) == expected
-
-
-@pytest.mark.parametrize("short,letters", [("SLAs", "sla"), ("B2B", "bb"), ("eNPS", "enps"), ("R&D", "rd")])
-def test_abbreviations_short_form_letters(short, letters):
-    assert short_form_letters(short) == letters
-
-
 def test_abbreviations_on_a_doc_match_the_string_version(nlp):
     text = "Our Service Level Agreement (SLA) and TTV (time to value), or AHT."
     doc = nlp(text)
@@ -171,21 +148,6 @@ def test_abbreviations_group_by_base_short_form():
     found = find_definitions("Service Level Agreements (SLAs) and a Service Level Agreement (SLA).")
     assert list(definitions_by_short(found)) == ["SLA"]
     assert len(definitions_by_short(found)["SLA"]) == 2
-
-
-@pytest.mark.parametrize(
-    "letters,long_form,expected",
-    [
-        ("csat", "Customer Satisfaction Score", 2),
-        ("sla", "Service Level Agreement", 3),
-        ("aht", "average handle time", 3),
-        ("sla", "see the latest article", 3),
-        ("sla", "support tier", 1),
-        ("kb", "", 0),
-    ],
-)
-def test_abbreviations_initial_matches(letters, long_form, expected):
-    assert initial_matches(letters, long_form) == expected
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,12 @@ import doctest
 
 import pytest
 
-from annotator.text import abbreviations, acronyms, markup, safety
+from annotator.text import abbreviations, markup, safety
 from annotator.text.markup import front_matter, lines
 
 
 @pytest.mark.parametrize(
-    "module", [safety, markup, front_matter, lines, acronyms, abbreviations], ids=lambda m: m.__name__
+    "module", [safety, markup, front_matter, lines, abbreviations], ids=lambda m: m.__name__
 )
 def test_doctests_examples_hold(module):
     result = doctest.testmod(module)

@@ -1,7 +1,27 @@
-"""What an acronym looks like, and which all-caps words are not acronyms.
+"""What an acronym looks like, and which all-caps words are not acronyms: the one definition.
 
-Pure functions over strings; no spaCy. Used by the component (unknown acronyms), the
-abbreviation detector (is this parenthesized word a short form?) and the linter.
+Pure functions over strings; no spaCy. Several callers ask "is this an acronym?" for different
+reasons, so there are a few named predicates here, each built from the same pieces
+(:func:`base_acronym` for plural and possessive endings, letter counts, :data:`NOT_ACRONYMS`):
+
+=============================  =====================================================  ==========
+predicate                      question it answers                                    caller
+=============================  =====================================================  ==========
+:func:`is_acronym_shape`       could this running-text token be an acronym?           abbreviations
+:func:`is_acronym`             ... and is it not an ordinary word, unit, numeral?     component
+:func:`is_acronym_word`        is this word of a glossary *name* an acronym?          glossary
+:func:`is_acronym_phrase`      an acronym, maybe with a number (``SOC 2``)?           seed pages
+:func:`is_acronym_alias`       should this alias match case-sensitively?              patterns
+:func:`is_caps_acronym`        an all-caps token nobody defined (``CSAT``, ``2FA``)?  linter
+=============================  =====================================================  ==========
+
+Why they differ: running text is noisy, so :func:`is_acronym_shape` is ASCII-only, at most six
+characters and tolerant of ``SLAs`` / ``SLA's``; glossary names are curated, so
+:func:`is_acronym_word` accepts up to ten characters and mixed case (``CCaaS``, ``OMs``) but no
+inflection; pattern generation only routes an alias to case-sensitive matching, so
+:func:`is_acronym_alias` is the loosest (``Q&A``, twelve characters); the linter asks an author
+to define only what is written in capitals, so :func:`is_caps_acronym` refuses lowercase
+letters (``eNPS`` is left to the glossary).
 
 Shape (:func:`is_acronym_shape`): 2-6 ASCII characters after removing a plural or possessive
 (``SLAs``, ``SLA's``); starts with a letter or digit; only letters, digits and ``&``; at least
@@ -25,6 +45,10 @@ Not acronyms, although shaped like one (:func:`is_acronym`):
 * Shouting: in a run of capitals (:func:`is_shouting`, e.g. ``PLEASE READ THIS NOW``) a
   capitalized word says nothing about being an acronym, so callers should not report unknown
   acronyms inside it.
+
+The linter adds :data:`DOCUMENT_CAPS_WORDS` (HTTP methods, keyboard keys, admonition labels an
+article writes in capitals): :data:`LINT_NOT_ACRONYMS` is the union it uses. The component keeps
+the narrower list, because a glossary-less capital word in a ticket is rarer than in an article.
 
 The lists only govern *unknown* acronyms. A word the glossary lists as an acronym is matched by
 the glossary's patterns whatever these lists say.
@@ -70,10 +94,32 @@ COMMON_ABBREVIATIONS = frozenset(
 #: Every capitalized word that is never reported as an unknown acronym.
 NOT_ACRONYMS = ORDINARY_CAPS_WORDS | COMMON_ABBREVIATIONS
 
+#: All-caps tokens that KB articles write as words, on top of :data:`NOT_ACRONYMS`: admonition
+#: labels, shouted function words, HTTP methods, keyboard keys and product names. The linter's
+#: list (see :data:`LINT_NOT_ACRONYMS`); some repeat :data:`ORDINARY_CAPS_WORDS` on purpose, so
+#: the list reads as the linter's own.
+DOCUMENT_CAPS_WORDS: frozenset[str] = frozenset(
+    """
+    A AN AND ANY ARE AS AT BE BUT BY DO DONT FOR FROM HAS HAVE HOW IF IN INTO IS ITS NO NOR
+    NOT OF ON ONLY OR OUR SO THE THEN THIS TO UP WAS WE WHAT WHEN WHERE WHO WHY WILL WITH YES
+    YOU YOUR ALL NONE NEVER ALWAYS MUST SHOULD NEW FREE NOW STOP DONE TODO FIXME XXX HACK
+    NOTE NOTES TIP TIPS HINT INFO WARNING WARN CAUTION DANGER ERROR ALERT IMPORTANT ATTENTION
+    REMINDER UPDATE UPDATED EDIT EDITED DRAFT FINAL URGENT CRITICAL PLEASE THANKS
+    TRUE FALSE NULL NIL NAN EOF
+    GET POST PUT PATCH DELETE HEAD OPTIONS
+    CTRL ALT ESC TAB ENTER SHIFT CMD DEL INS FN
+    SLACK ZOOM JIRA
+    """.split()
+)
+
+#: What the linter never reports as an undefined acronym (by exact spelling).
+LINT_NOT_ACRONYMS = NOT_ACRONYMS | DOCUMENT_CAPS_WORDS
+
 _SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9&]{1,5}")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _POSSESSIVE = re.compile(r"['\u2019][sS]?$")
 _CAPS_WORD = re.compile(r"[A-Za-z0-9&'\u2019]+")
+_CAPS_STEM = re.compile(r"^[A-Z0-9&]+$")
 
 
 def base_acronym(text: str) -> str:
@@ -150,3 +196,76 @@ def is_shouting(words: Iterable[str] | str, *, min_words: int = 3) -> bool:
         return False
     shouted = sum(1 for word in lettered if word.upper() == word)
     return shouted * 5 >= len(lettered) * 4
+
+
+def is_acronym_word(token: str) -> bool:
+    """A word of a glossary name that is an acronym: one short word, mostly capitals.
+
+    ``AHT``, ``eNPS``, ``CCaaS``, ``VoC``, ``OMs``, ``E2EE``, ``P0``. Used on curated text
+    (seed-page headings, glossary terms, aliases), where mixed case is the source's own style,
+    so up to ten characters and a plural ``s`` are accepted as written; a single letter is not.
+
+    >>> [is_acronym_word(t) for t in ("SLA", "eNPS", "CCaaS", "P0", "Agent", "IT", "A")]
+    [True, True, True, True, False, True, False]
+    """
+    if not 2 <= len(token) <= 10 or not token[0].isalpha():
+        return False
+    if not all(ch.isalnum() or ch == "&" for ch in token):
+        return False
+    upper = sum(ch.isupper() for ch in token)
+    lower = sum(ch.islower() for ch in token)
+    digits = sum(ch.isdigit() for ch in token)
+    return (upper >= 2 and lower <= upper) or (upper >= 1 and digits >= 1 and lower == 0)
+
+
+def is_acronym_phrase(text: str) -> bool:
+    """An acronym word, optionally followed by a number: ``SLA``, ``SOC 2`` (seed headings).
+
+    >>> is_acronym_phrase("SOC 2"), is_acronym_phrase("SLA Breach")
+    (True, False)
+    """
+    words = text.split()
+    return 1 <= len(words) <= 2 and is_acronym_word(words[0]) and all(w.isdigit() for w in words[1:])
+
+
+def is_acronym_alias(text: str) -> bool:
+    """``SLA``, ``eNPS``, ``CCaaS``, ``Q&A``: one word with mostly capital letters.
+
+    Pattern generation uses it to route aliases and short forms written as acronyms to the
+    case-sensitive patterns, so it is loose: any characters, up to twelve, no space.
+
+    >>> [is_acronym_alias(t) for t in ("Q&A", "SLAs", "Zolvar", "it", "IT")]
+    [True, True, False, False, True]
+    """
+    # Length first: most names are longer than any acronym, and it costs nothing to check.
+    # Then a capitalised word ("Zolvar"): no capital after the first, so fewer than two.
+    if not text or len(text) > 12 or text[1:].islower() or any(ch.isspace() for ch in text):
+        return False
+    upper = sum(ch.isupper() for ch in text)
+    lower = sum(ch.islower() for ch in text)
+    return upper >= 2 and upper >= lower
+
+
+def is_caps_acronym(base: str) -> bool:
+    """Shape of an acronym nobody told us about: capitals (digits, "&") with two or more letters.
+
+    The linter's test, on a token already reduced to its base form: only capitals count,
+    because an article's author is asked to define ``CSAT`` or ``2FA``, not ``eNPS``.
+
+    >>> [is_caps_acronym(t) for t in ("CSAT", "2FA", "eNPS", "A1", "R&D")]
+    [True, True, False, False, True]
+    """
+    if not _CAPS_STEM.match(base) or len(base) > 10:
+        return False
+    return sum(c.isalpha() for c in base) >= 2
+
+
+def singular_acronym(token: str) -> str:
+    """``OMs`` -> ``OM``, ``KPIs`` -> ``KPI``; ``eNPS``, ``SaaS`` and ``CCaaS`` are left alone.
+
+    The glossary's rule (an acronym as a name writes it); running text uses :func:`base_acronym`,
+    which also drops possessives.
+    """
+    if len(token) > 2 and token.endswith("s") and token[:-1].isupper():
+        return token[:-1]
+    return token

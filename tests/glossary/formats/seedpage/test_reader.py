@@ -1,10 +1,10 @@
-"""The seed glossary parser: golden parses of the five seeds, every tricky layout, hostile input.
+"""The seed-page reader: golden parses of the five seeds, every tricky layout, hostile input.
 
 Golden files (the psf/black way): ``golden/<seed stem>.json`` holds the parse of each seed in
 ``patterns/sources``: entry count, every entry's (term, acronyms, aliases, category, line) and
 every skipped line with its reason. After an intended parser change, regenerate them with
 
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/glossary/test_seeds.py
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/glossary/formats/seedpage/test_reader.py
 
 and review the diff like code.
 """
@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.errors import GlossaryError
-from annotator.glossary import seeds
-from annotator.glossary.seeds import (
+from annotator.glossary.formats import seedpage
+from annotator.glossary.formats.seedpage import (
     COMPARISON,
     DUPLICATE,
     INTRO,
@@ -33,10 +33,6 @@ from annotator.glossary.seeds import (
     MISPLACED_HEADING,
     NO_DEFINITION,
     NO_HEADWORD,
-    align_acronym,
-    canonical_acronym,
-    parse_name,
-    parse_subject,
     read_seed,
 )
 
@@ -83,7 +79,7 @@ def by_term(entries, term: str):
 
 
 @pytest.mark.parametrize("path", SEED_PATHS, ids=[p.stem for p in SEED_PATHS])
-def test_seeds_golden(path):
+def test_reader_golden(path):
     got = parse_as_json(path)
     golden = GOLDEN / f"{path.stem}.json"
     if os.environ.get("UPDATE_GOLDEN"):
@@ -93,22 +89,22 @@ def test_seeds_golden(path):
     assert got == json.loads(golden.read_text(encoding="utf-8"))
 
 
-def test_seeds_golden_set_matches_the_seeds(seed_paths):
+def test_reader_golden_set_matches_the_seeds(seed_paths):
     assert sorted(p.stem for p in GOLDEN.glob("*.json")) == sorted(p.stem for p in seed_paths)
 
 
-def test_seeds_nothing_silently_dropped(seed_paths):
+def test_reader_nothing_silently_dropped(seed_paths):
     """Every line that reads like a definition (long prose) is an entry or a reported skip."""
     for path in seed_paths:
         entries, skipped = read_seed(path)
         accounted = {e.line for e in entries} | {s.line for s in skipped}
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             words = line.split()
-            if len(words) > seeds.MAX_HEADING_WORDS and any(len(w) > 1 for w in words):
+            if len(words) > seedpage.MAX_HEADING_WORDS and any(len(w) > 1 for w in words):
                 assert number in accounted, f"{path.name}:{number} silently dropped: {line[:60]!r}"
 
 
-def test_seeds_no_junk_concepts(seed_paths):
+def test_reader_no_junk_concepts(seed_paths):
     junk = {"Full Name", "Company Name", "Start for free", "Woman with laptop", "Schedule A Consultation"}
     for path in seed_paths:
         entries, _ = read_seed(path)
@@ -124,7 +120,7 @@ def test_seeds_no_junk_concepts(seed_paths):
     ["{term}: {definition}", "\u2022 **{term}** \u2013 {definition}", "{term}\t{definition}", "{term} - {definition}"],
     ids=["colon", "bullet-bold-dash", "tab", "hyphen"],
 )
-def test_seeds_same_parse_in_other_layouts(write_seed, seed_paths, layout):
+def test_reader_same_parse_in_other_layouts(write_seed, seed_paths, layout):
     """Each seed's parse, written out again one entry per line in another common layout,
     parses back to the same terms and acronyms: the rules do not depend on one page's layout."""
     for path in seed_paths:
@@ -140,7 +136,7 @@ def test_seeds_same_parse_in_other_layouts(write_seed, seed_paths, layout):
         assert skipped == []
 
 
-def test_seeds_real_culture_vs_ces(seed_paths):
+def test_reader_real_culture_vs_ces(seed_paths):
     """The real case: ``Customer Effort Score (CES)`` sits over Culture's definition."""
     path = next(p for p in seed_paths if "Culture (AKA" in p.read_text(encoding="utf-8"))
     entries, skipped = read_seed(path)
@@ -152,7 +148,7 @@ def test_seeds_real_culture_vs_ces(seed_paths):
     assert any(s.reason == MISPLACED_HEADING and s.text.startswith("Customer Effort Score") for s in skipped)
 
 
-def test_seeds_real_ambiguous_acronyms_are_distinct_entries(seed_paths):
+def test_reader_real_ambiguous_acronyms_are_distinct_entries(seed_paths):
     entries = [e for p in seed_paths for e in read_seed(p)[0]]
     expansions = {
         acr: {e.term.casefold() for e in entries if acr in e.acronyms} for acr in ("AHT", "BPO", "MTTR")
@@ -398,7 +394,7 @@ CULTURE = (
         ),
     ],
 )
-def test_seeds_tricky_case(write_seed, text, expected):
+def test_reader_tricky_case(write_seed, text, expected):
     entries, _ = parse_text(write_seed, text)
     got = [(e.term, list(e.acronyms), list(e.aliases), e.category) for e in entries]
     assert got == expected
@@ -439,7 +435,7 @@ def test_seeds_tricky_case(write_seed, text, expected):
         pytest.param(
             "Back to top\n\nAgent\n\nThe person who answers customers.\n\nPrivacy Policy\n\n"
             "\u00a9 2024 Example Inc. All rights reserved.\n\nhttps://example.com/glossary\n",
-            [(1, seeds.JUNK_LINK), (7, seeds.JUNK_LINK), (9, seeds.JUNK_LINK), (11, seeds.JUNK_LINK)],
+            [(1, seedpage.JUNK_LINK), (7, seedpage.JUNK_LINK), (9, seedpage.JUNK_LINK), (11, seedpage.JUNK_LINK)],
             id="navigation-and-footer",
         ),
         pytest.param(
@@ -470,37 +466,37 @@ def test_seeds_tricky_case(write_seed, text, expected):
         ),
     ],
 )
-def test_seeds_skipped_lines_have_reasons(write_seed, text, expected):
+def test_reader_skipped_lines_have_reasons(write_seed, text, expected):
     _, skipped = parse_text(write_seed, text)
     assert [(s.line, s.reason) for s in skipped] == expected
     assert all(s.source == "seed.txt" and s.text for s in skipped)
 
 
-def test_seeds_duplicate_keeps_first_and_points_to_it(write_seed):
+def test_reader_duplicate_keeps_first_and_points_to_it(write_seed):
     text = "Agent\n\nThe person who answers customers.\n\nAgent\n\nThe person who answers customers.\n"
     entries, skipped = parse_text(write_seed, text)
     assert [(e.term, e.line) for e in entries] == [("Agent", 3)]
     assert "same as line 3" in skipped[0].text
 
 
-def test_seeds_near_duplicates_are_both_kept(write_seed):
+def test_reader_near_duplicates_are_both_kept(write_seed):
     text = "AI Hallucination\n\nWhen a model invents facts.\n\nAI Hallucination\n\nWhen a model makes things up.\n"
     entries, skipped = parse_text(write_seed, text)
     assert [(e.term, e.line) for e in entries] == [("AI Hallucination", 3), ("AI Hallucination", 7)]
     assert skipped == []
 
 
-def test_seeds_entry_line_is_the_definition_line(write_seed):
+def test_reader_entry_line_is_the_definition_line(write_seed):
     entries, _ = parse_text(write_seed, "\n\nFirst Response Time\n\n\nThe time until the first reply.\n")
     assert entries[0].line == 6
 
 
-def test_seeds_definition_text_is_normalized(write_seed):
+def test_reader_definition_text_is_normalized(write_seed):
     entries, _ = parse_text(write_seed, "Hold Time\n\nThe\u00a0time   a caller\u200b waits\ton hold.\n")
     assert entries[0].definition == "The time a caller waits on hold."
 
 
-def test_seeds_unseen_inline_layouts(write_seed):
+def test_reader_unseen_inline_layouts(write_seed):
     """Layouts none of the five seeds uses, as users' scraped pages have them: ``Term: def``,
     ``Term – def``, bullets, numbering, Markdown marks, tab-separated columns."""
     text = (
@@ -525,7 +521,7 @@ def test_seeds_unseen_inline_layouts(write_seed):
     assert [(s.line, s.reason) for s in skipped] == [(9, NO_HEADWORD)]
 
 
-def test_seeds_second_paragraph_continues_the_definition(write_seed):
+def test_reader_second_paragraph_continues_the_definition(write_seed):
     text = (
         "Backlog\n\nAll open tickets waiting for an agent.\n\nIt is usually reported every morning.\n\n"
         "Queue\n\nWhere new conversations wait.\n\n\nA support model in which customers help themselves.\n"
@@ -538,14 +534,14 @@ def test_seeds_second_paragraph_continues_the_definition(write_seed):
     assert [(s.line, s.reason) for s in skipped] == [(12, NO_HEADWORD)]  # not a continuation
 
 
-def test_seeds_colon_heading_is_not_a_form_field(write_seed):
+def test_reader_colon_heading_is_not_a_form_field(write_seed):
     text = "Average Handle Time:\nThe mean length of one conversation.\n\nFull Name:\nEmail:\n"
     entries, skipped = parse_text(write_seed, text)
     assert [(e.term, e.line) for e in entries] == [("Average Handle Time", 2)]
     assert [(s.line, s.reason) for s in skipped] == [(4, JUNK_FORM), (5, JUNK_FORM)]
 
 
-def test_seeds_adjacent_lines_layout(write_seed):
+def test_reader_adjacent_lines_layout(write_seed):
     """Heading and definition on adjacent lines, letter headers between, no blank lines."""
     text = (
         "Support Glossary\nA\nAbandonment Rate\nMetricsThe share of callers who hang up.\nB\nC\n"
@@ -559,89 +555,21 @@ def test_seeds_adjacent_lines_layout(write_seed):
     assert skipped == []
 
 
-# --- names and acronyms ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "acronym, expansion, expected",
-    [
-        ("CeS", "Customer Effort Score", "CES"),
-        ("eNPS", "employee Net Promoter Score", "eNPS"),
-        ("eNPS", "Employee Net Promoter Score", "eNPS"),
-        ("CCaaS", "Contact Center as a Service", "CCaaS"),
-        ("OMs", "Operations Managers", "OM"),
-        ("KPIs", None, "KPI"),
-        ("SaaS", "Software as a Service", "SaaS"),
-        ("VoC", "Voice of the Customer", "VoC"),
-    ],
-)
-def test_seeds_canonical_acronym(acronym, expansion, expected):
-    assert canonical_acronym(acronym, expansion) == expected
-
-
-@pytest.mark.parametrize(
-    "acronym, phrase, fits",
-    [
-        ("CSAT", "Customer Satisfaction", True),
-        ("ITSM", "IT Service Management", True),
-        ("E2EE", "End-to-End Encryption", True),
-        ("SOC 2", "Service Organization Control 2", True),
-        ("MTTR", "Mean Time To Repair", True),
-        ("AHT", "Average Handle Time", True),
-        ("AHT", "Customer Effort Score", False),
-        ("REST", "Representational State Transfer API", False),
-    ],
-)
-def test_seeds_align_acronym(acronym, phrase, fits):
-    assert (align_acronym(acronym, phrase) is not None) == fits
-
-
-@pytest.mark.parametrize(
-    "text, term, acronyms, aliases",
-    [
-        ("Full-Time Employee (FTE)", "Full-Time Employee", ("FTE",), ()),
-        ("SLA (Service Level Agreement)", "Service Level Agreement", ("SLA",), ()),
-        ("REST API (Representational State Transfer)", "REST API", (), ("Representational State Transfer API",)),
-        ("Codeless / No-Code Application", "Codeless Application", (), ("No-Code Application",)),
-        ("Remote Installation / Install", "Remote Installation", (), ("Remote Install",)),
-        ("Customer Satisfaction, or CSAT", "Customer Satisfaction", ("CSAT",), ()),
-    ],
-)
-def test_seeds_parse_name(text, term, acronyms, aliases):
-    name = parse_name(text)
-    assert (name.term, name.acronyms, name.aliases) == (term, acronyms, aliases)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "A metric that measures how fast agents reply.",
-        "This is a proactive level of support.",
-        "Refers to the pace at which a tool is adopted.",
-        "It measures the time spent on hold.",
-        "Agents at this level would be able to solve known issues.",
-        "",
-    ],
-)
-def test_seeds_parse_subject_rejects_non_terms(sentence):
-    assert parse_subject(sentence) is None
-
-
 # --- malformed, empty, huge and hostile input ---------------------------------------------------------
 
 
-def test_seeds_empty_file(write_seed):
+def test_reader_empty_file(write_seed):
     assert read_seed(write_seed("")) == ([], [])
     assert read_seed(write_seed("\n\n   \n\u00a0\n")) == ([], [])
 
 
-def test_seeds_only_junk(write_seed):
+def test_reader_only_junk(write_seed):
     entries, skipped = read_seed(write_seed("Full Name:\n\nStart for free\n\nContact us\n"))
     assert entries == []
     assert [s.reason for s in skipped] == [JUNK_FORM, JUNK_CTA, JUNK_CTA]
 
 
-def test_seeds_crlf_bom_and_lone_cr(write_seed):
+def test_reader_crlf_bom_and_lone_cr(write_seed):
     body = "Service Level Agreement (SLA)\r\n\r\nA written promise of response times.\r\n"
     expected = [("Service Level Agreement", ("SLA",), 3)]
     for raw in (body.encode(), b"\xef\xbb\xbf" + body.encode(), body.replace("\r\n", "\r").encode()):
@@ -658,7 +586,7 @@ def test_seeds_crlf_bom_and_lone_cr(write_seed):
         pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 1, id="png-header"),
     ],
 )
-def test_seeds_binary_input_is_a_clear_error(write_seed, raw, line):
+def test_reader_binary_input_is_a_clear_error(write_seed, raw, line):
     path = write_seed(raw)
     with pytest.raises(GlossaryError) as info:
         read_seed(path)
@@ -666,25 +594,25 @@ def test_seeds_binary_input_is_a_clear_error(write_seed, raw, line):
     assert info.value.details["line"] == line and str(path) in str(info.value)
 
 
-def test_seeds_control_characters_are_spaces(write_seed):
+def test_reader_control_characters_are_spaces(write_seed):
     entries, _ = read_seed(write_seed("Hold\x07 Time\n\nThe time\x1b a caller waits on hold.\n"))
     assert [(e.term, e.definition) for e in entries] == [("Hold Time", "The time a caller waits on hold.")]
 
 
-def test_seeds_five_megabyte_line_is_refused_with_its_line(write_seed):
+def test_reader_five_megabyte_line_is_refused_with_its_line(write_seed):
     path = write_seed("Agent\n\nThe person who answers.\n\nHold Time\n\n" + "wait " * 1_000_000 + "\n")
     with pytest.raises(GlossaryError) as info:
         read_seed(path)
     assert info.value.code == "E101" and info.value.details["line"] == 7
 
 
-def test_seeds_missing_file_is_a_clear_error(tmp_path):
+def test_reader_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(GlossaryError) as info:
         read_seed(tmp_path / "nope.txt")
     assert info.value.code == "E103"
 
 
-def test_seeds_large_file_and_long_lines_stay_fast(write_seed):
+def test_reader_large_file_and_long_lines_stay_fast(write_seed):
     """Generous must-not-hang bound: 20,000 entries and 19,000-character lines of one token."""
     block = "".join(
         f"Term Number {i}\n\nTerm Number {i} is the {i}th thing agents measure every day.\n\n"
@@ -697,19 +625,19 @@ def test_seeds_large_file_and_long_lines_stay_fast(write_seed):
     assert len(entries) == 20_000
 
 
-def test_seeds_many_wrapped_lines_stay_linear(write_seed):
+def test_reader_many_wrapped_lines_stay_linear(write_seed):
     """200,000 lowercase lines with no full stop would each be joined to the one before."""
     start = time.perf_counter()
     entries, skipped = read_seed(write_seed("Agent\n" + "and then some more words\n" * 200_000))
     assert time.perf_counter() - start < 20
     assert entries == []  # prose without a defining sentence: reported, never an entry
     assert skipped and {s.reason for s in skipped} <= {INTRO, NO_HEADWORD}
-    assert max(len(s.text) for s in skipped) <= seeds.SKIPPED_TEXT_CHARS + 3
+    assert max(len(s.text) for s in skipped) <= seedpage.SKIPPED_TEXT_CHARS + 3
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=400))
-def test_seeds_arbitrary_text_parses_or_fails_cleanly(write_seed, text):
+def test_reader_arbitrary_text_parses_or_fails_cleanly(write_seed, text):
     path = write_seed(text)
     entries, skipped = read_seed(path)
     line_count = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1

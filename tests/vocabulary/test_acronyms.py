@@ -1,19 +1,26 @@
-"""annotator.text.acronyms: shapes, plurals, ordinary capitals, roman numerals, shouting."""
+"""annotator.vocabulary.acronyms: shapes, plurals, ordinary capitals, roman numerals, shouting."""
 
 from __future__ import annotations
 
 import pytest
 
-from annotator.text.acronyms import (
+from annotator.vocabulary.acronyms import (
     COMMON_ABBREVIATIONS,
+    DOCUMENT_CAPS_WORDS,
+    LINT_NOT_ACRONYMS,
     NOT_ACRONYMS,
     ORDINARY_CAPS_WORDS,
     base_acronym,
     holds_acronym,
     is_acronym,
+    is_acronym_alias,
+    is_acronym_phrase,
     is_acronym_shape,
+    is_acronym_word,
+    is_caps_acronym,
     is_roman_numeral,
     is_shouting,
+    singular_acronym,
 )
 
 
@@ -137,3 +144,89 @@ def test_acronyms_shouting_accepts_words():
 )
 def test_acronyms_holds_acronym(text, acronym, expected):
     assert holds_acronym(text, acronym) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("SLA", True), ("eNPS", True), ("CCaaS", True), ("Q&A", True), ("IT", True),
+     ("Agent", False), ("McDonald", False), ("S", False), ("Help Desk", False), ("", False)],
+)
+def test_acronyms_alias_shape(text, expected):
+    assert is_acronym_alias(text) is expected
+
+
+@pytest.mark.parametrize(
+    "base, expected",
+    [("SLA", True), ("2FA", True), ("L&R", True), ("E2EE", True), ("A", False), ("A1", False),
+     ("SaaS", False), ("TOOLONGACRONYM", False), ("123", False)],
+)
+def test_acronyms_caps_acronym_shape(base, expected):
+    assert is_caps_acronym(base) is expected
+
+
+# --- every predicate on the same tricky words -----------------------------------------------------
+#
+# One row per word, one column per predicate: (shape, is_acronym, word, alias, caps). The columns
+# differ on purpose (see the module docstring); this table pins where they differ.
+
+
+@pytest.mark.parametrize(
+    "word, shape, unknown, name_word, alias, caps",
+    [
+        ("IT", True, True, True, True, True),  # the department: an acronym everywhere
+        ("it", False, False, False, False, False),  # the pronoun: never
+        ("SLAs", True, True, True, True, False),  # plural: running text strips it, caps needs the base
+        ("SLA's", True, True, False, True, False),  # possessive: running text only
+        ("eNPS", True, True, True, True, False),  # house-style lowercase: not for the linter
+        ("CCaaS", True, True, True, True, False),
+        ("NOTE", True, False, True, True, True),  # an ordinary word in capitals
+        ("IMPORTANT", False, False, True, True, True),  # too long for running-text shape
+        ("2FA", True, True, False, True, True),  # a name word must start with a letter
+        ("KPIs", True, True, True, True, False),
+        ("Q&A", True, True, True, True, True),
+        ("XII", True, False, True, True, True),  # a roman numeral
+        ("GHz", True, False, True, True, False),  # a unit
+        ("SOC 2", False, False, False, False, False),  # a phrase: see is_acronym_phrase
+        ("A", False, False, False, False, False),
+        ("Agent", False, False, False, False, False),
+    ],
+)
+def test_acronyms_predicates_on_tricky_words(word, shape, unknown, name_word, alias, caps):
+    got = (
+        is_acronym_shape(word),
+        is_acronym(word),
+        is_acronym_word(word),
+        is_acronym_alias(word),
+        is_caps_acronym(word),
+    )
+    assert got == (shape, unknown, name_word, alias, caps)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("SOC 2", True), ("SLA", True), ("SLA Breach", False), ("SOC 2 3", False), ("2FA", False), ("", False)],
+)
+def test_acronyms_phrase(text, expected):
+    assert is_acronym_phrase(text) is expected
+
+
+@pytest.mark.parametrize(
+    "token, expected",
+    [("OMs", "OM"), ("KPIs", "KPI"), ("eNPS", "eNPS"), ("SaaS", "SaaS"), ("CCaaS", "CCaaS"),
+     ("Ms", "Ms")],
+)
+def test_acronyms_singular_acronym_keeps_house_styles(token, expected):
+    assert singular_acronym(token) == expected
+
+
+@pytest.mark.parametrize("word", ["GET", "CTRL", "TODO", "NOTE", "SLACK"])
+def test_acronyms_linter_caps_words_include_the_component_list_and_more(word):
+    assert word in LINT_NOT_ACRONYMS
+    assert NOT_ACRONYMS <= LINT_NOT_ACRONYMS
+    assert DOCUMENT_CAPS_WORDS <= LINT_NOT_ACRONYMS
+
+
+@pytest.mark.parametrize("word", ["GET", "CTRL", "EOF"])
+def test_acronyms_document_caps_words_do_not_change_the_component(word):
+    # The component's list is narrower: a ticket that writes "GET" is not a KB article.
+    assert word not in NOT_ACRONYMS and is_acronym(word)

@@ -1,0 +1,65 @@
+"""annotator.vocabulary.inflection: the name singular, pattern plurals/singulars, acronym base forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.vocabulary.inflection import (
+    base_form,
+    pluralize,
+    singular,
+    singular_phrase,
+    singularize,
+)
+
+
+@pytest.mark.parametrize(
+    "word,plural", [("ticket", "tickets"), ("reply", "replies"), ("day", "days"), ("inbox", "inboxes"),
+                    ("analytics", None), ("1", None), ("ab", None)]
+)
+def test_inflection_pluralize(word, plural):
+    assert pluralize(word) == plural
+
+
+@pytest.mark.parametrize(
+    "word,singular", [("tickets", "ticket"), ("replies", "reply"), ("business", None), ("status", None),
+                      ("metrics", None), ("analysis", None), ("inboxes", "inbox")]
+)
+def test_inflection_singularize(word, singular):
+    assert singularize(word) == singular
+
+
+@pytest.mark.parametrize(
+    "token, base",
+    [("SLA", "SLA"), ("SLAs", "SLA"), ("KPIs", "KPI"), ("SEs", "SE"), ("FAQs", "FAQ"), ("CCed", "CC"),
+     ("STARred", "STAR"), ("DMing", "DM"), ("SaaS", "SaaS"), ("CCaaS", "CCaaS"), ("eNPS", "eNPS"),
+     ("CAll", "CAll"), ("Is", "Is"), ("L&R", "L&R")],
+)
+def test_inflection_base_form(token, base):
+    assert base_form(token) == base
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("Managers", "Manager"), ("Companies", "Company"), ("COMPANIES", "COMPANIES"), ("Business", "Business"),
+     ("Analytics", "Analytics"), ("Status", "Status"), ("Boxes", "Box"), ("KPIs", "KPIs"), ("OMs", "OMs"),
+     ("Bus", "Bus"), ("Agent", "Agent")],
+)
+def test_inflection_singular_of_a_name_word(word, expected):
+    assert singular(word) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [("Team Leaders", "Team Leader"), ("Operations Managers", "Operations Manager"), ("", ""),
+     ("Key Performance Indicators", "Key Performance Indicator")],
+)
+def test_inflection_singular_phrase_changes_the_last_word_only(phrase, expected):
+    assert singular_phrase(phrase) == expected
+
+
+@pytest.mark.parametrize("word", ["Companies", "Boxes", "tickets", "Managers", "inboxes"])
+def test_inflection_the_name_and_pattern_singulars_agree_on_plain_plurals(word):
+    # They share NOT_PLURAL_ENDINGS; they differ only where their callers need it (acronyms,
+    # non-letters, None for "no variant").
+    assert singular(word).lower() == singularize(word).lower()
