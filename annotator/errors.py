@@ -20,7 +20,7 @@ from __future__ import annotations
 class Errors:
     # --- E1xx glossary -------------------------------------------------------------------
     E101 = "{path}:{line}: {detail}"
-    E102 = "{path}: unsupported glossary format {suffix!r} (expected .csv, .json, .jsonl, .tbx or .txt)"
+    E102 = "{path}: unsupported glossary format {suffix!r} (expected {expected})"
     E103 = "{path}: cannot read glossary file: {detail}"
     E104 = "Generated files are stale: {files}. Run `helpdesk-annotator build`."
     E105 = "{path}: no concepts found"

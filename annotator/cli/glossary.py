@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 
 from ..errors import GlossaryError
+from ..glossary.formats import format_names, read_glossary_file
+from ..glossary.loading import load_glossary
 from ..glossary.model import Concept, Glossary
 from ..glossary.search import search
 from ._errors import EXIT_USAGE, handle_errors
@@ -22,30 +24,13 @@ from ._errors import EXIT_USAGE, handle_errors
 # --- loading ------------------------------------------------------------------------------------
 
 
-def load_glossary(paths: Sequence[Path] = (), *, builtin: bool = True) -> Glossary:
-    """The built-in glossary with user glossary files merged on top (or the files alone)."""
-    from ..glossary.build import compile_glossary
-    from ..resources import builtin_glossary_path
-
-    base: list[Concept] = []
-    if builtin:
-        path = builtin_glossary_path()
-        if not path.exists():
-            raise GlossaryError("E103", path=str(path), detail="missing; run `helpdesk-annotator build`")
-        base = list(Glossary.load(path))
-    if not paths:
-        return Glossary(base)
-    glossary, _ = compile_glossary([Path(p) for p in paths], base=base)
-    return glossary
-
-
 def glossary_options(func: Callable) -> Callable:
     """``--glossary FILE`` (repeatable) and ``--no-builtin``, shared by the reading subcommands."""
 
     @click.option(
         "-g", "--glossary", "glossaries", multiple=True,
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="User glossary (CSV, JSON, JSONL, TBX) layered on the built-in one. Repeatable.",
+        help=f"User glossary ({format_names()}) layered on the built-in one. Repeatable.",
     )
     @click.option("--no-builtin", is_flag=True, help="Leave out the built-in glossary.")
     @functools.wraps(func)
@@ -245,11 +230,11 @@ def export_command(glossary: Glossary, fmt: str, output: Path | None) -> None:
 
 def export_bytes(glossary: Glossary, fmt: str) -> bytes:
     if fmt == "tbx":
-        from ..glossary.tbx import tbx_bytes
+        from ..glossary.formats.tbx import tbx_bytes
 
         return tbx_bytes(glossary)
     if fmt == "csv":
-        from ..glossary.readers import write_csv
+        from ..glossary.formats.csvfile import write_csv
 
         buffer = io.StringIO(newline="")
         write_csv(glossary, buffer)
@@ -275,7 +260,6 @@ def import_command(file: Path, output: Path | None, no_builtin: bool) -> None:
       helpdesk-annotator glossary import vendor.tbx -o patterns/sources/vendor.jsonl
     """
     from ..glossary.merge import merge_entries
-    from ..glossary.readers import read_glossary_file
 
     entries, skipped = read_glossary_file(file)
     own = Glossary(merge_entries(entries))

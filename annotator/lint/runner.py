@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LintError
+from ..glossary import loading
 from ..glossary.model import Glossary
-from ..resources import builtin_glossary_path
 from .config import LintConfig
 from .findings import Finding
 from .rules import lint_text
@@ -104,16 +104,9 @@ def read_article(path: Path) -> Article:
 
 @functools.lru_cache(maxsize=8)
 def _load_glossary(builtin: bool, extra: tuple[Path, ...], stamps: tuple[float, ...]) -> Glossary:
-    base = Glossary()
-    path = builtin_glossary_path()
-    if builtin and path.is_file():
-        base = Glossary.load(path)
-    if not extra:
-        return base
-    from ..glossary.build import compile_glossary
-
-    glossary, _ = compile_glossary(list(extra), base=base.concepts)
-    return glossary
+    # ``stamps`` (the files' mtimes) is only part of the cache key: an edited file is reloaded.
+    # A missing built-in glossary is no error here: the user's glossaries still lint.
+    return loading.load_glossary(extra, builtin=builtin, require_builtin=False)
 
 
 def load_glossary(config: LintConfig) -> Glossary:

@@ -50,6 +50,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..errors import GlossaryError, PipelineError
+from ..glossary.loading import load_glossary
 from ..glossary.model import Concept, Glossary
 from ..glossary.patterns import (
     ACRONYM_LABEL,
@@ -221,18 +222,6 @@ def prewarm_texts(glossary: Glossary, limit: int) -> Iterator[str]:
             text = text[:budget]
             budget -= len(text)
             yield text
-
-
-def load_user_glossaries(paths: Iterable[str | Path], base: Iterable[Concept]) -> Glossary:
-    """User glossary files (any supported format) merged on top of ``base``."""
-    from ..glossary.merge import merge_entries
-    from ..glossary.readers import read_glossary_file
-
-    entries = []
-    for path in paths:
-        found, _skipped = read_glossary_file(Path(path))
-        entries.extend(found)
-    return Glossary(merge_entries(entries, base=list(base)))
 
 
 def doc_text(doc: Doc) -> str:
@@ -420,7 +409,7 @@ class HelpdeskGlossary:
                 raise PipelineError("E301")
             glossary = Glossary.load(glossary_path)
         if self.glossary_paths:
-            glossary = load_user_glossaries(self.glossary_paths, base=glossary.concepts)
+            glossary = load_glossary(self.glossary_paths, base=glossary.concepts)
         elif self.builtin and builtin_patterns_path().exists():
             path = builtin_patterns_path()
             data = path.read_bytes()

@@ -114,9 +114,9 @@ def test_corpus_synthetic_glossary_prefix_and_uniqueness():
 
 
 def test_corpus_synthetic_glossary_loads_with_the_jsonl_reader(tmp_path):
-    from annotator.glossary import readers
+    from annotator.glossary.formats import read_glossary_file
 
     path = corpus.write_glossary_jsonl(corpus.synthetic_concepts(100, seed=0), tmp_path / "g.jsonl")
-    entries, skipped = readers.read_glossary_file(path)
+    entries, skipped = read_glossary_file(path)
     assert len(entries) == 100 and not skipped
     assert sum(bool(e.acronyms) for e in entries) > 0

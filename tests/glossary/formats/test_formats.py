@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import GlossaryError
-from annotator.glossary import readers
+from annotator.glossary.formats import rows
 from annotator.glossary.model import Concept, Definition, Entry, Skipped
-from annotator.glossary.readers import read_glossary_file, write_csv
+from annotator.glossary.formats import read_glossary_file
+from annotator.glossary.formats.csvfile import write_csv
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = sorted(p.name for p in DATA.iterdir() if p.suffix in {".csv", ".json", ".jsonl", ".tbx"})
@@ -156,7 +157,7 @@ def test_readers_csv_huge_definition_rejected_with_file_and_line(tmp_path, csv_f
 
 
 def test_readers_csv_longest_accepted_definition_loads(tmp_path):
-    long = "word " * (readers.MAX_FIELD_CHARS // 5 - 1)
+    long = "word " * (rows.MAX_FIELD_CHARS // 5 - 1)
     path = write(tmp_path, "long.csv", f"term,definition\nSLA,\"{long}\"\n")
     entries, _ = read_glossary_file(path)
     assert entries[0].definition == long.strip()
@@ -348,4 +349,4 @@ def test_clean_collapses_exactly_the_regex_whitespace():
     spaces = "".join(ch for ch in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"\s", ch))
     assert spaces == "".join(ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace())
     text = f"{spaces}a{spaces}b\u00a0\u2003c{spaces}"
-    assert readers.clean(text) == re.sub(r"\s+", " ", text).strip() == "a b c"
+    assert rows.clean(text) == re.sub(r"\s+", " ", text).strip() == "a b c"

@@ -13,8 +13,8 @@ import pytest
 
 from annotator.errors import GlossaryError
 from annotator.glossary.model import Concept, Definition, Glossary
-from annotator.glossary.readers import read_glossary_file
-from annotator.glossary.tbx import TBX_NAMESPACE, read_tbx_bytes, tbx_bytes, write_tbx
+from annotator.glossary.formats import read_glossary_file
+from annotator.glossary.formats.tbx import TBX_NAMESPACE, read_tbx_bytes, tbx_bytes, write_tbx
 
 DATA = Path(__file__).parent / "data"
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -33,10 +33,10 @@ from typing import BinaryIO, TextIO
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
-from ..errors import GlossaryError
-from .model import Concept, Entry, Glossary, Skipped
-from .files import read_bounded
-from .readers import clean, make_entry
+from ...errors import GlossaryError
+from ..files import read_bounded
+from ..model import Concept, Entry, Glossary, Skipped
+from .rows import clean, make_entry
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
