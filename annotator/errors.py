@@ -19,15 +19,22 @@ from __future__ import annotations
 
 class Errors:
     # --- E1xx glossary -------------------------------------------------------------------
-    E101 = "{path}:{line}: {detail}"
+    E101 = "{path}:{line}: invalid generated glossary data: {detail}"
     E102 = "{path}: unsupported glossary format {suffix!r} (expected {expected})"
     E103 = "{path}: cannot read glossary file: {detail}"
     E104 = "Generated files are stale: {files}. Run `helpdesk-annotator build`."
-    E105 = "{path}: no concepts found"
     E106 = "{path}:{line}: unsafe or malformed XML: {detail}"
     E107 = "Unknown concept id {concept_id!r}"
     E108 = "{path}:{line}: missing required field {field!r}"
     E109 = "{path}: glossary file is larger than the limit of {limit} bytes"
+    E110 = "{path}:{line}: invalid UTF-8 ({detail}); save the file as UTF-8"
+    E111 = "{path}:{line}: line is {length} characters long (limit {limit}): not glossary text"
+    E112 = "{path}:{line}: malformed CSV: {detail}"
+    E113 = "{path}:{line}: invalid JSON: {detail}"
+    E114 = "{path}:{line}: invalid entry: {detail}"
+    E115 = "{path}:{line}: too long: {detail}"
+    E116 = "duplicate concept id {concept_id!r}: every concept of a glossary needs its own id"
+    E117 = "{path}:{line}: NUL byte: this is not a text file"
 
     # --- E2xx input text and markup -------------------------------------------------------
     E201 = "text must be a string, got {type_name}"

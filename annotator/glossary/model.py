@@ -143,7 +143,7 @@ class Glossary:
         self.by_acronym: dict[str, list[Concept]] = {}
         for concept in self.concepts:
             if concept.id in self.by_id:
-                raise GlossaryError("E101", path="<glossary>", line=0, detail=f"duplicate id {concept.id!r}")
+                raise GlossaryError("E116", concept_id=concept.id)
             self.by_id[concept.id] = concept
             for acronym in concept.acronyms:
                 self.by_acronym.setdefault(acronym, []).append(concept)

@@ -171,7 +171,7 @@ def test_cli_annotate_bad_glossary_exits_2(runner, tmp_path, ticket):
     bad.write_text("term,definition\nSLA,ok\n,orphan\n", encoding="utf-8")
     result = runner.invoke(cli, ["annotate", str(ticket), "--no-builtin", "--glossary", str(bad)])
     assert result.exit_code == 2
-    assert "[E101]" in result.stderr and "bad.csv:3" in result.stderr
+    assert "[E114]" in result.stderr and "bad.csv:3" in result.stderr
 
 
 def test_cli_annotate_text_over_limit_exits_2(invoke, tmp_path):

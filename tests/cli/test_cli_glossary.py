@@ -199,23 +199,24 @@ def test_cli_glossary_import_validates_and_writes_normalized_jsonl(invoke, team_
 
 
 @pytest.mark.parametrize(
-    "name, content, needle",
+    "name, content, code, needle",
     [
-        ("bad.csv", "term,definition\nSLA,ok\n,orphan\n", "bad.csv:3: empty term"),
-        ("bad.jsonl", '{"term": "SLA", "definition": "ok"}\n{"term": \n', "bad.jsonl:2: invalid JSON"),
-        ("bad.json", '[{"term": "SLA", "definition": 5}]', "bad.json:1: 'definition' must be a string"),
+        ("bad.csv", "term,definition\nSLA,ok\n,orphan\n", "E114", "bad.csv:3: invalid entry: empty term"),
+        ("bad.jsonl", '{"term": "SLA", "definition": "ok"}\n{"term": \n', "E113", "bad.jsonl:2: invalid JSON"),
+        ("bad.json", '[{"term": "SLA", "definition": 5}]', "E114",
+         "bad.json:1: invalid entry: 'definition' must be a string"),
         ("bad.tbx", '<?xml version="1.0"?>\n<!DOCTYPE t [\n<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<t>&x;</t>',
-         "bad.tbx:3: unsafe or malformed XML"),
-        ("bad.xlsx", "PK", "unsupported glossary format"),
-        ("nohead.csv", "name,text\nSLA,ok\n", "missing required field 'term'"),
+         "E106", "bad.tbx:3: unsafe or malformed XML"),
+        ("bad.xlsx", "PK", "E102", "unsupported glossary format"),
+        ("nohead.csv", "name,text\nSLA,ok\n", "E108", "missing required field 'term'"),
     ],
 )
-def test_cli_glossary_import_malformed_exits_2_naming_file_and_line(invoke, tmp_path, name, content, needle):
+def test_cli_glossary_import_malformed_exits_2_naming_file_and_line(invoke, tmp_path, name, content, code, needle):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     result = invoke("import", path, "--no-builtin")
     assert result.exit_code == 2
-    assert needle in result.stderr and result.stderr.startswith("error: [E1")
+    assert needle in result.stderr and result.stderr.startswith(f"error: [{code}]")
 
 
 def test_cli_glossary_import_invalid_utf8_exits_2(invoke, tmp_path):

@@ -47,7 +47,7 @@ def _iter_csv(path: Path, text: str) -> Iterator[Entry | Skipped]:
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise GlossaryError("E101", path=str(path), line=1, detail=f"malformed header: {exc}") from exc
+        raise GlossaryError("E112", path=str(path), line=1, detail=f"header: {exc}") from exc
     if header is None or not any(cell.strip() for cell in header):
         raise GlossaryError("E108", path=str(path), line=1, field="term")
     columns = [FIELD_NAMES.get(cell.strip().lower()) for cell in header]
@@ -62,10 +62,10 @@ def _iter_csv(path: Path, text: str) -> Iterator[Entry | Skipped]:
         except StopIteration:
             return
         except csv.Error as exc:
-            detail = f"malformed CSV: {exc}"
             if "field limit" in str(exc):
                 detail = f"a cell is longer than the limit of {MAX_FIELD_CHARS} characters"
-            raise GlossaryError("E101", path=str(path), line=start, detail=detail) from exc
+                raise GlossaryError("E115", path=str(path), line=start, detail=detail) from exc
+            raise GlossaryError("E112", path=str(path), line=start, detail=str(exc)) from exc
         end = reader.line_num
         if not any(cell.strip() for cell in row):
             continue  # blank line

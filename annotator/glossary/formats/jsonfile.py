@@ -44,7 +44,7 @@ def read_jsonl(path: Path) -> tuple[list[Entry], list[Skipped]]:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise GlossaryError(
-                    "E101", path=str(path), line=lineno, detail=f"invalid JSON: {exc.msg} (column {exc.colno})"
+                    "E113", path=str(path), line=lineno, detail=f"{exc.msg} (column {exc.colno})"
                 ) from exc
             yield from _rows_from_object(obj, path, lineno)
 
@@ -77,7 +77,7 @@ def _json_objects(text: str, path: Path) -> Iterator[tuple[object, int]]:
             return decoder.raw_decode(text, index)
         except json.JSONDecodeError as exc:
             raise GlossaryError(
-                "E101", path=str(path), line=exc.lineno, detail=f"invalid JSON: {exc.msg} (column {exc.colno})"
+                "E113", path=str(path), line=exc.lineno, detail=f"{exc.msg} (column {exc.colno})"
             ) from exc
 
     def skip_ws(index: int) -> int:
@@ -88,7 +88,7 @@ def _json_objects(text: str, path: Path) -> Iterator[tuple[object, int]]:
         if index >= len(text) or text[index] not in chars:
             found = repr(text[index]) if index < len(text) else "end of file"
             raise GlossaryError(
-                "E101", path=str(path), line=line_of(index), detail=f"invalid JSON: expected {' or '.join(map(repr, chars))}, found {found}"
+                "E113", path=str(path), line=line_of(index), detail=f"expected {' or '.join(map(repr, chars))}, found {found}"
             )
         return text[index], index + 1
 
@@ -108,7 +108,7 @@ def _json_objects(text: str, path: Path) -> Iterator[tuple[object, int]]:
 
     index = skip_ws(0)
     if index == len(text):
-        raise GlossaryError("E101", path=str(path), line=1, detail="empty file; expected a JSON list of entries")
+        raise GlossaryError("E113", path=str(path), line=1, detail="empty file; expected a list of entries")
     opener, index = expect(index, "[{")
     found = False
     if opener == "[":
@@ -125,12 +125,12 @@ def _json_objects(text: str, path: Path) -> Iterator[tuple[object, int]]:
                 key_start = index
                 key, index = decode(index)
                 if not isinstance(key, str):
-                    raise GlossaryError("E101", path=str(path), line=line_of(key_start), detail="invalid JSON: object key must be a string")
+                    raise GlossaryError("E113", path=str(path), line=line_of(key_start), detail="object key must be a string")
                 _, index = expect(index, ":")
                 index = skip_ws(index)
                 if key == "concepts":
                     if not text.startswith("[", index):
-                        raise GlossaryError("E101", path=str(path), line=line_of(index), detail='"concepts" must be a list')
+                        raise GlossaryError("E114", path=str(path), line=line_of(index), detail='"concepts" must be a list')
                     index = yield from elements(index + 1)
                     found = True
                 else:
@@ -142,7 +142,7 @@ def _json_objects(text: str, path: Path) -> Iterator[tuple[object, int]]:
             raise GlossaryError("E108", path=str(path), line=1, field="concepts")
     index = skip_ws(index)
     if index != len(text):
-        raise GlossaryError("E101", path=str(path), line=line_of(index), detail="invalid JSON: extra data after the end")
+        raise GlossaryError("E113", path=str(path), line=line_of(index), detail="extra data after the end")
 
 
 def _rows_from_object(obj: object, path: Path, line: int) -> Iterator[Entry | Skipped]:
@@ -189,7 +189,7 @@ def _rows_from_object(obj: object, path: Path, line: int) -> Iterator[Entry | Sk
 
 
 def _json_error(path: Path, line: int, detail: str) -> GlossaryError:
-    return GlossaryError("E101", path=str(path), line=line, detail=detail)
+    return GlossaryError("E114", path=str(path), line=line, detail=detail)
 
 
 def _json_string(obj: dict, key: str, path: Path, line: int) -> str | None:

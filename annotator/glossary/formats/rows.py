@@ -7,13 +7,13 @@ names the file and the line, so a user can open the file at the right place.
 
 Row policy, the same for every format:
 
-* a row with no term is an error (E101): there is nothing to attribute its definition to;
+* a row with no term is an error (E114): there is nothing to attribute its definition to;
 * a row with a term but an empty definition is *skipped with a reason*, not an error: glossaries
   in progress often list terms before they are defined, and a tooltip without text is useless;
 * duplicate terms are kept as separate entries; :func:`~annotator.glossary.merge.merge_entries` makes them one concept
   with several attributed definitions (exact duplicates collapse there);
 * unknown columns / keys are ignored, so spreadsheets with extra bookkeeping columns load;
-* a field longer than :data:`MAX_FIELD_CHARS` is rejected (E101): a multi-megabyte "definition"
+* a field longer than :data:`MAX_FIELD_CHARS` is rejected (E115): a multi-megabyte "definition"
   is a broken export, and it would be sent to every browser showing the tooltip.
 """
 
@@ -62,10 +62,10 @@ def decode_utf8(data: bytes, path: Path) -> str:
         line, column = utf8_error_position(data, exc)
         bad = data[exc.start : exc.end].hex(" ")
         raise GlossaryError(
-            "E101",
+            "E110",
             path=str(path),
             line=line,
-            detail=f"invalid UTF-8 (byte {bad} at column {column}); save the file as UTF-8",
+            detail=f"byte {bad} at column {column}",
         ) from exc
 
 
@@ -99,17 +99,17 @@ def make_entry(fields: dict, *, path: Path, line: int) -> Entry | Skipped:
     """
     source = path.name
 
-    def fail(detail: str) -> GlossaryError:
-        return GlossaryError("E101", path=str(path), line=line, detail=detail)
+    def fail(detail: str, code: str = "E114") -> GlossaryError:
+        return GlossaryError(code, path=str(path), line=line, detail=detail)
 
     for name in ("term", "definition", "category", "status"):
         value = fields.get(name) or ""
         if len(value) > MAX_FIELD_CHARS:
-            raise fail(f"{name} is {len(value)} characters, longer than the limit of {MAX_FIELD_CHARS}")
+            raise fail(f"{name} is {len(value)} characters, longer than the limit of {MAX_FIELD_CHARS}", "E115")
     for name in ("acronym", "aliases"):
         for value in fields.get(name) or ():
             if len(value) > MAX_FIELD_CHARS:
-                raise fail(f"{name} value is {len(value)} characters, longer than the limit of {MAX_FIELD_CHARS}")
+                raise fail(f"{name} value is {len(value)} characters, longer than the limit of {MAX_FIELD_CHARS}", "E115")
 
     get = fields.get
     term = clean(get("term") or "")

@@ -191,7 +191,7 @@ def _read_concept_entry(entry: ET.Element, lines: dict, path: Path) -> Iterator[
             if term_text:
                 terms.append((term_text, term_type, status))
     if not terms:
-        raise GlossaryError("E101", path=str(path), line=line, detail=f"<{_local(entry.tag)}> has no <term>")
+        raise GlossaryError("E114", path=str(path), line=line, detail=f"<{_local(entry.tag)}> has no <term>")
 
     acronyms = tuple(dict.fromkeys(t for t, kind, _ in terms if kind in ACRONYM_TYPES))
     names = [(t, status) for t, kind, status in terms if kind not in ACRONYM_TYPES]

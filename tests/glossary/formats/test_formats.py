@@ -105,12 +105,12 @@ def test_readers_csv_lists_split_on_semicolon_and_bar():
         ("definition,acronym\nA thing,AT\n", "E108", 1, "'term'"),
         ("term,acronym\nThing,AT\n", "E108", 1, "'definition'"),
         ("", "E108", 1, "'term'"),
-        ("term,definition\nSLA,ok\n,orphan definition\n", "E101", 3, "empty term"),
-        ("term,definition,status\nSLA,ok,official\n", "E101", 2, "unknown status"),
-        ('term,definition\nSLA,"never closed\nmore\n', "E101", 2, "malformed CSV"),
-        ('term,definition\nSLA,"quoted"junk\n', "E101", 2, "malformed CSV"),
-        (b"term,definition\nSLA,fine\nKB,caf\xe9 latte\n", "E101", 3, "invalid UTF-8"),
-        (b"term,definition\r\nSLA,\xff\xfe\r\n", "E101", 2, "byte ff at column 5"),
+        ("term,definition\nSLA,ok\n,orphan definition\n", "E114", 3, "empty term"),
+        ("term,definition,status\nSLA,ok,official\n", "E114", 2, "unknown status"),
+        ('term,definition\nSLA,"never closed\nmore\n', "E112", 2, "malformed CSV"),
+        ('term,definition\nSLA,"quoted"junk\n', "E112", 2, "malformed CSV"),
+        (b"term,definition\nSLA,fine\nKB,caf\xe9 latte\n", "E110", 3, "invalid UTF-8"),
+        (b"term,definition\r\nSLA,\xff\xfe\r\n", "E110", 2, "byte ff at column 5"),
     ],
     ids=["no-term-column", "no-definition-column", "empty-file", "empty-term", "bad-status",
          "unclosed-quote", "junk-after-quote", "latin-1-byte", "crlf-bad-bytes"],
@@ -151,7 +151,7 @@ def test_readers_csv_huge_definition_rejected_with_file_and_line(tmp_path, csv_f
     huge = "x" * (5 * 1024 * 1024)
     path = write(tmp_path, "huge.csv", f"term,definition\nSLA,ok\nBig,\"{huge}\"\nKB,ok\n")
     error = error_of(path)
-    assert error.code == "E101"
+    assert error.code == "E115"
     assert error.details["line"] == 3 and "huge.csv" in error.message
     assert "longer than the limit" in error.message
 
@@ -179,24 +179,24 @@ def test_readers_csv_unknown_columns_ignored_and_header_case_insensitive(tmp_pat
 
 
 @pytest.mark.parametrize(
-    "content, line, needle",
+    "content, code, line, needle",
     [
-        ('[\n {"term": "SLA", "definition": "ok"},\n {"term": 42, "definition": "x"}\n]', 3, "'term' must be a string"),
-        ('[\n {"term": "SLA", "definition": ["a", "b"]}\n]', 2, "'definition' must be a string"),
-        ('[\n {"term": "SLA", "definition": "d", "aliases": [1, 2]}\n]', 2, "'aliases' must be a string or a list"),
-        ('[\n "SLA"\n]', 2, "expected an object"),
-        ('{"concepts": {"term": "SLA"}}', 1, '"concepts" must be a list'),
-        ('[\n {"term": "SLA", "definition": "ok"},\n {"term": "KB" "definition": "x"}\n]', 3, "invalid JSON"),
-        ('[\n {"term": "SLA", "definition": "ok"}\n]\n[]', 4, "extra data"),
-        ("", 1, "empty file"),
-        ('"just a string"', 1, "invalid JSON"),
+        ('[\n {"term": "SLA", "definition": "ok"},\n {"term": 42, "definition": "x"}\n]', "E114", 3, "'term' must be a string"),
+        ('[\n {"term": "SLA", "definition": ["a", "b"]}\n]', "E114", 2, "'definition' must be a string"),
+        ('[\n {"term": "SLA", "definition": "d", "aliases": [1, 2]}\n]', "E114", 2, "'aliases' must be a string or a list"),
+        ('[\n "SLA"\n]', "E114", 2, "expected an object"),
+        ('{"concepts": {"term": "SLA"}}', "E114", 1, '"concepts" must be a list'),
+        ('[\n {"term": "SLA", "definition": "ok"},\n {"term": "KB" "definition": "x"}\n]', "E113", 3, "invalid JSON"),
+        ('[\n {"term": "SLA", "definition": "ok"}\n]\n[]', "E113", 4, "extra data"),
+        ("", "E113", 1, "empty file"),
+        ('"just a string"', "E113", 1, "invalid JSON"),
     ],
     ids=["int-term", "list-definition", "int-aliases", "string-item", "concepts-not-list",
          "missing-comma", "trailing-data", "empty", "scalar"],
 )
-def test_readers_json_malformed(tmp_path, content, line, needle):
+def test_readers_json_malformed(tmp_path, content, code, line, needle):
     error = error_of(write(tmp_path, "bad.json", content))
-    assert error.code == "E101"
+    assert error.code == code
     assert error.details["line"] == line
     assert "bad.json" in error.message and needle in error.message
 
@@ -218,7 +218,7 @@ def test_readers_json_empty_list_is_empty_glossary(tmp_path):
 def test_readers_jsonl_broken_line_names_line(tmp_path):
     content = '{"term": "SLA", "definition": "ok"}\n\n{"term": "KB", "definition": \n{"term": "x", "definition": "y"}\n'
     error = error_of(write(tmp_path, "bad.jsonl", content))
-    assert error.code == "E101" and error.details["line"] == 3 and "bad.jsonl" in error.message
+    assert error.code == "E113" and error.details["line"] == 3 and "bad.jsonl" in error.message
 
 
 def test_readers_jsonl_crlf_and_bom(tmp_path):
@@ -338,7 +338,7 @@ def test_readers_csv_semicolon_or_tab_separated(tmp_path, delimiter):
 def test_readers_json_huge_definition_rejected_with_line(tmp_path):
     content = '[\n {"term": "SLA", "definition": "ok"},\n {"term": "Big", "definition": "' + "x" * 5_000_000 + '"}\n]'
     error = error_of(write(tmp_path, "huge.json", content))
-    assert error.code == "E101" and error.details["line"] == 3 and "limit" in error.message
+    assert error.code == "E115" and error.details["line"] == 3 and "limit" in error.message
 
 
 def test_clean_collapses_exactly_the_regex_whitespace():

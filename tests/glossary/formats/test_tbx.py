@@ -124,7 +124,7 @@ def test_tbx_entry_without_term_is_an_error(tmp_path):
     data = b"<tbx><text><body>\n<conceptEntry id='x'>\n<descrip type='definition'>d</descrip></conceptEntry></body></text></tbx>"
     with pytest.raises(GlossaryError) as info:
         read_tbx_bytes(data, tmp_path / "t.tbx")
-    assert info.value.code == "E101" and info.value.details["line"] == 2
+    assert info.value.code == "E114" and info.value.details["line"] == 2
 
 
 def test_tbx_reads_2008_and_2019_dialects():

@@ -20,7 +20,7 @@ from ....vocabulary.names import FUNCTION_WORDS, is_title_case
 from .cues import NOT_A_SUBJECT_START
 
 
-#: Lines longer than this are not glossary text (a minified script, a base64 blob): E101.
+#: Lines longer than this are not glossary text (a minified script, a base64 blob): E111.
 MAX_LINE_CHARS = 20_000
 #: Wrapped continuation lines are joined up to this length (a wrapped heading or call to action).
 MAX_JOINED_CHARS = 1_000
@@ -46,12 +46,12 @@ def decode_page(data: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise GlossaryError(
-            "E101", path=str(path), line=line, detail="invalid UTF-8; save the file as UTF-8 text"
+            "E110", path=str(path), line=line, detail=f"byte {data[exc.start : exc.end].hex(' ')}"
         ) from exc
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
-        raise GlossaryError("E101", path=str(path), line=line, detail="NUL byte: this is not a text file")
+        raise GlossaryError("E117", path=str(path), line=line)
     return text
 
 
@@ -65,12 +65,7 @@ def physical_lines(text: str, path: Path) -> list[Line]:
     previous_blank = True
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         if len(raw) > MAX_LINE_CHARS:
-            raise GlossaryError(
-                "E101",
-                path=str(path),
-                line=number,
-                detail=f"line is {len(raw)} characters long (limit {MAX_LINE_CHARS}): not glossary text",
-            )
+            raise GlossaryError("E111", path=str(path), line=number, length=len(raw), limit=MAX_LINE_CHARS)
         clean = _strip_markup(_tab_separator(_INVISIBLE.sub("", raw)))
         clean = _CONTROLS.sub(" ", _ODD_SPACES.sub(" ", clean))
         clean = unicodedata.normalize("NFC", _MULTI_SPACE.sub(" ", clean)).strip()

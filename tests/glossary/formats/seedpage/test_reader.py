@@ -579,18 +579,18 @@ def test_reader_crlf_bom_and_lone_cr(write_seed):
 
 
 @pytest.mark.parametrize(
-    "raw, line",
+    "raw, code, line",
     [
-        pytest.param(b"Agent\n\nThe person\x00 who answers.\n", 3, id="nul-byte"),
-        pytest.param(b"Agent\n\n\xff\xfe\x00\x01binary\n", 3, id="invalid-utf8"),
-        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 1, id="png-header"),
+        pytest.param(b"Agent\n\nThe person\x00 who answers.\n", "E117", 3, id="nul-byte"),
+        pytest.param(b"Agent\n\n\xff\xfe\x00\x01binary\n", "E110", 3, id="invalid-utf8"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "E110", 1, id="png-header"),
     ],
 )
-def test_reader_binary_input_is_a_clear_error(write_seed, raw, line):
+def test_reader_binary_input_is_a_clear_error(write_seed, raw, code, line):
     path = write_seed(raw)
     with pytest.raises(GlossaryError) as info:
         read_seed(path)
-    assert info.value.code == "E101"
+    assert info.value.code == code
     assert info.value.details["line"] == line and str(path) in str(info.value)
 
 
@@ -603,7 +603,7 @@ def test_reader_five_megabyte_line_is_refused_with_its_line(write_seed):
     path = write_seed("Agent\n\nThe person who answers.\n\nHold Time\n\n" + "wait " * 1_000_000 + "\n")
     with pytest.raises(GlossaryError) as info:
         read_seed(path)
-    assert info.value.code == "E101" and info.value.details["line"] == 7
+    assert info.value.code == "E111" and info.value.details["line"] == 7
 
 
 def test_reader_missing_file_is_a_clear_error(tmp_path):
