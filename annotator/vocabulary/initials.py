@@ -18,9 +18,8 @@ import re
 from functools import lru_cache
 
 from .acronyms import base_acronym, singular_acronym
-from .names import FUNCTION_WORDS
+from .names import FUNCTION_WORDS, QUOTES
 
-_QUOTES = "\"'\u2018\u2019\u201c\u201d"
 _DIGIT_WORDS = {"2": "to", "4": "for"}
 #: A word of running text: letters/digits, with inner apostrophes or ampersands ("customer's",
 #: "R&D"). Schwartz-Hearst counts and aligns over these words.
@@ -32,11 +31,11 @@ WORD_RE = re.compile(r"\w+(?:['\u2019&]\w+)*+")
 
 def split_words(phrase: str) -> list[str]:
     """Words for initials matching: hyphenated parts count as words (``Full-Time`` -> 2)."""
-    return [w for w in phrase.replace("-", " ").replace("/", " ").split() if w.strip(_QUOTES)]
+    return [w for w in phrase.replace("-", " ").replace("/", " ").split() if w.strip(QUOTES)]
 
 
 def _alignment_words(phrase: str) -> list[str]:
-    words = [w.strip(_QUOTES + "(),.") for w in split_words(phrase)]
+    words = [w.strip(QUOTES + "(),.") for w in split_words(phrase)]
     return [w for w in words if w]
 
 
@@ -107,7 +106,7 @@ def canonical_acronym(acronym: str, expansion: str | None = None) -> str:
     stands for a lowercase word stays (``CCaaS`` = "Contact Center as a Service"), and so does a
     leading lowercase letter (``eNPS``, ``tNPS``: a house style, not a typo).
     """
-    acronym = singular_acronym(acronym.strip(_QUOTES + "()"))
+    acronym = singular_acronym(acronym.strip(QUOTES + "()"))
     if not expansion:
         return acronym
     alignment = align_acronym(acronym, expansion)

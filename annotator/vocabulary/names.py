@@ -21,6 +21,9 @@ FUNCTION_WORDS = frozenset(
     "a an and as at by for from in into of on or per the to via vs with within without".split()
 )
 
+#: Quote marks that may wrap a name as a source writes it (straight and typographic).
+QUOTES = "\"'\u2018\u2019\u201c\u201d"
+
 _NOT_KEY = re.compile(r"[\W_]+")
 _MINUS = re.compile(r"(?:^| )-(?=\d)")
 

@@ -7,6 +7,7 @@ line becomes a heading and a definition.
 
 from __future__ import annotations
 
+from ....vocabulary.names import QUOTES
 from ...model import CATEGORIES
 from .cues import (
     CLAUSE_WORDS,
@@ -20,7 +21,6 @@ from .cues import (
     NAVIGATION,
     NOT_TERMS,
     PERSON_WORDS,
-    QUOTES,
     TITLE_WORDS,
     strip_article,
 )

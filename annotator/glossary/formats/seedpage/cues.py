@@ -7,7 +7,7 @@ the other modules decide what the cues mean.
 
 from __future__ import annotations
 
-from ....vocabulary.names import FUNCTION_WORDS
+from ....vocabulary.names import FUNCTION_WORDS, QUOTES
 
 
 # Skip reasons (the build report groups by these strings, tests assert them).
@@ -92,7 +92,6 @@ PAREN_ALIAS_PREFIXES = (
 )
 ACRONYM_DEFINING = ("is the acronym for ", "is an acronym for ", "is an abbreviation for ", "stands for ")
 DASHES = (" \u2013 ", " \u2014 ", " - ")
-QUOTES = "\"'\u2018\u2019\u201c\u201d"
 
 
 def strip_quotes(text: str) -> str:

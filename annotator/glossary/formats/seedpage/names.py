@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 from ....vocabulary.acronyms import is_acronym_phrase, is_acronym_word, singular_acronym
 from ....vocabulary.inflection import singular_phrase
-from ....vocabulary.names import FUNCTION_WORDS, name_key, normalize_key
 from ....vocabulary.initials import align_acronym, canonical_acronym, spells_out
+from ....vocabulary.names import FUNCTION_WORDS, name_key, normalize_key
 from .cues import (
     CLAUSE_WORDS,
     COMMA_ALIAS_MARKERS,

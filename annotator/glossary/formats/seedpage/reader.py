@@ -13,7 +13,9 @@ from pathlib import Path
 
 from ....vocabulary.acronyms import is_acronym_phrase, is_acronym_word
 from ....vocabulary.inflection import singular_phrase
+from ....vocabulary.initials import canonical_acronym
 from ....vocabulary.names import (
+    QUOTES,
     content_words,
     head_word,
     is_title_case,
@@ -21,7 +23,6 @@ from ....vocabulary.names import (
     normalize_key,
     title_case,
 )
-from ....vocabulary.initials import canonical_acronym
 from ...files import read_bounded
 from ...model import Entry, Skipped
 from .classify import classify_lines
@@ -34,7 +35,6 @@ from .cues import (
     MISPLACED_HEADING,
     NO_DEFINITION,
     NO_HEADWORD,
-    QUOTES,
 )
 from .lines import Line, decode_page, physical_lines
 from .names import Name, parse_name, split_parentheticals

@@ -12,14 +12,13 @@ from dataclasses import dataclass, replace
 
 from ....vocabulary.acronyms import is_acronym_phrase, is_acronym_word, singular_acronym
 from ....vocabulary.inflection import singular_phrase
-from ....vocabulary.names import head_word
 from ....vocabulary.initials import align_acronym, canonical_acronym
+from ....vocabulary.names import QUOTES, head_word
 from .cues import (
     ACRONYM_DEFINING,
     ALIAS_MARKERS,
     DEFINING_VERBS,
     LEAD_INS,
-    QUOTES,
     strip_article,
     strip_quotes,
 )
