@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ..glossary.formats import format_names
 from ..options import AnnotateOptions
 from ..text.safety import utf8_error_position
 from ._errors import EXIT_USAGE, handle_errors
@@ -60,7 +61,7 @@ def use_color(choice: str) -> bool:
 @click.option(
     "-g", "--glossary", "glossaries", multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Extra glossary (CSV, JSON, JSONL, TBX) layered on the built-in one. Repeatable.",
+    help=f"Extra glossary ({format_names()}) layered on the built-in one. Repeatable.",
 )
 @click.option("--no-builtin", is_flag=True, help="Use only the --glossary files.")
 @annotate_options

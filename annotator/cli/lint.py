@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import AnnotatorError
+from ..glossary.formats import format_names
 from ..lint.config import LintConfig, discover_config, load_config
 from ..lint.fix import fix_text
 from ..lint.formats import FORMATS, render
@@ -58,7 +59,7 @@ def _config(config_file: Path | None, paths: tuple[Path, ...]) -> LintConfig:
 @click.option(
     "--glossary", "glossaries", multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Extra glossary file (CSV, JSON, JSONL, TBX), merged with the built-in one.",
+    help=f"Extra glossary file ({format_names()}), merged with the built-in one.",
 )
 @click.option(
     "--no-default-allow", is_flag=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..errors import ConfigError
+from ..glossary.formats import format_names
 from ._errors import EXIT_USAGE, handle_errors
 
 
@@ -20,7 +21,7 @@ from ._errors import EXIT_USAGE, handle_errors
 @click.option("--max-requests", type=click.IntRange(0, 10**7), default=None,
               help="Recycle a worker after this many requests (0: never; default: 50,000).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra glossary file (CSV, JSON, JSONL, TBX); repeatable.")
+              help=f"Extra glossary file ({format_names()}); repeatable.")
 @click.option("--cors-origin", "cors_origins", multiple=True,
               help="Origin allowed to call the API from a browser, e.g. https://desk.example.com; repeatable.")
 @click.option("--health-port", type=click.IntRange(0, 65535), default=None,

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..batch.duplicates import POLICIES
+from ..glossary.formats import format_names
 from ._errors import handle_errors
 from ._options import annotate_options
 
@@ -103,7 +104,7 @@ def duplicate_notes(report, policy: str) -> list[str]:
               help="Where the HTML report goes [default: SUMMARY.html].")
 @click.option("--glossary", "glossaries", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Extra glossary file (CSV, JSON, JSONL, TBX); repeatable.")
+              help=f"Extra glossary file ({format_names()}); repeatable.")
 @click.option("--no-builtin", is_flag=True, help="Do not use the built-in CX glossary.")
 @click.option("--pipeline", type=click.Path(exists=True, path_type=Path), default=None,
               help="A saved spaCy pipeline (nlp.to_disk) to run; helpdesk_glossary is added "

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Concept, Glossary, normalize_key
+from ..vocabulary.names import normalize_key
+from .model import Concept, Glossary
 
 #: Ranks, best first: what of a concept the query matched.
 EXACT, PREFIX, SUBSTRING, DEFINITION = range(4)
