@@ -25,8 +25,7 @@ import multiprocessing
 import pickle
 
 from ..errors import BatchError
-from .engine import _PRELOAD, WorkerSetupError
-from .tagger import PipelineSpec, Tagger, TagOptions
+from .tagger import PIPELINE_MODULES, PipelineSpec, Tagger, TagOptions, WorkerSetupError
 
 try:
     from distributed import WorkerPlugin
@@ -47,7 +46,7 @@ LOCAL_CLUSTER_CONFIG = {
 }
 
 #: What the fork server imports once for all workers: Dask's worker, spaCy, the pipeline code.
-WORKER_PRELOAD = ["distributed", *_PRELOAD, "annotator.batch.dask_engine"]
+WORKER_PRELOAD = ["distributed", *PIPELINE_MODULES, "annotator.batch.dask_engine"]
 
 
 def encode(value) -> bytes:

@@ -31,7 +31,7 @@ from .checkpoint import Checkpoint, input_fingerprint, options_hash, read_checkp
 from .duplicates import POLICIES, Duplicate, DuplicateIds
 from .readers import DEFAULT_MAX_RECORD_BYTES, Position, Record, detect_kind, read_records
 from .summary import TermSummary
-from .tagger import PipelineSpec, Tagger, TagOptions
+from .tagger import PIPELINE_MODULES, PipelineSpec, Tagger, TagOptions, WorkerSetupError
 from .writer import ResultWriter
 
 #: Documents each worker tags before the run starts, outside any memory zone (see
@@ -69,10 +69,6 @@ _WORKER: Tagger | None = None
 _WORKER_ERROR: str | None = None
 
 
-class WorkerSetupError(Exception):
-    """The pipeline could not be built in a worker (carried back as a plain message)."""
-
-
 def _init_worker(spec: PipelineSpec, options: TagOptions, warmup: list[str]) -> None:
     global _WORKER, _WORKER_ERROR
     _exit_with_parent()
@@ -103,17 +99,12 @@ def _tag_in_worker(docs):
     return _WORKER.tag(docs)
 
 
-#: Imported once by the fork server, so each worker starts with spaCy and the pipeline code
-#: already loaded (a spawned worker spends about a CPU second importing them).
-_PRELOAD = ["spacy", "annotator.api", "annotator.batch.tagger", "annotator.pipeline.component"]
-
-
 def _worker_context():
     # Not a plain fork: the parent may hold threads (the progress bar's monitor) whose locks a
     # fork would copy mid-use. A fork server is a clean single-threaded process to fork from.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(_PRELOAD)
+        context.set_forkserver_preload(PIPELINE_MODULES)
         return context
     return multiprocessing.get_context("spawn")
 

@@ -17,6 +17,10 @@ from ..errors import AnnotatorError, BatchError
 from ..options import AnnotateOptions
 from .summary import document_terms
 
+#: Imported once by an engine's fork server, so each worker starts with spaCy and the pipeline
+#: code already loaded (a spawned worker spends about a CPU second importing them).
+PIPELINE_MODULES = ["spacy", "annotator.api", "annotator.batch.tagger", "annotator.pipeline.component"]
+
 #: Outcome of one document: ("ok", number, line_bytes, terms) or ("error", number, reason).
 Outcome = tuple
 
@@ -113,6 +117,10 @@ class TagOptions(AnnotateOptions):
 
     def to_json(self) -> dict:
         return {"format": self.format, **super().to_json(), "max_length": self.max_length}
+
+
+class WorkerSetupError(Exception):
+    """The pipeline could not be built in a worker (carried back as a plain message)."""
 
 
 def render_line(doc_id, result: dict) -> bytes:
