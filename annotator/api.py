@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from .errors import InputError
 from .export import DEFAULT_MAX_SPANS, doc_to_json
-from .pipeline import collector
+from .runtime import collector
 from .pipeline.component import TEXT_HINT
 from .text.markup import FORMATS, visible_text
 from .text.safety import DEFAULT_MAX_LENGTH, prepare

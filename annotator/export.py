@@ -60,10 +60,10 @@ def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Itera
     """Each entity's JSON record (all but ``repeat``), in ``doc.ents`` order.
 
     Entity bounds come from one ``to_array`` and the extension values from the component's one
-    dict per span (``pipeline.component.SPAN_VALUES_KEY``): no ``Span`` and no ``Underscore``
+    dict per span (``pipeline.spanvalues.SPAN_VALUES_KEY``): no ``Span`` and no ``Underscore``
     object per entity, which was most of the export's time on a 150-word ticket.
     """
-    from .pipeline.component import span_values
+    from .pipeline.spanvalues import span_values
 
     if not len(doc):
         return

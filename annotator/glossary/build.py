@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import GlossaryError
+from ..runtime.generation import generate_patterns
+from .compile import patterns_jsonl
 from .formats import is_glossary_file
 from .loading import BuildReport, load_glossary
 from .model import Glossary
-from .patterns import generate_patterns, patterns_jsonl
 
 __all__ = ["BuildReport", "build", "render", "source_files"]
 

@@ -33,139 +33,75 @@ when it fits the patterns file and the tokenizer). Loading is lazy: a pipeline r
 from __future__ import annotations
 
 import io
-import itertools
-import json
 import re
 import threading
-import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, List
+from typing import List, Union
 
-import srsly
 from spacy.attrs import IDX, LENGTH
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
 
-from ..errors import GlossaryError, PipelineError
-from ..glossary.loading import load_glossary
+from ..errors import PipelineError
+from ..glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL, patterns_jsonl
 from ..glossary.model import Concept, Glossary
-from ..glossary.patterns import (
-    ACRONYM_LABEL,
-    AMBIGUOUS_PREFIX,
-    TERM_LABEL,
-    PatternTokenizer,
-    generate_patterns,
-    patterns_jsonl,
-    start_generator_for,
-)
+from ..glossary.tokens import PatternTokenizer
+from ..runtime import collector
+from ..runtime.generation import as_records, generate_patterns
+from ..runtime.stringindex import StringIndexCompactor
+from ..runtime.upkeep import VocabUpkeep
+from ..runtime.warmup import VocabLearner
 from ..text.abbreviations import find_definitions
 from ..vocabulary.acronyms import base_acronym, is_acronym, is_shouting
-from . import collector
-from .matcher import GlossaryMatcher, Match, matcher_from_cache, matcher_to_cache, resolve
+from . import serialize
+from .loading import load_configured, prewarm_vocab
+from .matcher import GlossaryMatcher, Match, resolve
+from .names import (
+    COMPONENT_NAME,
+    DEFAULT_LABELS,
+    DOC_ACRONYM_LABEL,
+    DOCUMENT_PREFIX,
+    DOCUMENT_SOURCE,
+    NESTED_KEY,
+    TEXT_HINT,
+    UNKNOWN_KEY,
+    UNKNOWN_LABEL,
+)
+from .precision import (
+    DEFAULT_PRECISION_RULES,
+    RuleContext,
+    in_code_like_chunk,
+    is_signature,
+    resolve_rules,
+    rule_names,
+    words_around,
+)
 from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense
-from .stringindex import StringIndexCompactor
-from .warmup import VocabLearner
+from .serialize import MATCHER_CACHE_FILE, PATTERNS_FILE, iter_patterns
+from .spanvalues import SPAN_EXTENSIONS, SPAN_VALUES_KEY, register_extensions
 
-DOC_ACRONYM_LABEL = "DOC_ACRONYM"
-UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
-UNKNOWN_KEY = "unknown_acronyms"
-NESTED_KEY = "nested"
-DOCUMENT_SOURCE = "document"
-DOCUMENT_PREFIX = "document:"
+__all__ = [
+    "COMPONENT_NAME", "DEFAULT_LABELS", "DOC_ACRONYM_LABEL", "HelpdeskGlossary", "MATCHER_CACHE_FILE",
+    "NESTED_KEY", "SPAN_EXTENSIONS", "TEXT_HINT", "UNKNOWN_KEY", "UNKNOWN_LABEL", "doc_text",
+    "make_helpdesk_glossary",
+]  # fmt: skip
 
-#: ``doc.user_data`` key under which a caller may leave the text the doc was made from.
-TEXT_HINT = ("helpdesk_glossary", "text")
-
-GLOSSARY_FILE = "glossary.jsonl"
-PATTERNS_FILE = "patterns.jsonl"
-#: How much glossary text (characters) is tokenized at load to create its lexemes for good
-#: (see ``HelpdeskGlossary._prewarm_vocab``): the built-in glossary's ~100,000, in ~0.05 s.
-PREWARM_CHARS = 250_000
-#: The matcher's tables, pre-tokenised (a cache: ignored when it does not fit the patterns).
-MATCHER_CACHE_FILE = "matcher.msgpack"
-#: Pattern lines written at a time by ``to_disk``.
-SAVE_CHUNK_LINES = 4096
-
-_JSON = json.JSONDecoder()
 # set_data()'s default: keep the patterns given, rendered as JSONL.
 _KEEP = object()
 
-DEFAULT_LABELS = tuple(sorted((ACRONYM_LABEL, DOC_ACRONYM_LABEL, TERM_LABEL)))
-
-SPAN_EXTENSIONS = ("term_id", "term", "definition", "is_acronym", "category", "senses", "source")
-DOC_EXTENSIONS = ("abbreviations",)
-
-# A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
-# words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose.
-_CODE_LIKE = re.compile(
-    r"://|www\.|@|_|\\|`|/\S*/|^/|\.\w+/"
-    # a bare domain; not "SLA.Please", a sentence with its space missing
-    r"|\w\.(?:com|org|net|io|co|gov|edu|dev|app|info|biz|ai)\b"
-)
-# Characters that end an agent's signature prefix: "Thanks! ^CS", "- CS", "~JD".
-_SIGNATURE_MARKS = "^~*-\u2013\u2014"
-# What may follow a signature on its line.
-_SIGNATURE_TAIL = re.compile(r"[ \t.!)]*+(?:\n|\Z)")
 # Candidates for unknown acronyms: words with two or more capitals (checked properly later).
 _CAPS_WORD = re.compile(r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?![\w@/\\-])")
-_SENTENCE_END = re.compile(r"[.!?\n]")
-_WORDS = re.compile(r"[A-Za-z0-9&'\u2019]+")
-_BOUNDARY_CHARS = frozenset(" \t\n\r,;:!?()[]\"'\u2018\u2019\u201c\u201d")
-
-
-#: Where a span's extension values live: ``doc.user_data[(SPAN_VALUES_KEY, start_char,
-#: end_char)]`` is one dict of all of them, in ``SPAN_EXTENSIONS`` order. The component stores
-#: one dict per concept written one way and shares it between that concept's spans, so it is
-#: never changed in place: a setter stores a changed copy for its own span.
-SPAN_VALUES_KEY = "helpdesk_annotator.span"
-#: What a span the component did not annotate reads (every value None).
-NO_VALUES = dict.fromkeys(SPAN_EXTENSIONS)
-
-
-def span_values(doc: Doc, start_char: int, end_char: int) -> dict:
-    """The extension values of the span at those character offsets (all None if it has none)."""
-    return doc.user_data.get((SPAN_VALUES_KEY, start_char, end_char)) or NO_VALUES
-
-
-def _span_getter(name: str) -> Callable[[Span], Any]:
-    def get(span: Span) -> Any:
-        value = span_values(span.doc, span.start_char, span.end_char)[name]
-        # A list of the caller's own: the stored one is shared by other spans (and documents).
-        return list(value) if type(value) is list else value
-
-    return get
-
-
-def _span_setter(name: str) -> Callable[[Span, Any], None]:
-    def set_(span: Span, value: Any) -> None:
-        key = (SPAN_VALUES_KEY, span.start_char, span.end_char)
-        values = dict(span.doc.user_data.get(key) or NO_VALUES)
-        values[name] = value
-        span.doc.user_data[key] = values
-
-    return set_
-
-
-def register_extensions() -> None:
-    """Register the extension attributes (plain values, None unless set); idempotent.
-
-    A span's values are one dict in ``doc.user_data`` (see :data:`SPAN_VALUES_KEY`) rather
-    than spaCy's one entry per attribute: the component writes one entry per span instead of
-    seven, and the export reads one. ``span._.name`` reads and assigns as usual; a
-    list read from it is a copy, so change it by assigning it back.
-    """
-    for name in SPAN_EXTENSIONS:
-        Span.set_extension(name, getter=_span_getter(name), setter=_span_setter(name), force=True)
-    for name in DOC_EXTENSIONS:
-        Doc.set_extension(name, default=None, force=True)
 
 
 @Language.factory(
-    "helpdesk_glossary",
-    default_config={"glossary_paths": [], "builtin": True, "overwrite_ents": False, "precision_rules": True},
+    COMPONENT_NAME,
+    default_config={
+        "glossary_paths": [],
+        "builtin": True,
+        "overwrite_ents": False,
+        "precision_rules": list(DEFAULT_PRECISION_RULES),
+    },
     assigns=["doc.ents", "doc.spans", "span._.term_id", "span._.definition", "doc._.abbreviations"],
 )
 def make_helpdesk_glossary(
@@ -174,9 +110,13 @@ def make_helpdesk_glossary(
     glossary_paths: List[str],
     builtin: bool,
     overwrite_ents: bool,
-    precision_rules: bool,
+    precision_rules: Union[bool, List[str]],
 ) -> HelpdeskGlossary:
-    """Glossary terms and acronyms -> entities with definitions (see the module docstring)."""
+    """Glossary terms and acronyms -> entities with definitions (see the module docstring).
+
+    ``precision_rules``: the registered names of the precision rules to run
+    (:mod:`annotator.pipeline.precision`), by default all of them; ``true``/``false`` (the
+    setting's older form) mean all or none."""
     return HelpdeskGlossary(
         nlp,
         name,
@@ -185,43 +125,6 @@ def make_helpdesk_glossary(
         overwrite_ents=overwrite_ents,
         precision_rules=precision_rules,
     )
-
-
-# --- pure helpers -------------------------------------------------------------------------------
-
-
-def read_patterns(path: Path) -> list[dict]:
-    with Path(path).open(encoding="utf-8") as handle:
-        return list(iter_patterns(handle, str(path)))
-
-
-def iter_patterns(lines: Iterable[str | bytes], path: str) -> Iterator[dict]:
-    """Pattern dicts from JSONL lines, one at a time (blank lines skipped; E302 names the line)."""
-    decode = _JSON.decode  # json.loads minus its per-call checks: ~740,000 lines at 100k concepts
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            yield decode(line.decode("utf-8") if isinstance(line, bytes) else line)
-        except ValueError as exc:
-            raise PipelineError("E302", line=lineno, path=path, detail=str(exc)) from exc
-
-
-def prewarm_texts(glossary: Glossary, limit: int) -> Iterator[str]:
-    """Stop words (as written, capitalised and upper case), then the glossary's text in
-    glossary order, until ``limit`` characters of the glossary's text have been given."""
-    words = sorted(STOP_WORDS)
-    yield " ".join(words)
-    yield " ".join(w.capitalize() for w in words)
-    yield " ".join(w.upper() for w in words)
-    budget = limit
-    for concept in glossary:
-        for text in (concept.term, *concept.aliases, *concept.acronyms, *(d.text for d in concept.definitions)):
-            if budget <= 0:
-                return
-            text = text[:budget]
-            budget -= len(text)
-            yield text
 
 
 def doc_text(doc: Doc) -> str:
@@ -238,99 +141,18 @@ def doc_text(doc: Doc) -> str:
     return doc.text
 
 
-def chunk_around(text: str, start: int, end: int, limit: int = 200) -> str:
-    """The whitespace-delimited chunk holding ``text[start:end]`` (bounded both ways)."""
-    lo = start
-    while lo > 0 and start - lo < limit and not text[lo - 1].isspace():
-        lo -= 1
-    hi = end
-    while hi < len(text) and hi - end < limit and not text[hi].isspace():
-        hi += 1
-    return text[lo:hi]
-
-
-def words_around(text: str, start: int, end: int, reach: int = 3) -> list[str]:
-    """``text[start:end]`` with up to ``reach`` words either side, within its sentence.
-
-    A window rather than the whole line: a tweet often shouts one clause and not the next.
-    """
-    left = _SENTENCE_END.split(text[max(0, start - 80) : start])[-1]
-    right = _SENTENCE_END.split(text[end : end + 80])[0]
-    return [*_WORDS.findall(left)[-reach:], text[start:end], *_WORDS.findall(right)[:reach]]
-
-
-def in_code_like_chunk(text: str, start: int, end: int) -> bool:
-    """True when the words at ``start:end`` sit inside a URL, e-mail, handle or identifier."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    # Fast path: plain prose boundaries on both sides.
-    if before in _BOUNDARY_CHARS and (after in _BOUNDARY_CHARS or after == "."):
-        if after != "." or end + 1 >= len(text) or not text[end + 1].isalnum():
-            return False
-    chunk = chunk_around(text, start, end)
-    return bool(_CODE_LIKE.search(chunk))
-
-
-def is_signature(text: str, start: int, end: int) -> bool:
-    """Agent initials at the end of a message: ``... thanks! ^CS`` / ``- CS`` (not the acronym)."""
-    if end - start > 3:
-        return False
-    # Only closing punctuation up to the line end. Matched in place, never by slicing the
-    # rest of the text or searching for the next line break: a megabyte of "SLA SLA ..." on
-    # one line would pay for the whole tail at every acronym.
-    if _SIGNATURE_TAIL.match(text, end) is None:
-        return False
-    before = start
-    while before > 0 and text[before - 1] in " \t":
-        before -= 1
-    return before > 0 and text[before - 1] in _SIGNATURE_MARKS
-
-
-def shouted(doc: Doc, match: Match, known: set[str]) -> bool:
-    """The acronym spells an ordinary word and the text around it is all caps (``FIX IT NOW``)."""
-    neighbours = []
-    for i in (match.start - 1, match.end):
-        if 0 <= i < len(doc) and doc[i].is_alpha:
-            neighbours.append(doc[i].text)
-    return bool(neighbours) and all(
-        w.isupper() and len(w) > 1 and w not in known for w in neighbours
-    )
-
-
-def drop_uncorroborated(accepted: list[Match], taken: bytearray) -> list[Match]:
-    """Drop one-word terms when their concept is the only glossary concept in the document.
-
-    A single ordinary word ("ticket", "queue", "agent") is support jargon only in support
-    context; alone in a short message ("your ticket number" from an airline) it usually is not.
-    Any other glossary concept in the same document is taken as that context. Freed tokens
-    are released in ``taken`` so later stages may use them.
-    """
-    if not accepted or len({m.id for m in accepted}) > 1:
-        return accepted
-    kept = []
-    for match in accepted:
-        if match.label == TERM_LABEL and not match.is_token_pattern and match.end - match.start == 1:
-            taken[match.start : match.end] = b"\x00" * (match.end - match.start)
-        else:
-            kept.append(match)
-    return kept
-
-
-# --- the component ----------------------------------------------------------------------------
-
-
 class HelpdeskGlossary:
     """Match glossary patterns and attach definitions; see the module docstring."""
 
     def __init__(
         self,
         nlp: Language,
-        name: str = "helpdesk_glossary",
+        name: str = COMPONENT_NAME,
         *,
         glossary_paths: Iterable[str] = (),
         builtin: bool = True,
         overwrite_ents: bool = False,
-        precision_rules: bool = True,
+        precision_rules: bool | Iterable[str] = True,
     ) -> None:
         register_extensions()
         self.nlp = nlp
@@ -338,46 +160,38 @@ class HelpdeskGlossary:
         self.glossary_paths = [str(p) for p in glossary_paths]
         self.builtin = builtin
         self.overwrite = overwrite_ents
-        self.precision_rules = precision_rules
+        self.precision_rules = rule_names(precision_rules)
+        self._candidate_rules, self._accepted_rules = resolve_rules(self.precision_rules)
         self.glossary: Glossary | None = None
         self._patterns_text: bytes | None = None
         self._info: dict | None = None
         self._load_lock = threading.Lock()
-        self.vocab_learner = self._new_learner()
-        self.string_index = self._new_compactor()
+        self.upkeep = VocabUpkeep(lambda: self.nlp)
 
     def __getstate__(self) -> dict:
         # Picklable for multiprocessing with "spawn" (a lock is not; a fresh one is made, and
         # what the learner learned is this process's vocab, so the copy starts afresh).
         state = dict(self.__dict__)
-        del state["_load_lock"], state["vocab_learner"], state["string_index"]
+        del state["_load_lock"], state["upkeep"]
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._load_lock = threading.Lock()
-        self.vocab_learner = self._new_learner()
-        self.string_index = self._new_compactor()
+        self.upkeep = VocabUpkeep(lambda: self.nlp)
 
-    def _new_learner(self) -> VocabLearner:
-        # Through self.nlp each time: a pipeline's tokenizer may be replaced after this.
-        return VocabLearner(lambda text: self.nlp.tokenizer(text), self._in_memory_zone)
+    @property
+    def vocab_learner(self) -> VocabLearner:
+        return self.upkeep.learner
 
-    def _new_compactor(self) -> StringIndexCompactor:
-        return StringIndexCompactor(lambda: self.nlp.vocab.strings, self._in_memory_zone)
-
-    def _in_memory_zone(self) -> bool:
-        """Is a memory zone open? Lexemes made inside one are freed when it closes."""
-        return getattr(self.nlp.vocab, "in_memory_zone", False)
+    @property
+    def string_index(self) -> StringIndexCompactor:
+        return self.upkeep.string_index
 
     def learn_vocab(self, text: str) -> int:
-        """Vocab upkeep after one document, outside the memory zone it was annotated in: keep
-        the lexemes of its recurring words for good (:mod:`~annotator.pipeline.warmup`) and keep
-        spaCy's string index from filling with the zone's deleted strings
-        (:mod:`~annotator.pipeline.stringindex`). Returns how many chunks were learned."""
-        learned = self.vocab_learner.observe(text)
-        self.string_index.tick()
-        return learned
+        """Vocab upkeep after one document, outside the memory zone it was annotated in
+        (:class:`~annotator.runtime.upkeep.VocabUpkeep`). Returns how many chunks were learned."""
+        return self.upkeep.after_document(text)
 
     # --- data ------------------------------------------------------------------------------
 
@@ -395,27 +209,7 @@ class HelpdeskGlossary:
                         self._load_configured()
 
     def _load_configured(self) -> None:
-        """Built-in data (unless ``builtin`` is false) plus the configured user glossaries."""
-        from ..resources import builtin_glossary_path, builtin_patterns_path
-
-        # A big user glossary's patterns are generated in a forked child (glossary.forked),
-        # forked now, before the files are read: the parent's reading and collecting then
-        # overlap its start-up, and no page the child shares is written while it runs.
-        worker = start_generator_for(self.glossary_paths) if self.glossary_paths else None
-        glossary = Glossary()
-        if self.builtin:
-            glossary_path = builtin_glossary_path()
-            if not glossary_path.exists():
-                raise PipelineError("E301")
-            glossary = Glossary.load(glossary_path)
-        if self.glossary_paths:
-            glossary = load_glossary(self.glossary_paths, base=glossary.concepts)
-        elif self.builtin and builtin_patterns_path().exists():
-            path = builtin_patterns_path()
-            data = path.read_bytes()
-            self.set_data(glossary, iter_patterns(io.BytesIO(data), str(path)), saved_as=data)
-            return
-        self.set_data(glossary, generate_patterns(glossary, worker=worker), saved_as=None)
+        load_configured(self)
 
     def set_data(
         self,
@@ -451,8 +245,7 @@ class HelpdeskGlossary:
 
         if matcher is None:
             matcher = GlossaryMatcher(
-                # The matcher caches each chunk's hashes itself.
-                self.nlp.vocab, PatternTokenizer(self.nlp.tokenizer, cache=False), patterns, check_id=check_id
+                self.nlp.vocab, PatternTokenizer(self.nlp.tokenizer), as_records(patterns), check_id=check_id
             )
         else:
             for pid in sorted(matcher.ids):
@@ -478,24 +271,8 @@ class HelpdeskGlossary:
         # Span values that depend on the concept alone (see _SpanWriter), shared by every
         # document; at most one entry per pattern target.
         self._shared_values: dict[tuple, tuple] = {}
-        self._prewarm_vocab(glossary)
+        prewarm_vocab(self.nlp, glossary)
         self.glossary = glossary  # last: a non-None glossary means everything above is ready
-
-    def _prewarm_vocab(self, glossary: Glossary) -> None:
-        """Create, once and for good, the lexemes support text is likely to use.
-
-        Inside ``nlp.memory_zone()`` (as ``annotate()`` and the service run every request)
-        every lexeme a text creates is freed again at the end, so each request would pay for
-        creating "customer", "the" and "escalated" from scratch: most of ``annotate()``'s time
-        beyond the tokenizer's. Tokenizing the glossary's own words (terms, aliases, acronyms,
-        definitions) and spaCy's stop words here, outside any zone, keeps them: a fixed set,
-        bounded by :data:`PREWARM_CHARS`, so memory stays flat however many requests come.
-        Skipped when loading happens inside a zone (it would all be freed at its end).
-        """
-        if self._in_memory_zone():
-            return
-        for text in prewarm_texts(glossary, PREWARM_CHARS):
-            self.nlp.tokenizer(text)
 
     @property
     def patterns(self) -> list[dict]:
@@ -554,16 +331,17 @@ class HelpdeskGlossary:
         text = doc_text(doc)
         candidates = self.matcher.candidates(doc)
         bounds = _TokenBounds(doc)
-        if candidates and self.precision_rules:
-            candidates = [m for m in candidates if self._plausible(doc, text, m, bounds)]
+        context = RuleContext(doc, text, bounds.end, self._known_caps)
+        if candidates and self._candidate_rules:
+            candidates = self._plausible(context, candidates, bounds)
         existing = list(doc.ents)
         taken = bytearray(len(doc))
         if existing and not self.overwrite:
             for ent in existing:
                 taken[ent.start : ent.end] = b"\x01" * len(ent)
         accepted, nested = resolve(candidates, len(doc), taken)
-        if self.precision_rules:
-            accepted = drop_uncorroborated(accepted, taken)
+        for rule in self._accepted_rules:
+            accepted = rule.run(context, accepted, taken)
 
         abbreviations = find_definitions(text, or_form=False) if "(" in text else []
         doc._.abbreviations = abbreviations
@@ -589,17 +367,18 @@ class HelpdeskGlossary:
         doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(doc, text, taken, expansions)
         return doc
 
-    def _plausible(self, doc: Doc, text: str, match: Match, bounds: _TokenBounds) -> bool:
-        start, end = bounds.chars(match.start, match.end)
-        if in_code_like_chunk(text, start, end):
-            return False
-        if match.is_token_pattern:
-            if is_signature(text, start, end):
-                return False
-            word = text[start : bounds.end(match.start)]
-            if word.lower() in STOP_WORDS and shouted(doc, match, self._known_caps):
-                return False
-        return True
+    def _plausible(self, context: RuleContext, candidates: list[Match], bounds: _TokenBounds) -> list[Match]:
+        """The candidates every candidate-stage precision rule keeps."""
+        checks = [rule.run for rule in self._candidate_rules]
+        kept = []
+        for match in candidates:
+            start, end = bounds.chars(match.start, match.end)
+            for keep in checks:
+                if not keep(context, match, start, end):
+                    break
+            else:
+                kept.append(match)
+        return kept
 
     def _document_acronyms(
         self, doc: Doc, text: str, expansions: dict[str, tuple[str, ...]], taken: bytearray
@@ -688,98 +467,20 @@ class HelpdeskGlossary:
             spans.append(span)
         return spans
 
-    # --- serialization ---------------------------------------------------------------------
-
-    def _files(self) -> dict[str, str]:
-        self.ensure_loaded()
-        patterns = io.BytesIO()
-        self._write_patterns(patterns)
-        return {GLOSSARY_FILE: self.glossary.to_jsonl(), PATTERNS_FILE: patterns.getvalue().decode("utf-8")}
+    # --- serialization (see annotator.pipeline.serialize) ---------------------------------
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        self.ensure_loaded()
-        (path / GLOSSARY_FILE).write_text(self.glossary.to_jsonl(), encoding="utf-8")
-        with open(path / PATTERNS_FILE, "wb") as file:
-            size, crc = self._write_patterns(file)
-        # The matcher's tables, pre-tokenised, next to the patterns they come from: a restored
-        # 100,000-concept pipeline then skips parsing and tokenising 740,000 patterns.
-        fingerprint = self._cache_fingerprint(size, crc)
-        (path / MATCHER_CACHE_FILE).write_bytes(matcher_to_cache(self.matcher, fingerprint))
-
-    def _write_patterns(self, file) -> tuple[int, int]:
-        """Write the patterns JSONL to a binary ``file``; returns its size and CRC-32.
-
-        Generated patterns are written as they come, a few thousand lines at a time: a
-        100,000-concept glossary's file is ~60 MB, and as one string, its lines and its encoded
-        copy it took ~250 MB more while saving.
-        """
-        if self._patterns_text is not None:
-            file.write(self._patterns_text)
-            return len(self._patterns_text), zlib.crc32(self._patterns_text)
-        # In this process, not a forked generator: the fork's copy-on-write of a loaded
-        # pipeline cost more than its speed saves here (100k concepts: peak 535 MB this way,
-        # 700 MB forked, for about a second more).
-        patterns = iter(generate_patterns(self.glossary, parallel=False))
-        size = crc = 0
-        while chunk := patterns_jsonl(itertools.islice(patterns, SAVE_CHUNK_LINES)).encode("utf-8"):
-            file.write(chunk)
-            size, crc = size + len(chunk), zlib.crc32(chunk, crc)
-        return size, crc
-
-    def _cache_fingerprint(self, size: int, crc: int) -> str:
-        """What a matcher cache was built from: the patterns file (its size and CRC-32) and the
-        tokenizer that split them (another pipeline's tokenizer may split a phrase differently)."""
-        # Its rules only: its vocab (every string seen so far) says nothing of how it splits.
-        tokenizer = zlib.crc32(self.nlp.tokenizer.to_bytes(exclude=["vocab"]))
-        return f"{size}:{crc:08x}:{tokenizer:08x}"
+        serialize.to_disk(self, path)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> HelpdeskGlossary:
-        path = ensure_path(path)
-        glossary_file = path / GLOSSARY_FILE
-        if not glossary_file.exists():
-            raise PipelineError("E301")
-        with collector.loading():
-            glossary = Glossary.load(glossary_file)
-            patterns_file = path / PATTERNS_FILE
-            if patterns_file.exists():
-                data = patterns_file.read_bytes()
-                cache_file = path / MATCHER_CACHE_FILE
-                matcher = None
-                if cache_file.exists():
-                    matcher = matcher_from_cache(
-                        self.nlp.vocab, cache_file.read_bytes(), self._cache_fingerprint(len(data), zlib.crc32(data))
-                    )
-                try:
-                    self.set_data(
-                        glossary,
-                        iter_patterns(io.BytesIO(data), str(patterns_file)),
-                        saved_as=data,
-                        matcher=matcher,
-                    )
-                except PipelineError:
-                    if matcher is None:
-                        raise
-                    # An id the glossary lacks: parse the patterns for the error naming its line.
-                    self.set_data(glossary, iter_patterns(io.BytesIO(data), str(patterns_file)), saved_as=data)
-            else:
-                self.set_data(glossary, generate_patterns(glossary), saved_as=None)
+        serialize.from_disk(self, path)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self._files())
+        return serialize.to_bytes(self)
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> HelpdeskGlossary:
-        files = srsly.msgpack_loads(data)
-        with collector.loading():
-            try:
-                concepts = [Concept.from_json(json.loads(line)) for line in files[GLOSSARY_FILE].splitlines() if line.strip()]
-                text = files[PATTERNS_FILE]
-                patterns = [json.loads(line) for line in text.splitlines() if line.strip()]
-            except (KeyError, ValueError, TypeError) as exc:
-                raise GlossaryError("E101", path="<bytes>", line=0, detail=str(exc)) from exc
-            self.set_data(Glossary(concepts), patterns, saved_as=text.encode("utf-8"))
+        serialize.from_bytes(self, data)
         return self
 
 

@@ -16,27 +16,22 @@ line (a paragraph break) stays a barrier. Docs without such tokens never pay for
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import numpy as np
-import srsly
 from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import PipelineError
-from ..glossary.patterns import PatternStream
-from . import collector
+from ..glossary.compile import Record
 
 #: Placed between squeezed windows: the hash of the empty string, which no token has, so no
 #: match spans two windows.
 _BARRIER = 0
 _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
-# Single spaces between non-space chunks: the phrases whose chunks tokenize independently.
-_PLAIN_SPACING = re.compile(r"\S+(?: \S+)*")
 
 
 class Match(NamedTuple):
@@ -144,14 +139,6 @@ class PhraseTable:
         return found
 
 
-def _records(patterns: Iterable[dict]) -> Iterator[tuple[str, object, str]]:
-    """``(label, pattern, id)`` of each pattern dict; E302 (with its line) for one that is not."""
-    for line, pattern in enumerate(patterns, 1):
-        if not isinstance(pattern, dict) or "label" not in pattern or "pattern" not in pattern:
-            raise PipelineError("E302", line=line, path="patterns", detail="needs 'label' and 'pattern'")
-        yield str(pattern["label"]), pattern["pattern"], str(pattern.get("id") or "")
-
-
 class _WordHashes(dict):
     """Token text -> the hash the matcher keys it by (of ``fold(text)``), computed on first
     sight. Equal hashes share one int object (``interned``), so a table of ~740,000 keys holds
@@ -171,41 +158,20 @@ class _WordHashes(dict):
 
 class _TableBuilder:
     """What :class:`GlossaryMatcher` needs while reading its patterns, dropped after it: the
-    hashes of the words seen so far and the tokens of the chunks the tokenizer was asked for.
+    hashes of the words seen so far.
 
     A glossary's words recur (``rate``, ``routing`` in thousands of terms, a term's words in
     each of its variants), its phrases do not: hashes are cached per word, never per phrase.
     """
 
     def __init__(self, tokenizer: Callable[[str], list[str]]) -> None:
-        self.tokenizer = tokenizer
+        self.tokens = tokenizer
         interned: dict[int, int] = {}
         self.lower_hash = _WordHashes(str.lower, interned).__getitem__
         self.orth_hash = _WordHashes(None, interned).__getitem__
         # The phrases whose tokens follow from their spelling (see PatternTokenizer.plain_words):
         # almost all of them, with no per-chunk work.
         self.plain_words = getattr(tokenizer, "plain_words", None)
-        # A plain word is one token of itself (see PatternTokenizer.chunk): no tokenizer call.
-        self.special = getattr(tokenizer, "special", None)
-        # spaCy tokenizes each space-separated chunk on its own, so a phrase's tokens are its
-        # chunks' tokens end to end: each other chunk goes through the tokenizer once.
-        self.chunk_cache: dict[str, tuple[str, ...]] = {}
-
-    def tokens(self, phrase: str) -> list[str]:
-        """The token texts of a phrase pattern (for one :meth:`plain_words` does not answer)."""
-        if not _PLAIN_SPACING.fullmatch(phrase):
-            return list(self.tokenizer(phrase))
-        special, cache = self.special, self.chunk_cache
-        words: list[str] = []
-        for chunk in phrase.split(" "):
-            if special is not None and chunk.isalpha() and chunk not in special:
-                words.append(chunk)
-                continue
-            tokens = cache.get(chunk)
-            if tokens is None:
-                tokens = cache[chunk] = tuple(self.tokenizer(chunk))
-            words.extend(tokens)
-        return words
 
 
 class GlossaryMatcher:
@@ -215,13 +181,16 @@ class GlossaryMatcher:
         self,
         vocab: Vocab,
         tokenizer: Callable[[str], list[str]],
-        patterns: Iterable[dict],
+        patterns: Iterable[Record],
         *,
         check_id: Callable[[str, int], None] | None = None,
     ) -> None:
         """``tokenizer`` maps a phrase pattern string to its token texts (the pipeline's own
-        tokenizer, e.g. through :class:`~annotator.glossary.patterns.PatternTokenizer`).
-        ``patterns`` is read once, so it may be a generator; ``check_id(id, line)`` is called
+        tokenizer through :class:`~annotator.glossary.tokens.PatternTokenizer`, which also
+        answers most phrases from their spelling alone). ``patterns`` is any iterable of
+        ``(label, pattern, id)`` records (:mod:`annotator.glossary.compile`; pattern dicts go
+        through :func:`~annotator.glossary.compile.records_from_dicts`), read once, so it may
+        be a generator; ``check_id(id, line)`` is called
         once for every distinct pattern id, at its first line (to refuse unknown ones as it
         goes; a check that passed for an id passes again)."""
         self.vocab = vocab
@@ -246,15 +215,7 @@ class GlossaryMatcher:
         target = -1
         max_length = 1
         count = 0
-        # generate_patterns() hands its values over as they are (see PatternStream.records),
-        # made by a forked child for a big glossary: the collector walks what loading has built
-        # just before the fork, then what this constructor makes while it waits for the child
-        # (collector.settle).
-        if isinstance(patterns, PatternStream):
-            items = patterns.records(settle=collector.settle)
-        else:
-            items = _records(patterns)
-        for line, (label, body, pid) in enumerate(items, 1):
+        for line, (label, body, pid) in enumerate(patterns, 1):
             count = line
             # A glossary's ~7 patterns per concept share its id: each id is checked once.
             if pid and pid not in ids:
@@ -410,115 +371,3 @@ def resolve(matches: list[Match], n_tokens: int, taken: bytearray | None = None)
     accepted.sort(key=lambda m: m.start)
     nested.sort(key=lambda m: m.start)
     return accepted, nested
-
-
-# --- the pre-tokenised cache ------------------------------------------------------------------
-
-#: Bumped whenever the cache layout or the meaning of its contents changes.
-CACHE_VERSION = 1
-_HASH = np.dtype("<u8")
-_INDEX = np.dtype("<u4")
-
-
-def _table_state(table: PhraseTable, word_index: dict[int, int]) -> dict:
-    """A :class:`PhraseTable` as flat arrays: keys grouped by length (rows of word indices),
-    single targets beside them; the rare keys several patterns share kept apart."""
-    by_length: dict[int, tuple[list[int], list[int]]] = {}
-    shared: list[tuple[list[int], list[int]]] = []
-    for key, value in table.table.items():
-        indices = [word_index[h] for h in key]
-        if isinstance(value, int):
-            rows, targets = by_length.setdefault(len(key), ([], []))
-            rows.extend(indices)
-            targets.append(value)
-        else:
-            shared.append((indices, list(value)))
-    return {
-        "groups": [
-            [length, np.asarray(rows, _INDEX).tobytes(), np.asarray(targets, _INDEX).tobytes()]
-            for length, (rows, targets) in sorted(by_length.items())
-        ],
-        "shared": [[indices, targets] for indices, targets in shared],
-        "longest": [
-            np.asarray([word_index[h] for h in table.longest], _INDEX).tobytes(),
-            np.asarray(list(table.longest.values()), _INDEX).tobytes(),
-        ],
-    }
-
-
-def _table_from_state(state: dict, words: np.ndarray, target_ints: np.ndarray) -> PhraseTable:
-    # ``words`` and ``target_ints`` are object arrays: indexing them hands out the same int
-    # objects every time, so 1.9 million key hashes cost one object per distinct word.
-    table = PhraseTable()
-    for length, rows, targets in state["groups"]:
-        index = np.frombuffer(rows, _INDEX).reshape(-1, length)
-        keys = map(tuple, words[index].tolist())
-        table.table.update(zip(keys, target_ints[np.frombuffer(targets, _INDEX)].tolist()))
-    for indices, targets in state["shared"]:
-        table.table[tuple(words[indices].tolist())] = tuple(targets)
-    firsts, lengths = state["longest"]
-    table.longest = dict(
-        zip(words[np.frombuffer(firsts, _INDEX)].tolist(), np.frombuffer(lengths, _INDEX).tolist())
-    )
-    return table
-
-
-def matcher_to_cache(matcher: GlossaryMatcher, fingerprint: str) -> bytes:
-    """The matcher's tables, pre-tokenised, as msgpack bytes (see :func:`matcher_from_cache`).
-
-    ``fingerprint`` names what the tables were built from (the patterns file and the
-    tokenizer); a cache whose fingerprint differs is ignored when loading.
-    """
-    word_index: dict[int, int] = {}
-    for table in (matcher.lower, matcher.orth):
-        for key in table.table:
-            for h in key:
-                if h not in word_index:
-                    word_index[h] = len(word_index)
-    state = {
-        "version": CACHE_VERSION,
-        "fingerprint": fingerprint,
-        "words": np.asarray(list(word_index), _HASH).tobytes(),
-        "targets": [list(t) for t in matcher.targets],
-        "labels": sorted(matcher.labels),
-        "max_length": matcher.max_length,
-        "n_patterns": matcher.n_patterns,
-        "token_words": sorted(matcher.token_words),
-        "join_left": np.asarray([word_index[h] for h in matcher.join_left], _INDEX).tobytes(),
-        "join_right": np.asarray([word_index[h] for h in matcher.join_right], _INDEX).tobytes(),
-        "ids": sorted(matcher.ids),
-        "lower": _table_state(matcher.lower, word_index),
-        "orth": _table_state(matcher.orth, word_index),
-    }
-    return srsly.msgpack_dumps(state)
-
-
-def matcher_from_cache(vocab: Vocab, data: bytes, fingerprint: str) -> GlossaryMatcher | None:
-    """A :class:`GlossaryMatcher` from :func:`matcher_to_cache` bytes, or None when they are
-    not for ``fingerprint`` (or unreadable): the caller then builds it from the patterns."""
-    try:
-        state = srsly.msgpack_loads(data)
-        if not isinstance(state, dict) or state.get("version") != CACHE_VERSION:
-            return None
-        if state.get("fingerprint") != fingerprint:
-            return None
-        hashes = np.frombuffer(state["words"], _HASH).tolist()
-        words = np.empty(len(hashes), dtype=object)
-        words[:] = hashes
-        target_ints = np.empty(len(state["targets"]), dtype=object)
-        target_ints[:] = range(len(state["targets"]))
-        matcher = GlossaryMatcher.__new__(GlossaryMatcher)
-        matcher.vocab = vocab
-        matcher.targets = [(str(label), str(pid), bool(tok)) for label, pid, tok in state["targets"]]
-        matcher.labels = set(state["labels"])
-        matcher.max_length = int(state["max_length"])
-        matcher.n_patterns = int(state["n_patterns"])
-        matcher.token_words = set(state["token_words"])
-        matcher.join_left = set(words[np.frombuffer(state["join_left"], _INDEX)].tolist())
-        matcher.join_right = set(words[np.frombuffer(state["join_right"], _INDEX)].tolist())
-        matcher.ids = set(state["ids"])
-        matcher.lower = _table_from_state(state["lower"], words, target_ints)
-        matcher.orth = _table_from_state(state["orth"], words, target_ints)
-    except (ValueError, TypeError, KeyError, IndexError):
-        return None
-    return matcher

@@ -12,7 +12,7 @@ import pytest
 import spacy
 
 from annotator.glossary.model import Glossary
-from annotator.glossary.patterns import generate_patterns
+from annotator.runtime.generation import generate_patterns
 
 DATA = Path(__file__).parent / "data"
 

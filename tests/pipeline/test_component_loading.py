@@ -9,8 +9,11 @@ import pytest
 import spacy
 
 from annotator.errors import PipelineError
-from annotator.glossary.patterns import generate_patterns
-from annotator.pipeline.component import DEFAULT_LABELS, MATCHER_CACHE_FILE, prewarm_texts, read_patterns
+from annotator.runtime.generation import generate_patterns
+from annotator.glossary.compile import records_from_dicts
+from annotator.pipeline.component import DEFAULT_LABELS, MATCHER_CACHE_FILE
+from annotator.pipeline.loading import prewarm_texts
+from annotator.pipeline.serialize import read_patterns
 from annotator.pipeline.matcher import GlossaryMatcher, PhraseTable
 
 
@@ -93,7 +96,7 @@ def test_matcher_same_phrase_for_two_ids_matches_both():
         {"label": "CX_TERM", "pattern": "Help Desk", "id": "b"},
         {"label": "CX_ACRONYM", "pattern": [{"ORTH": "HD"}], "id": "a"},
     ]
-    matcher = GlossaryMatcher(nlp.vocab, lambda text: text.split(), patterns)
+    matcher = GlossaryMatcher(nlp.vocab, lambda text: text.split(), records_from_dicts(patterns))
     found = sorted((m.start, m.end, m.id, m.is_token_pattern) for m in matcher.candidates(nlp("the HELP desk or HD")))
     assert found == [(1, 3, "a", False), (1, 3, "b", False), (4, 5, "a", True)]
     assert len(matcher) == 3 and matcher.n_patterns == 3
@@ -233,9 +236,9 @@ def test_component_loading_inside_a_memory_zone_still_works_after_it(data_dir):
 def test_component_to_disk_streams_generated_patterns_byte_for_byte(tmp_path, fixture_glossary, monkeypatch, chunk_lines):
     """Generated patterns are written a chunk at a time; the file and the cache's fingerprint
     are what writing them in one piece gave, so the cache is used on loading."""
-    from annotator.pipeline import component as component_module
+    from annotator.pipeline import serialize
 
-    monkeypatch.setattr(component_module, "SAVE_CHUNK_LINES", chunk_lines)
+    monkeypatch.setattr(serialize, "SAVE_CHUNK_LINES", chunk_lines)
     nlp = spacy.blank("en")
     component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False})
     component.set_data(fixture_glossary, generate_patterns(fixture_glossary), saved_as=None)
@@ -244,8 +247,8 @@ def test_component_to_disk_streams_generated_patterns_byte_for_byte(tmp_path, fi
     expected = expected.encode("utf-8")
     assert (tmp_path / "c" / "patterns.jsonl").read_bytes() == expected
     used = []
-    real = component_module.matcher_from_cache
-    monkeypatch.setattr(component_module, "matcher_from_cache",
+    real = serialize.matcher_from_cache
+    monkeypatch.setattr(serialize, "matcher_from_cache",
                         lambda *args: used.append(real(*args)) or used[-1])
     restored = _restore(tmp_path / "c")
     assert used and used[0] is not None  # the fingerprint matched: the cache was taken

@@ -14,7 +14,7 @@ import pytest
 
 import annotator
 from annotator.pipeline import component as component_module
-from annotator.pipeline.component import is_signature
+from annotator.pipeline.precision import is_signature
 
 
 def _timed(call):

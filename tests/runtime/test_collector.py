@@ -1,4 +1,4 @@
-"""pipeline.collector: the cyclic collector paused around hot paths and loading, then restored."""
+"""runtime.collector: the cyclic collector paused around hot paths and loading, then restored."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from annotator.pipeline import collector
+from annotator.runtime import collector
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""glossary.forked: a generator run in a forked child gives exactly the items it gives in-process."""
+"""runtime.forked: a generator run in a forked child gives exactly the items it gives in-process."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.glossary import forked
-from annotator.glossary.forked import can_fork, forked_iter
+from annotator.runtime import forked
+from annotator.runtime.forked import can_fork, forked_iter
 from annotator.glossary.model import Glossary
-from annotator.glossary.patterns import generate_patterns
+from annotator.runtime.generation import generate_patterns
 
 FIXTURE = Path(__file__).parents[1] / "pipeline" / "data" / "glossary.jsonl"
 
@@ -125,14 +125,14 @@ def test_forked_patterns_are_the_in_process_patterns(read):
 
 
 def test_forked_patterns_only_for_big_glossaries(monkeypatch, forks):
-    from annotator.glossary import patterns
+    from annotator.runtime import generation
 
     glossary = Glossary.load(FIXTURE)
     expected = list(generate_patterns(glossary, parallel=False).records())
     assert list(generate_patterns(glossary).records()) == expected and forks == []  # small: no fork
-    monkeypatch.setattr(patterns, "can_fork", lambda: True)
+    monkeypatch.setattr(generation, "can_fork", lambda: True)
     assert list(generate_patterns(glossary).records()) == expected and forks == []  # still small
-    monkeypatch.setattr(patterns, "PARALLEL_MIN_CONCEPTS", len(glossary))
+    monkeypatch.setattr(generation, "PARALLEL_MIN_CONCEPTS", len(glossary))
     assert list(generate_patterns(glossary).records()) == expected and reaped(forks) and len(forks) == 1
 
 
@@ -227,10 +227,10 @@ def test_forked_worker_not_started_where_forking_is_unsafe(monkeypatch):
 
 
 def test_forked_pattern_generator_started_early_gives_the_same_patterns(forks, monkeypatch):
-    from annotator.glossary import patterns
+    from annotator.runtime import generation
 
     monkeypatch.setattr(forked, "can_fork", lambda: True)
-    worker = patterns.start_generator()
+    worker = generation.start_generator()
     glossary = Glossary.load(FIXTURE)
     expected = list(generate_patterns(glossary, parallel=False).records())
     assert list(generate_patterns(glossary, worker=worker).records()) == expected
@@ -238,14 +238,14 @@ def test_forked_pattern_generator_started_early_gives_the_same_patterns(forks, m
 
 
 def test_forked_pattern_generator_only_for_big_files(tmp_path, monkeypatch, forks):
-    from annotator.glossary import patterns
+    from annotator.runtime import generation
 
     monkeypatch.setattr(forked, "can_fork", lambda: True)
     small = tmp_path / "small.jsonl"
     small.write_text('{"term": "Help Desk", "definition": "d"}\n', encoding="utf-8")
-    assert patterns.start_generator_for([small, tmp_path / "missing.csv"]) is None and forks == []
-    monkeypatch.setattr(patterns, "EARLY_GENERATOR_BYTES", small.stat().st_size)
-    worker = patterns.start_generator_for([small])
+    assert generation.start_generator_for([small, tmp_path / "missing.csv"]) is None and forks == []
+    monkeypatch.setattr(generation, "EARLY_GENERATOR_BYTES", small.stat().st_size)
+    worker = generation.start_generator_for([small])
     assert worker is not None and len(forks) == 1
     worker.close()
     assert reaped(forks)

@@ -1,4 +1,4 @@
-"""pipeline.stringindex: spaCy's string index stays compact across memory zones."""
+"""runtime.stringindex: spaCy's string index stays compact across memory zones."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from annotator.api import annotate
-from annotator.pipeline.stringindex import StringIndexCompactor, compact, compaction_works
+from annotator.runtime.stringindex import StringIndexCompactor, compact, compaction_works
 
 
 @pytest.fixture()

@@ -1,4 +1,4 @@
-"""pipeline.warmup.VocabLearner: recurring words keep their lexemes, within a budget."""
+"""runtime.warmup.VocabLearner: recurring words keep their lexemes, within a budget."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from annotator.api import annotate
-from annotator.pipeline.warmup import VocabLearner
+from annotator.runtime.warmup import VocabLearner
 
 
 @pytest.fixture()

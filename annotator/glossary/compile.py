@@ -1,0 +1,253 @@
+"""Glossary -> spaCy EntityRuler pattern records (``patterns/patterns.jsonl``).
+
+Two kinds of pattern, as the stock ``entity_ruler`` understands them:
+
+* ``CX_TERM``: terms and aliases as lowercase phrase **strings**, matched on ``LOWER`` (the
+  ruler must be configured with ``phrase_matcher_attr: "LOWER"``), with the variants people
+  actually write (:mod:`annotator.glossary.variants`).
+* ``CX_ACRONYM``: acronyms as case-sensitive token patterns on ``ORTH`` (``SLA``, ``SLAs``,
+  ``SLA 's``): a lowercase phrase pattern ``it`` would match the pronoun.
+
+After every written term and alias come the shorter names people use (short forms, clippings,
+bare heads with their verb forms), so they never take a phrase another concept writes.
+
+Every pattern's ``id`` is a concept id, or ``acronym:<ACR>`` for an acronym shared by several
+concepts (the component chooses the sense per document). The output is deterministic: same
+glossary, same records, same order. A record is ``(label, pattern, id)``; as a dict
+(:func:`record_dict`) it is one line of ``patterns.jsonl``. Generating them in another process
+is :mod:`annotator.runtime.generation`'s business, not this module's.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple, Union
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..errors import PipelineError
+from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
+from ..vocabulary.inflection import pluralize
+from .model import Concept, Glossary, json_line
+from .tokens import _HYPHENATED, english_tokenizer, tokenize
+from .variants import (
+    _may_clip,
+    _starts_or_ends_on_function_word,
+    acronym_forms,
+    bare_head,
+    clipped_variants,
+    head_word,
+    normalize_text,
+    short_forms,
+    term_variants,
+    verb_forms,
+)
+
+TERM_LABEL = "CX_TERM"
+ACRONYM_LABEL = "CX_ACRONYM"
+AMBIGUOUS_PREFIX = "acronym:"
+
+#: One pattern: ``(label, pattern, id)``, the pattern a phrase string or a list of token dicts.
+Record = tuple[str, Union[str, list[dict]], str]
+
+
+def acronym_group_id(acronym: str) -> str:
+    return f"{AMBIGUOUS_PREFIX}{acronym}"
+
+
+def acronym_token_patterns(acronym: str, tokenize: Callable[[str], list[str]] = tokenize) -> list[list[dict]]:
+    """ORTH token patterns for an acronym, its plural and its possessives."""
+    patterns = []
+    for form in acronym_forms(acronym):
+        tokens = tokenize(form)
+        pattern = [{"ORTH": t} for t in tokens]
+        if pattern not in patterns:
+            patterns.append(pattern)
+    return patterns
+
+
+def record_dict(record: Record) -> dict:
+    """A record as the pattern dict a stock ``entity_ruler`` reads."""
+    label, pattern, pattern_id = record
+    return {"label": label, "pattern": pattern, "id": pattern_id}
+
+
+def records_from_dicts(patterns: Iterable[dict]) -> Iterator[Record]:
+    """The record of each pattern dict; E302 (with its line) for one that is not a pattern."""
+    for line, pattern in enumerate(patterns, 1):
+        if not isinstance(pattern, dict) or "label" not in pattern or "pattern" not in pattern:
+            raise PipelineError("E302", line=line, path="patterns", detail="needs 'label' and 'pattern'")
+        yield str(pattern["label"]), pattern["pattern"], str(pattern.get("id") or "")
+
+
+def patterns_jsonl(patterns: Iterable[dict]) -> str:
+    """Patterns as ``patterns.jsonl`` text: one JSON object a line, as a stock ``entity_ruler``
+    reads them."""
+    return "".join(json_line(pattern) + "\n" for pattern in patterns)
+
+
+class Names(NamedTuple):
+    """What pattern generation reads of a concept."""
+
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    category: str | None
+
+
+def concept_names(glossary: Iterable[Concept]) -> list[tuple]:
+    """Each concept's :class:`Names` as a plain tuple (for :func:`batches_from_names`)."""
+    return [(c.id, c.term, tuple(c.aliases), tuple(c.acronyms), c.category) for c in glossary]
+
+
+def batches_from_names(rows: Iterable[tuple]) -> Iterator[list[Record]]:
+    """:func:`pattern_batches` of :func:`concept_names` rows."""
+    return pattern_batches(list(map(Names._make, rows)))
+
+
+def pattern_records(glossary: Glossary) -> Iterator[Record]:
+    """Every pattern record of ``glossary``, made in this process, one at a time."""
+    return itertools.chain.from_iterable(pattern_batches(glossary))
+
+
+def _is_unsafe_phrase(tokens: list[str], blocked: set[tuple[str, ...]]) -> bool:
+    """Phrases a case-insensitive matcher must never carry.
+
+    A single stop word or a one/two-letter word would match everywhere; a phrase equal to an
+    acronym's lowercase tokens (``it`` for IT, ``its`` for ITs) would turn ordinary words into
+    the acronym.
+    """
+    if not tokens or tuple(tokens) in blocked:
+        return True
+    if len(tokens) == 1:
+        word = tokens[0]
+        return len(word) <= 2 or word in STOP_WORDS
+    return False
+
+
+#: From this many concepts, :meth:`PatternStream.records` generates the patterns in a forked
+
+
+def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record]]:
+    """:func:`pattern_records` in the lists they are made in (a few per concept), so that
+    nothing steps through this generator once per pattern (~740,000 at 100k concepts).
+    Reads ``id``, ``term``, ``aliases``, ``acronyms`` and ``category`` of each concept."""
+    # A cache of its own, dropped at the end: a big glossary's chunks are not worth keeping.
+    tokenize = english_tokenizer().fresh()
+    acronym_owners: dict[str, list[str]] = {}
+    term_sources: list[tuple[Concept, list[str]]] = []
+    for concept in glossary:
+        names = []
+        for name in (concept.term, *concept.aliases):
+            name = normalize_text(name)
+            if not name:
+                continue
+            if looks_like_acronym(name):
+                owners = acronym_owners.setdefault(name, [])
+                if concept.id not in owners:
+                    owners.append(concept.id)
+            elif name not in names:
+                names.append(name)
+        for acronym in concept.acronyms:
+            acronym = normalize_text(acronym)
+            if acronym:
+                owners = acronym_owners.setdefault(acronym, [])
+                if concept.id not in owners:
+                    owners.append(concept.id)
+        term_sources.append((concept, names))
+
+    # Acronyms come last in the output but first here: their lowercase forms block phrases.
+    # Their possessive forms ("SLA's") need the tokenizer: all of them in one call.
+    tokenize.prefetch(chunk for acronym in acronym_owners for form in acronym_forms(acronym) for chunk in form.split(" "))
+    acronym_patterns: list[tuple[str, list[dict], str]] = []
+    blocked: set[tuple[str, ...]] = set()
+    for acronym in sorted(acronym_owners):
+        owners = acronym_owners[acronym]
+        pattern_id = owners[0] if len(owners) == 1 else acronym_group_id(acronym)
+        for pattern in acronym_token_patterns(acronym, tokenize):
+            acronym_patterns.append((ACRONYM_LABEL, pattern, pattern_id))
+            blocked.add(tuple(tok["ORTH"].lower() for tok in pattern))
+
+    # Written forms claim their phrase before any generated variant of another concept does.
+    claimed: dict[str, str] = {}
+    for concept, names in term_sources:
+        for name in names:
+            claimed.setdefault(name.lower(), concept.id)
+    done: set[str] = set()
+    special = tokenize.special
+    hyphen_safe = not any("-" in token for form in blocked for token in form)
+
+    def tokens(text: str) -> list[str]:
+        # Most phrases' tokens follow from their spelling: no tokenizer call, no cache entry.
+        words = tokenize.plain_words(text)
+        return tokenize(text) if words is None else words
+
+    def add(concept_id: str, variants: Iterable[str]) -> list[tuple[str, str, str]]:
+        # A list, not a generator: one generator frame fewer for each of ~740,000 patterns.
+        out = []
+        for variant in variants:
+            if variant in done:
+                continue
+            # Only a phrase that may be one token, or may end in a possessive, can be unsafe
+            # (blocked acronym forms are "x" or "x 's"); one with a space is several tokens
+            # and skips the tokenizer.
+            if variant.isalpha() and len(variant) > 2 and variant not in special:
+                # One plain word is one token (see PatternTokenizer.chunk): no tokenizer call.
+                if (variant,) in blocked or variant in STOP_WORDS:
+                    continue
+            elif " " not in variant or "'" in variant or "\u2019" in variant:
+                # Letters joined by hyphens are three tokens or more (see PatternTokenizer.chunk):
+                # unsafe only as a blocked acronym form, and few acronyms hold a hyphen.
+                if not (
+                    hyphen_safe and variant not in special and _HYPHENATED.fullmatch(variant)
+                ) and _is_unsafe_phrase(tokens(variant), blocked):
+                    continue
+            done.add(variant)
+            out.append((TERM_LABEL, variant, claimed.get(variant, concept_id)))
+        return out
+
+    safe_names = [
+        (concept, name)
+        for concept, names in term_sources
+        for name in names
+        # An unsafe written form ("It", "The") takes its generated variants down with it.
+        # (``names`` are normalized already.)
+        if not _is_unsafe_phrase(tokens(name.lower()), blocked)
+    ]
+    # A name's variants are needed again (clipped) after every name's: kept for the few names
+    # with a clippable word in a variant rather than computed twice.
+    clippable: dict[str, list[str]] = {}
+    for concept, name in safe_names:
+        variants = term_variants(name, normalized=True)
+        # One search over all of them (a clipped word is letters only: never across a "\n").
+        if _may_clip("\n".join(variants)):
+            clippable[name] = variants
+        yield add(concept.id, variants)
+    for concept, name in safe_names:
+        for short in short_forms(name, concept.category, normalized=True):
+            if " " in short or "-" in short:
+                # "in-app" may be "inapp", never "in app" (a short form never starts or ends
+                # on a function word, in any of its spellings).
+                variants = term_variants(short, normalized=True)
+                yield add(concept.id, [v for v in variants if not _starts_or_ends_on_function_word(v)])
+            else:
+                yield add(concept.id, [short])
+        if name in clippable:
+            yield add(concept.id, clipped_variants(clippable[name]))
+    del clippable
+
+    # Bare heads last, and only for a head no other concept has ("survey" may stand for
+    # Customer Survey; "routing" names six kinds of routing).
+    head_owner: dict[str, str | None] = {}  # head -> the one concept with it, None for several
+    for concept, name in safe_names:
+        head = head_word(name, normalized=True)
+        if head_owner.setdefault(head, concept.id) != concept.id:
+            head_owner[head] = None
+    for concept, name in safe_names:
+        head = bare_head(name, normalized=True)
+        if head is not None and head_owner.get(head_word(head, normalized=True)) == concept.id:
+            yield add(concept.id, [head, pluralize(head) or head, *verb_forms(head)])
+
+    yield acronym_patterns

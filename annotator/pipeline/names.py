@@ -1,0 +1,26 @@
+"""The component's name and the names it writes under: labels, span groups, user-data keys.
+
+One definition each, imported wherever they are needed (the Python API, the service, the batch
+tagger, the export), never typed again.
+"""
+
+from __future__ import annotations
+
+from ..glossary.compile import ACRONYM_LABEL, TERM_LABEL
+
+#: The factory's name: ``nlp.add_pipe(COMPONENT_NAME)`` (advertised through the
+#: ``spacy_factories`` entry point in pyproject.toml, which must spell it the same).
+COMPONENT_NAME = "helpdesk_glossary"
+
+DOC_ACRONYM_LABEL = "DOC_ACRONYM"
+UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
+UNKNOWN_KEY = "unknown_acronyms"
+NESTED_KEY = "nested"
+DOCUMENT_SOURCE = "document"
+DOCUMENT_PREFIX = "document:"
+
+#: ``doc.user_data`` key under which a caller may leave the text the doc was made from.
+TEXT_HINT = (COMPONENT_NAME, "text")
+
+#: The entity labels every glossary's patterns use, and the document's own acronyms.
+DEFAULT_LABELS = tuple(sorted((ACRONYM_LABEL, DOC_ACRONYM_LABEL, TERM_LABEL)))

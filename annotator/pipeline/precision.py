@@ -1,0 +1,226 @@
+"""Precision rules: the component's heuristics against matches that are not support jargon.
+
+Each rule is a small function registered in spaCy's ``misc`` registry under
+``helpdesk_glossary.<rule>.v1``, and the component runs the list named by its
+``precision_rules`` setting (by default :data:`DEFAULT_PRECISION_RULES`, all of them), the way
+spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two stages:
+
+* ``candidate``: ``keep(context, match, start_char, end_char) -> bool``, asked of every pattern
+  match before overlaps are resolved (a dropped match frees its tokens for another one);
+* ``accepted``: ``apply(context, matches, taken) -> matches``, given the resolved entities (and
+  the token ownership map, to release what it drops).
+
+A new rule is a function here, registered, and its name added to the default list (or to a
+pipeline's config). The text-shape tests the rules use (code-like chunks, signatures, shouting)
+serve the component's other stages too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from ..errors import PipelineError
+from ..glossary.compile import TERM_LABEL
+from .matcher import Match
+
+# A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
+# words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose.
+_CODE_LIKE = re.compile(
+    r"://|www\.|@|_|\\|`|/\S*/|^/|\.\w+/"
+    # a bare domain; not "SLA.Please", a sentence with its space missing
+    r"|\w\.(?:com|org|net|io|co|gov|edu|dev|app|info|biz|ai)\b"
+)
+# Characters that end an agent's signature prefix: "Thanks! ^CS", "- CS", "~JD".
+_SIGNATURE_MARKS = "^~*-\u2013\u2014"
+# What may follow a signature on its line.
+_SIGNATURE_TAIL = re.compile(r"[ \t.!)]*+(?:\n|\Z)")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_WORDS = re.compile(r"[A-Za-z0-9&'\u2019]+")
+_BOUNDARY_CHARS = frozenset(" \t\n\r,;:!?()[]\"'\u2018\u2019\u201c\u201d")
+
+
+class RuleContext(NamedTuple):
+    """What a rule may read of the document being annotated."""
+
+    doc: Doc
+    text: str
+    #: Token index -> character offset (``token_end(i)`` is where token ``i`` ends).
+    token_end: Callable[[int], int]
+    #: Every spelling a glossary acronym pattern can match (they are not ordinary words).
+    known_caps: set[str]
+
+
+class PrecisionRule(NamedTuple):
+    """A registered rule: its ``stage`` (``"candidate"`` or ``"accepted"``) and its function."""
+
+    name: str
+    stage: str
+    run: Callable
+
+
+# --- text-shape tests ---------------------------------------------------------------------------
+
+
+def chunk_around(text: str, start: int, end: int, limit: int = 200) -> str:
+    """The whitespace-delimited chunk holding ``text[start:end]`` (bounded both ways)."""
+    lo = start
+    while lo > 0 and start - lo < limit and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < limit and not text[hi].isspace():
+        hi += 1
+    return text[lo:hi]
+
+
+def words_around(text: str, start: int, end: int, reach: int = 3) -> list[str]:
+    """``text[start:end]`` with up to ``reach`` words either side, within its sentence.
+
+    A window rather than the whole line: a tweet often shouts one clause and not the next.
+    """
+    left = _SENTENCE_END.split(text[max(0, start - 80) : start])[-1]
+    right = _SENTENCE_END.split(text[end : end + 80])[0]
+    return [*_WORDS.findall(left)[-reach:], text[start:end], *_WORDS.findall(right)[:reach]]
+
+
+def in_code_like_chunk(text: str, start: int, end: int) -> bool:
+    """True when the words at ``start:end`` sit inside a URL, e-mail, handle or identifier."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    # Fast path: plain prose boundaries on both sides.
+    if before in _BOUNDARY_CHARS and (after in _BOUNDARY_CHARS or after == "."):
+        if after != "." or end + 1 >= len(text) or not text[end + 1].isalnum():
+            return False
+    chunk = chunk_around(text, start, end)
+    return bool(_CODE_LIKE.search(chunk))
+
+
+def is_signature(text: str, start: int, end: int) -> bool:
+    """Agent initials at the end of a message: ``... thanks! ^CS`` / ``- CS`` (not the acronym)."""
+    if end - start > 3:
+        return False
+    # Only closing punctuation up to the line end. Matched in place, never by slicing the
+    # rest of the text or searching for the next line break: a megabyte of "SLA SLA ..." on
+    # one line would pay for the whole tail at every acronym.
+    if _SIGNATURE_TAIL.match(text, end) is None:
+        return False
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    return before > 0 and text[before - 1] in _SIGNATURE_MARKS
+
+
+def shouted(doc: Doc, match: Match, known: set[str]) -> bool:
+    """The acronym spells an ordinary word and the text around it is all caps (``FIX IT NOW``)."""
+    neighbours = []
+    for i in (match.start - 1, match.end):
+        if 0 <= i < len(doc) and doc[i].is_alpha:
+            neighbours.append(doc[i].text)
+    return bool(neighbours) and all(
+        w.isupper() and len(w) > 1 and w not in known for w in neighbours
+    )
+
+
+def drop_uncorroborated(accepted: list[Match], taken: bytearray) -> list[Match]:
+    """Drop one-word terms when their concept is the only glossary concept in the document.
+
+    A single ordinary word ("ticket", "queue", "agent") is support jargon only in support
+    context; alone in a short message ("your ticket number" from an airline) it usually is not.
+    Any other glossary concept in the same document is taken as that context. Freed tokens
+    are released in ``taken`` so later stages may use them.
+    """
+    if not accepted or len({m.id for m in accepted}) > 1:
+        return accepted
+    kept = []
+    for match in accepted:
+        if match.label == TERM_LABEL and not match.is_token_pattern and match.end - match.start == 1:
+            taken[match.start : match.end] = b"\x00" * (match.end - match.start)
+        else:
+            kept.append(match)
+    return kept
+
+
+# --- the rules ----------------------------------------------------------------------------------
+
+
+def keep_outside_code(context: RuleContext, match: Match, start: int, end: int) -> bool:
+    """Glossary words inside a URL, e-mail, handle, path or identifier are not prose."""
+    return not in_code_like_chunk(context.text, start, end)
+
+
+def keep_unless_signature(context: RuleContext, match: Match, start: int, end: int) -> bool:
+    """Agent initials closing a message (``Thanks! ^CS``) are no acronym."""
+    return not (match.is_token_pattern and is_signature(context.text, start, end))
+
+
+def keep_unless_shouted_word(context: RuleContext, match: Match, start: int, end: int) -> bool:
+    """An acronym spelling an ordinary word, shouted among capitals (``FIX IT NOW``), is the word."""
+    if not match.is_token_pattern:
+        return True
+    word = context.text[start : context.token_end(match.start)]
+    return not (word.lower() in STOP_WORDS and shouted(context.doc, match, context.known_caps))
+
+
+def drop_lone_single_words(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
+    """:func:`drop_uncorroborated` as a rule."""
+    return drop_uncorroborated(matches, taken)
+
+
+@registry.misc("helpdesk_glossary.code_like.v1")
+def make_code_like_rule() -> PrecisionRule:
+    return PrecisionRule("code_like", "candidate", keep_outside_code)
+
+
+@registry.misc("helpdesk_glossary.signature.v1")
+def make_signature_rule() -> PrecisionRule:
+    return PrecisionRule("signature", "candidate", keep_unless_signature)
+
+
+@registry.misc("helpdesk_glossary.shouted_word.v1")
+def make_shouted_word_rule() -> PrecisionRule:
+    return PrecisionRule("shouted_word", "candidate", keep_unless_shouted_word)
+
+
+@registry.misc("helpdesk_glossary.uncorroborated_word.v1")
+def make_uncorroborated_word_rule() -> PrecisionRule:
+    return PrecisionRule("uncorroborated_word", "accepted", drop_lone_single_words)
+
+
+#: Every rule, in the order they run: today's behaviour.
+DEFAULT_PRECISION_RULES = (
+    "helpdesk_glossary.code_like.v1",
+    "helpdesk_glossary.signature.v1",
+    "helpdesk_glossary.shouted_word.v1",
+    "helpdesk_glossary.uncorroborated_word.v1",
+)
+
+
+def rule_names(setting: bool | Iterable[str]) -> list[str]:
+    """The registered names a ``precision_rules`` setting stands for: ``true`` every default
+    rule, ``false`` none (the setting's older, boolean form), or the names themselves."""
+    if setting is True:
+        return list(DEFAULT_PRECISION_RULES)
+    if setting is False:
+        return []
+    return [str(name) for name in setting]
+
+
+def resolve_rules(names: Sequence[str]) -> tuple[list[PrecisionRule], list[PrecisionRule]]:
+    """The rules registered under ``names``, split by stage (candidate, accepted), in order.
+
+    An unknown name or a registered function that is no rule fails with E303."""
+    candidate, accepted = [], []
+    for name in names:
+        try:
+            rule = registry.misc.get(name)()
+        except Exception as exc:  # catalogue's RegistryError, or the maker failing
+            raise PipelineError("E303", name=name, detail=str(exc)) from exc
+        if not isinstance(rule, PrecisionRule) or rule.stage not in ("candidate", "accepted"):
+            raise PipelineError("E303", name=name, detail="not a PrecisionRule")
+        (candidate if rule.stage == "candidate" else accepted).append(rule)
+    return candidate, accepted

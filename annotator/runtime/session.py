@@ -1,0 +1,177 @@
+"""One annotation session: the per-document steps every surface runs, in one place.
+
+The steps, in order, for each document:
+
+1. prepare: validate the text and blank what must not reach the tokenizer
+   (:func:`annotator.text.safety.prepare`);
+2. visible text: markup masked per format, offsets kept (:func:`annotator.text.markup.visible_text`);
+3. the cyclic garbage collector paused (:func:`.collector.paused`) and a memory zone opened, so
+   a long-running worker's memory stays flat however many different texts it sees;
+4. ``make_doc`` with the :data:`~annotator.pipeline.names.TEXT_HINT` (the component then need not
+   rebuild ``doc.text``), then the pipeline;
+5. export to JSON (:func:`annotator.export.doc_to_json`), still inside the zone;
+6. vocabulary upkeep outside the zone (:class:`.upkeep.VocabUpkeep`): words that keep turning up
+   are kept for good, within a budget.
+
+The Python API, the service, the batch tagger and the benchmark's reference app all go through
+:class:`AnnotationSession`; none of them repeats these steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import InputError
+from ..export import doc_to_json
+from ..pipeline.names import COMPONENT_NAME, TEXT_HINT
+from ..text.markup import FORMATS, visible_text
+from ..text.safety import DEFAULT_MAX_LENGTH, prepare
+from . import collector
+
+#: Per-document options :meth:`AnnotationSession.annotate` understands (all but ``max_length``
+#: are the export's: :func:`annotator.export.doc_to_json`).
+OPTION_NAMES = ("first_only", "labels", "max_spans", "max_length")
+
+
+class AnnotationSession:
+    """The per-document steps (see the module docstring) for one pipeline.
+
+    Cheap to make (it holds the pipeline and a limit); not thread-safe, like the pipeline it
+    runs: callers serialize annotation per pipeline (the service holds a lock).
+    """
+
+    def __init__(self, nlp: Language, *, max_length: int | None = None) -> None:
+        self.nlp = nlp
+        self.max_length = DEFAULT_MAX_LENGTH if max_length is None else max_length
+        # A pipeline without our component (a caller's own) still annotates; it has no
+        # glossary info and no vocabulary upkeep.
+        self.component = nlp.get_pipe(COMPONENT_NAME) if COMPONENT_NAME in nlp.pipe_names else None
+
+    # --- the steps -------------------------------------------------------------------------
+
+    def visible(self, text: str, format: str = "text", *, max_length: int | None = None) -> str:
+        """Steps 1-2: the text as the pipeline sees it (same length, markup blanked).
+
+        Raises :class:`InputError` for an unknown format, a non-string, an over-long text or a
+        lone surrogate."""
+        if format not in FORMATS:
+            raise InputError("E204", field="format", format=format, allowed=", ".join(FORMATS))
+        safe = prepare(text, max_length=self.max_length if max_length is None else max_length)
+        return visible_text(safe, format, hide_links=True)
+
+    def make_doc(self, visible: str) -> Doc:
+        """Step 4's first half: the tokenized doc, carrying the text it was made from."""
+        doc = self.nlp.make_doc(visible)
+        doc.user_data[TEXT_HINT] = visible
+        return doc
+
+    def upkeep(self, visible: str) -> None:
+        """Step 6, outside any memory zone."""
+        if self.component is not None:
+            self.component.learn_vocab(visible)
+
+    def _export(self, doc: Doc, text: str, options: Mapping[str, Any]) -> dict:
+        info = self.component.glossary_info if self.component is not None else None
+        return doc_to_json(doc, text, glossary_info=info, **options)
+
+    # --- one document ----------------------------------------------------------------------
+
+    def annotate(self, text: str, format: str = "text", options: Mapping[str, Any] | None = None) -> dict:
+        """Every step for one document: the service's JSON for ``text`` (offsets index ``text``).
+
+        ``options``: ``first_only``, ``labels``, ``max_spans`` (see
+        :func:`~annotator.export.doc_to_json`) and ``max_length`` (this call's limit instead of
+        the session's). Raises :class:`InputError` for bad input (see :meth:`visible`)."""
+        options = dict(options or {})
+        visible = self.visible(text, format, max_length=options.pop("max_length", None))
+        # The collector waits until the Doc and its spans are freed (by reference counting)
+        # rather than walking them all once the component is done (see .collector).
+        with collector.paused(), self.nlp.memory_zone():
+            doc = self.nlp(self.make_doc(visible))
+            result = self._export(doc, text, options)
+            del doc
+        self.upkeep(visible)
+        result["format"] = format
+        return result
+
+    def count_tokens(self, text: str, format: str = "text") -> int:
+        """The steps up to the tokenizer only: prepare, visible text, memory zone, ``make_doc``,
+        vocabulary upkeep; no pipeline, no export. Returns the token count.
+
+        What the benchmark's reference route measures against a full annotation."""
+        visible = self.visible(text, format)
+        with self.nlp.memory_zone():
+            tokens = len(self.nlp.make_doc(visible))
+        self.upkeep(visible)
+        return tokens
+
+    # --- many documents --------------------------------------------------------------------
+
+    def annotate_many(
+        self, texts: Sequence[str], format: str = "text", options: Mapping[str, Any] | None = None
+    ) -> list[dict | Exception]:
+        """Every step for a batch: per text, its result or the exception its document raised
+        (one bad document never sinks the others).
+
+        The batch goes through ``nlp.pipe`` in one memory zone; when some document makes a
+        component raise (``nlp.pipe`` cannot say which), the batch is run again one document at
+        a time to pin the failure on its document(s) alone. Results carry no ``format`` key."""
+        options = dict(options or {})
+        max_length = options.pop("max_length", None)
+        results: list[dict | Exception | None] = [None] * len(texts)
+        ready: list[tuple[int, str, str]] = []
+        for i, text in enumerate(texts):
+            try:
+                ready.append((i, text, self.visible(text, format, max_length=max_length)))
+            except Exception as exc:  # noqa: BLE001 - reported as this document's outcome
+                results[i] = exc
+        try:
+            with collector.paused(), self.nlp.memory_zone():
+                docs = self.nlp.pipe(self._docs(ready))
+                done = [self._export(doc, text, options) for (_, text, _), doc in zip(ready, docs)]
+        except Exception:  # noqa: BLE001 - isolated below, document by document
+            done = [self._annotate_one(text, visible, options) for _, text, visible in ready]
+        for (i, _, visible), result in zip(ready, done):
+            results[i] = result
+            self.upkeep(visible)
+        return results
+
+    def _docs(self, ready: list[tuple[int, str, str]]) -> Iterator[Doc]:
+        for _, _, visible in ready:
+            yield self.make_doc(visible)
+
+    def _annotate_one(self, text: str, visible: str, options: Mapping[str, Any]) -> dict | Exception:
+        try:
+            with collector.paused(), self.nlp.memory_zone():
+                return self._export(self.nlp(self.make_doc(visible)), text, options)
+        except Exception as exc:  # noqa: BLE001 - this document's outcome
+            return exc
+
+    def warm_up(self, texts: Sequence[str], format: str = "text") -> None:
+        """Run a few real documents outside a memory zone (nothing is returned).
+
+        A fresh process is several times slower for its first few hundred documents; and since
+        each batch later runs inside a memory zone that forgets the words it added, words seen
+        here (the input's common vocabulary) are the ones that stay cached for the run. A text
+        that fails is simply not used."""
+        visible = []
+        for text in texts:
+            try:
+                visible.append(self.visible(text, format))
+            except Exception:  # noqa: BLE001 - a bad warm-up text is simply not used
+                continue
+        try:
+            for _ in self.nlp.pipe(visible):
+                pass
+        except Exception:  # noqa: BLE001
+            # One of them makes a component fail (it is reported when tagged for real); warm
+            # up on the others.
+            for text in visible:
+                try:
+                    self.nlp(text)
+                except Exception:  # noqa: BLE001
+                    continue

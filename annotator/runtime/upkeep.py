@@ -1,0 +1,37 @@
+"""Vocabulary upkeep between documents: one object per pipeline, run outside memory zones.
+
+After each document (outside the memory zone it was annotated in), keep the lexemes of its
+recurring words for good (:mod:`.warmup`) and keep spaCy's string index from filling with the
+zone's deleted strings (:mod:`.stringindex`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+
+from .stringindex import StringIndexCompactor
+from .warmup import VocabLearner
+
+
+def in_memory_zone(nlp: Language) -> bool:
+    """Is a memory zone open on ``nlp``'s vocab? Lexemes made inside one are freed when it closes."""
+    return getattr(nlp.vocab, "in_memory_zone", False)
+
+
+class VocabUpkeep:
+    """The learner and the compactor of one pipeline, reached through ``get_nlp`` each time (a
+    pipeline's tokenizer may be replaced after this is made). Not picklable by design: a copy
+    in another process makes its own (what was learned is this process's vocab)."""
+
+    def __init__(self, get_nlp: Callable[[], Language]) -> None:
+        in_zone = lambda: in_memory_zone(get_nlp())  # noqa: E731
+        self.learner = VocabLearner(lambda text: get_nlp().tokenizer(text), in_zone)
+        self.string_index = StringIndexCompactor(lambda: get_nlp().vocab.strings, in_zone)
+
+    def after_document(self, text: str) -> int:
+        """Upkeep after one document's text; returns how many chunks were learned."""
+        learned = self.learner.observe(text)
+        self.string_index.tick()
+        return learned

@@ -1,0 +1,184 @@
+"""The variant rules: inflection, compounds, short forms, clippings, bare heads, verb forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.glossary.model import Glossary
+from annotator.glossary.variants import compound_forms, term_variants
+
+FIXTURE = Path(__file__).parents[1] / "pipeline" / "data" / "glossary.jsonl"
+
+
+@pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("Co-browsing", {"co-browsing", "co browsing", "cobrowsing"}),
+        ("Self-Service", {"self-service", "self service", "selfservice"}),
+        ("Tier 1", {"tier 1", "tier-1", "tier1"}),
+        ("Help Desk", {"help desk", "help-desk", "helpdesk", "help desks", "helpdesks"}),
+        ("Agent", {"agent", "agents"}),
+        ("Key Performance Indicators", {"key performance indicators", "key performance indicator"}),
+        ("Reply", {"reply", "replies"}),
+        ("Business", {"business", "businesses"}),
+        ("Analytics", {"analytics"}),
+        ("Call\u00a0Queue", {"call queue", "call queues"}),
+    ],
+)
+def test_variants_term_variants(term, expected):
+    assert expected <= set(term_variants(term))
+
+
+def test_variants_variants_are_lowercase_and_written_form_first():
+    variants = term_variants("First Contact Resolution")
+    assert variants[0] == "first contact resolution"
+    assert all(v == v.lower() for v in variants)
+    assert "first-contact resolution" in variants
+
+
+def test_variants_long_terms_do_not_explode():
+    forms = compound_forms("a b c d e f g h")
+    assert len(forms) <= 3
+
+
+@pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("Customer Satisfaction Score", ["satisfaction score", "customer satisfaction"]),
+        ("First Response Time", ["first response"]),
+        ("Round Robin Routing", ["round robin"]),
+        ("Escalation", ["escalate", "escalates", "escalated", "escalating"]),
+        ("Customer Service", []),  # one generic word left: no short form
+        ("Abandonment Rate", []),
+        ("Time to First Response Rate", ["time to first response"]),
+        ("Average Time to Rate", []),  # "average time to" ends on a function word
+    ],
+)
+def test_variants_short_forms(term, expected):
+    from annotator.glossary.variants import short_forms
+
+    assert short_forms(term) == expected
+
+
+@pytest.mark.parametrize(
+    "term,category,expected",
+    [
+        ("In-App Support", "Channels", ["in-app"]),  # a channel is named by its medium
+        ("In-App Support", "channels", ["in-app"]),
+        ("In-App Support", None, []),  # not known to be a channel: "support" stays
+        ("Email Support", "Channels", []),  # "email" alone is one generic word
+        ("Live Chat", "Channels", []),
+    ],
+)
+def test_variants_short_forms_channel_medium(term, category, expected):
+    from annotator.glossary.variants import short_forms
+
+    assert short_forms(term, category) == expected
+
+
+@pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("Just-in-Time", []),  # one hyphenated word: "just-in" (and "justin") is no name of it
+        ("Wrap-Up-Time", []),
+        ("Just-in-Time Rate", ["just-in-time"]),  # a spaced head still drops
+        ("Wrap-Up Time", ["wrap-up"]),
+    ],
+)
+def test_variants_short_forms_never_cut_a_hyphenated_word(term, expected):
+    from annotator.glossary.variants import short_forms
+
+    assert short_forms(term) == expected
+
+
+@pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("Support Operations", ["support ops", "support-ops"]),
+        ("Operations Manager", ["ops manager", "ops managers", "ops-manager", "ops-managers"]),
+        ("Customer Service Representative", ["customer service rep", "customer service reps"]),
+        ("Codeless Application", ["codeless app", "codeless apps"]),
+        ("Operations", []),  # a clipped word alone ("ops", "app") names nothing
+        ("Application", []),
+        ("Help Desk", []),  # nothing to clip
+        ("Operational Excellence", []),  # whole words only
+    ],
+)
+def test_variants_clipped_variants(term, expected):
+    from annotator.glossary.variants import clipped_variants
+
+    assert set(expected) <= set(clipped_variants(term_variants(term)))
+    if not expected:
+        assert clipped_variants(term_variants(term)) == []
+
+
+@pytest.mark.parametrize(
+    "term,head",
+    [
+        ("Customer Survey", "survey"),
+        ("Customer Churn", "churn"),
+        ("SLA Breach", "breach"),  # "<acronym> <head>"
+        ("AI Guardrail", "guardrail"),
+        ("customer\u00a0feedback", "feedback"),
+        ("Ticket Routing", None),  # neither "customer" nor an acronym before the head
+        ("Customer Care", None),  # everyday word ("take care")
+        ("Customer Success", None),
+        ("AI Safety", None),  # noun-forming suffix: a field the acronym restricts
+        ("PCI Compliance", None),
+        ("Customer Loyalty", None),
+        ("COPC Certification", None),
+        ("Customer 360", None),  # not a word
+        ("Customer Satisfaction Score", None),  # three words: short forms handle those
+        ("Customer Journey Map", None),
+        ("Survey", None),
+        ("Customer Surveys", "survey"),  # the head in the singular
+        ("Customer Tags", None),  # "tag": too short to stand alone
+    ],
+)
+def test_variants_bare_head(term, head):
+    from annotator.glossary.variants import bare_head
+
+    assert bare_head(term) == head
+
+
+@pytest.mark.parametrize(
+    "word,forms",
+    [
+        ("breach", ["breached", "breaching"]),
+        ("survey", ["surveyed", "surveying"]),
+        ("reply", ["replied", "replying"]),
+        ("lifecycle", ["lifecycled", "lifecycling"]),
+        ("persona", []),  # a vowel other than "e": no verb stem
+        ("bias", ["biased", "biasing"]),
+        ("sla", []),
+        ("", []),
+    ],
+)
+def test_variants_verb_forms(word, forms):
+    from annotator.glossary.variants import verb_forms
+
+    assert verb_forms(word) == forms
+
+
+def test_variants_clippable_words_hold_the_prefilter_hints():
+    # _may_clip() looks for "ati" / "ator" before running the regex: every clipped word must
+    # hold one, or its terms would silently lose their clipped variants.
+    from annotator.glossary.variants import CLIPPINGS, _may_clip
+
+    assert all("ati" in word or "ator" in word for word in CLIPPINGS)
+    assert all(_may_clip(f"x {word}s") for word in CLIPPINGS)
+    assert not _may_clip("first response time")
+
+
+def test_variants_normalized_names_skip_normalizing_with_the_same_result():
+    from annotator.glossary.variants import bare_head, head_word, normalize_text, short_forms
+
+    names = [normalize_text(n) for c in Glossary.load(FIXTURE) for n in (c.term, *c.aliases)]
+    names += [normalize_text(n) for n in ("Caf\u00e9\u00a0Queue", "Customer  Survey", "In\u2011App Support", "SLA Breach")]
+    for name in names:
+        assert term_variants(name, normalized=True) == term_variants(name)
+        assert short_forms(name, "Channels", normalized=True) == short_forms(name, "Channels")
+        assert head_word(name, normalized=True) == head_word(name)
+        assert bare_head(name, normalized=True) == bare_head(name)

@@ -1,0 +1,86 @@
+"""pipeline.precision: the component's precision heuristics as a named, configurable rule list."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.errors import PipelineError
+from annotator.pipeline.precision import (
+    DEFAULT_PRECISION_RULES,
+    PrecisionRule,
+    resolve_rules,
+    rule_names,
+)
+
+# One text per rule: what that rule alone removes (the other rules keep it).
+CASES = {
+    "helpdesk_glossary.code_like.v1": ("Set `SLA` in config, the SLA", ["SLA", "SLA"]),
+    "helpdesk_glossary.signature.v1": ("Ask IT. Thanks! - CS", ["IT", "CS"]),
+    "helpdesk_glossary.shouted_word.v1": ("PLEASE FIX IT NOW", ["IT"]),
+    "helpdesk_glossary.uncorroborated_word.v1": ("May I have your ticket number?", ["ticket"]),
+}
+
+
+def test_precision_default_rules_are_registered_and_complete():
+    assert set(CASES) == set(DEFAULT_PRECISION_RULES)
+    for name in DEFAULT_PRECISION_RULES:
+        rule = spacy.registry.misc.get(name)()
+        assert isinstance(rule, PrecisionRule) and rule.stage in ("candidate", "accepted")
+
+
+def test_precision_default_config_lists_every_rule():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary", config={"builtin": False})
+    assert nlp.config["components"]["helpdesk_glossary"]["precision_rules"] == list(DEFAULT_PRECISION_RULES)
+
+
+@pytest.mark.parametrize("setting,expected", [(True, list(DEFAULT_PRECISION_RULES)), (False, []), (["a"], ["a"])])
+def test_precision_rule_names_accept_the_older_boolean(setting, expected):
+    assert rule_names(setting) == expected
+
+
+@pytest.mark.parametrize("off", sorted(CASES))
+def test_precision_one_rule_off_lets_only_its_matches_through(make_fixture_nlp, off):
+    text, without_rule = CASES[off]
+    default = make_fixture_nlp()
+    fewer = make_fixture_nlp(precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != off])
+    assert [e.text for e in fewer(text).ents] == without_rule
+    assert [e.text for e in default(text).ents] != without_rule
+    # Every other rule's own case is still filtered.
+    for name, (other_text, _) in CASES.items():
+        if name != off:
+            assert [e.text for e in fewer(other_text).ents] == [e.text for e in default(other_text).ents]
+
+
+def test_precision_rules_default_list_is_the_boolean_on(make_fixture_nlp):
+    listed = make_fixture_nlp(precision_rules=list(DEFAULT_PRECISION_RULES))
+    on = make_fixture_nlp(precision_rules=True)
+    for text, _ in CASES.values():
+        assert [e.text for e in listed(text).ents] == [e.text for e in on(text).ents]
+
+
+def test_precision_a_registered_rule_of_ones_own(make_fixture_nlp):
+    @spacy.registry.misc("test_precision.no_it.v1")
+    def make_no_it():
+        return PrecisionRule("no_it", "candidate", lambda context, match, start, end: context.text[start:end] != "IT")
+
+    nlp = make_fixture_nlp(precision_rules=[*DEFAULT_PRECISION_RULES, "test_precision.no_it.v1"])
+    assert [e.text for e in nlp("Ask IT about the SLA.").ents] == ["SLA"]
+
+
+@pytest.mark.parametrize("name", ["helpdesk_glossary.no_such_rule.v1", "test_precision.not_a_rule.v1"])
+def test_precision_unknown_or_invalid_rule_is_E303(name):
+    spacy.registry.misc.register("test_precision.not_a_rule.v1", func=lambda: "not a rule")
+    with pytest.raises(PipelineError) as info:
+        resolve_rules([name])
+    assert info.value.code == "E303"
+
+
+def test_precision_rules_survive_a_round_trip(tmp_path, make_fixture_nlp):
+    rules = [r for r in DEFAULT_PRECISION_RULES if r != "helpdesk_glossary.signature.v1"]
+    nlp = make_fixture_nlp(precision_rules=rules)
+    nlp.to_disk(tmp_path / "p")
+    restored = spacy.load(tmp_path / "p")
+    assert restored.get_pipe("helpdesk_glossary").precision_rules == rules
+    assert [e.text for e in restored("Ask IT. Thanks! - CS").ents] == ["IT", "CS"]
