@@ -9,14 +9,13 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .errors import InputError
-from .export import DEFAULT_MAX_SPANS, doc_to_json
-from .runtime import collector
-from .pipeline.component import TEXT_HINT
-from .text.markup import FORMATS, visible_text
-from .text.safety import DEFAULT_MAX_LENGTH, prepare
+from .export import DEFAULT_MAX_SPANS
+from .pipeline.names import COMPONENT_NAME
+from .runtime.session import AnnotationSession
+from .text.safety import DEFAULT_MAX_LENGTH
 
-COMPONENT = "helpdesk_glossary"
+#: The component's name (kept under this name for callers of the API).
+COMPONENT = COMPONENT_NAME
 
 
 def load(
@@ -72,32 +71,9 @@ def annotate(
 
     ``format`` is ``"text"``, ``"markdown"`` or ``"html"``: for markup only visible prose is
     annotated, and offsets still index the string given. Raises :class:`InputError` for a
-    non-string, an over-long text, a lone surrogate or an unknown format.
+    non-string, an over-long text, a lone surrogate or an unknown format. The steps are
+    :class:`~annotator.runtime.session.AnnotationSession`'s.
     """
-    if format not in FORMATS:
-        raise InputError("E204", field="format", format=format, allowed=", ".join(FORMATS))
-    safe = prepare(text, max_length=max_length)
-    visible = visible_text(safe, format, hide_links=True)
-    nlp = nlp or default_nlp()
-    component = nlp.get_pipe(COMPONENT)
-    # A memory zone frees the strings this request added to the vocab, so a long-running
-    # worker's memory stays flat however many different texts it sees. The cyclic garbage
-    # collector waits until the Doc and its spans are freed (by reference counting) rather
-    # than walking them all once the component is done (see pipeline.collector).
-    with collector.paused(), nlp.memory_zone():
-        doc = nlp.make_doc(visible)
-        doc.user_data[TEXT_HINT] = visible  # saves the component rebuilding doc.text
-        doc = nlp(doc)
-        result = doc_to_json(
-            doc,
-            text,
-            first_only=first_only,
-            labels=labels,
-            max_spans=max_spans,
-            glossary_info=component.glossary_info,
-        )
-        del doc
-    # Outside the zone: words this worker keeps seeing are kept for good, within a budget.
-    component.learn_vocab(visible)
-    result["format"] = format
-    return result
+    session = AnnotationSession(nlp or default_nlp(), max_length=max_length)
+    options = {"first_only": first_only, "labels": labels, "max_spans": max_spans}
+    return session.annotate(text, format, options)

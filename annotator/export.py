@@ -146,7 +146,8 @@ def doc_to_json(
                 }
             )
     abbreviations = []
-    for abbr in doc._.abbreviations if doc.has_extension("abbreviations") else []:
+    # None on a doc our component did not process (a pipeline without it).
+    for abbr in (doc._.abbreviations if doc.has_extension("abbreviations") else None) or ():
         abbreviations.append(
             {
                 **abbr,

@@ -24,8 +24,6 @@ from flask import Blueprint, Flask, jsonify
 from annotator.plugin import create_app
 from annotator.plugin.api import read_document
 from annotator.plugin.service import get_service
-from annotator.text.markup import visible_text
-from annotator.text.safety import prepare
 
 ECHO_PATH = "/bench/echo"
 TOKENIZE_PATH = "/bench/tokenize"
@@ -44,15 +42,11 @@ def create_reference_app() -> Flask:
 
     @routes.post(TOKENIZE_PATH)
     def tokenize():
-        visible = visible_text(prepare(read_text()), "text", hide_links=True)
         service = get_service()
-        nlp = service.load()
+        service.load()
         # One request at a time per process (sync workers), as AnnotatorService.annotate's lock
         # makes it for /api/annotate.
-        with nlp.memory_zone():
-            tokens = len(nlp.make_doc(visible))
-        service.component.learn_vocab(visible)
-        return jsonify(tokens=tokens)
+        return jsonify(tokens=service.session.count_tokens(read_text()))
 
     app.register_blueprint(routes)
     return app

@@ -12,7 +12,8 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from annotator.api import COMPONENT, annotate, load
+from annotator.api import COMPONENT, load
+from annotator.runtime.session import AnnotationSession
 
 EXTENSION_KEY = "helpdesk_annotator"
 
@@ -24,6 +25,7 @@ class AnnotatorService:
         self.builtin = builtin
         self.max_length = max_length
         self.nlp = None
+        self.session: AnnotationSession | None = None
         self.error: BaseException | None = None
         # spaCy pipelines are not documented as thread-safe (memory zones in particular), and
         # annotation is CPU-bound under the GIL anyway: one call at a time per process costs
@@ -44,6 +46,7 @@ class AnnotatorService:
                 # The component reads its glossary on first use; do it now, so a broken
                 # glossary fails at startup and gunicorn's workers inherit the loaded data.
                 nlp.get_pipe(COMPONENT).glossary_info
+                self.session = AnnotationSession(nlp, max_length=self.max_length)
                 self.nlp = nlp
             return self.nlp
 
@@ -77,12 +80,9 @@ class AnnotatorService:
 
     # --- annotation ------------------------------------------------------------------------
     def annotate(self, text: str, format: str, options: dict[str, Any]) -> dict:
-        nlp = self.load()
-        kwargs = dict(options)
-        if self.max_length is not None:
-            kwargs["max_length"] = self.max_length
+        self.load()
         with self._lock:
-            return annotate(text, format, nlp=nlp, **kwargs)
+            return self.session.annotate(text, format, options)
 
 
 def init_app(app: Flask) -> AnnotatorService:

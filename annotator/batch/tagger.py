@@ -19,7 +19,9 @@ from .summary import document_terms
 
 #: Imported once by an engine's fork server, so each worker starts with spaCy and the pipeline
 #: code already loaded (a spawned worker spends about a CPU second importing them).
-PIPELINE_MODULES = ["spacy", "annotator.api", "annotator.batch.tagger", "annotator.pipeline.component"]
+PIPELINE_MODULES = [
+    "spacy", "annotator.api", "annotator.batch.tagger", "annotator.pipeline.component", "annotator.runtime.session"
+]  # fmt: skip
 
 #: Outcome of one document: ("ok", number, line_bytes, terms) or ("error", number, reason).
 Outcome = tuple
@@ -142,14 +144,15 @@ def failure_reason(exc: BaseException) -> str:
 
 
 class Tagger:
-    """Tag batches of ``(number, id, text)`` with one pipeline."""
+    """Tag batches of ``(number, id, text)`` with one pipeline, through one annotation session."""
 
     def __init__(self, nlp, options: TagOptions = TagOptions()) -> None:
-        from ..text.safety import DEFAULT_MAX_LENGTH
+        from ..runtime.session import AnnotationSession
 
         self.nlp = nlp
         self.options = options
-        self.max_length = options.max_length or DEFAULT_MAX_LENGTH
+        self.session = AnnotationSession(nlp, max_length=options.max_length)
+        self.max_length = self.session.max_length
 
     @classmethod
     def from_spec(cls, spec: PipelineSpec, options: TagOptions) -> Tagger:
@@ -163,87 +166,19 @@ class Tagger:
                              f"{type(exc).__name__}: {exc}") from exc
         return cls(nlp, options)
 
-    def _visible(self, text: str) -> str:
-        from ..text.markup import visible_text
-        from ..text.safety import prepare
-
-        return visible_text(
-            prepare(text, max_length=self.max_length), self.options.format, hide_links=True
-        )
-
     def warm_up(self, texts: list[str]) -> None:
-        """Run a few real documents outside a memory zone.
-
-        A fresh process is several times slower for its first few hundred documents; and
-        since each batch later runs inside a memory zone that forgets the words it added, words
-        seen here (the input's common vocabulary) are the ones that stay cached for the run.
-        """
-        visible = []
-        for text in texts:
-            try:
-                visible.append(self._visible(text))
-            except Exception:  # a bad warm-up text is simply not used
-                continue
-        try:
-            for _ in self.nlp.pipe(visible):
-                pass
-        except Exception:
-            # One of them makes a component fail (it will be reported when it is tagged for
-            # real); warm up on the others.
-            for text in visible:
-                try:
-                    self.nlp(text)
-                except Exception:
-                    continue
+        """Run a few real documents outside a memory zone (see
+        :meth:`~annotator.runtime.session.AnnotationSession.warm_up`)."""
+        self.session.warm_up(texts, self.options.format)
 
     def tag(self, docs: list[tuple[int, object, str]]) -> list[Outcome]:
         """One outcome per input document, in order; never raises for a bad document."""
-        outcomes: dict[int, Outcome] = {}
-        ready: list[tuple[int, object, str, str]] = []
-        for number, doc_id, text in docs:
-            try:
-                ready.append((number, doc_id, text, self._visible(text)))
-            except Exception as exc:
-                outcomes[number] = ("error", number, failure_reason(exc))
-        try:
-            # The fast path: the whole batch through nlp.pipe in one memory zone.
-            with self.nlp.memory_zone():
-                done = [
-                    self._render(number, doc_id, text, doc)
-                    for (number, doc_id, text, _), doc in zip(
-                        ready, self.nlp.pipe(v for *_, v in ready)
-                    )
-                ]
-        except Exception:
-            # Some document made a component raise; nlp.pipe cannot say which, so tag the
-            # batch one document at a time to pin the failure on its document(s) alone.
-            done = [self._tag_one(*item) for item in ready]
-        # Outside the zone: words that keep turning up are kept for good, within a budget.
-        learner = self._learner()
-        if learner is not None:
-            for *_, visible in ready:
-                learner(visible)
-        for outcome in done:
-            outcomes[outcome[1]] = outcome
-        return [outcomes[number] for number, _, _ in docs]
+        texts = [text for _, _, text in docs]
+        results = self.session.annotate_many(texts, self.options.format, self.options.to_kwargs())
+        return [self._outcome(number, doc_id, result) for (number, doc_id, _), result in zip(docs, results)]
 
-    def _learner(self):
-        from ..api import COMPONENT
-
-        try:
-            return self.nlp.get_pipe(COMPONENT).learn_vocab
-        except (KeyError, AttributeError):  # a pipeline without our component
-            return None
-
-    def _tag_one(self, number, doc_id, text, visible) -> Outcome:
-        try:
-            with self.nlp.memory_zone():
-                return self._render(number, doc_id, text, self.nlp(visible))
-        except Exception as exc:
-            return ("error", number, failure_reason(exc))
-
-    def _render(self, number, doc_id, text, doc) -> Outcome:
-        from ..export import doc_to_json
-
-        result = doc_to_json(doc, text, **self.options.to_kwargs())
+    @staticmethod
+    def _outcome(number, doc_id, result) -> Outcome:
+        if isinstance(result, Exception):
+            return ("error", number, failure_reason(result))
         return ("ok", number, render_line(doc_id, result), document_terms(result))

@@ -27,14 +27,22 @@ from spacy.tokens import Doc
 
 from ..errors import InputError
 from ..export import doc_to_json
+from ..options import AnnotateOptions
 from ..pipeline.names import COMPONENT_NAME, TEXT_HINT
 from ..text.markup import FORMATS, visible_text
 from ..text.safety import DEFAULT_MAX_LENGTH, prepare
 from . import collector
 
-#: Per-document options :meth:`AnnotationSession.annotate` understands (all but ``max_length``
-#: are the export's: :func:`annotator.export.doc_to_json`).
-OPTION_NAMES = ("first_only", "labels", "max_spans", "max_length")
+
+
+def _kwargs(options: AnnotateOptions | Mapping[str, Any] | None) -> dict[str, Any]:
+    """Options as keyword arguments: an :class:`~annotator.options.AnnotateOptions` (or a
+    subclass, such as the batch's) or a mapping of its field names, plus ``max_length``."""
+    if options is None:
+        return {}
+    if isinstance(options, AnnotateOptions):
+        return options.to_kwargs()
+    return dict(options)
 
 
 class AnnotationSession:
@@ -80,13 +88,15 @@ class AnnotationSession:
 
     # --- one document ----------------------------------------------------------------------
 
-    def annotate(self, text: str, format: str = "text", options: Mapping[str, Any] | None = None) -> dict:
+    def annotate(
+        self, text: str, format: str = "text", options: AnnotateOptions | Mapping[str, Any] | None = None
+    ) -> dict:
         """Every step for one document: the service's JSON for ``text`` (offsets index ``text``).
 
-        ``options``: ``first_only``, ``labels``, ``max_spans`` (see
-        :func:`~annotator.export.doc_to_json`) and ``max_length`` (this call's limit instead of
-        the session's). Raises :class:`InputError` for bad input (see :meth:`visible`)."""
-        options = dict(options or {})
+        ``options``: an :class:`~annotator.options.AnnotateOptions`, or a mapping of its fields
+        (``first_only``, ``labels``, ``max_spans``) and ``max_length`` (this call's limit instead
+        of the session's). Raises :class:`InputError` for bad input (see :meth:`visible`)."""
+        options = _kwargs(options)
         visible = self.visible(text, format, max_length=options.pop("max_length", None))
         # The collector waits until the Doc and its spans are freed (by reference counting)
         # rather than walking them all once the component is done (see .collector).
@@ -112,15 +122,18 @@ class AnnotationSession:
     # --- many documents --------------------------------------------------------------------
 
     def annotate_many(
-        self, texts: Sequence[str], format: str = "text", options: Mapping[str, Any] | None = None
+        self,
+        texts: Sequence[str],
+        format: str = "text",
+        options: AnnotateOptions | Mapping[str, Any] | None = None,
     ) -> list[dict | Exception]:
         """Every step for a batch: per text, its result or the exception its document raised
-        (one bad document never sinks the others).
+        (one bad document never sinks the others). ``options`` as for :meth:`annotate`.
 
         The batch goes through ``nlp.pipe`` in one memory zone; when some document makes a
         component raise (``nlp.pipe`` cannot say which), the batch is run again one document at
         a time to pin the failure on its document(s) alone. Results carry no ``format`` key."""
-        options = dict(options or {})
+        options = _kwargs(options)
         max_length = options.pop("max_length", None)
         results: list[dict | Exception | None] = [None] * len(texts)
         ready: list[tuple[int, str, str]] = []

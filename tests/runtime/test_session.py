@@ -1,0 +1,151 @@
+"""runtime.session.AnnotationSession: the per-document steps, run once for every surface."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+import spacy
+
+import annotator
+from annotator.errors import InputError
+from annotator.pipeline.names import TEXT_HINT
+from annotator.runtime import collector
+from annotator.runtime.session import AnnotationSession
+
+TEXTS = [
+    "Our SLA breach rate went up; AHT too.",
+    "Check the **KPI** dashboard and the `SLA` config.",
+    "No jargon at all here.",
+]
+
+
+@pytest.fixture()
+def session(nlp):
+    return AnnotationSession(nlp)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("text", TEXTS)
+def test_session_annotate_is_the_api_answer(session, nlp, text, fmt):
+    assert session.annotate(text, fmt) == annotator.annotate(text, fmt, nlp=nlp)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"first_only": True}, {"labels": ["CX_ACRONYM"]}, {"max_spans": 1}],
+)
+def test_session_annotate_options_are_the_api_keywords(session, nlp, options):
+    text = "SLA and SLA breach; AHT, SLA."
+    assert session.annotate(text, "text", options) == annotator.annotate(text, nlp=nlp, **options)
+
+
+@pytest.mark.parametrize(
+    "text,fmt,options,code",
+    [
+        ("SLA", "pdf", None, "E204"),
+        (42, "text", None, "E201"),
+        ("x" * 20, "text", {"max_length": 10}, "E202"),
+        ("\ud800", "text", None, "E203"),
+    ],
+)
+def test_session_annotate_refuses_bad_input(session, text, fmt, options, code):
+    with pytest.raises(InputError) as info:
+        session.annotate(text, fmt, options)
+    assert info.value.code == code
+
+
+def test_session_max_length_is_the_sessions_unless_the_call_says(nlp):
+    session = AnnotationSession(nlp, max_length=5)
+    with pytest.raises(InputError, match="limit is 5"):
+        session.annotate("SLA breach")
+    assert session.annotate("SLA breach", "text", {"max_length": 50})["spans"]
+
+
+def test_session_annotate_pauses_the_collector_and_opens_a_zone(nlp, monkeypatch):
+    seen = []
+
+    def spy(doc):
+        seen.append((gc.isenabled(), nlp.vocab.in_memory_zone, doc.user_data.get(TEXT_HINT)))
+        return doc
+
+    component = nlp.get_pipe("helpdesk_glossary")
+    real = type(component).__call__
+    monkeypatch.setattr(type(component), "__call__", lambda self, doc: real(self, spy(doc)))
+    assert gc.isenabled()
+    AnnotationSession(nlp).annotate("Our SLA.")
+    assert seen == [(False, True, "Our SLA.")]
+    assert gc.isenabled()  # restored after
+
+
+def test_session_upkeep_runs_outside_the_zone(make_fixture_nlp):
+    nlp = make_fixture_nlp()
+    session = AnnotationSession(nlp)
+    for text in ("escalated tickets today", "escalated tickets again"):
+        session.annotate(text)
+    assert {"escalated", "tickets"} <= nlp.get_pipe("helpdesk_glossary").vocab_learner.learned
+
+
+def test_session_annotate_many_is_annotate_per_document(session):
+    results = session.annotate_many(TEXTS, "markdown", {"first_only": True})
+    expected = [session.annotate(t, "markdown", {"first_only": True}) for t in TEXTS]
+    assert results == [{k: v for k, v in e.items() if k != "format"} for e in expected]
+
+
+def test_session_annotate_many_reports_bad_documents_in_place(session):
+    results = session.annotate_many(["Our SLA.", "\ud800", "AHT"], "text")
+    assert isinstance(results[1], InputError) and results[1].code == "E203"
+    assert [s["text"] for s in results[0]["spans"]] == ["SLA"]
+    assert [s["text"] for s in results[2]["spans"]] == ["AHT"]
+
+
+def test_session_annotate_many_isolates_a_failing_document():
+    nlp = spacy.blank("en")
+
+    @spacy.Language.component("runtime_test_fails_on_boom")
+    def fails_on_boom(doc):
+        if "boom" in doc.text:
+            raise ValueError("boom")
+        return doc
+
+    nlp.add_pipe("runtime_test_fails_on_boom")
+    results = AnnotationSession(nlp).annotate_many(["fine", "boom here", "fine too"])
+    assert isinstance(results[1], ValueError)
+    assert results[0]["spans"] == [] and results[2]["spans"] == []
+
+
+def test_session_count_tokens_runs_only_up_to_the_tokenizer(make_fixture_nlp, monkeypatch):
+    nlp = make_fixture_nlp()
+    component = nlp.get_pipe("helpdesk_glossary")
+    monkeypatch.setattr(type(component), "__call__", lambda self, doc: pytest.fail("the pipeline ran"))
+    session = AnnotationSession(nlp)
+    assert session.count_tokens("Our SLA, again.") == 5
+    assert session.count_tokens("Our SLA, again.") == 5
+    assert "again." in component.vocab_learner.learned  # the upkeep ran, outside the zone
+    with pytest.raises(InputError):
+        session.count_tokens("x", "pdf")
+
+
+def test_session_works_without_our_component():
+    nlp = spacy.blank("en")
+    result = AnnotationSession(nlp).annotate("Our SLA.")
+    assert result["spans"] == [] and result["format"] == "text"
+
+
+def test_session_loading_is_not_paused_forever(nlp):
+    # A session inside an outer loading block leaves the collector as it found it.
+    with collector.loading():
+        AnnotationSession(nlp).annotate("Our SLA.")
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_session_takes_an_options_object(session):
+    from annotator.options import AnnotateOptions
+
+    text = "SLA and SLA breach; AHT, SLA."
+    options = AnnotateOptions(first_only=True, labels=("CX_ACRONYM",))
+    assert session.annotate(text, "text", options) == session.annotate(text, "text", options.to_kwargs())
+    assert session.annotate_many([text], "text", options)[0]["spans"] == [
+        s for s in session.annotate(text, "text", options)["spans"]
+    ]
