@@ -136,8 +136,9 @@ def to_bytes(component: HelpdeskGlossary) -> bytes:
 
 
 def from_bytes(component: HelpdeskGlossary, data: bytes) -> None:
-    files = srsly.msgpack_loads(data)
     with collector.loading():
+        with collector.preserved():
+            files = srsly.msgpack_loads(data)
         try:
             concepts = [Concept.from_json(json.loads(line)) for line in files[GLOSSARY_FILE].splitlines() if line.strip()]
             text = files[PATTERNS_FILE]

@@ -52,6 +52,24 @@ def paused(*, collect: bool = False) -> Iterator[None]:
         gc.enable()
 
 
+@contextmanager
+def preserved() -> Iterator[None]:
+    """The collector left as the block found it, whatever the code inside switches.
+
+    For library calls that switch it themselves: srsly's ``msgpack_loads`` disables it and
+    enables it again when it returns, so it switched the collector on inside a :func:`paused`
+    block, and left it off for good when the data was unreadable.
+    """
+    enabled = gc.isenabled()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()
+
+
 def loading() -> AbstractContextManager[None]:
     """:func:`paused` for building long-lived data, then one full collection.
 

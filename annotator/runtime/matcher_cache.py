@@ -13,6 +13,7 @@ import srsly
 from spacy.vocab import Vocab
 
 from ..pipeline.matcher import GlossaryMatcher, PhraseTable
+from . import collector
 
 #: Bumped whenever the cache layout or the meaning of its contents changes.
 CACHE_VERSION = 1
@@ -97,7 +98,8 @@ def matcher_from_cache(vocab: Vocab, data: bytes, fingerprint: str) -> GlossaryM
     """A :class:`GlossaryMatcher` from :func:`matcher_to_cache` bytes, or None when they are
     not for ``fingerprint`` (or unreadable): the caller then builds it from the patterns."""
     try:
-        state = srsly.msgpack_loads(data)
+        with collector.preserved():
+            state = srsly.msgpack_loads(data)
         if not isinstance(state, dict) or state.get("version") != CACHE_VERSION:
             return None
         if state.get("fingerprint") != fingerprint:

@@ -1,12 +1,14 @@
-"""The matching stage's resolution rules: annotator.pipeline.matcher.resolve."""
+"""The matching stage: GlossaryMatcher on pattern records, and its resolution rules (resolve)."""
 
 from __future__ import annotations
 
 import random
 
 import pytest
+import spacy
 
-from annotator.pipeline.matcher import Match, resolve
+from annotator.glossary.compile import records_from_dicts
+from annotator.pipeline.matcher import GlossaryMatcher, Match, PhraseTable, resolve
 
 
 def _reference_resolve(matches, n_tokens):
@@ -76,3 +78,27 @@ def test_matcher_resolve_many_nested_matches():
     inners = [Match(2 * i, 2 * i + 1, "CX_ACRONYM", "sla", True) for i in range(50_000)]
     accepted, nested = resolve(inners + outers, 100_000)
     assert accepted == outers and nested == inners
+
+
+def test_matcher_phrase_table_keeps_every_target_of_a_sequence():
+    table = PhraseTable()
+    table.add((1, 2), 0)
+    table.add((1, 2), 1)
+    table.add((1, 2), 1)  # the same pattern twice is one target
+    table.add((1,), 2)
+    table.add((2,), 3)
+    assert sorted(table.find([1, 2, 1])) == [(0, 1, 2), (0, 2, 0), (0, 2, 1), (1, 2, 3), (2, 3, 2)]
+    assert list(table.find([])) == []
+
+
+def test_matcher_same_phrase_for_two_ids_matches_both():
+    nlp = spacy.blank("en")
+    patterns = [
+        {"label": "CX_TERM", "pattern": "help desk", "id": "a"},
+        {"label": "CX_TERM", "pattern": "Help Desk", "id": "b"},
+        {"label": "CX_ACRONYM", "pattern": [{"ORTH": "HD"}], "id": "a"},
+    ]
+    matcher = GlossaryMatcher(nlp.vocab, lambda text: text.split(), records_from_dicts(patterns))
+    found = sorted((m.start, m.end, m.id, m.is_token_pattern) for m in matcher.candidates(nlp("the HELP desk or HD")))
+    assert found == [(1, 3, "a", False), (1, 3, "b", False), (4, 5, "a", True)]
+    assert len(matcher) == 3 and matcher.n_patterns == 3

@@ -105,3 +105,13 @@ def test_collector_loading_without_settle_collects_everything(collections):
     with collector.loading():
         pass
     assert collections == [2]
+
+
+@pytest.mark.parametrize("start_enabled", [True, False])
+def test_collector_preserved_restores_what_the_block_switched(start_enabled):
+    (gc.enable if start_enabled else gc.disable)()
+    with pytest.raises(ValueError):
+        with collector.preserved():
+            gc.disable() if start_enabled else gc.enable()
+            raise ValueError
+    assert gc.isenabled() is start_enabled

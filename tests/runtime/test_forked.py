@@ -25,42 +25,15 @@ def items(n: int = 2_500) -> list:
             ("CX_ACRONYM", [{"ORTH": f"A{i}"}, {"ORTH": "\u2019s"}], f"acronym:A{i}") for i in range(n)]
 
 
-@pytest.fixture
-def forks(monkeypatch) -> list[int]:
-    """The pids of the children forked_iter makes."""
-    pids: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            pids.append(pid)
-        return pid
-
-    monkeypatch.setattr(forked.os, "fork", fork)
-    return pids
-
-
-def reaped(pids: list[int]) -> bool:
-    """Every one of ``pids`` has been waited for (no zombie, nothing still running)."""
-    for pid in pids:
-        try:
-            os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            continue
-        return False
-    return bool(pids)
-
-
 @pytest.mark.parametrize("chunk_items", [1, 7, 10_000])
-def test_forked_iter_gives_the_items_in_order(chunk_items, forks):
+def test_forked_iter_gives_the_items_in_order(chunk_items, forks, reaped):
     assert list(forked_iter(lambda: iter(items()), chunk_items=chunk_items)) == items()
     assert list(forked_iter(lambda: iter([]))) == []
     assert len(forks) == 2 and reaped(forks)
 
 
 @pytest.mark.parametrize("batched", [False, True])
-def test_forked_iter_makes_the_rest_itself_when_the_child_dies(forks, batched):
+def test_forked_iter_makes_the_rest_itself_when_the_child_dies(forks, batched, reaped):
     parent = os.getpid()
 
     def make():
@@ -81,7 +54,7 @@ def test_forked_iter_batched_sends_batches_whole(chunk_items):
     assert list(forked_iter(lambda: iter(batches), chunk_items=chunk_items, batched=True)) == expected
 
 
-def test_forked_iter_child_error_falls_back_too(forks):
+def test_forked_iter_child_error_falls_back_too(forks, reaped):
     parent = os.getpid()
 
     def make():
@@ -93,7 +66,7 @@ def test_forked_iter_child_error_falls_back_too(forks):
     assert reaped(forks)
 
 
-def test_forked_iter_stopped_early_kills_and_reaps_the_child(forks):
+def test_forked_iter_stopped_early_kills_and_reaps_the_child(forks, reaped):
     stream = forked_iter(lambda: iter(items(200_000)), chunk_items=100)
     assert next(stream) == items(1)[0]
     stream.close()
@@ -111,29 +84,6 @@ def test_forked_can_fork_refuses_with_another_thread(monkeypatch):
         thread.join()
     monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert not can_fork()  # one CPU: nothing to gain
-
-
-@pytest.mark.parametrize("read", ["records", "dicts"])
-def test_forked_patterns_are_the_in_process_patterns(read):
-    glossary = Glossary.load(FIXTURE)
-    if read == "records":
-        assert list(generate_patterns(glossary, parallel=True).records()) == list(
-            generate_patterns(glossary, parallel=False).records()
-        )
-    else:
-        assert list(generate_patterns(glossary, parallel=True)) == list(generate_patterns(glossary, parallel=False))
-
-
-def test_forked_patterns_only_for_big_glossaries(monkeypatch, forks):
-    from annotator.runtime import generation
-
-    glossary = Glossary.load(FIXTURE)
-    expected = list(generate_patterns(glossary, parallel=False).records())
-    assert list(generate_patterns(glossary).records()) == expected and forks == []  # small: no fork
-    monkeypatch.setattr(generation, "can_fork", lambda: True)
-    assert list(generate_patterns(glossary).records()) == expected and forks == []  # still small
-    monkeypatch.setattr(generation, "PARALLEL_MIN_CONCEPTS", len(glossary))
-    assert list(generate_patterns(glossary).records()) == expected and reaped(forks) and len(forks) == 1
 
 
 def test_forked_iter_settles_before_the_fork_and_while_it_waits(forks):
@@ -185,7 +135,7 @@ def batches_of(data: bytes) -> list[list]:
     return [items(n)[i : i + 7] for i in range(0, n, 7)]
 
 
-def test_forked_worker_streams_what_it_makes_of_its_input(forks, monkeypatch):
+def test_forked_worker_streams_what_it_makes_of_its_input(forks, monkeypatch, reaped):
     monkeypatch.setattr(forked, "can_fork", lambda: True)
     worker = forked.start_worker(lambda data: iter(batches_of(data)), chunk_items=10)
     assert len(forks) == 1  # forked at once, before the input exists
@@ -198,7 +148,7 @@ def test_forked_worker_streams_what_it_makes_of_its_input(forks, monkeypatch):
         worker.results(b"1", lambda data: iter(batches_of(data)))
 
 
-def test_forked_worker_unused_ends_when_closed(forks, monkeypatch):
+def test_forked_worker_unused_ends_when_closed(forks, monkeypatch, reaped):
     monkeypatch.setattr(forked, "can_fork", lambda: True)
     worker = forked.start_worker(lambda data: iter(batches_of(data)))
     worker.close()
@@ -206,7 +156,7 @@ def test_forked_worker_unused_ends_when_closed(forks, monkeypatch):
     worker.close()  # twice is fine
 
 
-def test_forked_worker_that_dies_is_made_good_here(forks, monkeypatch):
+def test_forked_worker_that_dies_is_made_good_here(forks, monkeypatch, reaped):
     monkeypatch.setattr(forked, "can_fork", lambda: True)
     parent = os.getpid()
 
@@ -224,28 +174,3 @@ def test_forked_worker_that_dies_is_made_good_here(forks, monkeypatch):
 def test_forked_worker_not_started_where_forking_is_unsafe(monkeypatch):
     monkeypatch.setattr(forked, "can_fork", lambda: False)
     assert forked.start_worker(lambda data: iter([])) is None
-
-
-def test_forked_pattern_generator_started_early_gives_the_same_patterns(forks, monkeypatch):
-    from annotator.runtime import generation
-
-    monkeypatch.setattr(forked, "can_fork", lambda: True)
-    worker = generation.start_generator()
-    glossary = Glossary.load(FIXTURE)
-    expected = list(generate_patterns(glossary, parallel=False).records())
-    assert list(generate_patterns(glossary, worker=worker).records()) == expected
-    assert len(forks) == 1 and reaped(forks)
-
-
-def test_forked_pattern_generator_only_for_big_files(tmp_path, monkeypatch, forks):
-    from annotator.runtime import generation
-
-    monkeypatch.setattr(forked, "can_fork", lambda: True)
-    small = tmp_path / "small.jsonl"
-    small.write_text('{"term": "Help Desk", "definition": "d"}\n', encoding="utf-8")
-    assert generation.start_generator_for([small, tmp_path / "missing.csv"]) is None and forks == []
-    monkeypatch.setattr(generation, "EARLY_GENERATOR_BYTES", small.stat().st_size)
-    worker = generation.start_generator_for([small])
-    assert worker is not None and len(forks) == 1
-    worker.close()
-    assert reaped(forks)

@@ -1,0 +1,55 @@
+"""runtime.matcher_cache: a matcher's tables through msgpack bytes, only for its fingerprint."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+import spacy
+
+from annotator.glossary.compile import records_from_dicts
+from annotator.pipeline.matcher import GlossaryMatcher
+from annotator.runtime import collector
+from annotator.runtime.matcher_cache import matcher_from_cache, matcher_to_cache
+
+PATTERNS = [
+    {"label": "CX_TERM", "pattern": "help desk", "id": "a"},
+    {"label": "CX_TERM", "pattern": "Help Desk", "id": "b"},
+    {"label": "CX_TERM", "pattern": "caf\u00e9 queue", "id": "a"},
+    {"label": "CX_ACRONYM", "pattern": [{"ORTH": "HD"}], "id": "a"},
+    {"label": "CX_ACRONYM", "pattern": [{"ORTH": "HD"}, {"ORTH": "'s"}], "id": "a"},
+]
+
+
+@pytest.fixture()
+def matcher():
+    return GlossaryMatcher(spacy.blank("en").vocab, str.split, records_from_dicts(PATTERNS))
+
+
+def _found(matcher, text):
+    nlp = spacy.blank("en")
+    return sorted(matcher.candidates(nlp(text)))
+
+
+def test_matcher_cache_round_trip_matches_the_same(matcher):
+    restored = matcher_from_cache(matcher.vocab, matcher_to_cache(matcher, "fp"), "fp")
+    assert restored is not None
+    assert restored.lower.table == matcher.lower.table and restored.orth.table == matcher.orth.table
+    assert (restored.targets, restored.ids, restored.n_patterns) == (matcher.targets, matcher.ids, matcher.n_patterns)
+    text = "the HELP desk, HD's caf\u00e9 queue"
+    assert _found(restored, text) == _found(matcher, text) != []
+
+
+@pytest.mark.parametrize("data,fingerprint", [(None, "other"), (b"", "fp"), (b"\x00garbage", "fp")])
+def test_matcher_cache_for_another_fingerprint_or_unreadable_is_none(matcher, data, fingerprint):
+    data = matcher_to_cache(matcher, "fp") if data is None else data
+    assert matcher_from_cache(matcher.vocab, data, fingerprint) is None
+    assert gc.isenabled()  # however the msgpack reader left it
+
+
+def test_matcher_cache_reading_keeps_a_paused_collector_paused(matcher):
+    data = matcher_to_cache(matcher, "fp")
+    with collector.paused():
+        assert matcher_from_cache(matcher.vocab, data, "fp") is not None
+        assert not gc.isenabled()
+    assert gc.isenabled()
