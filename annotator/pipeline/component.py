@@ -28,6 +28,11 @@ Data never lives in the config: the glossary comes from the built-in ``patterns/
 directory, plus ``matcher.msgpack``: the matcher's tables pre-tokenised, a cache used only
 when it fits the patterns file and the tokenizer). Loading is lazy: a pipeline restored with
 ``spacy.load`` uses the data saved with it and never re-reads the sources it was built from.
+
+Precision heuristics are a configurable list of registered rules (``precision_rules``, see
+:mod:`.precision`). Where the rest lives: span-value storage in :mod:`.spanvalues`, saving and
+restoring in :mod:`.serialize`, loading the configured sources in :mod:`.loading`, the names it
+writes under in :mod:`.names`, and the speed and memory machinery in :mod:`annotator.runtime`.
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def settle() -> None:
 
     At 100,000 concepts the matcher's 740,000 table keys are tuples that a young collection
     stops tracking: collected as they come, while the matcher waits for a forked pattern
-    generator (see :func:`annotator.glossary.forked.forked_iter`), they are no part of the
+    generator (see :func:`annotator.runtime.forked.forked_iter`), they are no part of the
     end-of-load collection (~0.2 s less).
     """
     block = _active

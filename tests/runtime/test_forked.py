@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from annotator.glossary.model import Glossary
 from annotator.runtime import forked
 from annotator.runtime.forked import can_fork, forked_iter
-from annotator.glossary.model import Glossary
 from annotator.runtime.generation import generate_patterns
 
 FIXTURE = Path(__file__).parents[1] / "pipeline" / "data" / "glossary.jsonl"
