@@ -59,7 +59,7 @@ def run(config: Config, eval_dir: Path | None = None) -> list[Row]:
     one_pass = count_words([t for t, _ in pairs])
     cycles = max(1, -(-min(MIN_WORDS, config.tickets * 150) // one_pass))
     # annotate() goes through the set once per round: cycling would let it learn every word of
-    # the texts it is about to see again (pipeline.warmup).
+    # the texts it is about to see again (runtime.warmup).
     once, pairs = pairs, pairs * cycles
     texts = [t for t, _ in pairs]
     words = count_words(texts)

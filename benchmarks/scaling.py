@@ -50,7 +50,7 @@ def _build(glossary: Path):
     nlp = build_pipeline([glossary], builtin=False)  # includes the first call
     build_s, build_cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
     build_window = (wall_start, time.time())  # for the parent's memory sampler
-    # A big glossary's patterns are generated in a forked child (glossary.forked), reaped by
+    # A big glossary's patterns are generated in a forked child (runtime.forked), reaped by
     # now: its CPU time and peak RSS are part of what the build costs.
     helper = resource.getrusage(resource.RUSAGE_CHILDREN)
     return nlp, {
@@ -114,7 +114,7 @@ def _pss_kib(pid: int) -> int:
 class TreePeak:
     """The peak of a process's PSS plus its children's, sampled from ``/proc``.
 
-    The build forks a pattern generator (``glossary.forked``) that shares most of its pages
+    The build forks a pattern generator (``runtime.forked``) that shares most of its pages
     with the build: their two ``ru_maxrss`` would count those twice, and the build's alone
     would leave the generator out. Sampled by a thread of *this* process, never the measured
     one (the build forks only while it is single-threaded).

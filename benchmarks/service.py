@@ -7,7 +7,7 @@
 The tickets are :attr:`Config.service_tickets` different ones, each sent once (the pool is
 larger than a run), not one ticket sent again and again: each carries its own ticket numbers,
 codes, names and figures, as real traffic does, so what a worker learns of its traffic
-(``pipeline.warmup``) helps only as far as real words recur.
+(``runtime.warmup``) helps only as far as real words recur.
 
 The server is a real ``helpdesk-annotator serve`` on a free port on 127.0.0.1, driven by the
 bounded load generator in :mod:`benchmarks.load` (fixed duration, fixed connection count),

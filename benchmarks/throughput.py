@@ -42,7 +42,7 @@ def build_pipeline(glossary_paths=(), *, builtin: bool = True):
 def fresh_pipelines(n: int) -> list:
     """``n`` pipelines, one per timed round of an ``annotate()`` subject.
 
-    ``annotate()`` keeps the words it sees recur (``pipeline.warmup``); a pipeline reused
+    ``annotate()`` keeps the words it sees recur (``runtime.warmup``); a pipeline reused
     across rounds of the same texts would know every word of them, order ids included, from
     the second round on. A fresh one per round learns only what recurs within the round, as a
     worker does from real traffic. Built up front, so no round is charged for building.
