@@ -18,6 +18,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .rendered_markup import render_fragment, replace_markers
+
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # C0 and C1 controls except tab and newline, plus DEL: shown as visible symbols instead.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -182,6 +184,9 @@ def _terminal_note(note: Note, color: bool) -> list[str]:
     return lines
 
 
+#: Input formats shown rendered (not as source) on the HTML page.
+RENDERED_FORMATS = ("markdown", "html")
+
 # --- HTML ---------------------------------------------------------------------------------------
 
 _CSS = """
@@ -200,29 +205,48 @@ h1 { font-size: 1.3rem; }
   border-radius: 6px; box-shadow: 0 4px 14px #0004; line-height: 1.4; }
 .tip b { display: block; }
 .tip small { display: block; opacity: .75; margin-top: .25rem; }
-.term:hover > .tip, .term:focus > .tip, .term:focus-within > .tip { display: block; }
-body.tips-off .term > .tip { display: none; }
+.term.open > .tip { display: block; }
+.doc { overflow-wrap: anywhere; border: 1px solid #8884; border-radius: 6px; padding: 0 1rem; }
+.doc pre { white-space: pre-wrap; }
+.doc table { border-collapse: collapse; }
+.doc th, .doc td { border: 1px solid #8886; padding: .2rem .5rem; }
 .notes li { margin-bottom: .6rem; }
 .notes .src, .notes .senses { color: #888; font-size: .9em; }
 .unknown code { padding: 0 .2rem; }
 footer { color: #888; font-size: .85rem; margin-top: 2rem; }
 """.strip()
 
-# Escape dismisses the open tooltip without moving the pointer or focus (WCAG 1.4.13); moving
-# to another term or focusing one brings tooltips back.
+# One tooltip at a time (the term last hovered or focused), so a hover never stacks a second
+# tooltip over the focused term's; Escape closes it without moving the pointer or focus
+# (WCAG 1.4.13) until the pointer enters a term or focus moves again.
 _JS = """
 (function () {
-  var body = document.body, last = null;
-  document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape") { body.classList.add("tips-off"); }
-  });
-  function revive(e) {
-    var term = e.target.closest && e.target.closest(".term");
-    if (term && term !== last) { body.classList.remove("tips-off"); }
-    last = term;
+  var open = null, hovered = null, focused = null;
+  function show(term) {
+    if (open === term) { return; }
+    if (open) { open.classList.remove("open"); }
+    open = term;
+    if (term) { term.classList.add("open"); }
   }
-  document.addEventListener("mouseover", revive);
-  document.addEventListener("focusin", revive);
+  function termOf(node) { return node && node.closest ? node.closest(".term") : null; }
+  document.addEventListener("mouseover", function (e) {
+    var term = termOf(e.target);
+    if (term && term !== hovered) { hovered = term; show(term); }
+  });
+  document.addEventListener("mouseout", function (e) {
+    var term = termOf(e.target);
+    if (term && !term.contains(e.relatedTarget)) {
+      hovered = null;
+      if (open === term) { show(focused); }
+    }
+  });
+  document.addEventListener("focusin", function (e) { focused = termOf(e.target); show(focused); });
+  document.addEventListener("focusout", function (e) {
+    if (termOf(e.target) === focused) { focused = null; show(hovered); }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { show(null); }
+  });
 })();
 """.strip()
 
@@ -249,30 +273,46 @@ def _tooltip_html(note: Note, tip_id: str) -> str:
     return f'<span class="tip" role="tooltip" id="{tip_id}"><span>{"".join(parts)}</span></span>'
 
 
-def render_html(text: str, result: dict, *, title: str = "Annotated text") -> str:
+def render_html(text: str, result: dict, *, title: str = "Annotated text", input_format: str = "text") -> str:
     """A standalone page: the text with hover/focus tooltips and the numbered definitions.
 
-    The text is shown as written (for HTML or Markdown input: the source, escaped, never
-    rendered), so the page cannot run anything the input contained.
+    ``input_format`` ``text`` shows the text as written (escaped, whitespace kept); ``markdown``
+    and ``html`` show the document rendered and sanitised (see :mod:`annotator.rendered_markup`),
+    each term at the offsets of its span in ``text``. Either way the page runs only its own
+    script and loads nothing.
     """
     notes, numbers = build_notes(result)
-    out: list[str] = []
-    position = 0
-    for index, (span, number) in enumerate(zip(result.get("spans", []), numbers)):
-        start, end = span["start"], span["end"]
-        if start < position:
-            continue
-        out.append(html.escape(text[position:start]))
+    spans = result.get("spans", [])
+
+    def term(index: int, inner: str, in_link: bool = False) -> str:
+        number = numbers[index]
+        if in_link:  # a focusable tooltip inside a link would nest two controls
+            return f'{inner}<sup>{number}</sup>'
         tip_id = f"tip-{index + 1}"
         note = notes[number - 1]
-        out.append(
+        return (
             f'<span class="term" tabindex="0" aria-describedby="{tip_id}" data-term-id="{html.escape(note.key)}">'
-            f"{html.escape(text[start:end])}"
+            f"{inner}"
             f'<sup><a href="#note-{number}" tabindex="-1">{number}</a></sup>'
             f"{_tooltip_html(note, tip_id)}</span>"
         )
-        position = end
-    out.append(html.escape(text[position:]))
+
+    if input_format in RENDERED_FORMATS:
+        ranges = [(span["start"], span["end"]) for span in spans]
+        fragment = replace_markers(render_fragment(text, input_format, ranges), term)
+        document = f'<div class="doc">{fragment}</div>'
+    else:
+        out: list[str] = []
+        position = 0
+        for index, span in enumerate(spans):
+            start, end = span["start"], span["end"]
+            if start < position:
+                continue
+            out.append(html.escape(text[position:start]))
+            out.append(term(index, html.escape(text[start:end])))
+            position = end
+        out.append(html.escape(text[position:]))
+        document = f'<pre class="text">{"".join(out)}</pre>'
 
     items = []
     for note in notes:
@@ -312,7 +352,7 @@ def render_html(text: str, result: dict, *, title: str = "Annotated text") -> st
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
         f"<h1>{html.escape(title)}</h1>\n"
-        f'<pre class="text">{"".join(out)}</pre>\n'
+        f"{document}\n"
         f"{truncated}<section>\n<h2>Definitions</h2>\n{notes_html}\n{unknown_html}\n</section>\n"
         f"<footer>{footer}</footer>\n</main>\n<script>{_JS}</script>\n</body>\n</html>\n"
     )

@@ -177,3 +177,146 @@ def test_render_html_text_round_trips(sample):
 
 def test_render_superscript():
     assert superscript(1024) == "¹⁰²⁴"
+
+
+# --- rendered Markdown and HTML ---------------------------------------------------------------
+
+MARKDOWN = """---
+title: Escalations
+owner: ops
+---
+# Queue rules
+
+Code first: `SLA` and then the **SLA** in prose.
+
+| Metric | Target |
+|--------|--------|
+| AHT    | 5 min  |
+
+```
+SLA = 4h
+```
+"""
+
+HTML_DOC = """<html><head><title>x</title>
+<meta http-equiv="Content-Security-Policy" content="default-src *">
+<link rel="stylesheet" href="https://evil.example/x.css"><script>alert(1)</script></head>
+<body><p onclick="alert(2)" style="background:url(https://evil.example/p.png)">Our <b>SLA</b> &amp; the AHT.</p>
+<img src="https://evil.example/i.png"><iframe src="https://evil.example/"></iframe>
+<p>See <a href="https://kb.example/sla">the guide</a> or <a href="#top">top</a>. Then SLA again.</p></body></html>
+"""
+
+
+def doc_result(text: str, words: list[tuple[str, int]]) -> dict:
+    """Spans for the nth occurrence of each word, with a definition on the first of a concept."""
+    spans, seen = [], set()
+    for word, nth in words:
+        term_id = word.lower()
+        spans.append(span(text, word, nth=nth, term_id=term_id, term=word.title(),
+                          definition=None if term_id in seen else f"About {word}."))
+        seen.add(term_id)
+    spans.sort(key=lambda s: s["start"])
+    return {"spans": spans, "unknown_acronyms": [], "truncated": False, "glossary": {}}
+
+
+def terms_in(page: str) -> list[tuple[str, str]]:
+    """(enclosing element, term text) for each tooltip term, as a browser's tokenizer sees them."""
+
+    class Walker(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.stack, self.found, self.depth = [], [], 0
+
+        def handle_starttag(self, tag, attrs):
+            if self.depth:
+                self.depth += 1
+            elif dict(attrs).get("class") == "term":
+                self.found.append([self.stack[-1], ""])
+                self.depth = 1
+            if tag not in ("br", "hr", "wbr", "col"):
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            if self.stack:
+                self.stack.pop()
+            self.depth = max(0, self.depth - 1)
+
+        def handle_data(self, data):
+            if self.depth == 1:  # the term's own text, not its number or tooltip
+                self.found[-1][1] += data
+
+    walker = Walker()
+    walker.feed(page.split('<div class="doc">', 1)[1].split("</div>\n<section>", 1)[0])
+    return [tuple(t) for t in walker.found]
+
+
+def test_render_html_markdown_is_rendered_with_terms_at_their_offsets():
+    # The code span's SLA is occurrence 0, the prose one occurrence 1: only the prose one is a span.
+    result = doc_result(MARKDOWN, [("SLA", 1), ("AHT", 0)])
+    page = render_html(MARKDOWN, result, input_format="markdown")
+    body = page.split('<div class="doc">', 1)[1].split("<section>", 1)[0]
+    assert "<h1>Queue rules</h1>" in body and "<table>" in body and "<code>SLA</code>" in body
+    assert "```" not in body and "| Metric" not in body and "title:" not in body and "# Queue" not in body
+    assert terms_in(page) == [("strong", "SLA"), ("td", "AHT")]
+    assert "<pre><code>SLA = 4h\n</code></pre>" in body
+
+
+def test_render_html_html_input_is_sanitised_and_keeps_the_page_csp():
+    result = doc_result(HTML_DOC, [("SLA", 0), ("AHT", 0), ("SLA", 1)])
+    page = render_html(HTML_DOC, result, input_format="html")
+    assert f'content="{CONTENT_SECURITY_POLICY}"' in page and "default-src *" not in page
+    body = page.split('<div class="doc">', 1)[1].split("<section>", 1)[0]
+    assert "&lt;p" not in body and "<p>" in body  # rendered, not shown as source
+    assert "alert" not in page and "evil.example" not in page and "kb.example" not in page
+    parser = _Collector()
+    parser.feed(page)
+    assert [t for t, _ in parser.tags if t in ("img", "iframe", "link", "meta", "script")].count("script") == 1
+    assert not any(name.startswith("on") or name == "style" for _, attrs in parser.tags for name in attrs)
+    assert '<a href="#top">top</a>' in body and "<a>the guide</a>" in body
+    assert terms_in(page) == [("b", "SLA"), ("p", "AHT"), ("p", "SLA")]
+
+
+def test_render_html_term_split_by_markup_or_inside_a_link_gets_no_tooltip():
+    text = "<p><b>tier</b> 1 and <a href='#x'>SLA</a> and SLA.</p>"
+    result = doc_result(text, [("SLA", 0), ("SLA", 1)])
+    result["spans"].insert(0, span(text, "tier</b> 1", term_id="tier-1", term="Tier 1", definition="First line."))
+    page = render_html(text, result, input_format="html")
+    assert terms_in(page) == [("p", "SLA")]
+    assert '<a href="#x">SLA<sup>2</sup></a>' in page  # the note number, no nested control
+    assert "\ue000" not in page and "\ue001" not in page
+
+
+def test_render_html_forged_markers_in_the_input_are_neutralised():
+    text = "Plain \ue000\U000f0000SLA\ue001 and SLA."
+    result = doc_result(text, [("SLA", 1)])
+    page = render_html(text, result, input_format="markdown")
+    assert terms_in(page) == [("p", "SLA")]
+    assert page.count('class="term"') == 1
+
+
+@pytest.mark.browser
+def test_render_html_one_tooltip_at_a_time_and_escape_closes(browser, tmp_path, sample):
+    text, result = sample
+    path = tmp_path / "page.html"
+    path.write_text(render_html(text, result), encoding="utf-8")
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(path.as_uri())
+        visible = "() => [...document.querySelectorAll('.tip')].filter(t => t.offsetParent).length"
+        terms = page.locator(".term")
+        terms.nth(0).focus()
+        assert page.evaluate(visible) == 1
+        terms.nth(3).hover()  # pointer on another term while the first keeps focus
+        assert page.evaluate(visible) == 1
+        assert page.locator(".tip").nth(3).is_visible()
+        page.keyboard.press("Escape")
+        assert page.evaluate(visible) == 0
+        page.mouse.move(1, 1)  # leaving the hovered term does not bring the dismissed one back
+        assert page.evaluate(visible) == 0
+        page.keyboard.press("Tab")  # focus moves on: its tooltip shows
+        assert page.evaluate(visible) == 1 and page.locator(".tip").nth(1).is_visible()
+        assert errors == []
+    finally:
+        page.close()

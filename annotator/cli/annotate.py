@@ -108,7 +108,7 @@ def command(
         rendered = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     elif output_format == "html":
         title = "Annotated: " + (Path(name).name if name != "<stdin>" else "standard input")
-        rendered = render_html(text, result, title=title)
+        rendered = render_html(text, result, title=title, input_format=fmt)
     else:
         color = output is None and use_color(color_choice) or color_choice == "always"
         rendered = render_terminal(text, result, color=color)

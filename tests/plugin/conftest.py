@@ -1,9 +1,8 @@
 """Fixtures for the service tests: flaskr-style ``app``/``client``/``runner``, a user glossary
-with a hostile definition, and a real HTTP server on 127.0.0.1 for the browser tests."""
+with a hostile definition, and a real HTTP server on 127.0.0.1 for the browser tests (the browser: tests/conftest.py)."""
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -80,56 +79,6 @@ def live_server(app, tmp_path_factory) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
-
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's chromium driven by Playwright; skipped locally without it, a failure under CI."""
-    if not Path(CHROMIUM).exists():
-        reason = f"chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1360, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    dialogs: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-    def on_dialog(dialog):
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.js_errors = errors  # type: ignore[attr-defined]
-    page.dialogs = dialogs  # type: ignore[attr-defined]
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="session")
