@@ -122,3 +122,16 @@ def test_api_load_reads_the_glossary_at_once():
 def test_api_load_bad_glossary_path_fails_at_load(tmp_path):
     with pytest.raises(AnnotatorError):
         annotator.load([tmp_path / "missing.csv"], builtin=False)
+
+
+def test_api_annotate_spans_carry_familiarity(tmp_path):
+    glossary = tmp_path / "team.csv"
+    glossary.write_text(
+        "term,definition,acronym,familiarity\nQueue,Waiting contacts.,,\nDashboard,A screen of charts.,,jargon\n"
+        "Service Level Agreement,A promise.,SLA,\n",
+        encoding="utf-8",
+    )
+    nlp = annotator.load([glossary], builtin=False)
+    spans = annotator.annotate("The queue, the dashboard and the SLA.", nlp=nlp)["spans"]
+    assert [(s["text"], s["familiarity"]) for s in spans] == [
+        ("queue", "everyday"), ("dashboard", "jargon"), ("SLA", "jargon")]

@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "pipeline" / "data"
 
 SPAN_KEYS = {
     "start", "end", "start_utf16", "end_utf16", "text", "label", "term_id", "term", "definition",
-    "is_acronym", "category", "senses", "source", "repeat",
+    "is_acronym", "category", "senses", "source", "repeat", "familiarity",
 }
 
 

@@ -49,6 +49,7 @@ class _Item:
     category: str | None
     status: str | None
     definitions: list[Definition]
+    familiarity: str | None = None
     base_id: str | None = None
     #: Source file names attesting this item's term (a base concept: its definitions' sources).
     sources: frozenset[str] = field(default_factory=frozenset)
@@ -72,6 +73,7 @@ def _from_entry(entry: Entry, sources: dict[str, frozenset[str]]) -> _Item:
         acronyms=tuple(entry.acronyms),
         category=entry.category,
         status=entry.status,
+        familiarity=entry.familiarity,
         definitions=[Definition(entry.definition, entry.source, entry.line)] if entry.definition else [],
         sources=source_set,
     )
@@ -85,6 +87,7 @@ def _from_concept(concept: Concept, index: int) -> _Item:
         acronyms=tuple(concept.acronyms),
         category=concept.category,
         status=concept.status,
+        familiarity=concept.familiarity,
         definitions=list(concept.definitions),
         base_id=concept.id,
         sources=frozenset(d.source for d in concept.definitions) or frozenset(["<base>"]),
@@ -263,6 +266,7 @@ def _single_concept(item: _Item) -> Concept | None:
         category=item.category or None,
         definitions=list(item.definitions),
         status=item.status or None,
+        familiarity=item.familiarity,
     )
 
 
@@ -321,6 +325,7 @@ def _build_concept(members: list[_Item]) -> Concept:
         category=_majority(item.category for item in members),
         definitions=definitions,
         status=next((item.status for item in members if item.status), None),
+        familiarity=next((item.familiarity for item in members if item.familiarity), None),
     )
 
 

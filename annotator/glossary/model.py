@@ -13,7 +13,7 @@ import json
 import json.encoder
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,24 @@ from ..vocabulary.names import normalize_key  # noqa: F401  (re-exported: caller
 
 CATEGORIES = ("Metrics", "Channels", "Technology", "Operations", "Roles", "Strategy")
 STATUSES = ("preferred", "admitted", "deprecated")
+#: How well a help-desk agent already knows a concept; display surfaces may show jargon only.
+FAMILIARITY = ("everyday", "jargon")
+# One plain word, capitalised at most at its start ("Queue", "Ticket", "Escalation"), maybe after
+# "Customer" or "Support": in a help desk that qualifier is implied ("Customer Survey" is a survey).
+_EVERYDAY_WORD = re.compile(r"(?:[Cc]ustomer\s+|[Ss]upport\s+)?[A-Za-z][a-z]+")
+
+
+def default_familiarity(term: str, acronyms: Collection[str] = ()) -> str:
+    """The familiarity of a concept whose glossary does not state one.
+
+    A help desk's everyday vocabulary is single ordinary words (agent, queue, ticket, macro):
+    a concept named by one word of letters, with no acronym, is ``everyday``, also after a
+    leading "Customer" or "Support", which every help-desk term implies (Customer Survey,
+    Support Ticket). Other multi-word and hyphenated terms (Average Handle Time, Co-Browsing),
+    terms with inner capitals or digits (eNPS, Tier 1) and anything with an acronym are
+    ``jargon``. A glossary overrides the rule per concept (the ``familiarity`` column or key).
+    """
+    return "everyday" if not acronyms and _EVERYDAY_WORD.fullmatch(term) else "jargon"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +64,7 @@ class Entry:
     aliases: tuple[str, ...] = ()
     category: str | None = None
     status: str | None = None
+    familiarity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +89,13 @@ class Concept:
     category: str | None = None
     definitions: list[Definition] = field(default_factory=list)
     status: str | None = None
+    #: As a glossary stated it (None: not stated; see :attr:`familiarity_level`).
+    familiarity: str | None = None
+
+    @property
+    def familiarity_level(self) -> str:
+        """``everyday`` or ``jargon``: as stated, else by :func:`default_familiarity`."""
+        return self.familiarity or default_familiarity(self.term, self.acronyms)
 
     @property
     def definition(self) -> str:
@@ -91,6 +117,8 @@ class Concept:
         }
         if self.status is not None:
             data["status"] = self.status
+        if self.familiarity is not None:
+            data["familiarity"] = self.familiarity
         return data
 
     @classmethod
@@ -106,6 +134,7 @@ class Concept:
                 for d in data.get("definitions") or []
             ],
             status=data.get("status"),
+            familiarity=data.get("familiarity"),
         )
 
 

@@ -15,7 +15,8 @@ What it sets, all plain values (so ``nlp.pipe(n_process=2)`` and ``Doc.to_bytes`
   gets a tooltip with the document's expansion, and its own label because nothing says it is
   support jargon - a ``labels`` filter or a CX-only score can leave it out);
 * per entity ``span._.term_id``, ``term``, ``definition``, ``is_acronym``, ``category``,
-  ``senses`` (chosen first) and ``source`` (file name of the definition, or ``"document"``);
+  ``senses`` (chosen first), ``source`` (file name of the definition, or ``"document"``) and
+  ``familiarity`` (``everyday`` or ``jargon``, see ``Concept.familiarity_level``);
 * ``doc._.abbreviations``: the in-text definitions found (``Long Form (LF)`` and
   ``LF (long form)``) as dicts with character offsets;
 * ``doc.spans["unknown_acronyms"]``: acronym-shaped words neither the glossary nor the
@@ -421,6 +422,7 @@ class HelpdeskGlossary:
             return {
                 "term_id": None, "term": sense["term"], "definition": sense["definition"],
                 "is_acronym": True, "category": None, "source": DOCUMENT_SOURCE, "senses": [sense],
+                "familiarity": "jargon",
             }  # fmt: skip
         if match.id.startswith(AMBIGUOUS_PREFIX):
             candidates = self._groups[match.id]
@@ -449,6 +451,7 @@ class HelpdeskGlossary:
             "category": concept.category if concept else None,
             "source": concept.source if concept else DOCUMENT_SOURCE,
             "senses": senses,
+            "familiarity": concept.familiarity_level if concept else "jargon",
         }
 
     def _unknown_acronyms(

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-SPAN_EXTENSIONS = ("term_id", "term", "definition", "is_acronym", "category", "senses", "source")
+SPAN_EXTENSIONS = ("term_id", "term", "definition", "is_acronym", "category", "senses", "source", "familiarity")
 DOC_EXTENSIONS = ("abbreviations",)
 
 #: Where a span's extension values live: ``doc.user_data[(SPAN_VALUES_KEY, start_char,

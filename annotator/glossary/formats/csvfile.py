@@ -95,6 +95,7 @@ def csv_rows(concepts) -> Iterator[list[str]]:
             "; ".join(concept.aliases),
             concept.category or "",
             concept.status or "",
+            concept.familiarity or "",
         ]
         for definition in concept.definitions or ():
             row = list(base)

@@ -157,6 +157,7 @@ def _rows_from_object(obj: object, path: Path, line: int) -> Iterator[Entry | Sk
         "aliases": _json_strings(obj, ("aliases", "alias"), path, line),
         "category": _json_string(obj, "category", path, line),
         "status": _json_string(obj, "status", path, line),
+        "familiarity": _json_string(obj, "familiarity", path, line),
     }
 
     def fail(detail: str) -> GlossaryError:

@@ -26,13 +26,13 @@ from pathlib import Path
 from ...errors import GlossaryError
 from ...text.safety import utf8_error_position
 from ..files import read_bounded
-from ..model import CATEGORIES, STATUSES, Entry, Skipped
+from ..model import CATEGORIES, FAMILIARITY, STATUSES, Entry, Skipped
 
 #: Longest accepted term, alias, acronym or definition, in characters.
 MAX_FIELD_CHARS = 20_000
 
 #: The columns/keys a user glossary may have; ``term`` and ``definition`` are required.
-FIELDS = ("term", "definition", "acronym", "aliases", "category", "status")
+FIELDS = ("term", "definition", "acronym", "aliases", "category", "status", "familiarity")
 REQUIRED = ("term", "definition")
 #: Accepted spellings of column names (after lower-casing and trimming).
 FIELD_NAMES = {
@@ -44,6 +44,7 @@ FIELD_NAMES = {
     "aliases": "aliases",
     "category": "category",
     "status": "status",
+    "familiarity": "familiarity",
 }
 
 _LIST_SPLIT = re.compile(r"\s*[;|]\s*")
@@ -102,7 +103,7 @@ def make_entry(fields: dict, *, path: Path, line: int) -> Entry | Skipped:
     def fail(detail: str, code: str = "E114") -> GlossaryError:
         return GlossaryError(code, path=str(path), line=line, detail=detail)
 
-    for name in ("term", "definition", "category", "status"):
+    for name in ("term", "definition", "category", "status", "familiarity"):
         value = fields.get(name) or ""
         if len(value) > MAX_FIELD_CHARS:
             raise fail(f"{name} is {len(value)} characters, longer than the limit of {MAX_FIELD_CHARS}", "E115")
@@ -123,6 +124,9 @@ def make_entry(fields: dict, *, path: Path, line: int) -> Entry | Skipped:
     status = clean(status).lower() or None if status else None
     if status is not None and status not in STATUSES:
         raise fail(f"unknown status {status!r} (expected one of {', '.join(STATUSES)})")
+    familiarity = clean(get("familiarity") or "").lower() or None
+    if familiarity is not None and familiarity not in FAMILIARITY:
+        raise fail(f"unknown familiarity {familiarity!r} (expected one of {', '.join(FAMILIARITY)})")
     acronyms = get("acronym") or ()
     if acronyms:
         acronyms = tuple(a for a in acronyms if a)
@@ -139,6 +143,7 @@ def make_entry(fields: dict, *, path: Path, line: int) -> Entry | Skipped:
         aliases=tuple(aliases),
         category=canonical_category(clean(category)) if category else None,
         status=status,
+        familiarity=familiarity,
     )
 
 

@@ -57,12 +57,13 @@ def test_csvfile_lists_split_on_semicolon_and_bar():
         ("", "E108", 1, "'term'"),
         ("term,definition\nSLA,ok\n,orphan definition\n", "E114", 3, "empty term"),
         ("term,definition,status\nSLA,ok,official\n", "E114", 2, "unknown status"),
+        ("term,definition,familiarity\nSLA,ok,common\n", "E114", 2, "unknown familiarity"),
         ('term,definition\nSLA,"never closed\nmore\n', "E112", 2, "malformed CSV"),
         ('term,definition\nSLA,"quoted"junk\n', "E112", 2, "malformed CSV"),
         (b"term,definition\nSLA,fine\nKB,caf\xe9 latte\n", "E110", 3, "invalid UTF-8"),
         (b"term,definition\r\nSLA,\xff\xfe\r\n", "E110", 2, "byte ff at column 5"),
     ],
-    ids=["no-term-column", "no-definition-column", "empty-file", "empty-term", "bad-status",
+    ids=["no-term-column", "no-definition-column", "empty-file", "empty-term", "bad-status", "bad-familiarity",
          "unclosed-quote", "junk-after-quote", "latin-1-byte", "crlf-bad-bytes"],
 )
 def test_csvfile_malformed(tmp_path, content, code, line, needle, error_of, write):
