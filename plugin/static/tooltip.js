@@ -5,9 +5,13 @@
  *   <script src="https://annotator.example.com/plugin/tooltip.js"
  *           data-target=".ticket-body" data-first-only="false" defer></script>
  *
- * data-endpoint  base URL of the service (default: where this script was loaded from)
+ * data-endpoint  base URL of the service (default: where this script was loaded from); on
+ *                another origin the service must allow this page's origin (serve --cors-origin)
  * data-target    CSS selector of elements to annotate when the page has loaded
  * data-first-only  "true": mark only the first mention of each concept
+ * data-familiarity "jargon": mark only jargon, not the everyday words every agent knows
+ *                  ("queue", "ticket"); "all" (default): every glossary term
+ * (data-first-only and data-familiarity may also be set on an annotated element itself)
  *
  * window.HelpdeskGlossary.annotate(element)            -> Promise<number of terms wrapped>
  * window.HelpdeskGlossary.attachEditor(editor, panel)  -> {refresh(), detach()}
@@ -42,17 +46,37 @@
   var config = {
     endpoint: "",
     target: null,
-    firstOnly: false
+    firstOnly: false,
+    familiarity: "all"
   };
   if (script) {
     var ds = script.dataset;
     config.endpoint = ds.endpoint || script.src.replace(/\/plugin\/tooltip\.js(\?.*)?$/, "");
     config.target = ds.target || null;
     config.firstOnly = ds.firstOnly === "true";
+    config.familiarity = ds.familiarity || "all";
   }
 
   function apiUrl(path) {
     return config.endpoint.replace(/\/+$/, "") + path;
+  }
+
+  // One console line per distinct problem, however many elements or requests hit it.
+  var warned = {};
+  function warnOnce(message) {
+    if (warned[message] || !window.console) { return; }
+    warned[message] = true;
+    console.warn("HelpdeskGlossary: " + message);
+  }
+
+  /** The service's origin when it is not this page's (a cross-origin call needs CORS). */
+  function foreignOrigin() {
+    try {
+      var origin = new URL(apiUrl("/"), window.location.href).origin;
+      return origin !== window.location.origin ? origin : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -66,6 +90,15 @@
       body: JSON.stringify(body),
       signal: signal,
       credentials: "same-origin"
+    }).catch(function (error) {
+      // fetch() rejects with a bare TypeError both when the service is down and when the
+      // browser blocks a cross-origin answer the service did not allow (CORS): the message
+      // names both causes and the fix, since the page cannot tell them apart.
+      var other = error && error.name !== "AbortError" ? foreignOrigin() : null;
+      if (!other) { throw error; }
+      throw new Error("no answer from " + other + ": the service is down, or it does not allow " +
+        "requests from " + window.location.origin + " (start it with: helpdesk-annotator serve " +
+        "--cors-origin " + window.location.origin + ")");
     }).then(function (response) {
       var type = response.headers.get("Content-Type") || "";
       if (type.indexOf("json") === -1) {
@@ -199,6 +232,7 @@
     var firstOnly = options.firstOnly !== undefined ? options.firstOnly
       : element.dataset.firstOnly !== undefined ? element.dataset.firstOnly === "true"
       : config.firstOnly;
+    var familiarity = options.familiarity || element.dataset.familiarity || config.familiarity;
     var collected = collect(element);
     if (!collected.text.trim()) { return Promise.resolve(0); }
     element.setAttribute("aria-busy", "true");
@@ -210,12 +244,16 @@
       // The page may have changed while we waited: re-collect and re-verify against it.
       var fresh = collect(element);
       if (fresh.text !== collected.text) { return 0; }
-      var count = wrapSpans(fresh, fillRepeats(result.spans || []));
+      var spans = fillRepeats(result.spans || []);
+      if (familiarity === "jargon") {
+        spans = spans.filter(function (span) { return span.familiarity !== "everyday"; });
+      }
+      var count = wrapSpans(fresh, spans);
       element.dataset.hgState = "done";
       return count;
     }, function (error) {
       element.dataset.hgState = "error";
-      if (window.console) { console.warn("HelpdeskGlossary:", error.message); }
+      warnOnce(error.message);
       return 0;
     }).then(function (count) {
       element.removeAttribute("aria-busy");
@@ -455,6 +493,10 @@
       status.textContent = text;
       panel.dataset.state = state;
       panel.classList.toggle("hg-panel--error", state === "error");
+      // Unavailable: one quiet line, no headings over lists that have nothing to show.
+      [undefinedHead, undefinedList, termsHead, termsList].forEach(function (el) {
+        el.hidden = state === "error";
+      });
     }
 
     function renderTerms(spans) {
@@ -533,7 +575,8 @@
         setStatus(n ? n + " acronym" + (n === 1 ? "" : "s") + " to define" : "All acronyms defined", "ok");
       }, function (error) {
         if (mine !== generation || (error && error.name === "AbortError")) { return; }
-        setStatus("Glossary check unavailable right now (" + error.message + "). Your text is unaffected.", "error");
+        warnOnce(error.message);
+        setStatus("Glossary check unavailable right now. Your text is unaffected.", "error");
       });
     }
 

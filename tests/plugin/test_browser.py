@@ -36,13 +36,14 @@ def wrapped_terms(page, selector: str) -> list[tuple[str, int]]:
 
 
 def test_browser_terms_wrapped_with_the_right_text(demo, client, app):
-    """Each plain-text ticket's highlights are exactly the service's spans for its text."""
+    """Each plain-text ticket's highlights are exactly the service's spans for its text, as the
+    demo configures the widget: jargon only, first mention of each concept."""
     tickets = [t for t in load_tickets(Path(app.config["HELPDESK_SAMPLES_DIR"])) if isinstance(t.body, str)
                and not hasattr(t.body, "__html__")]
     assert tickets
     for ticket in tickets:
-        result = client.post("/api/annotate", json={"text": ticket.body}).get_json()
-        expected = [(s["text"], s["start_utf16"]) for s in result["spans"]]
+        result = client.post("/api/annotate", json={"text": ticket.body, "options": {"first_only": True}}).get_json()
+        expected = [(s["text"], s["start_utf16"]) for s in result["spans"] if s["familiarity"] == "jargon"]
         assert expected, ticket.slug
         assert wrapped_terms(demo, f"#ticket-{ticket.slug} .ticket-body") == [list(e) for e in expected]
     assert demo.js_errors == []
@@ -218,8 +219,9 @@ def test_browser_widget_skips_code_links_fields_and_opted_out_nodes(demo):
         const box = document.createElement('div');
         box.id = 'hostile'; box.innerHTML = html;  // test fixture markup, not widget code
         document.querySelector('.queue').prepend(box);
-        const first = await HelpdeskGlossary.annotate(box);
-        const second = await HelpdeskGlossary.annotate(box);
+        const every = {firstOnly: false, familiarity: 'all'};  // not the demo's filters
+        const first = await HelpdeskGlossary.annotate(box, every);
+        const second = await HelpdeskGlossary.annotate(box, every);
         return [first, second];
     }""", SKIPPED_MARKUP)
     assert counts == [2, 0]
@@ -257,3 +259,148 @@ def test_browser_contenteditable_editor_inserts_and_keeps_caret(demo):
         return sel.anchorNode.data.slice(0, sel.anchorOffset);
     }""")
     assert caret == f"We met the {replacement} last week."
+
+
+# --- a help desk's view: jargon only, keyboard, other origins, failures, small screens ---------
+
+EVERYDAY = {"agent", "agents", "queue", "ticket", "tickets", "survey", "dashboard"}
+
+
+def test_browser_demo_shows_jargon_only_each_reachable_by_keyboard(demo):
+    terms = demo.eval_on_selector_all(".ticket-body .hg-term", "els => els.map(e => [e.textContent, e.tabIndex])")
+    assert terms and {t.lower() for t, _ in terms}.isdisjoint(EVERYDAY)
+    assert all(index == 0 for _, index in terms)
+    assert "SLA" in [t for t, _ in terms]
+    # first mention only, per ticket
+    for ticket in demo.locator(".ticket-body").all():
+        ids = ticket.evaluate("e => [...e.querySelectorAll('.hg-term')].map(t => t.dataset.hgTerm)")
+        assert len(ids) == len(set(ids))
+
+
+def test_browser_skip_link_reaches_the_reply_box_in_two_keys(demo):
+    demo.keyboard.press("Tab")
+    assert demo.evaluate("() => document.activeElement.className") == "skip-link"
+    assert demo.locator(".skip-link").is_visible()  # shown when focused
+    demo.keyboard.press("Enter")
+    assert demo.evaluate("() => document.activeElement.id") == "reply-text"
+
+
+def test_browser_tab_presses_before_the_reply_box(demo):
+    """Without the skip link: every highlight is a stop on the way, and there are few of them."""
+    demo.locator(".skip-link").focus()
+    visited = []
+    while demo.evaluate("() => document.activeElement.id") != "reply-text" and len(visited) < 100:
+        demo.keyboard.press("Tab")
+        visited.append(demo.evaluate("() => document.activeElement.classList.contains('hg-term')"))
+    assert visited.count(True) == demo.locator(".ticket-body .hg-term").count()
+    assert len(visited) <= 30  # 42 with every term of every ticket
+
+
+@pytest.mark.parametrize(
+    "attributes, expected",
+    [
+        ("", ["SLA"]),
+        ('data-familiarity="all"', ["agents", "queue", "SLA"]),
+        ('data-familiarity="all" data-first-only="false"', ["agents", "queue", "SLA", "queue", "SLA"]),
+    ],
+)
+def test_browser_familiarity_and_first_only_per_element(demo, attributes, expected):
+    texts = demo.evaluate("""async (attributes) => {
+        const box = document.createElement('div');
+        box.innerHTML = '<p ' + attributes + '>Our agents in the queue missed the SLA: the queue and the SLA.</p>';
+        document.querySelector('.queue').prepend(box);
+        await HelpdeskGlossary.annotate(box.firstChild);
+        return [...box.querySelectorAll('.hg-term')].map(e => e.textContent);
+    }""", attributes)
+    assert texts == expected
+
+
+def test_browser_demo_loads_without_404_or_console_errors(page, live_server):
+    failed, console = [], []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
+    page.goto(live_server + "/")
+    page.wait_for_function(TERMS_DONE, timeout=20_000)
+    page.locator("#reply-panel[data-state=ok]").wait_for(timeout=20_000)
+    assert failed == [] and console == [] and page.js_errors == []
+    assert page.eval_on_selector("link[rel=icon]", "e => e.href").startswith("data:image/svg+xml")
+
+
+def test_browser_api_down_shows_a_quiet_unavailable_line(page, live_server):
+    console = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "warning" else None)
+    page.route("**/api/**", lambda route: route.abort("connectionrefused"))
+    page.goto(live_server + "/")
+    page.wait_for_function(TERMS_DONE, timeout=20_000)
+    panel = page.locator("#reply-panel")
+    page.wait_for_function("() => document.querySelector('#reply-panel').dataset.state === 'error'", timeout=10_000)
+    status = panel.locator(".hg-panel__status")
+    assert "unavailable" in status.inner_text()
+    assert panel.locator(".hg-panel__heading:visible, .hg-panel__list:visible").count() == 0
+    background = status.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background in ("rgba(0, 0, 0, 0)", "transparent")  # a line of text, not a red box
+    assert page.locator(".ticket-body .hg-term").count() == 0
+    assert len(console) == 1 and "HelpdeskGlossary" in console[0]  # once, not once per ticket
+    assert page.js_errors == []
+
+
+def test_browser_topbar_at_420px_keeps_the_hint_readable(browser, live_server, artifacts_dir):
+    context = browser.new_context(viewport={"width": 420, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(live_server + "/")
+        page.wait_for_function(TERMS_DONE, timeout=20_000)
+        hint = page.locator(".topbar__hint")
+        box = hint.bounding_box()
+        line = hint.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+        assert box["height"] <= 2 * line + 1 and box["width"] > 250
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 420
+        page.screenshot(path=str(artifacts_dir / "demo-420px.png"), clip={"x": 0, "y": 0, "width": 420, "height": 400})
+    finally:
+        context.close()
+
+
+CROSS_ORIGIN_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Another desk</title>
+<link rel="icon" href="data:,"></head><body>
+<div class="ticket-body">Our SLA was missed.</div><div class="ticket-body">The AHT rose.</div>
+<script src="{server}/plugin/tooltip.js" data-target=".ticket-body"></script></body></html>"""
+
+
+@pytest.fixture
+def other_origin(live_server, free_port):
+    """A page on another loopback origin (another port) that embeds the widget from live_server."""
+    import http.server
+    import threading
+
+    body = CROSS_ORIGIN_PAGE.format(server=live_server).encode("utf-8")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+def test_browser_cross_origin_without_cors_logs_one_clear_message(page, other_origin, live_server):
+    warnings = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    page.goto(other_origin + "/")
+    page.wait_for_function(TERMS_DONE, timeout=20_000)
+    assert page.locator(".hg-term").count() == 0  # blocked: the page stays as it was
+    ours = [w for w in warnings if "HelpdeskGlossary" in w]
+    assert len(ours) == 1, warnings
+    assert live_server in ours[0] and f"--cors-origin {other_origin}" in ours[0]
