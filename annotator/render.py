@@ -200,7 +200,8 @@ h1 { font-size: 1.3rem; }
 .term:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 .term sup a { text-decoration: none; color: var(--accent); font-size: .7em; }
 .tip { display: none; position: absolute; left: 0; top: 100%; z-index: 10; width: max-content;
-  max-width: min(24rem, 80vw); padding-top: .4rem; white-space: normal; font-size: .9rem; }
+  max-width: min(24rem, 80vw); padding-top: .4rem; white-space: normal; font-size: .9rem;
+  font-weight: 400; font-style: normal; text-align: left; text-transform: none; letter-spacing: normal; }
 .tip > span { display: block; background: var(--tip-bg); color: var(--tip-fg); padding: .5rem .7rem;
   border-radius: 6px; box-shadow: 0 4px 14px #0004; line-height: 1.4; }
 .tip b { display: block; }
