@@ -42,6 +42,10 @@ class Errors:
     E203 = "text contains a lone surrogate at index {index} (invalid Unicode)"
     E204 = "unknown format {format!r}; expected one of {allowed}"
     E205 = "invalid option {name!r}: {detail}"
+    E210 = (
+        "the text needs more work than one request may take ({seconds:g} s); "
+        "split it into smaller documents"
+    )
 
     # --- E3xx component --------------------------------------------------------------------
     E301 = "helpdesk_glossary has no glossary: call initialize() or load from disk first"
@@ -121,6 +125,10 @@ class LintError(AnnotatorError):
 
 class BatchError(AnnotatorError):
     """A batch tagging run could not read its input or resume its checkpoint."""
+
+
+class BudgetError(AnnotatorError):
+    """A document (or request) needed more work than its budget allows (see runtime.budget)."""
 
 
 class ConfigError(AnnotatorError):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.glossary.search import search
+from annotator.runtime.budget import work_budget
 
 from . import bodies
 from .errors import ServiceError, error_body, error_response
@@ -29,6 +31,18 @@ def formats() -> tuple[str, ...]:
 
 def _max_spans() -> int:
     return current_app.config["HELPDESK_MAX_SPANS"]
+
+
+def budgeted(view):
+    """Run ``view`` within the request's work budget (HELPDESK_WORK_BUDGET): a request that
+    needs more is answered 503 E210 instead of holding the worker until gunicorn kills it."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        with work_budget(current_app.config["HELPDESK_WORK_BUDGET"]):
+            return view(*args, **kwargs)
+
+    return wrapper
 
 
 def read_document() -> tuple[str, str, dict]:
@@ -54,12 +68,14 @@ def _annotate(text: str, fmt: str, options: dict, prefix: str = "") -> dict:
 
 
 @bp.post("/api/annotate")
+@budgeted
 def annotate():
     text, fmt, options = read_document()
     return jsonify(_annotate(text, fmt, options))
 
 
 @bp.post("/api/annotate/batch")
+@budgeted
 def annotate_batch():
     """Annotate up to HELPDESK_MAX_BATCH_DOCUMENTS documents.
 
@@ -81,6 +97,7 @@ def annotate_batch():
 
 
 @bp.post("/api/lint")
+@budgeted
 def lint():
     text, fmt, options = read_document()
     from .lint import lint_document

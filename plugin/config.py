@@ -29,6 +29,10 @@ DEFAULTS: dict[str, object] = {
     # library's 1,000,000: the worst case at that size (every word a term, "SLA " * 250000)
     # takes ~3 s of CPU, far below the worker timeout. None means the library default.
     "HELPDESK_MAX_TEXT_LENGTH": DEFAULT_MAX_LENGTH,
+    # Wall-clock seconds of annotation work one request may take (annotate, batch, lint); past
+    # it the request is answered 503 E210, well before gunicorn's worker timeout (30 s) would
+    # kill the worker. None: no budget.
+    "HELPDESK_WORK_BUDGET": 10.0,
     # Most spans returned per document; past it the response says "truncated": true. Clients may
     # ask for fewer with options.max_spans, never for more.
     "HELPDESK_MAX_SPANS": DEFAULT_MAX_SPANS,
@@ -62,6 +66,14 @@ def _positive_int(config: Mapping, name: str, *, allow_none: bool = False) -> No
         raise ConfigError("E601", field=name, name=name, detail=f"expected a positive integer, got {value!r}")
 
 
+def _positive_number(config: Mapping, name: str) -> None:
+    value = config[name]
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
+        raise ConfigError("E601", field=name, name=name, detail=f"expected a positive number or null, got {value!r}")
+
+
 def _string_list(config: Mapping, name: str) -> None:
     value = config[name]
     if isinstance(value, str):
@@ -78,6 +90,7 @@ def validate(config: dict) -> None:
                  "HELPDESK_MAX_GLOSSARY_LIMIT", "HELPDESK_CORS_MAX_AGE"):
         _positive_int(config, name)
     _positive_int(config, "HELPDESK_MAX_TEXT_LENGTH", allow_none=True)
+    _positive_number(config, "HELPDESK_WORK_BUDGET")
     _string_list(config, "HELPDESK_GLOSSARY_PATHS")
     _string_list(config, "HELPDESK_CORS_ORIGINS")
     if config["HELPDESK_PIPELINE_LOADING"] not in ("eager", "lazy"):

@@ -12,7 +12,7 @@ from flask import Flask, current_app, jsonify, request
 from gunicorn.http.errors import ParseException
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
 
-from annotator.errors import AnnotatorError, ConfigError, Errors, InputError
+from annotator.errors import AnnotatorError, BudgetError, ConfigError, Errors, InputError
 
 #: Domain error code -> HTTP status. A body over MAX_CONTENT_LENGTH is 413 (the request as a
 #: whole is too large, rejected before parsing); a text over the character limit (E202) or too
@@ -24,6 +24,7 @@ STATUS_BY_CODE = {
     "E203": 422,
     "E204": 422,
     "E205": 422,
+    "E210": 503,
     "E602": 400,
     "E603": 400,
     "E604": 415,
@@ -70,7 +71,7 @@ def error_response(code: str, message: str, status: int, field: str | None = Non
 
 
 def handle_annotator_error(exc: AnnotatorError):
-    if isinstance(exc, (InputError, ServiceError)):
+    if isinstance(exc, (InputError, ServiceError, BudgetError)):
         status = STATUS_BY_CODE.get(exc.code, 422)
     elif isinstance(exc, ConfigError):
         status = 500

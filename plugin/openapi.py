@@ -139,6 +139,8 @@ def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -
                 "definition": _nullable({"type": "string"}),
                 "is_acronym": _nullable({"type": "boolean"}),
                 "category": _nullable({"type": "string"}),
+                "familiarity": _nullable({"type": "string", "enum": ["everyday", "jargon"],
+                                          "description": "everyday help-desk word or jargon"}),
                 "senses": _nullable({"type": "array", "items": _ref("Sense")}),
                 "source": _nullable({"type": "string"}),
                 "repeat": {"type": "boolean",
@@ -291,7 +293,8 @@ POST_ERRORS = {
                   "text over the length limit (E202), too many documents (E613), "
                   "a repeated batch document id (E606)"),
     "500": _error("internal error (E609); never carries a traceback"),
-    "503": _error("pipeline not loaded yet (E610)"),
+    "503": _error("pipeline not loaded yet (E610); the request needed more work than "
+                  "HELPDESK_WORK_BUDGET allows (E210)"),
 }
 
 

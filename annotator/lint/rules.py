@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from ..glossary.model import Glossary
+from ..runtime import budget
 from ..text.markup import LineIndex, find_front_matter, next_sentence, visible_text
 from ..text.markup import headings as markup_headings
 from ..vocabulary.acronyms import is_caps_acronym
@@ -250,9 +251,12 @@ def lint_text(
     glossary = glossary if glossary is not None else Glossary()
     config = config if config is not None else LintConfig()
     masked = lint_visible(text, format)
+    budget.check()  # between stages: a service request's work budget (runtime.budget)
     definitions = find_definitions(masked, _known_expansions(glossary))
+    budget.check()
     defined = {d.acronym for d in definitions}
     uses = acronym_uses(masked, glossary, defined, config.allowlist, text)
+    budget.check()
     earliest = _earliest_definitions(text, masked, format, definitions, uses)
     index = LineIndex(text)
 

@@ -53,7 +53,7 @@ from ..errors import PipelineError
 from ..glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL, patterns_jsonl
 from ..glossary.model import Concept, Glossary
 from ..glossary.tokens import PatternTokenizer
-from ..runtime import collector
+from ..runtime import budget, collector
 from ..runtime.generation import as_records, generate_patterns
 from ..runtime.stringindex import StringIndexCompactor
 from ..runtime.upkeep import VocabUpkeep
@@ -77,7 +77,7 @@ from .names import (
 from .precision import (
     DEFAULT_PRECISION_RULES,
     RuleContext,
-    in_code_like_chunk,
+    CodeLike,
     is_signature,
     resolve_rules,
     rule_names,
@@ -335,9 +335,10 @@ class HelpdeskGlossary:
 
     def _annotate(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        budget.check()
         candidates = self.matcher.candidates(doc)
         bounds = _TokenBounds(doc)
-        context = RuleContext(doc, text, bounds.end, self._known_caps)
+        context = RuleContext(doc, text, bounds.end, self._known_caps, CodeLike(text))
         if candidates and self._candidate_rules:
             candidates = self._plausible(context, candidates, bounds)
         existing = list(doc.ents)
@@ -345,6 +346,7 @@ class HelpdeskGlossary:
         if existing and not self.overwrite:
             for ent in existing:
                 taken[ent.start : ent.end] = b"\x01" * len(ent)
+        budget.check()
         accepted, nested = resolve(candidates, len(doc), taken)
         for rule in self._accepted_rules:
             accepted = rule.run(context, accepted, taken)
@@ -359,10 +361,10 @@ class HelpdeskGlossary:
             for abbr in abbreviations:
                 distinct.setdefault(abbr["short"], {})[abbr["long"]] = None
             expansions = {short: tuple(longs) for short, longs in distinct.items()}
-            accepted = sorted(accepted + self._document_acronyms(doc, text, expansions, taken), key=lambda m: m.start)
+            accepted = sorted(accepted + self._document_acronyms(context, expansions, taken), key=lambda m: m.start)
 
         annotate = _SpanWriter(self, doc, text, bounds, expansions)
-        spans = [annotate(m) for m in accepted]
+        spans = [annotate(m) for m in budget.checked(accepted)]
         if existing:
             if self.overwrite:
                 existing = [e for e in existing if not any(taken[e.start : e.end])]
@@ -370,14 +372,14 @@ class HelpdeskGlossary:
         # What ``doc.ents = spans`` does, minus re-creating every span first.
         doc.set_ents(spans, default="outside")
         doc.spans[NESTED_KEY] = [annotate(m) for m in nested]
-        doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(doc, text, taken, expansions)
+        doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(context, taken, expansions)
         return doc
 
     def _plausible(self, context: RuleContext, candidates: list[Match], bounds: _TokenBounds) -> list[Match]:
         """The candidates every candidate-stage precision rule keeps."""
         checks = [rule.run for rule in self._candidate_rules]
         kept = []
-        for match in candidates:
+        for match in budget.checked(candidates):
             start, end = bounds.chars(match.start, match.end)
             for keep in checks:
                 if not keep(context, match, start, end):
@@ -387,16 +389,17 @@ class HelpdeskGlossary:
         return kept
 
     def _document_acronyms(
-        self, doc: Doc, text: str, expansions: dict[str, tuple[str, ...]], taken: bytearray
+        self, context: RuleContext, expansions: dict[str, tuple[str, ...]], taken: bytearray
     ) -> list[Match]:
         """Mentions of acronyms the document defines and the glossary does not know."""
+        doc, text, code_like = context.doc, context.text, context.code_like
         shorts = {short for short in expansions if short not in self._acronym_of}
         found = []
         if not shorts:
             return found
         # One pass over the capitalized words (short forms have two capitals or more), so a
         # document defining thousands of acronyms stays linear.
-        for hit in _CAPS_WORD.finditer(text):
+        for hit in budget.checked(_CAPS_WORD.finditer(text)):
             word = hit.group()
             short = word if word in shorts else word[:-1] if word[-1] == "s" and word[:-1] in shorts else None
             if short is None:
@@ -404,7 +407,7 @@ class HelpdeskGlossary:
             span = doc.char_span(hit.start(), hit.end())
             if span is None or any(taken[span.start : span.end]):
                 continue
-            if in_code_like_chunk(text, hit.start(), hit.end()):
+            if code_like(hit.start(), hit.end()):
                 continue
             taken[span.start : span.end] = b"\x01" * len(span)
             found.append(Match(span.start, span.end, DOC_ACRONYM_LABEL, DOCUMENT_PREFIX + short, True))
@@ -455,10 +458,11 @@ class HelpdeskGlossary:
         }
 
     def _unknown_acronyms(
-        self, doc: Doc, text: str, taken: bytearray, expansions: dict[str, tuple[str, ...]]
+        self, context: RuleContext, taken: bytearray, expansions: dict[str, tuple[str, ...]]
     ) -> list[Span]:
+        doc, text, code_like = context.doc, context.text, context.code_like
         spans = []
-        for hit in _CAPS_WORD.finditer(text):
+        for hit in budget.checked(_CAPS_WORD.finditer(text)):
             word = hit.group()
             if word in self._known_caps or word in expansions or not is_acronym(word):
                 continue
@@ -468,7 +472,7 @@ class HelpdeskGlossary:
             span = doc.char_span(hit.start(), hit.end(), label=UNKNOWN_LABEL)
             if span is None or any(taken[span.start : span.end]):
                 continue
-            if in_code_like_chunk(text, hit.start(), hit.end()) or is_signature(text, hit.start(), hit.end()):
+            if code_like(hit.start(), hit.end()) or is_signature(text, hit.start(), hit.end()):
                 continue
             if is_shouting(words_around(text, hit.start(), hit.end())):
                 continue  # in "WE CANT GET TO THE CLOUD" capitals say nothing

@@ -18,6 +18,7 @@ serve the component's other stages too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
@@ -32,7 +33,7 @@ from .matcher import Match
 # A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
 # words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose.
 _CODE_LIKE = re.compile(
-    r"://|www\.|@|_|\\|`|/\S*/|^/|\.\w+/"
+    r"://|www\.|@|_|\\|`|/\S*/|\.\w+/"
     # a bare domain; not "SLA.Please", a sentence with its space missing
     r"|\w\.(?:com|org|net|io|co|gov|edu|dev|app|info|biz|ai)\b"
 )
@@ -42,6 +43,9 @@ _SIGNATURE_MARKS = "^~*-\u2013\u2014"
 _SIGNATURE_TAIL = re.compile(r"[ \t.!)]*+(?:\n|\Z)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WORDS = re.compile(r"[A-Za-z0-9&'\u2019]+")
+_CHUNK = re.compile(r"\S+")
+#: How far from a match (either side, within its chunk) a code-like construct still counts.
+CODE_REACH = 200
 _BOUNDARY_CHARS = frozenset(" \t\n\r,;:!?()[]\"'\u2018\u2019\u201c\u201d")
 
 
@@ -54,6 +58,8 @@ class RuleContext(NamedTuple):
     token_end: Callable[[int], int]
     #: Every spelling a glossary acronym pattern can match (they are not ordinary words).
     known_caps: set[str]
+    #: ``code_like(start_char, end_char)``: the text's :class:`CodeLike`, shared by every stage.
+    code_like: Callable[[int, int], bool]
 
 
 class PrecisionRule(NamedTuple):
@@ -67,17 +73,6 @@ class PrecisionRule(NamedTuple):
 # --- text-shape tests ---------------------------------------------------------------------------
 
 
-def chunk_around(text: str, start: int, end: int, limit: int = 200) -> str:
-    """The whitespace-delimited chunk holding ``text[start:end]`` (bounded both ways)."""
-    lo = start
-    while lo > 0 and start - lo < limit and not text[lo - 1].isspace():
-        lo -= 1
-    hi = end
-    while hi < len(text) and hi - end < limit and not text[hi].isspace():
-        hi += 1
-    return text[lo:hi]
-
-
 def words_around(text: str, start: int, end: int, reach: int = 3) -> list[str]:
     """``text[start:end]`` with up to ``reach`` words either side, within its sentence.
 
@@ -88,16 +83,71 @@ def words_around(text: str, start: int, end: int, reach: int = 3) -> list[str]:
     return [*_WORDS.findall(left)[-reach:], text[start:end], *_WORDS.findall(right)[:reach]]
 
 
+class CodeLike:
+    """Whether matches sit inside a URL, e-mail, handle, path or identifier, for one text.
+
+    A match is code-like when a :data:`_CODE_LIKE` construct lies in the whitespace-delimited
+    chunk(s) around it, within :data:`CODE_REACH` characters of it (a path counts from the
+    chunk's own start). Chunk boundaries and each chunk's constructs are found once per text, on
+    first need, so the cost is linear in the text: a window re-scanned per match would cost
+    ``2 * CODE_REACH`` characters per match, which a megabyte with no whitespace (``-SLA-SLA``)
+    turns into minutes. Build one per document and ask it about every match.
+    """
+
+    __slots__ = ("text", "_starts", "_ends", "_hits")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._hits: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        text = self.text
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        # Fast path: plain prose boundaries on both sides.
+        if before in _BOUNDARY_CHARS and (after in _BOUNDARY_CHARS or after == "."):
+            if after != "." or end + 1 >= len(text) or not text[end + 1].isalnum():
+                return False
+        lo, hi = self._chunk_start(start), self._chunk_end(max(start, end - 1))
+        window_lo, window_hi = max(lo, start - CODE_REACH), min(hi, end + CODE_REACH)
+        if window_lo == lo and text.startswith("/", lo):
+            return True
+        hit_starts, hit_ends = self._constructs(lo, hi)
+        i = bisect_left(hit_starts, window_lo)
+        return i < len(hit_starts) and hit_ends[i] <= window_hi
+
+    def _chunks(self) -> None:
+        for found in _CHUNK.finditer(self.text):
+            self._starts.append(found.start())
+            self._ends.append(found.end())
+
+    def _chunk_start(self, pos: int) -> int:
+        if not self._starts:
+            self._chunks()
+        i = bisect_right(self._starts, pos) - 1
+        return self._starts[i] if i >= 0 else pos
+
+    def _chunk_end(self, pos: int) -> int:
+        i = bisect_right(self._starts, pos) - 1
+        return self._ends[i] if i >= 0 else pos + 1
+
+    def _constructs(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
+        found = self._hits.get((lo, hi))
+        if found is None:
+            spans = [hit.span() for hit in _CODE_LIKE.finditer(self.text, lo, hi)]
+            found = self._hits[lo, hi] = ([s for s, _ in spans], [e for _, e in spans])
+        return found
+
+
 def in_code_like_chunk(text: str, start: int, end: int) -> bool:
-    """True when the words at ``start:end`` sit inside a URL, e-mail, handle or identifier."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    # Fast path: plain prose boundaries on both sides.
-    if before in _BOUNDARY_CHARS and (after in _BOUNDARY_CHARS or after == "."):
-        if after != "." or end + 1 >= len(text) or not text[end + 1].isalnum():
-            return False
-    chunk = chunk_around(text, start, end)
-    return bool(_CODE_LIKE.search(chunk))
+    """True when the words at ``start:end`` sit inside a URL, e-mail, handle or identifier.
+
+    One question about one text; a caller with many matches in the same text keeps a
+    :class:`CodeLike` instead.
+    """
+    return CodeLike(text)(start, end)
 
 
 def is_signature(text: str, start: int, end: int) -> bool:
@@ -150,7 +200,7 @@ def drop_uncorroborated(accepted: list[Match], taken: bytearray) -> list[Match]:
 
 def keep_outside_code(context: RuleContext, match: Match, start: int, end: int) -> bool:
     """Glossary words inside a URL, e-mail, handle, path or identifier are not prose."""
-    return not in_code_like_chunk(context.text, start, end)
+    return not context.code_like(start, end)
 
 
 def keep_unless_signature(context: RuleContext, match: Match, start: int, end: int) -> bool:

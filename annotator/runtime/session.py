@@ -31,7 +31,7 @@ from ..options import AnnotateOptions
 from ..pipeline.names import COMPONENT_NAME, TEXT_HINT
 from ..text.markup import FORMATS, visible_text
 from ..text.safety import DEFAULT_MAX_LENGTH, prepare
-from . import collector
+from . import budget, collector
 
 
 
@@ -73,7 +73,9 @@ class AnnotationSession:
 
     def make_doc(self, visible: str) -> Doc:
         """Step 4's first half: the tokenized doc, carrying the text it was made from."""
+        budget.check()
         doc = self.nlp.make_doc(visible)
+        budget.check()
         doc.user_data[TEXT_HINT] = visible
         return doc
 

@@ -6,6 +6,7 @@ import pytest
 import spacy
 
 from annotator.errors import PipelineError
+from annotator.pipeline import precision
 from annotator.pipeline.precision import (
     DEFAULT_PRECISION_RULES,
     PrecisionRule,
@@ -84,3 +85,71 @@ def test_precision_rules_survive_a_round_trip(tmp_path, make_fixture_nlp):
     restored = spacy.load(tmp_path / "p")
     assert restored.get_pipe("helpdesk_glossary").precision_rules == rules
     assert [e.text for e in restored("Ask IT. Thanks! - CS").ents] == ["IT", "CS"]
+
+
+# --- code-like chunks ----------------------------------------------------------------------------
+
+
+def _window_rule(text: str, start: int, end: int) -> bool:
+    """The rule as first written: a window of the chunk re-scanned per match (the reference)."""
+    lo = start
+    while lo > 0 and start - lo < precision.CODE_REACH and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < precision.CODE_REACH and not text[hi].isspace():
+        hi += 1
+    chunk = text[lo:hi]
+    return bool(precision._CODE_LIKE.search(chunk) or chunk.startswith("/"))
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("see https://help.example.com/sla/faq today", "sla", True),
+        ("mail cs@example.com now", "cs", True),
+        ("ping @CS_team please", "CS", True),
+        ("the ticket_id field", "ticket", True),
+        ("open /admin/sla/settings", "sla", True),
+        ("visit csat.io for more", "csat", True),
+        ("our SLA.Please reply", "SLA", False),
+        ("our SLA, and AHT.", "SLA", False),
+        ("the (SLA) matters", "SLA", False),
+        ("path C:\\Users\\sla\\x", "sla", True),
+        ("`SLA` in code", "SLA", True),
+        ("x" * 300 + "-SLA-" + "y" * 300 + "_z", "SLA", False),  # the construct is out of reach
+        ("x" * 50 + "-SLA-" + "y" * 50 + "_z", "SLA", True),
+        ("-SLA" * 500, "SLA", False),
+    ],
+)
+def test_precision_code_like_agrees_with_the_window_rule(text, word, expected):
+    start = text.index(word)
+    end = start + len(word)
+    assert precision.CodeLike(text)(start, end) is expected
+    assert precision.in_code_like_chunk(text, start, end) is expected
+    assert _window_rule(text, start, end) is expected
+
+
+def test_precision_code_like_scans_a_glued_chunk_once(monkeypatch):
+    """A megabyte with no whitespace and a match every four characters: one scan of the chunk,
+    not one per match (what made such a text cost minutes)."""
+    scans = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def finditer(self, *args):
+            scans.append(args[1:])
+            return self.pattern.finditer(*args)
+
+    monkeypatch.setattr(precision, "_CODE_LIKE", Counting(precision._CODE_LIKE))
+    text = "-SLA" * 250_000
+    code_like = precision.CodeLike(text)
+    assert not any(code_like(i, i + 3) for i in range(1, len(text), 4 * 997))
+    assert len(scans) == 1
+
+
+def test_precision_code_like_term_over_two_chunks():
+    text = "an SLA breach@x today"
+    start = text.index("SLA")
+    assert precision.CodeLike(text)(start, text.index("@"))  # "SLA breach" reaches the e-mail

@@ -317,3 +317,28 @@ def test_api_annotate_markdown_skips_code(client):
     text = "Our `SLA` config and the SLA itself.\n\n```\nCSAT\n```\n"
     result = annotate(client, text, format="markdown")
     assert [(s["text"], s["start"]) for s in result["spans"]] == [("SLA", text.rindex("SLA"))]
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/api/annotate", {"text": "-SLA" * 5000}),
+    ("/api/annotate/batch", {"documents": [{"id": "a", "text": "SLA " * 5000}]}),
+    ("/api/lint", {"text": "The SLA and AHT. " * 1000, "format": "markdown"}),
+])
+def test_api_work_budget_spent_is_503_e210(client, app, monkeypatch, path, body):
+    """A request that needs more work than HELPDESK_WORK_BUDGET is a coded JSON 503, not a
+    worker held until gunicorn kills it."""
+    monkeypatch.setitem(app.config, "HELPDESK_WORK_BUDGET", 1e-9)
+    response = client.post(path, json=body)
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "E210"
+    monkeypatch.setitem(app.config, "HELPDESK_WORK_BUDGET", 10.0)
+    assert client.post(path, json=body).status_code == 200
+
+
+def test_api_glued_megabyte_is_answered(client, app):
+    """'-SLA' * 250000: no whitespace, a match every four characters, at the length limit."""
+    text = "-SLA" * 250_000
+    response = client.post("/api/annotate", json={"text": text})
+    assert response.status_code == 200
+    spans = response.get_json()["spans"]
+    assert all(text[s["start"]:s["end"]] == s["text"] for s in spans)
