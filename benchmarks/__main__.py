@@ -30,6 +30,7 @@ SECTIONS = {
     "parallel": "parallel",
     "service": "service",
     "memory": "memory",
+    "hostile": "hostile",
     "eval": "eval_text",
 }
 

@@ -30,6 +30,9 @@ class Config:
     # memory: distinct requests served, RSS samples taken
     memory_requests: int = 100_000
     memory_samples: int = 20
+    # hostile: characters of each hostile input (the service's document limit), timed rounds
+    hostile_chars: int = 1_000_000
+    hostile_repeat: int = 3
     seed: int = 0
     workdir: Path | None = None  # scratch files; a temporary directory when None
 
@@ -37,7 +40,8 @@ class Config:
     def quick(cls) -> Config:
         return cls(tickets=500, repeat=3, large_glossary=100_000, scaling_tickets=300, build_repeat=1,
                    parallel_tickets=4000, parallel_repeat=1, service_seconds=2.0,
-                   service_rounds=1, memory_requests=20_000, memory_samples=10)
+                   service_rounds=1, memory_requests=20_000, memory_samples=10,
+                   hostile_chars=250_000, hostile_repeat=1)
 
     @classmethod
     def tiny(cls) -> Config:
@@ -46,7 +50,7 @@ class Config:
                    scaling_tickets=20, build_repeat=2, short_doc=100, long_doc=1000, parallel_tickets=60,
                    parallel_repeat=1, service_seconds=0.5, service_rounds=1,
                    service_concurrency=2, service_tickets=20, memory_requests=300,
-                   memory_samples=3)
+                   memory_samples=3, hostile_chars=2_000, hostile_repeat=1)
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)
