@@ -52,6 +52,8 @@ class Errors:
     E401 = "{path}: cannot read file: {detail}"
     E402 = "{path}: invalid configuration: {detail}"
     E403 = "{path}: unsupported file type {suffix!r} (expected .md, .rst, .html, .txt)"
+    E404 = "{path}: cannot write file: {detail}"
+    E405 = "{path}: no articles to lint (no .md, .rst, .html or .txt files found)"
 
     # --- E5xx batch tagging ----------------------------------------------------------------
     E501 = "{path}: cannot read input: {detail}"
