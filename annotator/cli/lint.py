@@ -8,7 +8,7 @@ import click
 
 from ..errors import AnnotatorError, LintError
 from ..glossary.formats import format_names
-from ..lint.config import LintConfig, discover_config, load_config
+from ..lint.config import LintConfig, discover_config, load_config, split_items
 from ..lint.fix import fix_text
 from ..lint.formats import FORMATS, render
 from ..lint.findings import RULES
@@ -18,11 +18,6 @@ from ._text import echo, visible
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    """``--allow SLA,KPI --allow TAM`` -> ["SLA", "KPI", "TAM"]."""
-    return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
 def _error(exc: AnnotatorError) -> None:
@@ -91,13 +86,13 @@ def command(
       helpdesk-annotator lint --allow SFDC,TAM --disable HA002 article.md
       helpdesk-annotator lint --fix docs/faq.md
     """
-    disabled = [c.upper() for c in _split(disable)]
+    disabled = [c.upper() for c in split_items(disable)]
     unknown = sorted(set(disabled) - set(RULES))
     if unknown:
         raise click.BadParameter(f"unknown rule code(s): {', '.join(unknown)}", param_hint="--disable")
     try:
         config = _config(config_file, paths).with_overrides(
-            allow=_split(allow),
+            allow=split_items(allow),
             disable=disabled,
             glossary=[p.resolve() for p in glossaries],
             default_allow=False if no_default_allow else None,
