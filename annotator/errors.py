@@ -61,6 +61,9 @@ class Errors:
     E503 = "{detail}"
     E504 = "{path} already exists; use --resume to continue that run or --overwrite to start again"
     E505 = "batch run failed: {detail}"
+    E506 = ("{path}: cannot write: {detail}; free some space (or raise the file size limit) and "
+            "rerun the same command with --resume")
+    E507 = "{path}: cannot write output here: {detail}"
 
     # --- E6xx service and configuration -----------------------------------------------------
     E601 = "invalid configuration value {name!r}: {detail}"

@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..errors import BatchError
+
 UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
 
 #: Bars in the HTML report's chart.
@@ -76,13 +78,21 @@ class TermSummary:
         return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def write_csv(self, path: Path) -> None:
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, ["concept_id", "term", "label", "count", "documents"])
-            writer.writeheader()
-            writer.writerows(self.rows())
+        """Write the rows as CSV; a failed write is E506 (rerun with ``--resume``)."""
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                writer = csv.DictWriter(fh, ["concept_id", "term", "label", "count", "documents"])
+                writer.writeheader()
+                writer.writerows(self.rows())
+        except OSError as exc:
+            raise BatchError("E506", path=str(path), detail=exc.strerror or str(exc)) from exc
 
     def write_html(self, path: Path, *, title: str = "Term frequencies") -> None:
-        Path(path).write_text(render_html(self, title=title), encoding="utf-8")
+        """Write the HTML report; a failed write is E506."""
+        try:
+            Path(path).write_text(render_html(self, title=title), encoding="utf-8")
+        except OSError as exc:
+            raise BatchError("E506", path=str(path), detail=exc.strerror or str(exc)) from exc
 
 
 def render_html(summary: TermSummary, *, title: str = "Term frequencies") -> str:
