@@ -211,6 +211,7 @@ def _judge(
             f"define it at first use: {_quote(found.expansion, acronym)}",
             expansion=found.expansion,
             defined_at=def_line,
+            definition=(found.start, found.end, found.form),
             **where,
         )
     concepts = glossary.by_acronym.get(acronym, [])
