@@ -156,14 +156,15 @@ def _lines(fh, limit: int) -> Iterator[tuple[bytes | None, int]]:
         yield None, skipped
 
 
-def excerpt(raw: bytes | str) -> str:
-    """A short, always-encodable excerpt of a raw record for the rejects file."""
+def excerpt(raw: bytes | str, limit: int = EXCERPT_CHARS) -> str:
+    """A short, always-encodable excerpt of a raw record: what the rejects file and any
+    message quoting a document or its id show of it (never the whole text)."""
     if isinstance(raw, bytes):
-        raw = raw[: EXCERPT_CHARS * 4].decode("utf-8", errors="backslashreplace")
+        raw = raw[: limit * 4].decode("utf-8", errors="backslashreplace")
     else:
-        raw = raw.encode("utf-8", errors="backslashreplace").decode("utf-8")
+        raw = raw[: limit * 4].encode("utf-8", errors="backslashreplace").decode("utf-8")
     raw = raw.rstrip("\r\n")
-    return raw if len(raw) <= EXCERPT_CHARS else raw[:EXCERPT_CHARS] + "…"
+    return raw if len(raw) <= limit else raw[:limit] + "…"
 
 
 def _check_id(value: object, id_field: str) -> tuple[str | int | None, str | None]:

@@ -8,11 +8,15 @@ from pathlib import Path
 import click
 
 from ..batch.duplicates import POLICIES
+from ..batch.readers import excerpt
 from ..glossary.formats import format_names
 from ._errors import handle_errors
 from ._options import annotate_options
 from ._output import check_output
 from ._text import echo, visible
+
+#: Longest message quoting the data (an id can be a whole transcript).
+MESSAGE_CHARS = 400
 
 #: Exit status when the run completed but some records were rejected.
 EXIT_REJECTS = 3
@@ -46,7 +50,8 @@ def _duplicate_warner(progress: bool):
     """Print each reported repeat as it is met; above a progress bar, through tqdm."""
 
     def warn(duplicate) -> None:
-        message = visible(f"warning: {duplicate.message()}")  # ids come from the data
+        # Ids come from the data: bounded, and with control characters shown.
+        message = visible(f"warning: {excerpt(duplicate.message(), limit=MESSAGE_CHARS)}")
         if progress:
             from tqdm import tqdm
 

@@ -415,3 +415,14 @@ def test_cli_tag_full_disk_is_a_coded_error_and_resume_completes(tag, tmp_path):
     reference = tmp_path / "reference.jsonl"
     assert tag(TRANSCRIPTS, output=reference).exit_code == 0
     assert out.read_bytes() == reference.read_bytes()
+
+
+def test_cli_tag_repeated_id_warning_quotes_a_bounded_visible_excerpt(tag, tmp_path):
+    long_id = "\x1b]0;pwned\x07" + "transcript text " * 500
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": long_id, "text": "The SLA."}) + "\n"
+                              for _ in range(2)), encoding="utf-8")
+    result = tag(source)
+    assert result.exit_code == 0, result.output
+    [warning] = [line for line in result.stderr.splitlines() if "duplicate id" in line]
+    assert len(warning) < 500 and "\x1b" not in warning and "\x07" not in warning
