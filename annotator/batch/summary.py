@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import BatchError
 from ..lint.words import DEFAULT_ALLOW  # what the linter leaves undefined is not "unknown"
-from ..text.acronyms import base_acronym
+from ..vocabulary.acronyms import base_acronym
 
 UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
 
