@@ -56,6 +56,8 @@ class Errors:
     E401 = "{path}: cannot read file: {detail}"
     E402 = "{path}: invalid configuration: {detail}"
     E403 = "{path}: unsupported file type {suffix!r} (expected .md, .rst, .html, .txt)"
+    E404 = "{path}: cannot write file: {detail}"
+    E405 = "{path}: no articles to lint (no .md, .rst, .html or .txt files found)"
 
     # --- E5xx batch tagging ----------------------------------------------------------------
     E501 = "{path}: cannot read input: {detail}"
@@ -63,6 +65,9 @@ class Errors:
     E503 = "{detail}"
     E504 = "{path} already exists; use --resume to continue that run or --overwrite to start again"
     E505 = "batch run failed: {detail}"
+    E506 = ("{path}: cannot write: {detail}; free some space (or raise the file size limit) and "
+            "rerun the same command with --resume")
+    E507 = "{path}: cannot write output here: {detail}"
 
     # --- E6xx service and configuration -----------------------------------------------------
     E601 = "invalid configuration value {name!r}: {detail}"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import BatchError
-from .readers import Position, list_text_files
+from .readers import Position, list_text_files, open_regular
 
 VERSION = 1
 
@@ -90,10 +90,10 @@ def input_fingerprint(path: Path, kind: str) -> dict:
     if kind == "dir":
         for name in list_text_files(path):
             digest.update(name.encode("utf-8", "surrogateescape"))
-            digest.update(b"\0%d\0" % (path / name).stat().st_size)
+            digest.update(b"\0%d\0" % _size(path / name))
         size = None
     else:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:  # a FIFO or a device is refused, never waited on
             digest.update(fh.read(HEAD_BYTES))
         size = stat.st_size
     return {
@@ -103,6 +103,13 @@ def input_fingerprint(path: Path, kind: str) -> dict:
         "mtime_ns": None if kind == "dir" else stat.st_mtime_ns,
         "sha256_head": digest.hexdigest(),
     }
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # a dangling symlink: its record is a reject, the name still counts
+        return -1
 
 
 def options_hash(options: dict) -> str:
@@ -118,11 +125,17 @@ def write_checkpoint(path: Path, checkpoint: Checkpoint) -> None:
     data = json.dumps(checkpoint.to_json(), indent=1, sort_keys=True).encode("utf-8") + b"\n"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+        try:
+            view = memoryview(data)
+            while view:  # os.write may write less than asked (a nearly full disk)
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
     fsync_dir(path.parent)
 
 

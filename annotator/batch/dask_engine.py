@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import pickle
+import zlib
 
 from ..errors import BatchError
 from .tagger import PIPELINE_MODULES, PipelineSpec, Tagger, TagOptions, WorkerSetupError
@@ -75,12 +76,21 @@ class TaggerPlugin(WorkerPlugin):
             self.error = str(getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}")
 
 
-def _warm_up_on_worker(plugin_name: str, texts: list[str]) -> None:
-    from distributed import get_worker
+def _warm_up_on_worker(plugin_name: str, blob: bytes, dask_worker=None) -> None:
+    """Warm the worker's pipeline up on :func:`encode`-d texts.
 
-    plugin = get_worker().plugins.get(plugin_name)
+    ``Client.run`` runs this outside any task, where ``get_worker()`` finds no worker: Dask
+    hands the worker in as ``dask_worker`` instead. The texts travel as one blob so that a
+    failure Dask logs with the call's arguments does not print documents.
+    """
+    plugin = dask_worker.plugins.get(plugin_name) if dask_worker is not None else None
     if plugin is not None and plugin.tagger is not None:
-        plugin.tagger.warm_up(texts)
+        plugin.tagger.warm_up(decode(zlib.decompress(blob)))
+
+
+def _sealed(value) -> bytes:
+    """:func:`encode`, compressed: unreadable in a log line that quotes it."""
+    return zlib.compress(encode(value), 1)
 
 
 def _tag_on_worker(batch: bytes, plugin_name: str) -> bytes:
@@ -153,7 +163,8 @@ class DaskExecutor:
         # local engine finds, see PoolExecutor._restart). Warm-up is only an optimisation: a
         # worker it killed comes back (its nanny restarts it) and starts cold.
         try:
-            self.client.run(_warm_up_on_worker, self.plugin_name, warmup, on_error="ignore")
+            self.client.run(_warm_up_on_worker, self.plugin_name, _sealed(warmup),
+                            on_error="ignore")
         except Exception:  # noqa: BLE001, S110 - see above
             pass
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BatchError
+from ..fileio import FileTooLarge, NotRegularFile, describe_mode, read_regular
 
 KINDS = ("jsonl", "csv", "dir")
 
@@ -111,6 +112,27 @@ def read_records(
         raise BatchError("E501", path=str(path), detail=exc.strerror or str(exc)) from exc
 
 
+def open_regular(path: Path):
+    """``path`` opened for binary reading, refusing anything but a regular file.
+
+    The open is non-blocking, so a FIFO named like an input does not hang the run, and the
+    check is made on the opened descriptor (``fstat``), so the file cannot be swapped between
+    a check and the read. Raises :class:`~annotator.fileio.NotRegularFile` (an ``OSError``).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        kind = describe_mode(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise NotRegularFile(path, kind)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 # --- line reading ----------------------------------------------------------------------------
 
 
@@ -134,14 +156,15 @@ def _lines(fh, limit: int) -> Iterator[tuple[bytes | None, int]]:
         yield None, skipped
 
 
-def excerpt(raw: bytes | str) -> str:
-    """A short, always-encodable excerpt of a raw record for the rejects file."""
+def excerpt(raw: bytes | str, limit: int = EXCERPT_CHARS) -> str:
+    """A short, always-encodable excerpt of a raw record: what the rejects file and any
+    message quoting a document or its id show of it (never the whole text)."""
     if isinstance(raw, bytes):
-        raw = raw[: EXCERPT_CHARS * 4].decode("utf-8", errors="backslashreplace")
+        raw = raw[: limit * 4].decode("utf-8", errors="backslashreplace")
     else:
-        raw = raw.encode("utf-8", errors="backslashreplace").decode("utf-8")
+        raw = raw[: limit * 4].encode("utf-8", errors="backslashreplace").decode("utf-8")
     raw = raw.rstrip("\r\n")
-    return raw if len(raw) <= EXCERPT_CHARS else raw[:EXCERPT_CHARS] + "…"
+    return raw if len(raw) <= limit else raw[:limit] + "…"
 
 
 def _check_id(value: object, id_field: str) -> tuple[str | int | None, str | None]:
@@ -188,7 +211,7 @@ def _encodable(value: str) -> bool:
 
 def _read_jsonl(path, text_field, id_field, start, limit) -> Iterator[Record]:
     offset, line_no, number = start.offset, start.line, start.records
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         fh.seek(offset)
         for raw, nbytes in _lines(fh, limit):
             first = offset == 0
@@ -296,7 +319,7 @@ class _LineFeed:
 
 def _read_csv(path, text_field, id_field, start, limit) -> Iterator[Record]:
     _raise_field_limit()
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         feed = _LineFeed(fh, 0, 0, limit)
         header = _csv_header(path, feed, text_field, id_field)
         if start.offset:
@@ -354,9 +377,11 @@ def _csv_header(path, feed: _LineFeed, text_field: str, id_field: str) -> list[s
 
 
 def list_text_files(path: Path) -> list[str]:
-    """The ``.txt`` files directly in ``path``, sorted by name (the record order)."""
+    """The ``.txt`` entries directly in ``path`` but directories, sorted by name (the record
+    order). A FIFO, a device or a dangling symlink named ``.txt`` is listed, so that it is
+    reported as a reject rather than silently skipped."""
     with os.scandir(path) as entries:
-        return sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
+        return sorted(e.name for e in entries if e.name.endswith(".txt") and not e.is_dir())
 
 
 def _read_dir(path, text_field, id_field, start, limit) -> Iterator[Record]:
@@ -367,11 +392,10 @@ def _read_dir(path, text_field, id_field, start, limit) -> Iterator[Record]:
         after = Position(index + 1, index + 1, number)
         file = path / name
         try:
-            size = file.stat().st_size
-            if size > limit:
-                yield _reject(number, None, name, f"file is larger than {limit} bytes", "", after)
-                continue
-            data = file.read_bytes()
+            data = read_regular(file, limit=limit)
+        except FileTooLarge:
+            yield _reject(number, None, name, f"file is larger than {limit} bytes", "", after)
+            continue
         except OSError as exc:
             yield _reject(number, None, name, f"cannot read file: {exc.strerror or exc}", "", after)
             continue

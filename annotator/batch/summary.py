@@ -18,36 +18,72 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..errors import BatchError
+from ..lint.words import DEFAULT_ALLOW  # what the linter leaves undefined is not "unknown"
+from ..vocabulary.acronyms import base_acronym
+
 UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
 
 #: Bars in the HTML report's chart.
 TOP_TERMS = 25
 
-Term = tuple[str, str, str]  # (concept id, term, label)
+Term = tuple[str, str, str, str]  # (concept id, term, label, the form as written)
+Key = tuple[str, str, str]  # (concept id, term, "") for a concept; ("", text, label) otherwise
 
 
 def document_terms(result: dict) -> list[Term]:
-    """The (concept id, term, label) of every span and unknown acronym of one document."""
-    terms = [(s.get("term_id") or "", s.get("term") or s.get("text") or "", s.get("label") or "")
+    """The (concept id, term, label, form) of every span and unknown acronym of one document.
+
+    Unknown acronyms the linter allows by default (API, FAQ, 2FA, ...) are left out: they are
+    not what the glossary should learn next.
+    """
+    terms = [(s.get("term_id") or "", s.get("term") or s.get("text") or "", s.get("label") or "",
+              s.get("text") or s.get("term") or "")
              for s in result.get("spans", ())]
-    terms.extend(("", u.get("text", ""), UNKNOWN_LABEL) for u in result.get("unknown_acronyms", ()))
+    terms.extend(("", u.get("text", ""), UNKNOWN_LABEL, u.get("text", ""))
+                 for u in result.get("unknown_acronyms", ()) if not _allowed(u.get("text", "")))
     return terms
 
 
+def _allowed(text: str) -> bool:
+    return text in DEFAULT_ALLOW or _base(text) in DEFAULT_ALLOW
+
+
+def _base(form: str) -> str:
+    """"AHTs" and "AHT's" are the form "AHT"."""
+    return base_acronym(form)
+
+
+def _key(term: tuple) -> Key:
+    cid, name, label = term[0], term[1], term[2]
+    # One concept is one row whatever label it was found under (the term "Average Handle
+    # Time" and the acronym "AHT"); without a concept id the label tells kinds apart.
+    return (cid, name, "") if cid else ("", name, label)
+
+
 class TermSummary:
-    """Occurrence and document counts per term, bounded by the glossary's size (plus the
-    distinct unknown acronyms seen)."""
+    """Occurrence and document counts per concept (and per unknown acronym), with the labels
+    and forms each was found as; bounded by the glossary's size plus the distinct unknown
+    acronyms seen."""
 
     def __init__(self) -> None:
-        self.count: Counter[Term] = Counter()
-        self.documents: Counter[Term] = Counter()
+        self.count: Counter[Key] = Counter()
+        self.documents: Counter[Key] = Counter()
+        self.labels: dict[Key, Counter[str]] = {}
+        self.forms: dict[Key, Counter[str]] = {}
         self.total_documents = 0
 
     def add(self, terms: Iterable[Term]) -> None:
-        terms = [tuple(t) for t in terms]
         self.total_documents += 1
-        self.count.update(terms)
-        self.documents.update(set(terms))
+        seen = set()
+        for term in terms:
+            key = _key(term)
+            seen.add(key)
+            self.count[key] += 1
+            self.labels.setdefault(key, Counter())[term[2]] += 1
+            if key[0] and "ACRONYM" in term[2] and len(term) > 3 and term[3] != term[1]:
+                self.forms.setdefault(key, Counter())[_base(term[3])] += 1
+        self.documents.update(seen)
 
     def add_output(self, path: Path, limit: int | None = None) -> None:
         """Count the documents in an existing output file (its first ``limit`` bytes)."""
@@ -60,35 +96,67 @@ class TermSummary:
                 if line.strip():
                     self.add(document_terms(json.loads(line)))
 
+    def label(self, key: Key) -> str:
+        """The label a row is filed under: the one it was found under most often."""
+        return min(self.labels[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+    def name(self, key: Key) -> str:
+        """How a row is named in the report: the form that occurred, "AHT (Average Handle
+        Time)" for a concept met as its acronym, else the term."""
+        forms = self.forms.get(key)
+        if not forms:
+            return key[1]
+        form = min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        return f"{form} ({key[1]})"
+
+    def _ordered(self) -> list[tuple[Key, int]]:
+        return sorted(self.count.items(),
+                      key=lambda kv: (-kv[1], self.label(kv[0]), kv[0][0], kv[0][1]))
+
     def rows(self) -> list[dict]:
         """Rows sorted by count (descending), then label, concept id and term."""
-        ordered = sorted(self.count.items(), key=lambda kv: (-kv[1], kv[0][2], kv[0][0], kv[0][1]))
         return [
-            {"concept_id": cid, "term": term, "label": label, "count": n,
-             "documents": self.documents[(cid, term, label)]}
-            for (cid, term, label), n in ordered
+            {"concept_id": key[0], "term": key[1], "label": self.label(key), "count": n,
+             "documents": self.documents[key]}
+            for key, n in self._ordered()
+        ]
+
+    def chart_rows(self) -> list[dict]:
+        """:meth:`rows` with each row's display ``name`` and whether it was met as an acronym."""
+        return [
+            {**row, "name": self.name(key),
+             "acronym": any("ACRONYM" in label for label in self.labels[key])}
+            for row, (key, _) in zip(self.rows(), self._ordered())
         ]
 
     def label_totals(self) -> dict[str, int]:
         totals: Counter[str] = Counter()
-        for (_, _, label), n in self.count.items():
-            totals[label] += n
+        for labels in self.labels.values():
+            totals.update(labels)
         return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def write_csv(self, path: Path) -> None:
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, ["concept_id", "term", "label", "count", "documents"])
-            writer.writeheader()
-            writer.writerows(self.rows())
+        """Write the rows as CSV; a failed write is E506 (rerun with ``--resume``)."""
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                writer = csv.DictWriter(fh, ["concept_id", "term", "label", "count", "documents"])
+                writer.writeheader()
+                writer.writerows(self.rows())
+        except OSError as exc:
+            raise BatchError("E506", path=str(path), detail=exc.strerror or str(exc)) from exc
 
     def write_html(self, path: Path, *, title: str = "Term frequencies") -> None:
-        Path(path).write_text(render_html(self, title=title), encoding="utf-8")
+        """Write the HTML report; a failed write is E506."""
+        try:
+            Path(path).write_text(render_html(self, title=title), encoding="utf-8")
+        except OSError as exc:
+            raise BatchError("E506", path=str(path), detail=exc.strerror or str(exc)) from exc
 
 
 def render_html(summary: TermSummary, *, title: str = "Term frequencies") -> str:
     """A self-contained page (inline CSS and SVG, no scripts, no external resources)."""
     esc = html.escape
-    rows = summary.rows()
+    rows = summary.chart_rows()
     top = [r for r in rows if r["label"] != UNKNOWN_LABEL][:TOP_TERMS]
     unknown = [r for r in rows if r["label"] == UNKNOWN_LABEL][:TOP_TERMS]
     return "\n".join([
@@ -128,14 +196,14 @@ def _bar_chart(rows: list[dict]) -> str:
     for i, row in enumerate(rows):
         y = i * (bar_h + gap)
         width = max(1, round(chart_w * row["count"] / most))
-        name = html.escape(row["term"])
+        name = html.escape(row["name"])
         # About 40 characters fit left of the bars; the tooltip keeps the full name.
-        short = html.escape(_shorten(row["term"], 40))
+        short = html.escape(_shorten(row["name"], 40))
         parts.append(
             f'<g><title>{name} ({html.escape(row["label"])}): {row["count"]} in '
             f'{row["documents"]} documents</title>'
             f'<text x="{label_w - 8}" y="{y + bar_h - 4}" text-anchor="end">{short}</text>'
-            f'<rect class="{"acr" if "ACRONYM" in row["label"] else "term"}" x="{label_w}" '
+            f'<rect class="{"acr" if row["acronym"] else "term"}" x="{label_w}" '
             f'y="{y}" width="{width}" height="{bar_h}"></rect>'
             f'<text x="{label_w + width + 6}" y="{y + bar_h - 4}">{row["count"]}</text></g>'
         )

@@ -6,9 +6,8 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-import click
-
 from ..errors import AnnotatorError
+from ._text import echo
 
 F = TypeVar("F", bound=Callable)
 
@@ -24,7 +23,7 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except AnnotatorError as exc:
-            click.echo(f"error: {exc}", err=True)
+            echo(f"error: {exc}", err=True)
             raise SystemExit(EXIT_USAGE) from exc
 
     return wrapper  # type: ignore[return-value]

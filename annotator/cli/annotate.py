@@ -14,6 +14,8 @@ from ..options import AnnotateOptions
 from ..text.safety import utf8_error_position
 from ._errors import EXIT_USAGE, handle_errors
 from ._options import annotate_options
+from ._output import check_output, write_output
+from ._text import echo
 
 #: Input format guessed from the file name when --input-format is not given.
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -96,6 +98,8 @@ def command(
 
     if no_builtin and not glossaries:
         raise click.UsageError("--no-builtin needs at least one --glossary FILE")
+    if output is not None:
+        check_output(output)
     name = getattr(file, "name", "-")
     name = "<stdin>" if name in ("-", "<stdin>") or not isinstance(name, str) else name
     text = decode_input(file.read(), name)
@@ -114,8 +118,8 @@ def command(
         rendered = render_terminal(text, result, color=color)
 
     if output is not None:
-        output.write_text(rendered, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
+        write_output(output, rendered.encode("utf-8"))
+        echo(f"wrote {output}", err=True)
     else:
         # color=True stops click from stripping our ANSI codes when it thinks stdout is no TTY
         click.echo(rendered, nl=False, color=color)

@@ -19,6 +19,8 @@ from ..glossary.loading import load_glossary
 from ..glossary.model import Concept, Glossary
 from ..glossary.search import search
 from ._errors import EXIT_USAGE, handle_errors
+from ._output import check_output, write_output
+from ._text import echo
 
 
 # --- loading ------------------------------------------------------------------------------------
@@ -62,7 +64,13 @@ def _echo_concepts(concepts: Sequence[Concept], as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([c.to_json() for c in concepts], ensure_ascii=False, indent=2))
     else:
-        click.echo(_table(concepts), nl=False)
+        echo(_table(concepts), nl=False)
+
+
+def _category_key(name: str) -> str:
+    """"Metrics", "metric" and "METRICS" name one category."""
+    key = name.strip().casefold()
+    return key[:-1] if key.endswith("s") and len(key) > 3 else key
 
 
 def describe(concept: Concept, glossary: Glossary) -> str:
@@ -107,7 +115,8 @@ def command() -> None:
 
 
 @command.command(name="list")
-@click.option("--category", default=None, help="Only concepts of this category (case-insensitive).")
+@click.option("--category", default=None,
+              help="Only concepts of this category (case-insensitive, singular or plural).")
 @click.option("--ambiguous", is_flag=True, help="Only concepts sharing an acronym with another concept.")
 @json_option
 @handle_errors
@@ -124,7 +133,13 @@ def list_command(glossary: Glossary, category: str | None, ambiguous: bool, as_j
     """
     concepts = list(glossary)
     if category:
-        concepts = [c for c in concepts if (c.category or "").casefold() == category.casefold()]
+        wanted = _category_key(category)
+        concepts = [c for c in concepts if _category_key(c.category or "") == wanted]
+        if not concepts:
+            known = sorted({c.category for c in glossary if c.category})
+            echo(f"error: no category {category!r}; the categories are: "
+                 + (", ".join(known) or "(none)"), err=True)
+            raise SystemExit(EXIT_USAGE)
     if ambiguous:
         shared = glossary.ambiguous_acronyms
         concepts = [c for c in concepts if any(a in shared for a in c.acronyms)]
@@ -139,8 +154,8 @@ def list_command(glossary: Glossary, category: str | None, ambiguous: bool, as_j
 def show_command(glossary: Glossary, concept_id: str, as_json: bool) -> None:
     """Show one concept with all its attributed definitions.
 
-    ID is a concept id as printed by `list` (an acronym or a term also works when it names
-    exactly one concept).
+    ID is a concept id as printed by `list`, or a term, alias or acronym; an ambiguous acronym
+    (AHT) shows every sense (with --json, a list).
 
     \b
     Examples:
@@ -151,19 +166,31 @@ def show_command(glossary: Glossary, concept_id: str, as_json: bool) -> None:
     if concept is None:
         exact = [c for c in search(glossary, concept_id).concepts if concept_id.casefold() in
                  {n.casefold() for n in (c.term, *c.aliases, *c.acronyms)}]
+        if len(exact) > 1:
+            _show_senses(concept_id, exact, glossary, as_json)
+            return
         if len(exact) == 1:
             concept = exact[0]
         else:
-            candidates = [c.id for c in exact] or difflib.get_close_matches(concept_id, list(glossary.by_id), n=5)
+            candidates = difflib.get_close_matches(concept_id, list(glossary.by_id), n=5)
             error = GlossaryError("E107", concept_id=concept_id)
-            click.echo(f"error: {error}", err=True)
+            echo(f"error: {error}", err=True)
             if candidates:
-                click.echo("did you mean: " + ", ".join(candidates), err=True)
+                echo("did you mean: " + ", ".join(candidates), err=True)
             raise SystemExit(EXIT_USAGE)
     if as_json:
         click.echo(json.dumps(concept.to_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(describe(concept, glossary), nl=False)
+        echo(describe(concept, glossary), nl=False)
+
+
+def _show_senses(name: str, concepts: Sequence[Concept], glossary: Glossary, as_json: bool) -> None:
+    """An ambiguous name (an acronym with several meanings): every sense, said to be one."""
+    if as_json:
+        click.echo(json.dumps([c.to_json() for c in concepts], ensure_ascii=False, indent=2))
+        return
+    echo(f"{name} is ambiguous: {len(concepts)} senses\n")
+    echo("\n".join(describe(c, glossary) for c in concepts), nl=False)
 
 
 @command.command(name="search")
@@ -188,7 +215,7 @@ def search_command(glossary: Glossary, query: str, limit: int | None, as_json: b
     found = search(glossary, query, limit).concepts
     _echo_concepts(found, as_json)
     if not found:
-        click.echo(f"no concept matches {query!r}", err=True)
+        echo(f"no concept matches {query!r}", err=True)
         raise SystemExit(1)
 
 
@@ -213,6 +240,8 @@ def export_command(glossary: Glossary, fmt: str, output: Path | None) -> None:
       helpdesk-annotator glossary export --format tbx -o glossary.tbx
       helpdesk-annotator glossary export --format jsonl --glossary team.csv > merged.jsonl
     """
+    if output is not None:
+        check_output(output)
     data = export_bytes(glossary, fmt)
     if output is None:
         # bytes as they are: the CSV's CRLF row ends and the XML's declared encoding stay exact
@@ -224,8 +253,8 @@ def export_command(glossary: Glossary, fmt: str, output: Path | None) -> None:
             stream.write(data)
             stream.flush()
     else:
-        output.write_bytes(data)
-        click.echo(f"wrote {len(glossary)} concepts to {output}", err=True)
+        write_output(output, data)
+        echo(f"wrote {len(glossary)} concepts to {output}", err=True)
 
 
 def export_bytes(glossary: Glossary, fmt: str) -> bytes:
@@ -261,6 +290,8 @@ def import_command(file: Path, output: Path | None, no_builtin: bool) -> None:
     """
     from ..glossary.merge import merge_entries
 
+    if output is not None:
+        check_output(output)
     entries, skipped = read_glossary_file(file)
     own = Glossary(merge_entries(entries))
     base = Glossary() if no_builtin else load_glossary()
@@ -269,24 +300,24 @@ def import_command(file: Path, output: Path | None, no_builtin: bool) -> None:
     added = [c for c in combined if c.id not in base]
     merged = [c for c in combined if c.id in base and c.to_json() != base.get(c.id).to_json()]
 
-    click.echo(f"{file.name}: {len(entries)} entries -> {len(own)} concepts, {len(skipped)} skipped")
+    echo(f"{file.name}: {len(entries)} entries -> {len(own)} concepts, {len(skipped)} skipped")
     if not no_builtin:
         click.echo(f"new concepts: {len(added)}")
         for concept in added:
-            click.echo(f"  + {concept.id}: {concept.term}" + (f" ({', '.join(concept.acronyms)})" if concept.acronyms else ""))
+            echo(f"  + {concept.id}: {concept.term}" + (f" ({', '.join(concept.acronyms)})" if concept.acronyms else ""))
         click.echo(f"merged into existing concepts: {len(merged)}")
         for concept in merged:
             before = base.get(concept.id)
             gained = len(concept.definitions) - len(before.definitions)
-            click.echo(f"  ~ {concept.id}: {concept.term} (+{gained} definition{'s' * (gained != 1)})")
+            echo(f"  ~ {concept.id}: {concept.term} (+{gained} definition{'s' * (gained != 1)})")
         for acronym, concepts in combined.ambiguous_acronyms.items():
             if acronym not in base.ambiguous_acronyms and any(c.id not in base for c in concepts):
-                click.echo(f"  ! {acronym} becomes ambiguous: " + " | ".join(c.term for c in concepts))
+                echo(f"  ! {acronym} becomes ambiguous: " + " | ".join(c.term for c in concepts))
     for item in skipped:
-        click.echo(f"  skipped {item.source}:{item.line}: {item.text[:60]!r} ({item.reason})")
+        echo(f"  skipped {item.source}:{item.line}: {item.text[:60]!r} ({item.reason})")
     if output is not None:
-        own.dump(output)
-        click.echo(f"wrote {len(own)} concepts to {output}", err=True)
+        write_output(output, own.to_jsonl().encode("utf-8"))
+        echo(f"wrote {len(own)} concepts to {output}", err=True)
     if not entries:
         click.echo("warning: no entries found", err=True)
 

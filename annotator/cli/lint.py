@@ -6,33 +6,22 @@ from pathlib import Path
 
 import click
 
-from ..errors import AnnotatorError
+from ..errors import AnnotatorError, LintError
 from ..glossary.formats import format_names
-from ..lint.config import LintConfig, discover_config, load_config
+from ..lint.config import LintConfig, discover_config, load_config, split_items
 from ..lint.fix import fix_text
 from ..lint.formats import FORMATS, render
 from ..lint.findings import RULES
-from ..lint.runner import (
-    FileResult,
-    iter_paths,
-    lint_article,
-    load_glossary,
-    read_article,
-    write_article,
-)
+from ..lint.runner import FileResult, lint_article, load_glossary, read_article, walk, write_article
 from ._errors import EXIT_USAGE
+from ._text import echo, visible
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
-    """``--allow SLA,KPI --allow TAM`` -> ["SLA", "KPI", "TAM"]."""
-    return [item.strip() for value in values for item in value.split(",") if item.strip()]
-
-
 def _error(exc: AnnotatorError) -> None:
-    click.echo(f"error: {exc}", err=True)
+    echo(f"error: {exc}", err=True)
 
 
 def _config(config_file: Path | None, paths: tuple[Path, ...]) -> LintConfig:
@@ -97,30 +86,38 @@ def command(
       helpdesk-annotator lint --allow SFDC,TAM --disable HA002 article.md
       helpdesk-annotator lint --fix docs/faq.md
     """
-    disabled = [c.upper() for c in _split(disable)]
+    disabled = [c.upper() for c in split_items(disable)]
     unknown = sorted(set(disabled) - set(RULES))
     if unknown:
         raise click.BadParameter(f"unknown rule code(s): {', '.join(unknown)}", param_hint="--disable")
     try:
         config = _config(config_file, paths).with_overrides(
-            allow=_split(allow),
+            allow=split_items(allow),
             disable=disabled,
             glossary=[p.resolve() for p in glossaries],
             default_allow=False if no_default_allow else None,
             builtin_glossary=False if no_builtin_glossary else None,
         )
         glossary = load_glossary(config)
-        files = list(iter_paths(paths))
     except AnnotatorError as exc:
         _error(exc)
         raise SystemExit(EXIT_USAGE) from exc
 
-    if not files:
-        click.echo("warning: no .md, .rst, .html or .txt files found", err=True)
+    failed = False
+
+    def bad_path(exc: AnnotatorError) -> None:
+        nonlocal failed
+        _error(exc)
+        failed = True
+
+    # A missing or unsupported path is reported and the others are still linted.
+    files = list(walk(paths, on_error=bad_path))
+    if not files and not failed:
+        _error(LintError("E405", path=", ".join(p.as_posix() for p in paths)))
+        raise SystemExit(EXIT_USAGE)
 
     results: list[FileResult] = []
-    failed = False
-    for path in files:
+    for path, root in files:
         try:
             article = read_article(path)
         except AnnotatorError as exc:
@@ -131,13 +128,13 @@ def command(
             fixed = fix_text(article.text, article.format, glossary=glossary, config=config)
             if fixed.fixes:
                 try:
-                    write_article(article, fixed.text)
+                    write_article(article, fixed.text, root=root)
                 except AnnotatorError as exc:
                     _error(exc)
                     failed = True
                     continue
                 for item in fixed.fixes:
-                    click.echo(
+                    echo(
                         f"fixed {article.display}:{item.line}:{item.col}: {item.acronym} -> {item.replacement}",
                         err=True,
                     )
@@ -147,7 +144,8 @@ def command(
 
     report = render(results, output_format)
     if report:
-        click.echo(report, nl=False)
+        # Findings quote the articles; the machine formats escape for themselves.
+        click.echo(visible(report) if output_format in ("text", "github") else report, nl=False)
     if failed:
         raise SystemExit(EXIT_USAGE)
     raise SystemExit(EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN)

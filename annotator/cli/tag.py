@@ -8,9 +8,15 @@ from pathlib import Path
 import click
 
 from ..batch.duplicates import POLICIES
+from ..batch.readers import excerpt
 from ..glossary.formats import format_names
 from ._errors import handle_errors
 from ._options import annotate_options
+from ._output import check_output
+from ._text import echo, visible
+
+#: Longest message quoting the data (an id can be a whole transcript).
+MESSAGE_CHARS = 400
 
 #: Exit status when the run completed but some records were rejected.
 EXIT_REJECTS = 3
@@ -44,7 +50,8 @@ def _duplicate_warner(progress: bool):
     """Print each reported repeat as it is met; above a progress bar, through tqdm."""
 
     def warn(duplicate) -> None:
-        message = f"warning: {duplicate.message()}"
+        # Ids come from the data: bounded, and with control characters shown.
+        message = visible(f"warning: {excerpt(duplicate.message(), limit=MESSAGE_CHARS)}")
         if progress:
             from tqdm import tqdm
 
@@ -73,6 +80,15 @@ def duplicate_notes(report, policy: str) -> list[str]:
                      f"distinct ids only (a memory bound); {report.untracked_ids} later ids were "
                      "checked against those but not remembered")
     return notes
+
+
+def _finished_before(config) -> bool:
+    """Whether the checkpoint says an earlier run already tagged everything (for ``--resume``;
+    whether it belongs to this input and these options is :func:`run`'s check)."""
+    from ..batch.checkpoint import read_checkpoint
+
+    existing = read_checkpoint(config.checkpoint)
+    return existing is not None and existing.complete
 
 
 @click.command(name="tag")
@@ -195,10 +211,18 @@ def command(input_path, output, text_field, id_field, kind, text_format, process
         summary_html=summary_html,
         on_duplicate_id=on_duplicate_id,
     )
+    # Every file the run will write, checked before an hour of tagging rather than after it.
+    for path in (config.output, config.rejects, config.checkpoint, config.summary,
+                 config.summary_html):
+        if path is not None:
+            check_output(path)
+    finished = _finished_before(config) if resume else False
     progress_factory = _progress_factory(progress)
     report = run(config, progress_factory=progress_factory,
                  warn=_duplicate_warner(progress_factory is not None))
     rate = report.new_records / report.seconds if report.seconds else 0.0
+    if finished:
+        click.echo(f"{output} is already complete: nothing to resume", err=True)
     click.echo(
         f"{report.documents} documents tagged, {report.rejects} rejected, "
         f"{report.records} records"
@@ -208,7 +232,7 @@ def command(input_path, output, text_field, id_field, kind, text_format, process
         err=True,
     )
     for line in duplicate_notes(report, on_duplicate_id):
-        click.echo(line, err=True)
+        echo(line, err=True)
     if summary:
         click.echo(f"summary: {summary}, {config.summary_html}", err=True)
     if report.rejects:

@@ -2,32 +2,44 @@
 
 Keys (all optional)::
 
-    allow = ["SFDC", "TAM"]          # acronyms that need no definition (added to the defaults)
+    allow = ["SFDC", "TAM"]          # acronyms that need no definition (added to the defaults;
+                                     # "SFDC,TAM" works too; compared case-insensitively)
     default-allow = true             # false: drop the built-in allowlist (API, URL, FAQ, ...)
     glossary = ["docs/terms.csv"]    # extra glossary files, relative to the config file
     builtin-glossary = true          # false: use only the glossary files above
     disable = ["HA002"]              # rule codes to switch off
 
 The same keys may sit in a ``lint`` sub-table (``[tool.helpdesk-annotator.lint]``), which wins;
-other keys of the table belong to other subcommands and are ignored here. Discovery walks up
+other keys of the table belong to other subcommands and are ignored here. Without a ``lint``
+sub-table, an unknown key is an error (E402, with the closest known key). Discovery walks up
 from the linted path: in each directory ``.helpdesk-annotator.toml`` first, then a
 ``pyproject.toml`` that has the table.
 """
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import LintError
+from ..fileio import read_regular
 from .findings import RULES
 from .words import DEFAULT_ALLOW
 
 CONFIG_FILE = ".helpdesk-annotator.toml"
 TABLE = "helpdesk-annotator"
 _KEYS = {"allow", "default-allow", "glossary", "disable", "builtin-glossary"}
+#: Largest configuration file read (a pyproject.toml is a few kilobytes).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def split_items(values: Iterable[str]) -> list[str]:
+    """``["SLA,KPI", " TAM "]`` -> ``["SLA", "KPI", "TAM"]``: how ``--allow``, ``--disable`` and
+    the same keys given as one string in a configuration file are read."""
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
 @dataclass(frozen=True)
@@ -76,22 +88,39 @@ def _table(data: dict, path: Path) -> dict | None:
     if lint is not None:
         if not isinstance(lint, dict):
             raise LintError("E402", path=str(path), detail="'lint' must be a table")
-        table = {**{k: v for k, v in table.items() if k in _KEYS}, **lint}
+        _check_keys(lint, path)
+        return {**{k: v for k, v in table.items() if k in _KEYS}, **lint}
+    # Without a lint sub-table the settings are the table's own keys; sub-tables belong to
+    # other subcommands.
+    _check_keys({k: v for k, v in table.items() if not isinstance(v, dict)}, path)
     return table
 
 
-def _string_list(value: object, key: str, path: Path) -> list[str]:
+def _check_keys(table: dict, path: Path) -> None:
+    """E402 for a key the linter does not know (a typo would otherwise be silently ignored)."""
+    for key in table:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(sorted(_KEYS))})"
+            raise LintError("E402", path=str(path), detail=f"unknown key {key!r}{hint}")
+
+
+def _string_list(value: object, key: str, path: Path, *, split: bool = False) -> list[str]:
+    """A list of non-blank strings; with ``split``, comma-separated items are split out
+    (``allow = "WFM,KPI"`` as ``--allow WFM,KPI``)."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise LintError("E402", path=str(path), detail=f"{key!r} must be a list of strings")
+    if split:
+        return split_items(value)
     return [v.strip() for v in value]
 
 
 def parse_config(data: dict, path: Path) -> LintConfig:
     """Validate a parsed table into a :class:`LintConfig` (raises E402 naming ``path``)."""
-    allow = _string_list(data.get("allow", []), "allow", path)
-    disable = [c.upper() for c in _string_list(data.get("disable", []), "disable", path)]
+    allow = _string_list(data.get("allow", []), "allow", path, split=True)
+    disable = [c.upper() for c in _string_list(data.get("disable", []), "disable", path, split=True)]
     unknown = sorted(set(disable) - set(RULES))
     if unknown:
         raise LintError(
@@ -122,8 +151,10 @@ def load_config(path: Path) -> LintConfig:
     """Read one configuration file (``.helpdesk-annotator.toml`` or ``pyproject.toml``)."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(read_regular(path, limit=MAX_CONFIG_BYTES).decode("utf-8"))
+    except OSError as exc:
+        raise LintError("E402", path=str(path), detail=f"cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
         raise LintError("E402", path=str(path), detail=f"cannot read: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise LintError("E402", path=str(path), detail=f"invalid TOML: {exc}") from exc
@@ -144,7 +175,7 @@ def find_config(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+                data = tomllib.loads(read_regular(pyproject, limit=MAX_CONFIG_BYTES).decode("utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
                 raise LintError("E402", path=str(pyproject), detail=str(exc)) from exc
             if TABLE in data.get("tool", {}):

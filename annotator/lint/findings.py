@@ -42,6 +42,8 @@ class Finding:
     expansion: str | None = None
     senses: tuple[str, ...] = ()
     defined_at: int | None = None  # line of the late definition (HA002)
+    #: (start, end, form) of the acronym inside that late definition (HA002), for ``--fix``
+    definition: tuple[int, int, str] | None = None
 
     @property
     def rule(self) -> Rule:

@@ -159,10 +159,12 @@ def acronym_uses(
     lower_words = non_caps_vocabulary(masked)
     known = glossary.by_acronym.keys() | defined
     tokens = scan(masked, phrases=glossary.by_acronym.keys())
+    # Allow entries are compared regardless of case: "wfm" in a config means the acronym WFM.
+    allowed = {a.casefold() for a in allow}
     candidates = [
         t
         for t in tokens
-        if t.base not in allow and t.text not in allow
+        if t.base.casefold() not in allowed and t.text.casefold() not in allowed
         if not _is_handle(text, t.start)
         if not (t.base in UNITS and follows_number(masked, t.start))
         if _is_acronym_use(t, glossary, defined, lower_words)
@@ -210,6 +212,7 @@ def _judge(
             f"define it at first use: {_quote(found.expansion, acronym)}",
             expansion=found.expansion,
             defined_at=def_line,
+            definition=(found.start, found.end, found.form),
             **where,
         )
     concepts = glossary.by_acronym.get(acronym, [])

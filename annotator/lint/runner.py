@@ -9,11 +9,12 @@ from __future__ import annotations
 import codecs
 import functools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LintError
+from ..fileio import read_regular, replace_atomically
 from ..glossary import loading
 from ..glossary.model import Glossary
 from .config import LintConfig
@@ -29,6 +30,8 @@ FORMATS_BY_SUFFIX = {
     ".htm": "html",
     ".txt": "text",
 }
+#: Largest article read: far beyond any knowledge-base page, small enough to hold in memory.
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 _SKIP_DIRS = {"node_modules", "__pycache__", "site-packages", "venv"}
 
 
@@ -57,39 +60,63 @@ def format_for(path: Path) -> str:
 
 
 def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to lint, in a deterministic order, each once.
+    """Files to lint, in a deterministic order, each once (see :func:`walk`; errors raise)."""
+    for path, _root in walk(paths):
+        yield path
 
-    A file named explicitly must have a supported suffix (E403 otherwise); directories are
-    walked recursively, sorted, skipping hidden and tool directories and unsupported files.
+
+def walk(
+    paths: Iterable[Path], on_error: Callable[[LintError], None] | None = None
+) -> Iterator[tuple[Path, Path]]:
+    """``(file, root)`` for every file to lint, in a deterministic order, each once.
+
+    A file named explicitly must exist and have a supported suffix (E401/E403 otherwise);
+    directories are walked recursively, sorted, skipping hidden and tool directories and
+    unsupported files. ``root`` is the tree ``--fix`` may write into: the directory named on
+    the command line, or a named file's own directory. With ``on_error``, a bad path is handed
+    to it and the other paths are still walked; without, the error is raised.
     """
     seen: set[Path] = set()
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
-                for name in files:
-                    if Path(name).suffix.lower() in FORMATS_BY_SUFFIX and not name.startswith("."):
-                        found.append(Path(root) / name)
-            candidates = sorted(found, key=lambda p: p.as_posix())
-        elif path.exists():
-            format_for(path)
-            candidates = [path]
-        else:
-            raise LintError("E401", path=str(path), detail="no such file or directory")
+        try:
+            candidates, root = _candidates(path)
+        except LintError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+            continue
         for candidate in candidates:
             key = candidate.resolve()
             if key not in seen:
                 seen.add(key)
-                yield candidate
+                yield candidate, root
+
+
+def _candidates(path: Path) -> tuple[list[Path], Path]:
+    if path.is_dir():
+        found = []
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+            for name in files:
+                if Path(name).suffix.lower() in FORMATS_BY_SUFFIX and not name.startswith("."):
+                    found.append(Path(root) / name)
+        return sorted(found, key=lambda p: p.as_posix()), path
+    if path.exists() or path.is_symlink():
+        format_for(path)
+        return [path], path.parent
+    raise LintError("E401", path=str(path), detail="no such file or directory")
 
 
 def read_article(path: Path) -> Article:
-    """Read and decode one article (strict UTF-8; a BOM is remembered and stripped)."""
+    """Read and decode one article (strict UTF-8; a BOM is remembered and stripped).
+
+    Only a regular file of at most :data:`MAX_ARTICLE_BYTES` is read: a FIFO, a device (a
+    committed ``z.md -> /dev/zero``) or a directory is refused with E401, never waited on.
+    """
     fmt = format_for(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, limit=MAX_ARTICLE_BYTES)
     except OSError as exc:
         raise LintError("E401", path=str(path), detail=exc.strerror or str(exc)) from exc
     bom = data.startswith(codecs.BOM_UTF8)
@@ -115,13 +142,18 @@ def load_glossary(config: LintConfig) -> Glossary:
     return _load_glossary(config.builtin_glossary, tuple(config.glossary), stamps)
 
 
-def write_article(article: Article, text: str) -> None:
-    """Write ``text`` back to the article's file, restoring its BOM (used by ``--fix``)."""
+def write_article(article: Article, text: str, *, root: Path | None = None) -> None:
+    """Replace the article's file with ``text``, restoring its BOM (used by ``--fix``).
+
+    The replacement is atomic (a kill or a full disk leaves the old article whole) and keeps
+    the file's mode; a symlink whose target lies outside ``root`` is not written through.
+    Failures are E404.
+    """
     data = ("\ufeff" if article.bom else "") + text
     try:
-        article.path.write_bytes(data.encode("utf-8"))
+        replace_atomically(article.path, data.encode("utf-8"), root=root)
     except OSError as exc:
-        raise LintError("E401", path=str(article.path), detail=f"cannot write: {exc.strerror or exc}") from exc
+        raise LintError("E404", path=str(article.path), detail=exc.strerror or str(exc)) from exc
 
 
 def lint_article(article: Article, *, glossary: Glossary, config: LintConfig) -> FileResult:

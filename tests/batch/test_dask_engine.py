@@ -123,3 +123,44 @@ def test_dask_engine_does_not_need_port_8787(tmp_path, tickets):
     finally:
         blocker.close()
     assert report.documents > 0
+
+
+def test_dask_engine_warm_up_uses_the_worker_dask_hands_in():
+    from annotator.batch.dask_engine import _sealed, _warm_up_on_worker
+
+    class FakeTagger:
+        texts = None
+
+        def warm_up(self, texts):
+            self.texts = texts
+
+    class FakePlugin:
+        tagger = FakeTagger()
+
+    class FakeWorker:
+        plugins = {"p": FakePlugin()}
+
+    _warm_up_on_worker("p", _sealed(["The SLA."]), dask_worker=FakeWorker())
+    assert FakePlugin.tagger.texts == ["The SLA."]
+    assert b"SLA" not in _sealed(["The SLA."])  # unreadable if a log line quotes the call
+
+
+def test_dask_engine_run_logs_no_traceback_and_no_document_text(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    secret = "Customer Jane Roe, card ending 4242, complains about the SLA"
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": f"{secret} #{i}."}) + "\n"
+                              for i in range(6)), encoding="utf-8")
+    glossary = Path(__file__).parent / "data" / "glossary.csv"
+    result = subprocess.run(
+        [sys.executable, "-c", "from annotator.cli import main; main()", "tag", str(source),
+         str(tmp_path / "out.jsonl"), "--engine", "dask", "-p", "1", "--no-builtin",
+         "--glossary", str(glossary)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "Jane Roe" not in result.stderr
+    assert len(result.stderr.splitlines()) < 10

@@ -76,3 +76,33 @@ def test_summary_html_is_standalone_and_escapes_terms():
 def test_summary_html_of_nothing_still_renders():
     page = render_html(TermSummary())
     assert "No glossary terms found" in page and "0 documents" in page
+
+
+AHT_DOCS = [
+    {"spans": [span("average-handle-time", "Average Handle Time"),
+               span("average-handle-time", "Average Handle Time", "CX_ACRONYM", text="AHT"),
+               span("average-handle-time", "Average Handle Time", "CX_ACRONYM", text="AHTs")],
+     "unknown_acronyms": [{"text": "API"}, {"text": "2FA"}, {"text": "FAQs"}, {"text": "ZQX"}]},
+    {"spans": [span("average-handle-time", "Average Handle Time")], "unknown_acronyms": []},
+]
+
+
+def test_summary_counts_one_concept_once_whatever_its_label():
+    summary = summary_of(AHT_DOCS)
+    rows = [r for r in summary.rows() if r["concept_id"]]
+    assert rows == [{"concept_id": "average-handle-time", "term": "Average Handle Time",
+                     "label": "CX_ACRONYM", "count": 4, "documents": 2}]  # a tie: by name
+    assert summary.label_totals() == {"CX_ACRONYM": 2, "CX_TERM": 2, UNKNOWN_LABEL: 1}
+
+
+def test_summary_bars_name_the_form_that_occurred():
+    page = render_html(summary_of(AHT_DOCS))
+    assert ">AHT (Average Handle Time)</text>" in page
+    assert ">Service Level Agreement</text>" not in page
+    page = render_html(summary_of(DOCS))
+    assert ">Service Level Agreement (Service Level Agreement)" not in page
+
+
+def test_summary_unknown_acronyms_leave_out_the_linter_allowlist():
+    unknown = [r["term"] for r in summary_of(AHT_DOCS).rows() if r["label"] == UNKNOWN_LABEL]
+    assert unknown == ["ZQX"]

@@ -238,3 +238,17 @@ def test_cli_annotate_html_page_renders_markup_input(invoke, tmp_path, name, con
     for snippet in shown_as_source:
         assert snippet not in page
     assert page.count('class="term"') == terms and "Content-Security-Policy" in page
+
+
+def test_cli_annotate_output_in_a_missing_directory_is_exit_2(invoke, ticket, tmp_path):
+    result = invoke(ticket, "-o", tmp_path / "missing" / "out.txt")
+    assert result.exit_code == 2, result.output
+    assert "E507" in result.stderr and "does not exist" in result.stderr
+
+
+def test_cli_annotate_shows_control_characters_of_a_document(invoke, tmp_path):
+    path = tmp_path / "evil.txt"
+    path.write_text("Our SLA \x1b]0;pwned\x07 is fine.\n", encoding="utf-8")
+    result = invoke(path)
+    assert result.exit_code == 0 and "pwned" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout

@@ -80,9 +80,16 @@ def test_cli_glossary_list_json_merges_duplicate_terms(team):
     assert [d["line"] for d in sla["definitions"]] == [2, 3]
 
 
-@pytest.mark.parametrize("category, expected", [("metrics", 3), ("CHANNELS", 1), ("Nope", 0)])
+@pytest.mark.parametrize("category, expected", [("metrics", 3), ("CHANNELS", 1), ("metric", 3),
+                                                ("Channel", 1), (" operations ", 1)])
 def test_cli_glossary_list_category(team, category, expected):
     assert len(concepts_of(team("list", "--category", category, "--json"))) == expected
+
+
+def test_cli_glossary_list_unknown_category_lists_the_valid_ones(team):
+    result = team("list", "--category", "Nope")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "Channels, Metrics, Operations" in result.stderr
 
 
 def test_cli_glossary_list_ambiguous(team):
@@ -119,13 +126,49 @@ def test_cli_glossary_show_by_acronym_when_unique(team):
     assert result.exit_code == 0 and json.loads(result.stdout)["term"] == "Service Level Agreement"
 
 
-@pytest.mark.parametrize("query", ["no-such-concept", "AHT"], ids=["unknown", "ambiguous-acronym"])
-def test_cli_glossary_show_unknown_id_exits_2(team, query):
-    result = team("show", query)
+def test_cli_glossary_show_unknown_id_exits_2(team):
+    result = team("show", "no-such-concept")
     assert result.exit_code == 2
     assert "[E107]" in result.stderr and result.stdout == ""
-    if query == "AHT":
-        assert "did you mean:" in result.stderr and "average-hold-time" in result.stderr
+
+
+def test_cli_glossary_show_ambiguous_acronym_shows_every_sense(team):
+    result = team("show", "AHT")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("AHT is ambiguous: 2 senses\n")
+    assert "Average Handle Time (AHT)" in result.stdout and "Average Hold Time (AHT)" in result.stdout
+    assert "Mean time customers wait on hold." in result.stdout and "E107" not in result.stderr
+    senses = json.loads(team("show", "AHT", "--json").stdout)
+    assert sorted(c["term"] for c in senses) == ["Average Handle Time", "Average Hold Time"]
+
+
+@pytest.mark.parametrize("subcommand", [("show", "oscar-0-pwned-term"), ("list",), ("search", "oscar")])
+def test_cli_glossary_shows_control_characters_of_a_user_glossary(invoke, tmp_path, subcommand):
+    path = tmp_path / "evil.csv"
+    path.write_text("term,definition\n"
+                    "Oscar\x1b]0;pwned\x07 Term,Sets the title\x1b]0;pwned\x07 of your terminal.\n",
+                    encoding="utf-8")
+    result = invoke(*subcommand, "--no-builtin", "--glossary", path)
+    assert result.exit_code == 0, result.output
+    assert "Oscar" in result.stdout and "pwned" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_cli_glossary_import_of_dev_zero_is_refused(invoke, tmp_path):
+    link = tmp_path / "zero.csv"
+    link.symlink_to("/dev/zero")
+    result = invoke("import", link, "--no-builtin")
+    assert result.exit_code == 2
+    assert "E103" in result.stderr and "not a regular file" in result.stderr
+
+
+@pytest.mark.parametrize("subcommand", [("export", "--format", "csv"), ("import", "FILE")])
+def test_cli_glossary_output_in_a_missing_directory_is_exit_2(invoke, team_csv, tmp_path, subcommand):
+    args = [team_csv if a == "FILE" else a for a in subcommand]
+    extra = ["--no-builtin"] + (["--glossary", team_csv] if args[0] == "export" else [])
+    result = invoke(*args, *extra, "-o", tmp_path / "missing" / "out.csv")
+    assert result.exit_code == 2, result.output
+    assert "E507" in result.stderr and "does not exist" in result.stderr
 
 
 # --- search -------------------------------------------------------------------------------------

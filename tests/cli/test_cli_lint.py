@@ -93,10 +93,102 @@ def test_cli_lint_invalid_utf8_exit_2_but_other_files_are_linted(runner, tmp_pat
     assert "b-good.md:1:5: HA001" in result.stdout
 
 
-def test_cli_lint_directory_without_lintable_files_exit_0(runner, tmp_path):
+def test_cli_lint_directory_without_lintable_files_exit_2(runner, tmp_path):
     (tmp_path / "script.py").write_text("SLA = 1\n", encoding="utf-8")
     result = _lint(runner, tmp_path)
-    assert result.exit_code == 0 and "no .md" in result.stderr
+    assert result.exit_code == 2, result.output
+    assert "E405" in result.stderr and "no articles to lint" in result.stderr
+
+
+def test_cli_lint_missing_path_is_reported_and_the_others_are_linted(runner, article, tmp_path):
+    result = _lint(runner, tmp_path / "nope.md", article)
+    assert result.exit_code == 2, result.output
+    assert "nope.md" in result.stderr and "E401" in result.stderr
+    assert f"{article.as_posix()}:3:11: HA001" in result.stdout
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "directory"])
+def test_cli_lint_non_regular_file_is_reported_never_read(runner, tmp_path, kind):
+    import os
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("The SLA.\n", encoding="utf-8")
+    odd = docs / "x.md"
+    if kind == "fifo":
+        os.mkfifo(odd)
+    elif kind == "dev-zero":
+        odd.symlink_to("/dev/zero")
+    else:
+        odd.mkdir()
+        (odd / "inner.md").write_text("Fine.\n", encoding="utf-8")
+    result = _lint(runner, docs)
+    assert "a.md:1:5: HA001" in result.stdout
+    if kind == "directory":  # a directory named x.md is walked, not read
+        assert result.exit_code == 1, result.output
+    else:
+        assert result.exit_code == 2, result.output
+        assert "x.md" in result.stderr and "E401" in result.stderr
+        assert "not a regular file" in result.stderr
+
+
+def test_cli_lint_fix_full_disk_leaves_the_article_whole(runner, article, monkeypatch):
+    import errno
+    import os
+
+    before = article.read_bytes()
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    result = _lint(runner, "--fix", article)
+    monkeypatch.undo()
+    assert result.exit_code == 2, result.output
+    assert "E404" in result.stderr and "cannot write" in result.stderr
+    assert "No space left" in result.stderr and "cannot read" not in result.stderr
+    assert article.read_bytes() == before
+    assert sorted(p.name for p in article.parent.iterdir()) == ["article.md"]  # no temp file left
+
+
+def test_cli_lint_fix_keeps_the_mode(runner, article):
+    article.chmod(0o640)
+    assert _lint(runner, "--fix", article).exit_code == 1
+    assert "Service Level Agreement (SLA)" in article.read_text(encoding="utf-8")
+    assert article.stat().st_mode & 0o777 == 0o640
+
+
+def test_cli_lint_fix_never_writes_through_a_symlink_leaving_the_tree(runner, tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text("The SLA.\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "link.md").symlink_to(outside)
+    result = _lint(runner, "--fix", docs)
+    assert result.exit_code == 2, result.output
+    assert "E404" in result.stderr and "outside the tree" in result.stderr
+    assert outside.read_text(encoding="utf-8") == "The SLA.\n"
+
+
+def test_cli_lint_fix_writes_through_a_symlink_inside_the_tree(runner, tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "shared").mkdir(parents=True)
+    target = docs / "shared" / "a.md"
+    target.write_text("The SLA.\n", encoding="utf-8")
+    (docs / "link.md").symlink_to(target)
+    _lint(runner, "--fix", docs / "link.md")
+    assert "Service Level Agreement (SLA)" in target.read_text(encoding="utf-8")
+    assert (docs / "link.md").is_symlink()
+
+
+def test_cli_lint_text_report_shows_control_characters(runner, tmp_path):
+    # The path is quoted on every report line; a file name can hold an OSC sequence.
+    path = tmp_path / "a\x1b]0;pwned\x07.md"
+    path.write_text("The SLA.\n", encoding="utf-8")
+    result = _lint(runner, path)
+    assert result.exit_code == 1, result.output
+    assert "HA001" in result.stdout and "pwned" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
 
 
 def test_cli_lint_no_arguments_is_a_usage_error(runner):

@@ -315,3 +315,114 @@ def test_cli_tag_repeated_ids_after_resume_of_a_finished_run(tag, write_source):
 def test_cli_tag_help_documents_repeated_ids(runner):
     result = runner.invoke(cli, ["tag", "--help"])
     assert "--on-duplicate-id" in result.output and "repeated id" in result.output
+
+
+# --- outputs, failures before the first record, full disks, odd inputs --------------------------
+
+
+@pytest.mark.parametrize("option", ["output", "--rejects", "--summary", "--summary-html"])
+def test_cli_tag_output_in_a_missing_directory_fails_before_any_work(tag, tmp_path, option):
+    missing = tmp_path / "no" / "such" / "file"
+    if option == "output":
+        result = tag(TRANSCRIPTS, output=missing)
+    else:
+        result = tag(TRANSCRIPTS, option, str(missing))
+    assert result.exit_code == 2, result.output
+    assert "E507" in result.stderr and "does not exist" in result.stderr
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing was tagged or written
+
+
+def test_cli_tag_failure_before_the_first_record_leaves_no_files(tag, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("id,body\n1,The SLA.\n", encoding="utf-8")
+    result = tag(source)  # the text is in "body", not "text"
+    assert result.exit_code == 2 and "E501" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+    assert tag(source, "--text-field", "body").exit_code == 0  # no --overwrite needed
+
+
+def test_cli_tag_bad_glossary_leaves_no_files(runner, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,definition\n,no term here\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(cli, ["tag", str(TRANSCRIPTS), str(out), "--glossary", str(bad),
+                                 "--no-builtin"])
+    assert result.exit_code == 2, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
+
+
+def test_cli_tag_resume_of_a_finished_run_says_it_is_complete(tag, tmp_path):
+    assert tag(TRANSCRIPTS).exit_code == 0
+    result = tag(TRANSCRIPTS, "--resume")
+    assert result.exit_code == 0 and "already complete" in result.stderr
+
+
+def test_cli_tag_fifo_input_is_refused_not_waited_on(tag, tmp_path):
+    import os
+
+    fifo = tmp_path / "in.jsonl"
+    os.mkfifo(fifo)
+    result = tag(fifo)
+    assert result.exit_code == 2, result.output
+    assert "E501" in result.stderr and "not a regular file" in result.stderr
+
+
+def test_cli_tag_fifo_in_a_directory_is_a_reject_with_its_reason(tag, tmp_path):
+    import os
+
+    folder = tmp_path / "chats"
+    folder.mkdir()
+    (folder / "a.txt").write_text("AHT is up", encoding="utf-8")
+    os.mkfifo(folder / "b.txt")
+    (folder / "c.txt").symlink_to("/dev/zero")
+    result = tag(folder)
+    assert result.exit_code == 3, result.output
+    assert [d["id"] for d in lines(tmp_path / "out.jsonl")] == ["a.txt"]
+    rejects = {r["id"]: r["reason"] for r in lines(tmp_path / "out.jsonl.rejects.jsonl")}
+    assert set(rejects) == {"b.txt", "c.txt"}
+    assert "named pipe" in rejects["b.txt"] and "character device" in rejects["c.txt"]
+
+
+def _run_with_file_size_limit(args, limit: int):
+    """The CLI in a subprocess whose files cannot grow past ``limit`` bytes (``ulimit -f``),
+    with SIGXFSZ ignored so that writes fail with EFBIG as on a full disk."""
+    import os
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    def limited():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", "from annotator.cli import main; main()", *map(str, args)],
+        preexec_fn=limited, capture_output=True, text=True, env=env, timeout=300,
+    )
+
+
+def test_cli_tag_full_disk_is_a_coded_error_and_resume_completes(tag, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = _run_with_file_size_limit(
+        ["tag", TRANSCRIPTS, out, *OWN_GLOSSARY, "--batch-size", "4"], limit=6000)
+    assert result.returncode == 2, result.stderr
+    assert "E506" in result.stderr and "Traceback" not in result.stderr
+    assert "free some space" in result.stderr and "--resume" in result.stderr
+    assert tag(TRANSCRIPTS, "--batch-size", "4", "--resume").exit_code == 0
+    reference = tmp_path / "reference.jsonl"
+    assert tag(TRANSCRIPTS, output=reference).exit_code == 0
+    assert out.read_bytes() == reference.read_bytes()
+
+
+def test_cli_tag_repeated_id_warning_quotes_a_bounded_visible_excerpt(tag, tmp_path):
+    long_id = "\x1b]0;pwned\x07" + "transcript text " * 500
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": long_id, "text": "The SLA."}) + "\n"
+                              for _ in range(2)), encoding="utf-8")
+    result = tag(source)
+    assert result.exit_code == 0, result.output
+    [warning] = [line for line in result.stderr.splitlines() if "duplicate id" in line]
+    assert len(warning) < 500 and "\x1b" not in warning and "\x07" not in warning

@@ -126,3 +126,42 @@ def test_config_lint_modules_import_no_cycle():
         return False
 
     assert [m for m in graph if m != "__init__" and reaches(m, m, set())] == []
+
+
+@pytest.mark.parametrize(
+    "text, hint",
+    [
+        ('alow = ["WFM"]\n', "did you mean 'allow'"),
+        ('disabel = ["HA002"]\n', "did you mean 'disable'"),
+        ("colour = true\n", "known keys"),
+        ('[tool.helpdesk-annotator.lint]\nalow = ["WFM"]\n', "did you mean 'allow'"),
+    ],
+)
+def test_config_unknown_key_is_an_error_with_a_hint(tmp_path, text, hint):
+    path = _write(tmp_path / ".helpdesk-annotator.toml", text)
+    with pytest.raises(LintError) as info:
+        load_config(path)
+    assert info.value.code == "E402" and hint in str(info.value)
+
+
+def test_config_allow_string_is_split_like_the_cli(tmp_path):
+    path = _write(tmp_path / ".helpdesk-annotator.toml", 'allow = "WFM, KPI"\ndisable = "ha002,HA003"\n')
+    config = load_config(path)
+    assert config.allow == {"WFM", "KPI"} and config.disable == {"HA002", "HA003"}
+
+
+def test_config_lower_case_allow_entries_allow_the_acronym(tmp_path, lint):
+    path = _write(tmp_path / ".helpdesk-annotator.toml", 'allow = ["wfm", "kpi"]\n')
+    config = load_config(path)
+    assert lint("Our WFM team tracks each KPI.", allow=config.allow) == {}
+    assert lint("Our WFM team tracks each KPI.") == {"WFM": "HA001", "KPI": "HA001"}
+
+
+def test_config_that_is_a_fifo_is_refused(tmp_path):
+    import os
+
+    path = tmp_path / ".helpdesk-annotator.toml"
+    os.mkfifo(path)
+    with pytest.raises(LintError) as info:
+        load_config(path)
+    assert info.value.code == "E402" and "not a regular file" in str(info.value)

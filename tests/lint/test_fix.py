@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.lint.fix import fix_text, remove_chunks
+from annotator.lint.fix import fix_text, remove_chunks, restore
 from annotator.lint.rules import lint_text
 
 
@@ -17,7 +17,7 @@ from annotator.lint.rules import lint_text
         ("Our SLAs apply.", "text", "Our Service Level Agreements (SLAs) apply."),
         ("The SLA's clock.", "text", "The Service Level Agreement (SLA)'s clock."),
         ("The FRT first.\nFirst Response Time (FRT) is...\n", "text",
-         "The First Response Time (FRT) first.\nFirst Response Time (FRT) is...\n"),
+         "The First Response Time (FRT) first.\nFirst Response Time is...\n"),
         ("<p>The KPI &amp; more</p>", "html", "<p>The Key Performance Indicator (KPI) &amp; more</p>"),
         ("# Our KPI\n\nText `KPI` here.\n", "markdown", "# Our Key Performance Indicator (KPI)\n\nText `KPI` here.\n"),
         ("We are SOC 2 audited.", "text", "We are Service Organization Control 2 (SOC 2) audited."),
@@ -28,6 +28,25 @@ def test_fix_inserts_the_expansion_at_first_use(glossary, text, format, expected
     result = fix_text(text, format, glossary=glossary)
     assert result.text == expected
     assert result.remaining == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The FRT first.\nFRT (First Response Time) is...\n",
+         "The First Response Time (FRT) first.\nFRT is...\n"),
+        ("Use the ZZQ daily. A Zig Zag Query (ZZQ) helps.",
+         "Use the Zig Zag Query (ZZQ) daily. A Zig Zag Query helps."),
+        ("Our **FRT** target. First Response Time ( FRT ) matters.",
+         "Our **First Response Time (FRT)** target. First Response Time matters."),
+    ],
+    ids=["acronym-first", "not-in-the-glossary", "spaces-in-parenthesis"],
+)
+def test_fix_moves_a_late_definition_to_the_first_use(glossary, text, expected):
+    result = fix_text(text, glossary=glossary)
+    assert result.text == expected
+    assert result.remaining == [] and restore(result) == text
+    assert fix_text(result.text, glossary=glossary).text == result.text
 
 
 def test_fix_acronym_glued_to_its_expansion_is_fixed_once(glossary):
@@ -89,8 +108,10 @@ _PIECES = st.sampled_from(
 def test_fix_property_only_inserts_and_is_idempotent(glossary, parts, fmt):
     text = "".join(parts)
     once = fix_text(text, fmt, glossary=glossary)
-    # Nothing but the inserted expansions changed ...
-    assert remove_chunks(once.text, once.inserted) == text
+    # Nothing but the inserted expansions and the moved definitions changed ...
+    assert restore(once) == text
+    if not once.removed:
+        assert remove_chunks(once.text, once.inserted) == text
     # ... and fixing the result again is a no-op.
     twice = fix_text(once.text, fmt, glossary=glossary)
     assert twice.text == once.text

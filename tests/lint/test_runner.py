@@ -171,7 +171,7 @@ def test_runner_write_failure_is_a_coded_error(tmp_path):
     target.mkdir()
     with pytest.raises(LintError) as info:
         write_article(Article(target, "is-a-dir.md", "x", "markdown"), "y")
-    assert info.value.code == "E401" and "cannot write" in str(info.value)
+    assert info.value.code == "E404" and "cannot write" in str(info.value)
 
 
 def test_runner_write_restores_the_bom(tmp_path):
