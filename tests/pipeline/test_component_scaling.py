@@ -53,7 +53,7 @@ def test_component_nested_acronyms_stay_linear(nlp):
 
 
 def test_component_megabyte_of_acronyms_is_bounded():
-    # Issue 6 item 6 through the whole API: 1,000,000 characters, 250,000 acronyms on one line
+    # Through the whole API: 1,000,000 characters, 250,000 acronyms on one line
     # (the signature rule sliced the rest of the line at every one: 20-30 s).
     text = "SLA " * 250_000
     result, elapsed = _timed(lambda: annotator.annotate(text, max_spans=2000))

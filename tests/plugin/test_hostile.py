@@ -1,4 +1,4 @@
-"""Issue 6 through the service: hostile markup and text get a correct answer or a clean 4xx,
+"""Through the service: hostile markup and text get a correct answer or a clean 4xx,
 never a shifted span, a silently dropped part of the text, or a 5xx."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 6 item 9: a bounded load run against a real gunicorn, with a worker killed mid-run.
+"""A bounded load run against a real gunicorn, with a worker killed mid-run.
 
 ``helpdesk-annotator serve --workers 2`` on 127.0.0.1 takes ~20 s of load at concurrency 32:
 mostly ordinary tickets, mixed with every hostile body a help-desk plugin meets (emoji storms,

@@ -1,4 +1,4 @@
-"""Issue 6, items 1 and 5, for the text helpers: hostile input through prepare ->
+"""The text helpers under hostile input: through prepare ->
 visible_text -> a blank tokenizer -> in-text definitions, offsets intact and nothing hanging.
 
 The time bound is the issue's generous "must not hang" limit, not a benchmark.
