@@ -1,0 +1,91 @@
+"""Configuration and glossary per document folder, with the last good one kept on failure.
+
+``lint``'s discovery runs from each document's folder (nearest ``.helpdesk-annotator.toml`` or
+``pyproject.toml`` with our table). A glossary and pipeline are loaded once per distinct
+glossary set (the files and their modification times) and shared by every folder that names
+the same set. When a config or glossary fails to load, the failure is reported once through
+``notify`` and the folder keeps the last configuration and glossary that did load: an editor
+session never loses its hovers because a file is half-saved.
+
+Used from the server's worker thread only.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import AnnotatorError
+from . import engine
+
+#: Distinct glossary sets kept loaded (each is a spaCy pipeline).
+MAX_LOADED = 3
+
+_Key = tuple[bool, tuple[Path, ...], tuple[float, ...]]
+
+
+def _key(config: engine.LintConfig) -> _Key:
+    stamps = tuple(p.stat().st_mtime if p.exists() else 0.0 for p in config.glossary)
+    return (config.builtin_glossary, tuple(config.glossary), stamps)
+
+
+class ProjectStore:
+    def __init__(self, notify: Callable[[str], None]) -> None:
+        self._notify = notify
+        self._configs: dict[Path | None, engine.LintConfig] = {}
+        self._good_configs: dict[Path | None, engine.LintConfig] = {}
+        self._loaded: OrderedDict[_Key, engine.Project] = OrderedDict()
+        self._last_good: engine.Project | None = None
+        self._reported: set[str] = set()
+        #: Bumped whenever what a folder resolves to may have changed (caches key on it).
+        self.generation = 0
+
+    def invalidate(self) -> None:
+        """A config or glossary file changed: rediscover and reload on next use."""
+        self._configs.clear()
+        self._reported.clear()
+        self.generation += 1
+
+    def _report(self, message: str) -> None:
+        if message not in self._reported:
+            self._reported.add(message)
+            self._notify(message)
+
+    def config(self, folder: Path | None) -> engine.LintConfig:
+        found = self._configs.get(folder)
+        if found is not None:
+            return found
+        try:
+            found = engine.config_for(folder)
+            self._good_configs[folder] = found
+        except AnnotatorError as exc:
+            self._report(f"helpdesk-annotator: {exc.message}; keeping the last configuration that loaded")
+            found = self._good_configs.get(folder) or engine.LintConfig()
+        except OSError as exc:
+            self._report(f"helpdesk-annotator: cannot read configuration: {exc}")
+            found = self._good_configs.get(folder) or engine.LintConfig()
+        self._configs[folder] = found
+        return found
+
+    def project(self, folder: Path | None) -> engine.Project:
+        """The project for documents in ``folder`` (raises only if nothing ever loaded)."""
+        config = self.config(folder)
+        try:
+            key = _key(config)
+            loaded = self._loaded.get(key)
+            if loaded is None:
+                loaded = engine.load_project(config)
+                self._loaded[key] = loaded
+                while len(self._loaded) > MAX_LOADED:
+                    self._loaded.popitem(last=False)
+            self._loaded.move_to_end(key)
+            project = engine.Project(config, loaded.glossary, loaded.nlp)
+            self._last_good = project
+            return project
+        except (AnnotatorError, OSError, ValueError) as exc:
+            detail = exc.message if isinstance(exc, AnnotatorError) else str(exc)
+            self._report(f"helpdesk-annotator: glossary failed to load: {detail}; keeping the last glossary that loaded")
+            if self._last_good is None:
+                self._last_good = engine.load_project(engine.LintConfig())
+            return engine.Project(config, self._last_good.glossary, self._last_good.nlp)
