@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 #: A block longer than this (a document with no blank lines) is cut at a line end or space.
 MAX_BLOCK = 4000
 
-_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 
 T = TypeVar("T")
 
