@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import engine
-from .documents import Analysis
+from .documents import DEFINED, FINDINGS, SPANS, Analysis
 from .hover import InText
 from .paragraphs import BlockCache
 from .positions import LineIndex
@@ -52,11 +52,17 @@ def in_text_definitions(text: str, format: str, project: engine.Project) -> dict
     return out
 
 
-def analyse(
-    text: str, version: int, format: str, project: engine.Project, cache: BlockCache[engine.Span], *, lint: bool
+def complete(
+    result: Analysis, text: str, format: str, project: engine.Project, cache: BlockCache[engine.Span],
+    need: frozenset[str],
 ) -> Analysis:
-    result = Analysis(version, spans(text, format, cache), in_text_definitions(text, format, project))
-    if lint:
+    """Fill in the parts of ``result`` (an analysis of ``text``) that ``need`` names."""
+    missing = result.missing(need)
+    if SPANS in missing:
+        result.spans = spans(text, format, cache)
+    if DEFINED in missing:
+        result.defined = in_text_definitions(text, format, project)
+    if FINDINGS in missing:
         result.findings = engine.lint(project, text, format)
     return result
 

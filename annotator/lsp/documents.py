@@ -20,15 +20,27 @@ from .hover import InText
 from .paragraphs import BlockCache
 from .positions import LineIndex, apply_change
 
+#: The parts of an analysis a request may need.
+SPANS, DEFINED, FINDINGS = "spans", "defined", "findings"
+EVERYTHING = frozenset({SPANS, DEFINED, FINDINGS})
+
 
 @dataclass
 class Analysis:
-    """What one version of a document yields. ``findings`` is None until linted."""
+    """What one version of a document yields; each part is None until computed, so that
+    diagnostics (which need only the findings) never wait for annotation."""
 
     version: int
-    spans: list[engine.Span]
-    defined: dict[str, InText]
+    spans: list[engine.Span] | None = None
+    defined: dict[str, InText] | None = None
     findings: list[engine.Finding] | None = None
+
+    @classmethod
+    def empty(cls, version: int) -> Analysis:
+        return cls(version, [], {}, [])
+
+    def missing(self, need: frozenset[str]) -> frozenset[str]:
+        return frozenset(part for part in need if getattr(self, part) is None)
 
 
 @dataclass
@@ -73,7 +85,7 @@ class Document:
         self._index = None
 
     def current(self) -> Analysis | None:
-        """The analysis of the current version, if there is one."""
+        """The (possibly partial) analysis of the current version, if there is one."""
         a = self.analysis
         return a if a is not None and a.version == self.version else None
 

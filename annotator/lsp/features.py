@@ -16,10 +16,13 @@ from pygls.uris import from_fs_path
 
 from . import actions, engine
 from .analysis import span_at
+from .documents import DEFINED, EVERYTHING, SPANS, Document
 from .hover import prefer_document_sense, render
 from .positions import LineIndex
 from .server import LINT_WORKSPACE, WATCHED, AnnotatorServer
-from .documents import Document
+
+#: What a hover reads: the spans, and the in-text definitions for unknown acronyms and senses.
+HOVER_NEEDS = frozenset({SPANS, DEFINED})
 
 
 def register(server: AnnotatorServer) -> None:
@@ -96,7 +99,7 @@ def register(server: AnnotatorServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: AnnotatorServer, params: types.HoverParams) -> types.Hover | None:
         doc = ls.document(params.text_document.uri)
-        result = await ls.analysis_for(doc, lint=False)
+        result = await ls.analysis_for(doc, HOVER_NEEDS)
         index = doc.index
         span = span_at(result.spans, index.offset(params.position))
         if span is None:
@@ -110,7 +113,7 @@ def register(server: AnnotatorServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
     async def highlight(ls: AnnotatorServer, params: types.DocumentHighlightParams):
         doc = ls.document(params.text_document.uri)
-        result = await ls.analysis_for(doc, lint=False)
+        result = await ls.analysis_for(doc, frozenset({SPANS}))
         index = doc.index
         span = span_at(result.spans, index.offset(params.position))
         if span is None:
@@ -124,7 +127,7 @@ def register(server: AnnotatorServer) -> None:
     )
     async def code_action(ls: AnnotatorServer, params: types.CodeActionParams):
         doc = ls.document(params.text_document.uri)
-        result = await ls.analysis_for(doc, lint=True)
+        result = await ls.analysis_for(doc, EVERYTHING)
         index = doc.index
         start, end = index.offset(params.range.start), index.offset(params.range.end)
         project = await asyncio.get_running_loop().run_in_executor(ls.worker, ls.projects.project, doc.folder)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -23,9 +22,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
 from . import actions, analysis, engine
-from .documents import Analysis, Document
-from .hover import prefer_document_sense, render
-from .positions import LineIndex
+from .documents import DEFINED, EVERYTHING, FINDINGS, Analysis, Document
 from .projects import ProjectStore
 
 log = logging.getLogger(__name__)
@@ -72,13 +69,14 @@ class AnnotatorServer(LanguageServer):
             raise JsonRpcInvalidParams(f"unknown document {uri!r}: it was never opened (textDocument/didOpen)")
         return doc
 
-    def _analyse(self, doc: Document, version: int, lint: bool) -> Analysis | None:
-        """Worker thread: analyse ``doc`` as of ``version``; None when that is stale."""
+    def _analyse(self, doc: Document, version: int, need: frozenset[str]) -> Analysis | None:
+        """Worker thread: the parts ``need`` names of ``doc``'s analysis as of ``version``;
+        None when that version is no longer the latest (the work is dropped, not done)."""
         if self.docs.get(doc.uri) is not doc or doc.version != version:
             return None
         text, fmt = doc.text, doc.format
         if fmt is None:
-            return Analysis(version, [], {}, [])
+            return Analysis.empty(version)
         if len(text) > self.max_length:
             if doc.uri not in self._too_long:
                 self._too_long.add(doc.uri)
@@ -86,19 +84,17 @@ class AnnotatorServer(LanguageServer):
                     f"helpdesk-annotator: {Path(doc.uri).name} is {len(text):,} characters, over the "
                     f"limit of {self.max_length:,}: no hover or diagnostics for it"
                 )
-            return Analysis(version, [], {}, [])
+            return Analysis.empty(version)
         self._too_long.discard(doc.uri)
+        previous = doc.current()
+        result = previous if previous is not None else Analysis(version)
         try:
             project = self.projects.project(doc.folder)
-            cache = self._cache(doc.uri, project)
-            previous = doc.current()
-            if previous is not None and (previous.findings is not None or not lint):
-                return previous
-            return analysis.analyse(text, version, fmt, project, cache, lint=lint)
+            return analysis.complete(result, text, fmt, project, self._cache(doc.uri, project), need)
         except Exception as exc:  # the server must outlive any one document's failure
             log.exception("analysis of %s failed", doc.uri)
             self.notify_threadsafe(f"helpdesk-annotator: could not analyse {doc.uri}: {exc}")
-            return Analysis(version, [], {}, [])
+            return Analysis.empty(version)
 
     def _cache(self, uri: str, project: engine.Project):
         key = (id(project.nlp), self.projects.generation)
@@ -108,20 +104,24 @@ class AnnotatorServer(LanguageServer):
             self._caches[uri] = found
         return found[1]
 
-    async def analysis_for(self, doc: Document, *, lint: bool) -> Analysis:
-        """The analysis of the document's current version (computed now if need be)."""
+    async def analysis_for(self, doc: Document, need: frozenset[str] = EVERYTHING) -> Analysis:
+        """The analysis of the document's current version with at least ``need`` computed."""
         loop = asyncio.get_running_loop()
         for _ in range(5):
             current = doc.current()
-            if current is not None and (current.findings is not None or not lint):
+            if current is not None and not current.missing(need):
                 return current
             version = doc.version
-            result = await loop.run_in_executor(self.worker, self._analyse, doc, version, lint)
+            result = await loop.run_in_executor(self.worker, self._analyse, doc, version, need)
             if result is not None and doc.version == result.version:
                 doc.analysis = result
-                return result
-        # The document keeps changing under us: answer from what is there.
-        return doc.analysis or Analysis(doc.version, [], {}, [])
+                if not result.missing(need):
+                    return result
+        # The document keeps changing under us: answer from what there is.
+        current = doc.analysis or Analysis.empty(doc.version)
+        for part in current.missing(need):
+            setattr(current, part, [] if part != DEFINED else {})
+        return current
 
     def schedule_lint(self, uri: str, delay: float) -> None:
         task = self.pending.pop(uri, None)
@@ -137,9 +137,11 @@ class AnnotatorServer(LanguageServer):
             if doc is None:
                 return
             version = doc.version
-            result = await self.analysis_for(doc, lint=True)
+            result = await self.analysis_for(doc, frozenset({FINDINGS}))
             if result.version == version == doc.version and self.docs.get(uri) is doc:
                 self.publish(doc, result)
+                # Then, while the user reads, what hovers need, so they answer from memory.
+                await self.analysis_for(doc, EVERYTHING)
         except asyncio.CancelledError:
             pass
         finally:

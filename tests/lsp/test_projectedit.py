@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from annotator.lsp.projectedit import allow_edit, glossary_row_edit, new_config
