@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from ..api import annotate, load
 from ..errors import AnnotatorError
 from ..glossary.model import Concept, Glossary
 from ..lint.config import CONFIG_FILE, LintConfig, discover_config, find_config, parse_config
@@ -28,6 +27,9 @@ from ..lint.fix import _edit as lint_fix_edit  # the exact edit ``lint --fix`` m
 from ..lint.rules import RULES, Finding, lint_text, lint_visible
 from ..lint.runner import FORMATS_BY_SUFFIX, iter_paths, load_glossary, read_article
 from ..text.markup import visible_text
+
+if TYPE_CHECKING:  # spaCy loads only with the first pipeline: the linter does not need it
+    from spacy.language import Language
 
 #: LSP language ids -> the product's format names.
 FORMAT_BY_LANGUAGE = {
@@ -40,8 +42,8 @@ FORMAT_BY_LANGUAGE = {
 }
 
 __all__ = [
-    "CONFIG_FILE", "RULES", "Definition", "Finding", "LintConfig", "Project", "Span",
-    "format_for", "parse_config_text", "load_project", "config_for", "find_config_file", "visible", "annotate_block",
+    "CONFIG_FILE", "RULES", "Definition", "Finding", "Glossary", "LintConfig", "Project", "Span",
+    "format_for", "parse_config_text", "load_lint_glossary", "load_pipeline", "config_for", "find_config_file", "visible", "annotate_block",
     "lint", "definitions", "spell_out", "workspace_articles",
 ]  # fmt: skip
 
@@ -91,11 +93,17 @@ class Span:
 
 @dataclass(frozen=True)
 class Project:
-    """What one configuration loads: the lint glossary and the annotation pipeline."""
+    """What one configuration loads: the lint glossary, and the annotation pipeline through
+    ``pipeline()`` -- loaded on first use, because the linter (the first diagnostics) does
+    not need it and it takes far longer to load."""
 
     config: LintConfig
     glossary: Glossary
-    nlp: Language = field(repr=False)
+    pipeline: Callable[[], Language] = field(repr=False, compare=False)
+
+    @property
+    def nlp(self) -> Language:
+        return self.pipeline()
 
     def concepts(self, acronym: str) -> list[Concept]:
         return list(self.glossary.by_acronym.get(acronym, ()))
@@ -120,11 +128,16 @@ def parse_config_text(text: str, path: Path) -> LintConfig:
     return LintConfig(source=path) if table is None else parse_config(table, path)
 
 
-def load_project(config: LintConfig) -> Project:
-    """Load the glossary and pipeline a configuration names (raises AnnotatorError)."""
-    glossary = load_glossary(config)
-    nlp = load(config.glossary, builtin=config.builtin_glossary)
-    return Project(config, glossary, nlp)
+def load_lint_glossary(config: LintConfig) -> Glossary:
+    """The glossary the linter uses under ``config`` (raises AnnotatorError)."""
+    return load_glossary(config)
+
+
+def load_pipeline(config: LintConfig) -> Language:
+    """The annotation pipeline for ``config``'s glossaries (raises AnnotatorError)."""
+    from ..api import load
+
+    return load(config.glossary, builtin=config.builtin_glossary)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -160,6 +173,8 @@ def annotate_block(project: Project, block: str) -> list[Span]:
     A repeated term inside the block carries no definition (the product sends definitions once
     per concept); callers keep the first record of each concept.
     """
+    from ..api import annotate
+
     result = annotate(block, "text", nlp=project.nlp, max_length=max(len(block), 1))
     spans = [_span(r) for r in result["spans"]]
     spans += [_span(r, unknown=True) for r in result.get("unknown_acronyms", ())]

@@ -7,6 +7,7 @@ Handlers convert positions at the edge (:mod:`.positions`) and leave the work to
 from __future__ import annotations
 
 import asyncio
+import threading
 import uuid
 from pathlib import Path
 
@@ -52,11 +53,13 @@ def register(server: AnnotatorServer) -> None:
                     ]
                 )
             )
-        # Load the default glossary now, so the first document does not wait for it.
+        # The lint glossary now (the first diagnostics need it), the pipeline on a side thread
+        # (hovers need it; it takes longer to load and must not hold up those diagnostics).
         folders = ls.workspace_folders()
-        await asyncio.get_running_loop().run_in_executor(
+        project = await asyncio.get_running_loop().run_in_executor(
             ls.worker, ls.projects.project, folders[0] if folders else None
         )
+        threading.Thread(target=project.pipeline, name="annotator-lsp-warm", daemon=True).start()
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: AnnotatorServer, *args) -> None:

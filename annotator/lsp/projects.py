@@ -12,6 +12,7 @@ Used from the server's worker thread only.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -35,8 +36,9 @@ class ProjectStore:
         self._notify = notify
         self._configs: dict[Path | None, engine.LintConfig] = {}
         self._good_configs: dict[Path | None, engine.LintConfig] = {}
-        self._loaded: OrderedDict[_Key, engine.Project] = OrderedDict()
-        self._last_good: engine.Project | None = None
+        self._loaded: OrderedDict[_Key, tuple[engine.Glossary, Callable]] = OrderedDict()
+        self._last_glossary: engine.Glossary | None = None
+        self._last_pipeline = None
         self._reported: set[str] = set()
         #: Bumped whenever what a folder resolves to may have changed (caches key on it).
         self.generation = 0
@@ -69,23 +71,52 @@ class ProjectStore:
         return found
 
     def project(self, folder: Path | None) -> engine.Project:
-        """The project for documents in ``folder`` (raises only if nothing ever loaded)."""
+        """The project for documents in ``folder``: never raises for a bad file (the last
+        good glossary stays in use), only if even the built-in glossary cannot load."""
         config = self.config(folder)
         try:
             key = _key(config)
-            loaded = self._loaded.get(key)
-            if loaded is None:
-                loaded = engine.load_project(config)
-                self._loaded[key] = loaded
-                while len(self._loaded) > MAX_LOADED:
-                    self._loaded.popitem(last=False)
-            self._loaded.move_to_end(key)
-            project = engine.Project(config, loaded.glossary, loaded.nlp)
-            self._last_good = project
-            return project
+        except OSError:
+            key = (config.builtin_glossary, tuple(config.glossary), ())
+        loaded = self._loaded.get(key)
+        if loaded is None:
+            loaded = (self._glossary(config), self._pipeline_loader(config))
+            self._loaded[key] = loaded
+            while len(self._loaded) > MAX_LOADED:
+                self._loaded.popitem(last=False)
+        self._loaded.move_to_end(key)
+        return engine.Project(config, *loaded)
+
+    def _failed(self, what: str, exc: Exception) -> None:
+        detail = exc.message if isinstance(exc, AnnotatorError) else str(exc)
+        self._report(f"helpdesk-annotator: {what} failed to load: {detail}; keeping the last glossary that loaded")
+
+    def _glossary(self, config: engine.LintConfig) -> engine.Glossary:
+        try:
+            self._last_glossary = engine.load_lint_glossary(config)
         except (AnnotatorError, OSError, ValueError) as exc:
-            detail = exc.message if isinstance(exc, AnnotatorError) else str(exc)
-            self._report(f"helpdesk-annotator: glossary failed to load: {detail}; keeping the last glossary that loaded")
-            if self._last_good is None:
-                self._last_good = engine.load_project(engine.LintConfig())
-            return engine.Project(config, self._last_good.glossary, self._last_good.nlp)
+            self._failed("glossary", exc)
+            if self._last_glossary is None:
+                self._last_glossary = engine.load_lint_glossary(engine.LintConfig())
+        return self._last_glossary
+
+    def _pipeline_loader(self, config: engine.LintConfig) -> Callable:
+        """A function loading ``config``'s pipeline once, on first call (thread-safe: the
+        server may warm it on a side thread while the worker lints)."""
+        loaded = []
+        lock = threading.Lock()
+
+        def pipeline():
+            with lock:
+                if loaded:
+                    return loaded[0]
+                try:
+                    self._last_pipeline = engine.load_pipeline(config)
+                except (AnnotatorError, OSError, ValueError) as exc:
+                    self._failed("glossary for annotation", exc)
+                    if self._last_pipeline is None:
+                        self._last_pipeline = engine.load_pipeline(engine.LintConfig())
+                loaded.append(self._last_pipeline)
+                return loaded[0]
+
+        return pipeline

@@ -97,7 +97,7 @@ class AnnotatorServer(LanguageServer):
             return Analysis.empty(version)
 
     def _cache(self, uri: str, project: engine.Project):
-        key = (id(project.nlp), self.projects.generation)
+        key = (id(project.pipeline), self.projects.generation)
         found = self._caches.get(uri)
         if found is None or found[0] != key:
             found = (key, analysis.new_cache(project))

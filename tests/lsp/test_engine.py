@@ -37,7 +37,7 @@ def test_engine_spell_out_matches_lint_fix():
 
     glossary = load_glossary(engine.LintConfig())
     text = "Check the SLA now."
-    (finding,) = engine.lint(engine.Project(engine.LintConfig(), glossary, nlp=None), text, "text")
+    (finding,) = engine.lint(engine.Project(engine.LintConfig(), glossary, pipeline=lambda: None), text, "text")
     prefix, suffix = engine.spell_out(finding, "text")
     edited = text[: finding.start] + prefix + finding.text + suffix + text[finding.end :]
     assert edited == fix_text(text, "text", glossary=glossary).text
