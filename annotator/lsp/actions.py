@@ -23,7 +23,7 @@ from .positions import LineIndex
 SOURCE = "helpdesk-annotator"
 
 #: Where each rule is documented; ``{code}`` is filled with the lower-case rule code.
-DEFAULT_DOCS_URL = "https://github.com/helpdesk-annotator/helpdesk-annotator/blob/main/README.md#rules"
+DEFAULT_DOCS_URL = "https://github.com/helpdesk-annotator/helpdesk-annotator/blob/main/docs/lint.md#rules"
 
 _SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
