@@ -279,13 +279,17 @@ async def test_features_oversized_document_gets_a_message_not_a_crash(client: La
 async def test_features_broken_config_keeps_the_last_good_one(client: LanguageClient):
     config = client.root / ".helpdesk-annotator.toml"
     good = config.read_text(encoding="utf-8")
-    try:
-        config.write_text("allow = [unclosed\n", encoding="utf-8")
+
+    def changed():
         client.workspace_did_change_watched_files(
             types.DidChangeWatchedFilesParams(
                 changes=[types.FileEvent(uri=from_fs_path(str(config)), type=types.FileChangeType.Changed)]
             )
         )
+
+    try:
+        config.write_text("allow = [unclosed\n", encoding="utf-8")
+        changed()
         text = "Use the BGD rollout.\n"
         uri = open_doc(client, client.root / "docs" / "broken.md", text)
         hover = await client.text_document_hover_async(types.HoverParams(text_document=_doc(uri), position=position_of(text, "BGD")))
@@ -293,3 +297,39 @@ async def test_features_broken_config_keeps_the_last_good_one(client: LanguageCl
         assert any("invalid configuration" in m.message for m in client.messages)
     finally:
         config.write_text(good, encoding="utf-8")
+        changed()
+
+
+async def test_features_changed_config_is_reloaded(client: LanguageClient):
+    config = client.root / ".helpdesk-annotator.toml"
+    good = config.read_text(encoding="utf-8")
+    text = "Ping the PLMQ now.\n"
+    uri = open_doc(client, client.root / "docs" / "reload.md", text)
+    assert any("PLMQ" in d.message for d in await diagnostics_for(client, uri))
+    try:
+        config.write_text(good.replace('allow = ["FAQ"]', 'allow = ["FAQ", "PLMQ"]'), encoding="utf-8")
+        client.diagnostics.pop(uri)
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=from_fs_path(str(config)), type=types.FileChangeType.Changed)]
+            )
+        )
+        assert not any("PLMQ" in d.message for d in await diagnostics_for(client, uri))
+    finally:
+        config.write_text(good, encoding="utf-8")
+
+
+async def test_features_capabilities_and_file_watchers(client: LanguageClient):
+    capabilities = client.init_result.capabilities
+    assert capabilities.text_document_sync.change == types.TextDocumentSyncKind.Incremental
+    assert capabilities.position_encoding == types.PositionEncodingKind.Utf16
+    assert capabilities.hover_provider and capabilities.document_highlight_provider
+    assert list(capabilities.code_action_provider.code_action_kinds) == [types.CodeActionKind.QuickFix]
+    assert list(capabilities.execute_command_provider.commands) == ["helpdesk-annotator.lintWorkspace"]
+    for _ in range(100):  # the registration request is the server's first message after initialized
+        if client.registrations:
+            break
+        await asyncio.sleep(0.05)
+    (registration,) = [r for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    patterns = {w["globPattern"] for w in registration.register_options["watchers"]}
+    assert "**/.helpdesk-annotator.toml" in patterns and "**/pyproject.toml" in patterns
