@@ -77,8 +77,14 @@ def register(server: AnnotatorServer) -> None:
         if doc is None:
             ls.notify(f"helpdesk-annotator: change to a document that is not open: {params.text_document.uri}")
             return
-        if params.text_document.version is not None and params.text_document.version < doc.version:
-            return  # out of order: an older change than the one already applied
+        if params.text_document.version < doc.version:
+            # Out of order: applying it would corrupt the text; the editor's next full sync
+            # (or reopening the document) repairs what the server holds.
+            ls.notify(
+                f"helpdesk-annotator: ignored change version {params.text_document.version} of "
+                f"{params.text_document.uri}, older than version {doc.version} already applied"
+            )
+            return
         doc.change(params.text_document.version, params.content_changes)
         ls.schedule_lint(doc.uri, ls.debounce)
 

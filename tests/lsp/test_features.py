@@ -333,3 +333,17 @@ async def test_features_capabilities_and_file_watchers(client: LanguageClient):
     (registration,) = [r for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
     patterns = {w["globPattern"] for w in registration.register_options["watchers"]}
     assert "**/.helpdesk-annotator.toml" in patterns and "**/pyproject.toml" in patterns
+
+
+async def test_features_out_of_order_change_is_ignored_with_a_message(client: LanguageClient):
+    text = "The SLA.\n"
+    uri = open_doc(client, client.root / "docs" / "order.md", text, version=5)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=4),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text="Nothing here.")],
+        )
+    )
+    hover = await client.text_document_hover_async(types.HoverParams(text_document=_doc(uri), position=position_of(text, "SLA")))
+    assert "Service Level Agreement" in hover.contents.value
+    assert any("ignored change version 4" in m.message for m in client.messages)
