@@ -18,7 +18,7 @@ from pygls.uris import from_fs_path
 from . import actions, engine
 from .analysis import span_at
 from .documents import DEFINED, EVERYTHING, SPANS, Document
-from .hover import prefer_document_sense, render
+from .hover import acronym_base, prefer_document_sense, render
 from .positions import LineIndex
 from .server import LINT_WORKSPACE, WATCHED, AnnotatorServer
 
@@ -127,7 +127,7 @@ def register(server: AnnotatorServer) -> None:
         span = span_at(result.spans, index.offset(params.position))
         if span is None:
             return None
-        same = [s for s in result.spans if (s.text == span.text if span.unknown else s.key == span.key and not s.unknown)]
+        same = [s for s in result.spans if _same_term(s, span)]
         return [types.DocumentHighlight(range=index.range(s.start, s.end), kind=types.DocumentHighlightKind.Text) for s in same]
 
     @server.feature(
@@ -151,6 +151,14 @@ def register(server: AnnotatorServer) -> None:
     @server.command(LINT_WORKSPACE)
     async def lint_workspace(ls: AnnotatorServer, *args) -> dict:
         return await _lint_workspace(ls)
+
+
+def _same_term(other, span) -> bool:
+    """Another use of ``span``'s term: the same concept, or the same acronym whatever sense
+    each paragraph chose for it (unknown acronyms match by their letters)."""
+    if span.is_acronym and other.is_acronym and acronym_base(other.text) == acronym_base(span.text):
+        return True
+    return not span.unknown and not other.unknown and other.key == span.key
 
 
 async def _lint_workspace(ls: AnnotatorServer) -> dict:

@@ -38,7 +38,7 @@ def prefer_document_sense(span: Span, defined: Mapping[str, InText]) -> Span:
     A block is annotated on its own; the article may define the acronym in another paragraph,
     and an expansion in the same document beats every other clue.
     """
-    found = defined.get(_base(span.text))
+    found = defined.get(acronym_base(span.text))
     if found is None or len(span.senses) < 2:
         return span
     wanted = found.expansion.casefold()
@@ -60,7 +60,8 @@ def _with_senses(span: Span, senses: tuple[dict, ...]) -> Span:
     )  # fmt: skip
 
 
-def _base(text: str) -> str:
+def acronym_base(text: str) -> str:
+    """``SLAs`` / ``SLA's`` -> ``SLA``; anything else unchanged."""
     for suffix in ("'s", "\u2019s", "es", "s"):
         if text.endswith(suffix) and text[: -len(suffix)].isupper():
             return text[: -len(suffix)]
@@ -69,7 +70,7 @@ def _base(text: str) -> str:
 
 def render(span: Span, defined: Mapping[str, InText]) -> str:
     """The hover Markdown for ``span``."""
-    acronym = _base(span.text) if span.is_acronym else None
+    acronym = acronym_base(span.text) if span.is_acronym else None
     if span.unknown or (span.term is None and not span.senses):
         found = defined.get(acronym or span.text)
         if found is not None:

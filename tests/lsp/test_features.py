@@ -347,3 +347,12 @@ async def test_features_out_of_order_change_is_ignored_with_a_message(client: La
     hover = await client.text_document_hover_async(types.HoverParams(text_document=_doc(uri), position=position_of(text, "SLA")))
     assert "Service Level Agreement" in hover.contents.value
     assert any("ignored change version 4" in m.message for m in client.messages)
+
+
+async def test_features_highlights_an_acronym_whatever_sense_each_paragraph_chose(client: LanguageClient):
+    text = "Our AHT is high.\n\nThe AHT on hold music: callers wait on hold, hold time grows.\n"
+    uri = open_doc(client, client.root / "docs" / "highlight-senses.md", text)
+    found = await client.text_document_document_highlight_async(
+        types.DocumentHighlightParams(text_document=_doc(uri), position=position_of(text, "AHT"))
+    )
+    assert sorted((h.range.start.line, h.range.start.character) for h in found) == [(0, 4), (2, 4)]
