@@ -193,6 +193,7 @@ async def _lint_workspace(ls: AnnotatorServer) -> dict:
             )  # fmt: skip
     if progress:
         ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message=f"{total} findings in {len(paths)} files"))
+        ls.work_done_progress.tokens.pop(token, None)  # pygls keeps every ended token otherwise
     return {"files": len(paths), "findings": total, "unreadable": errors}
 
 

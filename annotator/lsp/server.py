@@ -1,4 +1,4 @@
-"""The language server: one pygls ``LanguageServer``, one function per LSP feature.
+"""The language server: its state (open documents, pending work, projects) and scheduling.
 
 Threading: the asyncio loop reads messages, keeps document text and answers from stored
 results; every call into the product (pipelines, the linter, file reads) runs on one worker
@@ -24,6 +24,7 @@ from .. import __version__
 from . import actions, analysis, engine
 from .documents import DEFINED, EVERYTHING, FINDINGS, Analysis, Document
 from .projects import ProjectStore
+from .protocol import Protocol
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,9 @@ WATCHED = ("**/.helpdesk-annotator.toml", "**/pyproject.toml", "**/*.{csv,json,j
 
 class AnnotatorServer(LanguageServer):
     def __init__(self, *, debounce: float = DEFAULT_DEBOUNCE, max_length: int = DEFAULT_MAX_LENGTH) -> None:
-        super().__init__(NAME, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            NAME, __version__, protocol_cls=Protocol, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+        )
         self.debounce = debounce
         self.max_length = max_length
         self.docs_url = actions.DEFAULT_DOCS_URL
