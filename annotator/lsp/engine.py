@@ -23,8 +23,9 @@ from ..glossary.model import Concept, Glossary
 from ..lint.config import CONFIG_FILE, LintConfig, discover_config, find_config, parse_config
 from ..lint.config import _table as config_table  # the linter's own reading of a parsed file
 from ..lint.definitions import Definition, find_definitions
+from ..lint.findings import RULES, Finding
 from ..lint.fix import _edit as lint_fix_edit  # the exact edit ``lint --fix`` makes
-from ..lint.rules import RULES, Finding, lint_text, lint_visible
+from ..lint.rules import lint_text, lint_visible
 from ..lint.runner import FORMATS_BY_SUFFIX, iter_paths, load_glossary, read_article
 from ..text.markup import visible_text
 

@@ -15,9 +15,20 @@ from pygls.protocol import LanguageServerProtocol
 
 
 class Protocol(LanguageServerProtocol):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._notification_ids: set[str] = set()
+
     def _handle_notification(self, method_name: str, params: Any) -> None:
         before = set(self._request_futures)  # the outstanding requests: a handful at most
         super()._handle_notification(method_name, params)
-        for msg_id in self._request_futures.keys() - before:
-            future = self._request_futures[msg_id]
-            future.add_done_callback(lambda _, key=msg_id: self._request_futures.pop(key, None))
+        self._notification_ids.update(self._request_futures.keys() - before)
+        self._forget_done()
+
+    def _forget_done(self) -> None:
+        # Not from a done-callback: ``shutdown`` cancels futures while iterating over them.
+        for msg_id in list(self._notification_ids):
+            future = self._request_futures.get(msg_id)
+            if future is None or future.done():
+                self._request_futures.pop(msg_id, None)
+                self._notification_ids.discard(msg_id)
