@@ -202,6 +202,7 @@ def _scaling(echo) -> list[dict]:
     from annotator.lsp.projects import ProjectStore
 
     project = ProjectStore(echo).project(None)
+    project.nlp  # load the pipeline before timing anything
     rows = []
     for words in (1_000, 10_000, 100_000):
         text = article(words)
