@@ -106,6 +106,17 @@ class Project:
     def nlp(self) -> Language:
         return self.pipeline()
 
+    @property
+    def session(self):
+        """The product's per-document steps for this pipeline (cheap to make: it holds the
+        pipeline and a limit)."""
+        # The pipeline first: its loader imports spaCy under a lock, and importing spaCy from
+        # two threads at once (the warm-up thread and the worker) breaks its circular imports.
+        nlp = self.nlp
+        from ..runtime.session import AnnotationSession
+
+        return AnnotationSession(nlp)
+
     def concepts(self, acronym: str) -> list[Concept]:
         return list(self.glossary.by_acronym.get(acronym, ()))
 
@@ -169,14 +180,13 @@ def _span(record: dict, unknown: bool = False) -> Span:
 
 
 def annotate_block(project: Project, block: str) -> list[Span]:
-    """Annotate one block of already-visible prose; offsets index ``block``.
+    """Annotate one block of already-visible prose through the product's annotation session;
+    offsets index ``block``.
 
     A repeated term inside the block carries no definition (the product sends definitions once
     per concept); callers keep the first record of each concept.
     """
-    from ..api import annotate
-
-    result = annotate(block, "text", nlp=project.nlp, max_length=max(len(block), 1))
+    result = project.session.annotate(block, "text", {"max_length": max(len(block), 1)})
     spans = [_span(r) for r in result["spans"]]
     spans += [_span(r, unknown=True) for r in result.get("unknown_acronyms", ())]
     spans.sort(key=lambda s: (s.start, s.end))
