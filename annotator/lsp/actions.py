@@ -99,14 +99,14 @@ def _spell_out(doc: Document, analysis: Analysis, finding: engine.Finding, diag:
     if finding.code == "HA003":
         span = span_at(analysis.spans, finding.start)
         senses = [s.get("term") for s in span.senses] if span and len(span.senses) > 1 else list(finding.senses)
-        choices = [(sense, engine.spell_out(finding, fmt, expansion=sense)) for sense in senses if sense]
+        choices = [(sense, engine.spell_out_edits(doc.text, finding, fmt, expansion=sense)) for sense in senses if sense]
     else:
-        choices = [(finding.expansion, engine.spell_out(finding, fmt))]
+        choices = [(finding.expansion, engine.spell_out_edits(doc.text, finding, fmt))]
     out = []
-    for number, (sense, edit) in enumerate(choices):
-        if edit is None:
+    for number, (sense, edits) in enumerate(choices):
+        if edits is None:
             continue
-        prefix, suffix = edit
+        prefix, suffix = edits[0][2], edits[1][2]
         title = f"Spell out at first use: {prefix}{finding.text}{suffix}"
         if finding.code == "HA003":
             title = f"Spell out {finding.acronym} as {sense}" + (" (likely)" if number == 0 else "")
@@ -116,7 +116,7 @@ def _spell_out(doc: Document, analysis: Analysis, finding: engine.Finding, diag:
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diag],
                 is_preferred=number == 0,
-                edit=_doc_edit(doc, [(finding.start, finding.start, prefix), (finding.end, finding.end, suffix)]),
+                edit=_doc_edit(doc, edits),
             )
         )
     return out

@@ -25,6 +25,7 @@ from ..lint.config import _table as config_table  # the linter's own reading of 
 from ..lint.definitions import Definition, find_definitions
 from ..lint.findings import RULES, Finding
 from ..lint.fix import _edit as lint_fix_edit  # the exact edit ``lint --fix`` makes
+from ..lint.fix import _late_parenthesis as lint_fix_late_definition
 from ..lint.rules import lint_text, lint_visible
 from ..lint.runner import FORMATS_BY_SUFFIX, iter_paths, load_glossary, read_article
 from ..text.markup import visible_text
@@ -219,6 +220,23 @@ def spell_out(finding: Finding, format: str, expansion: str | None = None) -> tu
     if expansion is not None:
         finding = replace(finding, code="HA001", expansion=expansion)
     return lint_fix_edit(finding, format)
+
+
+def spell_out_edits(
+    text: str, finding: Finding, format: str, expansion: str | None = None
+) -> list[tuple[int, int, str]] | None:
+    """The ``(start, end, new_text)`` edits of ``lint --fix`` for one finding: the expansion
+    around the first use and, for a late definition (HA002), that definition's parenthesis
+    taken out. None when the linter would not fix it."""
+    edit = spell_out(finding, format, expansion)
+    if edit is None:
+        return None
+    prefix, suffix = edit
+    edits = [(finding.start, finding.start, prefix), (finding.end, finding.end, suffix)]
+    cut = lint_fix_late_definition(text, finding) if expansion is None else None
+    if cut is not None:
+        edits.append((cut[0], cut[1], ""))
+    return edits
 
 
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]|$)")

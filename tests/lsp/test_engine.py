@@ -41,3 +41,20 @@ def test_engine_spell_out_matches_lint_fix():
     prefix, suffix = engine.spell_out(finding, "text")
     edited = text[: finding.start] + prefix + finding.text + suffix + text[finding.end :]
     assert edited == fix_text(text, "text", glossary=glossary).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Check the SLA now.", "The FRT matters. First Response Time (FRT) is measured in minutes."],
+)
+def test_engine_spell_out_edits_are_the_lint_fix(text):
+    from annotator.lint.fix import fix_text
+    from annotator.lint.runner import load_glossary
+
+    glossary = load_glossary(engine.LintConfig())
+    project = engine.Project(engine.LintConfig(), glossary, pipeline=lambda: None)
+    (finding,) = [f for f in engine.lint(project, text, "text") if f.code in ("HA001", "HA002")]
+    edited = text
+    for start, end, new in sorted(engine.spell_out_edits(text, finding, "text"), reverse=True):
+        edited = edited[:start] + new + edited[end:]
+    assert edited == fix_text(text, "text", glossary=glossary).text
