@@ -69,10 +69,12 @@ def annotate(
 ) -> dict:
     """Annotate ``text`` and return exactly the JSON the service returns.
 
-    ``format`` is ``"text"``, ``"markdown"`` or ``"html"``: for markup only visible prose is
-    annotated, and offsets still index the string given. Raises :class:`InputError` for a
-    non-string, an over-long text, a lone surrogate or an unknown format. The steps are
-    :class:`~annotator.runtime.session.AnnotationSession`'s.
+    ``format`` is one of :data:`~annotator.text.markup.FORMATS` (``"text"``, ``"markdown"``,
+    ``"html"``, ``"transcript"`` or an explicit transcript sub-format): for markup only visible
+    prose is annotated, and offsets still index the string given; a transcript's spans also
+    carry ``turn``, ``speaker``, ``role`` and ``time``. Raises :class:`InputError` for a
+    non-string, an over-long text, a lone surrogate, an unknown format or an unreadable
+    transcript. The steps are :class:`~annotator.runtime.session.AnnotationSession`'s.
     """
     session = AnnotationSession(nlp or default_nlp(), max_length=max_length)
     options = {"first_only": first_only, "labels": labels, "max_spans": max_spans}

@@ -42,6 +42,10 @@ class Errors:
     E203 = "text contains a lone surrogate at index {index} (invalid Unicode)"
     E204 = "unknown format {format!r}; expected one of {allowed}"
     E205 = "invalid option {name!r}: {detail}"
+    E206 = "JSON transcript is not a known shape: {detail}"
+    E207 = "JSON transcript is not valid JSON at offset {offset}: {detail}"
+    E208 = "{kind} captions: broken cue at line {line}: {detail}"
+    E209 = "unknown transcript format {name!r}; expected one of {allowed}"
     E210 = (
         "the text needs more work than one request may take ({seconds:g} s); "
         "split it into smaller documents"

@@ -91,6 +91,13 @@ def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Itera
         yield record
 
 
+def _add_turn_fields(record: dict, turns, text: str, to_utf16: Callable[[int], int]) -> None:
+    from .text.markup.transcript import turn_fields
+
+    record.update(turn_fields(turns, text, record["start"], record["end"]))
+    record["end_utf16"] = to_utf16(record["end"])
+
+
 def doc_to_json(
     doc: Doc,
     text: str | None = None,
@@ -99,6 +106,7 @@ def doc_to_json(
     labels: Iterable[str] | None = None,
     max_spans: int = DEFAULT_MAX_SPANS,
     glossary_info: dict | None = None,
+    turns: object = None,
 ) -> dict:
     """Serialize the annotations on ``doc`` as the service's JSON.
 
@@ -107,6 +115,8 @@ def doc_to_json(
     caller sees at those offsets. Definitions are sent once per concept: later spans of the same
     concept carry ``"repeat": true`` and no definition or senses. The keyword options are
     :class:`~annotator.options.AnnotateOptions`' fields (``**options.to_kwargs()`` fits).
+    ``turns`` (a transcript's turns, from ``text.markup.visible_text_and_turns``) adds each
+    span's ``turn``, ``speaker``, ``role`` and ``time``.
     """
     text = doc.text if text is None else text
     to_utf16 = utf16_converter(text)
@@ -115,6 +125,8 @@ def doc_to_json(
     seen: set[str] = set()
     truncated = False
     for record in entity_records(doc, text, to_utf16):
+        if turns is not None:
+            _add_turn_fields(record, turns, text, to_utf16)
         if wanted is not None and record["label"] not in wanted:
             continue
         key = record["term_id"] or record["text"]

@@ -145,6 +145,15 @@ def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -
                 "source": _nullable({"type": "string"}),
                 "repeat": {"type": "boolean",
                            "description": "a later mention of a concept: definition and senses are null"},
+                # Transcript formats only: where the span was said.
+                "turn": _nullable({"type": "integer", "minimum": 0,
+                                   "description": "transcripts: index of the turn"}),
+                "speaker": _nullable({"type": "string"}),
+                "role": _nullable({"type": "string", "enum": ["agent", "customer", "system", None]}),
+                "time": _nullable({
+                    "type": "object", "description": "seconds from the start, where the source says",
+                    "properties": {"start": {"type": ["number", "null"]}, "end": {"type": ["number", "null"]}},
+                }),
             },
         },
         "UnknownAcronym": {

@@ -135,3 +135,37 @@ def test_api_annotate_spans_carry_familiarity(tmp_path):
     spans = annotator.annotate("The queue, the dashboard and the SLA.", nlp=nlp)["spans"]
     assert [(s["text"], s["familiarity"]) for s in spans] == [
         ("queue", "everyday"), ("dashboard", "jargon"), ("SLA", "jargon")]
+# --- transcripts ------------------------------------------------------------------------------
+
+CALL = ("[09:14:02] Agent (Priya): Your SLA breach is logged. Let me transfer you to another agent.\n"
+        "[09:14:40] Customer: What is AHT?\n")
+
+
+def test_api_annotate_transcript_speaker_fields_and_labels_untagged(nlp):
+    result = annotator.annotate(CALL, "transcript", nlp=nlp)
+    spans = {span["text"]: span for span in result["spans"]}
+    assert set(spans) == {"SLA breach", "AHT"}
+    assert {k: spans["SLA breach"][k] for k in ("turn", "speaker", "role", "time")} == {
+        "turn": 0, "speaker": "Priya", "role": "agent", "time": {"start": 33722.0 - 480, "end": None}}
+    assert (spans["AHT"]["turn"], spans["AHT"]["role"]) == (1, "customer")
+    for span in result["spans"]:
+        assert CALL[span["start"] : span["end"]] == span["text"]
+
+
+def test_api_annotate_other_formats_have_no_turn_fields(nlp):
+    (span,) = annotator.annotate("Agent: the SLA", "text", nlp=nlp)["spans"]
+    assert "turn" not in span
+
+
+def test_api_annotate_captions_metadata_is_not_prose(nlp):
+    text = "WEBVTT\n\nNOTE AHT\n\n00:00:01.000 --> 00:00:02.000 align:start\n<v Agent>the SLA\n"
+    result = annotator.annotate(text, "transcript", nlp=nlp)
+    assert [(s["text"], s["speaker"], s["time"]) for s in result["spans"]] == [
+        ("SLA", "Agent", {"start": 1.0, "end": 2.0})]
+    assert result["unknown_acronyms"] == []
+
+
+def test_api_annotate_json_transcript_of_unknown_shape_is_a_coded_error(nlp):
+    with pytest.raises(InputError) as error:
+        annotator.annotate('{"hello": "SLA"}', "transcript", nlp=nlp)
+    assert error.value.code == "E206"

@@ -376,12 +376,18 @@ def _csv_header(path, feed: _LineFeed, text_field: str, id_field: str) -> list[s
 # --- directory of .txt files ----------------------------------------------------------------
 
 
+#: File suffix -> the markup format a directory's file is read in, whatever ``--format`` says
+#: (None: the run's format). Captions and JSON files are transcripts.
+SUFFIX_FORMATS = {".txt": None, ".vtt": "transcript", ".srt": "transcript", ".json": "transcript"}
+
+
 def list_text_files(path: Path) -> list[str]:
-    """The ``.txt`` entries directly in ``path`` but directories, sorted by name (the record
-    order). A FIFO, a device or a dangling symlink named ``.txt`` is listed, so that it is
-    reported as a reject rather than silently skipped."""
+    """The entries directly in ``path`` with a :data:`SUFFIX_FORMATS` suffix but directories,
+    sorted by name (the record order). A FIFO, a device or a dangling symlink so named is
+    listed, so that it is reported as a reject rather than silently skipped."""
     with os.scandir(path) as entries:
-        return sorted(e.name for e in entries if e.name.endswith(".txt") and not e.is_dir())
+        return sorted(e.name for e in entries
+                      if os.path.splitext(e.name)[1] in SUFFIX_FORMATS and not e.is_dir())
 
 
 def _read_dir(path, text_field, id_field, start, limit) -> Iterator[Record]:

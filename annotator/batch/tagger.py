@@ -174,8 +174,17 @@ class Tagger:
     def tag(self, docs: list[tuple[int, object, str]]) -> list[Outcome]:
         """One outcome per input document, in order; never raises for a bad document."""
         texts = [text for _, _, text in docs]
-        results = self.session.annotate_many(texts, self.options.format, self.options.to_kwargs())
+        formats = [self._format(doc_id) for _, doc_id, _ in docs]
+        results = self.session.annotate_many(texts, formats, self.options.to_kwargs())
         return [self._outcome(number, doc_id, result) for (number, doc_id, _), result in zip(docs, results)]
+
+    def _format(self, doc_id: object) -> str:
+        """The run's format, or the one a directory file's suffix calls for (``.vtt``...)."""
+        from .readers import SUFFIX_FORMATS
+
+        if isinstance(doc_id, str) and "." in doc_id:
+            return SUFFIX_FORMATS.get(doc_id[doc_id.rfind("."):], None) or self.options.format
+        return self.options.format
 
     @staticmethod
     def _outcome(number, doc_id, result) -> Outcome:

@@ -11,6 +11,7 @@ import click
 
 from ..glossary.formats import format_names
 from ..options import AnnotateOptions
+from ..text.markup.registry import FORMATS
 from ..text.safety import utf8_error_position
 from ._errors import EXIT_USAGE, handle_errors
 from ._options import annotate_options
@@ -18,7 +19,8 @@ from ._output import check_output, write_output
 from ._text import echo
 
 #: Input format guessed from the file name when --input-format is not given.
-SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                  ".vtt": "transcript", ".srt": "transcript", ".json": "transcript"}
 
 
 def guess_input_format(name: str) -> str:
@@ -57,8 +59,9 @@ def use_color(choice: str) -> bool:
 )
 @click.option(
     "-i", "--input-format",
-    type=click.Choice(["text", "markdown", "html"]), default=None,
-    help="How to read FILE (default: from its suffix: .md markdown, .html html, else text).",
+    type=click.Choice(FORMATS), default=None,
+    help="How to read FILE (default: from its suffix: .md markdown, .html html, .vtt .srt "
+    ".json transcript, else text).",
 )
 @click.option(
     "-g", "--glossary", "glossaries", multiple=True,
@@ -83,7 +86,9 @@ def command(
     """Highlight customer-support jargon in FILE (or stdin with "-") and explain it.
 
     Markdown and HTML input: only visible prose is annotated (not code, URLs, tags); offsets in
-    the JSON always index the text as read (UTF-8, without a leading BOM).
+    the JSON always index the text as read (UTF-8, without a leading BOM). Transcripts (turns,
+    WebVTT, SRT, call-analytics JSON): only what the speakers said; spans carry turn, speaker,
+    role and time.
 
     \b
     Examples:

@@ -10,6 +10,7 @@ import click
 from ..batch.duplicates import POLICIES
 from ..batch.readers import excerpt
 from ..glossary.formats import format_names
+from ..text.markup.registry import FORMATS
 from ._errors import handle_errors
 from ._options import annotate_options
 from ._output import check_output
@@ -101,10 +102,11 @@ def _finished_before(config) -> bool:
 @click.option("--input-format", "kind", type=click.Choice(["jsonl", "csv", "dir"]),
               default=None, help="Input kind (default: dir for a directory, csv for *.csv, "
               "else jsonl).")
-@click.option("--format", "text_format", type=click.Choice(["text", "markdown", "html"]),
+@click.option("--format", "text_format", type=click.Choice(FORMATS),
               default="text", show_default=True,
               help="Markup of the text field: only visible prose is tagged; offsets still "
-              "index the text as given.")
+              "index the text as given. In a directory, .vtt, .srt and .json files are read "
+              "as transcripts.")
 @click.option("-p", "--processes", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (local engine) or Dask workers (local cluster).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=128, show_default=True,

@@ -4,7 +4,8 @@ The steps, in order, for each document:
 
 1. prepare: validate the text and blank what must not reach the tokenizer
    (:func:`annotator.text.safety.prepare`);
-2. visible text: markup masked per format, offsets kept (:func:`annotator.text.markup.visible_text`);
+2. visible text: markup masked per format, offsets kept, and a transcript's turns
+   (:func:`annotator.text.markup.visible_text_and_turns`);
 3. the cyclic garbage collector paused (:func:`.collector.paused`) and a memory zone opened, so
    a long-running worker's memory stays flat however many different texts it sees;
 4. ``make_doc`` with the :data:`~annotator.pipeline.names.TEXT_HINT` (the component then need not
@@ -29,7 +30,7 @@ from ..errors import InputError
 from ..export import doc_to_json
 from ..options import AnnotateOptions
 from ..pipeline.names import COMPONENT_NAME, TEXT_HINT
-from ..text.markup import FORMATS, visible_text
+from ..text.markup import FORMATS, visible_text_and_turns
 from ..text.safety import DEFAULT_MAX_LENGTH, prepare
 from . import budget, collector
 
@@ -64,14 +65,18 @@ class AnnotationSession:
     def visible(self, text: str, format: str = "text", *, max_length: int | None = None) -> str:
         """Steps 1-2: the text as the pipeline sees it (same length, markup blanked).
 
-        Raises :class:`InputError` for an unknown format, a non-string, an over-long text or a
-        lone surrogate."""
+        Raises :class:`InputError` for an unknown format, a non-string, an over-long text, a
+        lone surrogate or an unreadable transcript."""
+        return self.prepared(text, format, max_length=max_length)[0]
+
+    def prepared(self, text: str, format: str = "text", *, max_length: int | None = None) -> tuple[str, Any]:
+        """Steps 1-2 as :meth:`visible`, plus a transcript's turns (None for other formats)."""
         if format not in FORMATS:
             raise InputError("E204", field="format", format=format, allowed=", ".join(FORMATS))
         safe = prepare(text, max_length=self.max_length if max_length is None else max_length)
-        return visible_text(safe, format, hide_links=True)
+        return visible_text_and_turns(safe, format, hide_links=True)
 
-    def make_doc(self, visible: str) -> Doc:
+    def make_doc(self, visible: str, turns: Any = None) -> Doc:
         """Step 4's first half: the tokenized doc, carrying the text it was made from."""
         budget.check()
         doc = self.nlp.make_doc(visible)
@@ -84,9 +89,9 @@ class AnnotationSession:
         if self.component is not None:
             self.component.learn_vocab(visible)
 
-    def _export(self, doc: Doc, text: str, options: Mapping[str, Any]) -> dict:
+    def _export(self, doc: Doc, text: str, options: Mapping[str, Any], turns: Any = None) -> dict:
         info = self.component.glossary_info if self.component is not None else None
-        return doc_to_json(doc, text, glossary_info=info, **options)
+        return doc_to_json(doc, text, glossary_info=info, turns=turns, **options)
 
     # --- one document ----------------------------------------------------------------------
 
@@ -99,12 +104,12 @@ class AnnotationSession:
         (``first_only``, ``labels``, ``max_spans``) and ``max_length`` (this call's limit instead
         of the session's). Raises :class:`InputError` for bad input (see :meth:`visible`)."""
         options = _kwargs(options)
-        visible = self.visible(text, format, max_length=options.pop("max_length", None))
+        visible, turns = self.prepared(text, format, max_length=options.pop("max_length", None))
         # The collector waits until the Doc and its spans are freed (by reference counting)
         # rather than walking them all once the component is done (see .collector).
         with collector.paused(), self.nlp.memory_zone():
-            doc = self.nlp(self.make_doc(visible))
-            result = self._export(doc, text, options)
+            doc = self.nlp(self.make_doc(visible, turns))
+            result = self._export(doc, text, options, turns)
             del doc
         self.upkeep(visible)
         result["format"] = format
@@ -126,43 +131,46 @@ class AnnotationSession:
     def annotate_many(
         self,
         texts: Sequence[str],
-        format: str = "text",
+        format: str | Sequence[str] = "text",
         options: AnnotateOptions | Mapping[str, Any] | None = None,
     ) -> list[dict | Exception]:
         """Every step for a batch: per text, its result or the exception its document raised
-        (one bad document never sinks the others). ``options`` as for :meth:`annotate`.
+        (one bad document never sinks the others). ``format``: one for all, or one per text.
+        ``options`` as for :meth:`annotate`.
 
         The batch goes through ``nlp.pipe`` in one memory zone; when some document makes a
         component raise (``nlp.pipe`` cannot say which), the batch is run again one document at
         a time to pin the failure on its document(s) alone. Results carry no ``format`` key."""
         options = _kwargs(options)
         max_length = options.pop("max_length", None)
+        formats = [format] * len(texts) if isinstance(format, str) else format
         results: list[dict | Exception | None] = [None] * len(texts)
-        ready: list[tuple[int, str, str]] = []
-        for i, text in enumerate(texts):
+        ready: list[tuple[int, str, str, Any]] = []
+        for i, (text, fmt) in enumerate(zip(texts, formats)):
             try:
-                ready.append((i, text, self.visible(text, format, max_length=max_length)))
+                ready.append((i, text, *self.prepared(text, fmt, max_length=max_length)))
             except Exception as exc:  # noqa: BLE001 - reported as this document's outcome
                 results[i] = exc
         try:
             with collector.paused(), self.nlp.memory_zone():
                 docs = self.nlp.pipe(self._docs(ready))
-                done = [self._export(doc, text, options) for (_, text, _), doc in zip(ready, docs)]
+                done = [self._export(doc, text, options, turns)
+                        for (_, text, _, turns), doc in zip(ready, docs)]
         except Exception:  # noqa: BLE001 - isolated below, document by document
-            done = [self._annotate_one(text, visible, options) for _, text, visible in ready]
-        for (i, _, visible), result in zip(ready, done):
+            done = [self._annotate_one(text, visible, turns, options) for _, text, visible, turns in ready]
+        for (i, _, visible, _), result in zip(ready, done):
             results[i] = result
             self.upkeep(visible)
         return results
 
-    def _docs(self, ready: list[tuple[int, str, str]]) -> Iterator[Doc]:
-        for _, _, visible in ready:
-            yield self.make_doc(visible)
+    def _docs(self, ready: list[tuple[int, str, str, Any]]) -> Iterator[Doc]:
+        for _, _, visible, turns in ready:
+            yield self.make_doc(visible, turns)
 
-    def _annotate_one(self, text: str, visible: str, options: Mapping[str, Any]) -> dict | Exception:
+    def _annotate_one(self, text: str, visible: str, turns: Any, options: Mapping[str, Any]) -> dict | Exception:
         try:
             with collector.paused(), self.nlp.memory_zone():
-                return self._export(self.nlp(self.make_doc(visible)), text, options)
+                return self._export(self.nlp(self.make_doc(visible, turns)), text, options, turns)
         except Exception as exc:  # noqa: BLE001 - this document's outcome
             return exc
 

@@ -252,3 +252,12 @@ def test_cli_annotate_shows_control_characters_of_a_document(invoke, tmp_path):
     result = invoke(path)
     assert result.exit_code == 0 and "pwned" in result.stdout
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_cli_annotate_vtt_is_read_as_a_transcript(invoke, tmp_path):
+    path = tmp_path / "call.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Agent>the SLA\n", encoding="utf-8")
+    result = invoke(path, "--format", "json", builtin=True)
+    (span,) = json.loads(result.output)["spans"]
+    assert (span["text"], span["speaker"], span["role"]) == ("SLA", "Agent", "agent")
+    assert json.loads(result.output)["format"] == "transcript"

@@ -426,3 +426,23 @@ def test_cli_tag_repeated_id_warning_quotes_a_bounded_visible_excerpt(tag, tmp_p
     assert result.exit_code == 0, result.output
     [warning] = [line for line in result.stderr.splitlines() if "duplicate id" in line]
     assert len(warning) < 500 and "\x1b" not in warning and "\x07" not in warning
+
+
+def test_cli_tag_directory_reads_captions_and_json_as_transcripts(tag, tmp_path):
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    (folder / "a.vtt").write_text("WEBVTT\n\nNOTE AHT\n\n00:00:01.000 --> 00:00:02.000\n<v Agent>the SLA\n",
+                                  encoding="utf-8")
+    (folder / "b.json").write_text('[["customer", "my NPS survey"]]', encoding="utf-8")
+    (folder / "c.srt").write_text("1\n00:00:01,000 --> 00:00:00,500\nAGENT: SLA\n", encoding="utf-8")
+    (folder / "d.txt").write_text("Agent: the AHT; the SLA", encoding="utf-8")
+    result = tag(folder)
+    assert result.exit_code == 3, result.output  # some documents were rejected
+    docs = {doc["id"]: doc for doc in lines(tmp_path / "out.jsonl")}
+    assert [(s["text"], s["speaker"]) for s in docs["a.vtt"]["spans"]] == [("SLA", "Agent")]
+    assert [(s["text"], s["role"]) for s in docs["b.json"]["spans"]] == [("NPS", "customer")]
+    # A .txt file is read in the run's format (text): no turn fields.
+    assert [s["text"] for s in docs["d.txt"]["spans"]] == ["AHT", "SLA"]
+    assert "turn" not in docs["d.txt"]["spans"][0]
+    (reject,) = lines(tmp_path / "out.jsonl.rejects.jsonl")
+    assert reject["id"] == "c.srt" and "E208" in reject["reason"]

@@ -342,3 +342,10 @@ def test_api_glued_megabyte_is_answered(client, app):
     assert response.status_code == 200
     spans = response.get_json()["spans"]
     assert all(text[s["start"]:s["end"]] == s["text"] for s in spans)
+def test_api_annotate_transcript_json(client):
+    text = json.dumps({"entries": [{"text": "the SLA", "role": "AGENT", "user_id": 1,
+                                    "start_timestamp_usec": 2_500_000}]})
+    (span,) = annotate(client, text, format="transcript")["spans"]
+    assert text[span["start"] : span["end"]] == "SLA"
+    assert (span["turn"], span["speaker"], span["role"], span["time"]) == (
+        0, "1", "agent", {"start": 2.5, "end": None})

@@ -244,3 +244,15 @@ def test_errors_413_names_the_body_limit_apart_from_the_text_limit(make_app):
     error = assert_error(response, 413, "E605")
     assert "MAX_CONTENT_LENGTH" in error["message"] and "1000 bytes" in error["message"]
     assert "text limit" in error["message"]
+
+
+@pytest.mark.parametrize("text,fmt,code", [
+    ('{"hello": "SLA"}', "transcript", "E206"),
+    ('{"Transcript": [', "transcript", "E207"),
+    ("WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nSLA\n", "transcript", "E208"),
+    ("Agent: SLA", "transcript-srt", "E208"),
+])
+def test_errors_unreadable_transcript_is_422(client, text, fmt, code):
+    response = client.post(ANNOTATE, json={"text": text, "format": fmt})
+    error = assert_error(response, 422, code, field="text")
+    assert "transcript" in error["message"] or "captions" in error["message"]

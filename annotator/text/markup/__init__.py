@@ -10,12 +10,15 @@ of the ``&`` and followed by spaces, so the words around it keep their offsets
 (``"&lt;SLA&gt;"`` -> ``"<   SLA>   "``).
 
 One module per format says what it hides: :mod:`.plain` (``text``), :mod:`.markdown`,
-:mod:`.html` and :mod:`.rst` (for the linter; not one of the API's :data:`FORMATS`).
+:mod:`.html`, :mod:`.transcript` (a package: ``transcript`` and its explicit sub-formats)
+and :mod:`.rst` (for the linter; not one of the API's :data:`FORMATS`).
 :mod:`.registry` maps format names to them, :mod:`.mask` is the offset-preserving mask they all
 write into, :mod:`.front_matter` reads the YAML block atop an article and :mod:`.lines` turns
 offsets into lines and columns.
 
-Every function here is linear in the length of the input and never raises on arbitrary text.
+Every function here is linear in the length of the input and never raises on arbitrary text,
+except that a transcript that is not one (JSON of an unknown shape, captions with a broken
+cue) is a coded :class:`InputError`.
 """
 
 from __future__ import annotations
@@ -28,12 +31,14 @@ from .front_matter import FRONT_MATTER_PROSE_KEYS, FrontMatter, find_front_matte
 from .html import HIDDEN_ELEMENTS, LINK_ELEMENTS
 from .lines import LineIndex, line_col
 from .mask import Masked, MaskOptions, Span
-from .registry import ALL_FORMATS, FORMATS, REGISTRY, Format, get_format
+from .registry import ALL_FORMATS, FORMATS, LENIENT_FORMATS, REGISTRY, Format, get_format
 
 __all__ = [
-    "ALL_FORMATS", "FORMATS", "FRONT_MATTER_PROSE_KEYS", "HIDDEN_ELEMENTS", "LINK_ELEMENTS",
+    "ALL_FORMATS", "FORMATS", "FRONT_MATTER_PROSE_KEYS", "HIDDEN_ELEMENTS", "LENIENT_FORMATS",
+    "LINK_ELEMENTS",
     "REGISTRY", "Format", "FrontMatter", "LineIndex", "MaskOptions", "Masked", "Span",
     "find_front_matter", "headings", "line_col", "next_sentence", "visible_text",
+    "visible_text_and_turns",
 ]  # fmt: skip
 
 
@@ -64,6 +69,17 @@ def visible_text(
     """
     options = MaskOptions(tuple(front_matter_keys), hide_links)
     return _masked(text, format, options).mask.render()
+
+
+def visible_text_and_turns(text: str, format: str = "text", *, hide_links: bool = False):
+    """:func:`visible_text` and, for the transcript formats, the document's
+    :class:`~.transcript.Turns` (None for the other formats), from one reading of ``text``.
+
+    Raises as :func:`visible_text` does, plus the transcript formats' ``E206``-``E208`` for a
+    transcript that cannot be read.
+    """
+    masked = _masked(text, format, MaskOptions(hide_links=hide_links))
+    return masked.mask.render(), masked.turns
 
 
 def headings(text: str, format: str = "text") -> list[Span]:

@@ -101,10 +101,15 @@ class MaskOptions:
 
 @dataclass
 class Masked:
-    """One format's answer: the mask, and the heading spans it found, in document order."""
+    """One format's answer: the mask, and the heading spans it found, in document order.
+
+    ``turns``: a transcript's :class:`~annotator.text.markup.transcript.Turns` (None for the
+    other formats).
+    """
 
     mask: Mask
     headings: list[Span] = field(default_factory=list)
+    turns: object = None
 
 
 #: A format: text and options in, :class:`Masked` out. Linear, and never raises on any string.

@@ -2,7 +2,8 @@
 
 A new format is one module with a :data:`~annotator.text.markup.mask.Masker` and one line in
 :data:`REGISTRY`. ``api=True`` formats are the ones the Python API, the service and the batch
-tagger accept (:data:`FORMATS`); the linter reads them all (:data:`ALL_FORMATS`).
+tagger accept (:data:`FORMATS`); the linter reads them all (:data:`ALL_FORMATS`). A ``strict``
+format may raise a coded :class:`InputError` for a document that is not of its kind.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .markdown import mask_markdown
 from .mask import Masker
 from .plain import mask_text
 from .rst import mask_rst
+from .transcript import mask_transcript, subformat_masker
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,9 @@ class Format:
     name: str
     masker: Masker
     api: bool = True  # accepted by the API and the service, not only by the linter
+    # A strict format raises a coded InputError for a document that is not of its kind (JSON
+    # that is no transcript, captions with a broken cue); the others never raise on a string.
+    strict: bool = False
 
 
 #: Every format, in the order error messages and help list them.
@@ -31,12 +36,19 @@ REGISTRY: dict[str, Format] = {
         Format("text", mask_text),
         Format("markdown", mask_markdown),
         Format("html", mask_html),
+        Format("transcript", mask_transcript, strict=True),
+        # The same, told which kind of transcript to read rather than left to detect it.
+        *(Format(f"transcript-{name}", subformat_masker(name), strict=True)
+          for name in ("turns", "vtt", "srt", "json")),
         Format("rst", mask_rst, api=False),
     )
 }
 
 #: The formats the API and the service accept.
 FORMATS = tuple(name for name, entry in REGISTRY.items() if entry.api)
+
+#: The formats that never raise on a string (every one but the transcripts).
+LENIENT_FORMATS = tuple(name for name, entry in REGISTRY.items() if not entry.strict)
 
 #: Formats :func:`~annotator.text.markup.visible_text` accepts: the API's plus those only the
 #: linter reads.

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.text.markup import ALL_FORMATS, headings, next_sentence, visible_text
+from annotator.text.markup import ALL_FORMATS, LENIENT_FORMATS, headings, next_sentence, visible_text
 
 GOLDEN = Path(__file__).parent / "data"
 GOLDEN_CASES = {"kb_article.md": "markdown", "ticket.html": "html", "guide.rst": "rst", "ticket.txt": "text"}
@@ -54,14 +54,14 @@ html_fragments = st.lists(
 ).map("".join)
 
 
-@pytest.mark.parametrize("format", ALL_FORMATS)
+@pytest.mark.parametrize("format", LENIENT_FORMATS)
 @settings(max_examples=150, deadline=None)
 @given(text=st.text(max_size=300))
 def test_markup_arbitrary_unicode_never_raises_and_keeps_offsets(format, text, check_contract):
     check_contract(text, visible_text(text, format), format)
 
 
-@pytest.mark.parametrize("format", ALL_FORMATS)
+@pytest.mark.parametrize("format", LENIENT_FORMATS)
 @settings(max_examples=200, deadline=None)
 @given(text=html_fragments)
 def test_markup_arbitrary_markup_fragments_never_raise_and_keep_offsets(format, text, check_contract):

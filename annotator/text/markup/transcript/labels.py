@@ -1,0 +1,113 @@
+"""Speaker labels at the start of a line: ``Agent (Priya): ``, ``[00:01:02] Name: ``,
+``**Agent:** ``, ``Name (Sat Oct 2 11:36:45 EDT 2010) > ``, ``AOL REPRESENTATIVE: ``,
+``3. @AcmeCare: ``.
+
+:func:`match_label` reads one line; the caller (:mod:`.turns`) decides which of the labels it
+found are speakers (a label naming a role, prefixed by a time, a number or a handle, or seen on
+two lines or more), so that a lone ``Note: `` in prose stays prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import role_of
+
+_LETTER = r"[^\W\d_]"
+_WORDY = r"[\w.'&-]"
+# A clock time, as a turn prefix or inside a label's parentheses.
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+_LABEL = re.compile(
+    rf"""[ \t]*
+    (?P<number>(?:\d{{1,5}}[.)/]|\#\d{{1,5}}|\[\d{{1,5}}\])[ \t]+)?
+    (?:[\[(](?P<clock>{_CLOCK})[\])][ \t]*|(?P<bare_clock>{_CLOCK})[ \t]+(?:-[ \t]+)?)?
+    (?P<bold>\*\*|__)?
+    (?P<head>@\w{{1,30}}|{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)
+    (?:[ \t]*\((?P<paren>[^()\r\n]{{1,60}})\))?
+    (?P<sep>(?:\*\*|__)?:(?:\*\*|__)?|[ \t]*>)
+    (?=[ \t]|$)[ \t]*""",
+    re.VERBOSE,
+)
+_CLOCK_ONLY = re.compile(rf"{_CLOCK}\Z")
+_CLOCK_PARTS = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?(?:[ \t]*([AaPp])\.?[Mm]\.?)?")
+_NOT_SPEAKERS = frozenset(
+    "note notes subject re fw fwd warning important example examples tip tips step steps "
+    "summary update edit ps ticket date time from to cc bcc error status resolution issue "
+    "problem http https ftp mailto tel reason result results title description tags "
+    "category priority solution answer question cause fix workaround see also".split()
+)
+_HANDLE_ROLE = re.compile(r"(?:care|cares|support|help|service|team)\Z", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label found at the start of a line: ``end`` is where the turn's text starts."""
+
+    end: int
+    key: str  # what makes two labels the same speaker (the head, lower-cased)
+    speaker: str
+    role: str | None
+    time: float | None
+    strong: bool  # a speaker whatever else the document holds (role word, time, handle...)
+
+
+def clock_seconds(clock: str) -> float | None:
+    """Seconds in ``clock``: ``"01:02:03.5"`` -> 3723.5, ``"02:03"`` -> 123.0 (a bare two-part
+    clock is the usual transcript timer, minutes and seconds), ``"10:30 PM"`` -> 81000.0 (a
+    12-hour clock counts from midnight). None if unreadable."""
+    match = _CLOCK_PARTS.fullmatch(clock.strip())
+    if not match:
+        return None
+    first, second, third, fraction, half = match.groups()
+    if half:
+        hours = int(first) % 12 + (12 if half in "Pp" else 0)
+        value = hours * 3600 + int(second) * 60 + int(third or 0)
+    elif third:
+        value = int(first) * 3600 + int(second) * 60 + int(third)
+    else:
+        value = int(first) * 60 + int(second)
+    return value + (int(fraction) / 10 ** len(fraction) if fraction else 0.0)
+
+
+def match_label(line: str, start: int = 0, end: int | None = None) -> Label | None:
+    """The speaker label at ``line[start:]``, or None when the line does not open with one."""
+    match = _LABEL.match(line, start, len(line) if end is None else end)
+    if match is None:
+        return None
+    head, paren, sep = match["head"], match["paren"], match["sep"]
+    if sep.strip() == ">" and not paren:
+        return None  # "a > b" is prose; only "Name (date) > text" is a chat log's turn
+    if head.lower() in _NOT_SPEAKERS:
+        return None
+    if head[0].islower() and " " in head.strip() and role_of(head) is None:
+        return None  # "so basically: ..." is a sentence
+    clock = match["clock"] or match["bare_clock"]
+    time = clock_seconds(clock) if clock else None
+    speaker, role = head, role_of(head)
+    if head.startswith("@"):
+        role = "agent" if _HANDLE_ROLE.search(head) else None
+    if paren:
+        paren = paren.strip()
+        if _CLOCK_ONLY.match(paren):
+            time = clock_seconds(paren)
+        elif any(char.isdigit() for char in paren):
+            pass  # a date ("Sat Oct 2 11:36:45 EDT 2010"): metadata, not a speaker
+        elif role is not None and role_of(paren) is None:
+            speaker = paren  # "Agent (Priya)": the person, in the role the head names
+        else:
+            role = role or role_of(paren)
+    strong = bool(
+        role or clock or match["number"] or match["bold"] or head.startswith("@")
+        or (paren and sep.strip() == ">")
+    )
+    return Label(match.end(), head.lower(), speaker, role, time, strong)
+
+
+def speaker_and_role(name: str) -> tuple[str, str | None]:
+    """A speaker name given on its own (a WebVTT voice): ``"Agent (Priya)"`` -> ``("Priya",
+    "agent")``, as :func:`match_label` reads it before a colon."""
+    label = match_label(f"{name}: ")
+    if label is None or label.end < len(name) + 1:
+        return name, role_of(name)
+    return label.speaker, label.role

@@ -1,0 +1,77 @@
+"""Plain-text conversations: one turn per speaker label, continuation lines included.
+
+A line opening with a :class:`~.labels.Label` starts a turn; lines without one continue the
+turn before them. A label is taken as a speaker when it is strong (it names a role, or comes
+with a time, a number, a handle or bold markers) or when the same label opens two lines or
+more; any other ``Word: `` stays prose. Text before the first speaker, and a document with no
+speaker at all, belongs to no turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..mask import Mask
+from .labels import Label, match_label
+from .model import Turn
+
+_LINE = re.compile(r"[^\r\n]*")
+
+
+def line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line's content in ``text[start:end]`` (breaks excluded)."""
+    end = len(text) if end is None else end
+    spans, position = [], start
+    while position <= end:
+        match = _LINE.match(text, position, end)
+        spans.append(match.span())
+        position = match.end()
+        if position >= end:
+            break
+        position += 2 if text.startswith("\r\n", position) else 1
+    return spans
+
+
+def speaker_labels(text: str, lines: list[tuple[int, int]],
+                   skip: re.Pattern | None = None) -> dict[int, Label]:
+    """The labels, by line number, that :mod:`.turns` takes as speakers (``skip`` matches what
+    may stand before a label, such as a caption's formatting tags)."""
+    found = {number: label for number, (start, end) in enumerate(lines)
+             if (label := match_label(text, skip.match(text, start, end).end() if skip else start,
+                                      end)) is not None}
+    counts = Counter(label.key for label in found.values())
+    return {number: label for number, label in found.items()
+            if label.strong or counts[label.key] > 1}
+
+
+def read_turns(text: str, mask: Mask, start: int = 0, end: int | None = None,
+               first_index: int = 0, time: tuple | None = None,
+               skip: re.Pattern | None = None) -> list[Turn]:
+    """The turns of ``text[start:end]``; their labels are hidden in ``mask``.
+
+    ``time`` is given to every turn that has no clock of its own (a caption cue's timing);
+    ``skip`` is passed to :func:`speaker_labels`.
+    """
+    lines = line_spans(text, start, end)
+    labels = speaker_labels(text, lines, skip)
+    turns: list[Turn] = []
+    current: list = []  # [start, end, label] of the open turn
+
+    def close() -> None:
+        if current:
+            turn_start, turn_end, label = current
+            own = (label.time, None) if label.time is not None else time
+            turns.append(Turn(turn_start, max(turn_start, turn_end), first_index + len(turns),
+                              label.speaker, label.role, own))
+
+    for number, (line_start, line_end) in enumerate(lines):
+        label = labels.get(number)
+        if label is not None:
+            close()
+            mask.hide(line_start, label.end)
+            current[:] = [label.end, line_end, label]
+        elif current and line_end > line_start:
+            current[1] = line_end
+    close()
+    return turns

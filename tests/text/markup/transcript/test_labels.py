@@ -1,0 +1,55 @@
+"""annotator.text.markup.transcript.labels: one speaker label at the start of a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.text.markup.transcript.labels import clock_seconds, match_label, speaker_and_role
+
+
+@pytest.mark.parametrize(
+    "line,speaker,role,time,rest",
+    [
+        ("Agent: hi", "Agent", "agent", None, "hi"),
+        ("Agent (Priya): hi", "Priya", "agent", None, "hi"),
+        ("Priya (Agent): hi", "Priya", "agent", None, "hi"),
+        ("**Agent:** hi", "Agent", "agent", None, "hi"),
+        ("**Customer**: hi", "Customer", "customer", None, "hi"),
+        ("[00:01:02] Dana: hi", "Dana", None, 62.0, "hi"),
+        ("(01:02) Dana: hi", "Dana", None, 62.0, "hi"),
+        ("10:30 AM - Dana: hi", "Dana", None, 37800.0, "hi"),
+        ("mike (Sat Oct 2 11:36:45 EDT 2010) > hi", "mike", None, None, "hi"),
+        ("AOL REPRESENTATIVE: hi", "AOL REPRESENTATIVE", "agent", None, "hi"),
+        ("3. @AcmeCare: hi", "@AcmeCare", "agent", None, "hi"),
+        ("@jdoe: hi", "@jdoe", None, None, "hi"),
+        ("agent: hi", "agent", "agent", None, "hi"),
+        ("Agent:", "Agent", "agent", None, ""),
+    ],
+)
+def test_labels_match(line, speaker, role, time, rest):
+    label = match_label(line)
+    assert (label.speaker, label.role, label.time) == (speaker, role, time)
+    assert line[label.end :] == rest
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Note: prose", "see https://x.y", "so basically: it broke", "a > b", "at 10:30 we met",
+     "The SLA is: 4h and more words here too", "", "   "],
+)
+def test_labels_no_label(line):
+    label = match_label(line)
+    assert label is None or not label.strong
+
+
+@pytest.mark.parametrize("clock,seconds", [("01:02:03.5", 3723.5), ("02:03", 123.0),
+                                           ("10:30 PM", 81000.0), ("12:00 am", 0.0), ("x", None)])
+def test_labels_clock_seconds(clock, seconds):
+    assert clock_seconds(clock) == seconds
+
+
+@pytest.mark.parametrize("name,expected", [("Agent (Priya)", ("Priya", "agent")),
+                                           ("Customer", ("Customer", "customer")),
+                                           ("Note", ("Note", None)), ("a b c d e f", ("a b c d e f", None))])
+def test_labels_speaker_and_role(name, expected):
+    assert speaker_and_role(name) == expected
