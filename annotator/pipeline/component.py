@@ -84,6 +84,7 @@ from .precision import (
     words_around,
 )
 from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense
+from .spoken import SpokenIndex, mark_spoken
 from .serialize import MATCHER_CACHE_FILE, PATTERNS_FILE, iter_patterns
 from .spanvalues import SPAN_EXTENSIONS, SPAN_VALUES_KEY, register_extensions
 
@@ -272,6 +273,8 @@ class HelpdeskGlossary:
         self._patterns_text, self.matcher = saved_as, matcher
         self._groups, self._senses = groups, SenseIndex(glossary)
         self._acronym_of = acronym_of
+        self._spoken = SpokenIndex.from_glossary(glossary, term_label=TERM_LABEL, acronym_label=ACRONYM_LABEL,
+                                                 ambiguous_prefix=AMBIGUOUS_PREFIX)
         self._known_caps = set(matcher.token_words) | set(acronym_of)
         self._info = None
         # Span values that depend on the concept alone (see _SpanWriter), shared by every
@@ -341,6 +344,10 @@ class HelpdeskGlossary:
         context = RuleContext(doc, text, bounds.end, self._known_caps, CodeLike(text))
         if candidates and self._candidate_rules:
             candidates = self._plausible(context, candidates, bounds)
+        # Speech-to-text stretches ("s l a", "csat", "tier two"), where asked: see spoken.py.
+        spoken = set(self._spoken.matches(doc, text, Match)) if getattr(self, "_spoken", None) else set()
+        if spoken:
+            candidates = [*candidates, *spoken]
         existing = list(doc.ents)
         taken = bytearray(len(doc))
         if existing and not self.overwrite:
@@ -365,6 +372,8 @@ class HelpdeskGlossary:
 
         annotate = _SpanWriter(self, doc, text, bounds, expansions)
         spans = [annotate(m) for m in budget.checked(accepted)]
+        if spoken:
+            mark_spoken(doc, [span for span, m in zip(spans, accepted) if m in spoken])
         if existing:
             if self.overwrite:
                 existing = [e for e in existing if not any(taken[e.start : e.end])]

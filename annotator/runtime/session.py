@@ -30,6 +30,7 @@ from ..errors import InputError
 from ..export import doc_to_json
 from ..options import AnnotateOptions
 from ..pipeline.names import COMPONENT_NAME, TEXT_HINT
+from ..pipeline.spoken import SPOKEN_KEY
 from ..text.markup import FORMATS, visible_text_and_turns
 from ..text.safety import DEFAULT_MAX_LENGTH, prepare
 from . import budget, collector
@@ -77,11 +78,14 @@ class AnnotationSession:
         return visible_text_and_turns(safe, format, hide_links=True)
 
     def make_doc(self, visible: str, turns: Any = None) -> Doc:
-        """Step 4's first half: the tokenized doc, carrying the text it was made from."""
+        """Step 4's first half: the tokenized doc, carrying the text it was made from (and, for
+        a transcript, the ask for speech-to-text forms: ``pipeline.spoken``)."""
         budget.check()
         doc = self.nlp.make_doc(visible)
         budget.check()
         doc.user_data[TEXT_HINT] = visible
+        if turns is not None:
+            doc.user_data[SPOKEN_KEY] = "auto"  # a transcript may be speech-to-text output
         return doc
 
     def upkeep(self, visible: str) -> None:

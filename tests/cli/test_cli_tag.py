@@ -436,11 +436,14 @@ def test_cli_tag_directory_reads_captions_and_json_as_transcripts(tag, tmp_path)
     (folder / "b.json").write_text('[["customer", "my NPS survey"]]', encoding="utf-8")
     (folder / "c.srt").write_text("1\n00:00:01,000 --> 00:00:00,500\nAGENT: SLA\n", encoding="utf-8")
     (folder / "d.txt").write_text("Agent: the AHT; the SLA", encoding="utf-8")
+    (folder / "e.json").write_text('[["agent", "the s l a was missed so i will call you back"]]',
+                                   encoding="utf-8")
     result = tag(folder)
     assert result.exit_code == 3, result.output  # some documents were rejected
     docs = {doc["id"]: doc for doc in lines(tmp_path / "out.jsonl")}
     assert [(s["text"], s["speaker"]) for s in docs["a.vtt"]["spans"]] == [("SLA", "Agent")]
     assert [(s["text"], s["role"]) for s in docs["b.json"]["spans"]] == [("NPS", "customer")]
+    assert [(s["text"], s["match"]) for s in docs["e.json"]["spans"]] == [("s l a", "spoken")]
     # A .txt file is read in the run's format (text): no turn fields.
     assert [s["text"] for s in docs["d.txt"]["spans"]] == ["AHT", "SLA"]
     assert "turn" not in docs["d.txt"]["spans"][0]

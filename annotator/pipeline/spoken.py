@@ -1,0 +1,162 @@
+"""Glossary terms as speech-to-text writes them: ``s l a``, ``csat``, ``tier two``.
+
+A speech-to-text (ASR) transcript has no capitals and little punctuation, so the glossary's
+case-sensitive acronym patterns (``SLA``) never fire on it. For a stretch of text that reads
+that way (:func:`is_spoken`), :meth:`SpokenIndex.find` proposes extra matches:
+
+- acronyms spelled as letters: ``s l a``, ``s. l. a.``, ``a h t's`` (one span over the letters);
+- acronyms written as one lower-case word that is not an ordinary English word: ``csat``,
+  ``aht``, ``wfm``, ``slas``; never ``it``, ``us``, ``cs``, ``rag`` (see :data:`WORDS`);
+- terms with a number written as a word: ``tier two``, ``level one support``.
+
+Only where the caller asks, through ``doc.user_data[SPOKEN_KEY]``: ``"auto"`` (what the
+transcript formats set) looks in the stretches :func:`is_spoken` accepts, ``"always"`` in the
+whole text; typed text, where a lower-case ``sla`` is no acronym, is left alone. The
+component adds the matches to its candidates (the longest match still wins) and marks the
+resulting spans ``match: "spoken"``. Everything here is a pure function of the glossary and
+the text; nothing touches a ``Doc`` but :meth:`SpokenIndex.matches`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
+
+#: Lower-cased acronyms that are also words, so never read as the acronym when written as one
+#: word (``it``, ``us``...; the stop words are added to these).
+WORDS = frozenset({
+    "ace", "aim", "arr", "art", "bot", "cat", "cs", "dr", "id", "mas", "max", "om", "pip", "rag",
+    "roi", "sop", "tl", "ht", "nia", "pin", "sam", "sim", "sme", "tam", "ups", "web",
+}) | frozenset(STOP_WORDS)  # fmt: skip
+
+#: ``doc.user_data`` key: ``"auto"`` or ``"always"`` turns spoken forms on for that doc.
+SPOKEN_KEY = "helpdesk_annotator.spoken"
+SPOKEN_MODES = ("auto", "always")
+
+_NUMBERS = {"0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five",
+            "6": "six", "7": "seven", "8": "eight", "9": "nine", "10": "ten"}
+# Letters spoken one by one: "s l a", "s. l. a.", "s-l-a", "a h t's". Each letter stands alone.
+_SPELLED = re.compile(r"(?<![\w'])[a-z](?:(?:\.[ \t]?|[ \t]|-)[a-z](?![\w])){1,5}\.?(?:'s)?")
+_WORD = re.compile(r"(?<![\w'.@/-])[a-z]{2,6}(?:'s)?(?![\w@/-])")
+# A stretch of text: what lies between line breaks and runs of three blanks or more.
+_SEGMENT = re.compile(r"\S(?:\S|[ \t]{1,2}(?=\S))*")
+_UPPER = re.compile(r"[A-Z]")
+# Punctuation that typed text has and speech-to-text mostly lacks (the dots of "s. l. a."
+# are letters spoken, not full stops).
+_PUNCT = re.compile(r"[,;:!?()\"]|(?<=[a-z]{2})\.(?=\s|$)")
+
+
+def is_spoken(segment: str) -> bool:
+    """True if ``segment`` reads like speech-to-text output: no capital letters and at most
+    one punctuation mark per eight words (a typed lower-case chat has more)."""
+    words = segment.split()
+    if len(words) < 3 or _UPPER.search(segment):
+        return False
+    return len(_PUNCT.findall(segment)) * 8 <= len(words)
+
+
+def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
+    """``(start, end)`` of each stretch of ``text`` that :func:`is_spoken` accepts: a line, or
+    a part of one between masked runs (a turn in a transcript's visible text)."""
+    for match in _SEGMENT.finditer(text):
+        if is_spoken(match.group()):
+            yield match.span()
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    id: str
+
+
+class SpokenIndex:
+    """What spoken forms can stand for: acronym letters -> target, number-word phrases -> target."""
+
+    def __init__(self, acronyms: dict[str, Target], phrases: dict[str, Target]) -> None:
+        self.acronyms = acronyms  # "sla" -> target
+        self.phrases = phrases  # "tier two" -> target
+        alternatives = sorted((re.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases), key=len, reverse=True)
+        self._phrase_re = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])") if alternatives else None
+
+    @classmethod
+    def from_glossary(cls, glossary, *, term_label: str, acronym_label: str, ambiguous_prefix: str) -> SpokenIndex:
+        """Built from a :class:`~annotator.glossary.model.Glossary`: its acronyms, and its
+        terms and aliases with a number from 0 to 10 (``Tier 2`` -> ``tier two``)."""
+        acronyms = {}
+        for acronym, concepts in glossary.by_acronym.items():
+            if acronym.isalpha() and 2 <= len(acronym) <= 6:
+                target_id = f"{ambiguous_prefix}{acronym}" if len(concepts) > 1 else concepts[0].id
+                acronyms[acronym.lower()] = Target(acronym_label, target_id)
+        phrases = {}
+        for concept in glossary.by_id.values():
+            for name in (concept.term, *concept.aliases):
+                words = name.lower().split()
+                if any(word in _NUMBERS for word in words):
+                    spoken = " ".join(_NUMBERS.get(word, word) for word in words)
+                    phrases.setdefault(spoken, Target(term_label, concept.id))
+        return cls(acronyms, phrases)
+
+    def find(self, text: str, mode: str = "auto") -> list[tuple[int, int, Target]]:
+        """``(start, end, target)`` of every spoken form in the speech-like parts of ``text``
+        (in all of it for ``mode="always"``)."""
+        if mode == "always":
+            return self._find_in(text, 0, len(text))
+        found = []
+        for start, end in spoken_segments(text):
+            found += self._find_in(text, start, end)
+        return found
+
+    def _find_in(self, text: str, start: int, end: int) -> list[tuple[int, int, Target]]:
+        found = []
+        for match in _SPELLED.finditer(text, start, end):
+            spelled = match.group()
+            stop = match.end()
+            body = spelled[:-2] if spelled.endswith("'s") else spelled
+            if body.endswith(".") and body.count(".") == 1:
+                body, stop = body[:-1], stop - 1  # a full stop after "s l a", not "s. l. a."
+            letters = "".join(char for char in body if char.isalpha())
+            if len(letters) == 2 and letters[0] in "ai":
+                continue  # "a i", "i t": the article and the pronoun
+            target = self.acronyms.get(letters)
+            if target is not None:
+                found.append((match.start(), stop, target))
+        for match in _WORD.finditer(text, start, end):
+            word = match.group()
+            base = word[:-2] if word.endswith("'s") else word
+            target = None if base in WORDS else self.acronyms.get(base)
+            if target is None and base.endswith("s") and base[:-1] not in WORDS and base not in WORDS:
+                target = self.acronyms.get(base[:-1])
+            if target is not None:
+                found.append((match.start(), match.end(), target))
+        if self._phrase_re is not None:
+            for match in self._phrase_re.finditer(text, start, end):
+                key = " ".join(match.group().split())
+                found.append((match.start(), match.end(), self.phrases[key]))
+        return found
+
+    def matches(self, doc, text: str, match_type) -> list:
+        """The :meth:`find` results as ``match_type(start_token, end_token, label, id, True)``
+        for the spans that fall on token boundaries of ``doc``; none unless
+        ``doc.user_data[SPOKEN_KEY]`` is one of :data:`SPOKEN_MODES`."""
+        mode = doc.user_data.get(SPOKEN_KEY)
+        if mode not in SPOKEN_MODES:
+            return []
+        result = []
+        for start, end, target in self.find(text, mode):
+            span = doc.char_span(start, end)
+            if span is not None:
+                result.append(match_type(span.start, span.end, target.label, target.id, True))
+        return result
+
+
+def mark_spoken(doc, spans: Iterable) -> None:
+    """Say ``match: "spoken"`` in the stored values of ``spans`` (a changed copy per span: the
+    stored dicts are shared between spans, see ``spanvalues``)."""
+    for span in spans:
+        key = (SPAN_VALUES_KEY, span.start_char, span.end_char)
+        doc.user_data[key] = {**(doc.user_data.get(key) or NO_VALUES), "match": "spoken"}

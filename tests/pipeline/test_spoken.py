@@ -1,0 +1,97 @@
+"""annotator.pipeline.spoken: glossary terms as speech-to-text writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+import annotator
+from annotator.api import default_nlp
+from annotator.glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL
+from annotator.pipeline.spoken import SpokenIndex, is_spoken, spoken_segments
+
+
+@pytest.fixture(scope="module")
+def index():
+    component = default_nlp().get_pipe("helpdesk_glossary")
+    return SpokenIndex.from_glossary(component.glossary, term_label=TERM_LABEL,
+                                     acronym_label=ACRONYM_LABEL, ambiguous_prefix=AMBIGUOUS_PREFIX)
+
+
+def _found(index, text):
+    return [(text[start:end], target.id) for start, end, target in index.find(text)]
+
+
+@pytest.mark.parametrize(
+    "segment,spoken",
+    [
+        ("our a h t went up and the s l a was breached", True),
+        ("ok so what is the csat for it", True),
+        ("Our SLA was breached", False),
+        ("ok, so, what; is: the (csat)?", False),
+        ("hi", False),
+    ],
+)
+def test_spoken_is_spoken(segment, spoken):
+    assert is_spoken(segment) is spoken
+
+
+def test_spoken_segments_are_lines_and_masked_runs():
+    text = "Agent wrote This Properly\n          the s l a was missed again"
+    assert [text[s:e] for s, e in spoken_segments(text)] == ["the s l a was missed again"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("the s l a was breached", [("s l a", "service-level-agreement")]),
+        ("the s. l. a. was breached", [("s. l. a.", "service-level-agreement")]),
+        ("the s-l-a was breached again", [("s-l-a", "service-level-agreement")]),
+        ("all our a h t's went up", [("a h t's", "acronym:AHT")]),
+        ("we missed the s l a. then we called", [("s l a", "service-level-agreement")]),
+        ("please fill in the csat survey now", [("csat", "customer-satisfaction")]),
+        ("our kpis and slas went down", [("kpis", "key-performance-indicator"), ("slas", "service-level-agreement")]),
+        ("i'll move you to tier two right now", [("tier two", "tier-2-support")]),
+        ("i'll move you to tier  two right now", [("tier  two", "tier-2-support")]),
+    ],
+)
+def test_spoken_finds(index, text, expected):
+    assert sorted(_found(index, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so it is fine for us and it works",
+        "i t is a word here and so is a i",
+        "the rag was on the table and the cat sat",
+        "email me at sla@example.com or see example.com/csat today",
+        "we talked about the weather all day long",
+    ],
+)
+def test_spoken_ordinary_words_stay_untagged(index, text):
+    assert _found(index, text) == []
+
+
+def test_spoken_spans_say_match_spoken_and_cover_the_spoken_form():
+    text = "agent: thanks for holding our a h t went up and the s l a was breached so i'll move you to tier two"
+    result = annotator.annotate(text, "transcript")
+    spoken = {span["text"]: span for span in result["spans"] if span.get("match") == "spoken"}
+    assert set(spoken) == {"a h t", "s l a", "tier two"}
+    assert spoken["s l a"]["end"] - spoken["s l a"]["start"] == 5
+    assert spoken["s l a"]["term_id"] == "service-level-agreement"
+    assert spoken["s l a"]["role"] == "agent"
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in result["spans"])
+
+
+@pytest.mark.parametrize("text", ["Our SLA is fine. I will check it with us and the csat team.",
+                                  "the sla and the csat are not acronyms in typed text"])
+def test_spoken_typed_text_is_unchanged(text):
+    result = annotator.annotate(text)
+    assert all("match" not in span for span in result["spans"])
+    assert [span["text"] for span in result["spans"]] == (["SLA"] if "SLA" in text else [])
+
+
+def test_spoken_everywhere_when_asked(index):
+    text = "Call me. The sla, again!"
+    assert _found(index, text) == []
+    assert [(text[s:e], t.id) for s, e, t in index.find(text, "always")] == [("sla", "service-level-agreement")]
