@@ -71,6 +71,10 @@ def load_configured(component: HelpdeskGlossary) -> None:
     component.set_data(glossary, generate_patterns(glossary, worker=worker), saved_as=None)
 
 
+#: Runs of spaces up to this length are tokenized once for good (see :func:`prewarm_vocab`).
+PREWARM_BLANK_RUN = 512
+
+
 def prewarm_vocab(nlp: Language, glossary: Glossary) -> None:
     """Create, once and for good, the lexemes support text is likely to use.
 
@@ -86,3 +90,7 @@ def prewarm_vocab(nlp: Language, glossary: Glossary) -> None:
         return
     for text in prewarm_texts(glossary, PREWARM_CHARS):
         nlp.tokenizer(text)
+    # Masked markup and transcript metadata leave runs of spaces, one whitespace token per
+    # run length; new in a zone, each such token would go through the affix rules every time.
+    for length in range(2, PREWARM_BLANK_RUN + 1):
+        nlp.tokenizer("x" + " " * length + "x")
