@@ -96,11 +96,13 @@ def parse(text: str) -> object:
                         else "unexpected character")
         kind = match.lastgroup
         at, token = match.start(kind), match[kind]
+        # Structure is read from punctuation tokens only: a string may hold "[" or "}" too.
+        punct = token if kind == "punct" else None
         position = match.end()
         if want == "eof":
             raise _fail(at, "data after the end of the document")
         if want in ("key", "key}"):
-            if token == "}" and want == "key}":
+            if punct == "}" and want == "key}":
                 value = stack.pop()[0]
             elif kind == "body":
                 stack[-1][1] = str(_decode(text, at, match.end(kind)))
@@ -109,21 +111,21 @@ def parse(text: str) -> object:
             else:
                 raise _fail(at, "an object key (a string) was expected")
         elif want == ":":
-            if token != ":":
+            if punct != ":":
                 raise _fail(at, "':' was expected")
             want = "value"
             continue
         elif want == ",end":
             container = stack[-1][0]
-            if token == ",":
+            if punct == ",":
                 want = "key" if isinstance(container, dict) else "value"
                 continue
-            if token != ("}" if isinstance(container, dict) else "]"):
+            if punct != ("}" if isinstance(container, dict) else "]"):
                 raise _fail(at, "',' or the end of the container was expected")
             value = stack.pop()[0]
-        elif token == "]" and want == "value]":
+        elif punct == "]" and want == "value]":
             value = stack.pop()[0]
-        elif token in ("{", "["):
+        elif punct in ("{", "["):
             if len(stack) >= MAX_DEPTH:
                 raise _fail(at, f"nested deeper than {MAX_DEPTH} levels")
             stack.append([{} if token == "{" else [], None])

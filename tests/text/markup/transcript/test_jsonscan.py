@@ -62,3 +62,24 @@ def test_jsonscan_depth_limit():
     parse("[" * MAX_DEPTH + "]" * MAX_DEPTH)
     with pytest.raises(InputError, match="nested deeper"):
         parse("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1))
+
+
+@pytest.mark.parametrize("text", ['"["', '["]"]', '{"": "["}', '{"}": ":"}', '[",", "{"]', '{"a": "]"}'])
+def test_jsonscan_brackets_inside_strings_are_text(text):
+    assert parse(text) == json.loads(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet='{}[]:,"\\ u0e1-.tfrnl', max_size=40))
+def test_jsonscan_any_text_is_a_value_or_e207(text):
+    try:
+        expected = json.loads(text)
+    except ValueError:
+        expected = InputError
+    try:
+        found = parse(text)
+    except InputError:
+        found = InputError
+    assert (found is InputError) == (expected is InputError), text
+    if found is not InputError and "\\u" not in text:
+        assert found == expected
