@@ -9,11 +9,13 @@ spells it as (hyphenated, spaced and closed compounds, plurals).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..glossary.model import Glossary, normalize_key
 from ..glossary.patterns import singularize, term_variants
 
 
+@lru_cache(maxsize=262144)  # pure, and an archive's phrases repeat: bounded memory, big win
 def fold_key(text: str) -> str:
     """The merge key with a plural head folded: "Knowledge Articles" -> "knowledgearticle"."""
     parts = text.split()

@@ -1,9 +1,10 @@
 """Variants of glossary terms written in the archive: misspellings and new spellings.
 
 A symmetric-delete index (the SymSpell idea): every glossary key and every key with one
-character deleted point back to the key. A candidate's key and its one-deletion forms are
-looked up there, which finds every key within two edits at the cost of ``len(key) + 1`` dict
-look-ups, and each hit is then confirmed with a bounded edit distance. Plural and inflected
+character deleted (two for long keys) point back to the key. A candidate's key and its
+one-deletion forms are looked up there, which finds the keys within the allowed edits at the
+cost of ``len(key) + 1`` dict look-ups, and each hit is then confirmed with a bounded edit
+distance. Plural and inflected
 forms (``escalations``, ``escalated``) are the same word, not variants, and are skipped; so is
 anything the annotator already matches (the pattern generator's hyphen, space and closed
 compound spellings).
@@ -19,6 +20,8 @@ from .words import is_stopword
 
 #: Keys shorter than this are never fuzzy-matched: one edit from a short word is another word.
 MIN_FUZZY = 7
+#: Most written forms whose answer is remembered.
+CACHE_SIZE = 200_000
 #: Keys this long or longer tolerate two edits.
 TWO_EDITS = 12
 
@@ -70,6 +73,7 @@ class VariantIndex:
         self.known = known
         self.index: dict[str, set[str]] = {}
         self.prefixes: set[str] = set()
+        self._cache: dict[str, Variant | None] = {}
         for key in known.keys:
             if len(key) < MIN_FUZZY or not key.isalpha():
                 continue
@@ -77,9 +81,27 @@ class VariantIndex:
             self.index.setdefault(key, set()).add(key)
             for deleted in _deletes(key):
                 self.index.setdefault(deleted, set()).add(key)
+                if len(key) >= TWO_EDITS:
+                    # Two deletions here meet an unchanged probe: "escalaton managment" is two
+                    # letters short of "escalation management".
+                    for twice in _deletes(deleted):
+                        self.index.setdefault(twice, set()).add(key)
 
     def match(self, surface: str) -> Variant | None:
-        """The concept ``surface`` is a variant of, or None (also None when it is known)."""
+        """The concept ``surface`` is a variant of, or None (also None when it is known).
+
+        Results are cached (bounded: the cache is emptied when full), since an archive repeats
+        its vocabulary far more than it extends it."""
+        try:
+            return self._cache[surface]
+        except KeyError:
+            pass
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.clear()
+        found = self._cache[surface] = self._match(surface)
+        return found
+
+    def _match(self, surface: str) -> Variant | None:
         lowered = surface.lower()
         if lowered in self.known.forms:
             return None

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 #: Function words, generic verbs and adverbs, greetings and sign-offs: they bound candidates
 #: and never start or end one. Boilerplate ("thank you", "best regards", "hi there") is made
@@ -47,21 +48,16 @@ _JOINING_GAP = re.compile(r"[ \t\u00a0]{1,2}|[ \t]*\r?\n[ \t]*")
 _CAPS = re.compile(r"[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*s?")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 def words(visible: str) -> Iterator[Word]:
     """Every word of ``visible`` with its offsets (which index the original text too)."""
     for match in _WORD.finditer(visible):
-        yield Word(match.group(), match.start(), match.end())
+        yield Word(match.group(), *match.span())
 
 
 def _breaks_before(visible: str, word: Word) -> bool:
@@ -74,7 +70,12 @@ def _breaks_after(visible: str, word: Word) -> bool:
 
 
 def is_stopword(word: str) -> bool:
-    return word.lower().replace("\u2019", "'").split("'")[0] in STOPWORDS
+    """A stopword, also with a clitic ("don't", "we\u2019ll")."""
+    lowered = word.lower()
+    if lowered in STOPWORDS:
+        return True
+    return ("'" in lowered or "\u2019" in lowered) and \
+        lowered.replace("\u2019", "'").split("'")[0] in STOPWORDS
 
 
 def chunks(visible: str) -> Iterator[list[Word]]:
@@ -114,14 +115,17 @@ def ngrams(run: list[Word], *, shortest: int = 2, longest: int = 4) -> Iterator[
 def fold_term(parts: list[str]) -> str:
     """The grouping key of a term: lower case, the head word's plural folded
     ("Very Breached Tickets" and "very breached ticket" are one candidate)."""
+    lowered = [p.lower().replace("\u2019", "'") for p in parts]
+    lowered[-1] = singular(lowered[-1])
+    return " ".join(lowered)
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """``word`` with a plural folded (cached: an archive's vocabulary repeats)."""
     from ..glossary.patterns import singularize
 
-    lowered = [p.lower().replace("\u2019", "'") for p in parts]
-    head = lowered[-1]
-    single = singularize(head) if len(head) > 3 else None
-    if single:
-        lowered[-1] = single
-    return " ".join(lowered)
+    return (singularize(word) if len(word) > 3 else None) or word
 
 
 def is_whole_line(visible: str, start: int, end: int) -> bool:
