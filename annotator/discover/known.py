@@ -15,7 +15,7 @@ from ..glossary.model import Glossary, normalize_key
 from ..glossary.patterns import singularize, term_variants
 
 
-@lru_cache(maxsize=262144)  # pure, and an archive's phrases repeat: bounded memory, big win
+@lru_cache(maxsize=65536)  # pure, and an archive's phrases repeat: bounded memory, big win
 def fold_key(text: str) -> str:
     """The merge key with a plural head folded: "Knowledge Articles" -> "knowledgearticle"."""
     parts = text.split()
