@@ -27,7 +27,7 @@ from annotator.discover.aggregate import Discovery
 from annotator.discover.words import STOPWORDS, fold_term
 from annotator.discover.worker import Miner, MineOptions, MinerSpec
 from annotator.lint.rules import lint_visible
-from annotator.text.acronyms import base_acronym
+from annotator.vocabulary.acronyms import base_acronym
 
 TOP_TERMS = 100
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")

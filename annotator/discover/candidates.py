@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..glossary.model import Glossary
 from ..lint.rules import acronym_uses, lint_visible
 from ..text.abbreviations import find_definitions
-from ..text.acronyms import base_acronym
+from ..vocabulary.acronyms import base_acronym
 from .known import Known
 from .variants import VariantIndex
 from .words import chunks, excerpt, fold_term, is_whole_line, ngrams, words

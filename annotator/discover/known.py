@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..glossary.model import Glossary, normalize_key
-from ..glossary.patterns import singularize, term_variants
+from ..glossary.model import Glossary
+from ..glossary.patterns import term_variants
+from ..vocabulary.inflection import singularize
+from ..vocabulary.names import normalize_key
 
 
 @lru_cache(maxsize=65536)  # pure, and an archive's phrases repeat: bounded memory, big win

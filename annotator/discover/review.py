@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import DiscoverError
-from ..glossary.readers import FIELDS
+from ..glossary.formats.rows import FIELDS
 from .known import Known
 from .model import Candidate
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..glossary.model import normalize_key
+from ..vocabulary.names import normalize_key
 from .known import Known
 from .words import is_stopword
 

@@ -123,7 +123,7 @@ def fold_term(parts: list[str]) -> str:
 @lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """``word`` with a plural folded (cached: an archive's vocabulary repeats)."""
-    from ..glossary.patterns import singularize
+    from ..vocabulary.inflection import singularize
 
     return (singularize(word) if len(word) > 3 else None) or word
 

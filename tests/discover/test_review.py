@@ -8,7 +8,7 @@ import pytest
 from annotator.discover.model import Candidate
 from annotator.discover.review import export_glossary, glossary_rows, parse_decisions, read_decisions
 from annotator.errors import DiscoverError
-from annotator.glossary.readers import read_csv
+from annotator.glossary.formats.csvfile import read_csv
 
 
 def test_review_decisions_parse():
