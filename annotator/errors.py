@@ -101,6 +101,7 @@ class Errors:
     E703 = "{path}:{line}: invalid decision: {detail}"
     E704 = "{detail}"
     E705 = "{path}: cannot write: {detail}"
+    E706 = "{path}: cannot resume from this checkpoint: {detail}"
 
 
 class AnnotatorError(Exception):

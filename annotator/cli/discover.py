@@ -62,12 +62,18 @@ EXIT_REJECTS = 3
 @click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where malformed records go [default: OUTPUT.rejects.jsonl, or "
               "discover.rejects.jsonl].")
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted run from its checkpoint (same inputs and options).")
+@click.option("--checkpoint", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where the run's state is saved every 30 s and removed when it ends "
+              "[default: OUTPUT.checkpoint.json, or discover.checkpoint.json].")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr [default: when stderr is a terminal].")
 @handle_errors
 def command(inputs, output_format, output, top, min_documents, export_glossary, decisions,
             text_field, id_field, kind, text_format, glossaries, no_builtin, allow, processes,
-            engine, scheduler, batch_size, max_length, capacity, rejects, progress) -> None:
+            engine, scheduler, batch_size, max_length, capacity, rejects, resume, checkpoint,
+            progress) -> None:
     """List the jargon INPUT uses that the glossary lacks, best candidates first.
 
     INPUT is anything `tag` reads (JSONL, CSV) or knowledge-base files and directories (.md,
@@ -78,12 +84,15 @@ def command(inputs, output_format, output, top, min_documents, export_glossary, 
     the glossary already has is proposed. Memory is bounded (--capacity) however large the
     archive.
 
+    The run's state is saved every 30 seconds (bounded: the counters are); after a crash or
+    kill, rerun the same command with --resume to continue where it stopped.
+
     Review loop: --export-glossary writes the candidates as glossary CSV (status=proposed);
     --decisions reads back candidate,decision so rejected candidates never return.
 
     \b
     Exit status: 0 done, 3 done but some records rejected (see the rejects file), 2 usage
-    error or unreadable input or decisions.
+    error, unreadable input or decisions, or a checkpoint that does not match.
 
     \b
     Examples:
@@ -105,11 +114,13 @@ def command(inputs, output_format, output, top, min_documents, export_glossary, 
                      builtin=not no_builtin, allow=tuple(allow))
     if rejects is None:
         rejects = Path(f"{output}.rejects.jsonl") if output else Path("discover.rejects.jsonl")
+    if checkpoint is None:
+        checkpoint = Path(f"{output}.checkpoint.json") if output else Path("discover.checkpoint.json")
     config = DiscoverConfig(inputs=list(inputs), kind=kind, text_field=text_field,
                             id_field=id_field, format=text_format, spec=spec,
                             max_length=max_length, processes=processes, batch_size=batch_size,
                             engine=engine, scheduler=scheduler, rejects=rejects,
-                            capacity=capacity)
+                            capacity=capacity, checkpoint=checkpoint, resume=resume)
     report = run(config, progress_factory=_progress_factory(progress))
     found = report.discovery.candidates(min_documents=min_documents, decisions=chosen)
     shown = found[:top] if top else found
@@ -126,8 +137,10 @@ def command(inputs, output_format, output, top, min_documents, export_glossary, 
             raise DiscoverError("E705", path=str(output), detail=exc.strerror or str(exc)) from exc
     if export_glossary is not None:
         write_export(shown, Miner(spec, MineOptions()).known, export_glossary)
-    rate = report.records / report.seconds if report.seconds else 0.0
-    click.echo(f"{report.documents} documents read, {report.rejects} rejected, "
+    rate = (report.records - report.resumed_from) / report.seconds if report.seconds else 0.0
+    click.echo(f"{report.documents} documents read"
+               + (f" ({report.resumed_from} records before resuming)" if report.resumed_from else "")
+               + f", {report.rejects} rejected, "
                f"{len(found)} candidates ({len(shown)} written) in {report.seconds:.1f}s "
                f"({rate:.0f} records/s)", err=True)
     if report.rejects:

@@ -35,9 +35,11 @@ def kb_files(path: Path) -> list[Path]:
         raise DiscoverError("E701", path=str(path), detail=exc.message) from exc
 
 
-def _read_kb(path: Path, max_bytes: int) -> Iterator[Record]:
+def _read_kb(path: Path, max_bytes: int, start: Position) -> Iterator[Record]:
     root = path if path.is_dir() else path.parent
     for number, file in enumerate(kb_files(path), 1):
+        if number <= start.records:
+            continue
         doc_id = file.relative_to(root).as_posix()
         after = Position(number, number, number)
         try:
@@ -60,20 +62,21 @@ def _read_kb(path: Path, max_bytes: int) -> Iterator[Record]:
 
 
 def read_source(path: Path, kind: str, *, text_field: str = "text", id_field: str = "id",
-                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Iterator[Record]:
-    """Every record of one input, in order; documents and rejects as the batch readers make
-    them (``documents + rejects == records``)."""
+                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+                start: Position = Position()) -> Iterator[Record]:
+    """Every record of one input from ``start`` on, in order; documents and rejects as the
+    batch readers make them (``documents + rejects == records``)."""
     if not path.exists():
         raise DiscoverError("E701", path=str(path), detail="no such file or directory")
     if kind == "kb":
-        yield from _read_kb(path, max_record_bytes)
+        yield from _read_kb(path, max_record_bytes, start)
         return
     if kind not in KINDS:
         raise DiscoverError("E704", detail=f"unknown input kind {kind!r}; expected one of "
                             f"{', '.join(KINDS)}")
     try:
         yield from read_records(path, kind, text_field=text_field, id_field=id_field,
-                                max_record_bytes=max_record_bytes)
+                                max_record_bytes=max_record_bytes, start=start)
     except AnnotatorError as exc:
         if isinstance(exc, DiscoverError):
             raise

@@ -84,3 +84,18 @@ def test_cli_discover_errors(runner, tmp_path, args, code, message):
     else:
         result = _invoke(runner, tmp_path, *args)
     assert result.exit_code == code and message in result.stderr + result.output
+
+
+def test_cli_discover_leaves_no_checkpoint_and_resume_of_nothing_starts_fresh(runner, tmp_path):
+    checkpoint = tmp_path / "state.json"
+    args = ["--format", "json", "--checkpoint", str(checkpoint)]
+    first = _invoke(runner, tmp_path, *args)
+    again = _invoke(runner, tmp_path, *args, "--resume")
+    assert not checkpoint.exists() and first.stdout == again.stdout
+
+
+def test_cli_discover_resume_refuses_a_foreign_checkpoint(runner, tmp_path):
+    checkpoint = tmp_path / "state.json"
+    checkpoint.write_text('{"version": 1, "options": "other"}')
+    result = _invoke(runner, tmp_path, "--checkpoint", str(checkpoint), "--resume")
+    assert result.exit_code == 2 and "E706" in result.stderr

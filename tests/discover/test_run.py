@@ -75,3 +75,59 @@ def test_run_dask_engine_gives_the_same_result(archive, spec, tmp_path):
     dask = run(DiscoverConfig(inputs=[archive], spec=spec, rejects=tmp_path / "b",
                               engine="dask", processes=1, batch_size=2))
     assert _names(dask) == _names(inline)
+
+
+class _Interrupt(Exception):
+    pass
+
+
+def _interrupting(after_batches):
+    """A progress factory that stops the run after some batches (as a kill would)."""
+
+    def factory(total, initial, unit):
+        seen = []
+
+        def update(position):
+            seen.append(position)
+            if len(seen) >= after_batches:
+                raise _Interrupt
+
+        update.close = lambda: None
+        return update
+
+    return factory
+
+
+def test_run_resume_gives_the_uninterrupted_result(archive, spec, tmp_path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    for i in range(3):
+        (kb / f"{i}.md").write_text(f"The ring strategy and the queue owner, part {i}.\n")
+    whole = run(DiscoverConfig(inputs=[archive, kb], spec=spec, rejects=tmp_path / "w.jsonl",
+                               batch_size=1))
+    checkpoint, rejects = tmp_path / "state.json", tmp_path / "r.jsonl"
+    config = DiscoverConfig(inputs=[archive, kb], spec=spec, rejects=rejects, batch_size=1,
+                            checkpoint=checkpoint, checkpoint_seconds=0)
+    with pytest.raises(_Interrupt):
+        run(config, progress_factory=_interrupting(6))
+    assert checkpoint.exists()
+    config.resume = True
+    resumed = run(config)
+    assert resumed.resumed_from > 0
+    assert _names(resumed, 1) == _names(whole, 1)
+    assert (resumed.documents, resumed.rejects, resumed.records) == \
+        (whole.documents, whole.rejects, whole.records)
+    assert rejects.read_bytes() == (tmp_path / "w.jsonl").read_bytes()
+    assert not checkpoint.exists()  # a finished run leaves no checkpoint
+
+
+def test_run_resume_refuses_changed_options(archive, spec, tmp_path):
+    checkpoint = tmp_path / "state.json"
+    config = DiscoverConfig(inputs=[archive], spec=spec, rejects=tmp_path / "r", batch_size=1,
+                            checkpoint=checkpoint, checkpoint_seconds=0)
+    with pytest.raises(_Interrupt):
+        run(config, progress_factory=_interrupting(2))
+    config.resume, config.capacity = True, 7
+    with pytest.raises(DiscoverError) as info:
+        run(config)
+    assert info.value.code == "E706"
