@@ -40,6 +40,8 @@ class Known:
     forms: frozenset[str] = frozenset()
     #: concept id -> (term, first definition), for variants and the glossary export
     concepts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: key -> the lower-case name it was made from, for word-by-word comparisons
+    names: dict[str, str] = field(default_factory=dict)
 
     def has_term(self, text: str) -> bool:
         return fold_key(text) in self.keys or text.lower() in self.forms
@@ -54,12 +56,14 @@ def known_from_glossary(glossary: Glossary) -> Known:
     keys: dict[str, str] = {}
     forms: set[str] = set()
     concepts: dict[str, tuple[str, str]] = {}
+    names: dict[str, str] = {}
     for concept in glossary:
         concepts[concept.id] = (concept.term, concept.definition)
         acronyms.update(concept.acronyms)
         for name in (concept.term, *concept.aliases):
-            keys.setdefault(fold_key(name), concept.id)
-            keys.setdefault(normalize_key(name), concept.id)
+            for key in (fold_key(name), normalize_key(name)):
+                keys.setdefault(key, concept.id)
+                names.setdefault(key, name.lower())
             forms.add(name.lower())
             forms.update(v.lower() for v in term_variants(name))
-    return Known(frozenset(acronyms), keys, frozenset(forms), concepts)
+    return Known(frozenset(acronyms), keys, frozenset(forms), concepts, names)

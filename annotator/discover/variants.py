@@ -50,6 +50,33 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+_ENDINGS = ("ings", "ing", "ers", "er", "ed", "es", "s", "d", "r")
+#: A word of a multi-word name shorter than this cannot be misspelt: "date" for "rate" is
+#: another word, not a typo.
+MIN_WORD = 5
+
+
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _word_by_word(written: str, name: str) -> bool:
+    """A misspelling changes long words a little; it does not swap a short word for another
+    or an ending for another ("adjusted" is no misspelling of "adjuster")."""
+    ours, theirs = written.replace("-", " ").split(), name.replace("-", " ").split()
+    if len(ours) != len(theirs):
+        return True  # spacing differs ("call centre" / "callcenter"): judged on the key
+    for a, b in zip(ours, theirs):
+        if a == b:
+            continue
+        if min(len(a), len(b)) < MIN_WORD or _stem(a) == _stem(b):
+            return False
+    return True
+
+
 def _inflection_of(a: str, b: str) -> bool:
     """Same word, another form: an inflection, or one a clipped or extended form of the other
     ("priority" / "priority0", "escalation" / "escalations")."""
@@ -124,6 +151,6 @@ class VariantIndex:
                 distance = edit_distance(key, target, limit)
                 if distance <= limit and (best is None or (distance, target) < best):
                     best = (distance, target)
-        if best is None:
+        if best is None or not _word_by_word(lowered, self.known.names.get(best[1], best[1])):
             return None
         return Variant(self.known.keys[best[1]], "misspelling")

@@ -37,7 +37,8 @@ won would wouldn yes yet you your yours yourself yourselves
 hi hello hey dear thanks thank thx regards cheers sincerely kind kindly sorry welcome hope
 apologies apologise apologize appreciate great good nice happy glad sure today tomorrow
 yesterday am pm let know think thought look looking looks looked find found try tried trying keep kept
-able unable again asap pls plz lol via etc eg ie
+able unable again asap pls plz lol via etc eg ie thks thx ur u feel free different specific
+multiple additional various certain particular following shortly lot lots
 """.split())
 
 #: A word: letters, with inner hyphens or apostrophes ("co-browsing", "customer's").

@@ -55,3 +55,15 @@ def test_variants_cache_is_bounded(index, monkeypatch):
 )
 def test_variants_edit_distance(a, b, limit, expected):
     assert edit_distance(a, b, limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "typo"),
+    [("customer serivce", "customer service", True), ("return date", "return rate", False),
+     ("adjusted", "adjuster", False), ("escalaton", "escalation", True),
+     ("callcentre", "call center", True)],
+)
+def test_variants_word_by_word(written, name, typo):
+    from annotator.discover.variants import _word_by_word
+
+    assert _word_by_word(written, name) is typo
