@@ -7,7 +7,6 @@ import json
 import pytest
 
 from annotator.discover.model import Candidate, Example
-from annotator.discover.report import render_html
 from annotator.discover.writers import render
 
 CANDIDATES = [
@@ -38,13 +37,3 @@ def test_writers_text():
     out = render(CANDIDATES, "text")
     assert "VBT" in out and "= Very Breached Ticket" in out and "t1:" in out
     assert render([], "text") == "no candidates\n"
-
-
-@pytest.mark.parametrize("candidates", [CANDIDATES, []])
-def test_report_html_is_standalone_and_escaped(candidates):
-    page = render_html(candidates, title="T <x>", documents=5)
-    assert page.startswith("<!doctype html>") and "<svg" in page or not candidates
-    assert "<script" not in page and "http://" not in page and "https://" not in page
-    assert "T &lt;x&gt;" in page
-    if candidates:
-        assert "&lt;b&gt;hostile&lt;/b&gt;" in page
