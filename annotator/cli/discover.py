@@ -121,7 +121,7 @@ def command(inputs, output_format, output, top, min_documents, export_glossary, 
                             max_length=max_length, processes=processes, batch_size=batch_size,
                             engine=engine, scheduler=scheduler, rejects=rejects,
                             capacity=capacity, checkpoint=checkpoint, resume=resume)
-    report = run(config, progress_factory=_progress_factory(progress))
+    report = run(config, progress_factory=_progress_factory(progress, "mining"))
     found = report.discovery.candidates(min_documents=min_documents, decisions=chosen)
     shown = found[:top] if top else found
     title = "Discovered jargon: " + ", ".join(p.name or str(p) for p in inputs)
