@@ -99,3 +99,10 @@ def test_cli_discover_resume_refuses_a_foreign_checkpoint(runner, tmp_path):
     checkpoint.write_text('{"version": 1, "options": "other"}')
     result = _invoke(runner, tmp_path, "--checkpoint", str(checkpoint), "--resume")
     assert result.exit_code == 2 and "E706" in result.stderr
+
+
+def test_cli_discover_progress_bar_on_request(runner, tmp_path):
+    result = _invoke(runner, tmp_path, "--progress", "-o", str(tmp_path / "out.txt"))
+    assert "mining" in result.stderr
+    quiet = _invoke(runner, tmp_path, "--no-progress", "-o", str(tmp_path / "out.txt"))
+    assert "mining" not in quiet.stderr
