@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..text.markup.registry import ALL_FORMATS
 from ._errors import handle_errors
 from .tag import _progress_factory
 
@@ -38,7 +39,7 @@ EXIT_REJECTS = 3
 @click.option("--input-format", "kind", type=click.Choice(["jsonl", "csv", "kb"]), default=None,
               help="Input kind (default: kb for a directory or a .md/.rst/.html/.txt file, csv "
               "for *.csv, else jsonl).")
-@click.option("--text-format", "text_format", type=click.Choice(["text", "markdown", "html", "rst"]),
+@click.option("--text-format", "text_format", type=click.Choice(ALL_FORMATS),
               default="text", show_default=True,
               help="Markup of JSONL/CSV text fields (KB files go by their suffix).")
 @click.option("--glossary", "glossaries", multiple=True,
