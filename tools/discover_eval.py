@@ -5,6 +5,9 @@ is every article, ticket and transcript there; the gold is every span of
 ``gold_spans.jsonl`` marked ``in_seeds: false`` (jargon the built-in glossary lacks).
 
 * acronym recall: gold out-of-glossary acronym types (base forms) found as acronym candidates;
+  and, from ``gold_undefined_acronyms.jsonl`` (every acronym the 17 articles use), recall of
+  the CX ones and of the non-exempt ones the glossary lacks, and how often the best long form
+  is the gold expansion;
 * multi-word recall@100: gold out-of-glossary multi-word types (by concept) written twice or
   more in the gold, found among the top 100 term candidates (a type counts as found when any
   of its gold spellings, case and plural folded, is a candidate);
@@ -65,6 +68,30 @@ def gold(root: Path) -> tuple[set[str], dict[str, set[str]], Counter]:
     return acronyms, spellings, mentions
 
 
+def article_acronyms(root: Path, known) -> tuple[set[str], set[str], dict[str, str]]:
+    """From ``gold_undefined_acronyms.jsonl`` (every acronym the articles use): CX acronyms
+    the glossary lacks, every non-exempt one it lacks, and the gold expansions."""
+    path = root / "gold_undefined_acronyms.jsonl"
+    cx, not_exempt, expansions = set(), set(), {}
+    if not path.exists():
+        return cx, not_exempt, expansions
+    for line in path.read_text(encoding="utf-8").splitlines():
+        for acronym, info in json.loads(line).get("acronyms", {}).items():
+            if known.has_acronym(acronym):
+                continue
+            if info.get("cx"):
+                cx.add(acronym)
+            if not info.get("commonly_exempt"):
+                not_exempt.add(acronym)
+            if info.get("expansion"):
+                expansions[acronym] = info["expansion"]
+    return cx, not_exempt, expansions
+
+
+def _recall(gold: set, found: set) -> float | None:
+    return round(len(gold & found) / len(gold), 3) if gold else None
+
+
 def baseline(docs) -> list[str]:
     """Top stopword-free bigrams and trigrams by frequency (visible text, case folded)."""
     counts: Counter = Counter()
@@ -92,6 +119,10 @@ def evaluate(root: Path) -> dict:
     frequent = {concept for concept, n in mentions.items() if n >= 2}
     ours = {c for c in frequent if spellings[c] & set(terms)}
     base = {c for c in frequent if spellings[c] & set(baseline(docs))}
+    cx, not_exempt, expansions = article_acronyms(root, miner.known)
+    best = {c.candidate: c.best_long_form for c in found if c.kind == "acronym"}
+    right = [a for a, e in expansions.items()
+             if best.get(a) and fold_term(best[a].split()) == fold_term(e.split())]
     top50 = found[:50]
     leaks = [c.candidate for c in top50 if c.kind != "variant" and (
         miner.known.has_term(c.candidate) or miner.known.has_acronym(c.candidate))]
@@ -99,6 +130,13 @@ def evaluate(root: Path) -> dict:
         "documents": len(docs),
         "acronym_recall": round(len(acronyms & found_acronyms) / len(acronyms), 3) if acronyms else None,
         "acronyms_missed": sorted(acronyms - found_acronyms),
+        "article_cx_acronym_recall": _recall(cx, found_acronyms),
+        "article_cx_acronyms_missed": sorted(cx - found_acronyms),
+        "article_non_exempt_acronym_recall": _recall(not_exempt, found_acronyms),
+        "article_non_exempt_missed": sorted(not_exempt - found_acronyms),
+        "long_form_accuracy": round(len(right) / len(expansions), 3) if expansions else None,
+        "long_forms_wrong": {a: [best.get(a), expansions[a]] for a in sorted(expansions)
+                             if a not in right},
         "multiword_types": len(frequent),
         "multiword_recall_top100": round(len(ours) / len(frequent), 3) if frequent else None,
         "multiword_missed": sorted(frequent - ours),
