@@ -68,7 +68,7 @@ def memory(archive: Path, documents: int, capacity: int) -> dict:
     report = run(DiscoverConfig(inputs=[archive], capacity=capacity, rejects=None),
                  progress_factory=factory)
     seconds = time.perf_counter() - started
-    quarter = [trace[int(len(trace) * f) - 1] for f in (0.25, 0.5, 0.75, 1.0)]
+    tenths = [trace[max(0, int(len(trace) * i / 10) - 1)] for i in range(1, 11)]
     tables = report.discovery
     return {
         "documents": report.documents,
@@ -78,7 +78,7 @@ def memory(archive: Path, documents: int, capacity: int) -> dict:
         "entry_bound": tables.bound,
         "entries_at_end": len(tables.acronyms) + len(tables.terms) + len(tables.variants),
         "pruned": tables.terms.pruned,
-        "rss_mb_at_quarters": quarter,
+        "rss_mb_by_tenth": tenths,
     }
 
 
@@ -116,7 +116,8 @@ def throughput(archive: Path, processes: int, workdir: Path, *, dask: bool = Fal
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=20_000)
-    parser.add_argument("--compare", type=int, default=2_000)
+    parser.add_argument("--compare", type=int, default=2_000,
+                        help="documents mined and tagged for the throughput comparison (0: skip)")
     parser.add_argument("--capacity", type=int, default=2_000)
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--dask", action="store_true")
@@ -126,8 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(tmp)
         archive = write_archive(workdir / "archive.jsonl", args.documents)
         results = {"memory": memory(archive, args.documents, args.capacity)}
-        head = _first(archive, args.compare, workdir / "head.jsonl")
-        results["throughput"] = throughput(head, args.processes, workdir, dask=args.dask)
+        if args.compare:
+            head = _first(archive, args.compare, workdir / "head.jsonl")
+            results["throughput"] = throughput(head, args.processes, workdir, dask=args.dask)
     text = json.dumps(results, indent=2)
     if args.json:
         args.json.write_text(text + "\n", encoding="utf-8")

@@ -17,7 +17,7 @@ from ..vocabulary.inflection import singularize
 from ..vocabulary.names import normalize_key
 
 
-@lru_cache(maxsize=65536)  # pure, and an archive's phrases repeat: bounded memory, big win
+@lru_cache(maxsize=32768)  # pure, and an archive's phrases repeat: bounded memory, big win
 def fold_key(text: str) -> str:
     """The merge key with a plural head folded: "Knowledge Articles" -> "knowledgearticle"."""
     parts = text.split()

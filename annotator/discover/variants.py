@@ -21,7 +21,7 @@ from .words import is_stopword
 #: Keys shorter than this are never fuzzy-matched: one edit from a short word is another word.
 MIN_FUZZY = 7
 #: Most written forms whose answer is remembered.
-CACHE_SIZE = 100_000
+CACHE_SIZE = 50_000
 #: Keys this long or longer tolerate two edits.
 TWO_EDITS = 12
 

@@ -121,7 +121,7 @@ def fold_term(parts: list[str]) -> str:
     return " ".join(lowered)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def singular(word: str) -> str:
     """``word`` with a plural folded (cached: an archive's vocabulary repeats)."""
     from ..vocabulary.inflection import singularize
