@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..glossary.model import Glossary
-from ..glossary.patterns import term_variants
+from ..glossary.variants import term_variants
 from ..vocabulary.inflection import singularize
 from ..vocabulary.names import normalize_key
 

@@ -5,7 +5,7 @@ A decisions file is CSV with a header ``candidate,decision``; ``decision`` is ``
 listed (marked) until it is in the glossary, after which discovery no longer proposes it.
 
 The export is the CSV the glossary readers import (``term, definition, acronym, aliases,
-category, status``) with ``status`` set to ``proposed``: an acronym becomes a row for its best
+category, status, ...``) with ``status`` set to ``proposed``: an acronym becomes a row for its best
 long form (also its definition until a reviewer writes one), a term a row of its own with an
 empty definition (the importer reports such a row as skipped, never imports it silently), a
 variant an alias row on its concept.
@@ -69,18 +69,23 @@ def read_decisions(path: Path) -> dict[str, str]:
     return parse_decisions(text, str(path))
 
 
+def _row(**fields: str) -> list[str]:
+    return [fields.get(name, "") for name in FIELDS]
+
+
 def glossary_rows(candidates: Sequence[Candidate], known: Known) -> list[list[str]]:
-    """Header then one import row per candidate (see the module docstring)."""
+    """Header then one import row per candidate (see the module docstring); columns the
+    import format has beyond these (familiarity) are left empty for the glossary's own rule."""
     rows = [list(FIELDS)]
     for c in candidates:
         if c.kind == "acronym":
-            long_form = c.best_long_form or c.candidate
-            rows.append([long_form, c.best_long_form or "", c.candidate, "", "", PROPOSED])
+            rows.append(_row(term=c.best_long_form or c.candidate, definition=c.best_long_form or "",
+                             acronym=c.candidate, status=PROPOSED))
         elif c.kind == "variant" and c.variant_of in known.concepts:
             term, definition = known.concepts[c.variant_of]
-            rows.append([term, definition, "", c.candidate, "", PROPOSED])
+            rows.append(_row(term=term, definition=definition, aliases=c.candidate, status=PROPOSED))
         else:
-            rows.append([c.candidate, "", "", "", "", PROPOSED])
+            rows.append(_row(term=c.candidate, status=PROPOSED))
     return rows
 
 

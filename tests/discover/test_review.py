@@ -9,6 +9,7 @@ from annotator.discover.model import Candidate
 from annotator.discover.review import export_glossary, glossary_rows, parse_decisions, read_decisions
 from annotator.errors import DiscoverError
 from annotator.glossary.formats.csvfile import read_csv
+from annotator.glossary.formats.rows import FIELDS
 
 
 def test_review_decisions_parse():
@@ -45,10 +46,12 @@ CANDIDATES = [
 
 def test_review_export_rows(known):
     rows = glossary_rows(CANDIDATES, known)
-    assert rows[0] == ["term", "definition", "acronym", "aliases", "category", "status"]
-    assert rows[1] == ["Very Breached Ticket", "Very Breached Ticket", "VBT", "", "", "proposed"]
-    assert rows[3] == ["ring strategy", "", "", "", "", "proposed"]
+    assert rows[0] == list(FIELDS) and rows[0][:6] == ["term", "definition", "acronym", "aliases",
+                                                        "category", "status"]
+    assert rows[1][:6] == ["Very Breached Ticket", "Very Breached Ticket", "VBT", "", "", "proposed"]
+    assert rows[3][:6] == ["ring strategy", "", "", "", "", "proposed"]
     assert rows[4][0] == "Escalation Management" and rows[4][3] == "escalaton managment"
+    assert all(len(row) == len(FIELDS) for row in rows)
 
 
 def test_review_export_imports_as_glossary_csv(known, tmp_path):
@@ -59,4 +62,4 @@ def test_review_export_imports_as_glossary_csv(known, tmp_path):
     assert all(e.status == "proposed" for e in entries)
     # Rows without a definition yet are reported as skipped, never dropped silently.
     assert {s.text for s in skipped} == {"NRT", "ring strategy"}
-    assert list(csv.reader(io.StringIO(path.read_text())))[0][-1] == "status"
+    assert list(csv.reader(io.StringIO(path.read_text())))[0] == list(FIELDS)
