@@ -12,6 +12,7 @@ Code ranges, one per concern:
     E4xx  lint
     E5xx  batch tagging
     E6xx  service and configuration
+    E7xx  discovery (jargon the glossary lacks)
 """
 
 from __future__ import annotations
@@ -98,6 +99,14 @@ class Errors:
     E620 = "port {port} is in use"
     E621 = "cannot listen on {host}:{port}: {detail}"
 
+    # --- E7xx discovery ------------------------------------------------------------------------
+    E701 = "{path}: cannot read input: {detail}"
+    E702 = "{path}: cannot read decisions file: {detail}"
+    E703 = "{path}:{line}: invalid decision: {detail}"
+    E704 = "{detail}"
+    E705 = "{path}: cannot write: {detail}"
+    E706 = "{path}: cannot resume from this checkpoint: {detail}"
+
 
 class AnnotatorError(Exception):
     """Base of every error the library raises on purpose.
@@ -142,3 +151,7 @@ class BudgetError(AnnotatorError):
 
 class ConfigError(AnnotatorError):
     """A configuration value is invalid."""
+
+
+class DiscoverError(AnnotatorError):
+    """A discovery run could not read its input or decisions, or was asked something invalid."""

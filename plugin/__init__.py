@@ -19,7 +19,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     """
     from annotator.resources import samples_dir
 
-    from . import api, cors, errors, openapi, service, web
+    from . import api, cors, discover, errors, openapi, service, web
     from .config import DEFAULTS, from_environ, validate
     from .jsonio import ServiceJSONProvider
 
@@ -38,6 +38,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     errors.init_app(app)
     cors.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(discover.bp)
     app.register_blueprint(openapi.bp)
     app.register_blueprint(web.bp)
     service.init_app(app)

@@ -394,6 +394,12 @@ def build_document(app: Flask) -> dict:
             [{"name": "filename", "in": "path", "required": True, "schema": {"type": "string"}}],
         ),
     }
+    schemas = _schemas(list(FORMATS), max_spans, max_text, config["HELPDESK_MAX_BATCH_DOCUMENTS"])
+    from .discover import openapi_parts
+
+    discover_paths, discover_schemas = openapi_parts(schemas, _post)
+    paths.update(discover_paths)
+    schemas.update(discover_schemas)
     return {
         "openapi": "3.1.0",
         "info": {
@@ -403,8 +409,7 @@ def build_document(app: Flask) -> dict:
                            "Every error is JSON: {\"error\": {\"code\", \"message\", \"field\"?}}.",
         },
         "paths": paths,
-        "components": {"schemas": _schemas(list(FORMATS), max_spans, max_text,
-                                           config["HELPDESK_MAX_BATCH_DOCUMENTS"])},
+        "components": {"schemas": schemas},
     }
 
 

@@ -26,7 +26,8 @@ import pickle
 import zlib
 
 from ..errors import BatchError
-from .tagger import PIPELINE_MODULES, PipelineSpec, Tagger, TagOptions, WorkerSetupError
+from .tagger import (PIPELINE_MODULES, PipelineSpec, Tagger, TagOptions, WorkerSetupError,
+                     make_worker)
 
 try:
     from distributed import WorkerPlugin
@@ -71,7 +72,7 @@ class TaggerPlugin(WorkerPlugin):
 
     def setup(self, worker) -> None:
         try:
-            self.tagger = Tagger.from_spec(self.spec, self.options)
+            self.tagger = make_worker(self.spec, self.options)
         except Exception as exc:  # reported by the first task, with the reason
             self.error = str(getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}")
 

@@ -31,7 +31,8 @@ from .checkpoint import Checkpoint, input_fingerprint, options_hash, read_checkp
 from .duplicates import POLICIES, Duplicate, DuplicateIds
 from .readers import DEFAULT_MAX_RECORD_BYTES, Position, Record, detect_kind, read_records
 from .summary import TermSummary
-from .tagger import PIPELINE_MODULES, PipelineSpec, Tagger, TagOptions, WorkerSetupError
+from .tagger import (PIPELINE_MODULES, PipelineSpec, Tagger, TagOptions, WorkerSetupError,
+                     make_worker)
 from .writer import ResultWriter
 
 #: Documents each worker tags before the run starts, outside any memory zone (see
@@ -50,7 +51,7 @@ class InlineExecutor:
     """Tags in the calling process."""
 
     def __init__(self, spec: PipelineSpec, options: TagOptions, warmup: list[str]) -> None:
-        self.tagger = Tagger.from_spec(spec, options)
+        self.tagger = make_worker(spec, options)
         self.tagger.warm_up(warmup)
         self.workers = 1
 
@@ -73,7 +74,7 @@ def _init_worker(spec: PipelineSpec, options: TagOptions, warmup: list[str]) -> 
     global _WORKER, _WORKER_ERROR
     _exit_with_parent()
     try:
-        _WORKER = Tagger.from_spec(spec, options)
+        _WORKER = make_worker(spec, options)
         _WORKER.warm_up(warmup)
     except Exception as exc:  # reported on the first task instead of breaking the pool
         _WORKER_ERROR = str(getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}")

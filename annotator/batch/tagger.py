@@ -191,3 +191,12 @@ class Tagger:
         if isinstance(result, Exception):
             return ("error", number, failure_reason(result))
         return ("ok", number, render_line(doc_id, result), document_terms(result))
+
+
+def make_worker(spec, options):
+    """The per-process worker ``spec`` describes: a :class:`Tagger`, unless the spec builds its
+    own (``spec.make_worker(options)``, for a different per-document job such as discovery's
+    miner). A worker has ``warm_up(texts)`` and ``tag(docs) -> outcomes``; the executors and
+    :func:`tag_records` need nothing else."""
+    factory = getattr(spec, "make_worker", None)
+    return factory(options) if factory is not None else Tagger.from_spec(spec, options)

@@ -27,9 +27,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import annotate, build, glossary, lint, lsp, serve, tag
+    from . import annotate, build, discover, glossary, lint, lsp, serve, tag
 
-    for module in (build, annotate, lint, tag, serve, glossary, lsp):
+    for module in (build, annotate, lint, tag, serve, glossary, lsp, discover):
         cli.add_command(module.command)
 
 

@@ -23,7 +23,7 @@ MESSAGE_CHARS = 400
 EXIT_REJECTS = 3
 
 
-def _progress_factory(enabled: bool | None):
+def _progress_factory(enabled: bool | None, desc: str = "tagging"):
     """tqdm on stderr, on by default only when stderr is a terminal."""
     if enabled is None:
         enabled = sys.stderr.isatty()
@@ -34,7 +34,7 @@ def _progress_factory(enabled: bool | None):
         from tqdm import tqdm
 
         bar = tqdm(total=total, initial=initial, unit=unit, unit_scale=unit == "B",
-                   file=sys.stderr, desc="tagging", dynamic_ncols=True)
+                   file=sys.stderr, desc=desc, dynamic_ncols=True)
         state = {"at": initial}
 
         def update(position) -> None:

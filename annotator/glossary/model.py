@@ -21,7 +21,7 @@ from ..errors import GlossaryError
 from ..vocabulary.names import normalize_key  # noqa: F401  (re-exported: callers key names with it)
 
 CATEGORIES = ("Metrics", "Channels", "Technology", "Operations", "Roles", "Strategy")
-STATUSES = ("preferred", "admitted", "deprecated")
+STATUSES = ("preferred", "admitted", "deprecated", "proposed")
 #: How well a help-desk agent already knows a concept; display surfaces may show jargon only.
 FAMILIARITY = ("everyday", "jargon")
 # One plain word, capitalised at most at its start ("Queue", "Ticket", "Escalation"), maybe after

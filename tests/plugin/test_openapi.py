@@ -56,6 +56,7 @@ OPERATIONS = [
     ("/api/annotate", "POST"),
     ("/api/annotate/batch", "POST"),
     ("/api/lint", "POST"),
+    ("/api/discover", "POST"),
     ("/api/glossary", "GET"),
     ("/api/glossary/{concept_id}", "GET"),
     ("/healthz", "GET"),
@@ -90,7 +91,7 @@ def test_openapi_schemathesis_operations_list_is_complete(document):
 # codes, content types, negative data rejected, ...).
 # Negative cases need something to break: a body or a typed query parameter.
 NEGATIVE = [("/api/annotate", "POST"), ("/api/annotate/batch", "POST"), ("/api/lint", "POST"),
-            ("/api/glossary", "GET")]
+            ("/api/discover", "POST"), ("/api/glossary", "GET")]
 RUNS = [(p, m, GenerationMode.POSITIVE) for p, m in OPERATIONS] + [
     (p, m, GenerationMode.NEGATIVE) for p, m in NEGATIVE]
 
@@ -111,7 +112,8 @@ def batch_ids_unique(body) -> bool:
 
 # Schema-valid cases only need the rules the schema cannot state; negative cases are left whole
 # (a repeated id is one more reason to refuse them, never a reason to accept).
-CASE_FILTERS = {("/api/annotate/batch", GenerationMode.POSITIVE): lambda case: batch_ids_unique(case.body)}
+CASE_FILTERS = {("/api/annotate/batch", GenerationMode.POSITIVE): lambda case: batch_ids_unique(case.body),
+                ("/api/discover", GenerationMode.POSITIVE): lambda case: batch_ids_unique(case.body)}
 
 
 @pytest.mark.parametrize("path, method, mode", RUNS, ids=[f"{m} {p} {g.value}" for p, m, g in RUNS])

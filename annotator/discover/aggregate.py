@@ -1,0 +1,90 @@
+"""Merge documents' candidates into bounded tables, then rank them.
+
+:class:`Discovery` is what a run accumulates: one :class:`~.counters.BoundedTable` per kind,
+fed one :class:`~.candidates.DocumentCandidates` at a time in input order (so the result is the
+same whatever the process count or engine). :meth:`Discovery.candidates` scores what the tables
+hold and returns the ranked list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .candidates import DocumentCandidates
+from .counters import DEFAULT_CAPACITY, BoundedTable, Entry
+from .model import Candidate, Example
+from .termhood import acronym_score, term_scores, variant_score
+
+
+class Discovery:
+    def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
+        self.acronyms = BoundedTable(capacity)
+        self.terms = BoundedTable(capacity)
+        self.variants = BoundedTable(capacity)
+        self.documents = 0
+
+    def add(self, doc: DocumentCandidates) -> None:
+        self.documents += 1
+        for key, hit in doc.acronyms.items():
+            self.acronyms.add(key, hit, doc.id)
+        for key, forms in doc.long_forms.items():
+            # An acronym defined here but never used again still counts its long forms.
+            self.acronyms.add_long_forms(key, forms)
+        for key, hit in doc.terms.items():
+            self.terms.add(key, hit, doc.id)
+        for key, hit in doc.variants.items():
+            self.variants.add(key, hit, doc.id)
+
+    @property
+    def bound(self) -> int:
+        """The most entries the tables can hold together."""
+        return 2 * sum(t.capacity for t in (self.acronyms, self.terms, self.variants))
+
+    def candidates(self, *, min_documents: int = 1, exclude: Iterable[str] = (),
+                   decisions: dict[str, str] | None = None) -> list[Candidate]:
+        """Every candidate seen in at least ``min_documents`` documents, best first.
+
+        ``exclude`` and the ``rejected`` keys of ``decisions`` (case-folded candidates) never
+        come back; other decisions are carried on the candidate.
+        """
+        decisions = decisions or {}
+        excluded = {e.casefold() for e in exclude}
+        excluded |= {key for key, value in decisions.items() if value == "rejected"}
+        found: list[Candidate] = []
+        variant_keys = set(self.variants.entries)
+
+        def keep(name: str, entry: Entry) -> bool:
+            return entry.documents >= min_documents and entry.count > 0 \
+                and name.casefold() not in excluded
+
+        for key, entry in self.acronyms.entries.items():
+            if keep(key, entry):
+                found.append(_candidate(key, "acronym", entry, acronym_score(entry), decisions))
+        scores = term_scores(self.terms.entries)
+        for key, entry in self.terms.entries.items():
+            name = entry.surface
+            if key in variant_keys or not keep(name, entry) or scores[key] <= 0:
+                continue
+            found.append(_candidate(name, "term", entry, scores[key], decisions))
+        for key, entry in self.variants.entries.items():
+            if keep(entry.surface, entry):
+                found.append(_candidate(entry.surface, "variant", entry, variant_score(entry),
+                                        decisions))
+        found.sort(key=lambda c: (-c.score, -c.documents, c.candidate.casefold(), c.kind))
+        return found
+
+
+def _candidate(name: str, kind: str, entry: Entry, score: float,
+               decisions: dict[str, str]) -> Candidate:
+    long_forms = tuple(sorted(entry.long_forms.items(), key=lambda kv: (-kv[1], kv[0])))
+    return Candidate(
+        candidate=name,
+        kind=kind,
+        count=entry.count,
+        documents=entry.documents,
+        score=score,
+        long_forms=long_forms,
+        examples=tuple(Example(*example) for example in entry.examples),
+        variant_of=entry.variant_of,
+        decision=decisions.get(name.casefold()),
+    )

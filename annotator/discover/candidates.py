@@ -1,0 +1,158 @@
+"""One document's candidates: pure functions from a text to plain, picklable data.
+
+Everything a worker process sends back for a document is a :class:`DocumentCandidates`: per
+candidate key, how often it occurs here, where first (offsets into the text as given), a short
+excerpt, and for acronyms the long forms this document defines. Merging across documents is
+:mod:`.aggregate`'s job.
+
+Acronyms follow the linter's rule (:func:`annotator.lint.rules.acronym_uses`, with its
+allowlist): plurals and possessives fold to the base form, ordinary caps words, units and
+shouted phrases are not acronyms. In-text definitions come from the Schwartz-Hearst finder
+(:func:`annotator.text.abbreviations.find_definitions`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..glossary.model import Glossary
+from ..lint.rules import acronym_uses, lint_visible
+from ..text.abbreviations import find_definitions
+from ..vocabulary.acronyms import base_acronym
+from .known import Known
+from .variants import VariantIndex
+from .words import chunks, excerpt, fold_term, is_whole_line, ngrams, words
+
+#: Most n-grams kept per document (the most frequent first): a hostile or huge document
+#: cannot flood the counters.
+MAX_KEYS_PER_DOCUMENT = 5000
+#: Longest term candidate, in words.
+MAX_TERM_WORDS = 4
+#: Longest glossary name looked for inside a candidate's chunk, in words.
+MAX_KNOWN_WORDS = 6
+#: Longest glossary name tried as a variant, in words.
+MAX_VARIANT_WORDS = 3
+
+
+@dataclass(slots=True)
+class Hit:
+    """One candidate in one document."""
+
+    surface: str  # as first written here
+    count: int
+    start: int
+    end: int
+    excerpt: str
+    whole_line: int = 0  # occurrences that filled their line (headings, labels, signatures)
+    variant_of: str | None = None
+
+
+@dataclass(slots=True)
+class DocumentCandidates:
+    id: str | int
+    acronyms: dict[str, Hit] = field(default_factory=dict)
+    terms: dict[str, Hit] = field(default_factory=dict)
+    variants: dict[str, Hit] = field(default_factory=dict)
+    #: acronym -> {long form: count} defined in this document
+    long_forms: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _add(table: dict[str, Hit], key: str, surface: str, start: int, end: int, visible: str,
+         whole_line: bool) -> Hit:
+    hit = table.get(key)
+    if hit is None:
+        hit = table[key] = Hit(surface, 0, start, end, excerpt(visible, start, end))
+    hit.count += 1
+    hit.whole_line += whole_line
+    return hit
+
+
+def acronym_hits(text: str, visible: str, glossary: Glossary, known: Known,
+                 allow: frozenset[str]) -> tuple[dict[str, Hit], dict[str, dict[str, int]]]:
+    """Acronyms the glossary lacks, by base form, and the long forms this text gives them."""
+    definitions = find_definitions(visible)
+    long_forms: dict[str, dict[str, int]] = {}
+    for definition in definitions:
+        short = base_acronym(definition["short"])
+        if known.has_acronym(short) or short in allow:
+            continue
+        forms = long_forms.setdefault(short, {})
+        forms[definition["long"]] = forms.get(definition["long"], 0) + 1
+    uses = acronym_uses(visible, glossary, set(long_forms), allow, text)
+    hits: dict[str, Hit] = {}
+    for acronym, tokens in uses.items():
+        if known.has_acronym(acronym):
+            continue
+        for token in tokens:
+            _add(hits, acronym, acronym, token.start, token.end, visible, False)
+    return hits, long_forms
+
+
+def term_hits(visible: str, known: Known) -> dict[str, Hit]:
+    """Stopword-bounded n-grams (2 to :data:`MAX_TERM_WORDS` words) the glossary lacks."""
+    hits: dict[str, Hit] = {}
+    for run in chunks(visible):
+        covered = known_cover(run, visible, known)
+        for gram in ngrams(run, longest=MAX_TERM_WORDS):
+            if any(lo <= gram[0].start and gram[-1].end <= hi for lo, hi in covered):
+                continue  # part of a glossary term written here ("Service Level" of SLA's)
+            parts = [w.text for w in gram]
+            surface = " ".join(visible[gram[0].start : gram[-1].end].split())
+            start, end = gram[0].start, gram[-1].end
+            _add(hits, fold_term(parts), surface, start, end, visible,
+                 is_whole_line(visible, start, end))
+    return _bounded(hits)
+
+
+def known_cover(run: list, visible: str, known: Known) -> list[tuple[int, int]]:
+    """Spans of ``run`` where a glossary term or alias is written (any of its spellings)."""
+    spans = []
+    for gram in ngrams(run, shortest=1, longest=MAX_KNOWN_WORDS):
+        surface = " ".join(visible[gram[0].start : gram[-1].end].split())
+        if (len(gram) > 1 or "-" in surface) and known.has_term(surface):
+            spans.append((gram[0].start, gram[-1].end))
+    return spans
+
+
+def variant_hits(visible: str, index: VariantIndex) -> dict[str, Hit]:
+    """Written forms of glossary names the annotator does not match: misspellings
+    ("escalaton"), new hyphenations or closed compounds; each with its concept."""
+    hits: dict[str, Hit] = {}
+    tokens = list(words(visible))
+    for i in range(len(tokens)):
+        for size in range(1, MAX_VARIANT_WORDS + 1):
+            gram = tokens[i : i + size]
+            if len(gram) < size:
+                break
+            if size > 1 and not visible[gram[-2].end : gram[-1].start].isspace():
+                break
+            start, end = gram[0].start, gram[-1].end
+            surface = " ".join(visible[start:end].split())
+            found = index.match(surface)
+            if found is not None:
+                hit = _add(hits, surface.lower(), surface, start, end, visible, False)
+                hit.variant_of = found.concept_id
+    return _bounded(hits)
+
+
+def _bounded(hits: dict[str, Hit]) -> dict[str, Hit]:
+    if len(hits) <= MAX_KEYS_PER_DOCUMENT:
+        return hits
+    kept = sorted(hits.items(), key=lambda kv: (-kv[1].count, kv[1].start))[:MAX_KEYS_PER_DOCUMENT]
+    return dict(kept)
+
+
+def document_candidates(doc_id: str | int, text: str, format: str, *, glossary: Glossary,
+                        known: Known, index: VariantIndex,
+                        allow: frozenset[str] = frozenset()) -> DocumentCandidates:
+    """Every candidate in one document. ``format`` is a markup format name (text, markdown,
+    html, rst): only visible prose counts, and offsets index ``text`` as given."""
+    visible = lint_visible(text, format)
+    acronyms, long_forms = acronym_hits(text, visible, glossary, known, allow)
+    return DocumentCandidates(
+        id=doc_id,
+        acronyms=acronyms,
+        terms=term_hits(visible, known),
+        variants=variant_hits(visible, index),
+        long_forms=long_forms,
+    )

@@ -1,0 +1,69 @@
+"""What the glossary already has, in the shapes discovery compares candidates against.
+
+Discovery must never propose a term, alias, acronym or known spelling the glossary holds. A
+term is known by its merge key (case, hyphen, space and punctuation folded, as merging folds
+names) with the head word's plural folded, and by every surface form the pattern generator
+spells it as (hyphenated, spaced and closed compounds, plurals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..glossary.model import Glossary
+from ..glossary.variants import term_variants
+from ..vocabulary.inflection import singularize
+from ..vocabulary.names import normalize_key
+
+
+@lru_cache(maxsize=32768)  # pure, and an archive's phrases repeat: bounded memory, big win
+def fold_key(text: str) -> str:
+    """The merge key with a plural head folded: "Knowledge Articles" -> "knowledgearticle"."""
+    parts = text.split()
+    if parts:
+        head = parts[-1].lower()
+        single = singularize(head) if len(head) > 3 else None
+        if single:
+            parts[-1] = single
+    return normalize_key(" ".join(parts))
+
+
+@dataclass(frozen=True)
+class Known:
+    """The glossary, as discovery sees it (plain data, picklable for worker processes)."""
+
+    acronyms: frozenset[str] = frozenset()
+    #: folded key -> concept id, for every term and alias
+    keys: dict[str, str] = field(default_factory=dict)
+    #: lower-case surface forms the annotator already matches
+    forms: frozenset[str] = frozenset()
+    #: concept id -> (term, first definition), for variants and the glossary export
+    concepts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: key -> the lower-case name it was made from, for word-by-word comparisons
+    names: dict[str, str] = field(default_factory=dict)
+
+    def has_term(self, text: str) -> bool:
+        return fold_key(text) in self.keys or text.lower() in self.forms
+
+    def has_acronym(self, acronym: str) -> bool:
+        return acronym in self.acronyms or acronym.upper() in self.acronyms
+
+
+def known_from_glossary(glossary: Glossary) -> Known:
+    """Index ``glossary`` for discovery."""
+    acronyms: set[str] = set()
+    keys: dict[str, str] = {}
+    forms: set[str] = set()
+    concepts: dict[str, tuple[str, str]] = {}
+    names: dict[str, str] = {}
+    for concept in glossary:
+        concepts[concept.id] = (concept.term, concept.definition)
+        acronyms.update(concept.acronyms)
+        for name in (concept.term, *concept.aliases):
+            for key in (fold_key(name), normalize_key(name)):
+                keys.setdefault(key, concept.id)
+                names.setdefault(key, name.lower())
+            forms.add(name.lower())
+            forms.update(v.lower() for v in term_variants(name))
+    return Known(frozenset(acronyms), keys, frozenset(forms), concepts, names)

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from annotator.discover.known import fold_key
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Average Handle Time", "average handle times", "average-handle-time", "co-browsing",
+     "cobrowsing", "Co browsing", "escalation process", "Escalation Processes"],
+)
+def test_known_has_terms_aliases_and_their_spellings(known, name):
+    assert known.has_term(name)
+
+
+@pytest.mark.parametrize("name", ["ring strategy", "response target", "handle"])
+def test_known_lacks_other_terms(known, name):
+    assert not known.has_term(name)
+
+
+def test_known_acronyms(known):
+    assert known.has_acronym("AHT") and known.has_acronym("SLA") and not known.has_acronym("VBT")
+
+
+def test_known_fold_key_folds_plural_head():
+    assert fold_key("Knowledge Articles") == fold_key("knowledge-article")

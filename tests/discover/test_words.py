@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from annotator.discover.words import chunks, excerpt, fold_term, is_stopword, is_whole_line, ngrams
+
+
+def _chunks(text):
+    return [" ".join(w.text for w in run) for run in chunks(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the response target for business hours", ["response target", "business hours"]),
+        ("ring strategy, queue", ["ring strategy", "queue"]),
+        ("wrapped\nline here", ["wrapped line"]),  # one line break joins; "here" is a stopword
+        ("queue target\n\nqueue owner", ["queue target", "queue owner"]),  # a blank line ends a chunk
+        ("ping @acme support", ["ping", "support"]),  # a handle is no part of a term
+        ("the SLA breach", ["breach"]),  # acronyms are their own kind
+        ("", []),
+    ],
+)
+def test_words_chunks(text, expected):
+    assert _chunks(text) == expected
+
+
+def test_words_ngrams_lengths():
+    run = list(chunks("alpha beta gamma delta epsilon"))[0]
+    grams = [" ".join(w.text for w in g) for g in ngrams(run, shortest=2, longest=3)]
+    assert grams[:4] == ["alpha beta", "beta gamma", "gamma delta", "delta epsilon"]
+    assert "alpha beta gamma" in grams and len(grams) == 7
+
+
+@pytest.mark.parametrize(
+    ("parts", "key"),
+    [(["Very", "Breached", "Tickets"], "very breached ticket"),
+     (["business", "hours"], "business hour"),
+     (["ring", "strategy"], "ring strategy")],
+)
+def test_words_fold_term(parts, key):
+    assert fold_term(parts) == key
+
+
+@pytest.mark.parametrize(("word", "stop"), [("The", True), ("don't", True), ("we\u2019ll", True),
+                                            ("ticket", False), ("response", False)])
+def test_words_is_stopword(word, stop):
+    assert is_stopword(word) is stop
+
+
+def test_words_is_whole_line():
+    text = "## Steps to reproduce\nThe steps to reproduce are below."
+    assert is_whole_line(text, 3, 21)
+    assert not is_whole_line(text, 26, 44)
+
+
+def test_words_excerpt_is_bounded_and_single_line():
+    text = "x " * 500 + "ring\nstrategy" + " y" * 500
+    start = text.index("ring")
+    out = excerpt(text, start, start + 13)
+    assert "\n" not in out and len(out) <= 2 * 60 + 80 + 2
+    assert "ring strategy" in out and out.startswith("\u2026") and out.endswith("\u2026")
