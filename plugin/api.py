@@ -120,10 +120,10 @@ def _query_int(name: str, default: int, low: int, high: int) -> int:
     raw = request.args.get(name)
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw, 10)
-    except ValueError:
-        raise bodies.invalid(name, f"expected an integer, got {raw[:40]!r}") from None
+    # ASCII digits only: int() would also take "5_0" and other scripts' digits ("\u0663").
+    if not (raw.isascii() and raw.isdigit()):
+        raise bodies.invalid(name, f"expected an integer, got {raw[:40]!r}")
+    value = int(raw, 10)
     return bodies.expect_int(value, name, low, high)
 
 

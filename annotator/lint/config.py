@@ -147,17 +147,27 @@ def parse_config(data: dict, path: Path) -> LintConfig:
     )
 
 
-def load_config(path: Path) -> LintConfig:
-    """Read one configuration file (``.helpdesk-annotator.toml`` or ``pyproject.toml``)."""
-    path = Path(path)
+def read_toml(path: Path) -> dict:
+    """A TOML file's data; E402 naming the file when it cannot be read or parsed.
+
+    ``tomllib`` recurses once per nesting level, so a hostile file nested deeper than the
+    interpreter's limit is reported as invalid TOML, not as a traceback."""
     try:
-        data = tomllib.loads(read_regular(path, limit=MAX_CONFIG_BYTES).decode("utf-8"))
+        return tomllib.loads(read_regular(path, limit=MAX_CONFIG_BYTES).decode("utf-8"))
     except OSError as exc:
         raise LintError("E402", path=str(path), detail=f"cannot read: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise LintError("E402", path=str(path), detail=f"cannot read: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise LintError("E402", path=str(path), detail=f"invalid TOML: {exc}") from exc
+    except RecursionError:
+        raise LintError("E402", path=str(path), detail="invalid TOML: nested too deeply") from None
+
+
+def load_config(path: Path) -> LintConfig:
+    """Read one configuration file (``.helpdesk-annotator.toml`` or ``pyproject.toml``)."""
+    path = Path(path)
+    data = read_toml(path)
     table = _table(data, path)
     if table is None:
         return LintConfig(source=path)
@@ -174,11 +184,7 @@ def find_config(start: Path) -> Path | None:
             return candidate
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            try:
-                data = tomllib.loads(read_regular(pyproject, limit=MAX_CONFIG_BYTES).decode("utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-                raise LintError("E402", path=str(pyproject), detail=str(exc)) from exc
-            if TABLE in data.get("tool", {}):
+            if TABLE in read_toml(pyproject).get("tool", {}):
                 return pyproject
     return None
 

@@ -165,3 +165,12 @@ def test_config_that_is_a_fifo_is_refused(tmp_path):
     with pytest.raises(LintError) as info:
         load_config(path)
     assert info.value.code == "E402" and "not a regular file" in str(info.value)
+
+
+@pytest.mark.parametrize("name", [".helpdesk-annotator.toml", "pyproject.toml"])
+def test_config_nested_100000_deep_is_e402(tmp_path, name):
+    path = tmp_path / name
+    path.write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(LintError) as info:
+        load_config(path) if name.startswith(".") else find_config(tmp_path)
+    assert info.value.code == "E402" and "nested too deeply" in info.value.message

@@ -262,7 +262,8 @@ def test_api_glossary_unknown_id_is_404(client):
 
 
 def test_api_glossary_bad_limit_is_422(client):
-    for query in ("limit=0", "limit=abc", "limit=100000", "q=" + "x" * 201):
+    for query in ("limit=0", "limit=abc", "limit=100000", "q=" + "x" * 201,
+                  "limit=5_0", "limit=\u0663", "limit=%2B5", "limit=%205"):
         response = client.get(f"/api/glossary?{query}")
         assert response.status_code == 422, query
 

@@ -46,12 +46,17 @@ def read_jsonl(path: Path) -> tuple[list[Entry], list[Skipped]]:
                 raise GlossaryError(
                     "E113", path=str(path), line=lineno, detail=f"{exc.msg} (column {exc.colno})"
                 ) from exc
+            except RecursionError:
+                raise GlossaryError("E113", path=str(path), line=lineno, detail=TOO_DEEP) from None
             yield from _rows_from_object(obj, path, lineno)
 
     return collect(rows())
 
 
 _WS = re.compile(r"[ \t\n\r]*")
+#: Python's JSON decoder recurses once per nesting level; a hostile file nested deeper than the
+#: interpreter's recursion limit is reported like any other malformed JSON, not as a traceback.
+TOO_DEEP = "nested too deeply"
 
 
 def _json_objects(text: str, path: Path) -> Iterator[tuple[object, int]]:
@@ -79,6 +84,8 @@ def _json_objects(text: str, path: Path) -> Iterator[tuple[object, int]]:
             raise GlossaryError(
                 "E113", path=str(path), line=exc.lineno, detail=f"{exc.msg} (column {exc.colno})"
             ) from exc
+        except RecursionError:
+            raise GlossaryError("E113", path=str(path), line=line_of(index), detail=TOO_DEEP) from None
 
     def skip_ws(index: int) -> int:
         return _WS.match(text, index).end()

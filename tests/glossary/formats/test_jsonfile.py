@@ -46,6 +46,19 @@ def test_jsonfile_missing_field(tmp_path, content, field, error_of, write):
     assert f"missing required field {field!r}" in error.message
 
 
+@pytest.mark.parametrize(
+    "name, content, line",
+    [
+        ("deep.json", '[{"term": "SLA", "definition": "ok"},\n' + "[" * 100_000 + "]" * 100_000 + "]", 2),
+        ("deep.jsonl", '{"term": "SLA", "definition": "ok"}\n' + '{"a": ' * 100_000 + "1" + "}" * 100_000, 2),
+    ],
+)
+def test_jsonfile_nested_100000_deep_is_a_coded_error(tmp_path, error_of, write, name, content, line):
+    error = error_of(write(tmp_path, name, content))
+    assert (error.code, error.details["line"]) == ("E113", line)
+    assert "nested too deeply" in error.message
+
+
 def test_jsonfile_empty_list_is_empty_glossary(tmp_path, write):
     assert read_glossary_file(write(tmp_path, "empty.json", " [ ] \n")) == ([], [])
 
