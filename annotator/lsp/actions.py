@@ -22,8 +22,17 @@ from .positions import LineIndex
 
 SOURCE = "helpdesk-annotator"
 
+def _local_rules_page() -> str:
+    """The rules section of the checkout's ``docs/lint.md`` as a ``file:`` URI.
+
+    The project publishes no documentation site, so the link goes to the page that ships with
+    the source; a team with its own copy sets the ``docsUrl`` initialization option.
+    """
+    return (Path(__file__).resolve().parents[2] / "docs" / "lint.md").as_uri() + "#rules"
+
+
 #: Where each rule is documented; ``{code}`` is filled with the lower-case rule code.
-DEFAULT_DOCS_URL = "https://github.com/helpdesk-annotator/helpdesk-annotator/blob/main/docs/lint.md#rules"
+DEFAULT_DOCS_URL = _local_rules_page()
 
 _SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
