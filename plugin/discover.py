@@ -68,12 +68,15 @@ def discover():
     discovery = Discovery()
     errors = []
     for doc_id, text, fmt, _options, field in parsed:
+        # A document the format cannot read (a broken transcript) is that document's error,
+        # like an over-long one: the others are still mined.
         try:
             prepare(text, max_length=service.max_length or DEFAULT_MAX_LENGTH)
+            mined = miner.mine(doc_id, text, fmt)
         except InputError as exc:
             errors.append({"id": doc_id, **error_body(exc.code, exc.message, f"{field}.text")})
             continue
-        discovery.add(miner.mine(doc_id, text, fmt))
+        discovery.add(mined)
     found = discovery.candidates(min_documents=min_documents)[:top]
     return jsonify(candidates=[c.to_json() for c in found], documents=discovery.documents,
                    errors=errors)

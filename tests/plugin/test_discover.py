@@ -71,6 +71,14 @@ def test_discover_bad_document_does_not_sink_the_batch(client):
     assert data["errors"][0]["id"] == "bad" and data["errors"][0]["error"]["code"] == "E203"
 
 
+def test_discover_unreadable_transcript_does_not_sink_the_batch(client):
+    docs = [{"id": "broken", "text": "]", "format": "transcript-json"}, *DOCS]
+    response = client.post("/api/discover", json={"documents": docs})
+    data = response.get_json()
+    assert response.status_code == 200 and data["documents"] == 3
+    assert data["errors"][0]["id"] == "broken" and data["errors"][0]["error"]["code"] == "E207"
+
+
 def test_discover_in_openapi(client):
     spec = client.get("/openapi.json").get_json()
     assert "post" in spec["paths"]["/api/discover"]
