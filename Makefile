@@ -16,18 +16,15 @@ help:
 	@echo "make eval   - precision/recall on ../shared/eval when present (tools/evaluate.py)"
 
 # One stamp per set of extras, so each target installs only what it needs: serving needs the
-# package alone; the tests add the test extra (browser, schema, Dask); the benchmarks add the
-# bench extra on top. Each stamp is redone when pyproject.toml changes.
+# package alone; the tests and the benchmarks need the test extra (browser, schema, Dask, LSP
+# client) and the bench extra (the suite tests the benchmark harness too, uvloop included).
+# Each stamp is redone when pyproject.toml changes.
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.stamp-serve: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e .
-	touch $@
-
-$(VENV)/.stamp-test: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
 $(VENV)/.stamp-bench: pyproject.toml | $(PY)
@@ -40,7 +37,7 @@ venv: $(VENV)/.stamp-bench
 demo: $(VENV)/.stamp-serve
 	$(VENV)/bin/helpdesk-annotator serve --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.stamp-test
+test: $(VENV)/.stamp-bench
 	$(PY) -m pytest
 
 build: $(VENV)/.stamp-serve
