@@ -69,6 +69,9 @@ def _iter_csv(path: Path, text: str) -> Iterator[Entry | Skipped]:
         end = reader.line_num
         if not any(cell.strip() for cell in row):
             continue  # blank line
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
+            detail = f"{len(row)} fields where the header has {len(header)} (an unquoted comma?)"
+            raise GlossaryError("E112", path=str(path), line=start, detail=detail)
         fields: dict = {}
         for name, cell in zip(columns, row):
             if name is None or fields.get(name):

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ...errors import GlossaryError
 from ...text.safety import utf8_error_position
+from ...vocabulary.acronyms import is_acronym_phrase
 from ..files import read_bounded
 from ..model import CATEGORIES, FAMILIARITY, STATUSES, Entry, Skipped
 
@@ -130,6 +131,11 @@ def make_entry(fields: dict, *, path: Path, line: int) -> Entry | Skipped:
     acronyms = get("acronym") or ()
     if acronyms:
         acronyms = tuple(a for a in acronyms if a)
+        # A lower-case word in the acronym column (a shifted CSV row) would be matched
+        # case-sensitively as jargon everywhere it occurs: the shared acronym rule decides.
+        for acronym in acronyms:
+            if not is_acronym_phrase(acronym):
+                raise fail(f"acronym {acronym[:40]!r} does not look like an acronym (e.g. SLA, eNPS, SOC 2)")
     aliases = get("aliases") or ()
     if aliases:
         aliases = tuple(a for a in aliases if a and a != term)

@@ -160,3 +160,28 @@ def test_csvfile_semicolon_or_tab_separated(tmp_path, delimiter, write):
         ["Service Level Agreement", '"Response times, promised"', "SLA"]) + "\n"
     (entry,), _ = read_glossary_file(write(tmp_path, "excel.csv", content))
     assert (entry.term, entry.definition, entry.acronyms) == ("Service Level Agreement", "Response times, promised", ("SLA",))
+
+
+def test_csvfile_row_with_more_fields_than_the_header_is_e112(tmp_path, error_of, write):
+    content = "term,definition,acronym\nService Level Agreement,A promise.,SLA\nToo,many,fields,here,x,y,z\n"
+    error = error_of(write(tmp_path, "team.csv", content))
+    assert (error.code, error.details["line"]) == ("E112", 3)
+    assert "7 fields where the header has 3" in error.message
+
+
+def test_csvfile_trailing_empty_cells_are_not_extra_fields(tmp_path, write):
+    entries, _ = read_glossary_file(write(tmp_path, "team.csv", "term,definition\nQueue,A line of tickets.,,\n"))
+    assert [e.term for e in entries] == ["Queue"]
+
+
+@pytest.mark.parametrize("acronym", ["fields", "it", "Agent", "x"])
+def test_csvfile_acronym_must_look_like_one(tmp_path, error_of, write, acronym):
+    error = error_of(write(tmp_path, "team.csv", f"term,definition,acronym\nSome Term,A definition.,{acronym}\n"))
+    assert (error.code, error.details["line"]) == ("E114", 2)
+    assert "does not look like an acronym" in error.message
+
+
+@pytest.mark.parametrize("acronym", ["SLA", "eNPS", "CCaaS", "SOC 2", "KPIs", "P0"])
+def test_csvfile_acronyms_as_written_are_kept(tmp_path, write, acronym):
+    entries, _ = read_glossary_file(write(tmp_path, "team.csv", f"term,definition,acronym\nSome Term,A definition.,{acronym}\n"))
+    assert entries[0].acronyms == (acronym,)
