@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from collections.abc import Iterator
 from pathlib import Path
 
 from ...errors import GlossaryError
 from ..model import Entry, Skipped
-from .rows import FIELD_NAMES, FIELDS, MAX_FIELD_CHARS, REQUIRED, collect, make_entry, read_text, split_list
+from .rows import ATTRIBUTION, FIELD_NAMES, FIELDS, MAX_FIELD_CHARS, REQUIRED, collect, make_entry, read_text, split_list
 
 
 def read_csv(path: Path) -> tuple[list[Entry], list[Skipped]]:
@@ -77,19 +78,29 @@ def _iter_csv(path: Path, text: str) -> Iterator[Entry | Skipped]:
             if name is None or fields.get(name):
                 continue  # unknown column, or a repeated one already filled
             fields[name] = split_list(cell) if name in ("acronym", "aliases") else cell
-        yield make_entry(fields, path=path, line=start)
+        yield _attributed(make_entry(fields, path=path, line=start), fields)
+
+
+def _attributed(entry: Entry | Skipped, fields: dict) -> Entry | Skipped:
+    """The entry credited to the ``source``/``line`` columns an export wrote, when both are there."""
+    source, line = (fields.get("source") or "").strip(), (fields.get("line") or "").strip()
+    if isinstance(entry, Entry) and source and line.isascii() and line.isdigit():
+        return replace(entry, source=source, line=int(line))
+    return entry
 
 
 # --- export (the inverse of read_csv) ---------------------------------------------------------
 
 
 def csv_rows(concepts) -> Iterator[list[str]]:
-    """Header then one row per definition: ``read_csv`` + merging rebuild the same concepts.
+    """Header then one row per definition, credited to its source file and line: ``read_csv``
+    + merging rebuild the same concepts, and a re-import next to the original glossary adds no
+    second copy of any definition.
 
     A concept with several definitions becomes several rows with the same term; lists are
     joined with ``"; "``.
     """
-    yield list(FIELDS)
+    yield [*FIELDS, *ATTRIBUTION]
     for concept in concepts:
         base = [
             concept.term,
@@ -103,7 +114,7 @@ def csv_rows(concepts) -> Iterator[list[str]]:
         for definition in concept.definitions or ():
             row = list(base)
             row[1] = definition.text
-            yield row
+            yield [*row, definition.source, str(definition.line)]
 
 
 def write_csv(concepts, stream) -> None:

@@ -46,7 +46,13 @@ FIELD_NAMES = {
     "category": "category",
     "status": "status",
     "familiarity": "familiarity",
+    # Where a definition came from, as `glossary export` writes it: a re-import credits the
+    # original source (so merging sees the same definition, not a second one).
+    "source": "source",
+    "line": "line",
 }
+#: The attribution columns `glossary export --format csv` adds after :data:`FIELDS`.
+ATTRIBUTION = ("source", "line")
 
 _LIST_SPLIT = re.compile(r"\s*[;|]\s*")
 _CATEGORY_BY_FOLD = {known.casefold(): known for known in CATEGORIES}
