@@ -144,12 +144,13 @@ def replace_atomically(path: str | Path, data: bytes, *, root: str | Path | None
         except FileNotFoundError:
             pass
         raise
-    _fsync_directory(target.parent)
+    fsync_directory(target.parent)
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: str | Path) -> None:
+    """Make a rename or file creation in ``directory`` durable (a no-op where unsupported)."""
     try:
-        fd = os.open(directory, os.O_RDONLY)
+        fd = os.open(directory or ".", os.O_RDONLY)
     except OSError:  # some file systems do not open directories; the rename still happened
         return
     try:

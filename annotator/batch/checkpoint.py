@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import BatchError
+from ..fileio import fsync_directory
 from .readers import Position, list_text_files, open_regular
 
 VERSION = 1
@@ -136,21 +137,7 @@ def write_checkpoint(path: Path, checkpoint: Checkpoint) -> None:
     except OSError:
         tmp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(directory: Path) -> None:
-    """Make a rename or file creation in ``directory`` durable (a no-op where unsupported)."""
-    try:
-        fd = os.open(directory or ".", os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fsync_directory(path.parent)
 
 
 def read_checkpoint(path: Path) -> Checkpoint | None:
