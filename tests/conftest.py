@@ -56,3 +56,31 @@ def page(browser):
         yield page
     finally:
         context.close()
+
+
+# --- pipelines on the component tests' fixture glossary (tests/pipeline/data) -------------------
+
+FIXTURE_GLOSSARY_DIR = Path(__file__).parent / "pipeline" / "data"
+
+
+def _make_fixture_nlp(**config):
+    import spacy
+
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
+    # from_disk on a directory holding only glossary.jsonl: patterns are generated from it.
+    component.from_disk(FIXTURE_GLOSSARY_DIR)
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """blank English + helpdesk_glossary loaded with the fixture glossary (a directory's own
+    ``nlp`` fixture overrides it)."""
+    return _make_fixture_nlp()
+
+
+@pytest.fixture(scope="session")
+def make_fixture_nlp():
+    """Factory for a fresh fixture pipeline with extra component config."""
+    return _make_fixture_nlp

@@ -32,26 +32,6 @@ def fixture_patterns(fixture_glossary) -> list[dict]:
     return list(generate_patterns(fixture_glossary))
 
 
-def _make_fixture_nlp(**config):
-    nlp = spacy.blank("en")
-    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
-    # from_disk on a directory holding only glossary.jsonl: patterns are generated from it.
-    component.from_disk(DATA)
-    return nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    """blank English + helpdesk_glossary loaded with the fixture glossary."""
-    return _make_fixture_nlp()
-
-
-@pytest.fixture(scope="session")
-def make_fixture_nlp():
-    """Factory for a fresh fixture pipeline with extra component config."""
-    return _make_fixture_nlp
-
-
 @pytest.fixture(scope="session")
 def builtin_nlp():
     """blank English + helpdesk_glossary with the built-in glossary (patterns/)."""

@@ -1,36 +1,13 @@
-"""Shared fixtures of the runtime tests: pipelines on the component tests' fixture glossary
-(tests/pipeline/data), and the children a forked generator makes."""
+"""Shared fixtures of the runtime tests: the children a forked generator makes (the fixture
+pipelines, ``nlp`` and ``make_fixture_nlp``, come from tests/conftest.py)."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
-
 import pytest
-import spacy
 
 from annotator.runtime import forked
 
-DATA = Path(__file__).parents[1] / "pipeline" / "data"
-
-
-def _make_fixture_nlp(**config):
-    nlp = spacy.blank("en")
-    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
-    component.from_disk(DATA)  # a directory holding only glossary.jsonl: patterns generated
-    return nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    """blank English + helpdesk_glossary loaded with the fixture glossary."""
-    return _make_fixture_nlp()
-
-
-@pytest.fixture(scope="session")
-def make_fixture_nlp():
-    """Factory for a fresh fixture pipeline with extra component config."""
-    return _make_fixture_nlp
 
 
 @pytest.fixture
