@@ -55,7 +55,8 @@ class Piece:
     """``original[src_start:src_end]`` became ``output[out_start:out_end]``.
 
     ``linear`` pieces keep their length (copied, or only lower-cased), so any offset inside
-    them maps one to one; other pieces map only at their two ends.
+    them maps one to one; other pieces map only at their two ends; a ``gap`` (what stood
+    between two words) maps nowhere: no span may start or end in one.
     """
 
     src_start: int
@@ -63,6 +64,7 @@ class Piece:
     out_start: int
     out_end: int
     linear: bool
+    gap: bool = False
 
 
 @dataclass
@@ -95,7 +97,7 @@ class Rendering:
         piece = self.pieces[index]
         inside = piece.src_start <= offset < piece.src_end if at_start else (
             piece.src_start < offset <= piece.src_end)
-        if not inside:
+        if not inside or piece.gap:
             raise ValueError(f"offset {offset} falls in dropped text")
         if piece.linear:
             return piece.out_start + (offset - piece.src_start)
@@ -127,10 +129,10 @@ class _Builder:
         self.length = 0
         self.rendering = Rendering("", phase=phase)
 
-    def emit(self, src_start: int, src_end: int, out: str, linear: bool) -> None:
+    def emit(self, src_start: int, src_end: int, out: str, linear: bool, gap: bool = False) -> None:
         if src_end > src_start or out:
             self.rendering.pieces.append(
-                Piece(src_start, src_end, self.length, self.length + len(out), linear))
+                Piece(src_start, src_end, self.length, self.length + len(out), linear, gap))
         self.parts.append(out)
         self.length += len(out)
 
@@ -166,7 +168,7 @@ class _Builder:
             out = " " if gap[0 if first else -1].isspace() else ""
         else:
             out = " "
-        self.emit(start, end, out, False)
+        self.emit(start, end, out, False, gap=True)
 
     def done(self) -> Rendering:
         self.rendering.text = "".join(self.parts)

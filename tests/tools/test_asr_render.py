@@ -122,8 +122,9 @@ def test_asr_render_is_deterministic(tmp_path):
     source.mkdir()
     row = {"id": "d1", "source": "s", "url": "u", "license": "MIT", "format": "transcript",
            "text": PLAIN}
+    at = PLAIN.index("escalate")
     gold = {"id": "d1", "doc_type": "transcript", "text_sha1": "x", "code_or_url_mentions": [],
-            "spans": [{"start": 60, "end": 68, "text": "escalate", "kind": "term",
+            "spans": [{"start": at, "end": at + 8, "text": "escalate", "kind": "term",
                        "concept": "Escalation", "in_seeds": True}],
             "hard_negatives": [{"start": 0, "end": 5, "text": "Agent", "why": "label"}]}
     (source / "transcripts.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
