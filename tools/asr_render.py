@@ -76,6 +76,7 @@ class Rendering:
     #: Original offsets of the acronyms, in order, and the side the first one took.
     acronyms: list[int] = field(default_factory=list)
     phase: int = 0
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def phase_at(self, offset: int) -> int:
         """The alternation phase an acronym at ``offset`` would have (0: spelled)."""
@@ -90,7 +91,9 @@ class Rendering:
         return self._point(start, at_start=True), self._point(end, at_start=False)
 
     def _point(self, offset: int, at_start: bool) -> int:
-        starts = [piece.src_start for piece in self.pieces]
+        if len(self._starts) != len(self.pieces):
+            self._starts = [piece.src_start for piece in self.pieces]
+        starts = self._starts
         index = bisect.bisect_right(starts, offset if at_start else offset - 1) - 1
         if index < 0:
             raise ValueError(f"offset {offset} is before the rendered text")

@@ -13,6 +13,7 @@ from tools import asr_render
 from tools.asr_render import carry_spans, render_group, render_text, render_transcript, spoken_word
 
 GOLDEN = Path(__file__).parent / "data" / "asr_render_small.json"
+CORPORA = Path(__file__).parents[2] / "tools" / "corpora"
 
 #: Words that exercise every rule: acronyms and their plurals, digits, contractions, case.
 WORDS = ["SLA", "SLAs", "AHT's", "CSAT", "FAQ", "tier", "Tier", "2", "7", "10", "it", "It's",
@@ -147,3 +148,9 @@ def test_asr_render_golden_small_document():
     assert rendered.text == case["expected"]["text"]
     assert carry_spans(rendered, case["input"]["spans"]) == case["expected"]["spans"]
     assert carry_spans(rendered, case["input"]["hard_negatives"]) == case["expected"]["hard_negatives"]
+
+
+def test_asr_render_reproduces_the_committed_talk_asr_group(tmp_path):
+    assert render_group(CORPORA / "talk", tmp_path) > 0
+    for name in ("transcripts.jsonl", "gold_spans.jsonl"):
+        assert (tmp_path / name).read_bytes() == (CORPORA / "talk-asr" / name).read_bytes()
