@@ -14,10 +14,11 @@ hard negative to its new offsets:
 * words are runs of letters and digits with inner apostrophes (``don't``); everything between
   two words becomes one space, or the line breaks it held (so lines stay lines);
 * a word is lower-cased; ``I`` is ``i``, ``OK`` is ``okay``; a lone digit is its English word;
-* an acronym (2-6 capitals, optionally with ``s`` or ``'s``, that is not an ordinary word
-  written in capitals such as ``HEY``, :data:`annotator.vocabulary.acronyms.NOT_ACRONYMS`) is spelled as letters or written as
-  one word, alternately in document order, starting on a side chosen by a seeded hash of the
-  document's id, so a corpus gets both forms and a rerun gets the same ones.
+* an acronym (2-6 capitals, optionally with ``s`` or ``'s``; not an ordinary word written in
+  capitals such as ``HEY``, see :data:`annotator.vocabulary.acronyms.NOT_ACRONYMS`) is
+  spelled as letters or written as one word, alternately in document order, starting on a
+  side chosen by a seeded hash of the document's id, so a corpus gets both forms and a rerun
+  gets the same ones.
 
 The output is built piece by piece with an offset map (:class:`Rendering`); spans are carried
 through the map, never found again in the output. A span must start and end on word

@@ -106,7 +106,8 @@ def test_asr_render_transcript_lowercases_labels_and_carries_gold():
 
 def test_asr_render_json_transcript_keeps_its_shape():
     text = json.dumps({"entries": [
-        {"text": "Hi, I'm \"Sam\" \u2014 your AGENT.\nHow can I help?", "role": "AGENT", "user_id": 2},
+        {"text": "Hi, I'm \"Sam\" \u2014 your AGENT.\nHow can I help?", "role": "AGENT",
+         "user_id": 2},
         {"text": "My CSAT survey link is broken.", "role": "CUSTOMER", "user_id": 1}]})
     rendered = render_transcript(text, key="json")
     parsed = json.loads(rendered.text)
@@ -139,7 +140,8 @@ def test_asr_render_is_deterministic(tmp_path):
     written = json.loads(outputs[0]["transcripts.jsonl"])
     assert written["id"] == "d1-asr" and asr_render.SOURCE_NOTE in written["source"]
     assert asr_render.SOURCE_NOTE in written["license"]
-    assert render_transcript(PLAIN, "d1", seed=3).text == render_transcript(PLAIN, "d1", seed=3).text
+    again = render_transcript(PLAIN, "d1", seed=3).text
+    assert render_transcript(PLAIN, "d1", seed=3).text == again
 
 
 def test_asr_render_golden_small_document():
@@ -147,7 +149,8 @@ def test_asr_render_golden_small_document():
     rendered = render_transcript(case["input"]["text"], case["input"]["id"], case["seed"])
     assert rendered.text == case["expected"]["text"]
     assert carry_spans(rendered, case["input"]["spans"]) == case["expected"]["spans"]
-    assert carry_spans(rendered, case["input"]["hard_negatives"]) == case["expected"]["hard_negatives"]
+    negatives = carry_spans(rendered, case["input"]["hard_negatives"])
+    assert negatives == case["expected"]["hard_negatives"]
 
 
 def test_asr_render_reproduces_the_committed_talk_asr_group(tmp_path):
