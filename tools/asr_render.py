@@ -228,7 +228,12 @@ def carry_spans(rendering: Rendering, spans: list[dict]) -> list[dict]:
 
 
 def render_group(in_dir: Path, out_dir: Path, seed: int = SEED) -> int:
-    """Render every transcript of a corpus group and its gold; the number of documents."""
+    """Render every transcript of a corpus group and its gold; the number of documents.
+
+    Rows keep their fields, with the id suffixed ``-asr``, ``rendered_from`` naming the
+    original (``<group>/<id>``: ``tools.corpus_split`` keeps the two in the same part) and
+    ``source``/``license`` noting the rendering.
+    """
     rows = [json.loads(line) for line in (in_dir / "transcripts.jsonl").open(encoding="utf-8")
             if line.strip()]
     gold = {row["id"]: row for row in (json.loads(line) for line in
@@ -238,7 +243,8 @@ def render_group(in_dir: Path, out_dir: Path, seed: int = SEED) -> int:
     for row in rows:
         rendering = render_transcript(row["text"], row["id"], seed)
         new_id = row["id"] + "-asr"
-        transcripts.append({**row, "id": new_id, "text": rendering.text,
+        transcripts.append({**row, "id": new_id, "rendered_from": f"{in_dir.name}/{row['id']}",
+                            "text": rendering.text,
                             "source": f"{row['source']}; {SOURCE_NOTE} (seed {seed})",
                             "license": f"{row['license']} ({SOURCE_NOTE})"})
         original = gold[row["id"]]

@@ -139,6 +139,7 @@ def test_asr_render_is_deterministic(tmp_path):
     assert outputs[0] == outputs[1]
     written = json.loads(outputs[0]["transcripts.jsonl"])
     assert written["id"] == "d1-asr" and asr_render.SOURCE_NOTE in written["source"]
+    assert written["rendered_from"] == "in/d1"  # the split keeps a rendering with its original
     assert asr_render.SOURCE_NOTE in written["license"]
     again = render_transcript(PLAIN, "d1", seed=3).text
     assert render_transcript(PLAIN, "d1", seed=3).text == again
