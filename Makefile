@@ -13,7 +13,7 @@ help:
 	@echo "make test   - set up a venv with the test extra and run the whole test suite (~4 min on 2 cores)"
 	@echo "make build  - regenerate patterns/ from patterns/sources/"
 	@echo "make bench  - run the benchmark suite in benchmarks/ (prints a table, writes bench-results.json)"
-	@echo "make eval   - precision/recall on ../shared/eval when present (tools/evaluate.py)"
+	@echo "make eval   - precision/recall on ../shared/eval and on the dev and test parts of tools/corpora"
 
 # One stamp per set of extras, so each target installs only what it needs: serving needs the
 # package alone; the tests and the benchmarks need the test extra (browser, schema, Dask, LSP
@@ -50,7 +50,7 @@ bench: $(VENV)/.stamp-bench
 	$(PY) -m benchmarks
 
 eval: $(VENV)/.stamp-serve
-	$(PY) -m tools.evaluate --lint
+	$(PY) -m tools.evaluate --every --lint
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis artifacts

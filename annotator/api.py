@@ -66,16 +66,19 @@ def annotate(
     labels: Iterable[str] | None = None,
     max_spans: int = DEFAULT_MAX_SPANS,
     max_length: int = DEFAULT_MAX_LENGTH,
+    asr: str = "auto",
 ) -> dict:
     """Annotate ``text`` and return exactly the JSON the service returns.
 
     ``format`` is one of :data:`~annotator.text.markup.FORMATS` (``"text"``, ``"markdown"``,
     ``"html"``, ``"transcript"`` or an explicit transcript sub-format): for markup only visible
     prose is annotated, and offsets still index the string given; a transcript's spans also
-    carry ``turn``, ``speaker``, ``role`` and ``time``. Raises :class:`InputError` for a
+    carry ``turn``, ``speaker``, ``role`` and ``time``. ``asr`` (``"auto"``, ``"on"``,
+    ``"off"``): where to look for speech-to-text forms (``s l a``, ``csat``); such spans say
+    ``match: "spoken"``. Raises :class:`InputError` for a
     non-string, an over-long text, a lone surrogate, an unknown format or an unreadable
     transcript. The steps are :class:`~annotator.runtime.session.AnnotationSession`'s.
     """
     session = AnnotationSession(nlp or default_nlp(), max_length=max_length)
-    options = {"first_only": first_only, "labels": labels, "max_spans": max_spans}
+    options = {"first_only": first_only, "labels": labels, "max_spans": max_spans, "asr": asr}
     return session.annotate(text, format, options)

@@ -26,9 +26,12 @@ DEFAULT_MAX_SPANS = 2000
 #: Most labels one request may filter on (a bound, so a request cannot ask for a huge set).
 MAX_LABELS = 16
 
-#: The JSON types an option may have: ``boolean``, ``integer``, or ``strings`` (an array of
-#: strings, a repeatable flag on the command line).
-KINDS = ("boolean", "integer", "strings")
+#: The JSON types an option may have: ``boolean``, ``integer``, ``strings`` (an array of
+#: strings, a repeatable flag on the command line) or ``choice`` (one string of ``choices``).
+KINDS = ("boolean", "integer", "strings", "choice")
+
+#: ``asr`` values: find speech-to-text forms where the text reads like it, everywhere, never.
+ASR_MODES = ("auto", "on", "off")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ class Option:
             raise ValueError(f"option kind must be one of {KINDS}, not {self.kind!r}")
         if self.kind == "integer" and (self.minimum is None or (self.maximum is None) != self.capped):
             raise ValueError("an integer option needs a minimum and either a maximum or capped=True")
+        if self.kind == "choice" and not self.choices:
+            raise ValueError("a choice option needs its choices")
 
 
 def option(default: Any, **spec: Any) -> Any:
@@ -81,6 +86,12 @@ class AnnotateOptions:
     max_spans: int = option(
         DEFAULT_MAX_SPANS, kind="integer", flag="--max-spans", minimum=1, capped=True,
         help='Spans per document; past it the result says "truncated": true.',
+    )
+    asr: str = option(
+        "auto", kind="choice", flag="--asr", choices=ASR_MODES,
+        help='Speech-to-text forms ("s l a", "csat", "tier two"): auto finds them where the text '
+             "reads like speech-to-text output (no capitals, little punctuation), on everywhere, "
+             "off never.",
     )
 
     def to_kwargs(self) -> dict[str, Any]:

@@ -34,9 +34,3 @@ def builtin_sources_dir() -> Path:
 
 def samples_dir() -> Path:
     return _PACKAGE_DIR.parent / "samples"
-
-
-def eval_dir() -> Path:
-    """``../shared/eval`` beside the checkout: the third-party evaluation set, read in place
-    by the evaluation script, the lint scorer and the benchmark when it is there."""
-    return _PACKAGE_DIR.parent.parent / "shared" / "eval"

@@ -143,14 +143,17 @@ def document(words: int, *, seed: int = 0, vocab: Vocabulary | None = None) -> s
 
 def distinct_texts(n: int, *, seed: int = 0, vocab: Vocabulary | None = None) -> Iterator[str]:
     """``n`` short tickets that are all different *in their tokens*: each carries fresh order
-    ids, e-mail addresses and reference codes, the strings that make a vocab grow forever."""
+    ids, an e-mail address, a social handle, reference codes and a few words never seen before
+    (names, typos, product codes), the strings that make a vocab grow forever."""
     rng = random.Random(seed)
     vocab = vocab or builtin_vocabulary()
+    letters = "abcdefghijklmnopqrstuvwxyz"
     for i in range(n):
         body = ticket(rng, vocab, 25)
         token = f"{rng.getrandbits(40):010x}"
-        yield (f"Order ORD-{i:07d}-{token} from user{token[:6]}@example{i % 97}.com: {body} "
-               f"(ref {token[::-1]}-{i})")
+        fresh = " ".join("".join(rng.choices(letters, k=rng.randint(5, 9))) for _ in range(6))
+        yield (f"Order ORD-{i:07d}-{token} from user{token[:6]}@example{i % 97}.com "
+               f"(@{fresh[:5]}{i}): {body} {fresh} (ref {token[::-1]}-{i})")
 
 
 def count_words(texts: Sequence[str]) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.resources import eval_dir as default_eval_dir
+from tools.paths import eval_dir as default_eval_dir
 from .config import Config
 from .corpus import count_words
 from .report import Row, Spec, row

@@ -9,8 +9,8 @@ from ``/proc/self/statm`` at regular intervals. Reported: RSS growth from the en
 
 Two references run the same texts: spaCy's bare tokenizer (``spacy.blank("en")``), each text in
 its own memory zone, which is what spaCy alone pays (its string and lexeme indexes keep the
-cells of deleted entries, so they grow even inside zones: about 1.4 MB per 10,000 distinct texts
-here; the annotator compacts the string index, see ``runtime.stringindex``); and the pipeline
+cells of deleted entries, so they grow even inside zones; the annotator compacts both, see
+``runtime.stringindex`` and ``runtime.lexemeindex``); and the pipeline
 *outside* a memory zone, the leak the zone exists to prevent (and proof the sampling sees one).
 """
 

@@ -145,6 +145,12 @@ def given_options(value: Any) -> set[str]:
     return {name for name, item in value.items() if item is not None}
 
 
+def expect_choice(value: Any, field: str, choices: tuple[str, ...]) -> str:
+    if expect_str(value, field) not in choices:
+        raise invalid(field, f"expected one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
 def expect_strings(value: Any, field: str, spec: Option) -> list[str]:
     """An array of at most ``spec.max_items`` strings, each one of ``spec.choices`` if it has any."""
     limit = spec.max_items
@@ -164,6 +170,8 @@ def parse_option(value: Any, field: str, spec: Option, cap: int) -> Any:
         return expect_bool(value, field)
     if spec.kind == "integer":
         return expect_int(value, field, spec.minimum, cap if spec.capped else spec.maximum)
+    if spec.kind == "choice":
+        return expect_choice(value, field, spec.choices)
     return expect_strings(value, field, spec)
 
 

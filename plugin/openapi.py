@@ -53,6 +53,8 @@ def option_schema(spec: Option, default: Any, cap: int) -> dict:
     span cap, which bounds a capped option and is its default)."""
     if spec.kind == "boolean":
         schema: dict[str, Any] = {"type": "boolean", "default": default}
+    elif spec.kind == "choice":
+        schema = {"type": "string", "enum": list(spec.choices), "default": default}
     elif spec.kind == "integer":
         schema = {"type": "integer", "minimum": spec.minimum,
                   "maximum": cap if spec.capped else spec.maximum,

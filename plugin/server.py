@@ -19,10 +19,10 @@ from gunicorn.app.base import BaseApplication
 from annotator.errors import ConfigError
 
 
-#: Requests before a worker is replaced. Memory stays flat within a worker (requests run in
-#: memory zones, and the string index is compacted: ``runtime.stringindex``), apart from
-#: spaCy's lexeme index, which grows about 0.4 MB per 10,000 requests full of never-seen
-#: tokens: recycling bounds that. A low figure costs more than it saves: a
+#: Requests before a worker is replaced. Memory stays flat within a worker without it
+#: (requests run in memory zones, and spaCy's string and lexeme indexes are compacted:
+#: ``runtime.stringindex``, ``runtime.lexemeindex``); recycling is a second line of defence
+#: against leaks in code we do not own. A low figure costs more than it saves: a
 #: fresh worker forgets the words it learned (``runtime.warmup``), and at 2,000 a worker was
 #: replaced every few seconds under load (the service answered 40 % fewer requests).
 DEFAULT_MAX_REQUESTS = 50_000

@@ -1,4 +1,5 @@
-"""The demo page: a mock help-desk ticket view and a reply editor, both using the widget."""
+"""The demo page: a mock help-desk ticket view, a call transcript and a reply editor, all
+using the widget."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, render_template
 from markupsafe import Markup
+
+from annotator.errors import AnnotatorError
+from annotator.text.markup import visible_text_and_turns
 
 bp = Blueprint("web", __name__)
 
@@ -57,12 +61,51 @@ def load_tickets(folder: Path) -> list[Ticket]:
     return tickets or [parse_ticket("chat-queue-over-sla", FALLBACK_TICKET, html=False)]
 
 
+@dataclass
+class TranscriptTurn:
+    speaker: str
+    role: str  # agent, customer, system or "" (unknown)
+    time: str  # "m:ss" of the turn's start, or ""
+    text: str
+
+
+#: The sample call shown in the transcript view, beside the ticket samples.
+TRANSCRIPT_SAMPLE = Path("..") / "transcripts" / "support-call.vtt"
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def load_transcript(path: Path) -> list[TranscriptTurn]:
+    """The turns of a transcript file as the demo shows them: speaker, role, start time and the
+    turn's visible text (markup and cue settings dropped, spaces collapsed). A missing or
+    unreadable file gives no turns (the page then has no transcript view)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+        visible, turns = visible_text_and_turns(raw, "transcript")
+    except (OSError, UnicodeDecodeError, AnnotatorError):
+        return []
+    shown = []
+    for turn in turns.turns:
+        text = " ".join(visible[turn.start:turn.end].split())
+        if text:
+            start = turn.time[0] if turn.time else None
+            shown.append(TranscriptTurn(turn.speaker or "", turn.role or "", _clock(start), text))
+    return shown
+
+
 @bp.get("/")
 def demo():
-    tickets = load_tickets(Path(current_app.config["HELPDESK_SAMPLES_DIR"]))
+    samples = Path(current_app.config["HELPDESK_SAMPLES_DIR"])
+    tickets = load_tickets(samples)
     return render_template(
         "demo.html",
         tickets=tickets,
+        transcript=load_transcript(samples / TRANSCRIPT_SAMPLE),
         endpoint=current_app.config["HELPDESK_DEMO_ENDPOINT"],
         draft=(
             "Hi Dana,\n\nThanks for flagging this. We checked the IVR logs and the AHT on your "

@@ -29,7 +29,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.resources import eval_dir
+from tools import corpus_split
+from tools.paths import corpora_dir, eval_dir
 
 DEFAULT_EVAL_DIR = eval_dir()
 #: Every label the service returns as a span: the product is scored as shipped.
@@ -47,6 +48,8 @@ class GoldDoc:
     ignored: list[dict]
     hard_negatives: list[dict]
     sha_ok: bool = True
+    #: ``written`` (tickets, articles), ``conversation`` or ``speech-to-text`` (a rendering).
+    kind: str = "written"
 
 
 @dataclass
@@ -67,6 +70,10 @@ def _read_jsonl(path: Path) -> Iterator[dict]:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
+
+
+def _read_jsonl_if(path: Path) -> Iterator[dict]:
+    return _read_jsonl(path) if path.is_file() else iter(())
 
 
 def _prepare_article(text: str, suffix: str) -> tuple[str, str]:
@@ -90,13 +97,32 @@ def _prepare_article(text: str, suffix: str) -> tuple[str, str]:
     return text, "text"
 
 
-def load_gold(eval_dir: Path) -> list[GoldDoc]:
-    """The span-gold documents with their texts, in file order."""
-    tickets = {row["id"]: row for row in _read_jsonl(eval_dir / "tickets.jsonl")}
+def _row_format(row: dict, default: str) -> str:
+    return row.get("format") or default
+
+
+def load_gold(eval_dir: Path, keep: Callable[[str], bool] | None = None) -> list[GoldDoc]:
+    """The span-gold documents with their texts, in file order (only ids ``keep`` accepts).
+
+    Tickets and transcripts are rows of ``tickets.jsonl`` / ``transcripts.jsonl`` (a row may
+    name its ``format``: a GitHub issue is Markdown, a transcript is ``transcript``); articles
+    are files.
+    """
+    rows = {
+        "ticket": {row["id"]: row for row in _read_jsonl_if(eval_dir / "tickets.jsonl")},
+        "transcript": {row["id"]: row for row in _read_jsonl_if(eval_dir / "transcripts.jsonl")},
+    }
     docs = []
     for row in _read_jsonl(eval_dir / "gold_spans.jsonl"):
-        if row.get("doc_type") == "ticket":
-            text, fmt = tickets[row["id"]]["text"], "text"
+        if keep is not None and not keep(row["id"]):
+            continue
+        doc_type = row.get("doc_type", "")
+        kind = "conversation" if doc_type == "transcript" else "written"
+        if doc_type in rows:
+            source = rows[doc_type][row["id"]]
+            kind = "speech-to-text" if source.get("rendered_from") else kind
+            text = source["text"]
+            fmt = _row_format(source, "transcript" if doc_type == "transcript" else "text")
             sha = hashlib.sha1(text.encode("utf-8")).hexdigest()
         else:
             path = eval_dir / row["file"]
@@ -106,13 +132,14 @@ def load_gold(eval_dir: Path) -> list[GoldDoc]:
         docs.append(
             GoldDoc(
                 id=row["id"],
-                doc_type=row.get("doc_type", ""),
+                doc_type=doc_type,
                 text=text,
                 format=fmt,
                 spans=row.get("spans", []),
                 ignored=row.get("code_or_url_mentions", []),
                 hard_negatives=row.get("hard_negatives", []),
                 sha_ok=not row.get("text_sha1") or row["text_sha1"] == sha,
+                kind=kind,
             )
         )
     return docs
@@ -158,18 +185,31 @@ def score_doc(gold: GoldDoc, predicted: list[dict], labels: Iterable[str] = SCOR
     return result
 
 
-def span_section(eval_dir: Path, *, labels: Iterable[str] = SCORED_LABELS, nlp=None) -> dict:
-    """Span precision / recall / hard negatives over every gold document."""
+def span_section(
+    eval_dir: Path, *, labels: Iterable[str] = SCORED_LABELS, nlp=None, keep: Callable[[str], bool] | None = None
+) -> dict:
+    """Span precision / recall / hard negatives over every gold document (``keep`` filters ids)."""
+    return score_documents(load_gold(eval_dir, keep), labels=labels, nlp=nlp)
+
+
+def score_documents(docs: Iterable[GoldDoc], *, labels: Iterable[str] = SCORED_LABELS, nlp=None) -> dict:
+    """The span summary of a list of gold documents (see the module docstring)."""
     from annotator.api import annotate, load
 
     nlp = nlp or load()
+    labels = tuple(labels)
     results = []
     mismatched = []
-    for gold in load_gold(eval_dir):
+    for gold in docs:
         if not gold.sha_ok:
             mismatched.append(gold.id)
         output = annotate(gold.text, gold.format, nlp=nlp)
         results.append(score_doc(gold, output["spans"], labels))
+    return summarise(results, labels, mismatched)
+
+
+def summarise(results: list[DocResult], labels: Iterable[str], mismatched: list[str] = ()) -> dict:
+    """Totals, ratios and target checks over per-document results (pure)."""
     predicted = sum(r.predicted for r in results)
     tp = sum(r.true_positives for r in results)
     gold_total = sum(r.gold for r in results)
@@ -185,7 +225,7 @@ def span_section(eval_dir: Path, *, labels: Iterable[str] = SCORED_LABELS, nlp=N
         "recall": round(found / gold_total, 4) if gold_total else 0.0,
         "ignored_code_or_url": sum(r.ignored for r in results),
         "hard_negative_hits": sum(len(r.hard_negative_hits) for r in results),
-        "text_sha1_mismatches": mismatched,
+        "text_sha1_mismatches": list(mismatched),
         "documents_detail": [r.__dict__ for r in results],
     }
     summary["targets"] = {
@@ -196,13 +236,15 @@ def span_section(eval_dir: Path, *, labels: Iterable[str] = SCORED_LABELS, nlp=N
     return summary
 
 
-def lint_section(eval_dir: Path, **_: object) -> dict | None:
-    """The linter's own scoring, when ``annotator.lint.scoring`` exists (LINT engineer's)."""
+def lint_section(eval_dir: Path, keep: Callable[[str], bool] | None = None, **_: object) -> dict | None:
+    """The linter's own scoring (:mod:`tools.lint_scoring`) on the articles ``keep`` accepts."""
     try:
-        scoring = importlib.import_module("annotator.lint.scoring")
+        scoring = importlib.import_module("tools.lint_scoring")
     except ImportError:
         return None
-    return scoring.score(eval_dir)
+    if not (eval_dir / scoring.GOLD_FILE).is_file():
+        return None
+    return scoring.score(eval_dir, keep=keep)
 
 
 #: Named evaluation sections: ``name -> f(eval_dir, **options) -> dict | None``.
@@ -240,9 +282,74 @@ def format_spans(summary: dict, *, verbose: bool = False) -> list[str]:
     return lines
 
 
+KINDS = ("written", "conversation", "speech-to-text")
+
+
+def corpus_report(part: str, *, labels: Iterable[str] = SCORED_LABELS, nlp=None, lint: bool = False,
+                  root: Path | None = None) -> dict | None:
+    """Spans (overall and per kind) and optionally lint on one part of the project's corpora."""
+    root = root or corpora_dir()
+    if not root.is_dir() or not corpus_split.read_split(root):
+        return None
+    docs, lint_parts = [], []
+    for group in corpus_split.groups(root):
+        ids = corpus_split.part_ids(root, group, part)
+        docs.extend(load_gold(group, ids.__contains__))
+        if lint:
+            lint_parts.append(lint_section(group, keep=ids.__contains__))
+    results = {"spans": score_documents(docs, labels=labels, nlp=nlp)}
+    by_id = {doc.id: doc.kind for doc in docs}
+    for kind in KINDS:
+        detail = [DocResult(**d) for d in results["spans"]["documents_detail"] if by_id.get(d["id"]) == kind]
+        if detail:
+            results[f"spans:{kind}"] = summarise(detail, labels)
+    if lint:
+        results["lint"] = merge_lint([r for r in lint_parts if r])
+    return results
+
+
+def merge_lint(parts: list[dict]) -> dict:
+    """One lint summary from per-group scores (sums, then ratios)."""
+    merged: dict = {"articles": sum(p["articles"] for p in parts), "per_article": []}
+    for part in parts:
+        merged["per_article"].extend(part["per_article"])
+    for scope in ("undefined_cx", "undefined_not_exempt"):
+        keys = ("gold", "true_positives", "false_findings", "out_of_scope", "located")
+        totals = {k: sum(p[scope][k] for p in parts) for k in keys}
+        tp, gold, false = totals["true_positives"], totals["gold"], totals["false_findings"]
+        totals["recall"] = round(tp / gold, 4) if gold else 1.0
+        totals["precision"] = round(tp / (tp + false), 4) if tp + false else 1.0
+        merged[scope] = totals
+    return merged
+
+
+def _print_lint(lint: dict, verbose: bool) -> None:
+    print("lint evaluation:")
+    for key, value in lint.items():
+        if isinstance(value, list) and not verbose:
+            continue  # per-article detail: --verbose or --json
+        print(f"  {key}: {value if not isinstance(value, (dict, list)) else json.dumps(value)}")
+
+
+def _print_kinds(report: dict) -> None:
+    for kind in KINDS:
+        summary = report.get(f"spans:{kind}")
+        if summary:
+            print(
+                f"  {kind:15} {summary['documents']:4} docs  P {summary['precision']:.3f} "
+                f"({summary['true_positives']}/{summary['predicted']})  R {summary['recall']:.3f} "
+                f"({summary['found']}/{summary['gold_in_seeds']})  hard-negative hits {summary['hard_negative_hits']}"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR, help="evaluation set directory")
+    parser.add_argument(
+        "--corpus", choices=("dev", "test", "all"),
+        help="score a part of the project's own corpora (tools/corpora) instead of the evaluation set",
+    )
+    parser.add_argument("--every", action="store_true", help="the evaluation set, then the corpora's dev and test parts")
     parser.add_argument("--verbose", "-v", action="store_true", help="list false positives and misses per document")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--lint", action="store_true", help="also run the linter's scoring section")
@@ -250,30 +357,45 @@ def main(argv: list[str] | None = None) -> int:
         "--labels", default=",".join(SCORED_LABELS), help="comma-separated labels to score (default: %(default)s)"
     )
     args = parser.parse_args(argv)
-    eval_dir: Path = args.eval_dir
-    if not (eval_dir / "gold_spans.jsonl").exists():
-        print(f"no evaluation set at {eval_dir}; nothing to score")
-        return 0
     labels = tuple(label.strip() for label in args.labels.split(",") if label.strip())
-    report: dict[str, dict] = {"spans": SECTIONS["spans"](eval_dir, labels=labels)}
-    if args.lint:
-        lint = SECTIONS["lint"](eval_dir)
-        report["lint"] = lint if lint is not None else {"error": "annotator.lint.scoring is not available"}
+    blocks: list[tuple[str, dict]] = []
+    if args.corpus is None:
+        eval_dir: Path = args.eval_dir
+        if (eval_dir / "gold_spans.jsonl").exists():
+            report: dict[str, dict] = {"spans": SECTIONS["spans"](eval_dir, labels=labels)}
+            if args.lint:
+                lint = SECTIONS["lint"](eval_dir)
+                report["lint"] = lint if lint is not None else {"error": "no lint gold in the evaluation set"}
+            blocks.append((f"evaluation set {eval_dir}", report))
+        elif not args.every:
+            print(f"no evaluation set at {eval_dir}; nothing to score")
+            return 0
+    parts = ("dev", "test") if args.every else (args.corpus,) if args.corpus else ()
+    for part in parts:
+        report = corpus_report(part, labels=labels, lint=args.lint)
+        if report is None:
+            print(f"no corpora with a split at {corpora_dir()}; run python -m tools.corpus_split")
+            break
+        blocks.append((f"corpora, {part} part", report))
     if args.json:
-        if not args.verbose:
-            for doc in report["spans"]["documents_detail"]:
-                doc.pop("false_positives", None), doc.pop("misses", None)
-        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+        for _, report in blocks:
+            for key, section in report.items():
+                if key.startswith("spans") and not args.verbose:
+                    for doc in section["documents_detail"]:
+                        doc.pop("false_positives", None), doc.pop("misses", None)
+        # One block prints as it always did; several are keyed by their titles.
+        payload = blocks[0][1] if len(blocks) == 1 else {title: report for title, report in blocks}
+        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    for line in format_spans(report["spans"], verbose=args.verbose):
-        print(line)
-    if "lint" in report:
-        print("lint evaluation:")
-        for key, value in report["lint"].items():
-            if isinstance(value, list) and not args.verbose:
-                continue  # per-article detail: --verbose or --json
-            print(f"  {key}: {value if not isinstance(value, (dict, list)) else json.dumps(value)}")
+    for title, report in blocks:
+        if len(blocks) > 1 or args.corpus:
+            print(f"== {title}")
+        for line in format_spans(report["spans"], verbose=args.verbose):
+            print(line)
+        _print_kinds(report)
+        if "lint" in report:
+            _print_lint(report["lint"], args.verbose)
     return 0
 
 

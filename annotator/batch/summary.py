@@ -3,6 +3,9 @@
 Counts are kept per (concept id, term, label): how many times the concept occurs and in how many
 documents. Acronym-shaped tokens the glossary does not know are counted too, under the label
 ``UNKNOWN_ACRONYM`` with an empty concept id: they are what the glossary should learn next.
+In transcripts each span also has the speaker's role, and the counts are kept per role too:
+which jargon agents use with customers, which customers ask about (extra CSV columns and a
+chart, when the archive has roles at all).
 
 The same :func:`document_terms` runs in the workers (on the result of each document) and on an
 existing output file (when a resumed run rebuilds the counts of what was tagged before the
@@ -20,6 +23,7 @@ from pathlib import Path
 
 from ..errors import BatchError
 from ..lint.words import DEFAULT_ALLOW  # what the linter leaves undefined is not "unknown"
+from ..text.markup.transcript.model import ROLES
 from ..vocabulary.acronyms import base_acronym
 
 UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
@@ -27,20 +31,21 @@ UNKNOWN_LABEL = "UNKNOWN_ACRONYM"
 #: Bars in the HTML report's chart.
 TOP_TERMS = 25
 
-Term = tuple[str, str, str, str]  # (concept id, term, label, the form as written)
+Term = tuple[str, str, str, str, str]  # (concept id, term, label, form as written, speaker role or "")
 Key = tuple[str, str, str]  # (concept id, term, "") for a concept; ("", text, label) otherwise
 
 
 def document_terms(result: dict) -> list[Term]:
-    """The (concept id, term, label, form) of every span and unknown acronym of one document.
+    """The (concept id, term, label, form, role) of every span and unknown acronym of one
+    document (role: the speaker's, in a transcript; else "").
 
     Unknown acronyms the linter allows by default (API, FAQ, 2FA, ...) are left out: they are
     not what the glossary should learn next.
     """
     terms = [(s.get("term_id") or "", s.get("term") or s.get("text") or "", s.get("label") or "",
-              s.get("text") or s.get("term") or "")
+              s.get("text") or s.get("term") or "", s.get("role") or "")
              for s in result.get("spans", ())]
-    terms.extend(("", u.get("text", ""), UNKNOWN_LABEL, u.get("text", ""))
+    terms.extend(("", u.get("text", ""), UNKNOWN_LABEL, u.get("text", ""), "")
                  for u in result.get("unknown_acronyms", ()) if not _allowed(u.get("text", "")))
     return terms
 
@@ -71,6 +76,7 @@ class TermSummary:
         self.documents: Counter[Key] = Counter()
         self.labels: dict[Key, Counter[str]] = {}
         self.forms: dict[Key, Counter[str]] = {}
+        self.roles: dict[Key, Counter[str]] = {}
         self.total_documents = 0
 
     def add(self, terms: Iterable[Term]) -> None:
@@ -83,6 +89,8 @@ class TermSummary:
             self.labels.setdefault(key, Counter())[term[2]] += 1
             if key[0] and "ACRONYM" in term[2] and len(term) > 3 and term[3] != term[1]:
                 self.forms.setdefault(key, Counter())[_base(term[3])] += 1
+            if len(term) > 4 and term[4] in ROLES:
+                self.roles.setdefault(key, Counter())[term[4]] += 1
         self.documents.update(seen)
 
     def add_output(self, path: Path, limit: int | None = None) -> None:
@@ -113,13 +121,28 @@ class TermSummary:
         return sorted(self.count.items(),
                       key=lambda kv: (-kv[1], self.label(kv[0]), kv[0][0], kv[0][1]))
 
+    @property
+    def has_roles(self) -> bool:
+        """Did any span come with a speaker role (the archive has transcripts)?"""
+        return bool(self.roles)
+
+    def columns(self) -> list[str]:
+        """The CSV columns: one count per speaker role too when the archive has roles."""
+        base = ["concept_id", "term", "label", "count", "documents"]
+        return base + list(ROLES) if self.has_roles else base
+
     def rows(self) -> list[dict]:
-        """Rows sorted by count (descending), then label, concept id and term."""
-        return [
-            {"concept_id": key[0], "term": key[1], "label": self.label(key), "count": n,
-             "documents": self.documents[key]}
-            for key, n in self._ordered()
-        ]
+        """Rows sorted by count (descending), then label, concept id and term; with a count
+        per speaker role when the archive has roles."""
+        rows = []
+        for key, n in self._ordered():
+            row = {"concept_id": key[0], "term": key[1], "label": self.label(key), "count": n,
+                   "documents": self.documents[key]}
+            if self.has_roles:
+                by_role = self.roles.get(key, Counter())
+                row.update((role, by_role[role]) for role in ROLES)
+            rows.append(row)
+        return rows
 
     def chart_rows(self) -> list[dict]:
         """:meth:`rows` with each row's display ``name`` and whether it was met as an acronym."""
@@ -139,7 +162,7 @@ class TermSummary:
         """Write the rows as CSV; a failed write is E506 (rerun with ``--resume``)."""
         try:
             with open(path, "w", encoding="utf-8", newline="") as fh:
-                writer = csv.DictWriter(fh, ["concept_id", "term", "label", "count", "documents"])
+                writer = csv.DictWriter(fh, self.columns())
                 writer.writeheader()
                 writer.writerows(self.rows())
         except OSError as exc:
@@ -172,6 +195,7 @@ def render_html(summary: TermSummary, *, title: str = "Term frequencies") -> str
         '<p class="legend"><span class="key term"></span> term '
         '<span class="key acr"></span> acronym</p>' if top else "",
         _bar_chart(top) if top else "<p>No glossary terms found.</p>",
+        _role_charts(rows) if summary.has_roles else "",
         "<h2>By label</h2>",
         _table(["label", "count"], [[k, v] for k, v in summary.label_totals().items()]),
         "<h2>Unknown acronyms</h2>",
@@ -179,19 +203,29 @@ def render_html(summary: TermSummary, *, title: str = "Term frequencies") -> str
                [[r["term"], r["count"], r["documents"]] for r in unknown])
         if unknown else "<p>None.</p>",
         "<h2>All terms</h2>",
-        _table(["concept id", "term", "label", "count", "documents"],
-               [[r["concept_id"], r["term"], r["label"], r["count"], r["documents"]]
-                for r in rows]),
+        _table([c.replace("_", " ") for c in summary.columns()], [[r[c] for c in summary.columns()] for r in rows]),
         "</body></html>",
         "",
     ])
 
 
-def _bar_chart(rows: list[dict]) -> str:
+def _role_charts(rows: list[dict]) -> str:
+    """Per speaker role, the glossary terms that role used most (one chart each)."""
+    parts = ["<h2>By speaker role</h2>"]
+    for role in ROLES:
+        top = sorted((r for r in rows if r["label"] != UNKNOWN_LABEL and r[role]),
+                     key=lambda r: -r[role])[:TOP_TERMS]
+        if top:
+            parts.append(f"<h3>{html.escape(role.capitalize())} turns</h3>")
+            parts.append(_bar_chart([{**r, "count": r[role]} for r in top], label=f"Top terms in {role} turns"))
+    return "\n".join(parts) if len(parts) > 1 else ""
+
+
+def _bar_chart(rows: list[dict], label: str = "Top terms by count") -> str:
     bar_h, gap, label_w, chart_w = 18, 6, 260, 420
     height = len(rows) * (bar_h + gap)
     most = max(r["count"] for r in rows)
-    parts = [f'<svg role="img" aria-label="Top terms by count" width="{label_w + chart_w + 80}" '
+    parts = [f'<svg role="img" aria-label="{html.escape(label)}" width="{label_w + chart_w + 80}" '
              f'height="{height}" viewBox="0 0 {label_w + chart_w + 80} {height}">']
     for i, row in enumerate(rows):
         y = i * (bar_h + gap)

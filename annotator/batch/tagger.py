@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import AnnotatorError, BatchError
 from ..options import AnnotateOptions
+from .readers import excerpt
 from .summary import document_terms
 
 #: Imported once by an engine's fork server, so each worker starts with spaCy and the pipeline
@@ -137,10 +138,13 @@ def render_line(doc_id, result: dict) -> bytes:
 
 
 def failure_reason(exc: BaseException) -> str:
+    """Why a document failed, for the rejects file and the log: an exception's text may quote
+    the document (a parser's complaint, a component's message), so it is cut to the same
+    short excerpt every reject shows."""
     if isinstance(exc, AnnotatorError):
-        return f"{type(exc).__name__}: {exc}"
+        return excerpt(f"{type(exc).__name__}: {exc}")
     detail = str(exc) or repr(exc)
-    return f"pipeline failed on this document: {type(exc).__name__}: {detail}"[:500]
+    return excerpt(f"pipeline failed on this document: {type(exc).__name__}: {detail}")
 
 
 class Tagger:

@@ -20,7 +20,10 @@ from ..options import Option
 
 def click_option(field: Field, spec: Option) -> Callable:
     """The click option for one field: a flag for a boolean, a repeatable option for strings,
-    a bounded integer otherwise."""
+    one of its values for a choice, a bounded integer otherwise."""
+    if spec.kind == "choice":
+        return click.option(spec.flag, field.name, type=click.Choice(spec.choices), default=field.default,
+                            show_default=True, help=spec.help)
     if spec.kind == "boolean":
         return click.option(spec.flag, field.name, is_flag=True, help=spec.help)
     if spec.kind == "strings":

@@ -3,7 +3,10 @@
 JSONL and CSV archives go through the batch readers as they are (same fields, same rejects).
 A directory, or a single ``.md``/``.rst``/``.html``/``.txt`` file, is read the way ``lint``
 reads articles: every supported file under it, in path order, each one document whose id is
-its path and whose markup follows its suffix.
+its path and whose markup follows its suffix. Transcripts too: ``.vtt`` and ``.srt`` captions
+(named alone or in a directory) and ``.json`` transcripts inside a directory (a ``.json`` file
+named alone is a JSON-lines archive, as for ``tag``), read as the ``transcript`` format, so
+speaker labels, timings and JSON keys are never candidates.
 """
 
 from __future__ import annotations
@@ -15,11 +18,21 @@ from ..batch.readers import DEFAULT_MAX_RECORD_BYTES, Position, Record, excerpt,
 from ..errors import AnnotatorError, DiscoverError
 
 KINDS = ("jsonl", "csv", "kb")
-_KB_SUFFIXES = (".md", ".markdown", ".rst", ".html", ".htm", ".txt")
+#: Transcript files among a directory's documents, and the captions that may be named alone.
+TRANSCRIPT_SUFFIXES = {".vtt": "transcript", ".srt": "transcript", ".json": "transcript"}
+_CAPTIONS = (".vtt", ".srt")
+
+
+def document_suffixes() -> dict[str, str]:
+    """File suffix -> markup format of every document file a directory may hold."""
+    from ..lint.runner import FORMATS_BY_SUFFIX
+
+    return {**FORMATS_BY_SUFFIX, **TRANSCRIPT_SUFFIXES}
 
 
 def detect_kind(path: Path) -> str:
-    if path.is_dir() or path.suffix.lower() in _KB_SUFFIXES:
+    suffix = path.suffix.lower()
+    if path.is_dir() or suffix in _CAPTIONS or (suffix in document_suffixes() and suffix != ".json"):
         return "kb"
     if path.suffix.lower() in (".csv", ".tsv"):
         return "csv"
@@ -30,7 +43,7 @@ def kb_files(path: Path) -> list[Path]:
     from ..lint.runner import iter_paths
 
     try:
-        return list(iter_paths([path]))
+        return list(iter_paths([path], document_suffixes()))
     except AnnotatorError as exc:
         raise DiscoverError("E701", path=str(path), detail=exc.message) from exc
 

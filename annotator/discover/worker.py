@@ -50,9 +50,9 @@ class MinerSpec:
 def format_of(doc_id: object, default: str) -> str:
     if default != AUTO:
         return default
-    from ..lint.runner import FORMATS_BY_SUFFIX
+    from .sources import document_suffixes
 
-    return FORMATS_BY_SUFFIX.get(Path(str(doc_id)).suffix.lower(), "text")
+    return document_suffixes().get(Path(str(doc_id)).suffix.lower(), "text")
 
 
 class Miner:

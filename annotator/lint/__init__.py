@@ -3,7 +3,7 @@
 The pure core is :func:`lint_text` (one article in, findings out); :mod:`.runner` reads files,
 :mod:`.findings` holds the rule table and the findings' JSON shape, :mod:`.config` finds and
 validates configuration, :mod:`.fix` spells acronyms out in place,
-:mod:`.formats` renders reports and :mod:`.scoring` measures the rules against the gold set.
+:mod:`.formats` renders reports.
 """
 
 from .config import LintConfig

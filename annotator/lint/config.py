@@ -74,7 +74,7 @@ class LintConfig:
         )
 
 
-def _table(data: dict, path: Path) -> dict | None:
+def settings_table(data: dict, path: Path) -> dict | None:
     """The lint settings in a parsed file (None when a pyproject has no table for us)."""
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get(TABLE)
@@ -168,7 +168,7 @@ def load_config(path: Path) -> LintConfig:
     """Read one configuration file (``.helpdesk-annotator.toml`` or ``pyproject.toml``)."""
     path = Path(path)
     data = read_toml(path)
-    table = _table(data, path)
+    table = settings_table(data, path)
     if table is None:
         return LintConfig(source=path)
     return parse_config(table, path)

@@ -51,7 +51,7 @@ def _plural(expansion: str) -> str:
     return expansion if expansion.endswith("s") else expansion + "s"
 
 
-def _edit(finding: Finding, format: str) -> tuple[str, str] | None:
+def expansion_edit(finding: Finding, format: str) -> tuple[str, str] | None:
     """The (prefix, suffix) to insert around the first use, or None when it is not fixable."""
     if finding.code not in ("HA001", "HA002") or not finding.expansion:
         return None
@@ -67,7 +67,7 @@ def _edit(finding: Finding, format: str) -> tuple[str, str] | None:
     return f"{words} (", ")"
 
 
-def _late_parenthesis(text: str, finding: Finding) -> tuple[int, int] | None:
+def late_definition(text: str, finding: Finding) -> tuple[int, int] | None:
     """The [start, end) of the late definition's parenthesis to take out (HA002), with the
     space before it; None when the definition is not a plain parenthesis next to the acronym."""
     if finding.code != "HA002" or finding.definition is None:
@@ -110,7 +110,7 @@ def fix_text(
     removed: list[tuple[int, str]] = []
     findings = lint_text(text, format, glossary=glossary, config=config)
     for _ in range(_MAX_ROUNDS):
-        edits = [(f, e) for f in findings if (e := _edit(f, format))]
+        edits = [(f, e) for f in findings if (e := expansion_edit(f, format))]
         if not edits:
             break
         # One list of operations, applied from the end so earlier offsets stay valid: an
@@ -118,7 +118,7 @@ def fix_text(
         operations = []
         for finding, (prefix, suffix) in edits:
             operations.append((finding.start, "insert", finding, prefix, suffix))
-            cut = _late_parenthesis(text, finding)
+            cut = late_definition(text, finding)
             if cut is not None and not _touches(cut, inserted):
                 operations.append((cut[0], "remove", finding, cut[1], None))
         operations = _without_overlaps(operations)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import functools
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,21 +52,26 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def format_for(path: Path) -> str:
-    fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower())
+def format_for(path: Path, suffixes: Mapping[str, str] = FORMATS_BY_SUFFIX) -> str:
+    """The markup format of a file, from its suffix (E403 for a suffix ``suffixes`` lacks)."""
+    fmt = suffixes.get(path.suffix.lower())
     if fmt is None:
         raise LintError("E403", path=str(path), suffix=path.suffix or "(none)")
     return fmt
 
 
-def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to lint, in a deterministic order, each once (see :func:`walk`; errors raise)."""
-    for path, _root in walk(paths):
+def iter_paths(paths: Iterable[Path], suffixes: Mapping[str, str] = FORMATS_BY_SUFFIX) -> Iterator[Path]:
+    """Files to lint (or, with other ``suffixes``, to read as documents), in a deterministic
+    order, each once (see :func:`walk`; errors raise)."""
+    for path, _root in walk(paths, suffixes=suffixes):
         yield path
 
 
 def walk(
-    paths: Iterable[Path], on_error: Callable[[LintError], None] | None = None
+    paths: Iterable[Path],
+    on_error: Callable[[LintError], None] | None = None,
+    *,
+    suffixes: Mapping[str, str] = FORMATS_BY_SUFFIX,
 ) -> Iterator[tuple[Path, Path]]:
     """``(file, root)`` for every file to lint, in a deterministic order, each once.
 
@@ -80,7 +85,7 @@ def walk(
     for path in paths:
         path = Path(path)
         try:
-            candidates, root = _candidates(path)
+            candidates, root = _candidates(path, suffixes)
         except LintError as exc:
             if on_error is None:
                 raise
@@ -93,17 +98,17 @@ def walk(
                 yield candidate, root
 
 
-def _candidates(path: Path) -> tuple[list[Path], Path]:
+def _candidates(path: Path, suffixes: Mapping[str, str]) -> tuple[list[Path], Path]:
     if path.is_dir():
         found = []
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
             for name in files:
-                if Path(name).suffix.lower() in FORMATS_BY_SUFFIX and not name.startswith("."):
+                if Path(name).suffix.lower() in suffixes and not name.startswith("."):
                     found.append(Path(root) / name)
         return sorted(found, key=lambda p: p.as_posix()), path
     if path.exists() or path.is_symlink():
-        format_for(path)
+        format_for(path, suffixes)
         return [path], path.parent
     raise LintError("E401", path=str(path), detail="no such file or directory")
 

@@ -20,12 +20,10 @@ from typing import TYPE_CHECKING
 
 from ..errors import AnnotatorError
 from ..glossary.model import Concept, Glossary
-from ..lint.config import CONFIG_FILE, LintConfig, discover_config, find_config, parse_config
-from ..lint.config import _table as config_table  # the linter's own reading of a parsed file
+from ..lint.config import CONFIG_FILE, LintConfig, discover_config, find_config, parse_config, settings_table
 from ..lint.definitions import Definition, find_definitions
 from ..lint.findings import RULES, Finding
-from ..lint.fix import _edit as lint_fix_edit  # the exact edit ``lint --fix`` makes
-from ..lint.fix import _late_parenthesis as lint_fix_late_definition
+from ..lint.fix import expansion_edit, late_definition  # the exact edits ``lint --fix`` makes
 from ..lint.rules import lint_text, lint_visible
 from ..lint.runner import FORMATS_BY_SUFFIX, iter_paths, load_glossary, read_article
 from ..text.markup import visible_text
@@ -137,7 +135,7 @@ def config_for(folder: Path | None) -> LintConfig:
 
 def parse_config_text(text: str, path: Path) -> LintConfig:
     """Read configuration ``text`` as if it were the file ``path`` (raises on any error)."""
-    table = config_table(tomllib.loads(text), path)
+    table = settings_table(tomllib.loads(text), path)
     return LintConfig(source=path) if table is None else parse_config(table, path)
 
 
@@ -219,7 +217,7 @@ def spell_out(finding: Finding, format: str, expansion: str | None = None) -> tu
     """
     if expansion is not None:
         finding = replace(finding, code="HA001", expansion=expansion)
-    return lint_fix_edit(finding, format)
+    return expansion_edit(finding, format)
 
 
 def spell_out_edits(
@@ -233,7 +231,7 @@ def spell_out_edits(
         return None
     prefix, suffix = edit
     edits = [(finding.start, finding.start, prefix), (finding.end, finding.end, suffix)]
-    cut = lint_fix_late_definition(text, finding) if expansion is None else None
+    cut = late_definition(text, finding) if expansion is None else None
     if cut is not None:
         edits.append((cut[0], cut[1], ""))
     return edits

@@ -28,12 +28,17 @@ from spacy.tokens import Doc
 
 from ..errors import InputError
 from ..export import doc_to_json
-from ..options import AnnotateOptions
+from ..options import ASR_MODES, AnnotateOptions
 from ..pipeline.names import COMPONENT_NAME, TEXT_HINT
 from ..pipeline.spoken import SPOKEN_KEY
 from ..text.markup import FORMATS, visible_text_and_turns
 from ..text.safety import DEFAULT_MAX_LENGTH, prepare
 from . import budget, collector
+
+#: The ``asr`` option as the spoken-form modes of ``pipeline.spoken`` (``None``: look nowhere).
+#: ``auto`` looks in every document, whatever its format: a speech-to-text rendering pasted as
+#: plain text reads the same as one inside a transcript, and typed text never passes the test.
+_SPOKEN_BY_ASR = {"auto": "auto", "on": "always", "off": None}
 
 
 
@@ -63,6 +68,23 @@ class AnnotationSession:
 
     # --- the steps -------------------------------------------------------------------------
 
+    def _checked(self, options: dict[str, Any]) -> dict[str, Any]:
+        """``options`` after the checks only the pipeline can make: a ``labels`` filter may
+        name only labels it sets (a misspelt label would silently filter out every span)."""
+        asr = options.get("asr", "auto")
+        if asr not in _SPOKEN_BY_ASR:
+            raise InputError("E205", field="options.asr", name="asr",
+                             detail=f"expected one of {', '.join(ASR_MODES)}, got {asr!r}")
+        labels = options.get("labels")
+        if labels and self.component is not None:
+            unknown = sorted(set(labels) - set(self.component.labels))
+            if unknown:
+                raise InputError(
+                    "E205", field="options.labels", name="labels",
+                    detail=f"unknown label {unknown[0]!r}; this pipeline sets {', '.join(self.component.labels)}",
+                )
+        return options
+
     def visible(self, text: str, format: str = "text", *, max_length: int | None = None) -> str:
         """Steps 1-2: the text as the pipeline sees it (same length, markup blanked).
 
@@ -77,15 +99,16 @@ class AnnotationSession:
         safe = prepare(text, max_length=self.max_length if max_length is None else max_length)
         return visible_text_and_turns(safe, format, hide_links=True)
 
-    def make_doc(self, visible: str, turns: Any = None) -> Doc:
-        """Step 4's first half: the tokenized doc, carrying the text it was made from (and, for
-        a transcript, the ask for speech-to-text forms: ``pipeline.spoken``)."""
+    def make_doc(self, visible: str, spoken: str | None = "auto") -> Doc:
+        """Step 4's first half: the tokenized doc, carrying the text it was made from and where
+        to look for speech-to-text forms (``spoken``, one of ``pipeline.spoken``'s modes, or
+        ``None`` for nowhere)."""
         budget.check()
         doc = self.nlp.make_doc(visible)
         budget.check()
         doc.user_data[TEXT_HINT] = visible
-        if turns is not None:
-            doc.user_data[SPOKEN_KEY] = "auto"  # a transcript may be speech-to-text output
+        if spoken is not None:
+            doc.user_data[SPOKEN_KEY] = spoken
         return doc
 
     def upkeep(self, visible: str) -> None:
@@ -106,13 +129,15 @@ class AnnotationSession:
 
         ``options``: an :class:`~annotator.options.AnnotateOptions`, or a mapping of its fields
         (``first_only``, ``labels``, ``max_spans``) and ``max_length`` (this call's limit instead
-        of the session's). Raises :class:`InputError` for bad input (see :meth:`visible`)."""
-        options = _kwargs(options)
+        of the session's). Raises :class:`InputError` for bad input (see :meth:`visible`) and
+        for a ``labels`` filter naming a label this pipeline never sets (E205)."""
+        options = self._checked(_kwargs(options))
+        spoken = _SPOKEN_BY_ASR[options.pop("asr", "auto")]
         visible, turns = self.prepared(text, format, max_length=options.pop("max_length", None))
         # The collector waits until the Doc and its spans are freed (by reference counting)
         # rather than walking them all once the component is done (see .collector).
         with collector.paused(), self.nlp.memory_zone():
-            doc = self.nlp(self.make_doc(visible, turns))
+            doc = self.nlp(self.make_doc(visible, spoken))
             result = self._export(doc, text, options, turns)
             del doc
         self.upkeep(visible)
@@ -145,7 +170,8 @@ class AnnotationSession:
         The batch goes through ``nlp.pipe`` in one memory zone; when some document makes a
         component raise (``nlp.pipe`` cannot say which), the batch is run again one document at
         a time to pin the failure on its document(s) alone. Results carry no ``format`` key."""
-        options = _kwargs(options)
+        options = self._checked(_kwargs(options))
+        spoken = _SPOKEN_BY_ASR[options.pop("asr", "auto")]
         max_length = options.pop("max_length", None)
         formats = [format] * len(texts) if isinstance(format, str) else format
         results: list[dict | Exception | None] = [None] * len(texts)
@@ -157,24 +183,26 @@ class AnnotationSession:
                 results[i] = exc
         try:
             with collector.paused(), self.nlp.memory_zone():
-                docs = self.nlp.pipe(self._docs(ready))
+                docs = self.nlp.pipe(self._docs(ready, spoken))
                 done = [self._export(doc, text, options, turns)
                         for (_, text, _, turns), doc in zip(ready, docs)]
         except Exception:  # noqa: BLE001 - isolated below, document by document
-            done = [self._annotate_one(text, visible, turns, options) for _, text, visible, turns in ready]
+            done = [self._annotate_one(text, visible, turns, options, spoken) for _, text, visible, turns in ready]
         for (i, _, visible, _), result in zip(ready, done):
             results[i] = result
             self.upkeep(visible)
         return results
 
-    def _docs(self, ready: list[tuple[int, str, str, Any]]) -> Iterator[Doc]:
+    def _docs(self, ready: list[tuple[int, str, str, Any]], spoken: str | None) -> Iterator[Doc]:
         for _, _, visible, turns in ready:
-            yield self.make_doc(visible, turns)
+            yield self.make_doc(visible, spoken)
 
-    def _annotate_one(self, text: str, visible: str, turns: Any, options: Mapping[str, Any]) -> dict | Exception:
+    def _annotate_one(
+        self, text: str, visible: str, turns: Any, options: Mapping[str, Any], spoken: str | None
+    ) -> dict | Exception:
         try:
             with collector.paused(), self.nlp.memory_zone():
-                return self._export(self.nlp(self.make_doc(visible, turns)), text, options, turns)
+                return self._export(self.nlp(self.make_doc(visible, spoken)), text, options, turns)
         except Exception as exc:  # noqa: BLE001 - this document's outcome
             return exc
 

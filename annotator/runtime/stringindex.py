@@ -15,8 +15,8 @@ documents). Only between documents, never inside a zone. The map is spaCy's own 
 first checks on a probe store that a rebuilt map still answers every lookup; a spaCy that
 keeps its strings some other way is left alone.
 
-The lexeme index (``Vocab._by_orth``) has the same tombstones but is not reachable from Python;
-that part of the growth stays (a few MB per 100,000 distinct documents).
+The lexeme index (``Vocab._by_orth``) has the same tombstones; :mod:`.lexemeindex` compacts it
+with the same :class:`IndexCompactor`.
 """
 
 from __future__ import annotations
@@ -72,19 +72,22 @@ def compaction_works() -> bool:
         return False
 
 
-class StringIndexCompactor:
-    """Call :meth:`tick` after each document (outside its memory zone)."""
+class IndexCompactor:
+    """Call :meth:`tick` after each document (outside its memory zone); every :attr:`every`
+    documents it rebuilds an index that has grown past :attr:`slack` cells per live entry.
+
+    What an index is comes from the subclass: :meth:`capacity`, :meth:`live`, :meth:`compact`
+    and :meth:`works` (whether compaction is safe on this spaCy at all).
+    """
 
     def __init__(
         self,
-        strings: Callable[[], StringStore],
         in_zone: Callable[[], bool],
         *,
         every: int = DEFAULT_EVERY,
         slack: int = DEFAULT_SLACK,
         floor: int = DEFAULT_FLOOR,
     ) -> None:
-        self._strings = strings
         self._in_zone = in_zone
         self.every, self.slack, self.floor = every, slack, floor
         self._count = 0
@@ -92,17 +95,48 @@ class StringIndexCompactor:
 
     def tick(self) -> bool:
         """Count one document; every :attr:`every` documents, compact the index if it has
-        grown well past what its live strings need. Returns whether it compacted."""
+        grown well past what its live entries need. Returns whether it compacted."""
         self._count += 1
         if self._count < self.every:
             return False
         self._count = 0
-        if self._in_zone() or not compaction_works():
+        if self._in_zone() or not self.works():
             return False
-        strings = self._strings()
-        capacity = strings._map.capacity
-        if capacity <= self.floor or capacity <= self.slack * len(strings):
+        capacity = self.capacity()
+        if capacity <= self.floor or capacity <= self.slack * self.live():
             return False
-        compact(strings)
+        self.compact()
         self.compactions += 1
         return True
+
+    def works(self) -> bool:
+        raise NotImplementedError
+
+    def capacity(self) -> int:
+        raise NotImplementedError
+
+    def live(self) -> int:
+        raise NotImplementedError
+
+    def compact(self) -> None:
+        raise NotImplementedError
+
+
+class StringIndexCompactor(IndexCompactor):
+    """The :class:`IndexCompactor` of a pipeline's ``StringStore`` (``strings`` returns it)."""
+
+    def __init__(self, strings: Callable[[], StringStore], in_zone: Callable[[], bool], **limits: int) -> None:
+        super().__init__(in_zone, **limits)
+        self._strings = strings
+
+    def works(self) -> bool:
+        return compaction_works()
+
+    def capacity(self) -> int:
+        return self._strings()._map.capacity
+
+    def live(self) -> int:
+        return len(self._strings())
+
+    def compact(self) -> None:
+        compact(self._strings())

@@ -1,8 +1,8 @@
 """Vocabulary upkeep between documents: one object per pipeline, run outside memory zones.
 
 After each document (outside the memory zone it was annotated in), keep the lexemes of its
-recurring words for good (:mod:`.warmup`) and keep spaCy's string index from filling with the
-zone's deleted strings (:mod:`.stringindex`).
+recurring words for good (:mod:`.warmup`) and keep spaCy's string and lexeme indexes from
+filling with the zone's deleted entries (:mod:`.stringindex`, :mod:`.lexemeindex`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from spacy.language import Language
 
+from .lexemeindex import LexemeIndexCompactor
 from .stringindex import StringIndexCompactor
 from .warmup import VocabLearner
 
@@ -29,9 +30,11 @@ class VocabUpkeep:
         in_zone = lambda: in_memory_zone(get_nlp())  # noqa: E731
         self.learner = VocabLearner(lambda text: get_nlp().tokenizer(text), in_zone)
         self.string_index = StringIndexCompactor(lambda: get_nlp().vocab.strings, in_zone)
+        self.lexeme_index = LexemeIndexCompactor(lambda: get_nlp().vocab, in_zone)
 
     def after_document(self, text: str) -> int:
         """Upkeep after one document's text; returns how many chunks were learned."""
         learned = self.learner.observe(text)
         self.string_index.tick()
+        self.lexeme_index.tick()
         return learned

@@ -288,3 +288,4 @@ def test_engine_tagger_string_store_stays_flat_across_batches():
         outcomes = tagger.tag(novel_batch(20))
         assert all(o[0] == "ok" for o in outcomes)
     assert len(tagger.nlp.vocab.strings) <= before + 10  # 8,000 new words seen, none kept
+

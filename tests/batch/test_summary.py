@@ -106,3 +106,38 @@ def test_summary_bars_name_the_form_that_occurred():
 def test_summary_unknown_acronyms_leave_out_the_linter_allowlist():
     unknown = [r["term"] for r in summary_of(AHT_DOCS).rows() if r["label"] == UNKNOWN_LABEL]
     assert unknown == ["ZQX"]
+
+
+CALLS = [
+    {"spans": [span("sla", "Service Level Agreement", "CX_ACRONYM", role="agent"),
+               span("aht", "Average Handle Time", "CX_ACRONYM", role="agent"),
+               span("sla", "Service Level Agreement", "CX_ACRONYM", role="customer")],
+     "unknown_acronyms": []},
+    {"spans": [span("sla", "Service Level Agreement", "CX_ACRONYM", role="customer"),
+               span("ivr", "Interactive Voice Response", "CX_ACRONYM", role=None)],
+     "unknown_acronyms": [{"text": "ZQX"}]},
+]
+
+
+def test_summary_counts_terms_per_speaker_role():
+    summary = summary_of(CALLS)
+    by_term = {r["concept_id"] or r["term"]: r for r in summary.rows()}
+    assert {k: (r["agent"], r["customer"], r["system"], r["count"]) for k, r in by_term.items()} == {
+        "sla": (1, 2, 0, 3), "aht": (1, 0, 0, 1), "ivr": (0, 0, 0, 1), "ZQX": (0, 0, 0, 1)}
+
+
+def test_summary_role_columns_only_when_the_archive_has_roles(tmp_path):
+    with_roles, without = tmp_path / "roles.csv", tmp_path / "plain.csv"
+    summary_of(CALLS).write_csv(with_roles)
+    summary_of(DOCS).write_csv(without)
+    header = lambda path: next(csv.reader(path.open(encoding="utf-8")))  # noqa: E731
+    assert header(with_roles) == ["concept_id", "term", "label", "count", "documents", "agent", "customer", "system"]
+    assert header(without) == ["concept_id", "term", "label", "count", "documents"]
+
+
+def test_summary_html_charts_terms_by_role():
+    page = render_html(summary_of(CALLS))
+    assert "<h2>By speaker role</h2>" in page
+    assert 'aria-label="Top terms in agent turns"' in page and 'aria-label="Top terms in customer turns"' in page
+    assert "Top terms in system turns" not in page  # no system turn had a term
+    assert "By speaker role" not in render_html(summary_of(DOCS))

@@ -261,3 +261,17 @@ def test_cli_annotate_vtt_is_read_as_a_transcript(invoke, tmp_path):
     (span,) = json.loads(result.output)["spans"]
     assert (span["text"], span["speaker"], span["role"]) == ("SLA", "Agent", "agent")
     assert json.loads(result.output)["format"] == "transcript"
+
+
+@pytest.mark.parametrize("asr,expected", [("auto", []), ("on", ["sla"]), ("off", [])])
+def test_cli_annotate_asr_option(invoke, tmp_path, asr, expected):
+    path = tmp_path / "call.txt"
+    path.write_text("Agent: Hi, the sla was breached.\n", encoding="utf-8")
+    result = invoke(path, "--format", "json", "--asr", asr, builtin=True)
+    assert result.exit_code == 0, result.output
+    assert [s["text"] for s in json.loads(result.stdout)["spans"] if s.get("match") == "spoken"] == expected
+
+
+def test_cli_annotate_asr_refuses_an_unknown_mode(invoke, ticket):
+    result = invoke(ticket, "--asr", "maybe")
+    assert result.exit_code == 2 and "maybe" in result.output

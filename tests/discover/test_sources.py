@@ -10,7 +10,7 @@ from annotator.resources import samples_dir
 @pytest.mark.parametrize(
     ("name", "kind"),
     [("a.jsonl", "jsonl"), ("a.csv", "csv"), ("a.md", "kb"), ("a.rst", "kb"), ("a.txt", "kb"),
-     ("a.json", "jsonl")],
+     ("a.json", "jsonl"), ("call.vtt", "kb"), ("call.SRT", "kb")],
 )
 def test_sources_detect_kind(tmp_path, name, kind):
     assert detect_kind(tmp_path / name) == kind
@@ -45,3 +45,10 @@ def test_sources_missing_input(tmp_path):
     with pytest.raises(DiscoverError) as info:
         list(read_source(tmp_path / "nope.jsonl", "jsonl"))
     assert info.value.code == "E701"
+
+
+def test_sources_directory_reads_transcripts_beside_articles():
+    records = list(read_source(samples_dir() / "transcripts", "kb"))
+    ids = [r.id for r in records if not r.is_reject]
+    assert {"support-call.vtt", "support-call.srt", "transcribe.json", "ccai-conversation.json"} <= set(ids)
+    assert not any(i.endswith(".jsonl") for i in ids)  # JSON-lines archives are tag's inputs

@@ -84,11 +84,38 @@ def test_spoken_spans_say_match_spoken_and_cover_the_spoken_form():
 
 
 @pytest.mark.parametrize("text", ["Our SLA is fine. I will check it with us and the csat team.",
-                                  "the sla and the csat are not acronyms in typed text"])
+                                  "the sla, and the csat, are not acronyms in typed text; see?"])
 def test_spoken_typed_text_is_unchanged(text):
     result = annotator.annotate(text)
     assert all("match" not in span for span in result["spans"])
     assert [span["text"] for span in result["spans"]] == (["SLA"] if "SLA" in text else [])
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "transcript"])
+def test_spoken_auto_reads_speech_to_text_in_any_format(fmt):
+    text = "hi yes our s l a was breached and the csat went down after the outage"
+    spans = annotator.annotate(text, fmt)["spans"]
+    assert [(s["text"], s.get("match")) for s in spans] == [("s l a", "spoken"), ("csat", "spoken")]
+
+
+@pytest.mark.parametrize(
+    "asr,text,expected",
+    [
+        ("off", "hi yes our s l a was breached and the csat went down", []),
+        ("auto", "Hi. Our sla was breached, and the csat went down!", []),
+        ("on", "Hi. Our sla was breached, and the csat went down!", ["sla", "csat"]),
+    ],
+)
+def test_spoken_asr_option_overrides_the_detection(asr, text, expected):
+    assert [s["text"] for s in annotator.annotate(text, asr=asr)["spans"]] == expected
+
+
+def test_spoken_asr_option_refuses_an_unknown_mode():
+    from annotator.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        annotator.annotate("SLA", asr="maybe")
+    assert info.value.code == "E205" and info.value.field == "options.asr"
 
 
 def test_spoken_everywhere_when_asked(index):

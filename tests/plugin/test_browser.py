@@ -404,3 +404,13 @@ def test_browser_cross_origin_without_cors_logs_one_clear_message(page, other_or
     ours = [w for w in warnings if "HelpdeskGlossary" in w]
     assert len(ours) == 1, warnings
     assert live_server in ours[0] and f"--cors-origin {other_origin}" in ours[0]
+
+
+def test_browser_transcript_view_tooltips_on_words_never_on_speaker_labels(demo):
+    demo.wait_for_function("() => document.querySelector('.transcript').dataset.hgState", timeout=20_000)
+    in_labels = demo.eval_on_selector_all(".turn__who .hg-term, .turn__time .hg-term", "els => els.length")
+    assert in_labels == 0
+    terms = demo.eval_on_selector_all(".transcript .turn__text .hg-term", "els => els.map(e => e.textContent)")
+    assert "SLA" in terms
+    assert demo.locator(".turn__who").first.text_content() == "Agent"
+    assert demo.js_errors == []

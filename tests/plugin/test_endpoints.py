@@ -350,3 +350,22 @@ def test_api_annotate_transcript_json(client):
     assert text[span["start"] : span["end"]] == "SLA"
     assert (span["turn"], span["speaker"], span["role"], span["time"]) == (
         0, "1", "agent", {"start": 2.5, "end": None})
+
+
+@pytest.mark.parametrize("labels", [["CX_TERMS"], ["cx_term"], ["CX_TERM", "SPAM"]])
+def test_annotate_unknown_label_is_422_naming_the_field(client, labels):
+    response = client.post("/api/annotate", json={"text": "Our SLA.", "options": {"labels": labels}})
+    assert response.status_code == 422
+    error = response.get_json()["error"]
+    assert error["code"] == "E205" and error["field"] == "options.labels"
+
+
+@pytest.mark.parametrize("asr,status", [("on", 200), ("off", 200), ("auto", 200), ("yes", 422), (True, 422)])
+def test_annotate_asr_option_is_one_of_its_modes(client, asr, status):
+    response = client.post("/api/annotate", json={"text": "the sla, again!", "options": {"asr": asr}})
+    assert response.status_code == status
+    if status == 422:
+        assert response.get_json()["error"]["field"] == "options.asr"
+    else:
+        spoken = [s["text"] for s in response.get_json()["spans"] if s.get("match") == "spoken"]
+        assert spoken == (["sla"] if asr == "on" else [])

@@ -47,6 +47,8 @@ def test_session_annotate_options_are_the_api_keywords(session, nlp, options):
         (42, "text", None, "E201"),
         ("x" * 20, "text", {"max_length": 10}, "E202"),
         ("\ud800", "text", None, "E203"),
+        ("SLA", "text", {"labels": ["CX_TERMS"]}, "E205"),
+        ("SLA", "text", {"labels": ["CX_TERM", "cx_acronym"]}, "E205"),
     ],
 )
 def test_session_annotate_refuses_bad_input(session, text, fmt, options, code):
@@ -149,3 +151,10 @@ def test_session_takes_an_options_object(session):
     assert session.annotate_many([text], "text", options)[0]["spans"] == [
         s for s in session.annotate(text, "text", options)["spans"]
     ]
+
+
+def test_session_unknown_label_names_the_field_and_the_known_labels(session):
+    with pytest.raises(InputError) as info:
+        session.annotate_many(["SLA"], "text", {"labels": ["UNKNOWN"]})
+    assert info.value.field == "options.labels"
+    assert "CX_ACRONYM" in info.value.message and "'UNKNOWN'" in info.value.message

@@ -108,3 +108,69 @@ def test_evaluate_main_json(tiny_eval, capsys):
 
 def test_evaluate_sections_registry_has_lint_hook():
     assert set(evaluate.SECTIONS) >= {"spans", "lint"}
+
+
+def _corpus_group(root: Path, name: str, texts: dict[str, str], *, rendered_from: dict[str, str] = {}) -> Path:
+    """A corpus group of transcripts, each with one gold span on its first "SLA"."""
+    group = root / name
+    group.mkdir(parents=True)
+    rows, gold_rows = [], []
+    for doc_id, text in texts.items():
+        row = {"id": doc_id, "text": text, "format": "transcript"}
+        if doc_id in rendered_from:
+            row["rendered_from"] = rendered_from[doc_id]
+        rows.append(row)
+        start = text.lower().index("sla")
+        gold_rows.append({
+            "id": doc_id, "doc_type": "transcript", "text_sha1": hashlib.sha1(text.encode()).hexdigest(),
+            "spans": [{"start": start, "end": start + 3, "text": text[start:start + 3], "in_seeds": True}],
+            "code_or_url_mentions": [], "hard_negatives": [],
+        })
+    (group / "transcripts.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (group / "gold_spans.jsonl").write_text("".join(json.dumps(r) + "\n" for r in gold_rows), encoding="utf-8")
+    return group
+
+
+@pytest.fixture
+def tiny_corpora(tmp_path):
+    _corpus_group(tmp_path, "talk", {f"c{i}": f"Customer: is the SLA met {i}?\nAgent: Yes." for i in range(12)})
+    _corpus_group(
+        tmp_path, "talk-asr", {f"c{i}-asr": f"customer: is the sla met {i}" for i in range(12)},
+        rendered_from={f"c{i}-asr": f"talk/c{i}" for i in range(12)},
+    )
+    return tmp_path
+
+
+def test_evaluate_load_gold_reads_transcripts_with_their_format_and_kind(tiny_corpora):
+    docs = evaluate.load_gold(tiny_corpora / "talk-asr", keep={"c1-asr", "c2-asr"}.__contains__)
+    assert [d.id for d in docs] == ["c1-asr", "c2-asr"]
+    assert {(d.format, d.kind, d.sha_ok) for d in docs} == {("transcript", "speech-to-text", True)}
+    talk = evaluate.load_gold(tiny_corpora / "talk")
+    assert {d.kind for d in talk} == {"conversation"}
+
+
+def test_evaluate_corpus_report_scores_one_part_by_kind(tiny_corpora, fixture_nlp):
+    from tools import corpus_split
+
+    split = corpus_split.update_split(tiny_corpora)
+    dev = [k for k, part in split.items() if part == "dev"]
+    report = evaluate.corpus_report("dev", nlp=fixture_nlp, root=tiny_corpora)
+    assert report["spans"]["documents"] == len(dev)
+    kinds = {k.split(":", 1)[1] for k in report if k.startswith("spans:")}
+    assert kinds == {"conversation", "speech-to-text"}
+    assert report["spans:conversation"]["documents"] == report["spans:speech-to-text"]["documents"]
+
+
+def test_evaluate_corpus_report_without_a_split_is_none(tmp_path):
+    assert evaluate.corpus_report("dev", root=tmp_path) is None
+
+
+def test_evaluate_merge_lint_sums_before_dividing():
+    part = lambda gold, tp, false: {  # noqa: E731
+        "articles": 1, "per_article": [{"id": "x"}],
+        **{scope: {"gold": gold, "true_positives": tp, "false_findings": false, "out_of_scope": 0, "located": tp}
+           for scope in ("undefined_cx", "undefined_not_exempt")},
+    }
+    merged = evaluate.merge_lint([part(4, 4, 0), part(6, 3, 1)])
+    assert merged["articles"] == 2 and len(merged["per_article"]) == 2
+    assert merged["undefined_cx"]["recall"] == 0.7 and merged["undefined_cx"]["precision"] == round(7 / 8, 4)

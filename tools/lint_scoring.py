@@ -16,7 +16,7 @@ neither. ``located`` is the share of true positives reported at the gold first-u
 defined only by a ``Capitalised Words (ACR)`` anywhere in the file, same allowlist), for
 comparison.
 
-Run ``python -m annotator.lint.scoring [EVAL_DIR] [--baseline vale]`` to print the scores as JSON.
+Run ``python -m tools.lint_scoring [EVAL_DIR] [--baseline vale]`` to print the scores as JSON.
 """
 
 from __future__ import annotations
@@ -24,18 +24,18 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..resources import eval_dir as default_eval_dir
-from .config import LintConfig
-from .rules import lint_text
-from .runner import load_glossary, read_article
+from annotator.lint.config import LintConfig
+from annotator.lint.rules import lint_text
+from annotator.lint.runner import load_glossary, read_article
+
+from tools.paths import eval_dir as default_eval_dir
 
 GOLD_FILE = "gold_undefined_acronyms.jsonl"
 SCOPES = ("undefined_cx", "undefined_not_exempt")
-
-
 
 
 _VALE_USE = re.compile(r"\b([A-Z]{3,5})s?\b")
@@ -70,9 +70,13 @@ def _ratio(num: int, den: int) -> float:
 
 
 def score(
-    eval_dir: Path | None = None, config: LintConfig | None = None, *, baseline: str | None = None
+    eval_dir: Path | None = None,
+    config: LintConfig | None = None,
+    *,
+    baseline: str | None = None,
+    keep: Callable[[str], bool] | None = None,
 ) -> dict:
-    """Precision/recall/false findings per scope, overall and per article.
+    """Precision/recall/false findings per scope, overall and per article (``keep`` filters ids).
 
     ``baseline="vale"`` scores :func:`vale_style_findings` instead of the linter.
     """
@@ -84,6 +88,7 @@ def score(
     articles = []
     with (eval_dir / GOLD_FILE).open(encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
+    rows = [row for row in rows if row.get("file") and (keep is None or keep(row["id"]))]
     for row in rows:
         article = read_article(eval_dir / row["file"])
         if baseline == "vale":

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from annotator.lint.config import LintConfig
-from annotator.lint.scoring import default_eval_dir, main, score
+from tools.lint_scoring import default_eval_dir, main, score
 
 
 @pytest.fixture
