@@ -3,7 +3,8 @@
 The steps, in order, for each document:
 
 1. prepare: validate the text and blank what must not reach the tokenizer
-   (:func:`annotator.text.safety.prepare`);
+   (:func:`annotator.text.safety.prepare`; for an exact format, a transcript, the blanking runs
+   on the visible text of step 2 instead, so its JSON and cues are read as sent);
 2. visible text: markup masked per format, offsets kept, and a transcript's turns
    (:func:`annotator.text.markup.visible_text_and_turns`);
 3. the cyclic garbage collector paused (:func:`.collector.paused`) and a memory zone opened, so
@@ -32,7 +33,8 @@ from ..options import ASR_MODES, AnnotateOptions
 from ..pipeline.names import COMPONENT_NAME, TEXT_HINT
 from ..pipeline.spoken import SPOKEN_KEY
 from ..text.markup import FORMATS, visible_text_and_turns
-from ..text.safety import DEFAULT_MAX_LENGTH, prepare
+from ..text.markup.registry import REGISTRY
+from ..text.safety import DEFAULT_MAX_LENGTH, check, prepare, sanitize
 from . import budget, collector
 
 #: The ``asr`` option as the spoken-form modes of ``pipeline.spoken`` (``None``: look nowhere).
@@ -96,8 +98,11 @@ class AnnotationSession:
         """Steps 1-2 as :meth:`visible`, plus a transcript's turns (None for other formats)."""
         if format not in FORMATS:
             raise InputError("E204", field="format", format=format, allowed=", ".join(FORMATS))
-        safe = prepare(text, max_length=self.max_length if max_length is None else max_length)
-        return visible_text_and_turns(safe, format, hide_links=True)
+        limit = self.max_length if max_length is None else max_length
+        if REGISTRY[format].exact:
+            visible, turns = visible_text_and_turns(check(text, max_length=limit), format, hide_links=True)
+            return sanitize(visible), turns
+        return visible_text_and_turns(prepare(text, max_length=limit), format, hide_links=True)
 
     def make_doc(self, visible: str, spoken: str | None = "auto") -> Doc:
         """Step 4's first half: the tokenized doc, carrying the text it was made from and where

@@ -106,13 +106,20 @@ _URL_START = re.compile(r".{0,24}?(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)", re
 
 
 def prepare(text: object, max_length: int = DEFAULT_MAX_LENGTH) -> str:
-    """Validate ``text`` and return a same-length copy that is safe and fast to tokenize.
+    """Validate ``text`` and return a same-length copy that is safe and fast to tokenize:
+    :func:`check`, then :func:`sanitize`.
 
     >>> prepare("SLA\\x00KB")
     'SLA KB'
     >>> len(prepare(")" * 20000)) == 20000
     True
     """
+    return sanitize(check(text, max_length))
+
+
+def check(text: object, max_length: int = DEFAULT_MAX_LENGTH) -> str:
+    """``text`` itself if it is a string within ``max_length`` without lone surrogates;
+    ``InputError`` E201/E202/E203 otherwise."""
     if not isinstance(text, str):
         raise InputError("E201", field="text", type_name=type(text).__name__)
     if len(text) > max_length:
@@ -120,6 +127,12 @@ def prepare(text: object, max_length: int = DEFAULT_MAX_LENGTH) -> str:
     surrogate = _SURROGATE.search(text)
     if surrogate is not None:
         raise InputError("E203", field="text", index=surrogate.start())
+    return text
+
+
+def sanitize(text: str) -> str:
+    """A same-length copy of a checked text with controls and stray invisible characters
+    blanked, long symbol runs blanked and overlong tokens broken (see the module docstring)."""
     text = _CONTROL.sub(_blank, text)
     if not text.isascii() and _ANY_INVISIBLE.search(text):
         text = _INVISIBLE_RUN.sub(_blank_invisible_unless_inside_word, text)

@@ -158,3 +158,23 @@ def test_session_unknown_label_names_the_field_and_the_known_labels(session):
         session.annotate_many(["SLA"], "text", {"labels": ["UNKNOWN"]})
     assert info.value.field == "options.labels"
     assert "CX_ACRONYM" in info.value.message and "'UNKNOWN'" in info.value.message
+
+
+def test_session_json_transcript_with_very_long_strings_is_read_as_sent(session):
+    """The safety rewrite (long tokens broken, symbol runs blanked) must not corrupt the JSON:
+    for a transcript it runs on the visible text, after parsing. Compact JSON (no spaces) is one
+    unbroken token, as speech-to-text engines write it."""
+    import json
+
+    from annotator.text.safety import prepare
+
+    items = [{"Type": "pronunciation", "Content": f"w{i}", "Id": i} for i in range(300)]
+    doc = {"Transcript": [{"ParticipantId": "AGENT", "Content": "Our SLA is late.", "Items": items},
+                          {"ParticipantId": "CUSTOMER", "Content": "!" * 200 + " the AHT too"}]}
+    text = json.dumps(doc, separators=(",", ":"))
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(prepare(text))  # what the parser used to be given
+    result = session.annotate(text, "transcript")
+    spans = [(s["text"], s["role"]) for s in result["spans"]]
+    assert ("SLA", "agent") in spans and ("AHT", "customer") in spans
+    assert all(text[s["start"]:s["end"]] == s["text"] for s in result["spans"])

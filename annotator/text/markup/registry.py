@@ -27,6 +27,10 @@ class Format:
     # A strict format raises a coded InputError for a document that is not of its kind (JSON
     # that is no transcript, captions with a broken cue); the others never raise on a string.
     strict: bool = False
+    # An exact format is parsed from the text exactly as sent (JSON escapes and very long
+    # unbroken strings, cue timings): the same-length safety rewrite would corrupt it, so the
+    # rewrite runs on its visible text instead (text.safety.sanitize).
+    exact: bool = False
 
 
 #: Every format, in the order error messages and help list them.
@@ -36,9 +40,9 @@ REGISTRY: dict[str, Format] = {
         Format("text", mask_text),
         Format("markdown", mask_markdown),
         Format("html", mask_html),
-        Format("transcript", mask_transcript, strict=True),
+        Format("transcript", mask_transcript, strict=True, exact=True),
         # The same, told which kind of transcript to read rather than left to detect it.
-        *(Format(f"transcript-{name}", subformat_masker(name), strict=True)
+        *(Format(f"transcript-{name}", subformat_masker(name), strict=True, exact=True)
           for name in ("turns", "vtt", "srt", "json")),
         Format("rst", mask_rst, api=False),
     )
