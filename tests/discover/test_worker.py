@@ -31,7 +31,8 @@ def test_worker_tag_outcomes_in_order(miner):
     assert "VBT" in outcomes[0][2].acronyms and outcomes[0][3] is None
 
 
-def test_worker_transcript_labels_and_caption_headers_are_never_candidates(miner):
+def test_worker_transcript_labels_and_caption_headers_are_never_candidates(spec):
+    miner = Miner(spec, MineOptions(format=AUTO))  # as for a directory: the format from the suffix
     vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Agent>Your VBT case is open.\n\n"
            "00:00:04.000 --> 00:00:06.000\n<v QXZ Team>Thanks.\n")
     [outcome] = miner.tag([(1, "call.vtt", vtt)])

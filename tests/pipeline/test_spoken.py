@@ -95,7 +95,7 @@ def test_spoken_typed_text_is_unchanged(text):
 def test_spoken_auto_reads_speech_to_text_in_any_format(fmt):
     text = "hi yes our s l a was breached and the csat went down after the outage"
     spans = annotator.annotate(text, fmt)["spans"]
-    assert [(s["text"], s.get("match")) for s in spans] == [("s l a", "spoken"), ("csat", "spoken")]
+    assert [s["text"] for s in spans if s.get("match") == "spoken"] == ["s l a", "csat"]
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,8 @@ def test_spoken_auto_reads_speech_to_text_in_any_format(fmt):
     ],
 )
 def test_spoken_asr_option_overrides_the_detection(asr, text, expected):
-    assert [s["text"] for s in annotator.annotate(text, asr=asr)["spans"]] == expected
+    spans = annotator.annotate(text, asr=asr)["spans"]
+    assert [s["text"] for s in spans if s.get("match") == "spoken"] == expected
 
 
 def test_spoken_asr_option_refuses_an_unknown_mode():
