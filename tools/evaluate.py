@@ -195,17 +195,24 @@ def span_section(
 def score_documents(docs: Iterable[GoldDoc], *, labels: Iterable[str] = SCORED_LABELS, nlp=None) -> dict:
     """The span summary of a list of gold documents (see the module docstring)."""
     from annotator.api import annotate, load
+    from annotator.errors import AnnotatorError
 
     nlp = nlp or load()
     labels = tuple(labels)
     results = []
-    mismatched = []
+    mismatched, refused = [], []
     for gold in docs:
         if not gold.sha_ok:
             mismatched.append(gold.id)
-        output = annotate(gold.text, gold.format, nlp=nlp)
-        results.append(score_doc(gold, output["spans"], labels))
-    return summarise(results, labels, mismatched)
+        try:
+            spans = annotate(gold.text, gold.format, nlp=nlp)["spans"]
+        except AnnotatorError as exc:  # a refused document finds nothing: every gold span is missed
+            refused.append(f"{gold.id}: {exc}")
+            spans = []
+        results.append(score_doc(gold, spans, labels))
+    summary = summarise(results, labels, mismatched)
+    summary["refused"] = refused
+    return summary
 
 
 def summarise(results: list[DocResult], labels: Iterable[str], mismatched: list[str] = ()) -> dict:
@@ -265,6 +272,8 @@ def format_spans(summary: dict, *, verbose: bool = False) -> list[str]:
     ]
     if summary["text_sha1_mismatches"]:
         lines.append(f"  WARNING: text_sha1 mismatch for {', '.join(summary['text_sha1_mismatches'])}")
+    for reason in summary.get("refused", ()):
+        lines.append(f"  REFUSED {reason}")
     for doc in summary["documents_detail"]:
         problems = doc["false_positives"] or doc["misses"] or doc["hard_negative_hits"]
         if not verbose and not doc["hard_negative_hits"]:

@@ -174,3 +174,12 @@ def test_evaluate_merge_lint_sums_before_dividing():
     merged = evaluate.merge_lint([part(4, 4, 0), part(6, 3, 1)])
     assert merged["articles"] == 2 and len(merged["per_article"]) == 2
     assert merged["undefined_cx"]["recall"] == 0.7 and merged["undefined_cx"]["precision"] == round(7 / 8, 4)
+
+
+def test_evaluate_a_refused_document_misses_its_gold_and_is_reported(tmp_path, fixture_nlp):
+    doc = GoldDoc("bad", "transcript", '{"not": "a transcript"}', "transcript",
+                  [{"start": 2, "end": 5, "text": "not", "in_seeds": True}], [], [])
+    summary = evaluate.score_documents([doc], nlp=fixture_nlp)
+    assert summary["found"] == 0 and summary["gold_in_seeds"] == 1
+    assert summary["refused"] and summary["refused"][0].startswith("bad: [E206]")
+    assert any(line.startswith("  REFUSED bad") for line in evaluate.format_spans(summary))
