@@ -31,6 +31,7 @@ SECTIONS = {
     "service": "service",
     "memory": "memory",
     "hostile": "hostile",
+    "transcripts": "transcripts",
     "eval": "eval_text",
 }
 

@@ -33,6 +33,9 @@ class Config:
     # hostile: characters of each hostile input (the service's document limit), timed rounds
     hostile_chars: int = 1_000_000
     hostile_repeat: int = 3
+    # transcripts: turns in the shape comparison, and the long JSON transcript's turns
+    transcript_turns: int = 2_000
+    transcript_long_turns: int = 10_000
     seed: int = 0
     workdir: Path | None = None  # scratch files; a temporary directory when None
 
@@ -41,7 +44,8 @@ class Config:
         return cls(tickets=500, repeat=3, large_glossary=100_000, scaling_tickets=300, build_repeat=1,
                    parallel_tickets=4000, parallel_repeat=1, service_seconds=2.0,
                    service_rounds=1, memory_requests=20_000, memory_samples=10,
-                   hostile_chars=250_000, hostile_repeat=1)
+                   hostile_chars=250_000, hostile_repeat=1, transcript_turns=500,
+                   transcript_long_turns=3_000)
 
     @classmethod
     def tiny(cls) -> Config:
@@ -50,7 +54,8 @@ class Config:
                    scaling_tickets=20, build_repeat=2, short_doc=100, long_doc=1000, parallel_tickets=60,
                    parallel_repeat=1, service_seconds=0.5, service_rounds=1,
                    service_concurrency=2, service_tickets=20, memory_requests=300,
-                   memory_samples=3, hostile_chars=2_000, hostile_repeat=1)
+                   memory_samples=3, hostile_chars=2_000, hostile_repeat=1, transcript_turns=20,
+                   transcript_long_turns=200)
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)

@@ -47,6 +47,9 @@ def role_of(label: str | None) -> str | None:
     return roles[0] if roles else None
 
 
+_NO_TURN = {"turn": None, "speaker": None, "role": None, "time": None}
+
+
 @dataclass(frozen=True)
 class Turn:
     """One turn: ``start``/``end`` index the original text (the turn's text, labels excluded).
@@ -76,6 +79,21 @@ class Turns:
     def __post_init__(self) -> None:
         self._starts = [turn.start for turn in self.turns]
         self._escape_starts = [escape[0] for escape in self.escapes]
+
+    def fields_at(self, offset: int) -> dict:
+        """``turn``, ``speaker``, ``role`` and ``time`` of the turn holding ``offset`` (all None
+        outside every turn); made once per turn, since a turn usually has several spans. The
+        dict is shared: callers copy it."""
+        turn = self.at(offset)
+        if turn is None:
+            return _NO_TURN
+        cache = self.__dict__.setdefault("_fields", {})
+        fields = cache.get(turn.index)
+        if fields is None:
+            time = None if turn.time is None else {"start": turn.time[0], "end": turn.time[1]}
+            fields = cache[turn.index] = {"turn": turn.index, "speaker": turn.speaker,
+                                          "role": turn.role, "time": time}
+        return fields
 
     def at(self, offset: int) -> Turn | None:
         """The turn whose range holds ``offset``, or None (text outside every turn)."""
@@ -122,12 +140,9 @@ def turn_fields(turns: Turns, text: str, start: int, end: int) -> dict:
     sequence (``end`` is then returned too) and ``text`` is the decoded span: the raw slice
     ``text[start:end]``, read as the inside of a JSON string, decodes to it.
     """
-    turn = turns.at(start)
-    fields: dict = {"turn": None, "speaker": None, "role": None, "time": None}
-    if turn is not None:
-        fields.update(turn=turn.index, speaker=turn.speaker, role=turn.role)
-        if turn.time is not None:
-            fields["time"] = {"start": turn.time[0], "end": turn.time[1]}
+    fields = dict(turns.fields_at(start))
+    if fields["time"] is not None:
+        fields["time"] = dict(fields["time"])  # the caller's own, as every other value is
     if turns.escapes:
         widened = turns.widen(start, end)
         if widened != end:

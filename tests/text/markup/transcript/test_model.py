@@ -48,3 +48,15 @@ def test_model_span_ending_inside_an_escape_is_widened_and_decoded():
     fields = turn_fields(turns, text, sla, sla + 4)  # 'SLA"'
     assert fields["text"] == 'SLA"' and fields["end"] == sla + 5
     assert "end" not in turn_fields(turns, text, sla, sla + 3)
+
+
+def test_model_turn_fields_are_made_once_per_turn_but_each_span_gets_its_own():
+    turns = Turns([Turn(0, 10, 0, "Ana", "agent", (1.0, 2.5)), Turn(12, 20, 1, "Bo", "customer")])
+    text = "x" * 20
+    first, second = turn_fields(turns, text, 1, 3), turn_fields(turns, text, 4, 6)
+    assert first == second == {"turn": 0, "speaker": "Ana", "role": "agent", "time": {"start": 1.0, "end": 2.5}}
+    first["time"]["start"] = 99.0
+    first["role"] = "changed"
+    assert turn_fields(turns, text, 7, 8)["time"] == {"start": 1.0, "end": 2.5}
+    assert turn_fields(turns, text, 7, 8)["role"] == "agent"
+    assert turn_fields(turns, text, 10, 11) == {"turn": None, "speaker": None, "role": None, "time": None}
