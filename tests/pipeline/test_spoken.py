@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import annotator
 from annotator.api import default_nlp
@@ -123,3 +127,13 @@ def test_spoken_everywhere_when_asked(index):
     text = "Call me. The sla, again!"
     assert _found(index, text) == []
     assert [(text[s:e], t.id) for s, e, t in index.find(text, "always")] == [("sla", "service-level-agreement")]
+
+
+_STRETCH = re.compile(r"\S(?:\S|[ \t]{1,2}(?=\S))*")
+
+
+@given(st.text(alphabet="ab S\t\n\r\f x.,\u00a0", max_size=80))
+def test_spoken_segments_skip_typed_lines_without_changing_the_answer(text):
+    """The line-level shortcut gives exactly the stretches a plain scan of every stretch would."""
+    expected = [m.span() for m in _STRETCH.finditer(text) if is_spoken(m.group())]
+    assert list(spoken_segments(text)) == expected
