@@ -30,6 +30,9 @@ MAX_LABELS = 16
 #: strings, a repeatable flag on the command line) or ``choice`` (one string of ``choices``).
 KINDS = ("boolean", "integer", "strings", "choice")
 
+#: Where an option acts: on the export of the spans, or on how the pipeline reads the text.
+STAGES = ("export", "pipeline")
+
 #: ``asr`` values: find speech-to-text forms where the text reads like it, everywhere, never.
 ASR_MODES = ("auto", "on", "off")
 
@@ -42,7 +45,9 @@ class Option:
     range); ``max_items`` bounds an array's length and ``choices`` its items' values.
     ``capped`` marks an integer the service bounds with its configured span cap
     (``HELPDESK_MAX_SPANS``), which is then also its default there and stands in for
-    ``maximum``.
+    ``maximum``. ``stage`` says where the option acts: ``export`` (what is kept of the spans:
+    a keyword of :func:`annotator.export.doc_to_json` too) or ``pipeline`` (how the document is
+    read, before any span exists).
     """
 
     kind: str
@@ -53,6 +58,7 @@ class Option:
     max_items: int | None = None
     choices: tuple[str, ...] | None = None
     capped: bool = False
+    stage: str = "export"
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -61,6 +67,8 @@ class Option:
             raise ValueError("an integer option needs a minimum and either a maximum or capped=True")
         if self.kind == "choice" and not self.choices:
             raise ValueError("a choice option needs its choices")
+        if self.stage not in STAGES:
+            raise ValueError(f"option stage must be one of {STAGES}, not {self.stage!r}")
 
 
 def option(default: Any, **spec: Any) -> Any:
@@ -88,7 +96,7 @@ class AnnotateOptions:
         help='Spans per document; past it the result says "truncated": true.',
     )
     asr: str = option(
-        "auto", kind="choice", flag="--asr", choices=ASR_MODES,
+        "auto", kind="choice", flag="--asr", choices=ASR_MODES, stage="pipeline",
         help='Speech-to-text forms ("s l a", "csat", "tier two"): auto finds them where the text '
              "reads like speech-to-text output (no capitals, little punctuation), on everywhere, "
              "off never.",
@@ -113,6 +121,6 @@ def option_fields(cls: type | None = None) -> Iterator[tuple[dataclasses.Field, 
             yield field, spec
 
 
-def option_names(cls: type | None = None) -> tuple[str, ...]:
-    """The option names a request may use, in declaration order."""
-    return tuple(field.name for field, _ in option_fields(cls))
+def option_names(cls: type | None = None, stage: str | None = None) -> tuple[str, ...]:
+    """The option names a request may use, in declaration order (only ``stage``'s if given)."""
+    return tuple(field.name for field, spec in option_fields(cls) if stage is None or spec.stage == stage)

@@ -19,9 +19,9 @@ from annotator.plugin.errors import ServiceError
 from annotator.plugin.openapi import options_properties
 
 #: A valid request value for each kind of option.
-SAMPLES = {"boolean": True, "integer": 7, "strings": ["CX_TERM"]}
+SAMPLES = {"boolean": True, "integer": 7, "strings": ["CX_TERM"], "choice": "off"}
 #: A wrong-typed request value for each kind of option.
-WRONG = {"boolean": "yes", "integer": "7", "strings": "CX_TERM"}
+WRONG = {"boolean": "yes", "integer": "7", "strings": "CX_TERM", "choice": "sometimes"}
 FIELDS = [(field.name, spec) for field, spec in option_fields()]
 
 
@@ -53,17 +53,22 @@ def test_options_defaults_are_the_library_defaults():
     from annotator.export import DEFAULT_MAX_SPANS
 
     assert AnnotateOptions().to_kwargs() == {"first_only": False, "labels": None,
-                                             "max_spans": DEFAULT_MAX_SPANS}
+                                             "max_spans": DEFAULT_MAX_SPANS, "asr": "auto"}
 
 
-@pytest.mark.parametrize("function", ["annotator.export.doc_to_json", "annotator.api.annotate"])
-def test_options_library_functions_take_every_option_with_its_default(function):
-    """The library's keyword arguments are the options, with the declared defaults."""
+@pytest.mark.parametrize(
+    "function, stage", [("annotator.export.doc_to_json", "export"), ("annotator.api.annotate", None)]
+)
+def test_options_library_functions_take_every_option_with_its_default(function, stage):
+    """The library's keyword arguments are the options, with the declared defaults: the
+    export takes the export-stage ones, ``annotate()`` all of them."""
     import importlib
 
     module, name = function.rsplit(".", 1)
     defaults = getattr(importlib.import_module(module), name).__kwdefaults__
-    assert {name: defaults.get(name, "missing") for name in option_names()} == AnnotateOptions().to_kwargs()
+    names = option_names(stage=stage)
+    expected = {k: v for k, v in AnnotateOptions().to_kwargs().items() if k in names}
+    assert {name: defaults.get(name, "missing") for name in names} == expected
 
 
 @pytest.mark.parametrize("name, spec", FIELDS, ids=[name for name, _ in FIELDS])
@@ -101,6 +106,12 @@ def test_options_an_integer_needs_its_bounds():
         Option(kind="integer", flag="--n", help="n", minimum=1)
     with pytest.raises(ValueError):
         Option(kind="float", flag="--n", help="n")
+
+
+@pytest.mark.parametrize("spec", [{"kind": "choice"}, {"kind": "boolean", "stage": "later"}])
+def test_options_a_choice_needs_its_choices_and_a_stage_is_known(spec):
+    with pytest.raises(ValueError):
+        Option(flag="--x", help="x", **spec)
 
 
 # --- a new option is one edit: every surface picks up fields it has never seen -------------------

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ..errors import InputError
 from ..export import doc_to_json
-from ..options import ASR_MODES, AnnotateOptions
+from ..options import ASR_MODES, AnnotateOptions, option_names
 from ..pipeline.names import COMPONENT_NAME, TEXT_HINT
 from ..pipeline.spoken import SPOKEN_KEY
 from ..text.markup import FORMATS, visible_text_and_turns
@@ -52,6 +52,12 @@ def _kwargs(options: AnnotateOptions | Mapping[str, Any] | None) -> dict[str, An
     if isinstance(options, AnnotateOptions):
         return options.to_kwargs()
     return dict(options)
+
+
+def _pipeline_options(options: dict[str, Any]) -> dict[str, Any]:
+    """Take the pipeline-stage options (how the text is read) out of ``options``, leaving the
+    export's (see :class:`~annotator.options.Option`)."""
+    return {name: options.pop(name) for name in option_names(stage="pipeline") if name in options}
 
 
 class AnnotationSession:
@@ -137,7 +143,7 @@ class AnnotationSession:
         of the session's). Raises :class:`InputError` for bad input (see :meth:`visible`) and
         for a ``labels`` filter naming a label this pipeline never sets (E205)."""
         options = self._checked(_kwargs(options))
-        spoken = _SPOKEN_BY_ASR[options.pop("asr", "auto")]
+        spoken = _SPOKEN_BY_ASR[_pipeline_options(options).get("asr", "auto")]
         visible, turns = self.prepared(text, format, max_length=options.pop("max_length", None))
         # The collector waits until the Doc and its spans are freed (by reference counting)
         # rather than walking them all once the component is done (see .collector).
@@ -176,7 +182,7 @@ class AnnotationSession:
         component raise (``nlp.pipe`` cannot say which), the batch is run again one document at
         a time to pin the failure on its document(s) alone. Results carry no ``format`` key."""
         options = self._checked(_kwargs(options))
-        spoken = _SPOKEN_BY_ASR[options.pop("asr", "auto")]
+        spoken = _SPOKEN_BY_ASR[_pipeline_options(options).get("asr", "auto")]
         max_length = options.pop("max_length", None)
         formats = [format] * len(texts) if isinstance(format, str) else format
         results: list[dict | Exception | None] = [None] * len(texts)
