@@ -6,16 +6,18 @@ lexicon's business, :mod:`.lexicon`) is kept only when the words around it say s
 mention gets a score:
 
 * ``+ context_term_weight`` for each other glossary concept matched within
-  ``context_window`` tokens (at most two count), and ``+ context_doc_weight`` for each other
+  ``context_window`` tokens in the same paragraph (at most two count), and ``+ context_doc_weight`` for each other
   concept the document names anywhere (at most ``context_doc_concepts`` count);
-* ``+ context_word_weight`` for each domain word nearby (words that occur in several glossary
+* ``+ context_word_weight`` for each domain word nearby, in the paragraph (words that occur in several glossary
   names: "customer", "support", "ticket"; at most two count);
 * ``- verb_penalty`` when the term's noun form is used as a verb: after "to", a modal or a
   subject pronoun ("we queue", "to queue"), or before the particle "up" ("queues up").
 
 One sense per discourse: a term is kept in a document when its best-scored mention reaches
-``context_threshold``, and then everywhere in it, except where its noun is used as a verb (that
-mention is judged alone). The decision never depends on which inflection was written: "queue",
+``context_threshold``, and then everywhere in it. Verb forms made from a noun term ("tagged",
+"queued") part from the noun's sense more often: they are decided among themselves, on the
+words around them (the document's other concepts do not count), and a noun used as a verb
+("we queue up") is judged alone. The decision never depends on which inflection was written: "queue",
 "queues", "queued" and "queuing" are one term
 (:func:`~annotator.vocabulary.inflection.inflection_map`, the routine pattern generation makes
 them with). Terms of several words, acronyms and coined words are specific enough alone and are
@@ -45,6 +47,8 @@ PARTICLES = frozenset(("up", "along"))
 # The same, as the hashes spaCy keys lower-case token texts by (no string is looked up per token).
 _VERB_CUE_IDS = frozenset(map(get_string_id, VERB_CUES))
 _PARTICLE_IDS = frozenset(map(get_string_id, PARTICLES))
+#: How far a paragraph break is looked for, in characters, either side of a mention.
+_PARAGRAPH_REACH = 2000
 
 
 def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozenset[str]) -> bool:
@@ -58,27 +62,60 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
 
 
 def mention_score(
-    lower: Sequence[int], i: int, others: list[int], *, other_concepts: int, lexicon, settings, form: str, base: str
-) -> tuple[float, bool]:
+    lower: Sequence[int],
+    i: int,
+    others: list[int],
+    *,
+    other_concepts: int,
+    lexicon,
+    settings,
+    form: str,
+    base: str,
+    window: tuple[int, int] | None = None,
+) -> tuple[float, str]:
     """The context score of the one-word term at token ``i`` (see the module docstring), and
-    whether it is the noun used as a verb.
+    the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone) or
+    ``"derived"`` (a verb form made from a noun term, "tagged", "queued": its senses part more
+    than the noun's, so the document's other concepts do not count for it, only the words
+    around it and its other mentions).
 
     ``lower`` are the document's lower-case token hashes (spaCy's ``LOWER``), ``others`` the
     token positions of other concepts' matches, ``lexicon`` the
     :class:`~annotator.pipeline.lexicon.GlossaryLexicon` and ``settings`` the
-    :class:`~annotator.pipeline.precision.PrecisionSettings`."""
-    window = int(settings.context_window)
-    near = sum(1 for j in others if abs(j - i) <= window)
+    :class:`~annotator.pipeline.precision.PrecisionSettings`; ``window`` the token range that
+    counts as context (by default ``context_window`` tokens either side)."""
+    if window is None:
+        reach = int(settings.context_window)
+        window = (max(0, i - reach), min(len(lower), i + reach + 1))
+    lo, hi = window
+    near = sum(1 for j in others if lo <= j < hi)
     score = min(near, 2) * settings.context_term_weight
-    score += min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
-    lo, hi = max(0, i - window), min(len(lower), i + window + 1)
+    derived = base not in lexicon.verbs and form not in (base, pluralize(base))
+    if not derived:
+        score += min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
     cue_ids = lexicon.context_ids
     cues = sum(1 for h in lower[lo:hi] if h in cue_ids) - (lower[i] in cue_ids)
     score += min(cues, 2) * settings.context_word_weight
     verb = _verb_use(lower, i, form, base, lexicon.verbs)
     if verb:
         score -= settings.verb_penalty
-    return score, verb
+    return score, "verb use" if verb else "derived" if derived else "noun"
+
+
+def _paragraph_window(context, i: int, reach: int) -> tuple[int, int]:
+    """Tokens within ``reach`` of token ``i`` and in its paragraph (a blank line ends the
+    context: the next paragraph, a table or a list below, is about something else)."""
+    text, token_end = context.text, context.token_end
+    n = len(context.doc)
+    here = token_end(i)
+    before = text.rfind("\n\n", max(0, here - _PARAGRAPH_REACH), here)
+    after = text.find("\n\n", here, here + _PARAGRAPH_REACH)
+    lo, hi = max(0, i - reach), min(n, i + reach + 1)
+    while lo < i and token_end(lo) <= before + 1:
+        lo += 1
+    while after >= 0 and hi > i + 1 and token_end(hi - 1) > after + 1:
+        hi -= 1
+    return lo, hi
 
 
 def keep_in_context(context, matches: list, taken: bytearray) -> list:
@@ -113,20 +150,20 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     positions = [start for start, _ in starts]
     concepts = {o.id for o in matches}
     scores = []
-    best: dict[str, float] = {}  # concept -> its best-scored mention not used as a verb
+    best: dict[tuple[str, str], float] = {}  # (concept, kind) -> its best-scored mention
     for m, form, base in budget.checked(judged):
         lo, hi = bisect_left(positions, m.start - window), bisect_right(positions, m.start + window)
         others = [start for start, oid in starts[lo:hi] if oid != m.id]
-        score, verb = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1,
-                                    lexicon=lexicon, settings=settings, form=form, base=base)  # fmt: skip
-        scores.append((m, score, verb))
-        if not verb:
-            best[m.id] = max(score, best.get(m.id, score))
+        score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1, lexicon=lexicon,
+                                    settings=settings, form=form, base=base,
+                                    window=_paragraph_window(context, m.start, window))  # fmt: skip
+        scores.append((m, score, kind))
+        best[m.id, kind] = max(score, best.get((m.id, kind), score))
     dropped = set()
-    for m, score, verb in scores:
-        # One sense per discourse: a term keeps the sense its best mention shows, unless this
-        # mention is the noun used as a verb (judged alone).
-        if (score if verb else best[m.id]) < settings.context_threshold:
+    for m, score, kind in scores:
+        # One sense per discourse: a term's nouns keep the sense their best mention shows, and
+        # so do its verb forms; a noun used as a verb is judged alone.
+        if (score if kind == "verb use" else best[m.id, kind]) < settings.context_threshold:
             dropped.add(m)
             taken[m.start : m.end] = b"\x00"
     return [m for m in matches if m not in dropped] if dropped else matches

@@ -23,6 +23,7 @@ GLOSSARY = [
     _concept("agent", "Agent"),
     _concept("reporting", "Reporting"),
     _concept("webhook", "Webhook"),
+    _concept("tag", "Tag"),
     _concept("customer-feedback", "Customer Feedback"),
     _concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
     _concept("first-response-time", "First Response Time", ["FRT"]),
@@ -133,3 +134,8 @@ def test_everyday_one_sense_per_document(everyday_nlp):
     # ... but a verb use is judged alone
     text = f"We queue up changes. {filler}then the queue missed the SLA."
     assert _ents(everyday_nlp, text) == ["queue", "SLA"]
+
+
+def test_everyday_context_stops_at_a_paragraph_break(everyday_nlp):
+    assert _ents(everyday_nlp, "Ping me without tagging anybody.\n\nThe SLA and FRT apply.") == ["SLA", "FRT"]
+    assert _ents(everyday_nlp, "Tickets queued overnight.\n\nThe SLA and FRT apply.") == ["Tickets", "queued", "SLA", "FRT"]
