@@ -7,8 +7,8 @@ from the concepts' names alone, never from a list of phrases:
   case): a capitalised word outside it is not support vocabulary, which is what makes a
   capitalised run a proper name (:mod:`.propernames`);
 * :attr:`GlossaryLexicon.context_words` -- the domain's own words: those in the names of at least
-  ``context_word_min_terms`` concepts ("customer", "support", "ticket", "agent", "response"), the
-  cue words of :mod:`.everyday`;
+  ``context_word_min_terms`` concepts ("customer", "support", "ticket", "agent", "response"),
+  less the most common English words ("time", "help"), the cue words of :mod:`.everyday`;
 * :attr:`GlossaryLexicon.everyday` -- the concepts a single everyday English word names
   ("queue", "feedback", "reporting"): a one-word name, bare head or verb form whose word is common
   in English at large (:func:`~annotator.vocabulary.frequency.is_common_word`), unless the
@@ -38,6 +38,9 @@ from ..vocabulary.names import FUNCTION_WORDS
 
 #: Fewest concept names a word must occur in to count as a domain context word.
 CONTEXT_WORD_MIN_TERMS = 2
+#: A word this common in English (Zipf) says nothing about the domain ("time", "help", "home"),
+#: whatever glossary names hold it.
+CONTEXT_WORD_MAX_ZIPF = 5.7
 
 
 class GlossaryLexicon(NamedTuple):
@@ -79,6 +82,7 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
     :data:`CONTEXT_WORD_MIN_TERMS`."""
     common_word_zipf = getattr(settings, "everyday_word_zipf", COMMON_WORD_ZIPF)
     context_word_min_terms = int(getattr(settings, "context_word_min_terms", CONTEXT_WORD_MIN_TERMS))
+    context_word_max_zipf = getattr(settings, "context_word_max_zipf", CONTEXT_WORD_MAX_ZIPF)
     words: set[str] = set()
     in_names: Counter[str] = Counter()
     everyday: dict[str, dict[str, str]] = {}
@@ -100,7 +104,10 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
         if concept.familiarity == "everyday" or any(is_common_word(b, common_word_zipf) for b in bases):
             everyday[concept.id] = inflection_map(bases)
             verbs.update(verb_bases)
-    context = {w for w, n in in_names.items() if n >= context_word_min_terms and w not in STOP_WORDS}
+    context = {
+        w for w, n in in_names.items()
+        if n >= context_word_min_terms and w not in STOP_WORDS and not is_common_word(w, context_word_max_zipf)
+    }  # fmt: skip
     # A word's plural names it as well ("tickets", "agents").
     context |= {w + "s" for w in context}
     return GlossaryLexicon(

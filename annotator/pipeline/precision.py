@@ -37,7 +37,7 @@ from ..glossary.compile import TERM_LABEL
 from ..text.abbreviations import find_definitions
 from ..vocabulary.frequency import COMMON_WORD_ZIPF
 from .everyday import keep_in_context
-from .lexicon import CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
+from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
 from .matcher import Match
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 
@@ -69,7 +69,7 @@ class PrecisionSettings:
     #: :mod:`annotator.vocabulary.frequency`) is an everyday word, kept only in support context.
     everyday_word_zipf: float = COMMON_WORD_ZIPF
     #: The context score an everyday-word term needs to be kept (:mod:`.everyday`).
-    context_threshold: float = 0.9
+    context_threshold: float = 0.8
     #: Tokens either side of a mention that count as its context.
     context_window: int = 12
     #: Score for each other glossary concept in the window (two count at most).
@@ -82,8 +82,10 @@ class PrecisionSettings:
     context_word_weight: float = 0.4
     #: Penalty for a noun form used as a verb ("to queue", "queues up").
     verb_penalty: float = 1.0
-    #: Fewest glossary names a word must occur in to be a domain word.
+    #: Fewest glossary names a word must occur in to be a domain word ...
     context_word_min_terms: int = CONTEXT_WORD_MIN_TERMS
+    #: ... unless it is at least this common in English (Zipf): "time", "help".
+    context_word_max_zipf: float = CONTEXT_WORD_MAX_ZIPF
     #: A capitalised word outside the glossary rarer than this (Zipf) makes a run a name alone
     #: ("Zendesk Help Desk"; :mod:`.propernames`) ...
     name_rare_word_zipf: float = COMMON_WORD_ZIPF

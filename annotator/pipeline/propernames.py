@@ -20,7 +20,10 @@ names:
 3. It is **not** a name when it is exactly one glossary term (the capitals are the term's:
    "Service Level Agreement"), when it is spelled out as an abbreviation in the document ("Very
    Breached Tickets (VBT)"), or when an indefinite article comes before it ("a Zendesk Macro"
-   is a macro). A brand-shaped token or a path step of several words is a name all the same.
+   is a macro). A path step of several words is a name all the same. Outside a path, only a
+   one-word match (or a brand-shaped one, "LiveChat") is taken for part of a name: a term of
+   several words is specific enough to be the term even beside a product's name ("HelpScout
+   Saved Replies").
 4. A name, once found, is a name wherever the document repeats it, in any casing ("zendesk
    chat" further down).
 5. A markdown **table cell** of one or two words outside the header row is a status or UI label
@@ -217,11 +220,16 @@ def name_run(
         while lo < start and tokens[lo].lower() in CONNECTORS:
             lo += 1
     words = [i for i in range(lo, hi) if tokens[i][:1].isalpha()]
-    brand = any(is_brand_shaped(tokens[i]) and tokens[i] not in lexicon.written_caps for i in words)
     path = len(words) >= 2 and _path_step(tokens, lo, hi)
     if _spelled_out(tokens, lo, hi, start, end, long_forms):
         return None
-    if brand or path:
+    if path:
+        return lo, hi
+    # Beside a product's name, a term of several words is still the term ("HelpScout Saved
+    # Replies"); a single glossary word is part of the name ("Zendesk Chat").
+    if end - start > 1 and not is_brand_shaped(tokens[start]):
+        return None
+    if any(is_brand_shaped(tokens[i]) and tokens[i] not in lexicon.written_caps for i in words):
         return lo, hi
     if (lo, hi) in spans or len(words) < 2:
         return None

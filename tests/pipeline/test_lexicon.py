@@ -62,3 +62,12 @@ def test_lexicon_one_word_bases():
         ["escalation"], ["escalate", "escalates", "escalated", "escalating"]
     )
     assert one_word_bases(Concept("y", "Customer Survey")) == (["survey"], [])
+
+
+def test_lexicon_the_most_common_words_are_no_domain_words():
+    from annotator.pipeline.precision import PrecisionSettings
+
+    concepts = [Concept("a", "First Response Time"), Concept("b", "Handle Time"), Concept("c", "Customer Time")]
+    assert "time" not in build_lexicon(concepts).context_words
+    lax = PrecisionSettings.from_config({"context_word_max_zipf": 9.0})
+    assert "time" in build_lexicon(concepts, lax).context_words

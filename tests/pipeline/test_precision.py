@@ -19,7 +19,7 @@ CASES = {
     "helpdesk_glossary.code_like.v1": ("Set `SLA` in config, the SLA", ["SLA", "SLA"]),
     "helpdesk_glossary.signature.v1": ("Ask IT. Thanks! - CS", ["IT", "CS"]),
     "helpdesk_glossary.shouted_word.v1": ("PLEASE FIX IT NOW", ["IT"]),
-    "helpdesk_glossary.proper_names.v1": ("We moved to Zendesk Help Desk; the SLA is fine.", ["Help Desk", "SLA"]),
+    "helpdesk_glossary.proper_names.v1": ("We moved to Zendesk Ticket; the SLA is fine.", ["Ticket", "SLA"]),
     "helpdesk_glossary.everyday_words.v1": ("May I have your ticket number?", ["ticket"]),
 }
 

@@ -20,16 +20,16 @@ def _ents(nlp, text):
         ("Open Knowledge Base \u2192 Home and check the SLA.", ["SLA"]),
         ("Open Knowledge Base -> Home and check the SLA.", ["SLA"]),
         # a capitalised word the glossary never uses, not at a sentence start
-        ("We moved to Zendesk Help Desk last year; the SLA is fine.", ["SLA"]),
-        ("Ask the Acme Customer Service Cloud team about the SLA.", ["SLA"]),
-        ("Try Chatwoot for Help Desk teams under the SLA.", ["SLA"]),
+        ("We moved to Zendesk Ticket last year; the SLA is fine.", ["SLA"]),
+        ("Ask the Acme Ticket Cloud team about the SLA.", ["SLA"]),
+        ("Try Chatwoot for Ticket teams under the SLA.", ["SLA"]),
         # a brand-shaped token (inner capitals), even when it is a closed compound of a term
         ("Try HelpDesk today, or a plain help desk, under the SLA.", ["help desk", "SLA"]),
         # a name once found is a name in any casing further down
-        ("We use Zendesk Help Desk. The zendesk help desk meets the SLA.", ["SLA"]),
+        ("We use Zendesk Ticket. The zendesk ticket meets the SLA.", ["SLA"]),
         ("Try HelpDesk today. Our helpdesk widget meets the SLA.", ["SLA"]),
         # two capitalised common words outside the glossary
-        ("Ask the Smart Help Desk Hub about the SLA.", ["SLA"]),
+        ("Ask the Smart Ticket Hub about the SLA.", ["SLA"]),
         # a status label in a table body cell
         ("The SLA applies.\n\n| Case | State |\n|---|---|\n| 42 | Escalation |\n", ["SLA"]),
     ],
@@ -50,15 +50,17 @@ def test_propernames_names_are_not_tagged(nlp, text, expected):
         ("Note: Acme Help Desk staff follow the SLA.", ["Help Desk", "SLA"]),
         ('He picked "Assigned Help Desk" from the SLA menu.', ["Help Desk", "SLA"]),
         # one capitalised common word outside the glossary is a label, not a name
-        ('Open the "Help Desk Details" panel under the SLA.', ["Help Desk", "SLA"]),
-        ("See the Help Desk Details panel under the SLA.", ["Help Desk", "SLA"]),
+        ('Open the "Ticket Details" panel under the SLA.', ["Ticket", "SLA"]),
+        ("See the Ticket Details panel under the SLA.", ["Ticket", "SLA"]),
         # an indefinite article makes it a common noun phrase
-        ("There is a Zendesk Help Desk for the SLA.", ["Help Desk", "SLA"]),
+        ("There is a Zendesk Ticket for the SLA.", ["Ticket", "SLA"]),
+        # beside a product's name, a term of several words is still the term
+        ("We moved to Zendesk Help Desk last year; the SLA is fine.", ["Help Desk", "SLA"]),
         # a one-word step of a path names its contents
         ("Go to Settings > Escalation for the SLA.", ["Escalation", "SLA"]),
         ("Go to Settings -> Escalation for the SLA.", ["Escalation", "SLA"]),
         # a title-case heading: every word is capitalised
-        ("## Setting Up Acme Help Desk Rules\n\nThe SLA applies.", ["Help Desk", "SLA"]),
+        ("## Setting Up Acme Ticket Rules for the SLA\n\nIt applies.", ["Ticket", "SLA"]),
         # spelled out as an abbreviation in the document
         ("Very Urgent Escalation (VUE) breaks the SLA.", ["Escalation", "VUE", "SLA"]),
         # a table header names a column; a long cell is prose
@@ -71,9 +73,9 @@ def test_propernames_terms_in_capitals_are_kept(nlp, text, expected):
 
 
 def test_propernames_offsets_stay_exact(nlp):
-    text = "We moved to Zendesk Help Desk; our help desk meets the SLA."
+    text = "We moved to Zendesk Ticket; our ticket meets the SLA."
     doc = nlp(text)
-    assert [(text[e.start_char : e.end_char], e.text) for e in doc.ents] == [("help desk", "help desk"), ("SLA", "SLA")]
+    assert [(text[e.start_char : e.end_char], e.text) for e in doc.ents] == [("ticket", "ticket"), ("SLA", "SLA")]
 
 
 def test_propernames_rule_off_keeps_them(make_fixture_nlp):
@@ -81,7 +83,7 @@ def test_propernames_rule_off_keeps_them(make_fixture_nlp):
 
     rules = [r for r in DEFAULT_PRECISION_RULES if r != "helpdesk_glossary.proper_names.v1"]
     nlp = make_fixture_nlp(precision_rules=rules)
-    assert _ents(nlp, "We moved to Zendesk Help Desk; the SLA is fine.") == ["Help Desk", "SLA"]
+    assert _ents(nlp, "We moved to Zendesk Ticket; the SLA is fine.") == ["Ticket", "SLA"]
 
 
 @pytest.mark.parametrize(
