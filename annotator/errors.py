@@ -56,6 +56,7 @@ class Errors:
     E301 = "helpdesk_glossary has no glossary: call initialize() or load from disk first"
     E302 = "invalid pattern on line {line} of {path}: {detail}"
     E303 = "unknown precision rule {name!r}: {detail}"
+    E304 = "invalid precision setting {name!r}: {detail}"
 
     # --- E4xx lint -------------------------------------------------------------------------
     E401 = "{path}: cannot read file: {detail}"

@@ -8,8 +8,9 @@ Two kinds of pattern, as the stock ``entity_ruler`` understands them:
 * ``CX_ACRONYM``: acronyms as case-sensitive token patterns on ``ORTH`` (``SLA``, ``SLAs``,
   ``SLA 's``): a lowercase phrase pattern ``it`` would match the pronoun.
 
-After every written term and alias come the shorter names people use (short forms, clippings,
-bare heads with their verb forms), so they never take a phrase another concept writes.
+After every written term and alias come the shorter names people use (a one-word term's verb
+forms, short forms, clippings, bare heads with their verb forms), so they never take a phrase
+another concept writes.
 
 Every pattern's ``id`` is a concept id, or ``acronym:<ACR>`` for an acronym shared by several
 concepts (the component chooses the sense per document). The output is deterministic: same
@@ -28,7 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import PipelineError
 from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
-from ..vocabulary.inflection import pluralize
+from ..vocabulary.inflection import pluralize, word_inflections
 from .model import Concept, Glossary, json_line
 from .tokens import _HYPHENATED, english_tokenizer, tokenize
 from .variants import (
@@ -226,6 +227,9 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
             clippable[name] = variants
         yield add(concept.id, variants)
     for concept, name in safe_names:
+        if name.isalpha():
+            # A one-word term's verb forms, where it is a verb-like word ("queued", "tagged").
+            yield add(concept.id, word_inflections(name))
         for short in short_forms(name, concept.category, normalized=True):
             if " " in short or "-" in short:
                 # "in-app" may be "inapp", never "in app" (a short form never starts or ends

@@ -25,7 +25,9 @@ from collections.abc import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
-from ..vocabulary.inflection import pluralize, singularize
+from ..vocabulary.frequency import is_english_word
+# verb_forms is inflection's, named here too: bare heads take their verb forms from it.
+from ..vocabulary.inflection import pluralize, singularize, verb_forms  # noqa: F401
 
 #: Possessive endings spaCy's English tokenizer splits off as their own token (acronyms only).
 POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
@@ -205,7 +207,8 @@ def short_forms(term: str, category: str | None = None, *, normalized: bool = Fa
     """Shortenings of a multi-word term that still name it, plus verb forms of ``-ation`` terms.
 
     ``Customer Satisfaction Score`` -> ``satisfaction score``; ``First Response Time`` ->
-    ``first response``; ``Escalation`` -> ``escalate``, ``escalated``, ``escalating``; a channel
+    ``first response``; ``Escalation`` -> ``escalate``, ``escalated``, ``escalating`` (the verb
+    forms people write: none for ``Documentation``); a channel
     (``category`` "Channels") by its medium: ``In-App Support`` -> ``in-app``. They are
     generated after every written term and alias, so they never take a phrase another concept
     writes. Clipped spellings (``Support Operations`` -> ``support ops``) are applied to the
@@ -234,7 +237,9 @@ def short_forms(term: str, category: str | None = None, *, normalized: bool = Fa
     ]
     if len(words) == 1 and base.isalpha() and base.endswith("ation") and len(base) > 8:
         verb = base[: -len("ation")] + "at"  # escalation -> escalat-
-        forms += [verb + "e", verb + "es", verb + "ed", verb + "ing"]
+        # Only a verb people write ("escalate"; not "documentate" from "documentation").
+        if is_english_word(verb + "e"):
+            forms += [f for f in (verb + "e", verb + "es", verb + "ed", verb + "ing") if is_english_word(f)]
     return list(dict.fromkeys(forms))
 
 
@@ -307,23 +312,6 @@ def bare_head(term: str, *, normalized: bool = False) -> str | None:
     if head.endswith(_DERIVED_NOUN_SUFFIXES):
         return None
     return head
-
-
-def verb_forms(word: str) -> list[str]:
-    """``-ed`` / ``-ing`` forms of a head that may be used as a verb (``breached``, ``surveying``).
-
-    Regular spelling only (final ``e`` dropped, consonant + ``y`` -> ``ied``); a word ending in
-    another vowel is no verb stem. A form no text ever spells costs one pattern and nothing else.
-    """
-    if not word.isalpha() or len(word) < 4:
-        return []
-    if word.endswith("e"):
-        return [word + "d", word[:-1] + "ing"]
-    if word.endswith("y") and word[-2] not in _VOWELS:
-        return [word[:-1] + "ied", word + "ing"]
-    if word[-1] in _VOWELS:
-        return []
-    return [word + "ed", word + "ing"]
 
 
 def acronym_forms(acronym: str) -> list[str]:

@@ -30,7 +30,8 @@ directory, plus ``matcher.msgpack``: the matcher's tables pre-tokenised, a cache
 when it fits the patterns file and the tokenizer). Loading is lazy: a pipeline restored with
 ``spacy.load`` uses the data saved with it and never re-reads the sources it was built from.
 
-Precision heuristics are a configurable list of registered rules (``precision_rules``, see
+Precision heuristics are a configurable list of registered rules (``precision_rules``, with
+thresholds in ``precision_settings``; see
 :mod:`.precision`). Where the rest lives: span-value storage in :mod:`.spanvalues`, saving and
 restoring in :mod:`.serialize`, loading the configured sources in :mod:`.loading`, the names it
 writes under in :mod:`.names`, and the speed and memory machinery in :mod:`annotator.runtime`.
@@ -43,7 +44,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import List, Union
+from typing import Dict, List, Union
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -58,7 +59,6 @@ from ..runtime.generation import as_records, generate_patterns
 from ..runtime.stringindex import StringIndexCompactor
 from ..runtime.upkeep import VocabUpkeep
 from ..runtime.warmup import VocabLearner
-from ..text.abbreviations import find_definitions
 from ..vocabulary.acronyms import base_acronym, is_acronym, is_shouting
 from . import serialize
 from .loading import load_configured, prewarm_vocab
@@ -74,12 +74,14 @@ from .names import (
     UNKNOWN_KEY,
     UNKNOWN_LABEL,
 )
+from .lexicon import GlossaryLexicon, build_lexicon
 from .precision import (
     DEFAULT_PRECISION_RULES,
+    PrecisionSettings,
     RuleContext,
-    CodeLike,
     is_signature,
     resolve_rules,
+    rule_context,
     rule_names,
     words_around,
 )
@@ -108,6 +110,7 @@ _CAPS_WORD = re.compile(r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][
         "builtin": True,
         "overwrite_ents": False,
         "precision_rules": list(DEFAULT_PRECISION_RULES),
+        "precision_settings": {},
     },
     assigns=["doc.ents", "doc.spans", "span._.term_id", "span._.definition", "doc._.abbreviations"],
 )
@@ -118,12 +121,14 @@ def make_helpdesk_glossary(
     builtin: bool,
     overwrite_ents: bool,
     precision_rules: Union[bool, List[str]],
+    precision_settings: Dict[str, float],
 ) -> HelpdeskGlossary:
     """Glossary terms and acronyms -> entities with definitions (see the module docstring).
 
     ``precision_rules``: the registered names of the precision rules to run
     (:mod:`annotator.pipeline.precision`), by default all of them; ``true``/``false`` (the
-    setting's older form) mean all or none."""
+    setting's older form) mean all or none. ``precision_settings``: thresholds of those rules
+    by name (:class:`~annotator.pipeline.precision.PrecisionSettings`), over the defaults."""
     return HelpdeskGlossary(
         nlp,
         name,
@@ -131,6 +136,7 @@ def make_helpdesk_glossary(
         builtin=builtin,
         overwrite_ents=overwrite_ents,
         precision_rules=precision_rules,
+        precision_settings=precision_settings,
     )
 
 
@@ -160,6 +166,7 @@ class HelpdeskGlossary:
         builtin: bool = True,
         overwrite_ents: bool = False,
         precision_rules: bool | Iterable[str] = True,
+        precision_settings: dict | None = None,
     ) -> None:
         register_extensions()
         self.nlp = nlp
@@ -169,6 +176,8 @@ class HelpdeskGlossary:
         self.overwrite = overwrite_ents
         self.precision_rules = rule_names(precision_rules)
         self._candidate_rules, self._accepted_rules = resolve_rules(self.precision_rules)
+        self.precision_settings = PrecisionSettings.from_config(precision_settings)
+        self._lexicon: GlossaryLexicon | None = None
         self.glossary: Glossary | None = None
         self._patterns_text: bytes | None = None
         self._info: dict | None = None
@@ -277,11 +286,19 @@ class HelpdeskGlossary:
                                                  ambiguous_prefix=AMBIGUOUS_PREFIX)
         self._known_caps = set(matcher.token_words) | set(acronym_of)
         self._info = None
+        self._lexicon = None  # built from this glossary on first need (see lexicon())
         # Span values that depend on the concept alone (see _SpanWriter), shared by every
         # document; at most one entry per pattern target.
         self._shared_values: dict[tuple, tuple] = {}
         prewarm_vocab(self.nlp, glossary)
         self.glossary = glossary  # last: a non-None glossary means everything above is ready
+
+    def lexicon(self) -> GlossaryLexicon:
+        """What the precision rules read of the glossary, built on first need (a pipeline that
+        never annotates never pays; two threads building it at once build the same thing)."""
+        if self._lexicon is None:
+            self._lexicon = build_lexicon(self.glossary, self.precision_settings)
+        return self._lexicon
 
     @property
     def patterns(self) -> list[dict]:
@@ -341,7 +358,7 @@ class HelpdeskGlossary:
         budget.check()
         candidates = self.matcher.candidates(doc)
         bounds = _TokenBounds(doc)
-        context = RuleContext(doc, text, bounds.end, self._known_caps, CodeLike(text))
+        context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon)
         if candidates and self._candidate_rules:
             candidates = self._plausible(context, candidates, bounds)
         # Speech-to-text stretches ("s l a", "csat", "tier two"), where asked: see spoken.py.
@@ -358,7 +375,7 @@ class HelpdeskGlossary:
         for rule in self._accepted_rules:
             accepted = rule.run(context, accepted, taken)
 
-        abbreviations = find_definitions(text, or_form=False) if "(" in text else []
+        abbreviations = context.abbreviations()
         doc._.abbreviations = abbreviations
         # Each short form's distinct long forms, first written first: a document repeating
         # "Service Level Agreement (SLA)" a thousand times has one expansion, not a thousand.

@@ -10,16 +10,22 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 * ``accepted``: ``apply(context, matches, taken) -> matches``, given the resolved entities (and
   the token ownership map, to release what it drops).
 
-A new rule is a function here, registered, and its name added to the default list (or to a
-pipeline's config). The text-shape tests the rules use (code-like chunks, signatures, shouting)
-serve the component's other stages too.
+A new rule is a function here (or in a module of its own next to this one: proper names in
+:mod:`.propernames`, everyday-word terms in :mod:`.everyday`), registered, and its name added to
+the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
+chunks, signatures, shouting) serve the component's other stages too.
+
+Rules read their thresholds from :class:`PrecisionSettings` (the component's
+``precision_settings``: a name -> number mapping over the defaults), and what they need of the
+glossary from :class:`~annotator.pipeline.lexicon.GlossaryLexicon`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -28,7 +34,12 @@ from spacy.util import registry
 
 from ..errors import PipelineError
 from ..glossary.compile import TERM_LABEL
+from ..text.abbreviations import find_definitions
+from ..vocabulary.frequency import COMMON_WORD_ZIPF
+from .everyday import keep_in_context
+from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
 from .matcher import Match
+from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 
 # A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
 # words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose.
@@ -49,6 +60,57 @@ CODE_REACH = 200
 _BOUNDARY_CHARS = frozenset(" \t\n\r,;:!?()[]\"'\u2018\u2019\u201c\u201d")
 
 
+@dataclass(frozen=True)
+class PrecisionSettings:
+    """The rules' thresholds, each with its default (a pipeline overrides them by name through
+    the component's ``precision_settings``)."""
+
+    #: A one-word term whose word is at least this common in English (Zipf scale, see
+    #: :mod:`annotator.vocabulary.frequency`) is an everyday word, kept only in support context.
+    everyday_word_zipf: float = COMMON_WORD_ZIPF
+    #: The context score an everyday-word term needs to be kept (:mod:`.everyday`).
+    context_threshold: float = 0.8
+    #: Tokens either side of a mention that count as its context.
+    context_window: int = 12
+    #: Score for each other glossary concept in the window (two count at most).
+    context_term_weight: float = 1.0
+    #: Score for each other glossary concept the document names (anywhere) ...
+    context_doc_weight: float = 0.5
+    #: ... counting this many at most.
+    context_doc_concepts: int = 2
+    #: Score for each domain word in the window (two count at most).
+    context_word_weight: float = 0.4
+    #: Penalty for a noun form used as a verb ("to queue", "queues up").
+    verb_penalty: float = 1.0
+    #: Fewest glossary names a word must occur in to be a domain word ...
+    context_word_min_terms: int = CONTEXT_WORD_MIN_TERMS
+    #: ... unless it is at least this common in English (Zipf): "time", "help".
+    context_word_max_zipf: float = CONTEXT_WORD_MAX_ZIPF
+    #: A capitalised word outside the glossary rarer than this (Zipf) makes a run a name alone
+    #: ("Zendesk Help Desk"; :mod:`.propernames`) ...
+    name_rare_word_zipf: float = COMMON_WORD_ZIPF
+    #: ... and this many common ones do ("Help Scout Beacon").
+    name_common_strangers: int = COMMON_STRANGERS
+    #: Most words in a markdown table cell read as a status or UI label.
+    table_cell_words: int = TABLE_CELL_WORDS
+
+    @classmethod
+    def from_config(cls, values: Mapping[str, object] | None) -> PrecisionSettings:
+        """The defaults with ``values`` over them; an unknown name or a non-number is E304."""
+        known = {f.name: f for f in fields(cls)}
+        changes = {}
+        for name, value in (values or {}).items():
+            if name not in known:
+                raise PipelineError("E304", name=name, detail=f"known settings: {', '.join(known)}")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise PipelineError("E304", name=name, detail=f"{value!r} is not a number")
+            changes[name] = type(getattr(cls, name))(value)
+        return replace(cls(), **changes)
+
+
+DEFAULT_SETTINGS = PrecisionSettings()
+
+
 class RuleContext(NamedTuple):
     """What a rule may read of the document being annotated."""
 
@@ -60,6 +122,32 @@ class RuleContext(NamedTuple):
     known_caps: set[str]
     #: ``code_like(start_char, end_char)``: the text's :class:`CodeLike`, shared by every stage.
     code_like: Callable[[int, int], bool]
+    #: The thresholds in force.
+    settings: PrecisionSettings = DEFAULT_SETTINGS
+    #: ``lexicon()``: what the rules read of the glossary (built on first need).
+    lexicon: Callable[[], GlossaryLexicon] = lambda: GlossaryLexicon(frozenset(), frozenset(), {}, frozenset())
+    #: ``abbreviations()``: the document's in-text definitions (found on first need).
+    abbreviations: Callable[[], list[dict]] = lambda: []
+
+
+def rule_context(
+    doc: Doc,
+    text: str,
+    token_end: Callable[[int], int],
+    known_caps: set[str],
+    settings: PrecisionSettings,
+    lexicon: Callable[[], GlossaryLexicon],
+) -> RuleContext:
+    """The :class:`RuleContext` of one document: its in-text definitions are found once, by
+    whichever stage asks first (a rule, or the component after the rules)."""
+    found: list[list[dict]] = []
+
+    def abbreviations() -> list[dict]:
+        if not found:
+            found.append(find_definitions(text, or_form=False) if "(" in text else [])
+        return found[0]
+
+    return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations)
 
 
 class PrecisionRule(NamedTuple):
@@ -217,8 +305,21 @@ def keep_unless_shouted_word(context: RuleContext, match: Match, start: int, end
 
 
 def drop_lone_single_words(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
-    """:func:`drop_uncorroborated` as a rule."""
+    """:func:`drop_uncorroborated` as a rule (no longer a default: ``everyday_words`` decides
+    one-word terms from their context; kept for pipelines whose config names it)."""
     return drop_uncorroborated(matches, taken)
+
+
+def drop_proper_names(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
+    """Glossary words inside product, app, menu and section names and table labels
+    (:mod:`.propernames`)."""
+    return drop_names(context, matches, taken)
+
+
+def keep_everyday_words_in_context(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
+    """One-word terms that are everyday English words, kept in support context only
+    (:mod:`.everyday`)."""
+    return keep_in_context(context, matches, taken)
 
 
 @registry.misc("helpdesk_glossary.code_like.v1")
@@ -241,12 +342,24 @@ def make_uncorroborated_word_rule() -> PrecisionRule:
     return PrecisionRule("uncorroborated_word", "accepted", drop_lone_single_words)
 
 
-#: Every rule, in the order they run: today's behaviour.
+@registry.misc("helpdesk_glossary.proper_names.v1")
+def make_proper_names_rule() -> PrecisionRule:
+    return PrecisionRule("proper_names", "accepted", drop_proper_names)
+
+
+@registry.misc("helpdesk_glossary.everyday_words.v1")
+def make_everyday_words_rule() -> PrecisionRule:
+    return PrecisionRule("everyday_words", "accepted", keep_everyday_words_in_context)
+
+
+#: Every default rule, in the order they run (names first: a term inside a name is no
+#: context for an everyday word).
 DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.code_like.v1",
     "helpdesk_glossary.signature.v1",
     "helpdesk_glossary.shouted_word.v1",
-    "helpdesk_glossary.uncorroborated_word.v1",
+    "helpdesk_glossary.proper_names.v1",
+    "helpdesk_glossary.everyday_words.v1",
 )
 
 

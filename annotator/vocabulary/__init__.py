@@ -2,7 +2,9 @@
 
 * :mod:`.acronyms` -- what an acronym looks like (one named predicate per caller), plural and
   possessive endings, the ordinary all-caps words that are not acronyms;
-* :mod:`.inflection` -- singular and plural of head words, base forms of acronym uses;
+* :mod:`.inflection` -- singular and plural of head words, verb forms of one-word terms, base
+  forms of acronym uses;
+* :mod:`.frequency` -- how common an English word is (everyday word or coined jargon);
 * :mod:`.names` -- name keys (when two names are the same) and headword casing;
 * :mod:`.initials` -- does a phrase spell out an acronym (exact DP and Schwartz-Hearst).
 

@@ -8,6 +8,10 @@ Three callers need inflection, with rules that differ on purpose; each rule is h
 * :func:`singularize` / :func:`pluralize` -- pattern generation's head-word variants: alphabetic
   words only, ``None`` when there is no sensible form (a pattern is generated only for a real
   variant).
+* :func:`verb_forms` / :func:`word_inflections` / :func:`inflection_map` -- the inflected forms
+  of a one-word term (plural, ``-ed`` / ``-ing`` where the word is verb-like): pattern
+  generation makes patterns of them, and the component maps a matched form back to its word
+  with the same routine, so every inflection of a term gets the same decision.
 * :func:`base_form` -- the linter's "which acronym is this token a use of": plurals and
   possessives (:func:`~annotator.vocabulary.acronyms.base_acronym`) and verb forms (``CCed``,
   ``STARred``).
@@ -19,8 +23,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from .acronyms import base_acronym, is_acronym_word
+from .frequency import is_english_word
 
 #: Endings of words that end in "s" but are not plurals (the singular of "business" is not
 #: "busines"; "analytics", "status", "news", "famous").
@@ -97,6 +103,73 @@ def singularize(word: str) -> str | None:
     if lower.endswith(("ches", "shes", "xes", "sses", "zes")):
         return word[:-2]
     return word[:-1]
+
+
+def _doubles_final_consonant(word: str) -> bool:
+    """A one-syllable consonant-vowel-consonant word doubles its last letter (``tag`` ->
+    ``tagged``); longer words depend on stress, which spelling does not show, so they do not."""
+    return (
+        len(word) == 3
+        and word[-1] not in _VOWELS
+        and word[-1] not in "wxy"
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
+
+
+def verb_forms(word: str) -> list[str]:
+    """``-ed`` / ``-ing`` forms of a word that may be used as a verb (``breached``, ``surveying``).
+
+    Regular spelling only (final ``e`` dropped, consonant + ``y`` -> ``ied``, a short
+    consonant-vowel-consonant word doubled: ``tagged``); a word ending in another vowel is no
+    verb stem. A form no text ever spells costs one pattern and nothing else.
+
+    >>> verb_forms("queue"), verb_forms("tag"), verb_forms("reply")
+    (['queued', 'queuing'], ['tagged', 'tagging'], ['replied', 'replying'])
+    """
+    if not word.isalpha() or len(word) < 3:
+        return []
+    if len(word) == 3:
+        return [word + word[-1] + "ed", word + word[-1] + "ing"] if _doubles_final_consonant(word) else []
+    if word.endswith("e"):
+        return [word + "d", word[:-1] + "ing"]
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        return [word[:-1] + "ied", word + "ing"]
+    if word[-1] in _VOWELS:
+        return []
+    return [word + "ed", word + "ing"]
+
+
+@functools.lru_cache(maxsize=65536)
+def word_inflections(word: str) -> tuple[str, ...]:
+    """The inflected forms of a one-word term, lower case: its plural, then its ``-ed`` and
+    ``-ing`` forms when the word is verb-like, i.e. when they are English words people write
+    (``queue`` -> ``queues``, ``queued``, ``queuing``; ``agent`` -> ``agents`` only).
+
+    >>> word_inflections("queue"), word_inflections("agent")
+    (('queues', 'queued', 'queuing', 'queueing'), ('agents',))
+    """
+    word = word.lower()
+    # A word written as a plural already ("microservices") has no plural of its own.
+    forms = [pluralize(word)] if pluralize(word) and singularize(word) is None else []
+    verbs = verb_forms(word)
+    if word.endswith("ue"):  # "queuing" and "queueing" are both written
+        verbs.append(word + "ing")
+    if verbs and is_english_word(verbs[0]):
+        forms += [form for form in verbs if is_english_word(form)]
+    return tuple(dict.fromkeys(form for form in forms if form != word))
+
+
+def inflection_map(words: Iterable[str]) -> dict[str, str]:
+    """Every form of each word (itself and :func:`word_inflections`) -> the word, lower case.
+
+    The first word to claim a form keeps it."""
+    forms: dict[str, str] = {}
+    for word in words:
+        word = word.lower()
+        for form in (word, *word_inflections(word)):
+            forms.setdefault(form, word)
+    return forms
 
 
 def base_form(core: str) -> str:

@@ -64,6 +64,24 @@ def test_compile_bare_head_and_its_verb_forms_are_generated():
 
 
 @pytest.mark.parametrize(
+    "term,made,not_made",
+    [
+        ("Queue", ["queue", "queues", "queued", "queuing", "queueing"], []),
+        ("Tag", ["tag", "tags", "tagged", "tagging"], []),
+        ("Agent", ["agent", "agents"], ["agented", "agenting"]),
+        ("Escalation", ["escalation", "escalations", "escalate", "escalated", "escalating"], []),
+        # no verb people write: none of the -ation rule's forms
+        ("Documentation", ["documentation"], ["documentate", "documentated", "documentating"]),
+        ("Conversation", ["conversation", "conversations"], ["conversate", "conversated"]),
+    ],
+)
+def test_compile_one_word_term_inflections_only_where_verb_like(term, made, not_made):
+    strings = term_strings(generate_patterns(Glossary([concept(term.lower(), term)])))
+    assert set(made) <= set(strings)
+    assert not set(not_made) & set(strings)
+
+
+@pytest.mark.parametrize(
     "others",
     [
         [concept("nps-survey", "NPS Survey")],  # another concept has the head: no bare head

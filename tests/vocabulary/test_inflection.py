@@ -63,3 +63,35 @@ def test_inflection_the_name_and_pattern_singulars_agree_on_plain_plurals(word):
     # They share NOT_PLURAL_ENDINGS; they differ only where their callers need it (acronyms,
     # non-letters, None for "no variant").
     assert singular(word).lower() == singularize(word).lower()
+
+
+@pytest.mark.parametrize(
+    "word,forms",
+    [("queue", ["queued", "queuing"]), ("tag", ["tagged", "tagging"]), ("bug", ["bugged", "bugging"]),
+     ("breach", ["breached", "breaching"]), ("reply", ["replied", "replying"]), ("day", []), ("box", []),
+     ("persona", []), ("sla", []), ("", [])],
+)
+def test_inflection_verb_forms(word, forms):
+    from annotator.vocabulary.inflection import verb_forms
+
+    assert verb_forms(word) == forms
+
+
+@pytest.mark.parametrize(
+    "word,forms",
+    [("queue", ("queues", "queued", "queuing", "queueing")), ("tag", ("tags", "tagged", "tagging")), ("agent", ("agents",)),
+     ("macro", ("macros",)), ("dashboard", ("dashboards",))],
+)
+def test_inflection_word_inflections_verb_forms_only_for_verb_like_words(word, forms):
+    from annotator.vocabulary.inflection import word_inflections
+
+    assert word_inflections(word) == forms
+
+
+@pytest.mark.parametrize("word", ["queue", "tag", "agent", "survey", "breach", "ticket", "escalate"])
+def test_inflection_map_is_the_inverse_of_the_generated_forms(word):
+    from annotator.vocabulary.inflection import inflection_map, word_inflections
+
+    forms = inflection_map([word])
+    assert set(forms) == {word, *word_inflections(word)}
+    assert set(forms.values()) == {word}

@@ -1,0 +1,169 @@
+"""One-word terms that are everyday English words: support jargon only in support context.
+
+"Thanks for your feedback", "the reporting period", "it queues up the change": a glossary term
+named by a single common word ("feedback", "reporting", "queue"; which terms those are is the
+lexicon's business, :mod:`.lexicon`) is kept only when the words around it say support. Each
+mention gets a score:
+
+* ``+ context_term_weight`` for each other glossary concept matched within
+  ``context_window`` tokens in the same paragraph (at most two count), and ``+ context_doc_weight`` for each other
+  concept the document names anywhere (at most ``context_doc_concepts`` count);
+* ``+ context_word_weight`` for each domain word nearby, in the paragraph (words that occur in several glossary
+  names: "customer", "support", "ticket"; at most two count);
+* ``- verb_penalty`` when the term's noun form is used as a verb: after "to", a modal or a
+  subject pronoun ("we queue", "to queue"), or before the particle "up" ("queues up").
+
+One sense per discourse: a term is kept in a document when its best-scored mention reaches
+``context_threshold``, and then everywhere in it. Verb forms made from a noun term ("tagged",
+"queued") part from the noun's sense more often: they are decided among themselves, on the
+words around them (the document's other concepts do not count), and a noun used as a verb
+("we queue up") is judged alone. The decision never depends on which inflection was written: "queue",
+"queues", "queued" and "queuing" are one term
+(:func:`~annotator.vocabulary.inflection.inflection_map`, the routine pattern generation makes
+them with). Terms of several words, acronyms and coined words are specific enough alone and are
+not scored. The weights and the threshold are
+:class:`~annotator.pipeline.precision.PrecisionSettings`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
+
+from ..glossary.compile import TERM_LABEL
+from ..runtime import budget
+from ..vocabulary.inflection import pluralize
+
+#: Words after which a noun form is a verb ("to queue", "we tag", "will hold").
+VERB_CUES = frozenset(
+    "to i we you they he she it will would can could should must may might shall "
+    "please don't didn't won't".split()
+)
+#: Particles after which a noun form is a phrasal verb ("queue up", "tag along").
+PARTICLES = frozenset(("up", "along"))
+# The same, as the hashes spaCy keys lower-case token texts by (no string is looked up per token).
+_VERB_CUE_IDS = frozenset(map(get_string_id, VERB_CUES))
+_PARTICLE_IDS = frozenset(map(get_string_id, PARTICLES))
+#: How far a paragraph break is looked for, in characters, either side of a mention.
+_PARAGRAPH_REACH = 2000
+
+
+def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozenset[str]) -> bool:
+    """The noun form at token ``i`` is used as a verb (``-ed``/``-ing`` forms and the forms of a
+    verb term are verbs anyway and get no penalty: their sense comes from context alone)."""
+    if base in verbs or form not in (base, pluralize(base)):
+        return False
+    before = lower[i - 1] if i > 0 else 0
+    after = lower[i + 1] if i + 1 < len(lower) else 0
+    return before in _VERB_CUE_IDS or after in _PARTICLE_IDS
+
+
+def mention_score(
+    lower: Sequence[int],
+    i: int,
+    others: list[int],
+    *,
+    other_concepts: int,
+    lexicon,
+    settings,
+    form: str,
+    base: str,
+    window: tuple[int, int] | None = None,
+) -> tuple[float, str]:
+    """The context score of the one-word term at token ``i`` (see the module docstring), and
+    the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone) or
+    ``"derived"`` (a verb form made from a noun term, "tagged", "queued": its senses part more
+    than the noun's, so the document's other concepts do not count for it, only the words
+    around it and its other mentions).
+
+    ``lower`` are the document's lower-case token hashes (spaCy's ``LOWER``), ``others`` the
+    token positions of other concepts' matches, ``lexicon`` the
+    :class:`~annotator.pipeline.lexicon.GlossaryLexicon` and ``settings`` the
+    :class:`~annotator.pipeline.precision.PrecisionSettings`; ``window`` the token range that
+    counts as context (by default ``context_window`` tokens either side)."""
+    if window is None:
+        reach = int(settings.context_window)
+        window = (max(0, i - reach), min(len(lower), i + reach + 1))
+    lo, hi = window
+    near = sum(1 for j in others if lo <= j < hi)
+    score = min(near, 2) * settings.context_term_weight
+    derived = base not in lexicon.verbs and form not in (base, pluralize(base))
+    if not derived:
+        score += min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
+    cue_ids = lexicon.context_ids
+    cues = sum(1 for h in lower[lo:hi] if h in cue_ids) - (lower[i] in cue_ids)
+    score += min(cues, 2) * settings.context_word_weight
+    verb = _verb_use(lower, i, form, base, lexicon.verbs)
+    if verb:
+        score -= settings.verb_penalty
+    return score, "verb use" if verb else "derived" if derived else "noun"
+
+
+def _paragraph_window(context, i: int, reach: int) -> tuple[int, int]:
+    """Tokens within ``reach`` of token ``i`` and in its paragraph (a blank line ends the
+    context: the next paragraph, a table or a list below, is about something else)."""
+    text, token_end = context.text, context.token_end
+    n = len(context.doc)
+    here = token_end(i)
+    before = text.rfind("\n\n", max(0, here - _PARAGRAPH_REACH), here)
+    after = text.find("\n\n", here, here + _PARAGRAPH_REACH)
+    lo, hi = max(0, i - reach), min(n, i + reach + 1)
+    while lo < i and token_end(lo) <= before + 1:
+        lo += 1
+    while after >= 0 and hi > i + 1 and token_end(hi - 1) > after + 1:
+        hi -= 1
+    return lo, hi
+
+
+def keep_in_context(context, matches: list, taken: bytearray) -> list:
+    """The ``everyday_words`` rule: ``matches`` without the everyday-word terms whose context
+    does not say support. ``context`` is the component's
+    :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
+    candidates = [
+        m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern and m.end - m.start == 1
+    ]
+    if not candidates:
+        return matches
+    lexicon = context.lexicon()
+    everyday = lexicon.everyday
+    candidates = [m for m in candidates if m.id in everyday]
+    if not candidates:
+        return matches
+    doc = context.doc
+    lower = doc.to_array(LOWER).tolist()
+    strings = doc.vocab.strings
+    judged = []
+    for m in candidates:
+        form = strings[lower[m.start]]
+        base = everyday[m.id].get(form)
+        if base is not None:
+            judged.append((m, form, base))
+    if not judged:
+        return matches
+    settings = context.settings
+    window = int(settings.context_window)
+    # Other concepts' positions, sorted, and how many concepts the document names.
+    starts = sorted((o.start, o.id) for o in matches)
+    positions = [start for start, _ in starts]
+    concepts = {o.id for o in matches}
+    scores = []
+    best: dict[tuple[str, str], float] = {}  # (concept, kind) -> its best-scored mention
+    for m, form, base in budget.checked(judged):
+        lo, hi = bisect_left(positions, m.start - window), bisect_right(positions, m.start + window)
+        others = [start for start, oid in starts[lo:hi] if oid != m.id]
+        score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1, lexicon=lexicon,
+                                    settings=settings, form=form, base=base,
+                                    window=_paragraph_window(context, m.start, window))  # fmt: skip
+        scores.append((m, score, kind))
+        best[m.id, kind] = max(score, best.get((m.id, kind), score))
+    dropped = set()
+    for m, score, kind in scores:
+        # One sense per discourse: a term's nouns keep the sense their best mention shows, and
+        # so do its verb forms; a noun used as a verb is judged alone.
+        if (score if kind == "verb use" else best[m.id, kind]) < settings.context_threshold:
+            dropped.add(m)
+            taken[m.start : m.end] = b"\x00"
+    return [m for m in matches if m not in dropped] if dropped else matches

@@ -1,0 +1,116 @@
+"""What the context rules read of the glossary: its words, its domain words, its everyday terms.
+
+Built once per glossary (on the first document: a pipeline that never annotates never pays),
+from the concepts' names alone, never from a list of phrases:
+
+* :attr:`GlossaryLexicon.words` -- every content word of every term and alias (singular, lower
+  case): a capitalised word outside it is not support vocabulary, which is what makes a
+  capitalised run a proper name (:mod:`.propernames`);
+* :attr:`GlossaryLexicon.context_words` -- the domain's own words: those in the names of at least
+  ``context_word_min_terms`` concepts ("customer", "support", "ticket", "agent", "response"),
+  less the most common English words ("time", "help"), the cue words of :mod:`.everyday`;
+* :attr:`GlossaryLexicon.everyday` -- the concepts a single everyday English word names
+  ("queue", "feedback", "reporting"): a one-word name, bare head or verb form whose word is common
+  in English at large (:func:`~annotator.vocabulary.frequency.is_common_word`), unless the
+  glossary states the concept's familiarity as ``jargon``. Coined words ("webhook",
+  "omnichannel") are jargon wherever they occur and need no context;
+* :attr:`GlossaryLexicon.forms` -- each everyday concept's one-word forms, every inflection made
+  by the same routine pattern generation uses
+  (:func:`~annotator.vocabulary.inflection.inflection_map`), mapped to the word they inflect;
+* :attr:`GlossaryLexicon.written_caps` -- names the glossary itself writes with inner capitals
+  ("WhatsApp"): such a spelling in a text is the term, not a brand.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import get_string_id
+
+from ..glossary.model import Concept
+from ..glossary.variants import bare_head, normalize_text, short_forms
+from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
+from ..vocabulary.inflection import inflection_map, singular
+from ..vocabulary.names import FUNCTION_WORDS
+
+#: Fewest concept names a word must occur in to count as a domain context word.
+CONTEXT_WORD_MIN_TERMS = 2
+#: A word this common in English (Zipf) says nothing about the domain ("time", "help", "home"),
+#: whatever glossary names hold it.
+CONTEXT_WORD_MAX_ZIPF = 5.7
+
+
+class GlossaryLexicon(NamedTuple):
+    words: frozenset[str]
+    context_words: frozenset[str]
+    #: concept id -> {lower-case one-word form -> the word it inflects}
+    everyday: dict[str, dict[str, str]]
+    written_caps: frozenset[str]
+    #: The everyday words that are verbs already ("escalate"): never "a noun used as a verb".
+    verbs: frozenset[str] = frozenset()
+    #: :attr:`context_words` as the hashes spaCy keys lower-case token texts by.
+    context_ids: frozenset[int] = frozenset()
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in normalize_text(name).replace("-", " ").replace("/", " ").lower().split() if w.isalpha()]
+
+
+def one_word_bases(concept: Concept) -> tuple[list[str], list[str]]:
+    """The single words a concept is called by, lower case: its nouns (one-word names, the bare
+    head of a two-word term) and its verbs (one-word short forms: an ``-ation`` term's verb)."""
+    nouns: list[str] = []
+    verbs: list[str] = []
+    for name in (concept.term, *concept.aliases):
+        name = normalize_text(name)
+        if name.isalpha() and not name.isupper():
+            nouns.append(name.lower())
+        head = bare_head(name, normalized=True)
+        if head:
+            nouns.append(head)
+        verbs += [f for f in short_forms(name, concept.category, normalized=True) if f.isalpha()]
+    return list(dict.fromkeys(nouns)), [v for v in dict.fromkeys(verbs) if v not in nouns]
+
+
+def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon:
+    """The :class:`GlossaryLexicon` of ``concepts`` (see the module docstring); ``settings``
+    (:class:`~annotator.pipeline.precision.PrecisionSettings`) give ``everyday_word_zipf`` and
+    ``context_word_min_terms``, by default :data:`COMMON_WORD_ZIPF` and
+    :data:`CONTEXT_WORD_MIN_TERMS`."""
+    common_word_zipf = getattr(settings, "everyday_word_zipf", COMMON_WORD_ZIPF)
+    context_word_min_terms = int(getattr(settings, "context_word_min_terms", CONTEXT_WORD_MIN_TERMS))
+    context_word_max_zipf = getattr(settings, "context_word_max_zipf", CONTEXT_WORD_MAX_ZIPF)
+    words: set[str] = set()
+    in_names: Counter[str] = Counter()
+    everyday: dict[str, dict[str, str]] = {}
+    caps: set[str] = set()
+    verbs: set[str] = set()
+    for concept in concepts:
+        concept_words: set[str] = set()
+        for name in (concept.term, *concept.aliases):
+            for word in _words(name):
+                if word not in FUNCTION_WORDS:
+                    concept_words.add(singular(word))
+            caps.update(w for w in normalize_text(name).split() if any(c.isupper() for c in w[1:]))
+        words |= concept_words
+        in_names.update(concept_words)
+        if concept.familiarity == "jargon":
+            continue
+        nouns, verb_bases = one_word_bases(concept)
+        bases = nouns + verb_bases
+        if concept.familiarity == "everyday" or any(is_common_word(b, common_word_zipf) for b in bases):
+            everyday[concept.id] = inflection_map(bases)
+            verbs.update(verb_bases)
+    context = {
+        w for w, n in in_names.items()
+        if n >= context_word_min_terms and w not in STOP_WORDS and not is_common_word(w, context_word_max_zipf)
+    }  # fmt: skip
+    # A word's plural names it as well ("tickets", "agents").
+    context |= {w + "s" for w in context}
+    return GlossaryLexicon(
+        frozenset(words), frozenset(context), everyday, frozenset(caps), frozenset(verbs),
+        frozenset(map(get_string_id, context)),
+    )

@@ -1,0 +1,318 @@
+"""Proper names that contain glossary words: products, apps, menus, sections, status labels.
+
+"Go to Agent Dashboard > Home", "Help Scout Beacon", "Zendesk Chat", "| Escalated |": the
+glossary words in them name a thing, not the support concept. A glossary match is dropped when
+it lies inside a *name*, found from the text's shape and the glossary, never from a list of
+names:
+
+1. A **capitalised run**: title-case or brand-case tokens around the match (acronyms break a
+   run), joined by a few connecting words ("Chatwoot for Support").
+2. The run is a name when it holds
+   * a brand-shaped token ("LiveChat": inner capitals the glossary does not write itself); or
+   * a capitalised word the glossary never uses (a *stranger*), where capitals mean something:
+     not at a sentence start (after a line break, a bullet, an opening quote or bracket, ".",
+     ":"), and not in a title-case heading, where every word is capitalised. One stranger that
+     is no common English word ("Zendesk", "Chatwoot": word frequency, not a list) makes a
+     name; common words take two ("Help Scout Beacon", but not "the Conversation Details
+     section"); or
+   * it is a step of a UI path (next to ``>``, ``->``, ``→``, ``»``) and has two words or more
+     (a one-word entry, "Settings > Inboxes", names its contents: the concept).
+3. It is **not** a name when it is exactly one glossary term (the capitals are the term's:
+   "Service Level Agreement"), when it is spelled out as an abbreviation in the document ("Very
+   Breached Tickets (VBT)"), or when an indefinite article comes before it ("a Zendesk Macro"
+   is a macro). A path step of several words is a name all the same. Outside a path, only a
+   one-word match (or a brand-shaped one, "LiveChat") is taken for part of a name: a term of
+   several words is specific enough to be the term even beside a product's name ("HelpScout
+   Saved Replies").
+4. A name, once found, is a name wherever the document repeats it, in any casing ("zendesk
+   chat" further down).
+5. A markdown **table cell** of one or two words outside the header row is a status or UI label
+   ("| Escalated |"), not prose.
+
+Pure functions over the document's tokens; the component runs them as the ``proper_names``
+precision rule (:mod:`.precision`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..glossary.compile import TERM_LABEL
+from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
+from ..vocabulary.inflection import singular
+from ..vocabulary.names import is_title_case, name_key
+from .lexicon import GlossaryLexicon
+
+#: Lower-case words that may join the capitalised words of one name ("Chatwoot for Support").
+CONNECTORS = frozenset(("for", "of", "and", "&", "de", "by"))
+#: Longest run of tokens considered as one name.
+MAX_NAME_TOKENS = 6
+#: Tokens that separate the steps of a UI path (``->`` is two tokens, ``-`` then ``>``).
+PATH_MARKS = frozenset((">", "\u2192", "\u00bb", "\u203a", "=>"))
+#: Words before a run that make it a common noun phrase ("a Zendesk Macro").
+INDEFINITE_ARTICLES = frozenset(("a", "an"))
+#: Capitalised common words outside the glossary that make a run a name (one rare word does).
+COMMON_STRANGERS = 2
+#: Most words a markdown table cell may hold to be read as a label.
+TABLE_CELL_WORDS = 2
+#: How far around a match a line break is looked for (a heading is a short line).
+_LINE_REACH = 160
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+_FIELD_PREFIX = re.compile(r"^\s*(?:#+|[-*+]|\d+[.)]|\w+:)\s+")
+_CELL_WORD = re.compile(r"\w+")
+
+
+def is_capitalised(word: str) -> bool:
+    """Title case or brand case (``Agent``, ``LiveChat``), not an acronym (``SLA``) nor ``I``."""
+    return word[:1].isupper() and not word.isupper()
+
+
+def is_brand_shaped(word: str) -> bool:
+    """A capital after the first letter, with lower case around it (``LiveChat``, ``HubSpot``)."""
+    return word[:1].isalpha() and any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
+class _Tokens:
+    """A document's token texts, read on demand (a name check looks at a few tokens)."""
+
+    __slots__ = ("doc", "_texts")
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self._texts: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, i: int) -> str:
+        text = self._texts.get(i)
+        if text is None:
+            text = self._texts[i] = self.doc[i].text if 0 <= i < len(self.doc) else ""
+        return text
+
+
+def at_sentence_start(tokens: _Tokens, i: int) -> bool:
+    """Token ``i`` sits where any word is capitalised: first in the text or after a token with
+    no letter or digit (a line break, a bullet, ``.``, ``:``, an opening quote or bracket),
+    other than a comma or semicolon."""
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    return not any(c.isalnum() for c in before) and before not in (",", ";")
+
+
+def capitalised_run(tokens: _Tokens, start: int, end: int) -> tuple[int, int]:
+    """The run of capitalised tokens around ``start:end`` (see the module docstring)."""
+
+    def joins(i: int, step: int) -> int:
+        word = tokens[i]
+        if word and word[0].isalpha() and is_capitalised(word):
+            return 1
+        if word.lower() in CONNECTORS and is_capitalised(tokens[i + step] or "x"):
+            return 2
+        return 0
+
+    lo, hi = start, end
+    while lo > 0 and hi - lo < MAX_NAME_TOKENS:
+        n = joins(lo - 1, -1)
+        if not n:
+            break
+        lo -= n
+    while hi < len(tokens) and hi - lo < MAX_NAME_TOKENS:
+        n = joins(hi, 1)
+        if not n:
+            break
+        hi += n
+    return lo, hi
+
+
+def _line(text: str, start: int, end: int) -> str | None:
+    """The line around ``start:end``, or None when it is long (no heading)."""
+    lo = text.rfind("\n", max(0, start - _LINE_REACH), start)
+    hi = text.find("\n", end, end + _LINE_REACH)
+    if (lo < 0 and start > _LINE_REACH) or (hi < 0 and len(text) - end > _LINE_REACH):
+        return None
+    return text[lo + 1 : hi if hi >= 0 else len(text)]
+
+
+def in_heading(text: str, start: int, end: int) -> bool:
+    """``start:end`` is in a heading: a markdown ``#`` line, or a short line whose words are
+    all capitalised (a title, a front-matter ``title:``) and that does not end a sentence."""
+    line = _line(text, start, end)
+    if line is None:
+        return False
+    stripped = line.strip()
+    if stripped.startswith("#"):
+        return True
+    body = _FIELD_PREFIX.sub("", stripped, count=1).strip(" \"'")
+    words = body.split()
+    return 2 <= len(words) <= 12 and not body.endswith((".", "?", "!")) and is_title_case(body)
+
+
+def table_label(text: str, start: int, end: int, max_words: int = TABLE_CELL_WORDS) -> bool:
+    """``start:end`` fills a markdown table body cell of at most ``max_words`` words."""
+    line_start = text.rfind("\n", max(0, start - _LINE_REACH), start) + 1
+    if not text.startswith("|", line_start) and not text[line_start:start].lstrip().startswith("|"):
+        return False
+    left = text.rfind("|", line_start, start)
+    right = text.find("|", end, end + _LINE_REACH)
+    newline = text.find("\n", end)
+    if left < 0 or right < 0 or (0 <= newline < right):
+        return False
+    if len(_CELL_WORD.findall(text[left + 1 : right])) > max_words:
+        return False
+    # A header row (the line after it is the |---| separator) names columns, in prose words.
+    next_line = text[newline + 1 : newline + 1 + _LINE_REACH] if newline >= 0 else ""
+    return not _TABLE_SEPARATOR.match(next_line)
+
+
+def _glossary_word(word: str, lexicon: GlossaryLexicon) -> bool:
+    lower = word.lower()
+    return lower in lexicon.words or singular(lower) in lexicon.words
+
+
+def _spelled_out(tokens: _Tokens, lo: int, hi: int, start: int, end: int, long_forms: set[str]) -> bool:
+    """Some part of the run around ``start:end`` is a long form the document abbreviates."""
+    if not long_forms:
+        return False
+    for i in range(lo, start + 1):
+        for j in range(end, hi + 1):
+            if name_key(" ".join(tokens[k] for k in range(i, j))) in long_forms:
+                return True
+    return False
+
+
+def _path_step(tokens: _Tokens, lo: int, hi: int) -> bool:
+    before, after = tokens[lo - 1] if lo else "", tokens[hi]
+    return before in PATH_MARKS or after in PATH_MARKS or (after == "-" and tokens[hi + 1] == ">")
+
+
+def name_run(
+    tokens: _Tokens,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    lexicon: GlossaryLexicon,
+    char_span: Callable[[int, int], tuple[int, int]],
+    spans: set[tuple[int, int]],
+    long_forms: set[str],
+    rare_below: float = COMMON_WORD_ZIPF,
+    common_strangers: int = COMMON_STRANGERS,
+) -> tuple[int, int] | None:
+    """The name (a token range) the capitalised match ``start:end`` lies in, or None.
+
+    ``spans`` are the token ranges of every accepted match (a run that is exactly one of them
+    is the term); ``long_forms`` the :func:`~annotator.vocabulary.names.name_key` of each of
+    the document's abbreviation long forms;
+    a stranger under ``rare_below`` (Zipf) makes a name alone, ``common_strangers`` others do."""
+    if not all(is_capitalised(tokens[i]) or not tokens[i][:1].isalpha() for i in range(start, end)):
+        return None
+    lo, hi = capitalised_run(tokens, start, end)
+    while hi > end and tokens[hi - 1].lower() in CONNECTORS:
+        hi -= 1
+    # "The Café Queue": a stop word opening a sentence is capitalised for its place alone.
+    if lo < start and at_sentence_start(tokens, lo) and tokens[lo].lower() in STOP_WORDS:
+        lo += 1
+        while lo < start and tokens[lo].lower() in CONNECTORS:
+            lo += 1
+    words = [i for i in range(lo, hi) if tokens[i][:1].isalpha()]
+    path = len(words) >= 2 and _path_step(tokens, lo, hi)
+    if _spelled_out(tokens, lo, hi, start, end, long_forms):
+        return None
+    if path:
+        return lo, hi
+    # Beside a product's name, a term of several words is still the term ("HelpScout Saved
+    # Replies"); a single glossary word is part of the name ("Zendesk Chat").
+    if end - start > 1 and not is_brand_shaped(tokens[start]):
+        return None
+    if any(is_brand_shaped(tokens[i]) and tokens[i] not in lexicon.written_caps for i in words):
+        return lo, hi
+    if (lo, hi) in spans or len(words) < 2:
+        return None
+    if lo and tokens[lo - 1].lower() in INDEFINITE_ARTICLES:
+        return None
+    first_is_start = at_sentence_start(tokens, lo)
+    strangers = [
+        i for i in words
+        if is_capitalised(tokens[i]) and not _glossary_word(tokens[i], lexicon) and not (i == lo and first_is_start)
+    ]  # fmt: skip
+    rare = sum(1 for i in strangers if not is_common_word(tokens[i], rare_below))
+    if not rare and len(strangers) < common_strangers:
+        return None
+    a, b = char_span(lo, hi)
+    if in_heading(text, a, b):
+        return None
+    return lo, hi
+
+
+def drop_names(context, matches: list, taken: bytearray) -> list:
+    """The ``proper_names`` rule: ``matches`` without the glossary terms inside names.
+
+    ``context`` is the component's :class:`~annotator.pipeline.precision.RuleContext`; dropped
+    matches release their tokens in ``taken``."""
+    terms = [m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern]
+    if not terms:
+        return matches
+    settings, lexicon, text = context.settings, context.lexicon(), context.text
+    tokens = _Tokens(context.doc)
+    spans = {(m.start, m.end) for m in matches}
+    long_forms = {name_key(a["long"]) for a in context.abbreviations()}
+
+    def char_span(lo: int, hi: int) -> tuple[int, int]:
+        return context.doc[lo].idx, context.token_end(hi - 1)
+
+    dropped: set = set()
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for match in terms:
+        first = tokens[match.start]
+        if not first[:1].isupper():
+            continue
+        run = name_run(tokens, text, match.start, match.end, lexicon=lexicon, char_span=char_span,
+                       spans=spans, long_forms=long_forms, rare_below=settings.name_rare_word_zipf,
+                       common_strangers=int(settings.name_common_strangers))  # fmt: skip
+        if run is not None:
+            dropped.add(match)
+            lo, hi = run
+            # "Try LiveChat": the word a sentence starts with is no part of the name.
+            if lo < match.start and at_sentence_start(tokens, lo) and not is_brand_shaped(tokens[lo]):
+                lo += 1
+                while lo < match.start and tokens[lo].lower() in CONNECTORS:
+                    lo += 1
+            name = tuple(tokens[i].lower() for i in range(lo, hi))
+            for word in set(name):
+                if name not in names.setdefault(word, []):
+                    names[word].append(name)
+    for match in terms:
+        if match in dropped:
+            continue
+        if names and repeated_name(tokens, match.start, match.end, names):
+            dropped.add(match)
+            continue
+        if "|" in text:
+            start, end = char_span(match.start, match.end)
+            if table_label(text, start, end, int(settings.table_cell_words)):
+                dropped.add(match)
+    if not dropped:
+        return matches
+    for match in dropped:
+        taken[match.start : match.end] = b"\x00" * (match.end - match.start)
+    return [m for m in matches if m not in dropped]
+
+
+def repeated_name(tokens: _Tokens, start: int, end: int, names: dict[str, list[tuple[str, ...]]]) -> bool:
+    """``start:end`` lies in another mention, in any casing, of a name the document uses
+    (``names``: each name's token texts, lower case, listed under each of its words)."""
+    own = tuple(tokens[i].lower() for i in range(start, end))
+    size = len(own)
+    for name in names.get(own[0], ()):
+        for offset in range(len(name) - size + 1):
+            if name[offset : offset + size] != own:
+                continue
+            lo = start - offset
+            if lo >= 0 and all(tokens[lo + k].lower() == name[k] for k in range(len(name))):
+                return True
+    return False

@@ -1,0 +1,141 @@
+"""pipeline.everyday: one-word terms that are everyday English words are kept in support
+context only, with one decision for all their inflections."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.errors import PipelineError
+from annotator.glossary.model import Concept, Definition, Glossary
+from annotator.pipeline.precision import PrecisionSettings
+from annotator.runtime.generation import generate_patterns
+
+
+def _concept(cid, term, acronyms=(), aliases=(), familiarity=None):
+    return Concept(cid, term, list(acronyms), list(aliases), definitions=[Definition(f"{term}.", "t.csv", 1)],
+                   familiarity=familiarity)  # fmt: skip
+
+
+GLOSSARY = [
+    _concept("queue", "Queue"),
+    _concept("ticket", "Ticket"),
+    _concept("agent", "Agent"),
+    _concept("reporting", "Reporting"),
+    _concept("webhook", "Webhook"),
+    _concept("tag", "Tag"),
+    _concept("customer-feedback", "Customer Feedback"),
+    _concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+    _concept("first-response-time", "First Response Time", ["FRT"]),
+    _concept("customer-satisfaction", "Customer Satisfaction", ["CSAT"]),
+    _concept("support-ticket", "Support Ticket Routing"),
+]
+
+
+def _nlp(**config):
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
+    glossary = Glossary(GLOSSARY)
+    component.set_data(glossary, list(generate_patterns(glossary)))
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def everyday_nlp():
+    return _nlp()
+
+
+def _ents(nlp, text):
+    return [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # support context: other glossary terms nearby, domain words
+        ("The agent moved the ticket to the queue before the SLA ran out.", ["agent", "ticket", "queue", "SLA"]),
+        ("Agents answer customer tickets from the support queue.", ["Agents", "tickets", "queue"]),
+        ("Customer feedback lowered our CSAT this week.", ["Customer feedback", "CSAT"]),
+        ("Your feedback on the agent helps us meet the SLA.", ["feedback", "agent", "SLA"]),
+        ("Tickets queued overnight miss the FRT target.", ["Tickets", "queued", "FRT"]),
+        ("Weekly reporting on FRT and CSAT goes to leads.", ["reporting", "FRT", "CSAT"]),
+        # a coined word is jargon wherever it is
+        ("The webhook fires on save.", ["webhook"]),
+    ],
+)
+def test_everyday_kept_in_support_context(everyday_nlp, text, expected):
+    assert _ents(everyday_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I have your ticket number, please?",
+        "Thanks for the feedback on my essay!",
+        "The reporting period ends in March.",
+        "The travel agent booked it.",
+        "CI queues up the change and runs it.",
+        "We had to queue for an hour at the bakery.",
+    ],
+)
+def test_everyday_dropped_in_everyday_sense(everyday_nlp, text):
+    assert _ents(everyday_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [("queue", "queues", "queued", "queuing"), ("ticket", "tickets"), ("agent", "agents")],
+)
+def test_everyday_one_decision_for_every_inflection(everyday_nlp, forms):
+    for form in forms:
+        assert _ents(everyday_nlp, f"Our {form} grew last week.") == []
+        assert _ents(everyday_nlp, f"Our {form} grew and missed the SLA and FRT.") == [form, "SLA", "FRT"]
+
+
+def test_everyday_verb_use_of_a_noun_term_needs_more_context(everyday_nlp):
+    # The same context keeps the noun and drops the noun used as a verb.
+    assert _ents(everyday_nlp, "The queue grew; see the SLA.") == ["queue", "SLA"]
+    assert _ents(everyday_nlp, "We queue up changes; see the SLA.") == ["SLA"]
+
+
+def test_everyday_threshold_is_a_setting():
+    strict = _nlp(precision_settings={"context_threshold": 5.0})
+    assert _ents(strict, "The agent moved the ticket before the SLA ran out.") == ["SLA"]
+    lax = _nlp(precision_settings={"context_threshold": -10})
+    assert _ents(lax, "Thanks for the feedback on my essay!") == ["feedback"]
+
+
+def test_everyday_stated_familiarity_wins():
+    glossary = Glossary([_concept("queue", "Queue", familiarity="jargon")])
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False})
+    component.set_data(glossary, list(generate_patterns(glossary)))
+    assert _ents(nlp, "We had to queue for an hour.") == ["queue"]
+
+
+@pytest.mark.parametrize("settings", [{"no_such": 1}, {"context_threshold": "high"}, {"context_window": True}])
+def test_everyday_invalid_setting_is_E304(settings):
+    with pytest.raises(PipelineError) as info:
+        PrecisionSettings.from_config(settings)
+    assert info.value.code == "E304"
+
+
+def test_everyday_settings_survive_a_round_trip(tmp_path):
+    nlp = _nlp(precision_settings={"context_threshold": 5.0})
+    nlp.to_disk(tmp_path / "p")
+    restored = spacy.load(tmp_path / "p")
+    assert restored.get_pipe("helpdesk_glossary").precision_settings.context_threshold == 5.0
+
+
+def test_everyday_one_sense_per_document(everyday_nlp):
+    filler = "Nothing else happened that morning at all, " * 4
+    text = f"Our queue grew. {filler}then the queue missed the SLA."
+    assert _ents(everyday_nlp, text) == ["queue", "queue", "SLA"]
+    # ... but a verb use is judged alone
+    text = f"We queue up changes. {filler}then the queue missed the SLA."
+    assert _ents(everyday_nlp, text) == ["queue", "SLA"]
+
+
+def test_everyday_context_stops_at_a_paragraph_break(everyday_nlp):
+    assert _ents(everyday_nlp, "Ping me without tagging anybody.\n\nThe SLA and FRT apply.") == ["SLA", "FRT"]
+    assert _ents(everyday_nlp, "Tickets queued overnight.\n\nThe SLA and FRT apply.") == ["Tickets", "queued", "SLA", "FRT"]

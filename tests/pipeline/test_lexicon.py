@@ -1,0 +1,73 @@
+"""pipeline.lexicon: the glossary's words, domain words and everyday-word terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.glossary.model import Concept, Glossary
+from annotator.pipeline.lexicon import build_lexicon, one_word_bases
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return build_lexicon(
+        Glossary(
+            [
+                Concept("queue", "Queue"),
+                Concept("webhook", "Webhook"),
+                Concept("customer-survey", "Customer Survey"),
+                Concept("customer-service", "Customer Service", ["CS"]),
+                Concept("escalation", "Escalation"),
+                Concept("whatsapp", "WhatsApp Support"),
+                Concept("help-desk", "Help Desk"),
+            ]
+        )
+    )
+
+
+def test_lexicon_words_are_the_names_words(lexicon):
+    assert {"queue", "survey", "customer", "service", "help", "desk", "whatsapp"} <= lexicon.words
+    assert "the" not in lexicon.words
+
+
+def test_lexicon_context_words_occur_in_several_names(lexicon):
+    assert {"customer", "customers"} <= lexicon.context_words
+    assert "queue" not in lexicon.context_words
+
+
+@pytest.mark.parametrize(
+    "concept_id,forms",
+    [
+        ("queue", {"queue": "queue", "queues": "queue", "queued": "queue", "queuing": "queue"}),
+        ("customer-survey", {"survey": "survey", "surveys": "survey", "surveyed": "survey"}),
+        ("escalation", {"escalation": "escalation", "escalate": "escalate", "escalated": "escalate"}),
+    ],
+)
+def test_lexicon_everyday_terms_and_their_forms(lexicon, concept_id, forms):
+    assert forms.items() <= lexicon.everyday[concept_id].items()
+
+
+@pytest.mark.parametrize("concept_id", ["webhook", "help-desk"])
+def test_lexicon_coined_and_multiword_terms_are_not_everyday(lexicon, concept_id):
+    assert concept_id not in lexicon.everyday
+
+
+def test_lexicon_verbs_and_written_capitals(lexicon):
+    assert "escalate" in lexicon.verbs and "queue" not in lexicon.verbs
+    assert "WhatsApp" in lexicon.written_caps
+
+
+def test_lexicon_one_word_bases():
+    assert one_word_bases(Concept("x", "Escalation")) == (
+        ["escalation"], ["escalate", "escalates", "escalated", "escalating"]
+    )
+    assert one_word_bases(Concept("y", "Customer Survey")) == (["survey"], [])
+
+
+def test_lexicon_the_most_common_words_are_no_domain_words():
+    from annotator.pipeline.precision import PrecisionSettings
+
+    concepts = [Concept("a", "First Response Time"), Concept("b", "Handle Time"), Concept("c", "Customer Time")]
+    assert "time" not in build_lexicon(concepts).context_words
+    lax = PrecisionSettings.from_config({"context_word_max_zipf": 9.0})
+    assert "time" in build_lexicon(concepts, lax).context_words

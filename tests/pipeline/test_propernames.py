@@ -1,0 +1,116 @@
+"""pipeline.propernames: glossary words inside product, app, menu and section names and table
+labels are not tagged; true terms in title-case text are."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.pipeline import propernames
+
+
+def _ents(nlp, text):
+    return [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a step of a UI path, two words or more
+        ("Open Knowledge Base Pro > Home and check the SLA.", ["SLA"]),
+        ("Open Knowledge Base \u2192 Home and check the SLA.", ["SLA"]),
+        ("Open Knowledge Base -> Home and check the SLA.", ["SLA"]),
+        # a capitalised word the glossary never uses, not at a sentence start
+        ("We moved to Zendesk Ticket last year; the SLA is fine.", ["SLA"]),
+        ("Ask the Acme Ticket Cloud team about the SLA.", ["SLA"]),
+        ("Try Chatwoot for Ticket teams under the SLA.", ["SLA"]),
+        # a brand-shaped token (inner capitals), even when it is a closed compound of a term
+        ("Try HelpDesk today, or a plain help desk, under the SLA.", ["help desk", "SLA"]),
+        # a name once found is a name in any casing further down
+        ("We use Zendesk Ticket. The zendesk ticket meets the SLA.", ["SLA"]),
+        ("Try HelpDesk today. Our helpdesk widget meets the SLA.", ["SLA"]),
+        # two capitalised common words outside the glossary
+        ("Ask the Smart Ticket Hub about the SLA.", ["SLA"]),
+        # a status label in a table body cell
+        ("The SLA applies.\n\n| Case | State |\n|---|---|\n| 42 | Escalation |\n", ["SLA"]),
+    ],
+)
+def test_propernames_names_are_not_tagged(nlp, text, expected):
+    assert _ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # exactly a glossary term: the capitals are the term's
+        ("## Service Level Agreement\n\nAn SLA applies.", ["Service Level Agreement", "SLA"]),
+        ("First Contact Resolution (FCR) is tracked with the SLA.", ["First Contact Resolution", "FCR", "SLA"]),
+        # every word a glossary word
+        ("Knowledge Base and Help Desk tools under the SLA.", ["Knowledge Base", "Help Desk", "SLA"]),
+        # a sentence start: the capital says nothing
+        ("Note: Acme Help Desk staff follow the SLA.", ["Help Desk", "SLA"]),
+        ('He picked "Assigned Help Desk" from the SLA menu.', ["Help Desk", "SLA"]),
+        # one capitalised common word outside the glossary is a label, not a name
+        ('Open the "Ticket Details" panel under the SLA.', ["Ticket", "SLA"]),
+        ("See the Ticket Details panel under the SLA.", ["Ticket", "SLA"]),
+        # an indefinite article makes it a common noun phrase
+        ("There is a Zendesk Ticket for the SLA.", ["Ticket", "SLA"]),
+        # beside a product's name, a term of several words is still the term
+        ("We moved to Zendesk Help Desk last year; the SLA is fine.", ["Help Desk", "SLA"]),
+        # a one-word step of a path names its contents
+        ("Go to Settings > Escalation for the SLA.", ["Escalation", "SLA"]),
+        ("Go to Settings -> Escalation for the SLA.", ["Escalation", "SLA"]),
+        # a title-case heading: every word is capitalised
+        ("## Setting Up Acme Ticket Rules for the SLA\n\nIt applies.", ["Ticket", "SLA"]),
+        # spelled out as an abbreviation in the document
+        ("Very Urgent Escalation (VUE) breaks the SLA.", ["Escalation", "VUE", "SLA"]),
+        # a table header names a column; a long cell is prose
+        ("| Escalation | Owner |\n|---|---|\n| x | SLA |\n", ["Escalation", "SLA"]),
+        ("| Case |\n|---|\n| A slow escalation under the SLA |\n", ["escalation", "SLA"]),
+    ],
+)
+def test_propernames_terms_in_capitals_are_kept(nlp, text, expected):
+    assert _ents(nlp, text) == expected
+
+
+def test_propernames_offsets_stay_exact(nlp):
+    text = "We moved to Zendesk Ticket; our ticket meets the SLA."
+    doc = nlp(text)
+    assert [(text[e.start_char : e.end_char], e.text) for e in doc.ents] == [("ticket", "ticket"), ("SLA", "SLA")]
+
+
+def test_propernames_rule_off_keeps_them(make_fixture_nlp):
+    from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
+
+    rules = [r for r in DEFAULT_PRECISION_RULES if r != "helpdesk_glossary.proper_names.v1"]
+    nlp = make_fixture_nlp(precision_rules=rules)
+    assert _ents(nlp, "We moved to Zendesk Ticket; the SLA is fine.") == ["Ticket", "SLA"]
+
+
+@pytest.mark.parametrize(
+    "word,capitalised,brand",
+    [("Agent", True, False), ("LiveChat", True, True), ("SLA", False, False), ("I", False, False),
+     ("agent", False, False), ("eNPS", False, True), ("HubSpot", True, True)],
+)
+def test_propernames_word_shapes(word, capitalised, brand):
+    assert propernames.is_capitalised(word) is capitalised
+    assert propernames.is_brand_shaped(word) is brand
+
+
+@pytest.mark.parametrize(
+    "text,heading",
+    [("## Ticket rules\nbody", True), ("title: Very Breached Tickets\n", True), ("Service Level Agreement\n", True),
+     ("We track the Service Level Agreement.\n", False), ("Service Level Agreement.\n", False)],
+)
+def test_propernames_in_heading(text, heading):
+    start = text.index("T") if "Ticket" in text else text.index("S")
+    assert propernames.in_heading(text, start, start + 5) is heading
+
+
+@pytest.mark.parametrize(
+    "text,word,label",
+    [("| Open |\n", "Open", True), ("| Open | x |\n|---|---|\n", "Open", False), ("| a b c d |\n", "b", False),
+     ("no table | Open |\n", "Open", False), ("| Pending review |\n", "Pending", True)],
+)
+def test_propernames_table_label(text, word, label):
+    start = text.index(word)
+    assert propernames.table_label(text, start, start + len(word)) is label
