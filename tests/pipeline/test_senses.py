@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.glossary.model import Concept, Definition, Glossary
-from annotator.pipeline.sense_context import DOCUMENT, NEARBY, SENTENCE, DocumentContext
-from annotator.pipeline.sense_evidence import Rarity, SenseWeights, phrase_counts, phrases, stem
+from annotator.pipeline.sense_context import SENTENCE
 from annotator.pipeline.senses import SHOWN_PHRASES, SenseIndex, context_reason
 
 SENSES_FILE = Path(__file__).parent / "data" / "ambiguous_senses.jsonl"
@@ -90,60 +89,6 @@ def test_senses_accuracy_per_acronym(builtin_nlp, acronym):
     assert accuracy >= min(FLOOR[acronym], TARGET_ACCURACY) - 1e-9, report
 
 
-# --- phrases and weights ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "words,same",
-    [
-        (("resolve", "resolved", "resolves", "resolution"), True),
-        (("handle", "handled", "handling", "handles"), True),
-        (("wait", "waits", "waited", "waiting"), True),
-        (("wrap", "wrapping"), True),
-        (("renew", "renewal", "renewals"), True),
-        (("hold", "handle"), False),
-    ],
-)
-def test_senses_stem(words, same):
-    assert (len({stem(w) for w in words}) == 1) is same
-
-
-def test_senses_phrases_pair_words_within_a_clause():
-    found = phrases("Customers were on hold; the talk time (AHT) grew.")
-    assert {"on hold", "hold", "talk tim", "custo"} <= set(found)
-    assert "on" not in found  # a stop word counts only inside a pair
-    assert not any(p.startswith("hold ") for p in found)  # punctuation ends a pair
-    assert "tim aht" not in found
-    assert (found["on hold"], found["talk tim"], found["custo"]) == ("on hold", "talk time", "customers")
-
-
-def test_senses_weights_shared_phrase_weighs_nothing_and_distinctive_one_counts():
-    handle = Counter({"avera": 2, "talk": 2, "hold": 1})
-    hold = Counter({"avera": 2, "on hold": 1, "hold": 2})
-    weights = SenseWeights([handle, hold])
-    assert "avera" not in weights.weights  # both use "average" alike: no evidence either way
-    # "hold" is in both texts, but more in one: it counts for that one, it is not dropped.
-    assert weights.weights["hold"][1] > 0 == weights.weights["hold"][0]
-    (handle_score, handle_found), (hold_score, hold_found) = weights.score({"on hold": "on hold", "hold": "hold"})
-    assert hold_score > handle_score == 0
-    assert hold_found == ["on hold", "hold"] and handle_found == []
-
-
-def test_senses_weights_rarity_damps_common_words():
-    a, b = Counter({"custo": 2, "repai": 2}), Counter({"resol": 2, "ticke": 2})
-    plain = SenseWeights([a, b])
-    damped = SenseWeights([a, b], rarity=Rarity(100, {"custo": 90}))
-    assert damped.weights["custo"][0] < plain.weights["custo"][0] / 10
-    assert damped.weights["repai"][0] == plain.weights["repai"][0]  # in no other text: full weight
-
-
-def test_senses_weights_never_count_excluded_words():
-    a = phrase_counts([("Mean time to repair (MTTR) of equipment", 1.0)])
-    b = phrase_counts([("Mean time to respond to tickets", 1.0)])
-    weights = SenseWeights([a, b], excluded={"mttr"})
-    assert not any("mttr" in phrase.split() for phrase in weights.weights)
-
-
 # --- the explanation -------------------------------------------------------------------------
 
 
@@ -214,22 +159,7 @@ def test_senses_mention_without_local_evidence_uses_the_document(builtin_nlp):
     assert "in the document" in span._.senses[0]["reason"]
 
 
-# --- windows ---------------------------------------------------------------------------------
-
-
-def test_senses_document_context_windows_widen_lazily():
-    text = "One hold. Two talk.\nThree wrap! Four queue? Five agent. Six chat."
-    context = DocumentContext(text)
-    index = context.sentence_of(text.index("Three"))
-    assert index == 2
-    windows = context.windows(text.index("Three"))
-    scope, key, found = next(windows)
-    assert (scope, key) == (SENTENCE, (SENTENCE, 2)) and set(found) == {"wrap"}
-    assert context._document is None  # nothing wider computed yet
-    scope, key, found = next(windows)
-    assert scope == NEARBY and {"hold", "talk", "wrap", "queu", "agent"} <= set(found) and "chat" not in found
-    scope, key, found = next(windows)
-    assert scope == DOCUMENT and "chat" in found
+# --- the glossary's own evidence ----------------------------------------------------------
 
 
 def test_senses_index_related_concepts_come_from_the_distinctive_term_words():
