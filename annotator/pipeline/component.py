@@ -85,7 +85,8 @@ from .precision import (
     rule_names,
     words_around,
 )
-from .senses import REASON_EXPANDED, SenseIndex, content_words, document_sense
+from .sense_context import DocumentContext
+from .senses import REASON_EXPANDED, SenseIndex, document_sense
 from .spoken import SpokenIndex, mark_spoken
 from .serialize import MATCHER_CACHE_FILE, PATTERNS_FILE, iter_patterns
 from .spanvalues import SPAN_EXTENSIONS, SPAN_VALUES_KEY, register_extensions
@@ -439,11 +440,12 @@ class HelpdeskGlossary:
             found.append(Match(span.start, span.end, DOC_ACRONYM_LABEL, DOCUMENT_PREFIX + short, True))
         return found
 
-    def payload(self, match: Match, acronym: str | None, expansions: dict[str, tuple[str, ...]], context: dict) -> dict:
-        """The extension values for ``match`` (acronym ``acronym``) in one document.
-
-        The same for every mention of a concept written the same way in a document, so
-        :class:`_SpanWriter` computes it once per document and reuses it.
+    def payload(self, match: Match, acronym: str | None, expansions: dict[str, tuple[str, ...]],
+                context: DocumentContext, at: int = 0) -> dict:  # fmt: skip
+        """The extension values for ``match`` (acronym ``acronym``, at character ``at``) in one
+        document: the same for every mention of a concept written the same way, except that an
+        ambiguous acronym the document does not spell out is decided per sentence
+        (:mod:`.sense_context`). :class:`_SpanWriter` computes each once and reuses it.
         """
         if match.label == DOC_ACRONYM_LABEL:
             short = match.id[len(DOCUMENT_PREFIX) :]
@@ -463,9 +465,8 @@ class HelpdeskGlossary:
         if len(candidates) == 1 and not written:
             senses = self._senses.single(candidates[0])
         else:
-            if "words" not in context and len(candidates) > 1:
-                context["words"] = content_words(context["text"])
-            senses = self._senses.choose(candidates, expansions=written, doc_words=context.get("words"))
+            windows = context.windows(at)
+            senses = self._senses.choose(candidates, expansions=written, windows=windows, memo=context.scores)
             if written and senses[0]["reason"] != REASON_EXPANDED:
                 # The document spells this acronym out as something the glossary does not
                 # list: the writer's meaning wins, the glossary's senses follow.
@@ -572,13 +573,13 @@ class _SpanWriter:
         self.text = text
         self.bounds = bounds
         self.expansions = expansions
-        self.context: dict = {"text": text}
+        self.context = DocumentContext(text)
         self.cache: dict[tuple, tuple] = {}
         self.strings = doc.vocab.strings
         self.user_data = doc.user_data
 
-    def _values(self, match: Match, acronym: str | None) -> tuple:
-        values = self.component.payload(match, acronym, self.expansions, self.context)
+    def _values(self, match: Match, acronym: str | None, at: int) -> tuple:
+        values = self.component.payload(match, acronym, self.expansions, self.context, at)
         stored = {name: values.get(name) for name in SPAN_EXTENSIONS}
         # Hashes, so Span() need not look the strings up for every span (labels and glossary
         # ids are permanent strings, see set_data).
@@ -594,7 +595,9 @@ class _SpanWriter:
             else:
                 word = self.text[start_char : self.bounds.end(match.start)]
                 acronym = self.component._acronym_of.get(word)
-        key = (match.label, match.id, match.is_token_pattern, acronym)
+        key: tuple = (match.label, match.id, match.is_token_pattern, acronym)
+        if match.id.startswith(AMBIGUOUS_PREFIX) and not (acronym and acronym in self.expansions):
+            key = (*key, self.context.sentence_of(start_char))  # decided per sentence: sense_context
         cached = self.cache.get(key)
         if cached is None:
             # An unambiguous glossary concept whose acronym the document does not spell out
@@ -608,7 +611,7 @@ class _SpanWriter:
             if shared:
                 cached = self.component._shared_values.get(key)
             if cached is None:
-                cached = self._values(match, acronym)
+                cached = self._values(match, acronym, start_char)
                 if shared:
                     self.component._shared_values[key] = cached
             self.cache[key] = cached

@@ -5,41 +5,51 @@ the reason. An unambiguous hit has one sense. For an ambiguous acronym (AHT = Av
 Time / Average Hold Time) the evidence is, in order:
 
 1. an expansion written in the same document (``Average Hold Time (AHT)``) - decisive;
-2. context: how many of a sense's distinctive words (from its term, aliases and definitions)
-   occur in the document;
+2. context: the phrases around the mention, each weighted by how much more one sense's own
+   text uses it than the other senses' do and by how rare it is in the glossary at large
+   (:mod:`.sense_evidence`), taken from the narrowest window that has any: the mention's
+   sentence, its neighbours, the whole document (:mod:`.sense_context`). The acronym itself
+   is never evidence;
 3. how many glossary sources define that sense;
 4. glossary order, so the choice is always deterministic.
 
-All of it is precomputed per concept; per document we only pay for ambiguous hits.
+A sense's text is its term and aliases, its definitions, and what the rest of the glossary says
+about what sets it apart: concepts named with a term word of its own that the other senses'
+terms lack ("Handle Time" for Average Handle Time, "Offshore Outsourcing" for Business Process
+Outsourcing, "First Response Time" for Mean Time to Respond), and, weighted less, concepts whose
+definitions use that word. All of it is computed per acronym on first need; per document we
+only pay for ambiguous hits.
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from ..glossary.model import Concept, Glossary, normalize_key
-
-_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+from .sense_context import DOCUMENT, NEARBY, SENTENCE
+from .sense_evidence import TERM_WEIGHT, Rarity, SenseWeights, phrase_counts, phrases
 
 REASON_ONLY = "only sense in the glossary"
 REASON_EXPANDED = "expanded in this document"
 REASON_DOCUMENT = "defined in this document"
 
+#: How much a related concept's name counts per phrase (a sense's own definitions count 1);
+#: its definitions count half as much: they say what the related concept is, and only by the
+#: way what the sense is.
+NAMED_WEIGHT = 0.5
+#: The same for a concept whose definitions (not its name) use a sense's own term word.
+DEFINED_WEIGHT = 0.25
+#: At most this many related concepts of each kind per sense (the first in glossary order), so
+#: a sense named with a common word ("Service") stays cheap in a very large glossary.
+MAX_RELATED = 24
+#: How many concepts (evenly spread over the glossary) tell how common a phrase is in the
+#: domain: enough for a stable estimate, bounded for a very large glossary.
+BACKGROUND_SAMPLE = 2000
+#: How many of the phrases that carry a choice its reason shows.
+SHOWN_PHRASES = 5
 
-def content_words(text: str) -> set[str]:
-    """Lowercase non-stop words of 3+ letters, crudely singularised (``agents`` -> ``agent``)."""
-    words = set()
-    for word in _WORD.findall(text.lower()):
-        word = word.strip("'-")
-        if word in STOP_WORDS or len(word) < 3:
-            continue
-        if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-            word = word[:-1]
-        words.add(word)
-    return words
+_WHERE = {SENTENCE: "in this sentence", NEARBY: "nearby", DOCUMENT: "in the document"}
 
 
 def sense_record(concept: Concept, score: float, reason: str) -> dict:
@@ -66,18 +76,40 @@ def source_count(concept: Concept) -> int:
     return len({d.source for d in concept.definitions}) or 1
 
 
+def context_reason(found: Sequence[str], scope: str) -> str:
+    """``context: N related phrase(s) <where> (a, b, ...)``: N is exactly the number listed; a
+    longer list is cut and says how many more there were."""
+    shown = list(found[:SHOWN_PHRASES])
+    more = len(found) - len(shown)
+    listed = ", ".join(shown) + (f"; {more} more" if more else "")
+    plural = "s" * (len(shown) != 1)
+    return f"context: {len(shown)} related phrase{plural} {_WHERE.get(scope, scope)} ({listed})"
+
+
+def _words(text: str) -> set[str]:
+    """The stemmed content words of ``text`` (no pairs)."""
+    return {p for p in phrases(text) if " " not in p}
+
+
+def _concept_text(concept: Concept) -> str:
+    return " ".join([concept.term, *concept.aliases, *(d.text for d in concept.definitions)])
+
+
 class SenseIndex:
-    """Per-concept evidence, computed on first need and cached.
+    """Per-concept and per-acronym evidence, computed on first need and cached.
 
     Lazy because most concepts never need it: only ambiguous or document-expanded acronyms
-    are ranked, and a 100,000-concept glossary should not pay for word sets up front.
+    are ranked, and a 100,000-concept glossary should not pay for phrase weights up front.
     """
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self._names: dict[str, set[str]] = {}
-        self._words: dict[str, set[str]] = {}
         self._single: dict[str, list[dict]] = {}
+        self._weights: dict[tuple[str, ...], SenseWeights] = {}
+        self._named: dict[str, list[Concept]] | None = None
+        self._defined: dict[str, list[Concept]] | None = None
+        self._rarity: Rarity | None = None
 
     def names(self, concept: Concept) -> set[str]:
         names = self._names.get(concept.id)
@@ -86,13 +118,6 @@ class SenseIndex:
             self._names[concept.id] = names
         return names
 
-    def words(self, concept: Concept) -> set[str]:
-        words = self._words.get(concept.id)
-        if words is None:
-            text = " ".join([concept.term, *concept.aliases, *(d.text for d in concept.definitions)])
-            words = self._words[concept.id] = content_words(text)
-        return words
-
     def single(self, concept: Concept) -> list[dict]:
         """The one-sense list of an unambiguous concept (a fresh list, shared records)."""
         senses = self._single.get(concept.id)
@@ -100,41 +125,123 @@ class SenseIndex:
             senses = self._single[concept.id] = [sense_record(concept, 1.0, REASON_ONLY)]
         return list(senses)
 
+    # --- what the glossary says about each sense ------------------------------------------
+
+    def _word_indexes(self) -> tuple[dict[str, list[Concept]], dict[str, list[Concept]]]:
+        """Concepts by the stemmed words of their names, and of their definitions (one pass
+        over the glossary, on the first ambiguous mention)."""
+        if self._named is None or self._defined is None:
+            named: dict[str, list[Concept]] = {}
+            defined: dict[str, list[Concept]] = {}
+            for concept in self.glossary:
+                for word in _words(" ".join((concept.term, *concept.aliases))):
+                    named.setdefault(word, []).append(concept)
+                for word in _words(" ".join(d.text for d in concept.definitions)):
+                    defined.setdefault(word, []).append(concept)
+            self._named, self._defined = named, defined
+        return self._named, self._defined
+
+    def rarity(self) -> Rarity:
+        """How rare a phrase is across the glossary's concepts (see :class:`.sense_evidence.Rarity`),
+        counted on an even sample of at most :data:`BACKGROUND_SAMPLE` concepts."""
+        if self._rarity is None:
+            concepts = list(self.glossary)
+            sample = concepts[:: max(1, -(-len(concepts) // BACKGROUND_SAMPLE))]
+            frequency: Counter = Counter()
+            for concept in sample:
+                frequency.update(phrases(_concept_text(concept)).keys())
+            self._rarity = Rarity(len(sample), frequency)
+        return self._rarity
+
+    def related(self, concept: Concept, candidates: Sequence[Concept]) -> tuple[list[Concept], list[Concept]]:
+        """The concepts named with, and the concepts defined with, a term word that sets
+        ``concept`` apart from the other candidates (a word of its term not in every
+        candidate's term: "handle" in Average Handle Time, not "average")."""
+        own = _words(concept.term)
+        apart = own - set.intersection(*(_words(c.term) for c in candidates))
+        named_index, defined_index = self._word_indexes()
+        seen = {c.id for c in candidates}
+        groups: tuple[list[Concept], list[Concept]] = ([], [])
+        for index, group in zip((named_index, defined_index), groups):
+            for word in sorted(apart):
+                for other in index.get(word, ()):
+                    if other.id not in seen and len(group) < MAX_RELATED:
+                        seen.add(other.id)
+                        group.append(other)
+        return groups
+
+    def bag(self, concept: Concept, candidates: Sequence[Concept]) -> Counter:
+        """The weighted phrase counts of one sense's text (see the module docstring)."""
+        texts: list[tuple[str, float]] = [(name, TERM_WEIGHT) for name in (concept.term, *concept.aliases)]
+        texts += [(d.text, 1.0) for d in concept.definitions]
+        named, defined = self.related(concept, candidates)
+        for group, weight in ((named, NAMED_WEIGHT), (defined, DEFINED_WEIGHT)):
+            for other in group:
+                texts += [(name, weight) for name in (other.term, *other.aliases)]
+                texts += [(d.text, weight / 2) for d in other.definitions]
+        return phrase_counts(texts)
+
+    def weights(self, candidates: Sequence[Concept]) -> SenseWeights:
+        key = tuple(c.id for c in candidates)
+        weights = self._weights.get(key)
+        if weights is None:
+            # The acronyms never count: a definition that says "Average handle time (AHT) is"
+            # must not make every mention of AHT evidence for handle time.
+            excluded = set()
+            for concept in candidates:
+                for acronym in concept.acronyms:
+                    excluded.update({acronym.lower(), acronym.lower() + "s", acronym.lower() + "'s"})
+            bags = [self.bag(c, candidates) for c in candidates]
+            weights = self._weights[key] = SenseWeights(bags, excluded, self.rarity())
+        return weights
+
+    # --- choosing -------------------------------------------------------------------------
+
     def choose(
         self,
         candidates: Sequence[Concept],
         *,
         expansions: Iterable[str] = (),
-        doc_words: set[str] | None = None,
+        windows: Iterable[tuple[str, tuple, dict[str, str]]] = (),
+        memo: dict | None = None,
     ) -> list[dict]:
-        """Rank ``candidates`` for one document; the chosen sense first.
+        """Rank ``candidates`` for one mention; the chosen sense first.
 
-        ``expansions`` are the long forms the document gives this acronym; ``doc_words`` the
-        document's content words (see :func:`content_words`).
+        ``expansions`` are the long forms the document gives this acronym; ``windows`` the
+        mention's context as ``(scope, key, phrases)`` from narrowest to widest (see
+        :meth:`.sense_context.DocumentContext.windows`): the first window with any evidence
+        decides, and the wider ones are never computed. ``memo``, one dict per document,
+        keeps each window's weighing for the next mention that needs it.
         """
         if len(candidates) == 1 and not expansions:
             return self.single(candidates[0])
         keys = {normalize_key(e) for e in expansions}
-        # Words every candidate shares ("average", "time" for AHT) say nothing about which one.
-        shared = set.intersection(*(self.words(c) for c in candidates)) if candidates else set()
-        doc_words = doc_words or set()
-        ranked = []
-        for order, concept in enumerate(candidates):
-            expanded = bool(keys & self.names(concept))
-            overlap = sorted((self.words(concept) - shared) & doc_words)
-            sources = source_count(concept)
-            ranked.append(((not expanded, -len(overlap), -sources, order), concept, expanded, overlap, sources))
-        ranked.sort(key=lambda item: item[0])
+        expanded = [bool(keys & self.names(c)) for c in candidates]
+        scores: list[tuple[float, list[str]]] = [(0.0, [])] * len(candidates)
+        scope = ""
+        if len(candidates) > 1 and not any(expanded):
+            weights, group = self.weights(candidates), tuple(c.id for c in candidates)
+            memo = {} if memo is None else memo
+            for scope, key, found in windows:
+                scores = memo.get((group, key))
+                if scores is None:
+                    scores = memo[(group, key)] = weights.score(found)
+                if any(total > 0 for total, _ in scores):
+                    break
+        ranked = sorted(
+            range(len(candidates)),
+            key=lambda i: (not expanded[i], -scores[i][0], -source_count(candidates[i]), i),
+        )
         senses = []
-        for _, concept, expanded, overlap, sources in ranked:
-            if expanded:
+        for i in ranked:
+            concept, (total, found) = candidates[i], scores[i]
+            if expanded[i]:
                 senses.append(sense_record(concept, 1.0, REASON_EXPANDED))
                 continue
-            if overlap:
-                shown = ", ".join(overlap[:5])
-                reason = f"context: {len(overlap)} related word{'s' * (len(overlap) != 1)} in the document ({shown})"
+            if total > 0:
+                reason = context_reason(found, scope)
             else:
+                sources = source_count(concept)
                 reason = f"no context; defined by {sources} source{'s' * (sources != 1)}"
-            score = round(len(overlap) / (len(overlap) + 1), 3) if overlap else 0.0
-            senses.append(sense_record(concept, score, reason))
+            senses.append(sense_record(concept, round(total / (total + 1), 3), reason))
         return senses

@@ -1,0 +1,91 @@
+"""Where a mention of an ambiguous acronym takes its context from: its sentence first, then the
+sentences around it, then the whole document.
+
+A long document can use both senses of an acronym (a handbook page on call metrics speaks of
+handle time in one section and hold time in the next), so each mention is decided on the
+narrowest window that has any evidence: its own sentence; else the sentences up to
+:data:`NEIGHBOURS` either side of it; else the whole document. Mentions in the same sentence
+share one decision.
+
+Everything is computed on first need and cached, so a document pays only for the sentences
+that hold an ambiguous acronym (and their neighbours), and for the whole document at most once.
+Sentences are split on ``. ! ?`` followed by white space, and on line breaks (tickets and
+chats often end a thought with the line, not with a full stop).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from .sense_evidence import phrases
+
+#: How many sentences either side of a mention's own sentence form its neighbourhood.
+NEIGHBOURS = 2
+
+SENTENCE = "sentence"
+NEARBY = "nearby"
+DOCUMENT = "document"
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n")
+
+
+class DocumentContext:
+    """One document's sentences and their phrases (see :func:`.sense_evidence.phrases`)."""
+
+    __slots__ = ("text", "scores", "_starts", "_sentences", "_windows", "_document")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        #: Evidence already weighed in this document, by window and acronym (see
+        #: :meth:`.senses.SenseIndex.choose`): a thousand mentions that all fall back to the
+        #: whole document weigh it once.
+        self.scores: dict[tuple, list] = {}
+        self._starts: list[int] | None = None
+        self._sentences: dict[int, dict[str, str]] = {}
+        self._windows: dict[int, dict[str, str]] = {}
+        self._document: dict[str, str] | None = None
+
+    def _bounds(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in _BOUNDARY.finditer(self.text))]
+        return self._starts
+
+    def sentence_of(self, char: int) -> int:
+        """The index of the sentence holding character offset ``char``."""
+        return max(0, bisect_right(self._bounds(), char) - 1)
+
+    def sentence(self, index: int) -> dict[str, str]:
+        found = self._sentences.get(index)
+        if found is None:
+            starts = self._bounds()
+            end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+            found = self._sentences[index] = phrases(self.text[starts[index] : end])
+        return found
+
+    def nearby(self, index: int) -> dict[str, str]:
+        """The phrases of sentence ``index`` and its neighbours (the sentence's own first)."""
+        found = self._windows.get(index)
+        if found is None:
+            found = dict(self.sentence(index))
+            last = len(self._bounds()) - 1
+            for other in range(max(0, index - NEIGHBOURS), min(last, index + NEIGHBOURS) + 1):
+                for phrase, surface in self.sentence(other).items():
+                    found.setdefault(phrase, surface)
+            self._windows[index] = found
+        return found
+
+    def document(self) -> dict[str, str]:
+        if self._document is None:
+            self._document = phrases(self.text)
+        return self._document
+
+    def windows(self, char: int) -> Iterator[tuple[str, tuple, dict[str, str]]]:
+        """``(scope, key, phrases)`` from the narrowest window around ``char`` to the widest,
+        each computed only when the one before it gave no evidence; ``key`` names the window
+        within this document."""
+        index = self.sentence_of(char)
+        yield SENTENCE, (SENTENCE, index), self.sentence(index)
+        yield NEARBY, (NEARBY, index), self.nearby(index)
+        yield DOCUMENT, (DOCUMENT,), self.document()

@@ -1,0 +1,192 @@
+"""Evidence for a sense: the phrases of a text, and how strongly each points to one sense of an
+ambiguous acronym rather than to the others.
+
+A *phrase* is a stemmed content word (``hold``, ``outso``) or two adjacent words (``on hold``,
+``hold time``, ``talk time``, ``third party``). Stop words count only inside a pair, so "on hold"
+is evidence and "on" alone is not; punctuation ends a pair. Stemming is crude on purpose
+(inflection stripped, then the first five letters) so that "resolved", "resolves" and
+"resolution" meet: every comparison stems both sides the same way.
+
+A sense's weight for a phrase is the smoothed log-odds of the phrase in that sense's text
+(term and aliases, definitions, the glossary terms named after it) against the other senses'
+text pooled. A phrase every sense uses about as often ("average", "time") weighs nothing; a
+phrase all senses use but one uses much more (``hold`` in Average Hold Time against Average
+Handle Time, whose definitions mention hold time once each) still counts for that one; a
+phrase only one sense uses counts most. The acronym itself is never a phrase of any sense, so
+it cannot be its own evidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+#: A phrase's weight in a sense's term or alias against a definition's: the name is what the
+#: sense *is*, a definition also says what it is not.
+TERM_WEIGHT = 3.0
+#: Additive smoothing of phrase counts: a phrase seen once in one sense and never in the other
+#: is evidence, but not proof.
+SMOOTHING = 0.5
+STEM_LENGTH = 5
+
+# Punctuation that ends a pair of adjacent words ("time (AHT) is" has no pair "time aht").
+_CLAUSE = re.compile(r"[^\w\s'’-]+|\s-+\s|_")
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")
+
+
+def stem(word: str) -> str:
+    """A crude stem: possessive and inflection off, a final ``e`` off, the first five letters.
+
+    >>> [stem(w) for w in ("resolved", "resolution", "handling", "handle", "waiting", "issues")]
+    ['resol', 'resol', 'handl', 'handl', 'wait', 'issu']
+    """
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + replacement
+            if suffix in ("ing", "ed") and _DOUBLED.search(word) and not word.endswith(("ll", "ss", "zz")):
+                word = word[:-1]  # "wrapping" -> "wrap"
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word[:STEM_LENGTH]
+
+
+# spaCy's stop words include "call", which in a contact centre is a content word.
+_STOP = frozenset(STOP_WORDS) - {"call"}
+# The stop words that still make a pair with a content word ("on hold", "after call", "first
+# response", "wrap up"): prepositions and particles. Articles and pronouns make none ("the
+# moment", "an agent" say nothing the content word does not).
+_PAIRING = frozenset(
+    "on off up out in to into after before per first back down over without within during".split()
+)
+
+
+def _is_content(word: str) -> bool:
+    return len(word) >= 3 and word not in _STOP and not word[0].isdigit()
+
+
+def iter_phrases(text: str) -> Iterator[tuple[str, str]]:
+    """``(phrase, surface text)`` for every phrase of ``text`` in order, repeats included."""
+    for clause in _CLAUSE.split(text.lower()):
+        previous: tuple[str, str, bool] | None = None
+        for word in _WORD.findall(clause):
+            if word[0].isdigit():
+                previous = None
+                continue
+            content = _is_content(word)
+            if not content and word not in _PAIRING:
+                previous = None
+                continue
+            key = stem(word) if content else word
+            if content:
+                yield key, word
+            if previous is not None and (content or previous[2]):
+                yield f"{previous[0]} {key}", f"{previous[1]} {word}"
+            previous = (key, word, content)
+
+
+def phrases(text: str) -> dict[str, str]:
+    """The distinct phrases of ``text``, each with the first way the text wrote it."""
+    found: dict[str, str] = {}
+    for phrase, surface in iter_phrases(text):
+        found.setdefault(phrase, surface)
+    return found
+
+
+def phrase_counts(texts: Iterable[tuple[str, float]]) -> Counter:
+    """Weighted phrase counts of ``(text, weight)`` pairs."""
+    counts: Counter = Counter()
+    for text, weight in texts:
+        for phrase, _ in iter_phrases(text):
+            counts[phrase] += weight
+    return counts
+
+
+def _mentions(phrase: str, excluded: frozenset[str]) -> bool:
+    return any(part in excluded for part in phrase.split(" "))
+
+
+class SenseWeights:
+    """Per-phrase weights of the senses of one ambiguous acronym.
+
+    ``bags``: each sense's weighted phrase counts, in candidate order; ``excluded``: words that
+    are never evidence (the acronym and its plural, lower-cased): a phrase containing one is
+    dropped; ``rarity``: a factor in [0, 1] per phrase, how rare it is in the domain at large
+    (see :class:`Rarity`): a word the whole glossary uses ("customer", "team") says little about
+    one sense even when only one sense's definitions happen to use it. Only phrases with a
+    positive weight for some sense are kept.
+    """
+
+    __slots__ = ("weights",)
+
+    def __init__(
+        self,
+        bags: Sequence[Counter],
+        excluded: Iterable[str] = (),
+        rarity: Callable[[str], float] = lambda phrase: 1.0,
+    ) -> None:
+        banned = frozenset(excluded)
+        bags = [Counter({p: c for p, c in bag.items() if not _mentions(p, banned)}) for bag in bags]
+        vocabulary = set().union(*bags) if bags else set()
+        totals = [sum(bag.values()) for bag in bags]
+        grand = sum(totals)
+        size = len(vocabulary) or 1
+        self.weights: dict[str, tuple[float, ...]] = {}
+        if len(bags) < 2:
+            return
+        for phrase in vocabulary:
+            counts = [bag.get(phrase, 0.0) for bag in bags]
+            everywhere = sum(counts)
+            row = []
+            factor = rarity(phrase)
+            for count, total in zip(counts, totals):
+                mine = (count + SMOOTHING) / (total + SMOOTHING * size)
+                theirs = (everywhere - count + SMOOTHING) / (grand - total + SMOOTHING * size)
+                row.append(max(0.0, math.log(mine / theirs)) * factor)
+            if any(row):
+                self.weights[phrase] = tuple(row)
+
+    def score(self, found: Mapping[str, str]) -> list[tuple[float, list[str]]]:
+        """For each sense, its total weight in ``found`` (phrase -> surface text, see
+        :func:`phrases`) and the surface texts that carry it, strongest first."""
+        senses = len(next(iter(self.weights.values()))) if self.weights else 0
+        hits: list[list[tuple[float, str]]] = [[] for _ in range(senses)]
+        small, large = (found, self.weights) if len(found) <= len(self.weights) else (self.weights, found)
+        for phrase in small:
+            if phrase not in large:
+                continue
+            for index, weight in enumerate(self.weights[phrase]):
+                if weight > 0:
+                    hits[index].append((weight, found[phrase]))
+        result = []
+        for sense_hits in hits:
+            sense_hits.sort(key=lambda hit: (-hit[0], hit[1]))
+            result.append((sum(w for w, _ in sense_hits), [surface for _, surface in sense_hits]))
+        return result
+
+
+class Rarity:
+    """How rare each phrase is among ``documents`` texts, ``frequency`` giving how many of them
+    hold it: an inverse document frequency scaled to [0, 1] (1: in none of them), squared so
+    that the words every other concept uses ("customer", "team", "agent") fall off fast.
+
+    A class, not a closure, so a pipeline holding one still pickles (``n_process``)."""
+
+    __slots__ = ("documents", "frequency", "ceiling")
+
+    def __init__(self, documents: int, frequency: Mapping[str, int]) -> None:
+        self.documents = documents
+        self.frequency = dict(frequency)
+        self.ceiling = math.log(documents + 1) or 1.0
+
+    def __call__(self, phrase: str) -> float:
+        found = self.frequency.get(phrase, 0)
+        return (max(0.0, math.log((self.documents + 1) / (found + 1))) / self.ceiling) ** 2

@@ -1,0 +1,61 @@
+"""Phrases of a text and their weights for the senses of an ambiguous acronym."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from annotator.pipeline.sense_evidence import Rarity, SenseWeights, phrase_counts, phrases, stem
+
+
+
+@pytest.mark.parametrize(
+    "words,same",
+    [
+        (("resolve", "resolved", "resolves", "resolution"), True),
+        (("handle", "handled", "handling", "handles"), True),
+        (("wait", "waits", "waited", "waiting"), True),
+        (("wrap", "wrapping"), True),
+        (("renew", "renewal", "renewals"), True),
+        (("hold", "handle"), False),
+    ],
+)
+def test_sense_evidence_stem(words, same):
+    assert (len({stem(w) for w in words}) == 1) is same
+
+
+def test_sense_evidence_phrases_pair_words_within_a_clause():
+    found = phrases("Customers were on hold; the talk time (AHT) grew.")
+    assert {"on hold", "hold", "talk tim", "custo"} <= set(found)
+    assert "on" not in found  # a stop word counts only inside a pair
+    assert not any(p.startswith("hold ") for p in found)  # punctuation ends a pair
+    assert "tim aht" not in found
+    assert (found["on hold"], found["talk tim"], found["custo"]) == ("on hold", "talk time", "customers")
+
+
+def test_sense_evidence_weights_shared_phrase_weighs_nothing_and_distinctive_one_counts():
+    handle = Counter({"avera": 2, "talk": 2, "hold": 1})
+    hold = Counter({"avera": 2, "on hold": 1, "hold": 2})
+    weights = SenseWeights([handle, hold])
+    assert "avera" not in weights.weights  # both use "average" alike: no evidence either way
+    # "hold" is in both texts, but more in one: it counts for that one, it is not dropped.
+    assert weights.weights["hold"][1] > 0 == weights.weights["hold"][0]
+    (handle_score, handle_found), (hold_score, hold_found) = weights.score({"on hold": "on hold", "hold": "hold"})
+    assert hold_score > handle_score == 0
+    assert hold_found == ["on hold", "hold"] and handle_found == []
+
+
+def test_sense_evidence_weights_rarity_damps_common_words():
+    a, b = Counter({"custo": 2, "repai": 2}), Counter({"resol": 2, "ticke": 2})
+    plain = SenseWeights([a, b])
+    damped = SenseWeights([a, b], rarity=Rarity(100, {"custo": 90}))
+    assert damped.weights["custo"][0] < plain.weights["custo"][0] / 10
+    assert damped.weights["repai"][0] == plain.weights["repai"][0]  # in no other text: full weight
+
+
+def test_sense_evidence_weights_never_count_excluded_words():
+    a = phrase_counts([("Mean time to repair (MTTR) of equipment", 1.0)])
+    b = phrase_counts([("Mean time to respond to tickets", 1.0)])
+    weights = SenseWeights([a, b], excluded={"mttr"})
+    assert not any("mttr" in phrase.split() for phrase in weights.weights)

@@ -1,0 +1,190 @@
+"""Sense choice for ambiguous acronyms: the evidence, its windows, its explanation, and accuracy
+on a hand-made set of sentences written from real usage (``data/ambiguous_senses.jsonl``)."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from annotator.glossary.model import Concept, Definition, Glossary
+from annotator.pipeline.sense_context import SENTENCE
+from annotator.pipeline.senses import SHOWN_PHRASES, SenseIndex, context_reason
+
+SENSES_FILE = Path(__file__).parent / "data" / "ambiguous_senses.jsonl"
+ACRONYMS = ("AHT", "BPO", "CS", "MTTR")
+#: The accuracy the project aims at for every ambiguous acronym.
+TARGET_ACCURACY = 0.9
+#: What each acronym must keep (dev and held-out together): one sentence below what the
+#: glossary's present definitions reach, so a regression fails and a merge moving one sentence
+#: does not. Below the target where the definitions never use the words real text uses around
+#: the acronym (no definition of Mean Time to Repair says "equipment" or "maintenance"); raise
+#: a floor when richer definitions lift it.
+FLOOR = {"AHT": 33 / 42, "BPO": 27 / 42, "CS": 35 / 42, "MTTR": 33 / 45}
+
+
+def _load_sentences() -> list[dict]:
+    rows = []
+    with SENSES_FILE.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip() and not line.startswith("#"):
+                rows.append(json.loads(line))
+    return rows
+
+
+SENTENCES = _load_sentences()
+
+
+def mention(doc, acronym: str):
+    """The first span of ``acronym`` (or its plural) among the entities and nested spans."""
+    for span in [*doc.ents, *doc.spans.get("nested", [])]:
+        if re.fullmatch(re.escape(acronym) + r"(?:s|'s|’s)?", span.text):
+            return span
+    return None
+
+
+def chosen(nlp, text: str, acronym: str) -> str | None:
+    span = mention(nlp(text), acronym)
+    return span._.term_id if span is not None else None
+
+
+# --- the data set ----------------------------------------------------------------------------
+
+
+def test_senses_data_covers_every_ambiguous_acronym(builtin_nlp):
+    component = builtin_nlp.get_pipe("helpdesk_glossary")
+    component.ensure_loaded()
+    glossary = component.glossary
+    for acronym in ACRONYMS:
+        rows = [r for r in SENTENCES if r["acronym"] == acronym]
+        senses = {c.id for c in glossary.by_acronym[acronym]}
+        counts = Counter(r["sense_term_id"] for r in rows)
+        assert len(rows) >= 40, acronym
+        assert set(counts) == senses, acronym  # every sense, and only real senses
+        assert max(counts.values()) - min(counts.values()) <= 1, counts  # an even split
+        splits = Counter(r["split"] for r in rows)
+        assert set(splits) == {"dev", "heldout"} and splits["heldout"] >= len(rows) // 3, splits
+        assert all(r["source"].startswith("https://") or r["source"].startswith("http://") for r in rows)
+        assert all(re.search(rf"\b{acronym}", r["sentence"]) for r in rows)
+
+
+@pytest.mark.parametrize("acronym", ACRONYMS)
+def test_senses_accuracy_per_acronym(builtin_nlp, acronym):
+    rows = [r for r in SENTENCES if r["acronym"] == acronym]
+    wrong, by_split = [], Counter()
+    for row in rows:
+        got = chosen(builtin_nlp, row["sentence"], acronym)
+        if got == row["sense_term_id"]:
+            by_split[row["split"]] += 1
+        else:
+            wrong.append(f"  [{row['split']}] {row['sentence']!r}: want {row['sense_term_id']}, got {got}")
+    accuracy = 1 - len(wrong) / len(rows)
+    totals = Counter(r["split"] for r in rows)
+    parts = ", ".join(f"{split} {by_split[split]}/{totals[split]}" for split in sorted(totals))
+    report = f"{acronym}: accuracy {accuracy:.3f} ({parts}; target {TARGET_ACCURACY}); wrong:\n" + "\n".join(wrong)
+    assert accuracy >= min(FLOOR[acronym], TARGET_ACCURACY) - 1e-9, report
+
+
+# --- the explanation -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [1, 2, SHOWN_PHRASES, SHOWN_PHRASES + 3])
+def test_senses_reason_count_matches_its_list(count):
+    found = [f"word{i}" for i in range(count)]
+    reason = context_reason(found, SENTENCE)
+    number = int(re.match(r"context: (\d+) related phrase", reason).group(1))
+    listed = reason[reason.index("(") + 1 : reason.rindex(")")].split("; ")[0].split(", ")
+    assert number == len(listed) == min(count, SHOWN_PHRASES)
+    assert ("more" in reason) is (count > SHOWN_PHRASES)
+
+
+def test_senses_reason_of_a_real_choice_counts_right(builtin_nlp):
+    span = mention(builtin_nlp("Our AHT went up because customers were on hold longer."), "AHT")
+    reason = span._.senses[0]["reason"]
+    number = int(re.match(r"context: (\d+) related phrases? in this sentence \(", reason).group(1))
+    listed = reason[reason.index("(") + 1 : reason.rindex(")")].split("; ")[0].split(", ")
+    assert number == len(listed)
+
+
+# --- the decision ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,acronym,sense",
+    [
+        # The acronym alone with context words (it was handle time: AHT counted for itself).
+        ("Our AHT went up because customers were on hold longer.", "AHT", "average-hold-time"),
+        # A paraphrase of Average Hold Time's own definition: "hold" is in both senses' texts.
+        ("AHT measures the average length of time a customer waits on hold during a call.", "AHT", "average-hold-time"),
+        ("AHT includes talk time and after-call work.", "AHT", "average-handle-time"),
+        ("Our MTTR is high: the engineers need days to repair broken equipment.", "MTTR", "mean-time-to-repair"),
+        ("MTTR went up: customers wait long for the first response from the support team.", "MTTR", "mean-time-to-respond"),
+        ("The BPO contract moves our phone support to a third-party provider.", "BPO", "business-process-outsourcing"),
+        ("The BPO project streamlines workflows so we work more efficiently.", "BPO", "business-process-optimization"),
+        ("CS runs renewals and works to reduce churn.", "CS", "customer-success"),
+    ],
+)
+def test_senses_context_choice(builtin_nlp, text, acronym, sense):
+    span = mention(builtin_nlp(text), acronym)
+    assert span._.term_id == sense
+    assert span._.senses[0]["reason"].startswith("context:")
+
+
+def test_senses_acronym_is_never_its_own_evidence(builtin_nlp):
+    # Average Handle Time's definitions write "(AHT)"; with nothing else to go on, the
+    # acronym must not tip the choice: the source count decides.
+    span = mention(builtin_nlp("AHT AHT AHT."), "AHT")
+    assert span._.senses[0]["reason"].startswith("no context")
+
+
+def test_senses_each_part_of_a_long_document_decides_for_itself(builtin_nlp):
+    text = (
+        "Our AHT includes talk time and after-call work, so wrap-up notes matter.\n"
+        "Nothing else changed this quarter. The team is the same. The tools are the same.\n"
+        "Separately, AHT rose because callers were left on hold while agents asked a supervisor."
+    )
+    doc = builtin_nlp(text)
+    ahts = [e for e in doc.ents if e.text == "AHT"]
+    assert [e._.term_id for e in ahts] == ["average-handle-time", "average-hold-time"]
+
+
+def test_senses_mention_without_local_evidence_uses_the_document(builtin_nlp):
+    text = "Callers wait on hold far too long.\n\nWe did it.\nWe were there.\nIt was so.\nWe are here.\nIt is AHT."
+    span = mention(builtin_nlp(text), "AHT")
+    assert span._.term_id == "average-hold-time"
+    assert "in the document" in span._.senses[0]["reason"]
+
+
+# --- the glossary's own evidence ----------------------------------------------------------
+
+
+def test_senses_index_related_concepts_come_from_the_distinctive_term_words():
+    def concept(cid, term, text, acronyms=()):
+        return Concept(id=cid, term=term, acronyms=list(acronyms), definitions=[Definition(text, "t.txt", 1)])
+
+    glossary = Glossary([
+        concept("average-handle-time", "Average Handle Time", "Time on a call.", ["AHT"]),
+        concept("average-hold-time", "Average Hold Time", "Time on hold.", ["AHT"]),
+        concept("handle-time", "Handle Time", "Talk time plus wrap-up."),
+        concept("average-speed", "Average Speed of Answer", "How fast calls are answered."),
+        concept("callback", "Callback", "Calling back a customer instead of keeping them on hold."),
+    ])
+    index = SenseIndex(glossary)
+    handle, hold = glossary.by_acronym["AHT"]
+    named, defined = index.related(handle, [handle, hold])
+    assert [c.id for c in named] == ["handle-time"] and defined == []
+    named, defined = index.related(hold, [handle, hold])
+    assert named == [] and [c.id for c in defined] == ["callback"]  # "average" is shared: no link
+
+
+def test_senses_many_mentions_without_evidence_stay_linear(builtin_nlp):
+    # Every sentence falls back to the whole document: it is weighed once, not per sentence.
+    text = "Callers wait on hold. " + "It is AHT again. " * 4000
+    started = time.perf_counter()
+    doc = builtin_nlp(text)
+    assert time.perf_counter() - started < 10, "must not hang"
+    assert {e._.term_id for e in doc.ents if e.text == "AHT"} == {"average-hold-time"}
