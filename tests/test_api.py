@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 import annotator
 from annotator.errors import AnnotatorError, InputError
+from annotator.glossary.model import Glossary
+from annotator.lint.rules import lint_text
 
 DATA = Path(__file__).parent / "pipeline" / "data"
 
@@ -62,6 +64,58 @@ def test_api_annotate_markup_only_visible_prose(nlp, fmt, text, expected):
     assert [s["text"] for s in result["spans"]] == expected
     for span in result["spans"]:
         assert text[span["start"] : span["end"]] == span["text"]
+
+
+# One rule for link text: prose for annotation (HTML, Markdown, raw HTML in Markdown) and for
+# the linter alike; only the link target is hidden.
+LINKED = {
+    "html": '<p>Read <a href="https://kb.example/SLA">the SLA policy</a>. A Service Level Agreement (SLA) is a promise.</p>',
+    "markdown": "Read [the SLA policy](https://kb.example/SLA). A Service Level Agreement (SLA) is a promise.",
+    "markdown-raw-html": 'Read <a href="https://kb.example/SLA">the SLA policy</a>. A Service Level Agreement (SLA) is a promise.',
+}
+
+
+def _first_sla(nlp, path: str, text: str, format: str) -> int:
+    """Where ``path`` (annotate or lint) sees the first SLA: a span, or the use lint reports."""
+    if path == "annotate":
+        spans = [s for s in annotator.annotate(text, format, nlp=nlp)["spans"] if s["text"] == "SLA"]
+        for span in spans:
+            assert text[span["start"] : span["end"]] == span["text"]
+        return spans[0]["start"]
+    glossary = Glossary.load(DATA / "glossary.jsonl")
+    [finding] = lint_text(text, format, glossary=glossary)
+    assert finding.code == "HA002" and finding.acronym == "SLA"  # used (in the link) before defined
+    return finding.start
+
+
+@pytest.mark.parametrize("path", ["annotate", "lint"])
+@pytest.mark.parametrize("case", sorted(LINKED))
+def test_api_link_text_is_prose_on_every_path(nlp, path, case):
+    text = LINKED[case]
+    format = case.split("-")[0]
+    assert _first_sla(nlp, path, text, format) == text.index("the SLA") + 4
+
+
+@pytest.mark.parametrize(
+    "text,acronym,expansion",
+    [
+        ("Our Average Hold Time \\(AHT\\) went up. AHT matters.", "AHT", "Average Hold Time"),
+        ("Track Time to Value \\(TTV\\) weekly; the TTV matters.", "TTV", "Time to Value"),
+        ("Track TTV \\(time to value\\) weekly; the TTV matters.", "TTV", "time to value"),
+    ],
+    ids=["glossary-sense", "document-acronym", "acronym-first"],
+)
+def test_api_markdown_escaped_parentheses_define_an_acronym(nlp, text, acronym, expansion):
+    """CommonMark renders ``\\(`` as ``(``: the definition counts, offsets index the source."""
+    result = annotator.annotate(text, "markdown", nlp=nlp)
+    [definition] = result["abbreviations"]
+    assert (definition["short"], definition["long"]) == (acronym, expansion)
+    assert text[definition["short_start"] : definition["short_end"]] == acronym
+    spans = [s for s in result["spans"] if s["text"] == acronym]
+    assert len(spans) == 2
+    for span in spans:
+        assert text[span["start"] : span["end"]] == span["text"]
+        assert span["term"].casefold() == expansion.casefold()
 
 
 def test_api_annotate_options(nlp):

@@ -160,7 +160,7 @@ def visible(text: str, format: str) -> str:
     A lone surrogate (JSON lets a client send one) becomes U+FFFD, one code point and one
     UTF-16 unit like it, so offsets stay put and the annotator never sees invalid Unicode.
     """
-    return visible_text(_LONE_SURROGATE.sub("\ufffd", text), format, hide_links=True)
+    return visible_text(_LONE_SURROGATE.sub("\ufffd", text), format)
 
 
 def _span(record: dict, unknown: bool = False) -> Span:

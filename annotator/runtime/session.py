@@ -105,10 +105,12 @@ class AnnotationSession:
         if format not in FORMATS:
             raise InputError("E204", field="format", format=format, allowed=", ".join(FORMATS))
         limit = self.max_length if max_length is None else max_length
+        # Link text is prose, as for the linter (a tooltip never sits *inside* a link: the
+        # widget and the standalone page see to that, not the annotation).
         if REGISTRY[format].exact:
-            visible, turns = visible_text_and_turns(check(text, max_length=limit), format, hide_links=True)
+            visible, turns = visible_text_and_turns(check(text, max_length=limit), format)
             return sanitize(visible), turns
-        return visible_text_and_turns(prepare(text, max_length=limit), format, hide_links=True)
+        return visible_text_and_turns(prepare(text, max_length=limit), format)
 
     def make_doc(self, visible: str, spoken: str | None = "auto") -> Doc:
         """Step 4's first half: the tokenized doc, carrying the text it was made from and where

@@ -141,6 +141,31 @@ def test_cli_annotate_input_format_from_suffix(invoke, tmp_path, name, content, 
     assert len(forced) > len(spans)
 
 
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("linked.html", "<p>See <a href='https://x.example/sla'>the SLA page</a>; the SLA holds.</p>"),
+        ("linked.md", "See [the SLA page](https://x.example/sla); the SLA holds.\n"),
+    ],
+)
+def test_cli_annotate_html_page_link_text_is_annotated_without_a_tooltip_inside_the_link(
+    invoke, tmp_path, name, content
+):
+    """Link text is prose (the JSON has its span), but the page never nests a focusable
+    tooltip in a link: the term there shows its note number only."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    spans = json.loads(invoke(path, "--format", "json").stdout)["spans"]
+    assert [s["start"] for s in spans if s["text"] == "SLA"] == [content.index("the SLA") + 4, content.rindex("SLA")]
+    out = tmp_path / "page.html"
+    assert invoke(path, "--format", "html", "-o", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    links = re.findall(r"<a\b[^>]*>.*?</a>", page.split('<div class="doc">', 1)[1], re.S)
+    assert links[0] == "<a>the SLA<sup>1</sup> page</a>"  # the term's note number, no tooltip
+    assert not any('class="term"' in link for link in links)
+    assert page.count('class="term"') == 1  # the SLA outside the link
+
+
 def test_cli_annotate_invalid_utf8_exits_2(invoke, tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes(b"Our SLA\nwas caf\xe9 time\n")

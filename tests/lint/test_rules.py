@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from annotator.lint.config import LintConfig
+from annotator.lint.formats import render
 from annotator.lint.rules import RULES, lint_text
+from annotator.lint.runner import lint_article, read_article
 
 
 @pytest.mark.parametrize(
@@ -214,3 +219,35 @@ def test_rules_table_codes():
 def test_rules_degenerate_input_does_not_raise(glossary, text):
     for format in ("text", "markdown", "html", "rst"):
         lint_text(text, format, glossary=glossary)
+
+
+def test_rules_markdown_escapes_golden(glossary, golden_dir, monkeypatch):
+    """An article written with backslash escapes is linted as CommonMark renders it:
+    ``Service Level Agreement \\(SLA\\)`` defines SLA; escapes in code, ``\\[FRT\\]`` and
+    ``\\*FCR\\*`` define nothing.
+
+    Regenerate after an intended change with ``UPDATE_GOLDEN=1``.
+    """
+    monkeypatch.chdir(golden_dir.parent)  # relative paths in the report, as a user types them
+    result = lint_article(read_article(Path("data/escapes.md")), glossary=glossary, config=LintConfig())
+    output = render([result], "text")
+    golden = golden_dir / "escapes.text.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(output, encoding="utf-8")
+    assert output == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Our Average Handled Time \\(AHT\\) rose. AHT matters.", {}),
+        ("Our AHT \\(Average Hold Time\\) rose. AHT matters.", {}),
+        ("Our Service Level Agreement\\(SLA\\) holds. The SLA.", {}),
+        ("Our Service Level\nAgreement \\(SLA\\) holds. The SLA.", {}),
+        ("Our Service Level Agreement \\[SLA\\] holds. The SLA.", {"SLA": "HA001"}),
+        ("Our `Service Level Agreement \\(SLA\\)` holds. The SLA.", {"SLA": "HA001"}),
+    ],
+    ids=["expansion-acr", "acr-expansion", "glued", "wrapped", "brackets", "code-span"],
+)
+def test_rules_markdown_escaped_parentheses_are_definitions(lint, text, expected):
+    assert lint(text) == expected

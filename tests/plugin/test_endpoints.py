@@ -62,12 +62,13 @@ def test_api_annotate_label_filter(client):
     assert filtered and {s["label"] for s in filtered} == {wanted}
 
 
-def test_api_annotate_html_skips_code_and_links(client):
-    text = '<p>The SLA is <code>SLA</code> and <a href="/sla">SLA</a>; &lt;SLA&gt;</p>'
+def test_api_annotate_html_skips_code_not_link_text(client):
+    text = '<p>The SLA is <code>SLA</code> and <a href="/SLA">SLA</a>; &lt;SLA&gt;</p>'
     result = annotate(client, text, format="html")
     starts = [s["start"] for s in result["spans"] if s["text"] == "SLA"]
-    assert starts == [text.index("SLA")] or starts[0] == text.index("SLA")
-    assert text.index("<code>SLA") + 6 not in starts
+    link_text = text.index(">SLA</a>") + 1
+    assert starts[:2] == [text.index("SLA"), link_text]
+    assert text.index("<code>SLA") + 6 not in starts and text.index('"/SLA"') + 2 not in starts
     assert result["format"] == "html"
 
 

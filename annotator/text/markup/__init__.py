@@ -60,8 +60,9 @@ def visible_text(
     ``format`` is one of :data:`ALL_FORMATS`. ``front_matter_keys`` names the Markdown
     front-matter keys whose values stay visible (the linter, which counts only the title and
     description as uses, passes ``("title", "description")``). ``hide_links`` also hides the
-    text of HTML ``<a>`` elements (raw HTML in Markdown included), as annotation does: a
-    tooltip inside a link would fight the link's own click and hover. Raises :class:`InputError`
+    text of HTML ``<a>`` elements (raw HTML in Markdown included); by default link text is
+    prose, for annotation and lint alike (that no tooltip sits inside a link is the display's
+    rule, see docs/markup.md). Raises :class:`InputError`
     ``E201`` for a non-string and ``E204`` for an unknown format; never raises on any string.
 
     >>> visible_text("See `SLA` in https://example.com/SLA", "markdown")

@@ -5,10 +5,11 @@ whole content of ``script``, ``style``, ``code``, ``pre``, ``kbd``, ``samp``, ``
 ``svg``, ``math``, ``template``, ``noscript``, ``iframe`` and ``object`` elements, and of any
 element with a ``data-no-glossary``, ``hidden`` or ``contenteditable="false"`` attribute. In the
 text, URLs, e-mails and identifiers as for plain text. The *text* of links (``<a>``) is visible
-prose by default (the linter counts it as a use; only the ``href`` is hidden); with
-``hide_links``, which the API and the batch tagger use, it is hidden too, as the widget skips
-anchors: a tooltip never sits inside a link. Character references in visible text are decoded
-in place (see :class:`~annotator.text.markup.mask.Mask`).
+prose, as in Markdown: every surface annotates it and the linter counts it as a use (only the
+``href`` is hidden); a caller may still ask for ``hide_links``. A tooltip never sits inside a
+link, but that is the display's rule (the widget skips anchors, the standalone page shows no
+tooltip trigger there), not a reason to skip the words. Character references in visible text
+are decoded in place (see :class:`~annotator.text.markup.mask.Mask`).
 
 HTML is read by a small linear scanner written for this module rather than ``html.parser``: the
 standard library parser re-scans to the end of the input for every unterminated tag, so
@@ -35,9 +36,8 @@ HIDDEN_ELEMENTS = frozenset(
         "template", "noscript", "iframe", "object",
     }
 )  # fmt: skip
-#: Added to the hidden elements when links are not prose (``hide_links=True``): the service and
-#: the batch tagger, like the widget, never annotate inside a link; the linter still counts link
-#: text as a use.
+#: Added to the hidden elements when a caller asks for ``hide_links=True``. No surface of the
+#: product does: link text is prose for annotation and lint alike.
 LINK_ELEMENTS = frozenset({"a"})
 _VOID_ELEMENTS = frozenset(
     {

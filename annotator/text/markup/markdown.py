@@ -6,10 +6,21 @@ or ``tags``, which readers see), fenced and indented code blocks, inline code, l
 targets (``[text](target "title")``, ``[text][ref]``; the link text and the image's alt text
 stay visible), reference definitions (``[x]: http://...``), autolinks, bare URLs, e-mails and
 identifiers, raw HTML tags and comments (MDX ``{expression}`` attribute values included; the
-content of ``<code>``, ``<script>`` ... follows the HTML rules). Table pipes, ``~~`` and the
-``@`` of a mention are blanked because the tokenizer would glue them to the word next to them
-(``|SLA|KB|`` is one token); the mention itself stays visible (in articles it names a role:
-"cc @CSM"). Heading and emphasis markers are kept: they are punctuation the tokenizer splits off.
+content of ``<code>``, ``<script>`` ... follows the HTML rules), and the backslash of each
+backslash escape (see below). Table pipes, ``~~`` and the ``@`` of a mention are blanked because
+the tokenizer would glue them to the word next to them (``|SLA|KB|`` is one token); the mention
+itself stays visible (in articles it names a role: "cc @CSM"). Heading and emphasis markers are
+kept: they are punctuation the tokenizer splits off.
+
+Backslash escapes follow CommonMark: in a paragraph or heading, a backslash before an ASCII
+punctuation character renders as that character alone (``Average Handle Time \\(AHT\\)`` reads
+"Average Handle Time (AHT)"), so the backslash is hidden and the character stays, with the same
+offsets; an escaped character has no Markdown meaning (an escaped backtick opens no code span,
+``\\<b>`` is no tag, ``\\&amp;`` no character reference, ``snake\\_case`` is an identifier).
+A backslash at the end of a line that the paragraph continues after is a hard line break,
+hidden too. A backslash before anything else (a letter, a space, the end of a block) is a
+literal backslash, and escapes do not work inside code spans, code blocks, autolinks or raw
+HTML (all hidden).
 
 markdown-it-py finds the block structure (code blocks, headings, paragraphs); everything inline
 is found here, on offsets into the original.
@@ -19,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 
 from .front_matter import find_front_matter, prose_values
 from .html import hidden_for, hide_html
@@ -39,6 +51,13 @@ _REFERENCE_LINK = re.compile(r"\]\[[^\[\]\n]{0,999}+\]")
 _REFERENCE_DEFINITION = re.compile(
     r"^[ \t]{0,3}\[(?:[^\[\]\\\n]|\\.){1,999}+\]:[ \t]*+\S[^\n]*+", re.MULTILINE
 )
+#: What a backslash escapes in CommonMark: exactly the ASCII punctuation characters.
+_ESCAPABLE = frozenset(string.punctuation)
+# Escaped characters that would otherwise start HTML markup (a tag, a character reference).
+_HTML_STARTS = frozenset("<&")
+# An identifier written with escaped underscores (``ERR\_SLA\_TIMEOUT`` renders as
+# ``ERR_SLA_TIMEOUT``); the plain-text pass finds the unescaped ones.
+_ESCAPED_IDENTIFIER = re.compile(r"(?<![\w\\])[A-Za-z0-9]++(?:\\?+_[A-Za-z0-9]++)++(?!\w)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,7 +104,7 @@ def _code_spans(mask: Mask, text: str, start: int, end: int) -> None:
     while index < len(runs):
         run_start, run_end = runs[index]
         length = run_end - run_start
-        escaped = run_start > 0 and text[run_start - 1] == "\\"
+        escaped = _escaped(text, run_start, start)
         same = by_length[length]
         # Advance this length's cursor past the opener.
         while cursor[length] < len(same) and same[cursor[length]] <= index:
@@ -98,6 +117,64 @@ def _code_spans(mask: Mask, text: str, start: int, end: int) -> None:
         index = closer + 1
 
 
+def _escaped(text: str, position: int, start: int) -> bool:
+    """True if ``text[position]`` is backslash-escaped: an odd run of backslashes before it
+    (``\\\\`` is an escaped backslash, so the character after it is not escaped)."""
+    run = position
+    while run > start and text[run - 1] == "\\":
+        run -= 1
+    return (position - run) % 2 == 1
+
+
+def _escapes(mask: Mask, text: str, start: int, end: int) -> list[int]:
+    """The backslashes in ``text[start:end]`` (one paragraph or heading's inline content) that
+    do not render: each one that escapes the next character, and each hard line break.
+
+    Left to right, as CommonMark reads them: an escaped backslash escapes nothing after it. A
+    backslash already hidden (in a code span) is literal code, not an escape.
+    """
+    found: list[int] = []
+    position = text.find("\\", start, end)
+    while position != -1:
+        after = position + 1
+        following = text[after] if after < end else ""
+        if mask.flags[position]:
+            pass  # code: the backslash is literal and escapes nothing
+        elif following in _ESCAPABLE:
+            found.append(position)
+            after += 1  # the escaped character is literal, whatever it is
+        elif following in ("\r", "\n"):
+            # A hard line break only where the inline content goes on after the line break;
+            # at the end of a paragraph or heading the backslash is literal.
+            next_line = after + (2 if text.startswith("\r\n", after) else 1)
+            if next_line < end:
+                found.append(position)
+        position = text.find("\\", after, end)
+    return found
+
+
+def _without_html_starts(work: str, escapes: list[int]) -> str:
+    """``work`` with each escaped ``<`` and ``&`` blanked, so the HTML pass sees no tag or
+    character reference there (the mask itself keeps them visible: they render literally)."""
+    chars = None
+    for backslash in escapes:
+        if work[backslash + 1 : backslash + 2] in _HTML_STARTS:
+            chars = chars if chars is not None else list(work)
+            chars[backslash + 1] = " "
+    return work if chars is None else "".join(chars)
+
+
+def _escaped_identifiers(mask: Mask, work: str, escapes: list[int]) -> None:
+    """Hide identifiers written with escaped underscores (``ERR\\_SLA\\_TIMEOUT``)."""
+    escaped_underscores = {b for b in escapes if work[b + 1 : b + 2] == "_"}
+    if not escaped_underscores:
+        return
+    for match in _ESCAPED_IDENTIFIER.finditer(work):
+        backslashes = [match.start() + i for i, char in enumerate(match.group()) if char == "\\"]
+        # Every backslash in it escapes its underscore (in raw HTML one would be literal).
+        if backslashes and all(b in escaped_underscores for b in backslashes):
+            mask.hide(*match.span())
+
 
 def mask_markdown(text: str, options: MaskOptions) -> Masked:
     """The ``markdown`` format; headings are ATX and setext headings plus the front-matter
@@ -107,6 +184,7 @@ def mask_markdown(text: str, options: MaskOptions) -> Masked:
     front_end, headings = _front_matter(mask, text, options.front_matter_keys)
     # markdown-it sees the front matter as blank lines, so line numbers still match.
     source = blank(text[:front_end]) + text[front_end:] if front_end else text
+    inline: list[Span] = []
     for token in _parser().parse(source):
         if token.map is None:
             continue
@@ -116,15 +194,23 @@ def mask_markdown(text: str, options: MaskOptions) -> Masked:
             mask.hide(start, end)
         elif token.type == "inline":
             _code_spans(mask, source, start, end)
+            inline.append((start, end))
         elif token.type == "heading_open":
             headings.append(_heading_content(text, lines, first, last, token.markup))
+    # Escapes are read once the code spans are known (a backslash in code is literal) and
+    # before the other passes, which must not take an escaped character for markup.
+    escapes = [backslash for start, end in inline for backslash in _escapes(mask, source, start, end)]
     work = mask.work_copy()
     hide_all(mask, _REFERENCE_DEFINITION, work)
     hide_all(mask, _LINK_TARGET, work)
     hide_all(mask, _REFERENCE_LINK, work)
     hide_plain(mask, work)
-    hide_html(mask, mask.work_copy(), markdown=True, hidden_elements=hidden_for(options))
+    _escaped_identifiers(mask, work, escapes)
+    html_work = _without_html_starts(mask.work_copy(), escapes)
+    hide_html(mask, html_work, markdown=True, hidden_elements=hidden_for(options))
     hide_all(mask, _MD_GLUE, mask.work_copy())
+    for backslash in escapes:
+        mask.hide(backslash, backslash + 1)
     return Masked(mask, sorted(headings))
 
 

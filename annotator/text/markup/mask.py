@@ -92,7 +92,8 @@ class MaskOptions:
     """What a caller may ask of every format (a format ignores what does not apply to it).
 
     ``front_matter_keys``: the front-matter keys whose values stay visible. ``hide_links``:
-    hide the text of HTML links too, as annotation does.
+    hide the text of HTML links too (no surface of the product asks for it: link text is
+    prose).
     """
 
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_PROSE_KEYS

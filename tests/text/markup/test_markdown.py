@@ -120,3 +120,58 @@ def test_markdown_crlf_line_numbers_survive():
 def test_markdown_many_unmatched_backticks(shown):
     text = " ".join("`" * n for n in range(1, 200)) + " SLA"
     assert shown(text, "markdown", "SLA") == [len(text) - 3]
+
+
+# --- backslash escapes (CommonMark: the backslash is markup, the character it escapes is text) --
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Average Handle Time \\(AHT\\) rose", "Average Handle Time  (AHT ) rose"),
+        ("\\[SLA\\] and \\*KB\\* and \\_CSAT\\_", " [SLA ] and  *KB * and  _CSAT _"),
+        ("\\#1 \\- \\. \\! \\? \\{x\\} \\~ \\^ \\= \\+ \\, \\/ \\: \\; \\' \\\" \\$ \\%",
+         " #1  -  .  !  ?  {x }  ~  ^  =  +  ,  /  :  ;  '  \"  $  %"),
+        ("a \\\\(b) c", "a  \\(b) c"),  # an escaped backslash escapes nothing after it
+        ("a \\\\\\(b)", "a  \\ (b)"),
+        ("\\SLA \\é \\ x \\1", "\\SLA \\é \\ x \\1"),  # before a non-punctuation character: literal
+        ("SLA\\", "SLA\\"),  # the end of the text: literal
+        ("SLA\\\nKB", "SLA \nKB"),  # hard line break
+        ("SLA\\\r\nKB", "SLA \r\nKB"),
+        ("> SLA\\\n> KB", "> SLA \n> KB"),
+        ("SLA\\\n\nKB", "SLA\\\n\nKB"),  # at the end of a paragraph: literal
+        ("# SLA\\\n\nKB", "# SLA\\\n\nKB"),  # at the end of a heading: literal
+        ("SLA\\\nKB\n===", "SLA \nKB\n==="),  # inside a setext heading
+        ("Use `a\\(b` and SLA", "Use        and SLA"),  # no escapes in code spans
+        ("```\n\\(SLA\\)\n```\nKB", "   \n       \n   \nKB"),  # nor in code blocks
+        ("\\`SLA` KB", " `SLA` KB"),  # an escaped backtick opens no code span
+        ("\\\\`SLA` KB", " \\      KB"),  # an escaped backslash does not escape the backtick
+        ("\\<b>SLA\\</b>", " <b>SLA </b>"),  # no tag
+        ("\\&amp; SLA &amp;", " &amp; SLA &    "),  # no character reference
+        ("<div>\n\\(SLA\\)\n</div>", "     \n\\(SLA\\)\n      "),  # raw HTML block: literal
+        ("see ERR\\_SLA\\_TIMEOUT now", "see                   now"),  # an identifier
+        ("[KB](https://x/a\\)b) \\[SLA\\]", "[KB                   [SLA ]"),
+    ],
+    ids=[
+        "parentheses", "brackets-emphasis", "all-punctuation", "escaped-backslash",
+        "escaped-backslash-then-escape", "not-punctuation", "end-of-text", "hard-break",
+        "hard-break-crlf", "hard-break-quote", "end-of-paragraph", "end-of-heading", "setext",
+        "code-span", "code-block", "escaped-backtick", "escaped-backslash-backtick", "no-tag",
+        "no-reference", "html-block", "identifier", "link-target",
+    ],
+)
+def test_markdown_backslash_escapes_render_as_commonmark(text, expected, check_contract):
+    out = visible_text(text, "markdown")
+    assert out == expected
+    check_contract(text, out, "markdown")
+
+
+def test_markdown_escapes_keep_the_escaped_word_at_its_offsets(shown):
+    text = "Average Handle Time \\(AHT\\) and \\*\\*AHT\\*\\*"
+    assert shown(text, "markdown", "AHT") == [22, 36]
+    assert shown(text, "markdown", "Average Handle Time") == [0]
+
+
+def test_markdown_many_backslashes_stay_linear(shown):
+    text = "\\" * 20000 + "(SLA) " + "\\(" * 10000 + " SLA"
+    assert shown(text, "markdown", "SLA") == [20001, len(text) - 3]
