@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .pipeline.names import DEFAULT_LABELS
+
 #: Default cap on spans per document; past it the result says ``truncated: true``.
 DEFAULT_MAX_SPANS = 2000
 
@@ -87,8 +89,10 @@ class AnnotateOptions:
         False, kind="boolean", flag="--first-only",
         help="Mark only the first mention of each concept.",
     )
+    # The labels a glossary's patterns carry: the service and the CLI refuse others up front
+    # (a saved pipeline may set more; the session checks against the pipeline's own).
     labels: tuple[str, ...] | None = option(
-        None, kind="strings", flag="--label", max_items=MAX_LABELS,
+        None, kind="strings", flag="--label", max_items=MAX_LABELS, choices=DEFAULT_LABELS,
         help="Keep only spans with these labels, e.g. CX_ACRONYM.",
     )
     max_spans: int = option(

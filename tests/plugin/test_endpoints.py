@@ -353,12 +353,13 @@ def test_api_annotate_transcript_json(client):
         0, "1", "agent", {"start": 2.5, "end": None})
 
 
-@pytest.mark.parametrize("labels", [["CX_TERMS"], ["cx_term"], ["CX_TERM", "SPAM"]])
-def test_annotate_unknown_label_is_422_naming_the_field(client, labels):
+@pytest.mark.parametrize("labels, index", [(["CX_TERMS"], 0), (["cx_term"], 0), (["CX_TERM", "SPAM"], 1)])
+def test_annotate_unknown_label_is_422_naming_the_field(client, labels, index):
     response = client.post("/api/annotate", json={"text": "Our SLA.", "options": {"labels": labels}})
     assert response.status_code == 422
     error = response.get_json()["error"]
-    assert error["code"] == "E205" and error["field"] == "options.labels"
+    assert error["code"] == "E606" and error["field"] == f"options.labels[{index}]"
+    assert "CX_ACRONYM" in error["message"]
 
 
 @pytest.mark.parametrize("asr,status", [("on", 200), ("off", 200), ("auto", 200), ("yes", 422), (True, 422)])
