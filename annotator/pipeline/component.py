@@ -85,6 +85,7 @@ from .precision import (
     rule_names,
     words_around,
 )
+from .coordination import PhraseLookup, coordination_matches, mark_coordinated
 from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense
 from .spoken import SpokenIndex, mark_spoken
@@ -285,6 +286,7 @@ class HelpdeskGlossary:
         self._acronym_of = acronym_of
         self._spoken = SpokenIndex.from_glossary(glossary, term_label=TERM_LABEL, acronym_label=ACRONYM_LABEL,
                                                  ambiguous_prefix=AMBIGUOUS_PREFIX)
+        self._phrases = PhraseLookup(matcher, PatternTokenizer(self.nlp.tokenizer))
         self._known_caps = set(matcher.token_words) | set(acronym_of)
         self._info = None
         self._lexicon = None  # built from this glossary on first need (see lexicon())
@@ -358,6 +360,12 @@ class HelpdeskGlossary:
         text = doc_text(doc)
         budget.check()
         candidates = self.matcher.candidates(doc)
+        # Members of "Tiers 1, 2, and 3" as their own terms (coordination.py); not the ones an
+        # ordinary pattern found as well ("tier 1" in "tier 1 and 2" is an exact match).
+        coordinated = set(coordination_matches(doc, text, self._phrases, Match))
+        if coordinated:
+            coordinated -= set(candidates)
+            candidates += coordinated
         bounds = _TokenBounds(doc)
         context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon)
         if candidates and self._candidate_rules:
@@ -392,6 +400,8 @@ class HelpdeskGlossary:
         spans = [annotate(m) for m in budget.checked(accepted)]
         if spoken:
             mark_spoken(doc, [span for span, m in zip(spans, accepted) if m in spoken])
+        if coordinated:
+            mark_coordinated(doc, [span for span, m in zip(spans, accepted) if m in coordinated])
         if existing:
             if self.overwrite:
                 existing = [e for e in existing if not any(taken[e.start : e.end])]
@@ -493,6 +503,8 @@ class HelpdeskGlossary:
             word = hit.group()
             if word in self._known_caps or word in expansions or not is_acronym(word):
                 continue
+            if self._phrases(word) is not None:
+                continue  # a glossary word in capitals ("our BOT replied") is the word
             base = base_acronym(word)
             if base in self._acronym_of or base in expansions:
                 continue
