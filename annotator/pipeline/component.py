@@ -503,8 +503,6 @@ class HelpdeskGlossary:
             word = hit.group()
             if word in self._known_caps or word in expansions or not is_acronym(word):
                 continue
-            if self._phrases(word) is not None:
-                continue  # a glossary word in capitals ("our BOT replied") is the word
             base = base_acronym(word)
             if base in self._acronym_of or base in expansions:
                 continue
@@ -515,6 +513,8 @@ class HelpdeskGlossary:
                 continue
             if is_shouting(words_around(text, hit.start(), hit.end())):
                 continue  # in "WE CANT GET TO THE CLOUD" capitals say nothing
+            if self._phrases(word) is not None:
+                continue  # a glossary word in capitals ("our TICKET was closed") is the word
             spans.append(span)
         return spans
 

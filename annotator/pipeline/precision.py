@@ -36,10 +36,7 @@ from ..errors import PipelineError
 from ..glossary.compile import TERM_LABEL
 from ..text.abbreviations import find_definitions
 from ..vocabulary.acronyms import LINT_NOT_ACRONYMS, is_shouting
-from ..vocabulary.codes import in_code_context, needs_context
-from ..vocabulary.frequency import COMMON_WORD_ZIPF
-from .everyday import keep_in_context
-from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
+from ..vocabulary.codes import code_at, parse_code
 from .matcher import Match
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 
@@ -320,13 +317,16 @@ def keep_unless_caps_label(context: RuleContext, match: Match, start: int, end: 
 
 
 def keep_code_in_context(context: RuleContext, match: Match, start: int, end: int) -> bool:
-    """A code only its context makes one (a bare ``S2``, see :mod:`annotator.vocabulary.codes`)
-    needs a severity, priority or incident word nearby or another code in its list: in
-    ``an S3 bucket`` or ``the Galaxy S1`` it names something else."""
-    if not match.is_token_pattern or end - start != 2 or context.text[start] != "S":
-        return True  # the one shape a contextual code has: two characters, "S" and a level
+    """A priority or severity code only where it stands as one (see
+    :func:`annotator.vocabulary.codes.code_at`): not inside a hyphenated name or version
+    (``db-p1``, ``1.0-p1``), and a bare ``S2`` only among severities, priorities or incidents
+    (in ``an S3 bucket`` or ``the Galaxy S1`` it names something else)."""
     text = context.text
-    return not needs_context(text[start:end]) or in_code_context(text, start, end)
+    if not match.is_token_pattern or text[start] not in "PpSs" or not any(c.isdigit() for c in text[start:end]):
+        return True  # every code starts with P or S and has a level
+    return parse_code(text[start:end].removesuffix("'s").removesuffix("\u2019s")) is None or (
+        code_at(text, start, end) is not None
+    )
 
 
 def drop_lone_single_words(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:

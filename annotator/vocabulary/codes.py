@@ -54,12 +54,12 @@ CONTEXT_REACH = 6
 
 _LEVEL = "[0-4]"
 # Any written code: prefix, separator, level, an optional plural; never inside a longer word,
-# number or hyphenated name ("P2P", "v1.2", "P10", "1.0-p1", "db-p1"; so in a range "S1-S3"
-# only the first is read).
+# number or hyphenated name ("P2P", "v1.2", "P10", "1.0-p1", "db-p1"), but both ends of a
+# range ("p0-p3", "SEV1-SEV3") are codes.
 _CODE = re.compile(
-    r"(?<![\w.])(?<!\w-)"
+    r"(?:(?<![\w.])(?<!\w-)|(?<=[PpSsVv][0-4]-))"
     r"(?P<prefix>SEV|Sev|sev|P|p|S)(?P<sep>[ -]?)(?P<level>[0-4])(?P<plural>s)?"
-    r"(?!\w|\.\d|-[A-Za-z]{2})"
+    r"(?!\w|\.\d|-(?!(?:SEV|Sev|sev)[ -]?[0-4])[A-Za-z]{2})"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]\s|\n")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
@@ -171,6 +171,26 @@ def in_code_context(text: str, start: int, end: int) -> bool:
     if any(word.lower() in CONTEXT_WORDS for word in words):
         return True
     return _next_to_code(text, start, end)
+
+
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def code_at(text: str, start: int, end: int) -> Code | None:
+    """The code written at ``text[start:end]`` (a possessive ``'s`` may follow it) where it
+    stands as a code: not inside a longer word, number or hyphenated name, and a contextual
+    code only in its context. None otherwise.
+
+    >>> code_at("a p1 today", 2, 4).acronym, code_at("db-p1 today", 3, 5), code_at("an S3 bucket", 3, 5)
+    ('P1', None, None)
+    """
+    match = _CODE.match(text, start)
+    if match is None or (match.end() != end and text[match.end() : end] not in _POSSESSIVE):
+        return None
+    code = _code(match)
+    if code is not None and code.contextual and not in_code_context(text, start, match.end()):
+        return None
+    return code
 
 
 class Mention(NamedTuple):

@@ -215,3 +215,15 @@ def test_precision_builtin_priority_and_severity_codes(builtin_nlp, text, term_i
     codes = [e for e in doc.ents if (e._.term_id or "").startswith(("priority-", "severity-"))]
     assert [e._.term_id for e in codes] == term_ids
     assert all(e._.definition for e in codes)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hosts db-p1 and 1.0-p1 are fine, but this is a p1.", ["p1"]),
+        ("We page for p0-p3 only, and P1's are first.", ["p0", "p3", "P1's"]),
+    ],
+)
+def test_precision_code_context_reads_codes_as_the_vocabulary_does(builtin_nlp, text, expected):
+    codes = [e.text for e in builtin_nlp(text).ents if (e._.term_id or "").startswith(("priority-", "severity-"))]
+    assert codes == expected

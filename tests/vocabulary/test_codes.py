@@ -106,6 +106,19 @@ def test_codes_not_codes_in_prose(text):
     assert find_codes(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("We page for p0-p3 only.", ["p0", "p3"]),
+        ("Only SEV1-SEV3 incidents.", ["SEV1", "SEV3"]),
+        ("Severities S1-S3 page someone.", ["S1", "S3"]),
+        ("P1-critical work.", []),
+    ],
+)
+def test_codes_both_ends_of_a_range(text, written):
+    assert [m.text for m in find_codes(text)] == written
+
+
 def test_codes_find_restricted_to_known_acronyms():
     text = "A p1, a p3 and a sev 2."
     assert [m.code.acronym for m in find_codes(text)] == ["P1", "P3", "SEV2"]
