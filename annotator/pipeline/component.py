@@ -61,6 +61,7 @@ from ..runtime.upkeep import VocabUpkeep
 from ..runtime.warmup import VocabLearner
 from ..vocabulary.acronyms import base_acronym, is_acronym, is_shouting
 from . import serialize
+from .coordination import PhraseLookup, coordination_matches, mark_coordinated
 from .loading import load_configured, prewarm_vocab
 from .matcher import GlossaryMatcher, Match, resolve
 from .names import (
@@ -85,7 +86,6 @@ from .precision import (
     rule_names,
     words_around,
 )
-from .coordination import PhraseLookup, coordination_matches, mark_coordinated
 from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense
 from .spoken import SpokenIndex, mark_spoken

@@ -42,19 +42,21 @@ from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
 #: Looks a phrase up in the glossary's patterns: ``(label, id)`` or None.
 Lookup = Callable[[str], "tuple[str, str] | None"]
 
+# Lists are bounded (ten members, six suspended ones): a search that could run to the end of
+# a megabyte of "a-, a-, ..." from every word would be quadratic.
 _JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s*/\s*|\s*&\s*|\s+and\s+|\s+or\s+)"
 _TAIL = r"(?P<tail>[ \t]+[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*)?)?"
 # A shared head and numbered members: "Tiers 1, 2, and 3", "level 1 and 2", "Tier 1/2".
 _NUMBERED = re.compile(
-    r"(?<![\w-])(?P<head>[A-Za-z]{2,20})[ \t]+(?P<members>\d{1,2}(?:" + _JOIN + r"\d{1,2}(?![\w/]))+)" + _TAIL
+    r"(?<![\w-])(?P<head>[A-Za-z]{2,20})[ \t]+(?P<members>\d{1,2}(?:" + _JOIN + r"\d{1,2}(?![\w/])){1,9})" + _TAIL
 )
 # Hyphen suspension: "first- and second-line support", "first-, second- and third-line".
 _SUSPENDED = re.compile(
-    r"(?<![\w-])(?P<members>(?:[A-Za-z]{2,20}-" + _JOIN + r")+)(?P<last>[A-Za-z]{2,20})-(?P<word>[A-Za-z]{2,20})" + _TAIL
+    r"(?<![\w-])(?P<members>(?:[A-Za-z]{2,20}-" + _JOIN + r"){1,5})(?P<last>[A-Za-z]{2,20})-(?P<word>[A-Za-z]{2,20})" + _TAIL
 )
 # Coded members with a shared tail: "L1/L2 support", "T1 and T2 agents".
 _CODED = re.compile(
-    r"(?<![\w-])(?P<members>[A-Za-z]{1,3}\d{1,2}(?:" + _JOIN + r"[A-Za-z]{1,3}\d{1,2})+)(?P<tail>[ \t]+[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*)?)"
+    r"(?<![\w-])(?P<members>[A-Za-z]{1,3}\d{1,2}(?:" + _JOIN + r"[A-Za-z]{1,3}\d{1,2}){1,9})(?P<tail>[ \t]+[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*)?)"
 )
 _HINT = re.compile(r"[0-9-][ \t]*(?:[,/&]|(?<=[ \t])(?:and|or)[ \t])")
 _MEMBER_NUMBER = re.compile(r"\d{1,2}")

@@ -49,8 +49,9 @@ CONTEXT_WORDS = frozenset(
     """.split()
 )
 
-#: How many words either side of a bare code may hold its context.
-CONTEXT_REACH = 6
+#: How far (characters, a few words) either side of a bare code, within its sentence, its
+#: context may lie.
+CONTEXT_REACH = 60
 
 _LEVEL = "[0-4]"
 # Any written code: prefix, separator, level, an optional plural; never inside a longer word,
@@ -61,10 +62,14 @@ _CODE = re.compile(
     r"(?P<prefix>SEV|Sev|sev|P|p|S)(?P<sep>[ -]?)(?P<level>[0-4])(?P<plural>s)?"
     r"(?!\w|\.\d|-(?!(?:SEV|Sev|sev)[ -]?[0-4])[A-Za-z]{2})"
 )
-_SENTENCE_END = re.compile(r"[.!?\n]\s|\n")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_SENTENCE_END = re.compile(r"[.!?\n]\s|\n")
 # Between two codes of one list: "S1/S2", "S1, S2", "S1 and S2", "S1 - S3", "S1 to S3".
-_LIST_GAP = re.compile(r"\s*(?:[,/&+]|-|–|and|or|to|through|vs\.?)\s*(?:and\s+|or\s+)?", re.IGNORECASE)
+_LIST_GAP_SOURCE = r"\s*(?i:[,/&+]|-|–|and|or|to|through|vs\.?)\s*(?i:and\s+|or\s+)?"
+_LIST_GAP = re.compile(_LIST_GAP_SOURCE)
+# A code right after / right before a list joint: "S1/S2", "S1, S2 and S3", "S1-S3".
+_CODE_AFTER = re.compile(_LIST_GAP_SOURCE + _CODE.pattern)
+_CODE_BEFORE = re.compile(_CODE.pattern + _LIST_GAP_SOURCE + r"\Z")
 
 
 class Code(NamedTuple):
@@ -133,31 +138,27 @@ def needs_context(written: str) -> bool:
 
 
 def _sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
-    left = text[max(0, start - 120) : start]
-    right = text[end : end + 120]
-    left = _SENTENCE_END.split(left)[-1]
-    right = _SENTENCE_END.split(right)[0]
+    """The text either side of ``start:end`` within its sentence, :data:`CONTEXT_REACH` at most."""
+    left = _SENTENCE_END.split(text[max(0, start - CONTEXT_REACH) : start])[-1]
+    right = _SENTENCE_END.split(text[end : end + CONTEXT_REACH])[0]
     return left, right
 
 
 def _next_to_code(text: str, start: int, end: int) -> bool:
     """Another code right before or after ``start:end``, joined as one list (``S1/S2``)."""
-    for found in _CODE.finditer(text, max(0, start - 40), min(len(text), end + 40)):
-        if found.start() >= end:
-            gap = text[end : found.start()]
-        elif found.end() <= start:
-            gap = text[found.end() : start]
-        else:
-            continue
-        if _LIST_GAP.fullmatch(gap) and _code(found) is not None:
-            return True
-    return False
+    after = _CODE_AFTER.match(text, end)
+    if after is not None and _code(after) is not None:
+        return True
+    # Searched in place (a code's lookbehind sees the text before it), in the few characters
+    # a code and a joint take.
+    before = _CODE_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and _code(before) is not None
 
 
 def in_code_context(text: str, start: int, end: int) -> bool:
     """Whether the code at ``text[start:end]`` stands where codes are meant: a severity,
-    priority or incident word within :data:`CONTEXT_REACH` words in its sentence, or another
-    code in the same list.
+    priority or incident word (:data:`CONTEXT_WORDS`) a few words away in its sentence
+    (:data:`CONTEXT_REACH`), or another code in the same list.
 
     >>> in_code_context("Raise it as S2 severity.", 12, 14)
     True
@@ -167,8 +168,7 @@ def in_code_context(text: str, start: int, end: int) -> bool:
     True
     """
     left, right = _sentence_window(text, start, end)
-    words = [*_WORD.findall(left)[-CONTEXT_REACH:], *_WORD.findall(right)[:CONTEXT_REACH]]
-    if any(word.lower() in CONTEXT_WORDS for word in words):
+    if not CONTEXT_WORDS.isdisjoint(_WORD.findall(f"{left} {right}".lower())):
         return True
     return _next_to_code(text, start, end)
 

@@ -103,3 +103,17 @@ def test_coordination_component_spans_never_overlap(builtin_nlp, words):
         assert ent.start >= previous_end
         assert text[ent.start_char : ent.end_char] == ent.text
         previous_end = ent.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["first- and " * 50_000 + "x", "ab-, " * 50_000, "L1/" * 50_000 + "L2 support", "x1 and " * 50_000,
+     "Tiers " + "1, " * 50_000 + "and 2"],
+    ids=["suspended", "dangling-hyphens", "coded", "coded-words", "long-list"],
+)
+def test_coordination_hostile_text_stays_linear(text):
+    import time
+
+    started = time.process_time()
+    find_members(text, PHRASES.get)
+    assert time.process_time() - started < 2, "must not go quadratic"

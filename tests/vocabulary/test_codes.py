@@ -139,3 +139,12 @@ def test_codes_find_offsets_hold_on_any_text(text):
         assert mention.start >= previous_end
         assert parse_code(mention.text) == mention.code
         previous_end = mention.end
+
+
+@pytest.mark.parametrize("text", ["S1 " * 30_000, "p1-" * 100_000, "Sev " * 100_000 + "2"])
+def test_codes_hostile_text_stays_linear(text):
+    import time
+
+    started = time.process_time()
+    find_codes(text)
+    assert time.process_time() - started < 2, "must not go quadratic"
