@@ -30,9 +30,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-#: The levels a code may carry (P0-P4, SEV0-SEV4).
-LEVELS = range(0, 5)
-
 #: Family name -> (canonical prefix, the prefix as people write it, separators between the
 #: prefix and the level, prefixes that are a code only in context).
 _FAMILIES = {
@@ -53,8 +50,7 @@ CONTEXT_WORDS = frozenset(
 #: context may lie.
 CONTEXT_REACH = 60
 
-_LEVEL = "[0-4]"
-# Any written code: prefix, separator, level, an optional plural; never inside a longer word,
+# Any written code: prefix, separator, level (0-4), an optional plural; never inside a longer word,
 # number or hyphenated name ("P2P", "v1.2", "P10", "1.0-p1", "db-p1"), but both ends of a
 # range ("p0-p3", "SEV1-SEV3") are codes.
 _CODE = re.compile(
@@ -66,7 +62,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _SENTENCE_END = re.compile(r"[.!?\n]\s|\n")
 # Between two codes of one list: "S1/S2", "S1, S2", "S1 and S2", "S1 - S3", "S1 to S3".
 _LIST_GAP_SOURCE = r"\s*(?i:[,/&+]|-|–|and|or|to|through|vs\.?)\s*(?i:and\s+|or\s+)?"
-_LIST_GAP = re.compile(_LIST_GAP_SOURCE)
 # A code right after / right before a list joint: "S1/S2", "S1, S2 and S3", "S1-S3".
 _CODE_AFTER = re.compile(_LIST_GAP_SOURCE + _CODE.pattern)
 _CODE_BEFORE = re.compile(_CODE.pattern + _LIST_GAP_SOURCE + r"\Z")
