@@ -321,9 +321,14 @@ def keep_code_in_context(context: RuleContext, match: Match, start: int, end: in
     :func:`annotator.vocabulary.codes.code_at`): not inside a hyphenated name or version
     (``db-p1``, ``1.0-p1``), and a bare ``S2`` only among severities, priorities or incidents
     (in ``an S3 bucket`` or ``the Galaxy S1`` it names something else)."""
+    if not match.is_token_pattern:
+        return True
+    # Every code starts with P and its level, or with S and its level or "ev" ("Sev 2"): one
+    # look at two characters spares the other acronyms (SLA, SaaS) the rest.
     text = context.text
-    if not match.is_token_pattern or text[start] not in "PpSs" or not any(c.isdigit() for c in text[start:end]):
-        return True  # every code starts with P or S and has a level
+    first, second = text[start], text[start + 1 : start + 2]
+    if first not in "PpSs" or not (second.isdigit() or (first in "Ss" and second in ("E", "e"))):
+        return True
     return parse_code(text[start:end].removesuffix("'s").removesuffix("\u2019s")) is None or (
         code_at(text, start, end) is not None
     )
