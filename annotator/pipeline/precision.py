@@ -37,6 +37,9 @@ from ..glossary.compile import TERM_LABEL
 from ..text.abbreviations import find_definitions
 from ..vocabulary.acronyms import LINT_NOT_ACRONYMS, is_shouting
 from ..vocabulary.codes import code_at, parse_code
+from ..vocabulary.frequency import COMMON_WORD_ZIPF
+from .everyday import keep_in_context
+from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
 from .matcher import Match
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 
