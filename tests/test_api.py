@@ -46,7 +46,7 @@ def test_api_annotate_text(nlp):
         ("AHT", "CX_ACRONYM", "average-handle-time"),
     ]
     assert result["format"] == "text"
-    assert result["glossary"]["concepts"] == 21
+    assert result["glossary"]["concepts"] == 23
     json.dumps(result)
 
 

@@ -8,7 +8,8 @@ never a list of phrases:
 * short forms (``satisfaction score``, ``first response``, a channel's medium ``in-app``),
   standard clippings (``support ops``), the bare head of a ``customer <head>`` or
   ``<ACRONYM> <head>`` term (``survey``, ``breach``) with its verb forms (``breached``);
-* an acronym's plural and possessives (``SLAs``, ``SLA's``): :func:`acronym_forms`.
+* an acronym's plural and possessives (``SLAs``, ``SLA's``), and a priority or severity
+  code's other spellings (``p1``, ``Sev 2``, ``SEV-2``): :func:`acronym_forms`.
 
 Which of these become patterns, for which concept and in what order is
 :mod:`annotator.glossary.compile`'s business.
@@ -25,6 +26,7 @@ from collections.abc import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
+from ..vocabulary.codes import code_spellings
 from ..vocabulary.frequency import is_english_word
 # verb_forms is inflection's, named here too: bare heads take their verb forms from it.
 from ..vocabulary.inflection import pluralize, singularize, verb_forms  # noqa: F401
@@ -315,9 +317,13 @@ def bare_head(term: str, *, normalized: bool = False) -> str | None:
 
 
 def acronym_forms(acronym: str) -> list[str]:
-    """An acronym, its plural (unless it ends in "s" or a symbol) and its possessives."""
+    """An acronym, its plural (unless it ends in "s" or a symbol) and its possessives; for a
+    priority or severity code (``P1``, ``SEV2``) also the other ways people write it
+    (:func:`annotator.vocabulary.codes.code_spellings`: ``p1``, ``Sev 2``, ``S2``), which no
+    reader takes for an ordinary word (``S2`` only in context: the component's precision
+    rule ``helpdesk_glossary.code_context.v1`` sees to that)."""
     forms = [acronym]
     if acronym[-1].isalnum() and acronym[-1] not in "sS":
         forms.append(acronym + "s")
     forms += [acronym + suffix for suffix in POSSESSIVE_SUFFIXES]
-    return forms
+    return forms + code_spellings(acronym)

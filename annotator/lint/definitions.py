@@ -13,6 +13,10 @@ definition even when its initials differ:
 * the glossary's own expansion (in all three forms), so a definition that ``--fix`` wrote is
   always recognised, which keeps ``--fix`` idempotent whatever the glossary's spelling.
 
+Priority and severity codes are defined by their level spelled out, whatever case and spelling
+the code has: ``Priority 1 (p1)``, ``sev 2 (severity 2)``; a definition of any spelling of a
+code defines the code's canonical acronym (``P1``, ``SEV2``; :mod:`annotator.vocabulary.codes`).
+
 Works on the masked visible text: offsets index the original article.
 """
 
@@ -24,6 +28,7 @@ from dataclasses import dataclass
 
 from ..text.abbreviations import find_definitions as text_definitions
 from ..vocabulary.acronyms import holds_acronym
+from ..vocabulary.codes import code_expansions, find_codes, parse_code
 from ..vocabulary.inflection import base_form
 
 # An acronym inside a definition: capitals, digits, "&", lower-case letters after the first
@@ -167,4 +172,37 @@ def find_definitions(
                 acronym, expansion, match.start("acr"), match.end("acr"), "expansion or ACR"
             )
 
-    return sorted(found.values(), key=lambda d: d.start)
+    for definition in _code_definitions(visible):
+        found.setdefault(definition.start, definition)
+    return sorted((_canonical(d) for d in found.values()), key=lambda d: d.start)
+
+
+def _canonical(definition: Definition) -> Definition:
+    """A code's definition is its canonical acronym's (``(Sev2)`` defines ``SEV2``)."""
+    code = parse_code(definition.acronym)
+    if code is None or code.acronym == definition.acronym:
+        return definition
+    return Definition(code.acronym, definition.expansion, definition.start, definition.end, definition.form)
+
+
+_OPEN_BEFORE = re.compile(r"\(\s*$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
+_PAREN_AFTER_CODE = re.compile(r"[ \t]*\(\s*(?P<long>[A-Za-z]+\s+[0-4])\s*\)")
+
+
+def _code_definitions(visible: str) -> Iterable[Definition]:
+    """``Priority 1 (p1)`` and ``sev 2 (Severity 2)``: a code next to its level spelled out."""
+    for mention in find_codes(visible):
+        expansions = code_expansions(mention.code)
+        before = visible[max(0, mention.start - 40) : mention.start]
+        opened = _OPEN_BEFORE.search(before)
+        if opened and _CLOSE_AFTER.match(visible, mention.end):
+            words = _WORD.findall(before[: opened.start()])[-2:]
+            # "Priority 1s (P1s)": the plural --fix writes for a plural use.
+            if len(words) == 2 and " ".join(words).casefold().removesuffix("s") in expansions:
+                yield Definition(mention.code.acronym, " ".join(words), mention.start, mention.end, "expansion (ACR)")
+                continue
+        after = _PAREN_AFTER_CODE.match(visible, mention.end)
+        if after and " ".join(after.group("long").split()).casefold() in expansions:
+            long = " ".join(after.group("long").split())
+            yield Definition(mention.code.acronym, long, mention.start, mention.end, "ACR (expansion)")

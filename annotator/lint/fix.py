@@ -20,6 +20,7 @@ import html
 from dataclasses import dataclass, field
 
 from ..glossary.model import Glossary
+from ..vocabulary.codes import parse_code
 from .config import LintConfig
 from .findings import Finding
 from .rules import lint_text
@@ -56,8 +57,10 @@ def expansion_edit(finding: Finding, format: str) -> tuple[str, str] | None:
     if finding.code not in ("HA001", "HA002") or not finding.expansion:
         return None
     expansion = " ".join(finding.expansion.split())
-    if finding.text == finding.acronym:
-        words = expansion
+    code = parse_code(finding.text)
+    if finding.text == finding.acronym or (code is not None and code.acronym == finding.acronym):
+        # A code as written ("p1", "Sev 2s"): the expansion goes before it as it stands.
+        words = _plural(expansion) if finding.text.endswith("s") and code is not None else expansion
     elif finding.text in (finding.acronym + "s", finding.acronym + "es"):
         words = _plural(expansion)
     else:  # "STARred": no natural place for an expansion inside a verb form

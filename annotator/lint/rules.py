@@ -27,6 +27,7 @@ from ..runtime import budget
 from ..text.markup import LineIndex, find_front_matter, next_sentence, visible_text
 from ..text.markup import headings as markup_headings
 from ..vocabulary.acronyms import is_caps_acronym
+from ..vocabulary.codes import code_of_acronym
 from .config import LintConfig
 from .definitions import Definition, find_definitions
 # RULES is re-exported: the rule table lived here, and callers still import it from here.
@@ -158,7 +159,10 @@ def acronym_uses(
     text = masked if text is None else text
     lower_words = non_caps_vocabulary(masked)
     known = glossary.by_acronym.keys() | defined
-    tokens = scan(masked, phrases=glossary.by_acronym.keys())
+    # Priority and severity codes are uses however they are written (``p1``, ``sev 2``): an
+    # author who writes them still owes the reader the scale they belong to.
+    codes = [acronym for acronym in glossary.by_acronym if code_of_acronym(acronym)]
+    tokens = scan(masked, phrases=glossary.by_acronym.keys(), codes=codes)
     # Allow entries are compared regardless of case: "wfm" in a config means the acronym WFM.
     allowed = {a.casefold() for a in allow}
     candidates = [

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..vocabulary.codes import find_codes
 from ..vocabulary.inflection import base_form
 
 # A token is a run of letters/digits, optionally joined by "&" (Q&A, L&R), optionally followed
@@ -48,14 +49,22 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern | None:
     return re.compile(r"(?<![\w&])(?P<phrase>" + body + r")(?P<plural>s)?(?![\w&])")
 
 
-def scan(visible: str, phrases: Iterable[str] = ()) -> list[Token]:
+def scan(visible: str, phrases: Iterable[str] = (), codes: Iterable[str] = ()) -> list[Token]:
     """Every candidate token that contains at least one capital letter, in text order.
 
     ``phrases`` are acronyms written with a space ("SOC 2"): each occurrence is one token, not
-    two. "TL;DR" is no token at all.
+    two. ``codes`` are priority and severity codes (``P1``, ``SEV2``): each written form of
+    one (``p1``, ``Sev 2``, ``SEV-2``, ``S2`` among severities; see
+    :mod:`annotator.vocabulary.codes`) is one token whose base is the code, lower case or
+    not. "TL;DR" is no token at all.
     """
     tokens: list[Token] = []
     covered: list[tuple[int, int]] = [m.span() for m in _NOT_TOKENS.finditer(visible)]
+    codes = frozenset(codes)
+    if codes:
+        for mention in find_codes(visible, codes):
+            tokens.append(Token(mention.text, mention.code.acronym, mention.start, mention.end))
+            covered.append((mention.start, mention.end))
     pattern = _phrase_pattern(phrases)
     if pattern is not None:
         for match in pattern.finditer(visible):
@@ -71,6 +80,6 @@ def scan(visible: str, phrases: Iterable[str] = ()) -> list[Token]:
                 continue
         core = match.group("core")
         tokens.append(Token(core, base_form(core), match.start("core"), match.end("core")))
-    if pattern is not None:
+    if pattern is not None or codes:
         tokens.sort(key=lambda t: t.start)
     return tokens

@@ -61,6 +61,7 @@ from ..runtime.upkeep import VocabUpkeep
 from ..runtime.warmup import VocabLearner
 from ..vocabulary.acronyms import base_acronym, is_acronym, is_shouting
 from . import serialize
+from .coordination import PhraseLookup, coordination_matches, mark_coordinated
 from .loading import load_configured, prewarm_vocab
 from .matcher import GlossaryMatcher, Match, resolve
 from .names import (
@@ -285,6 +286,7 @@ class HelpdeskGlossary:
         self._acronym_of = acronym_of
         self._spoken = SpokenIndex.from_glossary(glossary, term_label=TERM_LABEL, acronym_label=ACRONYM_LABEL,
                                                  ambiguous_prefix=AMBIGUOUS_PREFIX)
+        self._phrases = PhraseLookup(matcher, PatternTokenizer(self.nlp.tokenizer))
         self._known_caps = set(matcher.token_words) | set(acronym_of)
         self._info = None
         self._lexicon = None  # built from this glossary on first need (see lexicon())
@@ -358,6 +360,12 @@ class HelpdeskGlossary:
         text = doc_text(doc)
         budget.check()
         candidates = self.matcher.candidates(doc)
+        # Members of "Tiers 1, 2, and 3" as their own terms (coordination.py); not the ones an
+        # ordinary pattern found as well ("tier 1" in "tier 1 and 2" is an exact match).
+        coordinated = set(coordination_matches(doc, text, self._phrases, Match))
+        if coordinated:
+            coordinated -= set(candidates)
+            candidates += coordinated
         bounds = _TokenBounds(doc)
         context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon)
         if candidates and self._candidate_rules:
@@ -392,6 +400,8 @@ class HelpdeskGlossary:
         spans = [annotate(m) for m in budget.checked(accepted)]
         if spoken:
             mark_spoken(doc, [span for span, m in zip(spans, accepted) if m in spoken])
+        if coordinated:
+            mark_coordinated(doc, [span for span, m in zip(spans, accepted) if m in coordinated])
         if existing:
             if self.overwrite:
                 existing = [e for e in existing if not any(taken[e.start : e.end])]
@@ -503,6 +513,8 @@ class HelpdeskGlossary:
                 continue
             if is_shouting(words_around(text, hit.start(), hit.end())):
                 continue  # in "WE CANT GET TO THE CLOUD" capitals say nothing
+            if self._phrases(word) is not None:
+                continue  # a glossary word in capitals ("our TICKET was closed") is the word
             spans.append(span)
         return spans
 

@@ -35,6 +35,8 @@ from spacy.util import registry
 from ..errors import PipelineError
 from ..glossary.compile import TERM_LABEL
 from ..text.abbreviations import find_definitions
+from ..vocabulary.acronyms import LINT_NOT_ACRONYMS, is_shouting
+from ..vocabulary.codes import code_at, parse_code
 from ..vocabulary.frequency import COMMON_WORD_ZIPF
 from .everyday import keep_in_context
 from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
@@ -304,6 +306,37 @@ def keep_unless_shouted_word(context: RuleContext, match: Match, start: int, end
     return not (word.lower() in STOP_WORDS and shouted(context.doc, match, context.known_caps))
 
 
+def keep_unless_caps_label(context: RuleContext, match: Match, start: int, end: int) -> bool:
+    """A glossary word written in capitals is still the term (``our BOT replied``, ``MY
+    TICKET IS STUCK``), except an ordinary word documents write in capitals (a ``NOTE:``
+    label, a status such as ``ESCALATED``; the vocabulary's ``LINT_NOT_ACRONYMS``) outside
+    shouted text: there the capitals make a label, not the jargon."""
+    if match.is_token_pattern or match.end - match.start != 1:
+        return True
+    word = context.text[start:end]
+    if not word.isupper() or word not in LINT_NOT_ACRONYMS:
+        return True
+    return is_shouting(words_around(context.text, start, end))
+
+
+def keep_code_in_context(context: RuleContext, match: Match, start: int, end: int) -> bool:
+    """A priority or severity code only where it stands as one (see
+    :func:`annotator.vocabulary.codes.code_at`): not inside a hyphenated name or version
+    (``db-p1``, ``1.0-p1``), and a bare ``S2`` only among severities, priorities or incidents
+    (in ``an S3 bucket`` or ``the Galaxy S1`` it names something else)."""
+    if not match.is_token_pattern:
+        return True
+    # Every code starts with P and its level, or with S and its level or "ev" ("Sev 2"): one
+    # look at two characters spares the other acronyms (SLA, SaaS) the rest.
+    text = context.text
+    first, second = text[start], text[start + 1 : start + 2]
+    if first not in "PpSs" or not (second.isdigit() or (first in "Ss" and second in ("E", "e"))):
+        return True
+    return parse_code(text[start:end].removesuffix("'s").removesuffix("\u2019s")) is None or (
+        code_at(text, start, end) is not None
+    )
+
+
 def drop_lone_single_words(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """:func:`drop_uncorroborated` as a rule (no longer a default: ``everyday_words`` decides
     one-word terms from their context; kept for pipelines whose config names it)."""
@@ -337,6 +370,16 @@ def make_shouted_word_rule() -> PrecisionRule:
     return PrecisionRule("shouted_word", "candidate", keep_unless_shouted_word)
 
 
+@registry.misc("helpdesk_glossary.caps_label.v1")
+def make_caps_label_rule() -> PrecisionRule:
+    return PrecisionRule("caps_label", "candidate", keep_unless_caps_label)
+
+
+@registry.misc("helpdesk_glossary.code_context.v1")
+def make_code_context_rule() -> PrecisionRule:
+    return PrecisionRule("code_context", "candidate", keep_code_in_context)
+
+
 @registry.misc("helpdesk_glossary.uncorroborated_word.v1")
 def make_uncorroborated_word_rule() -> PrecisionRule:
     return PrecisionRule("uncorroborated_word", "accepted", drop_lone_single_words)
@@ -358,6 +401,8 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.code_like.v1",
     "helpdesk_glossary.signature.v1",
     "helpdesk_glossary.shouted_word.v1",
+    "helpdesk_glossary.caps_label.v1",
+    "helpdesk_glossary.code_context.v1",
     "helpdesk_glossary.proper_names.v1",
     "helpdesk_glossary.everyday_words.v1",
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from annotator.glossary.model import Glossary
-from annotator.glossary.variants import compound_forms, term_variants
+from annotator.glossary.variants import acronym_forms, compound_forms, term_variants
 
 FIXTURE = Path(__file__).parents[1] / "pipeline" / "data" / "glossary.jsonl"
 
@@ -182,3 +182,17 @@ def test_variants_normalized_names_skip_normalizing_with_the_same_result():
         assert short_forms(name, "Channels", normalized=True) == short_forms(name, "Channels")
         assert head_word(name, normalized=True) == head_word(name)
         assert bare_head(name, normalized=True) == bare_head(name)
+
+
+@pytest.mark.parametrize(
+    "acronym, present, absent",
+    [
+        ("P1", ["P1", "P1s", "p1", "p1s"], ["S1", "Sev 1"]),
+        ("SEV2", ["SEV2", "SEV2s", "Sev 2", "sev-2", "S2"], ["P2", "s2"]),
+        ("SLA", ["SLA", "SLAs"], ["sla"]),
+    ],
+)
+def test_variants_acronym_forms_of_codes(acronym, present, absent):
+    forms = acronym_forms(acronym)
+    assert all(form in forms for form in present)
+    assert not any(form in forms for form in absent)

@@ -77,6 +77,21 @@ def test_fix_leaves_unfixable_findings_reported(glossary):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Raise it as p1 now.", "Raise it as Priority 1 (p1) now."),
+        ("Two Sev 2s today.", "Two Severity 2s (Sev 2s) today."),
+        ("A SEV-2 outage.", "A Severity 2 (SEV-2) outage."),
+    ],
+)
+def test_fix_codes_as_written_get_their_expansion_once(glossary, text, expected):
+    result = fix_text(text, glossary=glossary)
+    assert result.text == expected
+    assert result.remaining == []
+    assert fix_text(result.text, glossary=glossary).text == expected
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_fix_preserves_line_endings_and_missing_final_newline(glossary, newline):
     text = newline.join(["Title", "", "See the SLA.", "", "```", "SLA", "```", "Done"])

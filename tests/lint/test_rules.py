@@ -115,6 +115,36 @@ def test_rules_ordinary_caps_words_are_not_acronyms(lint, text):
     assert lint(text) == {}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Raise it as p1 now.", {"P1": "HA001"}),
+        ("A P1 and then a p1.", {"P1": "HA001"}),
+        ("Priority 1 (P1) tickets first; then every p1.", {}),
+        ("Priority 1 (p1) tickets first; then every P1.", {}),
+        ("Our p1 (priority 1) tickets first.", {}),
+        ("A sev 2 outage.", {"SEV2": "HA001"}),
+        ("A SEV-2 or a Sev2 outage.", {"SEV2": "HA001"}),
+        ("Severity 2 (Sev 2) outages; then a sev-2.", {}),
+        ("Keep the sev 2 short. Severity 2 (SEV2) means a lot.", {"SEV2": "HA002"}),
+        ("Our S2 incidents.", {"SEV2": "HA001"}),
+        ("Store it in an S2 bucket.", {}),
+        ("Set `p1` and p1_flag, see v1.2 and db-p1.", {}),
+    ],
+    ids=["lower-case", "both-cases-one-acronym", "defined-upper", "defined-lower", "code-first",
+         "severity-spaced", "severity-hyphen", "severity-defined", "severity-late", "bare-in-context",
+         "bare-storage", "identifiers"],
+)
+def test_rules_priority_and_severity_codes_are_acronym_uses(lint, text, expected):
+    assert lint(text) == expected
+
+
+def test_rules_code_finding_names_the_code_and_its_expansion(glossary):
+    (finding,) = lint_text("Raise it as p1 now.", "text", glossary=glossary)
+    assert (finding.acronym, finding.text, finding.expansion) == ("P1", "p1", "Priority 1")
+    assert (finding.start, finding.end) == (12, 14)
+
+
 def test_rules_kb_without_a_number_is_the_knowledge_base(lint):
     assert lint("Search the KB first.") == {"KB": "HA001"}
 

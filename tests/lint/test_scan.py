@@ -27,6 +27,21 @@ def test_scan_offsets_slice_the_text():
         assert text[token.start : token.end] == token.text
 
 
+def test_scan_codes_are_one_token_each_with_the_code_as_base():
+    text = "A p1, a P1s, a Sev 2 and SEV-2; S2 incidents. Use an S3 bucket for the SLA."
+    tokens = scan(text, codes=["P1", "SEV2", "SEV3"])
+    assert [(t.text, t.base) for t in tokens] == [
+        ("A", "A"), ("p1", "P1"), ("P1s", "P1"), ("Sev 2", "SEV2"), ("SEV-2", "SEV2"), ("S2", "SEV2"),
+        ("Use", "Use"), ("S3", "S3"), ("SLA", "SLA"),
+    ]
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+
+
+def test_scan_without_codes_lower_case_codes_are_no_tokens():
+    assert [t.text for t in scan("a p1 and a sev 2")] == []
+
+
 @pytest.mark.parametrize(
     "token, expected",
     [("NOTE", True), ("SLACK", True), ("XII", True), ("5XX", True), ("10GB", True), ("UTC", True),

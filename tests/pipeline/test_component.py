@@ -285,6 +285,7 @@ def test_component_document_expansion_overrides_glossary_sense(nlp):
         ("Tier II and Phase IV are numerals; prices in USD at 5 PM UTC.", []),
         ("Time to Value (TTV) and TTVs.", []),  # defined in the document
         ("Thanks! ^JD", []),
+        ("The TICKET was closed; the QBR is late.", ["QBR"]),  # a glossary word in capitals
     ],
 )
 def test_component_unknown_acronyms(nlp, text, unknown):

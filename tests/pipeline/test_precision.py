@@ -21,6 +21,8 @@ CASES = {
     "helpdesk_glossary.shouted_word.v1": ("PLEASE FIX IT NOW", ["IT"]),
     "helpdesk_glossary.proper_names.v1": ("We moved to Zendesk Ticket; the SLA is fine.", ["Ticket", "SLA"]),
     "helpdesk_glossary.everyday_words.v1": ("May I have your ticket number?", ["ticket"]),
+    "helpdesk_glossary.caps_label.v1": ("ALERT: the SLA was missed.", ["ALERT", "SLA"]),
+    "helpdesk_glossary.code_context.v1": ("Store the SLA report in an S2 bucket.", ["SLA", "S2"]),
 }
 
 
@@ -162,3 +164,66 @@ def test_precision_code_like_term_over_two_chunks():
     text = "an SLA breach@x today"
     start = text.index("SLA")
     assert precision.CodeLike(text)(start, text.index("@"))  # "SLA breach" reaches the e-mail
+
+
+# --- caps_label and code_context on their own cases ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ALERT: the SLA was missed.", ["SLA"]),
+        ("THE ALERT FIRED AGAIN AND THE SLA IS GONE", ["ALERT", "SLA"]),  # shouted: the word
+        ("The alert fired; the SLA holds.", ["alert", "SLA"]),
+        ("MY TICKET IS STILL OPEN AND THE SLA IS GONE", ["TICKET", "SLA"]),  # still the term
+        ("Our TICKET queue and the SLA.", ["TICKET", "SLA"]),
+    ],
+)
+def test_precision_caps_label_keeps_term_words_in_capitals(nlp, text, expected):
+    assert [e.text for e in nlp(text).ents] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Our S2 incidents page the team.", ["S2"]),
+        ("Cases are S2/S2 only.", ["S2", "S2"]),
+        ("A Sev 2 and a sev-2 and a SEV-2 and a sev2.", ["Sev 2", "sev-2", "SEV-2", "sev2"]),
+        ("Store it in an S2 bucket, not in the SLA folder.", ["SLA"]),
+        ("The Galaxy S2 phone.", []),
+        ("Sev alone and P2P and S22.", []),
+    ],
+)
+def test_precision_code_context_keeps_bare_codes_only_in_context(nlp, text, expected):
+    ents = nlp(text).ents
+    assert [e.text for e in ents] == expected
+    assert all(e.label_ == "CX_ACRONYM" and e._.term_id == "severity-2" for e in ents if e.text != "SLA")
+
+
+@pytest.mark.parametrize(
+    "text, term_ids",
+    [
+        ("We had a p1 and two P3s this week.", ["priority-1", "priority-3"]),
+        ("Declare a sev 0 and page everyone.", ["severity-0"]),
+        ("It is a SEV-1 now, downgraded from Sev1.", ["severity-1", "severity-1"]),
+        ("Severity 4 tickets wait; Priority 2 ones do not.", ["severity-4", "priority-2"]),
+        ("Upload to S3 and test on a Galaxy S1; use P2P.", []),
+    ],
+)
+def test_precision_builtin_priority_and_severity_codes(builtin_nlp, text, term_ids):
+    doc = builtin_nlp(text)
+    codes = [e for e in doc.ents if (e._.term_id or "").startswith(("priority-", "severity-"))]
+    assert [e._.term_id for e in codes] == term_ids
+    assert all(e._.definition for e in codes)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hosts db-p1 and 1.0-p1 are fine, but this is a p1.", ["p1"]),
+        ("We page for p0-p3 only, and P1's are first.", ["p0", "p3", "P1's"]),
+    ],
+)
+def test_precision_code_context_reads_codes_as_the_vocabulary_does(builtin_nlp, text, expected):
+    codes = [e.text for e in builtin_nlp(text).ents if (e._.term_id or "").startswith(("priority-", "severity-"))]
+    assert codes == expected
