@@ -581,6 +581,7 @@ class _SpanWriter:
     def _values(self, match: Match, acronym: str | None, at: int) -> tuple:
         values = self.component.payload(match, acronym, self.expansions, self.context, at)
         stored = {name: values.get(name) for name in SPAN_EXTENSIONS}
+        stored["match"] = match.kind
         # Hashes, so Span() need not look the strings up for every span (labels and glossary
         # ids are permanent strings, see set_data).
         label, span_id = self.strings.add(match.label), self.strings.add(match.id)
@@ -595,7 +596,7 @@ class _SpanWriter:
             else:
                 word = self.text[start_char : self.bounds.end(match.start)]
                 acronym = self.component._acronym_of.get(word)
-        key: tuple = (match.label, match.id, match.is_token_pattern, acronym)
+        key: tuple = (match.label, match.id, match.is_token_pattern, acronym, match.kind)
         if match.id.startswith(AMBIGUOUS_PREFIX) and not (acronym and acronym in self.expansions):
             key = (*key, self.context.sentence_of(start_char))  # decided per sentence: sense_context
         cached = self.cache.get(key)
