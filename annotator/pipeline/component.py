@@ -51,7 +51,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import PipelineError
-from ..glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL, patterns_jsonl
+from ..glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL, patterns_jsonl, records_from_dicts
 from ..glossary.model import Concept, Glossary
 from ..glossary.tokens import PatternTokenizer
 from ..runtime import budget, collector
@@ -85,6 +85,7 @@ from .precision import (
     rule_names,
     words_around,
 )
+from .fuzzy import FUZZY_KEY, FuzzyIndex, mark_fuzzy
 from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense
 from .spoken import SpokenIndex, mark_spoken
@@ -112,6 +113,7 @@ _CAPS_WORD = re.compile(r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][
         "overwrite_ents": False,
         "precision_rules": list(DEFAULT_PRECISION_RULES),
         "precision_settings": {},
+        "fuzzy": True,
     },
     assigns=["doc.ents", "doc.spans", "span._.term_id", "span._.definition", "doc._.abbreviations"],
 )
@@ -123,13 +125,16 @@ def make_helpdesk_glossary(
     overwrite_ents: bool,
     precision_rules: Union[bool, List[str]],
     precision_settings: Dict[str, float],
+    fuzzy: bool,
 ) -> HelpdeskGlossary:
     """Glossary terms and acronyms -> entities with definitions (see the module docstring).
 
     ``precision_rules``: the registered names of the precision rules to run
     (:mod:`annotator.pipeline.precision`), by default all of them; ``true``/``false`` (the
     setting's older form) mean all or none. ``precision_settings``: thresholds of those rules
-    by name (:class:`~annotator.pipeline.precision.PrecisionSettings`), over the defaults."""
+    by name (:class:`~annotator.pipeline.precision.PrecisionSettings`), over the defaults.
+    ``fuzzy``: match misspelled terms and acronyms (:mod:`annotator.pipeline.fuzzy`) unless a
+    doc says otherwise."""
     return HelpdeskGlossary(
         nlp,
         name,
@@ -138,6 +143,7 @@ def make_helpdesk_glossary(
         overwrite_ents=overwrite_ents,
         precision_rules=precision_rules,
         precision_settings=precision_settings,
+        fuzzy=fuzzy,
     )
 
 
@@ -168,8 +174,11 @@ class HelpdeskGlossary:
         overwrite_ents: bool = False,
         precision_rules: bool | Iterable[str] = True,
         precision_settings: dict | None = None,
+        fuzzy: bool = True,
     ) -> None:
         register_extensions()
+        self.fuzzy = fuzzy
+        self._fuzzy: FuzzyIndex | None = None
         self.nlp = nlp
         self.name = name
         self.glossary_paths = [str(p) for p in glossary_paths]
@@ -291,6 +300,7 @@ class HelpdeskGlossary:
         # Span values that depend on the concept alone (see _SpanWriter), shared by every
         # document; at most one entry per pattern target.
         self._shared_values: dict[tuple, tuple] = {}
+        self._fuzzy = None  # built from these patterns on first need (see _typos)
         prewarm_vocab(self.nlp, glossary)
         self.glossary = glossary  # last: a non-None glossary means everything above is ready
 
@@ -360,6 +370,9 @@ class HelpdeskGlossary:
         candidates = self.matcher.candidates(doc)
         bounds = _TokenBounds(doc)
         context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon)
+        typos = self._typos(doc, context)
+        if typos:
+            candidates = [*candidates, *typos]
         if candidates and self._candidate_rules:
             candidates = self._plausible(context, candidates, bounds)
         # Speech-to-text stretches ("s l a", "csat", "tier two"), where asked: see spoken.py.
@@ -392,6 +405,8 @@ class HelpdeskGlossary:
         spans = [annotate(m) for m in budget.checked(accepted)]
         if spoken:
             mark_spoken(doc, [span for span, m in zip(spans, accepted) if m in spoken])
+        if typos:
+            mark_fuzzy(doc, spans, accepted, typos)
         if existing:
             if self.overwrite:
                 existing = [e for e in existing if not any(taken[e.start : e.end])]
@@ -401,6 +416,14 @@ class HelpdeskGlossary:
         doc.spans[NESTED_KEY] = [annotate(m) for m in nested]
         doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(context, taken, expansions)
         return doc
+
+    def _typos(self, doc: Doc, context: RuleContext) -> dict[Match, str]:
+        """Misspelled terms and acronyms (:mod:`.fuzzy`) -> their correction, where wanted."""
+        if not doc.user_data.get(FUZZY_KEY, self.fuzzy):
+            return {}
+        if self._fuzzy is None:
+            self._fuzzy = FuzzyIndex.from_records(records_from_dicts(self.patterns))
+        return self._fuzzy.matches(doc, context, self.matcher, Match)
 
     def _plausible(self, context: RuleContext, candidates: list[Match], bounds: _TokenBounds) -> list[Match]:
         """The candidates every candidate-stage precision rule keeps."""
