@@ -44,6 +44,8 @@ def load(
     # Load the glossary now, outside any memory zone: a bad path fails here rather than on
     # the first request, and the first request is not the slow one.
     component.ensure_loaded()
+    if component.fuzzy:
+        component.fuzzy_index()  # the misspellings too (about 0.1 s for the built-in glossary)
     return nlp
 
 

@@ -417,13 +417,17 @@ class HelpdeskGlossary:
         doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(context, taken, expansions)
         return doc
 
+    def fuzzy_index(self) -> FuzzyIndex:
+        """The misspellings of this glossary's words (:mod:`.fuzzy`), made on first need."""
+        if self._fuzzy is None:
+            self._fuzzy = FuzzyIndex.from_records(records_from_dicts(self.patterns))
+        return self._fuzzy
+
     def _typos(self, doc: Doc, context: RuleContext) -> dict[Match, str]:
         """Misspelled terms and acronyms (:mod:`.fuzzy`) -> their correction, where wanted."""
         if not doc.user_data.get(FUZZY_KEY, self.fuzzy):
             return {}
-        if self._fuzzy is None:
-            self._fuzzy = FuzzyIndex.from_records(records_from_dicts(self.patterns))
-        return self._fuzzy.matches(doc, context, self.matcher, Match)
+        return self.fuzzy_index().matches(doc, context, self.matcher, Match)
 
     def _plausible(self, context: RuleContext, candidates: list[Match], bounds: _TokenBounds) -> list[Match]:
         """The candidates every candidate-stage precision rule keeps."""
