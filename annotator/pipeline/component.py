@@ -62,7 +62,7 @@ from ..runtime.warmup import VocabLearner
 from ..vocabulary.acronyms import base_acronym, is_acronym, is_shouting
 from . import serialize
 from .loading import load_configured, prewarm_vocab
-from .matcher import GlossaryMatcher, Match, resolve
+from .matcher import COLUMNS, GlossaryMatcher, Match, resolve
 from .names import (
     COMPONENT_NAME,
     DEFAULT_LABELS,
@@ -367,10 +367,11 @@ class HelpdeskGlossary:
     def _annotate(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         budget.check()
-        candidates = self.matcher.candidates(doc)
+        columns = doc.to_array(COLUMNS) if len(doc) else None  # read once, for both matchers
+        candidates = self.matcher.candidates(doc, columns)
         bounds = _TokenBounds(doc)
         context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon)
-        typos = self._typos(doc, context)
+        typos = self._typos(doc, context, columns)
         if typos:
             candidates = [*candidates, *typos]
         if candidates and self._candidate_rules:
@@ -423,11 +424,11 @@ class HelpdeskGlossary:
             self._fuzzy = FuzzyIndex.from_records(records_from_dicts(self.patterns))
         return self._fuzzy
 
-    def _typos(self, doc: Doc, context: RuleContext) -> dict[Match, str]:
+    def _typos(self, doc: Doc, context: RuleContext, columns) -> dict[Match, str]:
         """Misspelled terms and acronyms (:mod:`.fuzzy`) -> their correction, where wanted."""
-        if not doc.user_data.get(FUZZY_KEY, self.fuzzy):
+        if columns is None or not doc.user_data.get(FUZZY_KEY, self.fuzzy):
             return {}
-        return self.fuzzy_index().matches(doc, context, self.matcher, Match)
+        return self.fuzzy_index().matches(doc, context, self.matcher, Match, columns)
 
     def _plausible(self, context: RuleContext, candidates: list[Match], bounds: _TokenBounds) -> list[Match]:
         """The candidates every candidate-stage precision rule keeps."""

@@ -117,6 +117,9 @@ class FuzzyIndex:
         self._lower = words
         self._orth = acronyms
         self.is_word = is_word
+        # Both key sets in one: a document with none of them (almost every one) is ruled out
+        # by one look-up of all its tokens.
+        self._any = np.union1d(words[0], acronyms[0])
 
     def __len__(self) -> int:
         return len(self._lower[0]) + len(self._orth[0])
@@ -168,14 +171,22 @@ class FuzzyIndex:
 
     # --- one document ---------------------------------------------------------------------
 
-    def matches(self, doc: Doc, context: RuleContext, matcher, match_type: Callable) -> dict:
+    def matches(
+        self, doc: Doc, context: RuleContext, matcher, match_type: Callable, columns: np.ndarray | None = None
+    ) -> dict:
         """Fuzzy matches in ``doc``: ``match_type(start, end, label, id, is_token, "fuzzy")``
         -> what the span's text should have been. ``matcher`` is the component's
         :class:`~annotator.pipeline.matcher.GlossaryMatcher`; a misspelled word counts where
-        the correct one would complete one of its patterns."""
+        the correct one would complete one of its patterns. ``columns``: the doc's ``LOWER``
+        and ``ORTH`` (the first two columns; read from the doc when not given)."""
         if not len(doc) or not len(self):
             return {}
-        columns = doc.to_array([LOWER, ORTH])
+        if columns is None:
+            columns = doc.to_array([LOWER, ORTH])
+        values = columns[:, :2]
+        at = np.minimum(np.searchsorted(self._any, values), len(self._any) - 1)
+        if not (self._any[at] == values).any():
+            return {}
         found: dict = {}
         for column, (keys, owners, words), table, is_acronym in (
             (0, self._lower, matcher.lower, False),

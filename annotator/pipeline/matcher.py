@@ -32,6 +32,8 @@ from ..glossary.compile import EXACT, Record
 #: match spans two windows.
 _BARRIER = 0
 _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
+#: The token attributes matching reads, as ``Doc.to_array`` columns.
+COLUMNS = [LOWER, ORTH, IS_SPACE]
 
 
 class Match(NamedTuple):
@@ -277,11 +279,14 @@ class GlossaryMatcher:
     def _match(self, lower: list[int], orth: list[int]) -> list[tuple[int, int, int]]:
         return self.lower.find(lower) + self.orth.find(orth)
 
-    def candidates(self, doc: Doc) -> list[Match]:
-        """Every pattern match in ``doc``, including terms broken over a single line break."""
+    def candidates(self, doc: Doc, array: np.ndarray | None = None) -> list[Match]:
+        """Every pattern match in ``doc``, including terms broken over a single line break.
+
+        ``array``: ``doc.to_array(COLUMNS)``, when the caller has it already."""
         if not len(doc):
             return []
-        array = doc.to_array([LOWER, ORTH, IS_SPACE])
+        if array is None:
+            array = doc.to_array(COLUMNS)
         lower, orth = array[:, 0].tolist(), array[:, 1].tolist()
         hits = self.lower.find(lower, self.lower.starts(array[:, 0]))
         hits += self.orth.find(orth, self.orth.starts(array[:, 1]))
