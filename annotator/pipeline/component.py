@@ -15,8 +15,9 @@ What it sets, all plain values (so ``nlp.pipe(n_process=2)`` and ``Doc.to_bytes`
   gets a tooltip with the document's expansion, and its own label because nothing says it is
   support jargon - a ``labels`` filter or a CX-only score can leave it out);
 * per entity ``span._.term_id``, ``term``, ``definition``, ``is_acronym``, ``category``,
-  ``senses`` (chosen first), ``source`` (file name of the definition, or ``"document"``) and
-  ``familiarity`` (``everyday`` or ``jargon``, see ``Concept.familiarity_level``);
+  ``senses`` (chosen first), ``source`` (file name of the definition, or ``"document"``),
+  ``familiarity`` (``everyday`` or ``jargon``, see ``Concept.familiarity_level``), ``match``
+  (how it matched, see ``spanvalues.MATCH_KINDS``) and ``did_you_mean`` (:mod:`.fuzzy`);
 * ``doc._.abbreviations``: the in-text definitions found (``Long Form (LF)`` and
   ``LF (long form)``) as dicts with character offsets;
 * ``doc.spans["unknown_acronyms"]``: acronym-shaped words neither the glossary nor the
