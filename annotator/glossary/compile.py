@@ -264,7 +264,7 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
     for concept, name in safe_names:
         if name.isalpha():
             # A one-word term's verb forms, where it is a verb-like word ("queued", "tagged").
-            yield add(concept.id, word_inflections(name))
+            yield add(concept.id, word_inflections(name), INFLECTION)
         for short in short_forms(name, concept.category, normalized=True):
             if " " in short or "-" in short:
                 # "in-app" may be "inapp", never "in app" (a short form never starts or ends
