@@ -85,6 +85,8 @@ def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Itera
                   "end_utf16": to_utf16(end_char), "text": text[start_char:end_char], "label": name}
         values = span_values(doc, start_char, end_char)
         record.update(values)
+        # An entity another component made says nothing of how it matched: as written.
+        record["match"] = values["match"] or "exact"
         if values["senses"] is not None:
             # The stored list is shared by other spans and documents: the caller gets a copy.
             record["senses"] = list(values["senses"])
@@ -105,6 +107,7 @@ def doc_to_json(
     first_only: bool = False,
     labels: Iterable[str] | None = None,
     max_spans: int = DEFAULT_MAX_SPANS,
+    fuzzy: bool = True,
     glossary_info: dict | None = None,
     turns: object = None,
 ) -> dict:
@@ -116,7 +119,10 @@ def doc_to_json(
     concept carry ``"repeat": true`` and no definition or senses. The keyword options are
     :class:`~annotator.options.AnnotateOptions`' fields (``**options.to_kwargs()`` fits).
     ``turns`` (a transcript's turns, from ``text.markup.visible_text_and_turns``) adds each
-    span's ``turn``, ``speaker``, ``role`` and ``time``.
+    span's ``turn``, ``speaker``, ``role`` and ``time``. Every span says how it matched
+    (``match``, see ``pipeline.spanvalues.MATCH_KINDS``) and, when misspelled, ``did_you_mean``;
+    ``fuzzy=False`` leaves misspelled ones out (the session also keeps the pipeline from
+    looking for them).
     """
     text = doc.text if text is None else text
     to_utf16 = utf16_converter(text)
@@ -128,6 +134,8 @@ def doc_to_json(
         if turns is not None:
             _add_turn_fields(record, turns, text, to_utf16)
         if wanted is not None and record["label"] not in wanted:
+            continue
+        if not fuzzy and record["match"] == "fuzzy":
             continue
         key = record["term_id"] or record["text"]
         if key in seen and first_only:

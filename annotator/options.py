@@ -49,7 +49,8 @@ class Option:
     (``HELPDESK_MAX_SPANS``), which is then also its default there and stands in for
     ``maximum``. ``stage`` says where the option acts: ``export`` (what is kept of the spans:
     a keyword of :func:`annotator.export.doc_to_json` too) or ``pipeline`` (how the document is
-    read, before any span exists).
+    read, before any span exists). A boolean's ``flag`` turns it to the opposite of its default
+    (``--first-only`` for one off by default, ``--no-fuzzy`` for one on).
     """
 
     kind: str
@@ -104,6 +105,11 @@ class AnnotateOptions:
         help='Speech-to-text forms ("s l a", "csat", "tier two"): auto finds them where the text '
              "reads like speech-to-text output (no capitals, little punctuation), on everywhere, "
              "off never.",
+    )
+    fuzzy: bool = option(
+        True, kind="boolean", flag="--no-fuzzy", stage="pipeline",
+        help='Match misspelled terms and acronyms too ("escalaton", "CSTA"): such spans say '
+             '"match": "fuzzy" and "did_you_mean". On by default; --no-fuzzy (or false) turns it off.',
     )
 
     def to_kwargs(self) -> dict[str, Any]:

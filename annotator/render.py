@@ -204,7 +204,7 @@ h1 { font-size: 1.3rem; }
   font-weight: 400; font-style: normal; text-align: left; text-transform: none; letter-spacing: normal; }
 .tip > span { display: block; background: var(--tip-bg); color: var(--tip-fg); padding: .5rem .7rem;
   border-radius: 6px; box-shadow: 0 4px 14px #0004; line-height: 1.4; }
-.tip b { display: block; }
+.tip b, .tip i { display: block; }
 .tip small { display: block; opacity: .75; margin-top: .25rem; }
 .term.open > .tip { display: block; }
 .doc { overflow-wrap: anywhere; border: 1px solid #8884; border-radius: 6px; padding: 0 1rem; }
@@ -263,8 +263,11 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def _tooltip_html(note: Note, tip_id: str) -> str:
-    parts = [f'<b>{html.escape(_heading(note))}</b>', html.escape(note.definition or "(no definition)")]
+def _tooltip_html(note: Note, tip_id: str, did_you_mean: str | None = None) -> str:
+    parts = [f'<b>{html.escape(_heading(note))}</b>']
+    if did_you_mean:  # a misspelling matched: say what it was read as
+        parts.append(f"<i>Did you mean \u201c{html.escape(did_you_mean)}\u201d?</i>")
+    parts.append(html.escape(note.definition or "(no definition)"))
     others = _other_senses(note)
     if others:
         names = "; ".join(html.escape(s.get("term") or "?") for s in others)
@@ -291,11 +294,13 @@ def render_html(text: str, result: dict, *, title: str = "Annotated text", input
             return f'{inner}<sup>{number}</sup>'
         tip_id = f"tip-{index + 1}"
         note = notes[number - 1]
+        span = spans[index]
+        did_you_mean = span.get("did_you_mean") if span.get("match") == "fuzzy" else None
         return (
             f'<span class="term" tabindex="0" aria-describedby="{tip_id}" data-term-id="{html.escape(note.key)}">'
             f"{inner}"
             f'<sup><a href="#note-{number}" tabindex="-1">{number}</a></sup>'
-            f"{_tooltip_html(note, tip_id)}</span>"
+            f"{_tooltip_html(note, tip_id, did_you_mean)}</span>"
         )
 
     if input_format in RENDERED_FORMATS:

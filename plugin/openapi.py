@@ -15,6 +15,7 @@ from flask import Blueprint, Flask, current_app, jsonify
 
 from annotator import __version__
 from annotator.options import Option, option_fields
+from annotator.pipeline.spanvalues import MATCH_KINDS
 
 from .bodies import MAX_ID_LENGTH
 
@@ -131,7 +132,7 @@ def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -
         "Span": {
             "type": "object",
             "required": ["start", "end", "start_utf16", "end_utf16", "text", "label", "term_id",
-                         "term", "definition", "is_acronym", "repeat"],
+                         "term", "definition", "is_acronym", "match", "repeat"],
             "properties": {
                 **offsets,
                 "text": {"type": "string", "description": "exactly text[start:end]"},
@@ -145,6 +146,14 @@ def _schemas(formats: list[str], max_spans: int, max_text: int, max_docs: int) -
                                           "description": "everyday help-desk word or jargon"}),
                 "senses": _nullable({"type": "array", "items": _ref("Sense")}),
                 "source": _nullable({"type": "string"}),
+                "match": {"type": "string", "enum": list(MATCH_KINDS),
+                          "description": "how the text matched: the glossary's own term or acronym "
+                                         "(exact), an alias or other spelling (variant), an "
+                                         "inflected form (inflection), a misspelling (fuzzy), a "
+                                         "member of a coordination (coordination), speech-to-text "
+                                         "(spoken)"},
+                "did_you_mean": _nullable({"type": "string",
+                                           "description": "fuzzy: the span's text as the glossary spells it"}),
                 "repeat": {"type": "boolean",
                            "description": "a later mention of a concept: definition and senses are null"},
                 # Transcript formats only: where the span was said.

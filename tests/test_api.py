@@ -125,6 +125,19 @@ def test_api_annotate_options(nlp):
     assert annotator.annotate(text, nlp=nlp, max_spans=1)["truncated"] is True
 
 
+def test_api_annotate_spans_say_how_they_matched(nlp):
+    text = "Our SLAs, the escalaton and the knowledge base."
+    spans = annotator.annotate(text, nlp=nlp)["spans"]
+    assert [(s["text"], s["match"], s["did_you_mean"]) for s in spans] == [
+        ("SLAs", "inflection", None),
+        ("escalaton", "fuzzy", "escalation"),
+        ("knowledge base", "exact", None),
+    ]
+    assert spans[1]["term"] == "Escalation"
+    unfuzzy = annotator.annotate(text, nlp=nlp, fuzzy=False)["spans"]
+    assert [s["text"] for s in unfuzzy] == ["SLAs", "knowledge base"]
+
+
 @pytest.mark.parametrize(
     "value,code",
     [(None, "E201"), (b"SLA", "E201"), ("SLA\ud800", "E203"), ("x" * 101, "E202")],

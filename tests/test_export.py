@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "pipeline" / "data"
 
 SPAN_KEYS = {
     "start", "end", "start_utf16", "end_utf16", "text", "label", "term_id", "term", "definition",
-    "is_acronym", "category", "senses", "source", "repeat", "familiarity",
+    "is_acronym", "category", "senses", "source", "repeat", "familiarity", "match", "did_you_mean",
 }
 
 
@@ -43,6 +43,23 @@ def test_export_span_record_shape(nlp):
     for span in result["spans"]:
         assert set(span) == SPAN_KEYS
         assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_export_match_and_the_fuzzy_option(nlp):
+    text = "The SLAs and the escalaton."
+    doc = nlp(text)
+    assert [(s["match"], s["did_you_mean"]) for s in doc_to_json(doc, text)["spans"]] == [
+        ("inflection", None), ("fuzzy", "escalation")]
+    assert [s["text"] for s in doc_to_json(doc, text, fuzzy=False)["spans"]] == ["SLAs"]
+
+
+def test_export_entities_of_another_component_match_exact():
+    import spacy
+
+    other = spacy.blank("en")
+    other.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Acme"}])
+    spans = doc_to_json(other("Acme support"), "Acme support")["spans"]
+    assert [(s["text"], s["match"]) for s in spans] == [("Acme", "exact")]
 
 
 def test_export_repeats_carry_no_definition(nlp):

@@ -53,7 +53,7 @@ def test_options_defaults_are_the_library_defaults():
     from annotator.export import DEFAULT_MAX_SPANS
 
     assert AnnotateOptions().to_kwargs() == {"first_only": False, "labels": None,
-                                             "max_spans": DEFAULT_MAX_SPANS, "asr": "auto"}
+                                             "max_spans": DEFAULT_MAX_SPANS, "asr": "auto", "fuzzy": True}
 
 
 @pytest.mark.parametrize(

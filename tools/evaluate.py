@@ -60,6 +60,8 @@ class DocResult:
     gold: int = 0
     found: int = 0
     ignored: int = 0
+    fuzzy_predicted: int = 0  # spans matched as misspellings ("match": "fuzzy")
+    fuzzy_true_positives: int = 0
     false_positives: list[dict] = field(default_factory=list)
     misses: list[dict] = field(default_factory=list)
     hard_negative_hits: list[dict] = field(default_factory=list)
@@ -167,9 +169,12 @@ def score_doc(gold: GoldDoc, predicted: list[dict], labels: Iterable[str] = SCOR
         kept.append(span)
     result.predicted = len(kept)
     for span in kept:
-        brief = {k: span[k] for k in ("start", "end", "text", "label", "term")}
+        brief = {k: span.get(k) for k in ("start", "end", "text", "label", "term", "match")}
+        fuzzy = span.get("match") == "fuzzy"
+        result.fuzzy_predicted += fuzzy
         if _any_overlap(span, gold.spans):
             result.true_positives += 1
+            result.fuzzy_true_positives += fuzzy
         else:
             result.false_positives.append(brief)
         if _any_overlap(span, gold.hard_negatives):
@@ -232,6 +237,7 @@ def summarise(results: list[DocResult], labels: Iterable[str], mismatched: list[
         "recall": round(found / gold_total, 4) if gold_total else 0.0,
         "ignored_code_or_url": sum(r.ignored for r in results),
         "hard_negative_hits": sum(len(r.hard_negative_hits) for r in results),
+        "fuzzy": _fuzzy_summary(results),
         "text_sha1_mismatches": list(mismatched),
         "documents_detail": [r.__dict__ for r in results],
     }
@@ -241,6 +247,14 @@ def summarise(results: list[DocResult], labels: Iterable[str], mismatched: list[
         "hard_negative_hits": summary["hard_negative_hits"] <= TARGETS["hard_negative_hits"],
     }
     return summary
+
+
+def _fuzzy_summary(results: list[DocResult]) -> dict:
+    """Misspelled-term spans on their own: how many, and how many overlap gold."""
+    predicted = sum(r.fuzzy_predicted for r in results)
+    tp = sum(r.fuzzy_true_positives for r in results)
+    return {"predicted": predicted, "true_positives": tp,
+            "precision": round(tp / predicted, 4) if predicted else None}
 
 
 def lint_section(eval_dir: Path, keep: Callable[[str], bool] | None = None, **_: object) -> dict | None:
@@ -270,6 +284,12 @@ def format_spans(summary: dict, *, verbose: bool = False) -> list[str]:
         f"  hard-negative hits  {summary['hard_negative_hits']}  target 0  {ok(t['hard_negative_hits'])}",
         f"  ignored (code/URL mentions)  {summary['ignored_code_or_url']}",
     ]
+    fuzzy = summary.get("fuzzy") or {}
+    if fuzzy.get("predicted"):
+        lines.append(f"  fuzzy (misspelled) spans  precision {fuzzy['precision']:.3f}"
+                     f"  ({fuzzy['true_positives']}/{fuzzy['predicted']})")
+    else:
+        lines.append("  fuzzy (misspelled) spans  none")
     if summary["text_sha1_mismatches"]:
         lines.append(f"  WARNING: text_sha1 mismatch for {', '.join(summary['text_sha1_mismatches'])}")
     for reason in summary.get("refused", ()):
@@ -285,7 +305,8 @@ def format_spans(summary: dict, *, verbose: bool = False) -> list[str]:
             lines.append(f"    HARD NEGATIVE {span['text']!r} @{span['start']} ({span['label']})")
         if verbose:
             for span in doc["false_positives"]:
-                lines.append(f"    FP   {span['text']!r} @{span['start']} -> {span['term']} ({span['label']})")
+                lines.append(f"    FP   {span['text']!r} @{span['start']} -> {span['term']} ({span['label']})"
+                             + (" [fuzzy]" if span.get("match") == "fuzzy" else ""))
             for span in doc["misses"]:
                 lines.append(f"    MISS {span['text']!r} @{span['start']} ({span['concept']})")
     return lines

@@ -25,7 +25,9 @@ def click_option(field: Field, spec: Option) -> Callable:
         return click.option(spec.flag, field.name, type=click.Choice(spec.choices), default=field.default,
                             show_default=True, help=spec.help)
     if spec.kind == "boolean":
-        return click.option(spec.flag, field.name, is_flag=True, help=spec.help)
+        # The flag sets the opposite of the default (``--first-only``, ``--no-fuzzy``).
+        return click.option(spec.flag, field.name, is_flag=True, flag_value=not field.default,
+                            default=field.default, help=spec.help)
     if spec.kind == "strings":
         kind = click.Choice(spec.choices) if spec.choices is not None else None
         return click.option(spec.flag, field.name, multiple=True, type=kind,

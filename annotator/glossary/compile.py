@@ -14,9 +14,15 @@ another concept writes.
 
 Every pattern's ``id`` is a concept id, or ``acronym:<ACR>`` for an acronym shared by several
 concepts (the component chooses the sense per document). The output is deterministic: same
-glossary, same records, same order. A record is ``(label, pattern, id)``; as a dict
+glossary, same records, same order. A record is ``(label, pattern, id, match)``; as a dict
 (:func:`record_dict`) it is one line of ``patterns.jsonl``. Generating them in another process
 is :mod:`annotator.runtime.generation`'s business, not this module's.
+
+``match`` says how the pattern relates to what the glossary writes (:data:`PATTERN_MATCHES`):
+``exact`` for a concept's own term or acronym, ``variant`` for an alias or a generated spelling
+(hyphen / space / closed compound, short form, clipping, bare head) and ``inflection`` for an
+inflected form (plural, possessive, verb form) of either. The component hands it on as each
+span's ``match``.
 """
 
 from __future__ import annotations
@@ -49,8 +55,14 @@ TERM_LABEL = "CX_TERM"
 ACRONYM_LABEL = "CX_ACRONYM"
 AMBIGUOUS_PREFIX = "acronym:"
 
-#: One pattern: ``(label, pattern, id)``, the pattern a phrase string or a list of token dicts.
-Record = tuple[str, Union[str, list[dict]], str]
+#: How a pattern matches, as the span's ``match`` says it; ``exact`` is the default a pattern
+#: dict without a ``match`` key gets (a stock ``entity_ruler`` ignores the key).
+EXACT, VARIANT, INFLECTION = "exact", "variant", "inflection"
+PATTERN_MATCHES = (EXACT, VARIANT, INFLECTION)
+
+#: One pattern: ``(label, pattern, id, match)``, the pattern a phrase string or a list of token
+#: dicts, ``match`` one of :data:`PATTERN_MATCHES`.
+Record = tuple[str, Union[str, list[dict]], str, str]
 
 
 def acronym_group_id(acronym: str) -> str:
@@ -69,9 +81,12 @@ def acronym_token_patterns(acronym: str, tokenize: Callable[[str], list[str]] = 
 
 
 def record_dict(record: Record) -> dict:
-    """A record as the pattern dict a stock ``entity_ruler`` reads."""
-    label, pattern, pattern_id = record
-    return {"label": label, "pattern": pattern, "id": pattern_id}
+    """A record as the pattern dict a stock ``entity_ruler`` reads (``match`` only when it is
+    not ``exact``: a hand-written pattern file need not say it)."""
+    label, pattern, pattern_id, match = record
+    if match == EXACT:
+        return {"label": label, "pattern": pattern, "id": pattern_id}
+    return {"label": label, "pattern": pattern, "id": pattern_id, "match": match}
 
 
 def records_from_dicts(patterns: Iterable[dict]) -> Iterator[Record]:
@@ -79,7 +94,11 @@ def records_from_dicts(patterns: Iterable[dict]) -> Iterator[Record]:
     for line, pattern in enumerate(patterns, 1):
         if not isinstance(pattern, dict) or "label" not in pattern or "pattern" not in pattern:
             raise PipelineError("E302", line=line, path="patterns", detail="needs 'label' and 'pattern'")
-        yield str(pattern["label"]), pattern["pattern"], str(pattern.get("id") or "")
+        match = pattern.get("match") or EXACT
+        if match not in PATTERN_MATCHES:
+            raise PipelineError("E302", line=line, path="patterns",
+                                detail=f"'match' must be one of {', '.join(PATTERN_MATCHES)}")
+        yield str(pattern["label"]), pattern["pattern"], str(pattern.get("id") or ""), match
 
 
 def patterns_jsonl(patterns: Iterable[dict]) -> str:
@@ -111,6 +130,11 @@ def batches_from_names(rows: Iterable[tuple]) -> Iterator[list[Record]]:
 def pattern_records(glossary: Glossary) -> Iterator[Record]:
     """Every pattern record of ``glossary``, made in this process, one at a time."""
     return itertools.chain.from_iterable(pattern_batches(glossary))
+
+
+def _last_word(phrase: str) -> str:
+    """What follows the last space or hyphen of ``phrase`` (all of it when there is none)."""
+    return phrase[max(phrase.rfind(" "), phrase.rfind("-")) + 1 :]
 
 
 def _is_unsafe_phrase(tokens: list[str], blocked: set[tuple[str, ...]]) -> bool:
@@ -162,20 +186,25 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
     # Acronyms come last in the output but first here: their lowercase forms block phrases.
     # Their possessive forms ("SLA's") need the tokenizer: all of them in one call.
     tokenize.prefetch(chunk for acronym in acronym_owners for form in acronym_forms(acronym) for chunk in form.split(" "))
-    acronym_patterns: list[tuple[str, list[dict], str]] = []
+    acronym_patterns: list[tuple[str, list[dict], str, str]] = []
     blocked: set[tuple[str, ...]] = set()
     for acronym in sorted(acronym_owners):
         owners = acronym_owners[acronym]
         pattern_id = owners[0] if len(owners) == 1 else acronym_group_id(acronym)
-        for pattern in acronym_token_patterns(acronym, tokenize):
-            acronym_patterns.append((ACRONYM_LABEL, pattern, pattern_id))
+        # The acronym as written comes first, then its plural and possessives.
+        for n, pattern in enumerate(acronym_token_patterns(acronym, tokenize)):
+            acronym_patterns.append((ACRONYM_LABEL, pattern, pattern_id, INFLECTION if n else EXACT))
             blocked.add(tuple(tok["ORTH"].lower() for tok in pattern))
 
     # Written forms claim their phrase before any generated variant of another concept does.
     claimed: dict[str, str] = {}
+    # ... and say how they match: the concept's own term exactly, an alias as a variant.
+    written: dict[str, str] = {}
     for concept, names in term_sources:
+        term = normalize_text(concept.term)
         for name in names:
-            claimed.setdefault(name.lower(), concept.id)
+            if claimed.setdefault(name.lower(), concept.id) == concept.id:
+                written.setdefault(name.lower(), EXACT if name == term else VARIANT)
     done: set[str] = set()
     special = tokenize.special
     hyphen_safe = not any("-" in token for form in blocked for token in form)
@@ -185,7 +214,10 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         words = tokenize.plain_words(text)
         return tokenize(text) if words is None else words
 
-    def add(concept_id: str, variants: Iterable[str]) -> list[tuple[str, str, str]]:
+    def add(concept_id: str, variants: Iterable[str], kind: str = VARIANT, head: str | None = None) -> list[Record]:
+        """Records of the ``variants`` not made yet. Each is ``kind``, but a written name is
+        what :data:`written` says and, given the ``head`` word the variants were made from, a
+        variant not ending in it is that head inflected ("agents" of "agent")."""
         # A list, not a generator: one generator frame fewer for each of ~740,000 patterns.
         out = []
         for variant in variants:
@@ -206,7 +238,10 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
                 ) and _is_unsafe_phrase(tokens(variant), blocked):
                     continue
             done.add(variant)
-            out.append((TERM_LABEL, variant, claimed.get(variant, concept_id)))
+            match = written.get(variant)
+            if match is None:
+                match = kind if head is None or variant.endswith(head) else INFLECTION
+            out.append((TERM_LABEL, variant, claimed.get(variant, concept_id), match))
         return out
 
     safe_names = [
@@ -225,19 +260,21 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         # One search over all of them (a clipped word is letters only: never across a "\n").
         if _may_clip("\n".join(variants)):
             clippable[name] = variants
-        yield add(concept.id, variants)
+        yield add(concept.id, variants, VARIANT, _last_word(name.lower()))
     for concept, name in safe_names:
         if name.isalpha():
             # A one-word term's verb forms, where it is a verb-like word ("queued", "tagged").
-            yield add(concept.id, word_inflections(name))
+            yield add(concept.id, word_inflections(name), INFLECTION)
         for short in short_forms(name, concept.category, normalized=True):
             if " " in short or "-" in short:
                 # "in-app" may be "inapp", never "in app" (a short form never starts or ends
                 # on a function word, in any of its spellings).
                 variants = term_variants(short, normalized=True)
-                yield add(concept.id, [v for v in variants if not _starts_or_ends_on_function_word(v)])
+                yield add(concept.id, [v for v in variants if not _starts_or_ends_on_function_word(v)],
+                          VARIANT, _last_word(short))
             else:
-                yield add(concept.id, [short])
+                # One word: a verb form of an "-ation" term ("escalated").
+                yield add(concept.id, [short], INFLECTION)
         if name in clippable:
             yield add(concept.id, clipped_variants(clippable[name]))
     del clippable
@@ -252,6 +289,6 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
     for concept, name in safe_names:
         head = bare_head(name, normalized=True)
         if head is not None and head_owner.get(head_word(head, normalized=True)) == concept.id:
-            yield add(concept.id, [head, pluralize(head) or head, *verb_forms(head)])
+            yield add(concept.id, [head, pluralize(head) or head, *verb_forms(head)], VARIANT, head)
 
     yield acronym_patterns

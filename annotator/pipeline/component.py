@@ -15,8 +15,9 @@ What it sets, all plain values (so ``nlp.pipe(n_process=2)`` and ``Doc.to_bytes`
   gets a tooltip with the document's expansion, and its own label because nothing says it is
   support jargon - a ``labels`` filter or a CX-only score can leave it out);
 * per entity ``span._.term_id``, ``term``, ``definition``, ``is_acronym``, ``category``,
-  ``senses`` (chosen first), ``source`` (file name of the definition, or ``"document"``) and
-  ``familiarity`` (``everyday`` or ``jargon``, see ``Concept.familiarity_level``);
+  ``senses`` (chosen first), ``source`` (file name of the definition, or ``"document"``),
+  ``familiarity`` (``everyday`` or ``jargon``, see ``Concept.familiarity_level``), ``match``
+  (how it matched, see ``spanvalues.MATCH_KINDS``) and ``did_you_mean`` (:mod:`.fuzzy`);
 * ``doc._.abbreviations``: the in-text definitions found (``Long Form (LF)`` and
   ``LF (long form)``) as dicts with character offsets;
 * ``doc.spans["unknown_acronyms"]``: acronym-shaped words neither the glossary nor the
@@ -51,7 +52,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import PipelineError
-from ..glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL, patterns_jsonl
+from ..glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL, patterns_jsonl, records_from_dicts
 from ..glossary.model import Concept, Glossary
 from ..glossary.tokens import PatternTokenizer
 from ..runtime import budget, collector
@@ -63,7 +64,7 @@ from ..vocabulary.acronyms import base_acronym, is_acronym, is_shouting
 from . import serialize
 from .coordination import PhraseLookup, coordination_matches, mark_coordinated
 from .loading import load_configured, prewarm_vocab
-from .matcher import GlossaryMatcher, Match, resolve
+from .matcher import COLUMNS, GlossaryMatcher, Match, resolve
 from .names import (
     COMPONENT_NAME,
     DEFAULT_LABELS,
@@ -86,6 +87,7 @@ from .precision import (
     rule_names,
     words_around,
 )
+from .fuzzy import FUZZY_KEY, FuzzyIndex, mark_fuzzy
 from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense
 from .spoken import SpokenIndex, mark_spoken
@@ -113,6 +115,7 @@ _CAPS_WORD = re.compile(r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][
         "overwrite_ents": False,
         "precision_rules": list(DEFAULT_PRECISION_RULES),
         "precision_settings": {},
+        "fuzzy": True,
     },
     assigns=["doc.ents", "doc.spans", "span._.term_id", "span._.definition", "doc._.abbreviations"],
 )
@@ -124,13 +127,16 @@ def make_helpdesk_glossary(
     overwrite_ents: bool,
     precision_rules: Union[bool, List[str]],
     precision_settings: Dict[str, float],
+    fuzzy: bool,
 ) -> HelpdeskGlossary:
     """Glossary terms and acronyms -> entities with definitions (see the module docstring).
 
     ``precision_rules``: the registered names of the precision rules to run
     (:mod:`annotator.pipeline.precision`), by default all of them; ``true``/``false`` (the
     setting's older form) mean all or none. ``precision_settings``: thresholds of those rules
-    by name (:class:`~annotator.pipeline.precision.PrecisionSettings`), over the defaults."""
+    by name (:class:`~annotator.pipeline.precision.PrecisionSettings`), over the defaults.
+    ``fuzzy``: match misspelled terms and acronyms (:mod:`annotator.pipeline.fuzzy`) unless a
+    doc says otherwise."""
     return HelpdeskGlossary(
         nlp,
         name,
@@ -139,6 +145,7 @@ def make_helpdesk_glossary(
         overwrite_ents=overwrite_ents,
         precision_rules=precision_rules,
         precision_settings=precision_settings,
+        fuzzy=fuzzy,
     )
 
 
@@ -169,8 +176,11 @@ class HelpdeskGlossary:
         overwrite_ents: bool = False,
         precision_rules: bool | Iterable[str] = True,
         precision_settings: dict | None = None,
+        fuzzy: bool = True,
     ) -> None:
         register_extensions()
+        self.fuzzy = fuzzy
+        self._fuzzy: FuzzyIndex | None = None
         self.nlp = nlp
         self.name = name
         self.glossary_paths = [str(p) for p in glossary_paths]
@@ -293,6 +303,7 @@ class HelpdeskGlossary:
         # Span values that depend on the concept alone (see _SpanWriter), shared by every
         # document; at most one entry per pattern target.
         self._shared_values: dict[tuple, tuple] = {}
+        self._fuzzy = None  # built from these patterns on first need (see _typos)
         prewarm_vocab(self.nlp, glossary)
         self.glossary = glossary  # last: a non-None glossary means everything above is ready
 
@@ -359,7 +370,8 @@ class HelpdeskGlossary:
     def _annotate(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         budget.check()
-        candidates = self.matcher.candidates(doc)
+        columns = doc.to_array(COLUMNS) if len(doc) else None  # read once, for both matchers
+        candidates = self.matcher.candidates(doc, columns)
         # Members of "Tiers 1, 2, and 3" as their own terms (coordination.py); not the ones an
         # ordinary pattern found as well ("tier 1" in "tier 1 and 2" is an exact match).
         coordinated = set(coordination_matches(doc, text, self._phrases, Match))
@@ -368,6 +380,9 @@ class HelpdeskGlossary:
             candidates += coordinated
         bounds = _TokenBounds(doc)
         context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon)
+        typos = self._typos(doc, context, columns)
+        if typos:
+            candidates = [*candidates, *typos]
         if candidates and self._candidate_rules:
             candidates = self._plausible(context, candidates, bounds)
         # Speech-to-text stretches ("s l a", "csat", "tier two"), where asked: see spoken.py.
@@ -402,6 +417,8 @@ class HelpdeskGlossary:
             mark_spoken(doc, [span for span, m in zip(spans, accepted) if m in spoken])
         if coordinated:
             mark_coordinated(doc, [span for span, m in zip(spans, accepted) if m in coordinated])
+        if typos:
+            mark_fuzzy(doc, spans, accepted, typos)
         if existing:
             if self.overwrite:
                 existing = [e for e in existing if not any(taken[e.start : e.end])]
@@ -411,6 +428,18 @@ class HelpdeskGlossary:
         doc.spans[NESTED_KEY] = [annotate(m) for m in nested]
         doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(context, taken, expansions)
         return doc
+
+    def fuzzy_index(self) -> FuzzyIndex:
+        """The misspellings of this glossary's words (:mod:`.fuzzy`), made on first need."""
+        if self._fuzzy is None:
+            self._fuzzy = FuzzyIndex.from_records(records_from_dicts(self.patterns))
+        return self._fuzzy
+
+    def _typos(self, doc: Doc, context: RuleContext, columns) -> dict[Match, str]:
+        """Misspelled terms and acronyms (:mod:`.fuzzy`) -> their correction, where wanted."""
+        if columns is None or not doc.user_data.get(FUZZY_KEY, self.fuzzy):
+            return {}
+        return self.fuzzy_index().matches(doc, context, self.matcher, Match, columns)
 
     def _plausible(self, context: RuleContext, candidates: list[Match], bounds: _TokenBounds) -> list[Match]:
         """The candidates every candidate-stage precision rule keeps."""
@@ -593,6 +622,7 @@ class _SpanWriter:
     def _values(self, match: Match, acronym: str | None, at: int) -> tuple:
         values = self.component.payload(match, acronym, self.expansions, self.context, at)
         stored = {name: values.get(name) for name in SPAN_EXTENSIONS}
+        stored["match"] = match.kind
         # Hashes, so Span() need not look the strings up for every span (labels and glossary
         # ids are permanent strings, see set_data).
         label, span_id = self.strings.add(match.label), self.strings.add(match.id)
@@ -607,7 +637,7 @@ class _SpanWriter:
             else:
                 word = self.text[start_char : self.bounds.end(match.start)]
                 acronym = self.component._acronym_of.get(word)
-        key: tuple = (match.label, match.id, match.is_token_pattern, acronym)
+        key: tuple = (match.label, match.id, match.is_token_pattern, acronym, match.kind)
         if match.id.startswith(AMBIGUOUS_PREFIX) and not (acronym and acronym in self.expansions):
             key = (*key, self.context.sentence_of(start_char))  # decided per sentence: sense_context
         cached = self.cache.get(key)

@@ -26,12 +26,14 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import PipelineError
-from ..glossary.compile import Record
+from ..glossary.compile import EXACT, Record
 
 #: Placed between squeezed windows: the hash of the empty string, which no token has, so no
 #: match spans two windows.
 _BARRIER = 0
 _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
+#: The token attributes matching reads, as ``Doc.to_array`` columns.
+COLUMNS = [LOWER, ORTH, IS_SPACE]
 
 
 class Match(NamedTuple):
@@ -43,6 +45,9 @@ class Match(NamedTuple):
     label: str
     id: str
     is_token_pattern: bool  # came from an ORTH token pattern (acronyms)
+    #: How it matched, the span's ``match``: the pattern's (``exact``, ``variant``,
+    #: ``inflection``) or the mechanism's that made it (``fuzzy``, ...).
+    kind: str = EXACT
 
 
 def _pattern_tokens(pattern: list, *, line: int) -> tuple[str, list[str]]:
@@ -196,7 +201,7 @@ class GlossaryMatcher:
         self.vocab = vocab
         self.lower = PhraseTable()
         self.orth = PhraseTable()
-        self.targets: list[tuple[str, str, bool]] = []  # (label, id, is_token_pattern)
+        self.targets: list[tuple[str, str, bool, str]] = []  # (label, id, is_token_pattern, kind)
         self.labels: set[str] = set()
         self.max_length = 1
         self.token_words: set[str] = set()  # every ORTH in a token pattern (the acronyms)
@@ -208,14 +213,14 @@ class GlossaryMatcher:
         plain_words, lower_hash, orth_hash = build.plain_words, build.lower_hash, build.orth_hash
         ids, labels, token_words = self.ids, self.labels, self.token_words
         join_left, join_right = self.join_left, self.join_right
-        # (label, id, is_token) -> target; patterns come grouped by concept, so the last one
-        # found is tried first.
-        target_of: dict[tuple[str, str, bool], int] = {}
-        last: tuple[str, str, bool] | None = None
+        # (label, id, is_token, kind) -> target; patterns come grouped by concept, so the last
+        # one found is tried first.
+        target_of: dict[tuple[str, str, bool, str], int] = {}
+        last: tuple[str, str, bool, str] | None = None
         target = -1
         max_length = 1
         count = 0
-        for line, (label, body, pid) in enumerate(patterns, 1):
+        for line, (label, body, pid, kind) in enumerate(patterns, 1):
             count = line
             # A glossary's ~7 patterns per concept share its id: each id is checked once.
             if pid and pid not in ids:
@@ -248,7 +253,7 @@ class GlossaryMatcher:
                 # Hashes that can sit before / after a gap inside a multi-word pattern.
                 join_left.update(hashes[:-1])
                 join_right.update(hashes[1:])
-            key = (label, pid, is_token)
+            key = (label, pid, is_token, kind)
             if key != last:
                 last = key
                 target = target_of.get(key, -1)
@@ -267,18 +272,21 @@ class GlossaryMatcher:
 
     def __len__(self) -> int:
         """The number of distinct (label, id, attribute) keys, as two PhraseMatchers count."""
-        return len(self.targets)
+        return len({target[:3] for target in self.targets})
 
     # --- candidate matches ------------------------------------------------------------------
 
     def _match(self, lower: list[int], orth: list[int]) -> list[tuple[int, int, int]]:
         return self.lower.find(lower) + self.orth.find(orth)
 
-    def candidates(self, doc: Doc) -> list[Match]:
-        """Every pattern match in ``doc``, including terms broken over a single line break."""
+    def candidates(self, doc: Doc, array: np.ndarray | None = None) -> list[Match]:
+        """Every pattern match in ``doc``, including terms broken over a single line break.
+
+        ``array``: ``doc.to_array(COLUMNS)``, when the caller has it already."""
         if not len(doc):
             return []
-        array = doc.to_array([LOWER, ORTH, IS_SPACE])
+        if array is None:
+            array = doc.to_array(COLUMNS)
         lower, orth = array[:, 0].tolist(), array[:, 1].tolist()
         hits = self.lower.find(lower, self.lower.starts(array[:, 0]))
         hits += self.orth.find(orth, self.orth.starts(array[:, 1]))
@@ -345,7 +353,7 @@ def resolve(matches: list[Match], n_tokens: int, taken: bytearray | None = None)
     taken = bytearray(n_tokens) if taken is None else taken
     accepted: list[Match] = []
     rejected: list[Match] = []
-    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.label, m.id)):
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.label, m.id, m.kind != EXACT, m.kind)):
         if any(taken[match.start : match.end]):
             rejected.append(match)
             continue

@@ -12,7 +12,15 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-SPAN_EXTENSIONS = ("term_id", "term", "definition", "is_acronym", "category", "senses", "source", "familiarity")
+SPAN_EXTENSIONS = (
+    "term_id", "term", "definition", "is_acronym", "category", "senses", "source", "familiarity",
+    "match", "did_you_mean",
+)  # fmt: skip
+#: Every value ``match`` may take: how the span's text relates to what the glossary writes.
+#: A pattern says ``exact``, ``variant`` or ``inflection`` (``glossary.compile``); the
+#: mechanisms that find spans without a pattern say ``fuzzy`` (a misspelling, with
+#: ``did_you_mean`` its correction), ``coordination`` or ``spoken``.
+MATCH_KINDS = ("exact", "variant", "inflection", "fuzzy", "coordination", "spoken")
 DOC_EXTENSIONS = ("abbreviations",)
 
 #: Where a span's extension values live: ``doc.user_data[(SPAN_VALUES_KEY, start_char,

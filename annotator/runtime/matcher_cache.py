@@ -16,7 +16,7 @@ from ..pipeline.matcher import GlossaryMatcher, PhraseTable
 from . import collector
 
 #: Bumped whenever the cache layout or the meaning of its contents changes.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _HASH = np.dtype("<u8")
 _INDEX = np.dtype("<u4")
 
@@ -111,7 +111,7 @@ def matcher_from_cache(vocab: Vocab, data: bytes, fingerprint: str) -> GlossaryM
         target_ints[:] = range(len(state["targets"]))
         matcher = GlossaryMatcher.__new__(GlossaryMatcher)
         matcher.vocab = vocab
-        matcher.targets = [(str(label), str(pid), bool(tok)) for label, pid, tok in state["targets"]]
+        matcher.targets = [(str(label), str(pid), bool(tok), str(kind)) for label, pid, tok, kind in state["targets"]]
         matcher.labels = set(state["labels"])
         matcher.max_length = int(state["max_length"])
         matcher.n_patterns = int(state["n_patterns"])

@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from ..errors import InputError
 from ..export import doc_to_json
 from ..options import ASR_MODES, AnnotateOptions, option_names
+from ..pipeline.fuzzy import FUZZY_KEY
 from ..pipeline.names import COMPONENT_NAME, TEXT_HINT
 from ..pipeline.spoken import SPOKEN_KEY
 from ..text.markup import FORMATS, visible_text_and_turns
@@ -112,16 +113,19 @@ class AnnotationSession:
             return sanitize(visible), turns
         return visible_text_and_turns(prepare(text, max_length=limit), format)
 
-    def make_doc(self, visible: str, spoken: str | None = "auto") -> Doc:
-        """Step 4's first half: the tokenized doc, carrying the text it was made from and where
+    def make_doc(self, visible: str, spoken: str | None = "auto", fuzzy: bool | None = None) -> Doc:
+        """Step 4's first half: the tokenized doc, carrying the text it was made from, where
         to look for speech-to-text forms (``spoken``, one of ``pipeline.spoken``'s modes, or
-        ``None`` for nowhere)."""
+        ``None`` for nowhere) and, unless ``fuzzy`` is None, whether to match misspelled terms
+        (``pipeline.fuzzy``; None leaves it to the component's setting)."""
         budget.check()
         doc = self.nlp.make_doc(visible)
         budget.check()
         doc.user_data[TEXT_HINT] = visible
         if spoken is not None:
             doc.user_data[SPOKEN_KEY] = spoken
+        if fuzzy is not None:
+            doc.user_data[FUZZY_KEY] = bool(fuzzy)
         return doc
 
     def upkeep(self, visible: str) -> None:
@@ -145,12 +149,13 @@ class AnnotationSession:
         of the session's). Raises :class:`InputError` for bad input (see :meth:`visible`) and
         for a ``labels`` filter naming a label this pipeline never sets (E205)."""
         options = self._checked(_kwargs(options))
-        spoken = _SPOKEN_BY_ASR[_pipeline_options(options).get("asr", "auto")]
+        pipeline = _pipeline_options(options)
+        spoken, fuzzy = _SPOKEN_BY_ASR[pipeline.get("asr", "auto")], pipeline.get("fuzzy")
         visible, turns = self.prepared(text, format, max_length=options.pop("max_length", None))
         # The collector waits until the Doc and its spans are freed (by reference counting)
         # rather than walking them all once the component is done (see .collector).
         with collector.paused(), self.nlp.memory_zone():
-            doc = self.nlp(self.make_doc(visible, spoken))
+            doc = self.nlp(self.make_doc(visible, spoken, fuzzy))
             result = self._export(doc, text, options, turns)
             del doc
         self.upkeep(visible)
@@ -184,7 +189,8 @@ class AnnotationSession:
         component raise (``nlp.pipe`` cannot say which), the batch is run again one document at
         a time to pin the failure on its document(s) alone. Results carry no ``format`` key."""
         options = self._checked(_kwargs(options))
-        spoken = _SPOKEN_BY_ASR[_pipeline_options(options).get("asr", "auto")]
+        pipeline = _pipeline_options(options)
+        spoken, fuzzy = _SPOKEN_BY_ASR[pipeline.get("asr", "auto")], pipeline.get("fuzzy")
         max_length = options.pop("max_length", None)
         formats = [format] * len(texts) if isinstance(format, str) else format
         results: list[dict | Exception | None] = [None] * len(texts)
@@ -196,26 +202,31 @@ class AnnotationSession:
                 results[i] = exc
         try:
             with collector.paused(), self.nlp.memory_zone():
-                docs = self.nlp.pipe(self._docs(ready, spoken))
+                docs = self.nlp.pipe(self._docs(ready, spoken, fuzzy))
                 done = [self._export(doc, text, options, turns)
                         for (_, text, _, turns), doc in zip(ready, docs)]
         except Exception:  # noqa: BLE001 - isolated below, document by document
-            done = [self._annotate_one(text, visible, turns, options, spoken) for _, text, visible, turns in ready]
+            done = [self._annotate_one(text, visible, turns, options, spoken, fuzzy)
+                    for _, text, visible, turns in ready]
         for (i, _, visible, _), result in zip(ready, done):
             results[i] = result
             self.upkeep(visible)
         return results
 
-    def _docs(self, ready: list[tuple[int, str, str, Any]], spoken: str | None) -> Iterator[Doc]:
+    def _docs(
+        self, ready: list[tuple[int, str, str, Any]], spoken: str | None, fuzzy: bool | None = None
+    ) -> Iterator[Doc]:
         for _, _, visible, turns in ready:
-            yield self.make_doc(visible, spoken)
+            yield self.make_doc(visible, spoken, fuzzy)
 
     def _annotate_one(
-        self, text: str, visible: str, turns: Any, options: Mapping[str, Any], spoken: str | None
+        self, text: str, visible: str, turns: Any, options: Mapping[str, Any], spoken: str | None,
+        fuzzy: bool | None = None,
     ) -> dict | Exception:
         try:
             with collector.paused(), self.nlp.memory_zone():
-                return self._export(self.nlp(self.make_doc(visible, spoken)), text, options, turns)
+                doc = self.nlp(self.make_doc(visible, spoken, fuzzy))
+                return self._export(doc, text, options, turns)
         except Exception as exc:  # noqa: BLE001 - this document's outcome
             return exc
 

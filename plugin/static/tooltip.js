@@ -186,7 +186,8 @@
         middle.splitText(item.end - item.start);
         var el = document.createElement("span");
         el.className = "hg-term" + (item.span.is_acronym ? " hg-term--acronym" : "") +
-          (item.span.senses && item.span.senses.length > 1 ? " hg-term--ambiguous" : "");
+          (item.span.senses && item.span.senses.length > 1 ? " hg-term--ambiguous" : "") +
+          (item.span.match === "fuzzy" ? " hg-term--fuzzy" : "");
         el.tabIndex = 0;
         el.setAttribute("aria-describedby", TOOLTIP_ID);
         el.dataset.hgTerm = item.span.term_id || "";
@@ -299,6 +300,10 @@
     }
     if (span.category) { head.appendChild(make("span", "hg-tooltip__category", span.category)); }
     tip.appendChild(head);
+    // A misspelling matched: say what it was read as before explaining it.
+    if (span.match === "fuzzy" && span.did_you_mean) {
+      tip.appendChild(make("p", "hg-tooltip__fuzzy", "Did you mean \u201c" + span.did_you_mean + "\u201d?"));
+    }
     var senses = Array.isArray(span.senses) ? span.senses : [];
     if (span.definition) {
       tip.appendChild(make("p", "hg-tooltip__definition", span.definition));
@@ -509,6 +514,9 @@
         var item = make("li", "hg-panel__term");
         item.appendChild(make("span", "hg-panel__term-name",
           span.is_acronym && span.term ? span.text + " \u2014 " + span.term : (span.term || span.text)));
+        if (span.match === "fuzzy" && span.did_you_mean) {
+          item.appendChild(make("span", "hg-panel__term-fuzzy", "did you mean \u201c" + span.did_you_mean + "\u201d?"));
+        }
         if (span.definition) { item.appendChild(make("span", "hg-panel__term-definition", span.definition)); }
         termsList.appendChild(item);
       });

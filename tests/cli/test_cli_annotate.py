@@ -300,3 +300,21 @@ def test_cli_annotate_asr_option(invoke, tmp_path, asr, expected):
 def test_cli_annotate_asr_refuses_an_unknown_mode(invoke, ticket):
     result = invoke(ticket, "--asr", "maybe")
     assert result.exit_code == 2 and "maybe" in result.output
+
+
+def test_cli_annotate_json_says_how_each_span_matched(invoke):
+    text = "The SLAs, the knowlege base and the warm handoff."
+    spans = json.loads(invoke("-", "--format", "json", input=text).stdout)["spans"]
+    assert [(s["text"], s["match"], s["did_you_mean"]) for s in spans] == [
+        ("SLAs", "inflection", None),
+        ("knowlege base", "fuzzy", "knowledge base"),
+        ("warm handoff", "variant", None),
+    ]
+    unfuzzy = json.loads(invoke("-", "--format", "json", "--no-fuzzy", input=text).stdout)["spans"]
+    assert [s["match"] for s in unfuzzy] == ["inflection", "variant"]
+
+
+def test_cli_annotate_html_page_asks_did_you_mean(invoke, tmp_path):
+    out = tmp_path / "page.html"
+    assert invoke("-", "--format", "html", "-o", out, input="Check the knowlege base.").exit_code == 0
+    assert "Did you mean \u201cknowledge base\u201d?" in out.read_text(encoding="utf-8")

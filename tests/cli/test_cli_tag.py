@@ -449,3 +449,12 @@ def test_cli_tag_directory_reads_captions_and_json_as_transcripts(tag, tmp_path)
     assert "turn" not in docs["d.txt"]["spans"][0]
     (reject,) = lines(tmp_path / "out.jsonl.rejects.jsonl")
     assert reject["id"] == "c.srt" and "E208" in reject["reason"]
+
+
+@pytest.mark.parametrize("args, matches", [((), ["exact", "fuzzy"]), (("--no-fuzzy",), ["exact"])])
+def test_cli_tag_spans_say_how_they_matched(tag, tmp_path, args, matches):
+    source = tmp_path / "in.csv"
+    source.write_text("id,text\n1,Our SLA and the escalaton\n", encoding="utf-8")
+    assert tag(source, "--id-field", "id", *args).exit_code == 0
+    (doc,) = lines(tmp_path / "out.jsonl")
+    assert [s["match"] for s in doc["spans"]] == matches

@@ -230,3 +230,55 @@ def test_compile_generated_lazily(fixture_patterns):
     assert iter(patterns) is patterns
     assert next(patterns) == fixture_patterns[0]
     assert [fixture_patterns[0], *patterns] == fixture_patterns
+
+
+# --- how each pattern matches --------------------------------------------------------------------
+
+
+def match_of(patterns, pattern):
+    found = [p for p in patterns if p["pattern"] == pattern]
+    assert len(found) == 1, pattern
+    return found[0].get("match", "exact")
+
+
+@pytest.mark.parametrize(
+    "pattern, match",
+    [
+        ("service level agreement", "exact"),  # the term as written
+        ("service-level agreement", "variant"),  # another spelling
+        ("service level agreements", "inflection"),  # its plural
+        ("first call resolution", "variant"),  # an alias
+        ("first call resolutions", "inflection"),  # the alias's plural
+        ("cobrowsing", "variant"),  # a closed compound
+        ("collaborative browsings", "inflection"),
+        ("key performance indicators", "exact"),  # written in the plural
+        ("key performance indicator", "inflection"),
+        ("satisfaction score", "variant"),  # a short form
+        ("escalated", "inflection"),  # a verb form
+        ("breach", "variant"),  # a bare head
+        ("breached", "inflection"),
+        ([{"ORTH": "SLA"}], "exact"),
+        ([{"ORTH": "SLAs"}], "inflection"),
+        ([{"ORTH": "SLA"}, {"ORTH": "'s"}], "inflection"),
+    ],
+)
+def test_compile_each_pattern_says_how_it_matches(fixture_patterns, pattern, match):
+    assert match_of(fixture_patterns, pattern) == match
+
+
+def test_compile_record_dicts_leave_out_exact_and_read_it_back():
+    from annotator.glossary.compile import record_dict, records_from_dicts
+
+    assert record_dict(("CX_TERM", "sla", "x", "exact")) == {"label": "CX_TERM", "pattern": "sla", "id": "x"}
+    assert record_dict(("CX_TERM", "slas", "x", "inflection"))["match"] == "inflection"
+    read = list(records_from_dicts([{"label": "CX_TERM", "pattern": "sla", "id": "x"}]))
+    assert read == [("CX_TERM", "sla", "x", "exact")]
+
+
+def test_compile_records_refuse_an_unknown_match():
+    from annotator.errors import PipelineError
+    from annotator.glossary.compile import records_from_dicts
+
+    with pytest.raises(PipelineError) as caught:
+        list(records_from_dicts([{"label": "CX_TERM", "pattern": "sla", "id": "x", "match": "fuzzy"}]))
+    assert caught.value.code == "E302"

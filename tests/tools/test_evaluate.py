@@ -45,6 +45,15 @@ def test_evaluate_score_doc_label_filter():
     assert result.predicted == 0 and result.found == 0
 
 
+def test_evaluate_fuzzy_spans_get_their_own_precision():
+    doc = gold(spans=[span(0, 9, in_seeds=True)])
+    result = score_doc(doc, [span(0, 9, match="fuzzy"), span(20, 29, match="fuzzy"), span(40, 43, match="exact")])
+    assert (result.fuzzy_predicted, result.fuzzy_true_positives) == (2, 1)
+    assert evaluate._fuzzy_summary([result, score_doc(gold(), [])]) == {
+        "predicted": 2, "true_positives": 1, "precision": 0.5}
+    assert evaluate._fuzzy_summary([score_doc(gold(), [])])["precision"] is None
+
+
 @pytest.fixture
 def tiny_eval(tmp_path):
     """A two-document eval set in the shared set's schema, with our own texts."""

@@ -1,0 +1,282 @@
+"""Typo-tolerant matching: glossary words and acronyms written with one slip of the keys.
+
+A word of a glossary term of :data:`MIN_WORD_LETTERS` letters or more written with one letter
+dropped, one letter doubled or two adjacent letters swapped ("escalaton", "esclation",
+"escallation", "escalaiton"), and an acronym of :data:`MIN_ACRONYM_LETTERS` letters or more with
+a letter doubled or two adjacent letters swapped ("CSTA", "CSAAT" for CSAT), matches what it
+misspells: the span says ``match: "fuzzy"`` and ``did_you_mean`` (its text as the glossary
+spells it). An acronym never loses a letter: four capitals minus one are likely another
+acronym.
+
+Never fuzzy-matched (precision first: a misspelling is a guess):
+
+* a form that is itself an English word (:mod:`annotator.vocabulary.english`), a glossary word
+  or a stop word ("outing" is not "routing" misspelled);
+* a capitalised word inside a sentence, or next to another capitalised word: a name;
+* a word in a URL, e-mail address, path or identifier (the text's ``code_like``);
+* an acronym in shouted text, or one the document defines ("CSTA (Customer Support Tier A)").
+
+Why an index of the misspellings themselves rather than ``rapidfuzz`` or a symmetric-delete
+index: both compare each unknown-looking token with the glossary when the document is read
+(rapidfuzz scores it against every glossary word, symmetric delete looks up each of its
+deletions). Here every accepted misspelling of every glossary word is made once, when the
+index is built (about 3 per letter), and hashed the way spaCy hashes a token's ``LOWER`` /
+``ORTH``: a document pays one vectorised lookup of its tokens' hashes, and only a token that
+*is* such a misspelling costs any Python. The three typo kinds are the whole rule; there is no
+distance threshold to tune, and a form two glossary words share is left out as undecidable.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable, Iterable
+
+import numpy as np
+from spacy.attrs import LOWER, ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+from ..glossary.compile import Record
+from ..vocabulary.acronyms import is_shouting
+from ..vocabulary.english import is_english_word
+from .precision import RuleContext, words_around
+from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
+
+#: ``doc.user_data`` key: True or False turns fuzzy matching on or off for that doc (the
+#: session sets it from the ``fuzzy`` option; unset, the component's own setting decides).
+FUZZY_KEY = "helpdesk_annotator.fuzzy"
+FUZZY = "fuzzy"
+#: Fewest letters of a glossary word that may be matched misspelled (shorter words have too
+#: many real neighbours: "agent" / "agnet" / "urgent").
+MIN_WORD_LETTERS = 6
+#: Fewest letters of an acronym that may be matched misspelled.
+MIN_ACRONYM_LETTERS = 4
+
+_WORD_SPLIT = re.compile(r"[\s-]+")
+# What a sentence (or a list item, a heading, a quotation) may start after.
+_OPENERS = frozenset(".!?:;\"'([{*#>\u2022\u2013\u2014-\u201c\u2018")
+
+
+def typo_forms(word: str, *, drops: bool = True) -> set[str]:
+    """``word`` with one letter dropped (when ``drops``), one letter doubled, or two adjacent
+    different letters swapped; never ``word`` itself."""
+    forms = set()
+    for i in range(len(word)):
+        if drops:
+            forms.add(word[:i] + word[i + 1 :])
+        forms.add(word[: i + 1] + word[i:])
+        if i + 1 < len(word) and word[i] != word[i + 1]:
+            forms.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    forms.discard(word)
+    return forms
+
+
+def _is_acronym_target(word: str) -> bool:
+    return len(word) >= MIN_ACRONYM_LETTERS and word.isalpha() and sum(c.isupper() for c in word) >= 2
+
+
+def _index(targets: Iterable[str], forms: Callable[[str], Iterable[str]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The hashes of the misspellings ``forms(target)`` of each target (sorted; a misspelling
+    of two targets left out), the number of the target each stands for, and the targets.
+
+    Flat arrays rather than a dict of strings: a 100,000-concept glossary has over a million
+    misspellings, a few hundred MB as a dict and about 12 bytes each here."""
+    words = sorted(targets)
+    hashes, owners = array("Q"), array("I")
+    for number, word in enumerate(words):
+        for form in forms(word):
+            hashes.append(get_string_id(form))
+            owners.append(number)
+    keys = np.frombuffer(hashes, dtype=np.uint64) if hashes else np.empty(0, np.uint64)
+    who = np.frombuffer(owners, dtype=np.uint32) if owners else np.empty(0, np.uint32)
+    order = np.argsort(keys, kind="stable")
+    keys, who = keys[order], who[order]
+    # typo_forms gives a target each form once: a repeated hash is a form of two targets.
+    single = np.ones(len(keys), dtype=bool)
+    if len(keys) > 1:
+        repeated = keys[1:] == keys[:-1]
+        single[1:] &= ~repeated
+        single[:-1] &= ~repeated
+    return keys[single], who[single], words
+
+
+class FuzzyIndex:
+    """The accepted misspellings of one glossary's words (keyed like ``LOWER``) and acronyms
+    (keyed like ``ORTH``), with the word each stands for."""
+
+    def __init__(
+        self,
+        words: tuple[np.ndarray, np.ndarray, list[str]],
+        acronyms: tuple[np.ndarray, np.ndarray, list[str]],
+        is_word: Callable[[str], bool] = is_english_word,
+    ) -> None:
+        """``words``/``acronyms``: :func:`_index` of the glossary's words and acronyms;
+        ``is_word`` says which written forms are real words (never read as misspellings)."""
+        self._lower = words
+        self._orth = acronyms
+        self.is_word = is_word
+        # Both key sets in one: a document with none of them (almost every one) is ruled out
+        # by one look-up of all its tokens.
+        self._any = np.union1d(words[0], acronyms[0])
+
+    def __len__(self) -> int:
+        return len(self._lower[0]) + len(self._orth[0])
+
+    def meaning(self, form: str) -> str | None:
+        """The glossary word or acronym ``form`` is an accepted misspelling of, or None."""
+        if self.is_word(form.lower()):
+            return None
+        for keys, owners, words in (self._lower, self._orth):
+            at = np.searchsorted(keys, np.uint64(get_string_id(form)))
+            if at < len(keys) and keys[at] == get_string_id(form):
+                return words[int(owners[at])]
+        return None
+
+    @classmethod
+    def from_records(cls, records: Iterable[Record], is_word: Callable[[str], bool] = is_english_word) -> FuzzyIndex:
+        """The index of every word of the phrase patterns and every acronym of the token
+        patterns in ``records``; ``is_word`` says which forms are real words.
+
+        Real words are left out when a document is read, not here: the dictionary is then
+        loaded only by a process that meets a candidate misspelling (rare), never on the first
+        document of every pipeline."""
+        words: set[str] = set()
+        caps: set[str] = set()
+        for _, pattern, _, _ in records:
+            if isinstance(pattern, str):
+                words.update(w for w in _WORD_SPLIT.split(pattern.lower()) if w)
+            else:
+                for token in pattern:
+                    for attr, value in token.items():
+                        if attr in ("ORTH", "TEXT"):
+                            caps.add(str(value))
+                        else:
+                            words.add(str(value).lower())
+        known = words | {c.lower() for c in caps}
+
+        def misspellings(drops: bool) -> Callable[[str], list[str]]:
+            def forms(target: str) -> list[str]:
+                return [
+                    form for form in typo_forms(target, drops=drops)
+                    if form.lower() not in known and form not in caps and form.lower() not in STOP_WORDS
+                ]  # fmt: skip
+
+            return forms
+
+        lower = _index((w for w in words if w.isalpha() and len(w) >= MIN_WORD_LETTERS), misspellings(True))
+        upper = _index((c for c in caps if _is_acronym_target(c)), misspellings(False))
+        return cls(lower, upper, is_word)
+
+    # --- one document ---------------------------------------------------------------------
+
+    def matches(
+        self, doc: Doc, context: RuleContext, matcher, match_type: Callable, columns: np.ndarray | None = None
+    ) -> dict:
+        """Fuzzy matches in ``doc``: ``match_type(start, end, label, id, is_token, "fuzzy")``
+        -> what the span's text should have been. ``matcher`` is the component's
+        :class:`~annotator.pipeline.matcher.GlossaryMatcher`; a misspelled word counts where
+        the correct one would complete one of its patterns. ``columns``: the doc's ``LOWER``
+        and ``ORTH`` (the first two columns; read from the doc when not given)."""
+        if not len(doc) or not len(self):
+            return {}
+        if columns is None:
+            columns = doc.to_array([LOWER, ORTH])
+        values = columns[:, :2]
+        at = np.minimum(np.searchsorted(self._any, values), len(self._any) - 1)
+        if not (self._any[at] == values).any():
+            return {}
+        found: dict = {}
+        for column, (keys, owners, words), table, is_acronym in (
+            (0, self._lower, matcher.lower, False),
+            (1, self._orth, matcher.orth, True),
+        ):
+            if not len(keys):
+                continue
+            at = np.minimum(np.searchsorted(keys, columns[:, column]), len(keys) - 1)
+            hits = np.flatnonzero(keys[at] == columns[:, column])
+            if not len(hits):
+                continue
+            hashes = columns[:, column].tolist()
+            for i in hits.tolist():
+                word = words[int(owners[at[i]])]
+                if self.is_word(doc[i].lower_) or not self._plausible(doc, context, i, is_acronym):
+                    continue
+                for start, end, target in _completed(table, hashes, i, word, matcher.max_length):
+                    label, pid, is_token = matcher.targets[target][:3]
+                    found[match_type(start, end, label, pid, is_token, FUZZY)] = _corrected(
+                        context.text, doc, start, end, i, word
+                    )
+        return found
+
+    @staticmethod
+    def _plausible(doc: Doc, context: RuleContext, i: int, is_acronym: bool) -> bool:
+        """May token ``i``, a known misspelling, be read as one (see the module docstring)?"""
+        token = doc[i]
+        start, end = token.idx, token.idx + len(token)
+        if token.like_url or token.like_email or context.code_like(start, end):
+            return False
+        written = token.text
+        if is_acronym:
+            if is_shouting(words_around(context.text, start, end)):
+                return False
+            return not _defined_in(context.text, written)
+        if written.islower():
+            return True
+        if not written.istitle() or not _starts_sentence(doc, i):
+            return False  # a capitalised word inside a sentence, or mixed case: a name
+        after = _next_word(doc, i)
+        return after is None or not after.text[:1].isupper()
+
+
+def _completed(table, hashes: list[int], i: int, word: str, reach: int) -> list[tuple[int, int, int]]:
+    """``(start, end, target)`` of the patterns of ``table`` that token ``i`` completes once
+    it is read as ``word``."""
+    lo, hi = max(0, i - reach + 1), min(len(hashes), i + reach)
+    window = hashes[lo:hi]
+    window[i - lo] = get_string_id(word)
+    return [(lo + s, lo + e, t) for s, e, t in table.find(window) if s <= i - lo < e]
+
+
+def _corrected(text: str, doc: Doc, start: int, end: int, i: int, word: str) -> str:
+    """The span ``start:end`` (tokens) as written, with token ``i`` spelled ``word``."""
+    token = doc[i]
+    if token.text[:1].isupper() and word.islower():
+        word = word[:1].upper() + word[1:]
+    span_start, span_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return text[span_start : token.idx] + word + text[token.idx + len(token) : span_end]
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    """Does token ``i`` start a sentence, a line or a list item?"""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    return j < 0 or doc[j].text[-1] in _OPENERS
+
+
+def _next_word(doc: Doc, i: int):
+    for j in range(i + 1, len(doc)):
+        if doc[j].is_alpha:
+            return doc[j]
+        if not doc[j].is_space:
+            return None
+    return None
+
+
+def _defined_in(text: str, acronym: str) -> bool:
+    """Does the text define ``acronym`` itself: ``(CSTA)`` or ``CSTA (``?"""
+    return re.search(rf"\(\s*{re.escape(acronym)}\s*\)|\b{re.escape(acronym)}\s*\(", text) is not None
+
+
+def mark_fuzzy(doc: Doc, spans: Iterable[Span], matches: Iterable, corrections: dict) -> None:
+    """Store ``did_you_mean`` for the spans made of fuzzy matches (a changed copy per span:
+    the stored dicts are shared, see :mod:`.spanvalues`)."""
+    for span, match in zip(spans, matches):
+        correction = corrections.get(match)
+        if correction is not None:
+            key = (SPAN_VALUES_KEY, span.start_char, span.end_char)
+            doc.user_data[key] = {**(doc.user_data.get(key) or NO_VALUES), "did_you_mean": correction}

@@ -1,0 +1,180 @@
+"""annotator.pipeline.fuzzy: misspelled glossary words and acronyms, matched as what they
+misspell, never in names, code, URLs or real words; offsets intact."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.glossary.compile import records_from_dicts
+from annotator.pipeline.fuzzy import FUZZY_KEY, FuzzyIndex, typo_forms
+from annotator.pipeline.spanvalues import MATCH_KINDS
+
+
+def spans_of(nlp, text: str, fuzzy: bool | None = None) -> list[tuple[str, str, str | None, str | None]]:
+    doc = nlp.make_doc(text)
+    if fuzzy is not None:
+        doc.user_data[FUZZY_KEY] = fuzzy
+    doc = nlp(doc)
+    return [(e.text, e._.match, e._.did_you_mean, e._.term_id) for e in doc.ents]
+
+
+def fuzzy_spans(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(text_, meant, term_id) for text_, match, meant, term_id in spans_of(nlp, text) if match == "fuzzy"]
+
+
+# --- the misspellings ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, drops, expected, absent",
+    [
+        ("escalation", True, ["escalaton", "esclation", "escallation", "escalaiton", "secalation"], ["escalation"]),
+        ("escalation", False, ["escallation", "escalaiton"], ["escalaton"]),
+        ("CSAT", False, ["CSTA", "CCSAT", "CSATT", "SCAT"], ["CSA", "CSAT"]),
+    ],
+)
+def test_fuzzy_typo_forms_are_one_drop_double_or_swap(word, drops, expected, absent):
+    forms = typo_forms(word, drops=drops)
+    assert set(expected) <= forms
+    assert not forms & set(absent)
+
+
+def test_fuzzy_typo_forms_never_swap_equal_letters():
+    assert "ticket" not in typo_forms("ticket") and "seek" not in typo_forms("seek")
+
+
+def test_fuzzy_index_leaves_out_words_glossary_words_and_shared_forms():
+    patterns = [
+        {"label": "CX_TERM", "pattern": "escalation", "id": "a"},
+        {"label": "CX_TERM", "pattern": "ticketing", "id": "b"},
+        {"label": "CX_TERM", "pattern": "ticketting", "id": "c"},  # a glossary word: never a typo
+        {"label": "CX_TERM", "pattern": "outing", "id": "d"},
+        {"label": "CX_TERM", "pattern": "routing", "id": "e"},
+        {"label": "CX_ACRONYM", "pattern": [{"ORTH": "CSAT"}], "id": "f"},
+        {"label": "CX_ACRONYM", "pattern": [{"ORTH": "SLA"}], "id": "g"},
+    ]
+    index = FuzzyIndex.from_records(records_from_dicts(patterns), is_word=lambda w: w == "escalaton")
+    assert index.meaning("esclation") == "escalation"
+    assert index.meaning("escalaton") is None  # a real word (here)
+    assert index.meaning("ticketting") is None  # a glossary word
+    assert index.meaning("outing") is None  # "routing" minus a letter is a glossary word
+    assert index.meaning("CSTA") == "CSAT"
+    assert index.meaning("CST") is None  # acronyms never lose a letter
+    assert index.meaning("SLAA") is None  # three-letter acronyms are never guessed at
+
+
+def test_fuzzy_index_leaves_out_a_misspelling_of_two_words():
+    patterns = [{"label": "CX_TERM", "pattern": word, "id": word} for word in ("chatting", "charting")]
+    index = FuzzyIndex.from_records(records_from_dicts(patterns), is_word=lambda w: False)
+    assert index.meaning("chating") is None  # "chatting" or "charting"?
+    assert index.meaning("chattting") == "chatting"
+
+
+# --- in the pipeline ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typo, kind",
+    [("escalaton", "dropped"), ("esclation", "dropped"), ("escallation", "doubled"), ("escalaiton", "swapped")],
+)
+def test_fuzzy_term_word_typos_match_the_term(nlp, typo, kind):
+    text = f"Per the SLA, the {typo} was handled by tier 1."
+    assert (typo, "escalation", "escalation") in fuzzy_spans(nlp, text), kind
+
+
+@pytest.mark.parametrize(
+    "typo, meant, term_id",
+    [
+        ("CSTA", "CSAT", "customer-satisfaction-score"),
+        ("CSAAT", "CSAT", "customer-satisfaction-score"),
+        ("MTRT", "MTTR", None),  # ambiguous: the sense is chosen as for MTTR itself
+    ],
+)
+def test_fuzzy_acronym_typos_match_the_acronym(nlp, typo, meant, term_id):
+    text = f"Our {typo} moved after the SLA review."
+    found = fuzzy_spans(nlp, text)
+    assert [(t, m) for t, m, _ in found] == [(typo, meant)]
+    if term_id:
+        assert found[0][2] == term_id
+
+
+@pytest.mark.parametrize(
+    "text, span, meant",
+    [
+        ("Our custmer satisfaction score fell below the SLA.", "custmer satisfaction score",
+         "customer satisfaction score"),
+        ("Under the service level agreemnt, a ticket waits an hour.", "service level agreemnt",
+         "service level agreement"),
+        ("Escalaton is rare here, the SLA says.", "Escalaton", "Escalation"),
+        ("- Escalaton: see the SLA", "Escalaton", "Escalation"),
+    ],
+)
+def test_fuzzy_matches_span_the_whole_term_and_keep_the_case(nlp, text, span, meant):
+    assert [(s, m) for s, m, _ in fuzzy_spans(nlp, text)] == [(span, meant)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met Escalaton Partners about the SLA.",  # a capitalised word inside a sentence
+        "Escalaton Partners met us about the SLA.",  # a capitalised sequence
+        "The SLA field escalaton_id is empty.",  # an identifier
+        "The SLA page is https://example.com/escalaton now.",  # a URL
+        "Mail escalaton@example.com about the SLA.",  # an e-mail address
+        "The CSTA (Customer Support Tier A) met the SLA.",  # an acronym the text defines
+        "THE CSTA IS DOWN AGAIN AND THE SLA TOO",  # shouting
+        "Employee net promote score and the SLA.",  # "promote" is a word, not "promoter" misspelled
+        "The escalation and the SLA.",  # spelled right: exact
+    ],
+)
+def test_fuzzy_never_matches_names_code_urls_or_real_words(nlp, text):
+    assert fuzzy_spans(nlp, text) == []
+
+
+def test_fuzzy_off_for_a_doc_that_says_so(nlp):
+    text = "Per the SLA, the escalaton was handled."
+    assert [m for _, m, _, _ in spans_of(nlp, text, fuzzy=False)] == ["exact"]
+    assert "fuzzy" in [m for _, m, _, _ in spans_of(nlp, text, fuzzy=True)]
+
+
+def test_fuzzy_off_by_config():
+    from tests.conftest import _make_fixture_nlp
+
+    nlp = _make_fixture_nlp(fuzzy=False)
+    assert [m for _, m, _, _ in spans_of(nlp, "Per the SLA, the escalaton was handled.")] == ["exact"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The SLA was met.", [("SLA", "exact")]),
+        ("Both SLAs were met.", [("SLAs", "inflection")]),
+        ("We use co browsing for escalations.", [("co browsing", "variant"), ("escalations", "inflection")]),
+        ("Collaborative browsing helps the help desk.", [("Collaborative browsing", "variant"), ("help desk", "exact")]),
+        ("Two tickets were escalated.", [("tickets", "inflection"), ("escalated", "inflection")]),
+    ],
+)
+def test_fuzzy_every_span_says_how_it_matched(nlp, text, expected):
+    assert [(s, m) for s, m, _, _ in spans_of(nlp, text)] == expected
+
+
+WORDS = ["escalaton", "Escalaton", "CSTA", "custmer", "satisfaction", "score", "SLA", "ticket", "tickte",
+         "the", "a", "é", "😀", "https://x.io/escalaton", "x@y.io", "escalaton_id", "(CSTA)", "-", "\n", "\n\n"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.lists(st.sampled_from([" ", "", ". ", ", "]), min_size=30, max_size=30))
+def test_fuzzy_offsets_index_the_text(nlp, words, separators):
+    text = "".join(word + sep for word, sep in zip(words, separators))
+    doc = nlp(text)
+    end = 0
+    for ent in doc.ents:
+        assert text[ent.start_char : ent.end_char] == ent.text
+        assert ent.start_char >= end
+        end = ent.end_char
+        assert ent._.match in MATCH_KINDS
+        assert (ent._.did_you_mean is not None) == (ent._.match == "fuzzy")
+        if ent._.did_you_mean is not None:
+            assert len(ent._.did_you_mean.split()) == len(ent.text.split())
