@@ -34,7 +34,8 @@ when it fits the patterns file and the tokenizer). Loading is lazy: a pipeline r
 Precision heuristics are a configurable list of registered rules (``precision_rules``, with
 thresholds in ``precision_settings``; see
 :mod:`.precision`). Where the rest lives: span-value storage in :mod:`.spanvalues`, saving and
-restoring in :mod:`.serialize`, loading the configured sources in :mod:`.loading`, the names it
+restoring in :mod:`.serialize`, making the spans in :mod:`.spanwriter`, loading the configured
+sources in :mod:`.loading`, the names it
 writes under in :mod:`.names`, and the speed and memory machinery in :mod:`annotator.runtime`.
 """
 
@@ -47,7 +48,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Dict, List, Union
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -92,7 +92,8 @@ from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense
 from .spoken import SpokenIndex, mark_spoken
 from .serialize import MATCHER_CACHE_FILE, PATTERNS_FILE, iter_patterns
-from .spanvalues import SPAN_EXTENSIONS, SPAN_VALUES_KEY, register_extensions
+from .spanvalues import SPAN_EXTENSIONS, register_extensions
+from .spanwriter import SpanWriter, TokenBounds
 
 __all__ = [
     "COMPONENT_NAME", "DEFAULT_LABELS", "DOC_ACRONYM_LABEL", "HelpdeskGlossary", "MATCHER_CACHE_FILE",
@@ -300,7 +301,7 @@ class HelpdeskGlossary:
         self._known_caps = set(matcher.token_words) | set(acronym_of)
         self._info = None
         self._lexicon = None  # built from this glossary on first need (see lexicon())
-        # Span values that depend on the concept alone (see _SpanWriter), shared by every
+        # Span values that depend on the concept alone (see spanwriter.SpanWriter), shared by every
         # document; at most one entry per pattern target.
         self._shared_values: dict[tuple, tuple] = {}
         self._fuzzy = None  # built from these patterns on first need (see _typos)
@@ -378,7 +379,7 @@ class HelpdeskGlossary:
         if coordinated:
             coordinated -= set(candidates)
             candidates += coordinated
-        bounds = _TokenBounds(doc)
+        bounds = TokenBounds(doc)
         context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon)
         typos = self._typos(doc, context, columns)
         if typos:
@@ -411,7 +412,7 @@ class HelpdeskGlossary:
             expansions = {short: tuple(longs) for short, longs in distinct.items()}
             accepted = sorted(accepted + self._document_acronyms(context, expansions, taken), key=lambda m: m.start)
 
-        annotate = _SpanWriter(self, doc, text, bounds, expansions)
+        annotate = SpanWriter(self, doc, text, bounds, expansions)
         spans = [annotate(m) for m in budget.checked(accepted)]
         if spoken:
             mark_spoken(doc, [span for span, m in zip(spans, accepted) if m in spoken])
@@ -441,7 +442,7 @@ class HelpdeskGlossary:
             return {}
         return self.fuzzy_index().matches(doc, context, self.matcher, Match, columns)
 
-    def _plausible(self, context: RuleContext, candidates: list[Match], bounds: _TokenBounds) -> list[Match]:
+    def _plausible(self, context: RuleContext, candidates: list[Match], bounds: TokenBounds) -> list[Match]:
         """The candidates every candidate-stage precision rule keeps."""
         checks = [rule.run for rule in self._candidate_rules]
         kept = []
@@ -484,7 +485,7 @@ class HelpdeskGlossary:
         """The extension values for ``match`` (acronym ``acronym``, at character ``at``) in one
         document: the same for every mention of a concept written the same way, except that an
         ambiguous acronym the document does not spell out is decided per sentence
-        (:mod:`.sense_context`). :class:`_SpanWriter` computes each once and reuses it.
+        (:mod:`.sense_context`). :class:`~.spanwriter.SpanWriter` computes each once and reuses it.
         """
         if match.label == DOC_ACRONYM_LABEL:
             short = match.id[len(DOCUMENT_PREFIX) :]
@@ -562,101 +563,3 @@ class HelpdeskGlossary:
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> HelpdeskGlossary:
         serialize.from_bytes(self, data)
         return self
-
-
-class _TokenBounds:
-    """Character offsets of a document's tokens, read once as two flat lists (rather than a
-    ``Token`` object per lookup) and only when first needed."""
-
-    __slots__ = ("doc", "_starts", "_ends")
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self._starts: list[int] | None = None
-        self._ends: list[int] | None = None
-
-    def _read(self) -> None:
-        array = self.doc.to_array([IDX, LENGTH])
-        self._starts = array[:, 0].tolist()
-        self._ends = (array[:, 0] + array[:, 1]).tolist()
-
-    def end(self, i: int) -> int:
-        if self._ends is None:
-            self._read()
-        return self._ends[i]
-
-    def chars(self, start: int, end: int) -> tuple[int, int]:
-        """Character offsets of the tokens ``start:end``."""
-        if self._starts is None:
-            self._read()
-        return self._starts[start], self._ends[end - 1]
-
-
-class _SpanWriter:
-    """Makes one document's glossary spans and stores their extension values.
-
-    Per-span work is kept to creating the ``Span`` and storing its values: the values for a
-    concept written one way are computed once per document (:meth:`HelpdeskGlossary.payload`),
-    or once per process when they cannot depend on the document, and that one dict is stored
-    for each of its spans (see :data:`SPAN_VALUES_KEY`).
-    """
-
-    def __init__(
-        self,
-        component: HelpdeskGlossary,
-        doc: Doc,
-        text: str,
-        bounds: _TokenBounds,
-        expansions: dict[str, tuple[str, ...]],
-    ) -> None:
-        self.component = component
-        self.doc = doc
-        self.text = text
-        self.bounds = bounds
-        self.expansions = expansions
-        self.context = DocumentContext(text)
-        self.cache: dict[tuple, tuple] = {}
-        self.strings = doc.vocab.strings
-        self.user_data = doc.user_data
-
-    def _values(self, match: Match, acronym: str | None, at: int) -> tuple:
-        values = self.component.payload(match, acronym, self.expansions, self.context, at)
-        stored = {name: values.get(name) for name in SPAN_EXTENSIONS}
-        stored["match"] = match.kind
-        # Hashes, so Span() need not look the strings up for every span (labels and glossary
-        # ids are permanent strings, see set_data).
-        label, span_id = self.strings.add(match.label), self.strings.add(match.id)
-        return (label, span_id, stored)
-
-    def __call__(self, match: Match) -> Span:
-        start_char, end_char = self.bounds.chars(match.start, match.end)
-        acronym = None
-        if match.is_token_pattern and match.label != DOC_ACRONYM_LABEL:
-            if match.id.startswith(AMBIGUOUS_PREFIX):
-                acronym = match.id[len(AMBIGUOUS_PREFIX) :]
-            else:
-                word = self.text[start_char : self.bounds.end(match.start)]
-                acronym = self.component._acronym_of.get(word)
-        key: tuple = (match.label, match.id, match.is_token_pattern, acronym, match.kind)
-        if match.id.startswith(AMBIGUOUS_PREFIX) and not (acronym and acronym in self.expansions):
-            key = (*key, self.context.sentence_of(start_char))  # decided per sentence: sense_context
-        cached = self.cache.get(key)
-        if cached is None:
-            # An unambiguous glossary concept whose acronym the document does not spell out
-            # gets the same values in every document: computed once per process, not once per
-            # document (most of the component's time on short tickets before).
-            shared = (
-                match.label != DOC_ACRONYM_LABEL
-                and not match.id.startswith(AMBIGUOUS_PREFIX)
-                and not (acronym and acronym in self.expansions)
-            )
-            if shared:
-                cached = self.component._shared_values.get(key)
-            if cached is None:
-                cached = self._values(match, acronym, start_char)
-                if shared:
-                    self.component._shared_values[key] = cached
-            self.cache[key] = cached
-        label, span_id, stored = cached
-        self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
-        return Span(self.doc, match.start, match.end, label=label, span_id=span_id)

@@ -1,0 +1,120 @@
+"""Turning one document's accepted matches into spans, with their stored values.
+
+:class:`SpanWriter` is the component's last step for each document: it makes each ``Span`` and
+stores the span's values (term, definition, senses, match kind ...) once per concept and form
+rather than once per span; :class:`TokenBounds` gives it the tokens' character offsets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc, Span
+
+from ..glossary.compile import AMBIGUOUS_PREFIX
+from .matcher import Match
+from .names import DOC_ACRONYM_LABEL
+from .sense_context import DocumentContext
+from .spanvalues import SPAN_EXTENSIONS, SPAN_VALUES_KEY
+
+if TYPE_CHECKING:  # the component imports this module
+    from .component import HelpdeskGlossary
+
+
+class TokenBounds:
+    """Character offsets of a document's tokens, read once as two flat lists (rather than a
+    ``Token`` object per lookup) and only when first needed."""
+
+    __slots__ = ("doc", "_starts", "_ends")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+
+    def _read(self) -> None:
+        array = self.doc.to_array([IDX, LENGTH])
+        self._starts = array[:, 0].tolist()
+        self._ends = (array[:, 0] + array[:, 1]).tolist()
+
+    def end(self, i: int) -> int:
+        if self._ends is None:
+            self._read()
+        return self._ends[i]
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character offsets of the tokens ``start:end``."""
+        if self._starts is None:
+            self._read()
+        return self._starts[start], self._ends[end - 1]
+
+
+class SpanWriter:
+    """Makes one document's glossary spans and stores their extension values.
+
+    Per-span work is kept to creating the ``Span`` and storing its values: the values for a
+    concept written one way are computed once per document (:meth:`~.component.HelpdeskGlossary.payload`),
+    or once per process when they cannot depend on the document, and that one dict is stored
+    for each of its spans (see :data:`SPAN_VALUES_KEY`).
+    """
+
+    def __init__(
+        self,
+        component: HelpdeskGlossary,
+        doc: Doc,
+        text: str,
+        bounds: TokenBounds,
+        expansions: dict[str, tuple[str, ...]],
+    ) -> None:
+        self.component = component
+        self.doc = doc
+        self.text = text
+        self.bounds = bounds
+        self.expansions = expansions
+        self.context = DocumentContext(text)
+        self.cache: dict[tuple, tuple] = {}
+        self.strings = doc.vocab.strings
+        self.user_data = doc.user_data
+
+    def _values(self, match: Match, acronym: str | None, at: int) -> tuple:
+        values = self.component.payload(match, acronym, self.expansions, self.context, at)
+        stored = {name: values.get(name) for name in SPAN_EXTENSIONS}
+        stored["match"] = match.kind
+        # Hashes, so Span() need not look the strings up for every span (labels and glossary
+        # ids are permanent strings, see set_data).
+        label, span_id = self.strings.add(match.label), self.strings.add(match.id)
+        return (label, span_id, stored)
+
+    def __call__(self, match: Match) -> Span:
+        start_char, end_char = self.bounds.chars(match.start, match.end)
+        acronym = None
+        if match.is_token_pattern and match.label != DOC_ACRONYM_LABEL:
+            if match.id.startswith(AMBIGUOUS_PREFIX):
+                acronym = match.id[len(AMBIGUOUS_PREFIX) :]
+            else:
+                word = self.text[start_char : self.bounds.end(match.start)]
+                acronym = self.component._acronym_of.get(word)
+        key: tuple = (match.label, match.id, match.is_token_pattern, acronym, match.kind)
+        if match.id.startswith(AMBIGUOUS_PREFIX) and not (acronym and acronym in self.expansions):
+            key = (*key, self.context.sentence_of(start_char))  # decided per sentence: sense_context
+        cached = self.cache.get(key)
+        if cached is None:
+            # An unambiguous glossary concept whose acronym the document does not spell out
+            # gets the same values in every document: computed once per process, not once per
+            # document (most of the component's time on short tickets before).
+            shared = (
+                match.label != DOC_ACRONYM_LABEL
+                and not match.id.startswith(AMBIGUOUS_PREFIX)
+                and not (acronym and acronym in self.expansions)
+            )
+            if shared:
+                cached = self.component._shared_values.get(key)
+            if cached is None:
+                cached = self._values(match, acronym, start_char)
+                if shared:
+                    self.component._shared_values[key] = cached
+            self.cache[key] = cached
+        label, span_id, stored = cached
+        self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
+        return Span(self.doc, match.start, match.end, label=label, span_id=span_id)
