@@ -36,6 +36,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..errors import PipelineError
 from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
 from ..vocabulary.inflection import pluralize, word_inflections
+from ..vocabulary.spelling import regional_variants
 from .model import Concept, Glossary, json_line
 from .tokens import _HYPHENATED, english_tokenizer, tokenize
 from .variants import (
@@ -261,6 +262,8 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         if _may_clip("\n".join(variants)):
             clippable[name] = variants
         yield add(concept.id, variants, VARIANT, _last_word(name.lower()))
+        # The other side of the Atlantic: "call centre" for Call Center, "prioritise" too.
+        yield add(concept.id, regional_variants(variants), VARIANT)
     for concept, name in safe_names:
         if name.isalpha():
             # A one-word term's verb forms, where it is a verb-like word ("queued", "tagged").

@@ -282,3 +282,19 @@ def test_compile_records_refuse_an_unknown_match():
     with pytest.raises(PipelineError) as caught:
         list(records_from_dicts([{"label": "CX_TERM", "pattern": "sla", "id": "x", "match": "fuzzy"}]))
     assert caught.value.code == "E302"
+
+
+@pytest.mark.parametrize(
+    "term, british",
+    [("Call Center", {"call centre", "call centres", "call-centre"}),
+     ("Ticket Prioritization", {"ticket prioritisation"}), ("Customer Behavior", {"customer behaviour"})],
+)
+def test_compile_regional_spellings_are_variants(term, british):
+    patterns = list(generate_patterns(Glossary([concept("c", term)])))
+    assert british <= term_strings(patterns, "c")
+    assert {p["match"] for p in patterns if p["pattern"] in british} == {"variant"}
+
+
+def test_compile_no_regional_spelling_where_there_is_none():
+    patterns = list(generate_patterns(Glossary([concept("c", "First Response Time")])))
+    assert not any("tyme" in p or "centre" in p for p in term_strings(patterns, "c"))
