@@ -104,6 +104,12 @@ __all__ = [
 # set_data()'s default: keep the patterns given, rendered as JSONL.
 _KEEP = object()
 
+#: Unknown-acronym candidates looked at per document (words shaped like an acronym that the
+#: glossary and the document do not know); the rest of a document that has more is not
+#: searched. Real documents have a few dozen; a text made of nothing else costs as much as its
+#: tokenizing instead of several times more (the benchmark's hostile rows).
+MAX_UNKNOWN_CANDIDATES = 5_000
+
 # Candidates for unknown acronyms: words with two or more capitals (checked properly later).
 _CAPS_WORD = re.compile(r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?![\w@/\\-])")
 
@@ -529,6 +535,7 @@ class HelpdeskGlossary:
     ) -> list[Span]:
         doc, text, code_like = context.doc, context.text, context.code_like
         spans = []
+        examined = 0
         for hit in budget.checked(_CAPS_WORD.finditer(text)):
             word = hit.group()
             if word in self._known_caps or word in expansions or not is_acronym(word):
@@ -536,6 +543,9 @@ class HelpdeskGlossary:
             base = base_acronym(word)
             if base in self._acronym_of or base in expansions:
                 continue
+            examined += 1
+            if examined > MAX_UNKNOWN_CANDIDATES:
+                break  # past this many, the text is a code dump or hostile, not prose to learn from
             span = doc.char_span(hit.start(), hit.end(), label=UNKNOWN_LABEL)
             if span is None or any(taken[span.start : span.end]):
                 continue

@@ -294,6 +294,22 @@ def test_component_unknown_acronyms(nlp, text, unknown):
     assert not {s.text for s in doc.ents} & set(unknown)
 
 
+def test_component_unknown_acronym_candidates_are_bounded_per_document(nlp):
+    """A text made of unknown acronyms is searched for its first candidates only, so it costs
+    about what tokenizing it costs; glossary terms in all of it are still found."""
+    from annotator.pipeline.component import MAX_UNKNOWN_CANDIDATES
+
+    letters = "BCDFGHJKLMNPQRSTVWXZ"
+    words = [a + b + c for a in letters for b in letters for c in letters][: MAX_UNKNOWN_CANDIDATES + 500]
+    text = ". ".join(f"Ask {w} now" for w in words) + ". The SLA is late."
+    doc = nlp(text)
+    found = [s.text for s in doc.spans[UNKNOWN_KEY]]
+    assert len(found) > MAX_UNKNOWN_CANDIDATES // 2 and len(found) <= MAX_UNKNOWN_CANDIDATES
+    assert found == [w for w in words if w in set(found)]  # document order, nothing else
+    assert words[-1] not in found  # the search stopped at the bound
+    assert [e.text for e in doc.ents][-1:] == ["SLA"]
+
+
 # --- existing entities (a trained-like pipeline) ----------------------------------------------
 
 
