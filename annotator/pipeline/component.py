@@ -87,7 +87,7 @@ from .precision import (
     rule_names,
     words_around,
 )
-from .fuzzy import FUZZY_KEY, FuzzyIndex, mark_fuzzy
+from .fuzzy import FUZZY_KEY, MAX_FUZZY_CONCEPTS, FuzzyIndex, mark_fuzzy
 from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense
 from .spoken import SpokenIndex, mark_spoken
@@ -437,9 +437,11 @@ class HelpdeskGlossary:
         return doc
 
     def fuzzy_index(self) -> FuzzyIndex:
-        """The misspellings of this glossary's words (:mod:`.fuzzy`), made on first need."""
+        """The misspellings of this glossary's words (:mod:`.fuzzy`), made on first need; an
+        empty index for a glossary over :data:`~.fuzzy.MAX_FUZZY_CONCEPTS`."""
         if self._fuzzy is None:
-            self._fuzzy = FuzzyIndex.from_records(records_from_dicts(self.patterns))
+            records = records_from_dicts(self.patterns) if len(self.glossary) <= MAX_FUZZY_CONCEPTS else ()
+            self._fuzzy = FuzzyIndex.from_records(records)
         return self._fuzzy
 
     def _typos(self, doc: Doc, context: RuleContext, columns) -> dict[Match, str]:

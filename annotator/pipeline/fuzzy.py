@@ -102,6 +102,13 @@ def _index(targets: Iterable[str], forms: Callable[[str], Iterable[str]]) -> tup
     return keys[single], who[single], words
 
 
+#: Largest glossary (in concepts) whose words get a misspelling index. The index holds every
+#: accepted misspelling of every word, so a vendor-sized glossary would spend more time and
+#: memory on it at load than on the glossary itself (the benchmark's scaling rows); beyond this
+#: size terms are matched as written only.
+MAX_FUZZY_CONCEPTS = 20_000
+
+
 class FuzzyIndex:
     """The accepted misspellings of one glossary's words (keyed like ``LOWER``) and acronyms
     (keyed like ``ORTH``), with the word each stands for."""

@@ -178,3 +178,17 @@ def test_fuzzy_offsets_index_the_text(nlp, words, separators):
         assert (ent._.did_you_mean is not None) == (ent._.match == "fuzzy")
         if ent._.did_you_mean is not None:
             assert len(ent._.did_you_mean.split()) == len(ent.text.split())
+
+
+def test_fuzzy_a_glossary_over_the_bound_gets_no_misspelling_index(monkeypatch, make_fixture_nlp):
+    """A vendor-sized glossary is matched as written: its index would cost more at load than
+    the glossary itself."""
+    from annotator.pipeline import component as component_module
+
+    text = "The escalaton was late."
+    assert any(e._.match == "fuzzy" for e in make_fixture_nlp()(text).ents)  # under the bound
+    monkeypatch.setattr(component_module, "MAX_FUZZY_CONCEPTS", 1)
+    nlp = make_fixture_nlp()
+    component = nlp.get_pipe("helpdesk_glossary")
+    assert len(component.glossary) > 1 and len(component.fuzzy_index()) == 0
+    assert all(e._.match != "fuzzy" for e in nlp(text).ents)
