@@ -383,7 +383,8 @@ class HelpdeskGlossary:
         # ordinary pattern found as well ("tier 1" in "tier 1 and 2" is an exact match).
         coordinated = set(coordination_matches(doc, text, self._phrases, Match))
         if coordinated:
-            coordinated -= set(candidates)
+            found = {(m.start, m.end, m.id) for m in candidates}  # whatever kind they matched as
+            coordinated = {m for m in coordinated if (m.start, m.end, m.id) not in found}
             candidates += coordinated
         bounds = TokenBounds(doc)
         context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from annotator.api import annotate
 from annotator.runtime.lexemeindex import (
@@ -15,19 +14,6 @@ from annotator.runtime.lexemeindex import (
 )
 
 
-@pytest.fixture()
-def blank():
-    return spacy.blank("en")
-
-
-def churn(nlp, documents: int, start: int = 0, after=None) -> None:
-    """Documents of words never seen before, each in its own memory zone (a busy worker)."""
-    for i in range(start, start + documents):
-        with nlp.memory_zone():
-            nlp(f"order ord{i}x{i * 7919} from user{i}q@example.com")
-        if after is not None:
-            after()
-
 
 def test_compaction_is_supported_by_this_spacy():
     # If this fails, spaCy changed how it keeps lexemes: the compactor then does nothing, and
@@ -35,7 +21,7 @@ def test_compaction_is_supported_by_this_spacy():
     assert compaction_works()
 
 
-def test_without_compaction_deleted_lexemes_keep_growing_the_index(blank):
+def test_without_compaction_deleted_lexemes_keep_growing_the_index(blank, churn):
     """The problem itself, so a spaCy that fixes it shows up here (then the module can go)."""
     churn(blank, 50)
     table = lexeme_map(blank.vocab)
@@ -46,7 +32,7 @@ def test_without_compaction_deleted_lexemes_keep_growing_the_index(blank):
     assert live_entries(table) == live
 
 
-def test_compact_keeps_every_live_lexeme_and_drops_the_dead(blank):
+def test_compact_keeps_every_live_lexeme_and_drops_the_dead(blank, churn):
     blank("permanent words stay here")
     churn(blank, 3000)
     old = lexeme_map(blank.vocab)
@@ -66,7 +52,7 @@ def test_compact_keeps_every_live_lexeme_and_drops_the_dead(blank):
     assert doc[-1].like_num and doc[0].is_lower
 
 
-def test_compactor_bounds_the_index(blank):
+def test_compactor_bounds_the_index(blank, churn):
     compactor = LexemeIndexCompactor(lambda: blank.vocab, lambda: blank.vocab.in_memory_zone, every=100, floor=1024)
     churn(blank, 20_000, after=compactor.tick)
     table = lexeme_map(blank.vocab)
@@ -74,7 +60,7 @@ def test_compactor_bounds_the_index(blank):
     assert table.capacity <= max(1024, 4 * live_entries(table)) * 2
 
 
-def test_compactor_never_runs_inside_a_zone(blank):
+def test_compactor_never_runs_inside_a_zone(blank, churn):
     compactor = LexemeIndexCompactor(lambda: blank.vocab, lambda: blank.vocab.in_memory_zone,
                                      every=1, floor=8, slack=1)
     churn(blank, 2000)

@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from annotator.api import annotate
 from annotator.runtime.stringindex import StringIndexCompactor, compact, compaction_works
 
-
-@pytest.fixture()
-def blank():
-    return spacy.blank("en")
-
-
-def churn(nlp, documents: int, start: int = 0, after=None) -> None:
-    """Documents of words never seen before, each in its own memory zone (a busy worker)."""
-    for i in range(start, start + documents):
-        with nlp.memory_zone():
-            nlp(f"order ord{i}x{i * 7919} from user{i}q@example.com")
-        if after is not None:
-            after()
 
 
 def compactor_for(nlp, **limits) -> StringIndexCompactor:
@@ -33,7 +19,7 @@ def test_compaction_is_supported_by_this_spacy():
     assert compaction_works()
 
 
-def test_without_compaction_deleted_strings_keep_growing_the_index(blank):
+def test_without_compaction_deleted_strings_keep_growing_the_index(blank, churn):
     """The problem itself, so a spaCy that fixes it shows up here (then the module can go)."""
     churn(blank, 50)
     before = blank.vocab.strings._map.capacity
@@ -42,7 +28,7 @@ def test_without_compaction_deleted_strings_keep_growing_the_index(blank):
     assert len(blank.vocab.strings) < before  # while the live strings did not grow
 
 
-def test_compact_keeps_every_live_string_and_drops_the_dead(blank):
+def test_compact_keeps_every_live_string_and_drops_the_dead(blank, churn):
     blank("permanent words stay here")
     churn(blank, 3000)
     strings = blank.vocab.strings
@@ -60,14 +46,14 @@ def test_compact_keeps_every_live_string_and_drops_the_dead(blank):
     assert [t.text for t in blank("permanent words stay here")] == ["permanent", "words", "stay", "here"]
 
 
-def test_compactor_bounds_the_index(blank):
+def test_compactor_bounds_the_index(blank, churn):
     compactor = compactor_for(blank, every=100, floor=1024)
     churn(blank, 20_000, after=compactor.tick)
     assert compactor.compactions > 0
     assert blank.vocab.strings._map.capacity <= max(1024, 4 * len(blank.vocab.strings)) * 2
 
 
-def test_compactor_waits_for_its_turn_and_never_runs_inside_a_zone(blank):
+def test_compactor_waits_for_its_turn_and_never_runs_inside_a_zone(blank, churn):
     compactor = compactor_for(blank, every=3, floor=8, slack=1)
     churn(blank, 2000)
     assert not compactor.tick() and not compactor.tick()
@@ -78,7 +64,7 @@ def test_compactor_waits_for_its_turn_and_never_runs_inside_a_zone(blank):
     assert compactor.compactions == 1
 
 
-def test_compactor_leaves_a_small_index_alone(blank):
+def test_compactor_leaves_a_small_index_alone(blank, churn):
     compactor = compactor_for(blank, every=1)
     churn(blank, 200, after=compactor.tick)
     assert compactor.compactions == 0
