@@ -275,8 +275,25 @@ def _next_word(doc: Doc, i: int):
 
 
 def _defined_in(text: str, acronym: str) -> bool:
-    """Does the text define ``acronym`` itself: ``(CSTA)`` or ``CSTA (``?"""
-    return re.search(rf"\(\s*{re.escape(acronym)}\s*\)|\b{re.escape(acronym)}\s*\(", text) is not None
+    """Does the text define ``acronym`` itself: ``(CSTA)`` or ``CSTA (``?
+
+    Each occurrence is found with ``str.find`` and only its neighbours are read: a pattern
+    search over the whole text per candidate would cost a megabyte document dearly."""
+    at = text.find(acronym)
+    while at >= 0:
+        end = at + len(acronym)
+        before, after = at - 1, end
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        while after < len(text) and text[after].isspace():
+            after += 1
+        opens = before >= 0 and text[before] == "("
+        closes = after < len(text) and text[after] == ")"
+        bounded = at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+        if (opens and closes) or (bounded and after < len(text) and text[after] == "("):
+            return True
+        at = text.find(acronym, at + 1)
+    return False
 
 
 def mark_fuzzy(doc: Doc, spans: Iterable[Span], matches: Iterable, corrections: dict) -> None:

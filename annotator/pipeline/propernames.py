@@ -159,7 +159,7 @@ def table_label(text: str, start: int, end: int, max_words: int = TABLE_CELL_WOR
         return False
     left = text.rfind("|", line_start, start)
     right = text.find("|", end, end + _LINE_REACH)
-    newline = text.find("\n", end)
+    newline = text.find("\n", end, end + _LINE_REACH)  # bounded: never a scan to the end
     if left < 0 or right < 0 or (0 <= newline < right):
         return False
     if len(_CELL_WORD.findall(text[left + 1 : right])) > max_words:
@@ -286,13 +286,14 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
             for word in set(name):
                 if name not in names.setdefault(word, []):
                     names[word].append(name)
+    has_table = "|" in text  # once: a look per match would read the whole text per match
     for match in terms:
         if match in dropped:
             continue
         if names and repeated_name(tokens, match.start, match.end, names):
             dropped.add(match)
             continue
-        if "|" in text:
+        if has_table:
             start, end = char_span(match.start, match.end)
             if table_label(text, start, end, int(settings.table_cell_words)):
                 dropped.add(match)

@@ -120,3 +120,14 @@ def test_corpus_synthetic_glossary_loads_with_the_jsonl_reader(tmp_path):
     entries, skipped = read_glossary_file(path)
     assert len(entries) == 100 and not skipped
     assert sum(bool(e.acronyms) for e in entries) > 0
+
+
+def test_transcripts_render_long_calls_as_valid_captions():
+    """Cue timings past the hour stay valid WebVTT (hours, then minutes under 60)."""
+    from annotator.api import annotate
+    from benchmarks.transcripts import render
+
+    texts = [f"Turn {i} about the SLA." for i in range(1000)]  # 4,000 s of cues
+    vtt = render(texts, "vtt")
+    assert "01:06:36.000 --> 01:06:39.500" in vtt
+    assert len(annotate(vtt, "transcript", max_spans=10**6)["spans"]) == 1000
