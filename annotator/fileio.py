@@ -65,17 +65,45 @@ def describe_mode(mode: int) -> str | None:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-def read_regular(path: str | Path, *, limit: int) -> bytes:
-    """The bytes of the regular file ``path``, refusing more than ``limit`` bytes.
+def _open_regular_fd(path: str | Path) -> int:
+    """A descriptor of ``path`` opened for reading, if it is a regular file.
 
-    Raises :class:`NotRegularFile`, :class:`FileTooLarge` or the ``OSError`` of the open/read.
-    """
+    The open is non-blocking, so a FIFO named like an input does not hang, and the check is
+    made on the opened descriptor (``fstat``), so the file cannot be swapped between a check
+    and the read. Raises :class:`NotRegularFile` (closing the descriptor) or the open's
+    ``OSError``."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(path, flags)
     try:
         kind = describe_mode(os.fstat(fd).st_mode)
         if kind is not None:
             raise NotRegularFile(path, kind)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def open_regular(path: str | Path):
+    """``path`` opened for binary reading (blocking again once it is known to be a regular
+    file), refusing anything but a regular file with :class:`NotRegularFile`."""
+    fd = _open_regular_fd(path)
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(path: str | Path, *, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, refusing more than ``limit`` bytes.
+
+    Raises :class:`NotRegularFile`, :class:`FileTooLarge` or the ``OSError`` of the open/read.
+    """
+    fd = _open_regular_fd(path)
+    try:
         if os.fstat(fd).st_size > limit:
             raise FileTooLarge(path, limit)
         chunks = []

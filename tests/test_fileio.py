@@ -125,3 +125,16 @@ def test_fileio_replace_refuses_a_symlink_leaving_the_tree(tmp_path):
     with pytest.raises(fileio.OutsideTree):
         fileio.replace_atomically(link, b"overwritten", root=tree)
     assert outside.read_bytes() == b"keep me"
+
+
+def test_fileio_open_regular_reads_a_file_and_refuses_a_fifo_without_waiting(tmp_path):
+    from annotator.fileio import NotRegularFile, open_regular
+
+    path = tmp_path / "data.jsonl"
+    path.write_bytes(b'{"id": 1}\n')
+    with open_regular(path) as fh:
+        assert fh.read() == b'{"id": 1}\n'
+    fifo = tmp_path / "input.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(NotRegularFile):
+        open_regular(fifo)

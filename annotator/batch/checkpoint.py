@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import BatchError
-from ..fileio import fsync_directory
-from .readers import Position, list_text_files, open_regular
+from ..fileio import fsync_directory, open_regular
+from .readers import Position, list_text_files
 
 VERSION = 1
 

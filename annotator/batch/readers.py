@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BatchError
-from ..fileio import FileTooLarge, NotRegularFile, describe_mode, read_regular
+from ..fileio import FileTooLarge, open_regular, read_regular
 
 KINDS = ("jsonl", "csv", "dir")
 
@@ -110,27 +110,6 @@ def read_records(
         yield from readers[kind](path, text_field, id_field, start, max_record_bytes)
     except OSError as exc:
         raise BatchError("E501", path=str(path), detail=exc.strerror or str(exc)) from exc
-
-
-def open_regular(path: Path):
-    """``path`` opened for binary reading, refusing anything but a regular file.
-
-    The open is non-blocking, so a FIFO named like an input does not hang the run, and the
-    check is made on the opened descriptor (``fstat``), so the file cannot be swapped between
-    a check and the read. Raises :class:`~annotator.fileio.NotRegularFile` (an ``OSError``).
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
-    try:
-        kind = describe_mode(os.fstat(fd).st_mode)
-        if kind is not None:
-            raise NotRegularFile(path, kind)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 # --- line reading ----------------------------------------------------------------------------
