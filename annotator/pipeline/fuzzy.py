@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from ..glossary.compile import Record
 from ..vocabulary.acronyms import is_shouting
-from ..vocabulary.english import is_english_word
+from ..vocabulary.english import is_dictionary_word
 from .precision import RuleContext, words_around
 from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
 
@@ -117,7 +117,7 @@ class FuzzyIndex:
         self,
         words: tuple[np.ndarray, np.ndarray, list[str]],
         acronyms: tuple[np.ndarray, np.ndarray, list[str]],
-        is_word: Callable[[str], bool] = is_english_word,
+        is_word: Callable[[str], bool] = is_dictionary_word,
     ) -> None:
         """``words``/``acronyms``: :func:`_index` of the glossary's words and acronyms;
         ``is_word`` says which written forms are real words (never read as misspellings)."""
@@ -142,7 +142,7 @@ class FuzzyIndex:
         return None
 
     @classmethod
-    def from_records(cls, records: Iterable[Record], is_word: Callable[[str], bool] = is_english_word) -> FuzzyIndex:
+    def from_records(cls, records: Iterable[Record], is_word: Callable[[str], bool] = is_dictionary_word) -> FuzzyIndex:
         """The index of every word of the phrase patterns and every acronym of the token
         patterns in ``records``; ``is_word`` says which forms are real words.
 
