@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import BatchError
 from ..lint.words import DEFAULT_ALLOW  # what the linter leaves undefined is not "unknown"
+from ..reportpage import Bar, bar_chart, page
 from ..text.markup.transcript.model import ROLES
 from ..vocabulary.acronyms import base_acronym
 
@@ -178,17 +179,10 @@ class TermSummary:
 
 def render_html(summary: TermSummary, *, title: str = "Term frequencies") -> str:
     """A self-contained page (inline CSS and SVG, no scripts, no external resources)."""
-    esc = html.escape
     rows = summary.chart_rows()
     top = [r for r in rows if r["label"] != UNKNOWN_LABEL][:TOP_TERMS]
     unknown = [r for r in rows if r["label"] == UNKNOWN_LABEL][:TOP_TERMS]
-    return "\n".join([
-        "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(title)}</title>",
-        f"<style>{_CSS}</style></head><body>",
-        f"<h1>{esc(title)}</h1>",
+    return page(title, _CSS, [
         f"<p>{summary.total_documents:,} documents, {sum(summary.count.values()):,} terms found, "
         f"{len(rows):,} distinct.</p>",
         "<h2>Top terms</h2>",
@@ -204,8 +198,6 @@ def render_html(summary: TermSummary, *, title: str = "Term frequencies") -> str
         if unknown else "<p>None.</p>",
         "<h2>All terms</h2>",
         _table([c.replace("_", " ") for c in summary.columns()], [[r[c] for c in summary.columns()] for r in rows]),
-        "</body></html>",
-        "",
     ])
 
 
@@ -222,31 +214,8 @@ def _role_charts(rows: list[dict]) -> str:
 
 
 def _bar_chart(rows: list[dict], label: str = "Top terms by count") -> str:
-    bar_h, gap, label_w, chart_w = 18, 6, 260, 420
-    height = len(rows) * (bar_h + gap)
-    most = max(r["count"] for r in rows)
-    parts = [f'<svg role="img" aria-label="{html.escape(label)}" width="{label_w + chart_w + 80}" '
-             f'height="{height}" viewBox="0 0 {label_w + chart_w + 80} {height}">']
-    for i, row in enumerate(rows):
-        y = i * (bar_h + gap)
-        width = max(1, round(chart_w * row["count"] / most))
-        name = html.escape(row["name"])
-        # About 40 characters fit left of the bars; the tooltip keeps the full name.
-        short = html.escape(_shorten(row["name"], 40))
-        parts.append(
-            f'<g><title>{name} ({html.escape(row["label"])}): {row["count"]} in '
-            f'{row["documents"]} documents</title>'
-            f'<text x="{label_w - 8}" y="{y + bar_h - 4}" text-anchor="end">{short}</text>'
-            f'<rect class="{"acr" if row["acronym"] else "term"}" x="{label_w}" '
-            f'y="{y}" width="{width}" height="{bar_h}"></rect>'
-            f'<text x="{label_w + width + 6}" y="{y + bar_h - 4}">{row["count"]}</text></g>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return bar_chart([Bar(r["name"], r["label"], r["count"], r["documents"], r["count"], str(r["count"]),
+                          "acr" if r["acronym"] else "term") for r in rows], label)
 
 
 def _table(headers: list[str], rows: list[list]) -> str:

@@ -1,7 +1,7 @@
 """The standalone HTML report: a bar chart of the top candidates and their examples.
 
-Inline CSS and SVG only (no scripts, no external resources), like the tag summary's report;
-every string from the archive is escaped.
+Inline CSS and SVG only (no scripts, no external resources), built like the tag summary's
+report (:mod:`annotator.reportpage`); every string from the archive is escaped.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from ..reportpage import Bar, bar_chart, page
 from .model import Candidate
 
 #: Candidates in the chart (the table below lists every candidate written).
@@ -26,28 +27,9 @@ th{text-align:left;background:#f3f5f8}ul{margin:0;padding-left:1.1rem}.ex{color:
 """.strip()
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
 def _chart(candidates: Sequence[Candidate]) -> str:
-    bar_h, gap, label_w, chart_w = 18, 6, 260, 420
-    height = len(candidates) * (bar_h + gap)
-    best = max(c.score for c in candidates) or 1.0
-    parts = [f'<svg role="img" aria-label="Top candidates by score" '
-             f'width="{label_w + chart_w + 80}" height="{height}" '
-             f'viewBox="0 0 {label_w + chart_w + 80} {height}">']
-    for i, c in enumerate(candidates):
-        y = i * (bar_h + gap)
-        width = max(1, round(chart_w * c.score / best))
-        parts.append(
-            f'<g><title>{html.escape(c.candidate)} ({c.kind}): {c.count} in {c.documents} '
-            f'documents</title><text x="{label_w - 8}" y="{y + bar_h - 4}" text-anchor="end">'
-            f'{html.escape(_shorten(c.candidate, 40))}</text><rect class="{c.kind}" '
-            f'x="{label_w}" y="{y}" width="{width}" height="{bar_h}"></rect>'
-            f'<text x="{label_w + width + 6}" y="{y + bar_h - 4}">{c.score:.1f}</text></g>')
-    parts.append("</svg>")
-    return "".join(parts)
+    return bar_chart([Bar(c.candidate, c.kind, c.count, c.documents, c.score, f"{c.score:.1f}") for c in candidates],
+                     "Top candidates by score")
 
 
 def _row(rank: int, c: Candidate) -> str:
@@ -64,17 +46,10 @@ def _row(rank: int, c: Candidate) -> str:
 def render_html(candidates: Sequence[Candidate], *, title: str = "Discovered jargon",
                 documents: int = 0) -> str:
     """A self-contained page for ``candidates`` (already ranked and cut to --top)."""
-    esc = html.escape
     head = ["#", "candidate", "kind", "count", "documents", "score", "long forms",
             "variant of", "examples"]
     legend = "".join(f'<span class="key {k}"></span>{k}' for k in ("term", "acronym", "variant"))
-    return "\n".join([
-        "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(title)}</title>",
-        f"<style>{_CSS}</style></head><body>",
-        f"<h1>{esc(title)}</h1>",
+    return page(title, _CSS, [
         f"<p>{documents:,} documents read, {len(candidates):,} candidates shown.</p>",
         f"<h2>Top {min(CHART_TOP, len(candidates))} candidates</h2>",
         f"<p>{legend}</p>",
@@ -82,6 +57,4 @@ def render_html(candidates: Sequence[Candidate], *, title: str = "Discovered jar
         "<h2>Candidates and examples</h2>",
         "<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>"
         + "".join(_row(i, c) for i, c in enumerate(candidates, 1)) + "</tbody></table>",
-        "</body></html>",
-        "",
     ])
