@@ -91,6 +91,16 @@ def _payload_turns(text: str, mask: Mask, start: int, end: int, index: int,
     return [Turn(start, end, index, None, None, time)]
 
 
+def _cue_turns(text: str, mask: Mask, block, timing_at: int, timing, kind: str, index: int) -> list[Turn]:
+    """One cue's turns (WebVTT or SRT alike): its timing read, everything up to the timing
+    line hidden, the payload after it read as turns numbered from ``index``."""
+    time = _timing(text, block[timing_at], timing, kind)
+    mask.hide(block[0][0], block[timing_at][1])
+    if timing_at + 1 >= len(block):
+        return []
+    return _payload_turns(text, mask, block[timing_at + 1][0], block[-1][1], index, time)
+
+
 def read_vtt(text: str, mask: Mask) -> list[Turn]:
     """The turns of a WebVTT file; its header, metadata blocks and timings hidden."""
     blocks = _blocks(text)
@@ -104,11 +114,7 @@ def read_vtt(text: str, mask: Mask) -> list[Turn]:
         if timing_at >= len(block) or "-->" not in text[block[timing_at][0] : block[timing_at][1]]:
             raise InputError("E208", field="text", kind="WebVTT", line=_line_number(text, block[0][0]),
                              detail="a block that is neither a cue (no timing line) nor a NOTE")
-        time = _timing(text, block[timing_at], _VTT_TIMING, "WebVTT")
-        mask.hide(block[0][0], block[timing_at][1])
-        if timing_at + 1 < len(block):
-            turns += _payload_turns(text, mask, block[timing_at + 1][0], block[-1][1],
-                                    len(turns), time)
+        turns += _cue_turns(text, mask, block, timing_at, _VTT_TIMING, "WebVTT", len(turns))
     return turns
 
 
@@ -121,9 +127,5 @@ def read_srt(text: str, mask: Mask) -> list[Turn]:
         if timing_at >= len(block) or (timing_at and not first.isdigit()):
             raise InputError("E208", field="text", kind="SRT", line=_line_number(text, block[0][0]),
                              detail="a block without a counter and a timing line")
-        time = _timing(text, block[timing_at], _SRT_TIMING, "SRT")
-        mask.hide(block[0][0], block[timing_at][1])
-        if timing_at + 1 < len(block):
-            turns += _payload_turns(text, mask, block[timing_at + 1][0], block[-1][1],
-                                    len(turns), time)
+        turns += _cue_turns(text, mask, block, timing_at, _SRT_TIMING, "SRT", len(turns))
     return turns
