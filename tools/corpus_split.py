@@ -78,9 +78,9 @@ def update_split(root: Path) -> dict[str, str]:
     return split
 
 
-def part_ids(root: Path, group: Path, part: str) -> set[str]:
-    """Ids of a group's documents in ``part`` (``dev``, ``test`` or ``all``)."""
-    split = read_split(root)
+def part_ids(split: dict[str, str], group: Path, part: str) -> set[str]:
+    """Ids of a group's documents in ``part`` (``dev``, ``test`` or ``all``) by ``split``
+    (:func:`read_split`'s mapping)."""
     prefix = group.name + "/"
     return {
         key[len(prefix):] for key, where in split.items()

@@ -319,11 +319,12 @@ def corpus_report(part: str, *, labels: Iterable[str] = SCORED_LABELS, nlp=None,
                   root: Path | None = None) -> dict | None:
     """Spans (overall and per kind) and optionally lint on one part of the project's corpora."""
     root = root or corpora_dir()
-    if not root.is_dir() or not corpus_split.read_split(root):
+    split = corpus_split.read_split(root) if root.is_dir() else {}
+    if not split:
         return None
     docs, lint_parts = [], []
     for group in corpus_split.groups(root):
-        ids = corpus_split.part_ids(root, group, part)
+        ids = corpus_split.part_ids(split, group, part)
         docs.extend(load_gold(group, ids.__contains__))
         if lint:
             lint_parts.append(lint_section(group, keep=ids.__contains__))

@@ -46,7 +46,7 @@ def test_corpus_split_renderings_follow_their_original(tmp_path):
     _group(tmp_path, "talk-asr", [f"{i}-asr" for i in ids], {f"{i}-asr": f"talk/{i}" for i in ids})
     split = corpus_split.update_split(tmp_path)
     assert all(split[f"talk-asr/{i}-asr"] == split[f"talk/{i}"] for i in ids)
-    assert corpus_split.part_ids(tmp_path, tmp_path / "talk", "all") == set(ids)
+    assert corpus_split.part_ids(split, tmp_path / "talk", "all") == set(ids)
 
 
 def test_corpus_split_main_prints_counts(tmp_path, capsys):
