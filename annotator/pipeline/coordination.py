@@ -31,7 +31,7 @@ pattern found the same span: ``tier 1`` in ``tier 1 and 2`` is an exact match).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from spacy.strings import get_string_id
@@ -58,7 +58,9 @@ _SUSPENDED = re.compile(
 _CODED = re.compile(
     r"(?<![\w-])(?P<members>[A-Za-z]{1,3}\d{1,2}(?:" + _JOIN + r"[A-Za-z]{1,3}\d{1,2}){1,9})(?P<tail>[ \t]+[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*)?)"
 )
-_HINT = re.compile(r"[0-9-][ \t]*(?:[,/&]|(?<=[ \t])(?:and|or)[ \t])")
+# The last character of a coordination's first member (a digit, or a suspended hyphen), where
+# the first joint follows: every match has one, a few characters after its start.
+_ANCHOR = re.compile(r"[\d-](?=" + _JOIN + ")")
 _MEMBER_NUMBER = re.compile(r"\d{1,2}")
 _MEMBER_PREFIX = re.compile(r"[A-Za-z]{2,20}(?=-)")
 _MEMBER_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,2}")
@@ -101,8 +103,8 @@ def _emit(members: list[tuple[int, int, tuple[str, str] | None]], last_end: int)
     return out
 
 
-def _numbered(text: str, lookup: Lookup) -> Iterable[Member]:
-    for match in _NUMBERED.finditer(text):
+def _numbered(text: str, lookup: Lookup, anchors: list[int]) -> Iterable[Member]:
+    for match in _matches(_NUMBERED, text, anchors, _numbered_start):
         head = match.group("head")
         heads = [head.lower()]
         singular = singularize(head)
@@ -137,8 +139,8 @@ def _tail_end(match: re.Match, used: str) -> int:
     return match.start("tail") + pos
 
 
-def _suspended(text: str, lookup: Lookup) -> Iterable[Member]:
-    for match in _SUSPENDED.finditer(text):
+def _suspended(text: str, lookup: Lookup, anchors: list[int]) -> Iterable[Member]:
+    for match in _matches(_SUSPENDED, text, anchors, _suspended_start):
         word = match.group("word").lower()
         tails = _tails(match.group("tail"))
         prefixes = list(_MEMBER_PREFIX.finditer(text, match.start("members"), match.end("members")))
@@ -158,8 +160,8 @@ def _suspended(text: str, lookup: Lookup) -> Iterable[Member]:
         yield from _emit(members, _tail_end(match, used_tail))
 
 
-def _coded(text: str, lookup: Lookup) -> Iterable[Member]:
-    for match in _CODED.finditer(text):
+def _coded(text: str, lookup: Lookup, anchors: list[int]) -> Iterable[Member]:
+    for match in _matches(_CODED, text, anchors, _coded_start):
         tails = _tails(match.group("tail"))[:-1]  # a bare "L1" is no coordination of terms
         codes = list(_MEMBER_CODE.finditer(text, match.start("members"), match.end("members")))
         members = []
@@ -179,14 +181,80 @@ def _coded(text: str, lookup: Lookup) -> Iterable[Member]:
 def find_members(text: str, lookup: Lookup) -> list[Member]:
     """Every coordinated member of ``text`` whose expanded term ``lookup`` knows, in text
     order (members of different coordinations may overlap: the component resolves them)."""
-    # Every coordination has a number or a suspended hyphen right before its first joint: one
-    # quick pass for that spares most texts the three full searches.
-    if _HINT.search(text) is None:
+    anchors = [hit.start() for hit in _ANCHOR.finditer(text)]
+    if not anchors:
         return []
-    found = [*_numbered(text, lookup), *_coded(text, lookup)]
+    found = [*_numbered(text, lookup, anchors), *_coded(text, lookup, anchors)]
     if "- " in text or "-," in text or "-/" in text or "-&" in text:  # a suspended hyphen
-        found += _suspended(text, lookup)
+        found += _suspended(text, lookup, anchors)
     return sorted(set(found))
+
+
+# --- where a match can start -------------------------------------------------------------------
+#
+# Each pattern's match is a short prefix (a head word, a code's letters) and then its first
+# member and first joint, so from the first member's last character (an anchor) there is one
+# place the match can start. Trying the pattern only there finds what ``finditer`` over the
+# whole text finds (tests/pipeline/test_coordination.py checks it against ``finditer``), without
+# the regex engine trying every word of every text: most texts have a few anchors or none.
+
+
+def _matches(pattern: re.Pattern, text: str, anchors: list[int], start_of: Callable[[str, int], int]) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, tried only at the start ``start_of`` gives for each anchor."""
+    starts = sorted({start for start in (start_of(text, a) for a in anchors) if start >= 0})
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue  # inside the previous match, where finditer does not look
+        match = pattern.match(text, start)
+        if match is not None:
+            resume = match.end()
+            yield match
+
+
+def _run_start(text: str, end: int, accept: Callable[[str], bool], longest: int) -> int:
+    """Where the run of characters ``accept`` takes that ends at ``end`` (exclusive) starts,
+    if it is 1 to ``longest`` characters long; else -1."""
+    start = end
+    while start > 0 and end - start <= longest and accept(text[start - 1]):
+        start -= 1
+    return start if 0 < end - start <= longest else -1
+
+
+def _word_start(text: str, start: int) -> bool:
+    """The pattern's ``(?<![\\w-])``: nothing word-like right before ``start``."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _is_blank(char: str) -> bool:
+    return char in " \t"
+
+
+def _numbered_start(text: str, anchor: int) -> int:
+    """``head[ \\t]+NN`` with the anchor on the last digit."""
+    digits = _run_start(text, anchor + 1, str.isdecimal, 2)
+    blanks = _run_start(text, digits, _is_blank, len(text)) if digits > 0 else -1
+    head = _run_start(text, blanks, _is_ascii_letter, 20) if blanks > 0 else -1
+    return head if head >= 0 and blanks - head >= 2 and _word_start(text, head) else -1
+
+
+def _coded_start(text: str, anchor: int) -> int:
+    """``LLNN`` (one to three letters, one or two digits) with the anchor on the last digit."""
+    digits = _run_start(text, anchor + 1, str.isdecimal, 2)
+    letters = _run_start(text, digits, _is_ascii_letter, 3) if digits > 0 else -1
+    return letters if letters >= 0 and _word_start(text, letters) else -1
+
+
+def _suspended_start(text: str, anchor: int) -> int:
+    """``word-`` (two to twenty letters) with the anchor on the hyphen."""
+    if text[anchor] != "-":
+        return -1
+    letters = _run_start(text, anchor, _is_ascii_letter, 20)
+    return letters if letters >= 0 and anchor - letters >= 2 and _word_start(text, letters) else -1
 
 
 class PhraseLookup:

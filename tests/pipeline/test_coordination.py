@@ -117,3 +117,22 @@ def test_coordination_hostile_text_stays_linear(text):
     started = time.process_time()
     find_members(text, PHRASES.get)
     assert time.process_time() - started < 2, "must not go quadratic"
+
+
+# Texts built from the pieces coordinations are made of, so matches (and near misses) are common.
+_PIECES = ["Tier", "tiers", "L", "T2", "first", "second", "-", "line", " ", "\t", "\n", ", ",
+           " and ", " or ", "/", " & ", "1", "2", "12", "345", "x", "é", "_", "support", "٣", "."]
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_matches_tried_at_anchors_are_what_finditer_finds(text):
+    """The anchored search (tried only where a first member ends) finds exactly the matches
+    of a ``finditer`` over the whole text, for each of the three patterns."""
+    from annotator.pipeline import coordination as co
+
+    anchors = [hit.start() for hit in co._ANCHOR.finditer(text)]
+    for pattern, start_of in ((co._NUMBERED, co._numbered_start), (co._CODED, co._coded_start),
+                              (co._SUSPENDED, co._suspended_start)):  # fmt: skip
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in co._matches(pattern, text, anchors, start_of)] == expected, pattern.pattern
