@@ -1,5 +1,6 @@
 """Target 4: ``tag --processes 2`` >= 1.7x ``--processes 1``; the Dask engine within 1.5x of the
-local engine.
+local engine. The same two-process ratio over an archive of transcripts (``--format transcript``,
+one short call or chat per record), which must keep the tickets' ratio.
 
 The real command (``helpdesk-annotator tag``) on a seeded JSONL archive of tickets, each run in
 a fresh process with a fresh output file, timed in wall-clock time (CPU time of the parent says
@@ -14,6 +15,7 @@ worth parallelising dwarfs it; the end-to-end rates are in the notes and the JSO
 from __future__ import annotations
 
 import json
+import random
 import statistics
 import subprocess
 import tempfile
@@ -30,6 +32,8 @@ SPECS = [
     Spec("tag_p1_wps", "tag --processes 1 (baseline)"),
     Spec("tag_p2_wps", "tag --processes 2", Target(">=", 1.7)),
     Spec("tag_dask_wps", "tag --engine dask --processes 2", Target(">=", 1 / 1.5)),
+    Spec("transcripts_p1_wps", "tag --format transcript, --processes 1 (baseline)"),
+    Spec("transcripts_p2_wps", "tag --format transcript, --processes 2", Target(">=", 1.7)),
 ]
 
 STARTUP_RECORDS = 50
@@ -64,46 +68,79 @@ def _check_available() -> None:
         raise ImportError("`helpdesk-annotator tag --processes/--engine` is not available")
 
 
+class _Timed:
+    """Wall-clock runs of ``tag`` per configuration over one archive, alternating."""
+
+    def __init__(self, texts: list[str], configs: dict[str, list[str]], repeat: int, workdir) -> None:
+        self.texts, self.words = texts, count_words(texts)
+        times: dict[str, list[float]] = {name: [] for name in configs}
+        startup: dict[str, list[float]] = {name: [] for name in configs}
+        self.lines: dict[str, int] = {}
+        with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+            tmp = Path(tmp)
+            archive = _write_archive(tmp / "archive.jsonl", texts)
+            startup_archive = _write_archive(tmp / "startup.jsonl", texts[:STARTUP_RECORDS])
+            for r in range(repeat):
+                names = list(configs) if r % 2 == 0 else list(reversed(configs))
+                for name in names:
+                    out = tmp / f"out-{name}.jsonl"
+                    startup[name].append(_tag(startup_archive, out, configs[name]))
+                    times[name].append(_tag(archive, out, configs[name]))
+                    self.lines[name] = sum(1 for _ in out.open(encoding="utf-8"))
+        self.wall = {name: statistics.median(ts) for name, ts in times.items()}
+        self.start = {name: statistics.median(ts) for name, ts in startup.items()}
+        # Guard against a start-up run slower than the whole (only possible at toy sizes).
+        self.wps = {name: self.words / max(self.wall[name] - self.start[name], self.wall[name] / 10)
+                    for name in configs}
+        self.e2e = {name: self.words / self.wall[name] for name in configs}
+
+    def detail(self, name: str) -> str:
+        return (f"end to end {self.e2e[name]:,.0f} words/s ({self.wall[name]:.1f} s), "
+                f"start-up {self.start[name]:.1f} s")
+
+    def check(self) -> str:
+        mismatch = {n: c for n, c in self.lines.items() if c != len(self.texts)}
+        return f"output lines differ: {mismatch}" if mismatch else "every record tagged"
+
+
 def run(config: Config) -> list[Row]:
     _check_available()
-    texts = tickets(config.parallel_tickets, seed=config.seed)
-    words = count_words(texts)
-    with tempfile.TemporaryDirectory(dir=config.workdir) as tmp:
-        tmp = Path(tmp)
-        archive = _write_archive(tmp / "archive.jsonl", texts)
-        startup_archive = _write_archive(tmp / "startup.jsonl", texts[:STARTUP_RECORDS])
-        times: dict[str, list[float]] = {name: [] for name in CONFIGS}
-        startup: dict[str, list[float]] = {name: [] for name in CONFIGS}
-        lines: dict[str, int] = {}
-        for r in range(config.parallel_repeat):
-            names = list(CONFIGS) if r % 2 == 0 else list(reversed(CONFIGS))
-            for name in names:
-                out = tmp / f"out-{name}.jsonl"
-                startup[name].append(_tag(startup_archive, out, CONFIGS[name]))
-                times[name].append(_tag(archive, out, CONFIGS[name]))
-                lines[name] = sum(1 for _ in out.open(encoding="utf-8"))
-    wall = {name: statistics.median(ts) for name, ts in times.items()}
-    start = {name: statistics.median(ts) for name, ts in startup.items()}
-    # Guard against a start-up run slower than the whole (only possible at toy sizes).
-    wps = {name: words / max(wall[name] - start[name], wall[name] / 10) for name in CONFIGS}
-    e2e = {name: words / wall[name] for name in CONFIGS}
-
-    def detail(name: str) -> str:
-        return (f"end to end {e2e[name]:,.0f} words/s ({wall[name]:.1f} s), "
-                f"start-up {start[name]:.1f} s")
-
-    mismatch = {n: c for n, c in lines.items() if c != len(texts)}
-    check = f"output lines differ: {mismatch}" if mismatch else "every record tagged"
+    t = _Timed(tickets(config.parallel_tickets, seed=config.seed), CONFIGS, config.parallel_repeat,
+               config.workdir)
+    calls = transcripts(config.parallel_tickets, seed=config.seed)
+    transcript_configs = {name: [*CONFIGS[name], "--format", "transcript"] for name in ("p1", "p2")}
+    c = _Timed(calls, transcript_configs, config.parallel_repeat, config.workdir)
     return [
-        row(SECTION, SPECS[0], wps["p1"], unit="words/s",
-            note=f"{len(texts):,} tickets, {words:,} words, {check}; {detail('p1')}"),
-        row(SECTION, SPECS[1], wps["p2"], unit="words/s", baseline=wps["p1"],
+        row(SECTION, SPECS[0], t.wps["p1"], unit="words/s",
+            note=f"{len(t.texts):,} tickets, {t.words:,} words, {t.check()}; {t.detail('p1')}"),
+        row(SECTION, SPECS[1], t.wps["p2"], unit="words/s", baseline=t.wps["p1"],
             baseline_name="1 process",
-            note=f"{detail('p2')}; end-to-end ratio {e2e['p2'] / e2e['p1']:.2f}x"),
-        row(SECTION, SPECS[2], wps["dask"], unit="words/s", baseline=wps["p2"],
+            note=f"{t.detail('p2')}; end-to-end ratio {t.e2e['p2'] / t.e2e['p1']:.2f}x"),
+        row(SECTION, SPECS[2], t.wps["dask"], unit="words/s", baseline=t.wps["p2"],
             baseline_name="local, 2 processes",
-            note=f"target: within 1.5x of local; {detail('dask')}"),
+            note=f"target: within 1.5x of local; {t.detail('dask')}"),
+        row(SECTION, SPECS[3], c.wps["p1"], unit="words/s",
+            note=f"{len(c.texts):,} transcripts (Speaker: text turns), {c.words:,} words, {c.check()}; "
+                 f"{c.detail('p1')}"),
+        row(SECTION, SPECS[4], c.wps["p2"], unit="words/s", baseline=c.wps["p1"],
+            baseline_name="1 process",
+            note=f"{c.detail('p2')}; end-to-end ratio {c.e2e['p2'] / c.e2e['p1']:.2f}x"),
     ]
+
+
+def transcripts(n: int, seed: int) -> list[str]:
+    """``n`` short calls or chats as ``Speaker: text`` turns (2 to 6 turns each, about the
+    words of a ticket), made of the generated tickets' sentences."""
+    from .transcripts import render, turn_texts
+
+    rng = random.Random(seed)
+    turns = turn_texts(4 * n, seed)
+    calls, cursor = [], 0
+    for _ in range(n):
+        take = rng.randint(2, 6)
+        calls.append(render(turns[cursor : cursor + take], "turns"))
+        cursor += take
+    return calls
 
 
 def _write_archive(path: Path, texts: list[str]) -> Path:
