@@ -79,10 +79,27 @@ def run(config: Config) -> list[Row]:
         prose_cpu = timings["prose"].cpu_median
         worst = max(cases, key=lambda name: timings[name].cpu_median)
         second = sorted(cases, key=lambda name: timings[name].cpu_median)[-2]
+        floor = _tokenizer_floor(nlp, cases[worst], fmt, n, config.hostile_repeat)
         rows.append(row(
             SECTION, spec, timings[worst].cpu_median, unit="s", baseline=prose_cpu,
             baseline_name=f"prose {prose_cpu:.2f} s",
             note=f"{n:,} chars, CPU; worst: {worst}; next: {second} "
-                 f"({timings[second].cpu_median / prose_cpu:.2f}x)",
+                 f"({timings[second].cpu_median / prose_cpu:.2f}x); spaCy's tokenizer alone on the "
+                 f"worst input: {floor / prose_cpu:.2f}x prose's annotate()",
         ))
     return rows
+
+
+def _tokenizer_floor(nlp, text: str, fmt: str, n: int, repeat: int) -> float:
+    """CPU seconds of the pipeline's tokenizer alone (in a memory zone, as annotate() runs it)
+    on ``text`` as annotate() prepares it: the part of an input's cost no annotation step
+    can remove (a text of one-character tokens has several times prose's tokens per character)."""
+    from annotator.runtime.session import AnnotationSession
+
+    visible = AnnotationSession(nlp, max_length=n).visible(text, fmt)
+
+    def tokenize() -> None:
+        with nlp.memory_zone():
+            nlp.make_doc(visible)
+
+    return alternate({"tokenizer": tokenize}, repeat=repeat)["tokenizer"].cpu_median
