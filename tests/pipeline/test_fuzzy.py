@@ -192,3 +192,30 @@ def test_fuzzy_a_glossary_over_the_bound_gets_no_misspelling_index(monkeypatch, 
     component = nlp.get_pipe("helpdesk_glossary")
     assert len(component.glossary) > 1 and len(component.fuzzy_index()) == 0
     assert all(e._.match != "fuzzy" for e in nlp(text).ents)
+
+
+@pytest.mark.parametrize(
+    "text", ["Our CSTA and the esclation queue", "nothing misspelled here", "SCAT", "", "esclation"]
+)
+def test_fuzzy_document_lookup_answers_the_same_as_a_set_and_as_an_array(text, monkeypatch):
+    """A small index answers "any misspelling in this document?" from a set, a big one from its
+    sorted array: both must agree (forced here by the size limit)."""
+    import spacy
+
+    from annotator.pipeline import fuzzy as fuzzy_module
+    from annotator.pipeline.matcher import COLUMNS
+
+    patterns = [
+        {"label": "CX_TERM", "pattern": "escalation", "id": "a"},
+        {"label": "CX_ACRONYM", "pattern": [{"ORTH": "CSAT"}], "id": "f"},
+    ]
+    with_set = FuzzyIndex.from_records(records_from_dicts(patterns), is_word=lambda w: False)
+    monkeypatch.setattr(fuzzy_module, "MAX_SET_KEYS", 0)
+    with_array = FuzzyIndex.from_records(records_from_dicts(patterns), is_word=lambda w: False)
+    assert with_set._any_set is not None and with_array._any_set is None
+    doc = spacy.blank("en")(text)
+    if not len(doc):
+        return
+    columns = doc.to_array(COLUMNS)
+    expected = any(w in {"csta", "esclation", "scat"} for w in text.lower().split())
+    assert with_set._may_hold_misspellings(columns) == with_array._may_hold_misspellings(columns) == expected
