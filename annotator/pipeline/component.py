@@ -452,12 +452,17 @@ class HelpdeskGlossary:
         return self.fuzzy_index().matches(doc, context, self.matcher, Match, columns)
 
     def _plausible(self, context: RuleContext, candidates: list[Match], bounds: TokenBounds) -> list[Match]:
-        """The candidates every candidate-stage precision rule keeps."""
-        checks = [rule.run for rule in self._candidate_rules]
+        """The candidates every candidate-stage precision rule keeps (each rule asked only
+        about the candidates in its ``scope``)."""
+        rules = self._candidate_rules
+        checks = {  # is_token_pattern -> the rules to ask
+            True: [rule.run for rule in rules if rule.scope != "phrase"],
+            False: [rule.run for rule in rules if rule.scope != "token"],
+        }
         kept = []
         for match in budget.checked(candidates):
             start, end = bounds.chars(match.start, match.end)
-            for keep in checks:
+            for keep in checks[match.is_token_pattern]:
                 if not keep(context, match, start, end):
                     break
             else:

@@ -153,11 +153,17 @@ def rule_context(
 
 
 class PrecisionRule(NamedTuple):
-    """A registered rule: its ``stage`` (``"candidate"`` or ``"accepted"``) and its function."""
+    """A registered rule: its ``stage`` (``"candidate"`` or ``"accepted"``) and its function.
+
+    ``scope`` says which candidates a candidate-stage rule can ever drop: ``"token"`` (only
+    acronym token-pattern matches), ``"phrase"`` (only phrase matches) or ``"any"``. The
+    component asks a rule only about candidates in its scope: most candidates are phrases,
+    and a call per candidate per rule was most of the candidate stage's cost."""
 
     name: str
     stage: str
     run: Callable
+    scope: str = "any"
 
 
 # --- text-shape tests ---------------------------------------------------------------------------
@@ -362,22 +368,22 @@ def make_code_like_rule() -> PrecisionRule:
 
 @registry.misc("helpdesk_glossary.signature.v1")
 def make_signature_rule() -> PrecisionRule:
-    return PrecisionRule("signature", "candidate", keep_unless_signature)
+    return PrecisionRule("signature", "candidate", keep_unless_signature, "token")
 
 
 @registry.misc("helpdesk_glossary.shouted_word.v1")
 def make_shouted_word_rule() -> PrecisionRule:
-    return PrecisionRule("shouted_word", "candidate", keep_unless_shouted_word)
+    return PrecisionRule("shouted_word", "candidate", keep_unless_shouted_word, "token")
 
 
 @registry.misc("helpdesk_glossary.caps_label.v1")
 def make_caps_label_rule() -> PrecisionRule:
-    return PrecisionRule("caps_label", "candidate", keep_unless_caps_label)
+    return PrecisionRule("caps_label", "candidate", keep_unless_caps_label, "phrase")
 
 
 @registry.misc("helpdesk_glossary.code_context.v1")
 def make_code_context_rule() -> PrecisionRule:
-    return PrecisionRule("code_context", "candidate", keep_code_in_context)
+    return PrecisionRule("code_context", "candidate", keep_code_in_context, "token")
 
 
 @registry.misc("helpdesk_glossary.uncorroborated_word.v1")
@@ -418,6 +424,10 @@ def rule_names(setting: bool | Iterable[str]) -> list[str]:
     return [str(name) for name in setting]
 
 
+#: What a candidate-stage rule may be asked about (see :class:`PrecisionRule`).
+RULE_SCOPES = ("any", "token", "phrase")
+
+
 def resolve_rules(names: Sequence[str]) -> tuple[list[PrecisionRule], list[PrecisionRule]]:
     """The rules registered under ``names``, split by stage (candidate, accepted), in order.
 
@@ -430,5 +440,7 @@ def resolve_rules(names: Sequence[str]) -> tuple[list[PrecisionRule], list[Preci
             raise PipelineError("E303", name=name, detail=str(exc)) from exc
         if not isinstance(rule, PrecisionRule) or rule.stage not in ("candidate", "accepted"):
             raise PipelineError("E303", name=name, detail="not a PrecisionRule")
+        if rule.scope not in RULE_SCOPES:
+            raise PipelineError("E303", name=name, detail=f"scope {rule.scope!r} is none of {', '.join(RULE_SCOPES)}")
         (candidate if rule.stage == "candidate" else accepted).append(rule)
     return candidate, accepted

@@ -81,6 +81,30 @@ def test_precision_a_registered_rule_of_ones_own(make_fixture_nlp):
     assert [e.text for e in nlp("Ask IT about the SLA.").ents] == ["SLA"]
 
 
+@pytest.mark.parametrize("scope, asked", [("token", {"SLA"}), ("phrase", {"first contact resolution"}),
+                                          ("any", {"SLA", "first contact resolution"})])
+def test_precision_a_candidate_rule_is_asked_only_about_its_scope(scope, asked, make_fixture_nlp):
+    seen = set()
+
+    def record(context, match, start, end):
+        seen.add(context.text[start:end])
+        return True
+
+    name = f"test_precision.record_{scope}.v1"
+    spacy.registry.misc.register(name, func=lambda: PrecisionRule("record", "candidate", record, scope))
+    nlp = make_fixture_nlp(precision_rules=[*DEFAULT_PRECISION_RULES, name])
+    assert [e.text for e in nlp("The SLA for first contact resolution.").ents] == ["SLA", "first contact resolution"]
+    assert seen == asked
+
+
+def test_precision_a_rule_of_unknown_scope_is_E303():
+    spacy.registry.misc.register("test_precision.bad_scope.v1",
+                                 func=lambda: PrecisionRule("bad", "candidate", lambda *a: True, "acronyms"))
+    with pytest.raises(PipelineError) as info:
+        resolve_rules(["test_precision.bad_scope.v1"])
+    assert info.value.code == "E303" and "scope" in str(info.value)
+
+
 @pytest.mark.parametrize("name", ["helpdesk_glossary.no_such_rule.v1", "test_precision.not_a_rule.v1"])
 def test_precision_unknown_or_invalid_rule_is_E303(name):
     spacy.registry.misc.register("test_precision.not_a_rule.v1", func=lambda: "not a rule")
