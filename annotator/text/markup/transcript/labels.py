@@ -23,7 +23,7 @@ _LABEL = re.compile(
     (?P<number>(?:\d{{1,5}}[.)/]|\#\d{{1,5}}|\[\d{{1,5}}\])[ \t]+)?
     (?:[\[(](?P<clock>{_CLOCK})[\])][ \t]*|(?P<bare_clock>{_CLOCK})[ \t]+(?:-[ \t]+)?)?
     (?P<bold>\*\*|__)?
-    (?P<head>@\w{{1,30}}|{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)
+    (?P<head>@\w(?:[\w-]{{0,37}}\w)?|{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)
     (?:[ \t]*\((?P<paren>[^()\r\n]{{1,60}})\))?
     (?P<sep>(?:\*\*|__)?:(?:\*\*|__)?|[ \t]*>)
     (?=[ \t]|$)[ \t]*""",
@@ -37,7 +37,7 @@ _NOT_SPEAKERS = frozenset(
     "problem http https ftp mailto tel reason result results title description tags "
     "category priority solution answer question cause fix workaround see also".split()
 )
-_HANDLE_ROLE = re.compile(r"(?:care|cares|support|help|service|team)\Z", re.IGNORECASE)
+_HANDLE_ROLE = re.compile(r"(?:care|cares|support|help|desk|service|team)\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Label:
     role: str | None
     time: float | None
     strong: bool  # a speaker whatever else the document holds (role word, time, handle...)
+    bold: bool = False  # written in bold (``**Dana:**``), which Markdown headings inside turns share
 
 
 def clock_seconds(clock: str) -> float | None:
@@ -101,7 +102,7 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
         role or clock or match["number"] or match["bold"] or head.startswith("@")
         or (paren and sep.strip() == ">")
     )
-    return Label(match.end(), head.lower(), speaker, role, time, strong)
+    return Label(match.end(), head.lower(), speaker, role, time, strong, bool(match["bold"]))
 
 
 def speaker_and_role(name: str) -> tuple[str, str | None]:
