@@ -45,6 +45,10 @@ def speaker_labels(text: str, lines: list[tuple[int, int]],
     counts = Counter(label.key for label in found.values())
     speakers = {number: label for number, label in found.items()
                 if label.strong or counts[label.key] > 1}
+    if speakers:
+        # A numeric user id seen once is still a speaker among others (the customer's one
+        # tweet in a care thread whose ids a data set anonymised).
+        speakers.update({number: label for number, label in found.items() if label.key.isdigit()})
     if any(not label.bold for label in speakers.values()):
         # The speakers are written plain, so a bold ``**Expected behavior:**`` inside a turn is
         # Markdown emphasis; only a bold label naming a role still opens a turn.

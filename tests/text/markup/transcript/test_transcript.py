@@ -114,6 +114,11 @@ def test_transcript_a_lone_note_label_stays_prose():
         # GitHub handles may hold hyphens
         ("@jane-doe: the SLA\n@freescout-helpdesk: see the docs\n@jane-doe: thanks",
          ["@jane-doe", "@freescout-helpdesk", "@jane-doe"]),
+        # a care thread whose customer ids were anonymised to numbers, each seen once
+        ("116325: my order is late\nAmazonHelp: sorry, which order?\n115821: same here",
+         ["116325", "AmazonHelp", "115821"]),
+        # ... but a lone year opening a line of prose is no speaker
+        ("2019: the year we moved the help desk", []),
     ],
 )
 def test_transcript_turn_speakers(text, speakers):
