@@ -1,6 +1,7 @@
 """Render gold documents the way speech-to-text writes them, carrying their gold offsets.
 
     python -m tools.asr_render tools/corpora/talk tools/corpora/talk-asr [--seed N]
+    python -m tools.asr_render tools/corpora/talk2 tools/corpora/talk2-asr --subformat turns
 
 A machine transcript has no capitals and no punctuation, spells acronyms either as letters
 (``s l a``) or as one word (``sla``), and writes single digits as words (``tier two``). This
@@ -35,10 +36,11 @@ import json
 import re
 import sys
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.text.markup.transcript import transcript_turns
+from annotator.text.markup.transcript import detect, transcript_turns
 from annotator.vocabulary.acronyms import NOT_ACRONYMS
 
 #: The corpus-wide default seed (any integer gives another, equally valid, rendering).
@@ -227,8 +229,12 @@ def carry_spans(rendering: Rendering, spans: list[dict]) -> list[dict]:
     return carried
 
 
-def render_group(in_dir: Path, out_dir: Path, seed: int = SEED) -> int:
+def render_group(in_dir: Path, out_dir: Path, seed: int = SEED,
+                 subformats: Collection[str] | None = None) -> int:
     """Render every transcript of a corpus group and its gold; the number of documents.
+
+    ``subformats`` keeps only the transcripts detected as one of them (``turns``, ``vtt``,
+    ``srt``, ``json``): speech-to-text output is plain turns, so a group may render only those.
 
     Rows keep their fields, with the id suffixed ``-asr``, ``rendered_from`` naming the
     original (``<group>/<id>``: ``tools.corpus_split`` keeps the two in the same part) and
@@ -236,6 +242,8 @@ def render_group(in_dir: Path, out_dir: Path, seed: int = SEED) -> int:
     """
     rows = [json.loads(line) for line in (in_dir / "transcripts.jsonl").open(encoding="utf-8")
             if line.strip()]
+    if subformats is not None:
+        rows = [row for row in rows if detect(row["text"]) in subformats]
     gold = {row["id"]: row for row in (json.loads(line) for line in
             (in_dir / "gold_spans.jsonl").open(encoding="utf-8") if line.strip())}
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -272,8 +280,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("in_dir", type=Path)
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--subformat", action="append", choices=("turns", "vtt", "srt", "json"),
+                        help="render only transcripts of this sub-format (repeatable; default all)")
     args = parser.parse_args(argv)
-    count = render_group(args.in_dir, args.out_dir, args.seed)
+    count = render_group(args.in_dir, args.out_dir, args.seed, args.subformat)
     print(f"{count} transcripts rendered to {args.out_dir}")
     return 0
 

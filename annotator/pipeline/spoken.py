@@ -11,7 +11,9 @@ that way (:func:`is_spoken`), :meth:`SpokenIndex.find` proposes extra matches:
 
 Only where the caller asks, through ``doc.user_data[SPOKEN_KEY]``: ``"auto"`` (what the
 transcript formats set) looks in the stretches :func:`is_spoken` accepts, ``"always"`` in the
-whole text; typed text, where a lower-case ``sla`` is no acronym, is left alone. The
+whole text; typed text, where a lower-case ``sla`` is no acronym, is left alone, except where
+the same text also writes that acronym in capitals (``the SLA ... the sla is deleted``): one
+sense per discourse, so a typed chat's lower-case ``sla`` is the ``SLA`` its writers mean. The
 component adds the matches to its candidates (the longest match still wins) and marks the
 resulting spans ``match: "spoken"``. Everything here is a pure function of the glossary and
 the text; nothing touches a ``Doc`` but :meth:`SpokenIndex.matches`.
@@ -93,6 +95,9 @@ class SpokenIndex:
         self.phrases = phrases  # "tier two" -> target
         alternatives = sorted((re.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases), key=len, reverse=True)
         self._phrase_re = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])") if alternatives else None
+        forms = sorted((form for form in acronyms if form not in WORDS), key=len, reverse=True)
+        self._lower_re = (re.compile(r"(?<![\w'.@/-])(" + "|".join(forms) + r")(?:s|'s)?(?![\w@/-])")
+                          if forms else None)
 
     @classmethod
     def from_glossary(cls, glossary, *, term_label: str, acronym_label: str, ambiguous_prefix: str) -> SpokenIndex:
@@ -120,6 +125,23 @@ class SpokenIndex:
         found = []
         for start, end in spoken_segments(text):
             found += self._find_in(text, start, end)
+        return found + self._lower_case_of_capitals(text, {(start, end) for start, end, _ in found})
+
+    def _lower_case_of_capitals(self, text: str, taken: set[tuple[int, int]]) -> list:
+        """One-word lower-case acronyms (``sla``, ``slas``) anywhere in ``text`` whose capital
+        form the text also writes; ``taken`` are spans already found. Only acronyms that are no
+        ordinary word (:data:`WORDS`), so ``it`` stays the pronoun beside an ``IT`` team. The
+        lower-case forms are looked for first: most texts have none, and the capitals are then
+        looked up once per form found, never collected from the whole text."""
+        if self._lower_re is None:
+            return []
+        found, written = [], {}
+        for match in self._lower_re.finditer(text):
+            form = match.group(1)
+            if form not in written:
+                written[form] = re.search(rf"(?<![\w']){form.upper()}(?:s|'s)?(?![\w])", text) is not None
+            if written[form] and match.span() not in taken:
+                found.append((match.start(), match.end(), self.acronyms[form]))
         return found
 
     def _find_in(self, text: str, start: int, end: int) -> list[tuple[int, int, Target]]:

@@ -95,6 +95,21 @@ def test_spoken_typed_text_is_unchanged(text):
     assert [span["text"] for span in result["spans"]] == (["SLA"] if "SLA" in text else [])
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ticket has a SLA assigned.\nWhen the ticket goes overdue, the sla is deleted.",
+         ["SLA", "sla"]),
+        ("Our SLAs: see which slas and which sla's apply.", ["SLAs", "slas", "sla's"]),
+        # the pronoun stays a pronoun beside the IT team; a path or an identifier is no mention
+        ("The IT team says it works, see /sla/ and zammad_sla. The SLA is met.", ["IT", "SLA"]),
+    ],
+)
+def test_spoken_lower_case_acronym_where_the_text_also_writes_it_in_capitals(text, expected):
+    spans = annotator.annotate(text)["spans"]
+    assert [s["text"] for s in spans if s["label"].endswith("ACRONYM")] == expected
+
+
 @pytest.mark.parametrize("fmt", ["text", "markdown", "transcript"])
 def test_spoken_auto_reads_speech_to_text_in_any_format(fmt):
     text = "hi yes our s l a was breached and the csat went down after the outage"

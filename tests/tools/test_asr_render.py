@@ -154,7 +154,25 @@ def test_asr_render_golden_small_document():
     assert negatives == case["expected"]["hard_negatives"]
 
 
-def test_asr_render_reproduces_the_committed_talk_asr_group(tmp_path):
-    assert render_group(CORPORA / "talk", tmp_path) > 0
+@pytest.mark.parametrize(("group", "subformats"), [("talk", None), ("talk2", ["turns"])])
+def test_asr_render_reproduces_the_committed_asr_groups(tmp_path, group, subformats):
+    assert render_group(CORPORA / group, tmp_path, subformats=subformats) > 0
     for name in ("transcripts.jsonl", "gold_spans.jsonl"):
-        assert (tmp_path / name).read_bytes() == (CORPORA / "talk-asr" / name).read_bytes()
+        assert (tmp_path / name).read_bytes() == (CORPORA / f"{group}-asr" / name).read_bytes()
+
+
+def test_asr_render_group_keeps_only_the_subformats_asked_for(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    texts = {"plain": PLAIN, "vtt": "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Agent>Escalate it.\n"}
+    rows = [{"id": key, "source": "s", "url": "u", "license": "MIT", "format": "transcript",
+             "text": text} for key, text in texts.items()]
+    golds = [{"id": key, "doc_type": "transcript", "text_sha1": "x", "spans": [],
+              "code_or_url_mentions": [], "hard_negatives": []} for key in texts]
+    for name, items in (("transcripts.jsonl", rows), ("gold_spans.jsonl", golds)):
+        (source / name).write_text("".join(json.dumps(item) + "\n" for item in items),
+                                   encoding="utf-8")
+    assert render_group(source, tmp_path / "all") == 2
+    assert render_group(source, tmp_path / "turns", subformats=["turns"]) == 1
+    written = (tmp_path / "turns" / "transcripts.jsonl").read_text(encoding="utf-8")
+    assert [json.loads(line)["id"] for line in written.splitlines()] == ["plain-asr"]

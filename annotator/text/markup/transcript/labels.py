@@ -1,6 +1,7 @@
 """Speaker labels at the start of a line: ``Agent (Priya): ``, ``[00:01:02] Name: ``,
 ``**Agent:** ``, ``Name (Sat Oct 2 11:36:45 EDT 2010) > ``, ``AOL REPRESENTATIVE: ``,
-``3. @AcmeCare: ``.
+``3. @AcmeCare: ``, ``AmazonHelp: ``, and the anonymised numeric user ids of social-media
+data sets (``116325: ``).
 
 :func:`match_label` reads one line; the caller (:mod:`.turns`) decides which of the labels it
 found are speakers (a label naming a role, prefixed by a time, a number or a handle, or seen on
@@ -23,7 +24,7 @@ _LABEL = re.compile(
     (?P<number>(?:\d{{1,5}}[.)/]|\#\d{{1,5}}|\[\d{{1,5}}\])[ \t]+)?
     (?:[\[(](?P<clock>{_CLOCK})[\])][ \t]*|(?P<bare_clock>{_CLOCK})[ \t]+(?:-[ \t]+)?)?
     (?P<bold>\*\*|__)?
-    (?P<head>@\w{{1,30}}|{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)
+    (?P<head>@\w(?:[\w-]{{0,37}}\w)?|\d{{3,20}}|{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)
     (?:[ \t]*\((?P<paren>[^()\r\n]{{1,60}})\))?
     (?P<sep>(?:\*\*|__)?:(?:\*\*|__)?|[ \t]*>)
     (?=[ \t]|$)[ \t]*""",
@@ -37,7 +38,15 @@ _NOT_SPEAKERS = frozenset(
     "problem http https ftp mailto tel reason result results title description tags "
     "category priority solution answer question cause fix workaround see also".split()
 )
-_HANDLE_ROLE = re.compile(r"(?:care|cares|support|help|service|team)\Z", re.IGNORECASE)
+_HANDLE_ROLE = re.compile(r"(?:care|cares|support|help|desk|service|team)\Z", re.IGNORECASE)
+# A brand's care account written as a plain one-word name: the role word is a part of its own,
+# after a lower-case letter or a digit ("AmazonHelp", "sprintcare"), or "_" or "-" ("Uber_Support"),
+# so that "Steam" is no team.
+_BRAND_ROLE = re.compile(
+    r"(?:(?<=[a-z\d])(?:Care|Cares|Support|Help|Desk|Service|Team)"
+    r"|(?<=[_-])(?i:care|cares|support|help|desk|service|team)"
+    r"|(?<=[a-z])(?:care|cares|support|help|desk|service|team))\Z"
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,7 @@ class Label:
     role: str | None
     time: float | None
     strong: bool  # a speaker whatever else the document holds (role word, time, handle...)
+    bold: bool = False  # written in bold (``**Dana:**``), which Markdown headings inside turns share
 
 
 def clock_seconds(clock: str) -> float | None:
@@ -87,6 +97,8 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
     speaker, role = head, role_of(head)
     if head.startswith("@"):
         role = "agent" if _HANDLE_ROLE.search(head) else None
+    elif role is None and not any(char.isspace() for char in head) and _BRAND_ROLE.search(head):
+        role = "agent"
     if paren:
         paren = paren.strip()
         if _CLOCK_ONLY.match(paren):
@@ -101,7 +113,7 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
         role or clock or match["number"] or match["bold"] or head.startswith("@")
         or (paren and sep.strip() == ">")
     )
-    return Label(match.end(), head.lower(), speaker, role, time, strong)
+    return Label(match.end(), head.lower(), speaker, role, time, strong, bool(match["bold"]))
 
 
 def speaker_and_role(name: str) -> tuple[str, str | None]:

@@ -22,7 +22,7 @@ _ROLE_WORDS = {
     "agent": "agent", "agents": "agent", "rep": "agent", "representative": "agent",
     "support": "agent", "advisor": "agent", "adviser": "agent", "operator": "agent",
     "specialist": "agent", "technician": "agent", "tech": "agent", "staff": "agent",
-    "helpdesk": "agent", "consultant": "agent", "csr": "agent",
+    "helpdesk": "agent", "consultant": "agent", "csr": "agent", "supervisor": "agent",
     "customer": "customer", "caller": "customer", "client": "customer", "user": "customer",
     "enduser": "customer", "visitor": "customer", "guest": "customer", "member": "customer",
     "requester": "customer", "patient": "customer", "subscriber": "customer",

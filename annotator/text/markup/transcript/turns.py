@@ -3,7 +3,9 @@
 A line opening with a :class:`~.labels.Label` starts a turn; lines without one continue the
 turn before them. A label is taken as a speaker when it is strong (it names a role, or comes
 with a time, a number, a handle or bold markers) or when the same label opens two lines or
-more; any other ``Word: `` stays prose. Text before the first speaker, and a document with no
+more; any other ``Word: `` stays prose. Where some speakers are written plain, a bold label
+that names no role is a Markdown heading inside a turn (``**Expected behavior:**``), not a
+speaker. Text before the first speaker, and a document with no
 speaker at all, belongs to no turn.
 """
 
@@ -41,8 +43,18 @@ def speaker_labels(text: str, lines: list[tuple[int, int]],
              if (label := match_label(text, skip.match(text, start, end).end() if skip else start,
                                       end)) is not None}
     counts = Counter(label.key for label in found.values())
-    return {number: label for number, label in found.items()
-            if label.strong or counts[label.key] > 1}
+    speakers = {number: label for number, label in found.items()
+                if label.strong or counts[label.key] > 1}
+    if speakers:
+        # A numeric user id seen once is still a speaker among others (the customer's one
+        # tweet in a care thread whose ids a data set anonymised).
+        speakers.update({number: label for number, label in found.items() if label.key.isdigit()})
+    if any(not label.bold for label in speakers.values()):
+        # The speakers are written plain, so a bold ``**Expected behavior:**`` inside a turn is
+        # Markdown emphasis; only a bold label naming a role still opens a turn.
+        speakers = {number: label for number, label in speakers.items()
+                    if not label.bold or label.role is not None}
+    return speakers
 
 
 def read_turns(text: str, mask: Mask, start: int = 0, end: int | None = None,

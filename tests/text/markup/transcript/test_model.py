@@ -11,6 +11,7 @@ from annotator.text.markup.transcript.model import Turn, Turns, role_of, turn_fi
     "label,role",
     [
         ("Agent", "agent"), ("AOL REPRESENTATIVE", "agent"), ("HUMAN_AGENT", "agent"),
+        ("Supervisor", "agent"),
         ("Customer", "customer"), ("END_USER", "customer"), ("caller", "customer"),
         ("AUTOMATED_AGENT", "system"), ("IVR", "system"), ("Virtual Assistant", "system"),
         ("Priya", None), ("spk_0", None), ("", None), (None, None), ("agentic", None),

@@ -101,6 +101,30 @@ def test_transcript_a_lone_note_label_stays_prose():
     assert visible_text("Note: the SLA is 4h", "transcript") == "Note: the SLA is 4h"
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # plain speakers: a bold heading inside a turn is Markdown, not a speaker
+        ("user1: it fails\n**Expected behavior:** it works\n**Actual behavior:** it fails\n"
+         "user2: confirmed", ["user1", "user2"]),
+        # ... but a bold label naming a role still opens a turn
+        ("Dana: hi\n**Agent:** hello\nDana: bye", ["Dana", "Agent", "Dana"]),
+        # all speakers bold: bold is how this transcript writes its speakers
+        ("**Priya:** hello\n**Sam:** hi\n**Priya:** bye", ["Priya", "Sam", "Priya"]),
+        # GitHub handles may hold hyphens
+        ("@jane-doe: the SLA\n@freescout-helpdesk: see the docs\n@jane-doe: thanks",
+         ["@jane-doe", "@freescout-helpdesk", "@jane-doe"]),
+        # a care thread whose customer ids were anonymised to numbers, each seen once
+        ("116325: my order is late\nAmazonHelp: sorry, which order?\n115821: same here",
+         ["116325", "AmazonHelp", "115821"]),
+        # ... but a lone year opening a line of prose is no speaker
+        ("2019: the year we moved the help desk", []),
+    ],
+)
+def test_transcript_turn_speakers(text, speakers):
+    assert [turn["speaker"] for turn in _summary(text)["turns"]] == speakers
+
+
 def test_transcript_json_keys_and_metadata_hidden():
     text = '{"Transcript": [{"ParticipantRole": "AGENT", "Content": "the SLA", "Sentiment": "NEUTRAL"}]}'
     assert visible_text(text, "transcript").split() == ["the", "SLA"]
