@@ -53,6 +53,8 @@ _SEGMENT_BREAK = re.compile(r"[ \t]{3}|[^\S \t\n]")
 # Punctuation that typed text has and speech-to-text mostly lacks (the dots of "s. l. a."
 # are letters spoken, not full stops).
 _PUNCT = re.compile(r"[,;:!?()\"]|(?<=[a-z]{2})\.(?=\s|$)")
+# Maximal runs of lower-case letters: a one-word lower-case acronym (``sla``, ``slas``) is one.
+_LOWER_RUN = re.compile(r"[a-z]{2,}+")
 
 
 def is_spoken(segment: str) -> bool:
@@ -96,6 +98,8 @@ class SpokenIndex:
         alternatives = sorted((re.escape(p).replace(r"\ ", r"[ \t]+") for p in phrases), key=len, reverse=True)
         self._phrase_re = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])") if alternatives else None
         forms = sorted((form for form in acronyms if form not in WORDS), key=len, reverse=True)
+        # What a lower-case form's run of letters can be: the form, or its plural ("slas").
+        self._lower_runs = frozenset(forms) | {form + "s" for form in forms}
         self._lower_re = (re.compile(r"(?<![\w'.@/-])(" + "|".join(forms) + r")(?:s|'s)?(?![\w@/-])")
                           if forms else None)
 
@@ -133,8 +137,8 @@ class SpokenIndex:
         ordinary word (:data:`WORDS`), so ``it`` stays the pronoun beside an ``IT`` team. The
         lower-case forms are looked for first: most texts have none, and the capitals are then
         looked up once per form found, never collected from the whole text."""
-        if self._lower_re is None:
-            return []
+        if self._lower_re is None or self._lower_runs.isdisjoint(_LOWER_RUN.findall(text)):
+            return []  # no run of lower-case letters is a form: the many-form pattern need not run
         found, written = [], {}
         for match in self._lower_re.finditer(text):
             form = match.group(1)

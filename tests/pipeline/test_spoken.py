@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import annotator
 from annotator.api import default_nlp
 from annotator.glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL
-from annotator.pipeline.spoken import SpokenIndex, is_spoken, spoken_segments
+from annotator.pipeline.spoken import SpokenIndex, Target, is_spoken, spoken_segments
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +152,20 @@ def test_spoken_segments_skip_typed_lines_without_changing_the_answer(text):
     """The line-level shortcut gives exactly the stretches a plain scan of every stretch would."""
     expected = [m.span() for m in _STRETCH.finditer(text) if is_spoken(m.group())]
     assert list(spoken_segments(text)) == expected
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["sla", "slas", "SLA", "sla's", "csat", "CSAT", "it", "IT", " ", "\n", ",",
+                                 "-", "x", "Xsla", "sla2", "@sla", "s l a", "ai", "AI", "é"]), max_size=25).map("".join))
+def test_spoken_lower_case_forms_found_as_without_the_run_prefilter(text):
+    """The lower-case-run prefilter only skips texts where the many-form pattern finds nothing."""
+    acronyms = {"sla": Target("A", "sla"), "csat": Target("A", "csat"), "ai": Target("A", "ai"),
+                "it": Target("A", "it")}
+    index, unfiltered = SpokenIndex(acronyms, {}), SpokenIndex(acronyms, {})
+    unfiltered._lower_runs = _Everything()
+    assert index._lower_case_of_capitals(text, set()) == unfiltered._lower_case_of_capitals(text, set())
+
+
+class _Everything(frozenset):
+    def isdisjoint(self, other) -> bool:
+        return False
