@@ -47,6 +47,9 @@ class AnnotatorService:
                 # glossary fails at startup and gunicorn's workers inherit the loaded data.
                 nlp.get_pipe(COMPONENT).glossary_info
                 self.session = AnnotationSession(nlp, max_length=self.max_length)
+                # And what it builds on its first documents: in the master, before the fork,
+                # so the workers share it and no first request pays for it.
+                self.session.warm()
                 self.nlp = nlp
             return self.nlp
 

@@ -437,6 +437,17 @@ class HelpdeskGlossary:
         doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(context, taken, expansions)
         return doc
 
+    def warm(self) -> None:
+        """Build now what is otherwise built on a document's first need of it: the glossary
+        lexicon (and the word frequencies it reads), the misspelling index and the English
+        word list it consults. A service builds them in its master process before forking, so
+        every worker shares them and no user's first request pays for them."""
+        self.ensure_loaded()
+        self.lexicon()
+        index = self.fuzzy_index()
+        if self.fuzzy and len(index):
+            index.is_word("warm")  # the dictionary is read on its first question
+
     def fuzzy_index(self) -> FuzzyIndex:
         """The misspellings of this glossary's words (:mod:`.fuzzy`), made on first need; an
         empty index for a glossary over :data:`~.fuzzy.MAX_FUZZY_CONCEPTS`."""

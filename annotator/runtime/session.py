@@ -230,13 +230,21 @@ class AnnotationSession:
         except Exception as exc:  # noqa: BLE001 - this document's outcome
             return exc
 
+    def warm(self) -> None:
+        """Build what the pipeline otherwise builds on its first documents (see
+        :meth:`~annotator.pipeline.component.HelpdeskGlossary.warm`); a pipeline without our
+        component has nothing to build."""
+        if self.component is not None:
+            self.component.warm()
+
     def warm_up(self, texts: Sequence[str], format: str = "text") -> None:
-        """Run a few real documents outside a memory zone (nothing is returned).
+        """:meth:`warm`, then run a few real documents outside a memory zone (nothing is returned).
 
         A fresh process is several times slower for its first few hundred documents; and since
         each batch later runs inside a memory zone that forgets the words it added, words seen
         here (the input's common vocabulary) are the ones that stay cached for the run. A text
         that fails is simply not used."""
+        self.warm()
         visible = []
         for text in texts:
             try:

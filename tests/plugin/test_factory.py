@@ -18,6 +18,12 @@ def test_factory_builds_one_pipeline_per_app(app):
     assert service.load() is service.load()  # built once
 
 
+def test_factory_pipeline_is_warm_before_any_request(app):
+    """Built in the master before gunicorn forks: the workers share it, no first request pays."""
+    component = app.extensions[EXTENSION_KEY].component
+    assert component._lexicon is not None and component._fuzzy is not None
+
+
 def test_factory_lazy_app_has_no_pipeline_yet(make_app):
     assert not make_app().extensions[EXTENSION_KEY].ready
 

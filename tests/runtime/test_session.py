@@ -178,3 +178,19 @@ def test_session_json_transcript_with_very_long_strings_is_read_as_sent(session)
     spans = [(s["text"], s["role"]) for s in result["spans"]]
     assert ("SLA", "agent") in spans and ("AHT", "customer") in spans
     assert all(text[s["start"]:s["end"]] == s["text"] for s in result["spans"])
+
+
+def test_session_warm_builds_what_the_first_documents_would(make_fixture_nlp):
+    """What a service master builds before forking: nothing lazy is left for a first request."""
+    from annotator.vocabulary.english import english_words
+
+    component = make_fixture_nlp().get_pipe("helpdesk_glossary")
+    session = AnnotationSession(component.nlp)
+    assert component._lexicon is None and component._fuzzy is None
+    session.warm()
+    assert component._lexicon is not None and component._fuzzy is not None
+    assert english_words.cache_info().currsize == 1
+
+
+def test_session_warm_without_our_component_does_nothing():
+    AnnotationSession(spacy.blank("en")).warm()
