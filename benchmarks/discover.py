@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -34,14 +35,16 @@ def _pseudo_word(rng: random.Random) -> str:
     return "".join(rng.choice(_LETTERS) for _ in range(rng.randint(5, 9)))
 
 
-def write_archive(path: Path, n: int, *, seed: int = 0) -> Path:
-    """``n`` JSONL tickets, streamed to ``path`` (never all in memory)."""
+def write_archive(path: Path, n: int, *, seed: int = 0,
+                  words: tuple[int, int] = (40, 200)) -> Path:
+    """``n`` JSONL tickets of ``words`` (a range) words each plus the fresh phrases, streamed
+    to ``path`` (never all in memory)."""
     rng = random.Random(seed)
     vocab = builtin_vocabulary()
     with open(path, "w", encoding="utf-8") as out:
         for i in range(n):
             fresh = f"{_pseudo_word(rng)} {_pseudo_word(rng)}"
-            body = ticket(rng, vocab, rng.randint(40, 200))
+            body = ticket(rng, vocab, rng.randint(*words))
             text = f"{body} The {fresh} came up again; see the {fresh} notes."
             out.write(json.dumps({"id": i, "text": text}) + "\n")
     return path
@@ -52,23 +55,45 @@ def _rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def memory(archive: Path, documents: int, capacity: int) -> dict:
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def sample_points(documents: int) -> list[int]:
+    """Where RSS is sampled: every tenth of the run plus the decades (10k, 100k, 500k...) it
+    passes, so runs of any size report the same landmarks."""
+    marks = {max(1, documents * i // 10) for i in range(1, 11)}
+    marks |= {m for m in (1_000, 10_000, 100_000, 500_000, 1_000_000) if m <= documents}
+    return sorted(marks)
+
+
+def memory(archive: Path, documents: int, capacity: int, *, log=None) -> dict:
+    """Mine ``archive`` inline in this process, sampling RSS at :func:`sample_points` (the
+    first batch end at or past each point). ``log`` (a text file) gets one line per sample as
+    it is taken, so a long run can be watched and a killed one still leaves its curve."""
     from annotator.discover.run import DiscoverConfig, run
 
-    trace: list[tuple[int, float]] = []
+    points = sample_points(documents)
+    trace: list[dict] = []
+    started = time.perf_counter()
 
     def factory(total, initial, unit):
         def update(position):
-            trace.append((position.records, round(_rss_mb(), 1)))
+            while points and position.records >= points[0]:
+                points.pop(0)
+                sample = {"documents": position.records, "rss_mb": round(_rss_mb(), 1),
+                          "seconds": round(time.perf_counter() - started, 1)}
+                trace.append(sample)
+                if log is not None:
+                    log.write(json.dumps(sample) + "\n")
+                    log.flush()
 
         update.close = lambda: None
         return update
 
-    started = time.perf_counter()
     report = run(DiscoverConfig(inputs=[archive], capacity=capacity, rejects=None),
                  progress_factory=factory)
     seconds = time.perf_counter() - started
-    tenths = [trace[max(0, int(len(trace) * i / 10) - 1)] for i in range(1, 11)]
     tables = report.discovery
     return {
         "documents": report.documents,
@@ -78,7 +103,8 @@ def memory(archive: Path, documents: int, capacity: int) -> dict:
         "entry_bound": tables.bound,
         "entries_at_end": len(tables.acronyms) + len(tables.terms) + len(tables.variants),
         "pruned": tables.terms.pruned,
-        "rss_mb_by_tenth": tenths,
+        "rss_mb": trace,
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
     }
 
 
@@ -119,14 +145,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", type=int, default=2_000,
                         help="documents mined and tagged for the throughput comparison (0: skip)")
     parser.add_argument("--capacity", type=int, default=2_000)
+    parser.add_argument("--words", default="40,200",
+                        help="MIN,MAX words of generated ticket text per document")
+    parser.add_argument("--archive", type=Path, default=None,
+                        help="keep the generated archive here (reused when it exists)")
+    parser.add_argument("--log", type=Path, default=None,
+                        help="append each RSS sample here as it is taken")
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--dask", action="store_true")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
+    low, high = (int(n) for n in args.words.split(","))
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        archive = write_archive(workdir / "archive.jsonl", args.documents)
-        results = {"memory": memory(archive, args.documents, args.capacity)}
+        archive = args.archive or workdir / "archive.jsonl"
+        if not archive.exists():
+            write_archive(archive, args.documents, words=(low, high))
+        log = open(args.log, "a", encoding="utf-8") if args.log else None  # noqa: SIM115
+        try:
+            results = {"memory": memory(archive, args.documents, args.capacity, log=log),
+                       "words": [low, high]}
+        finally:
+            if log is not None:
+                log.close()
         if args.compare:
             head = _first(archive, args.compare, workdir / "head.jsonl")
             results["throughput"] = throughput(head, args.processes, workdir, dask=args.dask)
