@@ -14,6 +14,7 @@ from .candidates import DocumentCandidates
 from .counters import DEFAULT_CAPACITY, BoundedTable, Entry
 from .model import Candidate, Example
 from .termhood import acronym_score, term_scores, variant_score
+from .typos import fold_misspellings
 
 
 class Discovery:
@@ -60,8 +61,10 @@ class Discovery:
         for key, entry in self.acronyms.entries.items():
             if keep(key, entry):
                 found.append(_candidate(key, "acronym", entry, acronym_score(entry), decisions))
-        scores = term_scores(self.terms.entries)
-        for key, entry in self.terms.entries.items():
+        # Misspellings count for the term they misspell ("bussiness hours": business hours).
+        terms, _ = fold_misspellings(self.terms.entries)
+        scores = term_scores(terms)
+        for key, entry in terms.items():
             name = entry.surface
             if key in variant_keys or not keep(name, entry) or scores[key] <= 0:
                 continue

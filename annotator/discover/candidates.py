@@ -45,6 +45,7 @@ class Hit:
     excerpt: str
     whole_line: int = 0  # occurrences that filled their line (headings, labels, signatures)
     variant_of: str | None = None
+    domain: int = 0  # words of the key that are glossary words (terms; the same everywhere)
 
 
 @dataclass(slots=True)
@@ -99,8 +100,11 @@ def term_hits(visible: str, known: Known) -> dict[str, Hit]:
             parts = [w.text for w in gram]
             surface = " ".join(visible[gram[0].start : gram[-1].end].split())
             start, end = gram[0].start, gram[-1].end
-            _add(hits, fold_term(parts), surface, start, end, visible,
-                 is_whole_line(visible, start, end))
+            key = fold_term(parts)
+            hit = _add(hits, key, surface, start, end, visible,
+                       is_whole_line(visible, start, end))
+            if hit.count == 1:
+                hit.domain = known.domain_words(key)
     return _bounded(hits)
 
 

@@ -20,7 +20,7 @@ from ..errors import DiscoverError
 from .aggregate import Discovery
 from .counters import BoundedTable, Entry
 
-VERSION = 1
+VERSION = 2
 _KINDS = ("acronyms", "terms", "variants")
 
 
@@ -37,13 +37,15 @@ def fingerprint(path: Path, kind: str) -> dict:
 
 def _entry_json(entry: Entry) -> list:
     return [entry.count, entry.documents, entry.error, entry.whole_line, entry.surfaces,
-            [list(e) for e in entry.examples], entry.long_forms, entry.variant_of]
+            [list(e) for e in entry.examples], entry.long_forms, entry.variant_of,
+            entry.domain]
 
 
 def _entry(data: list) -> Entry:
-    count, documents, error, whole_line, surfaces, examples, long_forms, variant_of = data
+    (count, documents, error, whole_line, surfaces, examples, long_forms, variant_of,
+     domain) = data
     return Entry(count, documents, error, whole_line, dict(surfaces),
-                 [tuple(e) for e in examples], dict(long_forms), variant_of)
+                 [tuple(e) for e in examples], dict(long_forms), variant_of, domain)
 
 
 def discovery_to_json(discovery: Discovery) -> dict:

@@ -34,6 +34,7 @@ class Entry:
     examples: list[tuple[str | int, str, int, int]] = field(default_factory=list)
     long_forms: dict[str, int] = field(default_factory=dict)
     variant_of: str | None = None
+    domain: int = 0  # words of the key that are glossary words
 
     @property
     def surface(self) -> str:
@@ -86,6 +87,7 @@ class BoundedTable:
         entry.count += hit.count
         entry.documents += 1
         entry.whole_line += hit.whole_line
+        entry.domain = hit.domain
         _bump(entry.surfaces, hit.surface, hit.count, MAX_SURFACES)
         if len(entry.examples) < MAX_EXAMPLES:
             entry.examples.append((doc_id, hit.excerpt, hit.start, hit.end))

@@ -15,6 +15,7 @@ from ..glossary.model import Glossary
 from ..glossary.variants import term_variants
 from ..vocabulary.inflection import singularize
 from ..vocabulary.names import normalize_key
+from .words import is_stopword, singular
 
 
 @lru_cache(maxsize=32768)  # pure, and an archive's phrases repeat: bounded memory, big win
@@ -42,6 +43,12 @@ class Known:
     concepts: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: key -> the lower-case name it was made from, for word-by-word comparisons
     names: dict[str, str] = field(default_factory=dict)
+    #: content words of every term and alias (lower case, plural folded): the domain's words
+    words: frozenset[str] = frozenset()
+
+    def domain_words(self, key: str) -> int:
+        """How many words of a term key (lower case, space-separated) are glossary words."""
+        return sum(word in self.words or singular(word) in self.words for word in key.split())
 
     def has_term(self, text: str) -> bool:
         return fold_key(text) in self.keys or text.lower() in self.forms
@@ -57,6 +64,7 @@ def known_from_glossary(glossary: Glossary) -> Known:
     forms: set[str] = set()
     concepts: dict[str, tuple[str, str]] = {}
     names: dict[str, str] = {}
+    vocabulary: set[str] = set()
     for concept in glossary:
         concepts[concept.id] = (concept.term, concept.definition)
         acronyms.update(concept.acronyms)
@@ -66,4 +74,7 @@ def known_from_glossary(glossary: Glossary) -> Known:
                 names.setdefault(key, name.lower())
             forms.add(name.lower())
             forms.update(v.lower() for v in term_variants(name))
-    return Known(frozenset(acronyms), keys, frozenset(forms), concepts, names)
+            vocabulary.update(singular(w) for w in name.lower().split()
+                              if len(w) > 2 and w.isalpha() and not is_stopword(w))
+    return Known(frozenset(acronyms), keys, frozenset(forms), concepts, names,
+                 frozenset(vocabulary))

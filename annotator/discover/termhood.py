@@ -4,12 +4,25 @@ Terms use C-value (Frantzi, Ananiadou and Mima, 2000): a candidate's frequency, 
 owes to the longer candidates it is nested in, times the log of its length. "business hours"
 seen only inside "outside business hours" scores low; seen on its own too, it scores for those
 uses. The score is on a log scale, as the other kinds' are, so one ranked list can hold
-all three. Two adjustments follow, both about *where* a candidate occurs rather than how often:
+all three. Adjustments follow, about *where* and *how* a candidate is written rather than how
+often, each a factor:
 
-* document spread: jargon recurs across many documents, a phrase one ticket repeats does not
-  (the score is multiplied by ``1 + log2(documents)``);
-* context: a candidate that mostly fills a line on its own is a heading, a template label or a
-  signature (boilerplate), and loses up to half its score.
+* document spread: jargon recurs across documents (``1 + SPREAD * log2(documents)``); kept
+  gentle, because a knowledge article that introduces a term repeats it in one document;
+* boilerplate: a candidate that mostly fills a line on its own is a heading, a template label
+  or a signature, and loses up to half its score;
+* names: a candidate with a word the archive never writes in lower case (a person, product,
+  vendor or place: "Alex Doe", "Amazon Connect") is a name, not glossary jargon (``NAME``);
+* generic modifiers: a first word that pairs with many different heads, each only a few times
+  ("new ticket", "new macro", "new user"...), makes free combinations, not fixed terms; the
+  score shrinks with that word's type/token ratio (``PRODUCTIVE``);
+* domain words (the glossary as context words, in the spirit of NC-value): words of the
+  glossary's own terms mark the domain, so a candidate built of them ("ticket priority",
+  "routing profile") gains up to ``DOMAIN``;
+* a term written once in the whole archive is no evidence of anything yet (``ONCE``).
+
+Misspellings are folded into the term they misspell before scoring (:mod:`.typos`). The
+weights were tuned on the dev part of the project's own corpora (``tools/discover_eval.py``).
 
 Acronyms score by frequency and spread, doubled when the archive spells one out (an expansion
 found is strong evidence it is jargon someone needed to define). Variants score by frequency
@@ -19,13 +32,29 @@ and spread.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 
 from .counters import Entry
 
+#: Most a term loses when every use fills a line on its own (headings, labels, signatures).
+LINE = 0.5
+#: Weight of document spread in term scores (acronyms and variants use 1).
+SPREAD = 0.5
+#: Factor of a term with a word the archive only writes capitalized (a name).
+NAME = 0.5
+#: Most a term gains when every word is a glossary word.
+DOMAIN = 2.0
+#: How strongly a productive first word (many heads, few uses each) lowers a term.
+PRODUCTIVE = 0.5
+#: Fewest different heads before a first word counts as productive.
+PRODUCTIVE_TYPES = 3
+#: Factor of a term written once in the whole archive.
+ONCE = 0.5
 
-def _spread(documents: int) -> float:
-    return 1.0 + math.log2(max(1, documents))
+
+def _spread(documents: int, weight: float = 1.0) -> float:
+    return 1.0 + weight * math.log2(max(1, documents))
 
 
 def _sub_grams(key: str) -> list[str]:
@@ -50,13 +79,48 @@ def c_values(entries: Mapping[str, Entry]) -> dict[str, float]:
     return values
 
 
+def name_words(entries: Mapping[str, Entry]) -> set[str]:
+    """Key words the archive writes capitalized but never in lower case (names)."""
+    lower: set[str] = set()
+    capital: set[str] = set()
+    for key, entry in entries.items():
+        for surface in entry.surfaces:
+            for word, written in zip(key.split(), surface.split()):
+                (capital if written[:1].isupper() else lower).add(word)
+    return capital - lower
+
+
+def productivity(entries: Mapping[str, Entry]) -> dict[str, float]:
+    """First word of two-word keys -> distinct heads / uses, for words with at least
+    :data:`PRODUCTIVE_TYPES` heads (1.0: every use pairs it with another head)."""
+    types: Counter = Counter()
+    tokens: Counter = Counter()
+    for key, entry in entries.items():
+        parts = key.split()
+        if len(parts) == 2:
+            types[parts[0]] += 1
+            tokens[parts[0]] += entry.count
+    return {w: types[w] / tokens[w] for w in types if types[w] >= PRODUCTIVE_TYPES and tokens[w]}
+
+
 def term_scores(entries: Mapping[str, Entry]) -> dict[str, float]:
-    """C-value with document spread and the boilerplate context penalty."""
+    """C-value with the adjustments of the module docstring."""
+    names = name_words(entries)
+    productive = productivity(entries)
     scores = {}
     for key, value in c_values(entries).items():
         entry = entries[key]
-        line_share = entry.whole_line / entry.count if entry.count else 0.0
-        scores[key] = math.log2(1 + value) * _spread(entry.documents) * (1.0 - 0.5 * line_share)
+        parts = key.split()
+        count = max(entry.count, 1)
+        score = math.log2(1 + value) * _spread(entry.documents, SPREAD)
+        score *= 1.0 - LINE * min(1.0, entry.whole_line / count)
+        score *= 1.0 + DOMAIN * min(1.0, entry.domain / len(parts))
+        score *= 1.0 - PRODUCTIVE * productive.get(parts[0], 0.0)
+        if any(word in names for word in parts):
+            score *= NAME
+        if entry.count == 1:
+            score *= ONCE
+        scores[key] = score
     return scores
 
 

@@ -26,7 +26,7 @@ CACHE_SIZE = 50_000
 TWO_EDITS = 12
 
 
-def _deletes(key: str) -> set[str]:
+def deletes(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
@@ -77,7 +77,7 @@ def _word_by_word(written: str, name: str) -> bool:
     return True
 
 
-def _inflection_of(a: str, b: str) -> bool:
+def inflection_of(a: str, b: str) -> bool:
     """Same word, another form: an inflection, or one a clipped or extended form of the other
     ("priority" / "priority0", "escalation" / "escalations")."""
     short, long = sorted((a, b), key=len)
@@ -106,12 +106,12 @@ class VariantIndex:
                 continue
             self.prefixes.add(key[:2])
             self.index.setdefault(key, set()).add(key)
-            for deleted in _deletes(key):
+            for deleted in deletes(key):
                 self.index.setdefault(deleted, set()).add(key)
                 if len(key) >= TWO_EDITS:
                     # Two deletions here meet an unchanged probe: "escalaton managment" is two
                     # letters short of "escalation management".
-                    for twice in _deletes(deleted):
+                    for twice in deletes(deleted):
                         self.index.setdefault(twice, set()).add(key)
 
     def match(self, surface: str) -> Variant | None:
@@ -144,9 +144,9 @@ class VariantIndex:
             return None
         limit = 2 if len(key) >= TWO_EDITS else 1
         best: tuple[int, str] | None = None
-        for probe in _deletes(key) | {key}:
+        for probe in deletes(key) | {key}:
             for target in self.index.get(probe, ()):
-                if _inflection_of(key, target):
+                if inflection_of(key, target):
                     return None
                 distance = edit_distance(key, target, limit)
                 if distance <= limit and (best is None or (distance, target) < best):

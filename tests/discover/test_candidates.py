@@ -71,5 +71,8 @@ def test_candidates_over_length_limit_is_an_error(spec):
 
 
 class _NoKnown:
+    def domain_words(self, key):
+        return 0
+
     def has_term(self, text):
         return False
