@@ -7,6 +7,7 @@ One concern per module:
 * :mod:`.variants`: misspelled and re-spelled forms of glossary terms (symmetric-delete index);
 * :mod:`.candidates`: one document's candidates, as pure functions;
 * :mod:`.counters`: bounded tables that merge documents with memory flat over any archive;
+* :mod:`.typos`: misspelt term candidates folded into the term they misspell;
 * :mod:`.termhood`: C-value termhood with document spread, and the other kinds' scores;
 * :mod:`.aggregate`: documents -> ranked :class:`~.model.Candidate` list;
 * :mod:`.review`: the review loop (decisions file, glossary CSV export);

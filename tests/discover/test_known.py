@@ -25,3 +25,18 @@ def test_known_acronyms(known):
 
 def test_known_fold_key_folds_plural_head():
     assert fold_key("Knowledge Articles") == fold_key("knowledge-article")
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("handle target", 1),  # "handle" is a word of Average Handle Time
+    ("escalation processes", 2),  # the plural folds to "process" of the alias
+    ("ring strategy", 0),
+    ("agreement time", 2),
+])
+def test_known_domain_words_counts_glossary_words(known, key, expected):
+    assert known.domain_words(key) == expected
+
+
+def test_known_domain_words_leave_out_stopwords_and_short_words(known):
+    assert "the" not in known.words and "of" not in known.words
+    assert {"handle", "service", "escalation", "process"} <= known.words

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.discover.counters import Entry
-from annotator.discover.termhood import acronym_score, c_values, term_scores
+from annotator.discover.termhood import acronym_score, c_values, name_words, productivity, term_scores
 
 
 def _entry(count, documents=1, whole_line=0):
@@ -33,3 +33,45 @@ def test_termhood_defined_acronym_ranks_higher():
     plain, defined = _entry(5, 3), _entry(5, 3)
     defined.long_forms["Very Breached Ticket"] = 1
     assert acronym_score(defined) == 2 * acronym_score(plain)
+
+
+def _written(count, documents, *surfaces, domain=0):
+    entry = Entry(count=count, documents=documents, domain=domain)
+    for surface in surfaces:
+        entry.surfaces[surface] = count
+    return entry
+
+
+def test_termhood_words_never_written_in_lower_case_are_names():
+    entries = {"alex doe": _written(4, 3, "Alex Doe"), "ring strategy": _written(4, 3, "Ring Strategy"),
+               "ring group": _written(2, 2, "ring group")}
+    assert name_words(entries) == {"alex", "doe", "strategy"}
+    scores = term_scores(entries)
+    assert scores["alex doe"] == pytest.approx(scores["ring strategy"])  # both hold a name word
+    entries["strategy review"] = _written(2, 2, "strategy review")
+    scores = term_scores(entries)
+    assert scores["ring strategy"] > scores["alex doe"]
+
+
+def test_termhood_productive_first_word_makes_free_combinations():
+    entries = {f"new {head}": _written(1, 1, f"new {head}") for head in ("ticket", "macro", "user")}
+    entries |= {"routing profile": _written(2, 1, "routing profile"),
+                "routing rule": _written(2, 1, "routing rule"),
+                "routing queue": _written(2, 1, "routing queue")}
+    ratios = productivity(entries)
+    assert ratios["new"] == 1.0 and ratios["routing"] == 0.5
+    entries["new ticket"] = _written(2, 1, "new ticket")
+    scores = term_scores(entries)
+    assert scores["routing profile"] > scores["new ticket"]
+
+
+def test_termhood_glossary_words_raise_a_term():
+    plain, domain = _written(3, 2, "my cat"), _written(3, 2, "ticket priority", domain=2)
+    scores = term_scores({"my cat": plain, "ticket priority": domain})
+    assert scores["ticket priority"] == pytest.approx(3 * scores["my cat"])
+
+
+def test_termhood_one_use_is_weak_evidence():
+    scores = term_scores({"ring strategy": _written(1, 1, "ring strategy"),
+                          "ring group": _written(2, 1, "ring group")})
+    assert scores["ring strategy"] < scores["ring group"] / 2 + 1e-9

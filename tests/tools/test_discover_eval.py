@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tools.discover_eval import evaluate, main
+from tools.discover_eval import corpora_archive, evaluate, main, score, verdicts
 
 TICKETS = [
     "Our Very Breached Ticket (VBT) list grew; the ring strategy failed.",
@@ -46,3 +46,62 @@ def test_discover_eval_scores(tmp_path):
 def test_discover_eval_main_json(tmp_path, capsys):
     assert main([str(_eval_dir(tmp_path)), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["acronym_recall"] == 1.0
+
+
+def _corpora(tmp_path):
+    """A corpora root laid out like tools/corpora: one group, a split, a rendering."""
+    group = tmp_path / "g"
+    group.mkdir()
+    texts = {"t0": TICKETS[0], "t1": TICKETS[1], "t2": TICKETS[2],
+             "t0-asr": "our very breached ticket v b t list grew the ring strategy failed"}
+    rows = [{"id": i, "text": t} | ({"rendered_from": "g/t0"} if i.endswith("-asr") else {})
+            for i, t in texts.items()]
+    (group / "tickets.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    ring = {"kind": "term", "in_seeds": False, "concept": "Ring Strategy"}
+    gold = {
+        "t0": [{"start": 20, "end": 23, "text": "VBT", "kind": "acronym", "in_seeds": False,
+                "concept": "Very Breached Ticket"},
+               {"start": 0, "end": 3, "text": "AHT", "kind": "acronym", "in_seeds": False,
+                "concept": "Average Handle Time"},  # the glossary has it: not gold for discovery
+               {"start": 43, "end": 56, "text": "ring strategy"} | ring],
+        "t1": [{"start": 17, "end": 30, "text": "ring strategy"} | ring],
+        "t2": [{"start": 25, "end": 38, "text": "ring strategy"} | ring],
+        "t0-asr": [{"start": 37, "end": 50, "text": "ring strategy"} | ring],
+    }
+    (group / "gold_spans.jsonl").write_text("".join(
+        json.dumps({"id": i, "doc_type": "ticket", "spans": s}) + "\n" for i, s in gold.items()))
+    split = {"g/t0": "dev", "g/t1": "dev", "g/t2": "test", "g/t0-asr": "dev"}
+    (tmp_path / "split.json").write_text(json.dumps({"documents": split}))
+    return tmp_path
+
+
+def test_discover_eval_corpus_part_leaves_out_renderings_and_the_other_part(tmp_path):
+    archive = corpora_archive("dev", _corpora(tmp_path))
+    assert [doc_id for doc_id, _, _ in archive.docs] == ["g/t0", "g/t1"]
+    assert {row["id"] for row in archive.gold_rows} == {"t0", "t1"}
+    assert [doc_id for doc_id, _, _ in corpora_archive("test", tmp_path).docs] == ["g/t2"]
+    assert len(corpora_archive("all", tmp_path).docs) == 3
+
+
+def test_discover_eval_corpus_scores_and_targets(tmp_path):
+    result = score(corpora_archive("dev", _corpora(tmp_path)))
+    assert result["documents"] == 2
+    assert result["acronym_types"] == 1 and result["acronym_recall"] == 1.0
+    assert result["gold_known_to_glossary"] == ["AHT"]
+    assert result["multiword_types"] == 1 and result["multiword_recall_top100"] == 1.0
+    met = verdicts(result)
+    assert met["acronym_recall"] and met["multiword_recall_top100"]
+    assert not met["beats_baseline"]  # a tie with the baseline is not a win
+
+
+def test_discover_eval_no_corpora_is_none(tmp_path):
+    assert corpora_archive("dev", tmp_path) is None
+
+
+def test_discover_eval_main_corpus(tmp_path, monkeypatch, capsys):
+    import tools.discover_eval as discover_eval
+
+    monkeypatch.setattr(discover_eval, "corpora_dir", lambda: _corpora(tmp_path))
+    assert main(["--corpus", "dev", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["documents"] == 2 and result["targets_met"]["acronym_recall"]
