@@ -12,7 +12,8 @@ the archive), then:
 * ``--dask``: the same discovery on the Dask engine, against the local engine.
 
 Usage: ``python -m benchmarks.discover --documents 20000 --compare 2000 [--processes 2]
-[--dask] [--json FILE]``. Nothing here is a test: numbers depend on the machine.
+[--dask] [--json FILE] [--words MIN,MAX] [--archive FILE] [--log FILE] [--no-memory]``.
+Nothing here is a test: numbers depend on the machine.
 """
 
 from __future__ import annotations
@@ -153,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="append each RSS sample here as it is taken")
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--dask", action="store_true")
+    parser.add_argument("--no-memory", action="store_true",
+                        help="skip the memory run (throughput comparison only)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     low, high = (int(n) for n in args.words.split(","))
@@ -163,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
             write_archive(archive, args.documents, words=(low, high))
         log = open(args.log, "a", encoding="utf-8") if args.log else None  # noqa: SIM115
         try:
-            results = {"memory": memory(archive, args.documents, args.capacity, log=log),
-                       "words": [low, high]}
+            results = {"words": [low, high]}
+            if not args.no_memory:
+                results["memory"] = memory(archive, args.documents, args.capacity, log=log)
         finally:
             if log is not None:
                 log.close()
