@@ -13,7 +13,8 @@ Two archives, each with its gold:
 
 Measures:
 
-* acronym recall: gold out-of-glossary acronym types (base forms) found as acronym candidates;
+* acronym recall: gold out-of-glossary acronym types (base forms, case folded: "FAQ" and "faq"
+  are one type) found as acronym candidates;
   and, from ``gold_undefined_acronyms.jsonl`` (every acronym the articles use), recall of
   the CX ones and of the non-exempt ones the glossary lacks, and how often the best long form
   is the gold expansion;
@@ -113,7 +114,8 @@ def corpora_archive(part: str, root: Path | None = None) -> Archive | None:
 
 
 def gold(rows: Iterable[dict]) -> tuple[set[str], dict[str, set[str]], Counter]:
-    """Acronym types; multi-word concept -> folded spellings; concept -> mention count."""
+    """Acronym types (base forms as written); multi-word concept -> folded spellings;
+    concept -> mention count."""
     acronyms: set[str] = set()
     spellings: dict[str, set[str]] = {}
     mentions: Counter = Counter()
@@ -177,15 +179,19 @@ def score(archive: Archive) -> dict:
         discovery.add(miner.mine(doc_id, text, fmt))
     found = discovery.candidates(min_documents=1)
     known = miner.known
-    all_acronyms, spellings, mentions = gold(archive.gold_rows)
-    acronyms = {a for a in all_acronyms if not known.has_acronym(a)}
-    found_acronyms = {c.candidate for c in found if c.kind == "acronym"}
+    written, spellings, mentions = gold(archive.gold_rows)
+    # One type however it is cased ("FAQ" in an article, "faq" in a chat): compared in
+    # upper case, known to the glossary when any of its written forms is.
+    all_acronyms = {a.upper() for a in written}
+    acronyms = all_acronyms - {a.upper() for a in written if known.has_acronym(a)}
+    found_acronyms = {c.candidate.upper() for c in found if c.kind == "acronym"}
     terms = [fold_term(c.candidate.split()) for c in found if c.kind == "term"][:TOP_TERMS]
     twice = {concept for concept, n in mentions.items() if n >= 2}
     frequent = {c for c in twice if not _known_multiword(spellings[c], known)}
     ours = {c for c in frequent if spellings[c] & set(terms)}
     base = {c for c in frequent if spellings[c] & set(baseline(archive.docs))}
     cx, not_exempt, expansions = article_acronyms(archive.acronym_rows, known)
+    cx, not_exempt = {a.upper() for a in cx}, {a.upper() for a in not_exempt}
     best = {c.candidate: c.best_long_form for c in found if c.kind == "acronym"}
     right = [a for a, e in expansions.items()
              if best.get(a) and fold_term(best[a].split()) == fold_term(e.split())]

@@ -64,7 +64,9 @@ def _corpora(tmp_path):
                {"start": 0, "end": 3, "text": "AHT", "kind": "acronym", "in_seeds": False,
                 "concept": "Average Handle Time"},  # the glossary has it: not gold for discovery
                {"start": 43, "end": 56, "text": "ring strategy"} | ring],
-        "t1": [{"start": 17, "end": 30, "text": "ring strategy"} | ring],
+        "t1": [{"start": 17, "end": 30, "text": "ring strategy"} | ring,
+               {"start": 5, "end": 8, "text": "vbt", "kind": "acronym", "in_seeds": False,
+                "concept": "Very Breached Ticket"}],  # one type with "VBT", however cased
         "t2": [{"start": 25, "end": 38, "text": "ring strategy"} | ring],
         "t0-asr": [{"start": 37, "end": 50, "text": "ring strategy"} | ring],
     }
