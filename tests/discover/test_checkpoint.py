@@ -13,7 +13,8 @@ from annotator.errors import DiscoverError
 def _discovery(miner):
     discovery = Discovery(capacity=50)
     for i, text in enumerate(["Our Very Breached Ticket (VBT) and the ring strategy.",
-                              "The ring strategy; VBTs; escalaton managment."]):
+                              "The ring strategy; VBTs; escalaton managment.",
+                              "The escalation board met."]):
         discovery.add(miner.mine(f"t{i}", text))
     return discovery
 
@@ -22,7 +23,9 @@ def test_checkpoint_discovery_round_trip(miner):
     discovery = _discovery(miner)
     again = discovery_from_json(json.loads(json.dumps(discovery_to_json(discovery))))
     assert again.candidates() == discovery.candidates()
-    assert again.terms.capacity == 50 and again.documents == 2
+    assert again.terms.capacity == 50 and again.documents == 3
+    # Glossary words of a term key are part of the state ("escalation" is a glossary word).
+    assert again.terms.get("escalation board").domain == 1
 
 
 def test_checkpoint_save_and_load(miner, tmp_path):
