@@ -162,11 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         archive = args.archive or workdir / "archive.jsonl"
-        if not archive.exists():
+        generated = not archive.exists()
+        if generated:
             write_archive(archive, args.documents, words=(low, high))
         log = open(args.log, "a", encoding="utf-8") if args.log else None  # noqa: SIM115
         try:
-            results = {"words": [low, high]}
+            # A reused archive's document length is whatever it was generated with.
+            results = {"words": [low, high] if generated else None}
             if not args.no_memory:
                 results["memory"] = memory(archive, args.documents, args.capacity, log=log)
         finally:
