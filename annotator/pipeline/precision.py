@@ -11,7 +11,8 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
   the token ownership map, to release what it drops).
 
 A new rule is a function here (or in a module of its own next to this one: proper names in
-:mod:`.propernames`, everyday-word terms in :mod:`.everyday`), registered, and its name added to
+:mod:`.propernames`, everyday-word terms in :mod:`.everyday`, terms qualifying a part of the
+software in :mod:`.softwareparts`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
 
@@ -42,6 +43,7 @@ from .everyday import keep_in_context
 from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
 from .matcher import Match
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
+from .softwareparts import drop_software_parts
 
 # A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
 # words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose.
@@ -355,6 +357,12 @@ def drop_proper_names(context: RuleContext, matches: list[Match], taken: bytearr
     return drop_names(context, matches, taken)
 
 
+def drop_software_part_modifiers(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
+    """Everyday one-word terms qualifying a part of the software ("agent bot", "agent
+    interface"; :mod:`.softwareparts`)."""
+    return drop_software_parts(context, matches, taken)
+
+
 def keep_everyday_words_in_context(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """One-word terms that are everyday English words, kept in support context only
     (:mod:`.everyday`)."""
@@ -396,6 +404,11 @@ def make_proper_names_rule() -> PrecisionRule:
     return PrecisionRule("proper_names", "accepted", drop_proper_names)
 
 
+@registry.misc("helpdesk_glossary.software_parts.v1")
+def make_software_parts_rule() -> PrecisionRule:
+    return PrecisionRule("software_parts", "accepted", drop_software_part_modifiers)
+
+
 @registry.misc("helpdesk_glossary.everyday_words.v1")
 def make_everyday_words_rule() -> PrecisionRule:
     return PrecisionRule("everyday_words", "accepted", keep_everyday_words_in_context)
@@ -410,6 +423,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.caps_label.v1",
     "helpdesk_glossary.code_context.v1",
     "helpdesk_glossary.proper_names.v1",
+    "helpdesk_glossary.software_parts.v1",
     "helpdesk_glossary.everyday_words.v1",
 )
 

@@ -1,0 +1,60 @@
+"""One-word terms that modify the name of a part of the software: "agent bot", "agent interface".
+
+In "create an agent bot", "the agent interface", "our ticket API" the everyday-word term
+("agent", "ticket": :attr:`~annotator.pipeline.lexicon.GlossaryLexicon.everyday`) is no
+mention of the support concept: it qualifies the noun after it, and that noun names a piece of
+the product (a bot, a screen, an interface to program against). English compounds take their
+meaning from their last noun, so the compound is that piece of software, and the tooltip for
+"agent" would explain the wrong thing.
+
+The nouns are general software vocabulary (:data:`SOFTWARE_PARTS`), never product names; a
+term of several words, an acronym or a coined word is left alone (specific enough to be the
+term in any compound), and so is a term whose next noun is a view, a template or a form (a
+"ticket view" is a view *of tickets*: the concept is what it shows).
+
+Pure functions over the document's tokens; the component runs them as the ``software_parts``
+precision rule (:mod:`.precision`).
+"""
+
+from __future__ import annotations
+
+from ..glossary.compile import TERM_LABEL
+
+#: Nouns naming a part of a piece of software (general English/software words): an
+#: everyday-word term right before one names that part, not the support concept.
+SOFTWARE_PARTS = frozenset(
+    "bot bots chatbot chatbots interface interfaces app apps application applications api apis "
+    "sdk sdks plugin plugins widget widgets extension extensions endpoint endpoints".split()
+)
+#: Tokens that may join the term to the noun it qualifies ("agent-bot").
+_JOINERS = frozenset(("-", "\u2010", "\u2011"))
+
+
+def qualifies_software_part(doc, end: int) -> bool:
+    """The token after ``end`` (a hyphen skipped) is one of :data:`SOFTWARE_PARTS`."""
+    n = len(doc)
+    if end < n and doc[end].text in _JOINERS and not doc[end - 1].whitespace_:
+        end += 1
+    return end < n and doc[end].lower_ in SOFTWARE_PARTS
+
+
+def drop_software_parts(context, matches: list, taken: bytearray) -> list:
+    """The ``software_parts`` rule: ``matches`` without the everyday one-word terms that
+    qualify a software part. ``context`` is the component's
+    :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
+    candidates = [
+        m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern and m.end - m.start == 1
+    ]
+    if not candidates:
+        return matches
+    doc = context.doc
+    candidates = [m for m in candidates if qualifies_software_part(doc, m.end)]
+    if not candidates:
+        return matches
+    everyday = context.lexicon().everyday
+    dropped = {m for m in candidates if m.id in everyday}
+    if not dropped:
+        return matches
+    for m in dropped:
+        taken[m.start : m.end] = b"\x00"
+    return [m for m in matches if m not in dropped]

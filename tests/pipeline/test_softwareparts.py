@@ -1,0 +1,90 @@
+"""pipeline.softwareparts: an everyday one-word term qualifying a part of the software ("agent
+bot", "agent interface") is not the support concept; the term itself stays tagged elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.glossary.model import Concept, Definition, Glossary
+from annotator.pipeline import softwareparts
+from annotator.runtime.generation import generate_patterns
+
+
+def _concept(cid, term, acronyms=()):
+    return Concept(cid, term, list(acronyms), [], definitions=[Definition(f"{term}.", "t.csv", 1)])
+
+
+GLOSSARY = [
+    _concept("agent", "Agent"),
+    _concept("ticket", "Ticket"),
+    _concept("webhook", "Webhook"),
+    _concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+    _concept("first-response-time", "First Response Time", ["FRT"]),
+]
+
+
+def _nlp(**config):
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
+    glossary = Glossary(GLOSSARY)
+    component.set_data(glossary, list(generate_patterns(glossary)))
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def parts_nlp():
+    return _nlp()
+
+
+def _ents(nlp, text):
+    return [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Create an agent bot and attach it; the SLA and FRT still apply.", ["SLA", "FRT"]),
+        ("Agent Bot fails when the SLA and FRT are set.", ["SLA", "FRT"]),
+        ("Create the ticket from the agent interface under the SLA and FRT.", ["ticket", "SLA", "FRT"]),
+        ("The ticket API times out before the SLA and FRT.", ["SLA", "FRT"]),
+        ("Our agent-app crashed; the SLA and FRT were missed.", ["SLA", "FRT"]),
+    ],
+)
+def test_softwareparts_term_qualifying_a_software_part_is_dropped(parts_nlp, text, expected):
+    assert _ents(parts_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the concept itself, and compounds whose head is what the concept shows
+        ("The agent answered the ticket within the SLA and FRT.", ["agent", "ticket", "SLA", "FRT"]),
+        ("Open the ticket view and the agent view under the SLA.", ["ticket", "agent", "SLA"]),
+        # a coined word is jargon in any compound
+        ("The webhook API under the SLA and FRT.", ["webhook", "SLA", "FRT"]),
+        # the software word must follow the term, not precede it
+        ("The bot hands over to an agent under the SLA and FRT.", ["agent", "SLA", "FRT"]),
+    ],
+)
+def test_softwareparts_other_uses_are_kept(parts_nlp, text, expected):
+    assert _ents(parts_nlp, text) == expected
+
+
+def test_softwareparts_rule_off_keeps_them():
+    rules = [
+        "helpdesk_glossary.proper_names.v1",
+        "helpdesk_glossary.everyday_words.v1",
+    ]
+    nlp = _nlp(precision_rules=rules)
+    assert _ents(nlp, "Create an agent bot; the SLA and FRT still apply.") == ["agent", "SLA", "FRT"]
+
+
+@pytest.mark.parametrize(
+    "text,end,expected",
+    [("agent bot", 1, True), ("agent-bot", 1, True), ("agent - bot", 1, False), ("agent view", 1, False),
+     ("agent", 1, False)],
+)
+def test_softwareparts_qualifies_software_part(text, end, expected):
+    doc = spacy.blank("en")(text)
+    assert softwareparts.qualifies_software_part(doc, end) is expected
