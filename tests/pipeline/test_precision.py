@@ -23,6 +23,7 @@ CASES = {
     "helpdesk_glossary.everyday_words.v1": ("May I have your ticket number?", ["ticket"]),
     "helpdesk_glossary.caps_label.v1": ("ALERT: the SLA was missed.", ["ALERT", "SLA"]),
     "helpdesk_glossary.code_context.v1": ("Store the SLA report in an S2 bucket.", ["SLA", "S2"]),
+    "helpdesk_glossary.software_parts.v1": ("The ticket API missed the SLA.", ["ticket", "SLA"]),
 }
 
 
