@@ -23,7 +23,10 @@ names:
    is a macro). A path step of several words is a name all the same. Outside a path, only a
    one-word match (or a brand-shaped one, "LiveChat") is taken for part of a name: a term of
    several words is specific enough to be the term even beside a product's name ("HelpScout
-   Saved Replies").
+   Saved Replies"), unless it only qualifies the run's last word, a capitalised word the
+   glossary never uses ("Customer Relationship Management Summit" is a summit).
+   A list item ("- Semi Automated Ticket Prioritization Script") is no heading: its capitals
+   are the name's.
 4. A name, once found, is a name wherever the document repeats it, in any casing ("zendesk
    chat" further down).
 5. A markdown **table cell** of one or two words outside the header row is a status or UI label
@@ -63,6 +66,7 @@ _LINE_REACH = 160
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _FIELD_PREFIX = re.compile(r"^\s*(?:#+|[-*+]|\d+[.)]|\w+:)\s+")
 _CELL_WORD = re.compile(r"\w+")
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d+[.)])\s")
 
 
 def is_capitalised(word: str) -> bool:
@@ -147,6 +151,8 @@ def in_heading(text: str, start: int, end: int) -> bool:
     stripped = line.strip()
     if stripped.startswith("#"):
         return True
+    if _LIST_ITEM.match(stripped):
+        return False
     body = _FIELD_PREFIX.sub("", stripped, count=1).strip(" \"'")
     words = body.split()
     return 2 <= len(words) <= 12 and not body.endswith((".", "?", "!")) and is_title_case(body)
@@ -172,6 +178,11 @@ def table_label(text: str, start: int, end: int, max_words: int = TABLE_CELL_WOR
 def _glossary_word(word: str, lexicon: GlossaryLexicon) -> bool:
     lower = word.lower()
     return lower in lexicon.words or singular(lower) in lexicon.words
+
+
+def _stranger(word: str, lexicon: GlossaryLexicon) -> bool:
+    """A capitalised word the glossary never uses."""
+    return word[:1].isalpha() and is_capitalised(word) and not _glossary_word(word, lexicon)
 
 
 def _spelled_out(tokens: _Tokens, lo: int, hi: int, start: int, end: int, long_forms: set[str]) -> bool:
@@ -226,8 +237,12 @@ def name_run(
     if path:
         return lo, hi
     # Beside a product's name, a term of several words is still the term ("HelpScout Saved
-    # Replies"); a single glossary word is part of the name ("Zendesk Chat").
-    if end - start > 1 and not is_brand_shaped(tokens[start]):
+    # Replies"); a single glossary word is part of the name ("Zendesk Chat") ...
+    # ... unless the term only qualifies the name's last word: "Customer Relationship
+    # Management Summit" is a summit (an English compound is what its last noun says).
+    head = tokens[hi - 1]
+    modifier = end - start > 1 and hi > end and _stranger(head, lexicon) and head.lower() not in STOP_WORDS
+    if end - start > 1 and not is_brand_shaped(tokens[start]) and not modifier:
         return None
     if any(is_brand_shaped(tokens[i]) and tokens[i] not in lexicon.written_caps for i in words):
         return lo, hi
@@ -241,7 +256,7 @@ def name_run(
         if is_capitalised(tokens[i]) and not _glossary_word(tokens[i], lexicon) and not (i == lo and first_is_start)
     ]  # fmt: skip
     rare = sum(1 for i in strangers if not is_common_word(tokens[i], rare_below))
-    if not rare and len(strangers) < common_strangers:
+    if not modifier and not rare and len(strangers) < common_strangers:
         return None
     a, b = char_span(lo, hi)
     if in_heading(text, a, b):

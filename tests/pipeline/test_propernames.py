@@ -32,6 +32,11 @@ def _ents(nlp, text):
         ("Ask the Smart Ticket Hub about the SLA.", ["SLA"]),
         # a status label in a table body cell
         ("The SLA applies.\n\n| Case | State |\n|---|---|\n| 42 | Escalation |\n", ["SLA"]),
+        # a term of several words qualifying the last word of a longer name
+        ("File it in the Customer Service Operations Issue Tracker; the SLA applies.", ["SLA"]),
+        ("She spoke at the Help Desk Summit about the SLA.", ["SLA"]),
+        # a list item in title case is a name, not a heading
+        ("Our tools for the SLA:\n\n- Semi Automated Escalation Prioritization Script\n", ["SLA"]),
     ],
 )
 def test_propernames_names_are_not_tagged(nlp, text, expected):
@@ -66,6 +71,11 @@ def test_propernames_names_are_not_tagged(nlp, text, expected):
         # a table header names a column; a long cell is prose
         ("| Escalation | Owner |\n|---|---|\n| x | SLA |\n", ["Escalation", "SLA"]),
         ("| Case |\n|---|\n| A slow escalation under the SLA |\n", ["escalation", "SLA"]),
+        # a term of several words ending its capitalised run, or followed by a function word
+        ("Ask the Customer Service team about the SLA.", ["Customer Service", "SLA"]),
+        ("See the Help Desk On-Call page for the SLA.", ["Help Desk", "SLA"]),
+        # a title-case heading still capitalises every word
+        ("## Customer Service Best Practices\n\nThe SLA applies.", ["Customer Service", "SLA"]),
     ],
 )
 def test_propernames_terms_in_capitals_are_kept(nlp, text, expected):
@@ -99,7 +109,8 @@ def test_propernames_word_shapes(word, capitalised, brand):
 @pytest.mark.parametrize(
     "text,heading",
     [("## Ticket rules\nbody", True), ("title: Very Breached Tickets\n", True), ("Service Level Agreement\n", True),
-     ("We track the Service Level Agreement.\n", False), ("Service Level Agreement.\n", False)],
+     ("We track the Service Level Agreement.\n", False), ("Service Level Agreement.\n", False),
+     ("- Service Level Agreement Tool\n", False), ("1. Ticket Prioritization Script\n", False)],
 )
 def test_propernames_in_heading(text, heading):
     start = text.index("T") if "Ticket" in text else text.index("S")
