@@ -12,7 +12,7 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 
 A new rule is a function here (or in a module of its own next to this one: proper names in
 :mod:`.propernames`, everyday-word terms in :mod:`.everyday`, terms qualifying a part of the
-software in :mod:`.softwareparts`), registered, and its name added to
+software in :mod:`.softwareparts`, defect words in issue reports in :mod:`.issuereports`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
 
@@ -42,6 +42,7 @@ from ..vocabulary.frequency import COMMON_WORD_ZIPF
 from .everyday import keep_in_context
 from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
 from .matcher import Match
+from .issuereports import drop_defect_words
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 from .softwareparts import drop_software_parts
 
@@ -363,6 +364,12 @@ def drop_software_part_modifiers(context: RuleContext, matches: list[Match], tak
     return drop_software_parts(context, matches, taken)
 
 
+def drop_issue_report_defect_words(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
+    """"Bug" and its kin in a software issue report, where they classify the report
+    (:mod:`.issuereports`)."""
+    return drop_defect_words(context, matches, taken)
+
+
 def keep_everyday_words_in_context(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """One-word terms that are everyday English words, kept in support context only
     (:mod:`.everyday`)."""
@@ -409,6 +416,11 @@ def make_software_parts_rule() -> PrecisionRule:
     return PrecisionRule("software_parts", "accepted", drop_software_part_modifiers)
 
 
+@registry.misc("helpdesk_glossary.issue_reports.v1")
+def make_issue_reports_rule() -> PrecisionRule:
+    return PrecisionRule("issue_reports", "accepted", drop_issue_report_defect_words)
+
+
 @registry.misc("helpdesk_glossary.everyday_words.v1")
 def make_everyday_words_rule() -> PrecisionRule:
     return PrecisionRule("everyday_words", "accepted", keep_everyday_words_in_context)
@@ -424,6 +436,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.code_context.v1",
     "helpdesk_glossary.proper_names.v1",
     "helpdesk_glossary.software_parts.v1",
+    "helpdesk_glossary.issue_reports.v1",
     "helpdesk_glossary.everyday_words.v1",
 )
 

@@ -25,10 +25,15 @@ CASES = {
     "helpdesk_glossary.code_context.v1": ("Store the SLA report in an S2 bucket.", ["SLA", "S2"]),
     "helpdesk_glossary.software_parts.v1": ("The ticket API missed the SLA.", ["ticket", "SLA"]),
 }
+# Rules whose words the fixture glossary lacks: each is switched off in its own module's tests.
+OWN_GLOSSARY_RULES = {
+    "helpdesk_glossary.issue_reports.v1": "tests/pipeline/test_issuereports.py",
+}
 
 
 def test_precision_default_rules_are_registered_and_complete():
-    assert set(CASES) == set(DEFAULT_PRECISION_RULES)
+    assert set(CASES) | set(OWN_GLOSSARY_RULES) == set(DEFAULT_PRECISION_RULES)
+    assert not set(CASES) & set(OWN_GLOSSARY_RULES)
     for name in DEFAULT_PRECISION_RULES:
         rule = spacy.registry.misc.get(name)()
         assert isinstance(rule, PrecisionRule) and rule.stage in ("candidate", "accepted")

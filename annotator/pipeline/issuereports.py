@@ -1,0 +1,63 @@
+"""Defect words in a software issue report: the report's own category, not support jargon.
+
+A bug tracker's issue ("### Describe the bug", "### Expected behavior", "### Steps to
+reproduce") says "bug" of itself: "I'm sure this is a bug", "[Possible Bug] ...", "Bug
+description". There the word classifies the report for the developers who triage it; in a
+support handbook ("bugs customers report go to engineering") it is the support concept.
+Which document is an issue report is read from its shape, the prompts issue templates put at
+the start of a line (:data:`_TEMPLATE_PROMPT`, general software-tracker vocabulary), never from
+a list of projects; the words are :data:`DEFECT_WORDS`.
+
+Pure functions over the document's text; the component runs them as the ``issue_reports``
+precision rule (:mod:`.precision`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..glossary.compile import TERM_LABEL
+
+#: Words a software issue report uses of itself (general software vocabulary): in an issue
+#: report they classify the report, whatever the glossary means by them.
+DEFECT_WORDS = frozenset(("bug", "defect", "glitch"))
+
+# The prompts of issue templates, at the start of a line (after a heading, bold or list mark):
+# "### Expected behavior", "**Steps to reproduce**", "Describe the bug", "Bug description".
+_TEMPLATE_PROMPT = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__|[-*+][ \t]+)?[ \t]*"
+    r"(?:(?:expected|actual|current|observed)[ \t]+(?:behaviou?r|results?)"
+    r"|(?:steps[ \t]+|how[ \t]+)?to[ \t]+reproduce|reproduction[ \t]+steps"
+    r"|describe[ \t]+the[ \t]+(?:bug|defect|problem|issue)|(?:bug|defect)[ \t]+description)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def is_issue_report(text: str) -> bool:
+    """``text`` has the shape of a software issue report: an issue template's prompt starts
+    one of its lines."""
+    return _TEMPLATE_PROMPT.search(text) is not None
+
+
+def drop_defect_words(context, matches: list, taken: bytearray) -> list:
+    """The ``issue_reports`` rule: in an issue report, ``matches`` without the everyday
+    one-word terms that are :data:`DEFECT_WORDS` (in any inflection). ``context`` is the
+    component's :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release
+    their tokens."""
+    candidates = [
+        m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern and m.end - m.start == 1
+    ]
+    if not candidates:
+        return matches
+    everyday = context.lexicon().everyday
+    doc = context.doc
+    dropped = set()
+    for m in candidates:
+        forms = everyday.get(m.id)
+        if forms is not None and forms.get(doc[m.start].lower_) in DEFECT_WORDS:
+            dropped.add(m)
+    if not dropped or not is_issue_report(context.text):
+        return matches
+    for m in dropped:
+        taken[m.start : m.end] = b"\x00"
+    return [m for m in matches if m not in dropped]

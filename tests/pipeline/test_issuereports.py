@@ -1,0 +1,89 @@
+"""pipeline.issuereports: in a software issue report, "bug" classifies the report itself; in
+other text it is the support concept."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.glossary.model import Concept, Definition, Glossary
+from annotator.pipeline import issuereports
+from annotator.runtime.generation import generate_patterns
+
+
+def _concept(cid, term, acronyms=()):
+    return Concept(cid, term, list(acronyms), [], definitions=[Definition(f"{term}.", "t.csv", 1)])
+
+
+GLOSSARY = [
+    _concept("bug", "Bug"),
+    _concept("agent", "Agent"),
+    _concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+    _concept("first-response-time", "First Response Time", ["FRT"]),
+]
+
+
+def _nlp(**config):
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
+    glossary = Glossary(GLOSSARY)
+    component.set_data(glossary, list(generate_patterns(glossary)))
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def issue_nlp():
+    return _nlp()
+
+
+def _ents(nlp, text):
+    return [e.text for e in nlp(text).ents]
+
+
+REPORT = "### Describe the bug\n\nThe agent misses the SLA and the FRT. I'm sure this is a bug.\n"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (REPORT, ["agent", "SLA", "FRT"]),
+        ("[Possible Bug] SLA timer\n\n**Steps to reproduce:**\n1. Let the agent miss the FRT.\n",
+         ["SLA", "agent", "FRT"]),
+        ("Bug - SLA is ignored\n\n### Expected behaviour\n\nThe agent sees the FRT.\n", ["SLA", "agent", "FRT"]),
+    ],
+)
+def test_issuereports_defect_words_dropped_in_an_issue_report(issue_nlp, text, expected):
+    assert _ents(issue_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a support handbook: the bugs customers report are the support concept
+        ("Bugs that customers report go to the agent on duty; the SLA and FRT apply.",
+         ["Bugs", "agent", "SLA", "FRT"]),
+        # a prompt word inside a sentence does not make a report
+        ("When agents describe the bug to engineering, the SLA and FRT apply.", ["agents", "bug", "SLA", "FRT"]),
+    ],
+)
+def test_issuereports_defect_words_kept_elsewhere(issue_nlp, text, expected):
+    assert _ents(issue_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,report",
+    [
+        ("### Describe the bug\nx", True), ("**Expected behavior**\nx", True), ("Steps to reproduce:\n1.", True),
+        ("## Bug description\n", True), ("  - Actual results: none\n", True), ("How to reproduce\n", True),
+        ("We expected behavior like before.\n", False), ("A bug report.\n", False), ("", False),
+    ],
+)
+def test_issuereports_is_issue_report(text, report):
+    assert issuereports.is_issue_report(text) is report
+
+
+def test_issuereports_rule_off_keeps_them():
+    from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
+
+    rules = [r for r in DEFAULT_PRECISION_RULES if r != "helpdesk_glossary.issue_reports.v1"]
+    assert _ents(_nlp(precision_rules=rules), REPORT) == ["bug", "agent", "SLA", "FRT", "bug"]
