@@ -11,7 +11,11 @@ mention gets a score:
 * ``+ context_word_weight`` for each domain word nearby, in the paragraph (words that occur in several glossary
   names: "customer", "support", "ticket"; at most two count);
 * ``- verb_penalty`` when the term's noun form is used as a verb: after "to", a modal or a
-  subject pronoun ("we queue", "to queue"), or before the particle "up" ("queues up").
+  subject pronoun ("we queue", "to queue"), or before the particle "up" ("queues up");
+* ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
+  two count): "first class tickets", "seat availability on the flight" are a traveller's
+  tickets and a flight's seats, whatever support words the conversation holds
+  (:data:`OTHER_DOMAIN_WORDS`).
 
 One sense per discourse: a term is kept in a document when its best-scored mention reaches
 ``context_threshold``, and then everywhere in it. Verb forms made from a noun term ("tagged",
@@ -44,9 +48,20 @@ VERB_CUES = frozenset(
 )
 #: Particles after which a noun form is a phrasal verb ("queue up", "tag along").
 PARTICLES = frozenset(("up", "along"))
+#: General English words of travel and events: near one, an everyday word such as "ticket" or
+#: "availability" is the traveller's or the audience's (an airline's "e-ticket number", a
+#: flight's seat availability), the support desk's sense being the exception. Words of those
+#: domains alone, never ones support text uses for itself ("booking", "service").
+OTHER_DOMAIN_WORDS = frozenset(
+    "flight flights airline airlines airport airports boarding passenger passengers fare fares "
+    "itinerary itineraries seat seats seating legroom layover luggage baggage departure departures "
+    "departing arrival arrivals arriving outbound concert concerts venue venues "
+    "festival festivals stadium theatre theater cinema raffle lottery".split()
+)
 # The same, as the hashes spaCy keys lower-case token texts by (no string is looked up per token).
 _VERB_CUE_IDS = frozenset(map(get_string_id, VERB_CUES))
 _PARTICLE_IDS = frozenset(map(get_string_id, PARTICLES))
+_OTHER_DOMAIN_IDS = frozenset(map(get_string_id, OTHER_DOMAIN_WORDS))
 #: How far a paragraph break is looked for, in characters, either side of a mention.
 _PARAGRAPH_REACH = 2000
 
@@ -96,6 +111,8 @@ def mention_score(
     cue_ids = lexicon.context_ids
     cues = sum(1 for h in lower[lo:hi] if h in cue_ids) - (lower[i] in cue_ids)
     score += min(cues, 2) * settings.context_word_weight
+    elsewhere = sum(1 for h in lower[lo:hi] if h in _OTHER_DOMAIN_IDS)
+    score -= min(elsewhere, 2) * settings.other_domain_weight
     verb = _verb_use(lower, i, form, base, lexicon.verbs)
     if verb:
         score -= settings.verb_penalty

@@ -139,3 +139,24 @@ def test_everyday_one_sense_per_document(everyday_nlp):
 def test_everyday_context_stops_at_a_paragraph_break(everyday_nlp):
     assert _ents(everyday_nlp, "Ping me without tagging anybody.\n\nThe SLA and FRT apply.") == ["SLA", "FRT"]
     assert _ents(everyday_nlp, "Tickets queued overnight.\n\nThe SLA and FRT apply.") == ["Tickets", "queued", "SLA", "FRT"]
+
+
+
+@pytest.mark.parametrize(
+    "text,plain",
+    [
+        ("Your tickets for the flight are booked and the fare is paid.", "Your tickets for the week are booked and paid."),
+        ("I'll email your e-ticket numbers with the itinerary.", "I'll email your ticket numbers with the summary."),
+        ("The concert tickets at the venue are sold out.", "The new tickets at the desk are sold out."),
+    ],
+)
+def test_everyday_words_of_travel_and_events_make_another_sense(everyday_nlp, text, plain):
+    context = "\n\nThe SLA and FRT apply."
+    assert _ents(everyday_nlp, text + context) == ["SLA", "FRT"]
+    # ... the same context keeps the term without them
+    assert len(_ents(everyday_nlp, plain + context)) == 3
+
+
+def test_everyday_other_domain_weight_is_a_setting():
+    text = "Your tickets for the flight are booked and the fare is paid.\n\nThe SLA and FRT apply."
+    assert _ents(_nlp(precision_settings={"other_domain_weight": 0}), text) == ["tickets", "SLA", "FRT"]
