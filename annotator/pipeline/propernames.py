@@ -11,7 +11,8 @@ names:
    * a brand-shaped token ("LiveChat": inner capitals the glossary does not write itself); or
    * a capitalised word the glossary never uses (a *stranger*), where capitals mean something:
      not at a sentence start (after a line break, a bullet, an opening quote or bracket, ".",
-     ":"), and not in a title-case heading, where every word is capitalised. One stranger that
+     ":"; a word English hardly uses counts there too), and not in a title-case heading, where
+     every word is capitalised. One stranger that
      is no common English word ("Zendesk", "Chatwoot": word frequency, not a list) makes a
      name; common words take two ("Help Scout Beacon", but not "the Conversation Details
      section"); or
@@ -251,11 +252,12 @@ def name_run(
     if lo and tokens[lo - 1].lower() in INDEFINITE_ARTICLES:
         return None
     first_is_start = at_sentence_start(tokens, lo)
-    strangers = [
-        i for i in words
-        if is_capitalised(tokens[i]) and not _glossary_word(tokens[i], lexicon) and not (i == lo and first_is_start)
-    ]  # fmt: skip
+    strangers = [i for i in words if is_capitalised(tokens[i]) and not _glossary_word(tokens[i], lexicon)]
     rare = sum(1 for i in strangers if not is_common_word(tokens[i], rare_below))
+    # A common word opening a sentence is capitalised for its place alone; a word English
+    # hardly uses ("Zendesk") is a name wherever it stands.
+    if first_is_start and strangers and strangers[0] == lo and is_common_word(tokens[lo], rare_below):
+        strangers = strangers[1:]
     if not modifier and not rare and len(strangers) < common_strangers:
         return None
     a, b = char_span(lo, hi)
@@ -293,7 +295,8 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
             dropped.add(match)
             lo, hi = run
             # "Try LiveChat": the word a sentence starts with is no part of the name.
-            if lo < match.start and at_sentence_start(tokens, lo) and not is_brand_shaped(tokens[lo]):
+            if (lo < match.start and at_sentence_start(tokens, lo) and not is_brand_shaped(tokens[lo])
+                    and is_common_word(tokens[lo], settings.name_rare_word_zipf)):
                 lo += 1
                 while lo < match.start and tokens[lo].lower() in CONNECTORS:
                     lo += 1

@@ -35,6 +35,11 @@ def _ents(nlp, text):
         # a term of several words qualifying the last word of a longer name
         ("File it in the Customer Service Operations Issue Tracker; the SLA applies.", ["SLA"]),
         ("She spoke at the Help Desk Summit about the SLA.", ["SLA"]),
+        # a word English hardly uses is a name even where a sentence starts (a link's text)
+        ("Zendesk Ticket is down; the SLA applies.", ["SLA"]),
+        ("See [Zendesk Ticket](https://example.com/zt) for the SLA.", ["SLA"]),
+        # ... and the name is both words: the term alone further down is the term
+        ("Zendesk Ticket is down. Our ticket missed the SLA.", ["ticket", "SLA"]),
         # a list item in title case is a name, not a heading
         ("Our tools for the SLA:\n\n- Semi Automated Escalation Prioritization Script\n", ["SLA"]),
     ],
@@ -52,6 +57,7 @@ def test_propernames_names_are_not_tagged(nlp, text, expected):
         # every word a glossary word
         ("Knowledge Base and Help Desk tools under the SLA.", ["Knowledge Base", "Help Desk", "SLA"]),
         # a sentence start: the capital says nothing
+        ("Smart Ticket routing missed the SLA.", ["Ticket", "SLA"]),
         ("Note: Acme Help Desk staff follow the SLA.", ["Help Desk", "SLA"]),
         ('He picked "Assigned Help Desk" from the SLA menu.', ["Help Desk", "SLA"]),
         # one capitalised common word outside the glossary is a label, not a name
