@@ -11,7 +11,9 @@ mention gets a score:
 * ``+ context_word_weight`` for each domain word nearby, in the paragraph (words that occur in several glossary
   names: "customer", "support", "ticket"; at most two count);
 * ``- verb_penalty`` when the term's noun form is used as a verb: after "to", a modal or a
-  subject pronoun ("we queue", "to queue"), or before the particle "up" ("queues up");
+  subject pronoun ("we queue", "to queue"), before the particle "up" ("queues up") or an
+  object ("reporting a bug", "bug your agents"), or, for an ``-ing`` form, after "be" ("users
+  who are reporting");
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
   two count): "first class tickets", "seat availability on the flight" are a traveller's
   tickets and a flight's seats, whatever support words the conversation holds
@@ -48,6 +50,13 @@ VERB_CUES = frozenset(
 )
 #: Particles after which a noun form is a phrasal verb ("queue up", "tag along").
 PARTICLES = frozenset(("up", "along"))
+#: Words that open a noun phrase: right after the term, its object ("reporting a bug", "bug
+#: your agents", "tag them"), so the term is a verb. A noun is rarely followed by one.
+OBJECT_STARTS = frozenset(
+    "a an the your my our their his her its this these those them him me us it".split()
+)
+#: Forms of "be": before an ``-ing`` form, a progressive verb ("users who are reporting").
+BE_FORMS = frozenset("am is are was were be been being".split())
 #: General English words of travel and events: near one, an everyday word such as "ticket" or
 #: "availability" is the traveller's or the audience's (an airline's "e-ticket number", a
 #: flight's seat availability), the support desk's sense being the exception. Words of those
@@ -61,6 +70,8 @@ OTHER_DOMAIN_WORDS = frozenset(
 # The same, as the hashes spaCy keys lower-case token texts by (no string is looked up per token).
 _VERB_CUE_IDS = frozenset(map(get_string_id, VERB_CUES))
 _PARTICLE_IDS = frozenset(map(get_string_id, PARTICLES))
+_OBJECT_START_IDS = frozenset(map(get_string_id, OBJECT_STARTS))
+_BE_IDS = frozenset(map(get_string_id, BE_FORMS))
 _OTHER_DOMAIN_IDS = frozenset(map(get_string_id, OTHER_DOMAIN_WORDS))
 #: How far a paragraph break is looked for, in characters, either side of a mention.
 _PARAGRAPH_REACH = 2000
@@ -73,7 +84,9 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
         return False
     before = lower[i - 1] if i > 0 else 0
     after = lower[i + 1] if i + 1 < len(lower) else 0
-    return before in _VERB_CUE_IDS or after in _PARTICLE_IDS
+    if before in _VERB_CUE_IDS or after in _PARTICLE_IDS or after in _OBJECT_START_IDS:
+        return True
+    return before in _BE_IDS and form.endswith("ing")
 
 
 def mention_score(

@@ -98,6 +98,21 @@ def test_everyday_verb_use_of_a_noun_term_needs_more_context(everyday_nlp):
     assert _ents(everyday_nlp, "We queue up changes; see the SLA.") == ["SLA"]
 
 
+@pytest.mark.parametrize(
+    "verb,noun",
+    [
+        # followed by an object
+        ("Reporting a delay? See the SLA.", "Reporting delays weekly? See the SLA."),
+        ("Please queue the calls; see the SLA.", "Please watch the queue; see the SLA."),
+        # an -ing form after "be"
+        ("Users who are reporting late replies; see the SLA.", "Users who read weekly reporting; see the SLA."),
+    ],
+)
+def test_everyday_verb_cues(everyday_nlp, verb, noun):
+    assert _ents(everyday_nlp, verb) == ["SLA"]
+    assert len(_ents(everyday_nlp, noun)) == 2
+
+
 def test_everyday_threshold_is_a_setting():
     strict = _nlp(precision_settings={"context_threshold": 5.0})
     assert _ents(strict, "The agent moved the ticket before the SLA ran out.") == ["SLA"]
