@@ -14,6 +14,8 @@ mention gets a score:
   subject pronoun ("we queue", "to queue"), before the particle "up" ("queues up") or an
   object ("reporting a bug", "bug your agents"), or, for an ``-ing`` form, after "be" ("users
   who are reporting");
+* ``- courtesy_penalty`` for a mention thanked for ("Thank you for your feedback", "Thanks for
+  reporting!"): it is what the writer was sent, not the concept, and it is judged alone;
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
   two count): "first class tickets", "seat availability on the flight" are a traveller's
   tickets and a flight's seats, whatever support words the conversation holds
@@ -57,6 +59,10 @@ OBJECT_STARTS = frozenset(
 )
 #: Forms of "be": before an ``-ing`` form, a progressive verb ("users who are reporting").
 BE_FORMS = frozenset("am is are was were be been being".split())
+#: The courtesy "thanks for (your) X" / "thank you for the X": X is what the writer was sent
+#: ("your feedback", "reporting"), not the support concept.
+_THANKS = frozenset(map(get_string_id, ("thanks", "thank", "thx")))
+_THANKED_DETERMINERS = frozenset(map(get_string_id, ("your", "the", "all", "this", "that", "you", "ya")))
 #: General English words of travel and events: near one, an everyday word such as "ticket" or
 #: "availability" is the traveller's or the audience's (an airline's "e-ticket number", a
 #: flight's seat availability), the support desk's sense being the exception. Words of those
@@ -71,6 +77,7 @@ OTHER_DOMAIN_WORDS = frozenset(
 _VERB_CUE_IDS = frozenset(map(get_string_id, VERB_CUES))
 _PARTICLE_IDS = frozenset(map(get_string_id, PARTICLES))
 _OBJECT_START_IDS = frozenset(map(get_string_id, OBJECT_STARTS))
+_FOR = get_string_id("for")
 _BE_IDS = frozenset(map(get_string_id, BE_FORMS))
 _OTHER_DOMAIN_IDS = frozenset(map(get_string_id, OTHER_DOMAIN_WORDS))
 #: How far a paragraph break is looked for, in characters, either side of a mention.
@@ -89,6 +96,20 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
     return before in _BE_IDS and form.endswith("ing")
 
 
+def thanked_for(lower: Sequence[int], i: int) -> bool:
+    """Token ``i`` is what a "thanks for ..." thanks the reader for ("Thank you for your
+    feedback", "Thanks for reporting!")."""
+    j = i - 1
+    while j >= 0 and i - j <= 2 and lower[j] in _THANKED_DETERMINERS:
+        j -= 1
+    if j < 1 or lower[j] != _FOR:
+        return False
+    j -= 1
+    if lower[j] in _THANKED_DETERMINERS and j > 0:  # "thank you for"
+        j -= 1
+    return lower[j] in _THANKS
+
+
 def mention_score(
     lower: Sequence[int],
     i: int,
@@ -102,7 +123,8 @@ def mention_score(
     window: tuple[int, int] | None = None,
 ) -> tuple[float, str]:
     """The context score of the one-word term at token ``i`` (see the module docstring), and
-    the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone) or
+    the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone),
+    ``"courtesy"`` (thanked for, :func:`thanked_for`: ``- courtesy_penalty``, judged alone) or
     ``"derived"`` (a verb form made from a noun term, "tagged", "queued": its senses part more
     than the noun's, so the document's other concepts do not count for it, only the words
     around it and its other mentions).
@@ -126,6 +148,8 @@ def mention_score(
     score += min(cues, 2) * settings.context_word_weight
     elsewhere = sum(1 for h in lower[lo:hi] if h in _OTHER_DOMAIN_IDS)
     score -= min(elsewhere, 2) * settings.other_domain_weight
+    if thanked_for(lower, i):
+        return score - settings.courtesy_penalty, "courtesy"
     verb = _verb_use(lower, i, form, base, lexicon.verbs)
     if verb:
         score -= settings.verb_penalty
@@ -193,7 +217,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     for m, score, kind in scores:
         # One sense per discourse: a term's nouns keep the sense their best mention shows, and
         # so do its verb forms; a noun used as a verb is judged alone.
-        if (score if kind == "verb use" else best[m.id, kind]) < settings.context_threshold:
+        if (score if kind in ("verb use", "courtesy") else best[m.id, kind]) < settings.context_threshold:
             dropped.add(m)
             taken[m.start : m.end] = b"\x00"
     return [m for m in matches if m not in dropped] if dropped else matches

@@ -87,6 +87,8 @@ class PrecisionSettings:
     context_word_weight: float = 0.4
     #: Penalty for a noun form used as a verb ("to queue", "queues up").
     verb_penalty: float = 1.0
+    #: Penalty for a mention a "thanks for ..." thanks the reader for ("your feedback").
+    courtesy_penalty: float = 5.0
     #: Penalty for each word of travel or events in the window (two count at most).
     other_domain_weight: float = 0.5
     #: Fewest glossary names a word must occur in to be a domain word ...

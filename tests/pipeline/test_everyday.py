@@ -113,6 +113,36 @@ def test_everyday_verb_cues(everyday_nlp, verb, noun):
     assert len(_ents(everyday_nlp, noun)) == 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for your feedback, the agent will reply within the SLA and FRT.",
+        "Thanks for reporting! The agent will reply within the SLA and FRT.",
+        "thanks for the feedback the agent will reply within the SLA and FRT",
+    ],
+)
+def test_everyday_what_a_thanks_is_for_is_not_the_concept(everyday_nlp, text):
+    ents = _ents(everyday_nlp, text)
+    assert "agent" in ents and not any(e.lower() in ("feedback", "reporting") for e in ents)
+
+
+def test_everyday_thanked_for_is_judged_alone(everyday_nlp):
+    text = "Customer feedback drives CSAT. Thanks for your feedback!"
+    assert _ents(everyday_nlp, text) == ["Customer feedback", "CSAT"]
+
+
+@pytest.mark.parametrize(
+    "text,i,expected",
+    [("thank you for your feedback", 4, True), ("thanks for reporting", 2, True), ("thx for the tag", 3, True),
+     ("for your feedback", 2, False), ("thanks to your feedback", 3, False), ("feedback", 0, False)],
+)
+def test_everyday_thanked_for(text, i, expected):
+    from annotator.pipeline.everyday import thanked_for
+
+    doc = spacy.blank("en")(text)
+    assert thanked_for([t.lower for t in doc], i) is expected
+
+
 def test_everyday_threshold_is_a_setting():
     strict = _nlp(precision_settings={"context_threshold": 5.0})
     assert _ents(strict, "The agent moved the ticket before the SLA ran out.") == ["SLA"]
