@@ -26,8 +26,8 @@ names:
    several words is specific enough to be the term even beside a product's name ("HelpScout
    Saved Replies"), unless it only qualifies the run's last word, a capitalised word the
    glossary never uses ("Customer Relationship Management Summit" is a summit).
-   A list item ("- Semi Automated Ticket Prioritization Script") is no heading: its capitals
-   are the name's.
+   A list item ("- Semi Automated Ticket Prioritization Script") or a line holding a link's
+   text (a row of a table of links) is no heading: its capitals are the names'.
 4. A name, once found, is a name wherever the document repeats it, in any casing ("zendesk
    chat" further down).
 5. A markdown **table cell** of one or two words outside the header row is a status or UI label
@@ -152,7 +152,7 @@ def in_heading(text: str, start: int, end: int) -> bool:
     stripped = line.strip()
     if stripped.startswith("#"):
         return True
-    if _LIST_ITEM.match(stripped):
+    if _LIST_ITEM.match(stripped) or "[" in stripped:
         return False
     body = _FIELD_PREFIX.sub("", stripped, count=1).strip(" \"'")
     words = body.split()
