@@ -82,6 +82,7 @@ from .precision import (
     PrecisionSettings,
     RuleContext,
     is_signature,
+    document_acronym_rules,
     resolve_rules,
     rule_context,
     rule_names,
@@ -195,6 +196,7 @@ class HelpdeskGlossary:
         self.overwrite = overwrite_ents
         self.precision_rules = rule_names(precision_rules)
         self._candidate_rules, self._accepted_rules = resolve_rules(self.precision_rules)
+        self._acronym_rules = document_acronym_rules(self.precision_rules)
         self.precision_settings = PrecisionSettings.from_config(precision_settings)
         self._lexicon: GlossaryLexicon | None = None
         self.glossary: Glossary | None = None
@@ -485,7 +487,8 @@ class HelpdeskGlossary:
     ) -> list[Match]:
         """Mentions of acronyms the document defines and the glossary does not know."""
         doc, text, code_like = context.doc, context.text, context.code_like
-        shorts = {short for short in expansions if short not in self._acronym_of}
+        shorts = {short for short, longs in expansions.items() if short not in self._acronym_of
+                  and all(rule.run(context, short, longs) for rule in self._acronym_rules)}  # fmt: skip
         found = []
         if not shorts:
             return found

@@ -8,7 +8,10 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 * ``candidate``: ``keep(context, match, start_char, end_char) -> bool``, asked of every pattern
   match before overlaps are resolved (a dropped match frees its tokens for another one);
 * ``accepted``: ``apply(context, matches, taken) -> matches``, given the resolved entities (and
-  the token ownership map, to release what it drops).
+  the token ownership map, to release what it drops);
+* ``document_acronym``: ``keep(context, short, long_forms) -> bool``, asked of each acronym the
+  document defines and the glossary does not know, before its mentions are annotated with the
+  document's expansion.
 
 A new rule is a function here (or in a module of its own next to this one: proper names in
 :mod:`.propernames`, everyday-word terms in :mod:`.everyday`, terms qualifying a part of the
@@ -42,6 +45,7 @@ from ..vocabulary.frequency import COMMON_WORD_ZIPF
 from .everyday import keep_in_context
 from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
 from .matcher import Match
+from .docacronyms import keep_document_acronym
 from .issuereports import drop_defect_words
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 from .softwareparts import drop_software_parts
@@ -159,8 +163,12 @@ def rule_context(
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations)
 
 
+#: The stages a rule may work at (see the module docstring).
+STAGES = ("candidate", "accepted", "document_acronym")
+
+
 class PrecisionRule(NamedTuple):
-    """A registered rule: its ``stage`` (``"candidate"`` or ``"accepted"``) and its function.
+    """A registered rule: its ``stage`` (one of :data:`STAGES`) and its function.
 
     ``scope`` says which candidates a candidate-stage rule can ever drop: ``"token"`` (only
     acronym token-pattern matches), ``"phrase"`` (only phrase matches) or ``"any"``. The
@@ -425,6 +433,11 @@ def make_issue_reports_rule() -> PrecisionRule:
     return PrecisionRule("issue_reports", "accepted", drop_issue_report_defect_words)
 
 
+@registry.misc("helpdesk_glossary.document_acronyms.v1")
+def make_document_acronyms_rule() -> PrecisionRule:
+    return PrecisionRule("document_acronyms", "document_acronym", keep_document_acronym)
+
+
 @registry.misc("helpdesk_glossary.everyday_words.v1")
 def make_everyday_words_rule() -> PrecisionRule:
     return PrecisionRule("everyday_words", "accepted", keep_everyday_words_in_context)
@@ -442,6 +455,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.software_parts.v1",
     "helpdesk_glossary.issue_reports.v1",
     "helpdesk_glossary.everyday_words.v1",
+    "helpdesk_glossary.document_acronyms.v1",
 )
 
 
@@ -459,19 +473,31 @@ def rule_names(setting: bool | Iterable[str]) -> list[str]:
 RULE_SCOPES = ("any", "token", "phrase")
 
 
-def resolve_rules(names: Sequence[str]) -> tuple[list[PrecisionRule], list[PrecisionRule]]:
-    """The rules registered under ``names``, split by stage (candidate, accepted), in order.
-
-    An unknown name or a registered function that is no rule fails with E303."""
-    candidate, accepted = [], []
+def _resolve(names: Sequence[str]) -> list[PrecisionRule]:
+    rules = []
     for name in names:
         try:
             rule = registry.misc.get(name)()
         except Exception as exc:  # catalogue's RegistryError, or the maker failing
             raise PipelineError("E303", name=name, detail=str(exc)) from exc
-        if not isinstance(rule, PrecisionRule) or rule.stage not in ("candidate", "accepted"):
+        if not isinstance(rule, PrecisionRule) or rule.stage not in STAGES:
             raise PipelineError("E303", name=name, detail="not a PrecisionRule")
         if rule.scope not in RULE_SCOPES:
             raise PipelineError("E303", name=name, detail=f"scope {rule.scope!r} is none of {', '.join(RULE_SCOPES)}")
-        (candidate if rule.stage == "candidate" else accepted).append(rule)
-    return candidate, accepted
+        rules.append(rule)
+    return rules
+
+
+def resolve_rules(names: Sequence[str]) -> tuple[list[PrecisionRule], list[PrecisionRule]]:
+    """The rules registered under ``names`` that judge matches, split by stage (candidate,
+    accepted), in order (:func:`document_acronym_rules` gives the others).
+
+    An unknown name or a registered function that is no rule fails with E303."""
+    rules = _resolve(names)
+    return [r for r in rules if r.stage == "candidate"], [r for r in rules if r.stage == "accepted"]
+
+
+def document_acronym_rules(names: Sequence[str]) -> list[PrecisionRule]:
+    """The rules registered under ``names`` that judge the acronyms a document defines, in
+    order; fails as :func:`resolve_rules` does."""
+    return [r for r in _resolve(names) if r.stage == "document_acronym"]

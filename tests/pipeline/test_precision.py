@@ -24,6 +24,9 @@ CASES = {
     "helpdesk_glossary.caps_label.v1": ("ALERT: the SLA was missed.", ["ALERT", "SLA"]),
     "helpdesk_glossary.code_context.v1": ("Store the SLA report in an S2 bucket.", ["SLA", "S2"]),
     "helpdesk_glossary.software_parts.v1": ("The ticket API missed the SLA.", ["ticket", "SLA"]),
+    "helpdesk_glossary.document_acronyms.v1": (
+        "Our Enterprise Resource Planning (ERP) tool feeds the SLA. The ERP is slow.", ["ERP", "SLA", "ERP"]
+    ),
 }
 # Rules whose words the fixture glossary lacks: each is switched off in its own module's tests.
 OWN_GLOSSARY_RULES = {
@@ -36,7 +39,8 @@ def test_precision_default_rules_are_registered_and_complete():
     assert not set(CASES) & set(OWN_GLOSSARY_RULES)
     for name in DEFAULT_PRECISION_RULES:
         rule = spacy.registry.misc.get(name)()
-        assert isinstance(rule, PrecisionRule) and rule.stage in ("candidate", "accepted")
+        assert isinstance(rule, PrecisionRule) and rule.stage in precision.STAGES
+    assert precision.STAGES == ("candidate", "accepted", "document_acronym")
 
 
 def test_precision_the_older_corroboration_rule_is_still_registered(make_fixture_nlp):
@@ -111,12 +115,25 @@ def test_precision_a_rule_of_unknown_scope_is_E303():
     assert info.value.code == "E303" and "scope" in str(info.value)
 
 
-@pytest.mark.parametrize("name", ["helpdesk_glossary.no_such_rule.v1", "test_precision.not_a_rule.v1"])
+@pytest.mark.parametrize(
+    "name", ["helpdesk_glossary.no_such_rule.v1", "test_precision.not_a_rule.v1", "test_precision.no_stage.v1"]
+)
 def test_precision_unknown_or_invalid_rule_is_E303(name):
     spacy.registry.misc.register("test_precision.not_a_rule.v1", func=lambda: "not a rule")
+    spacy.registry.misc.register("test_precision.no_stage.v1", func=lambda: PrecisionRule("x", "later", print))
     with pytest.raises(PipelineError) as info:
         resolve_rules([name])
     assert info.value.code == "E303"
+    with pytest.raises(PipelineError) as info:
+        precision.document_acronym_rules([name])
+    assert info.value.code == "E303"
+
+
+def test_precision_rules_split_by_stage():
+    candidate, accepted = resolve_rules(DEFAULT_PRECISION_RULES)
+    acronyms = precision.document_acronym_rules(DEFAULT_PRECISION_RULES)
+    assert len(candidate) + len(accepted) + len(acronyms) == len(DEFAULT_PRECISION_RULES)
+    assert [r.name for r in acronyms] == ["document_acronyms"]
 
 
 def test_precision_rules_survive_a_round_trip(tmp_path, make_fixture_nlp):
