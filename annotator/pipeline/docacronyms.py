@@ -12,7 +12,9 @@ kept when
   <annotator.pipeline.lexicon.GlossaryLexicon.words>`, singular, lower case): it speaks the
   domain's language; and
 * its last word is not a part of a user interface (:data:`UI_PARTS`): "... Control Panel",
-  "... Console" name a screen of one product.
+  "... Console" name a screen of one product; and
+* it is no time zone ("Eastern Standard Time (EST)"): a clock, whatever "time" means in
+  support metrics.
 
 The definition itself is still recorded (``doc._.abbreviations``) and the acronym is still no
 unknown one. The component asks this of each acronym the document defines and the glossary
@@ -32,13 +34,17 @@ UI_PARTS = frozenset(
     "toolbars sidebar sidebars pane panes tab tabs button buttons widget widgets".split()
 )
 _WORD = re.compile(r"[A-Za-z]+")
+# How the names of time zones end (general English): "Eastern Standard Time", "Central
+# European Summer Time", "Coordinated Universal Time".
+_TIME_ZONE = re.compile(r"\b(?:standard|daylight|summer|universal)\s+time\s*$", re.IGNORECASE)
 
 
 def is_domain_expansion(long_form: str, glossary_words: frozenset[str]) -> bool:
     """``long_form`` shares a word with the glossary's names (``glossary_words``: singular,
-    lower case) and does not end in a part of a user interface (see the module docstring)."""
+    lower case), does not end in a part of a user interface and is no time zone (see the
+    module docstring)."""
     words = [w.lower() for w in _WORD.findall(long_form)]
-    if not words or words[-1] in UI_PARTS:
+    if not words or words[-1] in UI_PARTS or _TIME_ZONE.search(long_form):
         return False
     return any(w in glossary_words or singular(w) in glossary_words for w in words)
 

@@ -48,6 +48,7 @@ def test_docacronyms_rule_off_keeps_them(make_fixture_nlp):
     "long_form,kept",
     [("Next Response Time", True), ("Support Engineers", True), ("satisfaction", True),
      ("enterprise resource planning", False), ("Contact Control Panel", False), ("Admin Console", False),
+     ("Eastern Standard Time", False), ("Coordinated Universal Time", False), ("Average Response Time", True),
      ("", False)],
 )
 def test_docacronyms_is_domain_expansion(long_form, kept):
