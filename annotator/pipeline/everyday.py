@@ -38,7 +38,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 
 from ..glossary.compile import TERM_LABEL
@@ -121,6 +120,7 @@ def mention_score(
     form: str,
     base: str,
     window: tuple[int, int] | None = None,
+    thanks: bool = True,
 ) -> tuple[float, str]:
     """The context score of the one-word term at token ``i`` (see the module docstring), and
     the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone),
@@ -133,7 +133,8 @@ def mention_score(
     token positions of other concepts' matches, ``lexicon`` the
     :class:`~annotator.pipeline.lexicon.GlossaryLexicon` and ``settings`` the
     :class:`~annotator.pipeline.precision.PrecisionSettings`; ``window`` the token range that
-    counts as context (by default ``context_window`` tokens either side)."""
+    counts as context (by default ``context_window`` tokens either side); ``thanks`` False says
+    the document has no "thank" (so no mention is :func:`thanked_for`)."""
     if window is None:
         reach = int(settings.context_window)
         window = (max(0, i - reach), min(len(lower), i + reach + 1))
@@ -144,11 +145,13 @@ def mention_score(
     if not derived:
         score += min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
     cue_ids = lexicon.context_ids
-    cues = sum(1 for h in lower[lo:hi] if h in cue_ids) - (lower[i] in cue_ids)
+    around = lower[lo:hi]
+    cues = sum(1 for h in around if h in cue_ids) - (lower[i] in cue_ids)
     score += min(cues, 2) * settings.context_word_weight
-    elsewhere = sum(1 for h in lower[lo:hi] if h in _OTHER_DOMAIN_IDS)
-    score -= min(elsewhere, 2) * settings.other_domain_weight
-    if thanked_for(lower, i):
+    if not _OTHER_DOMAIN_IDS.isdisjoint(around):  # rare: one set look-up, no count, mostly
+        elsewhere = sum(1 for h in around if h in _OTHER_DOMAIN_IDS)
+        score -= min(elsewhere, 2) * settings.other_domain_weight
+    if thanks and thanked_for(lower, i):
         return score - settings.courtesy_penalty, "courtesy"
     verb = _verb_use(lower, i, form, base, lexicon.verbs)
     if verb:
@@ -156,11 +159,14 @@ def mention_score(
     return score, "verb use" if verb else "derived" if derived else "noun"
 
 
-def _paragraph_window(context, i: int, reach: int) -> tuple[int, int]:
+def _paragraph_window(context, i: int, reach: int, breaks: bool = True) -> tuple[int, int]:
     """Tokens within ``reach`` of token ``i`` and in its paragraph (a blank line ends the
-    context: the next paragraph, a table or a list below, is about something else)."""
+    context: the next paragraph, a table or a list below, is about something else);
+    ``breaks`` False says the text has no blank line."""
     text, token_end = context.text, context.token_end
     n = len(context.doc)
+    if not breaks:
+        return max(0, i - reach), min(n, i + reach + 1)
     here = token_end(i)
     before = text.rfind("\n\n", max(0, here - _PARAGRAPH_REACH), here)
     after = text.find("\n\n", here, here + _PARAGRAPH_REACH)
@@ -187,7 +193,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     if not candidates:
         return matches
     doc = context.doc
-    lower = doc.to_array(LOWER).tolist()
+    lower = context.lower()
     strings = doc.vocab.strings
     judged = []
     for m in candidates:
@@ -199,6 +205,8 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         return matches
     settings = context.settings
     window = int(settings.context_window)
+    thanks = not _THANKS.isdisjoint(lower)  # once: most documents thank nobody ...
+    breaks = "\n\n" in context.text  # ... and a ticket is often one paragraph
     # Other concepts' positions, sorted, and how many concepts the document names.
     starts = sorted((o.start, o.id) for o in matches)
     positions = [start for start, _ in starts]
@@ -210,7 +218,8 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         others = [start for start, oid in starts[lo:hi] if oid != m.id]
         score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1, lexicon=lexicon,
                                     settings=settings, form=form, base=base,
-                                    window=_paragraph_window(context, m.start, window))  # fmt: skip
+                                    window=_paragraph_window(context, m.start, window, breaks),
+                                    thanks=thanks)  # fmt: skip
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
     dropped = set()

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
+
 from ..glossary.compile import TERM_LABEL
 
 #: Words a software issue report uses of itself (general software vocabulary): in an issue
@@ -33,6 +35,26 @@ _TEMPLATE_PROMPT = re.compile(
 )
 
 
+# The last glossary's defect forms, as one (bases, result) tuple read and replaced whole (so
+# threads with different glossaries never mix them): a pipeline keeps one lexicon.
+_LAST: list = [None]
+
+
+def _defect_forms(bases: dict) -> tuple[dict[str, frozenset[str]], frozenset[int]]:
+    """Concept id -> its forms of a :data:`DEFECT_WORDS` word, and the hashes of those forms
+    (``bases``: :attr:`GlossaryLexicon.bases <annotator.pipeline.lexicon.GlossaryLexicon.bases>`)."""
+    cached = _LAST[0]
+    if cached is not None and cached[0] is bases:
+        return cached[1]
+    defects: dict[str, frozenset[str]] = {}
+    for word in DEFECT_WORDS:
+        for concept_id, forms in bases.get(word, {}).items():
+            defects[concept_id] = defects.get(concept_id, frozenset()) | forms
+    ids = frozenset(get_string_id(form) for forms in defects.values() for form in forms)
+    _LAST[0] = (bases, (defects, ids))
+    return defects, ids
+
+
 def is_issue_report(text: str) -> bool:
     """``text`` has the shape of a software issue report: an issue template's prompt starts
     one of its lines."""
@@ -44,18 +66,18 @@ def drop_defect_words(context, matches: list, taken: bytearray) -> list:
     one-word terms that are :data:`DEFECT_WORDS` (in any inflection). ``context`` is the
     component's :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release
     their tokens."""
-    candidates = [
-        m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern and m.end - m.start == 1
-    ]
-    if not candidates:
+    if not matches:
         return matches
-    everyday = context.lexicon().everyday
+    defects, defect_ids = _defect_forms(context.lexicon().bases)
+    # One set test on the hashes of the document's words spares almost every document the rest.
+    if not defects or defect_ids.isdisjoint(context.lower()):
+        return matches
     doc = context.doc
-    dropped = set()
-    for m in candidates:
-        forms = everyday.get(m.id)
-        if forms is not None and forms.get(doc[m.start].lower_) in DEFECT_WORDS:
-            dropped.add(m)
+    dropped = {
+        m for m in matches
+        if m.end - m.start == 1 and m.id in defects and not m.is_token_pattern and m.label == TERM_LABEL
+        and doc[m.start].lower_ in defects[m.id]
+    }  # fmt: skip
     if not dropped or not is_issue_report(context.text):
         return matches
     for m in dropped:

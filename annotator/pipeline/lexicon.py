@@ -53,6 +53,9 @@ class GlossaryLexicon(NamedTuple):
     verbs: frozenset[str] = frozenset()
     #: :attr:`context_words` as the hashes spaCy keys lower-case token texts by.
     context_ids: frozenset[int] = frozenset()
+    #: :attr:`everyday` turned round: word -> {concept id -> the forms that inflect the word}
+    #: (a rule about certain words, "bug", finds their concepts with one look-up).
+    bases: dict[str, dict[str, frozenset[str]]] = {}
 
 
 def _words(name: str) -> list[str]:
@@ -110,7 +113,12 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
     }  # fmt: skip
     # A word's plural names it as well ("tickets", "agents").
     context |= {w + "s" for w in context}
+    bases: dict[str, dict[str, set[str]]] = {}
+    for concept_id, forms in everyday.items():
+        for form, base in forms.items():
+            bases.setdefault(base, {}).setdefault(concept_id, set()).add(form)
     return GlossaryLexicon(
         frozenset(words), frozenset(context), everyday, frozenset(caps), frozenset(verbs),
         frozenset(map(get_string_id, context)),
+        {base: {cid: frozenset(forms) for cid, forms in by_id.items()} for base, by_id in bases.items()},
     )

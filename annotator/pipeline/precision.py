@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import NamedTuple
 
+from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -141,6 +142,9 @@ class RuleContext(NamedTuple):
     lexicon: Callable[[], GlossaryLexicon] = lambda: GlossaryLexicon(frozenset(), frozenset(), {}, frozenset())
     #: ``abbreviations()``: the document's in-text definitions (found on first need).
     abbreviations: Callable[[], list[dict]] = lambda: []
+    #: ``lower()``: the document's lower-case token hashes (spaCy's ``LOWER``), read once, on
+    #: first need, for every rule that reads words by hash.
+    lower: Callable[[], list[int]] = lambda: []
 
 
 def rule_context(
@@ -151,8 +155,9 @@ def rule_context(
     settings: PrecisionSettings,
     lexicon: Callable[[], GlossaryLexicon],
 ) -> RuleContext:
-    """The :class:`RuleContext` of one document: its in-text definitions are found once, by
-    whichever stage asks first (a rule, or the component after the rules)."""
+    """The :class:`RuleContext` of one document: its in-text definitions and its lower-case
+    token hashes are read once, by whichever stage asks first (a rule, or the component after
+    the rules)."""
     found: list[list[dict]] = []
 
     def abbreviations() -> list[dict]:
@@ -160,7 +165,14 @@ def rule_context(
             found.append(find_definitions(text, or_form=False) if "(" in text else [])
         return found[0]
 
-    return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations)
+    lowered: list[list[int]] = []
+
+    def lower() -> list[int]:
+        if not lowered:
+            lowered.append(doc.to_array(LOWER).tolist() if len(doc) else [])
+        return lowered[0]
+
+    return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower)
 
 
 #: The stages a rule may work at (see the module docstring).

@@ -49,6 +49,7 @@ from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ..vocabulary.inflection import singular
 from ..vocabulary.names import is_title_case, name_key
 from .lexicon import GlossaryLexicon
+from .tokentexts import TokenTexts as _Tokens
 
 #: Lower-case words that may join the capitalised words of one name ("Chatwoot for Support").
 CONNECTORS = frozenset(("for", "of", "and", "&", "de", "by"))
@@ -78,25 +79,6 @@ def is_capitalised(word: str) -> bool:
 def is_brand_shaped(word: str) -> bool:
     """A capital after the first letter, with lower case around it (``LiveChat``, ``HubSpot``)."""
     return word[:1].isalpha() and any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
-
-
-class _Tokens:
-    """A document's token texts, read on demand (a name check looks at a few tokens)."""
-
-    __slots__ = ("doc", "_texts")
-
-    def __init__(self, doc) -> None:
-        self.doc = doc
-        self._texts: dict[int, str] = {}
-
-    def __len__(self) -> int:
-        return len(self.doc)
-
-    def __getitem__(self, i: int) -> str:
-        text = self._texts.get(i)
-        if text is None:
-            text = self._texts[i] = self.doc[i].text if 0 <= i < len(self.doc) else ""
-        return text
 
 
 def at_sentence_start(tokens: _Tokens, i: int) -> bool:
@@ -275,7 +257,7 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
     if not terms:
         return matches
     settings, lexicon, text = context.settings, context.lexicon(), context.text
-    tokens = _Tokens(context.doc)
+    tokens = _Tokens(context.doc, text, context.token_end)
     spans = {(m.start, m.end) for m in matches}
     long_forms = {name_key(a["long"]) for a in context.abbreviations()}
 

@@ -18,7 +18,10 @@ precision rule (:mod:`.precision`).
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
+
 from ..glossary.compile import TERM_LABEL
+from .tokentexts import TokenTexts
 
 #: Nouns naming a part of a piece of software (general English/software words): an
 #: everyday-word term right before one names that part, not the support concept.
@@ -26,33 +29,37 @@ SOFTWARE_PARTS = frozenset(
     "bot bots chatbot chatbots interface interfaces app apps application applications api apis "
     "sdk sdks plugin plugins widget widgets extension extensions endpoint endpoints".split()
 )
+_PART_IDS = frozenset(map(get_string_id, SOFTWARE_PARTS))
 #: Tokens that may join the term to the noun it qualifies ("agent-bot").
 _JOINERS = frozenset(("-", "\u2010", "\u2011"))
 
 
-def qualifies_software_part(doc, end: int) -> bool:
-    """The token after ``end`` (a hyphen skipped) is one of :data:`SOFTWARE_PARTS`."""
-    n = len(doc)
-    if end < n and doc[end].text in _JOINERS and not doc[end - 1].whitespace_:
-        end += 1
-    return end < n and doc[end].lower_ in SOFTWARE_PARTS
+def qualifies_software_part(tokens: TokenTexts, end: int) -> bool:
+    """The token after ``end`` (a hyphen right after the term skipped) is one of
+    :data:`SOFTWARE_PARTS`; ``tokens`` are the document's token texts."""
+    after = tokens[end]
+    if after in _JOINERS and tokens.token_end(end - 1) == tokens.token_end(end) - len(after):
+        after = tokens[end + 1]
+    return after.lower() in SOFTWARE_PARTS
 
 
 def drop_software_parts(context, matches: list, taken: bytearray) -> list:
     """The ``software_parts`` rule: ``matches`` without the everyday one-word terms that
     qualify a software part. ``context`` is the component's
     :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
-    candidates = [
-        m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern and m.end - m.start == 1
-    ]
-    if not candidates:
-        return matches
-    doc = context.doc
-    candidates = [m for m in candidates if qualifies_software_part(doc, m.end)]
-    if not candidates:
+    # One set test on the hashes of the document's words (which the everyday-word rule reads
+    # anyway) spares almost every document the rest.
+    if not matches or _PART_IDS.isdisjoint(context.lower()):
         return matches
     everyday = context.lexicon().everyday
-    dropped = {m for m in candidates if m.id in everyday}
+    candidates = [
+        m for m in matches
+        if m.end - m.start == 1 and m.id in everyday and not m.is_token_pattern and m.label == TERM_LABEL
+    ]  # fmt: skip
+    if not candidates:
+        return matches
+    tokens = TokenTexts(context.doc, context.text, context.token_end)
+    dropped = {m for m in candidates if qualifies_software_part(tokens, m.end)}
     if not dropped:
         return matches
     for m in dropped:

@@ -47,6 +47,15 @@ def test_lexicon_everyday_terms_and_their_forms(lexicon, concept_id, forms):
     assert forms.items() <= lexicon.everyday[concept_id].items()
 
 
+def test_lexicon_bases_turn_the_everyday_forms_round(lexicon):
+    assert {"queue", "queues", "queued", "queuing"} <= lexicon.bases["queue"]["queue"]
+    assert "escalated" in lexicon.bases["escalate"]["escalation"]
+    assert "webhook" not in lexicon.bases
+    for base, by_id in lexicon.bases.items():
+        for concept_id, forms in by_id.items():
+            assert all(lexicon.everyday[concept_id][form] == base for form in forms)
+
+
 @pytest.mark.parametrize("concept_id", ["webhook", "help-desk"])
 def test_lexicon_coined_and_multiword_terms_are_not_everyday(lexicon, concept_id):
     assert concept_id not in lexicon.everyday

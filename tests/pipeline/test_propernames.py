@@ -133,3 +133,4 @@ def test_propernames_in_heading(text, heading):
 def test_propernames_table_label(text, word, label):
     start = text.index(word)
     assert propernames.table_label(text, start, start + len(word)) is label
+

@@ -8,6 +8,7 @@ import spacy
 
 from annotator.glossary.model import Concept, Definition, Glossary
 from annotator.pipeline import softwareparts
+from annotator.pipeline.tokentexts import TokenTexts
 from annotator.runtime.generation import generate_patterns
 
 
@@ -87,4 +88,6 @@ def test_softwareparts_rule_off_keeps_them():
 )
 def test_softwareparts_qualifies_software_part(text, end, expected):
     doc = spacy.blank("en")(text)
-    assert softwareparts.qualifies_software_part(doc, end) is expected
+    ends = [t.idx + len(t) for t in doc]
+    tokens = TokenTexts(doc, text, ends.__getitem__)
+    assert softwareparts.qualifies_software_part(tokens, end) is expected
