@@ -24,8 +24,9 @@ names:
    is a macro). A path step of several words is a name all the same. Outside a path, only a
    one-word match (or a brand-shaped one, "LiveChat") is taken for part of a name: a term of
    several words is specific enough to be the term even beside a product's name ("HelpScout
-   Saved Replies"), unless it only qualifies the run's last word, a capitalised word the
-   glossary never uses ("Customer Relationship Management Summit" is a summit).
+   Saved Replies"), unless it opens a long name (three capitalised words or more after it)
+   whose last word the glossary never uses ("Customer Support Operations Issue Tracker" is a
+   tracker; "Call Center Queues Stats" are the call center's).
    A list item ("- Semi Automated Ticket Prioritization Script") or a line holding a link's
    text (a row of a table of links) is no heading: its capitals are the names'.
 4. A name, once found, is a name wherever the document repeats it, in any casing ("zendesk
@@ -55,6 +56,8 @@ from .tokentexts import TokenTexts as _Tokens
 CONNECTORS = frozenset(("for", "of", "and", "&", "de", "by"))
 #: Longest run of tokens considered as one name.
 MAX_NAME_TOKENS = 6
+#: Fewest capitalised words after a term of several words for the run to be a longer name.
+NAME_TAIL_WORDS = 3
 #: Tokens that separate the steps of a UI path (``->`` is two tokens, ``-`` then ``>``).
 PATH_MARKS = frozenset((">", "\u2192", "\u00bb", "\u203a", "=>"))
 #: Words before a run that make it a common noun phrase ("a Zendesk Macro").
@@ -221,10 +224,15 @@ def name_run(
         return lo, hi
     # Beside a product's name, a term of several words is still the term ("HelpScout Saved
     # Replies"); a single glossary word is part of the name ("Zendesk Chat") ...
-    # ... unless the term only qualifies the name's last word: "Customer Relationship
-    # Management Summit" is a summit (an English compound is what its last noun says).
+    # ... unless the term only opens a long name and qualifies its last word, a capitalised
+    # word the glossary never uses: "Customer Support Operations Issue Tracker" is a tracker
+    # (an English compound is what its last noun says). A word or two more make a compound
+    # of the term, not a name ("Call Center Queues Stats" are the call center's).
     head = tokens[hi - 1]
-    modifier = end - start > 1 and hi > end and _stranger(head, lexicon) and head.lower() not in STOP_WORDS
+    modifier = (
+        end - start > 1 and hi - end >= NAME_TAIL_WORDS and _stranger(head, lexicon)
+        and head.lower() not in STOP_WORDS
+    )  # fmt: skip
     if end - start > 1 and not is_brand_shaped(tokens[start]) and not modifier:
         return None
     if any(is_brand_shaped(tokens[i]) and tokens[i] not in lexicon.written_caps for i in words):

@@ -34,7 +34,7 @@ def _ents(nlp, text):
         ("The SLA applies.\n\n| Case | State |\n|---|---|\n| 42 | Escalation |\n", ["SLA"]),
         # a term of several words qualifying the last word of a longer name
         ("File it in the Customer Service Operations Issue Tracker; the SLA applies.", ["SLA"]),
-        ("She spoke at the Help Desk Summit about the SLA.", ["SLA"]),
+        ("She spoke at the Help Desk Annual Summit Keynote about the SLA.", ["SLA"]),
         # a word English hardly uses is a name even where a sentence starts (a link's text)
         ("Zendesk Ticket is down; the SLA applies.", ["SLA"]),
         ("See [Zendesk Ticket](https://example.com/zt) for the SLA.", ["SLA"]),
@@ -79,6 +79,9 @@ def test_propernames_names_are_not_tagged(nlp, text, expected):
         ("| Case |\n|---|\n| A slow escalation under the SLA |\n", ["escalation", "SLA"]),
         # a term of several words ending its capitalised run, or followed by a function word
         ("Ask the Customer Service team about the SLA.", ["Customer Service", "SLA"]),
+        # ... or followed by a word or two (a compound of the term, not a longer name)
+        ("We want Help Desk Escalation Stats for the SLA.", ["Help Desk", "Escalation", "SLA"]),
+        ("See the Help Desk Summit for the SLA.", ["Help Desk", "SLA"]),
         ("See the Help Desk On-Call page for the SLA.", ["Help Desk", "SLA"]),
         # a title-case heading still capitalises every word
         ("## Customer Service Best Practices\n\nThe SLA applies.", ["Customer Service", "SLA"]),
