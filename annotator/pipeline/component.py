@@ -396,7 +396,8 @@ class HelpdeskGlossary:
         if candidates and self._candidate_rules:
             candidates = self._plausible(context, candidates, bounds)
         # Speech-to-text stretches ("s l a", "csat", "tier two"), where asked: see spoken.py.
-        spoken = set(self._spoken.matches(doc, text, Match)) if getattr(self, "_spoken", None) else set()
+        orth = columns[:, 1].tolist() if columns is not None else None
+        spoken = set(self._spoken.matches(doc, text, Match, orth)) if getattr(self, "_spoken", None) else set()
         if spoken:
             candidates = [*candidates, *spoken]
         existing = list(doc.ents)

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import get_string_id
 
 from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
 
@@ -100,6 +101,7 @@ class SpokenIndex:
         forms = sorted((form for form in acronyms if form not in WORDS), key=len, reverse=True)
         # What a lower-case form's run of letters can be: the form, or its plural ("slas").
         self._lower_runs = frozenset(forms) | {form + "s" for form in forms}
+        self._lower_hashes = frozenset(map(get_string_id, self._lower_runs))
         self._lower_re = (re.compile(r"(?<![\w'.@/-])(" + "|".join(forms) + r")(?:s|'s)?(?![\w@/-])")
                           if forms else None)
 
@@ -121,14 +123,17 @@ class SpokenIndex:
                     phrases.setdefault(spoken, Target(term_label, concept.id))
         return cls(acronyms, phrases)
 
-    def find(self, text: str, mode: str = "auto") -> list[tuple[int, int, Target]]:
+    def find(self, text: str, mode: str = "auto", *, lower_forms: bool = True) -> list[tuple[int, int, Target]]:
         """``(start, end, target)`` of every spoken form in the speech-like parts of ``text``
-        (in all of it for ``mode="always"``)."""
+        (in all of it for ``mode="always"``); ``lower_forms=False`` when the caller knows the
+        text has no lower-case acronym form as a word (see :meth:`matches`)."""
         if mode == "always":
             return self._find_in(text, 0, len(text))
         found = []
         for start, end in spoken_segments(text):
             found += self._find_in(text, start, end)
+        if not lower_forms:
+            return found
         return found + self._lower_case_of_capitals(text, {(start, end) for start, end, _ in found})
 
     def _lower_case_of_capitals(self, text: str, taken: set[tuple[int, int]]) -> list:
@@ -176,15 +181,20 @@ class SpokenIndex:
                 found.append((match.start(), match.end(), self.phrases[key]))
         return found
 
-    def matches(self, doc, text: str, match_type) -> list:
+    def matches(self, doc, text: str, match_type, orth: list[int] | None = None) -> list:
         """The :meth:`find` results as ``match_type(start_token, end_token, label, id, True)``
         for the spans that fall on token boundaries of ``doc``; none unless
-        ``doc.user_data[SPOKEN_KEY]`` is one of :data:`SPOKEN_MODES`."""
+        ``doc.user_data[SPOKEN_KEY]`` is one of :data:`SPOKEN_MODES`.
+
+        ``orth``, the doc's ``ORTH`` hashes when the caller has them, rules out at C speed the
+        lower-case acronyms of typed text for most documents: a span on token boundaries starts
+        with a token that is the form or its plural, so without such a token none is kept."""
         mode = doc.user_data.get(SPOKEN_KEY)
         if mode not in SPOKEN_MODES:
             return []
+        lower_forms = orth is None or not self._lower_hashes.isdisjoint(orth)
         result = []
-        for start, end, target in self.find(text, mode):
+        for start, end, target in self.find(text, mode, lower_forms=lower_forms):
             span = doc.char_span(start, end)
             if span is not None:
                 result.append(match_type(span.start, span.end, target.label, target.id, True))

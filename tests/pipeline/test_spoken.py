@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import annotator
 from annotator.api import default_nlp
 from annotator.glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL
-from annotator.pipeline.spoken import SpokenIndex, Target, is_spoken, spoken_segments
+from annotator.pipeline.spoken import SPOKEN_KEY, SpokenIndex, Target, is_spoken, spoken_segments
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +169,22 @@ def test_spoken_lower_case_forms_found_as_without_the_run_prefilter(text):
 class _Everything(frozenset):
     def isdisjoint(self, other) -> bool:
         return False
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["sla", "slas", "SLA", "sla's", "csat", "CSAT", "it", "IT", " ", "\n", ",", "|",
+                                 "-", "x", "Xsla", "sla2", "@sla", "~", "(", ")", "ai", "AI", "é", "s l a"]),
+                max_size=25).map("".join))
+def test_spoken_matches_are_the_same_with_the_token_prefilter(text):
+    """Given the doc's ORTH hashes, matches() skips the lower-case forms' text search only
+    where it would keep nothing (what it keeps must start on a token that is the form)."""
+    import spacy
+    from spacy.attrs import ORTH
+
+    from annotator.pipeline.matcher import Match
+
+    index = SpokenIndex({"sla": Target("A", "sla"), "csat": Target("A", "csat"), "ai": Target("A", "ai")}, {})
+    doc = spacy.blank("en")(text)
+    doc.user_data[SPOKEN_KEY] = "auto"
+    orth = doc.to_array([ORTH]).tolist() if len(doc) else []
+    assert index.matches(doc, text, Match, orth) == index.matches(doc, text, Match)
