@@ -12,8 +12,9 @@ A sense's weight for a phrase is the smoothed log-odds of the phrase in that sen
 text pooled. A phrase every sense uses about as often ("average", "time") weighs nothing; a
 phrase all senses use but one uses much more (``hold`` in Average Hold Time against Average
 Handle Time, whose definitions mention hold time once each) still counts for that one; a
-phrase only one sense uses counts most. The acronym itself is never a phrase of any sense, so
-it cannot be its own evidence.
+phrase only one sense uses counts most; a phrase a sense's text never uses is never evidence
+for it, however short that text is. The acronym itself is never a phrase of any sense, so it
+cannot be its own evidence.
 """
 
 from __future__ import annotations
@@ -148,6 +149,11 @@ class SenseWeights:
             row = []
             factor = rarity(phrase)
             for count, total in zip(counts, totals):
+                if count <= 0:
+                    # Smoothing must not turn a phrase a sense never uses into evidence for
+                    # it just because that sense's text is short.
+                    row.append(0.0)
+                    continue
                 mine = (count + SMOOTHING) / (total + SMOOTHING * size)
                 theirs = (everywhere - count + SMOOTHING) / (grand - total + SMOOTHING * size)
                 row.append(max(0.0, math.log(mine / theirs)) * factor)

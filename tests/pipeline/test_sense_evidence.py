@@ -46,6 +46,17 @@ def test_sense_evidence_weights_shared_phrase_weighs_nothing_and_distinctive_one
     assert hold_found == ["on hold", "hold"] and handle_found == []
 
 
+def test_sense_evidence_weights_a_phrase_a_sense_never_uses_is_no_evidence_for_it():
+    # A short sense text against a long one: smoothing alone would make a phrase only the long
+    # text uses (once, lightly) look likelier in the short one.
+    short = Counter({"repai": 3})
+    long = Counter({"ticke": 40, "resol": 30, "knowl base": 0.25})
+    weights = SenseWeights([short, long])
+    assert weights.weights.get("knowl base", (0.0, 0.0))[0] == 0
+    (short_score, short_found), _ = weights.score({"knowl base": "knowledge base"})
+    assert short_score == 0 and short_found == []
+
+
 def test_sense_evidence_weights_rarity_damps_common_words():
     a, b = Counter({"custo": 2, "repai": 2}), Counter({"resol": 2, "ticke": 2})
     plain = SenseWeights([a, b])
