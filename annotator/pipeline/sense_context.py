@@ -7,6 +7,14 @@ narrowest window that has any evidence: its own sentence; else the sentences up 
 :data:`NEIGHBOURS` either side of it; else the whole document. Mentions in the same sentence
 share one decision.
 
+Before any window, the document as a whole may settle the matter: a document that writes out
+one sense's long form in another sentence ("Our mean time to repair is too long. The MTTR
+report ...", without defining the acronym) means that sense by its acronym (one sense per
+discourse; :meth:`MentionWindows.uses`). A long form in the mention's own sentence does not
+count: written beside the acronym without brackets it is as often a sibling in a list
+("track average hold time, AHT and ASA") as the same thing, and the sentence's phrases weigh
+it anyway.
+
 Everything is computed on first need and cached, so a document pays only for the sentences
 that hold an ambiguous acronym (and their neighbours), and for the whole document at most once.
 Sentences are split on ``. ! ?`` followed by white space, and on line breaks (tickets and
@@ -17,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .sense_evidence import phrases
 
@@ -29,12 +37,13 @@ NEARBY = "nearby"
 DOCUMENT = "document"
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n")
+_NAME_WORD = re.compile(r"[^\W_]+")
 
 
 class DocumentContext:
     """One document's sentences and their phrases (see :func:`.sense_evidence.phrases`)."""
 
-    __slots__ = ("text", "scores", "_starts", "_sentences", "_windows", "_document")
+    __slots__ = ("text", "scores", "_starts", "_sentences", "_windows", "_document", "_lower", "_uses")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -46,6 +55,8 @@ class DocumentContext:
         self._sentences: dict[int, dict[str, str]] = {}
         self._windows: dict[int, dict[str, str]] = {}
         self._document: dict[str, str] | None = None
+        self._lower: str | None = None
+        self._uses: dict[str, frozenset[int]] = {}
 
     def _bounds(self) -> list[int]:
         if self._starts is None:
@@ -81,11 +92,51 @@ class DocumentContext:
             self._document = phrases(self.text)
         return self._document
 
-    def windows(self, char: int) -> Iterator[tuple[str, tuple, dict[str, str]]]:
-        """``(scope, key, phrases)`` from the narrowest window around ``char`` to the widest,
-        each computed only when the one before it gave no evidence; ``key`` names the window
-        within this document."""
-        index = self.sentence_of(char)
-        yield SENTENCE, (SENTENCE, index), self.sentence(index)
-        yield NEARBY, (NEARBY, index), self.nearby(index)
-        yield DOCUMENT, (DOCUMENT,), self.document()
+    def sentences_using(self, name: str) -> frozenset[int]:
+        """The sentences that write ``name`` (a sense's term or alias): its words in order, in
+        any case, separated by spaces or hyphens, the last one maybe plural. Cached per name,
+        so a document is searched once per long form."""
+        found = self._uses.get(name)
+        if found is None:
+            if self._lower is None:
+                self._lower = self.text.lower()
+            words = _NAME_WORD.findall(name.lower())
+            pattern = r"(?<![^\W_])" + r"[\s-]+".join(map(re.escape, words)) + r"s?(?![^\W_])"
+            hits = re.finditer(pattern, self._lower) if words else ()
+            found = self._uses[name] = frozenset(self.sentence_of(hit.start()) for hit in hits)
+        return found
+
+    def windows(self, char: int) -> MentionWindows:
+        """The windows around the mention at ``char`` (see :class:`MentionWindows`)."""
+        return MentionWindows(self, char)
+
+
+class MentionWindows:
+    """An iterator over ``(scope, key, phrases)``, from the narrowest window around one mention
+    to the widest, each computed only when the one before it gave no evidence; ``key`` names
+    the window within its document. :meth:`uses` asks the rest of the document for a long form."""
+
+    __slots__ = ("context", "index", "_steps")
+
+    def __init__(self, context: DocumentContext, char: int) -> None:
+        self.context = context
+        #: The mention's sentence.
+        self.index = context.sentence_of(char)
+        self._steps = self._widening()
+
+    def __iter__(self) -> MentionWindows:
+        return self
+
+    def __next__(self) -> tuple[str, tuple, dict[str, str]]:
+        return next(self._steps)
+
+    def _widening(self) -> Iterator[tuple[str, tuple, dict[str, str]]]:
+        context, index = self.context, self.index
+        yield SENTENCE, (SENTENCE, index), context.sentence(index)
+        yield NEARBY, (NEARBY, index), context.nearby(index)
+        yield DOCUMENT, (DOCUMENT,), context.document()
+
+    def uses(self, names: Sequence[str]) -> bool:
+        """Whether a sentence other than the mention's writes one of ``names`` (see
+        :meth:`DocumentContext.sentences_using`)."""
+        return any(self.context.sentences_using(name) - {self.index} for name in names)

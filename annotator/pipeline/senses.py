@@ -5,6 +5,8 @@ the reason. An unambiguous hit has one sense. For an ambiguous acronym (AHT = Av
 Time / Average Hold Time) the evidence is, in order:
 
 1. an expansion written in the same document (``Average Hold Time (AHT)``) - decisive;
+   then a long form (term or alias) of exactly one sense written anywhere in the document
+   ("our average hold time ... AHT"): one sense per discourse;
 2. context: the phrases around the mention, each weighted by how much more one sense's own
    text uses it than the other senses' do and by how rare it is in the glossary at large
    (:mod:`.sense_evidence`), taken from the narrowest window that has any: the mention's
@@ -33,6 +35,7 @@ from .sense_evidence import TERM_WEIGHT, Rarity, SenseWeights, phrase_counts, ph
 REASON_ONLY = "only sense in the glossary"
 REASON_EXPANDED = "expanded in this document"
 REASON_DOCUMENT = "defined in this document"
+REASON_LONG_FORM = "long form used in this document"
 
 #: How much a related concept's name counts per phrase (a sense's own definitions count 1);
 #: its definitions count half as much: they say what the related concept is, and only by the
@@ -197,6 +200,17 @@ class SenseIndex:
 
     # --- choosing -------------------------------------------------------------------------
 
+    def long_forms(self, candidates: Sequence[Concept], windows, memo: dict) -> list[bool]:
+        """Which candidate the document names by its long form (``windows.uses``, see
+        :class:`.sense_context.MentionWindows`): a list with one ``True``, or all ``False`` when
+        it names none or several. Once per sentence and acronym (kept in ``memo``)."""
+        key = ("long form", getattr(windows, "index", None), *(c.id for c in candidates))
+        found = memo.get(key)
+        if found is None:
+            used = [windows.uses([concept.term, *concept.aliases]) for concept in candidates]
+            found = memo[key] = used if sum(used) == 1 else [False] * len(candidates)
+        return found
+
     def choose(
         self,
         candidates: Sequence[Concept],
@@ -210,18 +224,23 @@ class SenseIndex:
         ``expansions`` are the long forms the document gives this acronym; ``windows`` the
         mention's context as ``(scope, key, phrases)`` from narrowest to widest (see
         :meth:`.sense_context.DocumentContext.windows`): the first window with any evidence
-        decides, and the wider ones are never computed. ``memo``, one dict per document,
-        keeps each window's weighing for the next mention that needs it.
+        decides, and the wider ones are never computed. When ``windows`` can also tell whether
+        the document writes a long form (``uses``, as :class:`.sense_context.MentionWindows`
+        can), a long form of exactly one candidate decides before any window. ``memo``, one
+        dict per document, keeps each window's weighing for the next mention that needs it.
         """
         if len(candidates) == 1 and not expansions:
             return self.single(candidates[0])
         keys = {normalize_key(e) for e in expansions}
         expanded = [bool(keys & self.names(c)) for c in candidates]
+        decisive = REASON_EXPANDED
         scores: list[tuple[float, list[str]]] = [(0.0, [])] * len(candidates)
         scope = ""
+        memo = {} if memo is None else memo
+        if len(candidates) > 1 and not any(expanded) and hasattr(windows, "uses"):
+            expanded, decisive = self.long_forms(candidates, windows, memo), REASON_LONG_FORM
         if len(candidates) > 1 and not any(expanded):
             weights, group = self.weights(candidates), tuple(c.id for c in candidates)
-            memo = {} if memo is None else memo
             for scope, key, found in windows:
                 scores = memo.get((group, key))
                 if scores is None:
@@ -236,7 +255,7 @@ class SenseIndex:
         for i in ranked:
             concept, (total, found) = candidates[i], scores[i]
             if expanded[i]:
-                senses.append(sense_record(concept, 1.0, REASON_EXPANDED))
+                senses.append(sense_record(concept, 1.0, decisive))
                 continue
             if total > 0:
                 reason = context_reason(found, scope)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.pipeline.sense_context import DOCUMENT, NEARBY, SENTENCE, DocumentContext
 
 
@@ -18,3 +20,25 @@ def test_sense_context_windows_widen_lazily():
     assert scope == NEARBY and {"hold", "talk", "wrap", "queu", "agent"} <= set(found) and "chat" not in found
     scope, key, found = next(windows)
     assert scope == DOCUMENT and "chat" in found
+
+
+@pytest.mark.parametrize(
+    "text,sentences",
+    [
+        ("Our Mean Time To Repair is long. It was so.", {0}),
+        ("It was so. Mean-time-to-repairs went up.\nAnd mean time\nto repair again.", {1, 2}),
+        ("Our mean time to repairman is late. xmean time to repair", set()),
+        ("Mean time to respond is short.", set()),
+    ],
+)
+def test_sense_context_sentences_using_a_long_form(text, sentences):
+    context = DocumentContext(text)
+    assert context.sentences_using("Mean Time To Repair") == sentences
+
+
+def test_sense_context_mention_windows_ignore_the_long_form_in_its_own_sentence():
+    text = "Mean time to repair is up. MTTR again.\nMean time to repair and MTTR."
+    context = DocumentContext(text)
+    assert context.windows(text.index("MTTR")).uses(["Mean Time to Repair"])
+    only_own = DocumentContext("Mean time to repair and MTTR.")
+    assert not only_own.windows(only_own.text.index("MTTR")).uses(["Mean Time to Repair"])

@@ -13,7 +13,7 @@ import pytest
 
 from annotator.glossary.model import Concept, Definition, Glossary
 from annotator.pipeline.sense_context import SENTENCE
-from annotator.pipeline.senses import SHOWN_PHRASES, SenseIndex, context_reason
+from annotator.pipeline.senses import REASON_LONG_FORM, SHOWN_PHRASES, SenseIndex, context_reason
 
 SENSES_FILE = Path(__file__).parent / "data" / "ambiguous_senses.jsonl"
 ACRONYMS = ("AHT", "BPO", "CS", "MTTR")
@@ -157,6 +157,47 @@ def test_senses_mention_without_local_evidence_uses_the_document(builtin_nlp):
     span = mention(builtin_nlp(text), "AHT")
     assert span._.term_id == "average-hold-time"
     assert "in the document" in span._.senses[0]["reason"]
+
+
+@pytest.mark.parametrize(
+    "text,acronym,sense",
+    [
+        ("Our mean time to repair for pumps is too long.\nMTTR went up again this quarter.", "MTTR", "mean-time-to-repair"),
+        ("MTTR went up again this quarter. Mean-Time-To-Respond is what the board asked about.", "MTTR", "mean-time-to-respond"),
+        ("Average hold times are on the dashboard. AHT rose in March.", "AHT", "average-hold-time"),
+        ("Business process optimization starts next week. The BPO team met today.", "BPO", "business-process-optimization"),
+    ],
+)
+def test_senses_long_form_elsewhere_in_the_document_decides(builtin_nlp, text, acronym, sense):
+    span = mention(builtin_nlp(text), acronym)
+    assert span._.term_id == sense
+    assert span._.senses[0]["reason"] == REASON_LONG_FORM
+    assert all(s["reason"] != REASON_LONG_FORM for s in span._.senses[1:])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A long form beside the acronym in its own sentence is as often a sibling in a list.
+        "We track average hold time, AHT and ASA every week.",
+        # Long forms of two senses: the document does not settle it, the context does.
+        "Average hold time and average handle time are both on the wall.\nAHT includes talk time and after-call work.",
+    ],
+)
+def test_senses_long_form_that_does_not_settle_it(builtin_nlp, text):
+    span = mention(builtin_nlp(text), "AHT")
+    assert all(s["reason"] != REASON_LONG_FORM for s in span._.senses)
+
+
+def test_senses_long_form_needs_the_document_windows():
+    # Plain windows (no ``uses``) still work: the long form is simply not looked for.
+    def concept(cid, term, text):
+        return Concept(id=cid, term=term, acronyms=["AHT"], definitions=[Definition(text, "t.txt", 1)])
+
+    glossary = Glossary([concept("handle", "Average Handle Time", "Talk time."), concept("hold", "Average Hold Time", "Time on hold.")])
+    index = SenseIndex(glossary)
+    senses = index.choose(glossary.by_acronym["AHT"], windows=[(SENTENCE, (SENTENCE, 0), {"hold": "hold"})])
+    assert senses[0]["term_id"] == "hold" and senses[0]["reason"].startswith("context:")
 
 
 # --- the glossary's own evidence ----------------------------------------------------------
