@@ -70,15 +70,34 @@ _PAIRING = frozenset(
 )
 
 
+_DENYING = frozenset({"not", "unlike", "never", "instead", "rather"})
+
+
 def _is_content(word: str) -> bool:
     return len(word) >= 3 and word not in _STOP and not word[0].isdigit()
 
 
-def iter_phrases(text: str) -> Iterator[tuple[str, str]]:
-    """``(phrase, surface text)`` for every phrase of ``text`` in order, repeats included."""
+def _denies(word: str, following: str) -> bool:
+    """Whether ``word`` (then ``following``) sets the rest of its clause against what is being
+    said: "not", "don't", "unlike", "never", "instead (of)", "rather (than)"; "not only" and
+    "not just" add rather than deny."""
+    if word in _DENYING or word.endswith(("n't", "n’t")):
+        return following not in ("only", "just")
+    return False
+
+
+def iter_phrases(text: str, *, denials: bool = True) -> Iterator[tuple[str, str]]:
+    """``(phrase, surface text)`` for every phrase of ``text`` in order, repeats included.
+
+    With ``denials`` (evidence), the rest of a clause after a denying word (:func:`_denies`)
+    yields nothing: "unlike first response time, ..." and "not until it is solved" say what
+    the subject is not. Without (what a text is about), every word counts."""
     for clause in _CLAUSE.split(text.lower()):
         previous: tuple[str, str, bool] | None = None
-        for word in _WORD.findall(clause):
+        words = _WORD.findall(clause)
+        for position, word in enumerate(words):
+            if denials and _denies(word, words[position + 1] if position + 1 < len(words) else ""):
+                break
             if word[0].isdigit():
                 previous = None
                 continue
@@ -94,10 +113,11 @@ def iter_phrases(text: str) -> Iterator[tuple[str, str]]:
             previous = (key, word, content)
 
 
-def phrases(text: str) -> dict[str, str]:
-    """The distinct phrases of ``text``, each with the first way the text wrote it."""
+def phrases(text: str, *, denials: bool = True) -> dict[str, str]:
+    """The distinct phrases of ``text``, each with the first way the text wrote it (see
+    :func:`iter_phrases` for ``denials``)."""
     found: dict[str, str] = {}
-    for phrase, surface in iter_phrases(text):
+    for phrase, surface in iter_phrases(text, denials=denials):
         found.setdefault(phrase, surface)
     return found
 

@@ -90,8 +90,9 @@ def context_reason(found: Sequence[str], scope: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    """The stemmed content words of ``text`` (no pairs)."""
-    return {p for p in phrases(text) if " " not in p}
+    """The stemmed content words of ``text`` (no pairs), denied ones too: "calling back
+    instead of keeping them on hold" is about hold, though it is not hold."""
+    return {p for p in phrases(text, denials=False) if " " not in p}
 
 
 def _concept_text(concept: Concept) -> str:

@@ -126,6 +126,9 @@ def test_senses_reason_of_a_real_choice_counts_right(builtin_nlp):
         ("The BPO contract moves our phone support to a third-party provider.", "BPO", "business-process-outsourcing"),
         ("The BPO project streamlines workflows so we work more efficiently.", "BPO", "business-process-optimization"),
         ("CS runs renewals and works to reduce churn.", "CS", "customer-success"),
+        # What a clause denies is no evidence: "resolved" does not count for resolution.
+        ("MTTR counts until the first reply, not until the ticket is resolved and closed.", "MTTR", "mean-time-to-respond"),
+        ("Unlike resolution time, MTTR stops when an agent first replies.", "MTTR", "mean-time-to-respond"),
     ],
 )
 def test_senses_context_choice(builtin_nlp, text, acronym, sense):
