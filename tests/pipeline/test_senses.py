@@ -20,11 +20,10 @@ ACRONYMS = ("AHT", "BPO", "CS", "MTTR")
 #: The accuracy the project aims at for every ambiguous acronym.
 TARGET_ACCURACY = 0.9
 #: What each acronym must keep (dev and held-out together): one sentence below what the
-#: glossary's present definitions reach, so a regression fails and a merge moving one sentence
-#: does not. Below the target where the definitions never use the words real text uses around
-#: the acronym (no definition of Mean Time to Repair says "equipment" or "maintenance"); raise
-#: a floor when richer definitions lift it.
-FLOOR = {"AHT": 33 / 42, "BPO": 27 / 42, "CS": 35 / 42, "MTTR": 33 / 45}
+#: mechanism and the glossary's present definitions reach, so a regression fails and a merge
+#: moving one sentence does not; never below the target. Raise a floor when the choice
+#: improves.
+FLOOR = {"AHT": 39 / 42, "BPO": 38 / 42, "CS": 40 / 42, "MTTR": 41 / 45}
 
 
 def _load_sentences() -> list[dict]:
@@ -86,7 +85,7 @@ def test_senses_accuracy_per_acronym(builtin_nlp, acronym):
     totals = Counter(r["split"] for r in rows)
     parts = ", ".join(f"{split} {by_split[split]}/{totals[split]}" for split in sorted(totals))
     report = f"{acronym}: accuracy {accuracy:.3f} ({parts}; target {TARGET_ACCURACY}); wrong:\n" + "\n".join(wrong)
-    assert accuracy >= min(FLOOR[acronym], TARGET_ACCURACY) - 1e-9, report
+    assert accuracy >= max(FLOOR[acronym], TARGET_ACCURACY) - 1e-9, report
 
 
 # --- the explanation -------------------------------------------------------------------------
