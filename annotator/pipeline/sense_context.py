@@ -23,6 +23,7 @@ chats often end a thought with the line, not with a full stop).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
@@ -38,6 +39,17 @@ DOCUMENT = "document"
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n")
 _NAME_WORD = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_form(name: str) -> tuple[str, re.Pattern]:
+    """The longest word of ``name`` (a cheap first test) and the pattern of the whole name
+    (see :meth:`DocumentContext.sentences_using`; the left word boundary is checked by the
+    caller, so that the search can start from the pattern's first letter)."""
+    words = _NAME_WORD.findall(name.lower())
+    if not words:
+        return "", re.compile(r"(?!)")
+    return max(words, key=len), re.compile(r"[\s-]+".join(map(re.escape, words)) + r"s?(?![^\W_])")
 
 
 class DocumentContext:
@@ -95,15 +107,17 @@ class DocumentContext:
     def sentences_using(self, name: str) -> frozenset[int]:
         """The sentences that write ``name`` (a sense's term or alias): its words in order, in
         any case, separated by spaces or hyphens, the last one maybe plural. Cached per name,
-        so a document is searched once per long form."""
+        so a document is searched once per long form, and only when it holds the name's
+        longest word at all."""
         found = self._uses.get(name)
         if found is None:
             if self._lower is None:
                 self._lower = self.text.lower()
-            words = _NAME_WORD.findall(name.lower())
-            pattern = r"(?<![^\W_])" + r"[\s-]+".join(map(re.escape, words)) + r"s?(?![^\W_])"
-            hits = re.finditer(pattern, self._lower) if words else ()
-            found = self._uses[name] = frozenset(self.sentence_of(hit.start()) for hit in hits)
+            lower, (longest, pattern) = self._lower, _long_form(name)
+            starts = [hit.start() for hit in pattern.finditer(lower)] if longest and longest in lower else []
+            found = self._uses[name] = frozenset(
+                self.sentence_of(start) for start in starts if not (start and lower[start - 1].isalnum())
+            )
         return found
 
     def windows(self, char: int) -> MentionWindows:
