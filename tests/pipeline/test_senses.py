@@ -21,9 +21,10 @@ ACRONYMS = ("AHT", "BPO", "CS", "MTTR")
 TARGET_ACCURACY = 0.9
 #: What each acronym must keep (dev and held-out together): one sentence below what the
 #: mechanism and the glossary's present definitions reach, so a regression fails and a merge
-#: moving one sentence does not; never below the target. Raise a floor when the choice
-#: improves.
-FLOOR = {"AHT": 39 / 42, "BPO": 38 / 42, "CS": 40 / 42, "MTTR": 41 / 45}
+#: moving one sentence does not. The test never accepts less than the target, which is what
+#: binds where one sentence below falls under it (AHT and BPO: no slack). Raise a floor when
+#: the choice improves.
+FLOOR = {"AHT": 43 / 48, "BPO": 43 / 48, "CS": 46 / 48, "MTTR": 46 / 51}
 
 
 def _load_sentences() -> list[dict]:
