@@ -13,7 +13,10 @@ Time / Average Hold Time) the evidence is, in order:
    sentence, its neighbours, the whole document (:mod:`.sense_context`). The acronym itself
    is never evidence;
 3. how many glossary sources define that sense;
-4. glossary order, so the choice is always deterministic.
+4. how much the sense's definitions read like the rest of the glossary (the share of their words
+   the glossary at large uses, :meth:`SenseIndex.affinity`): text run through a help-desk
+   annotator more likely means Mean Time to Resolution than Mean Time To Repair of a machine;
+5. glossary order, so the choice is always deterministic.
 
 A sense's text is its term and aliases, its definitions, and what the rest of the glossary says
 about what sets it apart: concepts named with a term word of its own that the other senses'
@@ -36,6 +39,8 @@ REASON_ONLY = "only sense in the glossary"
 REASON_EXPANDED = "expanded in this document"
 REASON_DOCUMENT = "defined in this document"
 REASON_LONG_FORM = "long form used in this document"
+#: Added to the reason of a sense chosen by :meth:`SenseIndex.affinity` alone.
+REASON_DOMAIN = "; the sense most like the rest of the glossary"
 
 #: How much a related concept's name counts per phrase (a sense's own definitions count 1);
 #: its definitions count half as much: they say what the related concept is, and only by the
@@ -114,6 +119,7 @@ class SenseIndex:
         self._named: dict[str, list[Concept]] | None = None
         self._defined: dict[str, list[Concept]] | None = None
         self._rarity: Rarity | None = None
+        self._affinity: dict[str, float] = {}
 
     def names(self, concept: Concept) -> set[str]:
         names = self._names.get(concept.id)
@@ -156,6 +162,18 @@ class SenseIndex:
                 frequency.update(phrases(_concept_text(concept)).keys())
             self._rarity = Rarity(len(sample), frequency)
         return self._rarity
+
+    def affinity(self, concept: Concept) -> float:
+        """How much ``concept``'s definitions read like the glossary at large, in [0, 1]: the
+        mean commonness (one minus :meth:`rarity`) of their distinct words. A prior for when
+        the document says nothing either way."""
+        found = self._affinity.get(concept.id)
+        if found is None:
+            rarity = self.rarity()
+            words = _words(" ".join(d.text for d in concept.definitions))
+            found = sum(1.0 - rarity(w) for w in words) / len(words) if words else 0.0
+            self._affinity[concept.id] = found
+        return found
 
     def related(self, concept: Concept, candidates: Sequence[Concept]) -> tuple[list[Concept], list[Concept]]:
         """The concepts named with, and the concepts defined with, a term word that sets
@@ -248,9 +266,19 @@ class SenseIndex:
                     scores = memo[(group, key)] = weights.score(found)
                 if any(total > 0 for total, _ in scores):
                     break
+        prior = [(source_count(c), self.affinity(c)) for c in candidates]
         ranked = sorted(
             range(len(candidates)),
-            key=lambda i: (not expanded[i], -scores[i][0], -source_count(candidates[i]), i),
+            key=lambda i: (not expanded[i], -scores[i][0], -prior[i][0], -prior[i][1], i),
+        )
+        first, second = ranked[0], ranked[1] if len(ranked) > 1 else None
+        # The affinity alone told apart senses that the document and the sources do not.
+        by_domain = (
+            second is not None
+            and not expanded[first]
+            and scores[first][0] == scores[second][0]
+            and prior[first][0] == prior[second][0]
+            and prior[first][1] != prior[second][1]
         )
         senses = []
         for i in ranked:
@@ -263,5 +291,7 @@ class SenseIndex:
             else:
                 sources = source_count(concept)
                 reason = f"no context; defined by {sources} source{'s' * (sources != 1)}"
+                if i == first and by_domain:
+                    reason += REASON_DOMAIN
             senses.append(sense_record(concept, round(total / (total + 1), 3), reason))
         return senses

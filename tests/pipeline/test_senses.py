@@ -13,7 +13,7 @@ import pytest
 
 from annotator.glossary.model import Concept, Definition, Glossary
 from annotator.pipeline.sense_context import SENTENCE
-from annotator.pipeline.senses import REASON_LONG_FORM, SHOWN_PHRASES, SenseIndex, context_reason
+from annotator.pipeline.senses import REASON_DOMAIN, REASON_LONG_FORM, SHOWN_PHRASES, SenseIndex, context_reason
 
 SENSES_FILE = Path(__file__).parent / "data" / "ambiguous_senses.jsonl"
 ACRONYMS = ("AHT", "BPO", "CS", "MTTR")
@@ -142,6 +142,33 @@ def test_senses_acronym_is_never_its_own_evidence(builtin_nlp):
     # acronym must not tip the choice: the source count decides.
     span = mention(builtin_nlp("AHT AHT AHT."), "AHT")
     assert span._.senses[0]["reason"].startswith("no context")
+
+
+def test_senses_without_context_or_source_majority_the_sense_nearest_the_glossary_wins(builtin_nlp):
+    # Every MTTR sense has two sources: a help-desk text means the support metric, not the
+    # repair of a machine, and the reason says what decided.
+    span = mention(builtin_nlp("MTTR."), "MTTR")
+    assert span._.term_id == "mean-time-to-resolution"
+    assert span._.senses[0]["reason"] == "no context; defined by 2 sources" + REASON_DOMAIN
+    assert [s["term_id"] for s in span._.senses][-1] == "mean-time-to-repair"
+    assert all(REASON_DOMAIN not in s["reason"] for s in span._.senses[1:])
+
+
+def test_senses_affinity_is_the_share_of_words_the_glossary_uses():
+    def concept(cid, term, text, acronyms=()):
+        return Concept(id=cid, term=term, acronyms=list(acronyms), definitions=[Definition(text, "t.txt", 1)])
+
+    glossary = Glossary([
+        concept("repair", "Mean Time To Repair", "Fixing a broken pump or turbine.", ["MTTR"]),
+        concept("resolution", "Mean Time to Resolution", "Time to resolve a customer ticket.", ["MTTR"]),
+        *(concept(f"c{i}", f"Concept {i}", "A customer ticket the agent must resolve.") for i in range(8)),
+    ])
+    index = SenseIndex(glossary)
+    repair, resolution = glossary.by_acronym["MTTR"]
+    assert index.affinity(resolution) > index.affinity(repair)
+    senses = index.choose([repair, resolution], windows=[(SENTENCE, (SENTENCE, 0), {})])
+    assert [s["term_id"] for s in senses] == ["resolution", "repair"]
+    assert senses[0]["reason"].endswith(REASON_DOMAIN)
 
 
 def test_senses_each_part_of_a_long_document_decides_for_itself(builtin_nlp):
