@@ -71,6 +71,7 @@ _PAIRING = frozenset(
 
 
 _DENYING = frozenset({"not", "unlike", "never", "instead", "rather"})
+_CONTRACTED = frozenset({"'t", "’t"})  # a cheap first test for "n't" before calling _denies
 
 
 def _is_content(word: str) -> bool:
@@ -96,7 +97,11 @@ def iter_phrases(text: str, *, denials: bool = True) -> Iterator[tuple[str, str]
         previous: tuple[str, str, bool] | None = None
         words = _WORD.findall(clause)
         for position, word in enumerate(words):
-            if denials and _denies(word, words[position + 1] if position + 1 < len(words) else ""):
+            if (
+                denials
+                and (word in _DENYING or word[-2:] in _CONTRACTED)
+                and _denies(word, words[position + 1] if position + 1 < len(words) else "")
+            ):
                 break
             if word[0].isdigit():
                 previous = None

@@ -120,6 +120,7 @@ class SenseIndex:
         self._defined: dict[str, list[Concept]] | None = None
         self._rarity: Rarity | None = None
         self._affinity: dict[str, float] = {}
+        self._prior: dict[str, tuple[int, float]] = {}
 
     def names(self, concept: Concept) -> set[str]:
         names = self._names.get(concept.id)
@@ -173,6 +174,14 @@ class SenseIndex:
             words = _words(" ".join(d.text for d in concept.definitions))
             found = sum(1.0 - rarity(w) for w in words) / len(words) if words else 0.0
             self._affinity[concept.id] = found
+        return found
+
+    def prior(self, concept: Concept) -> tuple[int, float]:
+        """What ranks senses the document says nothing about: :func:`source_count`, then
+        :meth:`affinity` (cached: every mention of an ambiguous acronym asks)."""
+        found = self._prior.get(concept.id)
+        if found is None:
+            found = self._prior[concept.id] = (source_count(concept), self.affinity(concept))
         return found
 
     def related(self, concept: Concept, candidates: Sequence[Concept]) -> tuple[list[Concept], list[Concept]]:
@@ -266,7 +275,7 @@ class SenseIndex:
                     scores = memo[(group, key)] = weights.score(found)
                 if any(total > 0 for total, _ in scores):
                     break
-        prior = [(source_count(c), self.affinity(c)) for c in candidates]
+        prior = [self.prior(c) for c in candidates]
         ranked = sorted(
             range(len(candidates)),
             key=lambda i: (not expanded[i], -scores[i][0], -prior[i][0], -prior[i][1], i),
@@ -289,7 +298,7 @@ class SenseIndex:
             if total > 0:
                 reason = context_reason(found, scope)
             else:
-                sources = source_count(concept)
+                sources = prior[i][0]
                 reason = f"no context; defined by {sources} source{'s' * (sources != 1)}"
                 if i == first and by_domain:
                     reason += REASON_DOMAIN
