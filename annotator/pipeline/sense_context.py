@@ -10,7 +10,7 @@ share one decision.
 Before any window, the document as a whole may settle the matter: a document that writes out
 one sense's long form in another sentence ("Our mean time to repair is too long. The MTTR
 report ...", without defining the acronym) means that sense by its acronym (one sense per
-discourse; :meth:`MentionWindows.uses`). A long form in the mention's own sentence does not
+discourse; :meth:`MentionWindows.sentences_using`). A long form in the mention's own sentence does not
 count: written beside the acronym without brackets it is as often a sibling in a list
 ("track average hold time, AHT and ASA") as the same thing, and the sentence's phrases weigh
 it anyway.
@@ -42,20 +42,23 @@ _NAME_WORD = re.compile(r"[^\W_]+")
 
 
 @functools.lru_cache(maxsize=4096)
-def _long_form(name: str) -> tuple[str, re.Pattern]:
-    """The longest word of ``name`` (a cheap first test) and the pattern of the whole name
-    (see :meth:`DocumentContext.sentences_using`; the left word boundary is checked by the
-    caller, so that the search can start from the pattern's first letter)."""
+def long_form(name: str) -> tuple[tuple[str, ...], re.Pattern]:
+    """The usual spellings (lower, Capitalized, UPPER) of the longest word of ``name``, a cheap
+    first test that needs no lower-cased copy of the document, and the pattern of the whole
+    name, any case (see :meth:`DocumentContext.sentences_using`; the left word boundary is
+    checked by the caller, so that the search can start from the pattern's first letter)."""
     words = _NAME_WORD.findall(name.lower())
     if not words:
-        return "", re.compile(r"(?!)")
-    return max(words, key=len), re.compile(r"[\s-]+".join(map(re.escape, words)) + r"s?(?![^\W_])")
+        return (), re.compile(r"(?!)")
+    longest = max(words, key=len)
+    pattern = r"[\s-]+".join(map(re.escape, words)) + r"s?(?![^\W_])"
+    return (longest, longest.capitalize(), longest.upper()), re.compile(pattern, re.IGNORECASE)
 
 
 class DocumentContext:
     """One document's sentences and their phrases (see :func:`.sense_evidence.phrases`)."""
 
-    __slots__ = ("text", "scores", "_starts", "_sentences", "_windows", "_document", "_lower", "_uses")
+    __slots__ = ("text", "scores", "_starts", "_sentences", "_windows", "_document", "_uses")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -67,7 +70,6 @@ class DocumentContext:
         self._sentences: dict[int, dict[str, str]] = {}
         self._windows: dict[int, dict[str, str]] = {}
         self._document: dict[str, str] | None = None
-        self._lower: str | None = None
         self._uses: dict[str, frozenset[int]] = {}
 
     def _bounds(self) -> list[int]:
@@ -105,18 +107,16 @@ class DocumentContext:
         return self._document
 
     def sentences_using(self, name: str) -> frozenset[int]:
-        """The sentences that write ``name`` (a sense's term or alias): its words in order, in
-        any case, separated by spaces or hyphens, the last one maybe plural. Cached per name,
-        so a document is searched once per long form, and only when it holds the name's
-        longest word at all."""
+        """The sentences that write ``name`` (a sense's term or alias): its words in order,
+        separated by spaces or hyphens, the last one maybe plural, in any case as long as its
+        longest word is written lower-case, Capitalized or in CAPITALS. Cached per name, so a
+        document is searched once per long form, and only when it holds that longest word."""
         found = self._uses.get(name)
         if found is None:
-            if self._lower is None:
-                self._lower = self.text.lower()
-            lower, (longest, pattern) = self._lower, _long_form(name)
-            starts = [hit.start() for hit in pattern.finditer(lower)] if longest and longest in lower else []
+            text, (spellings, pattern) = self.text, long_form(name)
+            starts = [hit.start() for hit in pattern.finditer(text)] if any(s in text for s in spellings) else []
             found = self._uses[name] = frozenset(
-                self.sentence_of(start) for start in starts if not (start and lower[start - 1].isalnum())
+                self.sentence_of(start) for start in starts if not (start and text[start - 1].isalnum())
             )
         return found
 
@@ -128,15 +128,23 @@ class DocumentContext:
 class MentionWindows:
     """An iterator over ``(scope, key, phrases)``, from the narrowest window around one mention
     to the widest, each computed only when the one before it gave no evidence; ``key`` names
-    the window within its document. :meth:`uses` asks the rest of the document for a long form."""
+    the window within its document. :meth:`sentences_using` asks the document for a long form."""
 
-    __slots__ = ("context", "index", "_steps")
+    __slots__ = ("context", "char", "_index", "_steps")
 
     def __init__(self, context: DocumentContext, char: int) -> None:
         self.context = context
-        #: The mention's sentence.
-        self.index = context.sentence_of(char)
+        self.char = char
+        self._index: int | None = None
         self._steps = self._widening()
+
+    @property
+    def index(self) -> int:
+        """The mention's sentence (found on first need: a mention the document spells out
+        never asks)."""
+        if self._index is None:
+            self._index = self.context.sentence_of(self.char)
+        return self._index
 
     def __iter__(self) -> MentionWindows:
         return self
@@ -150,7 +158,16 @@ class MentionWindows:
         yield NEARBY, (NEARBY, index), context.nearby(index)
         yield DOCUMENT, (DOCUMENT,), context.document()
 
-    def uses(self, names: Sequence[str]) -> bool:
-        """Whether a sentence other than the mention's writes one of ``names`` (see
-        :meth:`DocumentContext.sentences_using`)."""
-        return any(self.context.sentences_using(name) - {self.index} for name in names)
+    @property
+    def text(self) -> str:
+        """The whole document."""
+        return self.context.text
+
+    def sentences_using(self, names: Sequence[str]) -> frozenset[int]:
+        """The sentences of the document that write one of ``names`` (see
+        :meth:`DocumentContext.sentences_using`); whether the mention's own sentence
+        (:attr:`index`) is among them is the caller's question."""
+        found: frozenset[int] = frozenset()
+        for name in names:
+            found |= self.context.sentences_using(name)
+        return found

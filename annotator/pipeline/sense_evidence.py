@@ -19,6 +19,7 @@ cannot be its own evidence.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -40,6 +41,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem: possessive and inflection off, a final ``e`` off, the first five letters.
 
@@ -74,6 +76,7 @@ _DENYING = frozenset({"not", "unlike", "never", "instead", "rather"})
 _CONTRACTED = frozenset({"'t", "’t"})  # a cheap first test for "n't" before calling _denies
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_content(word: str) -> bool:
     return len(word) >= 3 and word not in _STOP and not word[0].isdigit()
 

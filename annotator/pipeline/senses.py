@@ -28,11 +28,12 @@ only pay for ambiguous hits.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..glossary.model import Concept, Glossary, normalize_key
-from .sense_context import DOCUMENT, NEARBY, SENTENCE
+from .sense_context import DOCUMENT, NEARBY, SENTENCE, long_form
 from .sense_evidence import TERM_WEIGHT, Rarity, SenseWeights, phrase_counts, phrases
 
 REASON_ONLY = "only sense in the glossary"
@@ -121,6 +122,7 @@ class SenseIndex:
         self._rarity: Rarity | None = None
         self._affinity: dict[str, float] = {}
         self._prior: dict[str, tuple[int, float]] = {}
+        self._long_form_filters: dict[tuple[str, ...], re.Pattern] = {}
 
     def names(self, concept: Concept) -> set[str]:
         names = self._names.get(concept.id)
@@ -228,16 +230,36 @@ class SenseIndex:
 
     # --- choosing -------------------------------------------------------------------------
 
-    def long_forms(self, candidates: Sequence[Concept], windows, memo: dict) -> list[bool]:
-        """Which candidate the document names by its long form (``windows.uses``, see
-        :class:`.sense_context.MentionWindows`): a list with one ``True``, or all ``False`` when
-        it names none or several. Once per sentence and acronym (kept in ``memo``)."""
-        key = ("long form", getattr(windows, "index", None), *(c.id for c in candidates))
-        found = memo.get(key)
+    def long_form_filter(self, candidates: Sequence[Concept]) -> re.Pattern:
+        """A pattern that finds the longest word of any candidate's long form, as
+        :func:`.sense_context.long_form` spells it (cached per acronym)."""
+        key = tuple(c.id for c in candidates)
+        found = self._long_form_filters.get(key)
         if found is None:
-            used = [windows.uses([concept.term, *concept.aliases]) for concept in candidates]
-            found = memo[key] = used if sum(used) == 1 else [False] * len(candidates)
+            spellings = {s for c in candidates for name in (c.term, *c.aliases) for s in long_form(name)[0]}
+            alternatives = "|".join(map(re.escape, sorted(spellings))) or "(?!)"
+            found = self._long_form_filters[key] = re.compile(alternatives)
         return found
+
+    def long_forms(self, candidates: Sequence[Concept], windows, memo: dict) -> list[bool]:
+        """Which candidate the document names by its long form in a sentence other than the
+        mention's (``windows.sentences_using`` and ``windows.index``, see
+        :class:`.sense_context.MentionWindows`): a list with one ``True``, or all ``False`` when
+        it names none or several. The document is searched once per acronym (``memo``)."""
+        key = ("long form", *(c.id for c in candidates))
+        where = memo.get(key)
+        if where is None:
+            # One search for the longest word of every long form first: most documents hold none.
+            if self.long_form_filter(candidates).search(windows.text) is None:
+                where = ()
+            else:
+                where = tuple(windows.sentences_using([c.term, *c.aliases]) for c in candidates)
+            memo[key] = where
+        if not any(where):
+            return [False] * len(candidates)
+        own = {windows.index}
+        used = [bool(sentences - own) for sentences in where]
+        return used if sum(used) == 1 else [False] * len(candidates)
 
     def choose(
         self,
@@ -253,9 +275,10 @@ class SenseIndex:
         mention's context as ``(scope, key, phrases)`` from narrowest to widest (see
         :meth:`.sense_context.DocumentContext.windows`): the first window with any evidence
         decides, and the wider ones are never computed. When ``windows`` can also tell whether
-        the document writes a long form (``uses``, as :class:`.sense_context.MentionWindows`
-        can), a long form of exactly one candidate decides before any window. ``memo``, one
-        dict per document, keeps each window's weighing for the next mention that needs it.
+        the document writes a long form (``text``, ``index`` and ``sentences_using``, as
+        :class:`.sense_context.MentionWindows` can), a long form of exactly one candidate
+        decides before any window. ``memo``, one dict per document, keeps each window's
+        weighing for the next mention that needs it.
         """
         if len(candidates) == 1 and not expansions:
             return self.single(candidates[0])
@@ -265,7 +288,7 @@ class SenseIndex:
         scores: list[tuple[float, list[str]]] = [(0.0, [])] * len(candidates)
         scope = ""
         memo = {} if memo is None else memo
-        if len(candidates) > 1 and not any(expanded) and hasattr(windows, "uses"):
+        if len(candidates) > 1 and not any(expanded) and hasattr(windows, "sentences_using"):
             expanded, decisive = self.long_forms(candidates, windows, memo), REASON_LONG_FORM
         if len(candidates) > 1 and not any(expanded):
             weights, group = self.weights(candidates), tuple(c.id for c in candidates)

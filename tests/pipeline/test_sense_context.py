@@ -36,9 +36,10 @@ def test_sense_context_sentences_using_a_long_form(text, sentences):
     assert context.sentences_using("Mean Time To Repair") == sentences
 
 
-def test_sense_context_mention_windows_ignore_the_long_form_in_its_own_sentence():
+def test_sense_context_mention_windows_know_their_sentence_and_the_long_forms():
     text = "Mean time to repair is up. MTTR again.\nMean time to repair and MTTR."
     context = DocumentContext(text)
-    assert context.windows(text.index("MTTR")).uses(["Mean Time to Repair"])
-    only_own = DocumentContext("Mean time to repair and MTTR.")
-    assert not only_own.windows(only_own.text.index("MTTR")).uses(["Mean Time to Repair"])
+    windows = context.windows(text.index("MTTR"))
+    assert windows.index == 1
+    assert windows.sentences_using(["Mean Time to Repair", "MTTR Repair"]) == {0, 2}
+    assert context.windows(text.rindex("MTTR")).index == 2

@@ -220,7 +220,7 @@ def test_senses_long_form_that_does_not_settle_it(builtin_nlp, text):
 
 
 def test_senses_long_form_needs_the_document_windows():
-    # Plain windows (no ``uses``) still work: the long form is simply not looked for.
+    # Plain windows (no ``sentences_using``) still work: the long form is not looked for.
     def concept(cid, term, text):
         return Concept(id=cid, term=term, acronyms=["AHT"], definitions=[Definition(text, "t.txt", 1)])
 
