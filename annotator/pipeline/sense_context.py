@@ -7,6 +7,14 @@ narrowest window that has any evidence: its own sentence; else the sentences up 
 :data:`NEIGHBOURS` either side of it; else the whole document. Mentions in the same sentence
 share one decision.
 
+Before any window, the document as a whole may settle the matter: a document that writes out
+one sense's long form in another sentence ("Our mean time to repair is too long. The MTTR
+report ...", without defining the acronym) means that sense by its acronym (one sense per
+discourse; :meth:`MentionWindows.sentences_using`). A long form in the mention's own sentence does not
+count: written beside the acronym without brackets it is as often a sibling in a list
+("track average hold time, AHT and ASA") as the same thing, and the sentence's phrases weigh
+it anyway.
+
 Everything is computed on first need and cached, so a document pays only for the sentences
 that hold an ambiguous acronym (and their neighbours), and for the whole document at most once.
 Sentences are split on ``. ! ?`` followed by white space, and on line breaks (tickets and
@@ -15,9 +23,10 @@ chats often end a thought with the line, not with a full stop).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .sense_evidence import phrases
 
@@ -29,12 +38,27 @@ NEARBY = "nearby"
 DOCUMENT = "document"
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n")
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def long_form(name: str) -> tuple[tuple[str, ...], re.Pattern]:
+    """The usual spellings (lower, Capitalized, UPPER) of the longest word of ``name``, a cheap
+    first test that needs no lower-cased copy of the document, and the pattern of the whole
+    name, any case (see :meth:`DocumentContext.sentences_using`; the left word boundary is
+    checked by the caller, so that the search can start from the pattern's first letter)."""
+    words = _NAME_WORD.findall(name.lower())
+    if not words:
+        return (), re.compile(r"(?!)")
+    longest = max(words, key=len)
+    pattern = r"[\s-]+".join(map(re.escape, words)) + r"s?(?![^\W_])"
+    return (longest, longest.capitalize(), longest.upper()), re.compile(pattern, re.IGNORECASE)
 
 
 class DocumentContext:
     """One document's sentences and their phrases (see :func:`.sense_evidence.phrases`)."""
 
-    __slots__ = ("text", "scores", "_starts", "_sentences", "_windows", "_document")
+    __slots__ = ("text", "scores", "_starts", "_sentences", "_windows", "_document", "_uses")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -46,6 +70,7 @@ class DocumentContext:
         self._sentences: dict[int, dict[str, str]] = {}
         self._windows: dict[int, dict[str, str]] = {}
         self._document: dict[str, str] | None = None
+        self._uses: dict[str, frozenset[int]] = {}
 
     def _bounds(self) -> list[int]:
         if self._starts is None:
@@ -81,11 +106,68 @@ class DocumentContext:
             self._document = phrases(self.text)
         return self._document
 
-    def windows(self, char: int) -> Iterator[tuple[str, tuple, dict[str, str]]]:
-        """``(scope, key, phrases)`` from the narrowest window around ``char`` to the widest,
-        each computed only when the one before it gave no evidence; ``key`` names the window
-        within this document."""
-        index = self.sentence_of(char)
-        yield SENTENCE, (SENTENCE, index), self.sentence(index)
-        yield NEARBY, (NEARBY, index), self.nearby(index)
-        yield DOCUMENT, (DOCUMENT,), self.document()
+    def sentences_using(self, name: str) -> frozenset[int]:
+        """The sentences that write ``name`` (a sense's term or alias): its words in order,
+        separated by spaces or hyphens, the last one maybe plural, in any case as long as its
+        longest word is written lower-case, Capitalized or in CAPITALS. Cached per name, so a
+        document is searched once per long form, and only when it holds that longest word."""
+        found = self._uses.get(name)
+        if found is None:
+            text, (spellings, pattern) = self.text, long_form(name)
+            starts = [hit.start() for hit in pattern.finditer(text)] if any(s in text for s in spellings) else []
+            found = self._uses[name] = frozenset(
+                self.sentence_of(start) for start in starts if not (start and text[start - 1].isalnum())
+            )
+        return found
+
+    def windows(self, char: int) -> MentionWindows:
+        """The windows around the mention at ``char`` (see :class:`MentionWindows`)."""
+        return MentionWindows(self, char)
+
+
+class MentionWindows:
+    """An iterator over ``(scope, key, phrases)``, from the narrowest window around one mention
+    to the widest, each computed only when the one before it gave no evidence; ``key`` names
+    the window within its document. :meth:`sentences_using` asks the document for a long form."""
+
+    __slots__ = ("context", "char", "_index", "_steps")
+
+    def __init__(self, context: DocumentContext, char: int) -> None:
+        self.context = context
+        self.char = char
+        self._index: int | None = None
+        self._steps = self._widening()
+
+    @property
+    def index(self) -> int:
+        """The mention's sentence (found on first need: a mention the document spells out
+        never asks)."""
+        if self._index is None:
+            self._index = self.context.sentence_of(self.char)
+        return self._index
+
+    def __iter__(self) -> MentionWindows:
+        return self
+
+    def __next__(self) -> tuple[str, tuple, dict[str, str]]:
+        return next(self._steps)
+
+    def _widening(self) -> Iterator[tuple[str, tuple, dict[str, str]]]:
+        context, index = self.context, self.index
+        yield SENTENCE, (SENTENCE, index), context.sentence(index)
+        yield NEARBY, (NEARBY, index), context.nearby(index)
+        yield DOCUMENT, (DOCUMENT,), context.document()
+
+    @property
+    def text(self) -> str:
+        """The whole document."""
+        return self.context.text
+
+    def sentences_using(self, names: Sequence[str]) -> frozenset[int]:
+        """The sentences of the document that write one of ``names`` (see
+        :meth:`DocumentContext.sentences_using`); whether the mention's own sentence
+        (:attr:`index`) is among them is the caller's question."""
+        found: frozenset[int] = frozenset()
+        for name in names:
+            found |= self.context.sentences_using(name)
+        return found

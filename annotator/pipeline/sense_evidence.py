@@ -12,12 +12,14 @@ A sense's weight for a phrase is the smoothed log-odds of the phrase in that sen
 text pooled. A phrase every sense uses about as often ("average", "time") weighs nothing; a
 phrase all senses use but one uses much more (``hold`` in Average Hold Time against Average
 Handle Time, whose definitions mention hold time once each) still counts for that one; a
-phrase only one sense uses counts most. The acronym itself is never a phrase of any sense, so
-it cannot be its own evidence.
+phrase only one sense uses counts most; a phrase a sense's text never uses is never evidence
+for it, however short that text is. The acronym itself is never a phrase of any sense, so it
+cannot be its own evidence.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -39,6 +41,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem: possessive and inflection off, a final ``e`` off, the first five letters.
 
@@ -69,15 +72,40 @@ _PAIRING = frozenset(
 )
 
 
+_DENYING = frozenset({"not", "unlike", "never", "instead", "rather"})
+_CONTRACTED = frozenset({"'t", "’t"})  # a cheap first test for "n't" before calling _denies
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _is_content(word: str) -> bool:
     return len(word) >= 3 and word not in _STOP and not word[0].isdigit()
 
 
-def iter_phrases(text: str) -> Iterator[tuple[str, str]]:
-    """``(phrase, surface text)`` for every phrase of ``text`` in order, repeats included."""
+def _denies(word: str, following: str) -> bool:
+    """Whether ``word`` (then ``following``) sets the rest of its clause against what is being
+    said: "not", "don't", "unlike", "never", "instead (of)", "rather (than)"; "not only" and
+    "not just" add rather than deny."""
+    if word in _DENYING or word.endswith(("n't", "n’t")):
+        return following not in ("only", "just")
+    return False
+
+
+def iter_phrases(text: str, *, denials: bool = True) -> Iterator[tuple[str, str]]:
+    """``(phrase, surface text)`` for every phrase of ``text`` in order, repeats included.
+
+    With ``denials`` (evidence), the rest of a clause after a denying word (:func:`_denies`)
+    yields nothing: "unlike first response time, ..." and "not until it is solved" say what
+    the subject is not. Without (what a text is about), every word counts."""
     for clause in _CLAUSE.split(text.lower()):
         previous: tuple[str, str, bool] | None = None
-        for word in _WORD.findall(clause):
+        words = _WORD.findall(clause)
+        for position, word in enumerate(words):
+            if (
+                denials
+                and (word in _DENYING or word[-2:] in _CONTRACTED)
+                and _denies(word, words[position + 1] if position + 1 < len(words) else "")
+            ):
+                break
             if word[0].isdigit():
                 previous = None
                 continue
@@ -93,10 +121,11 @@ def iter_phrases(text: str) -> Iterator[tuple[str, str]]:
             previous = (key, word, content)
 
 
-def phrases(text: str) -> dict[str, str]:
-    """The distinct phrases of ``text``, each with the first way the text wrote it."""
+def phrases(text: str, *, denials: bool = True) -> dict[str, str]:
+    """The distinct phrases of ``text``, each with the first way the text wrote it (see
+    :func:`iter_phrases` for ``denials``)."""
     found: dict[str, str] = {}
-    for phrase, surface in iter_phrases(text):
+    for phrase, surface in iter_phrases(text, denials=denials):
         found.setdefault(phrase, surface)
     return found
 
@@ -148,6 +177,11 @@ class SenseWeights:
             row = []
             factor = rarity(phrase)
             for count, total in zip(counts, totals):
+                if count <= 0:
+                    # Smoothing must not turn a phrase a sense never uses into evidence for
+                    # it just because that sense's text is short.
+                    row.append(0.0)
+                    continue
                 mine = (count + SMOOTHING) / (total + SMOOTHING * size)
                 theirs = (everywhere - count + SMOOTHING) / (grand - total + SMOOTHING * size)
                 row.append(max(0.0, math.log(mine / theirs)) * factor)

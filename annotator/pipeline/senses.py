@@ -5,13 +5,18 @@ the reason. An unambiguous hit has one sense. For an ambiguous acronym (AHT = Av
 Time / Average Hold Time) the evidence is, in order:
 
 1. an expansion written in the same document (``Average Hold Time (AHT)``) - decisive;
+   then a long form (term or alias) of exactly one sense written anywhere in the document
+   ("our average hold time ... AHT"): one sense per discourse;
 2. context: the phrases around the mention, each weighted by how much more one sense's own
    text uses it than the other senses' do and by how rare it is in the glossary at large
    (:mod:`.sense_evidence`), taken from the narrowest window that has any: the mention's
    sentence, its neighbours, the whole document (:mod:`.sense_context`). The acronym itself
    is never evidence;
 3. how many glossary sources define that sense;
-4. glossary order, so the choice is always deterministic.
+4. how much the sense's definitions read like the rest of the glossary (the share of their words
+   the glossary at large uses, :meth:`SenseIndex.affinity`): text run through a help-desk
+   annotator more likely means Mean Time to Resolution than Mean Time To Repair of a machine;
+5. glossary order, so the choice is always deterministic.
 
 A sense's text is its term and aliases, its definitions, and what the rest of the glossary says
 about what sets it apart: concepts named with a term word of its own that the other senses'
@@ -23,16 +28,20 @@ only pay for ambiguous hits.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..glossary.model import Concept, Glossary, normalize_key
-from .sense_context import DOCUMENT, NEARBY, SENTENCE
+from .sense_context import DOCUMENT, NEARBY, SENTENCE, long_form
 from .sense_evidence import TERM_WEIGHT, Rarity, SenseWeights, phrase_counts, phrases
 
 REASON_ONLY = "only sense in the glossary"
 REASON_EXPANDED = "expanded in this document"
 REASON_DOCUMENT = "defined in this document"
+REASON_LONG_FORM = "long form used in this document"
+#: Added to the reason of a sense chosen by :meth:`SenseIndex.affinity` alone.
+REASON_DOMAIN = "; the sense most like the rest of the glossary"
 
 #: How much a related concept's name counts per phrase (a sense's own definitions count 1);
 #: its definitions count half as much: they say what the related concept is, and only by the
@@ -87,8 +96,9 @@ def context_reason(found: Sequence[str], scope: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    """The stemmed content words of ``text`` (no pairs)."""
-    return {p for p in phrases(text) if " " not in p}
+    """The stemmed content words of ``text`` (no pairs), denied ones too: "calling back
+    instead of keeping them on hold" is about hold, though it is not hold."""
+    return {p for p in phrases(text, denials=False) if " " not in p}
 
 
 def _concept_text(concept: Concept) -> str:
@@ -110,6 +120,9 @@ class SenseIndex:
         self._named: dict[str, list[Concept]] | None = None
         self._defined: dict[str, list[Concept]] | None = None
         self._rarity: Rarity | None = None
+        self._affinity: dict[str, float] = {}
+        self._prior: dict[str, tuple[int, float]] = {}
+        self._long_form_filters: dict[tuple[str, ...], re.Pattern] = {}
 
     def names(self, concept: Concept) -> set[str]:
         names = self._names.get(concept.id)
@@ -152,6 +165,26 @@ class SenseIndex:
                 frequency.update(phrases(_concept_text(concept)).keys())
             self._rarity = Rarity(len(sample), frequency)
         return self._rarity
+
+    def affinity(self, concept: Concept) -> float:
+        """How much ``concept``'s definitions read like the glossary at large, in [0, 1]: the
+        mean commonness (one minus :meth:`rarity`) of their distinct words. A prior for when
+        the document says nothing either way."""
+        found = self._affinity.get(concept.id)
+        if found is None:
+            rarity = self.rarity()
+            words = _words(" ".join(d.text for d in concept.definitions))
+            found = sum(1.0 - rarity(w) for w in words) / len(words) if words else 0.0
+            self._affinity[concept.id] = found
+        return found
+
+    def prior(self, concept: Concept) -> tuple[int, float]:
+        """What ranks senses the document says nothing about: :func:`source_count`, then
+        :meth:`affinity` (cached: every mention of an ambiguous acronym asks)."""
+        found = self._prior.get(concept.id)
+        if found is None:
+            found = self._prior[concept.id] = (source_count(concept), self.affinity(concept))
+        return found
 
     def related(self, concept: Concept, candidates: Sequence[Concept]) -> tuple[list[Concept], list[Concept]]:
         """The concepts named with, and the concepts defined with, a term word that sets
@@ -197,6 +230,37 @@ class SenseIndex:
 
     # --- choosing -------------------------------------------------------------------------
 
+    def long_form_filter(self, candidates: Sequence[Concept]) -> re.Pattern:
+        """A pattern that finds the longest word of any candidate's long form, as
+        :func:`.sense_context.long_form` spells it (cached per acronym)."""
+        key = tuple(c.id for c in candidates)
+        found = self._long_form_filters.get(key)
+        if found is None:
+            spellings = {s for c in candidates for name in (c.term, *c.aliases) for s in long_form(name)[0]}
+            alternatives = "|".join(map(re.escape, sorted(spellings))) or "(?!)"
+            found = self._long_form_filters[key] = re.compile(alternatives)
+        return found
+
+    def long_forms(self, candidates: Sequence[Concept], windows, memo: dict) -> list[bool]:
+        """Which candidate the document names by its long form in a sentence other than the
+        mention's (``windows.sentences_using`` and ``windows.index``, see
+        :class:`.sense_context.MentionWindows`): a list with one ``True``, or all ``False`` when
+        it names none or several. The document is searched once per acronym (``memo``)."""
+        key = ("long form", *(c.id for c in candidates))
+        where = memo.get(key)
+        if where is None:
+            # One search for the longest word of every long form first: most documents hold none.
+            if self.long_form_filter(candidates).search(windows.text) is None:
+                where = ()
+            else:
+                where = tuple(windows.sentences_using([c.term, *c.aliases]) for c in candidates)
+            memo[key] = where
+        if not any(where):
+            return [False] * len(candidates)
+        own = {windows.index}
+        used = [bool(sentences - own) for sentences in where]
+        return used if sum(used) == 1 else [False] * len(candidates)
+
     def choose(
         self,
         candidates: Sequence[Concept],
@@ -210,38 +274,56 @@ class SenseIndex:
         ``expansions`` are the long forms the document gives this acronym; ``windows`` the
         mention's context as ``(scope, key, phrases)`` from narrowest to widest (see
         :meth:`.sense_context.DocumentContext.windows`): the first window with any evidence
-        decides, and the wider ones are never computed. ``memo``, one dict per document,
-        keeps each window's weighing for the next mention that needs it.
+        decides, and the wider ones are never computed. When ``windows`` can also tell whether
+        the document writes a long form (``text``, ``index`` and ``sentences_using``, as
+        :class:`.sense_context.MentionWindows` can), a long form of exactly one candidate
+        decides before any window. ``memo``, one dict per document, keeps each window's
+        weighing for the next mention that needs it.
         """
         if len(candidates) == 1 and not expansions:
             return self.single(candidates[0])
         keys = {normalize_key(e) for e in expansions}
         expanded = [bool(keys & self.names(c)) for c in candidates]
+        decisive = REASON_EXPANDED
         scores: list[tuple[float, list[str]]] = [(0.0, [])] * len(candidates)
         scope = ""
+        memo = {} if memo is None else memo
+        if len(candidates) > 1 and not any(expanded) and hasattr(windows, "sentences_using"):
+            expanded, decisive = self.long_forms(candidates, windows, memo), REASON_LONG_FORM
         if len(candidates) > 1 and not any(expanded):
             weights, group = self.weights(candidates), tuple(c.id for c in candidates)
-            memo = {} if memo is None else memo
             for scope, key, found in windows:
                 scores = memo.get((group, key))
                 if scores is None:
                     scores = memo[(group, key)] = weights.score(found)
                 if any(total > 0 for total, _ in scores):
                     break
+        prior = [self.prior(c) for c in candidates]
         ranked = sorted(
             range(len(candidates)),
-            key=lambda i: (not expanded[i], -scores[i][0], -source_count(candidates[i]), i),
+            key=lambda i: (not expanded[i], -scores[i][0], -prior[i][0], -prior[i][1], i),
+        )
+        first, second = ranked[0], ranked[1] if len(ranked) > 1 else None
+        # The affinity alone told apart senses that the document and the sources do not.
+        by_domain = (
+            second is not None
+            and not expanded[first]
+            and scores[first][0] == scores[second][0]
+            and prior[first][0] == prior[second][0]
+            and prior[first][1] != prior[second][1]
         )
         senses = []
         for i in ranked:
             concept, (total, found) = candidates[i], scores[i]
             if expanded[i]:
-                senses.append(sense_record(concept, 1.0, REASON_EXPANDED))
+                senses.append(sense_record(concept, 1.0, decisive))
                 continue
             if total > 0:
                 reason = context_reason(found, scope)
             else:
-                sources = source_count(concept)
+                sources = prior[i][0]
                 reason = f"no context; defined by {sources} source{'s' * (sources != 1)}"
+                if i == first and by_domain:
+                    reason += REASON_DOMAIN
             senses.append(sense_record(concept, round(total / (total + 1), 3), reason))
         return senses

@@ -34,6 +34,23 @@ def test_sense_evidence_phrases_pair_words_within_a_clause():
     assert (found["on hold"], found["talk tim"], found["custo"]) == ("on hold", "talk time", "customers")
 
 
+@pytest.mark.parametrize(
+    "text,kept,denied",
+    [
+        ("Unlike first response time, MTTR includes the fix.", {"inclu", "fix"}, {"respo", "first respo"}),
+        ("It counts first answers, not until it is solved.", {"count", "first answe"}, {"solv"}),
+        ("It doesn't change the queue; callers wait.", {"calle", "wait"}, {"chang", "queu"}),
+        ("Measured on retention rather than on tickets.", {"reten"}, {"ticke", "on ticke"}),
+        # "not only" and "not just" add, they do not deny.
+        ("BPO is not only about technology.", {"techn"}, set()),
+    ],
+)
+def test_sense_evidence_phrases_drop_what_a_clause_denies(text, kept, denied):
+    found = set(phrases(text))
+    assert kept <= found and not denied & found
+    assert kept | denied <= set(phrases(text, denials=False))  # what the text is about
+
+
 def test_sense_evidence_weights_shared_phrase_weighs_nothing_and_distinctive_one_counts():
     handle = Counter({"avera": 2, "talk": 2, "hold": 1})
     hold = Counter({"avera": 2, "on hold": 1, "hold": 2})
@@ -44,6 +61,17 @@ def test_sense_evidence_weights_shared_phrase_weighs_nothing_and_distinctive_one
     (handle_score, handle_found), (hold_score, hold_found) = weights.score({"on hold": "on hold", "hold": "hold"})
     assert hold_score > handle_score == 0
     assert hold_found == ["on hold", "hold"] and handle_found == []
+
+
+def test_sense_evidence_weights_a_phrase_a_sense_never_uses_is_no_evidence_for_it():
+    # A short sense text against a long one: smoothing alone would make a phrase only the long
+    # text uses (once, lightly) look likelier in the short one.
+    short = Counter({"repai": 3})
+    long = Counter({"ticke": 40, "resol": 30, "knowl base": 0.25})
+    weights = SenseWeights([short, long])
+    assert weights.weights.get("knowl base", (0.0, 0.0))[0] == 0
+    (short_score, short_found), _ = weights.score({"knowl base": "knowledge base"})
+    assert short_score == 0 and short_found == []
 
 
 def test_sense_evidence_weights_rarity_damps_common_words():

@@ -13,18 +13,18 @@ import pytest
 
 from annotator.glossary.model import Concept, Definition, Glossary
 from annotator.pipeline.sense_context import SENTENCE
-from annotator.pipeline.senses import SHOWN_PHRASES, SenseIndex, context_reason
+from annotator.pipeline.senses import REASON_DOMAIN, REASON_LONG_FORM, SHOWN_PHRASES, SenseIndex, context_reason
 
 SENSES_FILE = Path(__file__).parent / "data" / "ambiguous_senses.jsonl"
 ACRONYMS = ("AHT", "BPO", "CS", "MTTR")
 #: The accuracy the project aims at for every ambiguous acronym.
 TARGET_ACCURACY = 0.9
 #: What each acronym must keep (dev and held-out together): one sentence below what the
-#: glossary's present definitions reach, so a regression fails and a merge moving one sentence
-#: does not. Below the target where the definitions never use the words real text uses around
-#: the acronym (no definition of Mean Time to Repair says "equipment" or "maintenance"); raise
-#: a floor when richer definitions lift it.
-FLOOR = {"AHT": 33 / 42, "BPO": 27 / 42, "CS": 35 / 42, "MTTR": 33 / 45}
+#: mechanism and the glossary's present definitions reach, so a regression fails and a merge
+#: moving one sentence does not. The test never accepts less than the target, which is what
+#: binds where one sentence below falls under it (AHT and BPO: no slack). Raise a floor when
+#: the choice improves.
+FLOOR = {"AHT": 43 / 48, "BPO": 43 / 48, "CS": 46 / 48, "MTTR": 46 / 51}
 
 
 def _load_sentences() -> list[dict]:
@@ -86,7 +86,7 @@ def test_senses_accuracy_per_acronym(builtin_nlp, acronym):
     totals = Counter(r["split"] for r in rows)
     parts = ", ".join(f"{split} {by_split[split]}/{totals[split]}" for split in sorted(totals))
     report = f"{acronym}: accuracy {accuracy:.3f} ({parts}; target {TARGET_ACCURACY}); wrong:\n" + "\n".join(wrong)
-    assert accuracy >= min(FLOOR[acronym], TARGET_ACCURACY) - 1e-9, report
+    assert accuracy >= max(FLOOR[acronym], TARGET_ACCURACY) - 1e-9, report
 
 
 # --- the explanation -------------------------------------------------------------------------
@@ -126,6 +126,9 @@ def test_senses_reason_of_a_real_choice_counts_right(builtin_nlp):
         ("The BPO contract moves our phone support to a third-party provider.", "BPO", "business-process-outsourcing"),
         ("The BPO project streamlines workflows so we work more efficiently.", "BPO", "business-process-optimization"),
         ("CS runs renewals and works to reduce churn.", "CS", "customer-success"),
+        # What a clause denies is no evidence: "resolved" does not count for resolution.
+        ("MTTR counts until the first reply, not until the ticket is resolved and closed.", "MTTR", "mean-time-to-respond"),
+        ("Unlike resolution time, MTTR stops when an agent first replies.", "MTTR", "mean-time-to-respond"),
     ],
 )
 def test_senses_context_choice(builtin_nlp, text, acronym, sense):
@@ -139,6 +142,33 @@ def test_senses_acronym_is_never_its_own_evidence(builtin_nlp):
     # acronym must not tip the choice: the source count decides.
     span = mention(builtin_nlp("AHT AHT AHT."), "AHT")
     assert span._.senses[0]["reason"].startswith("no context")
+
+
+def test_senses_without_context_or_source_majority_the_sense_nearest_the_glossary_wins(builtin_nlp):
+    # Every MTTR sense has two sources: a help-desk text means the support metric, not the
+    # repair of a machine, and the reason says what decided.
+    span = mention(builtin_nlp("MTTR."), "MTTR")
+    assert span._.term_id == "mean-time-to-resolution"
+    assert span._.senses[0]["reason"] == "no context; defined by 2 sources" + REASON_DOMAIN
+    assert [s["term_id"] for s in span._.senses][-1] == "mean-time-to-repair"
+    assert all(REASON_DOMAIN not in s["reason"] for s in span._.senses[1:])
+
+
+def test_senses_affinity_is_the_share_of_words_the_glossary_uses():
+    def concept(cid, term, text, acronyms=()):
+        return Concept(id=cid, term=term, acronyms=list(acronyms), definitions=[Definition(text, "t.txt", 1)])
+
+    glossary = Glossary([
+        concept("repair", "Mean Time To Repair", "Fixing a broken pump or turbine.", ["MTTR"]),
+        concept("resolution", "Mean Time to Resolution", "Time to resolve a customer ticket.", ["MTTR"]),
+        *(concept(f"c{i}", f"Concept {i}", "A customer ticket the agent must resolve.") for i in range(8)),
+    ])
+    index = SenseIndex(glossary)
+    repair, resolution = glossary.by_acronym["MTTR"]
+    assert index.affinity(resolution) > index.affinity(repair)
+    senses = index.choose([repair, resolution], windows=[(SENTENCE, (SENTENCE, 0), {})])
+    assert [s["term_id"] for s in senses] == ["resolution", "repair"]
+    assert senses[0]["reason"].endswith(REASON_DOMAIN)
 
 
 def test_senses_each_part_of_a_long_document_decides_for_itself(builtin_nlp):
@@ -157,6 +187,47 @@ def test_senses_mention_without_local_evidence_uses_the_document(builtin_nlp):
     span = mention(builtin_nlp(text), "AHT")
     assert span._.term_id == "average-hold-time"
     assert "in the document" in span._.senses[0]["reason"]
+
+
+@pytest.mark.parametrize(
+    "text,acronym,sense",
+    [
+        ("Our mean time to repair for pumps is too long.\nMTTR went up again this quarter.", "MTTR", "mean-time-to-repair"),
+        ("MTTR went up again this quarter. Mean-Time-To-Respond is what the board asked about.", "MTTR", "mean-time-to-respond"),
+        ("Average hold times are on the dashboard. AHT rose in March.", "AHT", "average-hold-time"),
+        ("Business process optimization starts next week. The BPO team met today.", "BPO", "business-process-optimization"),
+    ],
+)
+def test_senses_long_form_elsewhere_in_the_document_decides(builtin_nlp, text, acronym, sense):
+    span = mention(builtin_nlp(text), acronym)
+    assert span._.term_id == sense
+    assert span._.senses[0]["reason"] == REASON_LONG_FORM
+    assert all(s["reason"] != REASON_LONG_FORM for s in span._.senses[1:])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A long form beside the acronym in its own sentence is as often a sibling in a list.
+        "We track average hold time, AHT and ASA every week.",
+        # Long forms of two senses: the document does not settle it, the context does.
+        "Average hold time and average handle time are both on the wall.\nAHT includes talk time and after-call work.",
+    ],
+)
+def test_senses_long_form_that_does_not_settle_it(builtin_nlp, text):
+    span = mention(builtin_nlp(text), "AHT")
+    assert all(s["reason"] != REASON_LONG_FORM for s in span._.senses)
+
+
+def test_senses_long_form_needs_the_document_windows():
+    # Plain windows (no ``sentences_using``) still work: the long form is not looked for.
+    def concept(cid, term, text):
+        return Concept(id=cid, term=term, acronyms=["AHT"], definitions=[Definition(text, "t.txt", 1)])
+
+    glossary = Glossary([concept("handle", "Average Handle Time", "Talk time."), concept("hold", "Average Hold Time", "Time on hold.")])
+    index = SenseIndex(glossary)
+    senses = index.choose(glossary.by_acronym["AHT"], windows=[(SENTENCE, (SENTENCE, 0), {"hold": "hold"})])
+    assert senses[0]["term_id"] == "hold" and senses[0]["reason"].startswith("context:")
 
 
 # --- the glossary's own evidence ----------------------------------------------------------
