@@ -169,8 +169,14 @@ def test_worker_drops_a_stalled_request_head_and_goes_on(server):
 
 
 def _sockets(pid: int) -> int:
-    """Sockets process ``pid`` has open."""
-    return sum(os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:") for fd in os.listdir(f"/proc/{pid}/fd"))
+    """Sockets process ``pid`` has open (a descriptor it closes while being counted is not)."""
+    count = 0
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            count += os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")
+        except FileNotFoundError:
+            continue  # closed between the listing and the look
+    return count
 
 
 def _idle_sockets(pid: int) -> int:
