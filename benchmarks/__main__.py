@@ -87,10 +87,11 @@ def main(quick: bool, only: str | None, out: Path, profile_: bool, verbose: bool
         rows += run_section(name, config, echo=(lambda m: click.echo(m, err=True)) if verbose else None)
         timings[name] = round(time.perf_counter() - started, 1)
         click.echo(f"[bench] {name} done in {timings[name]} s", err=True)
+        # After every section, so a run stopped part-way keeps what it measured.
+        write_json(out, rows, config={**config.to_json(), "quick": quick, "sections": names},
+                   extra={"section_seconds": timings})
     click.echo(render_table(rows))
     click.echo("\n" + summary(rows))
-    write_json(out, rows, config={**config.to_json(), "quick": quick, "sections": names},
-               extra={"section_seconds": timings})
     click.echo(f"results written to {out}")
     if any(r.status in (FAIL, ERROR) for r in rows):
         sys.exit(1)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from annotator.glossary.model import Glossary
+from annotator.glossary.model import Concept, Definition, Glossary
 from annotator.runtime.generation import generate_patterns
 
 DATA = Path(__file__).parent / "data"
@@ -38,3 +38,24 @@ def builtin_nlp():
     nlp = spacy.blank("en")
     nlp.add_pipe("helpdesk_glossary")
     return nlp
+
+
+def concept(cid: str, term: str, acronyms=(), aliases=(), familiarity=None) -> Concept:
+    """A concept of a hand-written test glossary, defined by its own name."""
+    return Concept(cid, term, list(acronyms), list(aliases), definitions=[Definition(f"{term}.", "t.csv", 1)],
+                   familiarity=familiarity)  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def glossary_nlp():
+    """Factory: blank English + helpdesk_glossary over ``concepts`` alone (no built-in data),
+    with extra component ``config``; for rules whose cases need a glossary of their own."""
+
+    def make(concepts: list[Concept], **config):
+        nlp = spacy.blank("en")
+        component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
+        glossary = Glossary(concepts)
+        component.set_data(glossary, list(generate_patterns(glossary)))
+        return nlp
+
+    return make

@@ -7,42 +7,31 @@ import pytest
 import spacy
 
 from annotator.errors import PipelineError
-from annotator.glossary.model import Concept, Definition, Glossary
 from annotator.pipeline.precision import PrecisionSettings
-from annotator.runtime.generation import generate_patterns
 
-
-def _concept(cid, term, acronyms=(), aliases=(), familiarity=None):
-    return Concept(cid, term, list(acronyms), list(aliases), definitions=[Definition(f"{term}.", "t.csv", 1)],
-                   familiarity=familiarity)  # fmt: skip
+from .conftest import concept
 
 
 GLOSSARY = [
-    _concept("queue", "Queue"),
-    _concept("ticket", "Ticket"),
-    _concept("agent", "Agent"),
-    _concept("reporting", "Reporting"),
-    _concept("webhook", "Webhook"),
-    _concept("tag", "Tag"),
-    _concept("customer-feedback", "Customer Feedback"),
-    _concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
-    _concept("first-response-time", "First Response Time", ["FRT"]),
-    _concept("customer-satisfaction", "Customer Satisfaction", ["CSAT"]),
-    _concept("support-ticket", "Support Ticket Routing"),
+    concept("queue", "Queue"),
+    concept("ticket", "Ticket"),
+    concept("agent", "Agent"),
+    concept("reporting", "Reporting"),
+    concept("webhook", "Webhook"),
+    concept("tag", "Tag"),
+    concept("customer-feedback", "Customer Feedback"),
+    concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+    concept("first-response-time", "First Response Time", ["FRT"]),
+    concept("customer-satisfaction", "Customer Satisfaction", ["CSAT"]),
+    concept("support-ticket", "Support Ticket Routing"),
 ]
 
 
-def _nlp(**config):
-    nlp = spacy.blank("en")
-    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
-    glossary = Glossary(GLOSSARY)
-    component.set_data(glossary, list(generate_patterns(glossary)))
-    return nlp
 
 
 @pytest.fixture(scope="module")
-def everyday_nlp():
-    return _nlp()
+def everyday_nlp(glossary_nlp):
+    return glossary_nlp(GLOSSARY)
 
 
 def _ents(nlp, text):
@@ -121,7 +110,7 @@ def test_everyday_verb_cues(everyday_nlp, verb, noun):
         "thanks for the feedback the agent will reply within the SLA and FRT",
     ],
 )
-def test_everyday_what_a_thanks_is_for_is_not_the_concept(everyday_nlp, text):
+def test_everyday_what_a_thanks_is_for_is_not_theconcept(everyday_nlp, text):
     ents = _ents(everyday_nlp, text)
     assert "agent" in ents and not any(e.lower() in ("feedback", "reporting") for e in ents)
 
@@ -143,18 +132,15 @@ def test_everyday_thanked_for(text, i, expected):
     assert thanked_for([t.lower for t in doc], i) is expected
 
 
-def test_everyday_threshold_is_a_setting():
-    strict = _nlp(precision_settings={"context_threshold": 5.0})
+def test_everyday_threshold_is_a_setting(glossary_nlp):
+    strict = glossary_nlp(GLOSSARY, precision_settings={"context_threshold": 5.0})
     assert _ents(strict, "The agent moved the ticket before the SLA ran out.") == ["SLA"]
-    lax = _nlp(precision_settings={"context_threshold": -10})
+    lax = glossary_nlp(GLOSSARY, precision_settings={"context_threshold": -10})
     assert _ents(lax, "Thanks for the feedback on my essay!") == ["feedback"]
 
 
-def test_everyday_stated_familiarity_wins():
-    glossary = Glossary([_concept("queue", "Queue", familiarity="jargon")])
-    nlp = spacy.blank("en")
-    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False})
-    component.set_data(glossary, list(generate_patterns(glossary)))
+def test_everyday_stated_familiarity_wins(glossary_nlp):
+    nlp = glossary_nlp([concept("queue", "Queue", familiarity="jargon")])
     assert _ents(nlp, "We had to queue for an hour.") == ["queue"]
 
 
@@ -165,8 +151,8 @@ def test_everyday_invalid_setting_is_E304(settings):
     assert info.value.code == "E304"
 
 
-def test_everyday_settings_survive_a_round_trip(tmp_path):
-    nlp = _nlp(precision_settings={"context_threshold": 5.0})
+def test_everyday_settings_survive_a_round_trip(tmp_path, glossary_nlp):
+    nlp = glossary_nlp(GLOSSARY, precision_settings={"context_threshold": 5.0})
     nlp.to_disk(tmp_path / "p")
     restored = spacy.load(tmp_path / "p")
     assert restored.get_pipe("helpdesk_glossary").precision_settings.context_threshold == 5.0
@@ -202,6 +188,6 @@ def test_everyday_words_of_travel_and_events_make_another_sense(everyday_nlp, te
     assert len(_ents(everyday_nlp, plain + context)) == 3
 
 
-def test_everyday_other_domain_weight_is_a_setting():
+def test_everyday_other_domain_weight_is_a_setting(glossary_nlp):
     text = "Your tickets for the flight are booked and the fare is paid.\n\nThe SLA and FRT apply."
-    assert _ents(_nlp(precision_settings={"other_domain_weight": 0}), text) == ["tickets", "SLA", "FRT"]
+    assert _ents(glossary_nlp(GLOSSARY, precision_settings={"other_domain_weight": 0}), text) == ["tickets", "SLA", "FRT"]

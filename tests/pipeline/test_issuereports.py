@@ -4,36 +4,25 @@ other text it is the support concept."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from annotator.glossary.model import Concept, Definition, Glossary
 from annotator.pipeline import issuereports
-from annotator.runtime.generation import generate_patterns
 
-
-def _concept(cid, term, acronyms=()):
-    return Concept(cid, term, list(acronyms), [], definitions=[Definition(f"{term}.", "t.csv", 1)])
+from .conftest import concept
 
 
 GLOSSARY = [
-    _concept("bug", "Bug"),
-    _concept("agent", "Agent"),
-    _concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
-    _concept("first-response-time", "First Response Time", ["FRT"]),
+    concept("bug", "Bug"),
+    concept("agent", "Agent"),
+    concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+    concept("first-response-time", "First Response Time", ["FRT"]),
 ]
 
 
-def _nlp(**config):
-    nlp = spacy.blank("en")
-    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
-    glossary = Glossary(GLOSSARY)
-    component.set_data(glossary, list(generate_patterns(glossary)))
-    return nlp
 
 
 @pytest.fixture(scope="module")
-def issue_nlp():
-    return _nlp()
+def issue_nlp(glossary_nlp):
+    return glossary_nlp(GLOSSARY)
 
 
 def _ents(nlp, text):
@@ -82,8 +71,8 @@ def test_issuereports_is_issue_report(text, report):
     assert issuereports.is_issue_report(text) is report
 
 
-def test_issuereports_rule_off_keeps_them():
+def test_issuereports_rule_off_keeps_them(glossary_nlp):
     from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
     rules = [r for r in DEFAULT_PRECISION_RULES if r != "helpdesk_glossary.issue_reports.v1"]
-    assert _ents(_nlp(precision_rules=rules), REPORT) == ["bug", "agent", "SLA", "FRT", "bug"]
+    assert _ents(glossary_nlp(GLOSSARY, precision_rules=rules), REPORT) == ["bug", "agent", "SLA", "FRT", "bug"]

@@ -6,36 +6,26 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from annotator.glossary.model import Concept, Definition, Glossary
 from annotator.pipeline import softwareparts
 from annotator.pipeline.tokentexts import TokenTexts
-from annotator.runtime.generation import generate_patterns
 
-
-def _concept(cid, term, acronyms=()):
-    return Concept(cid, term, list(acronyms), [], definitions=[Definition(f"{term}.", "t.csv", 1)])
+from .conftest import concept
 
 
 GLOSSARY = [
-    _concept("agent", "Agent"),
-    _concept("ticket", "Ticket"),
-    _concept("webhook", "Webhook"),
-    _concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
-    _concept("first-response-time", "First Response Time", ["FRT"]),
+    concept("agent", "Agent"),
+    concept("ticket", "Ticket"),
+    concept("webhook", "Webhook"),
+    concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+    concept("first-response-time", "First Response Time", ["FRT"]),
 ]
 
 
-def _nlp(**config):
-    nlp = spacy.blank("en")
-    component = nlp.add_pipe("helpdesk_glossary", config={"builtin": False, **config})
-    glossary = Glossary(GLOSSARY)
-    component.set_data(glossary, list(generate_patterns(glossary)))
-    return nlp
 
 
 @pytest.fixture(scope="module")
-def parts_nlp():
-    return _nlp()
+def parts_nlp(glossary_nlp):
+    return glossary_nlp(GLOSSARY)
 
 
 def _ents(nlp, text):
@@ -72,12 +62,12 @@ def test_softwareparts_other_uses_are_kept(parts_nlp, text, expected):
     assert _ents(parts_nlp, text) == expected
 
 
-def test_softwareparts_rule_off_keeps_them():
+def test_softwareparts_rule_off_keeps_them(glossary_nlp):
     rules = [
         "helpdesk_glossary.proper_names.v1",
         "helpdesk_glossary.everyday_words.v1",
     ]
-    nlp = _nlp(precision_rules=rules)
+    nlp = glossary_nlp(GLOSSARY, precision_rules=rules)
     assert _ents(nlp, "Create an agent bot; the SLA and FRT still apply.") == ["agent", "SLA", "FRT"]
 
 
