@@ -82,7 +82,6 @@ from .precision import (
     PrecisionSettings,
     RuleContext,
     is_signature,
-    document_acronym_rules,
     resolve_rules,
     rule_context,
     rule_names,
@@ -195,8 +194,7 @@ class HelpdeskGlossary:
         self.builtin = builtin
         self.overwrite = overwrite_ents
         self.precision_rules = rule_names(precision_rules)
-        self._candidate_rules, self._accepted_rules = resolve_rules(self.precision_rules)
-        self._acronym_rules = document_acronym_rules(self.precision_rules)
+        self._candidate_rules, self._accepted_rules, self._acronym_rules = resolve_rules(self.precision_rules)
         self.precision_settings = PrecisionSettings.from_config(precision_settings)
         self._lexicon: GlossaryLexicon | None = None
         self.glossary: Glossary | None = None
@@ -389,14 +387,15 @@ class HelpdeskGlossary:
             coordinated = {m for m in coordinated if (m.start, m.end, m.id) not in found}
             candidates += coordinated
         bounds = TokenBounds(doc)
-        context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon)
+        context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon,
+                               columns)
         typos = self._typos(doc, context, columns)
         if typos:
             candidates = [*candidates, *typos]
         if candidates and self._candidate_rules:
             candidates = self._plausible(context, candidates, bounds)
         # Speech-to-text stretches ("s l a", "csat", "tier two"), where asked: see spoken.py.
-        orth = columns[:, 1].tolist() if columns is not None else None
+        orth = columns[:, 1] if columns is not None else None
         spoken = set(self._spoken.matches(doc, text, Match, orth)) if getattr(self, "_spoken", None) else set()
         if spoken:
             candidates = [*candidates, *spoken]

@@ -154,10 +154,11 @@ def rule_context(
     known_caps: set[str],
     settings: PrecisionSettings,
     lexicon: Callable[[], GlossaryLexicon],
+    columns=None,
 ) -> RuleContext:
     """The :class:`RuleContext` of one document: its in-text definitions and its lower-case
     token hashes are read once, by whichever stage asks first (a rule, or the component after
-    the rules)."""
+    the rules). ``columns``: the matcher's ``doc.to_array`` (``LOWER`` first), when read."""
     found: list[list[dict]] = []
 
     def abbreviations() -> list[dict]:
@@ -169,7 +170,10 @@ def rule_context(
 
     def lower() -> list[int]:
         if not lowered:
-            lowered.append(doc.to_array(LOWER).tolist() if len(doc) else [])
+            if columns is not None:  # the matcher read them already
+                lowered.append(columns[:, 0].tolist())
+            else:
+                lowered.append(doc.to_array(LOWER).tolist() if len(doc) else [])
         return lowered[0]
 
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower)
@@ -485,8 +489,12 @@ def rule_names(setting: bool | Iterable[str]) -> list[str]:
 RULE_SCOPES = ("any", "token", "phrase")
 
 
-def _resolve(names: Sequence[str]) -> list[PrecisionRule]:
-    rules = []
+def resolve_rules(names: Sequence[str]) -> tuple[list[PrecisionRule], list[PrecisionRule], list[PrecisionRule]]:
+    """The rules registered under ``names``, split by stage (candidate, accepted,
+    document_acronym), each in order.
+
+    An unknown name or a registered function that is no rule fails with E303."""
+    by_stage: dict[str, list[PrecisionRule]] = {stage: [] for stage in STAGES}
     for name in names:
         try:
             rule = registry.misc.get(name)()
@@ -496,20 +504,6 @@ def _resolve(names: Sequence[str]) -> list[PrecisionRule]:
             raise PipelineError("E303", name=name, detail="not a PrecisionRule")
         if rule.scope not in RULE_SCOPES:
             raise PipelineError("E303", name=name, detail=f"scope {rule.scope!r} is none of {', '.join(RULE_SCOPES)}")
-        rules.append(rule)
-    return rules
-
-
-def resolve_rules(names: Sequence[str]) -> tuple[list[PrecisionRule], list[PrecisionRule]]:
-    """The rules registered under ``names`` that judge matches, split by stage (candidate,
-    accepted), in order (:func:`document_acronym_rules` gives the others).
-
-    An unknown name or a registered function that is no rule fails with E303."""
-    rules = _resolve(names)
-    return [r for r in rules if r.stage == "candidate"], [r for r in rules if r.stage == "accepted"]
-
-
-def document_acronym_rules(names: Sequence[str]) -> list[PrecisionRule]:
-    """The rules registered under ``names`` that judge the acronyms a document defines, in
-    order; fails as :func:`resolve_rules` does."""
-    return [r for r in _resolve(names) if r.stage == "document_acronym"]
+        by_stage[rule.stage].append(rule)
+    candidate, accepted, acronyms = (by_stage[stage] for stage in STAGES)
+    return candidate, accepted, acronyms

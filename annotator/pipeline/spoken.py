@@ -181,17 +181,20 @@ class SpokenIndex:
                 found.append((match.start(), match.end(), self.phrases[key]))
         return found
 
-    def matches(self, doc, text: str, match_type, orth: list[int] | None = None) -> list:
+    def matches(self, doc, text: str, match_type, orth=None) -> list:
         """The :meth:`find` results as ``match_type(start_token, end_token, label, id, True)``
         for the spans that fall on token boundaries of ``doc``; none unless
         ``doc.user_data[SPOKEN_KEY]`` is one of :data:`SPOKEN_MODES`.
 
-        ``orth``, the doc's ``ORTH`` hashes when the caller has them, rules out at C speed the
+        ``orth``, the doc's ``ORTH`` hashes when the caller has them (a sequence, or the numpy
+        column of ``doc.to_array``, read only when a spoken mode is on), rules out at C speed the
         lower-case acronyms of typed text for most documents: a span on token boundaries starts
         with a token that is the form or its plural, so without such a token none is kept."""
         mode = doc.user_data.get(SPOKEN_KEY)
         if mode not in SPOKEN_MODES:
             return []
+        if orth is not None and hasattr(orth, "tolist"):
+            orth = orth.tolist()
         lower_forms = orth is None or not self._lower_hashes.isdisjoint(orth)
         result = []
         for start, end, target in self.find(text, mode, lower_forms=lower_forms):

@@ -124,14 +124,10 @@ def test_precision_unknown_or_invalid_rule_is_E303(name):
     with pytest.raises(PipelineError) as info:
         resolve_rules([name])
     assert info.value.code == "E303"
-    with pytest.raises(PipelineError) as info:
-        precision.document_acronym_rules([name])
-    assert info.value.code == "E303"
 
 
 def test_precision_rules_split_by_stage():
-    candidate, accepted = resolve_rules(DEFAULT_PRECISION_RULES)
-    acronyms = precision.document_acronym_rules(DEFAULT_PRECISION_RULES)
+    candidate, accepted, acronyms = resolve_rules(DEFAULT_PRECISION_RULES)
     assert len(candidate) + len(accepted) + len(acronyms) == len(DEFAULT_PRECISION_RULES)
     assert [r.name for r in acronyms] == ["document_acronyms"]
 
