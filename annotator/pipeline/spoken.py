@@ -51,6 +51,7 @@ _SEGMENT = re.compile(r"\S(?:\S|[ \t]{1,2}(?=\S))*")
 _UPPER = re.compile(r"[A-Z]")
 # What ends a stretch inside a line: three blanks, or whitespace other than a space or a tab.
 _SEGMENT_BREAK = re.compile(r"[ \t]{3}|[^\S \t\n]")
+_BLANKS = re.compile(r"[ \t]{3}")
 # Punctuation that typed text has and speech-to-text mostly lacks (the dots of "s. l. a."
 # are letters spoken, not full stops).
 _PUNCT = re.compile(r"[,;:!?()\"]|(?<=[a-z]{2})\.(?=\s|$)")
@@ -67,6 +68,21 @@ def is_spoken(segment: str) -> bool:
     return len(_PUNCT.findall(segment)) * 8 <= len(words)
 
 
+#: The whitespace other than a space, a tab or a line break: what :data:`_SEGMENT_BREAK` finds
+#: besides blanks (``\s`` is ``str.isspace``; no code point past U+3000 is a space).
+_BREAKS = tuple(char for char in map(chr, range(0x3001)) if char.isspace() and char not in " \t\n")
+_ASCII_BREAKS = tuple(char for char in _BREAKS if char.isascii())
+
+
+def _one_stretch(line: str) -> bool:
+    """Whether :data:`_SEGMENT_BREAK` finds nothing in ``line``, asked with substring tests
+    (C scans of the line, one per kind of break): the pattern, tried at every character,
+    cost more than the rest of the spoken-form search on typed text."""
+    if ("  " in line or "\t" in line) and _BLANKS.search(line):
+        return False
+    return not any(char in line for char in (_ASCII_BREAKS if line.isascii() else _BREAKS))
+
+
 def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
     """``(start, end)`` of each stretch of ``text`` that :func:`is_spoken` accepts: a line, or
     a part of one between masked runs (a turn in a transcript's visible text).
@@ -77,7 +93,7 @@ def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
     offset = 0
     for line in text.split("\n"):
         end = offset + len(line)
-        if not (_UPPER.search(line) and not _SEGMENT_BREAK.search(line)):
+        if not (_UPPER.search(line) and _one_stretch(line)):
             for match in _SEGMENT.finditer(text, offset, end):
                 if is_spoken(match.group()):
                     yield match.span()
@@ -101,9 +117,10 @@ class SpokenIndex:
         forms = sorted((form for form in acronyms if form not in WORDS), key=len, reverse=True)
         # What a lower-case form's run of letters can be: the form, or its plural ("slas").
         self._lower_runs = frozenset(forms) | {form + "s" for form in forms}
-        self._lower_hashes = frozenset(map(get_string_id, self._lower_runs))
-        self._lower_re = (re.compile(r"(?<![\w'.@/-])(" + "|".join(forms) + r")(?:s|'s)?(?![\w@/-])")
-                          if forms else None)
+        self._run_of_hash = {get_string_id(run): run for run in self._lower_runs}
+        self._lower_hashes = frozenset(self._run_of_hash)
+        self._forms = frozenset(forms)
+        self._form_res: dict[str, re.Pattern] = {}
 
     @classmethod
     def from_glossary(cls, glossary, *, term_label: str, acronym_label: str, ambiguous_prefix: str) -> SpokenIndex:
@@ -123,34 +140,47 @@ class SpokenIndex:
                     phrases.setdefault(spoken, Target(term_label, concept.id))
         return cls(acronyms, phrases)
 
-    def find(self, text: str, mode: str = "auto", *, lower_forms: bool = True) -> list[tuple[int, int, Target]]:
+    def find(self, text: str, mode: str = "auto", *, lower_runs: Iterable[str] | None = None) -> list[tuple[int, int, Target]]:
         """``(start, end, target)`` of every spoken form in the speech-like parts of ``text``
-        (in all of it for ``mode="always"``); ``lower_forms=False`` when the caller knows the
-        text has no lower-case acronym form as a word (see :meth:`matches`)."""
+        (in all of it for ``mode="always"``), in text order within each kind. ``lower_runs``:
+        the runs of lower-case letters of ``text`` that are one-word forms or their plurals,
+        when the caller knows them (see :meth:`matches`); None looks for them."""
         if mode == "always":
             return self._find_in(text, 0, len(text))
         found = []
         for start, end in spoken_segments(text):
             found += self._find_in(text, start, end)
-        if not lower_forms:
+        if lower_runs is None:
+            lower_runs = self._lower_runs.intersection(_LOWER_RUN.findall(text))
+        if not lower_runs:
             return found
-        return found + self._lower_case_of_capitals(text, {(start, end) for start, end, _ in found})
+        return found + self._lower_case_of_capitals(text, lower_runs, {(start, end) for start, end, _ in found})
 
-    def _lower_case_of_capitals(self, text: str, taken: set[tuple[int, int]]) -> list:
+    def _lower_case_of_capitals(self, text: str, runs: Iterable[str], taken: set[tuple[int, int]]) -> list:
         """One-word lower-case acronyms (``sla``, ``slas``) anywhere in ``text`` whose capital
-        form the text also writes; ``taken`` are spans already found. Only acronyms that are no
-        ordinary word (:data:`WORDS`), so ``it`` stays the pronoun beside an ``IT`` team. The
-        lower-case forms are looked for first: most texts have none, and the capitals are then
-        looked up once per form found, never collected from the whole text."""
-        if self._lower_re is None or self._lower_runs.isdisjoint(_LOWER_RUN.findall(text)):
-            return []  # no run of lower-case letters is a form: the many-form pattern need not run
-        found, written = [], {}
-        for match in self._lower_re.finditer(text):
-            form = match.group(1)
-            if form not in written:
-                written[form] = re.search(rf"(?<![\w']){form.upper()}(?:s|'s)?(?![\w])", text) is not None
-            if written[form] and match.span() not in taken:
-                found.append((match.start(), match.end(), self.acronyms[form]))
+        form the text also writes; ``runs`` are the runs of lower-case letters in ``text``
+        that are forms or their plurals, ``taken`` spans already found. Only acronyms that are
+        no ordinary word (:data:`WORDS`), so ``it`` stays the pronoun beside an ``IT`` team.
+
+        Each form is looked for on its own, and only when its capitals are written: one
+        pattern of every form, tried at every character, cost more than all the rest of the
+        spoken-form search on typed text. Where a form and its plural are both forms
+        (``sla``, ``slas``), the longer one takes a run, as the one pattern did."""
+        forms = {form for run in runs for form in (run, run[:-1]) if form in self._forms}
+        by_start: dict[int, tuple[int, int, Target]] = {}
+        for form in sorted(forms, key=len, reverse=True):
+            capitals = form.upper()
+            if capitals not in text or re.search(rf"(?<![\w']){capitals}(?:s|'s)?(?![\w])", text) is None:
+                continue
+            for match in self._form_re(form).finditer(text):
+                if match.start() not in by_start and match.span() not in taken:
+                    by_start[match.start()] = (match.start(), match.end(), self.acronyms[form])
+        return [by_start[start] for start in sorted(by_start)]
+
+    def _form_re(self, form: str) -> re.Pattern:
+        found = self._form_res.get(form)
+        if found is None:
+            found = self._form_res[form] = re.compile(rf"(?<![\w'.@/-]){form}(?:s|'s)?(?![\w@/-])")
         return found
 
     def _find_in(self, text: str, start: int, end: int) -> list[tuple[int, int, Target]]:
@@ -193,11 +223,12 @@ class SpokenIndex:
         mode = doc.user_data.get(SPOKEN_KEY)
         if mode not in SPOKEN_MODES:
             return []
-        if orth is not None and hasattr(orth, "tolist"):
-            orth = orth.tolist()
-        lower_forms = orth is None or not self._lower_hashes.isdisjoint(orth)
+        runs = None
+        if orth is not None:
+            runs = [self._run_of_hash[h] for h in self._lower_hashes.intersection(
+                orth.tolist() if hasattr(orth, "tolist") else orth)]
         result = []
-        for start, end, target in self.find(text, mode, lower_forms=lower_forms):
+        for start, end, target in self.find(text, mode, lower_runs=runs):
             span = doc.char_span(start, end)
             if span is not None:
                 result.append(match_type(span.start, span.end, target.label, target.id, True))

@@ -23,6 +23,12 @@ def data_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def blank():
+    """A blank English pipeline (its tokenizer alone), for tests that only need a Doc."""
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="session")
 def fixture_glossary() -> Glossary:
     return Glossary.load(DATA / "glossary.jsonl")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 import annotator
 from annotator.api import default_nlp
 from annotator.glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL
-from annotator.pipeline.spoken import SPOKEN_KEY, SpokenIndex, Target, is_spoken, spoken_segments
+from annotator.pipeline.spoken import _BREAKS, _SEGMENT_BREAK, SPOKEN_KEY, WORDS, SpokenIndex, Target, is_spoken, spoken_segments
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +148,14 @@ def test_spoken_everywhere_when_asked(index):
 _STRETCH = re.compile(r"\S(?:\S|[ \t]{1,2}(?=\S))*")
 
 
-@given(st.text(alphabet="ab S\t\n\r\f x.,\u00a0", max_size=80))
+def test_segment_breaks_are_every_character_the_break_pattern_finds():
+    """The substring tests of the line shortcut look for exactly the characters the pattern
+    finds, across all of Unicode."""
+    every = {chr(i) for i in range(sys.maxunicode + 1) if _SEGMENT_BREAK.fullmatch(chr(i))}
+    assert set(_BREAKS) == every
+
+
+@given(st.text(alphabet="ab S\t\n\r\f\v\x1c\x1f x.,\u00a0\u2028\u3000é", max_size=80))
 def test_spoken_segments_skip_typed_lines_without_changing_the_answer(text):
     """The line-level shortcut gives exactly the stretches a plain scan of every stretch would."""
     expected = [m.span() for m in _STRETCH.finditer(text) if is_spoken(m.group())]
@@ -155,36 +163,41 @@ def test_spoken_segments_skip_typed_lines_without_changing_the_answer(text):
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(["sla", "slas", "SLA", "sla's", "csat", "CSAT", "it", "IT", " ", "\n", ",",
-                                 "-", "x", "Xsla", "sla2", "@sla", "s l a", "ai", "AI", "é"]), max_size=25).map("".join))
-def test_spoken_lower_case_forms_found_as_without_the_run_prefilter(text):
-    """The lower-case-run prefilter only skips texts where the many-form pattern finds nothing."""
+@given(st.lists(st.sampled_from(["sla", "slas", "SLA", "SLAS", "sla's", "csat", "CSAT", "it", "IT", " ", "\n", ",",
+                                 "-", "x", "Xsla", "sla2", "@sla", "s l a", "ai", "AI", "é"]), max_size=25).map("".join),
+       st.booleans())
+def test_spoken_lower_case_forms_found_as_one_pattern_of_every_form_finds_them(text, plural_is_a_form):
+    """Looking for each form alone, and only where its capitals are written, finds what the
+    plain definition finds: one pattern of every form (longest first) over the whole text,
+    kept where the form's capitals are written. With ``slas`` a form of its own, the longer
+    form takes the run."""
     acronyms = {"sla": Target("A", "sla"), "csat": Target("A", "csat"), "ai": Target("A", "ai"),
                 "it": Target("A", "it")}
-    index, unfiltered = SpokenIndex(acronyms, {}), SpokenIndex(acronyms, {})
-    unfiltered._lower_runs = _Everything()
-    assert index._lower_case_of_capitals(text, set()) == unfiltered._lower_case_of_capitals(text, set())
-
-
-class _Everything(frozenset):
-    def isdisjoint(self, other) -> bool:
-        return False
+    if plural_is_a_form:
+        acronyms["slas"] = Target("A", "slas")
+    index = SpokenIndex(acronyms, {})
+    forms = sorted((f for f in acronyms if f not in WORDS), key=len, reverse=True)
+    every = re.compile(r"(?<![\w'.@/-])(" + "|".join(forms) + r")(?:s|'s)?(?![\w@/-])")
+    expected = [(m.start(), m.end(), acronyms[m.group(1)]) for m in every.finditer(text)
+                if re.search(rf"(?<![\w']){m.group(1).upper()}(?:s|'s)?(?![\w])", text)]
+    present = index._lower_runs.intersection(re.findall(r"[a-z]{2,}", text))
+    assert index._lower_case_of_capitals(text, present, set()) == expected
+    assert index._lower_case_of_capitals(text, index._lower_runs, set()) == expected
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(["sla", "slas", "SLA", "sla's", "csat", "CSAT", "it", "IT", " ", "\n", ",", "|",
                                  "-", "x", "Xsla", "sla2", "@sla", "~", "(", ")", "ai", "AI", "é", "s l a"]),
                 max_size=25).map("".join))
-def test_spoken_matches_are_the_same_with_the_token_prefilter(text):
-    """Given the doc's ORTH hashes, matches() skips the lower-case forms' text search only
-    where it would keep nothing (what it keeps must start on a token that is the form)."""
-    import spacy
+def test_spoken_matches_are_the_same_with_the_token_prefilter(blank, text):
+    """Given the doc's ORTH hashes, matches() looks only for the lower-case forms written as
+    tokens, and keeps the same (what it keeps must start on a token that is the form)."""
     from spacy.attrs import ORTH
 
     from annotator.pipeline.matcher import Match
 
     index = SpokenIndex({"sla": Target("A", "sla"), "csat": Target("A", "csat"), "ai": Target("A", "ai")}, {})
-    doc = spacy.blank("en")(text)
+    doc = blank(text)
     doc.user_data[SPOKEN_KEY] = "auto"
     orth = doc.to_array([ORTH]) if len(doc) else []  # the numpy column, as the component passes it
     assert index.matches(doc, text, Match, orth) == index.matches(doc, text, Match)
