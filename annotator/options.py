@@ -16,6 +16,7 @@ This module imports nothing heavy: the CLI reads it to build ``--help``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -133,4 +134,10 @@ def option_fields(cls: type | None = None) -> Iterator[tuple[dataclasses.Field, 
 
 def option_names(cls: type | None = None, stage: str | None = None) -> tuple[str, ...]:
     """The option names a request may use, in declaration order (only ``stage``'s if given)."""
+    return _option_names(cls or AnnotateOptions, stage)
+
+
+@functools.cache
+def _option_names(cls: type, stage: str | None) -> tuple[str, ...]:
+    # Cached: every annotation asks, and a dataclass's fields are fixed once it is defined.
     return tuple(field.name for field, spec in option_fields(cls) if stage is None or spec.stage == stage)
