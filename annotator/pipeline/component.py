@@ -195,6 +195,11 @@ class HelpdeskGlossary:
         self.overwrite = overwrite_ents
         self.precision_rules = rule_names(precision_rules)
         self._candidate_rules, self._accepted_rules, self._acronym_rules = resolve_rules(self.precision_rules)
+        # The candidate-stage rules to ask about a candidate, by whether it is a token pattern.
+        self._rules_for = {
+            True: tuple(rule.run for rule in self._candidate_rules if rule.scope != "phrase"),
+            False: tuple(rule.run for rule in self._candidate_rules if rule.scope != "token"),
+        }
         self.precision_settings = PrecisionSettings.from_config(precision_settings)
         self._lexicon: GlossaryLexicon | None = None
         self.glossary: Glossary | None = None
@@ -467,15 +472,12 @@ class HelpdeskGlossary:
     def _plausible(self, context: RuleContext, candidates: list[Match], bounds: TokenBounds) -> list[Match]:
         """The candidates every candidate-stage precision rule keeps (each rule asked only
         about the candidates in its ``scope``)."""
-        rules = self._candidate_rules
-        checks = {  # is_token_pattern -> the rules to ask
-            True: [rule.run for rule in rules if rule.scope != "phrase"],
-            False: [rule.run for rule in rules if rule.scope != "token"],
-        }
+        rules_for = self._rules_for
+        starts, ends = bounds.lists()
         kept = []
         for match in budget.checked(candidates):
-            start, end = bounds.chars(match.start, match.end)
-            for keep in checks[match.is_token_pattern]:
+            start, end = starts[match.start], ends[match.end - 1]
+            for keep in rules_for[match.is_token_pattern]:
                 if not keep(context, match, start, end):
                     break
             else:

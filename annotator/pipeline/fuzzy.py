@@ -225,8 +225,7 @@ class FuzzyIndex:
         """Does any token's ``LOWER`` or ``ORTH`` (the first two columns) spell a known
         misspelling?"""
         if self._any_set is not None:
-            return not (self._any_set.isdisjoint(columns[:, 0].tolist())
-                        and self._any_set.isdisjoint(columns[:, 1].tolist()))
+            return not self._any_set.isdisjoint(columns[:, :2].ravel().tolist())
         values = columns[:, :2]
         at = np.minimum(np.searchsorted(self._any, values), len(self._any) - 1)
         return bool((self._any[at] == values).any())

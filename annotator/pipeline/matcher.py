@@ -347,17 +347,19 @@ class GlossaryMatcher:
 def resolve(matches: list[Match], n_tokens: int, taken: bytearray | None = None) -> tuple[list[Match], list[Match]]:
     """Longest match first, then leftmost; no overlaps (the stock ``entity_ruler``'s rule).
 
-    ``taken`` marks tokens already owned (existing entities the ruler must respect). Returns
+    ``taken`` marks tokens already owned with a 1 (existing entities the ruler must respect;
+    free tokens are 0). Returns
     the accepted matches and the token-pattern (acronym) matches nested inside an accepted one.
     """
     taken = bytearray(n_tokens) if taken is None else taken
     accepted: list[Match] = []
     rejected: list[Match] = []
     for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.label, m.id, m.kind != EXACT, m.kind)):
-        if any(taken[match.start : match.end]):
+        start, end = match.start, match.end
+        if taken.find(1, start, end) >= 0:  # a C scan, no slice copied
             rejected.append(match)
             continue
-        taken[match.start : match.end] = b"\x01" * (match.end - match.start)
+        taken[start:end] = b"\x01" * (end - start)
         accepted.append(match)
     nested = []
     if rejected:

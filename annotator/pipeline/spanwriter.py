@@ -43,6 +43,12 @@ class TokenBounds:
             self._read()
         return self._ends[i]
 
+    def lists(self) -> tuple[list[int], list[int]]:
+        """Every token's start and end character offset (for loops over many spans)."""
+        if self._starts is None:
+            self._read()
+        return self._starts, self._ends
+
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets of the tokens ``start:end``."""
         if self._starts is None:
