@@ -121,6 +121,7 @@ def mention_score(
     base: str,
     window: tuple[int, int] | None = None,
     thanks: bool = True,
+    enough: float | None = None,
 ) -> tuple[float, str]:
     """The context score of the one-word term at token ``i`` (see the module docstring), and
     the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone),
@@ -134,16 +135,29 @@ def mention_score(
     :class:`~annotator.pipeline.lexicon.GlossaryLexicon` and ``settings`` the
     :class:`~annotator.pipeline.precision.PrecisionSettings`; ``window`` the token range that
     counts as context (by default ``context_window`` tokens either side); ``thanks`` False says
-    the document has no "thank" (so no mention is :func:`thanked_for`)."""
+    the document has no "thank" (so no mention is :func:`thanked_for`). With ``enough`` (a
+    threshold), a score certain to reach it may be returned as a lower bound that does."""
     if window is None:
         reach = int(settings.context_window)
         window = (max(0, i - reach), min(len(lower), i + reach + 1))
     lo, hi = window
-    near = sum(1 for j in others if lo <= j < hi)
-    score = min(near, 2) * settings.context_term_weight
     derived = base not in lexicon.verbs and form not in (base, pluralize(base))
-    if not derived:
-        score += min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
+    courtesy = thanks and thanked_for(lower, i)
+    verb = not courtesy and _verb_use(lower, i, form, base, lexicon.verbs)
+    kind = "courtesy" if courtesy else "verb use" if verb else "derived" if derived else "noun"
+    # The largest deduction still to come: the other-domain words (two count) and the penalty.
+    deduction = (settings.courtesy_penalty if courtesy else settings.verb_penalty if verb else 0.0) + (
+        2 * max(settings.other_domain_weight, 0.0))
+    # The terms add first, cheapest first; once what is added clears ``enough`` whatever comes
+    # off, the words around need no count: the score returned then is that lower bound.
+    score = 0.0 if derived else min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
+    if enough is not None and score - deduction >= enough and settings.context_term_weight >= 0 and (
+            settings.context_word_weight >= 0):
+        return score - deduction, kind
+    near = sum(1 for j in others if lo <= j < hi)
+    score += min(near, 2) * settings.context_term_weight
+    if enough is not None and score - deduction >= enough and settings.context_word_weight >= 0:
+        return score - deduction, kind
     cue_ids = lexicon.context_ids
     around = lower[lo:hi]
     cues = sum(1 for h in around if h in cue_ids) - (lower[i] in cue_ids)
@@ -151,12 +165,11 @@ def mention_score(
     if not _OTHER_DOMAIN_IDS.isdisjoint(around):  # rare: one set look-up, no count, mostly
         elsewhere = sum(1 for h in around if h in _OTHER_DOMAIN_IDS)
         score -= min(elsewhere, 2) * settings.other_domain_weight
-    if thanks and thanked_for(lower, i):
-        return score - settings.courtesy_penalty, "courtesy"
-    verb = _verb_use(lower, i, form, base, lexicon.verbs)
+    if courtesy:
+        return score - settings.courtesy_penalty, kind
     if verb:
         score -= settings.verb_penalty
-    return score, "verb use" if verb else "derived" if derived else "noun"
+    return score, kind
 
 
 def _paragraph_window(context, i: int, reach: int, breaks: bool = True) -> tuple[int, int]:
@@ -219,7 +232,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1, lexicon=lexicon,
                                     settings=settings, form=form, base=base,
                                     window=_paragraph_window(context, m.start, window, breaks),
-                                    thanks=thanks)  # fmt: skip
+                                    thanks=thanks, enough=settings.context_threshold)  # fmt: skip
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
     dropped = set()
