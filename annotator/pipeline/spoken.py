@@ -57,6 +57,10 @@ _BLANKS = re.compile(r"[ \t]{3}")
 _PUNCT = re.compile(r"[,;:!?()\"]|(?<=[a-z]{2})\.(?=\s|$)")
 # Maximal runs of lower-case letters: a one-word lower-case acronym (``sla``, ``slas``) is one.
 _LOWER_RUN = re.compile(r"[a-z]{2,}+")
+# Letters spoken one by one and closed by a full stop: "s l a." (group 1: the last letter).
+# English tokenizers keep a lone letter and its full stop together ("a.", as in an initial),
+# so the letters' span would end inside a token.
+_SPELLED_STOP = re.compile(r"(?<![\w'.])[a-z](?:[ \t-][a-z]){0,4}[ \t-]([a-z])\.(?![\w.])")
 
 
 def is_spoken(segment: str) -> bool:
@@ -210,6 +214,29 @@ class SpokenIndex:
                 key = " ".join(match.group().split())
                 found.append((match.start(), match.end(), self.phrases[key]))
         return found
+
+    def split_spelled_stops(self, doc) -> None:
+        """Split off the full stop glued to the last of a spelled acronym's letters (``a.`` in
+        ``s l a.`` -> ``a`` ``.``) so the letters end on a token boundary, as in the middle of
+        a sentence; only where a spoken mode is on (``doc.user_data[SPOKEN_KEY]``) and the
+        letters spell a glossary acronym. Call it before any token index is taken: it changes
+        the doc's tokens (never its text)."""
+        if doc.user_data.get(SPOKEN_KEY) not in SPOKEN_MODES:
+            return
+        text = doc.text
+        if "." not in text:
+            return
+        tokens = []
+        for match in _SPELLED_STOP.finditer(text):
+            if "".join(c for c in match.group() if c.isalpha()) not in self.acronyms:
+                continue
+            token = doc.char_span(match.start(1), match.end())  # the letter and its full stop
+            if token is not None and len(token) == 1:
+                tokens.append(token[0])
+        if tokens:
+            with doc.retokenize() as retokenizer:
+                for token in tokens:
+                    retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
 
     def matches(self, doc, text: str, match_type, orth=None) -> list:
         """The :meth:`find` results as ``match_type(start_token, end_token, label, id, True)``

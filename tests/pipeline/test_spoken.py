@@ -131,6 +131,37 @@ def test_spoken_asr_option_overrides_the_detection(asr, text, expected):
     assert [s["text"] for s in spans if s.get("match") == "spoken"] == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the tokenizer keeps a lone letter and its full stop together ("a."): the letters
+        # must still end on a token boundary, at the end of a sentence as in its middle
+        ("Our AHT and SLA; s l a.", ["s l a"]),
+        ("Our AHT and SLA; s l a is here.", ["s l a"]),
+        ("s l a.", ["s l a"]),
+        ("we had s l a. then the a h t.", ["s l a", "a h t"]),
+        ("see the s-l-a.", ["s-l-a"]),
+        ("so s. l. a. then", ["s. l. a."]),
+    ],
+)
+def test_spoken_letters_before_a_full_stop(text, expected):
+    spans = annotator.annotate(text, asr="on")["spans"]
+    assert [s["text"] for s in spans if s.get("match") == "spoken"] == expected
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in spans)
+
+
+def test_spoken_full_stop_split_only_where_asked_and_only_for_acronyms():
+    nlp = default_nlp()
+    component = nlp.get_pipe("helpdesk_glossary")
+    doc = nlp.make_doc("plan x y z. then s l a.")
+    component._spoken.split_spelled_stops(doc)  # no spoken mode: tokens unchanged
+    assert [t.text for t in doc][-1] == "a."
+    doc.user_data[SPOKEN_KEY] = "always"
+    component._spoken.split_spelled_stops(doc)
+    assert [t.text for t in doc] == ["plan", "x", "y", "z.", "then", "s", "l", "a", "."]
+    assert doc.text == "plan x y z. then s l a."
+
+
 def test_spoken_asr_option_refuses_an_unknown_mode():
     from annotator.errors import InputError
 
