@@ -70,7 +70,8 @@ OTHER_DOMAIN_WORDS = frozenset(
     "flight flights airline airlines airport airports boarding passenger passengers fare fares "
     "itinerary itineraries seat seats seating legroom layover luggage baggage departure departures "
     "departing arrival arrivals arriving outbound concert concerts venue venues "
-    "festival festivals stadium theatre theater cinema raffle lottery".split()
+    "festival festivals stadium theatre theater cinema raffle lottery bus buses ferry "
+    "ferries railway musical musicals movie movies".split()
 )
 # The same, as the hashes spaCy keys lower-case token texts by (no string is looked up per token).
 _VERB_CUE_IDS = frozenset(map(get_string_id, VERB_CUES))

@@ -179,6 +179,8 @@ def test_everyday_context_stops_at_a_paragraph_break(everyday_nlp):
         ("Your tickets for the flight are booked and the fare is paid.", "Your tickets for the week are booked and paid."),
         ("I'll email your e-ticket numbers with the itinerary.", "I'll email your ticket numbers with the summary."),
         ("The concert tickets at the venue are sold out.", "The new tickets at the desk are sold out."),
+        ("Your tickets for the bus are booked.", "Your tickets for the week are booked."),
+        ("Two tickets for the musical, please.", "Two tickets for the team, please."),
     ],
 )
 def test_everyday_words_of_travel_and_events_make_another_sense(everyday_nlp, text, plain):
