@@ -61,6 +61,8 @@ _LOWER_RUN = re.compile(r"[a-z]{2,}+")
 # English tokenizers keep a lone letter and its full stop together ("a.", as in an initial),
 # so the letters' span would end inside a token.
 _SPELLED_STOP = re.compile(r"(?<![\w'.])[a-z](?:[ \t-][a-z]){0,4}[ \t-]([a-z])\.(?![\w.])")
+# A lone letter closed by a full stop: most texts have none, and this is a quicker scan.
+_LONE_LETTER_STOP = re.compile(r"[ \t-][a-z]\.(?![\w.])")
 
 
 def is_spoken(segment: str) -> bool:
@@ -224,7 +226,7 @@ class SpokenIndex:
         if doc.user_data.get(SPOKEN_KEY) not in SPOKEN_MODES:
             return
         text = doc.text
-        if "." not in text:
+        if _LONE_LETTER_STOP.search(text) is None:
             return
         tokens = []
         for match in _SPELLED_STOP.finditer(text):

@@ -232,3 +232,16 @@ def test_spoken_matches_are_the_same_with_the_token_prefilter(blank, text):
     doc.user_data[SPOKEN_KEY] = "auto"
     orth = doc.to_array([ORTH]) if len(doc) else []  # the numpy column, as the component passes it
     assert index.matches(doc, text, Match, orth) == index.matches(doc, text, Match)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["s", "l", "a", "h", "t", " ", "-", ".", ". ", "\n", "x", "sla", "A", "'s"]),
+                max_size=20).map("".join))
+def test_spoken_full_stop_split_keeps_the_text_and_every_character(index, blank, text):
+    """Splitting a lone letter from its full stop changes tokens only: the doc's text, and
+    each character's place in it, stay what they were."""
+    doc = blank(text)
+    doc.user_data[SPOKEN_KEY] = "always"
+    index.split_spelled_stops(doc)
+    assert doc.text == text
+    assert all(text[token.idx : token.idx + len(token.text)] == token.text for token in doc)
