@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.discover.aggregate import Discovery
-from annotator.discover.words import STOPWORDS, fold_term
+from annotator.discover.candidates import MAX_TERM_WORDS
+from annotator.discover.words import _CAPS, STOPWORDS, fold_term, is_stopword
 from annotator.discover.worker import Miner, MineOptions, MinerSpec
 from annotator.lint.rules import lint_visible
 from annotator.vocabulary.acronyms import base_acronym
@@ -171,8 +172,66 @@ def _known_multiword(spellings: set[str], known) -> bool:
     return all(known.has_term(s) for s in spellings)
 
 
-def score(archive: Archive) -> dict:
-    """Mine ``archive`` and score the candidates against its gold (see the module docstring)."""
+def _spelling_uses(rows: Iterable[dict]) -> tuple[Counter, dict[str, str]]:
+    """Gold mentions per ``(concept, folded spelling)``, and a written form of each spelling."""
+    uses: Counter = Counter()
+    written: dict[str, str] = {}
+    for row in rows:
+        for span in row["spans"]:
+            if not span["in_seeds"] and span["kind"] != "acronym":
+                folded = fold_term(span["text"].split())
+                uses[span["concept"], folded] += 1
+                written.setdefault(folded, " ".join(span["text"].split()))
+    return uses, written
+
+
+def why_not(written: str) -> str:
+    """Why a gold spelling (as written) cannot be a term candidate at all, from its shape
+    alone ("" when its shape is a candidate's: then the text cut it, or it was folded into
+    another spelling)."""
+    parts = written.split()
+    if len(parts) > MAX_TERM_WORDS:
+        return f"longer than {MAX_TERM_WORDS} words"
+    for part in parts:
+        if any(ch.isdigit() for ch in part):
+            return "number inside"
+        if _CAPS.fullmatch(part):
+            return "acronym inside"
+        if not _WORD.fullmatch(part):
+            return "symbol inside"
+        if is_stopword(part):
+            return "stopword inside"
+        if "'" in part or "\u2019" in part:
+            return "possessive inside"
+    return ""
+
+
+def misses(missed: set[str], spellings: dict[str, set[str]], mentions: Counter,
+           ranked: list[tuple[str, float]], rows: Iterable[dict]) -> list[dict]:
+    """Each missed gold type (``missed``) with, per spelling, its gold mentions and its rank
+    among the term candidates (1-based, folded keys, the best-ranked candidate of that
+    spelling), or why it is not a candidate."""
+    uses, written = _spelling_uses(rows)
+    rank: dict[str, tuple[int, float]] = {}
+    for i, (key, value) in enumerate(ranked):
+        rank.setdefault(key, (i + 1, value))
+    details = []
+    for concept in sorted(missed):
+        forms = {}
+        for spelling in sorted(spellings[concept]):
+            if spelling in rank:
+                why = f"rank {rank[spelling][0]} score {rank[spelling][1]:.2f}"
+            else:
+                why = why_not(written.get(spelling, spelling)) or \
+                    "not a candidate (cut by the text, or folded into another spelling)"
+            forms[spelling] = f"{uses[concept, spelling]}x: {why}"
+        details.append({"concept": concept, "mentions": mentions[concept], "spellings": forms})
+    return details
+
+
+def score(archive: Archive, *, explain: bool = False) -> dict:
+    """Mine ``archive`` and score the candidates against its gold (see the module docstring);
+    with ``explain``, also ``miss_details`` (see :func:`misses`)."""
     miner = Miner(MinerSpec(), MineOptions())
     discovery = Discovery()
     for doc_id, text, fmt in archive.docs:
@@ -218,7 +277,11 @@ def score(archive: Archive) -> dict:
         "glossary_in_top50": leaks,
         "top20_without_examples": [c.candidate for c in found[:20] if not c.examples],
         "top_terms": [c.candidate for c in found if c.kind == "term"][:30],
-    }
+    } | ({"miss_details": misses(frequent - ours, spellings, mentions,
+                                  [(fold_term(c.candidate.split()), c.score)
+                                   for c in found if c.kind == "term"],
+                                  archive.gold_rows)}
+         if explain else {})
 
 
 def evaluate(root: Path) -> dict:
@@ -244,21 +307,29 @@ def main(argv: list[str] | None = None) -> int:
                         help="score a part of the project's own corpora (tools/corpora) "
                              "instead of the evaluation set")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--misses", action="store_true",
+                        help="list each missed multi-word gold type with its spellings' ranks "
+                             "or why they are not candidates")
     args = parser.parse_args(argv)
     if args.corpus:
         archive = corpora_archive(args.corpus)
         if archive is None:
             print(f"no corpora with a split at {corpora_dir()}; run python -m tools.corpus_split")
             return 0
-        result = score(archive)
+        result = score(archive, explain=args.misses)
     else:
-        result = evaluate(args.eval_dir)
+        result = score(eval_archive(args.eval_dir), explain=args.misses)
     result["targets_met"] = verdicts(result)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         for key, value in result.items():
-            print(f"{key}: {value}")
+            if key == "miss_details":
+                print(f"{key}:")
+                for row in value:
+                    print(f"  {row['concept']} ({row['mentions']}x): {row['spellings']}")
+            else:
+                print(f"{key}: {value}")
     return 0
 
 

@@ -14,6 +14,7 @@ from .candidates import DocumentCandidates
 from .counters import DEFAULT_CAPACITY, BoundedTable, Entry
 from .model import Candidate, Example
 from .termhood import acronym_score, term_scores, variant_score
+from .grouping import group_variants
 from .typos import fold_misspellings
 
 
@@ -61,12 +62,16 @@ class Discovery:
         for key, entry in self.acronyms.entries.items():
             if keep(key, entry):
                 found.append(_candidate(key, "acronym", entry, acronym_score(entry), decisions))
-        # Misspellings count for the term they misspell ("bussiness hours": business hours).
-        terms, _ = fold_misspellings(self.terms.entries)
+        # Misspellings count for the term they misspell ("bussiness hours": business hours),
+        # spellings of one type are one candidate ("auto assignment", "auto assigned"), and
+        # misspellings of a type's stem fold then ("auto assaign": "auto assign").
+        terms, _ = fold_misspellings(
+            {k: e for k, e in self.terms.entries.items() if k not in variant_keys})
+        terms, _ = fold_misspellings(group_variants(terms))
         scores = term_scores(terms)
         for key, entry in terms.items():
             name = entry.surface
-            if key in variant_keys or not keep(name, entry) or scores[key] <= 0:
+            if not keep(name, entry) or scores[key] <= 0:
                 continue
             found.append(_candidate(name, "term", entry, scores[key], decisions))
         for key, entry in self.variants.entries.items():

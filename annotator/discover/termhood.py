@@ -19,7 +19,10 @@ often, each a factor:
 * domain words (the glossary as context words, in the spirit of NC-value): words of the
   glossary's own terms mark the domain, so a candidate built of them ("ticket priority",
   "routing profile") gains up to ``DOMAIN``;
-* a term written once in the whole archive is no evidence of anything yet (``ONCE``).
+* a term written once in the whole archive is no evidence of anything yet (``ONCE``);
+* a term that opens with a general English adjective any noun takes ("new ticket",
+  "existing customer", "valued customer": :data:`FREE_MODIFIERS`) is a free combination
+  (``FREE``).
 
 Misspellings are folded into the term they misspell before scoring (:mod:`.typos`). The
 weights were tuned on the dev part of the project's own corpora (``tools/discover_eval.py``).
@@ -38,19 +41,32 @@ from collections.abc import Mapping
 from .counters import Entry
 
 #: Most a term loses when every use fills a line on its own (headings, labels, signatures).
-LINE = 0.5
+LINE = 0.75
 #: Weight of document spread in term scores (acronyms and variants use 1).
-SPREAD = 0.5
+SPREAD = 0.25
 #: Factor of a term with a word the archive only writes capitalized (a name).
 NAME = 0.5
 #: Most a term gains when every word is a glossary word.
-DOMAIN = 2.0
+DOMAIN = 4.0
 #: How strongly a productive first word (many heads, few uses each) lowers a term.
 PRODUCTIVE = 0.5
 #: Fewest different heads before a first word counts as productive.
 PRODUCTIVE_TYPES = 3
 #: Factor of a term written once in the whole archive.
 ONCE = 0.5
+#: Factor of a term that opens with a :data:`FREE_MODIFIERS` word.
+FREE = 0.4
+#: General English adjectives of age, novelty, size, evaluation and courtesy: any noun takes
+#: them ("new ticket", "existing customer", "valued customer", "wonderful day"), so a phrase
+#: they open is a free combination in every domain, not a term. Words that do open fixed
+#: support terms ("first response", "next response time", "high priority", "open ticket")
+#: are left out on purpose.
+FREE_MODIFIERS = frozenset("""
+new existing old current previous recent latest valued wonderful lovely awesome amazing
+excellent terrible bad poor fine accurate correct wrong incorrect proper simple easy quick
+huge big small little large tiny whole entire maximum minimum possible actual real true main
+important common usual normal general overall total complete full extra exact exactly
+""".split())
 
 
 def _spread(documents: int, weight: float = 1.0) -> float:
@@ -120,6 +136,8 @@ def term_scores(entries: Mapping[str, Entry]) -> dict[str, float]:
             score *= NAME
         if entry.count == 1:
             score *= ONCE
+        if parts[0] in FREE_MODIFIERS:
+            score *= FREE
         scores[key] = score
     return scores
 

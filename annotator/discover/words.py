@@ -129,14 +129,24 @@ def singular(word: str) -> str:
     return (singularize(word) if len(word) > 3 else None) or word
 
 
+#: What may follow a template label before its colon: a parenthetical hint
+#: ("Installation method (source, package, ..): source").
+_LABEL_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*[:\uff1a]")
+_LINE_MARKS = " \t\r#*-_=>:|0123456789.)"
+
+
 def is_whole_line(visible: str, start: int, end: int) -> bool:
-    """True when nothing but spaces or list/heading marks shares the line with ``start:end``:
-    a heading, a template label, a signature line."""
+    """True when nothing but spaces or list/heading marks shares the line with ``start:end``
+    (a heading, a signature line), or when ``start:end`` opens its line as a label before a
+    colon ("Operating system: Ubuntu", an issue-template field): boilerplate either way."""
     line_start = visible.rfind("\n", 0, start) + 1
     line_end = visible.find("\n", end)
     line_end = len(visible) if line_end < 0 else line_end
-    outside = visible[line_start:start] + visible[end:line_end]
-    return not outside.strip(" \t\r#*-_=>:|0123456789.)")
+    before = visible[line_start:start]
+    if before.strip(_LINE_MARKS):
+        return False
+    return not visible[end:line_end].strip(_LINE_MARKS) or bool(
+        _LABEL_TAIL.match(visible, end, line_end))
 
 
 def excerpt(visible: str, start: int, end: int, *, width: int = 60) -> str:

@@ -43,3 +43,17 @@ def test_aggregate_examples_are_bounded(miner):
 
 def test_aggregate_bound(miner):
     assert Discovery(capacity=10).bound == 60
+
+
+def test_aggregate_groups_spellings_of_one_type(miner):
+    texts = ["Auto assignment failed again, auto assignment is off.",
+             "Is auto assign on? The auto assigned agent left.",
+             "Turn auto assaign on: auto assaign broke."]
+    discovery = Discovery(capacity=1000)
+    for i, text in enumerate(texts):
+        discovery.add(miner.mine(f"t{i}", text))
+    terms = [c for c in discovery.candidates() if c.kind == "term"]
+    grouped = [c for c in terms if c.candidate.lower().startswith("auto assi")
+               and len(c.candidate.split()) == 2]
+    # one candidate for the five spellings, and the misspelling of its stem folded in
+    assert len(grouped) == 1 and grouped[0].count == 6

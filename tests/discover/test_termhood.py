@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from annotator.discover.counters import Entry
-from annotator.discover.termhood import acronym_score, c_values, name_words, productivity, term_scores
+from annotator.discover.termhood import (
+    DOMAIN, FREE, acronym_score, c_values, name_words, productivity, term_scores)
 
 
 def _entry(count, documents=1, whole_line=0):
@@ -68,10 +69,18 @@ def test_termhood_productive_first_word_makes_free_combinations():
 def test_termhood_glossary_words_raise_a_term():
     plain, domain = _written(3, 2, "my cat"), _written(3, 2, "ticket priority", domain=2)
     scores = term_scores({"my cat": plain, "ticket priority": domain})
-    assert scores["ticket priority"] == pytest.approx(3 * scores["my cat"])
+    # every word a glossary word: the full gain
+    assert scores["ticket priority"] == pytest.approx((1 + DOMAIN) * scores["my cat"])
 
 
 def test_termhood_one_use_is_weak_evidence():
     scores = term_scores({"ring strategy": _written(1, 1, "ring strategy"),
                           "ring group": _written(2, 1, "ring group")})
     assert scores["ring strategy"] < scores["ring group"] / 2 + 1e-9
+
+
+@pytest.mark.parametrize("modifier", ["new", "existing", "valued", "wonderful"])
+def test_termhood_general_adjective_makes_a_free_combination(modifier):
+    scores = term_scores({f"{modifier} customer": _written(4, 2, f"{modifier} customer"),
+                          "ring customer": _written(4, 2, "ring customer")})
+    assert scores[f"{modifier} customer"] == pytest.approx(FREE * scores["ring customer"])

@@ -54,6 +54,17 @@ def test_words_is_whole_line():
     assert not is_whole_line(text, 26, 44)
 
 
+@pytest.mark.parametrize(("line", "label"), [
+    ("- Operating system: Ubuntu 16.04", True),
+    ("* Installation method (source, package, ..): source", True),
+    ("The operating system: Ubuntu", False),  # a sentence that happens to hold a colon
+    ("- Operating system is Ubuntu: yes", False)])
+def test_words_template_labels_are_whole_lines(line, label):
+    start = line.lower().index("operating system") if "perating" in line else line.index("Installation method")
+    end = start + (16 if "perating" in line else 19)
+    assert is_whole_line("Intro line.\n" + line + "\nMore.", 12 + start, 12 + end) is label
+
+
 def test_words_excerpt_is_bounded_and_single_line():
     text = "x " * 500 + "ring\nstrategy" + " y" * 500
     start = text.index("ring")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from tools.discover_eval import corpora_archive, evaluate, main, score, verdicts
+import pytest
+
+from tools.discover_eval import corpora_archive, evaluate, main, misses, score, verdicts, why_not
 
 TICKETS = [
     "Our Very Breached Ticket (VBT) list grew; the ring strategy failed.",
@@ -107,3 +109,32 @@ def test_discover_eval_main_corpus(tmp_path, monkeypatch, capsys):
     assert main(["--corpus", "dev", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["documents"] == 2 and result["targets_met"]["acronym_recall"]
+
+
+def test_discover_eval_misses_say_why(tmp_path, capsys):
+    root = _eval_dir(tmp_path)
+    own = {"kind": "term", "in_seeds": False, "concept": "Time to Own"}
+    spans = [{"start": 0, "end": 11, "text": "time to own"} | own] * 2
+    with (root / "gold_spans.jsonl").open("a") as gold:
+        gold.write(json.dumps({"id": "t1", "spans": spans}) + "\n")
+    assert main([str(root), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "Time to Own (2x): {'time to own': '2x: stopword inside'}" in out
+    assert "Ring Strategy (" not in out.split("miss_details:")[1]  # found: not a miss
+
+
+def test_discover_eval_misses_give_ranks():
+    rows = [{"spans": [{"text": "ring strategies", "kind": "term", "in_seeds": False,
+                        "concept": "Ring"}] * 2}]
+    details = misses({"Ring"}, {"Ring": {"ring strategy"}}, {"Ring": 2},
+                     [("agent bot", 9.0), ("ring strategy", 1.5)], rows)
+    assert details == [{"concept": "Ring", "mentions": 2,
+                        "spellings": {"ring strategy": "2x: rank 2 score 1.50"}}]
+
+
+@pytest.mark.parametrize(("written", "why"), [
+    ("time to own", "stopword inside"), ("priority 2", "number inside"),
+    ("caller ID", "acronym inside"), ("one two three four five", "longer than 4 words"),
+    ("ring strategy", "")])
+def test_discover_eval_why_not(written, why):
+    assert why_not(written) == why

@@ -1,0 +1,97 @@
+"""One term type however it is written: spelling variants grouped before scoring.
+
+An archive writes one term many ways: "auto assignment", "auto assign", "auto assigned";
+"capacity plan", "capacity planning"; "first-line support", "first line support"; "ticket's
+priority", "ticket priority". Counted apart, each is a weak candidate and the type never
+ranks. Here term keys are grouped by a *type key*: hyphens split words, possessives drop, and
+each word loses an inflectional or derivational ending (:data:`ENDINGS`) when what is left is
+a word (of the English dictionary or of the archive's own term keys). A group's counts add up
+and it is listed under its most frequent written form.
+
+Pure functions over the tables' keys and counts; only the ranking uses them, the tables keep
+what was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..vocabulary.english import is_dictionary_word
+from .counters import MAX_EXAMPLES, Entry
+from .words import singular
+
+#: Endings that make another form of the same word once a plural is folded: verb
+#: inflections, and the "-ment" of a verb's action noun ("assign", "assigned", "assignment"
+#: name one thing).
+ENDINGS = ("ment", "ing", "ed")
+#: Shortest stem an ending may leave ("sing" is no form of "s").
+MIN_STEM = 3
+
+
+def word_stem(word: str, vocabulary: frozenset[str] | set[str]) -> str:
+    """``word`` (lower case) with a plural folded, then without an ending of :data:`ENDINGS`
+    when what is left (with a doubled last consonant undone, or an "e" restored) is a
+    dictionary or ``vocabulary`` word."""
+    word = singular(word)
+    for ending in ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < MIN_STEM:
+            continue
+        base = word[: -len(ending)]
+        tries = [base, base + "e"]
+        if len(base) > MIN_STEM and base[-1] == base[-2] and base[-1] not in "aeiousl":
+            tries.append(base[:-1])  # "planning" -> "plan"
+        for stem in tries:
+            if stem in vocabulary or is_dictionary_word(stem):
+                return stem
+    return word
+
+
+def type_key(key: str, vocabulary: frozenset[str] | set[str]) -> str:
+    """The type a term key (lower case, space-separated) is a spelling of (see the module
+    docstring)."""
+    parts = []
+    for word in key.replace("-", " ").split():
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.strip("'")
+        if word:
+            parts.append(word_stem(word, vocabulary))
+    return " ".join(parts)
+
+
+def _vocabulary(keys: Iterable[str]) -> set[str]:
+    return {word for key in keys for word in key.replace("-", " ").split()}
+
+
+def group_variants(entries: Mapping[str, Entry]) -> dict[str, Entry]:
+    """``entries`` re-keyed by :func:`type_key`, the entries of one type merged (copies; a type
+    with one entry shares it): counts, line counts and surface forms add up, documents add up
+    to at most the count (two spellings may share a document), examples are the first
+    :data:`~.counters.MAX_EXAMPLES`."""
+    vocabulary = _vocabulary(entries)
+    grouped: dict[str, Entry] = {}
+    copied: set[str] = set()
+    for key, entry in entries.items():
+        group = type_key(key, vocabulary) or key
+        base = grouped.get(group)
+        if base is None:
+            grouped[group] = entry
+            continue
+        if group not in copied:
+            copied.add(group)
+            base = grouped[group] = _copy(base)
+        base.count += entry.count
+        base.documents = min(base.count, base.documents + entry.documents)
+        base.error = max(base.error, entry.error)
+        base.whole_line += entry.whole_line
+        base.domain = max(base.domain, entry.domain)
+        for surface, n in entry.surfaces.items():
+            base.surfaces[surface] = base.surfaces.get(surface, 0) + n
+        base.examples.extend(entry.examples[: max(0, MAX_EXAMPLES - len(base.examples))])
+    return grouped
+
+
+def _copy(entry: Entry) -> Entry:
+    return Entry(entry.count, entry.documents, entry.error, entry.whole_line,
+                 dict(entry.surfaces), list(entry.examples), dict(entry.long_forms),
+                 entry.variant_of, entry.domain)
