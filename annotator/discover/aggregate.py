@@ -12,9 +12,12 @@ from collections.abc import Iterable
 
 from .candidates import DocumentCandidates
 from .counters import DEFAULT_CAPACITY, BoundedTable, Entry
+
+#: The verb-evidence table holds this share of the n-gram tables' capacity.
+VERB_CAPACITY_SHARE = 10
 from .model import Candidate, Example
 from .termhood import acronym_score, term_scores, variant_score
-from .grouping import group_variants
+from .grouping import group_variants, word_stem
 from .typos import fold_misspellings
 
 
@@ -23,6 +26,9 @@ class Discovery:
         self.acronyms = BoundedTable(capacity)
         self.terms = BoundedTable(capacity)
         self.variants = BoundedTable(capacity)
+        # Words seen before an object (verb evidence): a vocabulary, far smaller than the
+        # n-gram tables, so a tenth of their capacity.
+        self.verbs = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
         self.documents = 0
 
     def add(self, doc: DocumentCandidates) -> None:
@@ -36,11 +42,14 @@ class Discovery:
             self.terms.add(key, hit, doc.id)
         for key, hit in doc.variants.items():
             self.variants.add(key, hit, doc.id)
+        for word, count in doc.verbs.items():
+            self.verbs.add_count(word, count)
 
     @property
     def bound(self) -> int:
         """The most entries the tables can hold together."""
-        return 2 * sum(t.capacity for t in (self.acronyms, self.terms, self.variants))
+        return 2 * sum(t.capacity for t in (self.acronyms, self.terms, self.variants,
+                                            self.verbs))
 
     def candidates(self, *, min_documents: int = 1, exclude: Iterable[str] = (),
                    decisions: dict[str, str] | None = None) -> list[Candidate]:
@@ -67,8 +76,13 @@ class Discovery:
         # misspellings of a type's stem fold then ("auto assaign": "auto assign").
         terms, _ = fold_misspellings(
             {k: e for k, e in self.terms.entries.items() if k not in variant_keys})
-        terms, _ = fold_misspellings(group_variants(terms))
-        scores = term_scores(terms)
+        terms, vocabulary = group_variants(terms, with_vocabulary=True)
+        terms, _ = fold_misspellings(terms)
+        verbs: dict[str, int] = {}
+        for word, entry in self.verbs.entries.items():
+            stem = word_stem(word, vocabulary)
+            verbs[stem] = verbs.get(stem, 0) + entry.count
+        scores = term_scores(terms, verbs)
         for key, entry in terms.items():
             name = entry.surface
             if not keep(name, entry) or scores[key] <= 0:

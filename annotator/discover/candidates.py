@@ -21,7 +21,7 @@ from ..text.abbreviations import find_definitions
 from ..vocabulary.acronyms import base_acronym
 from .known import Known
 from .variants import VariantIndex
-from .words import chunks, excerpt, fold_term, is_whole_line, ngrams, words
+from .words import chunks, excerpt, fold_term, is_stopword, is_whole_line, linked, ngrams, words
 
 #: Most n-grams kept per document (the most frequent first): a hostile or huge document
 #: cannot flood the counters.
@@ -32,6 +32,10 @@ MAX_TERM_WORDS = 4
 MAX_KNOWN_WORDS = 6
 #: Longest glossary name tried as a variant, in words.
 MAX_VARIANT_WORDS = 3
+#: Articles and object pronouns: what follows a verb ("submit a", "send them") and, with
+#: nothing between, hardly ever a noun. Subject pronouns ("the agent you assigned") and
+#: "that" are left out: they follow nouns too.
+OBJECT_WORDS = frozenset("a an the them him us me your my our their its this these those".split())
 
 
 @dataclass(slots=True)
@@ -56,6 +60,8 @@ class DocumentCandidates:
     variants: dict[str, Hit] = field(default_factory=dict)
     #: acronym -> {long form: count} defined in this document
     long_forms: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: word (lower case) -> times it is followed by an object (see :func:`verb_uses`)
+    verbs: dict[str, int] = field(default_factory=dict)
 
 
 def _add(table: dict[str, Hit], key: str, surface: str, start: int, end: int, visible: str,
@@ -105,6 +111,15 @@ def term_hits(visible: str, known: Known) -> dict[str, Hit]:
                        is_whole_line(visible, start, end))
             if hit.count == 1:
                 hit.domain = known.domain_words(key)
+    for gram in linked(visible):
+        surface = " ".join(visible[gram[0].start : gram[-1].end].split())
+        if known.has_term(surface):
+            continue
+        start, end = gram[0].start, gram[-1].end
+        key = fold_term([w.text for w in gram])
+        hit = _add(hits, key, surface, start, end, visible, is_whole_line(visible, start, end))
+        if hit.count == 1:
+            hit.domain = known.domain_words(key)
     return _bounded(hits)
 
 
@@ -139,6 +154,25 @@ def variant_hits(visible: str, index: VariantIndex) -> dict[str, Hit]:
     return _bounded(hits)
 
 
+def verb_uses(visible: str) -> dict[str, int]:
+    """Content words written right before an article or an object pronoun ("submit a
+    ticket", "send the email", "categorize them"): evidence the word is a verb, which nouns
+    almost never give. Counted here, summed over the archive, so the ranking can tell "submit
+    tickets" (a verb and its object) from "ticket priority"."""
+    uses: dict[str, int] = {}
+    previous = None
+    for word in words(visible):
+        if previous is not None and word.text.lower() in OBJECT_WORDS \
+                and visible[previous.end : word.start] == " " \
+                and not is_stopword(previous.text) and not previous.text.isupper():
+            lowered = previous.text.lower()
+            uses[lowered] = uses.get(lowered, 0) + 1
+        previous = word
+    if len(uses) > MAX_KEYS_PER_DOCUMENT:
+        uses = dict(sorted(uses.items(), key=lambda kv: -kv[1])[:MAX_KEYS_PER_DOCUMENT])
+    return uses
+
+
 def _bounded(hits: dict[str, Hit]) -> dict[str, Hit]:
     if len(hits) <= MAX_KEYS_PER_DOCUMENT:
         return hits
@@ -159,4 +193,5 @@ def document_candidates(doc_id: str | int, text: str, format: str, *, glossary: 
         terms=term_hits(visible, known),
         variants=variant_hits(visible, index),
         long_forms=long_forms,
+        verbs=verb_uses(visible),
     )

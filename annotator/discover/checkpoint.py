@@ -20,8 +20,8 @@ from ..errors import DiscoverError
 from .aggregate import Discovery
 from .counters import BoundedTable, Entry
 
-VERSION = 2
-_KINDS = ("acronyms", "terms", "variants")
+VERSION = 3
+_KINDS = ("acronyms", "terms", "variants", "verbs")
 
 
 def fingerprint(path: Path, kind: str) -> dict:

@@ -95,6 +95,12 @@ class BoundedTable:
             entry.variant_of = hit.variant_of
         return entry
 
+    def add_count(self, key: str, count: int) -> Entry:
+        """Count ``count`` occurrences of a bare ``key`` (no surface, example or document)."""
+        entry = self.entry(key)
+        entry.count += count
+        return entry
+
     def add_long_forms(self, key: str, forms: dict[str, int]) -> None:
         entry = self.entry(key)
         for form, count in forms.items():

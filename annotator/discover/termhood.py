@@ -20,6 +20,10 @@ often, each a factor:
   glossary's own terms mark the domain, so a candidate built of them ("ticket priority",
   "routing profile") gains up to ``DOMAIN``;
 * a term written once in the whole archive is no evidence of anything yet (``ONCE``);
+* verbs: a first word the archive writes right before an article or an object pronoun
+  ("submit a ticket", "send the email") is a verb, so "submit tickets" or "send email" is a
+  verb and its object, not a term; the score shrinks with the share of that word's uses that
+  are such verb uses (``VERB``);
 * a term that opens with a general English adjective any noun takes ("new ticket",
   "existing customer", "valued customer": :data:`FREE_MODIFIERS`) is a free combination
   (``FREE``).
@@ -54,6 +58,10 @@ PRODUCTIVE = 0.5
 PRODUCTIVE_TYPES = 3
 #: Factor of a term written once in the whole archive.
 ONCE = 0.5
+#: Most a term loses when its first word is only ever used as a verb ("submit tickets").
+VERB = 0.8
+#: Fewest uses before an object before a word counts as a verb at all.
+VERB_USES = 2
 #: Factor of a term that opens with a :data:`FREE_MODIFIERS` word.
 FREE = 0.4
 #: General English adjectives of age, novelty, size, evaluation and courtesy: any noun takes
@@ -65,7 +73,7 @@ FREE_MODIFIERS = frozenset("""
 new existing old current previous recent latest valued wonderful lovely awesome amazing
 excellent terrible bad poor fine accurate correct wrong incorrect proper simple easy quick
 huge big small little large tiny whole entire maximum minimum possible actual real true main
-important common usual normal general overall total complete full extra exact exactly
+important common usual normal general overall total complete full extra exact exactly own
 """.split())
 
 
@@ -119,8 +127,27 @@ def productivity(entries: Mapping[str, Entry]) -> dict[str, float]:
     return {w: types[w] / tokens[w] for w in types if types[w] >= PRODUCTIVE_TYPES and tokens[w]}
 
 
-def term_scores(entries: Mapping[str, Entry]) -> dict[str, float]:
-    """C-value with the adjustments of the module docstring."""
+def verb_share(word: str, verbs: Mapping[str, int], firsts: Mapping[str, int]) -> float:
+    """How much of the archive's use of ``word`` is as a verb: its uses before an object
+    (``verbs``) against those plus its uses opening a two-word term key (``firsts``); 0 with
+    fewer than :data:`VERB_USES` verb uses."""
+    used = verbs.get(word, 0)
+    if used < VERB_USES:
+        return 0.0
+    return used / (used + firsts.get(word, 0))
+
+
+def term_scores(entries: Mapping[str, Entry],
+                verbs: Mapping[str, int] | None = None) -> dict[str, float]:
+    """C-value with the adjustments of the module docstring. ``verbs``: word -> uses before
+    an object in the archive (:func:`~.candidates.verb_uses`, keyed like the term keys'
+    words)."""
+    verbs = verbs or {}
+    firsts: Counter = Counter()
+    for key, entry in entries.items():
+        parts = key.split()
+        if len(parts) == 2:
+            firsts[parts[0]] += entry.count
     names = name_words(entries)
     productive = productivity(entries)
     scores = {}
@@ -138,6 +165,7 @@ def term_scores(entries: Mapping[str, Entry]) -> dict[str, float]:
             score *= ONCE
         if parts[0] in FREE_MODIFIERS:
             score *= FREE
+        score *= 1.0 - VERB * verb_share(parts[0], verbs, firsts)
         scores[key] = score
     return scores
 

@@ -26,7 +26,7 @@ goes going gone got had hadn has hasn have haven having he her here hers herself
 how however i if in into is isn it its itself just least less let like likely made make
 makes making many may maybe me might mine more most mostly much must my myself need needed
 needs neither never no nobody none nor not nothing now of off often oh ok okay on once
-one only onto or other others otherwise our ours ourselves out over own per perhaps please put
+one only onto or other others otherwise our ours ourselves out over per perhaps please put
 quite rather re really right said same say says see seem seems seen several shall she should
 shouldn since so some somebody someone something sometimes soon still such sure take taken
 takes than that the their theirs them themselves then there these they thing things this those
@@ -104,6 +104,44 @@ def chunks(visible: str) -> Iterator[list[Word]]:
         run.append(word)
     if run:
         yield run
+
+
+#: Prepositions that join two content words into one term ("time to resolve", "hours of
+#: operation", "time to first reply"): the one stopword a term may hold, between words.
+LINKS = frozenset({"to", "of"})
+_LINK = re.compile(r"(?<=[^\W\d_]) (?:to|of) (?=[^\W\d_])")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*$")
+
+
+def _content(visible: str, word: Word) -> bool:
+    return not (is_stopword(word.text) or _CAPS.fullmatch(word.text) or len(word.text) < 2
+                or _breaks_before(visible, word) or _breaks_after(visible, word))
+
+
+def linked(visible: str) -> Iterator[list[Word]]:
+    """Three- and four-word n-grams with a :data:`LINKS` word second ("time to own", "time to
+    first reply", "point of contact"): content words around it, single spaces between."""
+    for link in _LINK.finditer(visible):
+        before = _WORD_BEFORE.search(visible, max(0, link.start() - 60), link.start())
+        if before is None:
+            continue
+        gram = [Word(before.group(), *before.span()),
+                Word(link.group().strip(), link.start() + 1, link.end() - 1)]
+        if not _content(visible, gram[0]):
+            continue
+        position = link.end()
+        for _ in range(2):
+            nxt = _WORD.match(visible, position)
+            if nxt is None:
+                break
+            word = Word(nxt.group(), *nxt.span())
+            if not _content(visible, word):
+                break
+            gram.append(word)
+            yield list(gram)
+            if not visible.startswith(" ", word.end):
+                break
+            position = word.end + 1
 
 
 def ngrams(run: list[Word], *, shortest: int = 2, longest: int = 4) -> Iterator[list[Word]]:

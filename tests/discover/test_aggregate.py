@@ -42,7 +42,8 @@ def test_aggregate_examples_are_bounded(miner):
 
 
 def test_aggregate_bound(miner):
-    assert Discovery(capacity=10).bound == 60
+    # three n-gram tables and the verb-evidence table (a tenth of their capacity), twice each
+    assert Discovery(capacity=10).bound == 2 * (3 * 10 + 1)
 
 
 def test_aggregate_groups_spellings_of_one_type(miner):
@@ -57,3 +58,12 @@ def test_aggregate_groups_spellings_of_one_type(miner):
                and len(c.candidate.split()) == 2]
     # one candidate for the five spellings, and the misspelling of its stem folded in
     assert len(grouped) == 1 and grouped[0].count == 6
+
+
+def test_aggregate_counts_verb_evidence_over_the_archive(miner):
+    discovery = Discovery(capacity=1000)
+    for i, text in enumerate(["Please submit a ticket. Submit tickets early.",
+                              "Agents submit the form; submit tickets there."]):
+        discovery.add(miner.mine(f"t{i}", text))
+    assert discovery.verbs.get("submit").count == 2
+    assert discovery.verbs.get("ticket") is None

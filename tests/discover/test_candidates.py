@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.discover.candidates import MAX_KEYS_PER_DOCUMENT, term_hits
+from annotator.discover.candidates import MAX_KEYS_PER_DOCUMENT, term_hits, verb_uses
 
 
 def test_candidates_acronym_with_long_form(miner):
@@ -45,6 +45,20 @@ def test_candidates_boilerplate_lines_are_marked():
     hits = term_hits("Steps Reproduce\nsome text\nring strategy applies here", _NoKnown())
     assert hits["steps reproduce"].whole_line == 1
     assert hits["ring strategy"].whole_line == 0
+
+
+@pytest.mark.parametrize(("text", "verbs"), [
+    ("Please submit a ticket, then send them the form.", {"submit": 1, "send": 1}),
+    ("The ticket priority of the agent you assigned.", {}),  # nouns, a subject pronoun
+    ("Escalate  the call. Route\nthe call. Check SLA the", {}),  # not one space; acronyms
+    ("Route the call; route the chat.", {"route": 2})])
+def test_candidates_verb_uses(text, verbs):
+    assert verb_uses(text) == verbs
+
+
+def test_candidates_linked_terms(miner):
+    terms = miner.mine("d", "The time to own grew. Hours of operation; time to own again.").terms
+    assert terms["time to own"].count == 2 and terms["hours of operation"].count == 1
 
 
 def test_candidates_per_document_bound(monkeypatch):

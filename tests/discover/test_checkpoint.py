@@ -13,7 +13,7 @@ from annotator.errors import DiscoverError
 def _discovery(miner):
     discovery = Discovery(capacity=50)
     for i, text in enumerate(["Our Very Breached Ticket (VBT) and the ring strategy.",
-                              "The ring strategy; VBTs; escalaton managment.",
+                              "The ring strategy; VBTs; escalaton managment; review the VBT.",
                               "The escalation board met."]):
         discovery.add(miner.mine(f"t{i}", text))
     return discovery
@@ -26,6 +26,7 @@ def test_checkpoint_discovery_round_trip(miner):
     assert again.terms.capacity == 50 and again.documents == 3
     # Glossary words of a term key are part of the state ("escalation" is a glossary word).
     assert again.terms.get("escalation board").domain == 1
+    assert again.verbs.entries.keys() == discovery.verbs.entries.keys()
 
 
 def test_checkpoint_save_and_load(miner, tmp_path):

@@ -4,7 +4,8 @@ import pytest
 
 from annotator.discover.counters import Entry
 from annotator.discover.termhood import (
-    DOMAIN, FREE, acronym_score, c_values, name_words, productivity, term_scores)
+    DOMAIN, FREE, VERB, acronym_score, c_values, name_words, productivity, term_scores,
+    verb_share)
 
 
 def _entry(count, documents=1, whole_line=0):
@@ -84,3 +85,13 @@ def test_termhood_general_adjective_makes_a_free_combination(modifier):
     scores = term_scores({f"{modifier} customer": _written(4, 2, f"{modifier} customer"),
                           "ring customer": _written(4, 2, "ring customer")})
     assert scores[f"{modifier} customer"] == pytest.approx(FREE * scores["ring customer"])
+
+
+def test_termhood_verb_first_word_is_a_verb_and_its_object():
+    entries = {"submit ticket": _written(4, 2, "submit tickets"),
+               "ring ticket": _written(4, 2, "ring tickets")}
+    plain = term_scores(entries)
+    scores = term_scores(entries, {"submit": 4, "ring": 1})
+    assert verb_share("submit", {"submit": 4}, {"submit": 4}) == 0.5
+    assert scores["submit ticket"] == pytest.approx((1 - VERB * 0.5) * plain["submit ticket"])
+    assert scores["ring ticket"] == plain["ring ticket"]  # one use before an object: no evidence

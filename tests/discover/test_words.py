@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.discover.words import chunks, excerpt, fold_term, is_stopword, is_whole_line, ngrams
+from annotator.discover.words import (
+    chunks, excerpt, fold_term, is_stopword, is_whole_line, linked, ngrams)
 
 
 def _chunks(text):
@@ -71,3 +72,13 @@ def test_words_excerpt_is_bounded_and_single_line():
     out = excerpt(text, start, start + 13)
     assert "\n" not in out and len(out) <= 2 * 60 + 80 + 2
     assert "ring strategy" in out and out.startswith("\u2026") and out.endswith("\u2026")
+
+
+@pytest.mark.parametrize(("text", "grams"), [
+    ("The time to own grew.", ["time to own", "time to own grew"]),
+    ("time to first reply", ["time to first", "time to first reply"]),
+    ("Hours of operation", ["Hours of operation"]),
+    ("We want to go. Send it to the team. Link to\nthe docs", []),  # stopwords, a break
+    ("Path /a/b to c. Value of 3", [])])
+def test_words_linked(text, grams):
+    assert [" ".join(w.text for w in g) for g in linked(text)] == grams
