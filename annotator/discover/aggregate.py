@@ -17,7 +17,7 @@ from .counters import DEFAULT_CAPACITY, BoundedTable, Entry
 VERB_CAPACITY_SHARE = 10
 from .model import Candidate, Example
 from .termhood import acronym_score, term_scores, variant_score
-from .grouping import group_variants, word_stem
+from .grouping import group_variants
 from .typos import fold_misspellings
 
 
@@ -76,13 +76,8 @@ class Discovery:
         # misspellings of a type's stem fold then ("auto assaign": "auto assign").
         terms, _ = fold_misspellings(
             {k: e for k, e in self.terms.entries.items() if k not in variant_keys})
-        terms, vocabulary = group_variants(terms, with_vocabulary=True)
-        terms, _ = fold_misspellings(terms)
-        verbs: dict[str, int] = {}
-        for word, entry in self.verbs.entries.items():
-            stem = word_stem(word, vocabulary)
-            verbs[stem] = verbs.get(stem, 0) + entry.count
-        scores = term_scores(terms, verbs)
+        terms, _ = fold_misspellings(group_variants(terms))
+        scores = term_scores(terms, {w: e.count for w, e in self.verbs.entries.items()})
         for key, entry in terms.items():
             name = entry.surface
             if not keep(name, entry) or scores[key] <= 0:

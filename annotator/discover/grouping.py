@@ -63,12 +63,11 @@ def _vocabulary(keys: Iterable[str]) -> set[str]:
     return {word for key in keys for word in key.replace("-", " ").split()}
 
 
-def group_variants(entries: Mapping[str, Entry], *, with_vocabulary: bool = False):
+def group_variants(entries: Mapping[str, Entry]) -> dict[str, Entry]:
     """``entries`` re-keyed by :func:`type_key`, the entries of one type merged (copies; a type
     with one entry shares it): counts, line counts and surface forms add up, documents add up
     to at most the count (two spellings may share a document), examples are the first
-    :data:`~.counters.MAX_EXAMPLES`. ``with_vocabulary``: ``(grouped, the words of the keys)``,
-    for :func:`word_stem` elsewhere."""
+    :data:`~.counters.MAX_EXAMPLES`."""
     vocabulary = _vocabulary(entries)
     grouped: dict[str, Entry] = {}
     copied: set[str] = set()
@@ -89,7 +88,7 @@ def group_variants(entries: Mapping[str, Entry], *, with_vocabulary: bool = Fals
         for surface, n in entry.surfaces.items():
             base.surfaces[surface] = base.surfaces.get(surface, 0) + n
         base.examples.extend(entry.examples[: max(0, MAX_EXAMPLES - len(base.examples))])
-    return (grouped, vocabulary) if with_vocabulary else grouped
+    return grouped
 
 
 def _copy(entry: Entry) -> Entry:

@@ -127,6 +127,10 @@ def productivity(entries: Mapping[str, Entry]) -> dict[str, float]:
     return {w: types[w] / tokens[w] for w in types if types[w] >= PRODUCTIVE_TYPES and tokens[w]}
 
 
+def _first_word(entry: Entry, key: str) -> str:
+    return (entry.surface or key).split()[0].lower()
+
+
 def verb_share(word: str, verbs: Mapping[str, int], firsts: Mapping[str, int]) -> float:
     """How much of the archive's use of ``word`` is as a verb: its uses before an object
     (``verbs``) against those plus its uses opening a two-word term key (``firsts``); 0 with
@@ -139,15 +143,15 @@ def verb_share(word: str, verbs: Mapping[str, int], firsts: Mapping[str, int]) -
 
 def term_scores(entries: Mapping[str, Entry],
                 verbs: Mapping[str, int] | None = None) -> dict[str, float]:
-    """C-value with the adjustments of the module docstring. ``verbs``: word -> uses before
-    an object in the archive (:func:`~.candidates.verb_uses`, keyed like the term keys'
-    words)."""
+    """C-value with the adjustments of the module docstring. ``verbs``: word (lower case, as
+    written) -> uses before an object in the archive (:func:`~.candidates.verb_uses`)."""
     verbs = verbs or {}
+    # Verb evidence is about the word as written ("assignment" is no verb though its type
+    # key is "assign"): first words of the written forms.
     firsts: Counter = Counter()
     for key, entry in entries.items():
-        parts = key.split()
-        if len(parts) == 2:
-            firsts[parts[0]] += entry.count
+        if len(key.split()) == 2:
+            firsts[_first_word(entry, key)] += entry.count
     names = name_words(entries)
     productive = productivity(entries)
     scores = {}
@@ -165,7 +169,7 @@ def term_scores(entries: Mapping[str, Entry],
             score *= ONCE
         if parts[0] in FREE_MODIFIERS:
             score *= FREE
-        score *= 1.0 - VERB * verb_share(parts[0], verbs, firsts)
+        score *= 1.0 - VERB * verb_share(_first_word(entry, key), verbs, firsts)
         scores[key] = score
     return scores
 
