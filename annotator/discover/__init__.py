@@ -5,9 +5,10 @@ One concern per module:
 * :mod:`.words`: stopwords and the word/chunk tokenizer the candidates are cut from;
 * :mod:`.known`: what the glossary already has (terms, aliases, acronyms, known spellings);
 * :mod:`.variants`: misspelled and re-spelled forms of glossary terms (symmetric-delete index);
-* :mod:`.candidates`: one document's candidates, as pure functions;
+* :mod:`.candidates`: one document's candidates (and verb evidence), as pure functions;
 * :mod:`.counters`: bounded tables that merge documents with memory flat over any archive;
 * :mod:`.typos`: misspelt term candidates folded into the term they misspell;
+* :mod:`.grouping`: spellings of one term type (inflections, hyphens, possessives) grouped;
 * :mod:`.termhood`: C-value termhood with document spread, and the other kinds' scores;
 * :mod:`.aggregate`: documents -> ranked :class:`~.model.Candidate` list;
 * :mod:`.review`: the review loop (decisions file, glossary CSV export);

@@ -13,6 +13,7 @@ shouted phrases are not acronyms. In-text definitions come from the Schwartz-Hea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..glossary.model import Glossary
@@ -36,6 +37,11 @@ MAX_VARIANT_WORDS = 3
 #: nothing between, hardly ever a noun. Subject pronouns ("the agent you assigned") and
 #: "that" are left out: they follow nouns too.
 OBJECT_WORDS = frozenset("a an the them him us me your my our their its this these those".split())
+#: A word, one space, then an :data:`OBJECT_WORDS` word (one regex pass: cheaper than
+#: walking every word in Python).
+_BEFORE_OBJECT = re.compile(
+    r"(?<![\w'\u2019-])([^\W\d_]+(?:[-'\u2019][^\W\d_]+)*) (?=(?:%s)(?![\w'\u2019-]))"
+    % "|".join(sorted(OBJECT_WORDS, key=len, reverse=True)), re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -160,14 +166,12 @@ def verb_uses(visible: str) -> dict[str, int]:
     almost never give. Counted here, summed over the archive, so the ranking can tell "submit
     tickets" (a verb and its object) from "ticket priority"."""
     uses: dict[str, int] = {}
-    previous = None
-    for word in words(visible):
-        if previous is not None and word.text.lower() in OBJECT_WORDS \
-                and visible[previous.end : word.start] == " " \
-                and not is_stopword(previous.text) and not previous.text.isupper():
-            lowered = previous.text.lower()
-            uses[lowered] = uses.get(lowered, 0) + 1
-        previous = word
+    for match in _BEFORE_OBJECT.finditer(visible):
+        word = match.group(1)
+        if is_stopword(word) or word.isupper():
+            continue
+        lowered = word.lower()
+        uses[lowered] = uses.get(lowered, 0) + 1
     if len(uses) > MAX_KEYS_PER_DOCUMENT:
         uses = dict(sorted(uses.items(), key=lambda kv: -kv[1])[:MAX_KEYS_PER_DOCUMENT])
     return uses

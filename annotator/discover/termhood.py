@@ -10,7 +10,8 @@ often, each a factor:
 * document spread: jargon recurs across documents (``1 + SPREAD * log2(documents)``); kept
   gentle, because a knowledge article that introduces a term repeats it in one document;
 * boilerplate: a candidate that mostly fills a line on its own is a heading, a template label
-  or a signature, and loses up to half its score;
+  or a signature (or opens its line as a label before a colon: an issue-template field), and
+  loses up to ``LINE`` of its score;
 * names: a candidate with a word the archive never writes in lower case (a person, product,
   vendor or place: "Alex Doe", "Amazon Connect") is a name, not glossary jargon (``NAME``);
 * generic modifiers: a first word that pairs with many different heads, each only a few times
@@ -18,7 +19,7 @@ often, each a factor:
   score shrinks with that word's type/token ratio (``PRODUCTIVE``);
 * domain words (the glossary as context words, in the spirit of NC-value): words of the
   glossary's own terms mark the domain, so a candidate built of them ("ticket priority",
-  "routing profile") gains up to ``DOMAIN``;
+  "routing profile") gains up to ``DOMAIN`` times its score;
 * a term written once in the whole archive is no evidence of anything yet (``ONCE``);
 * verbs: a first word the archive writes right before an article or an object pronoun
   ("submit a ticket", "send the email") is a verb, so "submit tickets" or "send email" is a
