@@ -44,7 +44,7 @@ from pathlib import Path
 
 from annotator.discover.aggregate import Discovery
 from annotator.discover.candidates import MAX_TERM_WORDS
-from annotator.discover.words import _CAPS, STOPWORDS, fold_term, is_stopword
+from annotator.discover.words import STOPWORDS, fold_term, is_acronym_shaped, is_stopword
 from annotator.discover.worker import Miner, MineOptions, MinerSpec
 from annotator.lint.rules import lint_visible
 from annotator.vocabulary.acronyms import base_acronym
@@ -195,7 +195,7 @@ def why_not(written: str) -> str:
     for part in parts:
         if any(ch.isdigit() for ch in part):
             return "number inside"
-        if _CAPS.fullmatch(part):
+        if is_acronym_shaped(part):
             return "acronym inside"
         if not _WORD.fullmatch(part):
             return "symbol inside"

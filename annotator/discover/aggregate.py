@@ -12,13 +12,14 @@ from collections.abc import Iterable
 
 from .candidates import DocumentCandidates
 from .counters import DEFAULT_CAPACITY, BoundedTable, Entry
-
-#: The verb-evidence table holds this share of the n-gram tables' capacity.
-VERB_CAPACITY_SHARE = 10
+from .grouping import group_variants
 from .model import Candidate, Example
 from .termhood import acronym_score, term_scores, variant_score
-from .grouping import group_variants
 from .typos import fold_misspellings
+
+#: The verb-evidence table holds this share of the n-gram tables' capacity (one entry per
+#: word, not per n-gram).
+VERB_CAPACITY_SHARE = 10
 
 
 class Discovery:

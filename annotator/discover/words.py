@@ -79,6 +79,12 @@ def is_stopword(word: str) -> bool:
         lowered.replace("\u2019", "'").split("'")[0] in STOPWORDS
 
 
+def is_acronym_shaped(word: str) -> bool:
+    """Two or more capitals (digits and "&" allowed, a plural "s"): an acronym's shape, which
+    never sits inside a term candidate."""
+    return bool(_CAPS.fullmatch(word))
+
+
 def chunks(visible: str) -> Iterator[list[Word]]:
     """Runs of content words, in text order (see the module docstring)."""
     run: list[Word] = []
