@@ -44,11 +44,19 @@ from ..glossary.compile import TERM_LABEL
 from ..runtime import budget
 from ..vocabulary.inflection import pluralize
 
-#: Words after which a noun form is a verb ("to queue", "we tag", "will hold").
+#: Words after which a noun form is a verb ("to queue", "we tag", "will hold"): its base form
+#: (an infinitive, or the present tense after a plural or first-person subject; "to agents",
+#: "we tickets" are no verbs) ...
 VERB_CUES = frozenset(
-    "to i we you they he she it will would can could should must may might shall "
+    "to i we you they will would can could should must may might shall "
     "please don't didn't won't".split()
 )
+#: ... and, after a third-person singular subject, its ``-s`` form ("it queues").
+THIRD_PERSON_CUES = frozenset(("he", "she", "it"))
+#: Endings of nouns made from other words (general English morphology): "escalation",
+#: "readiness", "availability", "ownership" name a thing or a state and are never verbs, so
+#: "time to escalation" is a preposition before a noun.
+NOMINAL_SUFFIXES = ("tion", "sion", "ness", "ity", "ship", "ism")
 #: Particles after which a noun form is a phrasal verb ("queue up", "tag along").
 PARTICLES = frozenset(("up", "along"))
 #: Words that open a noun phrase: right after the term, its object ("reporting a bug", "bug
@@ -75,6 +83,7 @@ OTHER_DOMAIN_WORDS = frozenset(
 )
 # The same, as the hashes spaCy keys lower-case token texts by (no string is looked up per token).
 _VERB_CUE_IDS = frozenset(map(get_string_id, VERB_CUES))
+_THIRD_PERSON_IDS = frozenset(map(get_string_id, THIRD_PERSON_CUES))
 _PARTICLE_IDS = frozenset(map(get_string_id, PARTICLES))
 _OBJECT_START_IDS = frozenset(map(get_string_id, OBJECT_STARTS))
 _FOR = get_string_id("for")
@@ -86,13 +95,25 @@ _PARAGRAPH_REACH = 2000
 
 def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozenset[str]) -> bool:
     """The noun form at token ``i`` is used as a verb (``-ed``/``-ing`` forms and the forms of a
-    verb term are verbs anyway and get no penalty: their sense comes from context alone)."""
-    if base in verbs or form not in (base, pluralize(base)):
+    verb term are verbs anyway and get no penalty: their sense comes from context alone).
+
+    The form must fit the word before it: the base form after "to", a modal or a plural
+    subject ("to queue", "we tag"), the ``-s`` form after "he", "she", "it" ("it queues"); a
+    plural after "to" is a noun after a preposition ("distribute chats to agents"). A noun with
+    a nominal ending (:data:`NOMINAL_SUFFIXES`) is never a verb."""
+    if base in verbs or form.endswith(NOMINAL_SUFFIXES):
+        return False
+    plural = pluralize(base)
+    if form not in (base, plural):
         return False
     before = lower[i - 1] if i > 0 else 0
     after = lower[i + 1] if i + 1 < len(lower) else 0
-    if before in _VERB_CUE_IDS or after in _PARTICLE_IDS or after in _OBJECT_START_IDS:
+    if after in _PARTICLE_IDS or after in _OBJECT_START_IDS:
         return True
+    if before in _VERB_CUE_IDS:
+        return form == base
+    if before in _THIRD_PERSON_IDS:
+        return form == plural and form != base
     return before in _BE_IDS and form.endswith("ing")
 
 

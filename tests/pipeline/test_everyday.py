@@ -103,6 +103,30 @@ def test_everyday_verb_cues(everyday_nlp, verb, noun):
 
 
 @pytest.mark.parametrize(
+    "text,i,expected",
+    [
+        ("we need to queue", 3, True),
+        ("it queues", 1, True),
+        ("we queue", 1, True),
+        # a plural after "to" or a modal is a noun after a preposition, not an infinitive
+        ("set up distribution to agents", 4, False),
+        ("send them to tickets", 3, False),
+        # a base form after "it" is no present tense
+        ("give it queue", 2, False),
+        # a noun with a nominal ending is never a verb: "time to escalation"
+        ("time to escalation", 2, False),
+    ],
+)
+def test_everyday_verb_use_needs_the_form_its_cue_takes(text, i, expected):
+    from annotator.pipeline.everyday import _verb_use
+
+    doc = spacy.blank("en")(text)
+    form = doc[i].lower_
+    base = {"queues": "queue", "agents": "agent", "tickets": "ticket"}.get(form, form)
+    assert _verb_use([t.lower for t in doc], i, form, base, frozenset()) is expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Thank you for your feedback, the agent will reply within the SLA and FRT.",
