@@ -14,6 +14,10 @@ mention gets a score:
   subject pronoun ("we queue", "to queue"), before the particle "up" ("queues up") or an
   object ("reporting a bug", "bug your agents"), or, for an ``-ing`` form, after "be" ("users
   who are reporting");
+* ``+ context_repeat_weight`` on a term's best noun score for each further noun mention of it
+  in the document (at most ``context_repeat_mentions`` count): a term the document keeps
+  coming back to is its subject (not in a document with words of travel or events, where a
+  repeated "ticket" is the traveller's);
 * ``- courtesy_penalty`` for a mention thanked for ("Thank you for your feedback", "Thanks for
   reporting!"): it is what the writer was sent, not the concept, and it is judged alone;
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
@@ -36,6 +40,7 @@ not scored. The weights and the threshold are
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.strings import get_string_id
@@ -257,6 +262,16 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
                                     thanks=thanks, enough=settings.context_threshold)  # fmt: skip
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
+    # A term the document keeps coming back to is its subject: each noun mention beyond the
+    # first adds to the concept's best noun score (a few count), so a page about tickets that
+    # names no other concept keeps them all. Not in a document with words of travel or events:
+    # there a repeated "ticket" is the traveller's.
+    repeat_weight, repeat_cap = settings.context_repeat_weight, int(settings.context_repeat_mentions)
+    if repeat_weight and _OTHER_DOMAIN_IDS.isdisjoint(lower):
+        nouns = Counter(m.id for m, _, kind in scores if kind == "noun")
+        for concept_id, count in nouns.items():
+            if count > 1:
+                best[concept_id, "noun"] += min(count - 1, repeat_cap) * repeat_weight
     dropped = set()
     for m, score, kind in scores:
         # One sense per discourse: a term's nouns keep the sense their best mention shows, and

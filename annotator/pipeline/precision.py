@@ -90,6 +90,10 @@ class PrecisionSettings:
     context_doc_concepts: int = 2
     #: Score for each domain word in the window (two count at most).
     context_word_weight: float = 0.4
+    #: Score for each further noun mention of the same term in the document ...
+    context_repeat_weight: float = 0.4
+    #: ... counting this many at most.
+    context_repeat_mentions: int = 2
     #: Penalty for a noun form used as a verb ("to queue", "queues up").
     verb_penalty: float = 1.0
     #: Penalty for a mention a "thanks for ..." thanks the reader for ("your feedback").

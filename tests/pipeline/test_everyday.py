@@ -217,3 +217,26 @@ def test_everyday_words_of_travel_and_events_make_another_sense(everyday_nlp, te
 def test_everyday_other_domain_weight_is_a_setting(glossary_nlp):
     text = "Your tickets for the flight are booked and the fare is paid.\n\nThe SLA and FRT apply."
     assert _ents(glossary_nlp(GLOSSARY, precision_settings={"other_domain_weight": 0}), text) == ["tickets", "SLA", "FRT"]
+
+
+_FILLER = "Nothing else happened that morning at all, " * 4
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # once, with nothing around it: the everyday word
+        (f"Our queue grew. {_FILLER}", []),
+        # three times: the document's subject, every mention
+        (f"Our queue grew. {_FILLER}The queue shrank. {_FILLER}A queue again.", ["queue", "queue", "queue"]),
+        # ... but not among words of travel (a traveller's tickets)
+        (f"Our queue grew at the airport. {_FILLER}The queue shrank. {_FILLER}A queue again.", []),
+    ],
+)
+def test_everyday_a_repeated_term_is_the_subject(everyday_nlp, text, expected):
+    assert _ents(everyday_nlp, text) == expected
+
+
+def test_everyday_repeat_weight_is_a_setting(glossary_nlp):
+    nlp = glossary_nlp(GLOSSARY, precision_settings={"context_repeat_weight": 0})
+    assert _ents(nlp, f"Our queue grew. {_FILLER}The queue shrank. {_FILLER}A queue again.") == []
