@@ -17,7 +17,9 @@ names:
      name; common words take two ("Help Scout Beacon", but not "the Conversation Details
      section"); or
    * it is a step of a UI path (next to ``>``, ``->``, ``→``, ``»``) and has two words or more
-     (a one-word entry, "Settings > Inboxes", names its contents: the concept).
+     (a one-word entry, "Settings > Inboxes", names its contents: the concept), or the path is
+     set in emphasis, the way documents write what to click (``*Manage > Macros*``): there a
+     one-word step names the screen, and only there (the word elsewhere is the concept).
 3. It is **not** a name when it is exactly one glossary term (the capitals are the term's:
    "Service Level Agreement"), when it is spelled out as an abbreviation in the document ("Very
    Breached Tickets (VBT)"), or when an indefinite article comes before it ("a Zendesk Macro"
@@ -60,6 +62,10 @@ MAX_NAME_TOKENS = 6
 NAME_TAIL_WORDS = 3
 #: Tokens that separate the steps of a UI path (``->`` is two tokens, ``-`` then ``>``).
 PATH_MARKS = frozenset((">", "\u2192", "\u00bb", "\u203a", "=>"))
+#: Tokens that open emphasis in Markdown and reStructuredText (``**Save**``, ``*Manage*``).
+EMPHASIS_MARKS = frozenset(("*", "_"))
+#: Most tokens of a UI path looked through for the emphasis around it.
+_PATH_REACH = 12
 #: Words before a run that make it a common noun phrase ("a Zendesk Macro").
 INDEFINITE_ARTICLES = frozenset(("a", "an"))
 #: Capitalised common words outside the glossary that make a run a name (one rare word does).
@@ -187,6 +193,25 @@ def _path_step(tokens: _Tokens, lo: int, hi: int) -> bool:
     return before in PATH_MARKS or after in PATH_MARKS or (after == "-" and tokens[hi + 1] == ">")
 
 
+def _emphasised_path(tokens: _Tokens, lo: int, hi: int) -> bool:
+    """The UI path holding the step ``lo:hi`` is set in emphasis, the way documents write what
+    to click (``*Manage > Macros*``, ``**Ticket -> Status**``): an emphasis mark opens or
+    closes it, past the path's other steps (capitalised words and path marks)."""
+
+    def in_path(word: str) -> bool:
+        return word in PATH_MARKS or word == "-" or is_capitalised(word)
+
+    i = lo - 1
+    while i >= 0 and lo - i <= _PATH_REACH and in_path(tokens[i]):
+        i -= 1
+    if i >= 0 and tokens[i] in EMPHASIS_MARKS:
+        return True
+    j = hi
+    while j < len(tokens) and j - hi <= _PATH_REACH and in_path(tokens[j]):
+        j += 1
+    return j < len(tokens) and tokens[j] in EMPHASIS_MARKS
+
+
 def name_run(
     tokens: _Tokens,
     text: str,
@@ -217,7 +242,9 @@ def name_run(
         while lo < start and tokens[lo].lower() in CONNECTORS:
             lo += 1
     words = [i for i in range(lo, hi) if tokens[i][:1].isalpha()]
-    path = len(words) >= 2 and _path_step(tokens, lo, hi)
+    # A one-word step names the screen in an emphasised path, what to click (``*Manage >
+    # Macros*``); written plainly ("Go to Settings > Escalation") it names what is there.
+    path = _path_step(tokens, lo, hi) and (len(words) >= 2 or _emphasised_path(tokens, lo, hi))
     if _spelled_out(tokens, lo, hi, start, end, long_forms):
         return None
     if path:
@@ -290,6 +317,10 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
                 lo += 1
                 while lo < match.start and tokens[lo].lower() in CONNECTORS:
                     lo += 1
+            # A one-word step of a UI path ("Manage > Macros") names a screen there only: the
+            # same word elsewhere is the concept (a brand, "LiveChat", is a name everywhere).
+            if hi - lo == 1 and not is_brand_shaped(tokens[lo]):
+                continue
             name = tuple(tokens[i].lower() for i in range(lo, hi))
             for word in set(name):
                 if name not in names.setdefault(word, []):

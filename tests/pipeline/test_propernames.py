@@ -42,6 +42,12 @@ def _ents(nlp, text):
         ("Zendesk Ticket is down. Our ticket missed the SLA.", ["ticket", "SLA"]),
         # a list item in title case is a name, not a heading
         ("Our tools for the SLA:\n\n- Semi Automated Escalation Prioritization Script\n", ["SLA"]),
+        # a one-word step of a path set in emphasis is a screen, what to click
+        ("Go to *Settings > Escalation* for the SLA.", ["SLA"]),
+        ("Set **Escalation -> Owner is Sam** under the SLA.", ["SLA"]),
+        ("Open _Admin > Reports > Escalation_ for the SLA.", ["SLA"]),
+        # ... there only: the word elsewhere is the concept
+        ("Go to *Settings > Escalation*. An escalation ends the SLA.", ["escalation", "SLA"]),
     ],
 )
 def test_propernames_names_are_not_tagged(nlp, text, expected):
@@ -70,6 +76,7 @@ def test_propernames_names_are_not_tagged(nlp, text, expected):
         # a one-word step of a path names its contents
         ("Go to Settings > Escalation for the SLA.", ["Escalation", "SLA"]),
         ("Go to Settings -> Escalation for the SLA.", ["Escalation", "SLA"]),
+        ("Escalation -> Send an email breaks the SLA.", ["Escalation", "SLA"]),
         # a title-case heading: every word is capitalised
         ("## Setting Up Acme Ticket Rules for the SLA\n\nIt applies.", ["Ticket", "SLA"]),
         # spelled out as an abbreviation in the document
