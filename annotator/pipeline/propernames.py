@@ -29,6 +29,9 @@ names:
    Saved Replies"), unless it opens a long name (three capitalised words or more after it)
    whose last word the glossary never uses ("Customer Support Operations Issue Tracker" is a
    tracker; "Call Center Queues Stats" are the call center's).
+   A run naming a template, a project or an issue form (its last word, or the lower-case
+   word after it, is one of :data:`ARTEFACTS`: "the Indirect Feedback template", "[Bug Report
+   issue](...)") is a name, outside headings; such a name is not looked for in other casings.
    A list item ("- Semi Automated Ticket Prioritization Script") or a line holding a link's
    text (a row of a table of links) is no heading: its capitals are the names'.
 4. A name, once found, is a name wherever the document repeats it, in any casing ("zendesk
@@ -64,6 +67,14 @@ NAME_TAIL_WORDS = 3
 PATH_MARKS = frozenset((">", "\u2192", "\u00bb", "\u203a", "=>"))
 #: Tokens that open emphasis in Markdown and reStructuredText (``**Save**``, ``*Manage*``).
 EMPHASIS_MARKS = frozenset(("*", "_"))
+#: Nouns for the things a team names and keeps (general software and project vocabulary): a
+#: capitalised run they head is that thing's name ("the Indirect Feedback template", "the
+#: Customer Feedback project", "[Bug Report issue](...)"), not the glossary concept.
+ARTEFACTS = frozenset(
+    "template templates project projects repository repositories repo repos tracker trackers "
+    "issue issues".split()
+)
+_ISSUE_WORDS = frozenset(("issue", "issues"))
 #: Most tokens of a UI path looked through for the emphasis around it.
 _PATH_REACH = 12
 #: Words before a run that make it a common noun phrase ("a Zendesk Macro").
@@ -212,6 +223,22 @@ def _emphasised_path(tokens: _Tokens, lo: int, hi: int) -> bool:
     return j < len(tokens) and tokens[j] in EMPHASIS_MARKS
 
 
+def _names_an_artefact(tokens: _Tokens, lo: int, hi: int, end: int) -> bool:
+    """The capitalised run ``lo:hi`` is the name of a template, project or the like: its
+    last word, after the match (``end``), is one of :data:`ARTEFACTS` ("Bug Report
+    Template"), or one follows it in lower case ("the Indirect Feedback template", "the
+    Customer Feedback project"). Not at a sentence start, where capitals say nothing ("Bug
+    templates help"), except a link's text ("[Bug Report issue](...)")."""
+    # Capitalised, "Issues" is as often a heading's problems ("Known Issues") as a tracker's.
+    head = tokens[hi - 1].lower()
+    if hi - 1 >= end and head in ARTEFACTS and head not in _ISSUE_WORDS:
+        return True
+    after = tokens[hi]
+    if not (after.islower() and after in ARTEFACTS):
+        return False
+    return not at_sentence_start(tokens, lo) or (lo > 0 and tokens[lo - 1] == "[")
+
+
 def name_run(
     tokens: _Tokens,
     text: str,
@@ -247,6 +274,9 @@ def name_run(
     path = _path_step(tokens, lo, hi) and (len(words) >= 2 or _emphasised_path(tokens, lo, hi))
     if _spelled_out(tokens, lo, hi, start, end, long_forms):
         return None
+    # A heading's capitals are its place's ("Ticket Templates" is a page about them).
+    if _names_an_artefact(tokens, lo, hi, end) and not in_heading(text, *char_span(lo, hi)):
+        return lo, hi
     if path:
         return lo, hi
     # Beside a product's name, a term of several words is still the term ("HelpScout Saved
@@ -311,6 +341,10 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
         if run is not None:
             dropped.add(match)
             lo, hi = run
+            # A template's or a project's name is capitalised: "a bug report" further down is
+            # the common noun.
+            if _names_an_artefact(tokens, lo, hi, match.end):
+                continue
             # "Try LiveChat": the word a sentence starts with is no part of the name.
             if (lo < match.start and at_sentence_start(tokens, lo) and not is_brand_shaped(tokens[lo])
                     and is_common_word(tokens[lo], settings.name_rare_word_zipf)):

@@ -48,6 +48,11 @@ def _ents(nlp, text):
         ("Open _Admin > Reports > Escalation_ for the SLA.", ["SLA"]),
         # ... there only: the word elsewhere is the concept
         ("Go to *Settings > Escalation*. An escalation ends the SLA.", ["escalation", "SLA"]),
+        # the name of a template, a project, an issue form: the noun it ends with or that follows
+        ("File it with the Indirect Escalation template under the SLA.", ["SLA"]),
+        ("Open an issue in the Escalation project about the SLA.", ["SLA"]),
+        ("Pick the Escalation Report Template for the SLA.", ["SLA"]),
+        ("Open the [Escalation Report issue] form about the SLA.", ["SLA"]),
     ],
 )
 def test_propernames_names_are_not_tagged(nlp, text, expected):
@@ -77,6 +82,11 @@ def test_propernames_names_are_not_tagged(nlp, text, expected):
         ("Go to Settings > Escalation for the SLA.", ["Escalation", "SLA"]),
         ("Go to Settings -> Escalation for the SLA.", ["Escalation", "SLA"]),
         ("Escalation -> Send an email breaks the SLA.", ["Escalation", "SLA"]),
+        # ... not at a sentence start, nor in a heading; and a template's name is capitalised
+        ("Escalation templates save time under the SLA.", ["Escalation", "SLA"]),
+        ("## Escalation Templates for the SLA\n\nIt applies.", ["Escalation", "SLA"]),
+        ("Use the Escalation Report Template. Each escalation report breaks the SLA.", ["escalation", "SLA"]),
+        ("## Known Escalation Issues with the SLA\n\nIt applies.", ["Escalation", "SLA"]),
         # a title-case heading: every word is capitalised
         ("## Setting Up Acme Ticket Rules for the SLA\n\nIt applies.", ["Ticket", "SLA"]),
         # spelled out as an abbreviation in the document
