@@ -18,6 +18,9 @@ mention gets a score:
   in the document (at most ``context_repeat_mentions`` count): a term the document keeps
   coming back to is its subject (not in a document with words of travel or events, where a
   repeated "ticket" is the traveller's);
+* ``- gerund_verb_penalty`` more when the term is named by an ``-ing`` word and used as a
+  verb ("Reporting a bug?", "users who are reporting issues"): the concept is the activity's
+  name ("reporting": the function), the verb never is;
 * ``- courtesy_penalty`` for a mention thanked for ("Thank you for your feedback", "Thanks for
   reporting!"): it is what the writer was sent, not the concept, and it is judged alone;
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
@@ -172,9 +175,10 @@ def mention_score(
     courtesy = thanks and thanked_for(lower, i)
     verb = not courtesy and _verb_use(lower, i, form, base, lexicon.verbs)
     kind = "courtesy" if courtesy else "verb use" if verb else "derived" if derived else "noun"
+    gerund = verb and base.endswith("ing")
     # The largest deduction still to come: the other-domain words (two count) and the penalty.
     deduction = (settings.courtesy_penalty if courtesy else settings.verb_penalty if verb else 0.0) + (
-        2 * max(settings.other_domain_weight, 0.0))
+        2 * max(settings.other_domain_weight, 0.0)) + (settings.gerund_verb_penalty if gerund else 0.0)
     # The terms add first, cheapest first; once what is added clears ``enough`` whatever comes
     # off, the words around need no count: the score returned then is that lower bound.
     score = 0.0 if derived else min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
@@ -196,6 +200,10 @@ def mention_score(
         return score - settings.courtesy_penalty, kind
     if verb:
         score -= settings.verb_penalty
+        # A term named by an -ing word names an activity ("reporting": the function); the
+        # same word with an object or after "be" is the verb itself ("reporting a bug").
+        if gerund:
+            score -= settings.gerund_verb_penalty
     return score, kind
 
 

@@ -96,6 +96,8 @@ class PrecisionSettings:
     context_repeat_mentions: int = 2
     #: Penalty for a noun form used as a verb ("to queue", "queues up").
     verb_penalty: float = 1.0
+    #: Further penalty when the noun used as a verb is an -ing word ("reporting a bug").
+    gerund_verb_penalty: float = 5.0
     #: Penalty for a mention a "thanks for ..." thanks the reader for ("your feedback").
     courtesy_penalty: float = 5.0
     #: Penalty for each word of travel or events in the window (two count at most).

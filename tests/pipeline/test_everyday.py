@@ -240,3 +240,19 @@ def test_everyday_a_repeated_term_is_the_subject(everyday_nlp, text, expected):
 def test_everyday_repeat_weight_is_a_setting(glossary_nlp):
     nlp = glossary_nlp(GLOSSARY, precision_settings={"context_repeat_weight": 0})
     assert _ents(nlp, f"Our queue grew. {_FILLER}The queue shrank. {_FILLER}A queue again.") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an -ing term used as a verb is the verb, whatever the support context
+        ("Reporting a delay? The agent checks the SLA, FRT and CSAT.", ["agent", "SLA", "FRT", "CSAT"]),
+        ("Users who are reporting late replies hurt the SLA, FRT and CSAT.", ["SLA", "FRT", "CSAT"]),
+        # ... while the noun is the function
+        ("Weekly reporting covers the SLA, FRT and CSAT.", ["reporting", "SLA", "FRT", "CSAT"]),
+        # another noun used as a verb may still be kept in rich context
+        ("Agents tag the calls to meet the SLA, FRT and CSAT.", ["Agents", "tag", "SLA", "FRT", "CSAT"]),
+    ],
+)
+def test_everyday_an_ing_term_used_as_a_verb_is_the_verb(everyday_nlp, text, expected):
+    assert _ents(everyday_nlp, text) == expected
