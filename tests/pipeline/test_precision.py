@@ -24,6 +24,7 @@ CASES = {
     "helpdesk_glossary.caps_label.v1": ("ALERT: the SLA was missed.", ["ALERT", "SLA"]),
     "helpdesk_glossary.code_context.v1": ("Store the SLA report in an S2 bucket.", ["SLA", "S2"]),
     "helpdesk_glossary.software_parts.v1": ("The ticket API missed the SLA.", ["ticket", "SLA"]),
+    "helpdesk_glossary.ui_labels.v1": ("Open **Recent customer tickets** for the SLA.", ["tickets", "SLA"]),
     "helpdesk_glossary.document_acronyms.v1": (
         "Our Enterprise Resource Planning (ERP) tool feeds the SLA. The ERP is slow.", ["ERP", "SLA", "ERP"]
     ),

@@ -1,0 +1,92 @@
+"""Bold UI labels that end in a glossary word: the name of a list, a tile or a dialog.
+
+"Show up under **Recent customer tickets**", "In any **New Ticket** dialog", "| **4. Active
+Agents** |": a how-to text sets in bold what the reader sees on the screen. A short bold label
+that *ends* in a one-word term and starts with a capital (or a number) names a part of the
+screen (a list of tickets, a dialog, a tile), not the support concept. It is still the concept
+
+* when the label starts with an action word (:data:`ACTION_WORDS`): "**Add Tags**", "**Assign
+  Ticket**" describe what is done to the concept, the way a heading does;
+* when the term is not its last word ("**Incident Handling**", "**ticket templates**"): the
+  term qualifies the label's head noun, and such labels describe working with the concept.
+
+The words are general English and software vocabulary, never names from a corpus. Pure
+functions over the document's text; the component runs them as the ``ui_labels`` precision
+rule (:mod:`.precision`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..glossary.compile import TERM_LABEL
+
+#: Verbs that open a button or menu label acting on what follows (general software
+#: vocabulary): a label starting with one names an action on the concept, and keeps it.
+ACTION_WORDS = frozenset(
+    "add assign change close create delete disable edit enable escalate export filter find hide "
+    "import manage merge move open remove reopen reply search select send set show sort split "
+    "tag update use view".split()
+)
+#: Most words a bold label holds (a longer bold stretch is emphasised prose).
+LABEL_WORDS = 5
+#: How far from a match its bold marks are looked for, in characters.
+_REACH = 80
+_BOLD_MARKS = ("**", "__")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def bold_label(text: str, start: int, end: int) -> str | None:
+    """The bold label ``start:end`` ends, or None: the text between a ``**`` (or ``__``) pair
+    around it, within one paragraph, where the match is the label's last word."""
+    for mark in _BOLD_MARKS:
+        close = end
+        while close < len(text) and text[close] in " \t":
+            close += 1
+        if not text.startswith(mark, close):
+            continue
+        opening = text.rfind(mark, max(0, start - _REACH), start)
+        if opening < 0:
+            continue
+        label = text[opening + len(mark) : close]
+        if "\n\n" in label or mark in label or not label.strip():
+            continue
+        return label
+    return None
+
+
+def is_screen_label(label: str, max_words: int = LABEL_WORDS) -> bool:
+    """``label`` (see :func:`bold_label`) names a part of a screen: two to ``max_words`` words,
+    starting with a capital or a number, not with an action word."""
+    words = _WORD.findall(label)
+    if not 2 <= len(words) <= max_words:
+        return False
+    first = words[0]
+    if not (first[0].isupper() or first[0].isdigit()):
+        return False
+    opener = next((w for w in words if not w.isdigit()), "")
+    return opener.lower() not in ACTION_WORDS
+
+
+def drop_ui_labels(context, matches: list, taken: bytearray) -> list:
+    """The ``ui_labels`` rule: ``matches`` without the one-word terms that end a bold screen
+    label. ``context`` is the component's :class:`~annotator.pipeline.precision.RuleContext`;
+    dropped matches release their tokens in ``taken``."""
+    text = context.text
+    # One look at the text spares every document without bold the rest.
+    if not matches or ("**" not in text and "__" not in text):
+        return matches
+    token_end = context.token_end
+    doc = context.doc
+    dropped = set()
+    for m in matches:
+        if m.end - m.start != 1 or m.label != TERM_LABEL or m.is_token_pattern:
+            continue
+        label = bold_label(text, doc[m.start].idx, token_end(m.start))
+        if label is not None and is_screen_label(label):
+            dropped.add(m)
+    if not dropped:
+        return matches
+    for m in dropped:
+        taken[m.start : m.end] = b"\x00"
+    return [m for m in matches if m not in dropped]
