@@ -234,6 +234,8 @@ def _names_an_artefact(tokens: _Tokens, lo: int, hi: int, end: int) -> bool:
     if hi - 1 >= end and head in ARTEFACTS and head not in _ISSUE_WORDS:
         return True
     after = tokens[hi]
+    if after.isspace():  # a line break inside the sentence ("the Customer Feedback\nproject")
+        after = tokens[hi + 1]
     if not (after.islower() and after in ARTEFACTS):
         return False
     return not at_sentence_start(tokens, lo) or (lo > 0 and tokens[lo - 1] == "[")

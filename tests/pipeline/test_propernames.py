@@ -51,6 +51,7 @@ def _ents(nlp, text):
         # the name of a template, a project, an issue form: the noun it ends with or that follows
         ("File it with the Indirect Escalation template under the SLA.", ["SLA"]),
         ("Open an issue in the Escalation project about the SLA.", ["SLA"]),
+        ("Open an issue in the Escalation\nproject about the SLA.", ["SLA"]),
         ("Pick the Escalation Report Template for the SLA.", ["SLA"]),
         ("Open the [Escalation Report issue] form about the SLA.", ["SLA"]),
     ],
