@@ -275,10 +275,12 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     # names no other concept keeps them all. Not in a document with words of travel or events:
     # there a repeated "ticket" is the traveller's.
     repeat_weight, repeat_cap = settings.context_repeat_weight, int(settings.context_repeat_mentions)
-    if repeat_weight and _OTHER_DOMAIN_IDS.isdisjoint(lower):
+    if repeat_weight:
         nouns = Counter(m.id for m, _, kind in scores if kind == "noun")
-        for concept_id, count in nouns.items():
-            if count > 1:
+        repeated = [(cid, n) for cid, n in nouns.items() if n > 1]
+        # The document's words are read only when some term repeats.
+        if repeated and _OTHER_DOMAIN_IDS.isdisjoint(lower):
+            for concept_id, count in repeated:
                 best[concept_id, "noun"] += min(count - 1, repeat_cap) * repeat_weight
     dropped = set()
     for m, score, kind in scores:
