@@ -276,7 +276,10 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     # there a repeated "ticket" is the traveller's.
     repeat_weight, repeat_cap = settings.context_repeat_weight, int(settings.context_repeat_mentions)
     if repeat_weight:
-        nouns = Counter(m.id for m, _, kind in scores if kind == "noun")
+        # Only terms the rule would drop can change: the others need no count.
+        threshold = settings.context_threshold
+        below = {cid for (cid, kind), value in best.items() if kind == "noun" and value < threshold}
+        nouns = Counter(m.id for m, _, kind in scores if kind == "noun" and m.id in below) if below else {}
         repeated = [(cid, n) for cid, n in nouns.items() if n > 1]
         # The document's words are read only when some term repeats.
         if repeated and _OTHER_DOMAIN_IDS.isdisjoint(lower):
