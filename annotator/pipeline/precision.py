@@ -91,8 +91,9 @@ class PrecisionSettings:
     context_doc_concepts: int = 2
     #: Score for each domain word in the window (two count at most).
     context_word_weight: float = 0.4
-    #: Score for each further noun mention of the same term in the document ...
-    context_repeat_weight: float = 0.4
+    #: Score for each further noun mention of the same term in the document (off by default:
+    #: in task dialogues the repeated everyday word is the topic, "tickets" for a show) ...
+    context_repeat_weight: float = 0.0
     #: ... counting this many at most.
     context_repeat_mentions: int = 2
     #: Penalty for a noun form used as a verb ("to queue", "queues up").

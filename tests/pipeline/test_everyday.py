@@ -233,13 +233,15 @@ _FILLER = "Nothing else happened that morning at all, " * 4
         (f"Our queue grew at the airport. {_FILLER}The queue shrank. {_FILLER}A queue again.", []),
     ],
 )
-def test_everyday_a_repeated_term_is_the_subject(everyday_nlp, text, expected):
-    assert _ents(everyday_nlp, text) == expected
+def test_everyday_a_repeated_term_is_the_subject_where_repeats_count(glossary_nlp, text, expected):
+    nlp = glossary_nlp(GLOSSARY, precision_settings={"context_repeat_weight": 0.4})
+    assert _ents(nlp, text) == expected
 
 
-def test_everyday_repeat_weight_is_a_setting(glossary_nlp):
-    nlp = glossary_nlp(GLOSSARY, precision_settings={"context_repeat_weight": 0})
-    assert _ents(nlp, f"Our queue grew. {_FILLER}The queue shrank. {_FILLER}A queue again.") == []
+def test_everyday_repeats_count_for_nothing_by_default(everyday_nlp):
+    """Off by default: in task dialogues a repeated everyday word is the topic of the
+    exchange, not support jargon (see docs/benchmarks.md)."""
+    assert _ents(everyday_nlp, f"Our queue grew. {_FILLER}The queue shrank. {_FILLER}A queue again.") == []
 
 
 @pytest.mark.parametrize(
