@@ -49,8 +49,8 @@ _WORD = re.compile(r"(?<![\w'.@/-])[a-z]{2,6}(?:'s)?(?![\w@/-])")
 # A stretch of text: what lies between line breaks and runs of three blanks or more.
 _SEGMENT = re.compile(r"\S(?:\S|[ \t]{1,2}(?=\S))*")
 _UPPER = re.compile(r"[A-Z]")
-# What ends a stretch inside a line: three blanks, or whitespace other than a space or a tab.
-_SEGMENT_BREAK = re.compile(r"[ \t]{3}|[^\S \t\n]")
+# What ends a stretch inside a line: three blanks, or whitespace other than a space or a tab
+# (:data:`_BREAKS`).
 _BLANKS = re.compile(r"[ \t]{3}")
 # Punctuation that typed text has and speech-to-text mostly lacks (the dots of "s. l. a."
 # are letters spoken, not full stops).
@@ -74,16 +74,17 @@ def is_spoken(segment: str) -> bool:
     return len(_PUNCT.findall(segment)) * 8 <= len(words)
 
 
-#: The whitespace other than a space, a tab or a line break: what :data:`_SEGMENT_BREAK` finds
-#: besides blanks (``\s`` is ``str.isspace``; no code point past U+3000 is a space).
+#: The whitespace other than a space, a tab or a line break (``[^\S \t\n]``: ``\s`` is
+#: ``str.isspace``, and no code point past U+3000 is a space).
 _BREAKS = tuple(char for char in map(chr, range(0x3001)) if char.isspace() and char not in " \t\n")
 _ASCII_BREAKS = tuple(char for char in _BREAKS if char.isascii())
 
 
 def _one_stretch(line: str) -> bool:
-    """Whether :data:`_SEGMENT_BREAK` finds nothing in ``line``, asked with substring tests
-    (C scans of the line, one per kind of break): the pattern, tried at every character,
-    cost more than the rest of the spoken-form search on typed text."""
+    """Whether ``line`` holds no break (three blanks, or a character of :data:`_BREAKS`),
+    asked with substring tests (C scans of the line, one per kind of break): a pattern of
+    both, tried at every character, cost more than the rest of the spoken-form search on
+    typed text."""
     if ("  " in line or "\t" in line) and _BLANKS.search(line):
         return False
     return not any(char in line for char in (_ASCII_BREAKS if line.isascii() else _BREAKS))
