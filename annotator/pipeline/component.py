@@ -196,10 +196,8 @@ class HelpdeskGlossary:
         self.precision_rules = rule_names(precision_rules)
         self._candidate_rules, self._accepted_rules, self._acronym_rules = resolve_rules(self.precision_rules)
         # The candidate-stage rules to ask about a candidate, by whether it is a token pattern.
-        self._rules_for = {
-            True: tuple(rule.run for rule in self._candidate_rules if rule.scope != "phrase"),
-            False: tuple(rule.run for rule in self._candidate_rules if rule.scope != "token"),
-        }
+        self._rules_for = {token: tuple(rule.run for rule in self._candidate_rules
+                                        if rule.scope != ("phrase" if token else "token")) for token in (True, False)}
         self.precision_settings = PrecisionSettings.from_config(precision_settings)
         self._lexicon: GlossaryLexicon | None = None
         self.glossary: Glossary | None = None
