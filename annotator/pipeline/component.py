@@ -378,9 +378,9 @@ class HelpdeskGlossary:
             return self._annotate(doc)
 
     def _annotate(self, doc: Doc) -> Doc:
-        if getattr(self, "_spoken", None):
-            self._spoken.split_spelled_stops(doc)  # before any token index is taken
         text = doc_text(doc)
+        if getattr(self, "_spoken", None):
+            self._spoken.split_spelled_stops(doc, text)  # before any token index is taken
         budget.check()
         columns = doc.to_array(COLUMNS) if len(doc) else None  # read once, for both matchers
         candidates = self.matcher.candidates(doc, columns)

@@ -218,15 +218,17 @@ class SpokenIndex:
                 found.append((match.start(), match.end(), self.phrases[key]))
         return found
 
-    def split_spelled_stops(self, doc) -> None:
+    def split_spelled_stops(self, doc, text: str | None = None) -> None:
         """Split off the full stop glued to the last of a spelled acronym's letters (``a.`` in
         ``s l a.`` -> ``a`` ``.``) so the letters end on a token boundary, as in the middle of
         a sentence; only where a spoken mode is on (``doc.user_data[SPOKEN_KEY]``) and the
         letters spell a glossary acronym. Call it before any token index is taken: it changes
-        the doc's tokens (never its text)."""
+        the doc's tokens (never its text). ``text``: ``doc.text`` when the caller has it
+        (spaCy rebuilds it from every token on each access)."""
         if doc.user_data.get(SPOKEN_KEY) not in SPOKEN_MODES:
             return
-        text = doc.text
+        if text is None:
+            text = doc.text
         if _LONE_LETTER_STOP.search(text) is None:
             return
         tokens = []
