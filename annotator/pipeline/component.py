@@ -42,7 +42,6 @@ writes under in :mod:`.names`, and the speed and memory machinery in :mod:`annot
 from __future__ import annotations
 
 import io
-import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -60,7 +59,7 @@ from ..runtime.generation import as_records, generate_patterns
 from ..runtime.stringindex import StringIndexCompactor
 from ..runtime.upkeep import VocabUpkeep
 from ..runtime.warmup import VocabLearner
-from ..vocabulary.acronyms import base_acronym, is_acronym, is_shouting
+from ..vocabulary.acronyms import base_acronym, capitalised_words, is_acronym, is_shouting
 from . import serialize
 from .coordination import PhraseLookup, coordination_matches, mark_coordinated
 from .loading import load_configured, prewarm_vocab
@@ -109,9 +108,6 @@ _KEEP = object()
 #: searched. Real documents have a few dozen; a text made of nothing else costs as much as its
 #: tokenizing instead of several times more (the benchmark's hostile rows).
 MAX_UNKNOWN_CANDIDATES = 5_000
-
-# Candidates for unknown acronyms: words with two or more capitals (checked properly later).
-_CAPS_WORD = re.compile(r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?![\w@/\\-])")
 
 
 @Language.factory(
@@ -496,7 +492,7 @@ class HelpdeskGlossary:
             return found
         # One pass over the capitalized words (short forms have two capitals or more), so a
         # document defining thousands of acronyms stays linear.
-        for hit in budget.checked(_CAPS_WORD.finditer(text)):
+        for hit in budget.checked(capitalised_words(text)):
             word = hit.group()
             short = word if word in shorts else word[:-1] if word[-1] == "s" and word[:-1] in shorts else None
             if short is None:
@@ -560,7 +556,7 @@ class HelpdeskGlossary:
         doc, text, code_like = context.doc, context.text, context.code_like
         spans = []
         examined = 0
-        for hit in budget.checked(_CAPS_WORD.finditer(text)):
+        for hit in budget.checked(capitalised_words(text)):
             word = hit.group()
             if word in self._known_caps or word in expansions or not is_acronym(word):
                 continue

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.vocabulary.acronyms import (
     COMMON_ABBREVIATIONS,
@@ -11,6 +15,7 @@ from annotator.vocabulary.acronyms import (
     NOT_ACRONYMS,
     ORDINARY_CAPS_WORDS,
     base_acronym,
+    capitalised_words,
     holds_acronym,
     is_acronym,
     is_acronym_alias,
@@ -230,3 +235,32 @@ def test_acronyms_linter_caps_words_include_the_component_list_and_more(word):
 def test_acronyms_document_caps_words_do_not_change_the_component(word):
     # The component's list is narrower: a ticket that writes "GET" is not a KB article.
     assert word not in NOT_ACRONYMS and is_acronym(word)
+
+
+# The plain regex capitalised_words() stands in for: the same matches, found faster.
+_REFERENCE = re.compile(r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?![\w@/\\-])")
+
+
+def _spans(matches) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Our SLA and the KPIs, CSAT's drop", ["SLA", "KPIs", "CSAT"]),
+        ("see @SLAbot, #CSAT, a/SLA, x.SLA and SLA-bot", []),
+        ("AB&\u00e9 and R&D", ["AB", "R&D"]),  # a shorter match before "&" where the run goes on
+        ("\u00e9SLA SLA_x xSLA iOS SaaS", ["xSLA", "iOS", "SaaS"]),
+        ("", []),
+    ],
+)
+def test_capitalised_words(text: str, words: list[str]) -> None:
+    assert [m.group() for m in capitalised_words(text)] == words
+    assert _spans(capitalised_words(text)) == _spans(_REFERENCE.finditer(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("AZaz09&@#/\\.-_ \n'\u00e9\u00c9"), max_size=40))
+def test_capitalised_words_are_the_regex_matches(text: str) -> None:
+    assert _spans(capitalised_words(text)) == _spans(_REFERENCE.finditer(text))
