@@ -6,7 +6,10 @@ dropped, one letter doubled or two adjacent letters swapped ("escalaton", "escla
 a letter doubled or two adjacent letters swapped ("CSTA", "CSAAT" for CSAT), matches what it
 misspells: the span says ``match: "fuzzy"`` and ``did_you_mean`` (its text as the glossary
 spells it). An acronym never loses a letter: four capitals minus one are likely another
-acronym.
+acronym. A shorter word of :data:`MIN_PHRASE_WORD_LETTERS` letters or more, with a letter
+doubled or two adjacent letters swapped, matches only inside a term of several words whose
+other words are written as the glossary spells them ("knowledge baase"): alone, such a form
+has too many real neighbours, beside the rest of its term it has one.
 
 Never fuzzy-matched (precision first: a misspelling is a guess):
 
@@ -53,6 +56,9 @@ FUZZY = "fuzzy"
 MIN_WORD_LETTERS = 6
 #: Fewest letters of an acronym that may be matched misspelled.
 MIN_ACRONYM_LETTERS = 4
+#: Fewest letters of a word that may be matched misspelled inside a term of several words
+#: (never alone, and never with a letter dropped: three letters left say little).
+MIN_PHRASE_WORD_LETTERS = 4
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 # What a sentence (or a list item, a heading, a quotation) may start after.
@@ -120,22 +126,26 @@ class FuzzyIndex:
         words: tuple[np.ndarray, np.ndarray, list[str]],
         acronyms: tuple[np.ndarray, np.ndarray, list[str]],
         is_word: Callable[[str], bool] = is_dictionary_word,
+        phrase_words: tuple[np.ndarray, np.ndarray, list[str]] | None = None,
     ) -> None:
         """``words``/``acronyms``: :func:`_index` of the glossary's words and acronyms;
-        ``is_word`` says which written forms are real words (never read as misspellings)."""
+        ``is_word`` says which written forms are real words (never read as misspellings);
+        ``phrase_words``: :func:`_index` of the shorter words matched misspelled only inside a
+        term of several words (none when not given)."""
         self._lower = words
         self._orth = acronyms
+        self._phrase = phrase_words if phrase_words is not None else _index((), typo_forms)
         self.is_word = is_word
-        # Both key sets in one: a document with none of them (almost every one) is ruled out
+        # Every key set in one: a document with none of them (almost every one) is ruled out
         # by one look-up of all its tokens.
-        self._any = np.union1d(words[0], acronyms[0])
+        self._any = np.union1d(np.union1d(words[0], acronyms[0]), self._phrase[0])
         # For an index this small a set answers that look-up in a third of the time of the
         # array search (a short document's tokens are few: the array calls' fixed cost
         # dominates), for a few MB; a bigger index keeps only the array.
         self._any_set = frozenset(self._any.tolist()) if len(self._any) <= MAX_SET_KEYS else None
 
     def __len__(self) -> int:
-        return len(self._lower[0]) + len(self._orth[0])
+        return len(self._lower[0]) + len(self._orth[0]) + len(self._phrase[0])
 
     def meaning(self, form: str) -> str | None:
         """The glossary word or acronym ``form`` is an accepted misspelling of, or None."""
@@ -157,9 +167,13 @@ class FuzzyIndex:
         document of every pipeline."""
         words: set[str] = set()
         caps: set[str] = set()
+        in_phrases: set[str] = set()  # the words of terms of several words
         for _, pattern, _, _ in records:
             if isinstance(pattern, str):
-                words.update(w for w in _WORD_SPLIT.split(pattern.lower()) if w)
+                split = [w for w in _WORD_SPLIT.split(pattern.lower()) if w]
+                words.update(split)
+                if len(split) > 1:
+                    in_phrases.update(split)
             else:
                 for token in pattern:
                     for attr, value in token.items():
@@ -180,7 +194,9 @@ class FuzzyIndex:
 
         lower = _index((w for w in words if w.isalpha() and len(w) >= MIN_WORD_LETTERS), misspellings(True))
         upper = _index((c for c in caps if _is_acronym_target(c)), misspellings(False))
-        return cls(lower, upper, is_word)
+        phrase = _index((w for w in in_phrases if w.isalpha() and MIN_PHRASE_WORD_LETTERS <= len(w) < MIN_WORD_LETTERS),
+                        misspellings(False))  # fmt: skip
+        return cls(lower, upper, is_word, phrase)
 
     # --- one document ---------------------------------------------------------------------
 
@@ -199,9 +215,10 @@ class FuzzyIndex:
         if not self._may_hold_misspellings(columns):
             return {}
         found: dict = {}
-        for column, (keys, owners, words), table, is_acronym in (
-            (0, self._lower, matcher.lower, False),
-            (1, self._orth, matcher.orth, True),
+        for column, (keys, owners, words), table, is_acronym, fewest_tokens in (
+            (0, self._lower, matcher.lower, False, 1),
+            (1, self._orth, matcher.orth, True, 1),
+            (0, self._phrase, matcher.lower, False, 2),
         ):
             if not len(keys):
                 continue
@@ -214,7 +231,7 @@ class FuzzyIndex:
                 word = words[int(owners[at[i]])]
                 if self.is_word(doc[i].lower_) or not self._plausible(doc, context, i, is_acronym):
                     continue
-                for start, end, target in _completed(table, hashes, i, word, matcher.max_length):
+                for start, end, target in _completed(table, hashes, i, word, matcher.max_length, fewest_tokens):
                     label, pid, is_token = matcher.targets[target][:3]
                     found[match_type(start, end, label, pid, is_token, FUZZY)] = _corrected(
                         context.text, doc, start, end, i, word
@@ -250,13 +267,15 @@ class FuzzyIndex:
         return after is None or not after.text[:1].isupper()
 
 
-def _completed(table, hashes: list[int], i: int, word: str, reach: int) -> list[tuple[int, int, int]]:
-    """``(start, end, target)`` of the patterns of ``table`` that token ``i`` completes once
-    it is read as ``word``."""
+def _completed(
+    table, hashes: list[int], i: int, word: str, reach: int, fewest_tokens: int = 1
+) -> list[tuple[int, int, int]]:
+    """``(start, end, target)`` of the patterns of ``table``, ``fewest_tokens`` tokens long or
+    longer, that token ``i`` completes once it is read as ``word``."""
     lo, hi = max(0, i - reach + 1), min(len(hashes), i + reach)
     window = hashes[lo:hi]
     window[i - lo] = get_string_id(word)
-    return [(lo + s, lo + e, t) for s, e, t in table.find(window) if s <= i - lo < e]
+    return [(lo + s, lo + e, t) for s, e, t in table.find(window) if s <= i - lo < e and e - s >= fewest_tokens]
 
 
 def _corrected(text: str, doc: Doc, start: int, end: int, i: int, word: str) -> str:

@@ -116,6 +116,32 @@ def test_fuzzy_matches_span_the_whole_term_and_keep_the_case(nlp, text, span, me
 
 
 @pytest.mark.parametrize(
+    "text, span, meant",
+    [
+        ("Search the knowledge baase first.", "knowledge baase", "knowledge base"),  # doubled
+        ("Search the knowledge bsae first.", "knowledge bsae", "knowledge base"),  # swapped
+        ("Call the hepl desk.", "hepl desk", "help desk"),
+        ("The help dsek answers.", "help dsek", "help desk"),
+    ],
+)
+def test_fuzzy_short_words_match_inside_their_term(nlp, text, span, meant):
+    assert [(s, m) for s, m, _ in fuzzy_spans(nlp, text)] == [(span, meant)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The baase was wrong, the SLA too.",  # a short word alone: too many real neighbours
+        "Search the knowledge bas first.",  # a short word never loses a letter
+        "The knowledge of our baase and the SLA.",  # not beside the rest of its term
+        "Read the dsek notes and the SLA.",
+    ],
+)
+def test_fuzzy_short_words_never_match_alone(nlp, text):
+    assert fuzzy_spans(nlp, text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "We met Escalaton Partners about the SLA.",  # a capitalised word inside a sentence
