@@ -118,6 +118,15 @@ def test_api_markdown_escaped_parentheses_define_an_acronym(nlp, text, acronym, 
         assert span["term"].casefold() == expansion.casefold()
 
 
+@pytest.mark.parametrize("text", ["Try self\\-service and Co\\-browsing.", "Try self\\-service and Co\\-browsing\\."])
+def test_api_markdown_escaped_hyphens_join_their_term(nlp, text):
+    """``self\\-service`` renders as "self-service": the term is found, its span the source's."""
+    spans = annotator.annotate(text, "markdown", nlp=nlp)["spans"]
+    assert [(s["text"], s["term"]) for s in spans] == [("self\\-service", "Self-Service"), ("Co\\-browsing", "Co-browsing")]
+    for span in spans:
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
 def test_api_annotate_options(nlp):
     text = "SLA, SLA and the knowledge base."
     assert len(annotator.annotate(text, nlp=nlp, first_only=True)["spans"]) == 2

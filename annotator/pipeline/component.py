@@ -379,7 +379,7 @@ class HelpdeskGlossary:
             self._spoken.split_spelled_stops(doc, text)  # before any token index is taken
         budget.check()
         columns = doc.to_array(COLUMNS) if len(doc) else None  # read once, for both matchers
-        candidates = self.matcher.candidates(doc, columns)
+        candidates = self.matcher.candidates(doc, columns, text)
         # Members of "Tiers 1, 2, and 3" as their own terms (coordination.py); not the ones an
         # ordinary pattern found as well ("tier 1" in "tier 1 and 2" is an exact match).
         coordinated = set(coordination_matches(doc, text, self._phrases, Match))

@@ -11,16 +11,20 @@ both give the same entities (tests/pipeline/test_equivalence.py).
 One thing the stock ruler cannot do: spaCy makes a line break its own token, so ``first\n
 contact resolution`` never matches a phrase pattern. Around each whitespace token holding at
 most one newline we match again on the token hashes with the whitespace squeezed out; a blank
-line (a paragraph break) stays a barrier. Docs without such tokens never pay for it.
+line (a paragraph break) stays a barrier. Docs without such tokens never pay for it. The same
+way, a hyphen glued to the word after it and parted from the word before ("Sign -On", what
+Markdown's escaped hyphen ``Sign\\-On`` leaves once its backslash is hidden; spaCy keeps
+"-On" one token) is read as the hyphen and the word.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -34,6 +38,11 @@ _BARRIER = 0
 _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 #: The token attributes matching reads, as ``Doc.to_array`` columns.
 COLUMNS = [LOWER, ORTH, IS_SPACE]
+#: A hyphen glued to the letters after it, one space after a word ("Sign -On").
+_GLUED_HYPHEN = re.compile(r"(?<=[^\W_] )-(?=[^\W\d_])")
+#: Where a token of a hyphen-split sequence came from: all of a token, or the hyphen / the
+#: word of a token split in two.
+_WHOLE, _HYPHEN_PART, _WORD_PART = 0, 1, 2
 
 
 class Match(NamedTuple):
@@ -279,10 +288,12 @@ class GlossaryMatcher:
     def _match(self, lower: list[int], orth: list[int]) -> list[tuple[int, int, int]]:
         return self.lower.find(lower) + self.orth.find(orth)
 
-    def candidates(self, doc: Doc, array: np.ndarray | None = None) -> list[Match]:
+    def candidates(self, doc: Doc, array: np.ndarray | None = None, text: str | None = None) -> list[Match]:
         """Every pattern match in ``doc``, including terms broken over a single line break.
 
-        ``array``: ``doc.to_array(COLUMNS)``, when the caller has it already."""
+        ``array``: ``doc.to_array(COLUMNS)``, when the caller has it already; ``text``: the
+        doc's text, when the caller has it (only then are glued hyphens looked for: spaCy
+        rebuilds ``doc.text`` on each access)."""
         if not len(doc):
             return []
         if array is None:
@@ -296,7 +307,52 @@ class GlossaryMatcher:
         spaces = np.flatnonzero(array[:, 2])
         if len(spaces):
             found.update(self._squeezed_candidates(doc, lower, orth, spaces.tolist()))
+        # The substring test first: it rules out almost every text at C speed, the regex not.
+        if text is not None and " -" in text and _GLUED_HYPHEN.search(text) is not None:
+            found.update(self._hyphen_split_candidates(doc, text, lower))
         return list(found)
+
+    def _hyphen_split_candidates(self, doc: Doc, text: str, lower: list[int]) -> list[Match]:
+        """Phrase matches that read each token opening with a glued hyphen ("-On" in "Sign
+        -On") as two, the hyphen and the word, in windows of max-pattern-length tokens around
+        such tokens. A match keeps whole tokens: it may not start at the word of a split token
+        nor end at its hyphen."""
+        positions = np.fromiter((hit.start() for hit in _GLUED_HYPHEN.finditer(text)), dtype=np.int64)
+        starts = doc.to_array([IDX]).ravel()
+        at = np.minimum(np.searchsorted(starts, positions), len(starts) - 1)
+        split = {i: get_string_id(doc[i].lower_[1:]) for i in at[starts[at] == positions].tolist()
+                 if len(doc[i]) > 1}  # fmt: skip
+        if not split:
+            return []
+        n, reach, hyphen = len(doc), self.max_length, get_string_id("-")
+        windows: list[list[int]] = []
+        for i in sorted(split):
+            lo, hi = max(0, i - reach), min(n, i + reach + 1)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi])
+        words: list[int] = []
+        tokens: list[int] = []  # sequence position -> doc token index (-1 for a barrier)
+        parts: list[int] = []
+        for lo, hi in windows:
+            if words:
+                words.append(_BARRIER), tokens.append(-1), parts.append(_WHOLE)
+            for i in range(lo, hi):
+                if i in split:
+                    words += (hyphen, split[i])
+                    tokens += (i, i)
+                    parts += (_HYPHEN_PART, _WORD_PART)
+                else:
+                    words.append(lower[i]), tokens.append(i), parts.append(_WHOLE)
+        targets = self.targets
+        found = []
+        for start, end, target in self.lower.find(words):
+            first, last = tokens[start], tokens[end - 1]
+            if first < 0 or last < 0 or parts[start] == _WORD_PART or parts[end - 1] == _HYPHEN_PART:
+                continue
+            found.append(Match(first, last + 1, *targets[target]))
+        return found
 
     def _squeezed_candidates(self, doc: Doc, lower: list[int], orth: list[int], spaces: list[int]) -> list[Match]:
         n = len(doc)

@@ -102,3 +102,51 @@ def test_matcher_same_phrase_for_two_ids_matches_both():
     found = sorted((m.start, m.end, m.id, m.is_token_pattern) for m in matcher.candidates(nlp("the HELP desk or HD")))
     assert found == [(1, 3, "a", False), (1, 3, "b", False), (4, 5, "a", True)]
     assert len(matcher) == 3 and matcher.n_patterns == 3
+
+
+# --- a hyphen glued to the word after it ("Sign -On", an escaped Markdown hyphen) -------------
+
+_HYPHENATED = [
+    {"label": "CX_TERM", "pattern": "single sign-on", "id": "sso"},
+    {"label": "CX_TERM", "pattern": "text-to-speech", "id": "tts"},
+    {"label": "CX_TERM", "pattern": "on call", "id": "oncall"},
+    {"label": "CX_ACRONYM", "pattern": [{"ORTH": "SLA"}], "id": "sla"},
+]
+
+
+def _hyphen_matches(text: str, with_text: bool = True) -> list[tuple[str, str]]:
+    nlp = spacy.blank("en")
+    matcher = GlossaryMatcher(nlp.vocab, lambda t: [tok.text for tok in nlp.make_doc(t)], records_from_dicts(_HYPHENATED))
+    doc = nlp.make_doc(text)
+    found = matcher.candidates(doc, text=text if with_text else None)
+    return sorted((doc[m.start : m.end].text, m.id) for m in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Use Single Sign -On today.", [("Single Sign -On", "sso")]),
+        ("Text -to -Speech voices", [("Text -to -Speech", "tts")]),
+        ("Text -to-Speech and single sign-on", [("Text -to-Speech", "tts"), ("single sign-on", "sso")]),
+    ],
+)
+def test_matcher_reads_a_glued_hyphen_as_the_hyphen_and_the_word(text, expected):
+    assert _hyphen_matches(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Single Sign -Onboarding",  # the word after the hyphen is another word
+        "Single Sign  -On",  # two spaces: not what an escape leaves
+        "Single Sign\n-On",  # nor is a line break
+        "the -SLA",  # a whole token read as two would start a match at its word
+        "Sign -On call",  # "on call" would start at the word of a split token
+    ],
+)
+def test_matcher_glued_hyphen_keeps_whole_tokens(text):
+    assert [m for m in _hyphen_matches(text) if m[1] != "oncall" or "-" not in m[0]] == []
+
+
+def test_matcher_glued_hyphen_only_looked_for_given_the_text():
+    assert _hyphen_matches("Use Single Sign -On today.", with_text=False) == []
