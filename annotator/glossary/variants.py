@@ -27,7 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
 from ..vocabulary.codes import code_spellings
-from ..vocabulary.frequency import is_english_word
+from ..vocabulary.frequency import is_english_word, zipf
 # verb_forms is inflection's, named here too: bare heads take their verb forms from it.
 from ..vocabulary.inflection import pluralize, singularize, verb_forms  # noqa: F401
 
@@ -314,6 +314,63 @@ def bare_head(term: str, *, normalized: bool = False) -> str | None:
     if head.endswith(_DERIVED_NOUN_SUFFIXES):
         return None
     return head
+
+
+@functools.lru_cache(maxsize=4096)
+def gerund_verb(word: str) -> str | None:
+    """The verb an ``-ing`` word is the gerund of (``routing`` -> ``route``, ``tagging`` ->
+    ``tag``), or None: the English word whose regular ``-ing`` form (:func:`verb_forms`) it is,
+    the commoner one when two fit (``route`` over ``rout``), and whose ``-ed`` form is written
+    too."""
+    if not word.isalpha() or len(word) < 6 or not word.endswith("ing"):
+        return None
+    stem = word[: -len("ing")]
+    candidates = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:  # a doubled consonant: "tagging" -> "tag"
+        candidates.append(stem[:-1])
+    # A verb people write in the past too ("routed"): "during" is no gerund of "dure".
+    verbs = [c for c in candidates if word in verb_forms(c) and is_english_word(c) and is_english_word(verb_forms(c)[0])]
+    return max(verbs, key=zipf) if verbs else None
+
+
+def process_heads(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Concept id -> the process it names in general, for the kinds of one process a glossary
+    knows (``Call Routing``, ``Predictive Routing``, ``Ticket Routing``: a two-word term whose
+    head is the gerund of a verb, :func:`gerund_verb`, shared by several concepts).
+
+    Among the kinds, the one whose modifier is itself a concept of the glossary (``objects``:
+    the lower-case words that name a concept alone, ``ticket``) is the process applied to the
+    domain's own object: "routing", "route", "routed" in support text are that one. The others
+    qualify the process (by a manner, a channel) and are not the process at large. Nothing is
+    returned for a head whose kinds have no such modifier or more than one. ``names`` are
+    (concept id, normalized name) pairs."""
+    names = list(names)
+    objects = {name.lower() for _, name in names if name.isalpha() and not looks_like_acronym(name)}
+    owners: dict[str, set[str]] = {}
+    generic: dict[str, set[str]] = {}
+    for concept_id, name in names:
+        words = name.lower().split(" ")
+        head = words[-1]
+        if gerund_verb(head) is None:
+            continue
+        owners.setdefault(head, set()).add(concept_id)
+        if len(words) == 2 and words[0] in objects:
+            generic.setdefault(head, set()).add(concept_id)
+    return {
+        next(iter(ids)): head
+        for head, ids in generic.items()
+        if len(ids) == 1 and len(owners[head]) > 1
+    }
+
+
+def process_forms(head: str) -> list[str]:
+    """The one-word forms that name the process ``head`` (a gerund): itself, its verb, the
+    verb's ``-s`` and ``-ed`` forms (``routing``, ``route``, ``routes``, ``routed``)."""
+    verb = gerund_verb(head)
+    if verb is None:
+        return [head]
+    forms = [head, verb, pluralize(verb) or verb, *verb_forms(verb)]
+    return list(dict.fromkeys(forms))
 
 
 def acronym_forms(acronym: str) -> list[str]:
