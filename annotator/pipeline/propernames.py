@@ -263,6 +263,7 @@ def name_run(
     if not all(is_capitalised(tokens[i]) or not tokens[i][:1].isalpha() for i in range(start, end)):
         return None
     lo, hi = capitalised_run(tokens, start, end)
+    run_start = lo
     while hi > end and tokens[hi - 1].lower() in CONNECTORS:
         hi -= 1
     # "The Café Queue": a stop word opening a sentence is capitalised for its place alone.
@@ -307,7 +308,20 @@ def name_run(
     # hardly uses ("Zendesk") is a name wherever it stands.
     if first_is_start and strangers and strangers[0] == lo and is_common_word(tokens[lo], rare_below):
         strangers = strangers[1:]
-    if not modifier and not rare and len(strangers) < common_strangers:
+    # Mid-sentence, where nothing asks for capitals, the capitalised one-word term and one
+    # capitalised content word beside it are a name already ("three Availability Zones", "to
+    # Preview Macro"); a longer run takes the usual count ("Defects and Incidents" may be
+    # capitalised for emphasis).
+    # (Not after a capitalised stop word, "Very Breached Tickets", nor beside another match,
+    # nor before a common noun it labels: "the Ticket Details panel" shows tickets.)
+    after = tokens[hi]
+    pair = (
+        not first_is_start and run_start == lo and hi - lo == 2 and len(strangers) == 1
+        and tokens[strangers[0]].lower() not in STOP_WORDS
+        and not (after.isalpha() and after.islower() and after not in STOP_WORDS)
+        and not any(a <= strangers[0] < b for a, b in spans)
+    )  # fmt: skip
+    if not modifier and not rare and not pair and len(strangers) < common_strangers:
         return None
     a, b = char_span(lo, hi)
     if in_heading(text, a, b):
@@ -357,7 +371,7 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
             # same word elsewhere is the concept (a brand, "LiveChat", is a name everywhere).
             if hi - lo == 1 and not is_brand_shaped(tokens[lo]):
                 continue
-            name = tuple(tokens[i].lower() for i in range(lo, hi))
+            name = tuple(singular(tokens[i].lower()) for i in range(lo, hi))
             for word in set(name):
                 if name not in names.setdefault(word, []):
                     names[word].append(name)
@@ -380,15 +394,16 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
 
 
 def repeated_name(tokens: _Tokens, start: int, end: int, names: dict[str, list[tuple[str, ...]]]) -> bool:
-    """``start:end`` lies in another mention, in any casing, of a name the document uses
-    (``names``: each name's token texts, lower case, listed under each of its words)."""
-    own = tuple(tokens[i].lower() for i in range(start, end))
+    """``start:end`` lies in another mention, in any casing and number, of a name the document
+    uses (``names``: each name's token texts, lower case and singular, listed under each of its
+    words): "Availability Zones", then "an Availability Zone"."""
+    own = tuple(singular(tokens[i].lower()) for i in range(start, end))
     size = len(own)
     for name in names.get(own[0], ()):
         for offset in range(len(name) - size + 1):
             if name[offset : offset + size] != own:
                 continue
             lo = start - offset
-            if lo >= 0 and all(tokens[lo + k].lower() == name[k] for k in range(len(name))):
+            if lo >= 0 and all(singular(tokens[lo + k].lower()) == name[k] for k in range(len(name))):
                 return True
     return False
