@@ -329,13 +329,45 @@ def name_run(
     return lo, hi
 
 
+def _attached(tokens: _Tokens, i: int) -> bool:
+    """Token ``i`` follows token ``i - 1`` with no space between them."""
+    return tokens.token_end(i - 1) == tokens.token_end(i) - len(tokens[i])
+
+
+def acronym_opens_name(tokens: _Tokens, text: str, end: int, *, lexicon: GlossaryLexicon,
+                       char_span: Callable[[int, int], tuple[int, int]]) -> int | None:
+    """The acronym ending at token ``end`` opens a name: two capitalised words or more follow
+    it (joined by a space or a hyphen: "AI Support Pod", "AI-Powered Stage") and the last of
+    them is a content word the glossary never uses. An English compound is what its last
+    noun says, so the run names a team, a product area or a group, and the acronym qualifies
+    that name. Not in a heading, whose words are all capitalised anyway ("## SLA Policies").
+    Returns where the name ends (a token index), or None."""
+    i, words = end, []
+    while i < len(tokens) and len(words) < MAX_NAME_TOKENS:
+        word = tokens[i]
+        if word.isalpha() and is_capitalised(word):
+            words.append(i)
+        elif not (word == "-" and _attached(tokens, i) and _attached(tokens, i + 1)):
+            break
+        i += 1
+    # One word after it is the acronym's own compound ("CSAT Report", "CTI Adapter"): only a
+    # longer run is a name.
+    if len(words) < 2 or words[-1] != i - 1:
+        return None
+    head = tokens[words[-1]]
+    if head.lower() in STOP_WORDS or not _stranger(head, lexicon):
+        return None
+    return None if in_heading(text, *char_span(end - 1, i)) else i
+
+
 def drop_names(context, matches: list, taken: bytearray) -> list:
     """The ``proper_names`` rule: ``matches`` without the glossary terms inside names.
 
     ``context`` is the component's :class:`~annotator.pipeline.precision.RuleContext`; dropped
     matches release their tokens in ``taken``."""
     terms = [m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern]
-    if not terms:
+    acronyms = [m for m in matches if m.is_token_pattern and m.end - m.start == 1]
+    if not terms and not acronyms:
         return matches
     settings, lexicon, text = context.settings, context.lexicon(), context.text
     tokens = _Tokens(context.doc, text, context.token_end)
@@ -346,6 +378,22 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
         return context.doc[lo].idx, context.token_end(hi - 1)
 
     dropped: set = set()
+    # A name an acronym opens is the name wherever the document repeats it (a heading too).
+    acronym_names: list[tuple[str, ...]] = []
+    for match in acronyms:
+        name_end = acronym_opens_name(tokens, text, match.end, lexicon=lexicon, char_span=char_span)
+        if name_end is not None:
+            dropped.add(match)
+            # ... and so is each shorter name in it ("AI Support Pod" of "AI Support Pod Slack")
+            for j in range(match.end + 2, name_end + 1):
+                head = tokens[j - 1]
+                if head.lower() not in STOP_WORDS and _stranger(head, lexicon):
+                    acronym_names.append(tuple(tokens[i] for i in range(match.start, j)))
+    for match in acronyms if acronym_names else ():
+        if match not in dropped and any(
+            all(tokens[match.start + k] == word for k, word in enumerate(name)) for name in acronym_names
+        ):
+            dropped.add(match)
     names: dict[str, list[tuple[str, ...]]] = {}
     for match in terms:
         first = tokens[match.start]
