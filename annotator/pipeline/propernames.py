@@ -15,7 +15,8 @@ names:
      every word is capitalised. One stranger that
      is no common English word ("Zendesk", "Chatwoot": word frequency, not a list) makes a
      name; common words take two ("Help Scout Beacon", but not "the Conversation Details
-     section"); or
+     section"), or one beside a one-word term mid-sentence ("three Availability Zones", "to
+     Preview Macro"; not before a common noun it labels, "the Ticket Details panel"); or
    * it is a step of a UI path (next to ``>``, ``->``, ``→``, ``»``) and has two words or more
      (a one-word entry, "Settings > Inboxes", names its contents: the concept), or the path is
      set in emphasis, the way documents write what to click (``*Manage > Macros*``): there a
@@ -34,9 +35,12 @@ names:
    issue](...)") is a name, outside headings; such a name is not looked for in other casings.
    A list item ("- Semi Automated Ticket Prioritization Script") or a line holding a link's
    text (a row of a table of links) is no heading: its capitals are the names'.
-4. A name, once found, is a name wherever the document repeats it, in any casing ("zendesk
-   chat" further down).
-5. A markdown **table cell** of one or two words outside the header row is a status or UI label
+4. A name, once found, is a name wherever the document repeats it, in any casing or number
+   ("zendesk chat" further down).
+5. An **acronym opening a name**: two capitalised words or more after it, the last one a word
+   the glossary never uses ("AI Support Pod", "AI-Powered Stage"), outside headings; the name
+   (or a shorter one in it) is a name wherever it comes back.
+6. A markdown **table cell** of one or two words outside the header row is a status or UI label
    ("| Escalated |"), not prose.
 
 Pure functions over the document's tokens; the component runs them as the ``proper_names``
@@ -371,29 +375,15 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
         return matches
     settings, lexicon, text = context.settings, context.lexicon(), context.text
     tokens = _Tokens(context.doc, text, context.token_end)
-    spans = {(m.start, m.end) for m in matches}
-    long_forms = {name_key(a["long"]) for a in context.abbreviations()}
 
     def char_span(lo: int, hi: int) -> tuple[int, int]:
         return context.doc[lo].idx, context.token_end(hi - 1)
 
-    dropped: set = set()
-    # A name an acronym opens is the name wherever the document repeats it (a heading too).
-    acronym_names: list[tuple[str, ...]] = []
-    for match in acronyms:
-        name_end = acronym_opens_name(tokens, text, match.end, lexicon=lexicon, char_span=char_span)
-        if name_end is not None:
-            dropped.add(match)
-            # ... and so is each shorter name in it ("AI Support Pod" of "AI Support Pod Slack")
-            for j in range(match.end + 2, name_end + 1):
-                head = tokens[j - 1]
-                if head.lower() not in STOP_WORDS and _stranger(head, lexicon):
-                    acronym_names.append(tuple(tokens[i] for i in range(match.start, j)))
-    for match in acronyms if acronym_names else ():
-        if match not in dropped and any(
-            all(tokens[match.start + k] == word for k, word in enumerate(name)) for name in acronym_names
-        ):
-            dropped.add(match)
+    dropped = _in_acronym_names(tokens, text, acronyms, lexicon, char_span) if acronyms else set()
+    if not terms:
+        return _release(matches, dropped, taken)
+    spans = {(m.start, m.end) for m in matches}
+    long_forms = {name_key(a["long"]) for a in context.abbreviations()}
     names: dict[str, list[tuple[str, ...]]] = {}
     for match in terms:
         first = tokens[match.start]
@@ -434,11 +424,39 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
             start, end = char_span(match.start, match.end)
             if table_label(text, start, end, int(settings.table_cell_words)):
                 dropped.add(match)
+    return _release(matches, dropped, taken)
+
+
+def _release(matches: list, dropped: set, taken: bytearray) -> list:
+    """``matches`` without ``dropped``, whose tokens are released in ``taken``."""
     if not dropped:
         return matches
     for match in dropped:
         taken[match.start : match.end] = b"\x00" * (match.end - match.start)
     return [m for m in matches if m not in dropped]
+
+
+def _in_acronym_names(tokens: _Tokens, text: str, acronyms: list, lexicon: GlossaryLexicon,
+                      char_span: Callable[[int, int], tuple[int, int]]) -> set:
+    """The ``acronyms`` (one-token matches) that open a name (:func:`acronym_opens_name`), and
+    those that open the same name, or a shorter one in it, elsewhere in the document ("AI
+    Support Pod" in a heading, after "AI Support Pod Slack channel")."""
+    dropped = set()
+    names: list[tuple[str, ...]] = []
+    for match in acronyms:
+        name_end = acronym_opens_name(tokens, text, match.end, lexicon=lexicon, char_span=char_span)
+        if name_end is not None:
+            dropped.add(match)
+            for j in range(match.end + 2, name_end + 1):
+                head = tokens[j - 1]
+                if head.lower() not in STOP_WORDS and _stranger(head, lexicon):
+                    names.append(tuple(tokens[i] for i in range(match.start, j)))
+    for match in acronyms if names else ():
+        if match not in dropped and any(
+            all(tokens[match.start + k] == word for k, word in enumerate(name)) for name in names
+        ):
+            dropped.add(match)
+    return dropped
 
 
 def repeated_name(tokens: _Tokens, start: int, end: int, names: dict[str, list[tuple[str, ...]]]) -> bool:
