@@ -152,6 +152,11 @@ DROPPABLE_MODIFIERS = ("customer",)
 #: A trailing word naming the kind of thing (a measure, a mechanism) that people leave out
 #: ("first response time" -> "first response", "round robin routing" -> "round robin").
 DROPPABLE_HEADS = ("time", "rate", "score", "routing")
+#: Nouns for a place people go to for help online (general English): the customers' place
+#: is the support team's, so "Customer Portal" is written "support portal" as well.
+PLACE_HEADS = frozenset("portal site website hub forum community".split())
+#: The word that takes the droppable modifier's place before a :data:`PLACE_HEADS` noun.
+PLACE_MODIFIER = "support"
 #: Fewest words a short form keeps: one generic word ("survey", "service") would match far
 #: outside the support sense (bare heads have their own, stricter rule: :func:`bare_head`).
 MIN_SHORT_FORM_WORDS = 2
@@ -209,7 +214,8 @@ def short_forms(term: str, category: str | None = None, *, normalized: bool = Fa
     """Shortenings of a multi-word term that still name it, plus verb forms of ``-ation`` terms.
 
     ``Customer Satisfaction Score`` -> ``satisfaction score``; ``First Response Time`` ->
-    ``first response``; ``Escalation`` -> ``escalate``, ``escalated``, ``escalating`` (the verb
+    ``first response``; a place for customers by the support team's name (``Customer
+    Portal`` -> ``support portal``: :data:`PLACE_HEADS`); ``Escalation`` -> ``escalate``, ``escalated``, ``escalating`` (the verb
     forms people write: none for ``Documentation``); a channel
     (``category`` "Channels") by its medium: ``In-App Support`` -> ``in-app``. They are
     generated after every written term and alias, so they never take a phrase another concept
@@ -221,6 +227,10 @@ def short_forms(term: str, category: str | None = None, *, normalized: bool = Fa
     forms = []
     if len(words) > 1 and words[0] in DROPPABLE_MODIFIERS:
         forms.append(" ".join(words[1:]))
+    if len(words) == 2 and words[0] in DROPPABLE_MODIFIERS and (singularize(words[1]) or words[1]) in PLACE_HEADS:
+        swapped = f"{PLACE_MODIFIER} {words[1]}"  # "customer portal" -> "support portal"
+    else:
+        swapped = None
     heads = DROPPABLE_HEADS
     if category and _is_channel(category):
         heads = DROPPABLE_HEADS + CHANNEL_HEADS
@@ -237,6 +247,8 @@ def short_forms(term: str, category: str | None = None, *, normalized: bool = Fa
         # function word.
         and not _starts_or_ends_on_function_word(f)
     ]
+    if swapped is not None:
+        forms.append(swapped)
     if len(words) == 1 and base.isalpha() and base.endswith("ation") and len(base) > 8:
         verb = base[: -len("ation")] + "at"  # escalation -> escalat-
         # Only a verb people write ("escalate"; not "documentate" from "documentation").

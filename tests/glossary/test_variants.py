@@ -54,6 +54,11 @@ def test_variants_long_terms_do_not_explode():
         ("Abandonment Rate", []),
         ("Time to First Response Rate", ["time to first response"]),
         ("Average Time to Rate", []),  # "average time to" ends on a function word
+        # a place customers go for help is the support team's too
+        ("Customer Portal", ["support portal"]),
+        ("Customer Forums", ["support forums"]),
+        ("Customer Journey", []),  # no place
+        ("Partner Portal", []),  # no customers'
     ],
 )
 def test_variants_short_forms(term, expected):
