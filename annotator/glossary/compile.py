@@ -47,6 +47,8 @@ from .variants import (
     clipped_variants,
     head_word,
     normalize_text,
+    process_forms,
+    process_heads,
     short_forms,
     term_variants,
     verb_forms,
@@ -293,5 +295,9 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         head = bare_head(name, normalized=True)
         if head is not None and head_owner.get(head_word(head, normalized=True)) == concept.id:
             yield add(concept.id, [head, pluralize(head) or head, *verb_forms(head)], VARIANT, head)
+    # The process a glossary knows several kinds of, by its own name ("routing", "routed"):
+    # the kind applied to a concept of the glossary (see variants.process_heads).
+    for concept_id, head in process_heads((c.id, n) for c, n in safe_names).items():
+        yield add(concept_id, process_forms(head), INFLECTION)
 
     yield acronym_patterns

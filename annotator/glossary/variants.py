@@ -27,7 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
 from ..vocabulary.codes import code_spellings
-from ..vocabulary.frequency import is_english_word
+from ..vocabulary.frequency import is_english_word, zipf
 # verb_forms is inflection's, named here too: bare heads take their verb forms from it.
 from ..vocabulary.inflection import pluralize, singularize, verb_forms  # noqa: F401
 
@@ -152,6 +152,11 @@ DROPPABLE_MODIFIERS = ("customer",)
 #: A trailing word naming the kind of thing (a measure, a mechanism) that people leave out
 #: ("first response time" -> "first response", "round robin routing" -> "round robin").
 DROPPABLE_HEADS = ("time", "rate", "score", "routing")
+#: Nouns for a place people go to for help online (general English): the customers' place
+#: is the support team's, so "Customer Portal" is written "support portal" as well.
+PLACE_HEADS = frozenset("portal site website hub forum community".split())
+#: The word that takes the droppable modifier's place before a :data:`PLACE_HEADS` noun.
+PLACE_MODIFIER = "support"
 #: Fewest words a short form keeps: one generic word ("survey", "service") would match far
 #: outside the support sense (bare heads have their own, stricter rule: :func:`bare_head`).
 MIN_SHORT_FORM_WORDS = 2
@@ -209,7 +214,8 @@ def short_forms(term: str, category: str | None = None, *, normalized: bool = Fa
     """Shortenings of a multi-word term that still name it, plus verb forms of ``-ation`` terms.
 
     ``Customer Satisfaction Score`` -> ``satisfaction score``; ``First Response Time`` ->
-    ``first response``; ``Escalation`` -> ``escalate``, ``escalated``, ``escalating`` (the verb
+    ``first response``; a place for customers by the support team's name (``Customer
+    Portal`` -> ``support portal``: :data:`PLACE_HEADS`); ``Escalation`` -> ``escalate``, ``escalated``, ``escalating`` (the verb
     forms people write: none for ``Documentation``); a channel
     (``category`` "Channels") by its medium: ``In-App Support`` -> ``in-app``. They are
     generated after every written term and alias, so they never take a phrase another concept
@@ -221,6 +227,10 @@ def short_forms(term: str, category: str | None = None, *, normalized: bool = Fa
     forms = []
     if len(words) > 1 and words[0] in DROPPABLE_MODIFIERS:
         forms.append(" ".join(words[1:]))
+    if len(words) == 2 and words[0] in DROPPABLE_MODIFIERS and (singularize(words[1]) or words[1]) in PLACE_HEADS:
+        swapped = f"{PLACE_MODIFIER} {words[1]}"  # "customer portal" -> "support portal"
+    else:
+        swapped = None
     heads = DROPPABLE_HEADS
     if category and _is_channel(category):
         heads = DROPPABLE_HEADS + CHANNEL_HEADS
@@ -237,6 +247,8 @@ def short_forms(term: str, category: str | None = None, *, normalized: bool = Fa
         # function word.
         and not _starts_or_ends_on_function_word(f)
     ]
+    if swapped is not None:
+        forms.append(swapped)
     if len(words) == 1 and base.isalpha() and base.endswith("ation") and len(base) > 8:
         verb = base[: -len("ation")] + "at"  # escalation -> escalat-
         # Only a verb people write ("escalate"; not "documentate" from "documentation").
@@ -314,6 +326,63 @@ def bare_head(term: str, *, normalized: bool = False) -> str | None:
     if head.endswith(_DERIVED_NOUN_SUFFIXES):
         return None
     return head
+
+
+@functools.lru_cache(maxsize=4096)
+def gerund_verb(word: str) -> str | None:
+    """The verb an ``-ing`` word is the gerund of (``routing`` -> ``route``, ``tagging`` ->
+    ``tag``), or None: the English word whose regular ``-ing`` form (:func:`verb_forms`) it is,
+    the commoner one when two fit (``route`` over ``rout``), and whose ``-ed`` form is written
+    too."""
+    if not word.isalpha() or len(word) < 6 or not word.endswith("ing"):
+        return None
+    stem = word[: -len("ing")]
+    candidates = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:  # a doubled consonant: "tagging" -> "tag"
+        candidates.append(stem[:-1])
+    # A verb people write in the past too ("routed"): "during" is no gerund of "dure".
+    verbs = [c for c in candidates if word in verb_forms(c) and is_english_word(c) and is_english_word(verb_forms(c)[0])]
+    return max(verbs, key=zipf) if verbs else None
+
+
+def process_heads(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Concept id -> the process it names in general, for the kinds of one process a glossary
+    knows (``Call Routing``, ``Predictive Routing``, ``Ticket Routing``: a two-word term whose
+    head is the gerund of a verb, :func:`gerund_verb`, shared by several concepts).
+
+    Among the kinds, the one whose modifier is itself a concept of the glossary (``objects``:
+    the lower-case words that name a concept alone, ``ticket``) is the process applied to the
+    domain's own object: "routing", "route", "routed" in support text are that one. The others
+    qualify the process (by a manner, a channel) and are not the process at large. Nothing is
+    returned for a head whose kinds have no such modifier or more than one. ``names`` are
+    (concept id, normalized name) pairs."""
+    names = list(names)
+    objects = {name.lower() for _, name in names if name.isalpha() and not looks_like_acronym(name)}
+    owners: dict[str, set[str]] = {}
+    generic: dict[str, set[str]] = {}
+    for concept_id, name in names:
+        words = name.lower().split(" ")
+        head = words[-1]
+        if gerund_verb(head) is None:
+            continue
+        owners.setdefault(head, set()).add(concept_id)
+        if len(words) == 2 and words[0] in objects:
+            generic.setdefault(head, set()).add(concept_id)
+    return {
+        next(iter(ids)): head
+        for head, ids in generic.items()
+        if len(ids) == 1 and len(owners[head]) > 1
+    }
+
+
+def process_forms(head: str) -> list[str]:
+    """The one-word forms that name the process ``head`` (a gerund): itself, its verb, the
+    verb's ``-s`` and ``-ed`` forms (``routing``, ``route``, ``routes``, ``routed``)."""
+    verb = gerund_verb(head)
+    if verb is None:
+        return [head]
+    forms = [head, verb, pluralize(verb) or verb, *verb_forms(verb)]
+    return list(dict.fromkeys(forms))
 
 
 def acronym_forms(acronym: str) -> list[str]:

@@ -8,6 +8,8 @@ mention gets a score:
 * ``+ context_term_weight`` for each other glossary concept matched within
   ``context_window`` tokens in the same paragraph (at most two count), and ``+ context_doc_weight`` for each other
   concept the document names anywhere (at most ``context_doc_concepts`` count);
+* ``+ context_screen_weight`` for a noun mention that qualifies a part of a program's screen
+  ("the ticket view", "the ticket sidebar": :data:`SCREEN_NOUNS`): the help desk's screen;
 * ``+ context_word_weight`` for each domain word nearby, in the paragraph (words that occur in several glossary
   names: "customer", "support", "ticket"; at most two count);
 * ``- verb_penalty`` when the term's noun form is used as a verb: after "to", a modal or a
@@ -89,6 +91,13 @@ OTHER_DOMAIN_WORDS = frozenset(
     "festival festivals stadium theatre theater cinema raffle lottery bus buses ferry "
     "ferries railway musical musicals movie movies".split()
 )
+#: Nouns for a part of a program's screen (general software vocabulary): a term right before
+#: one qualifies it ("the ticket view", "the ticket sidebar", "the queue tab"), and a screen
+#: that shows the term's things is the help desk's own, whatever the document's other words.
+SCREEN_NOUNS = frozenset(
+    "view views sidebar sidebars panel panels tab tabs pane panes dialog dialogs toolbar "
+    "toolbars widget widgets field fields form forms".split()
+)
 # The same, as the hashes spaCy keys lower-case token texts by (no string is looked up per token).
 _VERB_CUE_IDS = frozenset(map(get_string_id, VERB_CUES))
 _THIRD_PERSON_IDS = frozenset(map(get_string_id, THIRD_PERSON_CUES))
@@ -97,6 +106,7 @@ _OBJECT_START_IDS = frozenset(map(get_string_id, OBJECT_STARTS))
 _FOR = get_string_id("for")
 _BE_IDS = frozenset(map(get_string_id, BE_FORMS))
 _OTHER_DOMAIN_IDS = frozenset(map(get_string_id, OTHER_DOMAIN_WORDS))
+_SCREEN_IDS = frozenset(map(get_string_id, SCREEN_NOUNS))
 #: How far a paragraph break is looked for, in characters, either side of a mention.
 _PARAGRAPH_REACH = 2000
 
@@ -182,6 +192,8 @@ def mention_score(
     # The terms add first, cheapest first; once what is added clears ``enough`` whatever comes
     # off, the words around need no count: the score returned then is that lower bound.
     score = 0.0 if derived else min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
+    if not (derived or verb or courtesy) and i + 1 < len(lower) and lower[i + 1] in _SCREEN_IDS:
+        score += settings.context_screen_weight
     if enough is not None and score - deduction >= enough and settings.context_term_weight >= 0 and (
             settings.context_word_weight >= 0):
         return score - deduction, kind

@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
 from ..glossary.model import Concept
-from ..glossary.variants import bare_head, normalize_text, short_forms
+from ..glossary.variants import bare_head, gerund_verb, normalize_text, process_heads, short_forms
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ..vocabulary.inflection import inflection_map, singular
 from ..vocabulary.names import FUNCTION_WORDS
@@ -91,6 +91,10 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
     everyday: dict[str, dict[str, str]] = {}
     caps: set[str] = set()
     verbs: set[str] = set()
+    concepts = list(concepts)
+    # The kinds of a process the glossary knows by its bare name ("routing", "route"): the
+    # patterns give them to one concept (see annotator.glossary.variants.process_heads).
+    processes = process_heads((c.id, normalize_text(n)) for c in concepts for n in (c.term, *c.aliases))
     for concept in concepts:
         concept_words: set[str] = set()
         for name in (concept.term, *concept.aliases):
@@ -103,6 +107,9 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
         if concept.familiarity == "jargon":
             continue
         nouns, verb_bases = one_word_bases(concept)
+        if concept.id in processes:
+            nouns.append(processes[concept.id])
+            verb_bases.append(gerund_verb(processes[concept.id]))
         bases = nouns + verb_bases
         if concept.familiarity == "everyday" or any(is_common_word(b, common_word_zipf) for b in bases):
             everyday[concept.id] = inflection_map(bases)

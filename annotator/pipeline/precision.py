@@ -89,6 +89,8 @@ class PrecisionSettings:
     context_doc_weight: float = 0.5
     #: ... counting this many at most.
     context_doc_concepts: int = 2
+    #: Score for a noun mention qualifying a part of a screen ("the ticket view").
+    context_screen_weight: float = 1.0
     #: Score for each domain word in the window (two count at most).
     context_word_weight: float = 0.4
     #: Score for each further noun mention of the same term in the document (off by default:

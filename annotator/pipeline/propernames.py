@@ -15,7 +15,8 @@ names:
      every word is capitalised. One stranger that
      is no common English word ("Zendesk", "Chatwoot": word frequency, not a list) makes a
      name; common words take two ("Help Scout Beacon", but not "the Conversation Details
-     section"); or
+     section"), or one beside a one-word term mid-sentence ("three Availability Zones", "to
+     Preview Macro"; not before a common noun it labels, "the Ticket Details panel"); or
    * it is a step of a UI path (next to ``>``, ``->``, ``→``, ``»``) and has two words or more
      (a one-word entry, "Settings > Inboxes", names its contents: the concept), or the path is
      set in emphasis, the way documents write what to click (``*Manage > Macros*``): there a
@@ -34,9 +35,12 @@ names:
    issue](...)") is a name, outside headings; such a name is not looked for in other casings.
    A list item ("- Semi Automated Ticket Prioritization Script") or a line holding a link's
    text (a row of a table of links) is no heading: its capitals are the names'.
-4. A name, once found, is a name wherever the document repeats it, in any casing ("zendesk
-   chat" further down).
-5. A markdown **table cell** of one or two words outside the header row is a status or UI label
+4. A name, once found, is a name wherever the document repeats it, in any casing or number
+   ("zendesk chat" further down).
+5. An **acronym opening a name**: two capitalised words or more after it, the last one a word
+   the glossary never uses ("AI Support Pod", "AI-Powered Stage"), outside headings; the name
+   (or a shorter one in it) is a name wherever it comes back.
+6. A markdown **table cell** of one or two words outside the header row is a status or UI label
    ("| Escalated |"), not prose.
 
 Pure functions over the document's tokens; the component runs them as the ``proper_names``
@@ -263,6 +267,7 @@ def name_run(
     if not all(is_capitalised(tokens[i]) or not tokens[i][:1].isalpha() for i in range(start, end)):
         return None
     lo, hi = capitalised_run(tokens, start, end)
+    run_start = lo
     while hi > end and tokens[hi - 1].lower() in CONNECTORS:
         hi -= 1
     # "The Café Queue": a stop word opening a sentence is capitalised for its place alone.
@@ -307,12 +312,56 @@ def name_run(
     # hardly uses ("Zendesk") is a name wherever it stands.
     if first_is_start and strangers and strangers[0] == lo and is_common_word(tokens[lo], rare_below):
         strangers = strangers[1:]
-    if not modifier and not rare and len(strangers) < common_strangers:
+    # Mid-sentence, where nothing asks for capitals, the capitalised one-word term and one
+    # capitalised content word beside it are a name already ("three Availability Zones", "to
+    # Preview Macro"); a longer run takes the usual count ("Defects and Incidents" may be
+    # capitalised for emphasis).
+    # (Not after a capitalised stop word, "Very Breached Tickets", nor beside another match,
+    # nor before a common noun it labels: "the Ticket Details panel" shows tickets.)
+    after = tokens[hi]
+    pair = (
+        not first_is_start and run_start == lo and hi - lo == 2 and len(strangers) == 1
+        and tokens[strangers[0]].lower() not in STOP_WORDS
+        and not (after.isalpha() and after.islower() and after not in STOP_WORDS)
+        and not any(a <= strangers[0] < b for a, b in spans)
+    )  # fmt: skip
+    if not modifier and not rare and not pair and len(strangers) < common_strangers:
         return None
     a, b = char_span(lo, hi)
     if in_heading(text, a, b):
         return None
     return lo, hi
+
+
+def _attached(tokens: _Tokens, i: int) -> bool:
+    """Token ``i`` follows token ``i - 1`` with no space between them."""
+    return tokens.token_end(i - 1) == tokens.token_end(i) - len(tokens[i])
+
+
+def acronym_opens_name(tokens: _Tokens, text: str, end: int, *, lexicon: GlossaryLexicon,
+                       char_span: Callable[[int, int], tuple[int, int]]) -> int | None:
+    """The acronym ending at token ``end`` opens a name: two capitalised words or more follow
+    it (joined by a space or a hyphen: "AI Support Pod", "AI-Powered Stage") and the last of
+    them is a content word the glossary never uses. An English compound is what its last
+    noun says, so the run names a team, a product area or a group, and the acronym qualifies
+    that name. Not in a heading, whose words are all capitalised anyway ("## SLA Policies").
+    Returns where the name ends (a token index), or None."""
+    i, words = end, []
+    while i < len(tokens) and len(words) < MAX_NAME_TOKENS:
+        word = tokens[i]
+        if word.isalpha() and is_capitalised(word):
+            words.append(i)
+        elif not (word == "-" and _attached(tokens, i) and _attached(tokens, i + 1)):
+            break
+        i += 1
+    # One word after it is the acronym's own compound ("CSAT Report", "CTI Adapter"): only a
+    # longer run is a name.
+    if len(words) < 2 or words[-1] != i - 1:
+        return None
+    head = tokens[words[-1]]
+    if head.lower() in STOP_WORDS or not _stranger(head, lexicon):
+        return None
+    return None if in_heading(text, *char_span(end - 1, i)) else i
 
 
 def drop_names(context, matches: list, taken: bytearray) -> list:
@@ -321,17 +370,20 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
     ``context`` is the component's :class:`~annotator.pipeline.precision.RuleContext`; dropped
     matches release their tokens in ``taken``."""
     terms = [m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern]
-    if not terms:
+    acronyms = [m for m in matches if m.is_token_pattern and m.end - m.start == 1]
+    if not terms and not acronyms:
         return matches
     settings, lexicon, text = context.settings, context.lexicon(), context.text
     tokens = _Tokens(context.doc, text, context.token_end)
-    spans = {(m.start, m.end) for m in matches}
-    long_forms = {name_key(a["long"]) for a in context.abbreviations()}
 
     def char_span(lo: int, hi: int) -> tuple[int, int]:
         return context.doc[lo].idx, context.token_end(hi - 1)
 
-    dropped: set = set()
+    dropped = _in_acronym_names(tokens, text, acronyms, lexicon, char_span) if acronyms else set()
+    if not terms:
+        return _release(matches, dropped, taken)
+    spans = {(m.start, m.end) for m in matches}
+    long_forms = {name_key(a["long"]) for a in context.abbreviations()}
     names: dict[str, list[tuple[str, ...]]] = {}
     for match in terms:
         first = tokens[match.start]
@@ -357,7 +409,7 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
             # same word elsewhere is the concept (a brand, "LiveChat", is a name everywhere).
             if hi - lo == 1 and not is_brand_shaped(tokens[lo]):
                 continue
-            name = tuple(tokens[i].lower() for i in range(lo, hi))
+            name = tuple(singular(tokens[i].lower()) for i in range(lo, hi))
             for word in set(name):
                 if name not in names.setdefault(word, []):
                     names[word].append(name)
@@ -372,6 +424,11 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
             start, end = char_span(match.start, match.end)
             if table_label(text, start, end, int(settings.table_cell_words)):
                 dropped.add(match)
+    return _release(matches, dropped, taken)
+
+
+def _release(matches: list, dropped: set, taken: bytearray) -> list:
+    """``matches`` without ``dropped``, whose tokens are released in ``taken``."""
     if not dropped:
         return matches
     for match in dropped:
@@ -379,16 +436,40 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
     return [m for m in matches if m not in dropped]
 
 
+def _in_acronym_names(tokens: _Tokens, text: str, acronyms: list, lexicon: GlossaryLexicon,
+                      char_span: Callable[[int, int], tuple[int, int]]) -> set:
+    """The ``acronyms`` (one-token matches) that open a name (:func:`acronym_opens_name`), and
+    those that open the same name, or a shorter one in it, elsewhere in the document ("AI
+    Support Pod" in a heading, after "AI Support Pod Slack channel")."""
+    dropped = set()
+    names: list[tuple[str, ...]] = []
+    for match in acronyms:
+        name_end = acronym_opens_name(tokens, text, match.end, lexicon=lexicon, char_span=char_span)
+        if name_end is not None:
+            dropped.add(match)
+            for j in range(match.end + 2, name_end + 1):
+                head = tokens[j - 1]
+                if head.lower() not in STOP_WORDS and _stranger(head, lexicon):
+                    names.append(tuple(tokens[i] for i in range(match.start, j)))
+    for match in acronyms if names else ():
+        if match not in dropped and any(
+            all(tokens[match.start + k] == word for k, word in enumerate(name)) for name in names
+        ):
+            dropped.add(match)
+    return dropped
+
+
 def repeated_name(tokens: _Tokens, start: int, end: int, names: dict[str, list[tuple[str, ...]]]) -> bool:
-    """``start:end`` lies in another mention, in any casing, of a name the document uses
-    (``names``: each name's token texts, lower case, listed under each of its words)."""
-    own = tuple(tokens[i].lower() for i in range(start, end))
+    """``start:end`` lies in another mention, in any casing and number, of a name the document
+    uses (``names``: each name's token texts, lower case and singular, listed under each of its
+    words): "Availability Zones", then "an Availability Zone"."""
+    own = tuple(singular(tokens[i].lower()) for i in range(start, end))
     size = len(own)
     for name in names.get(own[0], ()):
         for offset in range(len(name) - size + 1):
             if name[offset : offset + size] != own:
                 continue
             lo = start - offset
-            if lo >= 0 and all(tokens[lo + k].lower() == name[k] for k in range(len(name))):
+            if lo >= 0 and all(singular(tokens[lo + k].lower()) == name[k] for k in range(len(name))):
                 return True
     return False

@@ -155,8 +155,10 @@ def word_inflections(word: str) -> tuple[str, ...]:
     verbs = verb_forms(word)
     if word.endswith("ue"):  # "queuing" and "queueing" are both written
         verbs.append(word + "ing")
+    # Verb-like when its past is written ("triaged"); then its -ing form is the verb's too,
+    # however rare in English at large ("triaging"): a verb is not used in one form only.
     if verbs and is_english_word(verbs[0]):
-        forms += [form for form in verbs if is_english_word(form)]
+        forms += verbs
     return tuple(dict.fromkeys(form for form in forms if form != word))
 
 

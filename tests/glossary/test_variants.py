@@ -54,6 +54,11 @@ def test_variants_long_terms_do_not_explode():
         ("Abandonment Rate", []),
         ("Time to First Response Rate", ["time to first response"]),
         ("Average Time to Rate", []),  # "average time to" ends on a function word
+        # a place customers go for help is the support team's too
+        ("Customer Portal", ["support portal"]),
+        ("Customer Forums", ["support forums"]),
+        ("Customer Journey", []),  # no place
+        ("Partner Portal", []),  # no customers'
     ],
 )
 def test_variants_short_forms(term, expected):
@@ -196,3 +201,24 @@ def test_variants_acronym_forms_of_codes(acronym, present, absent):
     forms = acronym_forms(acronym)
     assert all(form in forms for form in present)
     assert not any(form in forms for form in absent)
+
+
+@pytest.mark.parametrize(
+    "word,verb",
+    [("routing", "route"), ("tagging", "tag"), ("queuing", "queue"), ("monitoring", "monitor"),
+     ("ring", None), ("during", None), ("string", None), ("route", None)],
+)
+def test_variants_gerund_verb(word, verb):
+    from annotator.glossary.variants import gerund_verb
+
+    assert gerund_verb(word) == verb
+
+
+def test_variants_process_heads_and_forms():
+    from annotator.glossary.variants import process_forms, process_heads
+
+    names = [("t", "Ticket"), ("tr", "Ticket Routing"), ("pr", "Predictive Routing"), ("cr", "Call Routing"),
+             ("sla", "SLA"), ("slam", "SLA Monitoring"), ("am", "Agent Monitoring")]
+    # "SLA" is an acronym, no concept word a process is applied to; "Agent" is no concept here
+    assert process_heads(names) == {"tr": "routing"}
+    assert process_forms("routing") == ["routing", "route", "routes", "routed"]

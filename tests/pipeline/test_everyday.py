@@ -258,3 +258,25 @@ def test_everyday_repeats_count_for_nothing_by_default(everyday_nlp):
 )
 def test_everyday_an_ing_term_used_as_a_verb_is_the_verb(everyday_nlp, text, expected):
     assert _ents(everyday_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a term qualifying a part of a screen: the help desk's own screen, and one sense for
+        # the document's other mentions
+        ("Open the ticket view and pick one.", ["ticket"]),
+        ("Pick a ticket. The ticket sidebar shows the time.", ["ticket", "ticket"]),
+        # not a screen: a counter, a price
+        ("Ask at the ticket counter about the ticket price.", []),
+        # a verb use is still judged alone
+        ("We queue views overnight.", []),
+    ],
+)
+def test_everyday_a_term_qualifying_a_screen_part_is_the_help_desks(everyday_nlp, text, expected):
+    assert _ents(everyday_nlp, text) == expected
+
+
+def test_everyday_screen_weight_is_a_setting(glossary_nlp):
+    nlp = glossary_nlp(GLOSSARY, precision_settings={"context_screen_weight": 0})
+    assert _ents(nlp, "Open the ticket view and pick one.") == []

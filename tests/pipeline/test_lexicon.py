@@ -80,3 +80,14 @@ def test_lexicon_the_most_common_words_are_no_domain_words():
     assert "time" not in build_lexicon(concepts).context_words
     lax = PrecisionSettings.from_config({"context_word_max_zipf": 9.0})
     assert "time" in build_lexicon(concepts, lax).context_words
+
+
+def test_lexicon_a_process_by_its_bare_name_is_an_everyday_term():
+    lexicon = build_lexicon(
+        Glossary([Concept("ticket", "Ticket"), Concept("ticket-routing", "Ticket Routing"),
+                  Concept("predictive-routing", "Predictive Routing")])
+    )
+    # judged from its context like any everyday word, "to route" no noun used as a verb
+    assert {"routing", "route", "routes", "routed"} <= set(lexicon.everyday["ticket-routing"])
+    assert "route" in lexicon.verbs
+    assert "predictive-routing" not in lexicon.everyday

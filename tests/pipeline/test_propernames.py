@@ -28,6 +28,16 @@ def _ents(nlp, text):
         # a name once found is a name in any casing further down
         ("We use Zendesk Ticket. The zendesk ticket meets the SLA.", ["SLA"]),
         ("Try HelpDesk today. Our helpdesk widget meets the SLA.", ["SLA"]),
+        # mid-sentence, the capitalised term and one capitalised word beside it
+        ("Spread it over three Escalation Zones in the region under the SLA.", ["SLA"]),
+        ("It was possible to Preview Escalation, and the SLA held.", ["SLA"]),
+        # ... and the name repeated in the other number is the name too
+        ("We run three Escalation Zones here. An entire Escalation Zone failed the SLA.", ["SLA"]),
+        # an acronym opening a name of two capitalised words or more, the last no glossary word
+        ("Join the SLA Watch Pod this week; the SLA applies.", ["SLA"]),
+        ("- All groups in the KPI-Powered Stage are under the SLA", ["SLA"]),
+        # ... which is the name wherever it comes back, a heading too
+        ("## SLA Watch Pod\n\nJoin the SLA Watch Pod Slack channel about the SLA.", ["SLA"]),
         # two capitalised common words outside the glossary
         ("Ask the Smart Ticket Hub about the SLA.", ["SLA"]),
         # a status label in a table body cell
@@ -92,6 +102,16 @@ def test_propernames_names_are_not_tagged(nlp, text, expected):
         ("## Setting Up Acme Ticket Rules for the SLA\n\nIt applies.", ["Ticket", "SLA"]),
         # spelled out as an abbreviation in the document
         ("Very Urgent Escalation (VUE) breaks the SLA.", ["Escalation", "VUE", "SLA"]),
+        # a capitalised pair mid-sentence that labels the common noun after it
+        ("Open the Escalation Details panel under the SLA.", ["Escalation", "SLA"]),
+        # ... or opened by a capitalised stop word, or beside another match
+        ("We track Very Escalation cases under the SLA.", ["Escalation", "SLA"]),
+        ("We track Breached Escalation under the SLA.", ["Breached", "Escalation", "SLA"]),
+        # one capitalised word after an acronym is its compound, not a name
+        ("See the KPI Report for the SLA.", ["KPI", "SLA"]),
+        # ... and so is a run ending in a glossary word, or a heading
+        ("See the SLA Escalation Desk Ticket under the SLA.", ["SLA", "Escalation", "Ticket", "SLA"]),
+        ("## KPI Watch Pod\n\nThe SLA applies.", ["KPI", "SLA"]),
         # a table header names a column; a long cell is prose
         ("| Escalation | Owner |\n|---|---|\n| x | SLA |\n", ["Escalation", "SLA"]),
         ("| Case |\n|---|\n| A slow escalation under the SLA |\n", ["escalation", "SLA"]),

@@ -80,7 +80,9 @@ def test_inflection_verb_forms(word, forms):
 @pytest.mark.parametrize(
     "word,forms",
     [("queue", ("queues", "queued", "queuing", "queueing")), ("tag", ("tags", "tagged", "tagging")), ("agent", ("agents",)),
-     ("macro", ("macros",)), ("dashboard", ("dashboards",))],
+     ("macro", ("macros",)), ("dashboard", ("dashboards",)),
+     # verb-like ("triaged" is written): every verb form, "triaging" however rare
+     ("triage", ("triages", "triaged", "triaging"))],
 )
 def test_inflection_word_inflections_verb_forms_only_for_verb_like_words(word, forms):
     from annotator.vocabulary.inflection import word_inflections
