@@ -24,7 +24,8 @@ the text; nothing touches a ``Doc`` but :meth:`SpokenIndex.matches`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -115,6 +116,25 @@ def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
                 if is_spoken(match.group()):
                     yield match.span()
         offset = end + 1
+
+
+def in_spoken_stretch(doc) -> Callable[[int], bool]:
+    """Whether a character offset of ``doc`` lies in a speech-to-text stretch
+    (:func:`spoken_segments`), where sentences run together without a full stop; always
+    False unless a spoken mode is on (``doc.user_data[SPOKEN_KEY]``), so typed text costs a
+    dict look-up."""
+    if doc.user_data.get(SPOKEN_KEY) not in SPOKEN_MODES:
+        return lambda offset: False
+    starts, ends = [], []
+    for start, end in spoken_segments(doc.text):
+        starts.append(start)
+        ends.append(end)
+
+    def inside(offset: int) -> bool:
+        k = bisect_right(starts, offset) - 1
+        return k >= 0 and offset < ends[k]
+
+    return inside
 
 
 @dataclass(frozen=True)

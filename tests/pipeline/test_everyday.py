@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
+import annotator
+
 from annotator.errors import PipelineError
 from annotator.pipeline.precision import PrecisionSettings
 
@@ -258,3 +260,16 @@ def test_everyday_repeats_count_for_nothing_by_default(everyday_nlp):
 )
 def test_everyday_an_ing_term_used_as_a_verb_is_the_verb(everyday_nlp, text, expected):
     assert _ents(everyday_nlp, text) == expected
+
+
+# Speech-to-text runs its sentences together: a noun followed by the next clause's determiner
+# ("the current agent this will ...") is no verb with an object there; typed text keeps the cue.
+_RUN_ON = ("user2: if opening a ticket in the detail view that is new has yet no owner the owner selection should "
+           "be automatically set to yourself the current agent this will automatically set the owner for "
+           "responses and saves some clicks")
+
+
+def test_everyday_no_object_cue_where_speech_to_text_runs_sentences_together():
+    spans = annotator.annotate(_RUN_ON, "transcript")["spans"]
+    assert "agent" in [s["text"] for s in spans]
+    assert "agent" not in [s["text"] for s in annotator.annotate(_RUN_ON, "transcript", asr="off")["spans"]]

@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 import annotator
 from annotator.api import default_nlp
 from annotator.glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL
-from annotator.pipeline.spoken import _BREAKS, SPOKEN_KEY, WORDS, SpokenIndex, Target, is_spoken, spoken_segments
+from annotator.pipeline.spoken import (
+    _BREAKS,
+    SPOKEN_KEY,
+    WORDS,
+    SpokenIndex,
+    Target,
+    in_spoken_stretch,
+    is_spoken,
+    spoken_segments,
+)
 
 
 @pytest.fixture(scope="module")
@@ -265,3 +274,14 @@ def test_spoken_full_stop_split_keeps_the_text_and_every_character(index, blank,
     index.split_spelled_stops(doc)
     assert doc.text == text
     assert all(text[token.idx : token.idx + len(token.text)] == token.text for token in doc)
+
+
+@pytest.mark.parametrize("mode,expected", [(None, [False, False, False]), ("auto", [False, True, False]),
+                                           ("always", [False, True, False])])
+def test_in_spoken_stretch_only_where_a_spoken_mode_is_on(blank, mode, expected):
+    text = "Typed line, with Capitals.\nthe s l a was missed again and again\nx"
+    doc = blank.make_doc(text)
+    if mode:
+        doc.user_data[SPOKEN_KEY] = mode
+    inside = in_spoken_stretch(doc)
+    assert [inside(text.index(word)) for word in ("Capitals", "missed", "x")] == expected
