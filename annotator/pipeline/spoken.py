@@ -71,8 +71,9 @@ _LOWER_RUN = re.compile(r"[a-z]{2,}+")
 # English tokenizers keep a lone letter and its full stop together ("a.", as in an initial),
 # so the letters' span would end inside a token.
 _SPELLED_STOP = re.compile(r"(?<![\w'.])[a-zA-Z](?:[ \t-][a-zA-Z]){0,4}[ \t-]([a-zA-Z])\.(?![\w.])")
-# A lone letter closed by a full stop: most texts have none, and this is a quicker scan.
-_LONE_LETTER_STOP = re.compile(r"[ \t-][a-zA-Z]\.(?![\w.])")
+# A lone letter closed by a full stop, or two capitals ("L A."; a capital alone is an initial,
+# "J. Smith", which typed text has often): most texts have none, and this is a quicker scan.
+_LONE_LETTER_STOP = re.compile(r"[ \t-][a-z]\.(?![\w.])|[A-Z][ \t-][A-Z]\.(?![\w.])")
 
 
 def is_spoken(segment: str) -> bool:
@@ -118,6 +119,20 @@ def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
         offset = end + 1
 
 
+_last_segments: tuple[str, tuple[tuple[int, int], ...]] = ("", ())
+
+
+def _segments(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`spoken_segments` of ``text``, remembered for the last text asked about: the
+    spoken-form search and the everyday-word rule both ask, for the same document."""
+    global _last_segments
+    last_text, segments = _last_segments
+    if last_text != text:
+        segments = tuple(spoken_segments(text))
+        _last_segments = (text, segments)
+    return segments
+
+
 def in_spoken_stretch(doc) -> Callable[[int], bool]:
     """Whether a character offset of ``doc`` lies in a speech-to-text stretch
     (:func:`spoken_segments`), where sentences run together without a full stop; always
@@ -125,14 +140,12 @@ def in_spoken_stretch(doc) -> Callable[[int], bool]:
     dict look-up."""
     if doc.user_data.get(SPOKEN_KEY) not in SPOKEN_MODES:
         return lambda offset: False
-    starts, ends = [], []
-    for start, end in spoken_segments(doc.text):
-        starts.append(start)
-        ends.append(end)
+    segments = _segments(doc.text)
+    starts = [start for start, _ in segments]
 
     def inside(offset: int) -> bool:
         k = bisect_right(starts, offset) - 1
-        return k >= 0 and offset < ends[k]
+        return k >= 0 and offset < segments[k][1]
 
     return inside
 
@@ -185,7 +198,7 @@ class SpokenIndex:
         if mode == "always":
             return self._find_in(text, 0, len(text))
         found = []
-        for start, end in spoken_segments(text):
+        for start, end in _segments(text):
             found += self._find_in(text, start, end)
         if lower_runs is None:
             lower_runs = self._lower_runs.intersection(_LOWER_RUN.findall(text))
