@@ -133,6 +133,19 @@ def _segments(text: str) -> tuple[tuple[int, int], ...]:
     return segments
 
 
+def _with_number(acronym: str) -> list[str]:
+    """How an acronym that ends in a digit is said (``SEV1``, ``SOC 2``): its letters as one
+    word or one by one, then the number as a word; none for any other acronym."""
+    match = re.fullmatch(r"([A-Za-z]+) ?(\d)", acronym)
+    if match is None:
+        return []
+    letters, number = match.group(1).lower(), _NUMBERS[match.group(2)]
+    said = [f"{letters} {number}"]
+    if len(letters) > 1:
+        said.append(f"{' '.join(letters)} {number}")
+    return said
+
+
 def in_spoken_stretch(doc) -> Callable[[int], bool]:
     """Whether a character offset of ``doc`` lies in a speech-to-text stretch
     (:func:`spoken_segments`), where sentences run together without a full stop; always
@@ -174,14 +187,18 @@ class SpokenIndex:
 
     @classmethod
     def from_glossary(cls, glossary, *, term_label: str, acronym_label: str, ambiguous_prefix: str) -> SpokenIndex:
-        """Built from a :class:`~annotator.glossary.model.Glossary`: its acronyms, and its
-        terms and aliases with a number from 0 to 10 (``Tier 2`` -> ``tier two``)."""
+        """Built from a :class:`~annotator.glossary.model.Glossary`: its acronyms, its
+        acronyms ending in a digit as said (``SEV1`` -> ``sev one``, ``s e v one``; ``P1`` ->
+        ``p one``), and its terms and aliases with a number from 0 to 10 (``Tier 2`` ->
+        ``tier two``)."""
         acronyms = {}
-        for acronym, concepts in glossary.by_acronym.items():
-            if acronym.isalpha() and 2 <= len(acronym) <= 6:
-                target_id = f"{ambiguous_prefix}{acronym}" if len(concepts) > 1 else concepts[0].id
-                acronyms[acronym.lower()] = Target(acronym_label, target_id)
         phrases = {}
+        for acronym, concepts in glossary.by_acronym.items():
+            target = Target(acronym_label, f"{ambiguous_prefix}{acronym}" if len(concepts) > 1 else concepts[0].id)
+            if acronym.isalpha() and 2 <= len(acronym) <= 6:
+                acronyms[acronym.lower()] = target
+            for spoken in _with_number(acronym):
+                phrases.setdefault(spoken, target)
         for concept in glossary.by_id.values():
             for name in (concept.term, *concept.aliases):
                 words = name.lower().split()

@@ -77,6 +77,9 @@ def test_spoken_segments_are_lines_and_masked_runs():
         ("the S.L.A. and A.H.T. went up", [("S.L.A.", "service-level-agreement"), ("A.H.T.", "acronym:AHT")]),
         # an acronym split by hyphens into parts that are not all single letters
         ("our c-sat went up", [("c-sat", "customer-satisfaction")]),
+        # acronyms ending in a digit, as said
+        ("it is a p one ticket and a sev two", [("p one", "priority-1"), ("sev two", "severity-2")]),
+        ("we passed the s o c two audit", [("s o c two", "service-organization-control-2")]),
         ("our c-sat's and the e-nps", [("c-sat's", "customer-satisfaction"), ("e-nps", "employee-net-promoter-score")]),
     ],
 )
