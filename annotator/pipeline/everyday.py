@@ -262,7 +262,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     breaks = "\n\n" in context.text  # ... and a ticket is often one paragraph
     # Other concepts' positions, sorted, and how many concepts the document names.
     starts = sorted((o.start, o.id) for o in matches)
-    run_on = in_spoken_stretch(doc)
+    run_on = in_spoken_stretch(doc, context.text)
     positions = [start for start, _ in starts]
     concepts = {o.id for o in matches}
     scores = []

@@ -146,14 +146,14 @@ def _with_number(acronym: str) -> list[str]:
     return said
 
 
-def in_spoken_stretch(doc) -> Callable[[int], bool]:
+def in_spoken_stretch(doc, text: str | None = None) -> Callable[[int], bool]:
     """Whether a character offset of ``doc`` lies in a speech-to-text stretch
     (:func:`spoken_segments`), where sentences run together without a full stop; always
     False unless a spoken mode is on (``doc.user_data[SPOKEN_KEY]``), so typed text costs a
-    dict look-up."""
+    dict look-up. ``text``: ``doc.text`` when the caller has it (spaCy rebuilds it)."""
     if doc.user_data.get(SPOKEN_KEY) not in SPOKEN_MODES:
         return lambda offset: False
-    segments = _segments(doc.text)
+    segments = _segments(doc.text if text is None else text)
     starts = [start for start, _ in segments]
 
     def inside(offset: int) -> bool:
