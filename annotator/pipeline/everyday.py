@@ -53,6 +53,7 @@ from spacy.strings import get_string_id
 from ..glossary.compile import TERM_LABEL
 from ..runtime import budget
 from ..vocabulary.inflection import pluralize
+from .spoken import in_spoken_stretch
 
 #: Words after which a noun form is a verb ("to queue", "we tag", "will hold"): its base form
 #: (an infinitive, or the present tense after a plural or first-person subject; "to agents",
@@ -111,14 +112,16 @@ _SCREEN_IDS = frozenset(map(get_string_id, SCREEN_NOUNS))
 _PARAGRAPH_REACH = 2000
 
 
-def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozenset[str]) -> bool:
+def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozenset[str], objects: bool = True) -> bool:
     """The noun form at token ``i`` is used as a verb (``-ed``/``-ing`` forms and the forms of a
     verb term are verbs anyway and get no penalty: their sense comes from context alone).
 
     The form must fit the word before it: the base form after "to", a modal or a plural
     subject ("to queue", "we tag"), the ``-s`` form after "he", "she", "it" ("it queues"); a
     plural after "to" is a noun after a preposition ("distribute chats to agents"). A noun with
-    a nominal ending (:data:`NOMINAL_SUFFIXES`) is never a verb."""
+    a nominal ending (:data:`NOMINAL_SUFFIXES`) is never a verb. ``objects`` False: a word
+    opening a noun phrase after the term is no object (speech-to-text, where sentences run
+    together: "the current agent this will ...")."""
     if base in verbs or form.endswith(NOMINAL_SUFFIXES):
         return False
     plural = pluralize(base)
@@ -126,7 +129,7 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
         return False
     before = lower[i - 1] if i > 0 else 0
     after = lower[i + 1] if i + 1 < len(lower) else 0
-    if after in _PARTICLE_IDS or after in _OBJECT_START_IDS:
+    if after in _PARTICLE_IDS or (objects and after in _OBJECT_START_IDS):
         return True
     if before in _VERB_CUE_IDS:
         return form == base
@@ -162,6 +165,7 @@ def mention_score(
     window: tuple[int, int] | None = None,
     thanks: bool = True,
     enough: float | None = None,
+    objects: bool = True,
 ) -> tuple[float, str]:
     """The context score of the one-word term at token ``i`` (see the module docstring), and
     the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone),
@@ -176,14 +180,15 @@ def mention_score(
     :class:`~annotator.pipeline.precision.PrecisionSettings`; ``window`` the token range that
     counts as context (by default ``context_window`` tokens either side); ``thanks`` False says
     the document has no "thank" (so no mention is :func:`thanked_for`). With ``enough`` (a
-    threshold), a score certain to reach it may be returned as a lower bound that does."""
+    threshold), a score certain to reach it may be returned as a lower bound that does.
+    ``objects`` False: no object cue (see :func:`_verb_use`)."""
     if window is None:
         reach = int(settings.context_window)
         window = (max(0, i - reach), min(len(lower), i + reach + 1))
     lo, hi = window
     derived = base not in lexicon.verbs and form not in (base, pluralize(base))
     courtesy = thanks and thanked_for(lower, i)
-    verb = not courtesy and _verb_use(lower, i, form, base, lexicon.verbs)
+    verb = not courtesy and _verb_use(lower, i, form, base, lexicon.verbs, objects)
     kind = "courtesy" if courtesy else "verb use" if verb else "derived" if derived else "noun"
     gerund = verb and base.endswith("ing")
     # The largest deduction still to come: the other-domain words (two count) and the penalty.
@@ -269,6 +274,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     breaks = "\n\n" in context.text  # ... and a ticket is often one paragraph
     # Other concepts' positions, sorted, and how many concepts the document names.
     starts = sorted((o.start, o.id) for o in matches)
+    run_on = in_spoken_stretch(doc, context.text)
     positions = [start for start, _ in starts]
     concepts = {o.id for o in matches}
     scores = []
@@ -279,7 +285,8 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1, lexicon=lexicon,
                                     settings=settings, form=form, base=base,
                                     window=_paragraph_window(context, m.start, window, breaks),
-                                    thanks=thanks, enough=settings.context_threshold)  # fmt: skip
+                                    thanks=thanks, enough=settings.context_threshold,
+                                    objects=not run_on(doc[m.start].idx))  # fmt: skip
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
     # A term the document keeps coming back to is its subject: each noun mention beyond the

@@ -4,7 +4,9 @@ A speech-to-text (ASR) transcript has no capitals and little punctuation, so the
 case-sensitive acronym patterns (``SLA``) never fire on it. For a stretch of text that reads
 that way (:func:`is_spoken`), :meth:`SpokenIndex.find` proposes extra matches:
 
-- acronyms spelled as letters: ``s l a``, ``s. l. a.``, ``a h t's`` (one span over the letters);
+- acronyms spelled as letters: ``s l a``, ``s. l. a.``, ``a h t's`` (one span over the letters),
+  in capitals too (``S L A``, ``S. L. A.``, ``A.H.T.``), as some engines write spelled letters;
+- acronyms split by hyphens: ``c-sat``, ``C-SAT``, ``e-nps`` (the parts joined are the acronym);
 - acronyms written as one lower-case word that is not an ordinary English word: ``csat``,
   ``aht``, ``wfm``, ``slas``; never ``it``, ``us``, ``cs``, ``rag`` (see :data:`WORDS`);
 - terms with a number written as a word: ``tier two``, ``level one support``.
@@ -22,7 +24,8 @@ the text; nothing touches a ``Doc`` but :meth:`SpokenIndex.matches`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -43,12 +46,19 @@ SPOKEN_MODES = ("auto", "always")
 
 _NUMBERS = {"0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five",
             "6": "six", "7": "seven", "8": "eight", "9": "nine", "10": "ten"}
-# Letters spoken one by one: "s l a", "s. l. a.", "s-l-a", "a h t's". Each letter stands alone.
-_SPELLED = re.compile(r"(?<![\w'])[a-z](?:(?:\.[ \t]?|[ \t]|-)[a-z](?![\w])){1,5}\.?(?:'s)?")
+# Letters spoken one by one: "s l a", "s. l. a.", "s-l-a", "a h t's", "S. L. A.". Each letter
+# stands alone.
+_SPELLED = re.compile(r"(?<![\w'])[a-zA-Z](?:(?:\.[ \t]?|[ \t]|-)[a-zA-Z](?![\w])){1,5}\.?(?:'s)?")
+# Letters joined by hyphens in groups, not all single letters: "c-sat", "C-SAT", "e-nps".
+_HYPHENED = re.compile(r"(?<![\w'-])[a-zA-Z]{1,5}(?:-[a-zA-Z]{1,5}){1,3}(?:'s)?(?![\w-])")
 _WORD = re.compile(r"(?<![\w'.@/-])[a-z]{2,6}(?:'s)?(?![\w@/-])")
 # A stretch of text: what lies between line breaks and runs of three blanks or more.
 _SEGMENT = re.compile(r"\S(?:\S|[ \t]{1,2}(?=\S))*")
 _UPPER = re.compile(r"[A-Z]")
+# A capital that is part of a written word ("The", "CSAT", "iPhone"), as typed text has; a
+# capital standing alone ("S L A", "S.L.A.", the pronoun "I") is how some engines write
+# spelled letters, and does not make a stretch typed.
+_TYPED_CAPITAL = re.compile(r"[A-Z](?=[A-Za-z])|[a-z][A-Z]")
 # What ends a stretch inside a line: three blanks, or whitespace other than a space or a tab
 # (:data:`_BREAKS`).
 _BLANKS = re.compile(r"[ \t]{3}")
@@ -60,16 +70,18 @@ _LOWER_RUN = re.compile(r"[a-z]{2,}+")
 # Letters spoken one by one and closed by a full stop: "s l a." (group 1: the last letter).
 # English tokenizers keep a lone letter and its full stop together ("a.", as in an initial),
 # so the letters' span would end inside a token.
-_SPELLED_STOP = re.compile(r"(?<![\w'.])[a-z](?:[ \t-][a-z]){0,4}[ \t-]([a-z])\.(?![\w.])")
-# A lone letter closed by a full stop: most texts have none, and this is a quicker scan.
-_LONE_LETTER_STOP = re.compile(r"[ \t-][a-z]\.(?![\w.])")
+_SPELLED_STOP = re.compile(r"(?<![\w'.])[a-zA-Z](?:[ \t-][a-zA-Z]){0,4}[ \t-]([a-zA-Z])\.(?![\w.])")
+# A lone letter closed by a full stop, or two capitals ("L A."; a capital alone is an initial,
+# "J. Smith", which typed text has often): most texts have none, and this is a quicker scan.
+_LONE_LETTER_STOP = re.compile(r"[ \t-][a-z]\.(?![\w.])|[A-Z][ \t-][A-Z]\.(?![\w.])")
 
 
 def is_spoken(segment: str) -> bool:
-    """True if ``segment`` reads like speech-to-text output: no capital letters and at most
+    """True if ``segment`` reads like speech-to-text output: no capital letter inside a written
+    word (capitals standing alone are spelled letters, see :data:`_TYPED_CAPITAL`) and at most
     one punctuation mark per eight words (a typed lower-case chat has more)."""
     words = segment.split()
-    if len(words) < 3 or _UPPER.search(segment):
+    if len(words) < 3 or _TYPED_CAPITAL.search(segment):
         return False
     return len(_PUNCT.findall(segment)) * 8 <= len(words)
 
@@ -95,16 +107,60 @@ def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
     a part of one between masked runs (a turn in a transcript's visible text).
 
     Every document is asked, so typed text must cost next to nothing: a line that is one
-    stretch (no run of three blanks, no other break) and has a capital letter cannot be spoken,
-    and is passed over with two scans in C before the stretch pattern runs at all."""
+    stretch (no run of three blanks, no other break) and has a capital inside a word cannot be
+    spoken, and is passed over with a few scans in C before the stretch pattern runs at all."""
     offset = 0
     for line in text.split("\n"):
         end = offset + len(line)
-        if not (_UPPER.search(line) and _one_stretch(line)):
+        if not (_UPPER.search(line) and _TYPED_CAPITAL.search(line) and _one_stretch(line)):
             for match in _SEGMENT.finditer(text, offset, end):
                 if is_spoken(match.group()):
                     yield match.span()
         offset = end + 1
+
+
+_last_segments: tuple[str, tuple[tuple[int, int], ...]] = ("", ())
+
+
+def _segments(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`spoken_segments` of ``text``, remembered for the last text asked about: the
+    spoken-form search and the everyday-word rule both ask, for the same document."""
+    global _last_segments
+    last_text, segments = _last_segments
+    if last_text != text:
+        segments = tuple(spoken_segments(text))
+        _last_segments = (text, segments)
+    return segments
+
+
+def _with_number(acronym: str) -> list[str]:
+    """How an acronym that ends in a digit is said (``SEV1``, ``SOC 2``): its letters as one
+    word or one by one, then the number as a word; none for any other acronym."""
+    match = re.fullmatch(r"([A-Za-z]+) ?(\d)", acronym)
+    if match is None:
+        return []
+    letters, number = match.group(1).lower(), _NUMBERS[match.group(2)]
+    said = [f"{letters} {number}"]
+    if len(letters) > 1:
+        said.append(f"{' '.join(letters)} {number}")
+    return said
+
+
+def in_spoken_stretch(doc, text: str | None = None) -> Callable[[int], bool]:
+    """Whether a character offset of ``doc`` lies in a speech-to-text stretch
+    (:func:`spoken_segments`), where sentences run together without a full stop; always
+    False unless a spoken mode is on (``doc.user_data[SPOKEN_KEY]``), so typed text costs a
+    dict look-up. ``text``: ``doc.text`` when the caller has it (spaCy rebuilds it)."""
+    if doc.user_data.get(SPOKEN_KEY) not in SPOKEN_MODES:
+        return lambda offset: False
+    segments = _segments(doc.text if text is None else text)
+    starts = [start for start, _ in segments]
+
+    def inside(offset: int) -> bool:
+        k = bisect_right(starts, offset) - 1
+        return k >= 0 and offset < segments[k][1]
+
+    return inside
 
 
 @dataclass(frozen=True)
@@ -131,14 +187,18 @@ class SpokenIndex:
 
     @classmethod
     def from_glossary(cls, glossary, *, term_label: str, acronym_label: str, ambiguous_prefix: str) -> SpokenIndex:
-        """Built from a :class:`~annotator.glossary.model.Glossary`: its acronyms, and its
-        terms and aliases with a number from 0 to 10 (``Tier 2`` -> ``tier two``)."""
+        """Built from a :class:`~annotator.glossary.model.Glossary`: its acronyms, its
+        acronyms ending in a digit as said (``SEV1`` -> ``sev one``, ``s e v one``; ``P1`` ->
+        ``p one``), and its terms and aliases with a number from 0 to 10 (``Tier 2`` ->
+        ``tier two``)."""
         acronyms = {}
-        for acronym, concepts in glossary.by_acronym.items():
-            if acronym.isalpha() and 2 <= len(acronym) <= 6:
-                target_id = f"{ambiguous_prefix}{acronym}" if len(concepts) > 1 else concepts[0].id
-                acronyms[acronym.lower()] = Target(acronym_label, target_id)
         phrases = {}
+        for acronym, concepts in glossary.by_acronym.items():
+            target = Target(acronym_label, f"{ambiguous_prefix}{acronym}" if len(concepts) > 1 else concepts[0].id)
+            if acronym.isalpha() and 2 <= len(acronym) <= 6:
+                acronyms[acronym.lower()] = target
+            for spoken in _with_number(acronym):
+                phrases.setdefault(spoken, target)
         for concept in glossary.by_id.values():
             for name in (concept.term, *concept.aliases):
                 words = name.lower().split()
@@ -155,7 +215,7 @@ class SpokenIndex:
         if mode == "always":
             return self._find_in(text, 0, len(text))
         found = []
-        for start, end in spoken_segments(text):
+        for start, end in _segments(text):
             found += self._find_in(text, start, end)
         if lower_runs is None:
             lower_runs = self._lower_runs.intersection(_LOWER_RUN.findall(text))
@@ -180,6 +240,8 @@ class SpokenIndex:
             if capitals not in text or re.search(rf"(?<![\w']){capitals}(?:s|'s)?(?![\w])", text) is None:
                 continue
             for match in self._form_re(form).finditer(text):
+                if match.group() != form and match.group() in self._forms:
+                    continue  # the longer form ("slas") owns its run, even unwritten in capitals
                 if match.start() not in by_start and match.span() not in taken:
                     by_start[match.start()] = (match.start(), match.end(), self.acronyms[form])
         return [by_start[start] for start in sorted(by_start)]
@@ -198,12 +260,14 @@ class SpokenIndex:
             body = spelled[:-2] if spelled.endswith("'s") else spelled
             if body.endswith(".") and body.count(".") == 1:
                 body, stop = body[:-1], stop - 1  # a full stop after "s l a", not "s. l. a."
-            letters = "".join(char for char in body if char.isalpha())
+            letters = "".join(char for char in body if char.isalpha()).lower()
             if len(letters) == 2 and letters[0] in "ai":
                 continue  # "a i", "i t": the article and the pronoun
             target = self.acronyms.get(letters)
             if target is not None:
                 found.append((match.start(), stop, target))
+        if "-" in text[start:end]:
+            found += self._hyphened(text, start, end)
         for match in _WORD.finditer(text, start, end):
             word = match.group()
             base = word[:-2] if word.endswith("'s") else word
@@ -216,6 +280,23 @@ class SpokenIndex:
             for match in self._phrase_re.finditer(text, start, end):
                 key = " ".join(match.group().split())
                 found.append((match.start(), match.end(), self.phrases[key]))
+        return found
+
+    def _hyphened(self, text: str, start: int, end: int) -> list[tuple[int, int, Target]]:
+        """Acronyms written in hyphen-joined parts (``c-sat``, ``C-SAT``): the parts joined,
+        lower-cased, are a glossary acronym that is no ordinary word; all-single-letter runs
+        (``s-l-a``) are the spelled letters' business."""
+        found = []
+        for match in _HYPHENED.finditer(text, start, end):
+            word = match.group()
+            body = word[:-2] if word.endswith("'s") else word
+            parts = body.split("-")
+            if all(len(part) == 1 for part in parts):
+                continue
+            joined = "".join(parts).lower()
+            target = None if joined in WORDS else self.acronyms.get(joined)
+            if target is not None:
+                found.append((match.start(), match.end(), target))
         return found
 
     def split_spelled_stops(self, doc, text: str | None = None) -> None:
@@ -233,7 +314,7 @@ class SpokenIndex:
             return
         tokens = []
         for match in _SPELLED_STOP.finditer(text):
-            if "".join(c for c in match.group() if c.isalpha()) not in self.acronyms:
+            if "".join(c for c in match.group() if c.isalpha()).lower() not in self.acronyms:
                 continue
             token = doc.char_span(match.start(1), match.end())  # the letter and its full stop
             if token is not None and len(token) == 1:

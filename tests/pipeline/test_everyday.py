@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
+import annotator
+
 from annotator.errors import PipelineError
 from annotator.pipeline.precision import PrecisionSettings
 
@@ -280,3 +282,16 @@ def test_everyday_a_term_qualifying_a_screen_part_is_the_help_desks(everyday_nlp
 def test_everyday_screen_weight_is_a_setting(glossary_nlp):
     nlp = glossary_nlp(GLOSSARY, precision_settings={"context_screen_weight": 0})
     assert _ents(nlp, "Open the ticket view and pick one.") == []
+
+
+# Speech-to-text runs its sentences together: a noun followed by the next clause's determiner
+# ("the current agent this will ...") is no verb with an object there; typed text keeps the cue.
+_RUN_ON = ("user2: if opening a ticket in the detail view that is new has yet no owner the owner selection should "
+           "be automatically set to yourself the current agent this will automatically set the owner for "
+           "responses and saves some clicks")
+
+
+def test_everyday_no_object_cue_where_speech_to_text_runs_sentences_together():
+    spans = annotator.annotate(_RUN_ON, "transcript")["spans"]
+    assert "agent" in [s["text"] for s in spans]
+    assert "agent" not in [s["text"] for s in annotator.annotate(_RUN_ON, "transcript", asr="off")["spans"]]

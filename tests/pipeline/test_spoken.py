@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 import annotator
 from annotator.api import default_nlp
 from annotator.glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL
-from annotator.pipeline.spoken import _BREAKS, SPOKEN_KEY, WORDS, SpokenIndex, Target, is_spoken, spoken_segments
+from annotator.pipeline.spoken import (
+    _BREAKS,
+    SPOKEN_KEY,
+    WORDS,
+    SpokenIndex,
+    Target,
+    in_spoken_stretch,
+    is_spoken,
+    spoken_segments,
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +42,11 @@ def _found(index, text):
         ("ok so what is the csat for it", True),
         ("Our SLA was breached", False),
         ("ok, so, what; is: the (csat)?", False),
+        # capitals standing alone are spelled letters (or the pronoun), not typed words
+        ("we missed the S L A again and the A. H. T. is high", True),
+        ("we missed the S L A again", True),
+        ("We missed the S L A again", False),
+        ("our CSAT went up again", False),
         ("hi", False),
     ],
 )
@@ -57,6 +71,16 @@ def test_spoken_segments_are_lines_and_masked_runs():
         ("our kpis and slas went down", [("kpis", "key-performance-indicator"), ("slas", "service-level-agreement")]),
         ("i'll move you to tier two right now", [("tier two", "tier-2-support")]),
         ("i'll move you to tier  two right now", [("tier  two", "tier-2-support")]),
+        # spelled letters in capitals, as some engines write them
+        ("the S. L. A. was breached", [("S. L. A.", "service-level-agreement")]),
+        ("we missed the S L A again", [("S L A", "service-level-agreement")]),
+        ("the S.L.A. and A.H.T. went up", [("S.L.A.", "service-level-agreement"), ("A.H.T.", "acronym:AHT")]),
+        # an acronym split by hyphens into parts that are not all single letters
+        ("our c-sat went up", [("c-sat", "customer-satisfaction")]),
+        # acronyms ending in a digit, as said
+        ("it is a p one ticket and a sev two", [("p one", "priority-1"), ("sev two", "severity-2")]),
+        ("we passed the s o c two audit", [("s o c two", "service-organization-control-2")]),
+        ("our c-sat's and the e-nps", [("c-sat's", "customer-satisfaction"), ("e-nps", "employee-net-promoter-score")]),
     ],
 )
 def test_spoken_finds(index, text, expected):
@@ -71,6 +95,8 @@ def test_spoken_finds(index, text, expected):
         "the rag was on the table and the cat sat",
         "email me at sla@example.com or see example.com/csat today",
         "we talked about the weather all day long",
+        "the e-mail and the wi-fi and the co-op and the t-shirt and the x-ray",
+        "so A I and I T and a-i and i-t",
     ],
 )
 def test_spoken_ordinary_words_stay_untagged(index, text):
@@ -124,6 +150,9 @@ def test_spoken_auto_reads_speech_to_text_in_any_format(fmt):
         ("off", "hi yes our s l a was breached and the csat went down", []),
         ("auto", "Hi. Our sla was breached, and the csat went down!", []),
         ("on", "Hi. Our sla was breached, and the csat went down!", ["sla", "csat"]),
+        ("on", "Hi. Our S. L. A. was breached, and the C-SAT went down!", ["S. L. A.", "C-SAT"]),
+        ("auto", "Hi. Our S. L. A. was breached, and the C-SAT went down!", []),
+        ("auto", "hi yes our S L A was breached and the c-sat went down", ["S L A", "c-sat"]),
     ],
 )
 def test_spoken_asr_option_overrides_the_detection(asr, text, expected):
@@ -142,6 +171,8 @@ def test_spoken_asr_option_overrides_the_detection(asr, text, expected):
         ("we had s l a. then the a h t.", ["s l a", "a h t"]),
         ("see the s-l-a.", ["s-l-a"]),
         ("so s. l. a. then", ["s. l. a."]),
+        ("we had S L A. then the A H T.", ["S L A", "A H T"]),
+        ("so S.L.A. then", ["S.L.A."]),
     ],
 )
 def test_spoken_letters_before_a_full_stop(text, expected):
@@ -246,3 +277,14 @@ def test_spoken_full_stop_split_keeps_the_text_and_every_character(index, blank,
     index.split_spelled_stops(doc)
     assert doc.text == text
     assert all(text[token.idx : token.idx + len(token.text)] == token.text for token in doc)
+
+
+@pytest.mark.parametrize("mode,expected", [(None, [False, False, False]), ("auto", [False, True, False]),
+                                           ("always", [False, True, False])])
+def test_in_spoken_stretch_only_where_a_spoken_mode_is_on(blank, mode, expected):
+    text = "Typed line, with Capitals.\nthe s l a was missed again and again\nx"
+    doc = blank.make_doc(text)
+    if mode:
+        doc.user_data[SPOKEN_KEY] = mode
+    inside = in_spoken_stretch(doc)
+    assert [inside(text.index(word)) for word in ("Capitals", "missed", "x")] == expected
