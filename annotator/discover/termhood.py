@@ -1,9 +1,13 @@
 """Scores: how much each candidate looks like jargon worth a glossary entry.
 
 Terms use C-value (Frantzi, Ananiadou and Mima, 2000): a candidate's frequency, less what it
-owes to the longer candidates it is nested in, times the log of its length. "business hours"
+owes to the longer candidates it is nested in, times a weight of its length. "business hours"
 seen only inside "outside business hours" scores low; seen on its own too, it scores for those
-uses. The score is on a log scale, as the other kinds' are, so one ranked list can hold
+uses. Two changes to the original: only longer candidates written at least :data:`NEST_MIN`
+times discount the ones nested in them (as C-value's own frequency threshold does: "support
+manager on-call" written once says nothing against "support manager"), and the length weight
+grows by ``LENGTH`` per doubling from two words rather than by ``log2`` of the length (which
+let any four-word string of one document score twice the pair it extends). The score is on a log scale, as the other kinds' are, so one ranked list can hold
 all three. Adjustments follow, about *where* and *how* a candidate is written rather than how
 often, each a factor:
 
@@ -26,8 +30,10 @@ often, each a factor:
   verb and its object, not a term; the score shrinks with the share of that word's uses that
   are such verb uses (``VERB``);
 * a term that opens with a general English adjective any noun takes ("new ticket",
-  "existing customer", "valued customer": :data:`FREE_MODIFIERS`) is a free combination
-  (``FREE``).
+  "existing customer", "valued customer": :data:`FREE_MODIFIERS`, read as written, not as
+  the type key folds it) is a free combination (``FREE``);
+* a term whose last word is a verb's past form ("resource created", "enhancement related") is
+  a clause or a modifier cut short: terms end on a noun (``PARTICIPLE``).
 
 Misspellings are folded into the term they misspell before scoring (:mod:`.typos`). The
 weights were tuned on the dev part of the project's own corpora (``tools/discover_eval.py``).
@@ -44,6 +50,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from .counters import Entry
+from .grouping import word_stem
 
 #: Most a term loses when every use fills a line on its own (headings, labels, signatures).
 LINE = 0.75
@@ -57,6 +64,13 @@ DOMAIN = 4.0
 PRODUCTIVE = 0.5
 #: Fewest different heads before a first word counts as productive.
 PRODUCTIVE_TYPES = 3
+#: Weight of a candidate's length in C-value, per doubling from two words (the original
+#: formula's log2 of the length gave one-document four-word strings twice a pair's score).
+LENGTH = 0.5
+#: Factor of a term whose last word is a verb's past form (:func:`participle_head`).
+PARTICIPLE = 0.5
+#: Fewest uses before a longer candidate discounts the candidates nested in it.
+NEST_MIN = 2
 #: Factor of a term written once in the whole archive.
 ONCE = 0.5
 #: Most a term loses when its first word is only ever used as a verb ("submit tickets").
@@ -91,13 +105,15 @@ def c_values(entries: Mapping[str, Entry]) -> dict[str, float]:
     """C-value of every multi-word key (keys are space-separated words)."""
     nested_in: dict[str, list[int]] = {}
     for key, entry in entries.items():
+        if entry.count < NEST_MIN:
+            continue  # a longer phrase written once is no evidence of a longer term
         for sub in _sub_grams(key):
             if sub in entries:
                 nested_in.setdefault(sub, []).append(entry.count)
     values = {}
     for key, entry in entries.items():
         length = len(key.split())
-        weight = math.log2(length) if length > 1 else 0.5
+        weight = 1.0 + LENGTH * math.log2(length / 2) if length > 1 else 0.5
         longer = nested_in.get(key)
         frequency = entry.count - (sum(longer) / len(longer) if longer else 0.0)
         values[key] = weight * max(frequency, 0.0)
@@ -113,6 +129,13 @@ def name_words(entries: Mapping[str, Entry]) -> set[str]:
             for word, written in zip(key.split(), surface.split()):
                 (capital if written[:1].isupper() else lower).add(word)
     return capital - lower
+
+
+def participle_head(surface: str) -> bool:
+    """The last word is a past form of a verb ("resource created", "enhancement related",
+    "ticket escalated"): a clause or a modifier cut short, since terms end on a noun."""
+    last = surface.split()[-1].lower() if surface.split() else ""
+    return len(last) > 4 and last.endswith("ed") and word_stem(last, frozenset()) != last
 
 
 def productivity(entries: Mapping[str, Entry]) -> dict[str, float]:
@@ -166,9 +189,11 @@ def term_scores(entries: Mapping[str, Entry],
         score *= 1.0 - PRODUCTIVE * productive.get(parts[0], 0.0)
         if any(word in names for word in parts):
             score *= NAME
+        if participle_head(entry.surface or key):
+            score *= PARTICIPLE
         if entry.count == 1:
             score *= ONCE
-        if parts[0] in FREE_MODIFIERS:
+        if _first_word(entry, key) in FREE_MODIFIERS:  # as written: "valued" types as "value"
             score *= FREE
         score *= 1.0 - VERB * verb_share(_first_word(entry, key), verbs, firsts)
         scores[key] = score

@@ -4,8 +4,8 @@ import pytest
 
 from annotator.discover.counters import Entry
 from annotator.discover.termhood import (
-    DOMAIN, FREE, VERB, acronym_score, c_values, name_words, productivity, term_scores,
-    verb_share)
+    DOMAIN, FREE, PARTICIPLE, VERB, acronym_score, c_values, name_words, participle_head,
+    productivity, term_scores, verb_share)
 
 
 def _entry(count, documents=1, whole_line=0):
@@ -18,6 +18,36 @@ def test_termhood_c_value_discounts_nested_use():
     assert values["business hour"] == 0  # only ever seen inside the longer candidate
     entries["business hour"] = _entry(10)
     assert c_values(entries)["business hour"] == pytest.approx(6.0)
+
+
+def test_termhood_longer_candidate_written_once_does_not_discount():
+    # "support manager on-call" written once is no longer term: "support manager" keeps its uses
+    entries = {"support manager": _entry(2), "support manager on-call": _entry(1)}
+    assert c_values(entries)["support manager"] == pytest.approx(2.0)
+    entries["support manager on-call"] = _entry(2)
+    assert c_values(entries)["support manager"] == 0
+
+
+def test_termhood_length_weighs_gently():
+    values = c_values({"ring group": _entry(2), "ring group member list": _entry(2)})
+    # a four-word string of one document is not worth twice the pair it extends
+    assert values["ring group member list"] == pytest.approx(1.5 * 2)
+    assert values["ring group"] == 0
+
+
+@pytest.mark.parametrize(("surface", "expected"), [
+    ("self-help resource created", True), ("enhancement related", True),
+    ("ticket escalated", True), ("ring group", False), ("need", False),
+    ("ticket feed", False), ("capacity planning", False)])
+def test_termhood_participle_head(surface, expected):
+    assert participle_head(surface) is expected
+
+
+def test_termhood_participle_head_loses():
+    entries = {"resource create": _written(4, 2, "resource created"),
+               "resource pool": _written(4, 2, "resource pool")}
+    scores = term_scores(entries)
+    assert scores["resource create"] == pytest.approx(PARTICIPLE * scores["resource pool"])
 
 
 def test_termhood_spread_beats_repetition_in_one_document():
@@ -85,6 +115,15 @@ def test_termhood_general_adjective_makes_a_free_combination(modifier):
     scores = term_scores({f"{modifier} customer": _written(4, 2, f"{modifier} customer"),
                           "ring customer": _written(4, 2, "ring customer")})
     assert scores[f"{modifier} customer"] == pytest.approx(FREE * scores["ring customer"])
+
+
+@pytest.mark.parametrize(("key", "written"), [("value customer", "valued customers"),
+                                              ("exist customer", "existing customers")])
+def test_termhood_free_modifier_is_read_as_written(key, written):
+    # the type key folds "valued" to "value": the adjective is the word as written
+    scores = term_scores({key: _written(4, 2, written),
+                          "ring customer": _written(4, 2, "ring customer")})
+    assert scores[key] == pytest.approx(FREE * scores["ring customer"])
 
 
 def test_termhood_verb_first_word_is_a_verb_and_its_object():
