@@ -59,7 +59,8 @@ def type_key(key: str, vocabulary: frozenset[str] | set[str]) -> str:
     return " ".join(parts)
 
 
-def _vocabulary(keys: Iterable[str]) -> set[str]:
+def key_words(keys: Iterable[str]) -> set[str]:
+    """Every word of the term keys ``keys`` (hyphenated words split)."""
     return {word for key in keys for word in key.replace("-", " ").split()}
 
 
@@ -68,11 +69,11 @@ def group_variants(entries: Mapping[str, Entry]) -> dict[str, Entry]:
     with one entry shares it): counts, line counts and surface forms add up, documents add up
     to at most the count (two spellings may share a document), examples are the first
     :data:`~.counters.MAX_EXAMPLES`."""
-    vocabulary = _vocabulary(entries)
+    words = key_words(entries)
     grouped: dict[str, Entry] = {}
     copied: set[str] = set()
     for key, entry in entries.items():
-        group = type_key(key, vocabulary) or key
+        group = type_key(key, words) or key
         base = grouped.get(group)
         if base is None:
             grouped[group] = entry

@@ -50,7 +50,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from .counters import Entry
-from .grouping import word_stem
+from .grouping import key_words, word_stem
 
 #: Most a term loses when every use fills a line on its own (headings, labels, signatures).
 LINE = 0.75
@@ -131,11 +131,12 @@ def name_words(entries: Mapping[str, Entry]) -> set[str]:
     return capital - lower
 
 
-def participle_head(surface: str) -> bool:
+def participle_head(surface: str, vocabulary: frozenset[str] | set[str] = frozenset()) -> bool:
     """The last word is a past form of a verb ("resource created", "enhancement related",
-    "ticket escalated"): a clause or a modifier cut short, since terms end on a noun."""
+    "ticket escalated"): a clause or a modifier cut short, since terms end on a noun. A past
+    form is an "-ed" word whose stem is a dictionary or ``vocabulary`` word ("need" is none)."""
     last = surface.split()[-1].lower() if surface.split() else ""
-    return len(last) > 4 and last.endswith("ed") and word_stem(last, frozenset()) != last
+    return len(last) > 4 and last.endswith("ed") and word_stem(last, vocabulary) != last
 
 
 def productivity(entries: Mapping[str, Entry]) -> dict[str, float]:
@@ -178,6 +179,7 @@ def term_scores(entries: Mapping[str, Entry],
             firsts[_first_word(entry, key)] += entry.count
     names = name_words(entries)
     productive = productivity(entries)
+    words = key_words(entries)
     scores = {}
     for key, value in c_values(entries).items():
         entry = entries[key]
@@ -189,7 +191,7 @@ def term_scores(entries: Mapping[str, Entry],
         score *= 1.0 - PRODUCTIVE * productive.get(parts[0], 0.0)
         if any(word in names for word in parts):
             score *= NAME
-        if participle_head(entry.surface or key):
+        if participle_head(entry.surface or key, words):
             score *= PARTICIPLE
         if entry.count == 1:
             score *= ONCE

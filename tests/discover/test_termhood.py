@@ -43,6 +43,12 @@ def test_termhood_participle_head(surface, expected):
     assert participle_head(surface) is expected
 
 
+def test_termhood_participle_head_knows_the_archive_stems():
+    # a verb the dictionary may lack, written in the archive's own keys
+    assert participle_head("ticket rehomed", {"rehome"})
+    assert not participle_head("ticket rehomed")
+
+
 def test_termhood_participle_head_loses():
     entries = {"resource create": _written(4, 2, "resource created"),
                "resource pool": _written(4, 2, "resource pool")}
