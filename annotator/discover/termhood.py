@@ -51,6 +51,7 @@ from collections.abc import Mapping
 
 from .counters import Entry
 from .grouping import key_words, word_stem
+from .words import LINKS
 
 #: Most a term loses when every use fills a line on its own (headings, labels, signatures).
 LINE = 0.75
@@ -187,7 +188,9 @@ def term_scores(entries: Mapping[str, Entry],
         count = max(entry.count, 1)
         score = math.log2(1 + value) * _spread(entry.documents, SPREAD)
         score *= 1.0 - LINE * min(1.0, entry.whole_line / count)
-        score *= 1.0 + DOMAIN * min(1.0, entry.domain / len(parts))
+        # a linking "to" is never a glossary word: it does not dilute the share
+        content = sum(1 for part in parts if part not in LINKS) or 1
+        score *= 1.0 + DOMAIN * min(1.0, entry.domain / content)
         score *= 1.0 - PRODUCTIVE * productive.get(parts[0], 0.0)
         if any(word in names for word in parts):
             score *= NAME

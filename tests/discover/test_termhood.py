@@ -140,3 +140,10 @@ def test_termhood_verb_first_word_is_a_verb_and_its_object():
     assert verb_share("submit", {"submit": 4}, {"submit": 4}) == 0.5
     assert scores["submit ticket"] == pytest.approx((1 - VERB * 0.5) * plain["submit ticket"])
     assert scores["ring ticket"] == plain["ring ticket"]  # one use before an object: no evidence
+
+
+def test_termhood_linking_word_does_not_dilute_glossary_words():
+    # "time to own": one glossary word of two content words, as "ring time" is
+    scores = term_scores({"time to own": _written(4, 2, "time to own", domain=1),
+                          "time of own": _written(4, 2, "time of own", domain=1)})
+    assert scores["time to own"] > scores["time of own"]
