@@ -15,7 +15,8 @@ often, each a factor:
   gentle, because a knowledge article that introduces a term repeats it in one document;
 * boilerplate: a candidate that mostly fills a line on its own is a heading, a template label
   or a signature (or opens its line as a label before a colon: an issue-template field), and
-  loses up to ``LINE`` of its score;
+  loses up to ``LINE`` of its score when it does so across documents (templates and
+  signatures recur; one article's heading often names its term);
 * names: a candidate with a word the archive never writes in lower case (a person, product,
   vendor or place: "Alex Doe", "Amazon Connect") is a name, not glossary jargon (``NAME``);
 * generic modifiers: a first word that pairs with many different heads, each only a few times
@@ -55,6 +56,8 @@ from .words import LINKS
 
 #: Most a term loses when every use fills a line on its own (headings, labels, signatures).
 LINE = 0.75
+#: Documents from which a line-filling candidate gets the whole :data:`LINE` penalty.
+LINE_DOCUMENTS = 3
 #: Weight of document spread in term scores (acronyms and variants use 1).
 SPREAD = 0.25
 #: Factor of a term with a word the archive only writes capitalized (a name).
@@ -95,6 +98,13 @@ important common usual normal general overall total complete full extra exact ex
 
 def _spread(documents: int, weight: float = 1.0) -> float:
     return 1.0 + weight * math.log2(max(1, documents))
+
+
+def _recurring(documents: int) -> float:
+    """How much a line-filling candidate is boilerplate: a template label or a signature
+    recurs across documents (the full penalty from :data:`LINE_DOCUMENTS` on); a heading of
+    one article names its topic, which is often the article's term ("Ticket transfers")."""
+    return min(1.0, max(0, documents - 1) / (LINE_DOCUMENTS - 1))
 
 
 def _sub_grams(key: str) -> list[str]:
@@ -187,7 +197,7 @@ def term_scores(entries: Mapping[str, Entry],
         parts = key.split()
         count = max(entry.count, 1)
         score = math.log2(1 + value) * _spread(entry.documents, SPREAD)
-        score *= 1.0 - LINE * min(1.0, entry.whole_line / count)
+        score *= 1.0 - LINE * min(1.0, entry.whole_line / count) * _recurring(entry.documents)
         # a linking "to" is never a glossary word: it does not dilute the share
         content = sum(1 for part in parts if part not in LINKS) or 1
         score *= 1.0 + DOMAIN * min(1.0, entry.domain / content)

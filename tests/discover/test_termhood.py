@@ -4,7 +4,7 @@ import pytest
 
 from annotator.discover.counters import Entry
 from annotator.discover.termhood import (
-    DOMAIN, FREE, PARTICIPLE, VERB, acronym_score, c_values, name_words, participle_head,
+    DOMAIN, FREE, LINE, PARTICIPLE, VERB, acronym_score, c_values, name_words, participle_head,
     productivity, term_scores, verb_share)
 
 
@@ -65,6 +65,15 @@ def test_termhood_whole_line_boilerplate_loses():
     scores = term_scores({"steps reproduce": _entry(10, 10, whole_line=10),
                           "ring strategy": _entry(10, 10)})
     assert scores["ring strategy"] > scores["steps reproduce"]
+
+
+@pytest.mark.parametrize(("documents", "kept"), [(1, 1.0), (2, 1 - LINE / 2), (3, 1 - LINE),
+                                                 (10, 1 - LINE)])
+def test_termhood_line_penalty_grows_with_recurrence(documents, kept):
+    # one article's headings name its topic; a label in every ticket is a template's
+    headed = term_scores({"ring strategy": _entry(4, documents, whole_line=4)})
+    plain = term_scores({"ring strategy": _entry(4, documents)})
+    assert headed["ring strategy"] == pytest.approx(kept * plain["ring strategy"])
 
 
 def test_termhood_defined_acronym_ranks_higher():
