@@ -21,7 +21,9 @@ often, each a factor:
   vendor or place: "Alex Doe", "Amazon Connect") is a name, not glossary jargon (``NAME``);
 * generic modifiers: a first word that pairs with many different heads, each only a few times
   ("new ticket", "new macro", "new user"...), makes free combinations, not fixed terms; the
-  score shrinks with that word's type/token ratio (``PRODUCTIVE``);
+  score shrinks with that word's type/token ratio (``PRODUCTIVE``); so, more gently, for a
+  head that many different words modify a few times each ("incoming tickets", "assigned
+  tickets", "priority tickets": ``HEAD``);
 * domain words (the glossary as context words, in the spirit of NC-value): words of the
   glossary's own terms mark the domain, so a candidate built of them ("ticket priority",
   "routing profile") gains up to ``DOMAIN`` times its score;
@@ -66,7 +68,11 @@ NAME = 0.5
 DOMAIN = 4.0
 #: How strongly a productive first word (many heads, few uses each) lowers a term.
 PRODUCTIVE = 0.5
-#: Fewest different heads before a first word counts as productive.
+#: How strongly a productive head (many modifiers, few uses each: "incoming tickets",
+#: "assigned tickets", "priority tickets") lowers a term; gentler than for a first word, as
+#: a domain's central nouns take many fixed modifiers too.
+HEAD = 0.35
+#: Fewest different partners before a first word counts as productive.
 PRODUCTIVE_TYPES = 3
 #: Weight of a candidate's length in C-value, per doubling from two words (the original
 #: formula's log2 of the length gave one-document four-word strings twice a pair's score).
@@ -150,16 +156,17 @@ def participle_head(surface: str, vocabulary: frozenset[str] | set[str] = frozen
     return len(last) > 4 and last.endswith("ed") and word_stem(last, vocabulary) != last
 
 
-def productivity(entries: Mapping[str, Entry]) -> dict[str, float]:
-    """First word of two-word keys -> distinct heads / uses, for words with at least
-    :data:`PRODUCTIVE_TYPES` heads (1.0: every use pairs it with another head)."""
+def productivity(entries: Mapping[str, Entry], position: int = 0) -> dict[str, float]:
+    """Word at ``position`` (0: the first, -1: the head) of two-word keys -> distinct partners
+    / uses, for words with at least :data:`PRODUCTIVE_TYPES` partners (1.0: every use pairs it
+    with another word)."""
     types: Counter = Counter()
     tokens: Counter = Counter()
     for key, entry in entries.items():
         parts = key.split()
         if len(parts) == 2:
-            types[parts[0]] += 1
-            tokens[parts[0]] += entry.count
+            types[parts[position]] += 1
+            tokens[parts[position]] += entry.count
     return {w: types[w] / tokens[w] for w in types if types[w] >= PRODUCTIVE_TYPES and tokens[w]}
 
 
@@ -190,6 +197,7 @@ def term_scores(entries: Mapping[str, Entry],
             firsts[_first_word(entry, key)] += entry.count
     names = name_words(entries)
     productive = productivity(entries)
+    heads = productivity(entries, -1)
     words = key_words(entries)
     scores = {}
     for key, value in c_values(entries).items():
@@ -202,6 +210,7 @@ def term_scores(entries: Mapping[str, Entry],
         content = sum(1 for part in parts if part not in LINKS) or 1
         score *= 1.0 + DOMAIN * min(1.0, entry.domain / content)
         score *= 1.0 - PRODUCTIVE * productive.get(parts[0], 0.0)
+        score *= 1.0 - HEAD * heads.get(parts[-1], 0.0)
         if any(word in names for word in parts):
             score *= NAME
         if participle_head(entry.surface or key, words):

@@ -4,7 +4,7 @@ import pytest
 
 from annotator.discover.counters import Entry
 from annotator.discover.termhood import (
-    DOMAIN, FREE, LINE, PARTICIPLE, VERB, acronym_score, c_values, name_words, participle_head,
+    DOMAIN, FREE, HEAD, LINE, PARTICIPLE, VERB, acronym_score, c_values, name_words, participle_head,
     productivity, term_scores, verb_share)
 
 
@@ -156,3 +156,14 @@ def test_termhood_linking_word_does_not_dilute_glossary_words():
     scores = term_scores({"time to own": _written(4, 2, "time to own", domain=1),
                           "time of own": _written(4, 2, "time of own", domain=1)})
     assert scores["time to own"] > scores["time of own"]
+
+
+def test_termhood_productive_head_makes_free_combinations():
+    entries = {f"{word} ticket": _written(1, 1, f"{word} tickets")
+               for word in ("incoming", "assigned", "priority", "flexible")}
+    entries["ring strategy"] = _written(2, 1, "ring strategy")
+    assert productivity(entries, -1) == {"ticket": 1.0}
+    entries["overdue ticket"] = _written(2, 1, "overdue tickets")
+    scores = term_scores(entries)
+    assert scores["overdue ticket"] == pytest.approx(
+        (1 - HEAD * productivity(entries, -1)["ticket"]) * scores["ring strategy"])
