@@ -59,8 +59,7 @@ def type_key(key: str, vocabulary: frozenset[str] | set[str]) -> str:
     return " ".join(parts)
 
 
-def key_words(keys: Iterable[str]) -> set[str]:
-    """Every word of the term keys ``keys`` (hyphenated words split)."""
+def _vocabulary(keys: Iterable[str]) -> set[str]:
     return {word for key in keys for word in key.replace("-", " ").split()}
 
 
@@ -69,11 +68,11 @@ def group_variants(entries: Mapping[str, Entry]) -> dict[str, Entry]:
     with one entry shares it): counts, line counts and surface forms add up, documents add up
     to at most the count (two spellings may share a document), examples are the first
     :data:`~.counters.MAX_EXAMPLES`."""
-    words = key_words(entries)
+    vocabulary = _vocabulary(entries)
     grouped: dict[str, Entry] = {}
     copied: set[str] = set()
     for key, entry in entries.items():
-        group = type_key(key, words) or key
+        group = type_key(key, vocabulary) or key
         base = grouped.get(group)
         if base is None:
             grouped[group] = entry

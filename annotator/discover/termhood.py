@@ -34,9 +34,7 @@ often, each a factor:
   are such verb uses (``VERB``);
 * a term that opens with a general English adjective any noun takes ("new ticket",
   "existing customer", "valued customer": :data:`FREE_MODIFIERS`, read as written, not as
-  the type key folds it) is a free combination (``FREE``);
-* a term whose last word is a verb's past form ("resource created", "enhancement related") is
-  a clause or a modifier cut short: terms end on a noun (``PARTICIPLE``).
+  the type key folds it) is a free combination (``FREE``).
 
 Misspellings are folded into the term they misspell before scoring (:mod:`.typos`). The
 weights were tuned on the dev part of the project's own corpora (``tools/discover_eval.py``).
@@ -53,7 +51,6 @@ from collections import Counter
 from collections.abc import Mapping
 
 from .counters import Entry
-from .grouping import key_words, word_stem
 from .words import LINKS
 
 #: Most a term loses when every use fills a line on its own (headings, labels, signatures).
@@ -77,8 +74,6 @@ PRODUCTIVE_TYPES = 3
 #: Weight of a candidate's length in C-value, per doubling from two words (the original
 #: formula's log2 of the length gave one-document four-word strings twice a pair's score).
 LENGTH = 0.5
-#: Factor of a term whose last word is a verb's past form (:func:`participle_head`).
-PARTICIPLE = 0.5
 #: Fewest uses before a longer candidate discounts the candidates nested in it.
 NEST_MIN = 2
 #: Factor of a term written once in the whole archive.
@@ -148,14 +143,6 @@ def name_words(entries: Mapping[str, Entry]) -> set[str]:
     return capital - lower
 
 
-def participle_head(surface: str, vocabulary: frozenset[str] | set[str] = frozenset()) -> bool:
-    """The last word is a past form of a verb ("resource created", "enhancement related",
-    "ticket escalated"): a clause or a modifier cut short, since terms end on a noun. A past
-    form is an "-ed" word whose stem is a dictionary or ``vocabulary`` word ("need" is none)."""
-    last = surface.split()[-1].lower() if surface.split() else ""
-    return len(last) > 4 and last.endswith("ed") and word_stem(last, vocabulary) != last
-
-
 def productivity(entries: Mapping[str, Entry], position: int = 0) -> dict[str, float]:
     """Word at ``position`` (0: the first, -1: the head) of two-word keys -> distinct partners
     / uses, for words with at least :data:`PRODUCTIVE_TYPES` partners (1.0: every use pairs it
@@ -198,7 +185,6 @@ def term_scores(entries: Mapping[str, Entry],
     names = name_words(entries)
     productive = productivity(entries)
     heads = productivity(entries, -1)
-    words = key_words(entries)
     scores = {}
     for key, value in c_values(entries).items():
         entry = entries[key]
@@ -213,8 +199,6 @@ def term_scores(entries: Mapping[str, Entry],
         score *= 1.0 - HEAD * heads.get(parts[-1], 0.0)
         if any(word in names for word in parts):
             score *= NAME
-        if participle_head(entry.surface or key, words):
-            score *= PARTICIPLE
         if entry.count == 1:
             score *= ONCE
         if _first_word(entry, key) in FREE_MODIFIERS:  # as written: "valued" types as "value"

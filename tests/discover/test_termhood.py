@@ -4,8 +4,8 @@ import pytest
 
 from annotator.discover.counters import Entry
 from annotator.discover.termhood import (
-    DOMAIN, FREE, HEAD, LINE, PARTICIPLE, VERB, acronym_score, c_values, name_words, participle_head,
-    productivity, term_scores, verb_share)
+    DOMAIN, FREE, HEAD, LINE, VERB, acronym_score, c_values, name_words, productivity,
+    term_scores, verb_share)
 
 
 def _entry(count, documents=1, whole_line=0):
@@ -33,27 +33,6 @@ def test_termhood_length_weighs_gently():
     # a four-word string of one document is not worth twice the pair it extends
     assert values["ring group member list"] == pytest.approx(1.5 * 2)
     assert values["ring group"] == 0
-
-
-@pytest.mark.parametrize(("surface", "expected"), [
-    ("self-help resource created", True), ("enhancement related", True),
-    ("ticket escalated", True), ("ring group", False), ("need", False),
-    ("ticket feed", False), ("capacity planning", False)])
-def test_termhood_participle_head(surface, expected):
-    assert participle_head(surface) is expected
-
-
-def test_termhood_participle_head_knows_the_archive_stems():
-    # a verb the dictionary may lack, written in the archive's own keys
-    assert participle_head("ticket rehomed", {"rehome"})
-    assert not participle_head("ticket rehomed")
-
-
-def test_termhood_participle_head_loses():
-    entries = {"resource create": _written(4, 2, "resource created"),
-               "resource pool": _written(4, 2, "resource pool")}
-    scores = term_scores(entries)
-    assert scores["resource create"] == pytest.approx(PARTICIPLE * scores["resource pool"])
 
 
 def test_termhood_spread_beats_repetition_in_one_document():
