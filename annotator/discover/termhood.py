@@ -192,8 +192,10 @@ def term_scores(entries: Mapping[str, Entry],
         count = max(entry.count, 1)
         score = math.log2(1 + value) * _spread(entry.documents, SPREAD)
         score *= 1.0 - LINE * min(1.0, entry.whole_line / count) * _recurring(entry.documents)
-        # a linking "to" is never a glossary word: it does not dilute the share
-        content = sum(1 for part in parts if part not in LINKS) or 1
+        # the share is over the words the glossary words were counted on, as written (a
+        # hyphenated word is one: "first-line support"); a linking "to" is never one
+        content = sum(1 for word in (entry.surface or key).split()
+                      if word.lower() not in LINKS) or 1
         score *= 1.0 + DOMAIN * min(1.0, entry.domain / content)
         score *= 1.0 - PRODUCTIVE * productive.get(parts[0], 0.0)
         score *= 1.0 - HEAD * heads.get(parts[-1], 0.0)

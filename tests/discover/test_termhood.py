@@ -146,3 +146,12 @@ def test_termhood_productive_head_makes_free_combinations():
     scores = term_scores(entries)
     assert scores["overdue ticket"] == pytest.approx(
         (1 - HEAD * productivity(entries, -1)["ticket"]) * scores["ring strategy"])
+
+
+def test_termhood_glossary_share_counts_words_as_written():
+    # "first-line support": one glossary word of two written words, though its type key
+    # ("first line support") has three
+    with_domain = term_scores({"first line support": _written(4, 2, "first-line support", domain=1)})
+    without = term_scores({"first line support": _written(4, 2, "first-line support")})
+    assert with_domain["first line support"] == pytest.approx(
+        (1 + DOMAIN / 2) * without["first line support"])
