@@ -1,9 +1,13 @@
 """Scores: how much each candidate looks like jargon worth a glossary entry.
 
 Terms use C-value (Frantzi, Ananiadou and Mima, 2000): a candidate's frequency, less what it
-owes to the longer candidates it is nested in, times the log of its length. "business hours"
+owes to the longer candidates it is nested in, times a weight of its length. "business hours"
 seen only inside "outside business hours" scores low; seen on its own too, it scores for those
-uses. The score is on a log scale, as the other kinds' are, so one ranked list can hold
+uses. Two changes to the original: only longer candidates written at least :data:`NEST_MIN`
+times discount the ones nested in them (as C-value's own frequency threshold does: "support
+manager on-call" written once says nothing against "support manager"), and the length weight
+grows by ``LENGTH`` per doubling from two words rather than by ``log2`` of the length (which
+let any four-word string of one document score twice the pair it extends). The score is on a log scale, as the other kinds' are, so one ranked list can hold
 all three. Adjustments follow, about *where* and *how* a candidate is written rather than how
 often, each a factor:
 
@@ -11,12 +15,15 @@ often, each a factor:
   gentle, because a knowledge article that introduces a term repeats it in one document;
 * boilerplate: a candidate that mostly fills a line on its own is a heading, a template label
   or a signature (or opens its line as a label before a colon: an issue-template field), and
-  loses up to ``LINE`` of its score;
+  loses up to ``LINE`` of its score when it does so across documents (templates and
+  signatures recur; one article's heading often names its term);
 * names: a candidate with a word the archive never writes in lower case (a person, product,
   vendor or place: "Alex Doe", "Amazon Connect") is a name, not glossary jargon (``NAME``);
 * generic modifiers: a first word that pairs with many different heads, each only a few times
   ("new ticket", "new macro", "new user"...), makes free combinations, not fixed terms; the
-  score shrinks with that word's type/token ratio (``PRODUCTIVE``);
+  score shrinks with that word's type/token ratio (``PRODUCTIVE``); so, more gently, for a
+  head that many different words modify a few times each ("incoming tickets", "assigned
+  tickets", "priority tickets": ``HEAD``);
 * domain words (the glossary as context words, in the spirit of NC-value): words of the
   glossary's own terms mark the domain, so a candidate built of them ("ticket priority",
   "routing profile") gains up to ``DOMAIN`` times its score;
@@ -26,8 +33,8 @@ often, each a factor:
   verb and its object, not a term; the score shrinks with the share of that word's uses that
   are such verb uses (``VERB``);
 * a term that opens with a general English adjective any noun takes ("new ticket",
-  "existing customer", "valued customer": :data:`FREE_MODIFIERS`) is a free combination
-  (``FREE``).
+  "existing customer", "valued customer": :data:`FREE_MODIFIERS`, read as written, not as
+  the type key folds it) is a free combination (``FREE``).
 
 Misspellings are folded into the term they misspell before scoring (:mod:`.typos`). The
 weights were tuned on the dev part of the project's own corpora (``tools/discover_eval.py``).
@@ -44,9 +51,12 @@ from collections import Counter
 from collections.abc import Mapping
 
 from .counters import Entry
+from .words import LINKS
 
 #: Most a term loses when every use fills a line on its own (headings, labels, signatures).
 LINE = 0.75
+#: Documents from which a line-filling candidate gets the whole :data:`LINE` penalty.
+LINE_DOCUMENTS = 3
 #: Weight of document spread in term scores (acronyms and variants use 1).
 SPREAD = 0.25
 #: Factor of a term with a word the archive only writes capitalized (a name).
@@ -55,8 +65,17 @@ NAME = 0.5
 DOMAIN = 4.0
 #: How strongly a productive first word (many heads, few uses each) lowers a term.
 PRODUCTIVE = 0.5
-#: Fewest different heads before a first word counts as productive.
+#: How strongly a productive head (many modifiers, few uses each: "incoming tickets",
+#: "assigned tickets", "priority tickets") lowers a term; gentler than for a first word, as
+#: a domain's central nouns take many fixed modifiers too.
+HEAD = 0.35
+#: Fewest different partners before a first word counts as productive.
 PRODUCTIVE_TYPES = 3
+#: Weight of a candidate's length in C-value, per doubling from two words (the original
+#: formula's log2 of the length gave one-document four-word strings twice a pair's score).
+LENGTH = 0.5
+#: Fewest uses before a longer candidate discounts the candidates nested in it.
+NEST_MIN = 2
 #: Factor of a term written once in the whole archive.
 ONCE = 0.5
 #: Most a term loses when its first word is only ever used as a verb ("submit tickets").
@@ -82,6 +101,13 @@ def _spread(documents: int, weight: float = 1.0) -> float:
     return 1.0 + weight * math.log2(max(1, documents))
 
 
+def _recurring(documents: int) -> float:
+    """How much a line-filling candidate is boilerplate: a template label or a signature
+    recurs across documents (the full penalty from :data:`LINE_DOCUMENTS` on); a heading of
+    one article names its topic, which is often the article's term ("Ticket transfers")."""
+    return min(1.0, max(0, documents - 1) / (LINE_DOCUMENTS - 1))
+
+
 def _sub_grams(key: str) -> list[str]:
     parts = key.split()
     return [" ".join(parts[i : i + n]) for n in range(2, len(parts)) for i in range(len(parts) - n + 1)]
@@ -91,13 +117,15 @@ def c_values(entries: Mapping[str, Entry]) -> dict[str, float]:
     """C-value of every multi-word key (keys are space-separated words)."""
     nested_in: dict[str, list[int]] = {}
     for key, entry in entries.items():
+        if entry.count < NEST_MIN:
+            continue  # a longer phrase written once is no evidence of a longer term
         for sub in _sub_grams(key):
             if sub in entries:
                 nested_in.setdefault(sub, []).append(entry.count)
     values = {}
     for key, entry in entries.items():
         length = len(key.split())
-        weight = math.log2(length) if length > 1 else 0.5
+        weight = 1.0 + LENGTH * math.log2(length / 2) if length > 1 else 0.5
         longer = nested_in.get(key)
         frequency = entry.count - (sum(longer) / len(longer) if longer else 0.0)
         values[key] = weight * max(frequency, 0.0)
@@ -115,16 +143,17 @@ def name_words(entries: Mapping[str, Entry]) -> set[str]:
     return capital - lower
 
 
-def productivity(entries: Mapping[str, Entry]) -> dict[str, float]:
-    """First word of two-word keys -> distinct heads / uses, for words with at least
-    :data:`PRODUCTIVE_TYPES` heads (1.0: every use pairs it with another head)."""
+def productivity(entries: Mapping[str, Entry], position: int = 0) -> dict[str, float]:
+    """Word at ``position`` (0: the first, -1: the head) of two-word keys -> distinct partners
+    / uses, for words with at least :data:`PRODUCTIVE_TYPES` partners (1.0: every use pairs it
+    with another word)."""
     types: Counter = Counter()
     tokens: Counter = Counter()
     for key, entry in entries.items():
         parts = key.split()
         if len(parts) == 2:
-            types[parts[0]] += 1
-            tokens[parts[0]] += entry.count
+            types[parts[position]] += 1
+            tokens[parts[position]] += entry.count
     return {w: types[w] / tokens[w] for w in types if types[w] >= PRODUCTIVE_TYPES and tokens[w]}
 
 
@@ -155,20 +184,26 @@ def term_scores(entries: Mapping[str, Entry],
             firsts[_first_word(entry, key)] += entry.count
     names = name_words(entries)
     productive = productivity(entries)
+    heads = productivity(entries, -1)
     scores = {}
     for key, value in c_values(entries).items():
         entry = entries[key]
         parts = key.split()
         count = max(entry.count, 1)
         score = math.log2(1 + value) * _spread(entry.documents, SPREAD)
-        score *= 1.0 - LINE * min(1.0, entry.whole_line / count)
-        score *= 1.0 + DOMAIN * min(1.0, entry.domain / len(parts))
+        score *= 1.0 - LINE * min(1.0, entry.whole_line / count) * _recurring(entry.documents)
+        # the share is over the words the glossary words were counted on, as written (a
+        # hyphenated word is one: "first-line support"); a linking "to" is never one
+        content = sum(1 for word in (entry.surface or key).split()
+                      if word.lower() not in LINKS) or 1
+        score *= 1.0 + DOMAIN * min(1.0, entry.domain / content)
         score *= 1.0 - PRODUCTIVE * productive.get(parts[0], 0.0)
+        score *= 1.0 - HEAD * heads.get(parts[-1], 0.0)
         if any(word in names for word in parts):
             score *= NAME
         if entry.count == 1:
             score *= ONCE
-        if parts[0] in FREE_MODIFIERS:
+        if _first_word(entry, key) in FREE_MODIFIERS:  # as written: "valued" types as "value"
             score *= FREE
         score *= 1.0 - VERB * verb_share(_first_word(entry, key), verbs, firsts)
         scores[key] = score

@@ -126,16 +126,23 @@ def _content(visible: str, word: Word) -> bool:
                 or _breaks_before(visible, word) or _breaks_after(visible, word))
 
 
+def _plural(word: str) -> bool:
+    lowered = word.lower()
+    return singular(lowered) != lowered
+
+
 def linked(visible: str) -> Iterator[list[Word]]:
     """Three- and four-word n-grams with a :data:`LINKS` word second ("time to own", "time to
-    first reply"): content words around it, single spaces between."""
+    first reply"): content words around it, single spaces between, none of them a plural:
+    "to" between plural nouns is a preposition ("tickets to agents", "steps to reproduce",
+    "responding to tickets"), not the "time to" of a duration or a step."""
     for link in _LINK.finditer(visible):
         before = _WORD_BEFORE.search(visible, max(0, link.start() - 60), link.start())
         if before is None:
             continue
         gram = [Word(before.group(), *before.span()),
                 Word(link.group().strip(), link.start() + 1, link.end() - 1)]
-        if not _content(visible, gram[0]):
+        if not _content(visible, gram[0]) or _plural(gram[0].text):
             continue
         position = link.end()
         for _ in range(2):
@@ -143,7 +150,7 @@ def linked(visible: str) -> Iterator[list[Word]]:
             if nxt is None:
                 break
             word = Word(nxt.group(), *nxt.span())
-            if not _content(visible, word):
+            if not _content(visible, word) or _plural(word.text):
                 break
             gram.append(word)
             yield list(gram)

@@ -4,8 +4,8 @@ import pytest
 
 from annotator.discover.counters import Entry
 from annotator.discover.termhood import (
-    DOMAIN, FREE, VERB, acronym_score, c_values, name_words, productivity, term_scores,
-    verb_share)
+    DOMAIN, FREE, HEAD, LINE, VERB, acronym_score, c_values, name_words, productivity,
+    term_scores, verb_share)
 
 
 def _entry(count, documents=1, whole_line=0):
@@ -20,6 +20,21 @@ def test_termhood_c_value_discounts_nested_use():
     assert c_values(entries)["business hour"] == pytest.approx(6.0)
 
 
+def test_termhood_longer_candidate_written_once_does_not_discount():
+    # "support manager on-call" written once is no longer term: "support manager" keeps its uses
+    entries = {"support manager": _entry(2), "support manager on-call": _entry(1)}
+    assert c_values(entries)["support manager"] == pytest.approx(2.0)
+    entries["support manager on-call"] = _entry(2)
+    assert c_values(entries)["support manager"] == 0
+
+
+def test_termhood_length_weighs_gently():
+    values = c_values({"ring group": _entry(2), "ring group member list": _entry(2)})
+    # a four-word string of one document is not worth twice the pair it extends
+    assert values["ring group member list"] == pytest.approx(1.5 * 2)
+    assert values["ring group"] == 0
+
+
 def test_termhood_spread_beats_repetition_in_one_document():
     scores = term_scores({"ring strategy": _entry(6, documents=6), "my cat": _entry(6, documents=1)})
     assert scores["ring strategy"] > scores["my cat"]
@@ -29,6 +44,15 @@ def test_termhood_whole_line_boilerplate_loses():
     scores = term_scores({"steps reproduce": _entry(10, 10, whole_line=10),
                           "ring strategy": _entry(10, 10)})
     assert scores["ring strategy"] > scores["steps reproduce"]
+
+
+@pytest.mark.parametrize(("documents", "kept"), [(1, 1.0), (2, 1 - LINE / 2), (3, 1 - LINE),
+                                                 (10, 1 - LINE)])
+def test_termhood_line_penalty_grows_with_recurrence(documents, kept):
+    # one article's headings name its topic; a label in every ticket is a template's
+    headed = term_scores({"ring strategy": _entry(4, documents, whole_line=4)})
+    plain = term_scores({"ring strategy": _entry(4, documents)})
+    assert headed["ring strategy"] == pytest.approx(kept * plain["ring strategy"])
 
 
 def test_termhood_defined_acronym_ranks_higher():
@@ -87,6 +111,15 @@ def test_termhood_general_adjective_makes_a_free_combination(modifier):
     assert scores[f"{modifier} customer"] == pytest.approx(FREE * scores["ring customer"])
 
 
+@pytest.mark.parametrize(("key", "written"), [("value customer", "valued customers"),
+                                              ("exist customer", "existing customers")])
+def test_termhood_free_modifier_is_read_as_written(key, written):
+    # the type key folds "valued" to "value": the adjective is the word as written
+    scores = term_scores({key: _written(4, 2, written),
+                          "ring customer": _written(4, 2, "ring customer")})
+    assert scores[key] == pytest.approx(FREE * scores["ring customer"])
+
+
 def test_termhood_verb_first_word_is_a_verb_and_its_object():
     entries = {"submit ticket": _written(4, 2, "submit tickets"),
                "ring ticket": _written(4, 2, "ring tickets")}
@@ -95,3 +128,30 @@ def test_termhood_verb_first_word_is_a_verb_and_its_object():
     assert verb_share("submit", {"submit": 4}, {"submit": 4}) == 0.5
     assert scores["submit ticket"] == pytest.approx((1 - VERB * 0.5) * plain["submit ticket"])
     assert scores["ring ticket"] == plain["ring ticket"]  # one use before an object: no evidence
+
+
+def test_termhood_linking_word_does_not_dilute_glossary_words():
+    # "time to own": one glossary word of two content words, as "ring time" is
+    scores = term_scores({"time to own": _written(4, 2, "time to own", domain=1),
+                          "time of own": _written(4, 2, "time of own", domain=1)})
+    assert scores["time to own"] > scores["time of own"]
+
+
+def test_termhood_productive_head_makes_free_combinations():
+    entries = {f"{word} ticket": _written(1, 1, f"{word} tickets")
+               for word in ("incoming", "assigned", "priority", "flexible")}
+    entries["ring strategy"] = _written(2, 1, "ring strategy")
+    assert productivity(entries, -1) == {"ticket": 1.0}
+    entries["overdue ticket"] = _written(2, 1, "overdue tickets")
+    scores = term_scores(entries)
+    assert scores["overdue ticket"] == pytest.approx(
+        (1 - HEAD * productivity(entries, -1)["ticket"]) * scores["ring strategy"])
+
+
+def test_termhood_glossary_share_counts_words_as_written():
+    # "first-line support": one glossary word of two written words, though its type key
+    # ("first line support") has three
+    with_domain = term_scores({"first line support": _written(4, 2, "first-line support", domain=1)})
+    without = term_scores({"first line support": _written(4, 2, "first-line support")})
+    assert with_domain["first line support"] == pytest.approx(
+        (1 + DOMAIN / 2) * without["first line support"])

@@ -79,6 +79,9 @@ def test_words_excerpt_is_bounded_and_single_line():
     ("time to first reply", ["time to first", "time to first reply"]),
     ("Hours of operation", []),  # "of" joins free combinations
     ("We want to go. Send it to the team. Link to\nthe docs", []),  # stopwords, a break
-    ("Path /a/b to c. Value of 3", [])])
+    ("Path /a/b to c. Value of 3", []),
+    # "to" between plural nouns is a preposition, not a duration's or a step's "to"
+    ("Route tickets to agents. Steps to reproduce", []),
+    ("responding to tickets fast", [])])
 def test_words_linked(text, grams):
     assert [" ".join(w.text for w in g) for g in linked(text)] == grams
