@@ -4,7 +4,8 @@ Hidden: literal blocks (``::`` then an indented block), ``code-block``/``code``/
 ``literalinclude``/``raw``/``math`` directives with their bodies, every directive line except
 the text of admonitions (``.. note:: text``), directive options, comments, hyperlink targets
 (``.. _x: url``, ``__ url``), substitution definitions and references, inline literals
-(````x````), roles (``:ref:`x```, ```x`:doc:``), embedded link targets (```text <url>`_``),
+(````x````), roles (``:ref:`x```, ```x`:doc:``; of ``:abbr:`SLA (Service Level Agreement)```
+only the role and its backticks: the abbreviation and its expansion are read), embedded link targets (```text <url>`_``),
 URLs and e-mails. Section titles (a line underlined by a run of one punctuation character) are
 the headings.
 
@@ -42,6 +43,9 @@ _RST_INLINE_LITERAL = re.compile(r"``(?:[^`]|`(?!`))*+``")
 _RST_ROLE = re.compile(
     r"(?<![\w`]):[\w.+-]++(?::[\w.+-]++)*+:`[^`]*+`|`[^`]*+`:[\w.+-]++(?::[\w.+-]++)*+:"
 )
+# The one role whose content is what the reader sees: an abbreviation, with its expansion (the
+# rendered page shows it on hover), so the acronym is found and counts as defined.
+_RST_ABBR = re.compile(r"(?<![\w`]):abbr:`([^`]++)`")
 _RST_EMBEDDED_TARGET = re.compile(r"<[^<>`\n]*+>(?=`_{1,2})")
 _RST_SUBSTITUTION = re.compile(r"(?<![\w|])\|[^|\s][^|\n]{0,200}+\|(?:__?)?(?![\w|])")
 _RST_UNDERLINE = re.compile(r"([!-/:-@\[-`{-~])\1{2,}[ \t]*")
@@ -142,6 +146,8 @@ def mask_rst(text: str, options: MaskOptions) -> Masked:
     hide_all(mask, _RST_INLINE_LITERAL, work)
     work = mask.work_copy()
     hide_all(mask, _RST_ROLE, work)
+    for abbr in _RST_ABBR.finditer(work):
+        mask.show(*abbr.span(1))
     hide_all(mask, _RST_EMBEDDED_TARGET, work)
     hide_all(mask, _RST_SUBSTITUTION, work)
     hide_plain(mask, work)

@@ -45,3 +45,25 @@ def test_rst_admonition_text_and_body_are_prose(shown):
 def test_rst_literal_block_ends_at_dedent(shown):
     text = "Run this::\n\n    KB\n\nSLA again.\n"
     assert shown(text, "rst", "SLA") == [text.index("SLA")]
+
+
+@pytest.mark.parametrize(
+    "text, short, long",
+    [
+        ("Set an :abbr:`SLA (Service Level Agreement)` policy.", "SLA", "Service Level Agreement"),
+        ("Per :abbr:`SLAs (Service Level Agreements)`, and `KB`:term: too.", "SLAs", "Service Level Agreements"),
+    ],
+)
+def test_rst_abbreviation_role_shows_the_acronym_and_its_expansion(text, short, long):
+    visible = visible_text(text, "rst")
+    assert len(visible) == len(text)
+    assert visible[text.index(short) :].startswith(f"{short} ({long})")
+    assert ":abbr:" not in visible and "`" not in visible and "KB" not in visible
+
+
+def test_rst_abbreviation_role_defines_the_acronym_for_the_linter():
+    from annotator.text.abbreviations import find_definitions
+
+    text = "Set an :abbr:`SLA (Service Level Agreement)` policy."
+    [definition] = find_definitions(visible_text(text, "rst"))
+    assert (definition["short"], definition["long"]) == ("SLA", "Service Level Agreement")
