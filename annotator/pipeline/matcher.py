@@ -14,7 +14,8 @@ most one newline we match again on the token hashes with the whitespace squeezed
 line (a paragraph break) stays a barrier. Docs without such tokens never pay for it. The same
 way, a hyphen glued to the word after it and parted from the word before ("Sign -On", what
 Markdown's escaped hyphen ``Sign\\-On`` leaves once its backslash is hidden; spaCy keeps
-"-On" one token) is read as the hyphen and the word.
+"-On" one token) is read as the hyphen and the word, and a word written with an optional
+plural ("ticket(s)", one token "ticket(s" and a ")") as the word.
 """
 
 from __future__ import annotations
@@ -310,7 +311,30 @@ class GlossaryMatcher:
         # The substring test first: it rules out almost every text at C speed, the regex not.
         if text is not None and " -" in text and _GLUED_HYPHEN.search(text) is not None:
             found.update(self._hyphen_split_candidates(doc, text, lower))
+        if text is not None and "(s)" in text:
+            found.update(self._optional_plural_candidates(doc, lower, orth))
         return list(found)
+
+    def _optional_plural_candidates(self, doc: Doc, lower: list[int], orth: list[int]) -> list[Match]:
+        """Matches ending in a word written with an optional plural, ``ticket(s)`` or
+        ``SLA(s)``: spaCy makes "ticket(s" one token and ")" another, so the word is read
+        without its "(s" and the match takes the ")" too."""
+        stems: dict[int, tuple[int, int]] = {}  # token -> the hashes of its word, LOWER and ORTH
+        for i in range(len(doc) - 1):
+            token = doc[i]
+            if token.text.endswith("(s") and len(token) > 3 and doc[i + 1].text == ")":
+                word = token.text[:-2]
+                stems[i] = (get_string_id(word.lower()), get_string_id(word))
+        found = []
+        targets = self.targets
+        for column, table, words in ((0, self.lower, lower), (1, self.orth, orth)):
+            for lo, hi in _windows(stems, self.max_length, len(doc)):
+                window = [stems[i][column] if i in stems else words[i] for i in range(lo, hi)]
+                for start, end, target in table.find(window):
+                    last = lo + end - 1
+                    if last in stems:
+                        found.append(Match(lo + start, last + 2, *targets[target]))
+        return found
 
     def _hyphen_split_candidates(self, doc: Doc, text: str, lower: list[int]) -> list[Match]:
         """Phrase matches that read each token opening with a glued hyphen ("-On" in "Sign
@@ -324,14 +348,8 @@ class GlossaryMatcher:
                  if len(doc[i]) > 1}  # fmt: skip
         if not split:
             return []
-        n, reach, hyphen = len(doc), self.max_length, get_string_id("-")
-        windows: list[list[int]] = []
-        for i in sorted(split):
-            lo, hi = max(0, i - reach), min(n, i + reach + 1)
-            if windows and lo <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], hi)
-            else:
-                windows.append([lo, hi])
+        hyphen = get_string_id("-")
+        windows = _windows(split, self.max_length, len(doc))
         words: list[int] = []
         tokens: list[int] = []  # sequence position -> doc token index (-1 for a barrier)
         parts: list[int] = []
@@ -370,15 +388,8 @@ class GlossaryMatcher:
                 squeezable.append(i)
         if not squeezable:
             return []
-        reach = self.max_length + 1
         # Windows of max-pattern-length tokens around each squeezable token, merged.
-        windows: list[list[int]] = []
-        for i in squeezable:
-            lo, hi = max(0, i - reach), min(n, i + reach + 1)
-            if windows and lo <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], hi)
-            else:
-                windows.append([lo, hi])
+        windows = _windows(squeezable, self.max_length + 1, n)
         # Every soft whitespace token inside a window is squeezed out; windows are joined by
         # a barrier no pattern contains (hash 0 is the empty string, never a token).
         index: list[int] = []  # squeezed position -> doc token index (-1 for a barrier)
@@ -437,3 +448,16 @@ def resolve(matches: list[Match], n_tokens: int, taken: bytearray | None = None)
     accepted.sort(key=lambda m: m.start)
     nested.sort(key=lambda m: m.start)
     return accepted, nested
+
+
+def _windows(positions, reach: int, n: int) -> list[list[int]]:
+    """Token ranges of ``reach`` tokens either side of each of ``positions`` (in a doc of ``n``
+    tokens), overlapping ones merged, in order."""
+    windows: list[list[int]] = []
+    for i in sorted(positions):
+        lo, hi = max(0, i - reach), min(n, i + reach + 1)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    return windows

@@ -150,3 +150,33 @@ def test_matcher_glued_hyphen_keeps_whole_tokens(text):
 
 def test_matcher_glued_hyphen_only_looked_for_given_the_text():
     assert _hyphen_matches("Use Single Sign -On today.", with_text=False) == []
+
+
+# --- a word with an optional plural ("ticket(s)", "SLA(s)") ------------------------------------
+
+_PLURALS = [
+    {"label": "CX_TERM", "pattern": "ticket", "id": "ticket"},
+    {"label": "CX_TERM", "pattern": "knowledge base", "id": "kb"},
+    {"label": "CX_ACRONYM", "pattern": [{"ORTH": "SLA"}], "id": "sla"},
+]
+
+
+def _plural_matches(text: str) -> list[tuple[str, str]]:
+    nlp = spacy.blank("en")
+    matcher = GlossaryMatcher(nlp.vocab, lambda t: [tok.text for tok in nlp.make_doc(t)], records_from_dicts(_PLURALS))
+    doc = nlp.make_doc(text)
+    return sorted((doc[m.start : m.end].text, m.id) for m in matcher.candidates(doc, text=text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Close the ticket(s) now.", [("ticket(s)", "ticket")]),
+        ("Per SLA(s) and the knowledge base(s).", [("SLA(s)", "sla"), ("knowledge base(s)", "kb")]),
+        ("the sla(s) apply", []),  # an acronym pattern keeps its case
+        ("the ticket (s) and ticket(s", [("ticket", "ticket")]),  # apart, or no closing parenthesis
+        ("the ticket(sa) and (s)", []),
+    ],
+)
+def test_matcher_reads_a_word_with_an_optional_plural(text, expected):
+    assert _plural_matches(text) == expected
