@@ -2,7 +2,8 @@
 
 For each format, a set of inputs built to stress one stage each (no whitespace with a match every
 few characters, a match in every word, unknown acronyms in every word, CR and CRLF line ends,
-bidi controls, markup nesting the masker must walk) is annotated at ``hostile_chars``
+bidi controls, hyphens glued to the next word and optional plurals that the matcher reads again,
+markup nesting the masker must walk) is annotated at ``hostile_chars``
 characters, the service's document limit by default, the way the service does it
 (``annotate()``, span cap on). The figure is the slowest input's CPU time over that of plain
 prose of the same length (the corpus' tickets joined) in the same format. Inputs and prose run
@@ -48,6 +49,8 @@ def inputs(n: int, seed: int = 0) -> dict[str, dict[str, str]]:
         "CR lines": _repeat("SLA ok\r", n),
         "bidi controls": _repeat("SLA \u202e AHT \u2066 ", n),
         "in-text definitions": _repeat("Service Level Agreement (SLA) ", n),
+        "glued hyphens": _repeat("Text -to -Speech ", n),
+        "optional plurals": _repeat("SLA(s) ", n),
     }
     markup = {
         "markdown": {"nested brackets": _repeat("[", n), "emphasis runs": _repeat("*SLA* _AHT_ ", n),
