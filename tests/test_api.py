@@ -175,7 +175,8 @@ _pieces = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
     st.sampled_from(
         ["SLA", "SLAs", "AHT", " ", "\n", "\x00", "\U0001F600", "\u0301", "e\u0301", "co-browsing",
-         "first\ncontact resolution", "Time to Value (TTV)", "TTV", "(", "QBR", "IT", "\u200b", "\r\n"]
+         "first\ncontact resolution", "Time to Value (TTV)", "TTV", "(", "QBR", "IT", "\u200b", "\r\n",
+         "self -service", "co\\-browsing", "SLA(s)", "ticket(s)", "(s)", " -"]
     ),
 )
 
