@@ -19,9 +19,11 @@ from ..vocabulary.inflection import base_form
 
 # A token is a run of letters/digits, optionally joined by "&" (Q&A, L&R), optionally followed
 # by an apostrophe suffix (SLA's, CC'd). Not preceded by "@" or "#": @AM and #SLA are handles
-# and channel names, not prose. A slash or hyphen is a boundary ("Sales/CS", "SLA-relevant").
+# and channel names, not prose. Not right after a digit and a colon: "00AM" in "9:00AM" is the
+# rest of a clock time (and "1:1" a ratio). A slash or hyphen is a boundary ("Sales/CS",
+# "SLA-relevant").
 TOKEN_RE = re.compile(
-    r"(?<![\w@#$&%])"
+    r"(?<![\w@#$&%])(?<!\d:)"
     r"(?=[\w&]*[A-Z])"  # only tokens with a capital: lower-case words never reach Python
     r"(?P<core>[^\W_]+(?:&[^\W_]+)*)"
     r"(?P<apos>['\u2019](?:s|d|ed)(?![^\W_]))?"

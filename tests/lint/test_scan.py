@@ -27,6 +27,18 @@ def test_scan_offsets_slice_the_text():
         assert text[token.start : token.end] == token.text
 
 
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Open 9:00AM to 5:30PM daily", ["Open"]),  # the rest of a clock time
+        ("a 1:1 with the CSM", ["CSM"]),
+        ("the CSM:QBR split and 10:30 AM", ["CSM", "QBR", "AM"]),  # only right after digit and colon
+    ],
+)
+def test_scan_the_rest_of_a_clock_time_is_no_token(text, tokens):
+    assert [t.text for t in scan(text)] == tokens
+
+
 def test_scan_codes_are_one_token_each_with_the_code_as_base():
     text = "A p1, a P1s, a Sev 2 and SEV-2; S2 incidents. Use an S3 bucket for the SLA."
     tokens = scan(text, codes=["P1", "SEV2", "SEV3"])
