@@ -1,8 +1,11 @@
-"""In-text acronym definitions, the three forms an editor writes.
+"""In-text acronym definitions, the forms an editor writes.
 
 * ``Expansion (ACR)``   -- "Service Level Agreement (SLA)"
 * ``ACR (expansion)``   -- "FRT (First Response Time)"
 * ``expansion or ACR``  -- "a Technical Account Manager or TAM"
+* ``ACR: expansion``    -- a glossary entry: the acronym opening a line, a list item or a table
+  row, then ``:``, a dash, ``=`` (or the blanks a table's pipe leaves) and words that spell it
+  out ("- **AHT**: Average Handle Time", "| FCR | First Contact Resolution |")
 
 The text engine's Schwartz-Hearst detector (:func:`annotator.text.abbreviations.find_definitions`)
 finds the definitions whose letters line up. The linter accepts two more, both of the
@@ -30,6 +33,7 @@ from ..text.abbreviations import find_definitions as text_definitions
 from ..vocabulary.acronyms import holds_acronym
 from ..vocabulary.codes import code_expansions, find_codes, parse_code
 from ..vocabulary.inflection import base_form
+from ..vocabulary.initials import spells_out
 
 # An acronym inside a definition: capitals, digits, "&", lower-case letters after the first
 # capital (eNPS, CCaaS, SaaS) and an optional plural.
@@ -41,6 +45,13 @@ _PAREN_ACR_FIRST = re.compile(
 )
 _OR_ACR = re.compile(r"(?<![\w-])or\s+(?P<acr>" + _ACR + r")(?![\w&])")
 _EMPHASIS = re.compile(r"[*_]+")
+# A glossary entry (emphasis already blanked): a line, list item or table row opening with the
+# acronym, a separator, then the words of the clause.
+_ENTRY = re.compile(
+    r"^[ \t]*+(?:[-*+\u2022][ \t]++|\d{1,3}[.)][ \t]++)?(?P<acr>" + _ACR + r")(?![\w&])"
+    r"[ \t]*+(?:[:=\u2013\u2014-]|(?<=[ \t]{2}))[ \t]*+(?P<long>[^\n.;:()|]{3,160})",
+    re.MULTILINE,
+)
 _FORMS = {"long_short": "expansion (ACR)", "short_long": "ACR (expansion)", "or": "expansion or ACR"}
 
 # Where a long form cannot reach back past: sentence ends, clause punctuation, blank lines.
@@ -172,9 +183,35 @@ def find_definitions(
                 acronym, expansion, match.start("acr"), match.end("acr"), "expansion or ACR"
             )
 
+    for match in _ENTRY.finditer(visible):
+        if match.start("acr") in found:
+            continue
+        acronym = base_form(match.group("acr"))
+        expansion = _entry_expansion(acronym, match.group("long"), known)
+        if expansion:
+            found[match.start("acr")] = Definition(
+                acronym, expansion, match.start("acr"), match.end("acr"), "ACR: expansion"
+            )
+
     for definition in _code_definitions(visible):
         found.setdefault(definition.start, definition)
     return sorted((_canonical(d) for d in found.values()), key=lambda d: d.start)
+
+
+def _entry_expansion(acronym: str, clause: str, known: Callable[[str], Iterable[str]]) -> str | None:
+    """The fewest words opening ``clause`` that spell ``acronym`` out, or a glossary expansion
+    it opens with; None when neither ("SLA: we missed it" defines nothing)."""
+    words = _WORD.findall(clause)[: _max_words(acronym) + 1]
+    folded = " ".join(words).casefold()
+    for expansion in known(acronym):
+        expansion = " ".join(expansion.split()).casefold()
+        if expansion and (folded == expansion or folded.startswith(expansion + " ")):
+            return " ".join(words[: len(expansion.split())])
+    for count in range(1, len(words) + 1):
+        phrase = " ".join(words[:count])
+        if spells_out(acronym, phrase):
+            return phrase
+    return None
 
 
 def _canonical(definition: Definition) -> Definition:

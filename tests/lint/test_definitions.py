@@ -22,8 +22,14 @@ def _known(acronym):
         ("Workforce management or WFM plans shifts.", "WFM", "Workforce management", "expansion or ACR"),
         ("We passed Service Organization Control 2 (SOC 2).", "SOC 2", "Service Organization Control 2", "expansion (ACR)"),
         ("**SLA** (Service Level Agreement) holds.", "SLA", "Service Level Agreement", "ACR (expansion)"),
+        ("- **AHT**: Average Handle Time, per call.", "AHT", "Average Handle Time", "ACR: expansion"),
+        ("FCR - First Contact Resolution counts", "FCR", "First Contact Resolution", "ACR: expansion"),
+        ("1. CSAT \u2013 Customer Satisfaction Score", "CSAT", "Customer Satisfaction", "ACR: expansion"),
+        ("  QBR   Quarterly Business Review  ", "QBR", "Quarterly Business Review", "ACR: expansion"),
+        ("WFM = workforce management tools", "WFM", "workforce management", "ACR: expansion"),
     ],
-    ids=["long-short", "plural", "short-long", "or", "capitalised-run", "or-known", "spaced", "bold"],
+    ids=["long-short", "plural", "short-long", "or", "capitalised-run", "or-known", "spaced", "bold",
+         "entry-colon", "entry-dash", "entry-numbered", "entry-table-row", "entry-known"],
 )
 def test_definitions_forms(text, acronym, expansion, form):
     [definition] = find_definitions(text, _known)
@@ -40,8 +46,12 @@ def test_definitions_forms(text, acronym, expansion, form):
         "Contact support (SLA) today.",
         "",
         "(" * 3000 + "SLA" + ")" * 3000,
+        "- SLA: we missed it twice",
+        "Our SLA - Support Level Agreement",
+        "SLA  Support Level",
     ],
-    ids=["scope-not-expansion", "not-only-acronym", "plain-or", "lowercase-before", "empty", "nested-parens"],
+    ids=["scope-not-expansion", "not-only-acronym", "plain-or", "lowercase-before", "empty", "nested-parens",
+         "entry-not-spelled-out", "entry-not-line-start", "entry-wrong-initials"],
 )
 def test_definitions_not_definitions(text):
     assert find_definitions(text, _known) == []
