@@ -5,7 +5,8 @@
 * ``expansion or ACR``  -- "a Technical Account Manager or TAM"
 * ``ACR: expansion``    -- a glossary entry: the acronym opening a line, a list item or a table
   row, then ``:``, a dash, ``=`` (or the blanks a table's pipe leaves) and words that spell it
-  out ("- **AHT**: Average Handle Time", "| FCR | First Contact Resolution |")
+  out ("- **AHT**: Average Handle Time", "| FCR | First Contact Resolution |"), or the same
+  the other way round in parentheses: "(Direct to Call - DTC)"
 
 The text engine's Schwartz-Hearst detector (:func:`annotator.text.abbreviations.find_definitions`)
 finds the definitions whose letters line up. The linter accepts two more, both of the
@@ -51,6 +52,9 @@ _ENTRY = re.compile(
     r"^[ \t]*+(?:[-*+\u2022][ \t]++|\d{1,3}[.)][ \t]++)?(?P<acr>" + _ACR + r")(?![\w&])"
     r"[ \t]*+(?:[:=\u2013\u2014-]|(?<=[ \t]{2}))[ \t]*+(?P<long>[^\n.;:()|]{3,160})",
     re.MULTILINE,
+)
+_PAREN_DASHED = re.compile(
+    r"\((?P<long>[^()\n]{3,160}?)[ \t]+[\u2013\u2014-][ \t]+(?P<acr>" + _ACR + r")[ \t]*\)"
 )
 _FORMS = {"long_short": "expansion (ACR)", "short_long": "ACR (expansion)", "or": "expansion or ACR"}
 
@@ -191,6 +195,18 @@ def find_definitions(
         if expansion:
             found[match.start("acr")] = Definition(
                 acronym, expansion, match.start("acr"), match.end("acr"), "ACR: expansion"
+            )
+
+    for match in _PAREN_DASHED.finditer(visible):
+        if match.start("acr") in found:
+            continue
+        acronym = base_form(match.group("acr"))
+        words = _WORD.findall(match.group("long"))[-(_max_words(acronym) + 1) :]
+        expansion = next((" ".join(words[i:]) for i in range(len(words) - 1, -1, -1)
+                          if spells_out(acronym, " ".join(words[i:]))), None)  # fmt: skip
+        if expansion:
+            found[match.start("acr")] = Definition(
+                acronym, expansion, match.start("acr"), match.end("acr"), "expansion (ACR)"
             )
 
     for definition in _code_definitions(visible):

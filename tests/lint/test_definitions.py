@@ -27,9 +27,10 @@ def _known(acronym):
         ("1. CSAT \u2013 Customer Satisfaction Score", "CSAT", "Customer Satisfaction", "ACR: expansion"),
         ("  QBR   Quarterly Business Review  ", "QBR", "Quarterly Business Review", "ACR: expansion"),
         ("WFM = workforce management tools", "WFM", "workforce management", "ACR: expansion"),
+        ("A promised call. (Direct to Call - DTC)", "DTC", "Direct to Call", "expansion (ACR)"),
     ],
     ids=["long-short", "plural", "short-long", "or", "capitalised-run", "or-known", "spaced", "bold",
-         "entry-colon", "entry-dash", "entry-numbered", "entry-table-row", "entry-known"],
+         "entry-colon", "entry-dash", "entry-numbered", "entry-table-row", "entry-known", "parenthesised-dash"],
 )
 def test_definitions_forms(text, acronym, expansion, form):
     [definition] = find_definitions(text, _known)
@@ -49,9 +50,10 @@ def test_definitions_forms(text, acronym, expansion, form):
         "- SLA: we missed it twice",
         "Our SLA - Support Level Agreement",
         "SLA  Support Level",
+        "(see the notes - SLA)",
     ],
     ids=["scope-not-expansion", "not-only-acronym", "plain-or", "lowercase-before", "empty", "nested-parens",
-         "entry-not-spelled-out", "entry-not-line-start", "entry-wrong-initials"],
+         "entry-not-spelled-out", "entry-not-line-start", "entry-wrong-initials", "dash-not-spelled-out"],
 )
 def test_definitions_not_definitions(text):
     assert find_definitions(text, _known) == []
