@@ -237,7 +237,11 @@ class SpokenIndex:
         by_start: dict[int, tuple[int, int, Target]] = {}
         for form in sorted(forms, key=len, reverse=True):
             capitals = form.upper()
-            if capitals not in text or re.search(rf"(?<![\w']){capitals}(?:s|'s)?(?![\w])", text) is None:
+            # The literal first, its lookbehind after it: a pattern opening with a lookbehind is
+            # tried at every character of the text, one opening with a literal only where the
+            # literal is.
+            written = re.escape(capitals)
+            if capitals not in text or re.search(rf"{written}(?<![\w']{written})(?:s|'s)?(?![\w])", text) is None:
                 continue
             for match in self._form_re(form).finditer(text):
                 if match.group() != form and match.group() in self._forms:
@@ -249,7 +253,8 @@ class SpokenIndex:
     def _form_re(self, form: str) -> re.Pattern:
         found = self._form_res.get(form)
         if found is None:
-            found = self._form_res[form] = re.compile(rf"(?<![\w'.@/-]){form}(?:s|'s)?(?![\w@/-])")
+            literal = re.escape(form)  # first, as above
+            found = self._form_res[form] = re.compile(rf"{literal}(?<![\w'.@/-]{literal})(?:s|'s)?(?![\w@/-])")
         return found
 
     def _find_in(self, text: str, start: int, end: int) -> list[tuple[int, int, Target]]:
