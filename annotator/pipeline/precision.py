@@ -66,6 +66,9 @@ _SIGNATURE_TAIL = re.compile(r"[ \t.!)]*+(?:\n|\Z)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WORDS = re.compile(r"[A-Za-z0-9&'\u2019]+")
 _CHUNK = re.compile(r"\S+")
+#: Characters a chunk boundary is looked for either side of a match before the whole text's
+#: chunks are indexed (see CodeLike).
+_CHUNK_WALK = 64
 #: How far from a match (either side, within its chunk) a code-like construct still counts.
 CODE_REACH = 200
 _BOUNDARY_CHARS = frozenset(" \t\n\r,;:!?()[]\"'\u2018\u2019\u201c\u201d")
@@ -231,13 +234,14 @@ class CodeLike:
     turns into minutes. Build one per document and ask it about every match.
     """
 
-    __slots__ = ("text", "_starts", "_ends", "_hits")
+    __slots__ = ("text", "_starts", "_ends", "_hits", "_indexed")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._hits: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._indexed = False
 
     def __call__(self, start: int, end: int) -> bool:
         text = self.text
@@ -256,17 +260,38 @@ class CodeLike:
         return i < len(hit_starts) and hit_ends[i] <= window_hi
 
     def _chunks(self) -> None:
+        self._indexed = True
         for found in _CHUNK.finditer(self.text):
             self._starts.append(found.start())
             self._ends.append(found.end())
 
+    # Prose has whitespace a few characters away: each chunk boundary is found by a short walk
+    # from the match. Only a text with a whitespace-free stretch longer than the walk makes
+    # the whole text's chunk index, once, and every later question reads it.
+
     def _chunk_start(self, pos: int) -> int:
-        if not self._starts:
+        """Start of the chunk holding ``pos`` (a non-whitespace character)."""
+        if not self._indexed:
+            text, lo = self.text, pos
+            limit = max(0, pos - _CHUNK_WALK)
+            while lo > limit and not text[lo - 1].isspace():
+                lo -= 1
+            if lo == 0 or text[lo - 1].isspace():
+                return lo
             self._chunks()
         i = bisect_right(self._starts, pos) - 1
         return self._starts[i] if i >= 0 else pos
 
     def _chunk_end(self, pos: int) -> int:
+        """End of the chunk holding ``pos`` (a non-whitespace character)."""
+        if not self._indexed:
+            text, hi = self.text, pos + 1
+            limit = min(len(text), pos + 1 + _CHUNK_WALK)
+            while hi < limit and not text[hi].isspace():
+                hi += 1
+            if hi == len(text) or text[hi].isspace():
+                return hi
+            self._chunks()
         i = bisect_right(self._starts, pos) - 1
         return self._ends[i] if i >= 0 else pos + 1
 

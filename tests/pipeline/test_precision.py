@@ -271,3 +271,27 @@ def test_precision_builtin_priority_and_severity_codes(builtin_nlp, text, term_i
 def test_precision_code_context_reads_codes_as_the_vocabulary_does(builtin_nlp, text, expected):
     codes = [e.text for e in builtin_nlp(text).ents if (e._.term_id or "").startswith(("priority-", "severity-"))]
     assert codes == expected
+
+
+def _indexed(text: str) -> precision.CodeLike:
+    code_like = precision.CodeLike(text)
+    code_like._chunks()  # the whole text's chunk index, as a text without whitespace gets it
+    return code_like
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open https://example.com/SLA and the SLA page",
+        "the SLA_id field, user@SLA.io and the\u00a0SLA\u2003x",
+        "-SLA" * 40 + " SLA " + "x" * 100 + "SLA/y",  # whitespace-free stretches past the walk
+    ],
+)
+def test_code_like_short_walks_agree_with_the_chunk_index(text):
+    walking, indexed = precision.CodeLike(text), _indexed(text)
+    for start in range(len(text)):
+        if text[start].isspace():
+            continue
+        for end in range(start + 1, min(len(text), start + 12) + 1):
+            if not text[end - 1].isspace():
+                assert walking(start, end) == indexed(start, end), (start, end)
