@@ -7,7 +7,8 @@ excerpt, and for acronyms the long forms this document defines. Merging across d
 
 Acronyms follow the linter's rule (:func:`annotator.lint.rules.acronym_uses`, with its
 allowlist): plurals and possessives fold to the base form, ordinary caps words, units and
-shouted phrases are not acronyms. In-text definitions come from the Schwartz-Hearst finder
+shouted phrases are not acronyms; a capital and a digit written as a word ("L1") is one more
+shape (see :data:`_LETTER_DIGIT`). In-text definitions come from the Schwartz-Hearst finder
 (:func:`annotator.text.abbreviations.find_definitions`).
 """
 
