@@ -7,7 +7,8 @@ excerpt, and for acronyms the long forms this document defines. Merging across d
 
 Acronyms follow the linter's rule (:func:`annotator.lint.rules.acronym_uses`, with its
 allowlist): plurals and possessives fold to the base form, ordinary caps words, units and
-shouted phrases are not acronyms. In-text definitions come from the Schwartz-Hearst finder
+shouted phrases are not acronyms; a capital and a digit written as a word ("L1") is one more
+shape (see :data:`_LETTER_DIGIT`). In-text definitions come from the Schwartz-Hearst finder
 (:func:`annotator.text.abbreviations.find_definitions`).
 """
 
@@ -42,6 +43,13 @@ OBJECT_WORDS = frozenset("a an the them him us me your my our their its this the
 _BEFORE_OBJECT = re.compile(
     r"(?<![\w'\u2019-])([^\W\d_]+(?:[-'\u2019][^\W\d_]+)*) (?=(?:%s)(?![\w'\u2019-]))"
     % "|".join(sorted(OBJECT_WORDS, key=len, reverse=True)), re.IGNORECASE)
+#: One capital and one digit written as a word of its own ("L1", "L2s", "the L1/L2 queue"):
+#: tier, level and line codes. The linter's rule wants two letters (an author is not asked to
+#: define "A1"), but across an archive such a code used as a word is jargon a glossary may
+#: lack; the document spread and ``--min-documents`` weigh it like any other acronym. Not a
+#: piece of a version, identifier, path or number ("v1.2", "L1_cache", "1A2", "A1.5", "L1-2").
+_LETTER_DIGIT = re.compile(
+    r"(?<![\w@#\\.&$%'\u2019-])([A-Z][0-9])(?:s|['\u2019]s)?(?![\w@\\&]|[.,:-][0-9])")
 
 
 @dataclass(slots=True)
@@ -98,6 +106,11 @@ def acronym_hits(text: str, visible: str, glossary: Glossary, known: Known,
             continue
         for token in tokens:
             _add(hits, acronym, acronym, token.start, token.end, visible, False)
+    for match in _LETTER_DIGIT.finditer(visible):
+        code = match.group(1)
+        if known.has_acronym(code) or code in allow or code.casefold() in allow:
+            continue
+        _add(hits, code, code, match.start(1), match.end(1), visible, False)
     return hits, long_forms
 
 

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from annotator.discover.candidates import MAX_KEYS_PER_DOCUMENT, term_hits, verb_uses
+from annotator.discover.worker import Miner, MineOptions, MinerSpec
 
 
 def test_candidates_acronym_with_long_form(miner):
@@ -21,6 +24,22 @@ def test_candidates_acronym_with_long_form(miner):
 )
 def test_candidates_acronym_rules_are_the_linters(miner, text, allowed):
     assert set(miner.mine("d", text).acronyms) == allowed
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Escalate from L1 to L2, then the L1/L2/L3 queues and two L3s.", {"L1": 2, "L2": 2, "L3": 2}),
+    ("Upgrade to v1.2 or A1.5; set L1_cache, row 1A2, steps L1-2, ping @L1.", {}),
+    ("The Q3 plan.", {"Q3": 1}),
+])
+def test_candidates_letter_digit_codes_are_acronyms(miner, text, codes):
+    found = miner.mine("d", text).acronyms
+    assert {k: h.count for k, h in found.items()} == codes
+
+
+def test_candidates_letter_digit_codes_respect_glossary_and_allow(spec):
+    assert "P1" not in Miner(MinerSpec(), MineOptions()).mine("d", "A P1 incident.").acronyms
+    allowing = Miner(replace(spec, allow=("L1",)), MineOptions())
+    assert set(allowing.mine("d", "The L1 and L2 teams.").acronyms) == {"L2"}
 
 
 def test_candidates_terms_skip_glossary_and_its_parts(miner):
