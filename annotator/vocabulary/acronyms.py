@@ -130,6 +130,8 @@ _CAPITALISED_WORD = re.compile(
 # such a pair, and the search for it skips plain lower-case prose at C speed.
 _CAPITAL_PAIR = re.compile(r"[A-Z][a-z0-9&]*[A-Z]")
 _WORD_REST = re.compile(r"[A-Za-z0-9&]*")
+#: Capital pairs :func:`capitalised_words` walks to before it leaves the rest to the regex.
+_WALKED_WORDS = 1_000
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&")
 
 
@@ -139,9 +141,16 @@ def capitalised_words(text: str) -> Iterator[re.Match]:
     The same matches as its ``finditer``, found faster: that regex is tried at every position
     of the text, lookbehind first, while a match can only start where a run of its word
     characters starts (inside a run the lookbehind fails). So a pair of capitals is searched
-    for, its run found, and the regex tried at the run's start only."""
+    for, its run found, and the regex tried at the run's start only. A text dense with such
+    words (past :data:`_WALKED_WORDS` of them) gets the rest from the regex itself: there the
+    walk's steps in Python cost more than the regex's tries."""
     pos, search, rest, match = 0, _CAPITAL_PAIR.search, _WORD_REST.match, _CAPITALISED_WORD.match
+    walked = 0
     while (pair := search(text, pos)) is not None:
+        walked += 1
+        if walked > _WALKED_WORDS:
+            yield from _CAPITALISED_WORD.finditer(text, pos)
+            return
         start = pair.start()
         while start and text[start - 1] in _WORD_CHARS:
             start -= 1

@@ -264,3 +264,11 @@ def test_capitalised_words(text: str, words: list[str]) -> None:
 @given(st.text(alphabet=st.sampled_from("AZaz09&@#/\\.-_ \n'\u00e9\u00c9"), max_size=40))
 def test_capitalised_words_are_the_regex_matches(text: str) -> None:
     assert _spans(capitalised_words(text)) == _spans(_REFERENCE.finditer(text))
+
+
+def test_capitalised_words_in_a_dense_text_are_the_regex_matches_too(monkeypatch):
+    from annotator.vocabulary import acronyms
+
+    monkeypatch.setattr(acronyms, "_WALKED_WORDS", 3)  # the regex takes over after three
+    text = "SLA KPIs x.SLA @AHT CSAT's " * 5 + "AB&\u00e9 R&D"
+    assert _spans(capitalised_words(text)) == _spans(_REFERENCE.finditer(text))
