@@ -46,11 +46,15 @@ def check() -> None:
         raise BudgetError("E210", seconds=budget[1])
 
 
-def checked(items: Iterable[_T]) -> Iterator[_T]:
-    """``items``, checking the budget before the first and every :data:`CHECK_EVERY` after."""
+def checked(items: Iterable[_T]) -> Iterable[_T]:
+    """``items``, checking the budget before the first and every :data:`CHECK_EVERY` after;
+    outside a budget, ``items`` itself (a loop over a million matches pays no generator step)."""
     if _DEADLINE.get() is None:
-        yield from items
-        return
+        return items
+    return _checking(items)
+
+
+def _checking(items: Iterable[_T]) -> Iterator[_T]:
     for i, item in enumerate(items):
         if not i % CHECK_EVERY:
             check()
