@@ -77,6 +77,8 @@ class SpanWriter:
         self.doc = doc
         self.text = text
         self.bounds = bounds
+        self.starts: list[int] | None = None  # the bounds' lists, read on the first span
+        self.ends: list[int] = []
         self.expansions = expansions
         self.context = DocumentContext(text)
         self.cache: dict[tuple, tuple] = {}
@@ -93,13 +95,15 @@ class SpanWriter:
         return (label, span_id, stored)
 
     def __call__(self, match: Match) -> Span:
-        start_char, end_char = self.bounds.chars(match.start, match.end)
+        if self.starts is None:
+            self.starts, self.ends = self.bounds.lists()
+        start_char, end_char = self.starts[match.start], self.ends[match.end - 1]
         acronym = None
         if match.is_token_pattern and match.label != DOC_ACRONYM_LABEL:
             if match.id.startswith(AMBIGUOUS_PREFIX):
                 acronym = match.id[len(AMBIGUOUS_PREFIX) :]
             else:
-                word = self.text[start_char : self.bounds.end(match.start)]
+                word = self.text[start_char : self.ends[match.start]]
                 acronym = self.component._acronym_of.get(word)
         key: tuple = (match.label, match.id, match.is_token_pattern, acronym, match.kind)
         if match.id.startswith(AMBIGUOUS_PREFIX) and not (acronym and acronym in self.expansions):
