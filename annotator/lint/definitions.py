@@ -155,63 +155,43 @@ def find_definitions(
                        _FORMS.get(d["form"], d["form"])),
         )
 
-    for match in _PAREN_AFTER.finditer(visible):
-        if match.start("acr") in found:
-            continue
-        acronym = base_form(match.group("acr"))
-        expansion = _expansion_before(visible, match.start(), acronym, known)
-        if expansion:
-            found[match.start("acr")] = Definition(
-                acronym, expansion, match.start("acr"), match.end("acr"), "expansion (ACR)"
-            )
-
-    for match in _PAREN_ACR_FIRST.finditer(visible):
-        if match.start("acr") in found:
-            continue
-        acronym = base_form(match.group("acr"))
+    def glossary_long(match: re.Match, acronym: str) -> str | None:
         long = " ".join(match.group("long").split())
-        if any(long.casefold() == " ".join(k.split()).casefold() for k in known(acronym)):
-            found[match.start("acr")] = Definition(
-                acronym, long, match.start("acr"), match.end("acr"), "ACR (expansion)"
-            )
+        return long if any(long.casefold() == " ".join(k.split()).casefold() for k in known(acronym)) else None
 
-    # "workforce management or WFM": the text engine is strict about this form (it is far more
-    # often a plain "or"); a glossary expansion before "or ACR" is accepted whatever its initials.
-    for match in _OR_ACR.finditer(visible):
-        if match.start("acr") in found:
-            continue
-        acronym = base_form(match.group("acr"))
-        expansion = _expansion_before(visible, match.start(), acronym, known, lenient=False)
-        if expansion:
-            found[match.start("acr")] = Definition(
-                acronym, expansion, match.start("acr"), match.end("acr"), "expansion or ACR"
-            )
-
-    for match in _ENTRY.finditer(visible):
-        if match.start("acr") in found:
-            continue
-        acronym = base_form(match.group("acr"))
-        expansion = _entry_expansion(acronym, match.group("long"), known)
-        if expansion:
-            found[match.start("acr")] = Definition(
-                acronym, expansion, match.start("acr"), match.end("acr"), "ACR: expansion"
-            )
-
-    for match in _PAREN_DASHED.finditer(visible):
-        if match.start("acr") in found:
-            continue
-        acronym = base_form(match.group("acr"))
-        words = _WORD.findall(match.group("long"))[-(_max_words(acronym) + 1) :]
-        expansion = next((" ".join(words[i:]) for i in range(len(words) - 1, -1, -1)
-                          if spells_out(acronym, " ".join(words[i:]))), None)  # fmt: skip
-        if expansion:
-            found[match.start("acr")] = Definition(
-                acronym, expansion, match.start("acr"), match.end("acr"), "expansion (ACR)"
-            )
+    # Each form: where its acronym is, and the expansion it gives (None: no definition). The
+    # first form to claim an acronym's position keeps it.
+    forms: tuple[tuple[re.Pattern, Callable[[re.Match, str], str | None], str], ...] = (
+        (_PAREN_AFTER, lambda m, acronym: _expansion_before(visible, m.start(), acronym, known), "expansion (ACR)"),
+        (_PAREN_ACR_FIRST, glossary_long, "ACR (expansion)"),
+        # "workforce management or WFM": the text engine is strict about this form (it is far
+        # more often a plain "or"); a glossary expansion before "or ACR" is accepted whatever
+        # its initials.
+        (_OR_ACR, lambda m, acronym: _expansion_before(visible, m.start(), acronym, known, lenient=False),
+         "expansion or ACR"),
+        (_ENTRY, lambda m, acronym: _entry_expansion(acronym, m.group("long"), known), "ACR: expansion"),
+        (_PAREN_DASHED, lambda m, acronym: _dashed_expansion(acronym, m.group("long")), "expansion (ACR)"),
+    )
+    for pattern, expansion_of, form in forms:
+        for match in pattern.finditer(visible):
+            start = match.start("acr")
+            if start in found:
+                continue
+            acronym = base_form(match.group("acr"))
+            expansion = expansion_of(match, acronym)
+            if expansion:
+                found[start] = Definition(acronym, expansion, start, match.end("acr"), form)
 
     for definition in _code_definitions(visible):
         found.setdefault(definition.start, definition)
     return sorted((_canonical(d) for d in found.values()), key=lambda d: d.start)
+
+
+def _dashed_expansion(acronym: str, long: str) -> str | None:
+    """The fewest words ending ``long`` that spell ``acronym`` out ("(Direct to Call - DTC)")."""
+    words = _WORD.findall(long)[-(_max_words(acronym) + 1) :]
+    return next((" ".join(words[i:]) for i in range(len(words) - 1, -1, -1)
+                 if spells_out(acronym, " ".join(words[i:]))), None)  # fmt: skip
 
 
 def _entry_expansion(acronym: str, clause: str, known: Callable[[str], Iterable[str]]) -> str | None:
