@@ -11,7 +11,8 @@ mention gets a score:
 * ``+ context_screen_weight`` for a noun mention that qualifies a part of a program's screen
   ("the ticket view", "the ticket sidebar": :data:`SCREEN_NOUNS`): the help desk's screen;
 * ``+ context_word_weight`` for each domain word nearby, in the paragraph (words that occur in several glossary
-  names: "customer", "support", "ticket"; at most two count);
+  names: "customer", "support", "ticket"; at most two count), never the term's own forms (a word
+  is no evidence for itself: "your tickets ... one ticket" in a booking is the same word again);
 * ``- verb_penalty`` when the term's noun form is used as a verb: after "to", a modal or a
   subject pronoun ("we queue", "to queue"), before the particle "up" ("queues up") or an
   object ("reporting a bug", "bug your agents"), or, for an ``-ing`` form, after "be" ("users
@@ -166,6 +167,7 @@ def mention_score(
     thanks: bool = True,
     enough: float | None = None,
     objects: bool = True,
+    own: frozenset[int] = frozenset(),
 ) -> tuple[float, str]:
     """The context score of the one-word term at token ``i`` (see the module docstring), and
     the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone),
@@ -181,7 +183,9 @@ def mention_score(
     counts as context (by default ``context_window`` tokens either side); ``thanks`` False says
     the document has no "thank" (so no mention is :func:`thanked_for`). With ``enough`` (a
     threshold), a score certain to reach it may be returned as a lower bound that does.
-    ``objects`` False: no object cue (see :func:`_verb_use`)."""
+    ``objects`` False: no object cue (see :func:`_verb_use`). ``own``: the hashes of the term's
+    own forms, which are no domain word for it (a word is no evidence for itself: "one ticket
+    ... 1 ticket" in a booking dialogue is the same everyday word again)."""
     if window is None:
         reach = int(settings.context_window)
         window = (max(0, i - reach), min(len(lower), i + reach + 1))
@@ -208,7 +212,8 @@ def mention_score(
         return score - deduction, kind
     cue_ids = lexicon.context_ids
     around = lower[lo:hi]
-    cues = sum(1 for h in around if h in cue_ids) - (lower[i] in cue_ids)
+    cues = sum(1 for h in around if h in cue_ids and h not in own) if own else (
+        sum(1 for h in around if h in cue_ids) - (lower[i] in cue_ids))
     score += min(cues, 2) * settings.context_word_weight
     if not _OTHER_DOMAIN_IDS.isdisjoint(around):  # rare: one set look-up, no count, mostly
         elsewhere = sum(1 for h in around if h in _OTHER_DOMAIN_IDS)
@@ -279,14 +284,18 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     concepts = {o.id for o in matches}
     scores = []
     best: dict[tuple[str, str], float] = {}  # (concept, kind) -> its best-scored mention
+    owns: dict[str, frozenset[int]] = {}  # concept -> the hashes of its forms, made on first need
     for m, form, base in budget.checked(judged):
         lo, hi = bisect_left(positions, m.start - window), bisect_right(positions, m.start + window)
         others = [start for start, oid in starts[lo:hi] if oid != m.id]
+        own = owns.get(m.id)
+        if own is None:
+            own = owns[m.id] = frozenset(map(get_string_id, everyday[m.id]))
         score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1, lexicon=lexicon,
                                     settings=settings, form=form, base=base,
                                     window=_paragraph_window(context, m.start, window, breaks),
                                     thanks=thanks, enough=settings.context_threshold,
-                                    objects=not run_on(doc[m.start].idx))  # fmt: skip
+                                    objects=not run_on(doc[m.start].idx), own=own)  # fmt: skip
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
     # A term the document keeps coming back to is its subject: each noun mention beyond the
