@@ -23,7 +23,9 @@ mention gets a score:
   repeated "ticket" is the traveller's);
 * ``- gerund_verb_penalty`` more when the term is named by an ``-ing`` word and used as a
   verb ("Reporting a bug?", "users who are reporting issues"): the concept is the activity's
-  name ("reporting": the function), the verb never is;
+  name ("reporting": the function), the verb never is; and the same when both sides of the
+  base form say verb, "to" or a modal before it and an object after it ("to bug your
+  agents"): no noun reading is left;
 * ``- courtesy_penalty`` for a mention thanked for ("Thank you for your feedback", "Thanks for
   reporting!"): it is what the writer was sent, not the concept, and it is judged alone;
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
@@ -139,6 +141,14 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
     return before in _BE_IDS and form.endswith("ing")
 
 
+def _infinitive_with_object(lower: Sequence[int], i: int) -> bool:
+    """Token ``i`` follows an infinitive "to" or a modal and a noun phrase's opening word follows
+    it ("to bug your agents")."""
+    before = lower[i - 1] if i > 0 else 0
+    after = lower[i + 1] if i + 1 < len(lower) else 0
+    return before in _VERB_CUE_IDS and after in _OBJECT_START_IDS
+
+
 def thanked_for(lower: Sequence[int], i: int) -> bool:
     """Token ``i`` is what a "thanks for ..." thanks the reader for ("Thank you for your
     feedback", "Thanks for reporting!")."""
@@ -195,9 +205,12 @@ def mention_score(
     verb = not courtesy and _verb_use(lower, i, form, base, lexicon.verbs, objects)
     kind = "courtesy" if courtesy else "verb use" if verb else "derived" if derived else "noun"
     gerund = verb and base.endswith("ing")
+    # Both sides saying verb ("to bug your agents", "will tag the calls"): an infinitive or a
+    # modal before the base form and an object after it leave no noun reading.
+    sure = verb and not gerund and objects and form == base and _infinitive_with_object(lower, i)
     # The largest deduction still to come: the other-domain words (two count) and the penalty.
     deduction = (settings.courtesy_penalty if courtesy else settings.verb_penalty if verb else 0.0) + (
-        2 * max(settings.other_domain_weight, 0.0)) + (settings.gerund_verb_penalty if gerund else 0.0)
+        2 * max(settings.other_domain_weight, 0.0)) + (settings.gerund_verb_penalty if gerund or sure else 0.0)
     # The terms add first, cheapest first; once what is added clears ``enough`` whatever comes
     # off, the words around need no count: the score returned then is that lower bound.
     score = 0.0 if derived else min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
@@ -224,7 +237,7 @@ def mention_score(
         score -= settings.verb_penalty
         # A term named by an -ing word names an activity ("reporting": the function); the
         # same word with an object or after "be" is the verb itself ("reporting a bug").
-        if gerund:
+        if gerund or sure:
             score -= settings.gerund_verb_penalty
     return score, kind
 
