@@ -17,6 +17,11 @@ writes it somewhere:
   indefinite article ("a Zendesk Macro" is a macro). A term of several words beside a brand
   is still the term ("HelpScout Saved Replies").
 
+A term of several words written closed up as one capitalised word ("Helpdesk", "Livechat": a
+spelling the glossary never writes, made of two of its words) mid-sentence is a product's
+name too, where it stands, the way a brand spelling ("LiveChat") is (:mod:`.propernames`); in
+lower case it is the term ("our helpdesk").
+
 Once the document shows the term as a product, every mention of it written with capitals
 where nothing asks for them (mid-sentence; in any emphasis) is the product too, and is not
 tagged. A mention at a sentence start is dropped only where it shows the evidence itself, and
@@ -33,7 +38,7 @@ from ..glossary.compile import TERM_LABEL
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ..vocabulary.inflection import singular
 from .lexicon import GlossaryLexicon
-from .propernames import INDEFINITE_ARTICLES, _release, at_sentence_start, is_capitalised
+from .propernames import INDEFINITE_ARTICLES, _release, at_sentence_start, is_brand_shaped, is_capitalised
 from .tokentexts import TokenTexts
 
 #: Lower-case nouns for a piece of software (general software vocabulary): a capitalised
@@ -91,6 +96,15 @@ def named_as_product(tokens: TokenTexts, start: int, end: int, lexicon: Glossary
     return False if tokens.text.startswith("#", line) else tokens[before]
 
 
+def closed_compound(word: str, lexicon: GlossaryLexicon) -> bool:
+    """``word`` is two glossary words written as one ("Helpdesk", "Livechat"): a spelling of a
+    term of several words that the glossary never writes itself."""
+    lower = word.lower()
+    if not lower.isalpha() or lower in lexicon.words:
+        return False
+    return any(lower[:i] in lexicon.words and lower[i:] in lexicon.words for i in range(2, len(lower) - 1))
+
+
 def _mid_sentence(tokens: TokenTexts, start: int) -> bool:
     """Capitals at ``start`` are not asked for by the place: not a sentence's first word
     (emphasis marks before it do not make one)."""
@@ -113,13 +127,20 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
     if not capitalised:
         return matches
     lexicon, rare_below = context.lexicon(), context.settings.name_rare_word_zipf
+    dropped_early: set = set()
 
     def key(m) -> tuple[str, ...]:
         return tuple(singular(tokens[i].lower()) for i in range(m.start, m.end))
 
+    for m in capitalised:
+        # A brand spelling ("HelpDesk") is the name rule's, which also finds it repeated.
+        word = tokens[m.start]
+        if m.end - m.start == 1 and not is_brand_shaped(word) and _mid_sentence(tokens, m.start) and (
+                closed_compound(word, lexicon)):
+            dropped_early.add(m)
     products: set[tuple[str, ...]] = set()
     brands: set[tuple[str, tuple[str, ...]]] = set()  # (brand, product) as first written
-    dropped = set()
+    dropped = dropped_early
     for m in capitalised:
         brand = named_as_product(tokens, m.start, m.end, lexicon, rare_below)
         if brand:
@@ -128,7 +149,7 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
             if isinstance(brand, str):
                 brands.add((brand.lower(), key(m)))
     if not products:
-        return matches
+        return _release(matches, dropped, taken)
     for m in capitalised:
         if m not in dropped and key(m) in products and _mid_sentence(tokens, m.start):
             dropped.add(m)

@@ -6,14 +6,15 @@ from __future__ import annotations
 import pytest
 
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
-from annotator.pipeline.productnames import PRODUCT_NOUNS, named_as_product
+from annotator.pipeline.productnames import PRODUCT_NOUNS, closed_compound, named_as_product
 from annotator.pipeline.lexicon import GlossaryLexicon
 from annotator.pipeline.tokentexts import TokenTexts
 
 from .conftest import concept
 
 GLOSSARY = [
-    concept("help-desk", "Help Desk", aliases=["Helpdesk"]),
+    concept("help-desk", "Help Desk"),
+    concept("omnichannel", "Omnichannel"),
     concept("live-chat", "Live Chat"),
     concept("ticket", "Ticket"),
     concept("saved-reply", "Saved Reply"),
@@ -43,6 +44,9 @@ def _ents(nlp, text):
         # a brand before a one-word term: the brand's product
         ("Reports in Odoo **Helpdesk** show the SLA and CSAT.", ["SLA", "CSAT"]),
         ("Reports in Odoo Helpdesk show the SLA. Each Helpdesk team has one.", ["SLA"]),
+        # a closed-up spelling of a term of several words, capitalised mid-sentence
+        ("Once a *Helpdesk* ticket is solved, the SLA stops.", ["ticket", "SLA"]),
+        ("We moved to Livechat last year; the SLA held.", ["SLA"]),
         # the brand's name repeated in lower case is the name
         ("We use Zendesk Helpdesk. The zendesk helpdesk meets the SLA.", ["SLA"]),
         # lower case stays the concept
@@ -57,14 +61,17 @@ def test_productnames_apps_named_by_a_term(products_nlp, text, expected):
     "text,expected",
     [
         # no evidence: capitals for emphasis, the term
-        ("Our **Helpdesk** meets the SLA.", ["Helpdesk", "SLA"]),
+        ("Our **Omnichannel** meets the SLA.", ["Omnichannel", "SLA"]),
         # a term of several words beside a brand is the term
         ("See HelpScout Saved Replies and the SLA.", ["Saved Replies", "SLA"]),
         # a title's or a heading's capitals say nothing
-        ("title: Acme Helpdesk\n\nThe SLA holds.", ["Helpdesk", "SLA"]),
-        ("## Create Zendesk Helpdesk\n\nThe SLA holds.", ["Helpdesk", "SLA"]),
+        ("title: Acme Omnichannel\n\nThe SLA holds.", ["Omnichannel", "SLA"]),
+        ("## Create Zendesk Omnichannel\n\nThe SLA holds.", ["Omnichannel", "SLA"]),
         # an indefinite article: one of the brand's kind
-        ("There is a Zendesk Helpdesk for the SLA.", ["Helpdesk", "SLA"]),
+        ("There is a Zendesk Omnichannel for the SLA.", ["Omnichannel", "SLA"]),
+        # the closed-up spelling at a sentence start, or in lower case, is the term
+        ("Livechat volume grew past the SLA.", ["Livechat", "SLA"]),
+        ("Our livechat volume grew past the SLA.", ["livechat", "SLA"]),
         # a sentence-start mention without evidence of its own stays the term
         ("Open the Helpdesk app.\n\nHelpdesk teams meet the SLA.", ["Helpdesk", "SLA"]),
     ],
@@ -101,3 +108,12 @@ def test_productnames_named_as_product(text, start, end, expected):
     tokens = TokenTexts(doc, text, lambda i: doc[i].idx + len(doc[i]))
     lexicon = GlossaryLexicon(frozenset({"help", "desk", "helpdesk"}), frozenset(), {}, frozenset())
     assert bool(named_as_product(tokens, start, end, lexicon)) is expected
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [("Helpdesk", True), ("livechat", True), ("Help", False), ("Ticket", False), ("Zendesk", False)],
+)
+def test_productnames_closed_compound(word, expected):
+    lexicon = GlossaryLexicon(frozenset({"help", "desk", "live", "chat", "ticket"}), frozenset(), {}, frozenset())
+    assert closed_compound(word, lexicon) is expected
