@@ -11,7 +11,8 @@ mention gets a score:
 * ``+ context_screen_weight`` for a noun mention that qualifies a part of a program's screen
   ("the ticket view", "the ticket sidebar": :data:`SCREEN_NOUNS`): the help desk's screen;
 * ``+ context_word_weight`` for each domain word nearby, in the paragraph (words that occur in several glossary
-  names: "customer", "support", "ticket"; at most two count);
+  names: "customer", "support", "ticket"; at most two count), never the term's own forms (a word
+  is no evidence for itself: "your tickets ... one ticket" in a booking is the same word again);
 * ``- verb_penalty`` when the term's noun form is used as a verb: after "to", a modal or a
   subject pronoun ("we queue", "to queue"), before the particle "up" ("queues up") or an
   object ("reporting a bug", "bug your agents"), or, for an ``-ing`` form, after "be" ("users
@@ -22,7 +23,9 @@ mention gets a score:
   repeated "ticket" is the traveller's);
 * ``- gerund_verb_penalty`` more when the term is named by an ``-ing`` word and used as a
   verb ("Reporting a bug?", "users who are reporting issues"): the concept is the activity's
-  name ("reporting": the function), the verb never is;
+  name ("reporting": the function), the verb never is; and the same when both sides of the
+  base form say verb, "to" or a modal before it and an object after it ("to bug your
+  agents"): no noun reading is left;
 * ``- courtesy_penalty`` for a mention thanked for ("Thank you for your feedback", "Thanks for
   reporting!"): it is what the writer was sent, not the concept, and it is judged alone;
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
@@ -138,6 +141,14 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
     return before in _BE_IDS and form.endswith("ing")
 
 
+def _infinitive_with_object(lower: Sequence[int], i: int) -> bool:
+    """Token ``i`` follows an infinitive "to" or a modal and a noun phrase's opening word follows
+    it ("to bug your agents")."""
+    before = lower[i - 1] if i > 0 else 0
+    after = lower[i + 1] if i + 1 < len(lower) else 0
+    return before in _VERB_CUE_IDS and after in _OBJECT_START_IDS
+
+
 def thanked_for(lower: Sequence[int], i: int) -> bool:
     """Token ``i`` is what a "thanks for ..." thanks the reader for ("Thank you for your
     feedback", "Thanks for reporting!")."""
@@ -166,6 +177,7 @@ def mention_score(
     thanks: bool = True,
     enough: float | None = None,
     objects: bool = True,
+    own: frozenset[int] = frozenset(),
 ) -> tuple[float, str]:
     """The context score of the one-word term at token ``i`` (see the module docstring), and
     the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone),
@@ -181,7 +193,9 @@ def mention_score(
     counts as context (by default ``context_window`` tokens either side); ``thanks`` False says
     the document has no "thank" (so no mention is :func:`thanked_for`). With ``enough`` (a
     threshold), a score certain to reach it may be returned as a lower bound that does.
-    ``objects`` False: no object cue (see :func:`_verb_use`)."""
+    ``objects`` False: no object cue (see :func:`_verb_use`). ``own``: the hashes of the term's
+    own forms, which are no domain word for it (a word is no evidence for itself: "one ticket
+    ... 1 ticket" in a booking dialogue is the same everyday word again)."""
     if window is None:
         reach = int(settings.context_window)
         window = (max(0, i - reach), min(len(lower), i + reach + 1))
@@ -191,9 +205,12 @@ def mention_score(
     verb = not courtesy and _verb_use(lower, i, form, base, lexicon.verbs, objects)
     kind = "courtesy" if courtesy else "verb use" if verb else "derived" if derived else "noun"
     gerund = verb and base.endswith("ing")
+    # Both sides saying verb ("to bug your agents", "will tag the calls"): an infinitive or a
+    # modal before the base form and an object after it leave no noun reading.
+    sure = verb and not gerund and objects and form == base and _infinitive_with_object(lower, i)
     # The largest deduction still to come: the other-domain words (two count) and the penalty.
     deduction = (settings.courtesy_penalty if courtesy else settings.verb_penalty if verb else 0.0) + (
-        2 * max(settings.other_domain_weight, 0.0)) + (settings.gerund_verb_penalty if gerund else 0.0)
+        2 * max(settings.other_domain_weight, 0.0)) + (settings.gerund_verb_penalty if gerund or sure else 0.0)
     # The terms add first, cheapest first; once what is added clears ``enough`` whatever comes
     # off, the words around need no count: the score returned then is that lower bound.
     score = 0.0 if derived else min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
@@ -208,7 +225,8 @@ def mention_score(
         return score - deduction, kind
     cue_ids = lexicon.context_ids
     around = lower[lo:hi]
-    cues = sum(1 for h in around if h in cue_ids) - (lower[i] in cue_ids)
+    cues = sum(1 for h in around if h in cue_ids and h not in own) if own else (
+        sum(1 for h in around if h in cue_ids) - (lower[i] in cue_ids))
     score += min(cues, 2) * settings.context_word_weight
     if not _OTHER_DOMAIN_IDS.isdisjoint(around):  # rare: one set look-up, no count, mostly
         elsewhere = sum(1 for h in around if h in _OTHER_DOMAIN_IDS)
@@ -219,7 +237,7 @@ def mention_score(
         score -= settings.verb_penalty
         # A term named by an -ing word names an activity ("reporting": the function); the
         # same word with an object or after "be" is the verb itself ("reporting a bug").
-        if gerund:
+        if gerund or sure:
             score -= settings.gerund_verb_penalty
     return score, kind
 
@@ -279,14 +297,18 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     concepts = {o.id for o in matches}
     scores = []
     best: dict[tuple[str, str], float] = {}  # (concept, kind) -> its best-scored mention
+    owns: dict[str, frozenset[int]] = {}  # concept -> the hashes of its forms, made on first need
     for m, form, base in budget.checked(judged):
         lo, hi = bisect_left(positions, m.start - window), bisect_right(positions, m.start + window)
         others = [start for start, oid in starts[lo:hi] if oid != m.id]
+        own = owns.get(m.id)
+        if own is None:
+            own = owns[m.id] = frozenset(map(get_string_id, everyday[m.id]))
         score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1, lexicon=lexicon,
                                     settings=settings, form=form, base=base,
                                     window=_paragraph_window(context, m.start, window, breaks),
                                     thanks=thanks, enough=settings.context_threshold,
-                                    objects=not run_on(doc[m.start].idx))  # fmt: skip
+                                    objects=not run_on(doc[m.start].idx), own=own)  # fmt: skip
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
     # A term the document keeps coming back to is its subject: each noun mention beyond the

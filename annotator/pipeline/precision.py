@@ -15,7 +15,7 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 
 A new rule is a function here (or in a module of its own next to this one: proper names in
 :mod:`.propernames`, everyday-word terms in :mod:`.everyday`, terms qualifying a part of the
-software in :mod:`.softwareparts`, bold labels of a screen in :mod:`.uilabels`, defect words in issue reports in :mod:`.issuereports`), registered, and its name added to
+software in :mod:`.softwareparts`, apps named by a term in :mod:`.productnames`, bold labels of a screen in :mod:`.uilabels`, defect words in issue reports in :mod:`.issuereports`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
 
@@ -48,6 +48,7 @@ from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexi
 from .matcher import Match
 from .docacronyms import keep_document_acronym
 from .issuereports import drop_defect_words
+from .productnames import drop_products
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 from .softwareparts import drop_software_parts
 from .uilabels import drop_ui_labels
@@ -421,6 +422,12 @@ def drop_proper_names(context: RuleContext, matches: list[Match], taken: bytearr
     return drop_names(context, matches, taken)
 
 
+def drop_product_names(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
+    """Capitalised terms a document writes as an app's name ("the Helpdesk app", "Odoo Live
+    Chat"), wherever it writes them so (:mod:`.productnames`)."""
+    return drop_products(context, matches, taken)
+
+
 def drop_bold_ui_labels(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """One-word terms ending a bold label that names a part of a screen ("**Recent customer
     tickets**", "**New Ticket** dialog"; :mod:`.uilabels`)."""
@@ -480,6 +487,11 @@ def make_proper_names_rule() -> PrecisionRule:
     return PrecisionRule("proper_names", "accepted", drop_proper_names)
 
 
+@registry.misc("helpdesk_glossary.product_names.v1")
+def make_product_names_rule() -> PrecisionRule:
+    return PrecisionRule("product_names", "accepted", drop_product_names)
+
+
 @registry.misc("helpdesk_glossary.ui_labels.v1")
 def make_ui_labels_rule() -> PrecisionRule:
     return PrecisionRule("ui_labels", "accepted", drop_bold_ui_labels)
@@ -513,6 +525,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.shouted_word.v1",
     "helpdesk_glossary.caps_label.v1",
     "helpdesk_glossary.code_context.v1",
+    "helpdesk_glossary.product_names.v1",
     "helpdesk_glossary.proper_names.v1",
     "helpdesk_glossary.ui_labels.v1",
     "helpdesk_glossary.software_parts.v1",

@@ -295,3 +295,26 @@ def test_everyday_no_object_cue_where_speech_to_text_runs_sentences_together():
     spans = annotator.annotate(_RUN_ON, "transcript")["spans"]
     assert "agent" in [s["text"] for s in spans]
     assert "agent" not in [s["text"] for s in annotator.annotate(_RUN_ON, "transcript", asr="off")["spans"]]
+
+
+def test_everyday_a_term_is_no_domain_word_for_itself(everyday_nlp):
+    """"ticket" is a domain word (two glossary names hold it), but its own repeats are the
+    same everyday word again, no support context: a booking dialogue's tickets stay plain."""
+    text = "Shall I book your tickets now? Yes, one ticket please. You need 1 ticket, right?"
+    assert _ents(everyday_nlp, text) == []
+    # another concept still counts
+    assert _ents(everyday_nlp, text.replace("Yes,", "The agent says")) == ["tickets", "agent", "ticket", "ticket"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "to" before the base form and an object after it: the verb, whatever the context
+        ("Remember to tag your agents in the SLA, FRT and CSAT review.", ["agents", "SLA", "FRT", "CSAT"]),
+        ("You should queue the calls by SLA, FRT and CSAT.", ["SLA", "FRT", "CSAT"]),
+        # one side alone leaves the noun reading to the context
+        ("Remember to tag agents in the SLA, FRT and CSAT review.", ["tag", "agents", "SLA", "FRT", "CSAT"]),
+    ],
+)
+def test_everyday_infinitive_with_an_object_is_the_verb(everyday_nlp, text, expected):
+    assert _ents(everyday_nlp, text) == expected
