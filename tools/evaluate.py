@@ -272,7 +272,9 @@ def lint_section(eval_dir: Path, keep: Callable[[str], bool] | None = None, **_:
 SECTIONS: dict[str, Callable[..., dict | None]] = {"spans": span_section, "lint": lint_section}
 
 
-def format_spans(summary: dict, *, verbose: bool = False) -> list[str]:
+def format_spans(summary: dict, *, verbose: bool = False, per_document: bool = True) -> list[str]:
+    """The span block's lines: the figures, then (``per_document``) each document's hard-negative
+    hits, and with ``verbose`` its false positives and misses too."""
     ok = lambda flag: "ok" if flag else "BELOW TARGET"  # noqa: E731
     t = summary["targets"]
     lines = [
@@ -294,7 +296,7 @@ def format_spans(summary: dict, *, verbose: bool = False) -> list[str]:
         lines.append(f"  WARNING: text_sha1 mismatch for {', '.join(summary['text_sha1_mismatches'])}")
     for reason in summary.get("refused", ()):
         lines.append(f"  REFUSED {reason}")
-    for doc in summary["documents_detail"]:
+    for doc in summary["documents_detail"] if per_document else ():
         problems = doc["false_positives"] or doc["misses"] or doc["hard_negative_hits"]
         if not verbose and not doc["hard_negative_hits"]:
             continue
@@ -402,16 +404,26 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no evaluation set at {eval_dir}; nothing to score")
             return 0
     parts = ("dev", "test") if args.every else (args.corpus,) if args.corpus else ()
+    # The frozen test part shows its figures only, unless it alone is asked for: a run over
+    # every part (``make eval``) must not put its documents' errors in front of whoever tunes.
+    sealed: set[str] = set()
     for part in parts:
         report = corpus_report(part, labels=labels, lint=args.lint)
         if report is None:
             print(f"no corpora with a split at {corpora_dir()}; run python -m tools.corpus_split")
             break
         blocks.append((f"corpora, {part} part", report))
+        if part == "test" and args.every:
+            sealed.add(blocks[-1][0])
     if args.json:
-        for _, report in blocks:
+        for title, report in blocks:
             for key, section in report.items():
-                if key.startswith("spans") and not args.verbose:
+                if title in sealed and key.startswith("spans"):
+                    section.pop("documents_detail", None)
+                elif title in sealed and key == "lint" and isinstance(section, dict):
+                    for name in [k for k, v in section.items() if isinstance(v, list)]:
+                        section.pop(name)  # per-article findings
+                elif key.startswith("spans") and not args.verbose:
                     for doc in section["documents_detail"]:
                         doc.pop("false_positives", None), doc.pop("misses", None)
         # One block prints as it always did; several are keyed by their titles.
@@ -422,11 +434,13 @@ def main(argv: list[str] | None = None) -> int:
     for title, report in blocks:
         if len(blocks) > 1 or args.corpus:
             print(f"== {title}")
-        for line in format_spans(report["spans"], verbose=args.verbose):
+        sealed_block = title in sealed
+        for line in format_spans(report["spans"], verbose=args.verbose and not sealed_block,
+                                 per_document=not sealed_block):
             print(line)
         _print_kinds(report)
         if "lint" in report:
-            _print_lint(report["lint"], args.verbose)
+            _print_lint(report["lint"], args.verbose and not sealed_block)
     return 0
 
 

@@ -192,3 +192,37 @@ def test_evaluate_a_refused_document_misses_its_gold_and_is_reported(tmp_path, f
     assert summary["found"] == 0 and summary["gold_in_seeds"] == 1
     assert summary["refused"] and summary["refused"][0].startswith("bad: [E206]")
     assert any(line.startswith("  REFUSED bad") for line in evaluate.format_spans(summary))
+
+
+def test_evaluate_format_spans_without_per_document_lines(tmp_path, fixture_nlp):
+    summary = {
+        "documents": 1, "labels": ["CX_TERM"], "precision": 0.5, "true_positives": 1, "predicted": 2,
+        "recall": 1.0, "found": 1, "gold_in_seeds": 1, "hard_negative_hits": 1, "ignored_code_or_url": 0,
+        "targets": {"precision": False, "recall": True, "hard_negative_hits": False},
+        "text_sha1_mismatches": [],
+        "documents_detail": [{
+            "id": "d1", "found": 1, "gold": 1, "true_positives": 1, "predicted": 2,
+            "false_positives": [{"text": "it", "start": 0, "term": "IT", "label": "CX_ACRONYM"}], "misses": [],
+            "hard_negative_hits": [{"text": "it", "start": 0, "label": "CX_ACRONYM"}],
+        }],
+    }
+    shown = evaluate.format_spans(summary, verbose=True)
+    assert any("HARD NEGATIVE" in line for line in shown) and any("FP" in line for line in shown)
+    sealed = evaluate.format_spans(summary, verbose=True, per_document=False)
+    assert not any("d1" in line or "HARD NEGATIVE" in line or "FP " in line for line in sealed)
+    assert sealed[0].startswith("span evaluation: 1 documents")
+
+
+def test_evaluate_every_seals_the_test_part(tiny_corpora, monkeypatch, capsys, fixture_nlp):
+    from tools import corpus_split
+
+    corpus_split.update_split(tiny_corpora)
+    monkeypatch.setattr(evaluate, "corpora_dir", lambda: tiny_corpora)
+    real = evaluate.corpus_report
+    monkeypatch.setattr(evaluate, "corpus_report",
+                        lambda part, **kw: real(part, nlp=fixture_nlp, root=tiny_corpora, **kw))
+    assert evaluate.main(["--eval-dir", str(tiny_corpora / "none"), "--every", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert "documents_detail" in payload["corpora, dev part"]["spans"]
+    assert "documents_detail" not in payload["corpora, test part"]["spans"]
+    assert all("documents_detail" not in v for k, v in payload["corpora, test part"].items() if k.startswith("spans"))
