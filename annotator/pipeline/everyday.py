@@ -56,6 +56,7 @@ from spacy.strings import get_string_id
 from ..glossary.compile import TERM_LABEL
 from ..runtime import budget
 from ..vocabulary.inflection import pluralize
+from .matcher import release
 from .spoken import in_spoken_stretch
 
 #: Words after which a noun form is a verb ("to queue", "we tag", "will hold"): its base form
@@ -332,5 +333,4 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         # so do its verb forms; a noun used as a verb is judged alone.
         if (score if kind in ("verb use", "courtesy") else best[m.id, kind]) < settings.context_threshold:
             dropped.add(m)
-            taken[m.start : m.end] = b"\x00"
-    return [m for m in matches if m not in dropped] if dropped else matches
+    return release(matches, dropped, taken)

@@ -19,6 +19,7 @@ import re
 from spacy.strings import get_string_id
 
 from ..glossary.compile import TERM_LABEL
+from .matcher import release
 
 #: Words a software issue report uses of itself (general software vocabulary): in an issue
 #: report they classify the report, whatever the glossary means by them.
@@ -80,6 +81,4 @@ def drop_defect_words(context, matches: list, taken: bytearray) -> list:
     }  # fmt: skip
     if not dropped or not is_issue_report(context.text):
         return matches
-    for m in dropped:
-        taken[m.start : m.end] = b"\x00"
-    return [m for m in matches if m not in dropped]
+    return release(matches, dropped, taken)

@@ -411,6 +411,17 @@ class GlossaryMatcher:
         return found
 
 
+def release(matches: list[Match], dropped: set, taken: bytearray) -> list[Match]:
+    """``matches`` without ``dropped``; the tokens of each dropped match are freed in ``taken``
+    (the occupancy :func:`resolve` fills), so a later stage may claim them. ``matches`` itself
+    when nothing is dropped. What every precision rule that drops matches ends with."""
+    if not dropped:
+        return matches
+    for match in dropped:
+        taken[match.start : match.end] = b"\x00" * (match.end - match.start)
+    return [m for m in matches if m not in dropped]
+
+
 def resolve(matches: list[Match], n_tokens: int, taken: bytearray | None = None) -> tuple[list[Match], list[Match]]:
     """Longest match first, then leftmost; no overlaps (the stock ``entity_ruler``'s rule).
 

@@ -38,7 +38,8 @@ from ..glossary.compile import TERM_LABEL
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ..vocabulary.inflection import singular
 from .lexicon import GlossaryLexicon
-from .propernames import INDEFINITE_ARTICLES, _release, at_sentence_start, is_brand_shaped, is_capitalised
+from .matcher import release
+from .propernames import EMPHASIS_MARKS, INDEFINITE_ARTICLES, at_sentence_start, is_brand_shaped, is_capitalised
 from .tokentexts import TokenTexts
 
 #: Lower-case nouns for a piece of software (general software vocabulary): a capitalised
@@ -47,12 +48,10 @@ PRODUCT_NOUNS = frozenset(
     "app apps application applications module modules plugin plugins add-on add-ons addon "
     "addons extension extensions".split()
 )
-#: Tokens that only set words in emphasis, skipped when reading a mention's neighbours.
-_EMPHASIS = frozenset("*_")
-
-
 def _emphasis(word: str) -> bool:
-    return bool(word) and set(word) <= _EMPHASIS
+    """A token that only sets words in emphasis ("*", "**", "_"), skipped when reading a
+    mention's neighbours."""
+    return bool(word) and set(word) <= EMPHASIS_MARKS
 
 
 def _all_capitalised(tokens: TokenTexts, start: int, end: int) -> bool:
@@ -127,7 +126,7 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
     if not capitalised:
         return matches
     lexicon, rare_below = context.lexicon(), context.settings.name_rare_word_zipf
-    dropped_early: set = set()
+    dropped: set = set()
 
     def key(m) -> tuple[str, ...]:
         return tuple(singular(tokens[i].lower()) for i in range(m.start, m.end))
@@ -137,10 +136,9 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
         word = tokens[m.start]
         if m.end - m.start == 1 and not is_brand_shaped(word) and _mid_sentence(tokens, m.start) and (
                 closed_compound(word, lexicon)):
-            dropped_early.add(m)
+            dropped.add(m)
     products: set[tuple[str, ...]] = set()
     brands: set[tuple[str, tuple[str, ...]]] = set()  # (brand, product) as first written
-    dropped = dropped_early
     for m in capitalised:
         brand = named_as_product(tokens, m.start, m.end, lexicon, rare_below)
         if brand:
@@ -149,7 +147,7 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
             if isinstance(brand, str):
                 brands.add((brand.lower(), key(m)))
     if not products:
-        return _release(matches, dropped, taken)
+        return release(matches, dropped, taken)
     for m in capitalised:
         if m not in dropped and key(m) in products and _mid_sentence(tokens, m.start):
             dropped.add(m)
@@ -159,7 +157,7 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
             before = _before(tokens, m.start)
             if before >= 0 and (tokens[before].lower(), key(m)) in brands:
                 dropped.add(m)
-    return _release(matches, dropped, taken)
+    return release(matches, dropped, taken)
 
 
 def _before(tokens: TokenTexts, start: int) -> int:

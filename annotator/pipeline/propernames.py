@@ -59,6 +59,7 @@ from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ..vocabulary.inflection import singular
 from ..vocabulary.names import is_title_case, name_key
 from .lexicon import GlossaryLexicon
+from .matcher import release
 from .tokentexts import TokenTexts as _Tokens
 
 #: Lower-case words that may join the capitalised words of one name ("Chatwoot for Support").
@@ -381,7 +382,7 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
 
     dropped = _in_acronym_names(tokens, text, acronyms, lexicon, char_span) if acronyms else set()
     if not terms:
-        return _release(matches, dropped, taken)
+        return release(matches, dropped, taken)
     spans = {(m.start, m.end) for m in matches}
     long_forms = {name_key(a["long"]) for a in context.abbreviations()}
     names: dict[str, list[tuple[str, ...]]] = {}
@@ -424,16 +425,7 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
             start, end = char_span(match.start, match.end)
             if table_label(text, start, end, int(settings.table_cell_words)):
                 dropped.add(match)
-    return _release(matches, dropped, taken)
-
-
-def _release(matches: list, dropped: set, taken: bytearray) -> list:
-    """``matches`` without ``dropped``, whose tokens are released in ``taken``."""
-    if not dropped:
-        return matches
-    for match in dropped:
-        taken[match.start : match.end] = b"\x00" * (match.end - match.start)
-    return [m for m in matches if m not in dropped]
+    return release(matches, dropped, taken)
 
 
 def _in_acronym_names(tokens: _Tokens, text: str, acronyms: list, lexicon: GlossaryLexicon,

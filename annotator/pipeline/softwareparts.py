@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 
 from ..glossary.compile import TERM_LABEL
+from .matcher import release
 from .tokentexts import TokenTexts
 
 #: Nouns naming a part of a piece of software (general English/software words): an
@@ -59,9 +60,4 @@ def drop_software_parts(context, matches: list, taken: bytearray) -> list:
     if not candidates:
         return matches
     tokens = TokenTexts(context.doc, context.text, context.token_end)
-    dropped = {m for m in candidates if qualifies_software_part(tokens, m.end)}
-    if not dropped:
-        return matches
-    for m in dropped:
-        taken[m.start : m.end] = b"\x00"
-    return [m for m in matches if m not in dropped]
+    return release(matches, {m for m in candidates if qualifies_software_part(tokens, m.end)}, taken)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..glossary.compile import TERM_LABEL
+from .matcher import release
 
 #: Verbs that open a button or menu label acting on what follows (general software
 #: vocabulary): a label starting with one names an action on the concept, and keeps it.
@@ -85,8 +86,4 @@ def drop_ui_labels(context, matches: list, taken: bytearray) -> list:
         label = bold_label(text, doc[m.start].idx, token_end(m.start))
         if label is not None and is_screen_label(label):
             dropped.add(m)
-    if not dropped:
-        return matches
-    for m in dropped:
-        taken[m.start : m.end] = b"\x00"
-    return [m for m in matches if m not in dropped]
+    return release(matches, dropped, taken)

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from annotator.glossary.compile import records_from_dicts
-from annotator.pipeline.matcher import GlossaryMatcher, Match, PhraseTable, resolve
+from annotator.pipeline.matcher import GlossaryMatcher, Match, PhraseTable, release, resolve
 
 
 def _reference_resolve(matches, n_tokens):
@@ -180,3 +180,12 @@ def _plural_matches(text: str) -> list[tuple[str, str]]:
 )
 def test_matcher_reads_a_word_with_an_optional_plural(text, expected):
     assert _plural_matches(text) == expected
+
+
+def test_matcher_release_frees_every_token_of_a_dropped_match_and_keeps_the_rest():
+    kept, long, short = Match(0, 1, "CX_TERM", "a", False), Match(2, 5, "CX_TERM", "b", False), Match(6, 7, "CX_TERM", "c", False)
+    matches = [kept, long, short]
+    taken = bytearray(b"\x01" * 8)
+    assert release(matches, {long, short}, taken) == [kept]
+    assert taken == bytearray(b"\x01\x01\x00\x00\x00\x01\x00\x01")  # same length, only theirs freed
+    assert release(matches, set(), taken) is matches
