@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -41,6 +41,8 @@ _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 COLUMNS = [LOWER, ORTH, IS_SPACE]
 #: A hyphen glued to the letters after it, one space after a word ("Sign -On").
 _GLUED_HYPHEN = re.compile(r"(?<=[^\W_] )-(?=[^\W\d_])")
+#: A word's optional plural, "(s)" right after it: group 1 ends where spaCy's token does.
+_OPTIONAL_PLURAL = re.compile(r"(\(s)\)")
 #: Where a token of a hyphen-split sequence came from: all of a token, or the hyphen / the
 #: word of a token split in two.
 _WHOLE, _HYPHEN_PART, _WORD_PART = 0, 1, 2
@@ -312,18 +314,18 @@ class GlossaryMatcher:
         if text is not None and " -" in text and _GLUED_HYPHEN.search(text) is not None:
             found.update(self._hyphen_split_candidates(doc, text, lower))
         if text is not None and "(s)" in text:
-            found.update(self._optional_plural_candidates(doc, lower, orth))
+            found.update(self._optional_plural_candidates(doc, text, lower, orth))
         return list(found)
 
-    def _optional_plural_candidates(self, doc: Doc, lower: list[int], orth: list[int]) -> list[Match]:
+    def _optional_plural_candidates(self, doc: Doc, text: str, lower: list[int], orth: list[int]) -> list[Match]:
         """Matches ending in a word written with an optional plural, ``ticket(s)`` or
         ``SLA(s)``: spaCy makes "ticket(s" one token and ")" another, so the word is read
         without its "(s" and the match takes the ")" too."""
+        ends = _token_ends(doc)
         stems: dict[int, tuple[int, int]] = {}  # token -> the hashes of its word, LOWER and ORTH
-        for i in range(len(doc) - 1):
-            token = doc[i]
-            if token.text.endswith("(s") and len(token) > 3 and doc[i + 1].text == ")":
-                word = token.text[:-2]
+        for i in _tokens_ending_at(ends, _OPTIONAL_PLURAL.finditer(text), group=1):
+            word = doc[i].text[:-2]
+            if doc[i].text.endswith("(s") and len(word) > 1 and i + 1 < len(doc) and doc[i + 1].text == ")":
                 stems[i] = (get_string_id(word.lower()), get_string_id(word))
         found = []
         targets = self.targets
@@ -346,16 +348,13 @@ class GlossaryMatcher:
         at = np.minimum(np.searchsorted(starts, positions), len(starts) - 1)
         split = {i: get_string_id(doc[i].lower_[1:]) for i in at[starts[at] == positions].tolist()
                  if len(doc[i]) > 1}  # fmt: skip
-        if not split:
-            return []
         hyphen = get_string_id("-")
-        windows = _windows(split, self.max_length, len(doc))
-        words: list[int] = []
-        tokens: list[int] = []  # sequence position -> doc token index (-1 for a barrier)
-        parts: list[int] = []
-        for lo, hi in windows:
-            if words:
-                words.append(_BARRIER), tokens.append(-1), parts.append(_WHOLE)
+        targets = self.targets
+        found = []
+        for lo, hi in _windows(split, self.max_length, len(doc)):
+            words: list[int] = []
+            tokens: list[int] = []  # window position -> doc token index
+            parts: list[int] = []
             for i in range(lo, hi):
                 if i in split:
                     words += (hyphen, split[i])
@@ -363,13 +362,9 @@ class GlossaryMatcher:
                     parts += (_HYPHEN_PART, _WORD_PART)
                 else:
                     words.append(lower[i]), tokens.append(i), parts.append(_WHOLE)
-        targets = self.targets
-        found = []
-        for start, end, target in self.lower.find(words):
-            first, last = tokens[start], tokens[end - 1]
-            if first < 0 or last < 0 or parts[start] == _WORD_PART or parts[end - 1] == _HYPHEN_PART:
-                continue
-            found.append(Match(first, last + 1, *targets[target]))
+            for start, end, target in self.lower.find(words):
+                if parts[start] != _WORD_PART and parts[end - 1] != _HYPHEN_PART:
+                    found.append(Match(tokens[start], tokens[end - 1] + 1, *targets[target]))
         return found
 
     def _squeezed_candidates(self, doc: Doc, lower: list[int], orth: list[int], spaces: list[int]) -> list[Match]:
@@ -472,3 +467,16 @@ def _windows(positions, reach: int, n: int) -> list[list[int]]:
         else:
             windows.append([lo, hi])
     return windows
+
+
+def _token_ends(doc: Doc) -> np.ndarray:
+    """Each token's end offset (characters)."""
+    array = doc.to_array([IDX, LENGTH])
+    return array[:, 0] + array[:, 1]
+
+
+def _tokens_ending_at(ends: np.ndarray, hits, group: int = 0) -> list[int]:
+    """The tokens whose end offset is the end of ``group`` of each of ``hits`` (regex matches)."""
+    offsets = np.fromiter((hit.end(group) for hit in hits), dtype=np.int64)
+    at = np.minimum(np.searchsorted(ends, offsets), len(ends) - 1)
+    return at[ends[at] == offsets].tolist()
