@@ -89,7 +89,7 @@ from .precision import (
 from .fuzzy import FUZZY_KEY, MAX_FUZZY_CONCEPTS, FuzzyIndex, mark_fuzzy
 from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense
-from .spoken import SpokenIndex, mark_spoken
+from .spoken import SEGMENTS_KEY, SpokenIndex, mark_spoken
 from .serialize import MATCHER_CACHE_FILE, PATTERNS_FILE, iter_patterns
 from .spanvalues import SPAN_EXTENSIONS, register_extensions
 from .spanwriter import SpanWriter, TokenBounds
@@ -438,6 +438,7 @@ class HelpdeskGlossary:
         doc.set_ents(spans, default="outside")
         doc.spans[NESTED_KEY] = [annotate(m) for m in nested]
         doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(context, taken, expansions)
+        doc.user_data.pop(SEGMENTS_KEY, None)  # the rules' working data, not the doc's
         return doc
 
     def warm(self) -> None:

@@ -119,17 +119,17 @@ def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
         offset = end + 1
 
 
-_last_segments: tuple[str, tuple[tuple[int, int], ...]] = ("", ())
+#: ``doc.user_data`` key: the document's :func:`spoken_segments`, found once for the spoken-form
+#: search and the everyday-word rule (the component removes it when it is done with the doc).
+SEGMENTS_KEY = "helpdesk_annotator.spoken_segments"
 
 
-def _segments(text: str) -> tuple[tuple[int, int], ...]:
-    """:func:`spoken_segments` of ``text``, remembered for the last text asked about: the
-    spoken-form search and the everyday-word rule both ask, for the same document."""
-    global _last_segments
-    last_text, segments = _last_segments
-    if last_text != text:
-        segments = tuple(spoken_segments(text))
-        _last_segments = (text, segments)
+def document_segments(doc, text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`spoken_segments` of ``doc``'s ``text``, found on the first question and kept on
+    the doc (:data:`SEGMENTS_KEY`) for the next."""
+    segments = doc.user_data.get(SEGMENTS_KEY)
+    if segments is None:
+        segments = doc.user_data[SEGMENTS_KEY] = tuple(spoken_segments(text))
     return segments
 
 
@@ -153,7 +153,7 @@ def in_spoken_stretch(doc, text: str | None = None) -> Callable[[int], bool]:
     dict look-up. ``text``: ``doc.text`` when the caller has it (spaCy rebuilds it)."""
     if doc.user_data.get(SPOKEN_KEY) not in SPOKEN_MODES:
         return lambda offset: False
-    segments = _segments(doc.text if text is None else text)
+    segments = document_segments(doc, doc.text if text is None else text)
     starts = [start for start, _ in segments]
 
     def inside(offset: int) -> bool:
@@ -207,15 +207,19 @@ class SpokenIndex:
                     phrases.setdefault(spoken, Target(term_label, concept.id))
         return cls(acronyms, phrases)
 
-    def find(self, text: str, mode: str = "auto", *, lower_runs: Iterable[str] | None = None) -> list[tuple[int, int, Target]]:
+    def find(
+        self, text: str, mode: str = "auto", *, lower_runs: Iterable[str] | None = None,
+        segments: Iterable[tuple[int, int]] | None = None,
+    ) -> list[tuple[int, int, Target]]:
         """``(start, end, target)`` of every spoken form in the speech-like parts of ``text``
         (in all of it for ``mode="always"``), in text order within each kind. ``lower_runs``:
         the runs of lower-case letters of ``text`` that are one-word forms or their plurals,
-        when the caller knows them (see :meth:`matches`); None looks for them."""
+        when the caller knows them (see :meth:`matches`); None looks for them. ``segments``:
+        the text's :func:`spoken_segments`, when the caller has them."""
         if mode == "always":
             return self._find_in(text, 0, len(text))
         found = []
-        for start, end in _segments(text):
+        for start, end in spoken_segments(text) if segments is None else segments:
             found += self._find_in(text, start, end)
         if lower_runs is None:
             lower_runs = self._lower_runs.intersection(_LOWER_RUN.findall(text))
@@ -346,7 +350,8 @@ class SpokenIndex:
             runs = [self._run_of_hash[h] for h in self._lower_hashes.intersection(
                 orth.tolist() if hasattr(orth, "tolist") else orth)]
         result = []
-        for start, end, target in self.find(text, mode, lower_runs=runs):
+        segments = None if mode == "always" else document_segments(doc, text)
+        for start, end, target in self.find(text, mode, lower_runs=runs, segments=segments):
             span = doc.char_span(start, end)
             if span is not None:
                 result.append(match_type(span.start, span.end, target.label, target.id, True))
