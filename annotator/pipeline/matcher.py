@@ -88,17 +88,21 @@ class PhraseTable:
 
     What spaCy's ``PhraseMatcher`` does, in a form that stays small for big glossaries: one
     dict from a tuple of hashes to a target number (a tuple of them when several patterns
-    share the sequence), and the longest pattern per first token. ``PhraseMatcher`` keeps a
-    trie of C maps plus a Python set of every pattern, about 1.5 KB per pattern (1.2 GB for
-    the 740,000 patterns of a 100,000-concept glossary); this is about 150 bytes.
+    share the sequence), the longest pattern per first token, and every proper prefix of
+    three or more words' patterns (so a search stops at the first word no pattern continues
+    with, as a trie walk does, instead of trying every length up to the longest).
+    ``PhraseMatcher`` keeps a trie of C maps plus a Python set of every pattern, about 1.5 KB
+    per pattern (1.2 GB for the 740,000 patterns of a 100,000-concept glossary); this is about
+    150 bytes.
     """
 
-    __slots__ = ("table", "longest", "_firsts")
+    __slots__ = ("table", "longest", "prefixes")
 
     def __init__(self) -> None:
         self.table: dict[tuple[int, ...], int | tuple[int, ...]] = {}
         self.longest: dict[int, int] = {}
-        self._firsts: np.ndarray | None = None
+        #: The first 2..n-1 hashes of every n-hash key (n >= 3).
+        self.prefixes: set[tuple[int, ...]] = set()
 
     def add(self, hashes: tuple[int, ...], target: int) -> None:
         found = self.table.setdefault(hashes, target)  # one lookup: most keys are new
@@ -107,52 +111,43 @@ class PhraseTable:
                 self.table[hashes] = (found, target)
             elif target not in found:
                 self.table[hashes] = (*found, target)
-        first = hashes[0]
-        if self.longest.get(first, 0) < len(hashes):
-            self.longest[first] = len(hashes)
+        self.note_key(hashes)
+
+    def note_key(self, hashes: tuple[int, ...]) -> None:
+        """Record what a search needs to know of a key in the table: its length under its
+        first hash and its prefixes."""
+        first, length = hashes[0], len(hashes)
+        if self.longest.get(first, 0) < length:
+            self.longest[first] = length
+        for size in range(2, length):
+            self.prefixes.add(hashes[:size])
 
     def __len__(self) -> int:
         return len(self.table)
 
-    def first_words(self) -> np.ndarray:
-        """Every hash a pattern starts with, sorted (made again when patterns were added)."""
-        firsts = self._firsts
-        if firsts is None or len(firsts) != len(self.longest):
-            firsts = np.fromiter(self.longest, dtype=np.uint64, count=len(self.longest))
-            firsts.sort()
-            self._firsts = firsts
-        return firsts
-
-    def starts(self, words: np.ndarray) -> list[int]:
-        """Positions in ``words`` (a uint64 array) where some pattern may start.
-
-        One vectorised pass instead of a dict lookup per token: most tokens start nothing.
-        """
-        firsts = self.first_words()
-        if not len(firsts) or not len(words):
-            return []
-        at = np.searchsorted(firsts, words)
-        np.minimum(at, len(firsts) - 1, out=at)
-        return np.flatnonzero(firsts[at] == words).tolist()
-
-    def find(self, words: list[int], starts: Iterable[int] | None = None) -> list[tuple[int, int, int]]:
-        """``(start, end, target)`` for every pattern occurring in ``words``; ``starts``, when
-        given, are the only positions tried (see :meth:`starts`)."""
-        longest, table = self.longest, self.table
+    def find(self, words: list[int]) -> list[tuple[int, int, int]]:
+        """``(start, end, target)`` for every pattern occurring in ``words``."""
+        longest, table, prefixes = self.longest, self.table, self.prefixes
         n = len(words)
         found: list[tuple[int, int, int]] = []
-        for start in range(n) if starts is None else starts:
+        for start in range(n):
             reach = longest.get(words[start])
-            if reach is None:
+            if reach is None:  # most tokens start nothing
                 continue
-            for end in range(start + 1, min(n, start + reach) + 1):
-                hit = table.get(tuple(words[start:end]))
-                if hit is None:
-                    continue
-                if isinstance(hit, int):
-                    found.append((start, end, hit))
-                else:
-                    found.extend((start, end, target) for target in hit)
+            stop = min(n, start + reach)
+            end = start + 1
+            while True:
+                key = tuple(words[start:end])
+                hit = table.get(key)
+                if hit is not None:
+                    if isinstance(hit, int):
+                        found.append((start, end, hit))
+                    else:
+                        found.extend((start, end, target) for target in hit)
+                # One word is a prefix of something when its reach is longer (``stop``).
+                if end >= stop or (end - start > 1 and key not in prefixes):
+                    break
+                end += 1
         return found
 
 
@@ -277,6 +272,8 @@ class GlossaryMatcher:
             found = table.table.setdefault(hashes, target)  # one lookup: most keys are new
             if found != target:  # there already, for another target (or several)
                 table.add(hashes, target)
+            elif length > 2:
+                table.note_key(hashes)
             elif table.longest.get(hashes[0], 0) < length:
                 table.longest[hashes[0]] = length
         self.max_length = max_length
@@ -302,8 +299,7 @@ class GlossaryMatcher:
         if array is None:
             array = doc.to_array(COLUMNS)
         lower, orth = array[:, 0].tolist(), array[:, 1].tolist()
-        hits = self.lower.find(lower, self.lower.starts(array[:, 0]))
-        hits += self.orth.find(orth, self.orth.starts(array[:, 1]))
+        hits = self.lower.find(lower) + self.orth.find(orth)
         targets = self.targets
         found = {Match(start, end, *targets[target]) for start, end, target in hits}
         # Whitespace the tokenizer made a token of its own (a line break, a run of spaces).

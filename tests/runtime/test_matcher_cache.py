@@ -16,6 +16,7 @@ PATTERNS = [
     {"label": "CX_TERM", "pattern": "help desk", "id": "a"},
     {"label": "CX_TERM", "pattern": "Help Desk", "id": "b"},
     {"label": "CX_TERM", "pattern": "caf\u00e9 queue", "id": "a"},
+    {"label": "CX_TERM", "pattern": "first contact resolution rate", "id": "a"},
     {"label": "CX_ACRONYM", "pattern": [{"ORTH": "HD"}], "id": "a"},
     {"label": "CX_ACRONYM", "pattern": [{"ORTH": "HD"}, {"ORTH": "'s"}], "id": "a"},
 ]
@@ -35,8 +36,11 @@ def test_matcher_cache_round_trip_matches_the_same(matcher):
     restored = matcher_from_cache(matcher.vocab, matcher_to_cache(matcher, "fp"), "fp")
     assert restored is not None
     assert restored.lower.table == matcher.lower.table and restored.orth.table == matcher.orth.table
+    assert restored.lower.prefixes == matcher.lower.prefixes and restored.orth.prefixes == matcher.orth.prefixes
+    assert restored.lower.longest == matcher.lower.longest
     assert (restored.targets, restored.ids, restored.n_patterns) == (matcher.targets, matcher.ids, matcher.n_patterns)
-    text = "the HELP desk, HD's caf\u00e9 queue"
+    assert restored.lower.prefixes  # derived from the restored keys, not stored
+    text = "the HELP desk, HD's caf\u00e9 queue and its first contact resolution rate"
     assert _found(restored, text) == _found(matcher, text) != []
 
 
