@@ -393,8 +393,6 @@ class HelpdeskGlossary:
         typos = self._typos(doc, context, columns)
         if typos:
             candidates = [*candidates, *typos]
-        if candidates and self._candidate_rules:
-            candidates = self._plausible(context, candidates, bounds)
         # Speech-to-text stretches ("s l a", "csat", "tier two"), where asked: see spoken.py.
         orth = columns[:, 1] if columns is not None else None
         spoken = set(self._spoken.matches(doc, text, Match, orth)) if getattr(self, "_spoken", None) else set()
@@ -406,7 +404,8 @@ class HelpdeskGlossary:
             for ent in existing:
                 taken[ent.start : ent.end] = b"\x01" * len(ent)
         budget.check()
-        accepted, nested = resolve(candidates, len(doc), taken)
+        admit = self._plausible(context, bounds, exempt=spoken) if candidates and self._candidate_rules else None
+        accepted, nested = resolve(candidates, len(doc), taken, admit)
         for rule in self._accepted_rules:
             accepted = rule.run(context, accepted, taken)
 
@@ -466,20 +465,23 @@ class HelpdeskGlossary:
             return {}
         return self.fuzzy_index().matches(doc, context, self.matcher, Match, columns)
 
-    def _plausible(self, context: RuleContext, candidates: list[Match], bounds: TokenBounds) -> list[Match]:
-        """The candidates every candidate-stage precision rule keeps (each rule asked only
-        about the candidates in its ``scope``)."""
+    def _plausible(self, context: RuleContext, bounds: TokenBounds, exempt: set[Match]) -> Callable[[Match], bool]:
+        """Whether every candidate-stage precision rule keeps a match (each rule asked only
+        about the matches in its ``scope``); matches in ``exempt`` are kept unasked. Asked by
+        :func:`~.matcher.resolve` only about the matches that would win."""
         rules_for = self._rules_for
         starts, ends = bounds.lists()
-        kept = []
-        for match in budget.checked(candidates):
+
+        def admit(match: Match) -> bool:
+            if exempt and match in exempt:
+                return True
             start, end = starts[match.start], ends[match.end - 1]
             for keep in rules_for[match.is_token_pattern]:
                 if not keep(context, match, start, end):
-                    break
-            else:
-                kept.append(match)
-        return kept
+                    return False
+            return True
+
+        return admit
 
     def _document_acronyms(
         self, context: RuleContext, expansions: dict[str, tuple[str, ...]], taken: bytearray

@@ -32,6 +32,7 @@ from spacy.vocab import Vocab
 
 from ..errors import PipelineError
 from ..glossary.compile import EXACT, Record
+from ..runtime import budget
 
 #: Placed between squeezed windows: the hash of the empty string, which no token has, so no
 #: match spans two windows.
@@ -413,20 +414,31 @@ def release(matches: list[Match], dropped: set, taken: bytearray) -> list[Match]
     return [m for m in matches if m not in dropped]
 
 
-def resolve(matches: list[Match], n_tokens: int, taken: bytearray | None = None) -> tuple[list[Match], list[Match]]:
+def resolve(
+    matches: list[Match],
+    n_tokens: int,
+    taken: bytearray | None = None,
+    admit: Callable[[Match], bool] | None = None,
+) -> tuple[list[Match], list[Match]]:
     """Longest match first, then leftmost; no overlaps (the stock ``entity_ruler``'s rule).
 
     ``taken`` marks tokens already owned with a 1 (existing entities the ruler must respect;
-    free tokens are 0). Returns
-    the accepted matches and the token-pattern (acronym) matches nested inside an accepted one.
+    free tokens are 0). ``admit``, when given, is asked about a match only when it would win
+    (its tokens are free) or be reported as nested: the result is that of resolving only the
+    admitted matches, without asking about the many that a longer match beats anyway.
+    Returns the accepted matches and the token-pattern (acronym) matches nested inside an
+    accepted one.
     """
     taken = bytearray(n_tokens) if taken is None else taken
     accepted: list[Match] = []
     rejected: list[Match] = []
-    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.label, m.id, m.kind != EXACT, m.kind)):
+    ordered = sorted(matches, key=lambda m: (m.start - m.end, m.start, m.label, m.id, m.kind != EXACT, m.kind))
+    for match in budget.checked(ordered):
         start, end = match.start, match.end
         if taken.find(1, start, end) >= 0:  # a C scan, no slice copied
             rejected.append(match)
+            continue
+        if admit is not None and not admit(match):
             continue
         taken[start:end] = b"\x01" * (end - start)
         accepted.append(match)
@@ -446,7 +458,8 @@ def resolve(matches: list[Match], n_tokens: int, taken: bytearray | None = None)
             # An acronym inside a longer glossary span (SLA in "SLA breach"), not the
             # acronym inside its own plural or possessive match.
             if outer is not None and match.end <= outer.end and outer.id != match.id:
-                nested.append(match)
+                if admit is None or admit(match):
+                    nested.append(match)
     accepted.sort(key=lambda m: m.start)
     nested.sort(key=lambda m: m.start)
     return accepted, nested

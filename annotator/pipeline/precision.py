@@ -5,8 +5,9 @@ Each rule is a small function registered in spaCy's ``misc`` registry under
 ``precision_rules`` setting (by default :data:`DEFAULT_PRECISION_RULES`, all of them), the way
 spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two stages:
 
-* ``candidate``: ``keep(context, match, start_char, end_char) -> bool``, asked of every pattern
-  match before overlaps are resolved (a dropped match frees its tokens for another one);
+* ``candidate``: ``keep(context, match, start_char, end_char) -> bool``, asked while overlaps
+  are resolved of each pattern match that would win (a dropped match frees its tokens for
+  another one; a match a longer one beats is never asked);
 * ``accepted``: ``apply(context, matches, taken) -> matches``, given the resolved entities (and
   the token ownership map, to release what it drops);
 * ``document_acronym``: ``keep(context, short, long_forms) -> bool``, asked of each acronym the

@@ -49,6 +49,35 @@ def test_matcher_resolve_matches_the_reference_rules(seed):
     assert resolve(matches, n_tokens) == _reference_resolve(matches, n_tokens)
 
 
+@pytest.mark.parametrize("seed", range(200))
+def test_matcher_resolve_admitting_is_resolving_the_admitted(seed):
+    # resolve asks ``admit`` only about winners and nested acronyms; the result must be that
+    # of filtering every match first, and no match that loses to a longer one is asked.
+    rng = random.Random(seed)
+    n_tokens = rng.randint(1, 30)
+    matches = _random_matches(rng, n_tokens)
+    refused = {m for m in matches if rng.random() < 0.3}
+    asked = []
+
+    def admit(match):
+        asked.append(match)
+        return match not in refused
+
+    expected = resolve([m for m in matches if m not in refused], n_tokens)
+    assert resolve(matches, n_tokens, admit=admit) == expected
+    accepted, nested = expected
+    assert set(asked) <= set(matches)
+    assert set(accepted) | set(nested) <= set(asked)
+
+
+def test_matcher_resolve_never_asks_about_a_match_a_longer_one_beats():
+    outer = Match(0, 3, "CX_TERM", "first-contact-resolution", False)
+    inner = Match(2, 3, "CX_TERM", "resolution", False)
+    asked = []
+    resolve([inner, outer], 3, admit=lambda m: asked.append(m) or True)
+    assert asked == [outer]
+
+
 def test_matcher_resolve_nested_acronym_inside_longer_term():
     outer = Match(0, 2, "CX_TERM", "sla-breach", False)
     inner = Match(0, 1, "CX_ACRONYM", "service-level-agreement", True)
