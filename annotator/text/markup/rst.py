@@ -3,7 +3,8 @@
 Hidden: literal blocks (``::`` then an indented block), ``code-block``/``code``/``sourcecode``/
 ``literalinclude``/``raw``/``math`` directives with their bodies, every directive line except
 the text of admonitions (``.. note:: text``), directive options, comments, hyperlink targets
-(``.. _x: url``, ``__ url``), substitution definitions and references, inline literals
+(``.. _x: url``, ``__ url``), substitution definitions, the bars of substitution references
+(``|SLA|`` reads as its name unless the document defines it as something else), inline literals
 (````x````), roles (``:ref:`x```, ```x`:doc:``; of ``:abbr:`SLA (Service Level Agreement)```
 only the role and its backticks: the abbreviation and its expansion are read), embedded link targets (```text <url>`_``),
 URLs and e-mails. Section titles (a line underlined by a run of one punctuation character) are
@@ -47,7 +48,11 @@ _RST_ROLE = re.compile(
 # rendered page shows it on hover), so the acronym is found and counts as defined.
 _RST_ABBR = re.compile(r"(?<![\w`]):abbr:`([^`]++)`")
 _RST_EMBEDDED_TARGET = re.compile(r"<[^<>`\n]*+>(?=`_{1,2})")
-_RST_SUBSTITUTION = re.compile(r"(?<![\w|])\|[^|\s][^|\n]{0,200}+\|(?:__?)?(?![\w|])")
+_RST_SUBSTITUTION = re.compile(r"(?<![\w|])\|([^|\s][^|\n]{0,200}+)\|(?:__?)?(?![\w|])")
+# A substitution defined in the document: ``.. |name| replace:: text`` (or ``image::`` ...).
+_RST_SUBSTITUTION_DEFINITION = re.compile(
+    r"^[ \t]*\.\.[ \t]+\|([^|\n]++)\|[ \t]+([\w-]++)::[ \t]*([^\r\n]*)", re.MULTILINE
+)
 _RST_UNDERLINE = re.compile(r"([!-/:-@\[-`{-~])\1{2,}[ \t]*")
 
 
@@ -150,8 +155,28 @@ def mask_rst(text: str, options: MaskOptions) -> Masked:
         mask.show(*abbr.span(1))
     hide_all(mask, _RST_EMBEDDED_TARGET, work)
     hide_all(mask, _RST_SUBSTITUTION, work)
+    for reference in _shown_substitutions(text, work):
+        mask.show(*reference.span(1))
     hide_plain(mask, work)
     return Masked(mask, _rst_headings(text, lines, line_text))
+
+
+def _shown_substitutions(text: str, work: str) -> list[re.Match]:
+    """Substitution references (``|SLA|``) read as their name.
+
+    A reference renders as its definition, which most documents keep in a shared file
+    (Sphinx's ``rst_epilog``, an include): there the name is the best reading of it, and
+    projects name substitutions after what they write (``|SLA|`` for an ``:abbr:`` of SLA).
+    A definition in the document itself says otherwise when it is an image or a replacement
+    that does not contain the name (``|product|`` -> "Odoo Helpdesk"): such references stay
+    hidden, as the name is not what the reader sees.
+    """
+    defined = {}
+    for definition in _RST_SUBSTITUTION_DEFINITION.finditer(text):
+        name, kind, body = definition.groups()
+        defined[name.strip()] = kind == "replace" and name.strip() in body
+    return [ref for ref in _RST_SUBSTITUTION.finditer(work)
+            if defined.get(ref.group(1), True) and not ref.group(1)[-1].isspace()]  # fmt: skip
 
 
 def _rst_headings(text: str, lines: LineIndex, line_text: list[str]) -> list[Span]:

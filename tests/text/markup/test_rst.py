@@ -18,7 +18,8 @@ from annotator.text.markup import visible_text
         "SLA :doc:`/a/KB` x",
         "SLA `KB`:term: x",
         "SLA `text <https://x/KB>`_ x",
-        "SLA |KB| x",
+        "SLA |KB| x\n\n.. |KB| image:: kb.png\n",
+        "SLA |KB| x\n\n.. |KB| replace:: the knowledge centre\n",
         "SLA https://x/KB",
         "SLA::\n\n    KB\n\nafter",
         "SLA\n\n::\n\n    KB\n",
@@ -33,6 +34,23 @@ from annotator.text.markup import visible_text
 def test_rst_hides_literals_roles_targets_and_directives(text, shown):
     assert shown(text, "rst", "KB") == []
     assert shown(text, "rst", "SLA") == [text.index("SLA")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Track |SLA| compliance.",
+        "Promised in |SLA|_ terms.",
+        "Track |SLA| compliance.\n\n.. |SLA| replace:: :abbr:`SLA (Service Level Agreement)`\n",
+    ],
+)
+def test_rst_substitution_reference_reads_as_its_name(text, shown):
+    # Defined elsewhere (a shared file) or as a replacement holding its name: the name is what
+    # the reader sees; the bars (and a link's underscore) are not.
+    at = text.index("|SLA|") + 1
+    assert shown(text, "rst", "SLA")[0] == at
+    visible = visible_text(text, "rst")
+    assert visible[at - 1] == " " and visible[at + 3] == " "
 
 
 def test_rst_admonition_text_and_body_are_prose(shown):
