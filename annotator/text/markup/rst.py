@@ -6,7 +6,8 @@ the text of admonitions (``.. note:: text``), directive options, comments, hyper
 (``.. _x: url``, ``__ url``), substitution definitions, the bars of substitution references
 (``|SLA|`` reads as its name unless the document defines it as something else), inline literals
 (````x````), roles (``:ref:`x```, ```x`:doc:``; of ``:abbr:`SLA (Service Level Agreement)```
-only the role and its backticks: the abbreviation and its expansion are read), embedded link targets (```text <url>`_``),
+only the role and its backticks: the abbreviation and its expansion are read; of
+``:guilabel:`` and ``:menuselection:`` all but the acronyms), embedded link targets (```text <url>`_``),
 URLs and e-mails. Section titles (a line underlined by a run of one punctuation character) are
 the headings.
 
@@ -47,6 +48,10 @@ _RST_ROLE = re.compile(
 # The one role whose content is what the reader sees: an abbreviation, with its expansion (the
 # rendered page shows it on hover), so the acronym is found and counts as defined.
 _RST_ABBR = re.compile(r"(?<![\w`]):abbr:`([^`]++)`")
+# Roles naming a control of the product's screens (a button, a menu path): their content is a
+# name, not prose, except an acronym in it, which still means itself ("SLA Status Analysis").
+_RST_UI_ROLE = re.compile(r"(?<![\w`]):(?:guilabel|menuselection):`([^`]++)`")
+_LABEL_ACRONYM = re.compile(r"(?<![\w'’])[A-Z][A-Z0-9]{1,5}(?:s|'s|’s)?(?![\w'’])")
 _RST_EMBEDDED_TARGET = re.compile(r"<[^<>`\n]*+>(?=`_{1,2})")
 _RST_SUBSTITUTION = re.compile(r"(?<![\w|])\|([^|\s][^|\n]{0,200}+)\|(?:__?)?(?![\w|])")
 # A substitution defined in the document: ``.. |name| replace:: text`` (or ``image::`` ...).
@@ -153,6 +158,9 @@ def mask_rst(text: str, options: MaskOptions) -> Masked:
     hide_all(mask, _RST_ROLE, work)
     for abbr in _RST_ABBR.finditer(work):
         mask.show(*abbr.span(1))
+    for label in _RST_UI_ROLE.finditer(work):
+        for acronym in _LABEL_ACRONYM.finditer(work, *label.span(1)):
+            mask.show(*acronym.span())
     hide_all(mask, _RST_EMBEDDED_TARGET, work)
     hide_all(mask, _RST_SUBSTITUTION, work)
     for reference in _shown_substitutions(text, work):

@@ -53,6 +53,26 @@ def test_rst_substitution_reference_reads_as_its_name(text, shown):
     assert visible[at - 1] == " " and visible[at + 3] == " "
 
 
+@pytest.mark.parametrize(
+    ("text", "acronyms", "hidden"),
+    [
+        ("Open the :guilabel:`SLA Status Analysis` report.", ["SLA"], ["Status", "Analysis"]),
+        ("Go to :menuselection:`Helpdesk --> Reporting --> SLAs`.", ["SLAs"], ["Helpdesk", "Reporting", "-->"]),
+        ("Select :guilabel:`Number of SLA's Failed`.", ["SLA's"], ["Number", "Failed"]),
+        ("Click :guilabel:`Save` or :guilabel:`OK`.", ["OK"], ["Save"]),
+        ("Click :guilabel:`Queue` now.", [], ["Queue"]),
+    ],
+)
+def test_rst_ui_label_roles_show_only_their_acronyms(text, acronyms, hidden, shown):
+    # A guilabel or menu path names a control: its words are a name, an acronym still itself.
+    visible = visible_text(text, "rst")
+    for word in acronyms:
+        assert shown(text, "rst", word) == [text.index(word)]
+    for word in hidden:
+        assert word not in visible
+    assert ":guilabel:" not in visible and ":menuselection:" not in visible
+
+
 def test_rst_admonition_text_and_body_are_prose(shown):
     text = ".. note:: SLA first\n   :class: KB\n\n   Then NPS.\n"
     assert shown(text, "rst", "SLA") == [text.index("SLA")]
