@@ -10,6 +10,12 @@ screen (a list of tickets, a dialog, a tile), not the support concept. It is sti
 * when the term is not its last word ("**Incident Handling**", "**ticket templates**"): the
   term qualifies the label's head noun, and such labels describe working with the concept.
 
+A one-word label is the concept's own word set in bold for emphasis ("every **ticket**"),
+except where the text says to click it: the object of a verb of clicking ("choose
+**Routing**", "select the **Forecast** tab", "click on *Settings*", :data:`CLICK_VERBS`),
+or the next entry of a menu path it opens ("choose **Analytics**, **Forecasting**"). What
+is clicked is a menu item or a button, named by the term, not the term.
+
 The words are general English and software vocabulary, never names from a corpus. Pure
 functions over the document's text; the component runs them as the ``ui_labels`` precision
 rule (:mod:`.precision`).
@@ -29,6 +35,20 @@ ACTION_WORDS = frozenset(
     "import manage merge move open remove reopen reply search select send set show sort split "
     "tag update use view".split()
 )
+#: Verbs that say what to click (general software vocabulary): an emphasised word they take
+#: as object is a menu item or a button ("choose **Routing**", "go to *Settings*").
+CLICK_VERBS = ("choose", "click", "select", "tap", "press", "hit", "go to", "navigate to", "switch to")
+_MARKS = r"(?:\*\*|__|\*|_)"
+# What may stand between a verb of clicking and its label: "on", "the", and earlier entries
+# of a menu path, each an emphasised label followed by a comma or a path mark. Read backwards
+# from the label's opening mark, within a bounded window.
+_CLICKED = re.compile(
+    r"\b(?:" + "|".join(v.replace(" ", r"\s+") for v in CLICK_VERBS) + r")(?:\s+on)?(?:\s+the)?\s+"
+    r"(?:" + _MARKS + r"[^*_\n]{1,60}?" + _MARKS + r"\s*(?:,|>|\u2192)\s*(?:and\s+|then\s+)?){0,4}\Z",
+    re.IGNORECASE,
+)
+#: How far before a label its verb of clicking is looked for, in characters.
+_CLICK_REACH = 240
 #: Most words a bold label holds (a longer bold stretch is emphasised prose).
 LABEL_WORDS = 5
 #: How far from a match its bold marks are looked for, in characters.
@@ -69,13 +89,35 @@ def is_screen_label(label: str, max_words: int = LABEL_WORDS) -> bool:
     return opener.lower() not in ACTION_WORDS
 
 
+def emphasised_word(text: str, start: int, end: int) -> int | None:
+    """Where the emphasis mark opening ``start:end`` starts, when the word is set in emphasis
+    alone (``**Routing**``, ``*Settings*``, ``__Tags__``); None otherwise."""
+    for mark in ("**", "__", "*", "_"):
+        if text.startswith(mark, end) and text.endswith(mark, 0, start):
+            opening = start - len(mark)
+            # "***" or "**" seen as "*": the mark must not continue on either side.
+            if (opening and text[opening - 1] == mark[0]) or text[end + len(mark) : end + len(mark) + 1] == mark[0]:
+                continue
+            return opening
+    return None
+
+
+def clicked(text: str, start: int, end: int) -> bool:
+    """The one word ``start:end``, set in emphasis alone, is what a verb of clicking takes
+    (see the module docstring)."""
+    opening = emphasised_word(text, start, end)
+    if opening is None:
+        return False
+    return _CLICKED.search(text, max(0, opening - _CLICK_REACH), opening) is not None
+
+
 def drop_ui_labels(context, matches: list, taken: bytearray) -> list:
     """The ``ui_labels`` rule: ``matches`` without the one-word terms that end a bold screen
     label. ``context`` is the component's :class:`~annotator.pipeline.precision.RuleContext`;
     dropped matches release their tokens in ``taken``."""
     text = context.text
-    # One look at the text spares every document without bold the rest.
-    if not matches or ("**" not in text and "__" not in text):
+    # One look at the text spares every document without emphasis the rest.
+    if not matches or ("*" not in text and "_" not in text):
         return matches
     token_end = context.token_end
     doc = context.doc
@@ -83,7 +125,8 @@ def drop_ui_labels(context, matches: list, taken: bytearray) -> list:
     for m in matches:
         if m.end - m.start != 1 or m.label != TERM_LABEL or m.is_token_pattern:
             continue
-        label = bold_label(text, doc[m.start].idx, token_end(m.start))
-        if label is not None and is_screen_label(label):
+        start, end = doc[m.start].idx, token_end(m.start)
+        label = bold_label(text, start, end)
+        if (label is not None and is_screen_label(label)) or clicked(text, start, end):
             dropped.add(m)
     return release(matches, dropped, taken)

@@ -88,3 +88,50 @@ def test_uilabels_a_pipeline_without_the_rule_keeps_them(glossary_nlp):
     assert _ents(nlp, "It shows up under **Recent customer tickets** with its SLA and FRT.") == [
         "tickets", "SLA", "FRT"
     ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the object of a verb of clicking, alone or after "on" / "the"
+        ("On the menu, choose **Tickets** to see the SLA and FRT.", ["SLA", "FRT"]),
+        ("Select the **Agents** tab for the SLA and FRT.", ["SLA", "FRT"]),
+        ("Click on *Tags*, then set the SLA and FRT.", ["SLA", "FRT"]),
+        # the next entry of a menu path a verb of clicking opens
+        ("Choose **Routing rules**, **Tickets** for the SLA and FRT.", ["SLA", "FRT"]),
+        ("Go to __Settings__ > __Agents__ for the SLA and FRT.", ["SLA", "FRT"]),
+    ],
+)
+def test_uilabels_clicked_words_are_not_the_concept(labels_nlp, text, expected):
+    assert _ents(labels_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # emphasis alone, or a verb that clicks nothing
+        ("Every **ticket** has an SLA and FRT.", ["ticket", "SLA", "FRT"]),
+        ("We chose **tickets** over chats for the SLA and FRT.", ["tickets", "SLA", "FRT"]),
+        ("- **Tags** *add* spam to meet the SLA and FRT.", ["Tags", "SLA", "FRT"]),
+        # a clicked label of several words starting with an action is the action on the concept
+        ("Click **Add Tag** to meet the SLA and FRT.", ["Tag", "SLA", "FRT"]),
+    ],
+)
+def test_uilabels_emphasis_without_a_click_keeps_the_concept(labels_nlp, text, expected):
+    assert _ents(labels_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        ("choose **Routing**, now", "Routing", True),
+        ("select the *Forecast* tab", "Forecast", True),
+        ("navigate to\n__Tickets__ and", "Tickets", True),
+        ("choose ***Tags*** now", "Tags", False),  # bold italics: no single label mark pair
+        ("choose **New Tickets** now", "Tickets", False),  # not one word alone in emphasis
+        ("I chose **tickets**", "tickets", False),
+    ],
+)
+def test_uilabels_clicked(text, word, expected):
+    start = text.index(word)
+    assert uilabels.clicked(text, start, start + len(word)) is expected
