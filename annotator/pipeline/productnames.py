@@ -20,7 +20,11 @@ writes it somewhere:
 A term of several words written closed up as one capitalised word ("Helpdesk", "Livechat": a
 spelling the glossary never writes, made of two of its words) mid-sentence is a product's
 name too, where it stands, the way a brand spelling ("LiveChat") is (:mod:`.propernames`); in
-lower case it is the term ("our helpdesk").
+lower case it is the term ("our helpdesk"). So is such a spelling, in any casing, opening a
+document's title (its first line, standing alone above a blank line, after any bracketed tags
+or a ``component:`` prefix: "Livechat future features", "[16.0][IMP] mgmt: Helpdesk stages per
+team"): a tracker's title opens with the part of the product it is filed against (the place gives
+no capital away: a closed-up spelling there is a name as much as mid-sentence).
 
 Once the document shows the term as a product, every mention of it written with capitals
 where nothing asks for them (mid-sentence; in any emphasis) is the product too, and is not
@@ -33,6 +37,8 @@ precision rule (:mod:`.precision`).
 """
 
 from __future__ import annotations
+
+import re
 
 from ..glossary.compile import TERM_LABEL
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
@@ -104,6 +110,27 @@ def closed_compound(word: str, lexicon: GlossaryLexicon) -> bool:
     return any(lower[:i] in lexicon.words and lower[i:] in lexicon.words for i in range(2, len(lower) - 1))
 
 
+# The first line, when a blank line follows it (read in place: never a copy of the text).
+_TITLE_LINE = re.compile(r"[ \t\r\n]*(?P<line>[^\n]*?\S)[ \t\r]*\n[ \t\r]*\n")
+# What may come before the first word of a title on its line: a heading's marks and bracketed
+# tags ("[16.0][IMP]") ...
+_TITLE_TAGS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?:\[[^\]\n]{0,40}\][ \t]*)*")
+# ... and then one "component:" prefix (its name may be blanked out as code).
+_TITLE_COMPONENT = re.compile(r"[^\n:]{0,60}:[ \t]+")
+
+
+def title_openings(text: str) -> tuple[int, ...]:
+    """Where the first word of ``text``'s title may start: its first line, when that line
+    stands alone above a blank line and ends no sentence, past its tags (:data:`_TITLE_TAGS`)
+    and past a ``component:`` prefix as well; () when the text opens with no such title."""
+    found = _TITLE_LINE.match(text)
+    if found is None or found.group("line").endswith((".", "!", "?", ":")):
+        return ()
+    start = _TITLE_TAGS.match(text, found.start("line"), found.end("line")).end()
+    component = _TITLE_COMPONENT.match(text, start, found.end("line"))
+    return (start,) if component is None else (start, component.end())
+
+
 def _mid_sentence(tokens: TokenTexts, start: int) -> bool:
     """Capitals at ``start`` are not asked for by the place: not a sentence's first word
     (emphasis marks before it do not make one)."""
@@ -118,14 +145,12 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
     as a product's name. ``context`` is the component's
     :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
     tokens = TokenTexts(context.doc, context.text, context.token_end)
+    lexicon, rare_below = context.lexicon(), context.settings.name_rare_word_zipf
     capitalised = [
         m for m in matches
         if m.label == TERM_LABEL and not m.is_token_pattern and tokens[m.start][:1].isupper()
         and _all_capitalised(tokens, m.start, m.end)
     ]  # fmt: skip
-    if not capitalised:
-        return matches
-    lexicon, rare_below = context.lexicon(), context.settings.name_rare_word_zipf
     dropped: set = set()
 
     def key(m) -> tuple[str, ...]:
@@ -137,6 +162,15 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
         if m.end - m.start == 1 and not is_brand_shaped(word) and _mid_sentence(tokens, m.start) and (
                 closed_compound(word, lexicon)):
             dropped.add(m)
+    openings = title_openings(context.text)
+    if openings:
+        doc = context.doc
+        dropped.update(
+            m for m in matches
+            if m.end - m.start == 1 and doc[m.start].idx in openings and m.label == TERM_LABEL
+            and not m.is_token_pattern and not is_brand_shaped(tokens[m.start])
+            and closed_compound(tokens[m.start], lexicon)
+        )  # fmt: skip
     products: set[tuple[str, ...]] = set()
     brands: set[tuple[str, tuple[str, ...]]] = set()  # (brand, product) as first written
     for m in capitalised:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
-from annotator.pipeline.productnames import PRODUCT_NOUNS, closed_compound, named_as_product
+from annotator.pipeline.productnames import PRODUCT_NOUNS, closed_compound, named_as_product, title_openings
 from annotator.pipeline.lexicon import GlossaryLexicon
 from annotator.pipeline.tokentexts import TokenTexts
 
@@ -47,6 +47,10 @@ def _ents(nlp, text):
         # a closed-up spelling of a term of several words, capitalised mid-sentence
         ("Once a *Helpdesk* ticket is solved, the SLA stops.", ["ticket", "SLA"]),
         ("We moved to Livechat last year; the SLA held.", ["SLA"]),
+        # a closed-up spelling opening a title, in any casing, names the part of the product
+        ("Livechat future features\n\nThe live chat misses its SLA.", ["live chat", "SLA"]),
+        ("livechat future features\n\nthe live chat misses its SLA.", ["live chat", "SLA"]),
+        ("[16.0][IMP] mgmt: Helpdesk stages per team\n\nEach help desk has an SLA.", ["help desk", "SLA"]),
         # the brand's name repeated in lower case is the name
         ("We use Zendesk Helpdesk. The zendesk helpdesk meets the SLA.", ["SLA"]),
         # lower case stays the concept
@@ -72,6 +76,10 @@ def test_productnames_apps_named_by_a_term(products_nlp, text, expected):
         # the closed-up spelling at a sentence start, or in lower case, is the term
         ("Livechat volume grew past the SLA.", ["Livechat", "SLA"]),
         ("Our livechat volume grew past the SLA.", ["livechat", "SLA"]),
+        # ... and so is it opening a sentence, a title that is no title, or a title's later word
+        ("Livechat volume grew past the SLA.\n\nIt did.", ["Livechat", "SLA"]),
+        ("Livechat volume\ngrew past the SLA.", ["Livechat", "SLA"]),
+        ("Moving to a new livechat\n\nOur SLA held.", ["livechat", "SLA"]),
         # a sentence-start mention without evidence of its own stays the term
         ("Open the Helpdesk app.\n\nHelpdesk teams meet the SLA.", ["Helpdesk", "SLA"]),
     ],
@@ -117,3 +125,22 @@ def test_productnames_named_as_product(text, start, end, expected):
 def test_productnames_closed_compound(word, expected):
     lexicon = GlossaryLexicon(frozenset({"help", "desk", "live", "chat", "ticket"}), frozenset(), {}, frozenset())
     assert closed_compound(word, lexicon) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Livechat future features\n\nbody", ["Livechat"]),
+        ("[16.0][IMP] mgmt: Helpdesk stages\n\nbody", ["mgmt:", "Helpdesk"]),
+        # a component's name blanked out as code
+        ("[16.0][IMP]     : Helpdesk stages\n\nbody", [":", "Helpdesk"]),
+        ("\n\n## Livechat woes\r\n\r\nbody", ["Livechat"]),
+        # no title: a sentence, a line with no blank line after it, a lead-in
+        ("Livechat grew past the SLA.\n\nbody", []),
+        ("Livechat woes\nbody", []),
+        ("Livechat woes", []),
+        ("Livechat woes:\n\nbody", []),
+    ],
+)
+def test_productnames_title_openings(text, expected):
+    assert [text[i:].split()[0] for i in title_openings(text)] == expected
