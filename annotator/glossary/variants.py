@@ -29,7 +29,7 @@ from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
 from ..vocabulary.codes import code_spellings
 from ..vocabulary.frequency import is_english_word, zipf
 # verb_forms is inflection's, named here too: bare heads take their verb forms from it.
-from ..vocabulary.inflection import pluralize, singularize, verb_forms  # noqa: F401
+from ..vocabulary.inflection import pluralize, singularize, verb_forms, word_inflections  # noqa: F401
 
 #: Possessive endings spaCy's English tokenizer splits off as their own token (acronyms only).
 POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
@@ -120,10 +120,17 @@ def _head_forms(head: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# "self-" and one word: English makes verbs of such compounds ("self-service" -> "self-serviced").
+_SELF_COMPOUND = re.compile(r"self[- ]?([a-z]{3,})")
+
+
 def term_variants(term: str, *, normalized: bool = False) -> list[str]:
     """Every lowercase spelling generated for one term or alias, deterministic order: each
     compound form (:func:`compound_forms`) with its head word (the last word) as written, in
-    the singular and in the plural.
+    the singular and in the plural; a ``self-`` compound of one word also with that word's
+    ``-ed``/``-ing`` forms where it is verb-like (``self-serviced``, ``self-hosting``:
+    :func:`~annotator.vocabulary.inflection.word_inflections`), since English makes a verb of
+    ``self-`` and a verb.
 
     Term possessives are not generated: ``agent's`` already matches as ``agent`` followed by
     spaCy's separate ``'s`` token, and doubling every term's patterns for a boundary nicety
@@ -136,11 +143,18 @@ def term_variants(term: str, *, normalized: bool = False) -> list[str]:
     if not base:
         return []
     variants: dict[str, None] = {}
+    self_compound = _SELF_COMPOUND.fullmatch(base) is not None
     for compound in compound_forms(base):
         head_start = max(compound.rfind(" "), compound.rfind("-")) + 1
         stem = compound[:head_start]
         for word in _head_forms(compound[head_start:]):
             variants[stem + word] = None
+        if self_compound:
+            # "self-" + a verb is a verb itself: "can be self-serviced", "self-hosting".
+            word = compound[head_start:]
+            for form in word_inflections(word):
+                if form != pluralize(word):
+                    variants[stem + form] = None
     return list(variants)
 
 

@@ -31,6 +31,23 @@ def test_variants_term_variants(term, expected):
     assert expected <= set(term_variants(term))
 
 
+@pytest.mark.parametrize(
+    "term,expected,absent",
+    [
+        # "self-" and a verb-like word is a verb: its -ed and -ing forms, in each spelling
+        ("Self-Service", {"self-serviced", "self-servicing", "self serviced"}, set()),
+        ("Self-Host", {"self-hosted", "self-hosting"}, set()),
+        # no verb forms for a word that is no verb, or for another compound
+        ("Self-Checkout", {"self-checkout"}, {"self-checkouted"}),
+        ("Customer Service", {"customer service"}, {"customer serviced"}),
+        ("Selfie", {"selfie"}, {"selfied"}),
+    ],
+)
+def test_variants_self_compounds_take_verb_forms(term, expected, absent):
+    variants = set(term_variants(term))
+    assert expected <= variants and not absent & variants
+
+
 def test_variants_variants_are_lowercase_and_written_form_first():
     variants = term_variants("First Contact Resolution")
     assert variants[0] == "first contact resolution"
