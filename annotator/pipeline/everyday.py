@@ -28,6 +28,10 @@ mention gets a score:
   agents"): no noun reading is left;
 * ``- courtesy_penalty`` for a mention thanked for ("Thank you for your feedback", "Thanks for
   reporting!"): it is what the writer was sent, not the concept, and it is judged alone;
+* a term naming a capacity (an ``-ability`` noun: "availability", :data:`CAPACITY_SUFFIXES`)
+  is dropped, whatever its score, unless a domain word or another match stands right beside it
+  ("service availability", "availability SLA"): a capacity is said of whatever the sentence
+  is about ("his availability"), and the document's support context does not say whose;
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
   two count): "first class tickets", "seat availability on the flight" are a traveller's
   tickets and a flight's seats, whatever support words the conversation holds
@@ -72,6 +76,12 @@ THIRD_PERSON_CUES = frozenset(("he", "she", "it"))
 #: "readiness", "availability", "ownership" name a thing or a state and are never verbs, so
 #: "time to escalation" is a preposition before a noun.
 NOMINAL_SUFFIXES = ("tion", "sion", "ness", "ity", "ship", "ism")
+#: Endings of English nouns naming a capacity, made from "-able" adjectives ("availability",
+#: "scalability", "reliability"): a capacity is said of whatever the sentence is about (a
+#: person's availability, a plan's scalability), so such a term is the glossary's concept only
+#: where a domain word or another term qualifies it, right beside it ("service availability",
+#: "availability SLA"); the document's context says nothing of what it is the capacity of.
+CAPACITY_SUFFIXES = ("ability", "ibility")
 #: Particles after which a noun form is a phrasal verb ("queue up", "tag along").
 PARTICLES = frozenset(("up", "along"))
 #: Words that open a noun phrase: right after the term, its object ("reporting a bug", "bug
@@ -262,6 +272,26 @@ def _paragraph_window(context, i: int, reach: int, breaks: bool = True) -> tuple
     return lo, hi
 
 
+def _unqualified_capacities(judged: list, matches: list, lower: Sequence[int], lexicon) -> list:
+    """The mentions in ``judged`` ((match, form, base) triples) of a term naming a capacity
+    (:data:`CAPACITY_SUFFIXES`) that no domain word (:attr:`GlossaryLexicon.context_ids
+    <annotator.pipeline.lexicon.GlossaryLexicon.context_ids>`) and no other match of
+    ``matches`` qualifies, right before or right after it."""
+    capacities = [m for m, _, base in judged if base.endswith(CAPACITY_SUFFIXES)]
+    if not capacities:
+        return []
+    covered = {i for o in matches for i in range(o.start, o.end)}
+    cues = lexicon.context_ids
+
+    def qualified(m) -> bool:
+        for i in (m.start - 1, m.end):
+            if 0 <= i < len(lower) and (i in covered or lower[i] in cues):
+                return True
+        return False
+
+    return [m for m in capacities if not qualified(m)]
+
+
 def keep_in_context(context, matches: list, taken: bytearray) -> list:
     """The ``everyday_words`` rule: ``matches`` without the everyday-word terms whose context
     does not say support. ``context`` is the component's
@@ -327,7 +357,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         if repeated and _OTHER_DOMAIN_IDS.isdisjoint(lower):
             for concept_id, count in repeated:
                 best[concept_id, "noun"] += min(count - 1, repeat_cap) * repeat_weight
-    dropped = set()
+    dropped = set(_unqualified_capacities(judged, matches, lower, lexicon))
     for m, score, kind in scores:
         # One sense per discourse: a term's nouns keep the sense their best mention shows, and
         # so do its verb forms; a noun used as a verb is judged alone.

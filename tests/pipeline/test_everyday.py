@@ -318,3 +318,23 @@ def test_everyday_a_term_is_no_domain_word_for_itself(everyday_nlp):
 )
 def test_everyday_infinitive_with_an_object_is_the_verb(everyday_nlp, text, expected):
     assert _ents(everyday_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a capacity is said of whatever the sentence is about: here a person's, a region's
+        ("The agent routes the ticket by his skills or availability, within the SLA.",
+         ["agent", "ticket", "SLA"]),
+        ("Confirm availability with the next region before the SLA and FRT run out.", ["SLA", "FRT"]),
+        # a domain word or another term right beside it says whose
+        ("Ticket availability dropped, so the agent missed the SLA.", ["Ticket", "availability", "agent", "SLA"]),
+        ("Our service availability fell below the SLA and FRT.", ["service", "availability", "SLA", "FRT"]),
+        ("The availability SLA is 99.9% and the FRT an hour.", ["availability", "SLA", "FRT"]),
+        ("Customer availability is tracked against the SLA and FRT.", ["availability", "SLA", "FRT"]),
+    ],
+)
+def test_everyday_a_capacity_needs_a_qualifier_beside_it(glossary_nlp, text, expected):
+    # "service" is a domain word once two names hold it (and Customer Service's bare head)
+    nlp = glossary_nlp([*GLOSSARY, concept("availability", "Availability"), concept("customer-service", "Customer Service")])
+    assert _ents(nlp, text) == expected
