@@ -110,25 +110,34 @@ def closed_compound(word: str, lexicon: GlossaryLexicon) -> bool:
     return any(lower[:i] in lexicon.words and lower[i:] in lexicon.words for i in range(2, len(lower) - 1))
 
 
-# The first line, when a blank line follows it (read in place: never a copy of the text).
-_TITLE_LINE = re.compile(r"[ \t\r\n]*(?P<line>[^\n]*?\S)[ \t\r]*\n[ \t\r]*\n")
 # What may come before the first word of a title on its line: a heading's marks and bracketed
 # tags ("[16.0][IMP]") ...
 _TITLE_TAGS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?:\[[^\]\n]{0,40}\][ \t]*)*")
 # ... and then one "component:" prefix (its name may be blanked out as code).
 _TITLE_COMPONENT = re.compile(r"[^\n:]{0,60}:[ \t]+")
+#: Longest first line read as a title, in characters.
+TITLE_CHARS = 200
 
 
 def title_openings(text: str) -> tuple[int, ...]:
     """Where the first word of ``text``'s title may start: its first line, when that line
     stands alone above a blank line and ends no sentence, past its tags (:data:`_TITLE_TAGS`)
     and past a ``component:`` prefix as well; () when the text opens with no such title."""
-    found = _TITLE_LINE.match(text)
-    if found is None or found.group("line").endswith((".", "!", "?", ":")):
+    start = 0
+    while start < len(text) and text[start] in " \t\r\n":
+        start += 1
+    end = text.find("\n", start, start + TITLE_CHARS)
+    if end < 0:
         return ()
-    start = _TITLE_TAGS.match(text, found.start("line"), found.end("line")).end()
-    component = _TITLE_COMPONENT.match(text, start, found.end("line"))
-    return (start,) if component is None else (start, component.end())
+    after = end + 1
+    while after < len(text) and text[after] in " \t\r":
+        after += 1
+    line = text[start:end].rstrip()
+    if not text.startswith("\n", after) or not line or line.endswith((".", "!", "?", ":")):
+        return ()
+    opening = _TITLE_TAGS.match(line).end()
+    component = _TITLE_COMPONENT.match(line, opening)
+    return (start + opening,) if component is None else (start + opening, start + component.end())
 
 
 def _mid_sentence(tokens: TokenTexts, start: int) -> bool:
@@ -162,7 +171,7 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
         if m.end - m.start == 1 and not is_brand_shaped(word) and _mid_sentence(tokens, m.start) and (
                 closed_compound(word, lexicon)):
             dropped.add(m)
-    openings = title_openings(context.text)
+    openings = title_openings(context.text) if matches else ()
     if openings:
         doc = context.doc
         dropped.update(
