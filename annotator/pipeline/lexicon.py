@@ -18,7 +18,9 @@ from the concepts' names alone, never from a list of phrases:
   by the same routine pattern generation uses
   (:func:`~annotator.vocabulary.inflection.inflection_map`), mapped to the word they inflect;
 * :attr:`GlossaryLexicon.written_caps` -- names the glossary itself writes with inner capitals
-  ("WhatsApp"): such a spelling in a text is the term, not a brand.
+  ("WhatsApp"): such a spelling in a text is the term, not a brand;
+* :attr:`GlossaryLexicon.customer_heads` -- the bare heads of ``customer <head>`` terms
+  ("feedback" for Customer Feedback), with their plurals.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
 from ..glossary.model import Concept
-from ..glossary.variants import bare_head, gerund_verb, normalize_text, process_heads, short_forms
+from ..glossary.variants import (
+    DROPPABLE_MODIFIERS, bare_head, gerund_verb, normalize_text, process_heads, short_forms,
+)
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
-from ..vocabulary.inflection import inflection_map, singular
+from ..vocabulary.inflection import inflection_map, pluralize, singular
 from ..vocabulary.names import FUNCTION_WORDS
 
 #: Fewest concept names a word must occur in to count as a domain context word.
@@ -56,6 +60,9 @@ class GlossaryLexicon(NamedTuple):
     #: :attr:`everyday` turned round: word -> {concept id -> the forms that inflect the word}
     #: (a rule about certain words, "bug", finds their concepts with one look-up).
     bases: dict[str, dict[str, frozenset[str]]] = {}
+    #: concept id -> the forms of its bare head, for the terms named by a customer's thing
+    #: ("Customer Feedback" -> "feedback", "feedbacks"): the head alone stands for the customer's.
+    customer_heads: dict[str, frozenset[str]] = {}
 
 
 def _words(name: str) -> list[str]:
@@ -95,7 +102,13 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
     # The kinds of a process the glossary knows by its bare name ("routing", "route"): the
     # patterns give them to one concept (see annotator.glossary.variants.process_heads).
     processes = process_heads((c.id, normalize_text(n)) for c in concepts for n in (c.term, *c.aliases))
+    customer_heads: dict[str, set[str]] = {}
     for concept in concepts:
+        for name in (concept.term, *concept.aliases):
+            name = normalize_text(name)
+            head = bare_head(name, normalized=True)
+            if head and name.split(" ")[0].lower() in DROPPABLE_MODIFIERS:
+                customer_heads.setdefault(concept.id, set()).update((head, pluralize(head) or head))
         concept_words: set[str] = set()
         for name in (concept.term, *concept.aliases):
             for word in _words(name):
@@ -128,4 +141,5 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
         frozenset(words), frozenset(context), everyday, frozenset(caps), frozenset(verbs),
         frozenset(map(get_string_id, context)),
         {base: {cid: frozenset(forms) for cid, forms in by_id.items()} for base, by_id in bases.items()},
+        {cid: frozenset(forms) for cid, forms in customer_heads.items()},
     )

@@ -16,7 +16,7 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 
 A new rule is a function here (or in a module of its own next to this one: proper names in
 :mod:`.propernames`, everyday-word terms in :mod:`.everyday`, terms qualifying a part of the
-software in :mod:`.softwareparts`, apps named by a term in :mod:`.productnames`, bold labels of a screen in :mod:`.uilabels`, defect words in issue reports in :mod:`.issuereports`), registered, and its name added to
+software in :mod:`.softwareparts`, apps named by a term in :mod:`.productnames`, bold labels of a screen in :mod:`.uilabels`, defect words in issue reports in :mod:`.issuereports`, a customer's term said of another party in :mod:`.otherparties`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
 
@@ -49,6 +49,7 @@ from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexi
 from .matcher import Match
 from .docacronyms import keep_document_acronym
 from .issuereports import drop_defect_words
+from .otherparties import drop_other_parties
 from .productnames import drop_products
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 from .softwareparts import drop_software_parts
@@ -447,6 +448,12 @@ def drop_issue_report_defect_words(context: RuleContext, matches: list[Match], t
     return drop_defect_words(context, matches, taken)
 
 
+def drop_other_party_heads(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
+    """The bare head of a customer's term said of another party ("team feedback";
+    :mod:`.otherparties`)."""
+    return drop_other_parties(context, matches, taken)
+
+
 def keep_everyday_words_in_context(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """One-word terms that are everyday English words, kept in support context only
     (:mod:`.everyday`)."""
@@ -513,6 +520,11 @@ def make_document_acronyms_rule() -> PrecisionRule:
     return PrecisionRule("document_acronyms", "document_acronym", keep_document_acronym)
 
 
+@registry.misc("helpdesk_glossary.other_parties.v1")
+def make_other_parties_rule() -> PrecisionRule:
+    return PrecisionRule("other_parties", "accepted", drop_other_party_heads)
+
+
 @registry.misc("helpdesk_glossary.everyday_words.v1")
 def make_everyday_words_rule() -> PrecisionRule:
     return PrecisionRule("everyday_words", "accepted", keep_everyday_words_in_context)
@@ -531,6 +543,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.ui_labels.v1",
     "helpdesk_glossary.software_parts.v1",
     "helpdesk_glossary.issue_reports.v1",
+    "helpdesk_glossary.other_parties.v1",
     "helpdesk_glossary.everyday_words.v1",
     "helpdesk_glossary.document_acronyms.v1",
 )

@@ -1,0 +1,65 @@
+"""The bare head of a customer's term said of another party: "team feedback", "employee survey".
+
+A term such as "Customer Feedback" or "Customer Survey" is also matched by its head alone
+("feedback", "survey": :func:`~annotator.glossary.variants.bare_head`), because support text
+leaves the customer out when it is plain whose feedback it is. When another party stands in
+the modifier's place ("team feedback", "the employees' survey", "agent feedback"), it is no
+longer plain: the text names whose it is, and it is not the customer's. The tooltip for
+Customer Feedback would explain the wrong thing.
+
+The parties are general English nouns for the people and groups of an organisation
+(:data:`OTHER_PARTIES`), never names from a corpus; a thing the feedback is about ("ticket
+feedback", "product feedback") is no party and leaves the term alone.
+
+Pure functions over the document's token hashes; the component runs them as the
+``other_parties`` precision rule (:mod:`.precision`).
+"""
+
+from __future__ import annotations
+
+from spacy.strings import get_string_id
+
+from ..glossary.compile import TERM_LABEL
+from .matcher import release
+
+#: Nouns for people and groups inside or beside an organisation other than its customers
+#: (general English): before the bare head of a customer's term, they say whose it is.
+OTHER_PARTIES = frozenset(
+    "team teams staff employee employees agent agents peer peers colleague colleagues manager "
+    "managers engineer engineers developer developers partner partners vendor vendors supplier "
+    "suppliers stakeholder stakeholders leadership management".split()
+)
+_PARTY_IDS = frozenset(map(get_string_id, OTHER_PARTIES))
+# A possessive ending between the party and the head ("the team's feedback").
+_POSSESSIVE_IDS = frozenset(map(get_string_id, ("'s", "\u2019s", "'", "\u2019")))
+
+
+def said_of_another_party(lower, start: int) -> bool:
+    """The token before ``start`` (past a possessive ending) is one of :data:`OTHER_PARTIES`;
+    ``lower`` are the document's lower-case token hashes."""
+    before = start - 1
+    if before > 0 and lower[before] in _POSSESSIVE_IDS:
+        before -= 1
+    return before >= 0 and lower[before] in _PARTY_IDS
+
+
+def drop_other_parties(context, matches: list, taken: bytearray) -> list:
+    """The ``other_parties`` rule: ``matches`` without the bare heads of customers' terms that
+    another party qualifies. ``context`` is the component's
+    :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
+    if not matches:
+        return matches
+    heads = context.lexicon().customer_heads
+    candidates = [
+        m for m in matches
+        if m.end - m.start == 1 and m.id in heads and m.label == TERM_LABEL and not m.is_token_pattern
+    ]  # fmt: skip
+    # One set test on the document's words spares almost every document the rest.
+    if not candidates or _PARTY_IDS.isdisjoint(lower := context.lower()):
+        return matches
+    strings = context.doc.vocab.strings
+    dropped = {
+        m for m in candidates
+        if strings[lower[m.start]] in heads[m.id] and said_of_another_party(lower, m.start)
+    }  # fmt: skip
+    return release(matches, dropped, taken)
