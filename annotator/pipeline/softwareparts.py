@@ -1,6 +1,6 @@
 """One-word terms that modify the name of a part of the software: "agent bot", "agent interface".
 
-In "create an agent bot", "the agent interface", "our ticket API" the everyday-word term
+In "create an agent bot", "the agent interface", "our ticket API", "the conversation window" the everyday-word term
 ("agent", "ticket": :attr:`~annotator.pipeline.lexicon.GlossaryLexicon.everyday`) is no
 mention of the support concept: it qualifies the noun after it, and that noun names a piece of
 the product (a bot, a screen, an interface to program against). English compounds take their
@@ -28,7 +28,7 @@ from .tokentexts import TokenTexts
 #: everyday-word term right before one names that part, not the support concept.
 SOFTWARE_PARTS = frozenset(
     "bot bots chatbot chatbots interface interfaces app apps application applications api apis "
-    "sdk sdks plugin plugins widget widgets extension extensions endpoint endpoints".split()
+    "sdk sdks plugin plugins widget widgets extension extensions endpoint endpoints window windows".split()
 )
 _PART_IDS = frozenset(map(get_string_id, SOFTWARE_PARTS))
 #: Tokens that may join the term to the noun it qualifies ("agent-bot").

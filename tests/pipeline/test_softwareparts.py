@@ -40,6 +40,8 @@ def _ents(nlp, text):
         ("Create the ticket from the agent interface under the SLA and FRT.", ["ticket", "SLA", "FRT"]),
         ("The ticket API times out before the SLA and FRT.", ["SLA", "FRT"]),
         ("Our agent-app crashed; the SLA and FRT were missed.", ["SLA", "FRT"]),
+        # a window of the program: the compound is the window
+        ("Commands show in the ticket window under the SLA and FRT.", ["SLA", "FRT"]),
     ],
 )
 def test_softwareparts_term_qualifying_a_software_part_is_dropped(parts_nlp, text, expected):
