@@ -5,8 +5,11 @@ reproduce") says "bug" of itself: "I'm sure this is a bug", "[Possible Bug] ..."
 description". There the word classifies the report for the developers who triage it; in a
 support handbook ("bugs customers report go to engineering") it is the support concept.
 Which document is an issue report is read from its shape, the prompts issue templates put at
-the start of a line (:data:`_TEMPLATE_PROMPT`, general software-tracker vocabulary), never from
-a list of projects; the words are :data:`DEFECT_WORDS`.
+the start of a line (:data:`_TEMPLATE_PROMPT`, general software-tracker vocabulary), or from the
+release of the software it names ("since upgrading to version 1.9.4", "1.9.5.1", "v1.0.20":
+a version of three numbers or more, or "version" and a number): a text about how one release
+of a program behaves is a report on that program, filed or about to be ("should I report it
+as a bug?"). Never from a list of projects; the words are :data:`DEFECT_WORDS`.
 
 Pure functions over the document's text; the component runs them as the ``issue_reports``
 precision rule (:mod:`.precision`).
@@ -56,10 +59,14 @@ def _defect_forms(bases: dict) -> tuple[dict[str, frozenset[str]], frozenset[int
     return defects, ids
 
 
+# A release of a program: three numbers or more ("1.9.4", "v1.0.20"), or "version" and a number.
+_RELEASE = re.compile(r"(?<![\w.])v?\d{1,3}\.\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?!\.\d|\w)|\bversion\s+v?\d", re.IGNORECASE)
+
+
 def is_issue_report(text: str) -> bool:
     """``text`` has the shape of a software issue report: an issue template's prompt starts
-    one of its lines."""
-    return _TEMPLATE_PROMPT.search(text) is not None
+    one of its lines, or it names a release of the software (see the module docstring)."""
+    return _TEMPLATE_PROMPT.search(text) is not None or _RELEASE.search(text) is not None
 
 
 def drop_defect_words(context, matches: list, taken: bytearray) -> list:

@@ -39,6 +39,9 @@ REPORT = "### Describe the bug\n\nThe agent misses the SLA and the FRT. I'm sure
         ("[Possible Bug] SLA timer\n\n**Steps to reproduce:**\n1. Let the agent miss the FRT.\n",
          ["SLA", "agent", "FRT"]),
         ("Bug - SLA is ignored\n\n### Expected behaviour\n\nThe agent sees the FRT.\n", ["SLA", "agent", "FRT"]),
+        # no template, but a release of the software: a report on how it behaves
+        ("Since upgrading to 1.9.4 the agent misses the SLA and FRT. Should I report it as a bug?",
+         ["agent", "SLA", "FRT"]),
     ],
 )
 def test_issuereports_defect_words_dropped_in_an_issue_report(issue_nlp, text, expected):
@@ -65,6 +68,11 @@ def test_issuereports_defect_words_kept_elsewhere(issue_nlp, text, expected):
         ("### Describe the bug\nx", True), ("**Expected behavior**\nx", True), ("Steps to reproduce:\n1.", True),
         ("## Bug description\n", True), ("  - Actual results: none\n", True), ("How to reproduce\n", True),
         ("We expected behavior like before.\n", False), ("A bug report.\n", False), ("", False),
+        # a release of the software: three numbers or more, or "version" and a number
+        ("Since version 1.9.4 it fails.", True), ("Fixed in v1.0.20.", True), ("Upgraded to 1.9.5.1 today.", True),
+        ("Broken in version 6 again.", True),
+        # no release: a date, a decimal, an address, a longer dotted number
+        ("Due 2024.05.23.", False), ("Pi is 3.14.", False), ("Ping 10.0.0.1.5 now.", False),
     ],
 )
 def test_issuereports_is_issue_report(text, report):
