@@ -120,6 +120,8 @@ def _head_forms(head: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# The ending of nouns made from "-ic" adjectives ("centricity" from "centric").
+_ADJECTIVE_NOUN = "icity"
 # "self-" and one word: English makes verbs of such compounds ("self-service" -> "self-serviced").
 _SELF_COMPOUND = re.compile(r"self[- ]?([a-z]{3,})")
 
@@ -130,7 +132,8 @@ def term_variants(term: str, *, normalized: bool = False) -> list[str]:
     the singular and in the plural; a ``self-`` compound of one word also with that word's
     ``-ed``/``-ing`` forms where it is verb-like (``self-serviced``, ``self-hosting``:
     :func:`~annotator.vocabulary.inflection.word_inflections`), since English makes a verb of
-    ``self-`` and a verb.
+    ``self-`` and a verb; a compound whose head is an ``-icity`` noun also with the ``-ic``
+    adjective it is made from (``customer-centric`` for Customer-Centricity).
 
     Term possessives are not generated: ``agent's`` already matches as ``agent`` followed by
     spaCy's separate ``'s`` token, and doubling every term's patterns for a boundary nicety
@@ -149,6 +152,11 @@ def term_variants(term: str, *, normalized: bool = False) -> list[str]:
         stem = compound[:head_start]
         for word in _head_forms(compound[head_start:]):
             variants[stem + word] = None
+        head = compound[head_start:]
+        if stem and head.endswith(_ADJECTIVE_NOUN) and len(head) > len(_ADJECTIVE_NOUN) + 2:
+            # The adjective a compound's "-icity" noun is made from names the same stance:
+            # "customer-centricity", "a customer-centric culture".
+            variants[stem + head[: -len("ity")]] = None
         if self_compound:
             # "self-" + a verb is a verb itself: "can be self-serviced", "self-hosting".
             word = compound[head_start:]

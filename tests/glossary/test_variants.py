@@ -48,6 +48,21 @@ def test_variants_self_compounds_take_verb_forms(term, expected, absent):
     assert expected <= variants and not absent & variants
 
 
+@pytest.mark.parametrize(
+    "term,expected,absent",
+    [
+        # a compound's "-icity" noun: the "-ic" adjective it is made from, in each spelling
+        ("Customer-Centricity", {"customer-centric", "customer centric"}, set()),
+        # not a word alone (too common a word in other senses), nor another ending
+        ("Elasticity", {"elasticity"}, {"elastic"}),
+        ("Data Capacity", {"data capacity"}, {"data capac"}),
+    ],
+)
+def test_variants_icity_compounds_take_their_adjective(term, expected, absent):
+    variants = set(term_variants(term))
+    assert expected <= variants and not absent & variants
+
+
 def test_variants_variants_are_lowercase_and_written_form_first():
     variants = term_variants("First Contact Resolution")
     assert variants[0] == "first contact resolution"
