@@ -154,12 +154,17 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
     as a product's name. ``context`` is the component's
     :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
     tokens = TokenTexts(context.doc, context.text, context.token_end)
-    lexicon, rare_below = context.lexicon(), context.settings.name_rare_word_zipf
     capitalised = [
         m for m in matches
         if m.label == TERM_LABEL and not m.is_token_pattern and tokens[m.start][:1].isupper()
         and _all_capitalised(tokens, m.start, m.end)
     ]  # fmt: skip
+    # A title is looked for only when a term starts where one may be (a short walk, no more).
+    first = min((m.start for m in matches if m.label == TERM_LABEL and not m.is_token_pattern), default=None)
+    openings = title_openings(context.text) if first is not None and context.doc[first].idx <= TITLE_CHARS else ()
+    if not capitalised and not openings:
+        return matches
+    lexicon, rare_below = context.lexicon(), context.settings.name_rare_word_zipf
     dropped: set = set()
 
     def key(m) -> tuple[str, ...]:
@@ -171,7 +176,6 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
         if m.end - m.start == 1 and not is_brand_shaped(word) and _mid_sentence(tokens, m.start) and (
                 closed_compound(word, lexicon)):
             dropped.add(m)
-    openings = title_openings(context.text) if matches else ()
     if openings:
         doc = context.doc
         dropped.update(
