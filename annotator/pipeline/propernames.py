@@ -17,7 +17,8 @@ names:
      name; common words take two ("Help Scout Beacon", but not "the Conversation Details
      section"), or one beside a one-word term mid-sentence ("three Availability Zones", "to
      Preview Macro"; not before a common noun it labels, "the Ticket Details panel"); or
-   * it is a step of a UI path (next to ``>``, ``->``, ``→``, ``»``) and has two words or more
+   * it is a step of a UI path (next to ``>``, ``->``, ``→``, ``»``, past emphasis and link marks
+     around the step: ``> [**Queue Management**](...)``) and has two words or more
      (a one-word entry, "Settings > Inboxes", names its contents: the concept), or the path is
      set in emphasis, the way documents write what to click (``*Manage > Macros*``): there a
      one-word step names the screen, and only there (the word elsewhere is the concept).
@@ -80,6 +81,9 @@ ARTEFACTS = frozenset(
     "issue issues".split()
 )
 _ISSUE_WORDS = frozenset(("issue", "issues"))
+#: Characters of the marks a path step may be wrapped in, and how many such tokens are skipped.
+_WRAP_CHARS = frozenset("*_[]")
+_STEP_WRAP = 6
 #: Most tokens of a UI path looked through for the emphasis around it.
 _PATH_REACH = 12
 #: Words before a run that make it a common noun phrase ("a Zendesk Macro").
@@ -205,8 +209,22 @@ def _spelled_out(tokens: _Tokens, lo: int, hi: int, start: int, end: int, long_f
 
 
 def _path_step(tokens: _Tokens, lo: int, hi: int) -> bool:
-    before, after = tokens[lo - 1] if lo else "", tokens[hi]
-    return before in PATH_MARKS or after in PATH_MARKS or (after == "-" and tokens[hi + 1] == ">")
+    """The run ``lo:hi`` is a step of a UI path: a path mark before or after it, past the
+    emphasis and link marks a step may be wrapped in (``> [**Queue Management**](...)``)."""
+    before = lo - 1
+    while before >= 0 and lo - before <= _STEP_WRAP and _wrapping(tokens[before]):
+        before -= 1
+    after = hi
+    while after < len(tokens) and after - hi < _STEP_WRAP and _wrapping(tokens[after]):
+        after += 1
+    before_word = tokens[before] if before >= 0 else ""
+    return before_word in PATH_MARKS or tokens[after] in PATH_MARKS or (
+        tokens[after] == "-" and tokens[after + 1] == ">")
+
+
+def _wrapping(word: str) -> bool:
+    """A token that only wraps a path step: emphasis marks, a link text's bracket."""
+    return bool(word) and set(word) <= _WRAP_CHARS
 
 
 def _emphasised_path(tokens: _Tokens, lo: int, hi: int) -> bool:

@@ -19,6 +19,9 @@ def _ents(nlp, text):
         ("Open Knowledge Base Pro > Home and check the SLA.", ["SLA"]),
         ("Open Knowledge Base \u2192 Home and check the SLA.", ["SLA"]),
         ("Open Knowledge Base -> Home and check the SLA.", ["SLA"]),
+        # ... wrapped in emphasis or a link's text
+        ("Go to **Admin > Settings >** [**Knowledge Base**](https://x.example/kb) for the SLA.", ["SLA"]),
+        ("Go to [*Knowledge Base*] > Home for the SLA.", ["SLA"]),
         # a capitalised word the glossary never uses, not at a sentence start
         ("We moved to Zendesk Ticket last year; the SLA is fine.", ["SLA"]),
         ("Ask the Acme Ticket Cloud team about the SLA.", ["SLA"]),
