@@ -13,8 +13,10 @@ screen (a list of tickets, a dialog, a tile), not the support concept. It is sti
 A one-word label is the concept's own word set in bold for emphasis ("every **ticket**"),
 except where the text says to click it: the object of a verb of clicking ("choose
 **Routing**", "select the **Forecast** tab", "click on *Settings*", :data:`CLICK_VERBS`),
-or the next entry of a menu path it opens ("choose **Analytics**, **Forecasting**"). What
-is clicked is a menu item or a button, named by the term, not the term.
+or the next entry of a menu path it opens ("choose **Analytics**, **Forecasting**"), or
+the name of the part of the screen the noun after it says it is ("in the **Routing**
+settings", "the **Tickets** tab": :data:`SCREEN_PARTS`). What is clicked or shown there is a
+menu item, a button or a section, named by the term, not the term.
 
 The words are general English and software vocabulary, never names from a corpus. Pure
 functions over the document's text; the component runs them as the ``ui_labels`` precision
@@ -102,6 +104,26 @@ def emphasised_word(text: str, start: int, end: int) -> int | None:
     return None
 
 
+#: Lower-case nouns for the parts of a screen a label names (general software vocabulary):
+#: "the **Routing** settings" are a section called Routing.
+SCREEN_PARTS = frozenset(
+    "settings setting page pages tab tabs menu menus section sections screen screens panel panels "
+    "button buttons option options dialog dialogs window windows".split()
+)
+_NEXT_WORD = re.compile(r"[ \t]*([a-z]+)")
+
+
+def names_screen_part(text: str, start: int, end: int) -> bool:
+    """The one word ``start:end``, set in emphasis alone, is followed by one of
+    :data:`SCREEN_PARTS` ("the **Routing** settings")."""
+    opening = emphasised_word(text, start, end)
+    if opening is None:
+        return False
+    close = end + (start - opening)
+    following = _NEXT_WORD.match(text, close)
+    return following is not None and following.group(1) in SCREEN_PARTS
+
+
 def clicked(text: str, start: int, end: int) -> bool:
     """The one word ``start:end``, set in emphasis alone, is what a verb of clicking takes
     (see the module docstring)."""
@@ -127,6 +149,7 @@ def drop_ui_labels(context, matches: list, taken: bytearray) -> list:
             continue
         start, end = doc[m.start].idx, token_end(m.start)
         label = bold_label(text, start, end)
-        if (label is not None and is_screen_label(label)) or clicked(text, start, end):
+        if (label is not None and is_screen_label(label)) or clicked(text, start, end) or (
+                names_screen_part(text, start, end)):
             dropped.add(m)
     return release(matches, dropped, taken)

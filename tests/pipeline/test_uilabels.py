@@ -100,6 +100,9 @@ def test_uilabels_a_pipeline_without_the_rule_keeps_them(glossary_nlp):
         # the next entry of a menu path a verb of clicking opens
         ("Choose **Routing rules**, **Tickets** for the SLA and FRT.", ["SLA", "FRT"]),
         ("Go to __Settings__ > __Agents__ for the SLA and FRT.", ["SLA", "FRT"]),
+        # the name of the part of the screen the noun after it says it is
+        ("Update the URL in the **Tickets** settings for the SLA and FRT.", ["SLA", "FRT"]),
+        ("Open the *Agents* tab for the SLA and FRT.", ["SLA", "FRT"]),
     ],
 )
 def test_uilabels_clicked_words_are_not_the_concept(labels_nlp, text, expected):
@@ -113,6 +116,7 @@ def test_uilabels_clicked_words_are_not_the_concept(labels_nlp, text, expected):
         ("Every **ticket** has an SLA and FRT.", ["ticket", "SLA", "FRT"]),
         ("We chose **tickets** over chats for the SLA and FRT.", ["tickets", "SLA", "FRT"]),
         ("- **Tags** *add* spam to meet the SLA and FRT.", ["Tags", "SLA", "FRT"]),
+        ("The **ticket** rules of the SLA and FRT.", ["ticket", "SLA", "FRT"]),
         # a clicked label of several words starting with an action is the action on the concept
         ("Click **Add Tag** to meet the SLA and FRT.", ["Tag", "SLA", "FRT"]),
     ],
@@ -135,3 +139,17 @@ def test_uilabels_emphasis_without_a_click_keeps_the_concept(labels_nlp, text, e
 def test_uilabels_clicked(text, word, expected):
     start = text.index(word)
     assert uilabels.clicked(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        ("in the **Routing** settings.", "Routing", True),
+        ("the *Tickets* tab", "Tickets", True),
+        ("the **Routing** rules", "Routing", False),
+        ("the Tickets tab", "Tickets", False),
+    ],
+)
+def test_uilabels_names_screen_part(text, word, expected):
+    start = text.index(word)
+    assert uilabels.names_screen_part(text, start, start + len(word)) is expected
