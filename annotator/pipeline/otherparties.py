@@ -4,7 +4,8 @@ A term such as "Customer Feedback" or "Customer Survey" is also matched by its h
 ("feedback", "survey": :func:`~annotator.glossary.variants.bare_head`), because support text
 leaves the customer out when it is plain whose feedback it is. When another party stands in
 the modifier's place ("team feedback", "the employees' survey", "agent feedback"), it is no
-longer plain: the text names whose it is, and it is not the customer's. The tooltip for
+longer plain: the text names whose it is, and it is not the customer's; and so it is when the
+party is named as where it comes from ("feedback from the team"). The tooltip for
 Customer Feedback would explain the wrong thing.
 
 The parties are general English nouns for the people and groups of an organisation
@@ -30,17 +31,29 @@ OTHER_PARTIES = frozenset(
     "suppliers stakeholder stakeholders leadership management".split()
 )
 _PARTY_IDS = frozenset(map(get_string_id, OTHER_PARTIES))
+_FROM = get_string_id("from")
+# Words that may open the party's noun phrase after "from" ("from the team", "from our agents").
+_DETERMINER_IDS = frozenset(map(get_string_id, "the a an your our their my his her its other".split()))
 # A possessive ending between the party and the head ("the team's feedback").
 _POSSESSIVE_IDS = frozenset(map(get_string_id, ("'s", "\u2019s", "'", "\u2019")))
 
 
 def said_of_another_party(lower, start: int) -> bool:
-    """The token before ``start`` (past a possessive ending) is one of :data:`OTHER_PARTIES`;
-    ``lower`` are the document's lower-case token hashes."""
+    """The token before ``start`` (past a possessive ending) is one of :data:`OTHER_PARTIES`,
+    or "from" and one of them follow it, a determiner or two between ("feedback from the
+    team"); ``lower`` are the document's lower-case token hashes."""
     before = start - 1
     if before > 0 and lower[before] in _POSSESSIVE_IDS:
         before -= 1
-    return before >= 0 and lower[before] in _PARTY_IDS
+    if before >= 0 and lower[before] in _PARTY_IDS:
+        return True
+    after = start + 1
+    if after >= len(lower) or lower[after] != _FROM:
+        return False
+    after += 1
+    while after < len(lower) and after - start <= 4 and lower[after] in _DETERMINER_IDS:
+        after += 1
+    return after < len(lower) and lower[after] in _PARTY_IDS
 
 
 def drop_other_parties(context, matches: list, taken: bytearray) -> list:

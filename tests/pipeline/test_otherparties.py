@@ -36,6 +36,8 @@ def _ents(nlp, text):
         ("Our employee surveys ask about the SLA and FRT.", ["SLA", "FRT"]),
         ("The team's feedback on the SLA and FRT was positive.", ["SLA", "FRT"]),
         ("Peers' feedback on the SLA and FRT helps.", ["SLA", "FRT"]),
+        ("Seek feedback from the team on the SLA and FRT.", ["SLA", "FRT"]),
+        ("Ask for a survey from our other engineers on the SLA and FRT.", ["SLA", "FRT"]),
     ],
 )
 def test_otherparties_another_partys_head_is_not_the_term(parties_nlp, text, expected):
@@ -49,6 +51,7 @@ def test_otherparties_another_partys_head_is_not_the_term(parties_nlp, text, exp
         ("Feedback on the SLA and FRT came in.", ["Feedback", "SLA", "FRT"]),
         ("Ticket feedback on the SLA and FRT came in.", ["Ticket", "feedback", "SLA", "FRT"]),
         ("Send the survey after the SLA and FRT.", ["survey", "SLA", "FRT"]),
+        ("Collect feedback from customers on the SLA and FRT.", ["feedback", "SLA", "FRT"]),
         # the whole term is the term, whoever reads it
         ("The team reads customer feedback on the SLA and FRT.", ["customer feedback", "SLA", "FRT"]),
     ],
@@ -75,7 +78,8 @@ def test_otherparties_lexicon_knows_customer_heads():
 @pytest.mark.parametrize(
     "text,i,expected",
     [("team feedback", 1, True), ("team 's feedback", 2, True), ("the feedback", 1, False), ("feedback", 0, False),
-     ("'s feedback", 1, False)],
+     ("'s feedback", 1, False), ("feedback from the team", 0, True), ("feedback from the other agents", 0, True),
+     ("feedback from customers", 0, False), ("feedback for the team", 0, False)],
 )
 def test_otherparties_said_of_another_party(blank, text, i, expected):
     lower = [t.lower for t in blank(text)]
