@@ -31,7 +31,8 @@ mention gets a score:
 * a term naming a capacity (an ``-ability`` noun: "availability", :data:`CAPACITY_SUFFIXES`)
   is dropped, whatever its score, unless a domain word or another match stands right beside it
   ("service availability", "availability SLA"): a capacity is said of whatever the sentence
-  is about ("his availability"), and the document's support context does not say whose;
+  is about ("his availability", "agent availability": a person's time), and the document's
+  support context does not say whose;
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
   two count): "first class tickets", "seat availability on the flight" are a traveller's
   tickets and a flight's seats, whatever support words the conversation holds
@@ -61,6 +62,7 @@ from ..glossary.compile import TERM_LABEL
 from ..runtime import budget
 from ..vocabulary.inflection import pluralize
 from .matcher import release
+from .otherparties import PARTY_IDS
 from .spoken import in_spoken_stretch
 
 #: Words after which a noun form is a verb ("to queue", "we tag", "will hold"): its base form
@@ -276,7 +278,9 @@ def _unqualified_capacities(judged: list, matches: list, lower: Sequence[int], l
     """The mentions in ``judged`` ((match, form, base) triples) of a term naming a capacity
     (:data:`CAPACITY_SUFFIXES`) that no domain word (:attr:`GlossaryLexicon.context_ids
     <annotator.pipeline.lexicon.GlossaryLexicon.context_ids>`) and no other match of
-    ``matches`` qualifies, right before or right after it."""
+    ``matches`` qualifies, right before or right after it; a party of the organisation
+    (:data:`~annotator.pipeline.otherparties.OTHER_PARTIES`: "agent availability") is a
+    person's or a group's, and qualifies nothing."""
     capacities = [m for m, _, base in judged if base.endswith(CAPACITY_SUFFIXES)]
     if not capacities:
         return []
@@ -285,7 +289,9 @@ def _unqualified_capacities(judged: list, matches: list, lower: Sequence[int], l
 
     def qualified(m) -> bool:
         for i in (m.start - 1, m.end):
-            if 0 <= i < len(lower) and (i in covered or lower[i] in cues):
+            # A person's or a team's capacity is theirs ("agent availability"), however much
+            # a domain word "agent" is.
+            if 0 <= i < len(lower) and (i in covered or lower[i] in cues) and lower[i] not in PARTY_IDS:
                 return True
         return False
 

@@ -30,7 +30,8 @@ OTHER_PARTIES = frozenset(
     "managers engineer engineers developer developers partner partners vendor vendors supplier "
     "suppliers stakeholder stakeholders leadership management".split()
 )
-_PARTY_IDS = frozenset(map(get_string_id, OTHER_PARTIES))
+PARTY_IDS = frozenset(map(get_string_id, OTHER_PARTIES))
+_PARTY_IDS = PARTY_IDS
 _FROM = get_string_id("from")
 # Words that may open the party's noun phrase after "from" ("from the team", "from our agents").
 _DETERMINER_IDS = frozenset(map(get_string_id, "the a an your our their my his her its other".split()))

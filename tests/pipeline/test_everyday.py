@@ -327,6 +327,8 @@ def test_everyday_infinitive_with_an_object_is_the_verb(everyday_nlp, text, expe
         ("The agent routes the ticket by his skills or availability, within the SLA.",
          ["agent", "ticket", "SLA"]),
         ("Confirm availability with the next region before the SLA and FRT run out.", ["SLA", "FRT"]),
+        # a person's capacity, however much a domain word the person is
+        ("Set agent availability before the SLA and FRT run out.", ["agent", "SLA", "FRT"]),
         # a domain word or another term right beside it says whose
         ("Ticket availability dropped, so the agent missed the SLA.", ["Ticket", "availability", "agent", "SLA"]),
         ("Our service availability fell below the SLA and FRT.", ["service", "availability", "SLA", "FRT"]),
