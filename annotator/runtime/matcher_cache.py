@@ -51,17 +51,12 @@ def _table_from_state(state: dict, words: np.ndarray, target_ints: np.ndarray) -
     # ``words`` and ``target_ints`` are object arrays: indexing them hands out the same int
     # objects every time, so 1.9 million key hashes cost one object per distinct word.
     table = PhraseTable()
-    prefixes = table.prefixes
     for length, rows, targets in state["groups"]:
         index = np.frombuffer(rows, _INDEX).reshape(-1, length)
-        keys = list(map(tuple, words[index].tolist()))
+        keys = map(tuple, words[index].tolist())
         table.table.update(zip(keys, target_ints[np.frombuffer(targets, _INDEX)].tolist()))
-        for size in range(2, length):  # derived, not stored: see PhraseTable.prefixes
-            prefixes.update(key[:size] for key in keys)
     for indices, targets in state["shared"]:
-        key = tuple(words[indices].tolist())
-        table.table[key] = tuple(targets)
-        prefixes.update(key[:size] for size in range(2, len(key)))
+        table.table[tuple(words[indices].tolist())] = tuple(targets)
     firsts, lengths = state["longest"]
     table.longest = dict(
         zip(words[np.frombuffer(firsts, _INDEX)].tolist(), np.frombuffer(lengths, _INDEX).tolist())

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.pipeline.matcher import PhraseTable
+from annotator.pipeline.matcher import PhraseTable, PrefixBits
 
 # Hashes across the whole uint64 range (spaCy's hashes use all 64 bits); few of them, so
 # patterns share prefixes and words repeat.
@@ -34,12 +34,28 @@ def test_phrase_table_find_matches_a_full_scan(patterns, words):
     assert sorted(set(table.find(words))) == sorted(set(full_scan(patterns, words)))
 
 
-def test_phrase_table_prefixes_are_the_proper_prefixes_of_long_keys():
+def test_phrase_table_prefixes_hold_every_proper_prefix_of_long_keys():
     table = PhraseTable()
     table.add((1, 2), 0)
     table.add((1, 2, 3, 4), 1)
-    assert table.prefixes == {(1, 2), (1, 2, 3)}
+    prefixes = table.prefixes()
+    assert (1, 2) in prefixes and (1, 2, 3) in prefixes
     assert table.longest == {1: 4}
+    table.add((5, 6, 7), 2)  # an addition makes the bitmap again
+    assert (5, 6) in table.prefixes()
+
+
+@given(st.lists(st.lists(st.integers(0, 2**64 - 1), min_size=3, max_size=6).map(tuple), min_size=1, max_size=30))
+def test_prefix_bits_never_miss_a_prefix(keys):
+    bits = PrefixBits.of(keys)
+    assert all(key[:size] in bits for key in keys for size in range(2, len(key)))
+
+
+def test_prefix_bits_rarely_answer_yes_for_others():
+    keys = [(i, i + 1, i + 2) for i in range(0, 30_000, 3)]
+    bits = PrefixBits.of(keys)
+    strangers = sum((i + 1, i) in bits for i in range(10_000))
+    assert strangers < 1_500  # about one in sixteen: each costs a search one more lookup
 
 
 def test_phrase_table_finds_a_long_pattern_past_a_shorter_one():
