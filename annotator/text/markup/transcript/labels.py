@@ -31,6 +31,8 @@ _LABEL = re.compile(
     re.VERBOSE,
 )
 _CLOCK_ONLY = re.compile(rf"{_CLOCK}\Z")
+# An anonymised numeric user id or a handle in a label's parentheses: "Customer (116915)".
+_USER_ID = re.compile(r"@?\d{3,20}\Z|@\w{1,38}\Z")
 _CLOCK_PARTS = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?(?:[ \t]*([AaPp])\.?[Mm]\.?)?")
 _NOT_SPEAKERS = frozenset(
     "note notes subject re fw fwd warning important example examples tip tips step steps "
@@ -40,10 +42,12 @@ _NOT_SPEAKERS = frozenset(
 )
 _HANDLE_ROLE = re.compile(r"(?:care|cares|support|help|desk|service|team)\Z", re.IGNORECASE)
 # A brand's care account written as a plain one-word name: the role word is a part of its own,
-# after a lower-case letter or a digit ("AmazonHelp", "sprintcare"), or "_" or "-" ("Uber_Support"),
-# so that "Steam" is no team.
+# after a lower-case letter or a digit ("AmazonHelp", "sprintcare"), after a brand written in
+# capitals ("HPSupport", "GWRHelp"), or after "_" or "-" ("Uber_Support"), so that "Steam" is
+# no team.
 _BRAND_ROLE = re.compile(
     r"(?:(?<=[a-z\d])(?:Care|Cares|Support|Help|Desk|Service|Team)"
+    r"|(?<=[A-Z]{2})(?:Care|Cares|Support|Help|Desk|Service|Team)"
     r"|(?<=[_-])(?i:care|cares|support|help|desk|service|team)"
     r"|(?<=[a-z])(?:care|cares|support|help|desk|service|team))\Z"
 )
@@ -103,6 +107,8 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
         paren = paren.strip()
         if _CLOCK_ONLY.match(paren):
             time = clock_seconds(paren)
+        elif role is not None and _USER_ID.match(paren):
+            speaker = paren  # "Customer (116915)": the user, in the role the head names
         elif any(char.isdigit() for char in paren):
             pass  # a date ("Sat Oct 2 11:36:45 EDT 2010"): metadata, not a speaker
         elif role is not None and role_of(paren) is None:

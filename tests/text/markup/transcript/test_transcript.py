@@ -117,6 +117,11 @@ def test_transcript_a_lone_note_label_stays_prose():
         # a care thread whose customer ids were anonymised to numbers, each seen once
         ("116325: my order is late\nAmazonHelp: sorry, which order?\n115821: same here",
          ["116325", "AmazonHelp", "115821"]),
+        # ... whose care account writes its brand in capitals, seen once: its own turn
+        ("116522: still no fix\n116523: sorry\nHPSupport: we replied by private message",
+         ["116522", "116523", "HPSupport"]),
+        # role labels naming the anonymised user they stand for
+        ("Customer (116915): my order?\nAgent (AmazonHelp): which one?", ["116915", "AmazonHelp"]),
         # ... but a lone year opening a line of prose is no speaker
         ("2019: the year we moved the help desk", []),
     ],
