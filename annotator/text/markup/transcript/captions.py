@@ -26,7 +26,9 @@ _VTT_TIMING = re.compile(rf"[ \t]*{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?:[ \t]+
 _SRT_TIME = r"(\d{1,3}):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _SRT_TIMING = re.compile(rf"[ \t]*{_SRT_TIME}[ \t]*-->[ \t]*{_SRT_TIME}(?:[ \t]+.*)?\Z")
 _TAG = re.compile(r"<[^<>\r\n]*>|\{\\[^{}\r\n]*\}")
-_LEADING_TAGS = re.compile(r"(?:[ \t]*(?:<[^<>\r\n]*>|\{\\[^{}\r\n]*\}))*")
+# What may stand before a speaker label in a cue: formatting tags, and the dash that subtitles
+# put before each speaker's line when two share a cue ("- Agent: ...").
+_LEADING_TAGS = re.compile(r"(?:[ \t]*(?:<[^<>\r\n]*>|\{\\[^{}\r\n]*\}|-(?=[ \t])))*")
 _VOICE = re.compile(r"<v(?:\.[\w.-]*)?[ \t]+([^<>\r\n]*)>")
 _ENTITY = re.compile(r"&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "nbsp": " ", "lrm": " ", "rlm": " ",

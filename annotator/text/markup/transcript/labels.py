@@ -19,14 +19,17 @@ _LETTER = r"[^\W\d_]"
 _WORDY = r"[\w.'&-]"
 # A clock time, as a turn prefix or inside a label's parentheses.
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+# A date before a turn's clock, as chat exports write it: "[2017-10-31 22:10:47] Dana:",
+# "10/31/17, 10:10 PM - Dana:" (WhatsApp). Only the clock is read; the date is metadata.
+_DATE = r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?[ \t]+|T)"
 _LABEL = re.compile(
     rf"""[ \t]*
     (?P<number>(?:\d{{1,5}}[.)/]|\#\d{{1,5}}|\[\d{{1,5}}\])[ \t]+)?
-    (?:[\[(](?P<clock>{_CLOCK})[\])][ \t]*|(?P<bare_clock>{_CLOCK})[ \t]+(?:-[ \t]+)?)?
+    (?:[\[(](?:{_DATE})?(?P<clock>{_CLOCK})[\])][ \t]*|(?:{_DATE})?(?P<bare_clock>{_CLOCK})[ \t]+(?:-[ \t]+)?)?
     (?P<bold>\*\*|__)?
     (?P<head>@\w(?:[\w-]{{0,37}}\w)?|\d{{3,20}}|{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)
     (?:[ \t]*\((?P<paren>[^()\r\n]{{1,60}})\))?
-    (?P<sep>(?:\*\*|__)?:(?:\*\*|__)?|[ \t]*>)
+    (?P<sep>(?:\*\*|__)?:(?:\*\*|__)?(?:</[biu]>)?|[ \t]*>)
     (?=[ \t]|$)[ \t]*""",
     re.VERBOSE,
 )

@@ -18,6 +18,13 @@ from annotator.text.markup.transcript.labels import clock_seconds, match_label, 
         ("[00:01:02] Dana: hi", "Dana", None, 62.0, "hi"),
         ("(01:02) Dana: hi", "Dana", None, 62.0, "hi"),
         ("10:30 AM - Dana: hi", "Dana", None, 37800.0, "hi"),
+        # chat exports put the date before the clock
+        ("10/31/17, 10:10 PM - Dana: hi", "Dana", None, 79800.0, "hi"),
+        ("[10/31/17, 10:10:47 PM] Dana: hi", "Dana", None, 79847.0, "hi"),
+        ("[2017-10-31 22:10:47] Dana: hi", "Dana", None, 79847.0, "hi"),
+        ("2017-10-31T22:10:47 Dana: hi", "Dana", None, 79847.0, "hi"),
+        # a closing tag after the colon ("<b>Agent:</b>" once the opening tag is skipped)
+        ("Agent:</b> hi", "Agent", "agent", None, "hi"),
         ("mike (Sat Oct 2 11:36:45 EDT 2010) > hi", "mike", None, None, "hi"),
         ("AOL REPRESENTATIVE: hi", "AOL REPRESENTATIVE", "agent", None, "hi"),
         ("3. @AcmeCare: hi", "@AcmeCare", "agent", None, "hi"),
@@ -48,7 +55,7 @@ def test_labels_match(line, speaker, role, time, rest):
 @pytest.mark.parametrize(
     "line",
     ["Note: prose", "see https://x.y", "so basically: it broke", "a > b", "at 10:30 we met",
-     "The SLA is: 4h and more words here too", "", "   "],
+     "The SLA is: 4h and more words here too", "", "   ", "10/31/17 10:10 we met: then left"],
 )
 def test_labels_no_label(line):
     label = match_label(line)

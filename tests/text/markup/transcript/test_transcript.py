@@ -162,6 +162,8 @@ def test_transcript_not_for_other_formats():
         ('["just", "strings"]', "E206", "found a list"),
         ('[{"speaker": "a"}]', "E206", "[0] has none of the text keys"),
         ('{"Transcript": [{"ParticipantRole": "AGENT"}]}', "E206", "Transcript[0] has no Content"),
+        # only a chat's events and attachments may lack a Content: a message never does
+        ('{"Transcript": [{"Type": "MESSAGE", "ParticipantRole": "AGENT"}]}', "E206", "Transcript[0] has no Content"),
         ('{"Transcript": [{"Content": 5}]}', "E206", "not a string"),
         ('{"entries": [{"role": "AGENT"}]}', "E206", "entries[0] has no text"),
         ('{"Transcript": [', "E207", "ends too early"),
