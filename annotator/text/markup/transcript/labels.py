@@ -43,6 +43,9 @@ _NOT_SPEAKERS = frozenset(
     "problem http https ftp mailto tel reason result results title description tags "
     "category priority solution answer question cause fix workaround see also".split()
 )
+# The speakers a speech-to-text engine numbers: "Speaker 1", "spk_0" (Amazon Transcribe), "ch_1"
+# (a channel), "Participant 2"; each is a speaker even where it talks once.
+_NUMBERED_SPEAKER = re.compile(r"(?i:speaker|spk|participant|person|voice)[ _-]?\d{1,3}\Z|ch_\d{1,3}\Z")
 _HANDLE_ROLE = re.compile(r"(?:care|cares|support|help|desk|service|team)\Z", re.IGNORECASE)
 # A brand's care account written as a plain one-word name: the role word is a part of its own,
 # after a lower-case letter or a digit ("AmazonHelp", "sprintcare"), after a brand written in
@@ -119,8 +122,8 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
         else:
             role = role or role_of(paren)
     strong = bool(
-        role or clock or match["number"] or match["bold"] or head.startswith("@")
-        or (paren and sep.strip() == ">")
+        role or time is not None or match["number"] or match["bold"] or head.startswith("@")
+        or (paren and sep.strip() == ">") or _NUMBERED_SPEAKER.match(head)
     )
     return Label(match.end(), head.lower(), speaker, role, time, strong, bool(match["bold"]))
 

@@ -55,7 +55,8 @@ def test_labels_match(line, speaker, role, time, rest):
 @pytest.mark.parametrize(
     "line",
     ["Note: prose", "see https://x.y", "so basically: it broke", "a > b", "at 10:30 we met",
-     "The SLA is: 4h and more words here too", "", "   ", "10/31/17 10:10 we met: then left"],
+     "The SLA is: 4h and more words here too", "", "   ", "10/31/17 10:10 we met: then left",
+     "Option 1: the SLA", "Tier 2: the experts"],
 )
 def test_labels_no_label(line):
     label = match_label(line)

@@ -122,6 +122,12 @@ def test_transcript_a_lone_note_label_stays_prose():
          ["116522", "116523", "HPSupport"]),
         # role labels naming the anonymised user they stand for
         ("Customer (116915): my order?\nAgent (AmazonHelp): which one?", ["116915", "AmazonHelp"]),
+        # the speakers a speech-to-text engine numbers, each seen once
+        ("Speaker 1: thanks for calling\nSpeaker 2: my ticket is open\nSpeaker 1: let me look",
+         ["Speaker 1", "Speaker 2", "Speaker 1"]),
+        ("spk_0: thanks for calling\nspk_1: my ticket is open", ["spk_0", "spk_1"]),
+        # a name with its clock in parentheses, seen once
+        ("Dana (10:30 AM): my ticket is open\nPriya (10:31 AM): let me look", ["Dana", "Priya"]),
         # ... but a lone year opening a line of prose is no speaker
         ("2019: the year we moved the help desk", []),
     ],
