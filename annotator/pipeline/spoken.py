@@ -5,7 +5,8 @@ case-sensitive acronym patterns (``SLA``) never fire on it. For a stretch of tex
 that way (:func:`is_spoken`), :meth:`SpokenIndex.find` proposes extra matches:
 
 - acronyms spelled as letters: ``s l a``, ``s. l. a.``, ``a h t's`` (one span over the letters),
-  in capitals too (``S L A``, ``S. L. A.``, ``A.H.T.``), as some engines write spelled letters;
+  in capitals too (``S L A``, ``S. L. A.``, ``A.H.T.``), as some engines write spelled letters,
+  and their plurals as engines write them: ``k p i s``, ``s l as``, ``i v rs``;
 - acronyms split by hyphens: ``c-sat``, ``C-SAT``, ``e-nps`` (the parts joined are the acronym);
 - acronyms said as a letter then a word, which engines write apart: ``c sat``, ``e nps``;
 - acronyms written as one lower-case word that is not an ordinary English word: ``csat``,
@@ -50,6 +51,8 @@ _NUMBERS = {"0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5":
 # Letters spoken one by one: "s l a", "s. l. a.", "s-l-a", "a h t's", "S. L. A.". Each letter
 # stands alone.
 _SPELLED = re.compile(r"(?<![\w'])[a-zA-Z](?:(?:\.[ \t]?|[ \t]|-)[a-zA-Z](?![\w])){1,5}\.?(?:'s)?")
+# Letters spoken one by one whose plural "s" is written against the last: "s l as", "i v rs".
+_SPELLED_PLURAL = re.compile(r"(?<![\w'])[a-zA-Z](?:[ \t][a-zA-Z]){0,4}[ \t][a-zA-Z]s(?![\w'])")
 # Letters joined by hyphens in groups, not all single letters: "c-sat", "C-SAT", "e-nps".
 _HYPHENED = re.compile(r"(?<![\w'-])[a-zA-Z]{1,5}(?:-[a-zA-Z]{1,5}){1,3}(?:'s)?(?![\w-])")
 _WORD = re.compile(r"(?<![\w'.@/-])[a-z]{2,6}(?:'s)?(?![\w@/-])")
@@ -277,8 +280,17 @@ class SpokenIndex:
             if len(letters) == 2 and letters[0] in "ai":
                 continue  # "a i", "i t": the article and the pronoun
             target = self.acronyms.get(letters)
+            if target is None and letters.endswith("s") and not (len(letters) == 3 and letters[0] in "ai"):
+                target = self.acronyms.get(letters[:-1])  # the plural's "s" said too: "k p i s"
             if target is not None:
                 found.append((match.start(), stop, target))
+        for match in _SPELLED_PLURAL.finditer(text, start, end):
+            letters = "".join(char for char in match.group() if char.isalpha()).lower()[:-1]
+            if set(letters) <= {"a", "i"}:
+                continue  # "a is", "i as": the article, the pronoun and a word
+            target = self.acronyms.get(letters)
+            if target is not None:
+                found.append((match.start(), match.end(), target))
         if "-" in text[start:end]:
             found += self._hyphened(text, start, end)
         found += self._split(text, start, end)
