@@ -33,6 +33,12 @@ _LABEL = re.compile(
     (?=[ \t]|$)[ \t]*""",
     re.VERBOSE,
 )
+# A line that is only a speaker and a clock, the turn's text on the lines below (Otter's
+# "Speaker 1  0:03"): two blanks or a tab before the clock, so prose ("we met at 10:30") is none.
+_NAME_CLOCK_LINE = re.compile(
+    rf"[ \t]*(?P<head>{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)"
+    rf"(?:[ \t]{{2,}}|\t)(?P<clock>{_CLOCK})[ \t]*"
+)
 _CLOCK_ONLY = re.compile(rf"{_CLOCK}\Z")
 # An anonymised numeric user id or a handle in a label's parentheses: "Customer (116915)".
 _USER_ID = re.compile(r"@?\d{3,20}\Z|@\w{1,38}\Z")
@@ -92,9 +98,10 @@ def clock_seconds(clock: str) -> float | None:
 
 def match_label(line: str, start: int = 0, end: int | None = None) -> Label | None:
     """The speaker label at ``line[start:]``, or None when the line does not open with one."""
-    match = _LABEL.match(line, start, len(line) if end is None else end)
+    end = len(line) if end is None else end
+    match = _LABEL.match(line, start, end)
     if match is None:
-        return None
+        return _name_clock_line(line, start, end)
     head, paren, sep = match["head"], match["paren"], match["sep"]
     if sep.strip() == ">" and not paren:
         return None  # "a > b" is prose; only "Name (date) > text" is a chat log's turn
@@ -126,6 +133,21 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
         or (paren and sep.strip() == ">") or _NUMBERED_SPEAKER.match(head)
     )
     return Label(match.end(), head.lower(), speaker, role, time, strong, bool(match["bold"]))
+
+
+def _name_clock_line(line: str, start: int, end: int) -> Label | None:
+    """A line holding only a speaker and a clock (``Speaker 1  0:03``), or None."""
+    match = _NAME_CLOCK_LINE.fullmatch(line, start, end)
+    if match is None or match["head"].lower() in _NOT_SPEAKERS:
+        return None
+    head = match["head"]
+    role = role_of(head)
+    if head[0].islower() and " " in head and role is None:
+        return None
+    # Strong only for a role or a numbered speaker: a name must open two such lines, so that
+    # "Business Hours  9:00" in a list stays text.
+    strong = bool(role or _NUMBERED_SPEAKER.match(head))
+    return Label(match.end(), head.lower(), head, role, clock_seconds(match["clock"]), strong)
 
 
 def speaker_and_role(name: str) -> tuple[str, str | None]:

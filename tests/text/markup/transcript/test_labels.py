@@ -44,6 +44,9 @@ from annotator.text.markup.transcript.labels import clock_seconds, match_label, 
         ("116325: hi", "116325", None, None, "hi"),
         ("agent: hi", "agent", "agent", None, "hi"),
         ("Agent:", "Agent", "agent", None, ""),
+        # a speaker and a clock alone on a line, the text below (Otter)
+        ("Speaker 1  0:03", "Speaker 1", None, 3.0, ""),
+        ("Priya Sharma\t1:02:07", "Priya Sharma", None, 3727.0, ""),
     ],
 )
 def test_labels_match(line, speaker, role, time, rest):
@@ -56,7 +59,8 @@ def test_labels_match(line, speaker, role, time, rest):
     "line",
     ["Note: prose", "see https://x.y", "so basically: it broke", "a > b", "at 10:30 we met",
      "The SLA is: 4h and more words here too", "", "   ", "10/31/17 10:10 we met: then left",
-     "Option 1: the SLA", "Tier 2: the experts"],
+     "Option 1: the SLA", "Tier 2: the experts", "we met at 10:30", "Business Hours  9:00",
+     "the meeting starts at  10:30"],
 )
 def test_labels_no_label(line):
     label = match_label(line)
