@@ -5,8 +5,10 @@ case-sensitive acronym patterns (``SLA``) never fire on it. For a stretch of tex
 that way (:func:`is_spoken`), :meth:`SpokenIndex.find` proposes extra matches:
 
 - acronyms spelled as letters: ``s l a``, ``s. l. a.``, ``a h t's`` (one span over the letters),
-  in capitals too (``S L A``, ``S. L. A.``, ``A.H.T.``), as some engines write spelled letters;
+  in capitals too (``S L A``, ``S. L. A.``, ``A.H.T.``), as some engines write spelled letters,
+  and their plurals as engines write them: ``k p i s``, ``s l as``, ``i v rs``;
 - acronyms split by hyphens: ``c-sat``, ``C-SAT``, ``e-nps`` (the parts joined are the acronym);
+- acronyms said as a letter then a word, which engines write apart: ``c sat``, ``e nps``;
 - acronyms written as one lower-case word that is not an ordinary English word: ``csat``,
   ``aht``, ``wfm``, ``slas``; never ``it``, ``us``, ``cs``, ``rag`` (see :data:`WORDS`);
 - terms with a number written as a word: ``tier two``, ``level one support``.
@@ -49,9 +51,14 @@ _NUMBERS = {"0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5":
 # Letters spoken one by one: "s l a", "s. l. a.", "s-l-a", "a h t's", "S. L. A.". Each letter
 # stands alone.
 _SPELLED = re.compile(r"(?<![\w'])[a-zA-Z](?:(?:\.[ \t]?|[ \t]|-)[a-zA-Z](?![\w])){1,5}\.?(?:'s)?")
+# Letters spoken one by one whose plural "s" is written against the last: "s l as", "i v rs".
+_SPELLED_PLURAL = re.compile(r"(?<![\w'])[a-zA-Z](?:[ \t][a-zA-Z]){0,4}[ \t][a-zA-Z]s(?![\w'])")
 # Letters joined by hyphens in groups, not all single letters: "c-sat", "C-SAT", "e-nps".
 _HYPHENED = re.compile(r"(?<![\w'-])[a-zA-Z]{1,5}(?:-[a-zA-Z]{1,5}){1,3}(?:'s)?(?![\w-])")
 _WORD = re.compile(r"(?<![\w'.@/-])[a-z]{2,6}(?:'s)?(?![\w@/-])")
+# A letter said on its own, then the rest of an acronym said as a word: "c sat", "e nps". Not
+# "a" or "i", which are words; the joined letters must be a glossary acronym (:meth:`_split`).
+_LETTER_WORD = re.compile(r"(?<![\w'.@/-])[b-hj-zB-HJ-Z][ \t][a-z]{2,5}(?:'s)?(?![\w@/-])")
 # A stretch of text: what lies between line breaks and runs of three blanks or more.
 _SEGMENT = re.compile(r"\S(?:\S|[ \t]{1,2}(?=\S))*")
 _UPPER = re.compile(r"[A-Z]")
@@ -273,10 +280,20 @@ class SpokenIndex:
             if len(letters) == 2 and letters[0] in "ai":
                 continue  # "a i", "i t": the article and the pronoun
             target = self.acronyms.get(letters)
+            if target is None and letters.endswith("s") and not (len(letters) == 3 and letters[0] in "ai"):
+                target = self.acronyms.get(letters[:-1])  # the plural's "s" said too: "k p i s"
             if target is not None:
                 found.append((match.start(), stop, target))
+        for match in _SPELLED_PLURAL.finditer(text, start, end):
+            letters = "".join(char for char in match.group() if char.isalpha()).lower()[:-1]
+            if set(letters) <= {"a", "i"}:
+                continue  # "a is", "i as": the article, the pronoun and a word
+            target = self.acronyms.get(letters)
+            if target is not None:
+                found.append((match.start(), match.end(), target))
         if "-" in text[start:end]:
             found += self._hyphened(text, start, end)
+        found += self._split(text, start, end)
         for match in _WORD.finditer(text, start, end):
             word = match.group()
             base = word[:-2] if word.endswith("'s") else word
@@ -304,6 +321,22 @@ class SpokenIndex:
                 continue
             joined = "".join(parts).lower()
             target = None if joined in WORDS else self.acronyms.get(joined)
+            if target is not None:
+                found.append((match.start(), match.end(), target))
+        return found
+
+    def _split(self, text: str, start: int, end: int) -> list[tuple[int, int, Target]]:
+        """Acronyms said as a letter and a word (``c sat``, ``e nps``, ``c sats``): the two
+        joined, lower-cased, less a plural ``s``, are a glossary acronym that is no ordinary
+        word; the span covers both parts."""
+        found = []
+        for match in _LETTER_WORD.finditer(text, start, end):
+            word = match.group()
+            body = word[:-2] if word.endswith("'s") else word
+            joined = body.replace(" ", "").replace("\t", "").lower()
+            target = None if joined in WORDS else self.acronyms.get(joined)
+            if target is None and joined.endswith("s") and joined[:-1] not in WORDS:
+                target = self.acronyms.get(joined[:-1])
             if target is not None:
                 found.append((match.start(), match.end(), target))
         return found

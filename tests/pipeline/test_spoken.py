@@ -81,6 +81,14 @@ def test_spoken_segments_are_lines_and_masked_runs():
         ("it is a p one ticket and a sev two", [("p one", "priority-1"), ("sev two", "severity-2")]),
         ("we passed the s o c two audit", [("s o c two", "service-organization-control-2")]),
         ("our c-sat's and the e-nps", [("c-sat's", "customer-satisfaction"), ("e-nps", "employee-net-promoter-score")]),
+        # spelled letters in the plural, as engines write it
+        ("the k p i s look bad", [("k p i s", "key-performance-indicator")]),
+        ("we missed two s l as this week", [("s l as", "service-level-agreement")]),
+        ("the i v rs are all down", [("i v rs", "interactive-voice-response")]),
+        # a letter then a word, written apart
+        ("the c sat survey went out", [("c sat", "customer-satisfaction")]),
+        ("our c sats went down again", [("c sats", "customer-satisfaction")]),
+        ("the c sat's trend is flat", [("c sat's", "customer-satisfaction")]),
     ],
 )
 def test_spoken_finds(index, text, expected):
@@ -97,10 +105,19 @@ def test_spoken_finds(index, text, expected):
         "we talked about the weather all day long",
         "the e-mail and the wi-fi and the co-op and the t-shirt and the x-ray",
         "so A I and I T and a-i and i-t",
+        "i sat down and we saw a c in the exam and a b grade and an e mail",
+        "so a is for apple and i as well and i t s not mine",
     ],
 )
 def test_spoken_ordinary_words_stay_untagged(index, text):
     assert _found(index, text) == []
+
+
+def test_spoken_letter_and_word_is_one_span_over_both():
+    text = "customer: so the e nps and the c sat went down\nagent: okay"
+    spans = annotator.annotate(text, "transcript")["spans"]
+    assert [(s["text"], s["term_id"], s["match"]) for s in spans] == [
+        ("e nps", "employee-net-promoter-score", "spoken"), ("c sat", "customer-satisfaction", "spoken")]
 
 
 def test_spoken_spans_say_match_spoken_and_cover_the_spoken_form():

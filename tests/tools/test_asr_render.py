@@ -154,7 +154,7 @@ def test_asr_render_golden_small_document():
     assert negatives == case["expected"]["hard_negatives"]
 
 
-@pytest.mark.parametrize(("group", "subformats"), [("talk", None), ("talk2", ["turns"]), ("talk3", ["turns"]), ("talk4", ["turns"])])
+@pytest.mark.parametrize(("group", "subformats"), [("talk", None), ("talk2", ["turns"]), ("talk3", ["turns"]), ("talk4", ["turns"]), ("talk5", ["turns"])])
 def test_asr_render_reproduces_the_committed_asr_groups(tmp_path, group, subformats):
     assert render_group(CORPORA / group, tmp_path, subformats=subformats) > 0
     for name in ("transcripts.jsonl", "gold_spans.jsonl"):

@@ -19,18 +19,29 @@ _LETTER = r"[^\W\d_]"
 _WORDY = r"[\w.'&-]"
 # A clock time, as a turn prefix or inside a label's parentheses.
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+# A date before a turn's clock, as chat exports write it: "[2017-10-31 22:10:47] Dana:",
+# "10/31/17, 10:10 PM - Dana:" (WhatsApp). Only the clock is read; the date is metadata.
+_DATE = r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?[ \t]+|T)"
 _LABEL = re.compile(
     rf"""[ \t]*
     (?P<number>(?:\d{{1,5}}[.)/]|\#\d{{1,5}}|\[\d{{1,5}}\])[ \t]+)?
-    (?:[\[(](?P<clock>{_CLOCK})[\])][ \t]*|(?P<bare_clock>{_CLOCK})[ \t]+(?:-[ \t]+)?)?
+    (?:[\[(](?:{_DATE})?(?P<clock>{_CLOCK})[\])][ \t]*|(?:{_DATE})?(?P<bare_clock>{_CLOCK})[ \t]+(?:-[ \t]+)?)?
     (?P<bold>\*\*|__)?
     (?P<head>@\w(?:[\w-]{{0,37}}\w)?|\d{{3,20}}|{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)
     (?:[ \t]*\((?P<paren>[^()\r\n]{{1,60}})\))?
-    (?P<sep>(?:\*\*|__)?:(?:\*\*|__)?|[ \t]*>)
+    (?P<sep>(?:\*\*|__)?:(?:\*\*|__)?(?:</[biu]>)?|[ \t]*>)
     (?=[ \t]|$)[ \t]*""",
     re.VERBOSE,
 )
+# A line that is only a speaker and a clock, the turn's text on the lines below (Otter's
+# "Speaker 1  0:03"): two blanks or a tab before the clock, so prose ("we met at 10:30") is none.
+_NAME_CLOCK_LINE = re.compile(
+    rf"[ \t]*(?P<head>{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)"
+    rf"(?:[ \t]{{2,}}|\t)(?P<clock>{_CLOCK})[ \t]*"
+)
 _CLOCK_ONLY = re.compile(rf"{_CLOCK}\Z")
+# An anonymised numeric user id or a handle in a label's parentheses: "Customer (116915)".
+_USER_ID = re.compile(r"@?\d{3,20}\Z|@\w{1,38}\Z")
 _CLOCK_PARTS = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?(?:[ \t]*([AaPp])\.?[Mm]\.?)?")
 _NOT_SPEAKERS = frozenset(
     "note notes subject re fw fwd warning important example examples tip tips step steps "
@@ -38,12 +49,17 @@ _NOT_SPEAKERS = frozenset(
     "problem http https ftp mailto tel reason result results title description tags "
     "category priority solution answer question cause fix workaround see also".split()
 )
+# The speakers a speech-to-text engine numbers: "Speaker 1", "spk_0" (Amazon Transcribe), "ch_1"
+# (a channel), "Participant 2"; each is a speaker even where it talks once.
+_NUMBERED_SPEAKER = re.compile(r"(?i:speaker|spk|participant|person|voice)[ _-]?\d{1,3}\Z|ch_\d{1,3}\Z")
 _HANDLE_ROLE = re.compile(r"(?:care|cares|support|help|desk|service|team)\Z", re.IGNORECASE)
 # A brand's care account written as a plain one-word name: the role word is a part of its own,
-# after a lower-case letter or a digit ("AmazonHelp", "sprintcare"), or "_" or "-" ("Uber_Support"),
-# so that "Steam" is no team.
+# after a lower-case letter or a digit ("AmazonHelp", "sprintcare"), after a brand written in
+# capitals ("HPSupport", "GWRHelp"), or after "_" or "-" ("Uber_Support"), so that "Steam" is
+# no team.
 _BRAND_ROLE = re.compile(
     r"(?:(?<=[a-z\d])(?:Care|Cares|Support|Help|Desk|Service|Team)"
+    r"|(?<=[A-Z]{2})(?:Care|Cares|Support|Help|Desk|Service|Team)"
     r"|(?<=[_-])(?i:care|cares|support|help|desk|service|team)"
     r"|(?<=[a-z])(?:care|cares|support|help|desk|service|team))\Z"
 )
@@ -82,9 +98,10 @@ def clock_seconds(clock: str) -> float | None:
 
 def match_label(line: str, start: int = 0, end: int | None = None) -> Label | None:
     """The speaker label at ``line[start:]``, or None when the line does not open with one."""
-    match = _LABEL.match(line, start, len(line) if end is None else end)
+    end = len(line) if end is None else end
+    match = _LABEL.match(line, start, end)
     if match is None:
-        return None
+        return _name_clock_line(line, start, end)
     head, paren, sep = match["head"], match["paren"], match["sep"]
     if sep.strip() == ">" and not paren:
         return None  # "a > b" is prose; only "Name (date) > text" is a chat log's turn
@@ -103,6 +120,8 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
         paren = paren.strip()
         if _CLOCK_ONLY.match(paren):
             time = clock_seconds(paren)
+        elif role is not None and _USER_ID.match(paren):
+            speaker = paren  # "Customer (116915)": the user, in the role the head names
         elif any(char.isdigit() for char in paren):
             pass  # a date ("Sat Oct 2 11:36:45 EDT 2010"): metadata, not a speaker
         elif role is not None and role_of(paren) is None:
@@ -110,10 +129,25 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
         else:
             role = role or role_of(paren)
     strong = bool(
-        role or clock or match["number"] or match["bold"] or head.startswith("@")
-        or (paren and sep.strip() == ">")
+        role or time is not None or match["number"] or match["bold"] or head.startswith("@")
+        or (paren and sep.strip() == ">") or _NUMBERED_SPEAKER.match(head)
     )
     return Label(match.end(), head.lower(), speaker, role, time, strong, bool(match["bold"]))
+
+
+def _name_clock_line(line: str, start: int, end: int) -> Label | None:
+    """A line holding only a speaker and a clock (``Speaker 1  0:03``), or None."""
+    match = _NAME_CLOCK_LINE.fullmatch(line, start, end)
+    if match is None or match["head"].lower() in _NOT_SPEAKERS:
+        return None
+    head = match["head"]
+    role = role_of(head)
+    if head[0].islower() and " " in head and role is None:
+        return None
+    # Strong only for a role or a numbered speaker: a name must open two such lines, so that
+    # "Business Hours  9:00" in a list stays text.
+    strong = bool(role or _NUMBERED_SPEAKER.match(head))
+    return Label(match.end(), head.lower(), head, role, clock_seconds(match["clock"]), strong)
 
 
 def speaker_and_role(name: str) -> tuple[str, str | None]:

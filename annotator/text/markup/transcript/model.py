@@ -23,6 +23,7 @@ _ROLE_WORDS = {
     "support": "agent", "advisor": "agent", "adviser": "agent", "operator": "agent",
     "specialist": "agent", "technician": "agent", "tech": "agent", "staff": "agent",
     "helpdesk": "agent", "consultant": "agent", "csr": "agent", "supervisor": "agent",
+    "admin": "agent", "teammate": "agent",
     "customer": "customer", "caller": "customer", "client": "customer", "user": "customer",
     "enduser": "customer", "visitor": "customer", "guest": "customer", "member": "customer",
     "requester": "customer", "patient": "customer", "subscriber": "customer",

@@ -4,13 +4,16 @@ Known shapes (first match wins):
 
 - Amazon Transcribe Call Analytics and Amazon Connect Contact Lens (voice and chat):
   ``{"Transcript": [{"ParticipantRole"|"ParticipantId", "Content", "BeginOffsetMillis",
-  "EndOffsetMillis"}], "Participants": [...]}``;
+  "EndOffsetMillis"}], "Participants": [...]}``; a Connect chat transcript's items also carry a
+  ``DisplayName`` (the speaker) and a ``Type``: its ``EVENT`` and ``ATTACHMENT`` items hold no
+  ``Content`` and are metadata;
 - Amazon Transcribe (standard): ``{"results": {"transcripts": [{"transcript"}],
   "audio_segments": [{"transcript", "speaker_label", "start_time", "end_time"}]}}`` (the
   segments when there are any, else the whole transcript; word-level ``items`` are metadata);
 - Google Contact Center AI Insights: ``{"entries": [{"text", "role", "user_id",
   "start_timestamp_usec"}]}``;
-- generic turns: ``[{"speaker"|"role"|"participant"|"author"|"from", "text"|"content"|...}]``,
+- generic turns: ``[{"speaker"|"role"|"participant"|"author"|"from", "text"|"content"|...}]``
+  (the speaker may be an object with a name and a role or type),
   the same list under ``turns``, ``messages``, ``dialogue``, ``conversation``..., a list of
   such dialogues, and ``[["customer", "text"], ...]`` pairs.
 
@@ -31,6 +34,8 @@ _SPEAKER_KEYS = ("speaker", "role", "participant", "author", "from", "sender", "
 _TEXT_KEYS = ("text", "content", "message", "utterance", "value", "body", "transcript")
 _LIST_KEYS = ("turns", "messages", "dialogue", "dialog", "conversation", "conversations",
               "utterances", "transcript", "entries", "log", "chat")
+_NAME_KEYS = ("name", "display_name", "displayname", "username", "id")
+_ROLE_KEYS = ("role", "type", "participant_role", "participantrole", "kind")
 _START_KEYS = ("start", "start_time", "begin", "starttime", "timestamp")
 _END_KEYS = ("end", "end_time", "endtime")
 
@@ -82,11 +87,15 @@ def _amazon(document: dict) -> list[JsonTurn]:
             roles[str(participant["ParticipantId"])] = participant.get("ParticipantRole")
     turns = []
     for number, item in enumerate(document["Transcript"]):
+        if isinstance(item, dict) and "Content" not in item and item.get("Type") not in (None, "MESSAGE"):
+            continue  # a chat's EVENT (joined, typing, left) or ATTACHMENT: metadata, no turn
         if not isinstance(item, dict) or "Content" not in item:
             raise _fail(f"Transcript[{number}] has no Content")
-        speaker = item.get("ParticipantId") or item.get("ParticipantRole")
-        speaker = None if speaker is None else str(speaker)
-        role_name = item.get("ParticipantRole") or roles.get(speaker) or speaker
+        participant = item.get("ParticipantId") or item.get("ParticipantRole")
+        participant = None if participant is None else str(participant)
+        # A chat transcript names its participants (``DisplayName``); its ids are UUIDs.
+        speaker = str(item["DisplayName"]) if item.get("DisplayName") else participant
+        role_name = item.get("ParticipantRole") or roles.get(participant) or participant
         turns.append(JsonTurn(
             _text(item["Content"], f"Transcript[{number}]"), speaker, role_of(str(role_name or "")),
             _time(_seconds(item.get("BeginOffsetMillis"), 1000),
@@ -145,6 +154,13 @@ def _generic_item(item: object, where: str) -> JsonTurn:
         raise _fail(f"{where} has none of the text keys ({', '.join(_TEXT_KEYS)})")
     speaker = next((fields[key] for key in _SPEAKER_KEYS if fields.get(key) is not None), None)
     role = fields.get("role") if fields.get("role") is not None else speaker
+    if isinstance(speaker, dict):
+        # An author object (``"author": {"name": "Sam", "type": "admin"}``): its name speaks,
+        # its role or type says in which role.
+        inner = _lower_keys(speaker)
+        speaker = next((inner[key] for key in _NAME_KEYS if inner.get(key) is not None), None)
+        inner_role = next((inner[key] for key in _ROLE_KEYS if inner.get(key) is not None), None)
+        role = fields.get("role") if fields.get("role") is not None else inner_role or speaker
     start = next((fields[key] for key in _START_KEYS if key in fields), None)
     end = next((fields[key] for key in _END_KEYS if key in fields), None)
     return JsonTurn(_text(fields[text_key], where), None if speaker is None else str(speaker),

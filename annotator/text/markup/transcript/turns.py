@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from ..mask import Mask
 from .labels import Label, match_label
@@ -36,15 +37,17 @@ def line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 def speaker_labels(text: str, lines: list[tuple[int, int]],
-                   skip: re.Pattern | None = None) -> dict[int, Label]:
+                   skip: re.Pattern | None = None, known: Collection[str] = ()) -> dict[int, Label]:
     """The labels, by line number, that :mod:`.turns` takes as speakers (``skip`` matches what
-    may stand before a label, such as a caption's formatting tags)."""
+    may stand before a label, such as a caption's formatting tags; ``known``: keys of labels
+    seen two times or more in the whole document, when ``lines`` are only a part of it, such
+    as one caption cue)."""
     found = {number: label for number, (start, end) in enumerate(lines)
              if (label := match_label(text, skip.match(text, start, end).end() if skip else start,
                                       end)) is not None}
     counts = Counter(label.key for label in found.values())
     speakers = {number: label for number, label in found.items()
-                if label.strong or counts[label.key] > 1}
+                if label.strong or counts[label.key] > 1 or label.key in known}
     if speakers:
         # A numeric user id seen once is still a speaker among others (the customer's one
         # tweet in a care thread whose ids a data set anonymised).
@@ -59,14 +62,14 @@ def speaker_labels(text: str, lines: list[tuple[int, int]],
 
 def read_turns(text: str, mask: Mask, start: int = 0, end: int | None = None,
                first_index: int = 0, time: tuple | None = None,
-               skip: re.Pattern | None = None) -> list[Turn]:
+               skip: re.Pattern | None = None, known: Collection[str] = ()) -> list[Turn]:
     """The turns of ``text[start:end]``; their labels are hidden in ``mask``.
 
     ``time`` is given to every turn that has no clock of its own (a caption cue's timing);
-    ``skip`` is passed to :func:`speaker_labels`.
+    ``skip`` and ``known`` are passed to :func:`speaker_labels`.
     """
     lines = line_spans(text, start, end)
-    labels = speaker_labels(text, lines, skip)
+    labels = speaker_labels(text, lines, skip, known)
     turns: list[Turn] = []
     current: list = []  # [start, end, label] of the open turn
 

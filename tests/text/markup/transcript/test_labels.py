@@ -18,6 +18,13 @@ from annotator.text.markup.transcript.labels import clock_seconds, match_label, 
         ("[00:01:02] Dana: hi", "Dana", None, 62.0, "hi"),
         ("(01:02) Dana: hi", "Dana", None, 62.0, "hi"),
         ("10:30 AM - Dana: hi", "Dana", None, 37800.0, "hi"),
+        # chat exports put the date before the clock
+        ("10/31/17, 10:10 PM - Dana: hi", "Dana", None, 79800.0, "hi"),
+        ("[10/31/17, 10:10:47 PM] Dana: hi", "Dana", None, 79847.0, "hi"),
+        ("[2017-10-31 22:10:47] Dana: hi", "Dana", None, 79847.0, "hi"),
+        ("2017-10-31T22:10:47 Dana: hi", "Dana", None, 79847.0, "hi"),
+        # a closing tag after the colon ("<b>Agent:</b>" once the opening tag is skipped)
+        ("Agent:</b> hi", "Agent", "agent", None, "hi"),
         ("mike (Sat Oct 2 11:36:45 EDT 2010) > hi", "mike", None, None, "hi"),
         ("AOL REPRESENTATIVE: hi", "AOL REPRESENTATIVE", "agent", None, "hi"),
         ("3. @AcmeCare: hi", "@AcmeCare", "agent", None, "hi"),
@@ -27,10 +34,19 @@ from annotator.text.markup.transcript.labels import clock_seconds, match_label, 
         ("AmazonHelp: hi", "AmazonHelp", "agent", None, "hi"),
         ("Uber_Support: hi", "Uber_Support", "agent", None, "hi"),
         ("sprintcare: hi", "sprintcare", "agent", None, "hi"),
+        ("HPSupport: hi", "HPSupport", "agent", None, "hi"),
+        ("GWRHelp: hi", "GWRHelp", "agent", None, "hi"),
         ("Steam: hi", "Steam", None, None, "hi"),
+        ("STEAM: hi", "STEAM", None, None, "hi"),
+        ("Customer (116915): hi", "116915", "customer", None, "hi"),
+        ("Agent (@AmazonHelp): hi", "@AmazonHelp", "agent", None, "hi"),
+        ("Dana (116915): hi", "Dana", None, None, "hi"),
         ("116325: hi", "116325", None, None, "hi"),
         ("agent: hi", "agent", "agent", None, "hi"),
         ("Agent:", "Agent", "agent", None, ""),
+        # a speaker and a clock alone on a line, the text below (Otter)
+        ("Speaker 1  0:03", "Speaker 1", None, 3.0, ""),
+        ("Priya Sharma\t1:02:07", "Priya Sharma", None, 3727.0, ""),
     ],
 )
 def test_labels_match(line, speaker, role, time, rest):
@@ -42,7 +58,9 @@ def test_labels_match(line, speaker, role, time, rest):
 @pytest.mark.parametrize(
     "line",
     ["Note: prose", "see https://x.y", "so basically: it broke", "a > b", "at 10:30 we met",
-     "The SLA is: 4h and more words here too", "", "   "],
+     "The SLA is: 4h and more words here too", "", "   ", "10/31/17 10:10 we met: then left",
+     "Option 1: the SLA", "Tier 2: the experts", "we met at 10:30", "Business Hours  9:00",
+     "the meeting starts at  10:30"],
 )
 def test_labels_no_label(line):
     label = match_label(line)

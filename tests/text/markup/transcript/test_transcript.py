@@ -117,6 +117,17 @@ def test_transcript_a_lone_note_label_stays_prose():
         # a care thread whose customer ids were anonymised to numbers, each seen once
         ("116325: my order is late\nAmazonHelp: sorry, which order?\n115821: same here",
          ["116325", "AmazonHelp", "115821"]),
+        # ... whose care account writes its brand in capitals, seen once: its own turn
+        ("116522: still no fix\n116523: sorry\nHPSupport: we replied by private message",
+         ["116522", "116523", "HPSupport"]),
+        # role labels naming the anonymised user they stand for
+        ("Customer (116915): my order?\nAgent (AmazonHelp): which one?", ["116915", "AmazonHelp"]),
+        # the speakers a speech-to-text engine numbers, each seen once
+        ("Speaker 1: thanks for calling\nSpeaker 2: my ticket is open\nSpeaker 1: let me look",
+         ["Speaker 1", "Speaker 2", "Speaker 1"]),
+        ("spk_0: thanks for calling\nspk_1: my ticket is open", ["spk_0", "spk_1"]),
+        # a name with its clock in parentheses, seen once
+        ("Dana (10:30 AM): my ticket is open\nPriya (10:31 AM): let me look", ["Dana", "Priya"]),
         # ... but a lone year opening a line of prose is no speaker
         ("2019: the year we moved the help desk", []),
     ],
@@ -157,6 +168,8 @@ def test_transcript_not_for_other_formats():
         ('["just", "strings"]', "E206", "found a list"),
         ('[{"speaker": "a"}]', "E206", "[0] has none of the text keys"),
         ('{"Transcript": [{"ParticipantRole": "AGENT"}]}', "E206", "Transcript[0] has no Content"),
+        # only a chat's events and attachments may lack a Content: a message never does
+        ('{"Transcript": [{"Type": "MESSAGE", "ParticipantRole": "AGENT"}]}', "E206", "Transcript[0] has no Content"),
         ('{"Transcript": [{"Content": 5}]}', "E206", "not a string"),
         ('{"entries": [{"role": "AGENT"}]}', "E206", "entries[0] has no text"),
         ('{"Transcript": [', "E207", "ends too early"),
