@@ -87,9 +87,17 @@ def is_spoken(segment: str) -> bool:
     """True if ``segment`` reads like speech-to-text output: no capital letter inside a written
     word (capitals standing alone are spelled letters, see :data:`_TYPED_CAPITAL`) and at most
     one punctuation mark per eight words (a typed lower-case chat has more)."""
+    return _judged(segment) is True
+
+
+def _judged(segment: str) -> bool | None:
+    """:func:`is_spoken`, or None for a stretch too short to tell (one or two words with no
+    typed capital and no punctuation: "csat manually", "okay"), which its neighbours decide."""
     words = segment.split()
-    if len(words) < 3 or _TYPED_CAPITAL.search(segment):
+    if _TYPED_CAPITAL.search(segment):
         return False
+    if len(words) < 3:
+        return None if not _PUNCT.search(segment) else False
     return len(_PUNCT.findall(segment)) * 8 <= len(words)
 
 
@@ -111,17 +119,35 @@ def _one_stretch(line: str) -> bool:
 
 def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
     """``(start, end)`` of each stretch of ``text`` that :func:`is_spoken` accepts: a line, or
-    a part of one between masked runs (a turn in a transcript's visible text).
+    a part of one between masked runs (a turn in a transcript's visible text). A stretch too
+    short to tell goes with the nearest stretch that can, before it or else after it: a
+    machine transcript's short turns and title ("csat manually") are speech like the rest.
 
     Every document is asked, so typed text must cost next to nothing: a line that is one
     stretch (no run of three blanks, no other break) and has a capital inside a word cannot be
     spoken, and is passed over with a few scans in C before the stretch pattern runs at all."""
     offset = 0
+    pending: list[tuple[int, int]] = []  # short stretches waiting for a neighbour's verdict
+    last: bool | None = None  # the verdict of the last stretch that had one
     for line in text.split("\n"):
         end = offset + len(line)
-        if not (_UPPER.search(line) and _TYPED_CAPITAL.search(line) and _one_stretch(line)):
+        if _UPPER.search(line) and _TYPED_CAPITAL.search(line) and _one_stretch(line):
+            pending.clear()  # a typed line: what waits before it is not speech
+            last = False
+        else:
             for match in _SEGMENT.finditer(text, offset, end):
-                if is_spoken(match.group()):
+                verdict = _judged(match.group())
+                if verdict is None:
+                    if last:
+                        yield match.span()
+                    elif last is None:
+                        pending.append(match.span())
+                    continue
+                if verdict and pending:
+                    yield from pending
+                pending.clear()
+                last = verdict
+                if verdict:
                     yield match.span()
         offset = end + 1
 
@@ -276,14 +302,21 @@ class SpokenIndex:
             body = spelled[:-2] if spelled.endswith("'s") else spelled
             if body.endswith(".") and body.count(".") == 1:
                 body, stop = body[:-1], stop - 1  # a full stop after "s l a", not "s. l. a."
-            letters = "".join(char for char in body if char.isalpha()).lower()
-            if len(letters) == 2 and letters[0] in "ai":
-                continue  # "a i", "i t": the article and the pronoun
-            target = self.acronyms.get(letters)
-            if target is None and letters.endswith("s") and not (len(letters) == 3 and letters[0] in "ai"):
-                target = self.acronyms.get(letters[:-1])  # the plural's "s" said too: "k p i s"
+            at = [match.start() + i for i, char in enumerate(body) if char.isalpha()]
+            letters = "".join(text[i] for i in at).lower()
+            target = self._spelled(letters)
             if target is not None:
                 found.append((match.start(), stop, target))
+                continue
+            # The article or the pronoun said against the letters ("a s l a", "the s l a i
+            # think"): the letters without it, when they are an acronym.
+            for lo, hi in ((1, len(at)), (0, len(at) - 1), (1, len(at) - 1)):
+                if (lo and letters[0] not in "ai") or (hi < len(at) and letters[-1] not in "ai") or hi - lo < 2:
+                    continue
+                target = self._spelled(letters[lo:hi])
+                if target is not None:
+                    found.append((at[lo], stop if hi == len(at) else at[hi - 1] + 1, target))
+                    break
         for match in _SPELLED_PLURAL.finditer(text, start, end):
             letters = "".join(char for char in match.group() if char.isalpha()).lower()[:-1]
             if set(letters) <= {"a", "i"}:
@@ -307,6 +340,16 @@ class SpokenIndex:
                 key = " ".join(match.group().split())
                 found.append((match.start(), match.end(), self.phrases[key]))
         return found
+
+    def _spelled(self, letters: str) -> Target | None:
+        """What letters said one by one spell (lower case), their plural's "s" said too ("k p
+        i s"); never the article or the pronoun with a letter ("a i", "i t", "i t s")."""
+        if len(letters) == 2 and letters[0] in "ai":
+            return None
+        target = self.acronyms.get(letters)
+        if target is None and letters.endswith("s") and not (len(letters) == 3 and letters[0] in "ai"):
+            target = self.acronyms.get(letters[:-1])
+        return target
 
     def _hyphened(self, text: str, start: int, end: int) -> list[tuple[int, int, Target]]:
         """Acronyms written in hyphen-joined parts (``c-sat``, ``C-SAT``): the parts joined,

@@ -14,6 +14,7 @@ from annotator.api import default_nlp
 from annotator.glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL
 from annotator.pipeline.spoken import (
     _BREAKS,
+    _judged,
     SPOKEN_KEY,
     WORDS,
     SpokenIndex,
@@ -88,6 +89,10 @@ def test_spoken_segments_are_lines_and_masked_runs():
         # a letter then a word, written apart
         ("the c sat survey went out", [("c sat", "customer-satisfaction")]),
         ("our c sats went down again", [("c sats", "customer-satisfaction")]),
+        # the article or the pronoun said against the letters
+        ("we have a s l a of four hours", [("s l a", "service-level-agreement")]),
+        ("check the s l a i think it broke", [("s l a", "service-level-agreement")]),
+        ("is there a a h t target", [("a h t", "acronym:AHT")]),
         ("the c sat's trend is flat", [("c sat's", "customer-satisfaction")]),
     ],
 )
@@ -237,9 +242,38 @@ def test_segment_breaks_are_every_character_the_break_pattern_finds():
 
 @given(st.text(alphabet="ab S\t\n\r\f\v\x1c\x1f x.,\u00a0\u2028\u3000é", max_size=80))
 def test_spoken_segments_skip_typed_lines_without_changing_the_answer(text):
-    """The line-level shortcut gives exactly the stretches a plain scan of every stretch would."""
-    expected = [m.span() for m in _STRETCH.finditer(text) if is_spoken(m.group())]
+    """The line-level shortcut gives exactly the stretches a plain scan of every stretch would
+    (a stretch too short to tell taking the verdict of the nearest one that can, before it or
+    else after it)."""
+    expected, pending, last = [], [], None
+    for match in _STRETCH.finditer(text):
+        verdict = _judged(match.group())
+        if verdict is None:
+            if last:
+                expected.append(match.span())
+            elif last is None:
+                pending.append(match.span())
+            continue
+        expected += pending if verdict else []
+        pending, last = [], verdict
+        if verdict:
+            expected.append(match.span())
     assert list(spoken_segments(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a title or a short turn of a machine transcript is speech like the rest
+        ("csat manually\n\nwe want to send the survey by hand please", ["csat manually", "we want to send the survey by hand please"]),
+        ("we want to send the survey by hand please\nok\ncsat", ["we want to send the survey by hand please", "ok", "csat"]),
+        # beside typed text it is typed
+        ("csat manually\n\nWe want to send the survey by hand.", []),
+        ("hi there\nmy sla is broken, can you help? i tried, twice", []),
+    ],
+)
+def test_spoken_short_stretches_go_with_their_neighbours(text, expected):
+    assert [text[s:e] for s, e in spoken_segments(text)] == expected
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -299,9 +333,9 @@ def test_spoken_full_stop_split_keeps_the_text_and_every_character(index, blank,
 @pytest.mark.parametrize("mode,expected", [(None, [False, False, False]), ("auto", [False, True, False]),
                                            ("always", [False, True, False])])
 def test_in_spoken_stretch_only_where_a_spoken_mode_is_on(blank, mode, expected):
-    text = "Typed line, with Capitals.\nthe s l a was missed again and again\nx"
+    text = "Typed line, with Capitals.\nthe s l a was missed again and again\nOk"
     doc = blank.make_doc(text)
     if mode:
         doc.user_data[SPOKEN_KEY] = mode
     inside = in_spoken_stretch(doc)
-    assert [inside(text.index(word)) for word in ("Capitals", "missed", "x")] == expected
+    assert [inside(text.index(word)) for word in ("Capitals", "missed", "Ok")] == expected
