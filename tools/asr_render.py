@@ -2,6 +2,7 @@
 
     python -m tools.asr_render tools/corpora/talk tools/corpora/talk-asr [--seed N]
     python -m tools.asr_render tools/corpora/talk2 tools/corpora/talk2-asr --subformat turns
+    python -m tools.asr_render tools/corpora/issues tools/corpora/issues-asr --tickets
 
 A machine transcript has no capitals and no punctuation, spells acronyms either as letters
 (``s l a``) or as one word (``sla``), and writes single digits as words (``tier two``). This
@@ -229,21 +230,38 @@ def carry_spans(rendering: Rendering, spans: list[dict]) -> list[dict]:
     return carried
 
 
+def _rows(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def _as_transcript(ticket: dict) -> dict:
+    """A ticket row (``tickets.jsonl``) as a transcript row: a ticket read aloud or dictated is
+    a speech-to-text document with no speaker turns, which the ``transcript`` format reads as
+    one stretch of speech. ``kind`` (issue, forum post...) is kept as ``ticket_kind``."""
+    row = {key: value for key, value in ticket.items() if key != "kind"}
+    return {**row, "format": "transcript", "ticket_kind": ticket.get("kind")}
+
+
 def render_group(in_dir: Path, out_dir: Path, seed: int = SEED,
-                 subformats: Collection[str] | None = None) -> int:
+                 subformats: Collection[str] | None = None, *, tickets: bool = False) -> int:
     """Render every transcript of a corpus group and its gold; the number of documents.
 
     ``subformats`` keeps only the transcripts detected as one of them (``turns``, ``vtt``,
     ``srt``, ``json``): speech-to-text output is plain turns, so a group may render only those.
+    ``tickets`` renders the group's tickets too, as transcripts (see :func:`_as_transcript`):
+    written support text the way a speech-to-text engine writes it when it is said.
 
     Rows keep their fields, with the id suffixed ``-asr``, ``rendered_from`` naming the
     original (``<group>/<id>``: ``tools.corpus_split`` keeps the two in the same part) and
     ``source``/``license`` noting the rendering.
     """
-    rows = [json.loads(line) for line in (in_dir / "transcripts.jsonl").open(encoding="utf-8")
-            if line.strip()]
+    rows = _rows(in_dir / "transcripts.jsonl")
     if subformats is not None:
         rows = [row for row in rows if detect(row["text"]) in subformats]
+    if tickets:
+        rows += [_as_transcript(row) for row in _rows(in_dir / "tickets.jsonl")]
     gold = {row["id"]: row for row in (json.loads(line) for line in
             (in_dir / "gold_spans.jsonl").open(encoding="utf-8") if line.strip())}
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -256,7 +274,7 @@ def render_group(in_dir: Path, out_dir: Path, seed: int = SEED,
                             "source": f"{row['source']}; {SOURCE_NOTE} (seed {seed})",
                             "license": f"{row['license']} ({SOURCE_NOTE})"})
         original = gold[row["id"]]
-        spans.append({**original, "id": new_id,
+        spans.append({**original, "id": new_id, "doc_type": "transcript",
                       "text_sha1": hashlib.sha1(rendering.text.encode("utf-8")).hexdigest(),
                       "spans": carry_spans(rendering, original.get("spans", [])),
                       "code_or_url_mentions": carry_spans(
@@ -282,8 +300,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--subformat", action="append", choices=("turns", "vtt", "srt", "json"),
                         help="render only transcripts of this sub-format (repeatable; default all)")
+    parser.add_argument("--tickets", action="store_true",
+                        help="render the group's tickets too, as transcripts of no turns")
     args = parser.parse_args(argv)
-    count = render_group(args.in_dir, args.out_dir, args.seed, args.subformat)
+    count = render_group(args.in_dir, args.out_dir, args.seed, args.subformat, tickets=args.tickets)
     print(f"{count} transcripts rendered to {args.out_dir}")
     return 0
 

@@ -154,9 +154,12 @@ def test_asr_render_golden_small_document():
     assert negatives == case["expected"]["hard_negatives"]
 
 
-@pytest.mark.parametrize(("group", "subformats"), [("talk", None), ("talk2", ["turns"]), ("talk3", ["turns"]), ("talk4", ["turns"]), ("talk5", ["turns"])])
-def test_asr_render_reproduces_the_committed_asr_groups(tmp_path, group, subformats):
-    assert render_group(CORPORA / group, tmp_path, subformats=subformats) > 0
+@pytest.mark.parametrize(("group", "subformats", "tickets"), [
+    ("talk", None, False), ("talk2", ["turns"], False), ("talk3", ["turns"], False), ("talk4", ["turns"], False),
+    ("talk5", ["turns"], False), ("issues", None, True), ("kb2", None, True), ("kb3", None, True),
+])  # fmt: skip
+def test_asr_render_reproduces_the_committed_asr_groups(tmp_path, group, subformats, tickets):
+    assert render_group(CORPORA / group, tmp_path, subformats=subformats, tickets=tickets) > 0
     for name in ("transcripts.jsonl", "gold_spans.jsonl"):
         assert (tmp_path / name).read_bytes() == (CORPORA / f"{group}-asr" / name).read_bytes()
 
@@ -176,3 +179,24 @@ def test_asr_render_group_keeps_only_the_subformats_asked_for(tmp_path):
     assert render_group(source, tmp_path / "turns", subformats=["turns"]) == 1
     written = (tmp_path / "turns" / "transcripts.jsonl").read_text(encoding="utf-8")
     assert [json.loads(line)["id"] for line in written.splitlines()] == ["plain-asr"]
+
+
+def test_asr_render_tickets_become_transcripts_of_no_turns(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    text = "Our SLA was missed.\n\nPlease escalate to Tier 2."
+    ticket = {"id": "t1", "source": "s", "url": "u", "text": text, "kind": "github-issue", "license": "MIT"}
+    at = text.index("SLA")
+    gold = {"id": "t1", "doc_type": "ticket", "text_sha1": "x", "code_or_url_mentions": [], "hard_negatives": [],
+            "spans": [{"start": at, "end": at + 3, "text": "SLA", "kind": "acronym"}]}
+    (source / "tickets.jsonl").write_text(json.dumps(ticket) + "\n", encoding="utf-8")
+    (source / "gold_spans.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    assert render_group(source, tmp_path / "none") == 0  # tickets only when asked
+    assert render_group(source, tmp_path / "out", tickets=True) == 1
+    row = json.loads((tmp_path / "out" / "transcripts.jsonl").read_text(encoding="utf-8"))
+    rendered = json.loads((tmp_path / "out" / "gold_spans.jsonl").read_text(encoding="utf-8"))
+    assert (row["id"], row["format"], row["ticket_kind"], row["rendered_from"]) == ("t1-asr", "transcript", "github-issue", "in/t1")
+    assert "kind" not in row and rendered["doc_type"] == "transcript"
+    span = rendered["spans"][0]
+    assert row["text"][span["start"] : span["end"]] == span["text"] in ("s l a", "sla")
+    assert row["text"].startswith("our ") and "tier two" in row["text"]
