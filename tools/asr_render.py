@@ -171,8 +171,11 @@ class _Builder:
             out = "\n" * breaks
         elif first or last:
             # Keep one space where the stretch meets hidden text ("agent: yes"), none at a
-            # turn's edge that had none.
-            out = " " if gap[0 if first else -1].isspace() else ""
+            # turn's edge that had none; but never glue a word to a hidden word across the
+            # punctuation dropped between them ("SLA](https://..." is not "s l ahttps").
+            edge = gap[0 if first else -1]
+            beyond = self.text[start - 1] if first and start else self.text[end] if last and end < len(self.text) else ""
+            out = " " if edge.isspace() or (beyond.isalnum() and not (first and last)) else ""
         else:
             out = " "
         self.emit(start, end, out, False, gap=True)

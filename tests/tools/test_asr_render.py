@@ -200,3 +200,12 @@ def test_asr_render_tickets_become_transcripts_of_no_turns(tmp_path):
     span = rendered["spans"][0]
     assert row["text"][span["start"] : span["end"]] == span["text"] in ("s l a", "sla")
     assert row["text"].startswith("our ") and "tier two" in row["text"]
+
+
+@pytest.mark.parametrize("text", ["Our [SLA](https://example.com/sla) page", "see it here:https://example.com", "hi @user1, you need it"])
+def test_asr_render_never_glues_a_word_to_hidden_text(text):
+    # Punctuation dropped between a spoken word and hidden text (a URL, a handle) leaves a
+    # space, as an engine would: "s l ahttps" is no speech-to-text output.
+    rendered = render_transcript(text, "t").text
+    assert "ahttps" not in rendered and "user1you" not in rendered
+    assert " https://example.com" in rendered or "@user1 " in rendered
