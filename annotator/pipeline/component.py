@@ -63,7 +63,7 @@ from ..vocabulary.acronyms import base_acronym, capitalised_words, is_acronym, i
 from . import serialize
 from .coordination import PhraseLookup, coordination_matches, mark_coordinated
 from .loading import load_configured, prewarm_vocab
-from .matcher import COLUMNS, GlossaryMatcher, Match, resolve
+from .matcher import COLUMNS, GlossaryMatcher, Match, resolve, unglued
 from .names import (
     COMPONENT_NAME,
     DEFAULT_LABELS,
@@ -417,7 +417,8 @@ class HelpdeskGlossary:
         if abbreviations:
             distinct: dict[str, dict[str, None]] = {}
             for abbr in abbreviations:
-                distinct.setdefault(abbr["short"], {})[abbr["long"]] = None
+                # As the page shows it: what sense choice compares and a tooltip says.
+                distinct.setdefault(abbr["short"], {})[unglued(abbr["long"])] = None
             expansions = {short: tuple(longs) for short, longs in distinct.items()}
             accepted = sorted(accepted + self._document_acronyms(context, expansions, taken), key=lambda m: m.start)
 

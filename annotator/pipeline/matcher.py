@@ -42,11 +42,22 @@ _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 COLUMNS = [LOWER, ORTH, IS_SPACE]
 #: A hyphen glued to the letters after it, one space after a word ("Sign -On").
 _GLUED_HYPHEN = re.compile(r"(?<=[^\W_] )-(?=[^\W\d_])")
+#: The space before such a hyphen.
+_GLUED_HYPHEN_GAP = re.compile(r"(?<=[^\W_]) (?=-[^\W\d_])")
 #: A word's optional plural, "(s)" right after it: group 1 ends where spaCy's token does.
 _OPTIONAL_PLURAL = re.compile(r"(\(s)\)")
 #: Where a token of a hyphen-split sequence came from: all of a token, or the hyphen / the
 #: word of a token split in two.
 _WHOLE, _HYPHEN_PART, _WORD_PART = 0, 1, 2
+
+
+def unglued(text: str) -> str:
+    """``text`` with its whitespace runs as single spaces and each glued hyphen joined to the
+    word before it ("Text -to -Speech" -> "Text-to-Speech"): a phrase of the visible text as a
+    reader sees it on the rendered page (an escaped Markdown hyphen leaves that space once its
+    backslash is hidden, a line break inside a phrase is a space)."""
+    text = " ".join(text.split())
+    return _GLUED_HYPHEN_GAP.sub("", text) if " -" in text else text
 
 
 class Match(NamedTuple):

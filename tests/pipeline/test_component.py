@@ -267,6 +267,18 @@ def test_component_document_defined_acronym(nlp):
     assert text[abbr["short_start"] : abbr["short_end"]] == "TTV"
 
 
+def test_component_document_defined_acronym_says_its_expansion_as_the_page_shows_it(nlp):
+    # A line break inside the long form, and the space an escaped Markdown hyphen leaves:
+    # the tooltip shows the phrase as a reader sees it, the offsets stay the text's.
+    for text, long, shown in [
+        ("Measure Time to\nValue (TTV) for new users. A short TTV keeps them.", "Time to\nValue", "Time to Value"),
+        ("Measure Time -to -Value (TTV) for new users. A short TTV keeps them.", "Time -to -Value", "Time-to-Value"),
+    ]:
+        doc = nlp(text)
+        assert {e._.term for e in doc.ents if e.label_ == DOC_ACRONYM_LABEL} == {shown}
+        assert [text[a["long_start"] : a["long_end"]] for a in doc._.abbreviations] == [long]
+
+
 def test_component_document_expansion_overrides_glossary_sense(nlp):
     doc = nlp("Our CS (Customer Success) team owns renewals; CS also runs onboarding.")
     for ent in (e for e in doc.ents if e.text == "CS"):

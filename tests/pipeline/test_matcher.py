@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from annotator.glossary.compile import records_from_dicts
-from annotator.pipeline.matcher import GlossaryMatcher, Match, PhraseTable, release, resolve
+from annotator.pipeline.matcher import GlossaryMatcher, Match, PhraseTable, release, resolve, unglued
 
 
 def _reference_resolve(matches, n_tokens):
@@ -218,3 +218,17 @@ def test_matcher_release_frees_every_token_of_a_dropped_match_and_keeps_the_rest
     assert release(matches, {long, short}, taken) == [kept]
     assert taken == bytearray(b"\x01\x01\x00\x00\x00\x01\x00\x01")  # same length, only theirs freed
     assert release(matches, set(), taken) is matches
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Neural Text -to -Speech", "Neural Text-to-Speech"),  # escaped Markdown hyphens, unescaped
+        ("Service\n  Level Agreement", "Service Level Agreement"),
+        ("a - b", "a - b"),  # a dash between spaces stays
+        ("version -1", "version -1"),  # a minus before a number stays
+        ("Sign-On", "Sign-On"),
+    ],
+)
+def test_matcher_unglued_is_the_phrase_as_the_page_shows_it(written, shown):
+    assert unglued(written) == shown
