@@ -27,9 +27,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
 from ..vocabulary.codes import code_spellings
-from ..vocabulary.frequency import is_english_word, zipf
+from ..vocabulary.frequency import is_english_word
 # verb_forms is inflection's, named here too: bare heads take their verb forms from it.
-from ..vocabulary.inflection import pluralize, singularize, verb_forms, word_inflections  # noqa: F401
+from ..vocabulary.inflection import gerund_verb, pluralize, singularize, verb_forms, word_inflections  # noqa: F401
 
 #: Possessive endings spaCy's English tokenizer splits off as their own token (acronyms only).
 POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
@@ -348,23 +348,6 @@ def bare_head(term: str, *, normalized: bool = False) -> str | None:
     if head.endswith(_DERIVED_NOUN_SUFFIXES):
         return None
     return head
-
-
-@functools.lru_cache(maxsize=4096)
-def gerund_verb(word: str) -> str | None:
-    """The verb an ``-ing`` word is the gerund of (``routing`` -> ``route``, ``tagging`` ->
-    ``tag``), or None: the English word whose regular ``-ing`` form (:func:`verb_forms`) it is,
-    the commoner one when two fit (``route`` over ``rout``), and whose ``-ed`` form is written
-    too."""
-    if not word.isalpha() or len(word) < 6 or not word.endswith("ing"):
-        return None
-    stem = word[: -len("ing")]
-    candidates = [stem, stem + "e"]
-    if len(stem) > 2 and stem[-1] == stem[-2]:  # a doubled consonant: "tagging" -> "tag"
-        candidates.append(stem[:-1])
-    # A verb people write in the past too ("routed"): "during" is no gerund of "dure".
-    verbs = [c for c in candidates if word in verb_forms(c) and is_english_word(c) and is_english_word(verb_forms(c)[0])]
-    return max(verbs, key=zipf) if verbs else None
 
 
 def process_heads(names: Iterable[tuple[str, str]]) -> dict[str, str]:

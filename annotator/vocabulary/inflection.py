@@ -12,6 +12,9 @@ Three callers need inflection, with rules that differ on purpose; each rule is h
   of a one-word term (plural, ``-ed`` / ``-ing`` where the word is verb-like): pattern
   generation makes patterns of them, and the component maps a matched form back to its word
   with the same routine, so every inflection of a term gets the same decision.
+* :func:`gerund_verb` -- the verb an ``-ing`` word is the gerund of (``routing`` -> ``route``),
+  for the processes a glossary names by their gerund (pattern generation and the component's
+  lexicon);
 * :func:`base_form` -- the linter's "which acronym is this token a use of": plurals and
   possessives (:func:`~annotator.vocabulary.acronyms.base_acronym`) and verb forms (``CCed``,
   ``STARred``).
@@ -26,7 +29,7 @@ import re
 from collections.abc import Iterable
 
 from .acronyms import base_acronym, is_acronym_word
-from .frequency import is_english_word
+from .frequency import is_english_word, zipf
 
 #: Endings of words that end in "s" but are not plurals (the singular of "business" is not
 #: "busines"; "analytics", "status", "news", "famous").
@@ -138,6 +141,23 @@ def verb_forms(word: str) -> list[str]:
     if word[-1] in _VOWELS:
         return []
     return [word + "ed", word + "ing"]
+
+
+@functools.lru_cache(maxsize=4096)
+def gerund_verb(word: str) -> str | None:
+    """The verb an ``-ing`` word is the gerund of (``routing`` -> ``route``, ``tagging`` ->
+    ``tag``), or None: the English word whose regular ``-ing`` form (:func:`verb_forms`) it is,
+    the commoner one when two fit (``route`` over ``rout``), and whose ``-ed`` form is written
+    too."""
+    if not word.isalpha() or len(word) < 6 or not word.endswith("ing"):
+        return None
+    stem = word[: -len("ing")]
+    candidates = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:  # a doubled consonant: "tagging" -> "tag"
+        candidates.append(stem[:-1])
+    # A verb people write in the past too ("routed"): "during" is no gerund of "dure".
+    verbs = [c for c in candidates if word in verb_forms(c) and is_english_word(c) and is_english_word(verb_forms(c)[0])]
+    return max(verbs, key=zipf) if verbs else None
 
 
 @functools.lru_cache(maxsize=65536)

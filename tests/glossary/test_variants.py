@@ -235,17 +235,6 @@ def test_variants_acronym_forms_of_codes(acronym, present, absent):
     assert not any(form in forms for form in absent)
 
 
-@pytest.mark.parametrize(
-    "word,verb",
-    [("routing", "route"), ("tagging", "tag"), ("queuing", "queue"), ("monitoring", "monitor"),
-     ("ring", None), ("during", None), ("string", None), ("route", None)],
-)
-def test_variants_gerund_verb(word, verb):
-    from annotator.glossary.variants import gerund_verb
-
-    assert gerund_verb(word) == verb
-
-
 def test_variants_process_heads_and_forms():
     from annotator.glossary.variants import process_forms, process_heads
 

@@ -6,6 +6,7 @@ import pytest
 
 from annotator.vocabulary.inflection import (
     base_form,
+    gerund_verb,
     pluralize,
     singular,
     singular_phrase,
@@ -97,3 +98,12 @@ def test_inflection_map_is_the_inverse_of_the_generated_forms(word):
     forms = inflection_map([word])
     assert set(forms) == {word, *word_inflections(word)}
     assert set(forms.values()) == {word}
+
+
+@pytest.mark.parametrize(
+    "word,verb",
+    [("routing", "route"), ("tagging", "tag"), ("queuing", "queue"), ("monitoring", "monitor"),
+     ("ring", None), ("during", None), ("string", None), ("route", None)],
+)
+def test_inflection_gerund_verb(word, verb):
+    assert gerund_verb(word) == verb
