@@ -1,13 +1,15 @@
 """Scores: how much each candidate looks like jargon worth a glossary entry.
 
 Terms use C-value (Frantzi, Ananiadou and Mima, 2000): a candidate's frequency, less what it
-owes to the longer candidates it is nested in, times a weight of its length. "business hours"
+owes to the longer candidates it is nested in. "business hours"
 seen only inside "outside business hours" scores low; seen on its own too, it scores for those
 uses. Two changes to the original: only longer candidates written at least :data:`NEST_MIN`
 times discount the ones nested in them (as C-value's own frequency threshold does: "support
-manager on-call" written once says nothing against "support manager"), and the length weight
-grows by ``LENGTH`` per doubling from two words rather than by ``log2`` of the length (which
-let any four-word string of one document score twice the pair it extends). The score is on a log scale, as the other kinds' are, so one ranked list can hold
+manager on-call" written once says nothing against "support manager"), and no weight of the
+length: the original ``log2`` of the length let any four-word string of one document score twice
+the pair it extends, and even a gentler weight ranked one article's longer strings ("Customer
+Support Operations team") above terms written as often. The score is on a log scale, as the
+other kinds' are, so one ranked list can hold
 all three. Adjustments follow, about *where* and *how* a candidate is written rather than how
 often, each a factor:
 
@@ -21,9 +23,9 @@ often, each a factor:
   vendor or place: "Alex Doe", "Amazon Connect") is a name, not glossary jargon (``NAME``);
 * generic modifiers: a first word that pairs with many different heads, each only a few times
   ("new ticket", "new macro", "new user"...), makes free combinations, not fixed terms; the
-  score shrinks with that word's type/token ratio (``PRODUCTIVE``); so, more gently, for a
-  head that many different words modify a few times each ("incoming tickets", "assigned
-  tickets", "priority tickets": ``HEAD``);
+  score shrinks with that word's type/token ratio (``PRODUCTIVE``). Not so for a head: a
+  domain's central nouns ("levels", "queue", "note", "time") take many fixed modifiers, so a
+  head's partners are no evidence of free combinations;
 * domain words (the glossary as context words, in the spirit of NC-value): words of the
   glossary's own terms mark the domain, so a candidate built of them ("ticket priority",
   "routing profile") gains up to ``DOMAIN`` times its score;
@@ -65,15 +67,8 @@ NAME = 0.5
 DOMAIN = 4.0
 #: How strongly a productive first word (many heads, few uses each) lowers a term.
 PRODUCTIVE = 0.5
-#: How strongly a productive head (many modifiers, few uses each: "incoming tickets",
-#: "assigned tickets", "priority tickets") lowers a term; gentler than for a first word, as
-#: a domain's central nouns take many fixed modifiers too.
-HEAD = 0.35
 #: Fewest different partners before a first word counts as productive.
 PRODUCTIVE_TYPES = 3
-#: Weight of a candidate's length in C-value, per doubling from two words (the original
-#: formula's log2 of the length gave one-document four-word strings twice a pair's score).
-LENGTH = 0.5
 #: Fewest uses before a longer candidate discounts the candidates nested in it.
 NEST_MIN = 2
 #: Factor of a term written once in the whole archive.
@@ -124,8 +119,7 @@ def c_values(entries: Mapping[str, Entry]) -> dict[str, float]:
                 nested_in.setdefault(sub, []).append(entry.count)
     values = {}
     for key, entry in entries.items():
-        length = len(key.split())
-        weight = 1.0 + LENGTH * math.log2(length / 2) if length > 1 else 0.5
+        weight = 1.0 if len(key.split()) > 1 else 0.5
         longer = nested_in.get(key)
         frequency = entry.count - (sum(longer) / len(longer) if longer else 0.0)
         values[key] = weight * max(frequency, 0.0)
@@ -184,7 +178,6 @@ def term_scores(entries: Mapping[str, Entry],
             firsts[_first_word(entry, key)] += entry.count
     names = name_words(entries)
     productive = productivity(entries)
-    heads = productivity(entries, -1)
     scores = {}
     for key, value in c_values(entries).items():
         entry = entries[key]
@@ -198,7 +191,6 @@ def term_scores(entries: Mapping[str, Entry],
                       if word.lower() not in LINKS) or 1
         score *= 1.0 + DOMAIN * min(1.0, entry.domain / content)
         score *= 1.0 - PRODUCTIVE * productive.get(parts[0], 0.0)
-        score *= 1.0 - HEAD * heads.get(parts[-1], 0.0)
         if any(word in names for word in parts):
             score *= NAME
         if entry.count == 1:

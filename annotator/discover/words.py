@@ -119,6 +119,11 @@ def chunks(visible: str) -> Iterator[list[Word]]:
 LINKS = frozenset({"to"})
 _LINK = re.compile(r"(?<=[^\W\d_]) (?:%s) (?=[^\W\d_])" % "|".join(sorted(LINKS)))
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*$")
+#: Subject pronouns: a word right after one is a verb ("I plan to leave", "we need to"), so
+#: the "to" after it opens an infinitive, not the "time to" of a duration or a step.
+SUBJECTS = frozenset("i we you they he she".split())
+_SUBJECT_BEFORE = re.compile(r"(?<![\w'\u2019-])(%s)[ \t]+$" % "|".join(sorted(SUBJECTS)),
+                             re.IGNORECASE)
 
 
 def _content(visible: str, word: Word) -> bool:
@@ -135,7 +140,9 @@ def linked(visible: str) -> Iterator[list[Word]]:
     """Three- and four-word n-grams with a :data:`LINKS` word second ("time to own", "time to
     first reply"): content words around it, single spaces between, none of them a plural:
     "to" between plural nouns is a preposition ("tickets to agents", "steps to reproduce",
-    "responding to tickets"), not the "time to" of a duration or a step."""
+    "responding to tickets"), not the "time to" of a duration or a step; nor is it one
+    after a word that follows a subject pronoun, a verb ("I plan to leave", "you need to
+    restart")."""
     for link in _LINK.finditer(visible):
         before = _WORD_BEFORE.search(visible, max(0, link.start() - 60), link.start())
         if before is None:
@@ -144,6 +151,8 @@ def linked(visible: str) -> Iterator[list[Word]]:
                 Word(link.group().strip(), link.start() + 1, link.end() - 1)]
         if not _content(visible, gram[0]) or _plural(gram[0].text):
             continue
+        if _SUBJECT_BEFORE.search(visible, max(0, before.start() - 12), before.start()):
+            continue  # a verb: "you plan to leave"
         position = link.end()
         for _ in range(2):
             nxt = _WORD.match(visible, position)

@@ -4,7 +4,7 @@ import pytest
 
 from annotator.discover.counters import Entry
 from annotator.discover.termhood import (
-    DOMAIN, FREE, HEAD, LINE, VERB, acronym_score, c_values, name_words, productivity,
+    DOMAIN, FREE, LINE, VERB, acronym_score, c_values, name_words, productivity,
     term_scores, verb_share)
 
 
@@ -28,10 +28,12 @@ def test_termhood_longer_candidate_written_once_does_not_discount():
     assert c_values(entries)["support manager"] == 0
 
 
-def test_termhood_length_weighs_gently():
-    values = c_values({"ring group": _entry(2), "ring group member list": _entry(2)})
-    # a four-word string of one document is not worth twice the pair it extends
-    assert values["ring group member list"] == pytest.approx(1.5 * 2)
+def test_termhood_length_is_no_weight():
+    values = c_values({"ring group": _entry(2), "ring group member": _entry(2),
+                       "ring group member list": _entry(2)})
+    # a four-word string of one document is worth no more than a pair written as often
+    assert values["ring group member list"] == pytest.approx(2.0)
+    assert values["ring group member"] == 0
     assert values["ring group"] == 0
 
 
@@ -137,15 +139,16 @@ def test_termhood_linking_word_does_not_dilute_glossary_words():
     assert scores["time to own"] > scores["time of own"]
 
 
-def test_termhood_productive_head_makes_free_combinations():
-    entries = {f"{word} ticket": _written(1, 1, f"{word} tickets")
-               for word in ("incoming", "assigned", "priority", "flexible")}
+def test_termhood_productive_head_is_no_evidence():
+    # a domain's central noun takes many fixed modifiers ("urgency levels", "priority
+    # levels", "service levels"): its partners say nothing against a term
+    entries = {f"{word} level": _written(1, 1, f"{word} levels")
+               for word in ("priority", "escalation", "service", "support")}
     entries["ring strategy"] = _written(2, 1, "ring strategy")
-    assert productivity(entries, -1) == {"ticket": 1.0}
-    entries["overdue ticket"] = _written(2, 1, "overdue tickets")
+    assert productivity(entries, -1) == {"level": 1.0}
+    entries["urgency level"] = _written(2, 1, "urgency levels")
     scores = term_scores(entries)
-    assert scores["overdue ticket"] == pytest.approx(
-        (1 - HEAD * productivity(entries, -1)["ticket"]) * scores["ring strategy"])
+    assert scores["urgency level"] == pytest.approx(scores["ring strategy"])
 
 
 def test_termhood_glossary_share_counts_words_as_written():

@@ -82,6 +82,9 @@ def test_words_excerpt_is_bounded_and_single_line():
     ("Path /a/b to c. Value of 3", []),
     # "to" between plural nouns is a preposition, not a duration's or a step's "to"
     ("Route tickets to agents. Steps to reproduce", []),
-    ("responding to tickets fast", [])])
+    ("responding to tickets fast", []),
+    # after a subject pronoun the first word is a verb and "to" opens an infinitive
+    ("When do you plan to leave? I plan to leave soon", []),
+    ("We\tneed to restart. The plan to leave early", ["plan to leave", "plan to leave early"])])
 def test_words_linked(text, grams):
     assert [" ".join(w.text for w in g) for g in linked(text)] == grams
