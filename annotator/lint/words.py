@@ -35,6 +35,8 @@ DEFAULT_ALLOW: frozenset[str] = frozenset(
     "OS iOS macOS PC CPU GPU RAM USB SaaS PaaS IaaS AWS GCP IBM SAP HP "
     # business, time and place
     "FAQ FAQs CC BCC IT HR CEO CTO CFO COO VP VIP TBD TBA TBC FYI ASAP EOD ETA OK AKA "
+    # chat shorthand, plain English like FYI and ASAP
+    "TLDR BTW IMO IMHO FWIW "
     "AM PM UTC GMT US USA UK EU APAC EMEA AMER LATAM NA ANZ Q&A R&D B2B B2C SMS LLC LTD INC "
     "GDPR ISO RFC IETF W3C ANSI".split()
 )

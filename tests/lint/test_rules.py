@@ -107,9 +107,11 @@ def test_rules_invisible_text_is_not_a_use(lint, text, format):
         "GitLab and ZenDesk are names, and so is iPhone.",
         "Send a GET or POST request, then press CTRL and ESC.",
         "Attachments up to 25 KB, 10GB or 2.5 MB.",
+        "TLDR: it works. BTW, IMO the old flow was fine.",
     ],
     ids=["admonitions", "product-caps", "long-word", "same-word-lowercase", "roman", "status-class",
-         "warning", "shouted-run", "default-allowlist", "camel-case-names", "http-and-keys", "units"],
+         "warning", "shouted-run", "default-allowlist", "camel-case-names", "http-and-keys", "units",
+         "chat-shorthand"],
 )
 def test_rules_ordinary_caps_words_are_not_acronyms(lint, text):
     assert lint(text) == {}
