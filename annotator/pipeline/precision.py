@@ -53,6 +53,7 @@ from .otherparties import drop_other_parties
 from .productnames import drop_products
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 from .softwareparts import drop_software_parts
+from .tokentexts import TokenTexts
 from .uilabels import drop_ui_labels
 
 # A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
@@ -161,6 +162,9 @@ class RuleContext(NamedTuple):
     #: ``lower()``: the document's lower-case token hashes (spaCy's ``LOWER``), read once, on
     #: first need, for every rule that reads words by hash.
     lower: Callable[[], list[int]] = lambda: []
+    #: ``tokens()``: the document's :class:`~annotator.pipeline.tokentexts.TokenTexts`, one for
+    #: every rule (a token read by one rule is not sliced again by the next).
+    tokens: Callable[[], TokenTexts] | None = None
 
 
 def rule_context(
@@ -172,9 +176,10 @@ def rule_context(
     lexicon: Callable[[], GlossaryLexicon],
     columns=None,
 ) -> RuleContext:
-    """The :class:`RuleContext` of one document: its in-text definitions and its lower-case
-    token hashes are read once, by whichever stage asks first (a rule, or the component after
-    the rules). ``columns``: the matcher's ``doc.to_array`` (``LOWER`` first), when read."""
+    """The :class:`RuleContext` of one document: its in-text definitions, its lower-case
+    token hashes and its token texts are read once, by whichever stage asks first (a rule, or
+    the component after the rules). ``columns``: the matcher's ``doc.to_array`` (``LOWER``
+    first), when read."""
     found: list[list[dict]] = []
 
     def abbreviations() -> list[dict]:
@@ -192,7 +197,15 @@ def rule_context(
                 lowered.append(doc.to_array(LOWER).tolist() if len(doc) else [])
         return lowered[0]
 
-    return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower)
+    texts: list[TokenTexts] = []
+
+    def tokens() -> TokenTexts:
+        if not texts:
+            texts.append(TokenTexts(doc, text, token_end))
+        return texts[0]
+
+    return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower,
+                       tokens)
 
 
 #: The stages a rule may work at (see the module docstring).

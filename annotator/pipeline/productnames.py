@@ -61,7 +61,11 @@ def _emphasis(word: str) -> bool:
 
 
 def _all_capitalised(tokens: TokenTexts, start: int, end: int) -> bool:
-    return all(is_capitalised(tokens[i]) for i in range(start, end) if tokens[i][:1].isalpha())
+    for i in range(start, end):
+        word = tokens[i]
+        if word[:1].isalpha() and not is_capitalised(word):
+            return False
+    return True
 
 
 def _brand(word: str, lexicon: GlossaryLexicon, rare_below: float) -> bool:
@@ -153,7 +157,7 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
     """The ``product_names`` rule: ``matches`` without the capitalised terms the document writes
     as a product's name. ``context`` is the component's
     :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
-    tokens = TokenTexts(context.doc, context.text, context.token_end)
+    tokens = context.tokens()
     capitalised = [
         m for m in matches
         if m.label == TERM_LABEL and not m.is_token_pattern and tokens[m.start][:1].isupper()

@@ -59,5 +59,5 @@ def drop_software_parts(context, matches: list, taken: bytearray) -> list:
     ]  # fmt: skip
     if not candidates:
         return matches
-    tokens = TokenTexts(context.doc, context.text, context.token_end)
+    tokens = context.tokens()
     return release(matches, {m for m in candidates if qualifies_software_part(tokens, m.end)}, taken)

@@ -11,17 +11,27 @@ class TokenTexts:
     """A document's token texts, read on demand (a name check looks at a few tokens) as slices
     of its text: a token starts where the one before it ends, or one character later when that
     one is followed by a space (spaCy's only trailing whitespace), so no ``Token`` is made.
-    ``token_end(i)`` is where token ``i`` ends; an index outside the document reads ``""``."""
+    ``token_end(i)`` is where token ``i`` ends; an index outside the document reads ``""``.
 
-    __slots__ = ("text", "token_end", "n")
+    Each token is read once and kept: the rules sharing one document's instance ask about the
+    same few tokens around each match again and again."""
+
+    __slots__ = ("text", "token_end", "n", "_read")
 
     def __init__(self, doc, text: str, token_end: Callable[[int], int]) -> None:
         self.text, self.token_end, self.n = text, token_end, len(doc)
+        self._read: dict[int, str] = {}
 
     def __len__(self) -> int:
         return self.n
 
     def __getitem__(self, i: int) -> str:
+        word = self._read.get(i)
+        if word is None:
+            word = self._read[i] = self._slice(i)
+        return word
+
+    def _slice(self, i: int) -> str:
         if not 0 <= i < self.n:
             return ""
         if i == 0:
