@@ -365,6 +365,16 @@ def acronym_opens_name(tokens: _Tokens, text: str, end: int, *, lexicon: Glossar
     noun says, so the run names a team, a product area or a group, and the acronym qualifies
     that name. Not in a heading, whose words are all capitalised anyway ("## SLA Policies").
     Returns where the name ends (a token index), or None."""
+    # Most acronyms are followed by no capital and no hyphen: one character says so before
+    # any token is read (the next token starts where the acronym ends, or a space later).
+    if end >= len(tokens):
+        return None
+    source, after = tokens.text, tokens.token_end(end - 1)
+    if source[after : after + 1] == " ":
+        after += 1
+    first = source[after : after + 1]
+    if not first.isupper() and first != "-":
+        return None
     i, words = end, []
     while i < len(tokens) and len(words) < MAX_NAME_TOKENS:
         word = tokens[i]
@@ -393,7 +403,7 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
     if not terms and not acronyms:
         return matches
     settings, lexicon, text = context.settings, context.lexicon(), context.text
-    tokens = _Tokens(context.doc, text, context.token_end)
+    tokens = context.tokens()
 
     def char_span(lo: int, hi: int) -> tuple[int, int]:
         return context.doc[lo].idx, context.token_end(hi - 1)

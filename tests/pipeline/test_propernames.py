@@ -180,3 +180,36 @@ def test_propernames_table_label(text, word, label):
     start = text.index(word)
     assert propernames.table_label(text, start, start + len(word)) is label
 
+
+
+
+_OPENING_CASES = [
+    "ask the AI Support Pod today", "ask the AI support pod today", "ask the AI-Powered Stage now",
+    "ask the AI - Powered Stage now", "ask the AI  Support Pod today", "ask the AI", "ask the AI.",
+    "ask the AI SLA Pod today", "ask the AI\nSupport Pod today", "ask the AI \u00c9quipe Zorblax now",
+    "ask the AI 2 Pods", "ask the AI Support Tickets today", "## AI Support Pod Zorblax",
+]
+#: Where the name each case's acronym opens ends (a token index), or None.
+_OPENS = dict(zip(_OPENING_CASES, [5, None, 6, None, None, None, None, None, None, 5, None, None, None]))
+
+
+@pytest.mark.parametrize("text", _OPENING_CASES)
+def test_propernames_acronym_opens_name_reads_the_tokens(text):
+    """The one-character look after the acronym answers as reading its tokens one by one does
+    (spaCy's own tokens, a hyphen or a second space after the acronym, non-ASCII capitals)."""
+    import spacy
+
+    from annotator.pipeline.lexicon import GlossaryLexicon
+    from annotator.pipeline.tokentexts import TokenTexts
+
+    doc = spacy.blank("en").make_doc(text)
+    ends = [t.idx + len(t) for t in doc]
+    lexicon = GlossaryLexicon(frozenset({"support", "ticket"}), frozenset(), {}, frozenset())
+    end = next(t.i for t in doc if t.text == "AI") + 1
+
+    def char_span(lo, hi):
+        return doc[lo].idx, ends[hi - 1]
+
+    found = propernames.acronym_opens_name(TokenTexts(doc, text, ends.__getitem__), text, end, lexicon=lexicon,
+                                           char_span=char_span)
+    assert found == _OPENS[text]
