@@ -191,6 +191,7 @@ def mention_score(
     enough: float | None = None,
     objects: bool = True,
     own: frozenset[int] = frozenset(),
+    cues_less_own: frozenset[int] | None = None,
 ) -> tuple[float, str]:
     """The context score of the one-word term at token ``i`` (see the module docstring), and
     the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone),
@@ -208,7 +209,8 @@ def mention_score(
     threshold), a score certain to reach it may be returned as a lower bound that does.
     ``objects`` False: no object cue (see :func:`_verb_use`). ``own``: the hashes of the term's
     own forms, which are no domain word for it (a word is no evidence for itself: "one ticket
-    ... 1 ticket" in a booking dialogue is the same everyday word again)."""
+    ... 1 ticket" in a booking dialogue is the same everyday word again); ``cues_less_own``:
+    the lexicon's domain-word hashes less ``own``, when the caller keeps them."""
     if window is None:
         reach = int(settings.context_window)
         window = (max(0, i - reach), min(len(lower), i + reach + 1))
@@ -238,8 +240,12 @@ def mention_score(
         return score - deduction, kind
     cue_ids = lexicon.context_ids
     around = lower[lo:hi]
-    cues = sum(1 for h in around if h in cue_ids and h not in own) if own else (
-        sum(1 for h in around if h in cue_ids) - (lower[i] in cue_ids))
+    # Counted by ``map`` over a set's membership test (no Python step per token); a term's own
+    # forms leave the cue set first instead of being tested per token.
+    if own:
+        cues = sum(map((cue_ids - own if cues_less_own is None else cues_less_own).__contains__, around))
+    else:
+        cues = sum(map(cue_ids.__contains__, around)) - (lower[i] in cue_ids)
     score += min(cues, 2) * settings.context_word_weight
     if not _OTHER_DOMAIN_IDS.isdisjoint(around):  # rare: one set look-up, no count, mostly
         elsewhere = sum(1 for h in around if h in _OTHER_DOMAIN_IDS)
@@ -298,6 +304,22 @@ def _unqualified_capacities(judged: list, matches: list, lower: Sequence[int], l
     return [m for m in capacities if not qualified(m)]
 
 
+# The last lexicon's cache of each everyday concept's form hashes, and its domain-word hashes
+# less those (``concept id -> (own, cues less own)``), filled on first need and replaced whole
+# with the lexicon (so threads with different glossaries never mix them): the hashes are the
+# glossary's, the same for every document.
+_OWN_FORMS: list = [None]
+
+
+def _own_forms(lexicon) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
+    cached = _OWN_FORMS[0]
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    forms: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+    _OWN_FORMS[0] = (lexicon, forms)
+    return forms
+
+
 def keep_in_context(context, matches: list, taken: bytearray) -> list:
     """The ``everyday_words`` rule: ``matches`` without the everyday-word terms whose context
     does not say support. ``context`` is the component's
@@ -334,18 +356,21 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     concepts = {o.id for o in matches}
     scores = []
     best: dict[tuple[str, str], float] = {}  # (concept, kind) -> its best-scored mention
-    owns: dict[str, frozenset[int]] = {}  # concept -> the hashes of its forms, made on first need
+    owns = _own_forms(lexicon)
     for m, form, base in budget.checked(judged):
         lo, hi = bisect_left(positions, m.start - window), bisect_right(positions, m.start + window)
         others = [start for start, oid in starts[lo:hi] if oid != m.id]
-        own = owns.get(m.id)
-        if own is None:
-            own = owns[m.id] = frozenset(map(get_string_id, everyday[m.id]))
+        own_forms = owns.get(m.id)
+        if own_forms is None:
+            own = frozenset(map(get_string_id, everyday[m.id]))
+            own_forms = owns[m.id] = (own, lexicon.context_ids - own)
+        own, cues_less_own = own_forms
         score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1, lexicon=lexicon,
                                     settings=settings, form=form, base=base,
                                     window=_paragraph_window(context, m.start, window, breaks),
                                     thanks=thanks, enough=settings.context_threshold,
-                                    objects=not run_on(doc[m.start].idx), own=own)  # fmt: skip
+                                    objects=not run_on(doc[m.start].idx), own=own,
+                                    cues_less_own=cues_less_own)  # fmt: skip
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
     # A term the document keeps coming back to is its subject: each noun mention beyond the
