@@ -92,6 +92,15 @@ def find_definitions(text: str, *, or_form: bool = True) -> list[dict]:
 # annotator.vocabulary.initials.
 
 
+def _may_align(letters: str, candidate: str) -> bool:
+    """Every letter of the short form occurs somewhere in ``candidate``, in any case: what
+    :func:`align` needs before any order. Most parentheses of running text ("(KB)" after
+    words with no "k") fail here, with one set test instead of a walk over every character.
+    The letters are ASCII, and any character :func:`align` takes for one lower-cases to it
+    in the whole string too."""
+    return set(letters) <= set(candidate.lower())
+
+
 # --------------------------------------------------------------------------------------------
 # Steps 1-3: candidates and windows
 # --------------------------------------------------------------------------------------------
@@ -171,7 +180,10 @@ def _long_form_before(text: str, end: int, short: str, *, strict: bool) -> tuple
     start = _window_start(text, end, max_long_form_words(letters))
     if start >= end:
         return None
-    offset = align(letters, text[start:end])
+    window = text[start:end]
+    if not _may_align(letters, window):
+        return None
+    offset = align(letters, window)
     if offset is None:
         return None
     long_start = start + offset
@@ -224,6 +236,8 @@ def _short_long(text: str, open_paren: int, close: int) -> dict | None:
     if not inside or not _LONG_INSIDE.fullmatch(inside):
         return None
     if len(_WORD.findall(inside)) > max_long_form_words(letters):
+        return None
+    if not _may_align(letters, inside):
         return None
     offset = align(letters, inside)
     if offset is None:

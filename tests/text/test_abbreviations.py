@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.text.abbreviations import (
     definitions_by_short,
@@ -157,3 +159,27 @@ def test_abbreviations_group_by_base_short_form():
 def test_abbreviations_long_form_never_holds_its_short_form(text):
     # Found by the lint fixer's property test: the acronym glued to its own expansion.
     assert find_definitions(text) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text("abcks", min_size=1, max_size=4),
+    st.text("abcks ABCKS-\u212a\u0130\u03a3\u00df\u00e9'_1", max_size=30),
+)
+def test_abbreviations_letter_pretest_never_refuses_an_alignment(letters, candidate):
+    """The set test before the alignment refuses only candidates the alignment refuses too
+    (the Kelvin sign lower-cases to "k", the dotted capital I to two characters)."""
+    from annotator.text.abbreviations import _may_align
+    from annotator.vocabulary.initials import align
+
+    if align(letters, candidate) is not None:
+        assert _may_align(letters, candidate)
+
+
+@pytest.mark.parametrize(
+    "text, shorts",
+    [("Is whatsapp broadcast (KB) counted?", []), ("The \u212aey Base (KB) fails.", ["KB"]),
+     ("Read the knowledge base (KB) first.", ["KB"]), ("KB (knowledge base) and CSAT (whatever)", ["KB"])],
+)
+def test_abbreviations_letters_missing_from_the_window(text, shorts):
+    assert [d["short"] for d in find_definitions(text)] == shorts
