@@ -158,13 +158,15 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
     as a product's name. ``context`` is the component's
     :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
     tokens = context.tokens()
-    capitalised = [
-        m for m in matches
-        if m.label == TERM_LABEL and not m.is_token_pattern and tokens[m.start][:1].isupper()
-        and _all_capitalised(tokens, m.start, m.end)
-    ]  # fmt: skip
+    capitalised = []
+    first = None  # where the first term starts
+    for m in matches:
+        if m.label == TERM_LABEL and not m.is_token_pattern:
+            if first is None or m.start < first:
+                first = m.start
+            if tokens[m.start][:1].isupper() and _all_capitalised(tokens, m.start, m.end):
+                capitalised.append(m)
     # A title is looked for only when a term starts where one may be (a short walk, no more).
-    first = min((m.start for m in matches if m.label == TERM_LABEL and not m.is_token_pattern), default=None)
     openings = title_openings(context.text) if first is not None and context.doc[first].idx <= TITLE_CHARS else ()
     if not capitalised and not openings:
         return matches

@@ -120,25 +120,27 @@ def at_sentence_start(tokens: _Tokens, i: int) -> bool:
     return not any(c.isalnum() for c in before) and before not in (",", ";")
 
 
+def _joins(tokens: _Tokens, i: int, step: int) -> int:
+    """How many tokens from ``i`` (walking by ``step``) join a capitalised run: 1 for a
+    capitalised word, 2 for a connector and the capitalised word past it, 0 for none."""
+    word = tokens[i]
+    if word and word[0].isalpha() and is_capitalised(word):
+        return 1
+    if word.lower() in CONNECTORS and is_capitalised(tokens[i + step] or "x"):
+        return 2
+    return 0
+
+
 def capitalised_run(tokens: _Tokens, start: int, end: int) -> tuple[int, int]:
     """The run of capitalised tokens around ``start:end`` (see the module docstring)."""
-
-    def joins(i: int, step: int) -> int:
-        word = tokens[i]
-        if word and word[0].isalpha() and is_capitalised(word):
-            return 1
-        if word.lower() in CONNECTORS and is_capitalised(tokens[i + step] or "x"):
-            return 2
-        return 0
-
     lo, hi = start, end
     while lo > 0 and hi - lo < MAX_NAME_TOKENS:
-        n = joins(lo - 1, -1)
+        n = _joins(tokens, lo - 1, -1)
         if not n:
             break
         lo -= n
     while hi < len(tokens) and hi - lo < MAX_NAME_TOKENS:
-        n = joins(hi, 1)
+        n = _joins(tokens, hi, 1)
         if not n:
             break
         hi += n
@@ -283,8 +285,10 @@ def name_run(
     is the term); ``long_forms`` the :func:`~annotator.vocabulary.names.name_key` of each of
     the document's abbreviation long forms;
     a stranger under ``rare_below`` (Zipf) makes a name alone, ``common_strangers`` others do."""
-    if not all(is_capitalised(tokens[i]) or not tokens[i][:1].isalpha() for i in range(start, end)):
-        return None
+    for i in range(start, end):
+        word = tokens[i]
+        if word[:1].isalpha() and not is_capitalised(word):
+            return None
     lo, hi = capitalised_run(tokens, start, end)
     run_start = lo
     while hi > end and tokens[hi - 1].lower() in CONNECTORS:

@@ -28,15 +28,15 @@ class TokenTexts:
     def __getitem__(self, i: int) -> str:
         word = self._read.get(i)
         if word is None:
-            word = self._read[i] = self._slice(i)
+            text = self.text
+            if 0 < i < self.n:
+                start = self.token_end(i - 1)
+                if text[start] == " ":
+                    start += 1
+                word = text[start : self.token_end(i)]
+            elif i == 0 and self.n:
+                word = text[: self.token_end(0)]
+            else:
+                word = ""
+            self._read[i] = word
         return word
-
-    def _slice(self, i: int) -> str:
-        if not 0 <= i < self.n:
-            return ""
-        if i == 0:
-            return self.text[: self.token_end(0)]
-        start = self.token_end(i - 1)
-        if self.text[start : start + 1] == " ":
-            start += 1
-        return self.text[start : self.token_end(i)]
