@@ -214,6 +214,11 @@ class SpokenIndex:
         # What a lower-case form's run of letters can be: the form, or its plural ("slas").
         self._lower_runs = frozenset(forms) | {form + "s" for form in forms}
         self._run_of_hash = {get_string_id(run): run for run in self._lower_runs}
+        # A possessive the tokenizer left whole ("sla's" before a symbol it does not split
+        # off) is a token that starts with the run too.
+        for run in self._lower_runs:
+            for possessive in (run + "'s", run + "\u2019s", run + "'", run + "\u2019"):
+                self._run_of_hash.setdefault(get_string_id(possessive), run)
         self._lower_hashes = frozenset(self._run_of_hash)
         self._forms = frozenset(forms)
         self._form_res: dict[str, re.Pattern] = {}
