@@ -33,11 +33,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
 from ..glossary.model import Concept
-from ..glossary.variants import (
-    DROPPABLE_MODIFIERS, bare_head, gerund_verb, normalize_text, process_heads, short_forms,
-)
+from ..glossary.variants import DROPPABLE_MODIFIERS, bare_head, normalize_text, process_heads, short_forms
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
-from ..vocabulary.inflection import inflection_map, pluralize, singular
+from ..vocabulary.inflection import gerund_verb, inflection_map, pluralize, singular
 from ..vocabulary.names import FUNCTION_WORDS
 
 #: Fewest concept names a word must occur in to count as a domain context word.
