@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ...vocabulary.acronyms import is_acronym_shape
 from .lines import LineIndex
 from .mask import Mask, Masked, MaskOptions, Span, hide_all
 from .plain import hide_plain
@@ -51,7 +52,8 @@ _RST_ABBR = re.compile(r"(?<![\w`]):abbr:`([^`]++)`")
 # Roles naming a control of the product's screens (a button, a menu path): their content is a
 # name, not prose, except an acronym in it, which still means itself ("SLA Status Analysis").
 _RST_UI_ROLE = re.compile(r"(?<![\w`]):(?:guilabel|menuselection):`([^`]++)`")
-_LABEL_ACRONYM = re.compile(r"(?<![\w'’])[A-Z][A-Z0-9]{1,5}(?:s|'s|’s)?(?![\w'’])")
+# A word of a label, possessive included: whether it is an acronym the vocabulary decides.
+_LABEL_WORD = re.compile(r"[\w&'\u2019]+")
 _RST_EMBEDDED_TARGET = re.compile(r"<[^<>`\n]*+>(?=`_{1,2})")
 _RST_SUBSTITUTION = re.compile(r"(?<![\w|])\|([^|\s][^|\n]{0,200}+)\|(?:__?)?(?![\w|])")
 # A substitution defined in the document: ``.. |name| replace:: text`` (or ``image::`` ...).
@@ -159,8 +161,9 @@ def mask_rst(text: str, options: MaskOptions) -> Masked:
     for abbr in _RST_ABBR.finditer(work):
         mask.show(*abbr.span(1))
     for label in _RST_UI_ROLE.finditer(work):
-        for acronym in _LABEL_ACRONYM.finditer(work, *label.span(1)):
-            mask.show(*acronym.span())
+        for word in _LABEL_WORD.finditer(work, *label.span(1)):
+            if is_acronym_shape(word.group()):
+                mask.show(*word.span())
     hide_all(mask, _RST_EMBEDDED_TARGET, work)
     hide_all(mask, _RST_SUBSTITUTION, work)
     for reference in _shown_substitutions(text, work):
