@@ -164,6 +164,8 @@ class PhraseTable:
                 if end >= stop:
                     break
                 if end - start > 1:  # one word is a prefix of something: its reach says so
+                    # ``key in self.prefixes()``, inlined: a method call per step of every
+                    # search is most of this loop's cost.
                     at = hash(key) & mask
                     if not bits[at >> 3] >> (at & 7) & 1:
                         break
@@ -363,9 +365,10 @@ class GlossaryMatcher:
         """Matches ending in a word written with an optional plural, ``ticket(s)`` or
         ``SLA(s)``: spaCy makes "ticket(s" one token and ")" another, so the word is read
         without its "(s" and the match takes the ")" too."""
-        ends = _token_ends(doc)
+        bounds = doc.to_array([IDX, LENGTH])
+        ends = bounds[:, 0] + bounds[:, 1]
         stems: dict[int, tuple[int, int]] = {}  # token -> the hashes of its word, LOWER and ORTH
-        for i in _tokens_ending_at(ends, _OPTIONAL_PLURAL.finditer(text), group=1):
+        for i in _tokens_at(ends, (hit.end(1) for hit in _OPTIONAL_PLURAL.finditer(text))):
             word = doc[i].text[:-2]
             if doc[i].text.endswith("(s") and len(word) > 1 and i + 1 < len(doc) and doc[i + 1].text == ")":
                 stems[i] = (get_string_id(word.lower()), get_string_id(word))
@@ -385,10 +388,9 @@ class GlossaryMatcher:
         -On") as two, the hyphen and the word, in windows of max-pattern-length tokens around
         such tokens. A match keeps whole tokens: it may not start at the word of a split token
         nor end at its hyphen."""
-        positions = np.fromiter((hit.start() for hit in _GLUED_HYPHEN.finditer(text)), dtype=np.int64)
         starts = doc.to_array([IDX]).ravel()
-        at = np.minimum(np.searchsorted(starts, positions), len(starts) - 1)
-        split = {i: get_string_id(doc[i].lower_[1:]) for i in at[starts[at] == positions].tolist()
+        split = {i: get_string_id(doc[i].lower_[1:])
+                 for i in _tokens_at(starts, (hit.start() for hit in _GLUED_HYPHEN.finditer(text)))
                  if len(doc[i]) > 1}  # fmt: skip
         hyphen = get_string_id("-")
         targets = self.targets
@@ -523,14 +525,9 @@ def _windows(positions, reach: int, n: int) -> list[list[int]]:
     return windows
 
 
-def _token_ends(doc: Doc) -> np.ndarray:
-    """Each token's end offset (characters)."""
-    array = doc.to_array([IDX, LENGTH])
-    return array[:, 0] + array[:, 1]
-
-
-def _tokens_ending_at(ends: np.ndarray, hits, group: int = 0) -> list[int]:
-    """The tokens whose end offset is the end of ``group`` of each of ``hits`` (regex matches)."""
-    offsets = np.fromiter((hit.end(group) for hit in hits), dtype=np.int64)
-    at = np.minimum(np.searchsorted(ends, offsets), len(ends) - 1)
-    return at[ends[at] == offsets].tolist()
+def _tokens_at(bounds: np.ndarray, offsets: Iterable[int]) -> list[int]:
+    """The tokens whose bound in ``bounds`` (every token's start, or every token's end: sorted
+    character offsets) is one of ``offsets``, in order."""
+    wanted = np.fromiter(offsets, dtype=np.int64)
+    at = np.minimum(np.searchsorted(bounds, wanted), len(bounds) - 1)
+    return at[bounds[at] == wanted].tolist()

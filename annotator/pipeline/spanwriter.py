@@ -49,12 +49,6 @@ class TokenBounds:
             self._read()
         return self._starts, self._ends
 
-    def chars(self, start: int, end: int) -> tuple[int, int]:
-        """Character offsets of the tokens ``start:end``."""
-        if self._starts is None:
-            self._read()
-        return self._starts[start], self._ends[end - 1]
-
 
 class SpanWriter:
     """Makes one document's glossary spans and stores their extension values.
