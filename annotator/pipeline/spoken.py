@@ -334,10 +334,7 @@ class SpokenIndex:
         found += self._split(text, start, end)
         for match in _WORD.finditer(text, start, end):
             word = match.group()
-            base = word[:-2] if word.endswith("'s") else word
-            target = None if base in WORDS else self.acronyms.get(base)
-            if target is None and base.endswith("s") and base[:-1] not in WORDS and base not in WORDS:
-                target = self.acronyms.get(base[:-1])
+            target = self._one_word(word[:-2] if word.endswith("'s") else word)
             if target is not None:
                 found.append((match.start(), match.end(), target))
         if self._phrase_re is not None:
@@ -345,6 +342,17 @@ class SpokenIndex:
                 key = " ".join(match.group().split())
                 found.append((match.start(), match.end(), self.phrases[key]))
         return found
+
+    def _one_word(self, word: str, plural: bool = True) -> Target | None:
+        """What an acronym written as one lower-case word stands for (``csat``; with ``plural``
+        its plural too, ``slas``): never an ordinary word (:data:`WORDS`), nor the singular of
+        one ("bus" is no plural of "bu")."""
+        if word in WORDS:
+            return None
+        target = self.acronyms.get(word)
+        if target is None and plural and word.endswith("s") and word[:-1] not in WORDS:
+            target = self.acronyms.get(word[:-1])
+        return target
 
     def _spelled(self, letters: str) -> Target | None:
         """What letters said one by one spell (lower case), their plural's "s" said too ("k p
@@ -367,8 +375,7 @@ class SpokenIndex:
             parts = body.split("-")
             if all(len(part) == 1 for part in parts):
                 continue
-            joined = "".join(parts).lower()
-            target = None if joined in WORDS else self.acronyms.get(joined)
+            target = self._one_word("".join(parts).lower(), plural=False)
             if target is not None:
                 found.append((match.start(), match.end(), target))
         return found
@@ -381,10 +388,7 @@ class SpokenIndex:
         for match in _LETTER_WORD.finditer(text, start, end):
             word = match.group()
             body = word[:-2] if word.endswith("'s") else word
-            joined = body.replace(" ", "").replace("\t", "").lower()
-            target = None if joined in WORDS else self.acronyms.get(joined)
-            if target is None and joined.endswith("s") and joined[:-1] not in WORDS:
-                target = self.acronyms.get(joined[:-1])
+            target = self._one_word(body.replace(" ", "").replace("\t", "").lower())
             if target is not None:
                 found.append((match.start(), match.end(), target))
         return found
