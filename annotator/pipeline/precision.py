@@ -27,6 +27,7 @@ glossary from :class:`~annotator.pipeline.lexicon.GlossaryLexicon`.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -180,29 +181,19 @@ def rule_context(
     token hashes and its token texts are read once, by whichever stage asks first (a rule, or
     the component after the rules). ``columns``: the matcher's ``doc.to_array`` (``LOWER``
     first), when read."""
-    found: list[list[dict]] = []
-
+    @functools.cache
     def abbreviations() -> list[dict]:
-        if not found:
-            found.append(find_definitions(text, or_form=False) if "(" in text else [])
-        return found[0]
+        return find_definitions(text, or_form=False) if "(" in text else []
 
-    lowered: list[list[int]] = []
-
+    @functools.cache
     def lower() -> list[int]:
-        if not lowered:
-            if columns is not None:  # the matcher read them already
-                lowered.append(columns[:, 0].tolist())
-            else:
-                lowered.append(doc.to_array(LOWER).tolist() if len(doc) else [])
-        return lowered[0]
+        if columns is not None:  # the matcher read them already
+            return columns[:, 0].tolist()
+        return doc.to_array(LOWER).tolist() if len(doc) else []
 
-    texts: list[TokenTexts] = []
-
+    @functools.cache
     def tokens() -> TokenTexts:
-        if not texts:
-            texts.append(TokenTexts(doc, text, token_end))
-        return texts[0]
+        return TokenTexts(doc, text, token_end)
 
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower,
                        tokens)
