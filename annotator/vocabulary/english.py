@@ -2,8 +2,8 @@
 
 The word list is pyspellchecker's English dictionary (about 160,000 words with their
 frequencies, maintained and cleaned of common misspellings: "recieve" and "seperate" are not in
-it), read once per process on first use (about a quarter of a second). A glossary may teach
-other words; this module only knows the language's own.
+it), read once per process on first use. A glossary may teach other words; this module only
+knows the language's own.
 
 Not :func:`annotator.vocabulary.frequency.is_english_word`, which asks whether people write a
 form at all (wordfreq's web counts, which list common misspellings too): a misspelling check
@@ -13,14 +13,33 @@ needs a list without them, so it asks whether a form is spelled right.
 from __future__ import annotations
 
 import functools
+import gzip
+import pkgutil
+
+import orjson
+
+#: pyspellchecker's English dictionary, inside its package: a gzipped JSON object word -> count.
+_DICTIONARY = "resources/en.json.gz"
 
 
 @functools.lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Every word of the English dictionary, lower case."""
-    from spellchecker import SpellChecker  # imported on first use: the CLI's --help never needs it
+    """Every word of the English dictionary, lower case.
 
-    return frozenset(SpellChecker(language="en").word_frequency.keys())
+    Read from the dictionary file the way ``SpellChecker(language="en")`` reads it
+    (``pkgutil.get_data``, keys lower-cased), but without building the checker, whose counts
+    and JSON parsing cost the service's start-up more than the word list itself; when the file
+    is not where that version keeps it, through the checker."""
+    try:
+        raw = pkgutil.get_data("spellchecker", _DICTIONARY)
+        words = orjson.loads(gzip.decompress(raw)) if raw else None
+    except (OSError, ValueError, orjson.JSONDecodeError):
+        words = None
+    if not isinstance(words, dict):
+        from spellchecker import SpellChecker  # imported on first use: the CLI's --help never needs it
+
+        words = SpellChecker(language="en").word_frequency.keys()
+    return frozenset(word.lower() for word in words)
 
 
 def is_dictionary_word(word: str) -> bool:

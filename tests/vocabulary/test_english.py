@@ -22,3 +22,23 @@ def test_english_a_common_misspelling_is_written_but_not_spelled_right():
     """Why the misspelling check has its own list: people write "recieve" often enough for
     the frequency list to know it."""
     assert is_english_word("recieve") and not is_dictionary_word("recieve")
+
+
+def test_english_words_are_the_spell_checkers_dictionary():
+    """The list read from the dictionary file is exactly the checker's own word list."""
+    from spellchecker import SpellChecker
+
+    from annotator.vocabulary.english import english_words
+
+    assert english_words() == frozenset(SpellChecker(language="en").word_frequency.keys())
+
+
+def test_english_words_fall_back_to_the_checker_when_the_file_is_elsewhere(monkeypatch):
+    from annotator.vocabulary import english
+
+    monkeypatch.setattr(english, "_DICTIONARY", "resources/no-such-file.json.gz")
+    english.english_words.cache_clear()
+    try:
+        assert "escalation" in english.english_words()
+    finally:
+        english.english_words.cache_clear()
