@@ -24,7 +24,9 @@ DOC_PAGES = ["service.md", "lint.md", "batch.md", "glossary.md", "api.md", "benc
 
 def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
     found = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         found.append((f"{prefix}{name}", command))
         if isinstance(command, click.Group):
             found += _commands(command, prefix=f"{prefix}{name} ")
