@@ -43,6 +43,7 @@ from pathlib import Path
 
 from annotator.text.markup.transcript import detect, transcript_turns
 from annotator.vocabulary.acronyms import NOT_ACRONYMS
+from tools.jsonl import read_jsonl
 
 #: The corpus-wide default seed (any integer gives another, equally valid, rendering).
 SEED = 13
@@ -233,12 +234,6 @@ def carry_spans(rendering: Rendering, spans: list[dict]) -> list[dict]:
     return carried
 
 
-def _rows(path: Path) -> list[dict]:
-    if not path.is_file():
-        return []
-    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-
-
 def _as_transcript(ticket: dict) -> dict:
     """A ticket row (``tickets.jsonl``) as a transcript row: a ticket read aloud or dictated is
     a speech-to-text document with no speaker turns, which the ``transcript`` format reads as
@@ -260,11 +255,11 @@ def render_group(in_dir: Path, out_dir: Path, seed: int = SEED,
     original (``<group>/<id>``: ``tools.corpus_split`` keeps the two in the same part) and
     ``source``/``license`` noting the rendering.
     """
-    rows = _rows(in_dir / "transcripts.jsonl")
+    rows = read_jsonl(in_dir / "transcripts.jsonl", missing_ok=True)
     if subformats is not None:
         rows = [row for row in rows if detect(row["text"]) in subformats]
     if tickets:
-        rows += [_as_transcript(row) for row in _rows(in_dir / "tickets.jsonl")]
+        rows += [_as_transcript(row) for row in read_jsonl(in_dir / "tickets.jsonl", missing_ok=True)]
     gold = {row["id"]: row for row in (json.loads(line) for line in
             (in_dir / "gold_spans.jsonl").open(encoding="utf-8") if line.strip())}
     out_dir.mkdir(parents=True, exist_ok=True)

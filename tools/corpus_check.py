@@ -12,22 +12,15 @@ was rendered from, which must exist.
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from tools import corpus_split
+from tools.jsonl import read_jsonl
 from tools.paths import corpora_dir
 
 _ROWS = {"ticket": "tickets.jsonl", "transcript": "transcripts.jsonl", "article": "articles.jsonl"}
-
-
-def _jsonl(path: Path) -> list[dict]:
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def _text(group: Path, doc_type: str, row: dict, gold: dict) -> str:
@@ -54,9 +47,9 @@ def _overlaps(where: str, spans: list[dict]) -> Iterator[str]:
 
 def check_group(group: Path, known: set[str]) -> Iterator[str]:
     """Every problem of one group (``known``: every ``group/id`` in all groups)."""
-    rows = {kind: {r["id"]: r for r in _jsonl(group / name)} for kind, name in _ROWS.items()}
+    rows = {kind: {r["id"]: r for r in read_jsonl(group / name, missing_ok=True)} for kind, name in _ROWS.items()}
     seen: set[str] = set()
-    for gold in _jsonl(group / "gold_spans.jsonl"):
+    for gold in read_jsonl(group / "gold_spans.jsonl", missing_ok=True):
         doc_id, doc_type = gold.get("id"), gold.get("doc_type")
         where = f"{group.name}/{doc_id}"
         if doc_id in seen:
@@ -85,7 +78,7 @@ def check_group(group: Path, known: set[str]) -> Iterator[str]:
 
 def check(root: Path) -> list[str]:
     groups = corpus_split.groups(root)
-    known = {f"{g.name}/{row['id']}" for g in groups for row in _jsonl(g / "gold_spans.jsonl")}
+    known = {f"{g.name}/{row['id']}" for g in groups for row in read_jsonl(g / "gold_spans.jsonl", missing_ok=True)}
     return [problem for group in groups for problem in check_group(group, known)]
 
 

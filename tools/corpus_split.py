@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from tools.jsonl import read_jsonl
 from tools.paths import corpora_dir
 
 SPLIT_FILE = "split.json"
@@ -39,21 +40,15 @@ def groups(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and (p / "gold_spans.jsonl").is_file())
 
 
-def _jsonl(path: Path) -> Iterator[dict]:
-    if path.is_file():
-        with path.open(encoding="utf-8") as handle:
-            yield from (json.loads(line) for line in handle if line.strip())
-
-
 def documents(group: Path) -> Iterator[tuple[str, str]]:
     """``(key, split key)`` for every gold document of a group; for a rendering the split key
     is its ``rendered_from`` (the original's ``group/id``)."""
     origin = {}
     for name in _ROW_FILES:
-        for row in _jsonl(group / name):
+        for row in read_jsonl(group / name, missing_ok=True):
             if row.get("rendered_from"):
                 origin[row["id"]] = row["rendered_from"]
-    for row in _jsonl(group / "gold_spans.jsonl"):
+    for row in read_jsonl(group / "gold_spans.jsonl", missing_ok=True):
         key = f"{group.name}/{row['id']}"
         yield key, origin.get(row["id"], key)
 

@@ -48,6 +48,7 @@ from annotator.discover.words import STOPWORDS, fold_term, is_acronym_shaped, is
 from annotator.discover.worker import Miner, MineOptions, MinerSpec
 from annotator.lint.rules import lint_visible
 from annotator.vocabulary.acronyms import base_acronym
+from tools.jsonl import read_jsonl
 from tools import corpus_split
 from tools.paths import corpora_dir, eval_dir
 
@@ -66,12 +67,6 @@ class Archive:
     acronym_rows: list[dict] = field(default_factory=list)  # gold_undefined_acronyms.jsonl rows
 
 
-def _jsonl(path: Path) -> list[dict]:
-    if not path.is_file():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def corpus(root: Path) -> list[tuple[str, str, str]]:
     """``[(id, text, format)]``: the articles (markup by suffix), tickets and transcripts."""
     docs = []
@@ -79,15 +74,15 @@ def corpus(root: Path) -> list[tuple[str, str, str]]:
         fmt = {".md": "markdown", ".rst": "rst", ".html": "html"}.get(path.suffix, "text")
         docs.append((path.stem, path.read_text(encoding="utf-8"), fmt))
     for name in ("tickets.jsonl", "transcripts.jsonl"):
-        for row in _jsonl(root / name):
+        for row in read_jsonl(root / name, missing_ok=True):
             docs.append((str(row["id"]), row["text"], "text"))
     return docs
 
 
 def eval_archive(root: Path) -> Archive:
     """The evaluation set as one archive."""
-    return Archive(corpus(root), _jsonl(root / "gold_spans.jsonl"),
-                   _jsonl(root / "gold_undefined_acronyms.jsonl"))
+    return Archive(corpus(root), read_jsonl(root / "gold_spans.jsonl", missing_ok=True),
+                   read_jsonl(root / "gold_undefined_acronyms.jsonl", missing_ok=True))
 
 
 def corpora_archive(part: str, root: Path | None = None) -> Archive | None:
@@ -108,8 +103,8 @@ def corpora_archive(part: str, root: Path | None = None) -> Archive | None:
                 continue
             kept.add(doc.id)
             archive.docs.append((f"{group.name}/{doc.id}", doc.text, doc.format))
-        archive.gold_rows += [r for r in _jsonl(group / "gold_spans.jsonl") if r["id"] in kept]
-        archive.acronym_rows += [r for r in _jsonl(group / "gold_undefined_acronyms.jsonl")
+        archive.gold_rows += [r for r in read_jsonl(group / "gold_spans.jsonl", missing_ok=True) if r["id"] in kept]
+        archive.acronym_rows += [r for r in read_jsonl(group / "gold_undefined_acronyms.jsonl", missing_ok=True)
                                  if r["id"] in kept]
     return archive
 

@@ -25,11 +25,12 @@ import hashlib
 import importlib
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools import corpus_split
+from tools.jsonl import read_jsonl
 from tools.paths import corpora_dir, eval_dir
 
 DEFAULT_EVAL_DIR = eval_dir()
@@ -67,17 +68,6 @@ class DocResult:
     hard_negative_hits: list[dict] = field(default_factory=list)
 
 
-def _read_jsonl(path: Path) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
-
-
-def _read_jsonl_if(path: Path) -> Iterator[dict]:
-    return _read_jsonl(path) if path.is_file() else iter(())
-
-
 def _prepare_article(text: str, suffix: str) -> tuple[str, str]:
     """(text to annotate, format) for an article file.
 
@@ -111,11 +101,11 @@ def load_gold(eval_dir: Path, keep: Callable[[str], bool] | None = None) -> list
     are files.
     """
     rows = {
-        "ticket": {row["id"]: row for row in _read_jsonl_if(eval_dir / "tickets.jsonl")},
-        "transcript": {row["id"]: row for row in _read_jsonl_if(eval_dir / "transcripts.jsonl")},
+        "ticket": {row["id"]: row for row in read_jsonl(eval_dir / "tickets.jsonl", missing_ok=True)},
+        "transcript": {row["id"]: row for row in read_jsonl(eval_dir / "transcripts.jsonl", missing_ok=True)},
     }
     docs = []
-    for row in _read_jsonl(eval_dir / "gold_spans.jsonl"):
+    for row in read_jsonl(eval_dir / "gold_spans.jsonl"):
         if keep is not None and not keep(row["id"]):
             continue
         doc_type = row.get("doc_type", "")
