@@ -34,7 +34,8 @@ when it fits the patterns file and the tokenizer). Loading is lazy: a pipeline r
 Precision heuristics are a configurable list of registered rules (``precision_rules``, with
 thresholds in ``precision_settings``; see
 :mod:`.precision`). Where the rest lives: span-value storage in :mod:`.spanvalues`, saving and
-restoring in :mod:`.serialize`, making the spans in :mod:`.spanwriter`, loading the configured
+restoring in :mod:`.serialize`, making the spans in :mod:`.spanwriter`, acronyms no pattern lists
+in :mod:`.unlisted`, loading the configured
 sources in :mod:`.loading`, the names it
 writes under in :mod:`.names`, and the speed and memory machinery in :mod:`annotator.runtime`.
 """
@@ -48,7 +49,7 @@ from pathlib import Path
 from typing import Dict, List, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..errors import PipelineError
 from ..glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL, patterns_jsonl, records_from_dicts
@@ -59,7 +60,6 @@ from ..runtime.generation import as_records, generate_patterns
 from ..runtime.stringindex import StringIndexCompactor
 from ..runtime.upkeep import VocabUpkeep
 from ..runtime.warmup import VocabLearner
-from ..vocabulary.acronyms import base_acronym, capitalised_words, is_acronym, is_shouting
 from . import serialize
 from .coordination import PhraseLookup, coordination_matches, mark_coordinated
 from .loading import load_configured, prewarm_vocab
@@ -80,11 +80,9 @@ from .precision import (
     DEFAULT_PRECISION_RULES,
     PrecisionSettings,
     RuleContext,
-    is_signature,
     resolve_rules,
     rule_context,
     rule_names,
-    words_around,
 )
 from .fuzzy import FUZZY_KEY, MAX_FUZZY_CONCEPTS, FuzzyIndex, mark_fuzzy
 from .sense_context import DocumentContext
@@ -93,6 +91,7 @@ from .spoken import SEGMENTS_KEY, SpokenIndex, mark_spoken
 from .serialize import MATCHER_CACHE_FILE, PATTERNS_FILE, iter_patterns
 from .spanvalues import SPAN_EXTENSIONS, register_extensions
 from .spanwriter import SpanWriter, TokenBounds
+from .unlisted import document_acronyms, unknown_acronyms
 
 __all__ = [
     "COMPONENT_NAME", "DEFAULT_LABELS", "DOC_ACRONYM_LABEL", "HelpdeskGlossary", "MATCHER_CACHE_FILE",
@@ -102,12 +101,6 @@ __all__ = [
 
 # set_data()'s default: keep the patterns given, rendered as JSONL.
 _KEEP = object()
-
-#: Unknown-acronym candidates looked at per document (words shaped like an acronym that the
-#: glossary and the document do not know); the rest of a document that has more is not
-#: searched. Real documents have a few dozen; a text made of nothing else costs as much as its
-#: tokenizing instead of several times more (the benchmark's hostile rows).
-MAX_UNKNOWN_CANDIDATES = 5_000
 
 
 @Language.factory(
@@ -420,7 +413,8 @@ class HelpdeskGlossary:
                 # As the page shows it: what sense choice compares and a tooltip says.
                 distinct.setdefault(abbr["short"], {})[unglued(abbr["long"])] = None
             expansions = {short: tuple(longs) for short, longs in distinct.items()}
-            accepted = sorted(accepted + self._document_acronyms(context, expansions, taken), key=lambda m: m.start)
+            defined = document_acronyms(context, expansions, taken, self._acronym_of, self._acronym_rules)
+            accepted = sorted(accepted + defined, key=lambda m: m.start)
 
         annotate = SpanWriter(self, doc, text, bounds, expansions)
         spans = [annotate(m) for m in budget.checked(accepted)]
@@ -437,7 +431,8 @@ class HelpdeskGlossary:
         # What ``doc.ents = spans`` does, minus re-creating every span first.
         doc.set_ents(spans, default="outside")
         doc.spans[NESTED_KEY] = [annotate(m) for m in nested]
-        doc.spans[UNKNOWN_KEY] = self._unknown_acronyms(context, taken, expansions)
+        doc.spans[UNKNOWN_KEY] = unknown_acronyms(context, taken, expansions, self._known_caps, self._acronym_of,
+                                                  self._phrases)
         doc.user_data.pop(SEGMENTS_KEY, None)  # the rules' working data, not the doc's
         return doc
 
@@ -484,32 +479,6 @@ class HelpdeskGlossary:
 
         return admit
 
-    def _document_acronyms(
-        self, context: RuleContext, expansions: dict[str, tuple[str, ...]], taken: bytearray
-    ) -> list[Match]:
-        """Mentions of acronyms the document defines and the glossary does not know."""
-        doc, text, code_like = context.doc, context.text, context.code_like
-        shorts = {short for short, longs in expansions.items() if short not in self._acronym_of
-                  and all(rule.run(context, short, longs) for rule in self._acronym_rules)}  # fmt: skip
-        found = []
-        if not shorts:
-            return found
-        # One pass over the capitalized words (short forms have two capitals or more), so a
-        # document defining thousands of acronyms stays linear.
-        for hit in budget.checked(capitalised_words(text)):
-            word = hit.group()
-            short = word if word in shorts else word[:-1] if word[-1] == "s" and word[:-1] in shorts else None
-            if short is None:
-                continue
-            span = doc.char_span(hit.start(), hit.end())
-            if span is None or any(taken[span.start : span.end]):
-                continue
-            if code_like(hit.start(), hit.end()):
-                continue
-            taken[span.start : span.end] = b"\x01" * len(span)
-            found.append(Match(span.start, span.end, DOC_ACRONYM_LABEL, DOCUMENT_PREFIX + short, True))
-        return found
-
     def payload(self, match: Match, acronym: str | None, expansions: dict[str, tuple[str, ...]],
                 context: DocumentContext, at: int = 0) -> dict:  # fmt: skip
         """The extension values for ``match`` (acronym ``acronym``, at character ``at``) in one
@@ -553,34 +522,6 @@ class HelpdeskGlossary:
             "senses": senses,
             "familiarity": concept.familiarity_level if concept else "jargon",
         }
-
-    def _unknown_acronyms(
-        self, context: RuleContext, taken: bytearray, expansions: dict[str, tuple[str, ...]]
-    ) -> list[Span]:
-        doc, text, code_like = context.doc, context.text, context.code_like
-        spans = []
-        examined = 0
-        for hit in budget.checked(capitalised_words(text)):
-            word = hit.group()
-            if word in self._known_caps or word in expansions or not is_acronym(word):
-                continue
-            base = base_acronym(word)
-            if base in self._acronym_of or base in expansions:
-                continue
-            examined += 1
-            if examined > MAX_UNKNOWN_CANDIDATES:
-                break  # past this many, the text is a code dump or hostile, not prose to learn from
-            span = doc.char_span(hit.start(), hit.end(), label=UNKNOWN_LABEL)
-            if span is None or any(taken[span.start : span.end]):
-                continue
-            if code_like(hit.start(), hit.end()) or is_signature(text, hit.start(), hit.end()):
-                continue
-            if is_shouting(words_around(text, hit.start(), hit.end())):
-                continue  # in "WE CANT GET TO THE CLOUD" capitals say nothing
-            if self._phrases(word) is not None:
-                continue  # a glossary word in capitals ("our TICKET was closed") is the word
-            spans.append(span)
-        return spans
 
     # --- serialization (see annotator.pipeline.serialize) ---------------------------------
 
