@@ -58,9 +58,11 @@ from .tokentexts import TokenTexts
 from .uilabels import drop_ui_labels
 
 # A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
-# words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose.
+# words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose. Underscores count
+# between two letters or digits only (``ticket_id``, ``CS__team``): at a chunk's edge they are
+# Markdown emphasis (``_Overdue_ queue``, ``__Support Channels__``), prose.
 _CODE_LIKE = re.compile(
-    r"://|www\.|@|_|\\|`|/\S*/|\.\w+/"
+    r"://|www\.|@|[^\W_]_+[^\W_]|\\|`|/\S*/|\.\w+/"
     # a bare domain; not "SLA.Please", a sentence with its space missing
     r"|\w\.(?:com|org|net|io|co|gov|edu|dev|app|info|biz|ai)\b"
 )

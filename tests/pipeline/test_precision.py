@@ -166,6 +166,12 @@ def _window_rule(text: str, start: int, end: int) -> bool:
         ("mail cs@example.com now", "cs", True),
         ("ping @CS_team please", "CS", True),
         ("the ticket_id field", "ticket", True),
+        ("the ticket__id field", "ticket", True),
+        # underscores at a chunk's edge are Markdown emphasis, not an identifier
+        ("the _Overdue_ queue remains", "queue", False),
+        ("the _Overdue_queue remains", "queue", True),
+        ("_Dedicated Support Channels_", "Support Channels", False),
+        ("__Support Channels__ list", "Support Channels", False),
         ("open /admin/sla/settings", "sla", True),
         ("visit csat.io for more", "csat", True),
         ("our SLA.Please reply", "SLA", False),
