@@ -16,7 +16,8 @@ mention gets a score:
 * ``- verb_penalty`` when the term's noun form is used as a verb: after "to", a modal or a
   subject pronoun ("we queue", "to queue"), before the particle "up" ("queues up") or an
   object ("reporting a bug", "bug your agents"), or, for an ``-ing`` form, after "be" ("users
-  who are reporting");
+  who are reporting"); never a form written with a capital mid-sentence ("Phone Extension to
+  Agent Mapping"): English writes a verb there in lower case, a capital makes a name's word;
 * ``+ context_repeat_weight`` on a term's best noun score for each further noun mention of it
   in the document (at most ``context_repeat_mentions`` count): a term the document keeps
   coming back to is its subject (not in a document with words of travel or events, where a
@@ -63,6 +64,7 @@ from ..runtime import budget
 from ..vocabulary.inflection import pluralize
 from .matcher import release
 from .otherparties import PARTY_IDS
+from .propernames import at_sentence_start
 from .spoken import in_spoken_stretch
 
 #: Words after which a noun form is a verb ("to queue", "we tag", "will hold"): its base form
@@ -192,6 +194,7 @@ def mention_score(
     objects: bool = True,
     own: frozenset[int] = frozenset(),
     cues_less_own: frozenset[int] | None = None,
+    capitalised: bool = False,
 ) -> tuple[float, str]:
     """The context score of the one-word term at token ``i`` (see the module docstring), and
     the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone),
@@ -210,14 +213,16 @@ def mention_score(
     ``objects`` False: no object cue (see :func:`_verb_use`). ``own``: the hashes of the term's
     own forms, which are no domain word for it (a word is no evidence for itself: "one ticket
     ... 1 ticket" in a booking dialogue is the same everyday word again); ``cues_less_own``:
-    the lexicon's domain-word hashes less ``own``, when the caller keeps them."""
+    the lexicon's domain-word hashes less ``own``, when the caller keeps them. ``capitalised``:
+    the mention is written with a capital where nothing asks for one (mid-sentence), so it is
+    no verb, whatever the words around it say."""
     if window is None:
         reach = int(settings.context_window)
         window = (max(0, i - reach), min(len(lower), i + reach + 1))
     lo, hi = window
     derived = base not in lexicon.verbs and form not in (base, pluralize(base))
     courtesy = thanks and thanked_for(lower, i)
-    verb = not courtesy and _verb_use(lower, i, form, base, lexicon.verbs, objects)
+    verb = not (courtesy or capitalised) and _verb_use(lower, i, form, base, lexicon.verbs, objects)
     kind = "courtesy" if courtesy else "verb use" if verb else "derived" if derived else "noun"
     gerund = verb and base.endswith("ing")
     # Both sides saying verb ("to bug your agents", "will tag the calls"): an infinitive or a
@@ -259,6 +264,15 @@ def mention_score(
         if gerund or sure:
             score -= settings.gerund_verb_penalty
     return score, kind
+
+
+def _capital_mid_sentence(context, i: int) -> bool:
+    """Token ``i`` starts with a capital where nothing asks for one: after a word or a comma,
+    not at a text's, a line's or a sentence's start (:func:`~.propernames.at_sentence_start`).
+    The document's characters are read only for a capital."""
+    if i == 0 or not context.text[context.doc[i].idx : context.doc[i].idx + 1].isupper():
+        return False
+    return not at_sentence_start(context.tokens(), i)
 
 
 def _paragraph_window(context, i: int, reach: int, breaks: bool = True) -> tuple[int, int]:
@@ -370,7 +384,8 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
                                     window=_paragraph_window(context, m.start, window, breaks),
                                     thanks=thanks, enough=settings.context_threshold,
                                     objects=not run_on(doc[m.start].idx), own=own,
-                                    cues_less_own=cues_less_own)  # fmt: skip
+                                    cues_less_own=cues_less_own,
+                                    capitalised=_capital_mid_sentence(context, m.start))  # fmt: skip
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
     # A term the document keeps coming back to is its subject: each noun mention beyond the

@@ -90,6 +90,21 @@ def test_everyday_verb_use_of_a_noun_term_needs_more_context(everyday_nlp):
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "to" before a lower-case form: the infinitive
+        ("Map the extension to queue settings; see the SLA.", ["SLA"]),
+        # a capital mid-sentence is a name's word, never the verb
+        ("Map the extension to Queue settings; see the SLA.", ["Queue", "SLA"]),
+        # ... while a sentence's first word is capitalised for its place
+        ("Tag them all. See the SLA.", ["SLA"]),
+    ],
+)
+def test_everyday_a_capital_mid_sentence_is_no_verb(everyday_nlp, text, expected):
+    assert _ents(everyday_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
     "verb,noun",
     [
         # followed by an object
