@@ -24,7 +24,9 @@ lower case it is the term ("our helpdesk"). So is such a spelling, in any casing
 document's title (its first line, standing alone above a blank line, after any bracketed tags
 or a ``component:`` prefix: "Livechat future features", "[16.0][IMP] mgmt: Helpdesk stages per
 team"): a tracker's title opens with the part of the product it is filed against (the place gives
-no capital away: a closed-up spelling there is a name as much as mid-sentence).
+no capital away: a closed-up spelling there is a name as much as mid-sentence). Not a spelling
+the document also writes in the plural ("LiveChats"): a name has no plural, so that one is the
+term closed up (:mod:`.compounds`).
 
 Once the document shows the term as a product, every mention of it written with capitals
 where nothing asks for them (mid-sentence; in any emphasis) is the product too, and is not
@@ -43,6 +45,7 @@ import re
 from ..glossary.compile import TERM_LABEL
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ..vocabulary.inflection import singular
+from .compounds import closed_compound, counted, counted_compounds
 from .lexicon import GlossaryLexicon
 from .matcher import release
 from .propernames import EMPHASIS_MARKS, INDEFINITE_ARTICLES, at_sentence_start, is_brand_shaped, is_capitalised
@@ -103,15 +106,6 @@ def named_as_product(tokens: TokenTexts, start: int, end: int, lexicon: Glossary
         return False
     line = tokens.text.rfind("\n", 0, tokens.token_end(before)) + 1
     return False if tokens.text.startswith("#", line) else tokens[before]
-
-
-def closed_compound(word: str, lexicon: GlossaryLexicon) -> bool:
-    """``word`` is two glossary words written as one ("Helpdesk", "Livechat"): a spelling of a
-    term of several words that the glossary never writes itself."""
-    lower = word.lower()
-    if not lower.isalpha() or lower in lexicon.words:
-        return False
-    return any(lower[:i] in lexicon.words and lower[i:] in lexicon.words for i in range(2, len(lower) - 1))
 
 
 # What may come before the first word of a title on its line: a heading's marks and bracketed
@@ -176,11 +170,21 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
     def key(m) -> tuple[str, ...]:
         return tuple(singular(tokens[i].lower()) for i in range(m.start, m.end))
 
+    nouns: list[frozenset[str]] = []  # the document's counted compounds, read on first need
+
+    def name_spelling(word: str) -> bool:
+        # A closed-up spelling the document also writes in the plural is a count noun: the term.
+        if not closed_compound(word, lexicon):
+            return False
+        if not nouns:
+            nouns.append(counted_compounds(tokens, matches, lexicon))
+        return not counted(word, nouns[0])
+
     for m in capitalised:
         # A brand spelling ("HelpDesk") is the name rule's, which also finds it repeated.
         word = tokens[m.start]
         if m.end - m.start == 1 and not is_brand_shaped(word) and _mid_sentence(tokens, m.start) and (
-                closed_compound(word, lexicon)):
+                name_spelling(word)):
             dropped.add(m)
     if openings:
         doc = context.doc
@@ -188,7 +192,7 @@ def drop_products(context, matches: list, taken: bytearray) -> list:
             m for m in matches
             if m.end - m.start == 1 and doc[m.start].idx in openings and m.label == TERM_LABEL
             and not m.is_token_pattern and not is_brand_shaped(tokens[m.start])
-            and closed_compound(tokens[m.start], lexicon)
+            and name_spelling(tokens[m.start])
         )  # fmt: skip
     products: set[tuple[str, ...]] = set()
     brands: set[tuple[str, tuple[str, ...]]] = set()  # (brand, product) as first written

@@ -8,7 +8,9 @@ names:
 1. A **capitalised run**: title-case or brand-case tokens around the match (acronyms break a
    run), joined by a few connecting words ("Chatwoot for Support").
 2. The run is a name when it holds
-   * a brand-shaped token ("LiveChat": inner capitals the glossary does not write itself); or
+   * a brand-shaped token ("LiveChat": inner capitals the glossary does not write itself),
+     unless the document writes it in the plural too ("LiveChats": a name has no plural,
+     :mod:`.compounds`); or
    * a capitalised word the glossary never uses (a *stranger*), where capitals mean something:
      not at a sentence start (after a line break, a bullet, an opening quote or bracket, ".",
      ":"; a word English hardly uses counts there too), and not in a title-case heading, where
@@ -59,6 +61,7 @@ from ..glossary.compile import TERM_LABEL
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ..vocabulary.inflection import singular
 from ..vocabulary.names import is_title_case, name_key
+from .compounds import counted, counted_compounds
 from .lexicon import GlossaryLexicon
 from .matcher import release
 from .tokentexts import TokenTexts as _Tokens
@@ -278,13 +281,16 @@ def name_run(
     long_forms: set[str],
     rare_below: float = COMMON_WORD_ZIPF,
     common_strangers: int = COMMON_STRANGERS,
+    nouns: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
     """The name (a token range) the capitalised match ``start:end`` lies in, or None.
 
     ``spans`` are the token ranges of every accepted match (a run that is exactly one of them
     is the term); ``long_forms`` the :func:`~annotator.vocabulary.names.name_key` of each of
     the document's abbreviation long forms;
-    a stranger under ``rare_below`` (Zipf) makes a name alone, ``common_strangers`` others do."""
+    a stranger under ``rare_below`` (Zipf) makes a name alone, ``common_strangers`` others do;
+    ``nouns`` are the document's closed compounds written in the plural, no brand spelling
+    (:func:`~annotator.pipeline.compounds.counted_compounds`)."""
     for i in range(start, end):
         word = tokens[i]
         if word[:1].isalpha() and not is_capitalised(word):
@@ -322,7 +328,8 @@ def name_run(
     )  # fmt: skip
     if end - start > 1 and not is_brand_shaped(tokens[start]) and not modifier:
         return None
-    if any(is_brand_shaped(tokens[i]) and tokens[i] not in lexicon.written_caps for i in words):
+    if any(is_brand_shaped(tokens[i]) and tokens[i] not in lexicon.written_caps and not counted(tokens[i], nouns)
+           for i in words):
         return lo, hi
     if (lo, hi) in spans or len(words) < 2:
         return None
@@ -330,7 +337,9 @@ def name_run(
         return None
     first_is_start = at_sentence_start(tokens, lo)
     strangers = [i for i in words if is_capitalised(tokens[i]) and not _glossary_word(tokens[i], lexicon)]
-    rare = sum(1 for i in strangers if not is_common_word(tokens[i], rare_below))
+    # A closed compound the document counts ("LiveChats") is the term's words closed up: a
+    # common word, never a brand alone ("the Incoming LiveChat section" takes one more).
+    rare = sum(1 for i in strangers if not is_common_word(tokens[i], rare_below) and not counted(tokens[i], nouns))
     # A common word opening a sentence is capitalised for its place alone; a word English
     # hardly uses ("Zendesk") is a name wherever it stands.
     if first_is_start and strangers and strangers[0] == lo and is_common_word(tokens[lo], rare_below):
@@ -417,6 +426,7 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
         return release(matches, dropped, taken)
     spans = {(m.start, m.end) for m in matches}
     long_forms = {name_key(a["long"]) for a in context.abbreviations()}
+    nouns = counted_compounds(tokens, terms, lexicon)
     names: dict[str, list[tuple[str, ...]]] = {}
     for match in terms:
         first = tokens[match.start]
@@ -424,7 +434,7 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
             continue
         run = name_run(tokens, text, match.start, match.end, lexicon=lexicon, char_span=char_span,
                        spans=spans, long_forms=long_forms, rare_below=settings.name_rare_word_zipf,
-                       common_strangers=int(settings.name_common_strangers))  # fmt: skip
+                       common_strangers=int(settings.name_common_strangers), nouns=nouns)  # fmt: skip
         if run is not None:
             dropped.add(match)
             lo, hi = run

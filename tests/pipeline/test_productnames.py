@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
-from annotator.pipeline.productnames import PRODUCT_NOUNS, closed_compound, named_as_product, title_openings
+from annotator.pipeline.productnames import PRODUCT_NOUNS, named_as_product, title_openings
 from annotator.pipeline.lexicon import GlossaryLexicon
 from annotator.pipeline.tokentexts import TokenTexts
 
@@ -116,15 +116,6 @@ def test_productnames_named_as_product(text, start, end, expected):
     tokens = TokenTexts(doc, text, lambda i: doc[i].idx + len(doc[i]))
     lexicon = GlossaryLexicon(frozenset({"help", "desk", "helpdesk"}), frozenset(), {}, frozenset())
     assert bool(named_as_product(tokens, start, end, lexicon)) is expected
-
-
-@pytest.mark.parametrize(
-    "word,expected",
-    [("Helpdesk", True), ("livechat", True), ("Help", False), ("Ticket", False), ("Zendesk", False)],
-)
-def test_productnames_closed_compound(word, expected):
-    lexicon = GlossaryLexicon(frozenset({"help", "desk", "live", "chat", "ticket"}), frozenset(), {}, frozenset())
-    assert closed_compound(word, lexicon) is expected
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,51 @@
+"""Closed compounds: a term of several words written as one word ("Helpdesk", "LiveChat").
+
+A vendor's name is often a glossary term closed up ("LiveChat", "HelpDesk"), so the product
+and name rules (:mod:`.productnames`, :mod:`.propernames`) take such a spelling for a name.
+A document that writes the spelling in the plural ("Incoming LiveChats", "forward
+LiveChats to agents") uses it as a count noun, though: a name has no plural, so there the
+spelling is the term written closed up (one product's word for its chats), wherever the
+document writes it, in either number and any casing.
+
+Pure functions over the document's tokens and the glossary's words.
+"""
+
+from __future__ import annotations
+
+from ..glossary.compile import TERM_LABEL
+from ..vocabulary.inflection import singular
+from .lexicon import GlossaryLexicon
+from .tokentexts import TokenTexts
+
+
+def closed_compound(word: str, lexicon: GlossaryLexicon) -> bool:
+    """``word`` is two glossary words written as one ("Helpdesk", "Livechat"): a spelling of a
+    term of several words that the glossary never writes itself."""
+    lower = word.lower()
+    if not lower.isalpha() or lower in lexicon.words:
+        return False
+    return any(lower[:i] in lexicon.words and lower[i:] in lexicon.words for i in range(2, len(lower) - 1))
+
+
+def counted_compounds(tokens: TokenTexts, matches: list, lexicon: GlossaryLexicon) -> frozenset[str]:
+    """The closed compounds (lower case, singular) that the document writes in the plural
+    somewhere among the one-word term ``matches`` ("LiveChats" gives ``livechat``): count
+    nouns, never a name. Only a match whose word ends in "s" is looked at."""
+    found = set()
+    for m in matches:
+        if m.end - m.start != 1 or m.label != TERM_LABEL or m.is_token_pattern:
+            continue
+        word = tokens[m.start]
+        if word[-1:] not in ("s", "S"):
+            continue
+        lower = word.lower()
+        one = singular(lower)
+        if one != lower and closed_compound(one, lexicon):
+            found.add(one)
+    return frozenset(found)
+
+
+def counted(word: str, nouns: frozenset[str]) -> bool:
+    """``word`` is, in either number, one of the document's counted closed compounds
+    (:func:`counted_compounds`)."""
+    return bool(nouns) and singular(word.lower()) in nouns
