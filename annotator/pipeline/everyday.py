@@ -18,6 +18,8 @@ mention gets a score:
   object ("reporting a bug", "bug your agents"), or, for an ``-ing`` form, after "be" ("users
   who are reporting"); never a form written with a capital mid-sentence ("Phone Extension to
   Agent Mapping"): English writes a verb there in lower case, a capital makes a name's word;
+  and "it" with a modal or "is" after it opens the next clause, no object ("for production
+  incidents it will be");
 * ``+ context_repeat_weight`` on a term's best noun score for each further noun mention of it
   in the document (at most ``context_repeat_mentions`` count): a term the document keeps
   coming back to is its subject (not in a document with words of travel or events, where a
@@ -95,6 +97,10 @@ OBJECT_STARTS = frozenset(
 )
 #: Forms of "be": before an ``-ing`` form, a progressive verb ("users who are reporting").
 BE_FORMS = frozenset("am is are was were be been being".split())
+#: Words that take a subject right before them (modals, "is", "has": general English): "it"
+#: before one opens the next clause ("For production incidents it will be the manager"), so
+#: it is no object of the term ("tag it").
+CLAUSE_VERBS = frozenset("will would can could should must may might shall is was has had does did".split())
 #: The courtesy "thanks for (your) X" / "thank you for the X": X is what the writer was sent
 #: ("your feedback", "reporting"), not the support concept.
 _THANKS = frozenset(map(get_string_id, ("thanks", "thank", "thx")))
@@ -124,6 +130,8 @@ _PARTICLE_IDS = frozenset(map(get_string_id, PARTICLES))
 _OBJECT_START_IDS = frozenset(map(get_string_id, OBJECT_STARTS))
 _FOR = get_string_id("for")
 _BE_IDS = frozenset(map(get_string_id, BE_FORMS))
+_IT = get_string_id("it")
+_CLAUSE_VERB_IDS = frozenset(map(get_string_id, CLAUSE_VERBS))
 _OTHER_DOMAIN_IDS = frozenset(map(get_string_id, OTHER_DOMAIN_WORDS))
 _SCREEN_IDS = frozenset(map(get_string_id, SCREEN_NOUNS))
 #: How far a paragraph break is looked for, in characters, either side of a mention.
@@ -147,7 +155,7 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
         return False
     before = lower[i - 1] if i > 0 else 0
     after = lower[i + 1] if i + 1 < len(lower) else 0
-    if after in _PARTICLE_IDS or (objects and after in _OBJECT_START_IDS):
+    if after in _PARTICLE_IDS or (objects and after in _OBJECT_START_IDS and not _opens_clause(lower, i + 1)):
         return True
     if before in _VERB_CUE_IDS:
         return form == base
@@ -156,12 +164,18 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
     return before in _BE_IDS and form.endswith("ing")
 
 
+def _opens_clause(lower: Sequence[int], j: int) -> bool:
+    """Token ``j`` is "it" as the subject of the next clause, a modal or "is" after it
+    (:data:`CLAUSE_VERBS`): no object of the word before it."""
+    return lower[j] == _IT and j + 1 < len(lower) and lower[j + 1] in _CLAUSE_VERB_IDS
+
+
 def _infinitive_with_object(lower: Sequence[int], i: int) -> bool:
     """Token ``i`` follows an infinitive "to" or a modal and a noun phrase's opening word follows
     it ("to bug your agents")."""
     before = lower[i - 1] if i > 0 else 0
     after = lower[i + 1] if i + 1 < len(lower) else 0
-    return before in _VERB_CUE_IDS and after in _OBJECT_START_IDS
+    return before in _VERB_CUE_IDS and after in _OBJECT_START_IDS and not _opens_clause(lower, i + 1)
 
 
 def thanked_for(lower: Sequence[int], i: int) -> bool:

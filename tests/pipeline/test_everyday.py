@@ -132,6 +132,11 @@ def test_everyday_verb_cues(everyday_nlp, verb, noun):
         ("give it queue", 2, False),
         # a noun with a nominal ending is never a verb: "time to escalation"
         ("time to escalation", 2, False),
+        # "it" is the object ...
+        ("please tag it now", 1, True),
+        # ... unless a modal or "is" makes it the next clause's subject
+        ("for production incidents it will be the manager", 2, False),
+        ("for urgent tickets it is the lead", 2, False),
     ],
 )
 def test_everyday_verb_use_needs_the_form_its_cue_takes(text, i, expected):
