@@ -426,12 +426,14 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
         return release(matches, dropped, taken)
     spans = {(m.start, m.end) for m in matches}
     long_forms = {name_key(a["long"]) for a in context.abbreviations()}
-    nouns = counted_compounds(tokens, terms, lexicon)
+    nouns = None  # the document's counted compounds, read at the first capitalised term
     names: dict[str, list[tuple[str, ...]]] = {}
     for match in terms:
         first = tokens[match.start]
         if not first[:1].isupper():
             continue
+        if nouns is None:
+            nouns = counted_compounds(tokens, terms, lexicon)
         run = name_run(tokens, text, match.start, match.end, lexicon=lexicon, char_span=char_span,
                        spans=spans, long_forms=long_forms, rare_below=settings.name_rare_word_zipf,
                        common_strangers=int(settings.name_common_strangers), nouns=nouns)  # fmt: skip
