@@ -332,22 +332,6 @@ def _unqualified_capacities(judged: list, matches: list, lower: Sequence[int], l
     return [m for m in capacities if not qualified(m)]
 
 
-# The last lexicon's cache of each everyday concept's form hashes, and its domain-word hashes
-# less those (``concept id -> (own, cues less own)``), filled on first need and replaced whole
-# with the lexicon (so threads with different glossaries never mix them): the hashes are the
-# glossary's, the same for every document.
-_OWN_FORMS: list = [None]
-
-
-def _own_forms(lexicon) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
-    cached = _OWN_FORMS[0]
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
-    forms: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
-    _OWN_FORMS[0] = (lexicon, forms)
-    return forms
-
-
 def keep_in_context(context, matches: list, taken: bytearray) -> list:
     """The ``everyday_words`` rule: ``matches`` without the everyday-word terms whose context
     does not say support. ``context`` is the component's
@@ -384,7 +368,10 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     concepts = {o.id for o in matches}
     scores = []
     best: dict[tuple[str, str], float] = {}  # (concept, kind) -> its best-scored mention
-    owns = _own_forms(lexicon)
+    # Each everyday concept's form hashes and the domain-word hashes less those (``concept id
+    # -> (own, cues less own)``), filled per concept on first need: the glossary's, the same
+    # for every document.
+    owns: dict[str, tuple[frozenset[int], frozenset[int]]] = lexicon.derived("everyday.own_forms", dict)
     for m, form, base in budget.checked(judged):
         lo, hi = bisect_left(positions, m.start - window), bisect_right(positions, m.start + window)
         others = [start for start, oid in starts[lo:hi] if oid != m.id]

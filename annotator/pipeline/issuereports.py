@@ -39,23 +39,14 @@ _TEMPLATE_PROMPT = re.compile(
 )
 
 
-# The last glossary's defect forms, as one (bases, result) tuple read and replaced whole (so
-# threads with different glossaries never mix them): a pipeline keeps one lexicon.
-_LAST: list = [None]
-
-
 def _defect_forms(bases: dict) -> tuple[dict[str, frozenset[str]], frozenset[int]]:
     """Concept id -> its forms of a :data:`DEFECT_WORDS` word, and the hashes of those forms
     (``bases``: :attr:`GlossaryLexicon.bases <annotator.pipeline.lexicon.GlossaryLexicon.bases>`)."""
-    cached = _LAST[0]
-    if cached is not None and cached[0] is bases:
-        return cached[1]
     defects: dict[str, frozenset[str]] = {}
     for word in DEFECT_WORDS:
         for concept_id, forms in bases.get(word, {}).items():
             defects[concept_id] = defects.get(concept_id, frozenset()) | forms
     ids = frozenset(get_string_id(form) for forms in defects.values() for form in forms)
-    _LAST[0] = (bases, (defects, ids))
     return defects, ids
 
 
@@ -76,7 +67,8 @@ def drop_defect_words(context, matches: list, taken: bytearray) -> list:
     their tokens."""
     if not matches:
         return matches
-    defects, defect_ids = _defect_forms(context.lexicon().bases)
+    lexicon = context.lexicon()
+    defects, defect_ids = lexicon.derived("issue_reports.defect_forms", lambda: _defect_forms(lexicon.bases))
     # One set test on the hashes of the document's words spares almost every document the rest.
     if not defects or defect_ids.isdisjoint(context.lower()):
         return matches

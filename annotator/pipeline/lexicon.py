@@ -26,8 +26,8 @@ from the concepts' names alone, never from a list of phrases:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import NamedTuple, TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
@@ -43,6 +43,9 @@ CONTEXT_WORD_MIN_TERMS = 2
 #: A word this common in English (Zipf) says nothing about the domain ("time", "help", "home"),
 #: whatever glossary names hold it.
 CONTEXT_WORD_MAX_ZIPF = 5.7
+
+
+T = TypeVar("T")
 
 
 class GlossaryLexicon(NamedTuple):
@@ -61,6 +64,20 @@ class GlossaryLexicon(NamedTuple):
     #: concept id -> the forms of its bare head, for the terms named by a customer's thing
     #: ("Customer Feedback" -> "feedback", "feedbacks"): the head alone stands for the customer's.
     customer_heads: dict[str, frozenset[str]] = {}
+    #: What rules derive from this lexicon alone, made on first need (see :meth:`derived`); each
+    #: lexicon its own dict (``build_lexicon`` gives one; a lexicon made without is not cached).
+    memo: dict | None = None
+
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, made once per lexicon under ``key`` (a rule's name for what it derives):
+        the values depend on the glossary only, so every document shares them, and a pipeline
+        with another glossary has another lexicon and never sees them."""
+        if self.memo is None:
+            return make()
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = make()
+        return found
 
 
 def _words(name: str) -> list[str]:
@@ -140,4 +157,5 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
         frozenset(map(get_string_id, context)),
         {base: {cid: frozenset(forms) for cid, forms in by_id.items()} for base, by_id in bases.items()},
         {cid: frozenset(forms) for cid, forms in customer_heads.items()},
+        memo={},
     )

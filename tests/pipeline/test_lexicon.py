@@ -91,3 +91,21 @@ def test_lexicon_a_process_by_its_bare_name_is_an_everyday_term():
     assert {"routing", "route", "routes", "routed"} <= set(lexicon.everyday["ticket-routing"])
     assert "route" in lexicon.verbs
     assert "predictive-routing" not in lexicon.everyday
+
+
+def test_lexicon_derived_values_are_made_once_per_lexicon():
+    from annotator.pipeline.lexicon import build_lexicon
+
+    first, second = build_lexicon([]), build_lexicon([])
+    made = []
+    assert first.derived("rule.x", lambda: made.append(1) or "one") == "one"
+    assert first.derived("rule.x", lambda: made.append(1) or "again") == "one"
+    assert second.derived("rule.x", lambda: "two") == "two"  # another glossary, another memo
+    assert made == [1]
+
+
+def test_lexicon_made_without_a_memo_derives_every_time():
+    from annotator.pipeline.lexicon import GlossaryLexicon
+
+    lexicon = GlossaryLexicon(frozenset(), frozenset(), {}, frozenset())
+    assert lexicon.derived("rule.x", lambda: 1) == 1 and lexicon.derived("rule.x", lambda: 2) == 2
