@@ -36,7 +36,14 @@ often, each a factor:
   are such verb uses (``VERB``);
 * a term that opens with a general English adjective any noun takes ("new ticket",
   "existing customer", "valued customer": :data:`FREE_MODIFIERS`, read as written, not as
-  the type key folds it) is a free combination (``FREE``).
+  the type key folds it) is a free combination (``FREE``);
+* general English: a term with a word the archive writes hardly more often than English at
+  large does ("social media", "next day", "local time", "first class") is a phrase of
+  everyday language, not the archive's jargon; the score shrinks by up to ``GENERAL`` as that
+  word's specificity (:func:`word_specificity`: its share of the archive's words against its
+  share of general English) falls below :data:`SPECIFIC`. The weakest word decides: one
+  everyday word makes an everyday phrase, while a domain's words ("ticket", "queue",
+  "escalation") are many times more frequent in its archive than in general text.
 
 Misspellings are folded into the term they misspell before scoring (:mod:`.typos`). The
 weights were tuned on the dev part of the project's own corpora (``tools/discover_eval.py``).
@@ -52,8 +59,9 @@ import math
 from collections import Counter
 from collections.abc import Mapping
 
+from ..vocabulary.frequency import zipf
 from .counters import Entry
-from .words import LINKS
+from .words import LINKS, singular
 
 #: Most a term loses when every use fills a line on its own (headings, labels, signatures).
 LINE = 0.75
@@ -79,6 +87,15 @@ VERB = 0.8
 VERB_USES = 2
 #: Factor of a term that opens with a :data:`FREE_MODIFIERS` word.
 FREE = 0.4
+#: Most a term loses when one of its words is no more frequent in the archive than in general
+#: English (specificity 0 or below).
+GENERAL = 0.5
+#: Specificity (log10 of a word's share of the archive's words over its share of general
+#: English) from which a word is the archive's own and costs nothing.
+SPECIFIC = 0.75
+#: Zipf frequency taken for a word the general-English list lacks (a name, a coinage, a
+#: typo): rare, as unlisted words are.
+UNLISTED_ZIPF = 1.0
 #: General English adjectives of age, novelty, size, evaluation and courtesy: any noun takes
 #: them ("new ticket", "existing customer", "valued customer", "wonderful day"), so a phrase
 #: they open is a free combination in every domain, not a term. Words that do open fixed
@@ -151,6 +168,42 @@ def productivity(entries: Mapping[str, Entry], position: int = 0) -> dict[str, f
     return {w: types[w] / tokens[w] for w in types if types[w] >= PRODUCTIVE_TYPES and tokens[w]}
 
 
+def _written_words(surface: str) -> list[str]:
+    """The content words of a written form, lower case, hyphens split, plurals folded."""
+    return [singular(word) for word in surface.lower().replace("-", " ").split()
+            if word not in LINKS]
+
+
+def word_specificity(entries: Mapping[str, Entry]) -> dict[str, float]:
+    """Word (as :func:`_written_words` gives it) -> log10 of its share of the words of the
+    two-word keys' written forms over its share of general English (wordfreq's Zipf scale,
+    :data:`UNLISTED_ZIPF` for a word it lacks). 0: the archive writes the word as often as
+    English does; 2: a hundred times as often. Two-word keys only, so a word is counted once
+    per use (longer keys repeat the pairs they contain)."""
+    counts: Counter = Counter()
+    for key, entry in entries.items():
+        if len(key.split()) != 2:
+            continue
+        for surface, n in (entry.surfaces or {key: entry.count}).items():
+            for word in _written_words(surface):
+                counts[word] += n
+    total = sum(counts.values()) or 1
+    # Zipf is log10 of the uses per billion words
+    return {word: math.log10(n / total) + 9.0 - max(zipf(word), UNLISTED_ZIPF)
+            for word, n in counts.items()}
+
+
+def general_factor(surface: str, specificity: Mapping[str, float]) -> float:
+    """Factor of a term written ``surface``: 1 when each of its words is at least
+    :data:`SPECIFIC` specific, down to ``1 - GENERAL`` as its least specific word falls to 0
+    (words without a figure are not counted)."""
+    known = [specificity[w] for w in _written_words(surface) if w in specificity]
+    if not known:
+        return 1.0
+    share = min(1.0, max(0.0, min(known) / SPECIFIC))
+    return 1.0 - GENERAL * (1.0 - share)
+
+
 def _first_word(entry: Entry, key: str) -> str:
     return (entry.surface or key).split()[0].lower()
 
@@ -178,6 +231,7 @@ def term_scores(entries: Mapping[str, Entry],
             firsts[_first_word(entry, key)] += entry.count
     names = name_words(entries)
     productive = productivity(entries)
+    specificity = word_specificity(entries)
     scores = {}
     for key, value in c_values(entries).items():
         entry = entries[key]
@@ -198,6 +252,7 @@ def term_scores(entries: Mapping[str, Entry],
         if _first_word(entry, key) in FREE_MODIFIERS:  # as written: "valued" types as "value"
             score *= FREE
         score *= 1.0 - VERB * verb_share(_first_word(entry, key), verbs, firsts)
+        score *= general_factor(entry.surface or key, specificity)
         scores[key] = score
     return scores
 

@@ -4,8 +4,8 @@ import pytest
 
 from annotator.discover.counters import Entry
 from annotator.discover.termhood import (
-    DOMAIN, FREE, LINE, VERB, acronym_score, c_values, name_words, productivity,
-    term_scores, verb_share)
+    DOMAIN, FREE, GENERAL, LINE, SPECIFIC, VERB, acronym_score, c_values, general_factor,
+    name_words, productivity, term_scores, verb_share, word_specificity)
 
 
 def _entry(count, documents=1, whole_line=0):
@@ -158,3 +158,48 @@ def test_termhood_glossary_share_counts_words_as_written():
     without = term_scores({"first line support": _written(4, 2, "first-line support")})
     assert with_domain["first line support"] == pytest.approx(
         (1 + DOMAIN / 2) * without["first line support"])
+
+
+def _archive(**counts):
+    """Two-word keys written as given, each ``count`` times in 2 documents."""
+    return {key.replace("_", " "): _written(n, 2, key.replace("_", " ")) for key, n in counts.items()}
+
+
+def test_termhood_specificity_contrasts_the_archive_with_general_english():
+    # "ticket" is a tenth of this archive's words, far above its share of English; "day"
+    # is a common English word written here no more often than anywhere
+    entries = _archive(ticket_queue=50, ticket_macro=50, next_day=1, macro_queue=400,
+                       queue_macro=400, escalation_queue=99)
+    specificity = word_specificity(entries)
+    assert specificity["ticket"] > SPECIFIC
+    assert specificity["day"] < 0 < specificity["escalation"]
+
+
+def test_termhood_specificity_folds_plurals_and_reads_written_forms():
+    entries = {"ticket queue": _written(3, 2, "ticket queues", "Ticket-Queue")}
+    assert set(word_specificity(entries)) == {"ticket", "queue"}
+
+
+@pytest.mark.parametrize(("specificity", "factor"), [
+    ({"ring": 3.0, "strategy": 2.0}, 1.0),  # both the archive's own words
+    ({"ring": 3.0, "strategy": SPECIFIC}, 1.0),
+    ({"ring": 3.0, "strategy": 0.0}, 1 - GENERAL),  # the weakest word decides
+    ({"ring": 3.0, "strategy": -2.0}, 1 - GENERAL),
+    ({"ring": 3.0, "strategy": SPECIFIC / 2}, 1 - GENERAL / 2),
+    ({}, 1.0),  # no figure, no factor
+])
+def test_termhood_general_factor(specificity, factor):
+    assert general_factor("Ring strategies", specificity) == pytest.approx(factor)
+
+
+def test_termhood_everyday_phrase_ranks_below_the_archive_jargon():
+    entries = _archive(ticket_queue=300, ticket_macro=300, macro_queue=300, escalation_queue=300,
+                       escalation_macro=300, next_day=3, ticket_transfer=3)
+    scores = term_scores(entries)
+    # written as often, in as many documents: the everyday phrase loses (nearly all of
+    # GENERAL: "day" is written here about as often as in English at large)
+    factor = general_factor("next day", word_specificity(entries))
+    assert factor < 1 - GENERAL * 0.9
+    assert general_factor("ticket transfer", word_specificity(entries)) == 1.0
+    # ("ticket" pairs with three heads here, a productivity of 3 in 603 uses: 0.25 % off)
+    assert scores["next day"] == pytest.approx(factor * scores["ticket transfer"], rel=0.01)
