@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .candidates import DocumentCandidates
+from .context import context_weight
 from .counters import DEFAULT_CAPACITY, BoundedTable, Entry
 from .grouping import group_variants
 from .model import Candidate, Example
@@ -30,6 +31,10 @@ class Discovery:
         # Words seen before an object (verb evidence): a vocabulary, far smaller than the
         # n-gram tables, so a tenth of their capacity.
         self.verbs = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
+        # Context words (see .context): content words next to glossary mentions, and every
+        # content word's uses; vocabularies too, so the same share of the capacity.
+        self.seed_words = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
+        self.context_words = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
         self.documents = 0
 
     def add(self, doc: DocumentCandidates) -> None:
@@ -39,18 +44,34 @@ class Discovery:
         for key, forms in doc.long_forms.items():
             # An acronym defined here but never used again still counts its long forms.
             self.acronyms.add_long_forms(key, forms)
+        # the context tables first: a document's own glossary mentions weigh its terms' context
+        for word, count in doc.seeds.items():
+            self.seed_words.add_count(word, count)
+        for word, count in doc.words.items():
+            self.context_words.add_count(word, count)
         for key, hit in doc.terms.items():
-            self.terms.add(key, hit, doc.id)
+            entry = self.terms.add(key, hit, doc.id)
+            if hit.context:
+                entry.context += context_weight(hit.context, self._seeded, self._used)
+                entry.context_uses += sum(hit.context.values())
         for key, hit in doc.variants.items():
             self.variants.add(key, hit, doc.id)
         for word, count in doc.verbs.items():
             self.verbs.add_count(word, count)
 
+    def _seeded(self, word: str) -> int:
+        entry = self.seed_words.get(word)
+        return entry.count if entry is not None else 0
+
+    def _used(self, word: str) -> int:
+        entry = self.context_words.get(word)
+        return entry.count if entry is not None else 0
+
     @property
     def bound(self) -> int:
         """The most entries the tables can hold together."""
         return 2 * sum(t.capacity for t in (self.acronyms, self.terms, self.variants,
-                                            self.verbs))
+                                            self.verbs, self.seed_words, self.context_words))
 
     def candidates(self, *, min_documents: int = 1, exclude: Iterable[str] = (),
                    decisions: dict[str, str] | None = None) -> list[Candidate]:

@@ -21,6 +21,7 @@ from ..glossary.model import Glossary
 from ..lint.rules import acronym_uses, lint_visible
 from ..text.abbreviations import find_definitions
 from ..vocabulary.acronyms import base_acronym
+from .context import DocumentContext, acronym_mentions
 from .known import Known
 from .variants import VariantIndex
 from .words import chunks, excerpt, fold_term, is_stopword, is_whole_line, linked, ngrams, words
@@ -64,6 +65,8 @@ class Hit:
     whole_line: int = 0  # occurrences that filled their line (headings, labels, signatures)
     variant_of: str | None = None
     domain: int = 0  # words of the key that are glossary words (terms; the same everywhere)
+    #: content words around its occurrences -> uses (terms: see :mod:`.context`)
+    context: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -76,6 +79,9 @@ class DocumentCandidates:
     long_forms: dict[str, dict[str, int]] = field(default_factory=dict)
     #: word (lower case) -> times it is followed by an object (see :func:`verb_uses`)
     verbs: dict[str, int] = field(default_factory=dict)
+    #: content word -> uses next to a glossary mention, and -> uses (see :mod:`.context`)
+    seeds: dict[str, int] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
 
 
 def _add(table: dict[str, Hit], key: str, surface: str, start: int, end: int, visible: str,
@@ -115,10 +121,20 @@ def acronym_hits(text: str, visible: str, glossary: Glossary, known: Known,
 
 
 def term_hits(visible: str, known: Known) -> dict[str, Hit]:
-    """Stopword-bounded n-grams (2 to :data:`MAX_TERM_WORDS` words) the glossary lacks."""
+    """Stopword-bounded n-grams (2 to :data:`MAX_TERM_WORDS` words) the glossary lacks, each
+    with its context words (:mod:`.context`)."""
+    return terms_in_context(visible, known)[0]
+
+
+def terms_in_context(visible: str, known: Known) -> tuple[dict[str, Hit], DocumentContext]:
+    """:func:`term_hits`, and the document's context (the seed words around its glossary
+    mentions, every content word's uses)."""
     hits: dict[str, Hit] = {}
+    mentions: list[tuple[int, int]] = []
+    occurrences: list[tuple[str, int, int]] = []
     for run in chunks(visible):
         covered = known_cover(run, visible, known)
+        mentions += covered
         for gram in ngrams(run, longest=MAX_TERM_WORDS):
             if any(lo <= gram[0].start and gram[-1].end <= hi for lo, hi in covered):
                 continue  # part of a glossary term written here ("Service Level" of SLA's)
@@ -128,6 +144,7 @@ def term_hits(visible: str, known: Known) -> dict[str, Hit]:
             key = fold_term(parts)
             hit = _add(hits, key, surface, start, end, visible,
                        is_whole_line(visible, start, end))
+            occurrences.append((key, start, end))
             if hit.count == 1:
                 hit.domain = known.domain_words(key)
     for gram in linked(visible):
@@ -137,9 +154,17 @@ def term_hits(visible: str, known: Known) -> dict[str, Hit]:
         start, end = gram[0].start, gram[-1].end
         key = fold_term([w.text for w in gram])
         hit = _add(hits, key, surface, start, end, visible, is_whole_line(visible, start, end))
+        occurrences.append((key, start, end))
         if hit.count == 1:
             hit.domain = known.domain_words(key)
-    return _bounded(hits)
+    hits = _bounded(hits)
+    tokens = list(words(visible))
+    context = DocumentContext(tokens, mentions + acronym_mentions(tokens, known.has_acronym))
+    for key, start, end in occurrences:
+        hit = hits.get(key)
+        if hit is not None:
+            context.around(start, end, hit.context)
+    return hits, context
 
 
 def known_cover(run: list, visible: str, known: Known) -> list[tuple[int, int]]:
@@ -204,11 +229,14 @@ def document_candidates(doc_id: str | int, text: str, format: str, *, glossary: 
     html, rst): only visible prose counts, and offsets index ``text`` as given."""
     visible = lint_visible(text, format)
     acronyms, long_forms = acronym_hits(text, visible, glossary, known, allow)
+    terms, context = terms_in_context(visible, known)
     return DocumentCandidates(
         id=doc_id,
         acronyms=acronyms,
-        terms=term_hits(visible, known),
+        terms=terms,
         variants=variant_hits(visible, index),
         long_forms=long_forms,
         verbs=verb_uses(visible),
+        seeds=context.seeds,
+        words=context.words,
     )

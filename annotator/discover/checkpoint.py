@@ -20,8 +20,8 @@ from ..errors import DiscoverError
 from .aggregate import Discovery
 from .counters import BoundedTable, Entry
 
-VERSION = 3
-_KINDS = ("acronyms", "terms", "variants", "verbs")
+VERSION = 4
+_KINDS = ("acronyms", "terms", "variants", "verbs", "seed_words", "context_words")
 
 
 def fingerprint(path: Path, kind: str) -> dict:
@@ -38,14 +38,15 @@ def fingerprint(path: Path, kind: str) -> dict:
 def _entry_json(entry: Entry) -> list:
     return [entry.count, entry.documents, entry.error, entry.whole_line, entry.surfaces,
             [list(e) for e in entry.examples], entry.long_forms, entry.variant_of,
-            entry.domain]
+            entry.domain, entry.context, entry.context_uses]
 
 
 def _entry(data: list) -> Entry:
     (count, documents, error, whole_line, surfaces, examples, long_forms, variant_of,
-     domain) = data
+     domain, context, context_uses) = data
     return Entry(count, documents, error, whole_line, dict(surfaces),
-                 [tuple(e) for e in examples], dict(long_forms), variant_of, domain)
+                 [tuple(e) for e in examples], dict(long_forms), variant_of, domain,
+                 context, context_uses)
 
 
 def discovery_to_json(discovery: Discovery) -> dict:

@@ -35,6 +35,8 @@ class Entry:
     long_forms: dict[str, int] = field(default_factory=dict)
     variant_of: str | None = None
     domain: int = 0  # words of the key that are glossary words
+    context: float = 0.0  # summed weights of the context words around it (see .context)
+    context_uses: int = 0  # context words those weights were summed over
 
     @property
     def surface(self) -> str:

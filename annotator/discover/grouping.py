@@ -85,6 +85,8 @@ def group_variants(entries: Mapping[str, Entry]) -> dict[str, Entry]:
         base.error = max(base.error, entry.error)
         base.whole_line += entry.whole_line
         base.domain = max(base.domain, entry.domain)
+        base.context += entry.context
+        base.context_uses += entry.context_uses
         for surface, n in entry.surfaces.items():
             base.surfaces[surface] = base.surfaces.get(surface, 0) + n
         base.examples.extend(entry.examples[: max(0, MAX_EXAMPLES - len(base.examples))])
@@ -94,4 +96,4 @@ def group_variants(entries: Mapping[str, Entry]) -> dict[str, Entry]:
 def _copy(entry: Entry) -> Entry:
     return Entry(entry.count, entry.documents, entry.error, entry.whole_line,
                  dict(entry.surfaces), list(entry.examples), dict(entry.long_forms),
-                 entry.variant_of, entry.domain)
+                 entry.variant_of, entry.domain, entry.context, entry.context_uses)

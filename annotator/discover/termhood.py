@@ -37,6 +37,10 @@ often, each a factor:
 * a term that opens with a general English adjective any noun takes ("new ticket",
   "existing customer", "valued customer": :data:`FREE_MODIFIERS`, read as written, not as
   the type key folds it) is a free combination (``FREE``);
+* context words (NC-value seeded by the glossary, :mod:`.context`): a term whose
+  neighbouring words are, on average, words the archive writes next to glossary terms
+  keeps its score, one written in other company loses up to ``CONTEXT`` ("an internal note
+  on the ticket" against "team members on social media");
 * general English: a term with a word the archive writes hardly more often than English at
   large does ("social media", "next day", "local time", "first class") is a phrase of
   everyday language, not the archive's jargon; the score shrinks by up to ``GENERAL`` as that
@@ -87,6 +91,10 @@ VERB = 0.8
 VERB_USES = 2
 #: Factor of a term that opens with a :data:`FREE_MODIFIERS` word.
 FREE = 0.4
+#: Most a term loses when its context words are never written next to glossary terms.
+CONTEXT = 0.4
+#: Mean context-word weight (:mod:`.context`) from which a term keeps its whole score.
+CONTEXT_FULL = 0.3
 #: Most a term loses when one of its words is no more frequent in the archive than in general
 #: English (specificity 0 or below).
 GENERAL = 0.5
@@ -204,6 +212,16 @@ def general_factor(surface: str, specificity: Mapping[str, float]) -> float:
     return 1.0 - GENERAL * (1.0 - share)
 
 
+def context_factor(entry: Entry) -> float:
+    """1 when the mean weight of the term's context words reaches :data:`CONTEXT_FULL`, down
+    to ``1 - CONTEXT`` when none of them is ever written next to a glossary term; 1 without
+    context words (no evidence either way)."""
+    if not entry.context_uses:
+        return 1.0
+    mean = entry.context / entry.context_uses
+    return 1.0 - CONTEXT * (1.0 - min(1.0, mean / CONTEXT_FULL))
+
+
 def _first_word(entry: Entry, key: str) -> str:
     return (entry.surface or key).split()[0].lower()
 
@@ -253,6 +271,7 @@ def term_scores(entries: Mapping[str, Entry],
             score *= FREE
         score *= 1.0 - VERB * verb_share(_first_word(entry, key), verbs, firsts)
         score *= general_factor(entry.surface or key, specificity)
+        score *= context_factor(entry)
         scores[key] = score
     return scores
 

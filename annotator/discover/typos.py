@@ -86,9 +86,12 @@ def fold_misspellings(entries: Mapping[str, Entry]) -> tuple[dict[str, Entry], s
         if base is entries[target]:
             base = merged[target] = Entry(
                 base.count, base.documents, base.error, base.whole_line, dict(base.surfaces),
-                list(base.examples), dict(base.long_forms), base.variant_of, base.domain)
+                list(base.examples), dict(base.long_forms), base.variant_of, base.domain,
+                base.context, base.context_uses)
         base.count += extra.count
         base.documents += extra.documents  # an upper bound: both may share a document
         base.whole_line += extra.whole_line
+        base.context += extra.context
+        base.context_uses += extra.context_uses
         del merged[typo]
     return merged, set(folded)

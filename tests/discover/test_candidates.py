@@ -109,3 +109,6 @@ class _NoKnown:
 
     def has_term(self, text):
         return False
+
+    def has_acronym(self, acronym):
+        return False

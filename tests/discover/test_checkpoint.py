@@ -27,6 +27,11 @@ def test_checkpoint_discovery_round_trip(miner):
     # Glossary words of a term key are part of the state ("escalation" is a glossary word).
     assert again.terms.get("escalation board").domain == 1
     assert again.verbs.entries.keys() == discovery.verbs.entries.keys()
+    # so are the context words and each term's context weights
+    assert again.seed_words.entries.keys() == discovery.seed_words.entries.keys()
+    assert again.context_words.entries.keys() == discovery.context_words.entries.keys()
+    assert [(e.context, e.context_uses) for e in again.terms.entries.values()] == \
+        [(e.context, e.context_uses) for e in discovery.terms.entries.values()]
 
 
 def test_checkpoint_save_and_load(miner, tmp_path):
