@@ -9,6 +9,7 @@ One concern per module:
 * :mod:`.counters`: bounded tables that merge documents with memory flat over any archive;
 * :mod:`.typos`: misspelt term candidates folded into the term they misspell;
 * :mod:`.grouping`: spellings of one term type (inflections, hyphens, possessives) grouped;
+* :mod:`.context`: context words learned around the glossary's own terms (seeded NC-value);
 * :mod:`.termhood`: C-value termhood with document spread, and the other kinds' scores;
 * :mod:`.aggregate`: documents -> ranked :class:`~.model.Candidate` list;
 * :mod:`.review`: the review loop (decisions file, glossary CSV export);
