@@ -215,6 +215,13 @@ def verb_uses(visible: str) -> dict[str, int]:
     return uses
 
 
+def _most(counts: dict[str, int]) -> dict[str, int]:
+    """The :data:`MAX_KEYS_PER_DOCUMENT` highest counts of a per-document word table."""
+    if len(counts) <= MAX_KEYS_PER_DOCUMENT:
+        return counts
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1])[:MAX_KEYS_PER_DOCUMENT])
+
+
 def _bounded(hits: dict[str, Hit]) -> dict[str, Hit]:
     if len(hits) <= MAX_KEYS_PER_DOCUMENT:
         return hits
@@ -237,6 +244,6 @@ def document_candidates(doc_id: str | int, text: str, format: str, *, glossary: 
         variants=variant_hits(visible, index),
         long_forms=long_forms,
         verbs=verb_uses(visible),
-        seeds=context.seeds,
-        words=context.words,
+        seeds=_most(context.seeds),
+        words=_most(context.words),
     )

@@ -108,3 +108,15 @@ def test_context_terms_in_glossary_company_rank_higher(miner):
     assert context_factor(lunch) == pytest.approx(1 - CONTEXT)
     scores = {c.candidate: c.score for c in discovery.candidates()}
     assert scores["ring strategy"] > scores["lunch break"]
+
+
+def test_context_word_tables_are_bounded_per_document(miner):
+    from annotator.discover.candidates import MAX_KEYS_PER_DOCUMENT
+
+    # more distinct words than one document may send (letters only: digits split words)
+    letters = "bcdfghjklmnpqrstvwxz"
+    distinct = [a + b + c + "o" for a in letters for b in letters for c in letters[:15]]
+    assert len(distinct) > MAX_KEYS_PER_DOCUMENT
+    found = miner.mine("big", "SLA " + " ".join(distinct))
+    assert len(found.words) == MAX_KEYS_PER_DOCUMENT
+    assert len(found.seeds) <= MAX_KEYS_PER_DOCUMENT
