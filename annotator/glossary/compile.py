@@ -40,16 +40,17 @@ from ..vocabulary.spelling import regional_variants
 from .model import Concept, Glossary, json_line
 from .tokens import _HYPHENATED, english_tokenizer, tokenize
 from .variants import (
-    _may_clip,
     _starts_or_ends_on_function_word,
     acronym_forms,
     bare_head,
     clipped_variants,
     head_word,
+    may_substitute,
     normalize_text,
     process_forms,
     process_heads,
     short_forms,
+    synonym_variants,
     term_variants,
     verb_forms,
 )
@@ -255,13 +256,13 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         # (``names`` are normalized already.)
         if not _is_unsafe_phrase(tokens(name.lower()), blocked)
     ]
-    # A name's variants are needed again (clipped) after every name's: kept for the few names
-    # with a clippable word in a variant rather than computed twice.
+    # A name's variants are needed again (clipped, or with a synonym) after every name's: kept
+    # for the few names with such a word in a variant rather than computed twice.
     clippable: dict[str, list[str]] = {}
     for concept, name in safe_names:
         variants = term_variants(name, normalized=True)
-        # One search over all of them (a clipped word is letters only: never across a "\n").
-        if _may_clip("\n".join(variants)):
+        # One search over all of them (such a word is letters only: never across a "\n").
+        if may_substitute("\n".join(variants)):
             clippable[name] = variants
         yield add(concept.id, variants, VARIANT, _last_word(name.lower()))
         # The other side of the Atlantic: "call centre" for Call Center, "prioritise" too.
@@ -282,6 +283,7 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
                 yield add(concept.id, [short], INFLECTION)
         if name in clippable:
             yield add(concept.id, clipped_variants(clippable[name]))
+            yield add(concept.id, synonym_variants(clippable[name]))
     del clippable
 
     # Bare heads last, and only for a head no other concept has ("survey" may stand for

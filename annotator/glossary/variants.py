@@ -21,7 +21,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -203,6 +203,10 @@ CLIPPINGS = {
     "configurations": "configs",
 }
 _CLIPPABLE = re.compile("|".join(CLIPPINGS))
+#: Words support text uses for one another inside a term (general English): a message back to
+#: a customer is a "reply" or a "response" ("First Reply Time", "canned replies", "saved
+#: responses"). Both ways, plural to plural.
+SYNONYMS = {"reply": "response", "replies": "responses", "response": "reply", "responses": "replies"}
 # Articles, prepositions and conjunctions (spaCy's stop words also hold "first", "top" ...).
 _FUNCTION_WORDS = frozenset("a an the of for to in on at by with and or from as per via vs".split())
 _WORD_RUNS = re.compile(r"[\s-]+")
@@ -279,22 +283,45 @@ def short_forms(term: str, category: str | None = None, *, normalized: bool = Fa
     return list(dict.fromkeys(forms))
 
 
+def _may_swap(text: str) -> bool:
+    """Does ``text`` hold a word of :data:`SYNONYMS` (anywhere, even inside a word)?"""
+    return "repl" in text or "respons" in text
+
+
+def _substituted(variants: Iterable[str], words: dict[str, str], may_hold: Callable[[str], bool]) -> list[str]:
+    """``variants`` with every word of ``words`` replaced by its value; only spaced or
+    hyphenated forms (one word alone is no name of a term), none starting or ending on a
+    function word. ``may_hold``: a cheap pre-filter, false when no such word is inside."""
+    substituted = []
+    for variant in variants:
+        if not may_hold(variant):
+            continue
+        parts = _WORD_SPLIT.split(variant)
+        if len(parts) < 3:
+            continue
+        new = "".join(words.get(part, part) for part in parts)
+        if new != variant and new not in substituted and not _starts_or_ends_on_function_word(new):
+            substituted.append(new)
+    return substituted
+
+
 def clipped_variants(variants: Iterable[str]) -> list[str]:
     """``variants`` with every word of :data:`CLIPPINGS` clipped (``support ops``).
 
     Only spaced or hyphenated forms: a clipped word alone (``ops``, ``app``) names nothing.
     """
-    clipped = []
-    for variant in variants:
-        if not _may_clip(variant):  # a cheap pre-filter: no clipped word inside
-            continue
-        parts = _WORD_SPLIT.split(variant)
-        if len(parts) < 3:
-            continue
-        new = "".join(CLIPPINGS.get(part, part) for part in parts)
-        if new != variant and new not in clipped and not _starts_or_ends_on_function_word(new):
-            clipped.append(new)
-    return clipped
+    return _substituted(variants, CLIPPINGS, _may_clip)
+
+
+def synonym_variants(variants: Iterable[str]) -> list[str]:
+    """``variants`` with every word of :data:`SYNONYMS` replaced by its synonym
+    (``first reply time`` for First Response Time); multi-word forms only, as clippings."""
+    return _substituted(variants, SYNONYMS, _may_swap)
+
+
+def may_substitute(text: str) -> bool:
+    """Might :func:`clipped_variants` or :func:`synonym_variants` make anything of ``text``?"""
+    return _may_clip(text) or _may_swap(text)
 
 
 #: Everyday words whose ordinary sense outweighs the glossary one once the compound's first

@@ -53,6 +53,16 @@ def test_compile_clipped_forms_in_generated_patterns():
     assert "ops" not in by_pattern
 
 
+def test_compile_synonym_forms_in_generated_patterns_never_take_another_concepts_phrase():
+    glossary = Glossary([concept("canned-response", "Canned Response"), concept("saved-reply", "Saved Reply"),
+                         concept("saved-response", "Saved Response")])
+    by_pattern = {p["pattern"]: p["id"] for p in generate_patterns(glossary)}
+    assert by_pattern["canned replies"] == "canned-response"
+    assert by_pattern["saved response"] == "saved-response"  # the concept that writes it keeps it
+    assert by_pattern["saved reply"] == "saved-reply"
+    assert "reply" not in by_pattern and "replies" not in by_pattern
+
+
 def test_compile_bare_head_and_its_verb_forms_are_generated():
     glossary = Glossary([concept("customer-survey", "Customer Survey"), concept("sla-breach", "SLA Breach")])
     by_pattern = {p["pattern"]: p["id"] for p in generate_patterns(glossary)}

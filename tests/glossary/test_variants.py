@@ -152,6 +152,25 @@ def test_variants_clipped_variants(term, expected):
 
 
 @pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("First Response Time", ["first reply time", "first reply times", "first-reply-time"]),
+        ("Canned Response", ["canned reply", "canned replies"]),
+        ("Saved Reply", ["saved response", "saved responses"]),
+        ("Reply", []),  # one word alone is no name of the term
+        ("Responsive Design", []),  # whole words only
+        ("Help Desk", []),
+    ],
+)
+def test_variants_synonym_variants(term, expected):
+    from annotator.glossary.variants import synonym_variants
+
+    assert set(expected) <= set(synonym_variants(term_variants(term)))
+    if not expected:
+        assert synonym_variants(term_variants(term)) == []
+
+
+@pytest.mark.parametrize(
     "term,head",
     [
         ("Customer Survey", "survey"),
