@@ -50,6 +50,7 @@ from .variants import (
     process_forms,
     process_heads,
     short_forms,
+    split_compounds,
     synonym_variants,
     term_variants,
     verb_forms,
@@ -271,6 +272,9 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         if name.isalpha():
             # A one-word term's verb forms, where it is a verb-like word ("queued", "tagged").
             yield add(concept.id, word_inflections(name), INFLECTION)
+            # A closed compound written apart ("chat bot", "web hooks").
+            for spaced in split_compounds(name.lower()):
+                yield add(concept.id, term_variants(spaced, normalized=True), VARIANT, _last_word(spaced))
         for short in short_forms(name, concept.category, normalized=True):
             if " " in short or "-" in short:
                 # "in-app" may be "inapp", never "in app" (a short form never starts or ends

@@ -27,7 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
 from ..vocabulary.codes import code_spellings
-from ..vocabulary.frequency import is_english_word
+from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_english_word, zipf
 # verb_forms is inflection's, named here too: bare heads take their verb forms from it.
 from ..vocabulary.inflection import gerund_verb, pluralize, singularize, verb_forms, word_inflections  # noqa: F401
 
@@ -164,6 +164,44 @@ def term_variants(term: str, *, normalized: bool = False) -> list[str]:
                 if form != pluralize(word):
                     variants[stem + form] = None
     return list(variants)
+
+
+#: Adverb particles and prepositions: a closed compound ending or starting with one is a
+#: phrasal verb's noun ("feedback", "handoff", "callback", "onboarding"), and written apart it
+#: is the verb ("feed back", "hand off"), not the term.
+_PARTICLES = frozenset("about across along around away back by down in off on out over through under up".split())
+#: English suffixes that are words (or abbreviations) too: a word ending in one is a derived
+#: word ("onboard-ing", "tri-age"), not a compound of two words.
+_SUFFIXES = frozenset("age ance ant ate dom ence ent ful ing ion ism ist ity ive less ment ness ous ship".split())
+#: Fewest letters each word of a split closed compound has.
+MIN_SPLIT_WORD = 3
+
+
+def split_compounds(word: str) -> list[str]:
+    """A one-word term written as the two words it closes up, spaced: ``chatbot`` -> ``chat
+    bot``, ``webhook`` -> ``web hook``, ``omnichannel`` -> ``omni channel`` (the caller makes
+    their hyphenated and plural forms with :func:`term_variants`).
+
+    A split is taken where both parts are everyday English words (:data:`COMMON_WORD_ZIPF`),
+    neither a particle or function word (see :data:`_PARTICLES`), the second no suffix
+    (:data:`_SUFFIXES`), and the closed word is rarer
+    in English than either part: a word more common than its parts is a word of its own whose
+    letters only happen to spell two ("reporting", "passive"), never written apart.
+    """
+    if not word.isalpha() or not word.islower() or len(word) < 2 * MIN_SPLIT_WORD:
+        return []
+    whole = zipf(word)
+    splits = []
+    for i in range(MIN_SPLIT_WORD, len(word) - MIN_SPLIT_WORD + 1):
+        first, second = word[:i], word[i:]
+        if first in _PARTICLES or second in _PARTICLES or first in _FUNCTION_WORDS or second in _FUNCTION_WORDS:
+            continue
+        if second in _SUFFIXES:
+            continue
+        rarer = min(zipf(first), zipf(second))
+        if rarer >= COMMON_WORD_ZIPF and whole < rarer:
+            splits.append(f"{first} {second}")
+    return splits
 
 
 # --- short forms ----------------------------------------------------------------------------

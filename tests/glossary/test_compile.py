@@ -63,6 +63,14 @@ def test_compile_synonym_forms_in_generated_patterns_never_take_another_concepts
     assert "reply" not in by_pattern and "replies" not in by_pattern
 
 
+def test_compile_a_closed_compound_written_apart_is_generated():
+    glossary = Glossary([concept("chatbot", "Chatbot"), concept("feedback", "Feedback")])
+    by_pattern = {p["pattern"]: (p["id"], p.get("match")) for p in generate_patterns(glossary)}
+    assert by_pattern["chat bot"] == ("chatbot", "variant")
+    assert by_pattern["chat-bots"] == ("chatbot", "inflection")
+    assert "feed back" not in by_pattern
+
+
 def test_compile_bare_head_and_its_verb_forms_are_generated():
     glossary = Glossary([concept("customer-survey", "Customer Survey"), concept("sla-breach", "SLA Breach")])
     by_pattern = {p["pattern"]: p["id"] for p in generate_patterns(glossary)}

@@ -171,6 +171,29 @@ def test_variants_synonym_variants(term, expected):
 
 
 @pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("chatbot", ["chat bot"]),
+        ("webhook", ["web hook"]),
+        ("touchpoint", ["touch point"]),
+        ("feedback", []),  # "feed back" is the verb: a particle never splits off
+        ("handoff", []),
+        ("onboarding", []),
+        ("triage", []),  # "-age" is a suffix: "tri-age" is no compound
+        ("reporting", []),  # more common than its parts: a word of its own
+        ("availability", []),
+        ("queue", []),
+        ("Chatbot", []),  # lower case only (the caller lower-cases)
+        ("sla-breach", []),
+    ],
+)
+def test_variants_split_compounds(word, expected):
+    from annotator.glossary.variants import split_compounds
+
+    assert split_compounds(word) == expected
+
+
+@pytest.mark.parametrize(
     "term,head",
     [
         ("Customer Survey", "survey"),
