@@ -18,6 +18,8 @@ Never fuzzy-matched (precision first: a misspelling is a guess):
 * a capitalised word inside a sentence, or next to another capitalised word: a name;
 * a word in a URL, e-mail address, path or identifier (the text's ``code_like``);
 * an acronym in shouted text, or one the document defines ("CSTA (Customer Support Tier A)").
+* a slip in a closed spelling the glossary only generates from written words run together
+  ("wrapp" from "wrapup", for Wrap-Up): two slips from anything written.
 
 Why an index of the misspellings themselves rather than ``rapidfuzz`` or a symmetric-delete
 index: both compare each unknown-looking token with the glossary when the document is read
@@ -41,7 +43,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ..glossary.compile import Record
+from ..glossary.compile import EXACT, Record
 from ..vocabulary.acronyms import is_shouting
 from ..vocabulary.english import is_dictionary_word
 from .precision import RuleContext, words_around
@@ -168,9 +170,12 @@ class FuzzyIndex:
         words: set[str] = set()
         caps: set[str] = set()
         in_phrases: set[str] = set()  # the words of terms of several words
-        for _, pattern, _, _ in records:
+        written: set[str] = set()  # the words of the names as the glossary writes them
+        for _, pattern, _, match in records:
             if isinstance(pattern, str):
                 split = [w for w in _WORD_SPLIT.split(pattern.lower()) if w]
+                if match == EXACT:
+                    written.update(split)
                 words.update(split)
                 if len(split) > 1:
                     in_phrases.update(split)
@@ -182,6 +187,10 @@ class FuzzyIndex:
                         else:
                             words.add(str(value).lower())
         known = words | {c.lower() for c in caps}
+        # A generated closed spelling of written words ("wrapup" for Wrap-Up, "helpdesk" for
+        # Help Desk) stays a known word but is no target: its misspellings are a slip away
+        # from no spelling anyone was given ("wrapp" from "wrapup"), and are often words.
+        words = {w for w in words if w in written or not _closes_up(w, written)}
 
         def misspellings(drops: bool) -> Callable[[str], list[str]]:
             def forms(target: str) -> list[str]:
@@ -265,6 +274,12 @@ class FuzzyIndex:
             return False  # a capitalised word inside a sentence, or mixed case: a name
         after = _next_word(doc, i)
         return after is None or not after.text[:1].isupper()
+
+
+def _closes_up(word: str, written: set[str]) -> bool:
+    """Is ``word`` two or more ``written`` words run together ("wrapup", "helpdesk")?"""
+    return any(word[:i] in written and (word[i:] in written or _closes_up(word[i:], written))
+               for i in range(1, len(word)))
 
 
 def _completed(

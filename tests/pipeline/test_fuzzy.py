@@ -72,6 +72,21 @@ def test_fuzzy_index_leaves_out_a_misspelling_of_two_words():
     assert index.meaning("chattting") == "chatting"
 
 
+def test_fuzzy_index_never_targets_a_generated_closed_spelling():
+    """"wrapup" is Wrap-Up run together: a misspelling of it ("wrapp") is two slips from
+    anything the glossary writes. A closed word the glossary writes itself stays a target."""
+    patterns = [
+        {"label": "CX_TERM", "pattern": "wrap-up time", "id": "w"},
+        {"label": "CX_TERM", "pattern": "wrapup time", "id": "w", "match": "variant"},
+        {"label": "CX_TERM", "pattern": "wrapup", "id": "w", "match": "variant"},
+        {"label": "CX_TERM", "pattern": "help desk", "id": "h"},
+        {"label": "CX_TERM", "pattern": "helpdesk", "id": "h"},  # written so by the glossary
+    ]
+    index = FuzzyIndex.from_records(records_from_dicts(patterns), is_word=lambda w: False)
+    assert index.meaning("wrapp") is None and index.meaning("wraupp") is None
+    assert index.meaning("helpdsk") == "helpdesk"
+
+
 # --- in the pipeline ---------------------------------------------------------------------------
 
 
