@@ -51,6 +51,7 @@ from .matcher import Match
 from .docacronyms import keep_document_acronym
 from .issuereports import drop_defect_words
 from .otherparties import drop_other_parties
+from .othertrades import drop_other_trades
 from .productnames import drop_products
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 from .softwareparts import drop_software_parts
@@ -531,6 +532,13 @@ def make_other_parties_rule() -> PrecisionRule:
     return PrecisionRule("other_parties", "accepted", drop_other_party_heads)
 
 
+@registry.misc("helpdesk_glossary.other_trades.v1")
+def make_other_trades_rule() -> PrecisionRule:
+    """Everyday words a compound or travel words put in another trade ("gate agent", "trace
+    routes", a traveller's ticket; :mod:`.othertrades`)."""
+    return PrecisionRule("other_trades", "accepted", drop_other_trades)
+
+
 @registry.misc("helpdesk_glossary.everyday_words.v1")
 def make_everyday_words_rule() -> PrecisionRule:
     return PrecisionRule("everyday_words", "accepted", keep_everyday_words_in_context)
@@ -550,6 +558,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.software_parts.v1",
     "helpdesk_glossary.issue_reports.v1",
     "helpdesk_glossary.other_parties.v1",
+    "helpdesk_glossary.other_trades.v1",
     "helpdesk_glossary.everyday_words.v1",
     "helpdesk_glossary.document_acronyms.v1",
 )

@@ -34,6 +34,7 @@ CASES = {
 OWN_GLOSSARY_RULES = {
     "helpdesk_glossary.issue_reports.v1": "tests/pipeline/test_issuereports.py",
     "helpdesk_glossary.other_parties.v1": "tests/pipeline/test_otherparties.py",
+    "helpdesk_glossary.other_trades.v1": "tests/pipeline/test_othertrades.py",
 }
 
 

@@ -1,0 +1,183 @@
+"""Everyday glossary words in another trade: "gate agent", "trace routes", "a train ticket".
+
+A help desk's "agent", "ticket", "queue" and "route" are everyday English words other trades
+use too, and a real conversation (a customer writing to an airline, a rail company, an
+internet provider) is full of them: an airport's "gate agents", a network's "trace routes", a
+console's "download queue", a traveller's "ticket". Two cues put the word in another trade,
+whatever support words the conversation holds around it:
+
+* **the compound**: the word right before it (its modifier) or right after it (its head)
+  names the other trade's thing, "baggage agent", "print queue", "ticket office"
+  (:data:`TRADE_MODIFIERS`, :data:`TRADE_HEADS`: general English compounds, never names from
+  a corpus); a hyphen between them counts too ("e-ticket");
+* **travel and events** (a ``ticket`` only): the line the ticket is on names a journey or a
+  show (:data:`TRAVEL_WORDS`: "a name on a ticket" beside "passport"), or the document does
+  twice or more ("flight", "seats"); the support desk's ticket is then the exception, and it
+  says so by a support word, a support verb or another glossary term right around it ("my
+  support ticket", "I opened a ticket", "the ticket met the SLA": the glossary's domain words,
+  :data:`SUPPORT_VERBS`, within :data:`_REACH` tokens). A pipeline whose
+  ``other_domain_weight`` setting (:class:`~annotator.pipeline.precision.PrecisionSettings`)
+  is zero or less takes no travel cue.
+
+A term of several words ("customer service agent", "support ticket") is the term wherever it
+stands and is never asked. Pure functions over the document's token hashes; the component
+runs them as the ``other_trades`` precision rule (:mod:`.precision`), before the
+``everyday_words`` rule weighs what is left.
+"""
+
+from __future__ import annotations
+
+from spacy.strings import get_string_id
+
+from ..glossary.compile import TERM_LABEL
+from .everyday import OTHER_DOMAIN_WORDS
+from .matcher import release
+
+#: Everyday glossary words -> modifiers that make a compound of another trade with them
+#: (general English): the agent of an airport, an estate or a travel shop, the queue of a
+#: computer's jobs, the route of a network packet or a vehicle, the ticket of a journey or a show.
+TRADE_MODIFIERS: dict[str, frozenset[str]] = {
+    "agent": frozenset(
+        "gate travel booking baggage luggage ground ramp handling boarding checkin estate realty "
+        "insurance customs border station rental shipping freight forwarding secret talent "
+        "literary press sports leasing letting".split()
+    ),
+    "queue": frozenset(
+        "download downloads upload uploads print printer printing render build job jobs message "
+        "play playback watch install installation update updates mail spool".split()
+    ),
+    "route": frozenset(
+        "trace bus flight train delivery hiking cycling bike walking scenic trade migration "
+        "shipping tram subway metro".split()
+    ),
+    "ticket": frozenset(
+        "plane train rail bus flight airline concert theatre theater cinema movie lottery raffle "
+        "parking speeding season e festival museum ferry boarding tram subway metro".split()
+    ),
+}
+#: Everyday glossary words -> heads that make a compound of another trade with them: the
+#: station's "ticket office", "ticket barrier", the box office's "ticket sales".
+TRADE_HEADS: dict[str, frozenset[str]] = {
+    "ticket": frozenset(
+        "office offices machine machines barrier barriers gate gates inspector inspectors "
+        "collector collectors booth booths stub stubs holder holders sales price prices fare "
+        "fares counter counters".split()
+    ),
+}
+#: Words of a journey or a show (general English): :data:`~.everyday.OTHER_DOMAIN_WORDS` and
+#: the documents and vehicles of a journey. Not "journey", "trip" or "booking", which support
+#: text says of itself ("the customer journey").
+TRAVEL_WORDS = OTHER_DOMAIN_WORDS | frozenset(
+    "passport passports visa aircraft plane planes train trains rail railway railcard tram "
+    "checkin boarding".split()
+)
+#: Verbs a help desk's ticket takes (general support English): right before the ticket, they
+#: say it is the support desk's ("opened a ticket", "raise a ticket") even among travel words.
+SUPPORT_VERBS = frozenset(
+    "open opened opening raise raised raising submit submitted submitting file filed filing log "
+    "logged logging create created creating escalate escalated reopen reopened".split()
+)
+#: Tokens either side of a ticket read for a support word or verb.
+_REACH = 3
+#: Fewest travel-word tokens in a document that make its every bare ticket a traveller's.
+_DOCUMENT_TRAVEL_WORDS = 2
+
+_MODIFIER_IDS = {word: frozenset(map(get_string_id, words)) for word, words in TRADE_MODIFIERS.items()}
+_HEAD_IDS = {word: frozenset(map(get_string_id, words)) for word, words in TRADE_HEADS.items()}
+_TRAVEL_IDS = frozenset(map(get_string_id, TRAVEL_WORDS))
+_SUPPORT_VERB_IDS = frozenset(map(get_string_id, SUPPORT_VERBS))
+_HYPHEN = get_string_id("-")
+_TICKET = "ticket"
+
+
+def in_trade_compound(lower, i: int, word: str) -> bool:
+    """Token ``i`` (a form of the everyday ``word``) makes a compound of another trade with
+    the token before or after it (:data:`TRADE_MODIFIERS`, :data:`TRADE_HEADS`), a hyphen
+    between them or not; ``lower`` are the document's lower-case token hashes."""
+    modifiers = _MODIFIER_IDS.get(word)
+    if modifiers:
+        before = i - 1
+        if before > 0 and lower[before] == _HYPHEN:
+            before -= 1
+        if before >= 0 and lower[before] in modifiers:
+            return True
+    heads = _HEAD_IDS.get(word)
+    if heads:
+        after = i + 1
+        if after + 1 < len(lower) and lower[after] == _HYPHEN:
+            after += 1
+        if after < len(lower) and lower[after] in heads:
+            return True
+    return False
+
+
+def _said_of_support(lower, i: int, cues: frozenset[int], others: set[int]) -> bool:
+    """A support word (``cues``) or verb (:data:`SUPPORT_VERBS`), or another glossary match
+    (``others``: the tokens the document's other matches cover), within :data:`_REACH` tokens
+    of token ``i``."""
+    lo, hi = max(0, i - _REACH), min(len(lower), i + _REACH + 1)
+    return any(
+        j != i and (j in others or lower[j] in cues or lower[j] in _SUPPORT_VERB_IDS) for j in range(lo, hi)
+    )
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of the line holding ``text[start:end]`` (a turn of a conversation)."""
+    stop = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
+
+
+def drop_other_trades(context, matches: list, taken: bytearray) -> list:
+    """The ``other_trades`` rule: ``matches`` without the one-word everyday terms that a
+    compound or the travel words around them put in another trade (see the module docstring).
+    ``context`` is the component's :class:`~annotator.pipeline.precision.RuleContext`;
+    dropped matches release their tokens."""
+    candidates = [
+        m for m in matches if m.end - m.start == 1 and m.label == TERM_LABEL and not m.is_token_pattern
+    ]
+    if not candidates:
+        return matches
+    bases = context.lexicon().bases
+    # concept id -> (the everyday word, its forms), for the words this rule knows.
+    known: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for word in TRADE_MODIFIERS.keys() | TRADE_HEADS.keys():
+        for concept_id, forms in bases.get(word, {}).items():
+            known.setdefault(concept_id, []).append((word, forms))
+    candidates = [m for m in candidates if m.id in known]
+    if not candidates:
+        return matches
+    lower = context.lower()
+    strings = context.doc.vocab.strings
+    travel = None  # the document's travel-word token positions, counted on first need
+    # A pipeline that gives travel words no weight against everyday terms takes none here.
+    travel_counts = context.settings.other_domain_weight > 0
+    dropped = set()
+    for m in candidates:
+        form = strings[lower[m.start]]
+        for word, forms in known[m.id]:
+            if form not in forms:
+                continue
+            if in_trade_compound(lower, m.start, word):
+                dropped.add(m)
+            elif word == _TICKET and travel_counts:
+                if travel is None:
+                    travel = [j for j, h in enumerate(lower) if h in _TRAVEL_IDS] if not _TRAVEL_IDS.isdisjoint(
+                        lower) else []
+                if travel and _travelling(context, m, travel, form, matches):
+                    dropped.add(m)
+    return release(matches, dropped, taken)
+
+
+def _travelling(context, m, travel: list[int], form: str, matches: list) -> bool:
+    """The ticket of match ``m`` is a traveller's: travel words on its line, or
+    :data:`_DOCUMENT_TRAVEL_WORDS` in the document (``travel``: their token positions), and no
+    support word or verb, nor another of ``matches``, right around it."""
+    if len(travel) < _DOCUMENT_TRAVEL_WORDS:
+        doc, text = context.doc, context.text
+        lo, hi = _line_of(text, doc[m.start].idx, context.token_end(m.start))
+        if not any(lo <= doc[j].idx < hi for j in travel):
+            return False
+    cues = context.lexicon().context_ids - {get_string_id(form), get_string_id(_TICKET)}
+    lo, hi = m.start - _REACH, m.end + _REACH
+    others = {j for o in matches if o is not m and o.start < hi and o.end > lo for j in range(o.start, o.end)}
+    return not _said_of_support(context.lower(), m.start, cues, others)

@@ -1,0 +1,113 @@
+"""pipeline.othertrades: everyday glossary words a compound or travel words put in another
+trade ("gate agent", "trace routes", "download queue", a traveller's ticket)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.pipeline.othertrades import (
+    SUPPORT_VERBS,
+    TRADE_HEADS,
+    TRADE_MODIFIERS,
+    TRAVEL_WORDS,
+    in_trade_compound,
+)
+from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
+
+from .conftest import concept
+
+GLOSSARY = [
+    concept("agent", "Agent"),
+    concept("ticket", "Ticket"),
+    concept("queue", "Queue"),
+    concept("ticket-routing", "Ticket Routing"),
+    concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+    concept("first-response-time", "First Response Time", ["FRT"]),
+    # two names with "support" make it a domain word
+    concept("support-team", "Support Team"),
+    concept("customer-support", "Customer Support"),
+]
+RULE = "helpdesk_glossary.other_trades.v1"
+
+
+@pytest.fixture(scope="module")
+def trades_nlp(glossary_nlp):
+    return glossary_nlp(GLOSSARY)
+
+
+def _ents(nlp, text):
+    return [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a compound's modifier names another trade
+        ("The gate agents were great, unlike the SLA and FRT.", ["SLA", "FRT"]),
+        ("No baggage agent either; the SLA and FRT are a joke.", ["SLA", "FRT"]),
+        ("Do you have any trace routes? The SLA and FRT apply.", ["SLA", "FRT"]),
+        ("Try the content from your download queue; the SLA and FRT apply.", ["SLA", "FRT"]),
+        ("My e-ticket and the SLA and FRT.", ["SLA", "FRT"]),
+        # ... or its head does
+        ("The ticket office missed the SLA and FRT.", ["SLA", "FRT"]),
+        # travel words on the ticket's line
+        ("Can I change the name on a ticket? My passport is new. SLA and FRT.", ["SLA", "FRT"]),
+        # ... or twice in the document
+        ("Our flight was moved.\nMay I have your ticket number, please? The SLA and FRT.\nNo seats.", ["SLA", "FRT"]),
+    ],
+)
+def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expected):
+    assert _ents(trades_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("A free agent takes the chat; the SLA and FRT apply.", ["agent", "SLA", "FRT"]),
+        ("The agent sends the ticket to a queue within the SLA and FRT.", ["agent", "ticket", "queue", "SLA", "FRT"]),
+        # a support verb or word beside the ticket keeps it the desk's, among travel words
+        ("My flight app crashed, so I opened a ticket. SLA and FRT.", ["ticket", "SLA", "FRT"]),
+        ("Seats on the flight: my support ticket got lost.", ["support", "ticket"]),
+        ("Seats on the flight: the support team says my ticket met the SLA and FRT.",
+         ["support team", "ticket", "SLA", "FRT"]),
+        # one travel word on another line says nothing of this ticket
+        ("Our flight was moved.\nYour ticket missed the SLA and FRT.", ["ticket", "SLA", "FRT"]),
+    ],
+)
+def test_othertrades_the_desks_word_stays(trades_nlp, text, expected):
+    assert _ents(trades_nlp, text) == expected
+
+
+def test_othertrades_is_a_rule_to_switch_off(glossary_nlp):
+    nlp = glossary_nlp(GLOSSARY, precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != RULE])
+    assert _ents(nlp, "The gate agents were great, unlike the SLA and FRT.") == ["agents", "SLA", "FRT"]
+
+
+@pytest.mark.parametrize(
+    "text,i,word,expected",
+    [
+        ("the gate agent", 2, "agent", True),
+        ("an e - ticket", 3, "ticket", True),
+        ("the ticket office", 1, "ticket", True),
+        ("the ticket - office", 1, "ticket", True),
+        ("the agent", 1, "agent", False),
+        ("gate", 0, "agent", False),
+        ("the print queue", 2, "route", False),
+    ],
+)
+def test_othertrades_in_trade_compound(blank, text, i, word, expected):
+    lower = blank(text).to_array("LOWER").tolist()
+    assert in_trade_compound(lower, i, word) is expected
+
+
+def test_othertrades_word_lists_are_lower_case_single_words():
+    for words in (*TRADE_MODIFIERS.values(), *TRADE_HEADS.values(), TRAVEL_WORDS, SUPPORT_VERBS):
+        assert all(w == w.lower() and " " not in w for w in words)
+    assert set(TRADE_HEADS) <= set(TRADE_MODIFIERS)
+
+
+def test_othertrades_no_travel_cue_without_other_domain_weight(glossary_nlp):
+    text = "Can I change the name on a ticket? My passport is new. SLA and FRT."
+    nlp = glossary_nlp(GLOSSARY, precision_settings={"other_domain_weight": 0})
+    assert _ents(nlp, text) == ["ticket", "SLA", "FRT"]
+    assert _ents(nlp, "The gate agents were great, unlike the SLA and FRT.") == ["SLA", "FRT"]
