@@ -7,7 +7,8 @@ support handbook ("bugs customers report go to engineering") it is the support c
 Which document is an issue report is read from its shape, the prompts issue templates put at
 the start of a line (:data:`_TEMPLATE_PROMPT`, general software-tracker vocabulary), or from the
 release of the software it names ("since upgrading to version 1.9.4", "1.9.5.1", "v1.0.20":
-a version of three numbers or more, or "version" and a number): a text about how one release
+a version of three numbers or more, or "version" and a number, its digit said as a word in
+speech-to-text text, "version one nine four"): a text about how one release
 of a program behaves is a report on that program, filed or about to be ("should I report it
 as a bug?"). Never from a list of projects; the words are :data:`DEFECT_WORDS`.
 
@@ -23,6 +24,7 @@ from spacy.strings import get_string_id
 
 from ..glossary.compile import TERM_LABEL
 from .matcher import release
+from .spoken import in_spoken_stretch
 
 #: Words a software issue report uses of itself (general software vocabulary): in an issue
 #: report they classify the report, whatever the glossary means by them.
@@ -52,12 +54,27 @@ def _defect_forms(bases: dict) -> tuple[dict[str, frozenset[str]], frozenset[int
 
 # A release of a program: three numbers or more ("1.9.4", "v1.0.20"), or "version" and a number.
 _RELEASE = re.compile(r"(?<![\w.])v?\d{1,3}\.\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?!\.\d|\w)|\bversion\s+v?\d", re.IGNORECASE)
+# The same as speech-to-text writes it, the digit as its word ("version one nine four"); read
+# only in speech-to-text stretches, where digits are never written ("version one" in typed text
+# may be a first draft).
+_SPOKEN_RELEASE = re.compile(r"\bversion\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 
 
 def is_issue_report(text: str) -> bool:
     """``text`` has the shape of a software issue report: an issue template's prompt starts
     one of its lines, or it names a release of the software (see the module docstring)."""
     return _TEMPLATE_PROMPT.search(text) is not None or _RELEASE.search(text) is not None
+
+
+def names_spoken_release(doc, text: str) -> bool:
+    """``text`` (``doc``'s) names a release as speech-to-text writes it ("version one nine
+    four") inside a speech-to-text stretch (:func:`~.spoken.in_spoken_stretch`): an issue
+    report read aloud, or rendered by a speech-to-text engine."""
+    found = _SPOKEN_RELEASE.search(text)
+    if found is None:
+        return False
+    inside = in_spoken_stretch(doc, text)
+    return any(inside(m.start()) for m in _SPOKEN_RELEASE.finditer(text, found.start()))
 
 
 def drop_defect_words(context, matches: list, taken: bytearray) -> list:
@@ -78,6 +95,6 @@ def drop_defect_words(context, matches: list, taken: bytearray) -> list:
         if m.end - m.start == 1 and m.id in defects and not m.is_token_pattern and m.label == TERM_LABEL
         and doc[m.start].lower_ in defects[m.id]
     }  # fmt: skip
-    if not dropped or not is_issue_report(context.text):
+    if not dropped or not (is_issue_report(context.text) or names_spoken_release(doc, context.text)):
         return matches
     return release(matches, dropped, taken)

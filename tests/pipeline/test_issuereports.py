@@ -84,3 +84,47 @@ def test_issuereports_rule_off_keeps_them(glossary_nlp):
 
     rules = [r for r in DEFAULT_PRECISION_RULES if r != "helpdesk_glossary.issue_reports.v1"]
     assert _ents(glossary_nlp(GLOSSARY, precision_rules=rules), REPORT) == ["bug", "agent", "SLA", "FRT", "bug"]
+
+
+SPOKEN_REPORT = (
+    "since upgrading to version one nine four the agent misses the sla and the frt\n"
+    "should i report it as a bug to the team\n"
+)
+
+
+def _spoken_ents(nlp, text, mode="auto"):
+    from annotator.pipeline.spoken import SPOKEN_KEY
+
+    doc = nlp.make_doc(text)
+    if mode:
+        doc.user_data[SPOKEN_KEY] = mode
+    return [e.text for e in nlp(doc).ents]
+
+
+@pytest.mark.parametrize(
+    "text,mode,expected",
+    [
+        # speech-to-text writes the release's digits as words
+        (SPOKEN_REPORT, "auto", ["agent", "sla", "frt"]),
+        # in typed text, or with spoken forms off, "version one" says no release
+        (SPOKEN_REPORT.replace("sla and the frt", "SLA and the FRT"), "auto", ["agent", "SLA", "FRT", "bug"]),
+        (SPOKEN_REPORT.replace("sla and the frt", "SLA and the FRT"), None, ["agent", "SLA", "FRT", "bug"]),
+    ],
+)
+def test_issuereports_spoken_release_in_speech_to_text(issue_nlp, text, mode, expected):
+    assert _spoken_ents(issue_nlp, text, mode) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("upgraded to version two zero x and it broke", True), ("version one of the plan", True),
+     ("a new version came out", False), ("the versions one and two", False)],
+)
+def test_issuereports_names_spoken_release(blank, text, expected):
+    from annotator.pipeline.spoken import SPOKEN_KEY
+
+    doc = blank.make_doc(text)
+    doc.user_data[SPOKEN_KEY] = "auto"
+    assert issuereports.names_spoken_release(doc, text) is expected
+    doc.user_data[SPOKEN_KEY] = None
+    assert issuereports.names_spoken_release(doc, text) is False
