@@ -38,7 +38,7 @@ from .matcher import release
 #: computer's jobs, the route of a network packet or a vehicle, the ticket of a journey or a show.
 TRADE_MODIFIERS: dict[str, frozenset[str]] = {
     "agent": frozenset(
-        "gate travel booking baggage luggage ground ramp handling boarding checkin estate realty "
+        "gate airport travel booking baggage luggage ground ramp handling boarding checkin estate realty "
         "insurance customs border station rental shipping freight forwarding secret talent "
         "literary press sports leasing letting".split()
     ),

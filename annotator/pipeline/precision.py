@@ -48,6 +48,7 @@ from ..vocabulary.frequency import COMMON_WORD_ZIPF
 from .everyday import keep_in_context
 from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
 from .matcher import Match
+from .closinginitials import drop_closing_initials
 from .docacronyms import keep_document_acronym
 from .issuereports import drop_defect_words
 from .otherparties import drop_other_parties
@@ -539,6 +540,13 @@ def make_other_trades_rule() -> PrecisionRule:
     return PrecisionRule("other_trades", "accepted", drop_other_trades)
 
 
+@registry.misc("helpdesk_glossary.closing_initials.v1")
+def make_closing_initials_rule() -> PrecisionRule:
+    """An agent's initials closing a message without a mark ("... goes. KB", "... k b";
+    :mod:`.closinginitials`)."""
+    return PrecisionRule("closing_initials", "accepted", drop_closing_initials)
+
+
 @registry.misc("helpdesk_glossary.everyday_words.v1")
 def make_everyday_words_rule() -> PrecisionRule:
     return PrecisionRule("everyday_words", "accepted", keep_everyday_words_in_context)
@@ -559,6 +567,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.issue_reports.v1",
     "helpdesk_glossary.other_parties.v1",
     "helpdesk_glossary.other_trades.v1",
+    "helpdesk_glossary.closing_initials.v1",
     "helpdesk_glossary.everyday_words.v1",
     "helpdesk_glossary.document_acronyms.v1",
 )

@@ -1,0 +1,101 @@
+"""An agent's initials closing a message: "... let us know how it goes. KB", "... k b".
+
+Social-media care teams sign each reply with the agent's initials, and two or three letters
+are often a glossary acronym (KB, CS, TL, OM). The ``signature`` rule (:mod:`.precision`)
+knows them by the mark before them ("^KB", "- CS"); two shapes carry no mark:
+
+* typed, the initials stand alone after the message's last sentence, at the end of the line
+  (of the turn): "Let us know what issues you are having. KB";
+* in speech-to-text text (:mod:`.spoken`), which has no marks and no full stops, the letters
+  close the turn after the last sentence's words ("... we'll see what we can suggest k b"),
+  and what tells them from an acronym said last is that the same letters close two turns of
+  the document or more (an agent signs every reply; nobody ends two turns on the same
+  acronym), after a word a noun phrase does not follow ("... the s l a", "... and s l a":
+  :data:`NOUN_PHRASE_CUES`).
+
+A link may follow the initials on their line ("... k b https://t.co/..."). Pure functions
+over the document's text; the component runs them as the ``closing_initials`` precision rule
+(:mod:`.precision`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..glossary.compile import ACRONYM_LABEL
+from .matcher import release
+from .spoken import in_spoken_stretch
+
+#: The most letters initials have.
+MAX_INITIALS = 3
+#: Words a noun phrase follows (general English: determiners, "other", conjunctions,
+#: prepositions): letters after one are a noun phrase's head, an acronym said last ("check the
+#: k b", "between slt and s l a", "escalate to i t"), not a signature.
+NOUN_PHRASE_CUES = frozenset(
+    "a an the this that these those our your my their his her its any no every each some other "
+    "another and or nor of to in on at for with about from by into onto via per than between "
+    "among without within under over out up".split()
+)
+# What may follow initials to the end of their line: blanks, a link, a closing mark.
+_LINE_END = re.compile(r"[ \t]*+(?:https?://\S+[ \t]*)?[.!)]?[ \t]*(?:\n|\Z)")
+# A sentence's end (after a word, not a list's number: "3. SLA"), then blanks, right before
+# typed initials.
+_AFTER_SENTENCE = re.compile(r"[A-Za-z][.!?][\"')\u201d]?[ \t]+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)[ \t]+$")
+# How far back the word before the initials is looked for.
+_LOOK_BACK = 40
+
+
+def _letters(text: str) -> str:
+    return "".join(char for char in text if char.isalpha())
+
+
+def closes_line(text: str, end: int) -> bool:
+    """Nothing but blanks, a link or a closing mark follows ``text[:end]`` to its line's end."""
+    return _LINE_END.match(text, end) is not None
+
+
+def typed_initials(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is two or three capitals standing alone after a sentence's end, at
+    the end of their line (a typed signature without a mark)."""
+    written = text[start:end]
+    if not (2 <= len(written) <= MAX_INITIALS and written.isalpha() and written.isupper()):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _AFTER_SENTENCE.search(text, max(line_start, start - _LOOK_BACK), start) is not None and closes_line(
+        text, end)
+
+
+def _after_words(text: str, start: int) -> bool:
+    """Other words precede ``start`` on its line, the last of them none of
+    :data:`NOUN_PHRASE_CUES`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _WORD_BEFORE.search(text, max(line_start, start - _LOOK_BACK), start)
+    return before is not None and before.group(1).lower() not in NOUN_PHRASE_CUES
+
+
+def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
+    """The ``closing_initials`` rule: ``matches`` without the acronyms that are an agent's
+    initials closing a message (see the module docstring). ``context`` is the component's
+    :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
+    text, doc = context.text, context.doc
+    closing = []
+    for m in matches:
+        if m.label != ACRONYM_LABEL or m.end - m.start > MAX_INITIALS:
+            continue
+        end = context.token_end(m.end - 1)
+        if closes_line(text, end):
+            closing.append((m, doc[m.start].idx, end))
+    if not closing:
+        return matches
+    dropped = {m for m, start, end in closing if typed_initials(text, start, end)}
+    spoken = [(m, start, end) for m, start, end in closing if m not in dropped]
+    if spoken:
+        inside = in_spoken_stretch(doc, text)
+        said = [(m, _letters(text[start:end]).lower(), start) for m, start, end in spoken
+                if 2 <= len(_letters(text[start:end])) <= MAX_INITIALS and inside(start)]  # fmt: skip
+        signed = [(m, letters) for m, letters, start in said if _after_words(text, start)]
+        repeated = Counter(letters for _, letters in signed)
+        dropped.update(m for m, letters in signed if repeated[letters] > 1)
+    return release(matches, dropped, taken)

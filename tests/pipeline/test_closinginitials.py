@@ -1,0 +1,99 @@
+"""pipeline.closinginitials: an agent's initials closing a message without a mark ("... goes.
+KB", speech-to-text "... k b" closing two turns) are no acronym."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.pipeline.closinginitials import NOUN_PHRASE_CUES, closes_line, typed_initials
+from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
+from annotator.pipeline.spoken import SPOKEN_KEY
+
+from .conftest import concept
+
+GLOSSARY = [
+    concept("knowledge-base", "Knowledge Base", ["KB"]),
+    concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+    concept("information-technology", "Information Technology", ["IT"]),
+]
+RULE = "helpdesk_glossary.closing_initials.v1"
+SIGNED = (
+    "could you tell us the app version you are using we will see what we can suggest k b\n"
+    "it is the latest one\n"
+    "thanks could you try a restart of the phone kb https://t.co/abc\n"
+)
+
+
+@pytest.fixture(scope="module")
+def initials_nlp(glossary_nlp):
+    return glossary_nlp(GLOSSARY)
+
+
+def _ents(nlp, text, spoken="auto"):
+    doc = nlp.make_doc(text)
+    if spoken:
+        doc.user_data[SPOKEN_KEY] = spoken
+    return [e.text for e in nlp(doc).ents]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # typed: after the last sentence, alone at the line's end
+        ("Let us know what issues you are having with your connection. KB\nThe SLA applies.", ["SLA"]),
+        ("Happy to help! IT https://t.co/x\nThe SLA applies.", ["SLA"]),
+        # speech-to-text: the same letters close two turns
+        (SIGNED, []),
+    ],
+)
+def test_closinginitials_signatures_are_dropped(initials_nlp, text, expected):
+    assert _ents(initials_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Read the KB. The SLA applies to IT", ["KB", "SLA", "IT"]),
+        ("Steps:\n2. Service levels\n3. SLA\n", ["SLA"]),
+        ("Check the KB\nThe SLA applies.", ["KB", "SLA"]),
+        # speech-to-text: closing one turn only, or after a word a noun phrase follows
+        ("we will see what we can suggest k b\nit is the latest one", ["k b"]),
+        ("once a slt is set on an sla it is not there for other s l a\nok the link between slt and s l a\n",
+         ["sla", "s l a", "s l a"]),
+        ("my question is about the kb\nand again about the kb\n", ["kb", "kb"]),
+    ],
+)
+def test_closinginitials_acronyms_stay(initials_nlp, text, expected):
+    assert _ents(initials_nlp, text) == expected
+
+
+def test_closinginitials_spoken_only_where_a_spoken_mode_is_on(initials_nlp):
+    assert _ents(initials_nlp, SIGNED, spoken=None) == []  # no spoken forms at all
+    assert _ents(initials_nlp, SIGNED.replace("k b", "KB").replace(" kb ", " KB "), spoken=None) == ["KB", "KB"]
+
+
+def test_closinginitials_is_a_rule_to_switch_off(glossary_nlp):
+    nlp = glossary_nlp(GLOSSARY, precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != RULE])
+    assert _ents(nlp, SIGNED) == ["k b", "kb"]
+
+
+@pytest.mark.parametrize(
+    "text,end,expected",
+    [("a KB", 4, True), ("a KB\nb", 4, True), ("a KB https://t.co/x \n", 4, True), ("a KB.", 4, True),
+     ("a KB now", 4, False), ("a KB https://t.co/x more", 4, False)],
+)
+def test_closinginitials_closes_line(text, end, expected):
+    assert closes_line(text, end) is expected
+
+
+@pytest.mark.parametrize(
+    "text,start,end,expected",
+    [("Thanks. KB", 8, 10, True), ("Thanks!  CS\n", 9, 11, True), ("Thanks. SLAS", 8, 12, False),
+     ("the KB", 4, 6, False), ("3. KB", 3, 5, False), ("Thanks. Kb", 8, 10, False)],
+)
+def test_closinginitials_typed_initials(text, start, end, expected):
+    assert typed_initials(text, start, end) is expected
+
+
+def test_closinginitials_cues_are_lower_case_words():
+    assert all(w == w.lower() and w.isalpha() for w in NOUN_PHRASE_CUES)
