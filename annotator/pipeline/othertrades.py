@@ -11,7 +11,8 @@ whatever support words the conversation holds around it:
   (:data:`TRADE_MODIFIERS`, :data:`TRADE_HEADS`: general English compounds, never names from
   a corpus); a hyphen between them counts too ("e-ticket");
 * **travel and events** (a ``ticket`` only): the line the ticket is on names a journey or a
-  show (:data:`TRAVEL_WORDS`: "a name on a ticket" beside "passport"), or the document does
+  show (:data:`TRAVEL_WORDS`: "a name on a ticket" beside "passport", "the return journey" but
+  not "the customer journey"), or the document does
   twice or more ("flight", "seats"); the support desk's ticket is then the exception, and it
   says so by a support word, a support verb or another glossary term right around it ("my
   support ticket", "I opened a ticket", "the ticket met the SLA": the glossary's domain words,
@@ -64,12 +65,20 @@ TRADE_HEADS: dict[str, frozenset[str]] = {
         "fares counter counters".split()
     ),
 }
-#: Words of a journey or a show (general English): :data:`~.everyday.OTHER_DOMAIN_WORDS` and
-#: the documents and vehicles of a journey. Not "journey", "trip" or "booking", which support
-#: text says of itself ("the customer journey").
+#: Words of a journey or a show (general English): :data:`~.everyday.OTHER_DOMAIN_WORDS`, the
+#: documents and vehicles of a journey, and the journey itself (:data:`QUALIFIABLE_TRAVEL_WORDS`).
+#: Not "trip" or "booking", which support text says of itself.
 TRAVEL_WORDS = OTHER_DOMAIN_WORDS | frozenset(
     "passport passports visa aircraft plane planes train trains rail railway railcard tram "
-    "checkin boarding".split()
+    "checkin boarding journey journeys".split()
+)
+#: Travel words support text also uses of the people it serves ("the customer journey"): they
+#: count only where none of :data:`JOURNEY_OWNERS` stands right before them ("the return journey").
+QUALIFIABLE_TRAVEL_WORDS = frozenset(("journey", "journeys"))
+#: The people whose journey support text speaks of (general English).
+JOURNEY_OWNERS = frozenset(
+    "customer customers user users buyer buyers client clients employee employees agent agents "
+    "support service".split()
 )
 #: Verbs a help desk's ticket takes (general support English): right before the ticket, they
 #: say it is the support desk's ("opened a ticket", "raise a ticket") even among travel words.
@@ -85,6 +94,8 @@ _DOCUMENT_TRAVEL_WORDS = 2
 _MODIFIER_IDS = {word: frozenset(map(get_string_id, words)) for word, words in TRADE_MODIFIERS.items()}
 _HEAD_IDS = {word: frozenset(map(get_string_id, words)) for word, words in TRADE_HEADS.items()}
 _TRAVEL_IDS = frozenset(map(get_string_id, TRAVEL_WORDS))
+_QUALIFIABLE_IDS = frozenset(map(get_string_id, QUALIFIABLE_TRAVEL_WORDS))
+_OWNER_IDS = frozenset(map(get_string_id, JOURNEY_OWNERS))
 _SUPPORT_VERB_IDS = frozenset(map(get_string_id, SUPPORT_VERBS))
 _HYPHEN = get_string_id("-")
 _TICKET = "ticket"
@@ -161,11 +172,19 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
                 dropped.add(m)
             elif word == _TICKET and travel_counts:
                 if travel is None:
-                    travel = [j for j, h in enumerate(lower) if h in _TRAVEL_IDS] if not _TRAVEL_IDS.isdisjoint(
-                        lower) else []
+                    travel = _travel_positions(lower)
                 if travel and _travelling(context, m, travel, form, matches):
                     dropped.add(m)
     return release(matches, dropped, taken)
+
+
+def _travel_positions(lower) -> list[int]:
+    """The token positions of the document's travel words (:data:`TRAVEL_WORDS`), less the
+    qualifiable ones one of :data:`JOURNEY_OWNERS` stands right before ("customer journey")."""
+    if _TRAVEL_IDS.isdisjoint(lower):
+        return []
+    return [j for j, h in enumerate(lower) if h in _TRAVEL_IDS
+            and not (h in _QUALIFIABLE_IDS and j > 0 and lower[j - 1] in _OWNER_IDS)]  # fmt: skip
 
 
 def _travelling(context, m, travel: list[int], form: str, matches: list) -> bool:

@@ -111,3 +111,16 @@ def test_othertrades_no_travel_cue_without_other_domain_weight(glossary_nlp):
     nlp = glossary_nlp(GLOSSARY, precision_settings={"other_domain_weight": 0})
     assert _ents(nlp, text) == ["ticket", "SLA", "FRT"]
     assert _ents(nlp, "The gate agents were great, unlike the SLA and FRT.") == ["SLA", "FRT"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Select the return journey, then in the ticket menu pick a date. SLA and FRT.", ["SLA", "FRT"]),
+        # a journey support text speaks of: the people it serves go before it
+        ("Map the customer journey, then in the ticket menu pick a date. SLA and FRT.",
+         ["ticket", "SLA", "FRT"]),
+    ],
+)
+def test_othertrades_a_journey_unless_a_domain_word_qualifies_it(trades_nlp, text, expected):
+    assert _ents(trades_nlp, text) == expected
