@@ -56,6 +56,7 @@ from .othertrades import drop_other_trades
 from .productnames import drop_products
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 from .softwareparts import drop_software_parts
+from .spokencompounds import drop_spoken_compounds
 from .tokentexts import TokenTexts
 from .uilabels import drop_ui_labels
 
@@ -547,6 +548,13 @@ def make_closing_initials_rule() -> PrecisionRule:
     return PrecisionRule("closing_initials", "accepted", drop_closing_initials)
 
 
+@registry.misc("helpdesk_glossary.spoken_compounds.v1")
+def make_spoken_compounds_rule() -> PrecisionRule:
+    """Closed-up spellings of terms no speech-to-text engine writes, in its text
+    ("customersupport"; :mod:`.spokencompounds`)."""
+    return PrecisionRule("spoken_compounds", "accepted", drop_spoken_compounds)
+
+
 @registry.misc("helpdesk_glossary.everyday_words.v1")
 def make_everyday_words_rule() -> PrecisionRule:
     return PrecisionRule("everyday_words", "accepted", keep_everyday_words_in_context)
@@ -568,6 +576,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.other_parties.v1",
     "helpdesk_glossary.other_trades.v1",
     "helpdesk_glossary.closing_initials.v1",
+    "helpdesk_glossary.spoken_compounds.v1",
     "helpdesk_glossary.everyday_words.v1",
     "helpdesk_glossary.document_acronyms.v1",
 )

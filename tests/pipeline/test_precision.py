@@ -36,6 +36,7 @@ OWN_GLOSSARY_RULES = {
     "helpdesk_glossary.other_parties.v1": "tests/pipeline/test_otherparties.py",
     "helpdesk_glossary.other_trades.v1": "tests/pipeline/test_othertrades.py",
     "helpdesk_glossary.closing_initials.v1": "tests/pipeline/test_closinginitials.py",
+    "helpdesk_glossary.spoken_compounds.v1": "tests/pipeline/test_spokencompounds.py",
 }
 
 
