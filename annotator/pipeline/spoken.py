@@ -83,6 +83,18 @@ _SPELLED_STOP = re.compile(r"(?<![\w'.])[a-zA-Z](?:[ \t-][a-zA-Z]){0,4}[ \t-]([a
 _LONE_LETTER_STOP = re.compile(r"[ \t-][a-z]\.(?![\w.])|[A-Z][ \t-][A-Z]\.(?![\w.])")
 
 
+#: Determiners (general English): no article follows one, so an "a" after one is a letter.
+DETERMINERS = frozenset("the a an this that these those our your my their his her its".split())
+# The word right before a position, on its line.
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+
+
+def _after_determiner(text: str, position: int) -> bool:
+    """The word right before ``position`` is one of :data:`DETERMINERS`."""
+    before = _WORD_BEFORE.search(text, max(0, position - 16), position)
+    return before is not None and before.group(1).lower() in DETERMINERS
+
+
 def is_spoken(segment: str) -> bool:
     """True if ``segment`` reads like speech-to-text output: no capital letter inside a written
     word (capitals standing alone are spelled letters, see :data:`_TYPED_CAPITAL`) and at most
@@ -314,9 +326,11 @@ class SpokenIndex:
                 found.append((match.start(), stop, target))
                 continue
             # The article or the pronoun said against the letters ("a s l a", "the s l a i
-            # think"): the letters without it, when they are an acronym.
+            # think"): the letters without it, when they are an acronym. Not an "a" after a
+            # determiner ("the a t l airport"), which no article follows: it is a letter.
+            leading = letters[0] in "ai" and not (letters[0] == "a" and _after_determiner(text, match.start()))
             for lo, hi in ((1, len(at)), (0, len(at) - 1), (1, len(at) - 1)):
-                if (lo and letters[0] not in "ai") or (hi < len(at) and letters[-1] not in "ai") or hi - lo < 2:
+                if (lo and not leading) or (hi < len(at) and letters[-1] not in "ai") or hi - lo < 2:
                     continue
                 target = self._spelled(letters[lo:hi])
                 if target is not None:

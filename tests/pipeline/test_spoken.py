@@ -93,6 +93,7 @@ def test_spoken_segments_are_lines_and_masked_runs():
         ("we have a s l a of four hours", [("s l a", "service-level-agreement")]),
         ("check the s l a i think it broke", [("s l a", "service-level-agreement")]),
         ("is there a a h t target", [("a h t", "acronym:AHT")]),
+        ("we have a t l for each shift", [("t l", "team-leader")]),
         ("the c sat's trend is flat", [("c sat's", "customer-satisfaction")]),
     ],
 )
@@ -112,6 +113,8 @@ def test_spoken_finds(index, text, expected):
         "so A I and I T and a-i and i-t",
         "i sat down and we saw a c in the exam and a b grade and an e mail",
         "so a is for apple and i as well and i t s not mine",
+        # an "a" after a determiner is no article: the letters are another code ("ATL")
+        "i live an hour north of the a t l airport",
     ],
 )
 def test_spoken_ordinary_words_stay_untagged(index, text):
