@@ -536,22 +536,16 @@ def make_other_parties_rule() -> PrecisionRule:
 
 @registry.misc("helpdesk_glossary.other_trades.v1")
 def make_other_trades_rule() -> PrecisionRule:
-    """Everyday words a compound or travel words put in another trade ("gate agent", "trace
-    routes", a traveller's ticket; :mod:`.othertrades`)."""
     return PrecisionRule("other_trades", "accepted", drop_other_trades)
 
 
 @registry.misc("helpdesk_glossary.closing_initials.v1")
 def make_closing_initials_rule() -> PrecisionRule:
-    """An agent's initials closing a message without a mark ("... goes. KB", "... k b";
-    :mod:`.closinginitials`)."""
     return PrecisionRule("closing_initials", "accepted", drop_closing_initials)
 
 
 @registry.misc("helpdesk_glossary.spoken_compounds.v1")
 def make_spoken_compounds_rule() -> PrecisionRule:
-    """Closed-up spellings of terms no speech-to-text engine writes, in its text
-    ("customersupport"; :mod:`.spokencompounds`)."""
     return PrecisionRule("spoken_compounds", "accepted", drop_spoken_compounds)
 
 
