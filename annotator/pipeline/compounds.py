@@ -17,6 +17,9 @@ from ..vocabulary.inflection import singular
 from .lexicon import GlossaryLexicon
 from .tokentexts import TokenTexts
 
+#: Most words whose answer :func:`counted_compounds` keeps per glossary.
+_MEMO_WORDS = 8192
+
 
 def closed_compound(word: str, lexicon: GlossaryLexicon) -> bool:
     """``word`` is two glossary words written as one ("Helpdesk", "Livechat"): a spelling of a
@@ -32,6 +35,11 @@ def counted_compounds(tokens: TokenTexts, matches: list, lexicon: GlossaryLexico
     somewhere among the one-word term ``matches`` ("LiveChats" gives ``livechat``): count
     nouns, never a name. Only a match whose word ends in "s" is looked at."""
     found = set()
+    # Each word's answer (its counted compound, or "") once per glossary: the words of term
+    # matches are mostly the glossary's own forms, which every document repeats. A misspelt
+    # match brings the user's word, so the memo stops growing at a bound (a service runs for
+    # weeks).
+    judged: dict[str, str] = lexicon.derived("compounds.plural_compound", dict)
     for m in matches:
         if m.end - m.start != 1 or m.label != TERM_LABEL or m.is_token_pattern:
             continue
@@ -39,8 +47,13 @@ def counted_compounds(tokens: TokenTexts, matches: list, lexicon: GlossaryLexico
         if word[-1:] not in ("s", "S"):
             continue
         lower = word.lower()
-        one = singular(lower)
-        if one != lower and closed_compound(one, lexicon):
+        one = judged.get(lower)
+        if one is None:
+            one = singular(lower)
+            one = one if one != lower and closed_compound(one, lexicon) else ""
+            if len(judged) < _MEMO_WORDS:
+                judged[lower] = one
+        if one:
             found.add(one)
     return frozenset(found)
 

@@ -280,11 +280,11 @@ def mention_score(
     return score, kind
 
 
-def _capital_mid_sentence(context, i: int) -> bool:
-    """Token ``i`` starts with a capital where nothing asks for one: after a word or a comma,
-    not at a text's, a line's or a sentence's start (:func:`~.propernames.at_sentence_start`).
-    The document's characters are read only for a capital."""
-    if i == 0 or not context.text[context.doc[i].idx : context.doc[i].idx + 1].isupper():
+def _capital_mid_sentence(context, i: int, start: int) -> bool:
+    """Token ``i`` (starting at character ``start``) starts with a capital where nothing asks
+    for one: after a word or a comma, not at a text's, a line's or a sentence's start
+    (:func:`~.propernames.at_sentence_start`). The tokens are read only for a capital."""
+    if i == 0 or not context.text[start : start + 1].isupper():
         return False
     return not at_sentence_start(context.tokens(), i)
 
@@ -380,13 +380,13 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
             own = frozenset(map(get_string_id, everyday[m.id]))
             own_forms = owns[m.id] = (own, lexicon.context_ids - own)
         own, cues_less_own = own_forms
+        start = doc[m.start].idx  # one Token per mention, for both questions below
         score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1, lexicon=lexicon,
                                     settings=settings, form=form, base=base,
                                     window=_paragraph_window(context, m.start, window, breaks),
                                     thanks=thanks, enough=settings.context_threshold,
-                                    objects=not run_on(doc[m.start].idx), own=own,
-                                    cues_less_own=cues_less_own,
-                                    capitalised=_capital_mid_sentence(context, m.start))  # fmt: skip
+                                    objects=not run_on(start), own=own, cues_less_own=cues_less_own,
+                                    capitalised=_capital_mid_sentence(context, m.start, start))  # fmt: skip
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
     # A term the document keeps coming back to is its subject: each noun mention beyond the
