@@ -27,7 +27,6 @@ glossary from :class:`~annotator.pipeline.lexicon.GlossaryLexicon`.
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -186,19 +185,30 @@ def rule_context(
     token hashes and its token texts are read once, by whichever stage asks first (a rule, or
     the component after the rules). ``columns``: the matcher's ``doc.to_array`` (``LOWER``
     first), when read."""
-    @functools.cache
+    # Each value kept in a closure cell, not by functools.cache: that wrapper costs more to
+    # make (once per document, three times) than every later call saves.
+    definitions = hashes = texts = None
+
     def abbreviations() -> list[dict]:
-        return find_definitions(text, or_form=False) if "(" in text else []
+        nonlocal definitions
+        if definitions is None:
+            definitions = find_definitions(text, or_form=False) if "(" in text else []
+        return definitions
 
-    @functools.cache
     def lower() -> list[int]:
-        if columns is not None:  # the matcher read them already
-            return columns[:, 0].tolist()
-        return doc.to_array(LOWER).tolist() if len(doc) else []
+        nonlocal hashes
+        if hashes is None:
+            if columns is not None:  # the matcher read them already
+                hashes = columns[:, 0].tolist()
+            else:
+                hashes = doc.to_array(LOWER).tolist() if len(doc) else []
+        return hashes
 
-    @functools.cache
     def tokens() -> TokenTexts:
-        return TokenTexts(doc, text, token_end)
+        nonlocal texts
+        if texts is None:
+            texts = TokenTexts(doc, text, token_end)
+        return texts
 
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower,
                        tokens)
