@@ -50,6 +50,20 @@ def test_compounds_counted_compounds(text, expected):
     assert counted_compounds(tokens, matches, LEXICON) == expected
 
 
+def test_compounds_counted_compounds_memo_is_per_lexicon_and_bounded(monkeypatch):
+    from annotator.pipeline import compounds
+
+    monkeypatch.setattr(compounds, "_MEMO_WORDS", 2)
+    lexicon = GlossaryLexicon(LEXICON.words, frozenset(), {}, frozenset(), memo={})
+    text = "LiveChats Helpdesks Tickets LiveChats"
+    doc = spacy.blank("en")(text)
+    tokens = TokenTexts(doc, text, lambda i: doc[i].idx + len(doc[i]))
+    matches = [_Match(t.i, t.i + 1) for t in doc]
+    for _ in range(2):  # the second time from the memo, as far as it holds
+        assert counted_compounds(tokens, matches, lexicon) == {"livechat", "helpdesk"}
+    assert lexicon.memo["compounds.plural_compound"] == {"livechats": "livechat", "helpdesks": "helpdesk"}
+
+
 def test_compounds_counted_reads_either_number():
     nouns = frozenset({"livechat"})
     assert counted("LiveChat", nouns) and counted("LIVECHATS", nouns)

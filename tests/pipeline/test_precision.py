@@ -306,3 +306,21 @@ def test_code_like_short_walks_agree_with_the_chunk_index(text):
         for end in range(start + 1, min(len(text), start + 12) + 1):
             if not text[end - 1].isspace():
                 assert walking(start, end) == indexed(start, end), (start, end)
+
+
+@pytest.mark.parametrize("text,searched", [("Track Time to Value (TTV) weekly.", 1), ("No parenthesis here.", 0)])
+def test_precision_rule_context_reads_each_value_once(monkeypatch, text, searched):
+    calls = []
+
+    def counting(found_in, **kwargs):
+        calls.append(found_in)
+        return [{"short": "TTV"}]
+
+    monkeypatch.setattr(precision, "find_definitions", counting)
+    doc = spacy.blank("en")(text)
+    context = precision.rule_context(doc, text, lambda i: doc[i].idx + len(doc[i]), set(),
+                                     precision.DEFAULT_SETTINGS, lambda: None)
+    assert context.abbreviations() is context.abbreviations()
+    assert len(calls) == searched  # found once, and only in a text with a "("
+    assert context.lower() is context.lower() and context.lower() == [t.lower for t in doc]
+    assert context.tokens() is context.tokens() and context.tokens()[0] == doc[0].text
