@@ -426,8 +426,9 @@ def keep_code_in_context(context: RuleContext, match: Match, start: int, end: in
     first, second = text[start], text[start + 1 : start + 2]
     if first not in "PpSs" or not (second.isdigit() or (first in "Ss" and second in ("E", "e"))):
         return True
-    return parse_code(text[start:end].removesuffix("'s").removesuffix("\u2019s")) is None or (
-        code_at(text, start, end) is not None
+    # A code standing as one is kept without a second parse: most codes a text writes do.
+    return code_at(text, start, end) is not None or (
+        parse_code(text[start:end].removesuffix("'s").removesuffix("\u2019s")) is None
     )
 
 

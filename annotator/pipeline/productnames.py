@@ -60,7 +60,7 @@ PRODUCT_NOUNS = frozenset(
 def _emphasis(word: str) -> bool:
     """A token that only sets words in emphasis ("*", "**", "_"), skipped when reading a
     mention's neighbours."""
-    return bool(word) and set(word) <= EMPHASIS_MARKS
+    return bool(word) and word[0] in EMPHASIS_MARKS and set(word) <= EMPHASIS_MARKS
 
 
 def _all_capitalised(tokens: TokenTexts, start: int, end: int) -> bool:

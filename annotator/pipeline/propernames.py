@@ -229,7 +229,7 @@ def _path_step(tokens: _Tokens, lo: int, hi: int) -> bool:
 
 def _wrapping(word: str) -> bool:
     """A token that only wraps a path step: emphasis marks, a link text's bracket."""
-    return bool(word) and set(word) <= _WRAP_CHARS
+    return bool(word) and word[0] in _WRAP_CHARS and set(word) <= _WRAP_CHARS
 
 
 def _emphasised_path(tokens: _Tokens, lo: int, hi: int) -> bool:

@@ -74,7 +74,7 @@ class DocumentContext:
 
     def _bounds(self) -> list[int]:
         if self._starts is None:
-            self._starts = [0, *(m.end() for m in _BOUNDARY.finditer(self.text))]
+            self._starts = [0, *map(re.Match.end, _BOUNDARY.finditer(self.text))]
         return self._starts
 
     def sentence_of(self, char: int) -> int:
