@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 
@@ -37,6 +38,18 @@ _PAIRS = (
 _RULES = tuple((re.compile(a), b) for a, b in _PAIRS)
 _SINGLE_L = re.compile(r"([aeiou])l(ed|ing|er|ers)$")
 _DOUBLE_L = re.compile(r"([aeiou])ll(ed|ing|er|ers)$")
+#: Every ending a rule above may respell (more loosely than the rules: the rules decide). A
+#: phrase none of whose words ends so has no other spelling, and most glossary terms' words do
+#: not: one ``str.endswith`` a word rules them out without running every rule on every word.
+_ENDINGS = (
+    "ter", "ters", "ber", "bers", "tre", "tres", "bre", "bres",
+    *(stem + end for stem in ("iz", "is") for end in ("e", "es", "ed", "ing", "ation", "ations")),
+    *(stem + end for stem in ("yz", "ys") for end in ("e", "es", "ed", "ing")),
+    *(stem + end for stem in ("or", "our") for end in ("", "s", "ed", "ing", "able")),
+    "og", "ogs", "ogue", "ogues", "ense", "enses", "ence", "ences",
+    "led", "ling", "ler", "lers",
+)  # fmt: skip
+_HAS_ENDING = operator.methodcaller("endswith", _ENDINGS)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -65,6 +78,10 @@ def regional_variants(phrases: Iterable[str]) -> list[str]:
     """Each lower-case phrase respelled with the other regional spelling of one or more of its
     words ("call center" -> "call centre"), in a deterministic order, the phrases themselves
     left out."""
+    phrases = phrases if isinstance(phrases, (list, tuple)) else list(phrases)
+    # The words are what _PARTS splits the phrases into: joined by spaces, split at spaces.
+    if not any(map(_HAS_ENDING, set(" ".join(phrases).replace("-", " ").split(" ")))):
+        return []
     found: dict[str, None] = {}
     for phrase in phrases:
         parts = _PARTS.split(phrase)

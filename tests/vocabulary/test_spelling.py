@@ -34,3 +34,20 @@ def test_spelling_regional_variants_of_phrases():
 def test_spelling_both_words_respelled_is_one_of_a_bounded_few():
     variants = regional_variants(["center prioritization labor"])
     assert "centre prioritisation labour" in variants and len(variants) == 7
+
+
+def test_spelling_every_respelled_word_has_a_listed_ending():
+    # The endings pre-filter only skips words the rules would leave alone: checked on every
+    # rule's own shape and on the commonest English words.
+    from wordfreq import top_n_list
+
+    from annotator.vocabulary.spelling import _ENDINGS
+
+    words = [w for w in top_n_list("en", 30000) if other_spellings(w)]
+    assert len(words) > 100
+    assert [w for w in words if not w.endswith(_ENDINGS)] == []
+
+
+@pytest.mark.parametrize("phrases", [iter(["call center"]), ("call-center",), ["first response time", "call centers"]])
+def test_spelling_regional_variants_of_any_iterable_and_hyphens(phrases):
+    assert regional_variants(phrases) in (["call centre"], ["call-centre"], ["call centres"])
