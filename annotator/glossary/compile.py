@@ -212,7 +212,9 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
                 written.setdefault(name.lower(), EXACT if name == term else VARIANT)
     done: set[str] = set()
     special = tokenize.special
-    hyphen_safe = not any("-" in token for form in blocked for token in form)
+    # A hyphenated phrase's tokens spell it ("co", "-", "op"): it can be a blocked form only
+    # if it spells one, which one set look-up rules out for almost all of them.
+    blocked_spellings = {"".join(form) for form in blocked}
 
     def tokens(text: str) -> list[str]:
         # Most phrases' tokens follow from their spelling: no tokenizer call, no cache entry.
@@ -239,7 +241,7 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
                 # Letters joined by hyphens are three tokens or more (see PatternTokenizer.chunk):
                 # unsafe only as a blocked acronym form, and few acronyms hold a hyphen.
                 if not (
-                    hyphen_safe and variant not in special and _HYPHENATED.fullmatch(variant)
+                    variant not in blocked_spellings and variant not in special and _HYPHENATED.fullmatch(variant)
                 ) and _is_unsafe_phrase(tokens(variant), blocked):
                     continue
             done.add(variant)
