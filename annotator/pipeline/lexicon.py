@@ -87,17 +87,30 @@ def _words(name: str) -> list[str]:
 def one_word_bases(concept: Concept) -> tuple[list[str], list[str]]:
     """The single words a concept is called by, lower case: its nouns (one-word names, the bare
     head of a two-word term) and its verbs (one-word short forms: an ``-ation`` term's verb)."""
+    return _one_word_bases([normalize_text(name) for name in (concept.term, *concept.aliases)], concept.category)
+
+
+def _one_word_bases(names: list[str], category: str | None) -> tuple[list[str], list[str]]:
+    """:func:`one_word_bases` of a concept's normalized ``names``."""
     nouns: list[str] = []
     verbs: list[str] = []
-    for name in (concept.term, *concept.aliases):
-        name = normalize_text(name)
+    for name in names:
         if name.isalpha() and not name.isupper():
             nouns.append(name.lower())
         head = bare_head(name, normalized=True)
         if head:
             nouns.append(head)
-        verbs += [f for f in short_forms(name, concept.category, normalized=True) if f.isalpha()]
+        # The only one-word short forms are a one-word term's verbs (short forms of several
+        # words keep two words or more): no other name needs asking.
+        if name.lower().isalpha():
+            verbs += [f for f in short_forms(name, category, normalized=True) if f.isalpha()]
     return list(dict.fromkeys(nouns)), [v for v in dict.fromkeys(verbs) if v not in nouns]
+
+
+def _inner_capitals(words: list[str]) -> list[str]:
+    """The ``words`` with a capital after their first character ("WhatsApp")."""
+    # A rest that is all lower case has none: most words are ruled out without a loop.
+    return [w for w in words if not w[1:].islower() and any(c.isupper() for c in w[1:])]
 
 
 def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon:
@@ -119,22 +132,23 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
     processes = process_heads((c.id, normalize_text(n)) for c in concepts for n in (c.term, *c.aliases))
     customer_heads: dict[str, set[str]] = {}
     for concept in concepts:
-        for name in (concept.term, *concept.aliases):
-            name = normalize_text(name)
+        raw_names = (concept.term, *concept.aliases)
+        names = [normalize_text(name) for name in raw_names]
+        for name in names:
             head = bare_head(name, normalized=True)
             if head and name.split(" ")[0].lower() in DROPPABLE_MODIFIERS:
                 customer_heads.setdefault(concept.id, set()).update((head, pluralize(head) or head))
         concept_words: set[str] = set()
-        for name in (concept.term, *concept.aliases):
-            for word in _words(name):
+        for raw, name in zip(raw_names, names):
+            for word in _words(raw):
                 if word not in FUNCTION_WORDS:
                     concept_words.add(singular(word))
-            caps.update(w for w in normalize_text(name).split() if any(c.isupper() for c in w[1:]))
+            caps.update(_inner_capitals(name.split()))
         words |= concept_words
         in_names.update(concept_words)
         if concept.familiarity == "jargon":
             continue
-        nouns, verb_bases = one_word_bases(concept)
+        nouns, verb_bases = _one_word_bases(names, concept.category)
         if concept.id in processes:
             nouns.append(processes[concept.id])
             verb_bases.append(gerund_verb(processes[concept.id]))

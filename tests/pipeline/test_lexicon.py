@@ -109,3 +109,19 @@ def test_lexicon_made_without_a_memo_derives_every_time():
 
     lexicon = GlossaryLexicon(frozenset(), frozenset(), {}, frozenset())
     assert lexicon.derived("rule.x", lambda: 1) == 1 and lexicon.derived("rule.x", lambda: 2) == 2
+
+
+@pytest.mark.parametrize("word", ["WhatsApp", "Co-Browsing", "eNPS", "A", "2FA", "Queue", "x", "iOS", "ǅungla", "aǅ", "café", "CaféBar", ""])
+def test_lexicon_inner_capitals_is_any_capital_after_the_first_character(word):
+    from annotator.pipeline.lexicon import _inner_capitals
+
+    assert _inner_capitals([word]) == ([word] if any(c.isupper() for c in word[1:]) else [])
+
+
+@pytest.mark.parametrize("term", ["Escalation", "Documentation", "Customer Escalation", "In-App Support", "Ticket", "İstanbulation"])
+def test_lexicon_one_word_bases_asks_short_forms_of_one_word_names_only(term):
+    from annotator.glossary.variants import short_forms
+
+    nouns, verbs = one_word_bases(Concept("x", term, category="Channels"))
+    every = [f for f in short_forms(term, "Channels") if f.isalpha()]
+    assert verbs == [v for v in dict.fromkeys(every) if v not in nouns]
