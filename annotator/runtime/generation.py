@@ -23,6 +23,7 @@ from ..glossary.compile import (
     records_from_dicts,
 )
 from ..glossary.model import Glossary
+from ..vocabulary.frequency import load_word_list
 from . import collector
 from .forked import Worker, can_fork, forked_iter, start_worker
 
@@ -86,7 +87,13 @@ def start_generator() -> Worker | None:
     collect garbage while the child generates without either process copying a page; forked
     after, that collection has to run before the fork (~0.3 s at 100,000 concepts) to keep
     memory down. An unused generator ends when dropped (or :meth:`~.forked.Worker.close`).
+
+    The word-frequency list both processes read (the generator for inflections and regional
+    spellings, this one for the glossary lexicon) is read first, so the child shares it.
     """
+    if not can_fork():
+        return None
+    load_word_list()
     return start_worker(_batches_from_names)
 
 

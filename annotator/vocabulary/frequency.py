@@ -79,6 +79,13 @@ def zipf(word: str) -> float:
     return _library_zipf(word)
 
 
+def load_word_list() -> None:
+    """Read the word list now rather than on the first question: a process about to fork a
+    child that will ask (a big glossary's pattern generator) reads it once for both, so that
+    they share its pages instead of each holding a copy of the table."""
+    zipf("the")
+
+
 def is_common_word(word: str, threshold: float = COMMON_WORD_ZIPF) -> bool:
     """``word`` is one plain lower-case-able English word at least this frequent."""
     return word.isalpha() and zipf(word) >= threshold

@@ -61,3 +61,14 @@ def test_frequency_without_the_list_file_every_word_goes_through_wordfreq(monkey
         assert zipf("queue") > 3 and zipf("xqzvbnmw") == 0.0
     finally:
         frequency._zipf_table.cache_clear()
+
+
+def test_frequency_load_word_list_reads_it_once_for_later_questions():
+    from annotator.vocabulary import frequency
+
+    frequency._zipf_table.cache_clear()
+    frequency.load_word_list()
+    table = frequency._zipf_table()
+    assert table and frequency._zipf_table.cache_info().currsize == 1
+    assert is_english_word("escalated")
+    assert frequency._zipf_table() is table
