@@ -202,14 +202,13 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
             blocked.add(tuple(tok["ORTH"].lower() for tok in pattern))
 
     # Written forms claim their phrase before any generated variant of another concept does.
-    claimed: dict[str, str] = {}
     # ... and say how they match: the concept's own term exactly, an alias as a variant.
-    written: dict[str, str] = {}
+    # (One dict for both: a phrase's first writer claims it, and says how, in one go.)
+    written: dict[str, tuple[str, str]] = {}
     for concept, names in term_sources:
         term = normalize_text(concept.term)
         for name in names:
-            if claimed.setdefault(name.lower(), concept.id) == concept.id:
-                written.setdefault(name.lower(), EXACT if name == term else VARIANT)
+            written.setdefault(name.lower(), (concept.id, EXACT if name == term else VARIANT))
     done: set[str] = set()
     special = tokenize.special
     # A hyphenated phrase's tokens spell it ("co", "-", "op"): it can be a blocked form only
@@ -222,9 +221,10 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         return tokenize(text) if words is None else words
 
     def add(concept_id: str, variants: Iterable[str], kind: str = VARIANT, head: str | None = None) -> list[Record]:
-        """Records of the ``variants`` not made yet. Each is ``kind``, but a written name is
-        what :data:`written` says and, given the ``head`` word the variants were made from, a
-        variant not ending in it is that head inflected ("agents" of "agent")."""
+        """Records of the ``variants`` not made yet. Each is ``kind`` and ``concept_id``'s, but
+        a written name is its writer's and matches as :data:`written` says and, given the
+        ``head`` word the variants were made from, a variant not ending in it is that head
+        inflected ("agents" of "agent")."""
         # A list, not a generator: one generator frame fewer for each of ~740,000 patterns.
         out = []
         for variant in variants:
@@ -245,10 +245,12 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
                 ) and _is_unsafe_phrase(tokens(variant), blocked):
                     continue
             done.add(variant)
-            match = written.get(variant)
-            if match is None:
+            claim = written.get(variant)
+            if claim is None:
                 match = kind if head is None or variant.endswith(head) else INFLECTION
-            out.append((TERM_LABEL, variant, claimed.get(variant, concept_id), match))
+                out.append((TERM_LABEL, variant, concept_id, match))
+            else:
+                out.append((TERM_LABEL, variant, *claim))
         return out
 
     safe_names = [
