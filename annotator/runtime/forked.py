@@ -128,13 +128,22 @@ class Worker:
             pass
 
 
-def start_worker(run: Callable[[bytes], Iterator[list[T]]], *, chunk_items: int = CHUNK_ITEMS) -> Worker | None:
+def start_worker(
+    run: Callable[[bytes], Iterator[list[T]]],
+    *,
+    chunk_items: int = CHUNK_ITEMS,
+    prepare: Callable[[], object] | None = None,
+) -> Worker | None:
     """Fork a :class:`Worker` now, while this process's memory is small, or None when forking
     is not safe here (:func:`can_fork`).
 
     What this process builds afterwards (a big glossary) is on pages the child does not share,
     so this process may then walk it with the garbage collector while the child works without
     either copying a page; and the child's own input comes as bytes it decodes itself.
+
+    ``prepare``, when given, is called in the child as soon as it starts: what ``run`` needs
+    whatever its input (a tokenizer), made while this process is still making the input rather
+    than after. If it fails, so does the child, and the items are made here.
     """
     if not can_fork():
         return None
@@ -150,13 +159,17 @@ def start_worker(run: Callable[[bytes], Iterator[list[T]]], *, chunk_items: int 
     if pid == 0:  # the child: never returns
         os.close(in_write)
         os.close(out_read)
-        _child(lambda: _run_on_input(run, in_read), out_write, chunk_items)
+        _child(lambda: _run_on_input(run, in_read, prepare), out_write, chunk_items)
     os.close(in_read)
     os.close(out_write)
     return Worker(pid, in_write, out_read)
 
 
-def _run_on_input(run: Callable[[bytes], Iterator[list[T]]], fd: int) -> Iterator[list[T]]:
+def _run_on_input(
+    run: Callable[[bytes], Iterator[list[T]]], fd: int, prepare: Callable[[], object] | None = None
+) -> Iterator[list[T]]:
+    if prepare is not None:
+        prepare()
     header = _read(fd, _HEADER)
     if header is None:  # never given an input: nothing to do
         os._exit(0)

@@ -23,6 +23,7 @@ from ..glossary.compile import (
     records_from_dicts,
 )
 from ..glossary.model import Glossary
+from ..glossary.tokens import english_tokenizer
 from ..vocabulary.frequency import load_word_list
 from . import collector
 from .forked import Worker, can_fork, forked_iter, start_worker
@@ -89,12 +90,12 @@ def start_generator() -> Worker | None:
     memory down. An unused generator ends when dropped (or :meth:`~.forked.Worker.close`).
 
     The word-frequency list both processes read (the generator for inflections and regional
-    spellings, this one for the glossary lexicon) is read first, so the child shares it.
+    spellings, this one for the glossary lexicon) is read first, so the child shares it; the
+    child makes its tokenizer while this process reads the glossary. (Where no child can be
+    forked, this process still reads the list: its glossary lexicon reads it anyway.)
     """
-    if not can_fork():
-        return None
     load_word_list()
-    return start_worker(_batches_from_names)
+    return start_worker(_batches_from_names, prepare=english_tokenizer)
 
 
 #: From this many bytes of glossary files, :func:`start_generator_for` forks (~20,000 concepts

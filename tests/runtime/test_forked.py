@@ -174,3 +174,28 @@ def test_forked_worker_that_dies_is_made_good_here(forks, monkeypatch, reaped):
 def test_forked_worker_not_started_where_forking_is_unsafe(monkeypatch):
     monkeypatch.setattr(forked, "can_fork", lambda: False)
     assert forked.start_worker(lambda data: iter([])) is None
+
+
+def test_forked_worker_prepares_in_the_child_before_its_input(forks, monkeypatch, reaped, tmp_path):
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    marker = tmp_path / "prepared"
+    worker = forked.start_worker(lambda data: iter(batches_of(data)),
+                                 prepare=lambda: marker.write_text(str(os.getpid())))
+    for _ in range(200):  # the child prepares while this process makes the input
+        if marker.exists() and marker.read_text():
+            break
+        time.sleep(0.01)
+    assert int(marker.read_text()) != os.getpid()
+    assert list(worker.results(b"50", lambda data: iter(batches_of(data)))) == items(50)
+    assert reaped(forks)
+
+
+def test_forked_worker_whose_preparation_fails_is_made_good_here(forks, monkeypatch, reaped):
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+
+    def fail():
+        raise RuntimeError("no tokenizer")
+
+    worker = forked.start_worker(lambda data: iter(batches_of(data)), prepare=fail)
+    assert list(worker.results(b"100", lambda data: iter(batches_of(data)))) == items(100)
+    assert reaped(forks)

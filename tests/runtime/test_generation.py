@@ -73,3 +73,22 @@ def test_generation_as_records_gives_the_compiled_records(given):
     patterns = stream if given == "stream" else [record_dict(r) for r in expected]
     assert isinstance(stream, PatternStream)
     assert list(as_records(patterns)) == expected
+
+
+def test_generation_pattern_generator_shares_the_word_list_and_prepares_its_tokenizer(monkeypatch):
+    import wordfreq
+
+    from annotator.glossary.tokens import english_tokenizer
+    from annotator.runtime import generation
+
+    started = []
+
+    def start_worker(run, *, prepare=None, **kwargs):
+        started.append((wordfreq.get_frequency_dict.cache_info().currsize, prepare))
+        return None
+
+    monkeypatch.setattr(generation, "start_worker", start_worker)
+    assert generation.start_generator() is None
+    [(lists_loaded, prepare)] = started
+    assert lists_loaded >= 1  # read before the fork: the child shares it
+    assert prepare is english_tokenizer
