@@ -16,7 +16,7 @@ from ..pipeline.matcher import GlossaryMatcher, PhraseTable
 from . import collector
 
 #: Bumped whenever the cache layout or the meaning of its contents changes.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _HASH = np.dtype("<u8")
 _INDEX = np.dtype("<u4")
 
@@ -76,18 +76,30 @@ def matcher_to_cache(matcher: GlossaryMatcher, fingerprint: str) -> bytes:
             for h in key:
                 if h not in word_index:
                     word_index[h] = len(word_index)
+    # Targets and ids as indices into one list of their distinct strings: a target's label,
+    # id and kind recur (~3 targets a concept), and unpacked one by one each occurrence would
+    # be a string object of its own.
+    string_index: dict[str, int] = {}
+    index_of = string_index.setdefault
+    targets = [
+        (index_of(label, len(string_index)), index_of(pid, len(string_index)), int(bool(tok)),
+         index_of(kind, len(string_index)))
+        for label, pid, tok, kind in matcher.targets
+    ]
+    ids = [index_of(pid, len(string_index)) for pid in sorted(matcher.ids)]
     state = {
         "version": CACHE_VERSION,
         "fingerprint": fingerprint,
         "words": np.asarray(list(word_index), _HASH).tobytes(),
-        "targets": [list(t) for t in matcher.targets],
+        "strings": list(string_index),
+        "targets": np.asarray(targets, _INDEX).reshape(-1).tobytes(),
+        "ids": np.asarray(ids, _INDEX).tobytes(),
         "labels": sorted(matcher.labels),
         "max_length": matcher.max_length,
         "n_patterns": matcher.n_patterns,
         "token_words": sorted(matcher.token_words),
         "join_left": np.asarray([word_index[h] for h in matcher.join_left], _INDEX).tobytes(),
         "join_right": np.asarray([word_index[h] for h in matcher.join_right], _INDEX).tobytes(),
-        "ids": sorted(matcher.ids),
         "lower": _table_state(matcher.lower, word_index),
         "orth": _table_state(matcher.orth, word_index),
     }
@@ -107,18 +119,22 @@ def matcher_from_cache(vocab: Vocab, data: bytes, fingerprint: str) -> GlossaryM
         hashes = np.frombuffer(state["words"], _HASH).tolist()
         words = np.empty(len(hashes), dtype=object)
         words[:] = hashes
-        target_ints = np.empty(len(state["targets"]), dtype=object)
-        target_ints[:] = range(len(state["targets"]))
+        strings = [str(s) for s in state["strings"]]
+        targets = np.frombuffer(state["targets"], _INDEX).reshape(-1, 4).tolist()
+        target_ints = np.empty(len(targets), dtype=object)
+        target_ints[:] = range(len(targets))
         matcher = GlossaryMatcher.__new__(GlossaryMatcher)
         matcher.vocab = vocab
-        matcher.targets = [(str(label), str(pid), bool(tok), str(kind)) for label, pid, tok, kind in state["targets"]]
+        matcher.targets = [
+            (strings[label], strings[pid], bool(tok), strings[kind]) for label, pid, tok, kind in targets
+        ]
         matcher.labels = set(state["labels"])
         matcher.max_length = int(state["max_length"])
         matcher.n_patterns = int(state["n_patterns"])
         matcher.token_words = set(state["token_words"])
         matcher.join_left = set(words[np.frombuffer(state["join_left"], _INDEX)].tolist())
         matcher.join_right = set(words[np.frombuffer(state["join_right"], _INDEX)].tolist())
-        matcher.ids = set(state["ids"])
+        matcher.ids = {strings[i] for i in np.frombuffer(state["ids"], _INDEX).tolist()}
         matcher.lower = _table_from_state(state["lower"], words, target_ints)
         matcher.orth = _table_from_state(state["orth"], words, target_ints)
     except (ValueError, TypeError, KeyError, IndexError):

@@ -56,3 +56,25 @@ def test_matcher_cache_reading_keeps_a_paused_collector_paused(matcher):
         assert matcher_from_cache(matcher.vocab, data, "fp") is not None
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_matcher_cache_restored_targets_share_their_strings(matcher):
+    restored = matcher_from_cache(matcher.vocab, matcher_to_cache(matcher, "fp"), "fp")
+    strings = {id(s) for target in restored.targets for s in (target[0], target[1], target[3])}
+    assert len(strings) == len({s for target in restored.targets for s in (target[0], target[1], target[3])})
+    by_value = {pid: pid for pid in restored.ids}
+    assert all(by_value[target[1]] is target[1] for target in restored.targets)
+
+
+def test_matcher_cache_of_no_patterns_round_trips():
+    empty = GlossaryMatcher(spacy.blank("en").vocab, str.split, [])
+    restored = matcher_from_cache(empty.vocab, matcher_to_cache(empty, "fp"), "fp")
+    assert restored is not None and (restored.targets, restored.ids) == ([], set())
+
+
+def test_matcher_cache_of_an_older_layout_is_ignored(matcher):
+    import srsly
+
+    state = srsly.msgpack_loads(matcher_to_cache(matcher, "fp"))
+    state["version"] -= 1
+    assert matcher_from_cache(matcher.vocab, srsly.msgpack_dumps(state), "fp") is None
