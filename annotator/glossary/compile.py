@@ -211,9 +211,9 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
             written.setdefault(name.lower(), (concept.id, EXACT if name == term else VARIANT))
     done: set[str] = set()
     special = tokenize.special
-    # A hyphenated phrase's tokens spell it ("co", "-", "op"): it can be a blocked form only
-    # if it spells one, which one set look-up rules out for almost all of them.
-    blocked_spellings = {"".join(form) for form in blocked}
+    # A hyphenated phrase's tokens spell it, hyphens as tokens of their own ("co", "-", "op"):
+    # it can be a blocked form only if it spells one with such a token (few acronyms have one).
+    blocked_spellings = {"".join(form) for form in blocked if "-" in form}
 
     def tokens(text: str) -> list[str]:
         # Most phrases' tokens follow from their spelling: no tokenizer call, no cache entry.
@@ -261,6 +261,7 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         # (``names`` are normalized already.)
         if not _is_unsafe_phrase(tokens(name.lower()), blocked)
     ]
+    del term_sources  # (its work is done: ~100,000 lists and tuples fewer for the rest)
     # A name's variants are needed again (clipped, or with a synonym) after every name's: kept
     # for the few names with such a word in a variant rather than computed twice.
     clippable: dict[str, list[str]] = {}
