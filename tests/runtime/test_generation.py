@@ -76,15 +76,15 @@ def test_generation_as_records_gives_the_compiled_records(given):
 
 
 def test_generation_pattern_generator_shares_the_word_list_and_prepares_its_tokenizer(monkeypatch):
-    import wordfreq
-
     from annotator.glossary.tokens import english_tokenizer
     from annotator.runtime import generation
+    from annotator.vocabulary import frequency
 
+    frequency._zipf_table.cache_clear()
     started = []
 
     def start_worker(run, *, prepare=None, **kwargs):
-        started.append((wordfreq.get_frequency_dict.cache_info().currsize, prepare))
+        started.append((frequency._zipf_table.cache_info().currsize, prepare))
         return None
 
     monkeypatch.setattr(generation, "start_worker", start_worker)
