@@ -1,0 +1,117 @@
+"""Is a match inside code? URLs, e-mail addresses, handles, paths and identifiers in prose.
+
+Glossary words inside such a chunk (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose: the
+``code_like`` precision rule drops them, and other rules and the fuzzy matcher ask the same
+question (the :class:`~.precision.RuleContext`'s ``code_like``, one :class:`CodeLike` per text).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+# A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
+# words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose. Underscores count
+# between two letters or digits only (``ticket_id``, ``CS__team``): at a chunk's edge they are
+# Markdown emphasis (``_Overdue_ queue``, ``__Support Channels__``), prose.
+_CODE_LIKE = re.compile(
+    r"://|www\.|@|[^\W_]_+[^\W_]|\\|`|/\S*/|\.\w+/"
+    # a bare domain; not "SLA.Please", a sentence with its space missing
+    r"|\w\.(?:com|org|net|io|co|gov|edu|dev|app|info|biz|ai)\b"
+)
+_CHUNK = re.compile(r"\S+")
+#: Characters a chunk boundary is looked for either side of a match before the whole text's
+#: chunks are indexed (see CodeLike).
+_CHUNK_WALK = 64
+#: How far from a match (either side, within its chunk) a code-like construct still counts.
+CODE_REACH = 200
+_BOUNDARY_CHARS = frozenset(" \t\n\r,;:!?()[]\"'\u2018\u2019\u201c\u201d")
+
+
+class CodeLike:
+    """Whether matches sit inside a URL, e-mail, handle, path or identifier, for one text.
+
+    A match is code-like when a :data:`_CODE_LIKE` construct lies in the whitespace-delimited
+    chunk(s) around it, within :data:`CODE_REACH` characters of it (a path counts from the
+    chunk's own start). Chunk boundaries and each chunk's constructs are found once per text, on
+    first need, so the cost is linear in the text: a window re-scanned per match would cost
+    ``2 * CODE_REACH`` characters per match, which a megabyte with no whitespace (``-SLA-SLA``)
+    turns into minutes. Build one per document and ask it about every match.
+    """
+
+    __slots__ = ("text", "_starts", "_ends", "_hits", "_indexed")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._hits: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._indexed = False
+
+    def __call__(self, start: int, end: int) -> bool:
+        text = self.text
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        # Fast path: plain prose boundaries on both sides.
+        if before in _BOUNDARY_CHARS and (after in _BOUNDARY_CHARS or after == "."):
+            if after != "." or end + 1 >= len(text) or not text[end + 1].isalnum():
+                return False
+        lo, hi = self._chunk_start(start), self._chunk_end(max(start, end - 1))
+        window_lo, window_hi = max(lo, start - CODE_REACH), min(hi, end + CODE_REACH)
+        if window_lo == lo and text.startswith("/", lo):
+            return True
+        hit_starts, hit_ends = self._constructs(lo, hi)
+        i = bisect_left(hit_starts, window_lo)
+        return i < len(hit_starts) and hit_ends[i] <= window_hi
+
+    def _chunks(self) -> None:
+        self._indexed = True
+        for found in _CHUNK.finditer(self.text):
+            self._starts.append(found.start())
+            self._ends.append(found.end())
+
+    # Prose has whitespace a few characters away: each chunk boundary is found by a short walk
+    # from the match. Only a text with a whitespace-free stretch longer than the walk makes
+    # the whole text's chunk index, once, and every later question reads it.
+
+    def _chunk_start(self, pos: int) -> int:
+        """Start of the chunk holding ``pos`` (a non-whitespace character)."""
+        if not self._indexed:
+            text, lo = self.text, pos
+            limit = max(0, pos - _CHUNK_WALK)
+            while lo > limit and not text[lo - 1].isspace():
+                lo -= 1
+            if lo == 0 or text[lo - 1].isspace():
+                return lo
+            self._chunks()
+        i = bisect_right(self._starts, pos) - 1
+        return self._starts[i] if i >= 0 else pos
+
+    def _chunk_end(self, pos: int) -> int:
+        """End of the chunk holding ``pos`` (a non-whitespace character)."""
+        if not self._indexed:
+            text, hi = self.text, pos + 1
+            limit = min(len(text), pos + 1 + _CHUNK_WALK)
+            while hi < limit and not text[hi].isspace():
+                hi += 1
+            if hi == len(text) or text[hi].isspace():
+                return hi
+            self._chunks()
+        i = bisect_right(self._starts, pos) - 1
+        return self._ends[i] if i >= 0 else pos + 1
+
+    def _constructs(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
+        found = self._hits.get((lo, hi))
+        if found is None:
+            spans = [hit.span() for hit in _CODE_LIKE.finditer(self.text, lo, hi)]
+            found = self._hits[lo, hi] = ([s for s, _ in spans], [e for _, e in spans])
+        return found
+
+
+def in_code_like_chunk(text: str, start: int, end: int) -> bool:
+    """True when the words at ``start:end`` sit inside a URL, e-mail, handle or identifier.
+
+    One question about one text; a caller with many matches in the same text keeps a
+    :class:`CodeLike` instead.
+    """
+    return CodeLike(text)(start, end)
