@@ -65,3 +65,19 @@ def glossary_nlp():
         return nlp
 
     return make
+
+
+@pytest.fixture(scope="session")
+def spoken_ents():
+    """``spoken_ents(nlp, text, spoken="auto")``: the entity texts ``nlp`` finds in ``text``
+    when told where to look for speech-to-text forms (``spoken``: a ``pipeline.spoken`` mode,
+    or None to look nowhere)."""
+    from annotator.pipeline.spoken import SPOKEN_KEY
+
+    def ents(nlp, text, spoken="auto"):
+        doc = nlp.make_doc(text)
+        if spoken:
+            doc.user_data[SPOKEN_KEY] = spoken
+        return [e.text for e in nlp(doc).ents]
+
+    return ents

@@ -7,7 +7,6 @@ import pytest
 
 from annotator.pipeline.closinginitials import NOUN_PHRASE_CUES, closes_line, typed_initials
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
-from annotator.pipeline.spoken import SPOKEN_KEY
 
 from .conftest import concept
 
@@ -29,13 +28,6 @@ def initials_nlp(glossary_nlp):
     return glossary_nlp(GLOSSARY)
 
 
-def _ents(nlp, text, spoken="auto"):
-    doc = nlp.make_doc(text)
-    if spoken:
-        doc.user_data[SPOKEN_KEY] = spoken
-    return [e.text for e in nlp(doc).ents]
-
-
 @pytest.mark.parametrize(
     "text,expected",
     [
@@ -46,8 +38,8 @@ def _ents(nlp, text, spoken="auto"):
         (SIGNED, []),
     ],
 )
-def test_closinginitials_signatures_are_dropped(initials_nlp, text, expected):
-    assert _ents(initials_nlp, text) == expected
+def test_closinginitials_signatures_are_dropped(initials_nlp, text, expected, spoken_ents):
+    assert spoken_ents(initials_nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -63,18 +55,18 @@ def test_closinginitials_signatures_are_dropped(initials_nlp, text, expected):
         ("my question is about the kb\nand again about the kb\n", ["kb", "kb"]),
     ],
 )
-def test_closinginitials_acronyms_stay(initials_nlp, text, expected):
-    assert _ents(initials_nlp, text) == expected
+def test_closinginitials_acronyms_stay(initials_nlp, text, expected, spoken_ents):
+    assert spoken_ents(initials_nlp, text) == expected
 
 
-def test_closinginitials_spoken_only_where_a_spoken_mode_is_on(initials_nlp):
-    assert _ents(initials_nlp, SIGNED, spoken=None) == []  # no spoken forms at all
-    assert _ents(initials_nlp, SIGNED.replace("k b", "KB").replace(" kb ", " KB "), spoken=None) == ["KB", "KB"]
+def test_closinginitials_spoken_only_where_a_spoken_mode_is_on(initials_nlp, spoken_ents):
+    assert spoken_ents(initials_nlp, SIGNED, spoken=None) == []  # no spoken forms at all
+    assert spoken_ents(initials_nlp, SIGNED.replace("k b", "KB").replace(" kb ", " KB "), spoken=None) == ["KB", "KB"]
 
 
-def test_closinginitials_is_a_rule_to_switch_off(glossary_nlp):
+def test_closinginitials_is_a_rule_to_switch_off(glossary_nlp, spoken_ents):
     nlp = glossary_nlp(GLOSSARY, precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != RULE])
-    assert _ents(nlp, SIGNED) == ["k b", "kb"]
+    assert spoken_ents(nlp, SIGNED) == ["k b", "kb"]
 
 
 @pytest.mark.parametrize(

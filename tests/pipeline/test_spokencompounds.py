@@ -7,7 +7,6 @@ import pytest
 
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 from annotator.pipeline.spokencompounds import unspoken_spelling
-from annotator.pipeline.spoken import SPOKEN_KEY
 
 from .conftest import concept
 
@@ -26,13 +25,6 @@ def compounds_nlp(glossary_nlp):
     return glossary_nlp(GLOSSARY)
 
 
-def _ents(nlp, text, spoken="auto"):
-    doc = nlp.make_doc(text)
-    if spoken:
-        doc.user_data[SPOKEN_KEY] = spoken
-    return [e.text for e in nlp(doc).ents]
-
-
 @pytest.mark.parametrize(
     "text,expected",
     [
@@ -43,19 +35,19 @@ def _ents(nlp, text, spoken="auto"):
         ("we answer livechats all day long and meet the sla\n", ["livechats", "sla"]),
     ],
 )
-def test_spokencompounds_in_speech_to_text(compounds_nlp, text, expected):
-    assert _ents(compounds_nlp, text) == expected
+def test_spokencompounds_in_speech_to_text(compounds_nlp, text, expected, spoken_ents):
+    assert spoken_ents(compounds_nlp, text) == expected
 
 
-def test_spokencompounds_typed_text_keeps_them(compounds_nlp):
+def test_spokencompounds_typed_text_keeps_them(compounds_nlp, spoken_ents):
     text = "Ping the customersupport team about the SLA, please."
-    assert _ents(compounds_nlp, text) == _ents(compounds_nlp, text, spoken=None) == ["customersupport", "SLA"]
-    assert _ents(compounds_nlp, SPOKEN, spoken=None) == ["customersupport"]
+    assert spoken_ents(compounds_nlp, text) == spoken_ents(compounds_nlp, text, spoken=None) == ["customersupport", "SLA"]
+    assert spoken_ents(compounds_nlp, SPOKEN, spoken=None) == ["customersupport"]
 
 
-def test_spokencompounds_is_a_rule_to_switch_off(glossary_nlp):
+def test_spokencompounds_is_a_rule_to_switch_off(glossary_nlp, spoken_ents):
     nlp = glossary_nlp(GLOSSARY, precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != RULE])
-    assert _ents(nlp, SPOKEN) == ["customersupport", "sla"]
+    assert spoken_ents(nlp, SPOKEN) == ["customersupport", "sla"]
 
 
 @pytest.mark.parametrize(
