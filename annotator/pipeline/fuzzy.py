@@ -278,8 +278,17 @@ class FuzzyIndex:
 
 def _closes_up(word: str, written: set[str]) -> bool:
     """Is ``word`` two or more ``written`` words run together ("wrapup", "helpdesk")?"""
-    return any(word[:i] in written and (word[i:] in written or _closes_up(word[i:], written))
-               for i in range(1, len(word)))
+    # A word-break table (``joined[i]``: ``word[:i]`` is written words run together), so the
+    # question costs at most a look-up per pair of positions: a search trying every split
+    # recursively takes exponential time over a word such as "aaaa...ab" when "a" is written.
+    n = len(word)
+    if n < 2:
+        return False
+    joined = [True] + [False] * n
+    for end in range(1, n + 1):
+        joined[end] = any(joined[start] and word[start:end] in written
+                          for start in range(0 if end < n else 1, end))  # fmt: skip
+    return joined[n]
 
 
 def _completed(
