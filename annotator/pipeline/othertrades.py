@@ -148,12 +148,8 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
     ]
     if not candidates:
         return matches
-    bases = context.lexicon().bases
-    # concept id -> (the everyday word, its forms), for the words this rule knows.
-    known: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for word in TRADE_MODIFIERS.keys() | TRADE_HEADS.keys():
-        for concept_id, forms in bases.get(word, {}).items():
-            known.setdefault(concept_id, []).append((word, forms))
+    lexicon = context.lexicon()
+    known = lexicon.derived("other_trades.known", lambda: _trade_words(lexicon.bases))
     candidates = [m for m in candidates if m.id in known]
     if not candidates:
         return matches
@@ -176,6 +172,17 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
                 if travel and _travelling(context, m, travel, form, matches):
                     dropped.add(m)
     return release(matches, dropped, taken)
+
+
+def _trade_words(bases: dict) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Concept id -> (the everyday word, its forms), for the words this rule knows (``bases``:
+    :attr:`GlossaryLexicon.bases <annotator.pipeline.lexicon.GlossaryLexicon.bases>`): the
+    glossary's alone, made once per lexicon."""
+    known: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for word in TRADE_MODIFIERS.keys() | TRADE_HEADS.keys():
+        for concept_id, forms in bases.get(word, {}).items():
+            known.setdefault(concept_id, []).append((word, forms))
+    return known
 
 
 def _travel_positions(lower) -> list[int]:
