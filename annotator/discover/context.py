@@ -22,7 +22,7 @@ collects the weights of its context words; :mod:`.termhood` turns their mean int
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .words import Word, is_acronym_shaped, is_stopword, singular
 
@@ -51,11 +51,8 @@ class DocumentContext:
             spans.append((first, last))
             self.in_mention.update(range(first, last))
         for first, last in spans:
-            for i in (*range(max(0, first - WINDOW), first),
-                      *range(last, min(len(tokens), last + WINDOW))):
-                word = self.content[i]
-                if word and i not in self.in_mention:
-                    self.seeds[word] = self.seeds.get(word, 0) + 1
+            for word in self._neighbours(first, last):
+                self.seeds[word] = self.seeds.get(word, 0) + 1
         self.words: dict[str, int] = {}
         for word in self.content:
             if word:
@@ -65,12 +62,17 @@ class DocumentContext:
         """Add the content words within :data:`WINDOW` words of the text ``start:end``
         (outside glossary mentions) to ``into``."""
         first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        for word in self._neighbours(first, last):
+            into[word] = into.get(word, 0) + 1
+
+    def _neighbours(self, first: int, last: int) -> Iterator[str]:
+        """The content words within :data:`WINDOW` words either side of words ``first:last``,
+        outside glossary mentions."""
         content, in_mention = self.content, self.in_mention
-        for i in (*range(max(0, first - WINDOW), first),
-                  *range(last, min(len(content), last + WINDOW))):
+        for i in (*range(max(0, first - WINDOW), first), *range(last, min(len(content), last + WINDOW))):
             word = content[i]
             if word and i not in in_mention:
-                into[word] = into.get(word, 0) + 1
+                yield word
 
 
 def acronym_mentions(tokens: Iterable[Word], has_acronym) -> list[tuple[int, int]]:
