@@ -11,7 +11,7 @@ knows them by the mark before them ("^KB", "- CS"); two shapes carry no mark:
   and what tells them from an acronym said last is that the same letters close two turns of
   the document or more (an agent signs every reply; nobody ends two turns on the same
   acronym), after a word a noun phrase does not follow ("... the s l a", "... and s l a":
-  :data:`NOUN_PHRASE_CUES`).
+  :data:`~annotator.vocabulary.grammar.NOUN_PHRASE_CUES`).
 
 A link may follow the initials on their line ("... k b https://t.co/..."). Pure functions
 over the document's text; the component runs them as the ``closing_initials`` precision rule
@@ -24,26 +24,18 @@ import re
 from collections import Counter
 
 from ..glossary.compile import ACRONYM_LABEL
+from ..vocabulary.grammar import NOUN_PHRASE_CUES, word_before
 from .matcher import release
 from .spoken import in_spoken_stretch
 
 #: The most letters initials have.
 MAX_INITIALS = 3
-#: Words a noun phrase follows (general English: determiners, "other", conjunctions,
-#: prepositions): letters after one are a noun phrase's head, an acronym said last ("check the
-#: k b", "between slt and s l a", "escalate to i t"), not a signature.
-NOUN_PHRASE_CUES = frozenset(
-    "a an the this that these those our your my their his her its any no every each some other "
-    "another and or nor of to in on at for with about from by into onto via per than between "
-    "among without within under over out up".split()
-)
 # What may follow initials to the end of their line: blanks, a link, a closing mark.
 _LINE_END = re.compile(r"[ \t]*+(?:https?://\S+[ \t]*)?[.!)]?[ \t]*(?:\n|\Z)")
 # A sentence's end (after a word, not a list's number: "3. SLA"), then blanks, right before
 # typed initials.
 _AFTER_SENTENCE = re.compile(r"[A-Za-z][.!?][\"')\u201d]?[ \t]+$")
-_WORD_BEFORE = re.compile(r"([A-Za-z']+)[ \t]+$")
-# How far back the word before the initials is looked for.
+# How far back a sentence's end before the initials is looked for.
 _LOOK_BACK = 40
 
 
@@ -70,9 +62,8 @@ def typed_initials(text: str, start: int, end: int) -> bool:
 def _after_words(text: str, start: int) -> bool:
     """Other words precede ``start`` on its line, the last of them none of
     :data:`NOUN_PHRASE_CUES`."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = _WORD_BEFORE.search(text, max(line_start, start - _LOOK_BACK), start)
-    return before is not None and before.group(1).lower() not in NOUN_PHRASE_CUES
+    word = word_before(text, start)
+    return word is not None and word not in NOUN_PHRASE_CUES
 
 
 def drop_closing_initials(context, matches: list, taken: bytearray) -> list:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
+from ..vocabulary.grammar import DETERMINERS, word_before
 from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
 
 #: Lower-cased acronyms that are also words, so never read as the acronym when written as one
@@ -83,16 +84,9 @@ _SPELLED_STOP = re.compile(r"(?<![\w'.])[a-zA-Z](?:[ \t-][a-zA-Z]){0,4}[ \t-]([a
 _LONE_LETTER_STOP = re.compile(r"[ \t-][a-z]\.(?![\w.])|[A-Z][ \t-][A-Z]\.(?![\w.])")
 
 
-#: Determiners (general English): no article follows one, so an "a" after one is a letter.
-DETERMINERS = frozenset("the a an this that these those our your my their his her its".split())
-# The word right before a position, on its line.
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
-
-
 def _after_determiner(text: str, position: int) -> bool:
     """The word right before ``position`` is one of :data:`DETERMINERS`."""
-    before = _WORD_BEFORE.search(text, max(0, position - 16), position)
-    return before is not None and before.group(1).lower() in DETERMINERS
+    return word_before(text, position) in DETERMINERS
 
 
 def is_spoken(segment: str) -> bool:

@@ -6,7 +6,9 @@
   forms of acronym uses;
 * :mod:`.frequency` -- how common an English word is (everyday word or coined jargon);
 * :mod:`.names` -- name keys (when two names are the same) and headword casing;
-* :mod:`.initials` -- does a phrase spell out an acronym (exact DP and Schwartz-Hearst).
+* :mod:`.initials` -- does a phrase spell out an acronym (exact DP and Schwartz-Hearst);
+* :mod:`.grammar` -- closed-class words (determiners, noun-phrase cues) and the word before a
+  position.
 
 Pure functions over strings, no spaCy, no imports from the rest of the package: the glossary,
 pattern generation, the component, in-text abbreviation detection and the linter all build on

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.pipeline.closinginitials import NOUN_PHRASE_CUES, closes_line, typed_initials
+from annotator.pipeline.closinginitials import closes_line, typed_initials
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
 from .conftest import concept
@@ -85,7 +85,3 @@ def test_closinginitials_closes_line(text, end, expected):
 )
 def test_closinginitials_typed_initials(text, start, end, expected):
     assert typed_initials(text, start, end) is expected
-
-
-def test_closinginitials_cues_are_lower_case_words():
-    assert all(w == w.lower() and w.isalpha() for w in NOUN_PHRASE_CUES)
