@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..glossary.compile import TERM_LABEL
 from ..vocabulary.inflection import singular
+from ..vocabulary.wordbreak import runs_together
 from .lexicon import GlossaryLexicon
 from .tokentexts import TokenTexts
 
@@ -27,7 +28,7 @@ def closed_compound(word: str, lexicon: GlossaryLexicon) -> bool:
     lower = word.lower()
     if not lower.isalpha() or lower in lexicon.words:
         return False
-    return any(lower[:i] in lexicon.words and lower[i:] in lexicon.words for i in range(2, len(lower) - 1))
+    return runs_together(lower, lexicon.words, shortest=2, most=2)
 
 
 def counted_compounds(tokens: TokenTexts, matches: list, lexicon: GlossaryLexicon) -> frozenset[str]:

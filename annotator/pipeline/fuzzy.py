@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span
 from ..glossary.compile import EXACT, Record
 from ..vocabulary.acronyms import is_shouting
 from ..vocabulary.english import is_dictionary_word
+from ..vocabulary.wordbreak import runs_together
 from .precision import RuleContext, words_around
 from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
 
@@ -190,7 +191,7 @@ class FuzzyIndex:
         # A generated closed spelling of written words ("wrapup" for Wrap-Up, "helpdesk" for
         # Help Desk) stays a known word but is no target: its misspellings are a slip away
         # from no spelling anyone was given ("wrapp" from "wrapup"), and are often words.
-        words = {w for w in words if w in written or not _closes_up(w, written)}
+        words = {w for w in words if w in written or not runs_together(w, written)}
 
         def misspellings(drops: bool) -> Callable[[str], list[str]]:
             def forms(target: str) -> list[str]:
@@ -274,21 +275,6 @@ class FuzzyIndex:
             return False  # a capitalised word inside a sentence, or mixed case: a name
         after = _next_word(doc, i)
         return after is None or not after.text[:1].isupper()
-
-
-def _closes_up(word: str, written: set[str]) -> bool:
-    """Is ``word`` two or more ``written`` words run together ("wrapup", "helpdesk")?"""
-    # A word-break table (``joined[i]``: ``word[:i]`` is written words run together), so the
-    # question costs at most a look-up per pair of positions: a search trying every split
-    # recursively takes exponential time over a word such as "aaaa...ab" when "a" is written.
-    n = len(word)
-    if n < 2:
-        return False
-    joined = [True] + [False] * n
-    for end in range(1, n + 1):
-        joined[end] = any(joined[start] and word[start:end] in written
-                          for start in range(0 if end < n else 1, end))  # fmt: skip
-    return joined[n]
 
 
 def _completed(

@@ -8,7 +8,8 @@
 * :mod:`.names` -- name keys (when two names are the same) and headword casing;
 * :mod:`.initials` -- does a phrase spell out an acronym (exact DP and Schwartz-Hearst);
 * :mod:`.grammar` -- closed-class words (determiners, noun-phrase cues) and the word before a
-  position.
+  position;
+* :mod:`.wordbreak` -- is a word other words run together (closed compounds).
 
 Pure functions over strings, no spaCy, no imports from the rest of the package: the glossary,
 pattern generation, the component, in-text abbreviation detection and the linter all build on

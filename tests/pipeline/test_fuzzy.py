@@ -87,18 +87,6 @@ def test_fuzzy_index_never_targets_a_generated_closed_spelling():
     assert index.meaning("helpdsk") == "helpdesk"
 
 
-@pytest.mark.parametrize(
-    "word, closes_up",
-    [("wrapup", True), ("helpdesk", True), ("endtoend", True), ("wrap", False), ("up", False),
-     ("wrapsup", False), ("", False), ("a" * 60 + "b", False), ("a" * 60 + "up", True)],
-)
-def test_fuzzy_closed_spellings_are_written_words_run_together(word, closes_up):
-    from annotator.pipeline.fuzzy import _closes_up
-
-    written = {"wrap", "up", "help", "desk", "end", "to", "a", "aa"}
-    assert _closes_up(word, written) is closes_up
-
-
 # --- in the pipeline ---------------------------------------------------------------------------
 
 

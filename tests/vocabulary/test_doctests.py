@@ -6,10 +6,10 @@ import doctest
 
 import pytest
 
-from annotator.vocabulary import acronyms, codes, inflection, initials, names
+from annotator.vocabulary import acronyms, codes, inflection, initials, names, wordbreak
 
 
-@pytest.mark.parametrize("module", [acronyms, codes, inflection, initials, names], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [acronyms, codes, inflection, initials, names, wordbreak], ids=lambda m: m.__name__)
 def test_doctests_examples_hold(module):
     result = doctest.testmod(module)
     assert result.attempted > 0
