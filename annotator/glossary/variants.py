@@ -30,6 +30,7 @@ from ..vocabulary.codes import code_spellings
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_english_word, zipf
 # verb_forms is inflection's, named here too: bare heads take their verb forms from it.
 from ..vocabulary.inflection import gerund_verb, pluralize, singularize, verb_forms, word_inflections  # noqa: F401
+from ..vocabulary.names import FUNCTION_WORDS
 
 #: Possessive endings spaCy's English tokenizer splits off as their own token (acronyms only).
 POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
@@ -194,7 +195,7 @@ def split_compounds(word: str) -> list[str]:
     splits = []
     for i in range(MIN_SPLIT_WORD, len(word) - MIN_SPLIT_WORD + 1):
         first, second = word[:i], word[i:]
-        if first in _PARTICLES or second in _PARTICLES or first in _FUNCTION_WORDS or second in _FUNCTION_WORDS:
+        if first in _PARTICLES or second in _PARTICLES or first in FUNCTION_WORDS or second in FUNCTION_WORDS:
             continue
         if second in _SUFFIXES:
             continue
@@ -245,8 +246,6 @@ _CLIPPABLE = re.compile("|".join(CLIPPINGS))
 #: a customer is a "reply" or a "response" ("First Reply Time", "canned replies", "saved
 #: responses"). Both ways, plural to plural.
 SYNONYMS = {"reply": "response", "replies": "responses", "response": "reply", "responses": "replies"}
-# Articles, prepositions and conjunctions (spaCy's stop words also hold "first", "top" ...).
-_FUNCTION_WORDS = frozenset("a an the of for to in on at by with and or from as per via vs".split())
 _WORD_RUNS = re.compile(r"[\s-]+")
 
 
@@ -265,7 +264,7 @@ def _word_count(text: str) -> int:
 
 def _starts_or_ends_on_function_word(form: str) -> bool:
     words = form.split(" ")
-    return words[0] in _FUNCTION_WORDS or words[-1] in _FUNCTION_WORDS
+    return words[0] in FUNCTION_WORDS or words[-1] in FUNCTION_WORDS
 
 
 @functools.lru_cache(maxsize=256)
