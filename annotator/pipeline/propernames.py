@@ -370,6 +370,24 @@ def _attached(tokens: _Tokens, i: int) -> bool:
     return tokens.token_end(i - 1) == tokens.token_end(i) - len(tokens[i])
 
 
+#: How many capitals :func:`_capitalised_word_at` reads before it leaves the question to the tokens.
+_CAPITALS_READ = 32
+
+
+def _capitalised_word_at(source: str, pos: int) -> bool:
+    """Might a token starting at ``pos`` be a capitalised word (:func:`is_capitalised`)? False
+    only when it cannot: no capital at ``pos``, or capitals up to something that is no
+    lower-case letter (an acronym). Character tests, so a text of glued acronyms costs no token
+    reads."""
+    if not source[pos : pos + 1].isupper():
+        return False
+    end = min(len(source), pos + _CAPITALS_READ)
+    i = pos + 1
+    while i < end and source[i].isupper():
+        i += 1
+    return i == end < len(source) or source[i : i + 1].islower()
+
+
 def acronym_opens_name(tokens: _Tokens, text: str, end: int, *, lexicon: GlossaryLexicon,
                        char_span: Callable[[int, int], tuple[int, int]]) -> int | None:
     """The acronym ending at token ``end`` opens a name: two capitalised words or more follow
@@ -388,6 +406,8 @@ def acronym_opens_name(tokens: _Tokens, text: str, end: int, *, lexicon: Glossar
     first = source[after : after + 1]
     if not first.isupper() and first != "-":
         return None
+    if not _capitalised_word_at(source, after + 1 if first == "-" else after):
+        return None  # the run cannot start: "SLA SLA", "-SLA-SLA" read no token
     i, words = end, []
     while i < len(tokens) and len(words) < MAX_NAME_TOKENS:
         word = tokens[i]

@@ -4,8 +4,10 @@ KB", speech-to-text "... k b" closing two turns) are no acronym."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from annotator.pipeline.closinginitials import closes_line, typed_initials
+from annotator.pipeline.closinginitials import _LINE_END_OPENERS, closes_line, typed_initials
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
 from .conftest import concept
@@ -85,3 +87,12 @@ def test_closinginitials_closes_line(text, end, expected):
 )
 def test_closinginitials_typed_initials(text, start, end, expected):
     assert typed_initials(text, start, end) is expected
+
+
+@given(st.text(alphabet=" \t.!)\nhtps:/x-A,", max_size=30))
+def test_closinginitials_a_line_end_opens_with_one_of_its_openers(rest):
+    """The drop rule skips the regex unless the character after a match is one of
+    ``_LINE_END_OPENERS``: the regex must never match after any other."""
+    text = "KB" + rest
+    if closes_line(text, 2):
+        assert len(text) == 2 or text[2] in _LINE_END_OPENERS

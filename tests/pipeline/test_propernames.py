@@ -4,8 +4,13 @@ labels are not tagged; true terms in title-case text are."""
 from __future__ import annotations
 
 import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.pipeline import propernames
+
+_BLANK = spacy.blank("en")
 
 
 def _ents(nlp, text):
@@ -188,9 +193,14 @@ _OPENING_CASES = [
     "ask the AI - Powered Stage now", "ask the AI  Support Pod today", "ask the AI", "ask the AI.",
     "ask the AI SLA Pod today", "ask the AI\nSupport Pod today", "ask the AI \u00c9quipe Zorblax now",
     "ask the AI 2 Pods", "ask the AI Support Tickets today", "## AI Support Pod Zorblax",
+    # glued acronyms and words in capitals: the look at characters says no name can start
+    "ask the AI-SLA-SLA now", "ask the AI SLAs Support Pod", "ask the AI-Support-Pod Zorblax",
+    "ask the AI-SUPPORT Pod Zorblax", "ask the AI \u00c9QUIPE Zorblax now", "ask the AI A Zorblax",
+    "ask the AI SLAPod Zorblax now", "ask the AI " + "X" * 40 + "y Zorblax now", "ask the AI Ab",
 ]
 #: Where the name each case's acronym opens ends (a token index), or None.
-_OPENS = dict(zip(_OPENING_CASES, [5, None, 6, None, None, None, None, None, None, 5, None, None, None]))
+_OPENS = dict(zip(_OPENING_CASES, [5, None, 6, None, None, None, None, None, None, 5, None, None, None,
+                                   None, 6, 8, None, None, None, 5, 5, None]))
 
 
 @pytest.mark.parametrize("text", _OPENING_CASES)
@@ -213,3 +223,12 @@ def test_propernames_acronym_opens_name_reads_the_tokens(text):
     found = propernames.acronym_opens_name(TokenTexts(doc, text, ends.__getitem__), text, end, lexicon=lexicon,
                                            char_span=char_span)
     assert found == _OPENS[text]
+
+
+@given(st.text(alphabet="aAbSLé\u00c9 -1", max_size=24))
+def test_propernames_no_capitalised_token_where_the_characters_say_none(text):
+    """:func:`~annotator.pipeline.propernames._capitalised_word_at` may only say False where no
+    capitalised word starts (it lets acronym_opens_name skip reading tokens)."""
+    for token in _BLANK.make_doc(text):
+        if token.is_alpha and propernames.is_capitalised(token.text):
+            assert propernames._capitalised_word_at(text, token.idx), (text, token.text)
