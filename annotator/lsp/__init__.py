@@ -5,6 +5,7 @@ diagnostics as you type and quick fixes, for any editor that speaks LSP.
 the LSP side (positions, documents, hover text, code actions, scheduling).
 """
 
-from .server import AnnotatorServer, create_server
+from .features import create_server
+from .server import AnnotatorServer
 
 __all__ = ["AnnotatorServer", "create_server"]

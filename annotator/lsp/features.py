@@ -1,4 +1,5 @@
-"""One function per LSP feature, registered on an :class:`~annotator.lsp.server.AnnotatorServer`.
+"""One function per LSP feature, registered on an :class:`~annotator.lsp.server.AnnotatorServer`,
+and :func:`create_server`, a server with all of them.
 
 Handlers convert positions at the edge (:mod:`.positions`) and leave the work to
 :mod:`.analysis`, :mod:`.hover` and :mod:`.actions`.
@@ -219,3 +220,10 @@ def _lint_file(ls: AnnotatorServer, path: Path, doc: Document | None):
         return [actions.diagnostic(f, index, ls.docs_url) for f in engine.lint(project, text, fmt)], version
     except Exception:
         return None
+
+
+def create_server(**options) -> AnnotatorServer:
+    """A server with every feature registered (``options`` go to :class:`AnnotatorServer`)."""
+    server = AnnotatorServer(**options)
+    register(server)
+    return server

@@ -194,12 +194,3 @@ class AnnotatorServer(LanguageServer):
             task.cancel()
         self.pending.clear()
         self.worker.shutdown(wait=False, cancel_futures=True)
-
-
-def create_server(**options) -> AnnotatorServer:
-    """A server with every feature registered (``options`` go to :class:`AnnotatorServer`)."""
-    server = AnnotatorServer(**options)
-    from . import features
-
-    features.register(server)
-    return server
