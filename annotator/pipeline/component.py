@@ -236,7 +236,7 @@ class HelpdeskGlossary:
                         self._load_configured()
 
     def _load_configured(self) -> None:
-        load_configured(self)
+        load_configured(self.glossary_paths, self.builtin, self.set_data)
 
     def set_data(
         self,
@@ -416,7 +416,8 @@ class HelpdeskGlossary:
             defined = document_acronyms(context, expansions, taken, self._acronym_of, self._acronym_rules)
             accepted = sorted(accepted + defined, key=lambda m: m.start)
 
-        annotate = SpanWriter(self, doc, text, bounds, expansions)
+        annotate = SpanWriter(doc, text, bounds, expansions, payload=self.payload, acronym_of=self._acronym_of,
+                              shared=self._shared_values)
         spans = [annotate(m) for m in budget.checked(accepted)]
         if spoken:
             mark_spoken(doc, [span for span, m in zip(spans, accepted) if m in spoken])
@@ -526,15 +527,17 @@ class HelpdeskGlossary:
     # --- serialization (see annotator.pipeline.serialize) ---------------------------------
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        serialize.to_disk(self, path)
+        self.ensure_loaded()
+        serialize.to_disk(path, self.nlp, self.glossary, self._patterns_text, self.matcher)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> HelpdeskGlossary:
-        serialize.from_disk(self, path)
+        serialize.from_disk(path, self.nlp, self.set_data)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return serialize.to_bytes(self)
+        self.ensure_loaded()
+        return serialize.to_bytes(self.glossary, self._patterns_text)
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> HelpdeskGlossary:
-        serialize.from_bytes(self, data)
+        serialize.from_bytes(data, self.set_data)
         return self

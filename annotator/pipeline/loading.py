@@ -8,8 +8,7 @@ user glossary's patterns are generated in a forked child started before its file
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -19,10 +18,7 @@ from ..glossary.loading import load_glossary
 from ..glossary.model import Glossary
 from ..runtime.generation import generate_patterns, start_generator_for
 from ..runtime.upkeep import in_memory_zone
-from .serialize import iter_patterns
-
-if TYPE_CHECKING:
-    from .component import HelpdeskGlossary
+from .serialize import SetData, iter_patterns
 
 #: How much glossary text (characters) is tokenized at load to create its lexemes for good
 #: (see :func:`prewarm_vocab`): the built-in glossary's ~100,000, in ~0.05 s.
@@ -46,29 +42,29 @@ def prewarm_texts(glossary: Glossary, limit: int) -> Iterator[str]:
             yield text
 
 
-def load_configured(component: HelpdeskGlossary) -> None:
-    """Built-in data (unless ``builtin`` is false) plus the configured user glossaries."""
+def load_configured(paths: Sequence[str], builtin: bool, set_data: SetData) -> None:
+    """Built-in data (unless ``builtin`` is false) plus the user glossaries at ``paths``,
+    installed in the component with its ``set_data``."""
     from ..resources import builtin_glossary_path, builtin_patterns_path
 
-    paths = component.glossary_paths
     # A big user glossary's patterns are generated in a forked child, forked now, before the
     # files are read: the parent's reading and collecting then overlap its start-up, and no
     # page the child shares is written while it runs.
     worker = start_generator_for(paths) if paths else None
     glossary = Glossary()
-    if component.builtin:
+    if builtin:
         glossary_path = builtin_glossary_path()
         if not glossary_path.exists():
             raise PipelineError("E301")
         glossary = Glossary.load(glossary_path)
     if paths:
         glossary = load_glossary(paths, base=glossary.concepts)
-    elif component.builtin and builtin_patterns_path().exists():
+    elif builtin and builtin_patterns_path().exists():
         path = builtin_patterns_path()
         data = path.read_bytes()
-        component.set_data(glossary, iter_patterns(io.BytesIO(data), str(path)), saved_as=data)
+        set_data(glossary, iter_patterns(io.BytesIO(data), str(path)), saved_as=data)
         return
-    component.set_data(glossary, generate_patterns(glossary, worker=worker), saved_as=None)
+    set_data(glossary, generate_patterns(glossary, worker=worker), saved_as=None)
 
 
 #: Runs of spaces up to this length are tokenized once for good (see :func:`prewarm_vocab`).

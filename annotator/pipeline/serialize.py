@@ -14,7 +14,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO, Protocol
 
 import srsly
 from spacy.language import Language
@@ -27,8 +27,12 @@ from ..runtime import collector
 from ..runtime.generation import generate_patterns
 from ..runtime.matcher_cache import matcher_from_cache, matcher_to_cache
 
-if TYPE_CHECKING:
-    from .component import HelpdeskGlossary
+
+class SetData(Protocol):
+    """The component's :meth:`~.component.HelpdeskGlossary.set_data`, which installs what is read."""
+
+    def __call__(self, glossary: Glossary, patterns: Iterable[dict], *, saved_as: bytes | None = ...,
+                 matcher: object = ...) -> None: ...
 
 GLOSSARY_FILE = "glossary.jsonl"
 PATTERNS_FILE = "patterns.jsonl"
@@ -57,20 +61,20 @@ def iter_patterns(lines: Iterable[str | bytes], path: str) -> Iterator[dict]:
             raise PipelineError("E302", line=lineno, path=path, detail=str(exc)) from exc
 
 
-def write_patterns(component: HelpdeskGlossary, file: BinaryIO) -> tuple[int, int]:
-    """Write the component's patterns JSONL to a binary ``file``; returns its size and CRC-32.
+def write_patterns(saved_as: bytes | None, glossary: Glossary, file: BinaryIO) -> tuple[int, int]:
+    """Write the component's patterns JSONL to a binary ``file``: the text they were read from
+    (``saved_as``), or, when None, ``glossary``'s generated patterns. Returns its size and CRC-32.
 
     Generated patterns are written as they come, a few thousand lines at a time: a
     100,000-concept glossary's file is ~60 MB, and as one string, its lines and its encoded
     copy it took ~250 MB more while saving.
     """
-    text = component._patterns_text
-    if text is not None:
-        file.write(text)
-        return len(text), zlib.crc32(text)
+    if saved_as is not None:
+        file.write(saved_as)
+        return len(saved_as), zlib.crc32(saved_as)
     # In this process, not a forked generator: the fork's copy-on-write of a loaded
     # pipeline cost more than its speed saves here.
-    patterns = iter(generate_patterns(component.glossary, parallel=False))
+    patterns = iter(generate_patterns(glossary, parallel=False))
     size = crc = 0
     while chunk := patterns_jsonl(itertools.islice(patterns, SAVE_CHUNK_LINES)).encode("utf-8"):
         file.write(chunk)
@@ -86,20 +90,22 @@ def cache_fingerprint(nlp: Language, size: int, crc: int) -> str:
     return f"{size}:{crc:08x}:{tokenizer:08x}"
 
 
-def to_disk(component: HelpdeskGlossary, path: str | Path) -> None:
+def to_disk(path: str | Path, nlp: Language, glossary: Glossary, saved_as: bytes | None, matcher) -> None:
+    """Save a loaded component (its ``glossary``, the patterns text it keeps, see
+    :func:`write_patterns`, and its ``matcher``) to the directory ``path``."""
     path = ensure_path(path)
     path.mkdir(parents=True, exist_ok=True)
-    component.ensure_loaded()
-    (path / GLOSSARY_FILE).write_text(component.glossary.to_jsonl(), encoding="utf-8")
+    (path / GLOSSARY_FILE).write_text(glossary.to_jsonl(), encoding="utf-8")
     with open(path / PATTERNS_FILE, "wb") as file:
-        size, crc = write_patterns(component, file)
+        size, crc = write_patterns(saved_as, glossary, file)
     # The matcher's tables, pre-tokenised, next to the patterns they come from: a restored
     # big pipeline then skips parsing and tokenising every pattern.
-    fingerprint = cache_fingerprint(component.nlp, size, crc)
-    (path / MATCHER_CACHE_FILE).write_bytes(matcher_to_cache(component.matcher, fingerprint))
+    fingerprint = cache_fingerprint(nlp, size, crc)
+    (path / MATCHER_CACHE_FILE).write_bytes(matcher_to_cache(matcher, fingerprint))
 
 
-def from_disk(component: HelpdeskGlossary, path: str | Path) -> None:
+def from_disk(path: str | Path, nlp: Language, set_data: SetData) -> None:
+    """Restore what :func:`to_disk` saved at ``path`` into ``nlp``'s component (``set_data``)."""
     path = ensure_path(path)
     glossary_file = path / GLOSSARY_FILE
     if not glossary_file.exists():
@@ -108,34 +114,35 @@ def from_disk(component: HelpdeskGlossary, path: str | Path) -> None:
         glossary = Glossary.load(glossary_file)
         patterns_file = path / PATTERNS_FILE
         if not patterns_file.exists():
-            component.set_data(glossary, generate_patterns(glossary), saved_as=None)
+            set_data(glossary, generate_patterns(glossary), saved_as=None)
             return
         data = patterns_file.read_bytes()
         cache_file = path / MATCHER_CACHE_FILE
         matcher = None
         if cache_file.exists():
-            fingerprint = cache_fingerprint(component.nlp, len(data), zlib.crc32(data))
-            matcher = matcher_from_cache(component.nlp.vocab, cache_file.read_bytes(), fingerprint)
+            fingerprint = cache_fingerprint(nlp, len(data), zlib.crc32(data))
+            matcher = matcher_from_cache(nlp.vocab, cache_file.read_bytes(), fingerprint)
         try:
-            component.set_data(
+            set_data(
                 glossary, iter_patterns(io.BytesIO(data), str(patterns_file)), saved_as=data, matcher=matcher
             )
         except PipelineError:
             if matcher is None:
                 raise
             # An id the glossary lacks: parse the patterns for the error naming its line.
-            component.set_data(glossary, iter_patterns(io.BytesIO(data), str(patterns_file)), saved_as=data)
+            set_data(glossary, iter_patterns(io.BytesIO(data), str(patterns_file)), saved_as=data)
 
 
-def to_bytes(component: HelpdeskGlossary) -> bytes:
-    component.ensure_loaded()
+def to_bytes(glossary: Glossary, saved_as: bytes | None) -> bytes:
+    """A loaded component's ``glossary`` and patterns (see :func:`write_patterns`) as one msgpack."""
     patterns = io.BytesIO()
-    write_patterns(component, patterns)
-    files = {GLOSSARY_FILE: component.glossary.to_jsonl(), PATTERNS_FILE: patterns.getvalue().decode("utf-8")}
+    write_patterns(saved_as, glossary, patterns)
+    files = {GLOSSARY_FILE: glossary.to_jsonl(), PATTERNS_FILE: patterns.getvalue().decode("utf-8")}
     return srsly.msgpack_dumps(files)
 
 
-def from_bytes(component: HelpdeskGlossary, data: bytes) -> None:
+def from_bytes(data: bytes, set_data: SetData) -> None:
+    """Restore what :func:`to_bytes` made into the component (``set_data``)."""
     with collector.loading():
         with collector.preserved():
             files = srsly.msgpack_loads(data)
@@ -145,4 +152,4 @@ def from_bytes(component: HelpdeskGlossary, data: bytes) -> None:
             patterns = [json.loads(line) for line in text.splitlines() if line.strip()]
         except (KeyError, ValueError, TypeError) as exc:
             raise GlossaryError("E101", path="<bytes>", line=0, detail=str(exc)) from exc
-        component.set_data(Glossary(concepts), patterns, saved_as=text.encode("utf-8"))
+        set_data(Glossary(concepts), patterns, saved_as=text.encode("utf-8"))

@@ -7,7 +7,7 @@ rather than once per span; :class:`TokenBounds` gives it the tokens' character o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
@@ -18,8 +18,8 @@ from .names import DOC_ACRONYM_LABEL
 from .sense_context import DocumentContext
 from .spanvalues import SPAN_EXTENSIONS, SPAN_VALUES_KEY
 
-if TYPE_CHECKING:  # the component imports this module
-    from .component import HelpdeskGlossary
+#: The component's :meth:`~.component.HelpdeskGlossary.payload`: a match's extension values.
+Payload = Callable[..., dict]
 
 
 class TokenBounds:
@@ -61,13 +61,20 @@ class SpanWriter:
 
     def __init__(
         self,
-        component: HelpdeskGlossary,
         doc: Doc,
         text: str,
         bounds: TokenBounds,
         expansions: dict[str, tuple[str, ...]],
+        *,
+        payload: Payload,
+        acronym_of: dict[str, str],
+        shared: dict[tuple, tuple],
     ) -> None:
-        self.component = component
+        """``payload`` computes a match's values; ``acronym_of`` maps a written acronym to the
+        glossary's; ``shared`` holds, across documents, the values that cannot depend on one."""
+        self.payload = payload
+        self.acronym_of = acronym_of
+        self.shared = shared
         self.doc = doc
         self.text = text
         self.bounds = bounds
@@ -80,7 +87,7 @@ class SpanWriter:
         self.user_data = doc.user_data
 
     def _values(self, match: Match, acronym: str | None, at: int) -> tuple:
-        values = self.component.payload(match, acronym, self.expansions, self.context, at)
+        values = self.payload(match, acronym, self.expansions, self.context, at)
         stored = {name: values.get(name) for name in SPAN_EXTENSIONS}
         stored["match"] = match.kind
         # Hashes, so Span() need not look the strings up for every span (labels and glossary
@@ -98,7 +105,7 @@ class SpanWriter:
                 acronym = match.id[len(AMBIGUOUS_PREFIX) :]
             else:
                 word = self.text[start_char : self.ends[match.start]]
-                acronym = self.component._acronym_of.get(word)
+                acronym = self.acronym_of.get(word)
         key: tuple = (match.label, match.id, match.is_token_pattern, acronym, match.kind)
         if match.id.startswith(AMBIGUOUS_PREFIX) and not (acronym and acronym in self.expansions):
             key = (*key, self.context.sentence_of(start_char))  # decided per sentence: sense_context
@@ -113,11 +120,11 @@ class SpanWriter:
                 and not (acronym and acronym in self.expansions)
             )
             if shared:
-                cached = self.component._shared_values.get(key)
+                cached = self.shared.get(key)
             if cached is None:
                 cached = self._values(match, acronym, start_char)
                 if shared:
-                    self.component._shared_values[key] = cached
+                    self.shared[key] = cached
             self.cache[key] = cached
         label, span_id, stored = cached
         self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
