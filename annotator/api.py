@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from .export import DEFAULT_MAX_SPANS
 from .pipeline.names import COMPONENT_NAME
-from .runtime.session import AnnotationSession
+from .session import AnnotationSession
 from .text.safety import DEFAULT_MAX_LENGTH
 
 #: The component's name (kept under this name for callers of the API).
@@ -81,7 +81,7 @@ def annotate(
     ``match: "spoken"``. ``fuzzy`` also matches misspelled terms and acronyms (spans with
     ``match: "fuzzy"`` and ``did_you_mean``). Raises :class:`InputError` for a
     non-string, an over-long text, a lone surrogate, an unknown format or an unreadable
-    transcript. The steps are :class:`~annotator.runtime.session.AnnotationSession`'s.
+    transcript. The steps are :class:`~annotator.session.AnnotationSession`'s.
     """
     session = AnnotationSession(nlp or default_nlp(), max_length=max_length)
     options = {"first_only": first_only, "labels": labels, "max_spans": max_spans, "asr": asr,

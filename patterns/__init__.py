@@ -1,1 +1,1 @@
-"""Generated glossary data (see annotator.glossary.build); a package only so wheels ship it."""
+"""Generated glossary data (see annotator.build); a package only so wheels ship it."""

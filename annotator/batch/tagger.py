@@ -21,7 +21,7 @@ from .summary import document_terms
 #: Imported once by an engine's fork server, so each worker starts with spaCy and the pipeline
 #: code already loaded (a spawned worker spends about a CPU second importing them).
 PIPELINE_MODULES = [
-    "spacy", "annotator.api", "annotator.batch.tagger", "annotator.pipeline.component", "annotator.runtime.session"
+    "spacy", "annotator.api", "annotator.batch.tagger", "annotator.pipeline.component", "annotator.session"
 ]  # fmt: skip
 
 #: Outcome of one document: ("ok", number, line_bytes, terms) or ("error", number, reason).
@@ -151,7 +151,7 @@ class Tagger:
     """Tag batches of ``(number, id, text)`` with one pipeline, through one annotation session."""
 
     def __init__(self, nlp, options: TagOptions = TagOptions()) -> None:
-        from ..runtime.session import AnnotationSession
+        from ..session import AnnotationSession
 
         self.nlp = nlp
         self.options = options
@@ -172,7 +172,7 @@ class Tagger:
 
     def warm_up(self, texts: list[str]) -> None:
         """Run a few real documents outside a memory zone (see
-        :meth:`~annotator.runtime.session.AnnotationSession.warm_up`)."""
+        :meth:`~annotator.session.AnnotationSession.warm_up`)."""
         self.session.warm_up(texts, self.options.format)
 
     def tag(self, docs: list[tuple[int, object, str]]) -> list[Outcome]:

@@ -38,7 +38,7 @@ def command(check: bool, sources: Path | None, out: Path | None, quiet: bool) ->
       helpdesk-annotator build --check      # in CI: fail when patterns/ is stale
     """
     from ..errors import GlossaryError
-    from ..glossary.build import build
+    from ..build import build
 
     try:
         report = build(sources or builtin_sources_dir(), out or patterns_dir(), check=check)

@@ -1,4 +1,5 @@
-"""Glossaries: the model, file formats, merging, loading, pattern generation and the build.
+"""Glossaries: the model, file formats, merging, loading and pattern compilation (the build that
+writes ``patterns/`` is :mod:`annotator.build`).
 
 ``load_glossary(paths, *, builtin=True)`` is the one way to get a :class:`Glossary` from the
 built-in glossary and user glossary files (see :mod:`.loading`); :mod:`.formats` is the registry

@@ -112,7 +112,7 @@ class Project:
         # The pipeline first: its loader imports spaCy under a lock, and importing spaCy from
         # two threads at once (the warm-up thread and the worker) breaks its circular imports.
         nlp = self.nlp
-        from ..runtime.session import AnnotationSession
+        from ..session import AnnotationSession
 
         return AnnotationSession(nlp)
 

@@ -2,7 +2,7 @@
 
 A saved component is a directory (or a msgpack of its files): ``glossary.jsonl``,
 ``patterns.jsonl`` (what a stock ``entity_ruler`` reads) and ``matcher.msgpack``, the
-matcher's tables pre-tokenised (:mod:`annotator.runtime.matcher_cache`), used only when it fits
+matcher's tables pre-tokenised (:mod:`annotator.pipeline.matcher_cache`), used only when it fits
 the patterns file and the tokenizer. Data never lives in the config.
 """
 
@@ -25,7 +25,7 @@ from ..glossary.compile import patterns_jsonl
 from ..glossary.model import Concept, Glossary
 from ..runtime import collector
 from ..runtime.generation import generate_patterns
-from ..runtime.matcher_cache import matcher_from_cache, matcher_to_cache
+from .matcher_cache import matcher_from_cache, matcher_to_cache
 
 
 class SetData(Protocol):

@@ -8,7 +8,7 @@ import pytest
 
 from annotator.errors import BudgetError
 from annotator.runtime import budget
-from annotator.runtime.session import AnnotationSession
+from annotator.session import AnnotationSession
 
 
 def test_budget_check_outside_a_budget_is_a_no_op():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.errors import GlossaryError, Errors
-from annotator.glossary.build import source_files
+from annotator.build import source_files
 from annotator.glossary.formats import (
     FORMATS,
     format_names,

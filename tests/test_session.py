@@ -11,7 +11,7 @@ import annotator
 from annotator.errors import InputError
 from annotator.pipeline.names import TEXT_HINT
 from annotator.runtime import collector
-from annotator.runtime.session import AnnotationSession
+from annotator.session import AnnotationSession
 
 TEXTS = [
     "Our SLA breach rate went up; AHT too.",

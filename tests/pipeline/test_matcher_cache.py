@@ -10,7 +10,7 @@ import spacy
 from annotator.glossary.compile import records_from_dicts
 from annotator.pipeline.matcher import GlossaryMatcher
 from annotator.runtime import collector
-from annotator.runtime.matcher_cache import matcher_from_cache, matcher_to_cache
+from annotator.pipeline.matcher_cache import matcher_from_cache, matcher_to_cache
 
 PATTERNS = [
     {"label": "CX_TERM", "pattern": "help desk", "id": "a"},

@@ -1,19 +1,20 @@
 """The build: glossary sources -> ``patterns/glossary.jsonl`` + ``patterns/patterns.jsonl``.
 
 Deterministic (same sources, same bytes), so the generated files are committed and
-``build --check`` can tell when they are stale.
+``build --check`` can tell when they are stale. Above the glossary package: it reads glossaries
+and writes their patterns through the runtime's generator (forked for a big glossary).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import GlossaryError
-from ..runtime.generation import generate_patterns
-from .compile import patterns_jsonl
-from .formats import is_glossary_file
-from .loading import BuildReport, load_glossary
-from .model import Glossary
+from .errors import GlossaryError
+from .glossary.compile import patterns_jsonl
+from .glossary.formats import is_glossary_file
+from .glossary.loading import BuildReport, load_glossary
+from .glossary.model import Glossary
+from .runtime.generation import generate_patterns
 
 __all__ = ["BuildReport", "build", "render", "source_files"]
 

@@ -12,8 +12,8 @@ import numpy as np
 import srsly
 from spacy.vocab import Vocab
 
-from ..pipeline.matcher import GlossaryMatcher, PhraseTable
-from . import collector
+from ..runtime import collector
+from .matcher import GlossaryMatcher, PhraseTable
 
 #: Bumped whenever the cache layout or the meaning of its contents changes.
 CACHE_VERSION = 3

@@ -27,16 +27,16 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import InputError
-from ..export import doc_to_json
-from ..options import ASR_MODES, AnnotateOptions, option_names
-from ..pipeline.fuzzy import FUZZY_KEY
-from ..pipeline.names import COMPONENT_NAME, TEXT_HINT
-from ..pipeline.spoken import SPOKEN_KEY
-from ..text.markup import FORMATS, visible_text_and_turns
-from ..text.markup.registry import REGISTRY
-from ..text.safety import DEFAULT_MAX_LENGTH, check, prepare, sanitize
-from . import budget, collector
+from .errors import InputError
+from .export import doc_to_json
+from .options import ASR_MODES, AnnotateOptions, option_names
+from .pipeline.fuzzy import FUZZY_KEY
+from .pipeline.names import COMPONENT_NAME, TEXT_HINT
+from .pipeline.spoken import SPOKEN_KEY
+from .text.markup import FORMATS, visible_text_and_turns
+from .text.markup.registry import REGISTRY
+from .text.safety import DEFAULT_MAX_LENGTH, check, prepare, sanitize
+from .runtime import budget, collector
 
 #: The ``asr`` option as the spoken-form modes of ``pipeline.spoken`` (``None``: look nowhere).
 #: ``auto`` looks in every document, whatever its format: a speech-to-text rendering pasted as

@@ -8,9 +8,9 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
+from annotator.build import GLOSSARY_FILE, PATTERNS_FILE, build, render
 from annotator.cli import cli
 from annotator.errors import GlossaryError
-from annotator.glossary.build import GLOSSARY_FILE, PATTERNS_FILE, build, render
 from annotator.glossary.model import Glossary
 from annotator.resources import builtin_sources_dir, patterns_dir
 
