@@ -101,7 +101,7 @@ def _tokenizer_floor(nlp, text: str, fmt: str, n: int, repeat: int) -> float:
     """CPU seconds of the pipeline's tokenizer alone (in a memory zone, as annotate() runs it)
     on ``text`` as annotate() prepares it: the part of an input's cost no annotation step
     can remove (a text of one-character tokens has several times prose's tokens per character)."""
-    from annotator.runtime.session import AnnotationSession
+    from annotator.session import AnnotationSession
 
     visible = AnnotationSession(nlp, max_length=n).visible(text, fmt)
 

@@ -34,7 +34,7 @@ def build_pipeline(glossary_paths=(), *, builtin: bool = True):
     freed when it exits) or be charged to the first timed round."""
     from annotator.api import load
 
-    from annotator.runtime.session import AnnotationSession
+    from annotator.session import AnnotationSession
 
     nlp = load(list(glossary_paths), builtin=builtin)
     AnnotationSession(nlp).warm()  # as the service does before forking its workers

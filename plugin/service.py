@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask, current_app
 
 from annotator.api import COMPONENT, load
-from annotator.runtime.session import AnnotationSession
+from annotator.session import AnnotationSession
 
 EXTENSION_KEY = "helpdesk_annotator"
 

@@ -1,4 +1,4 @@
-"""runtime.session.AnnotationSession: the per-document steps, run once for every surface."""
+"""session.AnnotationSession: the per-document steps, run once for every surface."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""runtime.matcher_cache: a matcher's tables through msgpack bytes, only for its fingerprint."""
+"""pipeline.matcher_cache: a matcher's tables through msgpack bytes, only for its fingerprint."""
 
 from __future__ import annotations
 
