@@ -337,13 +337,18 @@ def test_api_work_budget_spent_is_503_e210(client, app, monkeypatch, path, body)
     assert client.post(path, json=body).status_code == 200
 
 
-def test_api_glued_megabyte_is_answered(client, app):
-    """'-SLA' * 250000: no whitespace, a match every four characters, at the length limit."""
+def test_api_glued_megabyte_is_answered(client, app, monkeypatch):
+    """'-SLA' * 250000: no whitespace, a match every four characters, at the length limit, is
+    answered within the worker's timeout (the work budget raised to just under it, so a busy
+    test machine does not turn the speed the benchmark measures into a failure here)."""
+    monkeypatch.setitem(app.config, "HELPDESK_WORK_BUDGET", 25.0)
     text = "-SLA" * 250_000
     response = client.post("/api/annotate", json={"text": text})
     assert response.status_code == 200
     spans = response.get_json()["spans"]
     assert all(text[s["start"]:s["end"]] == s["text"] for s in spans)
+
+
 def test_api_annotate_transcript_json(client):
     text = json.dumps({"entries": [{"text": "the SLA", "role": "AGENT", "user_id": 1,
                                     "start_timestamp_usec": 2_500_000}]})
