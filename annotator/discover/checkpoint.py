@@ -20,7 +20,9 @@ from ..errors import DiscoverError
 from .aggregate import Discovery
 from .counters import BoundedTable, Entry
 
-VERSION = 4
+#: Bumped whenever what a table entry holds changes, so a run never mixes two meanings (5:
+#: the glossary-word count of a term also counts word forms and closed-up glossary names).
+VERSION = 5
 _KINDS = ("acronyms", "terms", "variants", "verbs", "seed_words", "context_words")
 
 

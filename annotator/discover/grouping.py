@@ -4,9 +4,9 @@ An archive writes one term many ways: "auto assignment", "auto assign", "auto as
 "capacity plan", "capacity planning"; "first-line support", "first line support"; "ticket's
 priority", "ticket priority". Counted apart, each is a weak candidate and the type never
 ranks. Here term keys are grouped by a *type key*: hyphens split words, possessives drop, and
-each word loses an inflectional or derivational ending (:data:`ENDINGS`) when what is left is
-a word (of the English dictionary or of the archive's own term keys). A group's counts add up
-and it is listed under its most frequent written form.
+each word loses an inflectional or derivational ending (:func:`~.words.word_stem`) when what
+is left is a word (of the English dictionary or of the archive's own term keys). A group's
+counts add up and it is listed under its most frequent written form.
 
 Pure functions over the tables' keys and counts; only the ranking uses them, the tables keep
 what was written.
@@ -16,34 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..vocabulary.english import is_dictionary_word
 from .counters import MAX_EXAMPLES, Entry
-from .words import singular
-
-#: Endings that make another form of the same word once a plural is folded: verb
-#: inflections, and the "-ment" of a verb's action noun ("assign", "assigned", "assignment"
-#: name one thing).
-ENDINGS = ("ment", "ing", "ed")
-#: Shortest stem an ending may leave ("sing" is no form of "s").
-MIN_STEM = 3
-
-
-def word_stem(word: str, vocabulary: frozenset[str] | set[str]) -> str:
-    """``word`` (lower case) with a plural folded, then without an ending of :data:`ENDINGS`
-    when what is left (with a doubled last consonant undone, or an "e" restored) is a
-    dictionary or ``vocabulary`` word."""
-    word = singular(word)
-    for ending in ENDINGS:
-        if not word.endswith(ending) or len(word) - len(ending) < MIN_STEM:
-            continue
-        base = word[: -len(ending)]
-        tries = [base, base + "e"]
-        if len(base) > MIN_STEM and base[-1] == base[-2] and base[-1] not in "aeiousl":
-            tries.append(base[:-1])  # "planning" -> "plan"
-        for stem in tries:
-            if stem in vocabulary or is_dictionary_word(stem):
-                return stem
-    return word
+from .words import word_stem
 
 
 def type_key(key: str, vocabulary: frozenset[str] | set[str]) -> str:

@@ -15,7 +15,7 @@ from ..glossary.model import Glossary
 from ..glossary.variants import term_variants
 from ..vocabulary.inflection import singularize
 from ..vocabulary.names import normalize_key
-from .words import is_stopword, singular
+from .words import is_stopword, singular, word_stem
 
 
 @lru_cache(maxsize=32768)  # pure, and an archive's phrases repeat: bounded memory, big win
@@ -47,8 +47,20 @@ class Known:
     words: frozenset[str] = frozenset()
 
     def domain_words(self, key: str) -> int:
-        """How many words of a term key (lower case, space-separated) are glossary words."""
-        return sum(word in self.words or singular(word) in self.words for word in key.split())
+        """How many words of a term key (lower case, space-separated) are glossary words
+        (:meth:`is_domain_word`)."""
+        return sum(self.is_domain_word(word) for word in key.split())
+
+    def is_domain_word(self, word: str) -> bool:
+        """A word of the glossary's names (lower case) however the archive writes it: as
+        the glossary does, as a plural, as another form of the word (:func:`~.words.word_stem`:
+        "abandoned calls" uses the "abandon" of Abandon Rate), or as a glossary name written
+        closed up, which the annotator matches as that name ("livechat" is Live Chat)."""
+        if word in self.words or word in self.forms:
+            return True
+        single = singular(word)
+        return single in self.words or single in self.forms or \
+            word_stem(single, self.words) in self.words
 
     def has_term(self, text: str) -> bool:
         return fold_key(text) in self.keys or text.lower() in self.forms

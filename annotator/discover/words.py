@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..vocabulary.english import is_dictionary_word
+
 #: Function words, generic verbs and adverbs, greetings and sign-offs: they bound candidates
 #: and never start or end one. Boilerplate ("thank you", "best regards", "hi there") is made
 #: only of these, so it never becomes a candidate at all.
@@ -189,6 +191,32 @@ def singular(word: str) -> str:
     from ..vocabulary.inflection import singularize
 
     return (singularize(word) if len(word) > 3 else None) or word
+
+
+#: Endings that make another form of the same word once a plural is folded: verb
+#: inflections, and the "-ment" of a verb's action noun ("assign", "assigned", "assignment"
+#: name one thing).
+ENDINGS = ("ment", "ing", "ed")
+#: Shortest stem an ending may leave ("sing" is no form of "s").
+MIN_STEM = 3
+
+
+def word_stem(word: str, vocabulary: frozenset[str] | set[str]) -> str:
+    """``word`` (lower case) with a plural folded, then without an ending of :data:`ENDINGS`
+    when what is left (with a doubled last consonant undone, or an "e" restored) is a
+    dictionary or ``vocabulary`` word."""
+    word = singular(word)
+    for ending in ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < MIN_STEM:
+            continue
+        base = word[: -len(ending)]
+        tries = [base, base + "e"]
+        if len(base) > MIN_STEM and base[-1] == base[-2] and base[-1] not in "aeiousl":
+            tries.append(base[:-1])  # "planning" -> "plan"
+        for stem in tries:
+            if stem in vocabulary or is_dictionary_word(stem):
+                return stem
+    return word
 
 
 #: What may follow a template label before its colon: a parenthetical hint

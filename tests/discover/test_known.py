@@ -32,6 +32,12 @@ def test_known_fold_key_folds_plural_head():
     ("escalation processes", 2),  # the plural folds to "process" of the alias
     ("ring strategy", 0),
     ("agreement time", 2),
+    ("handled calls", 1),  # another form of the word: "handle"
+    ("averaging handles", 2),
+    ("cobrowsing session", 1),  # Co-browsing written closed up, as the annotator matches it
+    ("co-browsing session", 1),
+    ("escalated ticket", 0),  # "escalate" is no word of the glossary's ("escalation" is)
+    ("handler ring", 0),  # "-er" makes another word, not a form of "handle"
 ])
 def test_known_domain_words_counts_glossary_words(known, key, expected):
     assert known.domain_words(key) == expected
