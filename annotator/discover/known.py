@@ -45,6 +45,8 @@ class Known:
     names: dict[str, str] = field(default_factory=dict)
     #: content words of every term and alias (lower case, plural folded): the domain's words
     words: frozenset[str] = frozenset()
+    #: the stems of those words (:func:`~.words.word_stem`: "reporting" -> "report")
+    stems: frozenset[str] = frozenset()
 
     def domain_words(self, key: str) -> int:
         """How many words of a term key (lower case, space-separated) are glossary words
@@ -53,13 +55,17 @@ class Known:
 
     def is_domain_word(self, word: str) -> bool:
         """A word of the glossary's names (lower case) however the archive writes it: as
-        the glossary does, as a plural, as another form of the word (:func:`~.words.word_stem`:
-        "abandoned calls" uses the "abandon" of Abandon Rate), or as a glossary name written
-        closed up, which the annotator matches as that name ("livechat" is Live Chat)."""
+        the glossary does, as a plural, as a form of the word whose stem
+        (:func:`~.words.word_stem`) the glossary writes ("abandoned calls": the "abandon" of
+        Abandon Rate) or as the stem of a form it writes ("satisfaction report": the
+        glossary's Reporting), or as a glossary name written closed up, which
+        the annotator matches as that name ("livechat" is Live Chat). Two forms neither of
+        which is the stem ("saving", "saved") are not taken for one word: they part ways
+        too often ("savings account", "saved reply")."""
         if word in self.words or word in self.forms:
             return True
         single = singular(word)
-        return single in self.words or single in self.forms or \
+        return single in self.words or single in self.forms or single in self.stems or \
             word_stem(single, self.words) in self.words
 
     def has_term(self, text: str) -> bool:
@@ -89,4 +95,4 @@ def known_from_glossary(glossary: Glossary) -> Known:
             vocabulary.update(singular(w) for w in name.lower().split()
                               if len(w) > 2 and w.isalpha() and not is_stopword(w))
     return Known(frozenset(acronyms), keys, frozenset(forms), concepts, names,
-                 frozenset(vocabulary))
+                 frozenset(vocabulary), frozenset(word_stem(w, vocabulary) for w in vocabulary))

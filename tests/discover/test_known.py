@@ -38,6 +38,8 @@ def test_known_fold_key_folds_plural_head():
     ("co-browsing session", 1),
     ("escalated ticket", 0),  # "escalate" is no word of the glossary's ("escalation" is)
     ("handler ring", 0),  # "-er" makes another word, not a form of "handle"
+    ("manage ring", 1),  # the stem of the glossary's "management"
+    ("managing ring", 0),  # neither form is the other's stem: "saved" and "savings" part ways
 ])
 def test_known_domain_words_counts_glossary_words(known, key, expected):
     assert known.domain_words(key) == expected
