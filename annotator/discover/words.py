@@ -4,6 +4,9 @@ A *chunk* is a run of content words with nothing between them but spaces or a si
 break: punctuation, a blank line, a masked stretch (code, a URL) and every stopword end it.
 Candidate terms are the n-grams inside a chunk, so "the response target for business hours"
 offers "response target" and "business hours" but never "target for business".
+
+The forms of one word (:func:`word_stem`: "assigned", "assignment" and "assign") are decided
+here too, once, for the type grouping and for the glossary words a term holds.
 """
 
 from __future__ import annotations

@@ -3,16 +3,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.discover.counters import Entry
-from annotator.discover.grouping import group_variants, type_key, word_stem
-
-
-@pytest.mark.parametrize(("word", "stem"), [
-    ("assignment", "assign"), ("assigned", "assign"), ("assignments", "assign"),
-    ("planning", "plan"), ("replies", "reply"), ("tickets", "ticket"),
-    ("services", "service"), ("business", "business"), ("bus", "bus"),
-    ("rehomed", "rehome"), ("status", "status")])
-def test_grouping_word_stem(word, stem):
-    assert word_stem(word, {"rehome"}) == stem
+from annotator.discover.grouping import group_variants, type_key
 
 
 @pytest.mark.parametrize(("key", "group"), [

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.discover.words import (
-    chunks, excerpt, fold_term, is_stopword, is_whole_line, linked, ngrams)
+    chunks, excerpt, fold_term, is_stopword, is_whole_line, linked, ngrams, word_stem)
 
 
 def _chunks(text):
@@ -88,3 +88,12 @@ def test_words_excerpt_is_bounded_and_single_line():
     ("We\tneed to restart. The plan to leave early", ["plan to leave", "plan to leave early"])])
 def test_words_linked(text, grams):
     assert [" ".join(w.text for w in g) for g in linked(text)] == grams
+
+
+@pytest.mark.parametrize(("word", "stem"), [
+    ("assignment", "assign"), ("assigned", "assign"), ("assignments", "assign"),
+    ("planning", "plan"), ("replies", "reply"), ("tickets", "ticket"),
+    ("services", "service"), ("business", "business"), ("bus", "bus"),
+    ("rehomed", "rehome"), ("status", "status")])
+def test_words_word_stem(word, stem):
+    assert word_stem(word, {"rehome"}) == stem
