@@ -45,7 +45,8 @@ class Known:
     names: dict[str, str] = field(default_factory=dict)
     #: content words of every term and alias (lower case, plural folded): the domain's words
     words: frozenset[str] = frozenset()
-    #: the stems of those words (:func:`~.words.word_stem`: "reporting" -> "report")
+    #: the stems of those words but participles (:func:`~.words.word_stem`: "reporting" ->
+    #: "report"; not "saved" -> "save", see :meth:`is_domain_word`)
     stems: frozenset[str] = frozenset()
 
     def domain_words(self, key: str) -> int:
@@ -61,7 +62,10 @@ class Known:
         glossary's Reporting), or as a glossary name written closed up, which
         the annotator matches as that name ("livechat" is Live Chat). Two forms neither of
         which is the stem ("saving", "saved") are not taken for one word: they part ways
-        too often ("savings account", "saved reply")."""
+        too often ("savings account", "saved reply"). Nor is the verb of a participle the
+        glossary writes as an adjective ("saved reply", "canned response", "shared inbox"):
+        "save", "can" and "share" are everyday verbs ("save time"), while the verb or noun
+        of an activity it names ("reporting", "routing", "management") is the domain's."""
         if word in self.words or word in self.forms:
             return True
         single = singular(word)
@@ -95,4 +99,5 @@ def known_from_glossary(glossary: Glossary) -> Known:
             vocabulary.update(singular(w) for w in name.lower().split()
                               if len(w) > 2 and w.isalpha() and not is_stopword(w))
     return Known(frozenset(acronyms), keys, frozenset(forms), concepts, names,
-                 frozenset(vocabulary), frozenset(word_stem(w, vocabulary) for w in vocabulary))
+                 frozenset(vocabulary),
+                 frozenset(word_stem(w, vocabulary) for w in vocabulary if not w.endswith("ed")))

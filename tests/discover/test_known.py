@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.discover.known import fold_key
+from annotator.discover.known import fold_key, known_from_glossary
+from annotator.glossary.model import Concept, Glossary
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,14 @@ def test_known_domain_words_counts_glossary_words(known, key, expected):
 def test_known_domain_words_leave_out_stopwords_and_short_words(known):
     assert "the" not in known.words and "of" not in known.words
     assert {"handle", "service", "escalation", "process"} <= known.words
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("report", True),  # the stem of "reporting", an activity the glossary names
+    ("reported", False),  # neither "reported" nor "reporting" is the other's stem
+    ("save", False),  # the verb of the participle "saved" is an everyday verb ("save time")
+    ("saved", True), ("replies", True)])
+def test_known_domain_word_stems_leave_out_participles(word, expected):
+    known = known_from_glossary(Glossary([Concept("saved-reply", "Saved Reply"),
+                                          Concept("reporting", "Reporting")]))
+    assert known.is_domain_word(word) is expected
