@@ -35,7 +35,8 @@ mention gets a score:
   is dropped, whatever its score, unless a domain word or another match stands right beside it
   ("service availability", "availability SLA"): a capacity is said of whatever the sentence
   is about ("his availability", "agent availability": a person's time), and the document's
-  support context does not say whose;
+  support context does not say whose; dropped so, it is no context for another term either
+  ("what is my availability ... two tickets please" is a booking, not support);
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
   two count): "first class tickets", "seat availability on the flight" are a traveller's
   tickets and a flight's seats, whatever support words the conversation holds
@@ -48,8 +49,8 @@ words around them (the document's other concepts do not count), and a noun used 
 ("we queue up") is judged alone. The decision never depends on which inflection was written: "queue",
 "queues", "queued" and "queuing" are one term
 (:func:`~annotator.vocabulary.inflection.inflection_map`, the routine pattern generation makes
-them with). Terms of several words, acronyms and coined words are specific enough alone and are
-not scored. The weights and the threshold are
+them with). Terms of several words, acronyms and coined words are
+specific enough alone and are not scored. The weights and the threshold are
 :class:`~annotator.pipeline.precision.PrecisionSettings`.
 """
 
@@ -361,11 +362,16 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     window = int(settings.context_window)
     thanks = not _THANKS.isdisjoint(lower)  # once: most documents thank nobody ...
     breaks = "\n\n" in context.text  # ... and a ticket is often one paragraph
+    # A capacity no word beside it qualifies is dropped whatever its score, so it is no
+    # context for another word either: "availability" in a booking dialogue ("what is my
+    # availability", "buy two tickets") would otherwise vouch for "tickets", and they for it.
+    capacities = set(_unqualified_capacities(judged, matches, lower, lexicon))
+    witnesses = [o for o in matches if o not in capacities] if capacities else matches
     # Other concepts' positions, sorted, and how many concepts the document names.
-    starts = sorted((o.start, o.id) for o in matches)
+    starts = sorted((o.start, o.id) for o in witnesses)
     run_on = in_spoken_stretch(doc, context.text)
     positions = [start for start, _ in starts]
-    concepts = {o.id for o in matches}
+    concepts = {o.id for o in witnesses}
     scores = []
     best: dict[tuple[str, str], float] = {}  # (concept, kind) -> its best-scored mention
     # Each everyday concept's form hashes and the domain-word hashes less those (``concept id
@@ -381,7 +387,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
             own_forms = owns[m.id] = (own, lexicon.context_ids - own)
         own, cues_less_own = own_forms
         start = doc[m.start].idx  # one Token per mention, for both questions below
-        score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - 1, lexicon=lexicon,
+        score, kind = mention_score(lower, m.start, others, other_concepts=len(concepts) - (m.id in concepts), lexicon=lexicon,
                                     settings=settings, form=form, base=base,
                                     window=_paragraph_window(context, m.start, window, breaks),
                                     thanks=thanks, enough=settings.context_threshold,
@@ -404,7 +410,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         if repeated and _OTHER_DOMAIN_IDS.isdisjoint(lower):
             for concept_id, count in repeated:
                 best[concept_id, "noun"] += min(count - 1, repeat_cap) * repeat_weight
-    dropped = set(_unqualified_capacities(judged, matches, lower, lexicon))
+    dropped = capacities
     for m, score, kind in scores:
         # One sense per discourse: a term's nouns keep the sense their best mention shows, and
         # so do its verb forms; a noun used as a verb is judged alone.

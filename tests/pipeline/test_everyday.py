@@ -360,3 +360,18 @@ def test_everyday_a_capacity_needs_a_qualifier_beside_it(glossary_nlp, text, exp
     # "service" is a domain word once two names hold it (and Customer Service's bare head)
     nlp = glossary_nlp([*GLOSSARY, concept("availability", "Availability"), concept("customer-service", "Customer Service")])
     assert _ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the capacity is dropped (nothing beside it says whose), so it vouches for nothing
+        ("What is my availability on the 13th? I'd like to buy two tickets please.", []),
+        # a qualified capacity stays, and is context like any other term
+        ("Ticket availability dropped. Two tickets were left.", ["Ticket", "availability", "tickets"]),
+    ],
+)
+def test_everyday_a_dropped_capacity_is_no_context(glossary_nlp, text, expected):
+    nlp = glossary_nlp([*GLOSSARY, concept("availability", "Availability")])
+    assert _ents(nlp, text) == expected
+
