@@ -49,7 +49,8 @@ words around them (the document's other concepts do not count), and a noun used 
 ("we queue up") is judged alone. The decision never depends on which inflection was written: "queue",
 "queues", "queued" and "queuing" are one term
 (:func:`~annotator.vocabulary.inflection.inflection_map`, the routine pattern generation makes
-them with). Terms of several words, acronyms and coined words are
+them with), nor on a slip of the keys: a misspelt form the fuzzy matcher found ("tikcet") is
+judged as the form it misspells. Terms of several words, acronyms and coined words are
 specific enough alone and are not scored. The weights and the threshold are
 :class:`~annotator.pipeline.precision.PrecisionSettings`.
 """
@@ -281,6 +282,20 @@ def mention_score(
     return score, kind
 
 
+def misspelt_form(match, written: str, forms: dict[str, str]) -> str:
+    """The one of ``forms`` (an everyday concept's forms) that ``written``, a fuzzy ``match``'s
+    word, misspells with one slip of the keys (:func:`~.fuzzy.typo_forms`), or ``written``
+    itself when none does or the match is no misspelling."""
+    from .fuzzy import FUZZY, typo_forms  # here: the fuzzy matcher imports the precision rules
+
+    if match.kind != FUZZY:
+        return written
+    for form in forms:
+        if written in typo_forms(form):
+            return form
+    return written
+
+
 def _capital_mid_sentence(context, i: int, start: int) -> bool:
     """Token ``i`` (starting at character ``start``) starts with a capital where nothing asks
     for one: after a word or a comma, not at a text's, a line's or a sentence's start
@@ -354,6 +369,10 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     for m in candidates:
         form = strings[lower[m.start]]
         base = everyday[m.id].get(form)
+        if base is None:
+            # A misspelt everyday word ("tiket") is the word it misspells, judged the same.
+            form = misspelt_form(m, form, everyday[m.id])
+            base = everyday[m.id].get(form)
         if base is not None:
             judged.append((m, form, base))
     if not judged:

@@ -375,3 +375,15 @@ def test_everyday_a_dropped_capacity_is_no_context(glossary_nlp, text, expected)
     nlp = glossary_nlp([*GLOSSARY, concept("availability", "Availability")])
     assert _ents(nlp, text) == expected
 
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a misspelt everyday word is judged as the word it misspells: no context, no term ...
+        ("The flight has 1 layover. This tikcet costs $351.", []),
+        # ... while support context keeps it
+        ("The agent closed the tikcet before the SLA ran out.", ["agent", "tikcet", "SLA"]),
+    ],
+)
+def test_everyday_a_misspelt_word_needs_the_same_context(everyday_nlp, text, expected):
+    assert _ents(everyday_nlp, text) == expected

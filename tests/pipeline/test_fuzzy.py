@@ -226,7 +226,7 @@ def test_fuzzy_a_glossary_over_the_bound_gets_no_misspelling_index(monkeypatch, 
     the glossary itself."""
     from annotator.pipeline import component as component_module
 
-    text = "The escalaton was late."
+    text = "The escalaton missed the SLA."
     assert any(e._.match == "fuzzy" for e in make_fixture_nlp()(text).ents)  # under the bound
     monkeypatch.setattr(component_module, "MAX_FUZZY_CONCEPTS", 1)
     nlp = make_fixture_nlp()
