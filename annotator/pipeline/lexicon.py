@@ -29,7 +29,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple, TypeVar
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
 from ..glossary.model import Concept
@@ -156,9 +155,12 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
         if concept.familiarity == "everyday" or any(is_common_word(b, common_word_zipf) for b in bases):
             everyday[concept.id] = inflection_map(bases)
             verbs.update(verb_bases)
+    # Function words never reach ``in_names``, and the commonest words leave by frequency. Not
+    # by spaCy's stop list, which files content words too: "call", in fourteen of the
+    # built-in glossary's names, is the contact centre's own word.
     context = {
         w for w, n in in_names.items()
-        if n >= context_word_min_terms and w not in STOP_WORDS and not is_common_word(w, context_word_max_zipf)
+        if n >= context_word_min_terms and not is_common_word(w, context_word_max_zipf)
     }  # fmt: skip
     # A word's plural names it as well ("tickets", "agents").
     context |= {w + "s" for w in context}

@@ -82,6 +82,16 @@ def test_lexicon_the_most_common_words_are_no_domain_words():
     assert "time" in build_lexicon(concepts, lax).context_words
 
 
+def test_lexicon_a_word_on_the_stop_list_several_names_share_is_a_domain_word():
+    """spaCy's stop list files "call" with "the" and "of"; names share it, so it says contact
+    centre (a function word never counts: "to" in two names is no domain word)."""
+    concepts = [Concept("a", "Call Center"), Concept("b", "Call Routing"),
+                Concept("c", "Time to Resolution"), Concept("d", "Time to Answer")]
+    context = build_lexicon(concepts).context_words
+    assert {"call", "calls"} <= context
+    assert "to" not in context
+
+
 def test_lexicon_a_process_by_its_bare_name_is_an_everyday_term():
     lexicon = build_lexicon(
         Glossary([Concept("ticket", "Ticket"), Concept("ticket-routing", "Ticket Routing"),
