@@ -364,11 +364,13 @@ class SpokenIndex:
 
     def _spelled(self, letters: str) -> Target | None:
         """What letters said one by one spell (lower case), their plural's "s" said too ("k p
-        i s"); never the article or the pronoun with a letter ("a i", "i t", "i t s")."""
+        i s"); never the article or the pronoun with a letter ("a i", "i t", "i t s"). Three
+        letters ending in "s" are an acronym of three ("c s s" is CSS), not the plural of one
+        of two: an engine writes that plural "c s's" or "c ss", if it ever spells one."""
         if len(letters) == 2 and letters[0] in "ai":
             return None
         target = self.acronyms.get(letters)
-        if target is None and letters.endswith("s") and not (len(letters) == 3 and letters[0] in "ai"):
+        if target is None and letters.endswith("s") and len(letters) > 3:
             target = self.acronyms.get(letters[:-1])
         return target
 
