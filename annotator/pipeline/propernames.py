@@ -61,7 +61,7 @@ from ..glossary.compile import TERM_LABEL
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ..vocabulary.inflection import singular
 from ..vocabulary.names import is_title_case, name_key
-from .compounds import counted, counted_compounds
+from .compounds import closed_compound, counted, counted_compounds
 from .lexicon import GlossaryLexicon
 from .matcher import release
 from .tokentexts import TokenTexts as _Tokens
@@ -193,8 +193,13 @@ def table_label(text: str, start: int, end: int, max_words: int = TABLE_CELL_WOR
 
 
 def _glossary_word(word: str, lexicon: GlossaryLexicon) -> bool:
+    """A word of the glossary's names, or two of them closed up in title case ("Livechat",
+    "Helpdesk"): the term written as one word, no stranger to the glossary. Inner capitals
+    ("LiveChat") are a brand's spelling, which :func:`name_run` judges on its own."""
     lower = word.lower()
-    return lower in lexicon.words or singular(lower) in lexicon.words
+    if lower in lexicon.words or singular(lower) in lexicon.words:
+        return True
+    return not is_brand_shaped(word) and closed_compound(singular(lower), lexicon)
 
 
 def _stranger(word: str, lexicon: GlossaryLexicon) -> bool:

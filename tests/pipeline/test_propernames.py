@@ -131,6 +131,9 @@ def test_propernames_names_are_not_tagged(nlp, text, expected):
         ("See the Help Desk On-Call page for the SLA.", ["Help Desk", "SLA"]),
         # a title-case heading still capitalises every word
         ("## Customer Service Best Practices\n\nThe SLA applies.", ["Customer Service", "SLA"]),
+        # a term closed up in title case is the glossary's word, no stranger making a name of
+        # the words beside it (the closed-up spelling itself is the product rule's business)
+        ("To add a new Escalation Helpdesk rule, check the SLA.", ["Escalation", "SLA"]),
     ],
 )
 def test_propernames_terms_in_capitals_are_kept(nlp, text, expected):
