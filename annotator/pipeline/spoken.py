@@ -81,7 +81,9 @@ _LOWER_RUN = re.compile(r"[a-z]{2,}+")
 _SPELLED_STOP = re.compile(r"(?<![\w'.])[a-zA-Z](?:[ \t-][a-zA-Z]){0,4}[ \t-]([a-zA-Z])\.(?![\w.])")
 # A lone letter closed by a full stop, or two capitals ("L A."; a capital alone is an initial,
 # "J. Smith", which typed text has often): most texts have none, and this is a quicker scan.
-_LONE_LETTER_STOP = re.compile(r"[ \t-][a-z]\.(?![\w.])|[A-Z][ \t-][A-Z]\.(?![\w.])")
+# The full stop first, what comes before it as lookbehinds: a pattern opening with a literal is
+# tried only where the literal is, one opening with a class at every character.
+_LONE_LETTER_STOP = re.compile(r"\.(?:(?<=[ \t-][a-z]\.)|(?<=[A-Z][ \t-][A-Z]\.))(?![\w.])")
 
 
 def _after_determiner(text: str, position: int) -> bool:

@@ -14,6 +14,7 @@ from annotator.api import default_nlp
 from annotator.glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL
 from annotator.pipeline.spoken import (
     _BREAKS,
+    _LONE_LETTER_STOP,
     _judged,
     SPOKEN_KEY,
     WORDS,
@@ -243,6 +244,19 @@ def test_segment_breaks_are_every_character_the_break_pattern_finds():
     other_space = re.compile(r"[^\S \t\n]")
     every = {chr(i) for i in range(sys.maxunicode + 1) if other_space.fullmatch(chr(i))}
     assert set(_BREAKS) == every
+
+
+@given(st.text(alphabet="aBZx. \t-\n1_é", max_size=40))
+@example("s l a.")
+@example("S L A.")
+@example("J. Smith")
+@example("L A.b")
+def test_spoken_full_stop_precheck_finds_what_the_letters_first_pattern_finds(text):
+    """The pre-check of the full-stop split, written full stop first (so it is tried only at
+    full stops), finds a lone letter's or two capitals' full stop exactly where the pattern
+    written letters first does."""
+    letters_first = re.compile(r"[ \t-][a-z]\.(?![\w.])|[A-Z][ \t-][A-Z]\.(?![\w.])")
+    assert [m.end() for m in _LONE_LETTER_STOP.finditer(text)] == [m.end() for m in letters_first.finditer(text)]
 
 
 @given(st.text(alphabet="ab S\t\n\r\f\v\x1c\x1f x.,\u00a0\u2028\u3000é", max_size=80))
