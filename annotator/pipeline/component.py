@@ -372,7 +372,10 @@ class HelpdeskGlossary:
             self._spoken.split_spelled_stops(doc, text)  # before any token index is taken
         budget.check()
         columns = doc.to_array(COLUMNS) if len(doc) else None  # read once, for both matchers
-        candidates = self.matcher.candidates(doc, columns, text)
+        # The hash columns as lists, made once for the matcher, the rules, misspellings and
+        # speech: each list of a column costs as much as a Python pass over the tokens.
+        hashes = (columns[:, 0].tolist(), columns[:, 1].tolist()) if columns is not None else None
+        candidates = self.matcher.candidates(doc, columns, text, hashes)
         # Members of "Tiers 1, 2, and 3" as their own terms (coordination.py); not the ones an
         # ordinary pattern found as well ("tier 1" in "tier 1 and 2" is an exact match).
         coordinated = set(coordination_matches(doc, text, self._phrases, Match))
@@ -382,12 +385,12 @@ class HelpdeskGlossary:
             candidates += coordinated
         bounds = TokenBounds(doc)
         context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon,
-                               columns)
+                               columns, hashes)
         typos = self._typos(doc, context, columns)
         if typos:
             candidates = [*candidates, *typos]
         # Speech-to-text stretches ("s l a", "csat", "tier two"), where asked: see spoken.py.
-        orth = columns[:, 1] if columns is not None else None
+        orth = hashes[1] if hashes is not None else None
         spoken = set(self._spoken.matches(doc, text, Match, orth)) if getattr(self, "_spoken", None) else set()
         if spoken:
             candidates = [*candidates, *spoken]

@@ -222,7 +222,7 @@ class FuzzyIndex:
             return {}
         if columns is None:
             columns = doc.to_array([LOWER, ORTH])
-        if not self._may_hold_misspellings(columns):
+        if not self._may_hold_misspellings(columns, (context.lower(), context.orth())):
             return {}
         found: dict = {}
         for column, (keys, owners, words), table, is_acronym, fewest_tokens in (
@@ -248,10 +248,12 @@ class FuzzyIndex:
                     )
         return found
 
-    def _may_hold_misspellings(self, columns: np.ndarray) -> bool:
+    def _may_hold_misspellings(self, columns: np.ndarray, hashes: tuple[list[int], list[int]] | None = None) -> bool:
         """Does any token's ``LOWER`` or ``ORTH`` (the first two columns) spell a known
-        misspelling?"""
+        misspelling? ``hashes``: those columns as lists, when the caller has them."""
         if self._any_set is not None:
+            if hashes is not None:
+                return not (self._any_set.isdisjoint(hashes[0]) and self._any_set.isdisjoint(hashes[1]))
             return not self._any_set.isdisjoint(columns[:, :2].ravel().tolist())
         values = columns[:, :2]
         at = np.minimum(np.searchsorted(self._any, values), len(self._any) - 1)

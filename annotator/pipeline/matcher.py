@@ -74,6 +74,11 @@ class Match(NamedTuple):
     kind: str = EXACT
 
 
+#: ``_new_match(Match, fields)``: a :class:`Match` from the tuple of its six fields, without
+#: the Python frame of the named tuple's ``__new__`` (one per candidate of every document).
+_new_match = tuple.__new__
+
+
 def _pattern_tokens(pattern: list, *, line: int) -> tuple[str, list[str]]:
     """A token pattern our phrase matchers can run: every token one exact ORTH or LOWER value.
 
@@ -336,20 +341,24 @@ class GlossaryMatcher:
     def _match(self, lower: list[int], orth: list[int]) -> list[tuple[int, int, int]]:
         return self.lower.find(lower) + self.orth.find(orth)
 
-    def candidates(self, doc: Doc, array: np.ndarray | None = None, text: str | None = None) -> list[Match]:
+    def candidates(self, doc: Doc, array: np.ndarray | None = None, text: str | None = None,
+                   hashes: tuple[list[int], list[int]] | None = None) -> list[Match]:
         """Every pattern match in ``doc``, including terms broken over a single line break.
 
         ``array``: ``doc.to_array(COLUMNS)``, when the caller has it already; ``text``: the
         doc's text, when the caller has it (only then are glued hyphens looked for: spaCy
-        rebuilds ``doc.text`` on each access)."""
+        rebuilds ``doc.text`` on each access); ``hashes``: the array's ``LOWER`` and ``ORTH``
+        columns as lists, when the caller has them."""
         if not len(doc):
             return []
         if array is None:
             array = doc.to_array(COLUMNS)
-        lower, orth = array[:, 0].tolist(), array[:, 1].tolist()
+        lower, orth = hashes if hashes is not None else (array[:, 0].tolist(), array[:, 1].tolist())
         hits = self.lower.find(lower) + self.orth.find(orth)
         targets = self.targets
-        found = {Match(start, end, *targets[target]) for start, end, target in hits}
+        # ``Match(start, end, *targets[target])`` without the named tuple's ``__new__``, a
+        # Python frame per match (every target is a 4-tuple: label, id, is_token_pattern, kind).
+        found = {_new_match(Match, (start, end) + targets[target]) for start, end, target in hits}
         # Whitespace the tokenizer made a token of its own (a line break, a run of spaces).
         spaces = np.flatnonzero(array[:, 2])
         if len(spaces):

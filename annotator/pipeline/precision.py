@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import NamedTuple
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -154,6 +154,9 @@ class RuleContext(NamedTuple):
     #: ``tokens()``: the document's :class:`~annotator.pipeline.tokentexts.TokenTexts`, one for
     #: every rule (a token read by one rule is not sliced again by the next).
     tokens: Callable[[], TokenTexts] | None = None
+    #: ``orth()``: the document's token hashes as written (spaCy's ``ORTH``), read once, on
+    #: first need.
+    orth: Callable[[], list[int]] = lambda: []
 
 
 def rule_context(
@@ -164,14 +167,17 @@ def rule_context(
     settings: PrecisionSettings,
     lexicon: Callable[[], GlossaryLexicon],
     columns=None,
+    hashes: tuple[list[int], list[int]] | None = None,
 ) -> RuleContext:
-    """The :class:`RuleContext` of one document: its in-text definitions, its lower-case
-    token hashes and its token texts are read once, by whichever stage asks first (a rule, or
-    the component after the rules). ``columns``: the matcher's ``doc.to_array`` (``LOWER``
-    first), when read."""
+    """The :class:`RuleContext` of one document: its in-text definitions, its token hashes
+    and its token texts are read once, by whichever stage asks first (a rule, or the component
+    after the rules). ``columns``: the matcher's ``doc.to_array`` (``LOWER``, then ``ORTH``),
+    when read; ``hashes``: those two columns as lists, when the caller made them (a column of
+    64-bit hashes costs as much to turn into a list as a scan of its tokens in Python)."""
     # Each value kept in a closure cell, not by functools.cache: that wrapper costs more to
     # make (once per document, three times) than every later call saves.
-    definitions = hashes = texts = None
+    definitions = texts = None
+    lower_hashes, orth_hashes = hashes if hashes is not None else (None, None)
 
     def abbreviations() -> list[dict]:
         nonlocal definitions
@@ -180,13 +186,22 @@ def rule_context(
         return definitions
 
     def lower() -> list[int]:
-        nonlocal hashes
-        if hashes is None:
+        nonlocal lower_hashes
+        if lower_hashes is None:
             if columns is not None:  # the matcher read them already
-                hashes = columns[:, 0].tolist()
+                lower_hashes = columns[:, 0].tolist()
             else:
-                hashes = doc.to_array(LOWER).tolist() if len(doc) else []
-        return hashes
+                lower_hashes = doc.to_array(LOWER).tolist() if len(doc) else []
+        return lower_hashes
+
+    def orth() -> list[int]:
+        nonlocal orth_hashes
+        if orth_hashes is None:
+            if columns is not None:
+                orth_hashes = columns[:, 1].tolist()
+            else:
+                orth_hashes = doc.to_array(ORTH).tolist() if len(doc) else []
+        return orth_hashes
 
     def tokens() -> TokenTexts:
         nonlocal texts
@@ -195,7 +210,7 @@ def rule_context(
         return texts
 
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower,
-                       tokens)
+                       tokens, orth)
 
 
 #: The stages a rule may work at (see the module docstring).

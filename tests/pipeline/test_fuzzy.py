@@ -260,3 +260,6 @@ def test_fuzzy_document_lookup_answers_the_same_as_a_set_and_as_an_array(text, m
     columns = doc.to_array(COLUMNS)
     expected = any(w in {"csta", "esclation", "scat"} for w in text.lower().split())
     assert with_set._may_hold_misspellings(columns) == with_array._may_hold_misspellings(columns) == expected
+    hashes = (columns[:, 0].tolist(), columns[:, 1].tolist())  # the lists the component shares
+    assert with_set._may_hold_misspellings(columns, hashes) == with_array._may_hold_misspellings(columns, hashes)
+    assert with_set._may_hold_misspellings(columns, hashes) == expected

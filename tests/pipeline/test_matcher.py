@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from annotator.glossary.compile import records_from_dicts
-from annotator.pipeline.matcher import GlossaryMatcher, Match, PhraseTable, release, resolve, unglued
+from annotator.pipeline.matcher import COLUMNS, GlossaryMatcher, Match, PhraseTable, release, resolve, unglued
 
 
 def _reference_resolve(matches, n_tokens):
@@ -128,9 +128,16 @@ def test_matcher_same_phrase_for_two_ids_matches_both():
         {"label": "CX_ACRONYM", "pattern": [{"ORTH": "HD"}], "id": "a"},
     ]
     matcher = GlossaryMatcher(nlp.vocab, lambda text: text.split(), records_from_dicts(patterns))
-    found = sorted((m.start, m.end, m.id, m.is_token_pattern) for m in matcher.candidates(nlp("the HELP desk or HD")))
+    doc = nlp("the HELP desk or HD")
+    found = sorted((m.start, m.end, m.id, m.is_token_pattern) for m in matcher.candidates(doc))
     assert found == [(1, 3, "a", False), (1, 3, "b", False), (4, 5, "a", True)]
     assert len(matcher) == 3 and matcher.n_patterns == 3
+    # The hash columns as lists, when the caller made them, give the same matches, as Match
+    # tuples with every field.
+    columns = doc.to_array(COLUMNS)
+    shared = matcher.candidates(doc, columns, hashes=(columns[:, 0].tolist(), columns[:, 1].tolist()))
+    assert sorted(shared) == sorted(matcher.candidates(doc))
+    assert all(type(m) is Match and m.kind == "exact" for m in shared)
 
 
 # --- a hyphen glued to the word after it ("Sign -On", an escaped Markdown hyphen) -------------

@@ -225,4 +225,16 @@ def test_precision_rule_context_reads_each_value_once(monkeypatch, text, searche
     assert context.abbreviations() is context.abbreviations()
     assert len(calls) == searched  # found once, and only in a text with a "("
     assert context.lower() is context.lower() and context.lower() == [t.lower for t in doc]
+    assert context.orth() is context.orth() and context.orth() == [t.orth for t in doc]
     assert context.tokens() is context.tokens() and context.tokens()[0] == doc[0].text
+
+
+def test_precision_rule_context_takes_the_hash_lists_the_caller_made():
+    from annotator.pipeline.matcher import COLUMNS
+
+    doc = spacy.blank("en")("Our SLA for tickets")
+    columns = doc.to_array(COLUMNS)
+    hashes = ([t.lower for t in doc], [t.orth for t in doc])
+    context = precision.rule_context(doc, doc.text, lambda i: doc[i].idx + len(doc[i]), set(),
+                                     precision.DEFAULT_SETTINGS, lambda: None, columns, hashes)
+    assert context.lower() is hashes[0] and context.orth() is hashes[1]
