@@ -103,6 +103,9 @@ _LONG_TOKEN = re.compile(r"(?<!\S)\S{" + str(MAX_TOKEN_LENGTH + 1) + ",}+")
 _CANDIDATE = re.compile(r"(?<!\S)\S{" + str(MAX_SYMBOL_RUN + 1) + ",}+")
 # A URL within the first characters of a token: "https://...", "(www....", 'href="ftp://...'.
 _URL_START = re.compile(r".{0,24}?(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)", re.IGNORECASE)
+#: Texts up to this long are asked first whether any token is longer than MAX_SYMBOL_RUN (see
+#: :func:`_may_hold_long_tokens`); a longer text goes to the candidate pass directly.
+_SPLIT_CHECK_CHARS = 100_000
 
 
 def prepare(text: object, max_length: int = DEFAULT_MAX_LENGTH) -> str:
@@ -136,7 +139,20 @@ def sanitize(text: str) -> str:
     text = _CONTROL.sub(_blank, text)
     if not text.isascii() and _ANY_INVISIBLE.search(text):
         text = _INVISIBLE_RUN.sub(_blank_invisible_unless_inside_word, text)
+    if not _may_hold_long_tokens(text):
+        return text
     return _CANDIDATE.sub(_fix_token, text)
+
+
+def _may_hold_long_tokens(text: str) -> bool:
+    """Whether ``text`` may hold a :data:`_CANDIDATE` (a run of more than
+    :data:`MAX_SYMBOL_RUN` non-space characters): most texts have none, and ``str.split``
+    (whose whitespace is the regex's ``\\s``, ``str.isspace``) answers in one C pass, where
+    the candidate pattern, led by a lookbehind, is tried at every character. A long text is
+    not split (its list of words would be as big as the text): it may hold one."""
+    if len(text) > _SPLIT_CHECK_CHARS:
+        return True
+    return max(map(len, text.split()), default=0) > MAX_SYMBOL_RUN
 
 
 def _blank(match: re.Match) -> str:

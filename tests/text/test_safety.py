@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from annotator.errors import InputError
+from annotator.text import safety
 from annotator.text.safety import (
+    _CANDIDATE,
+    _may_hold_long_tokens,
     DEFAULT_MAX_LENGTH,
     INVISIBLE_CHARS,
     MAX_SYMBOL_RUN,
@@ -172,3 +175,20 @@ def test_safety_prepare_only_ever_blanks(text):
 def test_safety_prepare_is_idempotent(text):
     once = prepare(text)
     assert prepare(once) == once
+
+
+@given(st.text(alphabet=st.sampled_from(["x", ")", " ", "\u3000", "\u2028", "\x1c", "\n"]), max_size=120))
+@example("x" * (MAX_SYMBOL_RUN + 1))
+@example("x" * MAX_SYMBOL_RUN)
+@example("a " + ")" * (MAX_SYMBOL_RUN + 1) + "\u3000b")
+@example("x" * 20 + "\u3000" + "x" * 20)
+def test_safety_long_token_check_agrees_with_the_candidate_pattern(text):
+    """The split-based check says "maybe" wherever the candidate pattern finds a token longer
+    than the symbol-run limit, and "no" only where it finds none (the whitespace of
+    ``str.split`` and of the regex's ``\\s`` are the same characters)."""
+    assert _may_hold_long_tokens(text) == (_CANDIDATE.search(text) is not None)
+
+
+def test_safety_long_token_check_leaves_a_long_text_to_the_pattern(monkeypatch):
+    monkeypatch.setattr(safety, "_SPLIT_CHECK_CHARS", 10)
+    assert _may_hold_long_tokens("a few short words") and not _may_hold_long_tokens("short")
