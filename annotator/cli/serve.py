@@ -43,8 +43,6 @@ def command(host, port, workers, threads, timeout, max_requests, glossaries, cor
       helpdesk-annotator serve --port 0 --health-port 8081
       helpdesk-annotator serve --dev
     """
-    from annotator.plugin import create_app
-
     config = {}
     if glossaries:
         config["HELPDESK_GLOSSARY_PATHS"] = list(glossaries)
@@ -55,7 +53,7 @@ def command(host, port, workers, threads, timeout, max_requests, glossaries, cor
     shown_host = f"[{shown_host}]" if ":" in shown_host else shown_host
 
     if dev:
-        app = create_app(config)
+        app = _create_app(config)
         click.echo(f"Demo page: http://{shown_host}:{port}/  (Flask development server; drop --dev for production)")
         app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
         return
@@ -71,7 +69,7 @@ def command(host, port, workers, threads, timeout, max_requests, glossaries, cor
     monitor = None
     if health_port is not None:
         monitor = HealthMonitor(_listen(host, health_port, "--health-port"), slots=128)
-    app = create_app(config)
+    app = _create_app(config)
     # None: the server's defaults (plugin.server.DEFAULT_THREADS, DEFAULT_MAX_REQUESTS).
     given = {name: value for name, value in (("threads", threads), ("max_requests", max_requests))
              if value is not None}
@@ -88,6 +86,19 @@ def command(host, port, workers, threads, timeout, max_requests, glossaries, cor
         options.update(monitor.hooks())
         click.echo(f"Health checks: http://{shown_host}:{monitor.listener.getsockname()[1]}/healthz and /readyz")
     ServiceApplication(lambda: app, options).run()
+
+
+def _create_app(config: dict):
+    """The service's app, built with the cyclic garbage collector off and then frozen
+    (:func:`~annotator.runtime.collector.kept_for_life`): what it builds (spaCy's and Flask's
+    modules, the glossary, the pipeline and what it warms) lives as long as the process and is
+    shared with the workers gunicorn forks next."""
+    from ..runtime import collector
+
+    with collector.kept_for_life():
+        from annotator.plugin import create_app
+
+        return create_app(config)
 
 
 def _listen(host: str, port: int, option: str):

@@ -82,6 +82,28 @@ def loading() -> AbstractContextManager[None]:
     return paused(collect=True)
 
 
+@contextmanager
+def kept_for_life() -> Iterator[None]:
+    """No cyclic collection while a process builds what it keeps for its whole life (a server's
+    modules, glossary and pipeline, before it forks its workers); at the end, everything alive
+    is frozen (``gc.freeze``) instead of collected, and the collector is on again as it was.
+
+    Collected as it grows, that data would be walked again and again for nothing, and once
+    more by the full collection :func:`loading` ends with (blocks inside this one collect
+    nothing). Frozen, no later collection walks it, in this process or in the children it
+    forks (whose pages then stay shared), as Python's documentation advises for a process that
+    forks without exec. The few cycles of garbage the imports left are frozen with the rest.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def settle() -> None:
     """Inside :func:`loading`, the collections of the block's end done earlier, when they cost
     nothing or less: the first call runs the full collection, later ones collect what was made

@@ -168,6 +168,39 @@ def test_server_freezes_what_the_master_built():
         gc.unfreeze()
 
 
+
+def test_server_serve_builds_the_app_without_collections_then_freezes_it(monkeypatch):
+    """Start-up builds only what the master keeps for life: no cyclic collection walks it while
+    it grows; it is frozen instead, and the collector is on again before gunicorn runs."""
+    import gc
+
+    import annotator.plugin
+    from annotator.plugin import server
+
+    seen = {}
+    real_create_app = annotator.plugin.create_app
+
+    def create_app(config=None):
+        seen["collector on while building"] = gc.isenabled()
+        return real_create_app(config)
+
+    def run(self):
+        seen["collector on when serving"] = gc.isenabled()
+        seen["frozen"] = gc.get_freeze_count()
+
+    monkeypatch.setattr(annotator.plugin, "create_app", create_app)
+    monkeypatch.setattr(server.ServiceApplication, "run", run)
+    gc.enable()
+    gc.unfreeze()
+    try:
+        result = CliRunner().invoke(cli, ["serve", "--port", "0"])
+    finally:
+        gc.unfreeze()
+    assert result.exit_code == 0, result.output
+    assert seen["collector on while building"] is False
+    assert seen["collector on when serving"] is True
+    assert seen["frozen"] > 0
+
 @pytest.mark.parametrize(("cpus", "expected"), [(1, 2), (2, 3), (3, 4), (16, 9), (None, 2)])
 def test_server_one_sync_worker_per_core_plus_one_by_default(monkeypatch, cpus, expected):
     from annotator.plugin import server

@@ -115,3 +115,30 @@ def test_collector_preserved_restores_what_the_block_switched(start_enabled):
             gc.disable() if start_enabled else gc.enable()
             raise ValueError
     assert gc.isenabled() is start_enabled
+
+
+@pytest.fixture
+def unfreeze():
+    yield
+    gc.unfreeze()
+
+
+@pytest.mark.parametrize("start_enabled", [True, False])
+def test_collector_kept_for_life_freezes_instead_of_collecting(collections, unfreeze, start_enabled):
+    (gc.enable if start_enabled else gc.disable)()
+    with collector.kept_for_life():
+        assert not gc.isenabled()
+        kept = [[i] for i in range(1000)]
+        with collector.loading():  # a pipeline loading inside: off already, so no collection
+            pass
+    assert collections == []
+    assert gc.isenabled() is start_enabled
+    assert gc.get_freeze_count() >= len(kept)
+    assert gc.get_count()[0] < 100  # nothing young left for the next collection to walk
+
+
+def test_collector_kept_for_life_restores_on_error(unfreeze):
+    gc.enable()
+    with pytest.raises(ValueError), collector.kept_for_life():
+        raise ValueError("broken glossary")
+    assert gc.isenabled()
