@@ -284,7 +284,8 @@ class PollingSyncWorker(JSONErrorsMixin, SyncWorker):
             if exc.errno not in _IGNORED_ACCEPT_ERRORS:
                 raise
             return  # another worker took it
-        util.close_on_exec(client)
+        # Python's accept() already makes the socket close-on-exec (accept4 with SOCK_CLOEXEC):
+        # gunicorn's close_on_exec would only ask the kernel again.
         client.setblocking(False)
         expiry = time.monotonic() + (self.cfg.keepalive or 2)
         conn = _Connection(client, addr, listener, framing.RequestScan(self._head_limit, self._body_limit), expiry)
@@ -375,8 +376,7 @@ class PollingSyncWorker(JSONErrorsMixin, SyncWorker):
         self._forget(conn)
         deadline = max(conn.deadline, time.monotonic() + STALL_TIMEOUT) if not conn.head_started else conn.deadline
         self._handover = (bytes(conn.buffer), deadline)
-        conn.client.setblocking(True)
-        conn.client.settimeout(STALL_TIMEOUT)
+        conn.client.settimeout(STALL_TIMEOUT)  # blocking, each operation bounded
         if self.health is not None:
             self.health.busy(+1)
         try:
