@@ -38,7 +38,13 @@ def english_words() -> frozenset[str]:
     if not isinstance(words, dict):
         from spellchecker import SpellChecker  # imported on first use: the CLI's --help never needs it
 
-        words = SpellChecker(language="en").word_frequency.keys()
+        words = list(SpellChecker(language="en").word_frequency.keys())  # keys() is a generator
+    # The dictionary's words are lower case already: when lower-casing them all at once
+    # changes nothing, the parsed keys are kept as they are (their hashes are computed
+    # already), instead of lower-casing and hashing a copy of each one by one.
+    joined = "\n".join(words)
+    if joined == joined.lower():
+        return frozenset(words)
     return frozenset(word.lower() for word in words)
 
 

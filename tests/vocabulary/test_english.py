@@ -42,3 +42,24 @@ def test_english_words_fall_back_to_the_checker_when_the_file_is_elsewhere(monke
         assert "escalation" in english.english_words()
     finally:
         english.english_words.cache_clear()
+
+
+@pytest.mark.parametrize(("dictionary", "expected"), [
+    ({"queue": 5, "escalation": 3}, {"queue", "escalation"}),
+    ({"Queue": 5, "escalation": 3, "SLA": 1}, {"queue", "escalation", "sla"}),
+    ({"\u0130stanbul": 1}, {"\u0130stanbul".lower()}),  # lower-casing that lengthens a word
+])
+def test_english_words_are_lower_case_whatever_the_file_holds(monkeypatch, dictionary, expected):
+    import gzip
+
+    import orjson
+
+    from annotator.vocabulary import english
+
+    data = gzip.compress(orjson.dumps(dictionary))
+    monkeypatch.setattr(english.pkgutil, "get_data", lambda package, resource: data)
+    english.english_words.cache_clear()
+    try:
+        assert english.english_words() == frozenset(expected)
+    finally:
+        english.english_words.cache_clear()
