@@ -66,9 +66,11 @@ from spacy.strings import get_string_id
 from ..glossary.compile import TERM_LABEL
 from ..runtime import budget
 from ..vocabulary.inflection import pluralize
+from ..vocabulary.typos import typo_forms
 from .matcher import release
 from .otherparties import PARTY_IDS
 from .propernames import at_sentence_start
+from .spanvalues import FUZZY
 from .spoken import in_spoken_stretch
 
 #: Words after which a noun form is a verb ("to queue", "we tag", "will hold"): its base form
@@ -284,10 +286,8 @@ def mention_score(
 
 def misspelt_form(match, written: str, forms: dict[str, str]) -> str:
     """The one of ``forms`` (an everyday concept's forms) that ``written``, a fuzzy ``match``'s
-    word, misspells with one slip of the keys (:func:`~.fuzzy.typo_forms`), or ``written``
+    word, misspells with one slip of the keys (:func:`~annotator.vocabulary.typos.typo_forms`), or ``written``
     itself when none does or the match is no misspelling."""
-    from .fuzzy import FUZZY, typo_forms  # here: the fuzzy matcher imports the precision rules
-
     if match.kind != FUZZY:
         return written
     for form in forms:

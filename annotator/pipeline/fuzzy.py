@@ -46,14 +46,14 @@ from spacy.tokens import Doc, Span
 from ..glossary.compile import EXACT, Record
 from ..vocabulary.acronyms import is_shouting
 from ..vocabulary.english import is_dictionary_word
+from ..vocabulary.typos import typo_forms
 from ..vocabulary.wordbreak import runs_together
 from .precision import RuleContext, words_around
-from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
+from .spanvalues import FUZZY, NO_VALUES, SPAN_VALUES_KEY
 
 #: ``doc.user_data`` key: True or False turns fuzzy matching on or off for that doc (the
 #: session sets it from the ``fuzzy`` option; unset, the component's own setting decides).
 FUZZY_KEY = "helpdesk_annotator.fuzzy"
-FUZZY = "fuzzy"
 #: Fewest letters of a glossary word that may be matched misspelled (shorter words have too
 #: many real neighbours: "agent" / "agnet" / "urgent").
 MIN_WORD_LETTERS = 6
@@ -66,20 +66,6 @@ MIN_PHRASE_WORD_LETTERS = 4
 _WORD_SPLIT = re.compile(r"[\s-]+")
 # What a sentence (or a list item, a heading, a quotation) may start after.
 _OPENERS = frozenset(".!?:;\"'([{*#>\u2022\u2013\u2014-\u201c\u2018")
-
-
-def typo_forms(word: str, *, drops: bool = True) -> set[str]:
-    """``word`` with one letter dropped (when ``drops``), one letter doubled, or two adjacent
-    different letters swapped; never ``word`` itself."""
-    forms = set()
-    for i in range(len(word)):
-        if drops:
-            forms.add(word[:i] + word[i + 1 :])
-        forms.add(word[: i + 1] + word[i:])
-        if i + 1 < len(word) and word[i] != word[i + 1]:
-            forms.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
-    forms.discard(word)
-    return forms
 
 
 def _is_acronym_target(word: str) -> bool:

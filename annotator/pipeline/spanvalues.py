@@ -21,6 +21,8 @@ SPAN_EXTENSIONS = (
 #: mechanisms that find spans without a pattern say ``fuzzy`` (a misspelling, with
 #: ``did_you_mean`` its correction), ``coordination`` or ``spoken``.
 MATCH_KINDS = ("exact", "variant", "inflection", "fuzzy", "coordination", "spoken")
+#: The kind a misspelt match says.
+FUZZY = "fuzzy"
 DOC_EXTENSIONS = ("abbreviations",)
 
 #: Where a span's extension values live: ``doc.user_data[(SPAN_VALUES_KEY, start_char,

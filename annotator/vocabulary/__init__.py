@@ -9,7 +9,8 @@
 * :mod:`.initials` -- does a phrase spell out an acronym (exact DP and Schwartz-Hearst);
 * :mod:`.grammar` -- closed-class words (determiners, noun-phrase cues) and the word before a
   position;
-* :mod:`.wordbreak` -- is a word other words run together (closed compounds).
+* :mod:`.wordbreak` -- is a word other words run together (closed compounds);
+* :mod:`.typos` -- one slip of the keys: the misspellings of a word.
 
 Pure functions over strings, no spaCy, no imports from the rest of the package: the glossary,
 pattern generation, the component, in-text abbreviation detection and the linter all build on

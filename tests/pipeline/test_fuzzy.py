@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.glossary.compile import records_from_dicts
-from annotator.pipeline.fuzzy import FUZZY_KEY, FuzzyIndex, typo_forms
+from annotator.pipeline.fuzzy import FUZZY_KEY, FuzzyIndex
 from annotator.pipeline.spanvalues import MATCH_KINDS
 
 
@@ -25,24 +25,6 @@ def fuzzy_spans(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
 
 
 # --- the misspellings ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "word, drops, expected, absent",
-    [
-        ("escalation", True, ["escalaton", "esclation", "escallation", "escalaiton", "secalation"], ["escalation"]),
-        ("escalation", False, ["escallation", "escalaiton"], ["escalaton"]),
-        ("CSAT", False, ["CSTA", "CCSAT", "CSATT", "SCAT"], ["CSA", "CSAT"]),
-    ],
-)
-def test_fuzzy_typo_forms_are_one_drop_double_or_swap(word, drops, expected, absent):
-    forms = typo_forms(word, drops=drops)
-    assert set(expected) <= forms
-    assert not forms & set(absent)
-
-
-def test_fuzzy_typo_forms_never_swap_equal_letters():
-    assert "ticket" not in typo_forms("ticket") and "seek" not in typo_forms("seek")
 
 
 def test_fuzzy_index_leaves_out_words_glossary_words_and_shared_forms():
