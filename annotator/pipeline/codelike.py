@@ -20,6 +20,7 @@ _CODE_LIKE = re.compile(
     r"|\w\.(?:com|org|net|io|co|gov|edu|dev|app|info|biz|ai)\b"
 )
 _CHUNK = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 #: Characters a chunk boundary is looked for either side of a match before the whole text's
 #: chunks are indexed (see CodeLike).
 _CHUNK_WALK = 64
@@ -39,7 +40,7 @@ class CodeLike:
     turns into minutes. Build one per document and ask it about every match.
     """
 
-    __slots__ = ("text", "_starts", "_ends", "_hits", "_indexed")
+    __slots__ = ("text", "_starts", "_ends", "_hits", "_indexed", "_clean")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -47,6 +48,10 @@ class CodeLike:
         self._ends: list[int] = []
         self._hits: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
         self._indexed = False
+        # The last whitespace-free chunk found to hold no construct (and no leading "/"): every
+        # match inside it is prose. Matches come in text order, so a text of glued matches
+        # ("-SLA-SLA...") asks about that one chunk again and again.
+        self._clean = (0, 0)
 
     def __call__(self, start: int, end: int) -> bool:
         text = self.text
@@ -56,11 +61,16 @@ class CodeLike:
         if before in _BOUNDARY_CHARS and (after in _BOUNDARY_CHARS or after == "."):
             if after != "." or end + 1 >= len(text) or not text[end + 1].isalnum():
                 return False
+        clean_lo, clean_hi = self._clean
+        if clean_lo <= start and end <= clean_hi:
+            return False
         lo, hi = self._chunk_start(start), self._chunk_end(max(start, end - 1))
         window_lo, window_hi = max(lo, start - CODE_REACH), min(hi, end + CODE_REACH)
         if window_lo == lo and text.startswith("/", lo):
             return True
         hit_starts, hit_ends = self._constructs(lo, hi)
+        if not hit_starts and _SPACE.search(text, lo, hi) is None:
+            self._clean = (lo, hi)
         i = bisect_left(hit_starts, window_lo)
         return i < len(hit_starts) and hit_ends[i] <= window_hi
 

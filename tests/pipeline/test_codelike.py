@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.pipeline import codelike
 
@@ -100,3 +102,20 @@ def test_codelike_short_walks_agree_with_the_chunk_index(text):
         for end in range(start + 1, min(len(text), start + 12) + 1):
             if not text[end - 1].isspace():
                 assert walking(start, end) == indexed(start, end), (start, end)
+
+
+@given(st.one_of(st.text(alphabet="-SLA_@/ x.", min_size=1, max_size=40),
+                 st.text(alphabet="-SLA_@/x.", min_size=65, max_size=300)),  # past the walk: indexed
+       st.data())
+def test_codelike_one_instance_answers_as_a_fresh_one(text, data):
+    """A CodeLike remembers the last clean chunk between questions: asked about many matches in
+    text order, it answers each as a new CodeLike would."""
+    code_like = codelike.CodeLike(text)
+    bounds = sorted(data.draw(st.lists(st.integers(0, len(text) - 1), min_size=1, max_size=12)))
+    for start in bounds:
+        if text[start].isspace():
+            continue
+        end = start + 1
+        while end < len(text) and not text[end].isspace() and end - start < 4:
+            end += 1
+        assert code_like(start, end) == codelike.CodeLike(text)(start, end), (start, end)
