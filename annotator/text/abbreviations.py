@@ -194,6 +194,10 @@ def _long_form_before(text: str, end: int, short: str, *, strict: bool) -> tuple
     return long_start, end
 
 
+#: Fewest letters a short form spelled out inside a parenthesis has.
+_MIN_SHORT_LETTERS = 2
+
+
 def _parenthesized(text: str) -> Iterator[dict]:
     position = text.find("(")
     while position != -1:
@@ -220,12 +224,16 @@ def _long_short(text: str, open_paren: int, close: int) -> dict | None:
 
 def _short_long(text: str, open_paren: int, close: int) -> dict | None:
     """``LF (long form)``: the short form right before the parenthesis, the long form inside."""
+    # A short form has two letters or more, each aligned to a character of the long form: a
+    # shorter inside ("SLA(s)", the optional plural) is no long form, known before any word is read.
+    if close - open_paren - 1 < _MIN_SHORT_LETTERS:
+        return None
     before = _WORD_BEFORE.search(text, max(0, open_paren - 16), open_paren)
     if before is None or not is_acronym_shape(before.group(1)):
         return None
     short = before.group(1)
     letters = short_form_letters(short)
-    if len(letters) < 2:
+    if len(letters) < _MIN_SHORT_LETTERS:
         return None
     start, end = open_paren + 1, close
     while start < end and text[start].isspace():

@@ -107,6 +107,8 @@ def test_abbreviations_or_form(text, short, long):
         ")",
         "()",
         "( )",
+        "Track every SLA(s) and AHT (s) here",  # an optional plural, no long form
+        "SLA(s) " * 50,
     ],
 )
 def test_abbreviations_negatives(text):
