@@ -43,12 +43,12 @@ from ..text.abbreviations import find_definitions
 from ..vocabulary.acronyms import LINT_NOT_ACRONYMS, is_shouting
 from ..vocabulary.codes import code_at, parse_code
 from ..vocabulary.frequency import COMMON_WORD_ZIPF
-from .everyday import keep_in_context
-from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
-from .matcher import Match
 from .closinginitials import drop_closing_initials
 from .codelike import CodeLike
 from .docacronyms import keep_document_acronym
+from .everyday import keep_in_context
+from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
+from .matcher import Match
 from .issuereports import drop_defect_words
 from .otherparties import drop_other_parties
 from .othertrades import drop_other_trades
@@ -185,22 +185,21 @@ def rule_context(
             definitions = find_definitions(text, or_form=False) if "(" in text else []
         return definitions
 
+    def column(index: int, attr: int) -> list[int]:
+        if columns is not None:  # the matcher read them already
+            return columns[:, index].tolist()
+        return doc.to_array(attr).tolist() if len(doc) else []
+
     def lower() -> list[int]:
         nonlocal lower_hashes
         if lower_hashes is None:
-            if columns is not None:  # the matcher read them already
-                lower_hashes = columns[:, 0].tolist()
-            else:
-                lower_hashes = doc.to_array(LOWER).tolist() if len(doc) else []
+            lower_hashes = column(0, LOWER)
         return lower_hashes
 
     def orth() -> list[int]:
         nonlocal orth_hashes
         if orth_hashes is None:
-            if columns is not None:
-                orth_hashes = columns[:, 1].tolist()
-            else:
-                orth_hashes = doc.to_array(ORTH).tolist() if len(doc) else []
+            orth_hashes = column(1, ORTH)
         return orth_hashes
 
     def tokens() -> TokenTexts:
