@@ -7,12 +7,12 @@ The steps, in order, for each document:
    on the visible text of step 2 instead, so its JSON and cues are read as sent);
 2. visible text: markup masked per format, offsets kept, and a transcript's turns
    (:func:`annotator.text.markup.visible_text_and_turns`);
-3. the cyclic garbage collector paused (:func:`.collector.paused`) and a memory zone opened, so
+3. the cyclic garbage collector paused (:func:`.runtime.collector.paused`) and a memory zone opened, so
    a long-running worker's memory stays flat however many different texts it sees;
 4. ``make_doc`` with the :data:`~annotator.pipeline.names.TEXT_HINT` (the component then need not
    rebuild ``doc.text``), then the pipeline;
 5. export to JSON (:func:`annotator.export.doc_to_json`), still inside the zone;
-6. vocabulary upkeep outside the zone (:class:`.upkeep.VocabUpkeep`): words that keep turning up
+6. vocabulary upkeep outside the zone (:class:`.runtime.upkeep.VocabUpkeep`): words that keep turning up
    are kept for good, within a budget.
 
 The Python API, the service, the batch tagger and the benchmark's reference app all go through
@@ -33,10 +33,10 @@ from .options import ASR_MODES, AnnotateOptions, option_names
 from .pipeline.fuzzy import FUZZY_KEY
 from .pipeline.names import COMPONENT_NAME, TEXT_HINT
 from .pipeline.spoken import SPOKEN_KEY
+from .runtime import budget, collector
 from .text.markup import FORMATS, visible_text_and_turns
 from .text.markup.registry import REGISTRY
 from .text.safety import DEFAULT_MAX_LENGTH, check, prepare, sanitize
-from .runtime import budget, collector
 
 #: The ``asr`` option as the spoken-form modes of ``pipeline.spoken`` (``None``: look nowhere).
 #: ``auto`` looks in every document, whatever its format: a speech-to-text rendering pasted as
