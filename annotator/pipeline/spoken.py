@@ -35,6 +35,7 @@ from spacy.strings import get_string_id
 
 from ..vocabulary.grammar import DETERMINERS, word_before
 from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
+from .spokencodes import in_spelled_code
 
 #: Lower-cased acronyms that are also words, so never read as the acronym when written as one
 #: word (``it``, ``us``...; the stop words are added to these).
@@ -319,7 +320,8 @@ class SpokenIndex:
             letters = "".join(text[i] for i in at).lower()
             target = self._spelled(letters)
             if target is not None:
-                found.append((match.start(), stop, target))
+                if not in_spelled_code(text, match.start(), stop):
+                    found.append((match.start(), stop, target))
                 continue
             # The article or the pronoun said against the letters ("a s l a", "the s l a i
             # think"): the letters without it, when they are an acronym. Not an "a" after a
@@ -330,14 +332,16 @@ class SpokenIndex:
                     continue
                 target = self._spelled(letters[lo:hi])
                 if target is not None:
-                    found.append((at[lo], stop if hi == len(at) else at[hi - 1] + 1, target))
+                    span = (at[lo], stop if hi == len(at) else at[hi - 1] + 1)
+                    if not in_spelled_code(text, *span):
+                        found.append((*span, target))
                     break
         for match in _SPELLED_PLURAL.finditer(text, start, end):
             letters = "".join(char for char in match.group() if char.isalpha()).lower()[:-1]
             if set(letters) <= {"a", "i"}:
                 continue  # "a is", "i as": the article, the pronoun and a word
             target = self.acronyms.get(letters)
-            if target is not None:
+            if target is not None and not in_spelled_code(text, match.start(), match.end()):
                 found.append((match.start(), match.end(), target))
         if "-" in text[start:end]:
             found += self._hyphened(text, start, end)
