@@ -151,7 +151,9 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
     plural after "to" is a noun after a preposition ("distribute chats to agents"). A noun with
     a nominal ending (:data:`NOMINAL_SUFFIXES`) is never a verb. ``objects`` False: a word
     opening a noun phrase after the term is no object (speech-to-text, where sentences run
-    together: "the current agent this will ...")."""
+    together: "the current agent this will ..."), except after a term named by an ``-ing``
+    word: the activity's name seldom ends a sentence, the verb takes its object there
+    ("we recommend reporting this", "why it's reporting the views")."""
     if base in verbs or form.endswith(NOMINAL_SUFFIXES):
         return False
     plural = pluralize(base)
@@ -159,6 +161,7 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
         return False
     before = lower[i - 1] if i > 0 else 0
     after = lower[i + 1] if i + 1 < len(lower) else 0
+    objects = objects or form.endswith("ing")
     if after in _PARTICLE_IDS or (objects and after in _OBJECT_START_IDS and not _opens_clause(lower, i + 1)):
         return True
     if before in _VERB_CUE_IDS:

@@ -317,6 +317,20 @@ def test_everyday_no_object_cue_where_speech_to_text_runs_sentences_together():
     assert "agent" not in [s["text"] for s in annotator.annotate(_RUN_ON, "transcript", asr="off")["spans"]]
 
 
+# ... but a term named by an -ing word ("reporting") before a determiner is the verb with its
+# object even there: the activity's name seldom ends a sentence.
+_RUN_ON_GERUND = ("customer: the views on my channel look wrong in the third party tool\n"
+                  "agent: thanks for the details we recommend reporting this through our support ticket form "
+                  "and the agents will look at the dashboard")
+
+
+def test_everyday_an_ing_term_keeps_its_object_cue_where_speech_to_text_runs_on():
+    spans = annotator.annotate(_RUN_ON_GERUND, "transcript")["spans"]
+    texts = [s["text"] for s in spans]
+    assert "reporting" not in texts
+    assert "support ticket" in texts
+
+
 def test_everyday_a_term_is_no_domain_word_for_itself(everyday_nlp):
     """"ticket" is a domain word (two glossary names hold it), but its own repeats are the
     same everyday word again, no support context: a booking dialogue's tickets stay plain."""
