@@ -1,4 +1,5 @@
-"""Everyday glossary words in another trade: "gate agent", "trace routes", "a train ticket".
+"""Everyday glossary words in another trade: "gate agent", "trace routes", "a train ticket",
+"the routing number".
 
 A help desk's "agent", "ticket", "queue" and "route" are everyday English words other trades
 use too, and a real conversation (a customer writing to an airline, a rail company, an
@@ -7,13 +8,14 @@ console's "download queue", a traveller's "ticket". Two cues put the word in ano
 whatever support words the conversation holds around it:
 
 * **the compound**: the word right before it (its modifier) or right after it (its head)
-  names the other trade's thing, "baggage agent", "print queue", "ticket office"
+  names the other trade's thing, "baggage agent", "print queue", "ticket office", a bank's
+  "routing number"
   (:data:`TRADE_MODIFIERS`, :data:`TRADE_HEADS`: general English compounds, never names from
   a corpus); a hyphen between them counts too ("e-ticket");
-* **travel and events** (a ``ticket`` only): the line the ticket is on names a journey or a
-  show (:data:`TRAVEL_WORDS`: "a name on a ticket" beside "passport", "the return journey" but
-  not "the customer journey"), or the document does
-  twice or more ("flight", "seats"); the support desk's ticket is then the exception, and it
+* **travel and events** (a ``ticket`` only): the line the ticket is on names a journey, a
+  show or the road, a driver's fines (:data:`TRAVEL_WORDS`: "a name on a ticket" beside
+  "passport", "the return journey" but not "the customer journey"), or the document does
+  twice or more ("flight", "seats", "DUIs"); the support desk's ticket is then the exception, and it
   says so by a support word, a support verb or another glossary term right around it ("my
   support ticket", "I opened a ticket", "the ticket met the SLA": the glossary's domain words,
   :data:`SUPPORT_VERBS`, within :data:`_REACH` tokens). A pipeline whose
@@ -55,6 +57,8 @@ TRADE_MODIFIERS: dict[str, frozenset[str]] = {
         "plane train rail bus flight airline concert theatre theater cinema movie lottery raffle "
         "parking speeding season e festival museum ferry boarding tram subway metro".split()
     ),
+    # A network's packets, not a help desk's conversations.
+    "routing": frozenset("ip packet bgp ospf multicast".split()),
 }
 #: Everyday glossary words -> heads that make a compound of another trade with them: the
 #: station's "ticket office", "ticket barrier", the box office's "ticket sales".
@@ -64,6 +68,8 @@ TRADE_HEADS: dict[str, frozenset[str]] = {
         "collector collectors booth booths stub stubs holder holders sales price prices fare "
         "fares counter counters".split()
     ),
+    # A bank's "routing number" (an account's transit code), a network's "routing table".
+    "routing": frozenset("number numbers code codes table tables protocol protocols".split()),
 }
 #: Words of a journey or a show (general English): :data:`~.everyday.OTHER_DOMAIN_WORDS`, the
 #: documents and vehicles of a journey, and the journey itself (:data:`QUALIFIABLE_TRAVEL_WORDS`).
@@ -71,6 +77,10 @@ TRADE_HEADS: dict[str, frozenset[str]] = {
 TRAVEL_WORDS = OTHER_DOMAIN_WORDS | frozenset(
     "passport passports visa aircraft plane planes train trains rail railway railcard tram "
     "checkin boarding journey journeys".split()
+) | frozenset(
+    # The road's words: a driver's tickets are fines ("any DUIs or speeding tickets?", an
+    # insurer's call); none a support desk says of its own work.
+    "dui duis dwi dwis speeding motorist motorists".split()
 )
 #: Travel words support text also uses of the people it serves ("the customer journey"): they
 #: count only where none of :data:`JOURNEY_OWNERS` stands right before them ("the return journey").

@@ -20,7 +20,7 @@ GLOSSARY = [
     concept("agent", "Agent"),
     concept("ticket", "Ticket"),
     concept("queue", "Queue"),
-    concept("ticket-routing", "Ticket Routing"),
+    concept("ticket-routing", "Ticket Routing", aliases=["routing"]),
     concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
     concept("first-response-time", "First Response Time", ["FRT"]),
     # two names with "support" make it a domain word
@@ -54,6 +54,11 @@ def _ents(nlp, text):
         ("Can I change the name on a ticket? My passport is new. SLA and FRT.", ["SLA", "FRT"]),
         # ... or twice in the document
         ("Our flight was moved.\nMay I have your ticket number, please? The SLA and FRT.\nNo seats.", ["SLA", "FRT"]),
+        # a bank's routing number
+        ("All we need is your routing number and account number; the SLA and FRT apply.", ["SLA", "FRT"]),
+        # the road's words: a driver's tickets are fines
+        ("Any DUIs in the past five years?\nNo.\nAnd two or more tickets in the past three years?\nNo DUIs.\n"
+         "The SLA and FRT.", ["SLA", "FRT"]),
     ],
 )
 def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expected):
@@ -70,6 +75,8 @@ def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expec
         ("Seats on the flight: my support ticket got lost.", ["support", "ticket"]),
         ("Seats on the flight: the support team says my ticket met the SLA and FRT.",
          ["support team", "ticket", "SLA", "FRT"]),
+        ("The routing rules send the ticket to a queue within the SLA and FRT.",
+         ["routing", "ticket", "queue", "SLA", "FRT"]),
         # one travel word on another line says nothing of this ticket
         ("Our flight was moved.\nYour ticket missed the SLA and FRT.", ["ticket", "SLA", "FRT"]),
     ],
@@ -93,6 +100,9 @@ def test_othertrades_is_a_rule_to_switch_off(glossary_nlp):
         ("the agent", 1, "agent", False),
         ("gate", 0, "agent", False),
         ("the print queue", 2, "route", False),
+        ("the routing number", 1, "routing", True),
+        ("your IP routing", 2, "routing", True),
+        ("the routing rules", 1, "routing", False),
     ],
 )
 def test_othertrades_in_trade_compound(blank, text, i, word, expected):
