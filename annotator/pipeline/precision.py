@@ -16,7 +16,8 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 
 A new rule is a function here (or in a module of its own next to this one: proper names in
 :mod:`.propernames`, everyday-word terms in :mod:`.everyday`, terms qualifying a part of the
-software in :mod:`.softwareparts`, apps named by a term in :mod:`.productnames`, bold labels of a screen in :mod:`.uilabels`, defect words in issue reports in :mod:`.issuereports`, a customer's term said of another party in :mod:`.otherparties`), registered, and its name added to
+software in :mod:`.softwareparts`, apps named by a term in :mod:`.productnames`, bold labels of a screen in :mod:`.uilabels`, defect words in issue reports in :mod:`.issuereports`, a customer's term said of another party in :mod:`.otherparties`, a verb and its particle
+used as the verb in :mod:`.phrasalverbs`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
 
@@ -52,6 +53,7 @@ from .matcher import Match
 from .issuereports import drop_defect_words
 from .otherparties import drop_other_parties
 from .othertrades import drop_other_trades
+from .phrasalverbs import drop_phrasal_verbs
 from .productnames import drop_products
 from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
 from .softwareparts import drop_software_parts
@@ -383,6 +385,12 @@ def drop_other_party_heads(context: RuleContext, matches: list[Match], taken: by
     return drop_other_parties(context, matches, taken)
 
 
+def drop_phrasal_verb_uses(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
+    """A term written as a verb and its particle, used as the verb ("let me wrap up the call";
+    :mod:`.phrasalverbs`)."""
+    return drop_phrasal_verbs(context, matches, taken)
+
+
 def keep_everyday_words_in_context(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """One-word terms that are everyday English words, kept in support context only
     (:mod:`.everyday`)."""
@@ -469,6 +477,11 @@ def make_spoken_compounds_rule() -> PrecisionRule:
     return PrecisionRule("spoken_compounds", "accepted", drop_spoken_compounds)
 
 
+@registry.misc("helpdesk_glossary.phrasal_verbs.v1")
+def make_phrasal_verbs_rule() -> PrecisionRule:
+    return PrecisionRule("phrasal_verbs", "accepted", drop_phrasal_verb_uses)
+
+
 @registry.misc("helpdesk_glossary.everyday_words.v1")
 def make_everyday_words_rule() -> PrecisionRule:
     return PrecisionRule("everyday_words", "accepted", keep_everyday_words_in_context)
@@ -491,6 +504,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.other_trades.v1",
     "helpdesk_glossary.closing_initials.v1",
     "helpdesk_glossary.spoken_compounds.v1",
+    "helpdesk_glossary.phrasal_verbs.v1",
     "helpdesk_glossary.everyday_words.v1",
     "helpdesk_glossary.document_acronyms.v1",
 )

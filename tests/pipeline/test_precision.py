@@ -37,6 +37,7 @@ OWN_GLOSSARY_RULES = {
     "helpdesk_glossary.other_trades.v1": "tests/pipeline/test_othertrades.py",
     "helpdesk_glossary.closing_initials.v1": "tests/pipeline/test_closinginitials.py",
     "helpdesk_glossary.spoken_compounds.v1": "tests/pipeline/test_spokencompounds.py",
+    "helpdesk_glossary.phrasal_verbs.v1": "tests/pipeline/test_phrasalverbs.py",
 }
 
 
