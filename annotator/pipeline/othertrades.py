@@ -1,5 +1,5 @@
 """Everyday glossary words in another trade: "gate agent", "trace routes", "a train ticket",
-"the routing number".
+"the routing number", "startup programs", "passive mode".
 
 A help desk's "agent", "ticket", "queue" and "route" are everyday English words other trades
 use too, and a real conversation (a customer writing to an airline, a rail company, an
@@ -59,6 +59,10 @@ TRADE_MODIFIERS: dict[str, frozenset[str]] = {
     ),
     # A network's packets, not a help desk's conversations.
     "routing": frozenset("ip packet bgp ospf multicast".split()),
+    # A computer starting up, not a new business: "Windows startup", "during startup".
+    "startup": frozenset("windows system computer pc laptop boot during upon".split()),
+    # The adjective, not a Net Promoter Score's middle group (a noun): no modifier says so.
+    "passive": frozenset(),
 }
 #: Everyday glossary words -> heads that make a compound of another trade with them: the
 #: station's "ticket office", "ticket barrier", the box office's "ticket sales".
@@ -70,6 +74,12 @@ TRADE_HEADS: dict[str, frozenset[str]] = {
     ),
     # A bank's "routing number" (an account's transit code), a network's "routing table".
     "routing": frozenset("number numbers code codes table tables protocol protocols".split()),
+    # A computer's "startup programs", "startup tab", "startup repair".
+    "startup": frozenset("program programs item items app apps tab folder folders type repair disk sound "
+                         "screen menu settings".split()),
+    # The adjective before its noun: "passive mode", "passive restraint", "passive income".
+    "passive": frozenset("mode voice income restraint restraints device devices component components "
+                         "cooling listening investor investors smoking".split()),
 }
 #: Words of a journey or a show (general English): :data:`~.everyday.OTHER_DOMAIN_WORDS`, the
 #: documents and vehicles of a journey, and the journey itself (:data:`QUALIFIABLE_TRAVEL_WORDS`).

@@ -103,6 +103,11 @@ def test_othertrades_is_a_rule_to_switch_off(glossary_nlp):
         ("the routing number", 1, "routing", True),
         ("your IP routing", 2, "routing", True),
         ("the routing rules", 1, "routing", False),
+        ("the startup programs", 1, "startup", True),
+        ("errors during startup", 2, "startup", True),
+        ("a startup company", 1, "startup", False),
+        ("passive mode", 0, "passive", True),
+        ("a passive scores seven", 1, "passive", False),
     ],
 )
 def test_othertrades_in_trade_compound(blank, text, i, word, expected):
