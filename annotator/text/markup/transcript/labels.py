@@ -43,6 +43,13 @@ _CLOCK_ONLY = re.compile(rf"{_CLOCK}\Z")
 # An anonymised numeric user id or a handle in a label's parentheses: "Customer (116915)".
 _USER_ID = re.compile(r"@?\d{3,20}\Z|@\w{1,38}\Z")
 _CLOCK_PARTS = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?(?:[ \t]*([AaPp])\.?[Mm]\.?)?")
+# Words that open a clause or a phrase, never a speaker's name or role: a line opening "As an
+# agent:" or "For the agent:" is a sentence whose colon introduces what follows (general English
+# function words).
+_PHRASE_OPENERS = frozenset(
+    "as a an the to for with from of in on at by if when while so but and or my your our his her "
+    "their this that these those".split()
+)
 _NOT_SPEAKERS = frozenset(
     "note notes subject re fw fwd warning important example examples tip tips step steps "
     "summary update edit ps ticket date time from to cc bcc error status resolution issue "
@@ -109,6 +116,8 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
         return None
     if head[0].islower() and " " in head.strip() and role_of(head) is None:
         return None  # "so basically: ..." is a sentence
+    if head.split(None, 1)[0].lower() in _PHRASE_OPENERS and " " in head.strip():
+        return None  # "As an agent: ..." is a sentence, whatever role word it holds
     clock = match["clock"] or match["bare_clock"]
     time = clock_seconds(clock) if clock else None
     speaker, role = head, role_of(head)

@@ -60,7 +60,8 @@ def test_labels_match(line, speaker, role, time, rest):
     ["Note: prose", "see https://x.y", "so basically: it broke", "a > b", "at 10:30 we met",
      "The SLA is: 4h and more words here too", "", "   ", "10/31/17 10:10 we met: then left",
      "Option 1: the SLA", "Tier 2: the experts", "we met at 10:30", "Business Hours  9:00",
-     "the meeting starts at  10:30"],
+     "the meeting starts at  10:30", "As an agent: try to take a chat", "as an agent: try it",
+     "For the customer: nothing changes"],
 )
 def test_labels_no_label(line):
     label = match_label(line)
