@@ -156,7 +156,8 @@ def test_asr_render_golden_small_document():
 
 @pytest.mark.parametrize(("group", "subformats", "tickets"), [
     ("talk", None, False), ("talk2", ["turns"], False), ("talk3", ["turns"], False), ("talk4", ["turns"], False),
-    ("talk5", ["turns"], False), ("talk7", ["turns"], False), ("talk8", ["turns"], False), ("issues", None, True),
+    ("talk5", ["turns"], False), ("talk7", ["turns"], False), ("talk8", ["turns"], False), ("talk9", ["turns"], False),
+    ("issues", None, True),
     ("kb2", None, True), ("kb3", None, True), ("kb4", None, True), ("kb5", None, True),
 ])  # fmt: skip
 def test_asr_render_reproduces_the_committed_asr_groups(tmp_path, group, subformats, tickets):
