@@ -7,7 +7,9 @@ mention gets a score:
 
 * ``+ context_term_weight`` for each other glossary concept matched within
   ``context_window`` tokens in the same paragraph (at most two count), and ``+ context_doc_weight`` for each other
-  concept the document names anywhere (at most ``context_doc_concepts`` count);
+  concept the document names anywhere (at most ``context_doc_concepts`` count), a concept
+  whose words the name rules found in a name included: "the **Helpdesk** app", "Staff Agent"
+  are no mentions, but a product or a role named so belongs to a help desk;
 * ``+ context_screen_weight`` for a noun mention that qualifies a part of a program's screen
   ("the ticket view", "the ticket sidebar": :data:`SCREEN_NOUNS`): the help desk's screen;
 * ``+ context_word_weight`` for each domain word nearby, in the paragraph (words that occur in several glossary
@@ -394,6 +396,10 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     run_on = in_spoken_stretch(doc, context.text)
     positions = [start for start, _ in starts]
     concepts = {o.id for o in witnesses}
+    # A name made of glossary words is no mention, but it says what the document is about:
+    # a product called "Helpdesk", a role called "Staff Agent" belong to a help desk. Such
+    # concepts count among those the document names, never as words near a mention.
+    concepts.update(o.id for o in context.named or ())
     scores = []
     best: dict[tuple[str, str], float] = {}  # (concept, kind) -> its best-scored mention
     # Each everyday concept's form hashes and the domain-word hashes less those (``concept id

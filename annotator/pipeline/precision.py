@@ -159,6 +159,10 @@ class RuleContext(NamedTuple):
     #: ``orth()``: the document's token hashes as written (spaCy's ``ORTH``), read once, on
     #: first need.
     orth: Callable[[], list[int]] = lambda: []
+    #: The matches the name rules took for words of a name ("the **Helpdesk** pipeline",
+    #: "Staff Agent"), filled as they run: no mentions, but what the document is about (see
+    #: :mod:`.everyday`). A fresh list per document (None: nothing is recorded).
+    named: list[Match] | None = None
 
 
 def rule_context(
@@ -211,7 +215,7 @@ def rule_context(
         return texts
 
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower,
-                       tokens, orth)
+                       tokens, orth, [])
 
 
 #: The stages a rule may work at (see the module docstring).
@@ -349,16 +353,25 @@ def drop_lone_single_words(context: RuleContext, matches: list[Match], taken: by
     return drop_uncorroborated(matches, taken)
 
 
+def _noting_names(context: RuleContext, matches: list[Match], kept: list[Match]) -> list[Match]:
+    """``kept``, after the matches a name rule dropped from ``matches`` are noted in the
+    context's :attr:`RuleContext.named`."""
+    if context.named is not None and len(kept) < len(matches):
+        survivors = set(kept)
+        context.named.extend(m for m in matches if m not in survivors)
+    return kept
+
+
 def drop_proper_names(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """Glossary words inside product, app, menu and section names and table labels
     (:mod:`.propernames`)."""
-    return drop_names(context, matches, taken)
+    return _noting_names(context, matches, drop_names(context, matches, taken))
 
 
 def drop_product_names(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """Capitalised terms a document writes as an app's name ("the Helpdesk app", "Odoo Live
     Chat"), wherever it writes them so (:mod:`.productnames`)."""
-    return drop_products(context, matches, taken)
+    return _noting_names(context, matches, drop_products(context, matches, taken))
 
 
 def drop_bold_ui_labels(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:

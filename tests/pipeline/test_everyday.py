@@ -401,3 +401,18 @@ def test_everyday_a_dropped_capacity_is_no_context(glossary_nlp, text, expected)
 )
 def test_everyday_a_misspelt_word_needs_the_same_context(everyday_nlp, text, expected):
     assert _ents(everyday_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the app's name is no mention, but says whose tickets these are
+        ("The **Helpdesk** app lists each customer's tickets.", ["tickets"]),
+        ("Our Help Desk app lists each customer's tickets.", ["tickets"]),
+        # ... without it, one domain word is too little
+        ("The new app lists each customer's tickets.", []),
+    ],
+)
+def test_everyday_a_name_of_glossary_words_is_context(glossary_nlp, text, expected):
+    nlp = glossary_nlp([*GLOSSARY, concept("help-desk", "Help Desk")])
+    assert _ents(nlp, text) == expected
