@@ -10,7 +10,8 @@ names:
 2. The run is a name when it holds
    * a brand-shaped token ("LiveChat": inner capitals the glossary does not write itself),
      unless the document writes it in the plural too ("LiveChats": a name has no plural,
-     :mod:`.compounds`); or
+     :mod:`.compounds`), or it is one glossary word capitalised at its seam ("WebHook",
+     "OmniChannel": a programmer's spelling of the word, :func:`camel_cased_word`); or
    * a capitalised word the glossary never uses (a *stranger*), where capitals mean something:
      not at a sentence start (after a line break, a bullet, an opening quote or bracket, ".",
      ":"; a word English hardly uses counts there too), and not in a title-case heading, where
@@ -111,6 +112,15 @@ def is_capitalised(word: str) -> bool:
 def is_brand_shaped(word: str) -> bool:
     """A capital after the first letter, with lower case around it (``LiveChat``, ``HubSpot``)."""
     return word[:1].isalpha() and any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
+def camel_cased_word(word: str, lexicon: GlossaryLexicon) -> bool:
+    """A glossary word written with a capital inside it at a seam of the word ("WebHook",
+    "OmniChannel", "ChatBot"): the programmer's habit of capitalising each part of a
+    compound, not a brand's spelling. A brand closes up *several* words ("LiveChat",
+    "HelpDesk"); a word the glossary holds as one is the jargon however it is capitalised."""
+    lower = word.lower()
+    return lower.isalpha() and (lower in lexicon.words or singular(lower) in lexicon.words)
 
 
 def at_sentence_start(tokens: _Tokens, i: int) -> bool:
@@ -334,7 +344,7 @@ def name_run(
     if end - start > 1 and not is_brand_shaped(tokens[start]) and not modifier:
         return None
     if any(is_brand_shaped(tokens[i]) and tokens[i] not in lexicon.written_caps and not counted(tokens[i], nouns)
-           for i in words):
+           and not camel_cased_word(tokens[i], lexicon) for i in words):
         return lo, hi
     if (lo, hi) in spans or len(words) < 2:
         return None

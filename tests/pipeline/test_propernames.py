@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from annotator.pipeline import propernames
 
+from .conftest import concept
+
 _BLANK = spacy.blank("en")
 
 
@@ -75,6 +77,29 @@ def _ents(nlp, text):
     ],
 )
 def test_propernames_names_are_not_tagged(nlp, text, expected):
+    assert _ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # one glossary word capitalised at its seam is the word, not a brand
+        ("Configure the WebHook for the SLA.", ["WebHook", "SLA"]),
+        ("incoming OmniChannel chats miss the SLA", ["OmniChannel", "chats", "SLA"]),
+        # ... beside a brand, the brand's product still
+        ("We use the Zendesk WebHook for the SLA.", ["SLA"]),
+        # several glossary words closed up with capitals are a brand's spelling
+        ("Try HelpDesk today under the SLA.", ["SLA"]),
+    ],
+)
+def test_propernames_camel_cased_glossary_word_is_the_term(glossary_nlp, text, expected):
+    nlp = glossary_nlp([
+        concept("webhook", "Webhook"),
+        concept("omnichannel", "Omnichannel"),
+        concept("help-desk", "Help Desk"),
+        concept("chat", "Chat"),
+        concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+    ])
     assert _ents(nlp, text) == expected
 
 
