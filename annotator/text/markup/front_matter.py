@@ -1,8 +1,16 @@
-"""YAML front matter: the one reader of the ``---`` block at the top of an article.
+"""Front matter: the one reader of the ``---`` block at the top of an article, and of the
+header of ``Key: value`` lines other files open with.
 
 The block opens with ``---`` on the first line and closes with ``---`` or ``...`` on a line of
 its own; any line break (``\\n``, ``\\r\\n``, ``\\r``) ends a line. The Markdown masker hides it
 except the values readers see; the linter needs where it ends.
+
+A plugin's readme ("Contributors: ...", "Tags: ...", "Stable tag: 1.7.2"), an e-mail's or an
+exported ticket's header ("From:", "Subject:") and MultiMarkdown's metadata open with the same
+record in another syntax: lines of a key, a colon and a value, from the first line (or under
+a title line) to the first line that is no such field (:func:`header_keys`). Its keys name the
+record's fields, not anything the text says ("Stable tag" is a release, not a tag); its values
+stay visible, as nothing tells which of them are prose.
 """
 
 from __future__ import annotations
@@ -22,6 +30,12 @@ _LINE_END = r"(?=\r\n|\r|\n|\Z)"
 _OPEN = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)")
 _CLOSE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*" + _LINE_END)
 _BREAK = re.compile(r"\r\n|\r|\n")
+#: Fewest field lines a header has (two "Key: value" lines are as often a sentence's pair).
+MIN_HEADER_FIELDS = 3
+# A header field: a key of up to four words, a colon, a value. The value is no sentence: a
+# line ending with a word and a full stop is prose ("Ticket: a request from a customer.").
+_FIELD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ \t_-][A-Za-z0-9]+){0,3}(?=:[ \t]+\S)")
+_SENTENCE_END = re.compile(r"[A-Za-z)][.!?][ \t]*\Z")
 
 
 @dataclass(frozen=True)
@@ -72,3 +86,36 @@ def prose_values(
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value_start, value_end = value_start + 1, value_end - 1
         yield line.group("key").lower(), value_start, value_end
+
+
+def header_keys(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each key of the header of ``Key: value`` lines ``text`` opens with
+    (see the module docstring): at least :data:`MIN_HEADER_FIELDS` field lines in a row, on
+    the first line or under a title line; ``[]`` when there is none."""
+    # Two line starts can open the header: the text's and, under a title, the second line's.
+    for opening in (0, _second_line(text)):
+        if opening is None:
+            continue
+        keys = []
+        start = opening
+        while start < len(text):
+            line_end = _BREAK.search(text, start)
+            stop = line_end.start() if line_end else len(text)
+            field = _FIELD.match(text, start, stop)
+            if field is None or _SENTENCE_END.search(text, field.end(), stop):
+                break
+            keys.append(field.span())
+            start = line_end.end() if line_end else len(text)
+        if len(keys) >= MIN_HEADER_FIELDS:
+            return keys
+        if keys:  # a field on the first line: no title above the header
+            return []
+    return []
+
+
+def _second_line(text: str) -> int | None:
+    """Where the text's second line starts, when its first line holds something."""
+    first = _BREAK.search(text)
+    if first is None or not text[: first.start()].strip():
+        return None
+    return first.end()

@@ -32,7 +32,7 @@ import functools
 import re
 import string
 
-from .front_matter import find_front_matter, prose_values
+from .front_matter import find_front_matter, header_keys, prose_values
 from .html import hidden_for, hide_html
 from .lines import LineIndex
 from .mask import Mask, Masked, MaskOptions, Span, blank, hide_all
@@ -72,12 +72,15 @@ def _parser():
 
 
 def _front_matter(mask: Mask, text: str, keys: tuple[str, ...]) -> tuple[int, list[Span]]:
-    """Hide the YAML front matter except the values of ``keys``.
+    """Hide the YAML front matter except the values of ``keys`` (or, with none, the keys of a
+    header of ``Key: value`` lines).
 
     Returns (end of the closing delimiter or 0, ranges of the title values, as headings).
     """
     found = find_front_matter(text)
     if found is None:
+        for start, end in header_keys(text):  # the same record as "Key: value" lines
+            mask.hide(start, end)
         return 0, []
     mask.hide(0, found.close_end)
     titles = []

@@ -3,7 +3,9 @@
 Hidden: URLs (``https://``, ``ftp://``, ``www.``, ``mailto:``), e-mail addresses, ``@handles``
 (in plain text only: Markdown keeps a mention's name visible) and identifiers (``snake_case``
 names such as ``ERR_SLA_TIMEOUT``, channel names such as ``#spt_knowledge-base``). Markdown
-emphasis (``_SLA_``) and hashtags (``#CX``) are not identifiers.
+emphasis (``_SLA_``) and hashtags (``#CX``) are not identifiers. In the ``text`` format, also
+the keys of a header of ``Key: value`` lines atop the text ("Subject:", "Tags:": they name
+fields; :func:`~.front_matter.header_keys`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .front_matter import header_keys
 from .mask import Mask, Masked, MaskOptions
 
 # Plain-text masking is driven by anchors found with ``str.find`` ("://", "www.", "@", "_",
@@ -104,5 +107,7 @@ def hide_plain(mask: Mask, text: str, *, handles: bool = False) -> None:
 def mask_text(text: str, options: MaskOptions) -> Masked:
     """The ``text`` format: only URLs, e-mails, handles and identifiers are hidden."""
     mask = Mask(text)
+    for start, end in header_keys(text):  # "Subject:", "Tags:": a header's keys name fields
+        mask.hide(start, end)
     hide_plain(mask, text, handles=True)
     return Masked(mask)

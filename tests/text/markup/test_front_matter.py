@@ -55,3 +55,59 @@ def test_front_matter_windows_and_old_mac_articles_are_masked_like_unix_ones(new
     text = unix.replace("\n", newline)
     assert visible_text(text, "markdown").replace(newline, "\n") == visible_text(unix, "markdown")
     assert "KB" not in visible_text(text, "markdown") and "SLA guide" in visible_text(text, "markdown")
+
+
+# --- a header of "Key: value" lines -------------------------------------------------------------
+
+_README = "=== Acme Desk ===\nContributors: acme\nTags: helpdesk, ticket\nStable tag: 1.7.2\n\nA help desk."
+
+
+@pytest.mark.parametrize(
+    "text,keys",
+    [
+        # under a title line, a plugin readme's header
+        (_README, ["Contributors", "Tags", "Stable tag"]),
+        # from the first line, an e-mail's header; the first line that is no field ends it
+        ("From: Sam\nTo: support\nSubject: SLA breach\n\nHi, the SLA was missed.", ["From", "To", "Subject"]),
+        ("Agent: hi\nCustomer: my ticket\nAgent: ok\nThanks, all sorted now", ["Agent", "Customer", "Agent"]),
+    ],
+)
+def test_header_keys_of_a_header(text, keys):
+    from annotator.text.markup.front_matter import header_keys
+
+    assert [text[start:end] for start, end in header_keys(text)] == keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two fields are as often a sentence's pair
+        "Subject: SLA\nPriority: P1\n\nBody",
+        # a value that is a sentence: a glossary's list of definitions, prose
+        "Ticket: A request from a customer.\nQueue: A list of tickets.\nAgent: The person who replies.\n",
+        # fields below a prose line and a field line: no header atop the text
+        "Tags: a\nWe use tags.\nKey: a\nKey: b\nKey: c\n",
+        # not atop the text
+        "Hello.\n\nFrom: a\nTo: b\nSubject: c\n",
+        # a list item, a definition in emphasis: not a header's key
+        "- Tags: a\n- Queue: b\n- Agent: c\n",
+        "",
+    ],
+)
+def test_header_keys_not_a_header(text):
+    from annotator.text.markup.front_matter import header_keys
+
+    assert header_keys(text) == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_header_keys_are_hidden_values_shown(fmt):
+    visible = visible_text(_README, fmt)
+    assert len(visible) == len(_README)
+    assert "Tags" not in visible and "Stable tag" not in visible
+    assert "helpdesk, ticket" in visible and "=== Acme Desk ===" in visible and "A help desk." in visible
+
+
+def test_header_keys_yaml_front_matter_first():
+    text = "---\ntitle: SLA\n---\nFrom: a\nTo: b\nSubject: c\n"
+    assert "From" in visible_text(text, "markdown")
