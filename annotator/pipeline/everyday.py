@@ -16,7 +16,8 @@ mention gets a score:
   names: "customer", "support", "ticket"; at most two count), never the term's own forms (a word
   is no evidence for itself: "your tickets ... one ticket" in a booking is the same word again);
 * ``- verb_penalty`` when the term's noun form is used as a verb: after "to", a modal or a
-  subject pronoun ("we queue", "to queue"), before the particle "up" ("queues up") or an
+  subject pronoun ("we queue", "to queue"; not a "to" after a word that sends something
+  somewhere, :data:`TO_PREPOSITION_HEADS`: "transfer to queue", "responding to feedback"), before the particle "up" ("queues up") or an
   object ("reporting a bug", "bug your agents"), or, for an ``-ing`` form, after "be" ("users
   who are reporting"); never a form written with a capital mid-sentence ("Phone Extension to
   Agent Mapping"): English writes a verb there in lower case, a capital makes a name's word;
@@ -84,6 +85,24 @@ VERB_CUES = frozenset(
 )
 #: ... and, after a third-person singular subject, its ``-s`` form ("it queues").
 THIRD_PERSON_CUES = frozenset(("he", "she", "it"))
+#: Words after which "to" is a preposition, never an infinitive's mark (general English): verbs
+#: that send something somewhere, in every form, and the phrases "to" closes ("transfer to
+#: queue", "assign to agent", "responding to feedback", "handed off to", "back to", "according
+#: to"). The word after such a "to" is where the thing goes, a noun. Never "going", "want",
+#: "need", "able": an infinitive follows them ("going to tag").
+TO_PREPOSITION_HEADS = frozenset(
+    "transfer transfers transferred transferring assign assigns assigned assigning "
+    "reassign reassigns reassigned reassigning route routes routed routing "
+    "send sends sent sending forward forwards forwarded forwarding "
+    "redirect redirects redirected redirecting escalate escalates escalated escalating "
+    "move moves moved moving return returns returned returning switch switches switched switching "
+    "add adds added adding pass passes passed passing submit submits submitted submitting "
+    "respond responds responded responding reply replies replied replying "
+    "listen listens listened listening belong belongs belonged belonging "
+    "connect connects connected connecting attach attaches attached attaching "
+    "off over back due according prior next close related similar compared "
+    "access attention".split()
+)
 #: Endings of nouns made from other words (general English morphology): "escalation",
 #: "readiness", "availability", "ownership" name a thing or a state and are never verbs, so
 #: "time to escalation" is a preposition before a noun.
@@ -131,6 +150,8 @@ SCREEN_NOUNS = frozenset(
 )
 # The same, as the hashes spaCy keys lower-case token texts by (no string is looked up per token).
 _VERB_CUE_IDS = frozenset(map(get_string_id, VERB_CUES))
+_TO = get_string_id("to")
+_TO_PREPOSITION_IDS = frozenset(map(get_string_id, TO_PREPOSITION_HEADS))
 _THIRD_PERSON_IDS = frozenset(map(get_string_id, THIRD_PERSON_CUES))
 _PARTICLE_IDS = frozenset(map(get_string_id, PARTICLES))
 _OBJECT_START_IDS = frozenset(map(get_string_id, OBJECT_STARTS))
@@ -167,7 +188,7 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
     if after in _PARTICLE_IDS or (objects and after in _OBJECT_START_IDS and not _opens_clause(lower, i + 1)):
         return True
     if before in _VERB_CUE_IDS:
-        return form == base
+        return form == base and not _prepositional_to(lower, i - 1)
     if before in _THIRD_PERSON_IDS:
         return form == plural and form != base
     return before in _BE_IDS and form.endswith("ing")
@@ -184,7 +205,14 @@ def _infinitive_with_object(lower: Sequence[int], i: int) -> bool:
     it ("to bug your agents")."""
     before = lower[i - 1] if i > 0 else 0
     after = lower[i + 1] if i + 1 < len(lower) else 0
-    return before in _VERB_CUE_IDS and after in _OBJECT_START_IDS and not _opens_clause(lower, i + 1)
+    return (before in _VERB_CUE_IDS and after in _OBJECT_START_IDS and not _opens_clause(lower, i + 1)
+            and not _prepositional_to(lower, i - 1))
+
+
+def _prepositional_to(lower: Sequence[int], j: int) -> bool:
+    """Token ``j`` is "to" as a preposition: after a word that sends something somewhere or
+    a phrase "to" closes (:data:`TO_PREPOSITION_HEADS`: "transfer to queue")."""
+    return lower[j] == _TO and j > 0 and lower[j - 1] in _TO_PREPOSITION_IDS
 
 
 def thanked_for(lower: Sequence[int], i: int) -> bool:

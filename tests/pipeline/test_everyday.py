@@ -137,6 +137,13 @@ def test_everyday_verb_cues(everyday_nlp, verb, noun):
         # ... unless a modal or "is" makes it the next clause's subject
         ("for production incidents it will be the manager", 2, False),
         ("for urgent tickets it is the lead", 2, False),
+        # "to" after a word that sends something somewhere is a preposition: where it goes
+        ("add a transfer to queue block", 4, False),
+        ("auto assign to agent", 3, False),
+        ("responding to feedback", 2, False),
+        ("calls handed off to tag", 4, False),
+        # ... not after a word an infinitive follows
+        ("we are going to tag", 4, True),
     ],
 )
 def test_everyday_verb_use_needs_the_form_its_cue_takes(text, i, expected):
