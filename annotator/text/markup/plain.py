@@ -3,9 +3,10 @@
 Hidden: URLs (``https://``, ``ftp://``, ``www.``, ``mailto:``), e-mail addresses, ``@handles``
 (in plain text only: Markdown keeps a mention's name visible) and identifiers (``snake_case``
 names such as ``ERR_SLA_TIMEOUT``, channel names such as ``#spt_knowledge-base``). Markdown
-emphasis (``_SLA_``) and hashtags (``#CX``) are not identifiers. In the ``text`` format, also
-the keys of a header of ``Key: value`` lines atop the text ("Subject:", "Tags:": they name
-fields; :func:`~.front_matter.header_keys`).
+emphasis (``_SLA_``) and hashtags (``#CX``) are not identifiers. A number sign written
+against a word before a number ("Ticket#4521") is hidden, so the word is read. In the
+``text`` format, also the keys of a header of ``Key: value`` lines atop the text
+("Subject:", "Tags:": they name fields; :func:`~.front_matter.header_keys`).
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ def _is_word_char(char: str) -> bool:
 def _starts_word(text: str, position: int, also: str = "") -> bool:
     """True if nothing word-like (a word character or one of ``also``) precedes ``position``."""
     return position == 0 or not (_is_word_char(text[position - 1]) or text[position - 1] in also)
+
+
+def _number_sign(text: str, position: int) -> bool:
+    """The "#" at ``position`` is a number sign written against a word ("Ticket#4521",
+    "case#55"): a letter before it, a digit after it. The tokenizer would glue the word, the
+    sign and the number into one token, so the word would never be read."""
+    return 0 < position < len(text) - 1 and text[position - 1].isalpha() and text[position + 1].isdigit()
 
 
 def hide_plain(mask: Mask, text: str, *, handles: bool = False) -> None:
@@ -98,7 +106,9 @@ def hide_plain(mask: Mask, text: str, *, handles: bool = False) -> None:
         ):
             mask.hide(start, end)
     for hash_sign in _occurrences(text, "#"):
-        if _starts_word(text, hash_sign, "#&"):
+        if _number_sign(text, hash_sign):
+            mask.hide(hash_sign, hash_sign + 1)
+        elif _starts_word(text, hash_sign, "#&"):
             channel = _CHANNEL.match(text, hash_sign)
             if channel and (channel.end() == len(text) or not _is_word_char(text[channel.end()])):
                 mask.hide(hash_sign, channel.end())

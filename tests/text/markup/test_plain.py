@@ -49,3 +49,20 @@ def test_plain_identifiers_are_hidden(format, text):
 @pytest.mark.parametrize("text", ["see _SLA_", "see #SLA", "see SLA-KB", "see __SLA__"])
 def test_plain_emphasis_and_hashtags_are_not_identifiers(format, text):
     assert "SLA" in visible_text(text, format)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize(
+    "text,shown",
+    [
+        # a number sign against a word before a number is hidden: the word can be read
+        ("Ticket#4521 is open", "Ticket 4521 is open"),
+        ("see case#55 now", "see case 55 now"),
+        # ... not a language's name, a hashtag, a heading mark, a channel
+        ("We use C# and F#.", "We use C# and F#."),
+        ("a #CX tip", "a #CX tip"),
+        ("SLA #2 applies", "SLA #2 applies"),
+    ],
+)
+def test_plain_number_sign_against_a_word(fmt, text, shown):
+    assert visible_text(text, fmt) == shown
