@@ -176,7 +176,12 @@ class _Builder:
             # punctuation dropped between them ("SLA](https://..." is not "s l ahttps").
             edge = gap[0 if first else -1]
             beyond = self.text[start - 1] if first and start else self.text[end] if last and end < len(self.text) else ""
-            out = " " if edge.isspace() or (beyond.isalnum() and not (first and last)) else ""
+            if first and last:
+                # Only punctuation and blanks between two hidden stretches ("zoom_us: @user1",
+                # an identifier then a handle): a blank keeps them two words.
+                out = " " if any(char.isspace() for char in gap) else ""
+            else:
+                out = " " if edge.isspace() or beyond.isalnum() else ""
         else:
             out = " "
         self.emit(start, end, out, False, gap=True)

@@ -211,3 +211,14 @@ def test_asr_render_never_glues_a_word_to_hidden_text(text):
     rendered = render_transcript(text, "t").text
     assert "ahttps" not in rendered and "user1you" not in rendered
     assert " https://example.com" in rendered or "@user1 " in rendered
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("we use snake_case: @user1 Hi", "we use snake_case @user1 hi"),
+    ("see the file_name: http://x.com ok", "see the file_name http://x.com ok"),
+    ("a file_name:@user1", "a file_name@user1"),  # no blank between them: none is added
+])
+def test_asr_render_keeps_a_blank_between_two_hidden_words(text, expected):
+    # Between two hidden stretches (an identifier, then a handle or a URL) only punctuation
+    # and a blank were said: the blank stays, so the two are not glued into one word.
+    assert render_transcript(text, "t").text == expected
