@@ -7,6 +7,12 @@ more; any other ``Word: `` stays prose. Where some speakers are written plain, a
 that names no role is a Markdown heading inside a turn (``**Expected behavior:**``), not a
 speaker. Text before the first speaker, and a document with no
 speaker at all, belongs to no turn.
+
+In a document that has speakers, the thread also vouches for a one-word name seen once (a
+social thread's accounts may post one line each): its text addresses an account, as a reply
+does (``TeamYouTube: @user1 ...``), or another turn addresses it (``TMobile: It's official``
+where a reply says ``@TMobile``). A key-value line (``Feature: export``) is neither, so it
+stays the text of the turn before it, as a lone ``Note:`` stays prose.
 """
 
 from __future__ import annotations
@@ -20,6 +26,11 @@ from .labels import Label, match_label
 from .model import Turn
 
 _LINE = re.compile(r"[^\r\n]*")
+# A one-word name as social platforms write accounts ("zoom_us", "TeamYouTube", "user1").
+_ONE_WORD = re.compile(r"@?[^\W\d_][\w-]{0,38}\Z")
+# A reply's first word: the account it answers.
+_ADDRESS = re.compile(r"@\w")
+_MENTION = re.compile(r"(?<![\w@])@(\w[\w-]*)")
 
 
 def line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -52,12 +63,32 @@ def speaker_labels(text: str, lines: list[tuple[int, int]],
         # A numeric user id seen once is still a speaker among others (the customer's one
         # tweet in a care thread whose ids a data set anonymised).
         speakers.update({number: label for number, label in found.items() if label.key.isdigit()})
+        speakers.update(_vouched_by_structure(text, lines, found, speakers))
     if any(not label.bold for label in speakers.values()):
         # The speakers are written plain, so a bold ``**Expected behavior:**`` inside a turn is
         # Markdown emphasis; only a bold label naming a role still opens a turn.
         speakers = {number: label for number, label in speakers.items()
                     if not label.bold or label.role is not None}
     return speakers
+
+
+def _vouched_by_structure(text: str, lines: list[tuple[int, int]], found: dict[int, Label],
+                          speakers: dict[int, Label]) -> dict[int, Label]:
+    """The one-word labels seen once that the thread vouches for (module docstring)."""
+    vouched, mentioned = {}, None
+    for number, label in found.items():
+        if number in speakers or not _ONE_WORD.match(label.speaker):
+            continue
+        if label.end >= lines[number][1]:
+            continue  # a heading ("Transcript:") with the text below it is no one's turn
+        if _ADDRESS.match(text, label.end):
+            vouched[number] = label
+            continue
+        if mentioned is None:
+            mentioned = {match.lower() for match in _MENTION.findall(text)}
+        if label.key.lstrip("@") in mentioned:
+            vouched[number] = label
+    return vouched
 
 
 def read_turns(text: str, mask: Mask, start: int = 0, end: int | None = None,

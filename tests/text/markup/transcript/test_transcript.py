@@ -130,6 +130,20 @@ def test_transcript_a_lone_note_label_stays_prose():
         ("Dana (10:30 AM): my ticket is open\nPriya (10:31 AM): let me look", ["Dana", "Priya"]),
         # ... but a lone year opening a line of prose is no speaker
         ("2019: the year we moved the help desk", []),
+        # a social thread's account seen once: its reply addresses someone
+        ("user1: my review is blocked\nuser1: @YouTube help?\nTeamYouTube: @user1 dispute it",
+         ["user1", "user1", "TeamYouTube"]),
+        ("user1: @zoom_us the queue\nzoom_us: @user1 sorry, submit a ticket",
+         ["user1", "zoom_us"]),
+        # ... or another turn addresses it (a brand's opening post)
+        ("TMobile: it is official\nuser1: @TMobile what now\nTMobileHelp: @user1 see here",
+         ["TMobile", "user1", "TMobileHelp"]),
+        ("Dana: @Acme my ticket?\nDana: any news?\nAcme: it is fixed", ["Dana", "Dana", "Acme"]),
+        # ... but a one-word label that addresses no one and that no one addresses is text
+        ("Agent: run the check\nOutput: error 5\nAgent: thanks", ["Agent", "Agent"]),
+        ("Dana: it fails\nAgent: which version?\nDana: 4.2\nFeature: export", ["Dana", "Agent", "Dana"]),
+        # ... and so is a heading with its text on the lines below
+        ("Transcript:\nAgent: hello\nCustomer: hi", ["Agent", "Customer"]),
     ],
 )
 def test_transcript_turn_speakers(text, speakers):
