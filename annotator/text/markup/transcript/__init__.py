@@ -18,7 +18,7 @@ decodes to the span's ``text``.
 
 Modules: :mod:`.labels` (a speaker label on one line), :mod:`.turns` (plain conversations),
 :mod:`.captions` (WebVTT, SRT), :mod:`.jsonscan` (JSON with raw offsets), :mod:`.shapes` (the
-JSON shapes), :mod:`.model` (turns, roles).
+JSON shapes), :mod:`.model` (turns, roles), :mod:`.roles` (roles the conversation shows).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from ..plain import hide_plain
 from .captions import read_srt, read_vtt
 from .jsonscan import parse
 from .model import ROLES, Turn, Turns, role_of, turn_fields
+from .roles import infer_roles
 from .shapes import json_turns
 from .turns import read_turns
 
@@ -96,6 +97,7 @@ def transcript_turns(text: str, subformat: str = "auto") -> tuple[Mask, Turns]:
         turns, escapes = _read_json(text, mask)
     else:
         turns = read_turns(text, mask)
+    turns = infer_roles(text, turns)
     hide_plain(mask, mask.work_copy(), handles=True)
     return mask, Turns(turns, escapes, subformat)
 

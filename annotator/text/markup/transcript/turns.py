@@ -8,8 +8,8 @@ that names no role is a Markdown heading inside a turn (``**Expected behavior:**
 speaker. Text before the first speaker, and a document with no
 speaker at all, belongs to no turn.
 
-In a document that has speakers, the thread also vouches for a one-word name seen once (a
-social thread's accounts may post one line each): its text addresses an account, as a reply
+In a document that has speakers, or two such names, the thread also vouches for a one-word
+name seen once (a social thread's accounts may post one line each): its text addresses an account, as a reply
 does (``TeamYouTube: @user1 ...``), or another turn addresses it (``TMobile: It's official``
 where a reply says ``@TMobile``). A key-value line (``Feature: export``) is neither, so it
 stays the text of the turn before it, as a lone ``Note:`` stays prose.
@@ -63,7 +63,9 @@ def speaker_labels(text: str, lines: list[tuple[int, int]],
         # A numeric user id seen once is still a speaker among others (the customer's one
         # tweet in a care thread whose ids a data set anonymised).
         speakers.update({number: label for number, label in found.items() if label.key.isdigit()})
-        speakers.update(_vouched_by_structure(text, lines, found, speakers))
+    vouched = _vouched_by_structure(text, lines, found, speakers)
+    if speakers or len({label.key for label in vouched.values()}) > 1:
+        speakers.update(vouched)  # a thread of replies is turns even if each speaker posts once
     if any(not label.bold for label in speakers.values()):
         # The speakers are written plain, so a bold ``**Expected behavior:**`` inside a turn is
         # Markdown emphasis; only a bold label naming a role still opens a turn.

@@ -139,7 +139,11 @@ def test_transcript_a_lone_note_label_stays_prose():
         ("TMobile: it is official\nuser1: @TMobile what now\nTMobileHelp: @user1 see here",
          ["TMobile", "user1", "TMobileHelp"]),
         ("Dana: @Acme my ticket?\nDana: any news?\nAcme: it is fixed", ["Dana", "Dana", "Acme"]),
-        # ... but a one-word label that addresses no one and that no one addresses is text
+        # two replies, each speaker posting once
+        ("ann: @acme my parcel?\nacme: @ann it ships today", ["ann", "acme"]),
+        # ... but one line addressing someone is prose
+        ("Reminder: @dana the review is today", []),
+        # ... and a one-word label that addresses no one and that no one addresses is text
         ("Agent: run the check\nOutput: error 5\nAgent: thanks", ["Agent", "Agent"]),
         ("Dana: it fails\nAgent: which version?\nDana: 4.2\nFeature: export", ["Dana", "Agent", "Dana"]),
         # ... and so is a heading with its text on the lines below
