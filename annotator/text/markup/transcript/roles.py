@@ -48,6 +48,10 @@ _SERVICE_VOICE = re.compile(
 )
 
 
+# Account names are at most a few dozen characters; a longer speaker name is matched whole.
+_LONGEST = 40
+
+
 def _key(speaker: str | None) -> str | None:
     return speaker.lower().lstrip("@") if speaker else None
 
@@ -68,36 +72,44 @@ def infer_roles(text: str, turns: list[Turn]) -> list[Turn]:
     opener = keys[0]
     candidates = {key for key, turn, named in zip(keys, turns, mentions)
                   if key in unknown and key != opener and named and _speaks_as_service(text, turn)}
-    for key, named in zip(keys, mentions):
-        if key in candidates and any(_names_account(name, other) for name in named
-                                     for other in candidates if other != key):
-            # It addresses another speaker that talks as a service: it is talking to the
-            # service ("@Acme let us know too"), so that one is the agent.
-            candidates.discard(key)
+    # Each test below looks names up in sets, so that a document of thousands of speakers
+    # stays linear.
+    named_candidates: dict[str, set] = {}
     for key in candidates:
+        for form in _forms(key):
+            named_candidates.setdefault(form, set()).add(key)
+    talking_to_service = {key for key, named in zip(keys, mentions) if key in candidates
+                          and any(named_candidates.get(name, {key}) - {key} for name in named)}
+    # A candidate that addresses another speaker talking as a service is talking to the
+    # service ("@Acme let us know too"): that one is the agent.
+    for key in candidates - talking_to_service:
         roles[key] = "agent"
-    agents = [key for key, role in roles.items() if role == "agent"]
+    brands = {key[:length] for key, role in roles.items() if role == "agent"
+              for length in range(3, min(len(key), _LONGEST))}
     for key in unknown:
-        if roles[key] is None and len(key) >= 3 and any(
-                agent != key and agent.startswith(key) for agent in agents):
+        if roles[key] is None and key in brands:
             roles[key] = "agent"  # the brand's own account beside its care account
     _customers(roles, unknown, keys, mentions, opener)
     customers = {key for key, role in roles.items() if role == "customer"}
     addressed_by_customers = set().union(
         *(named for key, named in zip(keys, mentions) if key in customers))
     for key, named in zip(keys, mentions):
-        if key in unknown and roles[key] is None and named & customers and any(
-                _names_account(name, key) for name in addressed_by_customers):
+        if key in unknown and roles[key] is None and named & customers and not (
+                _forms(key).isdisjoint(addressed_by_customers)):
             roles[key] = "agent"  # addressed by a customer and answering one
     _customers(roles, unknown, keys, mentions, opener)
     return [turn if turn.role is not None or key not in unknown or roles[key] is None
             else replace(turn, role=roles[key]) for key, turn in zip(keys, turns)]
 
 
-def _names_account(name: str, key: str) -> bool:
-    """Whether the mention ``@name`` addresses the account ``key``: itself, or the brand its
-    name is made of (``@YouTube`` for ``TeamYouTube``, ``@Dropbox`` for ``DropboxSupport``)."""
-    return name == key or (len(name) >= 3 and (key.startswith(name) or key.endswith(name)))
+def _forms(key: str) -> set[str]:
+    """The mentions that address the account ``key``: itself, or the brand its name is made of,
+    a start or an end of it (``@YouTube`` for ``TeamYouTube``, ``@Dropbox`` for
+    ``DropboxSupport``), three characters or more."""
+    if len(key) > _LONGEST:
+        return {key}
+    return {key} | {part for length in range(3, len(key))
+                    for part in (key[:length], key[-length:])}
 
 
 def _speaks_as_service(text: str, turn: Turn) -> bool:

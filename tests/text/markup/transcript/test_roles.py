@@ -76,3 +76,20 @@ def test_infer_roles_keeps_turns_and_offsets():
     assert [(turn.start, turn.end, turn.index, turn.role) for turn in inferred] == [
         (6, 14, 0, "customer"), (22, 32, 1, "agent")]
     assert infer_roles(text, turns[:1]) == turns[:1]  # one speaker: nothing to infer
+
+
+def test_infer_roles_stays_linear_with_thousands_of_speakers():
+    import time
+
+    # every speaker distinct, each addressing the next and talking as a service
+    lines = [f"acct{number}: @acct{number + 1} please DM us ^AB" for number in range(5000)]
+    text = "\n".join(lines)
+    turns, start = [], 0
+    for index, line in enumerate(lines):
+        label_end = line.index(": ") + 2
+        turns.append(Turn(start + label_end, start + len(line), index, line[:label_end - 2]))
+        start += len(line) + 1
+    started = time.perf_counter()
+    inferred = infer_roles(text, turns)
+    assert time.perf_counter() - started < 2.0
+    assert [turn.start for turn in inferred] == [turn.start for turn in turns]
