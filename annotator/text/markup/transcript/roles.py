@@ -8,6 +8,8 @@ thread itself says who is who:
   (``^KM``, ``-Ray``, ``~Tyler``, ``/EX``) or talks as a service (``DM us``, ``we're sorry``,
   ``let us know``, ``our team``); such a speaker, unless it opened the thread or it addresses
   another speaker that talks so (then it is talking to the service), is the agent;
+- where no one talks so, the account the thread's opener calls on (``@AmericanAir``) and
+  that answers the opener is the agent;
 - a brand's own account whose name starts the agent's account name (``TMobile`` beside
   ``TMobileHelp``) is on the agent's side too;
 - once there is an agent, the speakers its turns address, and the one who opened the thread,
@@ -28,12 +30,13 @@ from dataclasses import replace
 from .model import Turn
 
 _MENTION = re.compile(r"(?<![\w@])@(\w[\w-]*)")
-# A reply signed by the agent who wrote it, at its end (only a link may follow): initials or a
+# A reply signed by the agent who wrote it, at its end (only a part counter, "2/3", or a link
+# may follow): initials or a
 # name after a mark, as care accounts sign ("^KM", "^DanielReyes", "-Ray", "–Joe", "~Tyler",
 # "/EX", "*MS", "_Rjay").
 _SIGNATURE = re.compile(
     r"(?<!\S)(?:[\^~*/]|[-\u2013\u2014_])[ \t]?(?:[A-Z]{1,3}|[A-Z][a-z]{1,15}(?:[A-Z][a-z]{1,15})?)"
-    r"[ \t]*(?:https?://\S+[ \t]*)?\Z"
+    r"[ \t]*(?:\d/\d[ \t]*)?(?:https?://\S+[ \t]*)?\Z"
 )
 # A service speaking to the one it serves, in the first person plural (case-insensitive, so
 # that speech-to-text text, which has no capitals, is read too).
@@ -84,6 +87,14 @@ def infer_roles(text: str, turns: list[Turn]) -> list[Turn]:
     # service ("@Acme let us know too"): that one is the agent.
     for key in candidates - talking_to_service:
         roles[key] = "agent"
+    if not any(role == "agent" for role in roles.values()) and opener in unknown:
+        # No one talks as a service: the account the opener called on (``@AmericanAir ...``)
+        # and that answers the opener (``@116684 ...``) is the help desk.
+        called = mentions[0]
+        for key, named in zip(keys, mentions):
+            if key in unknown and key != opener and opener in named and not (
+                    _forms(key).isdisjoint(called)):
+                roles[key] = "agent"
     brands = {key[:length] for key, role in roles.items() if role == "agent"
               for length in range(3, min(len(key), _LONGEST))}
     for key in unknown:

@@ -34,6 +34,13 @@ def _roles(text: str) -> list[tuple[str, str | None]]:
         # a third person the agent answers is a customer too
         ("@a: an idea\n\n@b: @a me too\n\n@DropboxSupport: @b thanks, we'll pass it on",
          [("@a", "customer"), ("@b", "customer"), ("@DropboxSupport", "agent")]),
+        # ... signed before a part counter
+        ("@ann: my parcel is late\n\n@Shop: @ann can I have the order number? - Mark 2/2",
+         [("@ann", "customer"), ("@Shop", "agent")]),
+        # no one talks as a service: the account the opener calls on and that answers the opener
+        ("116684: today @AmericanAir lost my business\nAmericanAir: @116684 Whoa, what happened?\n"
+         "116684: @AmericanAir a $50 fee", [("116684", "customer"), ("AmericanAir", "agent"),
+                                           ("116684", "customer")]),
         # speech-to-text text: no capitals, no marks
         ("ann: @acme my parcel\nacme: @ann we're sorry please dm us",
          [("ann", "customer"), ("acme", "agent")]),
@@ -52,6 +59,8 @@ def test_roles_from_the_thread(text, expected):
         # a customer asking the service to let them know does not become the agent
         ("@ann: @Acme broken again\n\n@Acme: @ann sorry, DM us\n\n@bob: @Acme let us know too",
          [("@ann", "customer"), ("@Acme", "agent"), ("@bob", None)]),
+        # an answer to an opener who called on no one: colleagues, not a help desk
+        ("@ann: the build broke\n\n@bob: @ann fixed it", [("@ann", None), ("@bob", None)]),
         # the opener talking as a service is not taken for the agent
         ("@Acme: let us know what you think of our team\n\n@ann: @Acme love it",
          [("@Acme", None), ("@ann", None)]),
