@@ -54,7 +54,9 @@ _NOT_SPEAKERS = frozenset(
     "note notes subject re fw fwd warning important example examples tip tips step steps "
     "summary update edit ps ticket date time from to cc bcc error status resolution issue "
     "problem http https ftp mailto tel reason result results title description tags "
-    "category priority solution answer question cause fix workaround see also".split()
+    "category priority solution answer question cause fix workaround see also "
+    # Latin abbreviations that introduce an example or an aside ("Eg: if an issue ...").
+    "eg e.g e.g. ie i.e i.e. nb n.b n.b. viz cf".split()
 )
 # The speakers a speech-to-text engine numbers: "Speaker 1", "spk_0" (Amazon Transcribe), "ch_1"
 # (a channel), "Participant 2"; each is a speaker even where it talks once.

@@ -139,6 +139,9 @@ def test_transcript_a_lone_note_label_stays_prose():
         ("TMobile: it is official\nuser1: @TMobile what now\nTMobileHelp: @user1 see here",
          ["TMobile", "user1", "TMobileHelp"]),
         ("Dana: @Acme my ticket?\nDana: any news?\nAcme: it is fixed", ["Dana", "Dana", "Acme"]),
+        # an abbreviation introducing an example, however often, is no speaker
+        ("@user1: the SLA fails\nEg:\nthe L1 team\nEg: a Response SLA of 2 HRs\n@user2: agreed",
+         ["@user1", "@user2"]),
         # two replies, each speaker posting once
         ("ann: @acme my parcel?\nacme: @ann it ships today", ["ann", "acme"]),
         # ... but one line addressing someone is prose
