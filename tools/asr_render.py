@@ -203,6 +203,12 @@ def render_text(text: str, phase: int = 0) -> Rendering:
     return builder.done()
 
 
+def _between_words(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` holds no letter or digit and has one on either side."""
+    return (0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+            and not any(char.isalnum() for char in text[start:end]))
+
+
 def render_transcript(text: str, key: str = "", seed: int = SEED) -> Rendering:
     """A transcript (any sub-format the ``transcript`` format reads) rendered as speech-to-text.
 
@@ -222,7 +228,11 @@ def render_transcript(text: str, key: str = "", seed: int = SEED) -> Rendering:
         end = position
         while end < len(text) and bool(flags[end]) == hidden:
             end += 1
-        if hidden:
+        if hidden and _between_words(text, position, end):
+            # Punctuation the masker hides inside a run of characters ("ticket#10138759"): no
+            # identifier to copy and nothing said, but it kept two words apart.
+            builder.emit(position, end, " ", False, gap=True)
+        elif hidden:
             builder.copy(position, end, lower_hidden)
         else:
             builder.speech(position, end, separators)

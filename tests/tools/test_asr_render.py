@@ -104,6 +104,20 @@ def test_asr_render_transcript_lowercases_labels_and_carries_gold():
     assert rendered.text.splitlines()[1] == "customer: okay escalate it"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Customer: my ticket#10138759 is open", "customer: my ticket 10138759 is open"),
+    ("Agent: see case#55 today", "agent: see case 55 today"),
+])
+def test_asr_render_hidden_punctuation_inside_a_word_run_is_a_blank(text, expected):
+    # The masker hides a number sign glued between a word and a number; speech says the two
+    # apart, and the gold on either side still carries.
+    rendering = render_transcript(text)
+    assert rendering.text == expected
+    start = text.index("#") + 1
+    carried = carry_spans(rendering, [{"start": start, "end": start + 2, "text": text[start:start + 2]}])
+    assert carried[0]["text"] == text[start:start + 2]
+
+
 def test_asr_render_json_transcript_keeps_its_shape():
     text = json.dumps({"entries": [
         {"text": "Hi, I'm \"Sam\" \u2014 your AGENT.\nHow can I help?", "role": "AGENT",
