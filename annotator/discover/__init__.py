@@ -10,6 +10,7 @@ One concern per module:
 * :mod:`.typos`: misspelt term candidates folded into the term they misspell;
 * :mod:`.grouping`: spellings of one term type (inflections, hyphens, possessives) grouped;
 * :mod:`.context`: context words learned around the glossary's own terms (seeded NC-value);
+* :mod:`.casing`: how often the archive capitalises each word mid-sentence (names);
 * :mod:`.termhood`: C-value termhood with document spread, and the other kinds' scores;
 * :mod:`.aggregate`: documents -> ranked :class:`~.model.Candidate` list;
 * :mod:`.review`: the review loop (decisions file, glossary CSV export);

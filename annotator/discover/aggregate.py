@@ -35,6 +35,9 @@ class Discovery:
         # content word's uses; vocabularies too, so the same share of the capacity.
         self.seed_words = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
         self.context_words = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
+        # Casing (see .casing): mid-sentence uses written with a capital, and all of them.
+        self.capitalised = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
+        self.cased = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
         self.documents = 0
 
     def add(self, doc: DocumentCandidates) -> None:
@@ -58,6 +61,10 @@ class Discovery:
             self.variants.add(key, hit, doc.id)
         for word, count in doc.verbs.items():
             self.verbs.add_count(word, count)
+        for word, count in doc.capitalised.items():
+            self.capitalised.add_count(word, count)
+        for word, count in doc.cased.items():
+            self.cased.add_count(word, count)
 
     def _seeded(self, word: str) -> int:
         entry = self.seed_words.get(word)
@@ -71,7 +78,8 @@ class Discovery:
     def bound(self) -> int:
         """The most entries the tables can hold together."""
         return 2 * sum(t.capacity for t in (self.acronyms, self.terms, self.variants,
-                                            self.verbs, self.seed_words, self.context_words))
+                                            self.verbs, self.seed_words, self.context_words,
+                                            self.capitalised, self.cased))
 
     def candidates(self, *, min_documents: int = 1, exclude: Iterable[str] = (),
                    decisions: dict[str, str] | None = None) -> list[Candidate]:
@@ -99,7 +107,8 @@ class Discovery:
         terms, _ = fold_misspellings(
             {k: e for k, e in self.terms.entries.items() if k not in variant_keys})
         terms, _ = fold_misspellings(group_variants(terms))
-        scores = term_scores(terms, {w: e.count for w, e in self.verbs.entries.items()})
+        scores = term_scores(terms, {w: e.count for w, e in self.verbs.entries.items()},
+                             casing=(_counts(self.capitalised), _counts(self.cased)))
         for key, entry in terms.items():
             name = entry.surface
             if not keep(name, entry) or scores[key] <= 0:
@@ -111,6 +120,10 @@ class Discovery:
                                         decisions))
         found.sort(key=lambda c: (-c.score, -c.documents, c.candidate.casefold(), c.kind))
         return found
+
+
+def _counts(table: BoundedTable) -> dict[str, int]:
+    return {key: entry.count for key, entry in table.entries.items()}
 
 
 def _candidate(name: str, kind: str, entry: Entry, score: float,

@@ -21,6 +21,7 @@ from ..glossary.model import Glossary
 from ..lint.rules import acronym_uses, lint_visible
 from ..text.abbreviations import find_definitions
 from ..vocabulary.acronyms import base_acronym
+from .casing import document_casing
 from .context import DocumentContext, acronym_mentions
 from .known import Known
 from .variants import VariantIndex
@@ -82,6 +83,10 @@ class DocumentCandidates:
     #: content word -> uses next to a glossary mention, and -> uses (see :mod:`.context`)
     seeds: dict[str, int] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
+    #: content word -> mid-sentence uses written with a capital, and -> mid-sentence uses
+    #: (see :mod:`.casing`)
+    capitalised: dict[str, int] = field(default_factory=dict)
+    cased: dict[str, int] = field(default_factory=dict)
 
 
 def _add(table: dict[str, Hit], key: str, surface: str, start: int, end: int, visible: str,
@@ -128,7 +133,7 @@ def term_hits(visible: str, known: Known) -> dict[str, Hit]:
 
 def terms_in_context(visible: str, known: Known) -> tuple[dict[str, Hit], DocumentContext]:
     """:func:`term_hits`, and the document's context (the seed words around its glossary
-    mentions, every content word's uses)."""
+    mentions, every content word's uses, its words as :attr:`DocumentContext.tokens`)."""
     hits: dict[str, Hit] = {}
     mentions: list[tuple[int, int]] = []
     occurrences: list[tuple[str, int, int]] = []
@@ -237,6 +242,7 @@ def document_candidates(doc_id: str | int, text: str, format: str, *, glossary: 
     visible = lint_visible(text, format)
     acronyms, long_forms = acronym_hits(text, visible, glossary, known, allow)
     terms, context = terms_in_context(visible, known)
+    capitalised, cased = document_casing(visible, context.tokens)
     return DocumentCandidates(
         id=doc_id,
         acronyms=acronyms,
@@ -246,4 +252,6 @@ def document_candidates(doc_id: str | int, text: str, format: str, *, glossary: 
         verbs=verb_uses(visible),
         seeds=_most(context.seeds),
         words=_most(context.words),
+        capitalised=_most(capitalised),
+        cased=_most(cased),
     )

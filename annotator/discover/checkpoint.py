@@ -20,10 +20,12 @@ from ..errors import DiscoverError
 from .aggregate import Discovery
 from .counters import BoundedTable, Entry
 
-#: Bumped whenever what a table entry holds changes, so a run never mixes two meanings (5:
-#: the glossary-word count of a term also counts word forms and closed-up glossary names).
-VERSION = 5
-_KINDS = ("acronyms", "terms", "variants", "verbs", "seed_words", "context_words")
+#: Bumped whenever what a table entry holds changes, so a run never mixes two meanings (6:
+#: two more tables, the words' casing; 5: the glossary-word count of a term also counts word
+#: forms and closed-up glossary names).
+VERSION = 6
+_KINDS = ("acronyms", "terms", "variants", "verbs", "seed_words", "context_words",
+          "capitalised", "cased")
 
 
 def fingerprint(path: Path, kind: str) -> dict:

@@ -19,8 +19,11 @@ often, each a factor:
   or a signature (or opens its line as a label before a colon: an issue-template field), and
   loses up to ``LINE`` of its score when it does so across documents (templates and
   signatures recur; one article's heading often names its term);
-* names: a candidate with a word the archive never writes in lower case (a person, product,
-  vendor or place: "Alex Doe", "Amazon Connect") is a name, not glossary jargon (``NAME``);
+* names: a candidate with a word the archive keeps capitalising in the middle of a sentence
+  (a person, product, vendor, team or place: "Alex Doe", "Amazon Connect", "Slack channel")
+  is a name, not glossary jargon; it loses up to ``NAME`` as that word's share of capitalised
+  mid-sentence uses (:mod:`.casing`) rises from :data:`NAME_FROM` to :data:`NAME_FULL`. A
+  common noun some pages title-case ("Support", "Response Time") keeps a low share;
 * generic modifiers: a first word that pairs with many different heads, each only a few times
   ("new ticket", "new macro", "new user"...), makes free combinations, not fixed terms; the
   score shrinks with that word's type/token ratio (``PRODUCTIVE``). Not so for a head: a
@@ -64,6 +67,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from ..vocabulary.frequency import zipf
+from .casing import capital_share
 from .counters import Entry
 from .words import LINKS, singular
 
@@ -73,8 +77,16 @@ LINE = 0.75
 LINE_DOCUMENTS = 3
 #: Weight of document spread in term scores (acronyms and variants use 1).
 SPREAD = 0.25
-#: Factor of a term with a word the archive only writes capitalized (a name).
+#: Most a term loses when one of its words is written with a capital in the middle of a
+#: sentence every time (a name, see :mod:`.casing`).
 NAME = 0.5
+#: Share of a word's mid-sentence uses written with a capital from which it starts to read as
+#: a name (below it: a common noun that some headings and pages title-case).
+NAME_FROM = 0.5
+#: Share from which a word is a name and costs the whole :data:`NAME`.
+NAME_FULL = 0.9
+#: Fewest mid-sentence uses before a word's casing is evidence at all.
+NAME_USES = 2
 #: Most a term gains when every word is a glossary word.
 DOMAIN = 4.0
 #: How strongly a productive first word (many heads, few uses each) lowers a term.
@@ -151,15 +163,17 @@ def c_values(entries: Mapping[str, Entry]) -> dict[str, float]:
     return values
 
 
-def name_words(entries: Mapping[str, Entry]) -> set[str]:
-    """Key words the archive writes capitalized but never in lower case (names)."""
-    lower: set[str] = set()
-    capital: set[str] = set()
-    for key, entry in entries.items():
-        for surface in entry.surfaces:
-            for word, written in zip(key.split(), surface.split()):
-                (capital if written[:1].isupper() else lower).add(word)
-    return capital - lower
+def name_factor(surface: str, capitalised: Mapping[str, int], uses: Mapping[str, int]) -> float:
+    """Factor of a term written ``surface``: 1 when each of its words is mostly written in
+    lower case in the middle of a sentence, down to ``1 - NAME`` as its most capitalised
+    word's share (:func:`~.casing.capital_share`) rises from :data:`NAME_FROM` to
+    :data:`NAME_FULL` (words with fewer than :data:`NAME_USES` such uses are not counted)."""
+    shares = [share for word in _written_words(surface)
+              if (share := capital_share(word, capitalised, uses, NAME_USES)) is not None]
+    if not shares:
+        return 1.0
+    strength = min(1.0, max(0.0, (max(shares) - NAME_FROM) / (NAME_FULL - NAME_FROM)))
+    return 1.0 - NAME * strength
 
 
 def productivity(entries: Mapping[str, Entry], position: int = 0) -> dict[str, float]:
@@ -236,18 +250,21 @@ def verb_share(word: str, verbs: Mapping[str, int], firsts: Mapping[str, int]) -
     return used / (used + firsts.get(word, 0))
 
 
-def term_scores(entries: Mapping[str, Entry],
-                verbs: Mapping[str, int] | None = None) -> dict[str, float]:
+def term_scores(entries: Mapping[str, Entry], verbs: Mapping[str, int] | None = None,
+                casing: tuple[Mapping[str, int], Mapping[str, int]] | None = None,
+                ) -> dict[str, float]:
     """C-value with the adjustments of the module docstring. ``verbs``: word (lower case, as
-    written) -> uses before an object in the archive (:func:`~.candidates.verb_uses`)."""
+    written) -> uses before an object in the archive (:func:`~.candidates.verb_uses`);
+    ``casing``: the archive's ``(capitalised, uses)`` mid-sentence word counts
+    (:func:`~.casing.document_casing`, summed; without them no name factor)."""
     verbs = verbs or {}
+    capitalised, cased = casing or ({}, {})
     # Verb evidence is about the word as written ("assignment" is no verb though its type
     # key is "assign"): first words of the written forms.
     firsts: Counter = Counter()
     for key, entry in entries.items():
         if len(key.split()) == 2:
             firsts[_first_word(entry, key)] += entry.count
-    names = name_words(entries)
     productive = productivity(entries)
     specificity = word_specificity(entries)
     scores = {}
@@ -263,8 +280,7 @@ def term_scores(entries: Mapping[str, Entry],
                       if word.lower() not in LINKS) or 1
         score *= 1.0 + DOMAIN * min(1.0, entry.domain / content)
         score *= 1.0 - PRODUCTIVE * productive.get(parts[0], 0.0)
-        if any(word in names for word in parts):
-            score *= NAME
+        score *= name_factor(entry.surface or key, capitalised, cased)
         if entry.count == 1:
             score *= ONCE
         if _first_word(entry, key) in FREE_MODIFIERS:  # as written: "valued" types as "value"

@@ -42,9 +42,9 @@ def test_aggregate_examples_are_bounded(miner):
 
 
 def test_aggregate_bound(miner):
-    # three n-gram tables, and the verb-evidence and two context-word tables (a tenth of
-    # their capacity each), twice each
-    assert Discovery(capacity=10).bound == 2 * (3 * 10 + 3 * 1)
+    # three n-gram tables, and the verb-evidence, two context-word and two casing tables (a
+    # tenth of their capacity each), twice each
+    assert Discovery(capacity=10).bound == 2 * (3 * 10 + 5 * 1)
 
 
 def test_aggregate_groups_spellings_of_one_type(miner):

@@ -4,8 +4,9 @@ import pytest
 
 from annotator.discover.counters import Entry
 from annotator.discover.termhood import (
-    DOMAIN, FREE, GENERAL, LINE, SPECIFIC, VERB, acronym_score, c_values, general_factor,
-    name_words, productivity, term_scores, verb_share, word_specificity)
+    DOMAIN, FREE, GENERAL, LINE, NAME, NAME_FROM, NAME_FULL, NAME_USES, SPECIFIC, VERB,
+    acronym_score, c_values, general_factor, name_factor, productivity, term_scores, verb_share,
+    word_specificity)
 
 
 def _entry(count, documents=1, whole_line=0):
@@ -70,15 +71,38 @@ def _written(count, documents, *surfaces, domain=0):
     return entry
 
 
-def test_termhood_words_never_written_in_lower_case_are_names():
-    entries = {"alex doe": _written(4, 3, "Alex Doe"), "ring strategy": _written(4, 3, "Ring Strategy"),
-               "ring group": _written(2, 2, "ring group")}
-    assert name_words(entries) == {"alex", "doe", "strategy"}
-    scores = term_scores(entries)
-    assert scores["alex doe"] == pytest.approx(scores["ring strategy"])  # both hold a name word
-    entries["strategy review"] = _written(2, 2, "strategy review")
-    scores = term_scores(entries)
-    assert scores["ring strategy"] > scores["alex doe"]
+#: mid-sentence uses written with a capital, and all of them (see .casing)
+_CAPITALISED = {"alex": 5, "doe": 5, "slack": 9, "support": 3, "ring": 0, "channel": 0}
+_CASED = {"alex": 5, "doe": 5, "slack": 10, "support": 10, "ring": 6, "channel": 8, "pod": 1}
+
+
+@pytest.mark.parametrize("surface, factor", [
+    ("Alex Doe", 1 - NAME),  # never written in lower case: a name
+    ("Slack channel", 1 - NAME),  # 9 of 10 capitalised: a name however it is written here
+    ("Support channel", 1.0),  # a common noun some pages title-case
+    ("ring channel", 1.0),
+    ("Support Pods", 1.0),  # "pods": one use is no evidence
+])
+def test_termhood_words_kept_capitalised_mid_sentence_are_names(surface, factor):
+    assert name_factor(surface, _CAPITALISED, _CASED) == pytest.approx(factor)
+
+
+def test_termhood_name_factor_grows_with_the_capitalised_share():
+    middle = (NAME_FROM + NAME_FULL) / 2
+    cased = {"acme": 100}
+    assert name_factor("acme desk", {"acme": round(100 * middle)}, cased) == \
+        pytest.approx(1 - NAME / 2)
+    assert name_factor("acme desk", {"acme": round(100 * NAME_FROM)}, cased) == 1.0
+    assert name_factor("acme desk", {"acme": 1}, {"acme": NAME_USES - 1}) == 1.0
+
+
+def test_termhood_names_rank_below_common_nouns():
+    entries = {"alex doe": _written(4, 3, "Alex Doe"), "ring channel": _written(4, 3, "ring channel")}
+    scores = term_scores(entries, casing=(_CAPITALISED, _CASED))
+    assert scores["alex doe"] == pytest.approx(scores["ring channel"] * (1 - NAME))
+    # without the archive's casing there is no evidence either way
+    plain = term_scores(entries)
+    assert plain["alex doe"] == pytest.approx(plain["ring channel"])
 
 
 def test_termhood_productive_first_word_makes_free_combinations():
