@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..vocabulary.acronyms import LINT_NOT_ACRONYMS, is_roman_numeral
+from ..vocabulary.english import is_dictionary_word
 
 #: Commonly exempt acronyms: general technology, business and time/region shorthand that a
 #: support-article editor leaves unexpanded. Deliberately short on CX jargon (SLA, CSAT, AHT
@@ -85,12 +86,14 @@ def is_ordinary_word(token: str, lower_words: set[str]) -> bool:
     """Decide whether an all-caps ``token`` is a word in this document, not an acronym.
 
     ``lower_words`` holds the case-folded forms of every token in the document's visible text
-    that is *not* all capitals (see :func:`non_caps_vocabulary`).
+    that is *not* all capitals (see :func:`non_caps_vocabulary`). A lower-case form is evidence
+    of a word only when it is an English word: chats and tickets write acronyms in lower case
+    too ("the ccp page" next to "the CCP"), and "ccp" is no word that "CCP" could be shouting.
     """
     if never_acronym(token) or looks_like_word(token):
         return True
     folded = token.casefold()
-    return folded in lower_words or folded + "s" in lower_words
+    return (folded in lower_words or folded + "s" in lower_words) and is_dictionary_word(folded)
 
 
 # A whole whitespace-separated prose word, allowing surrounding punctuation: "(Recognition)",

@@ -80,6 +80,16 @@ def test_words_ordinary_word_uses_the_document():
     assert not is_ordinary_word("SWIR", vocab)
 
 
+@pytest.mark.parametrize("token, text, ordinary", [
+    ("STAR", "a star on the repo", True),  # the lower-case form is an English word
+    ("STAR", "a STAR request", False),
+    ("CCP", "open the ccp page, then the CCP", False),  # written in lower case, still no word
+    ("NRT", "our nrt target and the NRT", False),
+])
+def test_words_lower_case_form_must_be_an_english_word(token, text, ordinary):
+    assert is_ordinary_word(token, non_caps_vocabulary(text)) is ordinary
+
+
 def test_words_caps_runs():
     text = "SLACK CHANNEL and SWIR"
     tokens = [("SLACK", 0, 5), ("CHANNEL", 6, 13), ("SWIR", 18, 22)]
