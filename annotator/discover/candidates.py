@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..glossary.model import Glossary
 from ..lint.rules import acronym_uses, lint_visible
 from ..text.abbreviations import find_definitions
-from ..vocabulary.acronyms import base_acronym
+from ..vocabulary.acronyms import base_acronym, is_mixed_acronym
 from .casing import document_casing
 from .context import DocumentContext, acronym_mentions
 from .known import Known
@@ -52,6 +52,13 @@ _BEFORE_OBJECT = re.compile(
 #: piece of a version, identifier, path or number ("v1.2", "L1_cache", "1A2", "A1.5", "L1-2").
 _LETTER_DIGIT = re.compile(
     r"(?<![\w@#\\.&$%'\u2019-])([A-Z][0-9])(?:s|['\u2019]s)?(?![\w@\\&]|[.,:-][0-9])")
+
+#: A word of letters and digits that may be a mixed-case acronym ("VoIP", "QoS", "eNPS"),
+#: with a plural or possessive; the same boundaries as :data:`_LETTER_DIGIT`, so a piece of a
+#: handle, path, identifier or version is none. :func:`is_mixed_acronym` decides.
+_MIXED = re.compile(
+    r"(?<![\w@#\\.&$%'\u2019/-])([A-Za-z][A-Za-z0-9&]{1,7}(?:['\u2019]s)?)"
+    r"(?![\w@\\&/]|[.,:-][0-9A-Za-z])")
 
 
 @dataclass(slots=True)
@@ -122,6 +129,20 @@ def acronym_hits(text: str, visible: str, glossary: Glossary, known: Known,
         if known.has_acronym(code) or code in allow or code.casefold() in allow:
             continue
         _add(hits, code, code, match.start(1), match.end(1), visible, False)
+    # Mixed case ("VoIP", "QoS"): the linter leaves them to the glossary, but a glossary
+    # that lacks one is what discovery is for. Allow entries compare regardless of case, as
+    # the linter's do ("SaaS", "iOS" are on the default list).
+    allowed = None
+    for match in _MIXED.finditer(visible):
+        token = match.group(1)
+        if token.isupper() or token.islower() or not is_mixed_acronym(token):
+            continue
+        acronym = base_acronym(token)
+        allowed = allowed if allowed is not None else {a.casefold() for a in allow}
+        if known.has_acronym(acronym) or acronym.casefold() in allowed:
+            continue
+        _add(hits, acronym, acronym, match.start(1), match.start(1) + len(acronym), visible,
+             False)
     return hits, long_forms
 
 

@@ -13,6 +13,7 @@ predicate                      question it answers                              
 :func:`is_acronym_phrase`      an acronym, maybe with a number (``SOC 2``)?           seed pages
 :func:`is_acronym_alias`       should this alias match case-sensitively?              patterns
 :func:`is_caps_acronym`        an all-caps token nobody defined (``CSAT``, ``2FA``)?  linter
+:func:`is_mixed_acronym`       a mixed-case one (``VoIP``, ``eNPS``) in running text? discovery
 =============================  =====================================================  ==========
 
 Why they differ: running text is noisy, so :func:`is_acronym_shape` is ASCII-only, at most six
@@ -21,7 +22,9 @@ characters and tolerant of ``SLAs`` / ``SLA's``; glossary names are curated, so
 inflection; pattern generation only routes an alias to case-sensitive matching, so
 :func:`is_acronym_alias` is the loosest (``Q&A``, twelve characters); the linter asks an author
 to define only what is written in capitals, so :func:`is_caps_acronym` refuses lowercase
-letters (``eNPS`` is left to the glossary).
+letters (``eNPS`` is left to the glossary); discovery, which proposes what a glossary
+lacks, takes mixed-case ones too (:func:`is_mixed_acronym`), but not the camel-case names and
+caps-lock slips that share their letter counts (``GitLab``, ``ChatJS``, ``THe``).
 
 Shape (:func:`is_acronym_shape`): 2-6 ASCII characters after removing a plural or possessive
 (``SLAs``, ``SLA's``); starts with a letter or digit; only letters, digits and ``&``; at least
@@ -296,6 +299,26 @@ def is_caps_acronym(base: str) -> bool:
     if not _CAPS_STEM.match(base) or len(base) > 10:
         return False
     return sum(c.isalpha() for c in base) >= 2
+
+
+_LOWER_RUN = re.compile(r"[a-z]{3}")
+_CAPS_LOCK_SLIP = re.compile(r"[A-Z]{2,}[a-z]+")
+
+
+def is_mixed_acronym(token: str) -> bool:
+    """A mixed-case acronym in running text (its base form, see :func:`base_acronym`): an
+    :func:`is_acronym` with lower-case letters, none of them three in a row (that is a word
+    inside a camel-case name or identifier: ``GitLab``, ``ChatJS``, ``BoltSVG``), and not
+    capitals followed by lower case only (a caps-lock slip: ``THe``, ``WHen``). An all-caps
+    base (``KPIs``) is :func:`is_caps_acronym`'s.
+
+    >>> [is_mixed_acronym(t) for t in ("VoIP", "eNPS", "QoS", "TwiML", "SaaS", "KPIs", "GitLab", "THe")]
+    [True, True, True, True, True, False, False, False]
+    """
+    base = base_acronym(token)
+    if base.upper() == base or not is_acronym(token):
+        return False
+    return not _LOWER_RUN.search(base) and not _CAPS_LOCK_SLIP.fullmatch(base)
 
 
 def singular_acronym(token: str) -> str:

@@ -42,6 +42,26 @@ def test_candidates_letter_digit_codes_respect_glossary_and_allow(spec):
     assert set(allowing.mine("d", "The L1 and L2 teams.").acronyms) == {"L2"}
 
 
+@pytest.mark.parametrize(("text", "acronyms"), [
+    ("Calls go over VoIP; VoIP's QoS is poor, two PoCs ran.", {"VoIP": 2, "QoS": 1, "PoC": 1}),
+    # camel-case names, caps-lock slips, all-caps plurals (the linter's), the allowlist
+    ("GitLab and ChatJS; THe SaaS on iOS.", {}),
+    # pieces of a handle, path, identifier or version
+    ("ping @VoIP, open docs/QoS or v1.PoC and PoC-2 or VoIP_x.", {}),
+])
+def test_candidates_mixed_case_acronyms(miner, text, acronyms):
+    found = miner.mine("d", text).acronyms
+    assert {k: h.count for k, h in found.items()} == acronyms
+    for key, hit in found.items():
+        assert text[hit.start : hit.end] == key
+
+
+def test_candidates_mixed_case_acronyms_respect_glossary_and_allow(spec):
+    assert "eNPS" not in Miner(MinerSpec(), MineOptions()).mine("d", "Our eNPS rose.").acronyms
+    allowing = Miner(replace(spec, allow=("voip",)), MineOptions())
+    assert set(allowing.mine("d", "VoIP and QoS.").acronyms) == {"QoS"}
+
+
 def test_candidates_terms_skip_glossary_and_its_parts(miner):
     text = "The Service Level Agreement and the ring strategy. Average handle time, ring strategy."
     terms = miner.mine("d", text).terms

@@ -23,6 +23,7 @@ from annotator.vocabulary.acronyms import (
     is_acronym_shape,
     is_acronym_word,
     is_caps_acronym,
+    is_mixed_acronym,
     is_roman_numeral,
     is_shouting,
     singular_acronym,
@@ -272,3 +273,14 @@ def test_capitalised_words_in_a_dense_text_are_the_regex_matches_too(monkeypatch
     monkeypatch.setattr(acronyms, "_WALKED_WORDS", 3)  # the regex takes over after three
     text = "SLA KPIs x.SLA @AHT CSAT's " * 5 + "AB&\u00e9 R&D"
     assert _spans(capitalised_words(text)) == _spans(_REFERENCE.finditer(text))
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("VoIP", True), ("eNPS", True), ("QoS", True), ("TwiML", True), ("PoCs", True),
+    ("KPIs", False),  # an all-caps acronym's plural: the linter's shape
+    ("GitLab", False), ("ChatJS", False), ("DevOps", False),  # camel-case names
+    ("THe", False), ("WHen", False),  # caps-lock slips
+    ("SLA", False), ("Hello", False),
+])
+def test_is_mixed_acronym(token, expected):
+    assert is_mixed_acronym(token) is expected
