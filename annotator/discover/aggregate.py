@@ -35,9 +35,10 @@ class Discovery:
         # content word's uses; vocabularies too, so the same share of the capacity.
         self.seed_words = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
         self.context_words = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
-        # Casing (see .casing): mid-sentence uses written with a capital, and all of them.
+        # Casing (see .casing): content words' mid-sentence uses written with a capital, and
+        # their uses at a start (all their uses are the context-word table's).
         self.capitalised = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
-        self.cased = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
+        self.starts = BoundedTable(max(1, capacity // VERB_CAPACITY_SHARE))
         self.documents = 0
 
     def add(self, doc: DocumentCandidates) -> None:
@@ -63,8 +64,8 @@ class Discovery:
             self.verbs.add_count(word, count)
         for word, count in doc.capitalised.items():
             self.capitalised.add_count(word, count)
-        for word, count in doc.cased.items():
-            self.cased.add_count(word, count)
+        for word, count in doc.starts.items():
+            self.starts.add_count(word, count)
 
     def _seeded(self, word: str) -> int:
         entry = self.seed_words.get(word)
@@ -79,7 +80,7 @@ class Discovery:
         """The most entries the tables can hold together."""
         return 2 * sum(t.capacity for t in (self.acronyms, self.terms, self.variants,
                                             self.verbs, self.seed_words, self.context_words,
-                                            self.capitalised, self.cased))
+                                            self.capitalised, self.starts))
 
     def candidates(self, *, min_documents: int = 1, exclude: Iterable[str] = (),
                    decisions: dict[str, str] | None = None) -> list[Candidate]:
@@ -108,7 +109,8 @@ class Discovery:
             {k: e for k, e in self.terms.entries.items() if k not in variant_keys})
         terms, _ = fold_misspellings(group_variants(terms))
         scores = term_scores(terms, {w: e.count for w, e in self.verbs.entries.items()},
-                             casing=(_counts(self.capitalised), _counts(self.cased)))
+                             casing=(_counts(self.capitalised), _counts(self.context_words),
+                                     _counts(self.starts)))
         for key, entry in terms.items():
             name = entry.surface
             if not keep(name, entry) or scores[key] <= 0:

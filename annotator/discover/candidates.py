@@ -53,11 +53,13 @@ _BEFORE_OBJECT = re.compile(
 _LETTER_DIGIT = re.compile(
     r"(?<![\w@#\\.&$%'\u2019-])([A-Z][0-9])(?:s|['\u2019]s)?(?![\w@\\&]|[.,:-][0-9])")
 
-#: A word of letters and digits that may be a mixed-case acronym ("VoIP", "QoS", "eNPS"),
-#: with a plural or possessive; the same boundaries as :data:`_LETTER_DIGIT`, so a piece of a
-#: handle, path, identifier or version is none. :func:`is_mixed_acronym` decides.
+#: A word of letters and digits with a capital after its first character, which may be a
+#: mixed-case acronym ("VoIP", "QoS", "eNPS"), with a plural or possessive; the same
+#: boundaries as :data:`_LETTER_DIGIT`, so a piece of a handle, path, identifier or version is
+#: none. Only such words match (not every word: a cheaper scan); :func:`is_mixed_acronym`
+#: decides.
 _MIXED = re.compile(
-    r"(?<![\w@#\\.&$%'\u2019/-])([A-Za-z][A-Za-z0-9&]{1,7}(?:['\u2019]s)?)"
+    r"(?<![\w@#\\.&$%'\u2019/-])([A-Za-z][a-z0-9&]{0,5}[A-Z][A-Za-z0-9&]{0,6}(?:['\u2019]s)?)"
     r"(?![\w@\\&/]|[.,:-][0-9A-Za-z])")
 
 
@@ -90,10 +92,10 @@ class DocumentCandidates:
     #: content word -> uses next to a glossary mention, and -> uses (see :mod:`.context`)
     seeds: dict[str, int] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
-    #: content word -> mid-sentence uses written with a capital, and -> mid-sentence uses
-    #: (see :mod:`.casing`)
+    #: content word -> mid-sentence uses written with a capital, and -> uses at a start of a
+    #: line or sentence (see :mod:`.casing`)
     capitalised: dict[str, int] = field(default_factory=dict)
-    cased: dict[str, int] = field(default_factory=dict)
+    starts: dict[str, int] = field(default_factory=dict)
 
 
 def _add(table: dict[str, Hit], key: str, surface: str, start: int, end: int, visible: str,
@@ -135,7 +137,7 @@ def acronym_hits(text: str, visible: str, glossary: Glossary, known: Known,
     allowed = None
     for match in _MIXED.finditer(visible):
         token = match.group(1)
-        if token.isupper() or token.islower() or not is_mixed_acronym(token):
+        if token.isupper() or not is_mixed_acronym(token):
             continue
         acronym = base_acronym(token)
         allowed = allowed if allowed is not None else {a.casefold() for a in allow}
@@ -263,7 +265,7 @@ def document_candidates(doc_id: str | int, text: str, format: str, *, glossary: 
     visible = lint_visible(text, format)
     acronyms, long_forms = acronym_hits(text, visible, glossary, known, allow)
     terms, context = terms_in_context(visible, known)
-    capitalised, cased = document_casing(visible, context.tokens)
+    capitalised, starts = document_casing(visible, context.tokens)
     return DocumentCandidates(
         id=doc_id,
         acronyms=acronyms,
@@ -274,5 +276,5 @@ def document_candidates(doc_id: str | int, text: str, format: str, *, glossary: 
         seeds=_most(context.seeds),
         words=_most(context.words),
         capitalised=_most(capitalised),
-        cased=_most(cased),
+        starts=_most(starts),
     )

@@ -8,57 +8,58 @@ share of a word's mid-sentence uses written with a capital, over the whole archi
 name ("Slack": most of them) from a common noun that is sometimes title-cased ("support",
 "response": a few). :mod:`.termhood` turns the share into a factor.
 
-Per document (:func:`document_casing`, pure, in the worker): for every content word (lower
-case, plural folded, hyphenated words split into their parts), its uses in the middle of a
-sentence and how many of those were written with a capital. All-caps words (acronyms,
-shouting) and stopwords are not counted. Summed over the archive in two bounded vocabulary
-tables (:mod:`.aggregate`).
+Per document (:func:`document_casing`, pure, in the worker): for every content word (as
+:mod:`.context` keys it: the whole word, lower case, plural folded), its uses at a start
+(of a line, a sentence, a heading, a list item, a quotation or a cell: where any word takes
+a capital) and its mid-sentence uses written with a capital. Every use of a content word is
+counted already (the context-word table), so a word's mid-sentence uses are its uses less
+its starts: two small tables instead of a pass that judges every word. All-caps words
+(acronyms, shouting) and stopwords are not counted. Summed over the archive in bounded
+vocabulary tables (:mod:`.aggregate`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from .words import Word, is_stopword, singular
 
-#: Characters that, right before a word (spaces skipped, same line), make it the start of a
-#: sentence, a heading, a list item, a quotation or a cell, where a capital is no evidence.
-_OPENERS = frozenset(".!?:;\"'`*#>|-([{_\u2018\u201c\u2022")
-
-
-def _mid_sentence(visible: str, start: int) -> bool:
-    """True when the word at ``start`` follows another word on its line, not an opener."""
-    i = start - 1
-    while i >= 0 and visible[i] in " \t\u00a0":
-        i -= 1
-    return i >= 0 and visible[i] != "\n" and visible[i] not in _OPENERS
+#: A word at a start: first on its line, or after a sentence end, a colon, a quotation mark, a
+#: bracket or a markup character (spaces between). A hyphen or apostrophe inside a word
+#: ("first-line", "don't") is no start. One regex pass: the starts are few, the words many.
+_START = re.compile(
+    r"(?:^|[.!?:;`*#>|(\[{_\u2018\u201c\u2022]|(?<!\w)[-\"'])[ \t\u00a0]*"
+    r"([^\W\d_]+(?:[-'\u2019][^\W\d_]+)*)", re.MULTILINE)
 
 
 def document_casing(visible: str, tokens: Iterable[Word]) -> tuple[dict[str, int], dict[str, int]]:
-    """``(capitalised, uses)``: content word -> its mid-sentence uses written with a capital,
-    and -> all its mid-sentence uses, in ``visible`` (``tokens``: its words)."""
+    """``(capitalised, starts)``: content word -> its mid-sentence uses written with a
+    capital, and -> its uses at a start (see :data:`_START`), in ``visible`` (``tokens``:
+    its words)."""
+    starts: dict[str, int] = {}
+    at_start: set[int] = set()
+    for match in _START.finditer(visible):
+        at_start.add(match.start(1))
+        text = match.group(1)
+        if not text.isupper() and not is_stopword(text):
+            word = singular(text.lower())
+            starts[word] = starts.get(word, 0) + 1
     capitalised: dict[str, int] = {}
-    uses: dict[str, int] = {}
     for token in tokens:
         text = token.text
-        if text.isupper() or not _mid_sentence(visible, token.start):
-            continue
-        # the parts of a hyphenated word after the first sit mid-sentence whatever precedes it
-        for part in text.split("-"):
-            if len(part) < 2 or part.isupper() or is_stopword(part):
-                continue
-            word = singular(part.lower())
-            uses[word] = uses.get(word, 0) + 1
-            if part[0].isupper():
-                capitalised[word] = capitalised.get(word, 0) + 1
-    return capitalised, uses
+        if text[0].isupper() and token.start not in at_start and not text.isupper() \
+                and not is_stopword(text):
+            word = singular(text.lower())
+            capitalised[word] = capitalised.get(word, 0) + 1
+    return capitalised, starts
 
 
 def capital_share(word: str, capitalised: Mapping[str, int], uses: Mapping[str, int],
-                  least: int) -> float | None:
-    """Share of ``word``'s mid-sentence uses written with a capital; None with fewer than
-    ``least`` uses (no evidence either way)."""
-    used = uses.get(word, 0)
-    if used < least:
+                  starts: Mapping[str, int], least: int) -> float | None:
+    """Share of ``word``'s mid-sentence uses (its ``uses`` less its ``starts``) written with a
+    capital; None with fewer than ``least`` such uses (no evidence either way)."""
+    middle = uses.get(word, 0) - starts.get(word, 0)
+    if middle < least:
         return None
-    return capitalised.get(word, 0) / used
+    return min(1.0, capitalised.get(word, 0) / middle)

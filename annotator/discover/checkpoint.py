@@ -25,7 +25,7 @@ from .counters import BoundedTable, Entry
 #: forms and closed-up glossary names).
 VERSION = 6
 _KINDS = ("acronyms", "terms", "variants", "verbs", "seed_words", "context_words",
-          "capitalised", "cased")
+          "capitalised", "starts")
 
 
 def fingerprint(path: Path, kind: str) -> dict:

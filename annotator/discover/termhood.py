@@ -163,13 +163,15 @@ def c_values(entries: Mapping[str, Entry]) -> dict[str, float]:
     return values
 
 
-def name_factor(surface: str, capitalised: Mapping[str, int], uses: Mapping[str, int]) -> float:
+def name_factor(surface: str, casing: tuple[Mapping[str, int], ...]) -> float:
     """Factor of a term written ``surface``: 1 when each of its words is mostly written in
     lower case in the middle of a sentence, down to ``1 - NAME`` as its most capitalised
-    word's share (:func:`~.casing.capital_share`) rises from :data:`NAME_FROM` to
-    :data:`NAME_FULL` (words with fewer than :data:`NAME_USES` such uses are not counted)."""
-    shares = [share for word in _written_words(surface)
-              if (share := capital_share(word, capitalised, uses, NAME_USES)) is not None]
+    word's share (:func:`~.casing.capital_share`; ``casing``: the archive's capitalised,
+    all and start uses per word) rises from :data:`NAME_FROM` to :data:`NAME_FULL` (words
+    with fewer than :data:`NAME_USES` mid-sentence uses are not counted). Words are whole,
+    as :mod:`.context` counts them ("first-line")."""
+    shares = [share for word in surface.lower().split() if word not in LINKS
+              if (share := capital_share(singular(word), *casing, NAME_USES)) is not None]
     if not shares:
         return 1.0
     strength = min(1.0, max(0.0, (max(shares) - NAME_FROM) / (NAME_FULL - NAME_FROM)))
@@ -251,14 +253,14 @@ def verb_share(word: str, verbs: Mapping[str, int], firsts: Mapping[str, int]) -
 
 
 def term_scores(entries: Mapping[str, Entry], verbs: Mapping[str, int] | None = None,
-                casing: tuple[Mapping[str, int], Mapping[str, int]] | None = None,
-                ) -> dict[str, float]:
+                casing: tuple[Mapping[str, int], Mapping[str, int], Mapping[str, int]]
+                | None = None) -> dict[str, float]:
     """C-value with the adjustments of the module docstring. ``verbs``: word (lower case, as
     written) -> uses before an object in the archive (:func:`~.candidates.verb_uses`);
-    ``casing``: the archive's ``(capitalised, uses)`` mid-sentence word counts
-    (:func:`~.casing.document_casing`, summed; without them no name factor)."""
+    ``casing``: the archive's ``(capitalised, uses, starts)`` word counts (see
+    :mod:`.casing`; without them no name factor)."""
     verbs = verbs or {}
-    capitalised, cased = casing or ({}, {})
+    casing = casing or ({}, {}, {})
     # Verb evidence is about the word as written ("assignment" is no verb though its type
     # key is "assign"): first words of the written forms.
     firsts: Counter = Counter()
@@ -280,7 +282,7 @@ def term_scores(entries: Mapping[str, Entry], verbs: Mapping[str, int] | None = 
                       if word.lower() not in LINKS) or 1
         score *= 1.0 + DOMAIN * min(1.0, entry.domain / content)
         score *= 1.0 - PRODUCTIVE * productive.get(parts[0], 0.0)
-        score *= name_factor(entry.surface or key, capitalised, cased)
+        score *= name_factor(entry.surface or key, casing)
         if entry.count == 1:
             score *= ONCE
         if _first_word(entry, key) in FREE_MODIFIERS:  # as written: "valued" types as "value"

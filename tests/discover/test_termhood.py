@@ -71,34 +71,36 @@ def _written(count, documents, *surfaces, domain=0):
     return entry
 
 
-#: mid-sentence uses written with a capital, and all of them (see .casing)
-_CAPITALISED = {"alex": 5, "doe": 5, "slack": 9, "support": 3, "ring": 0, "channel": 0}
-_CASED = {"alex": 5, "doe": 5, "slack": 10, "support": 10, "ring": 6, "channel": 8, "pod": 1}
+#: the archive's casing (see .casing): mid-sentence uses written with a capital, all uses,
+#: uses at a start
+_CASING = ({"alex": 5, "doe": 5, "slack": 9, "support": 3},
+           {"alex": 6, "doe": 5, "slack": 12, "support": 12, "ring": 6, "channel": 8, "pods": 1},
+           {"alex": 1, "slack": 2, "support": 2})
 
 
 @pytest.mark.parametrize("surface, factor", [
     ("Alex Doe", 1 - NAME),  # never written in lower case: a name
     ("Slack channel", 1 - NAME),  # 9 of 10 capitalised: a name however it is written here
-    ("Support channel", 1.0),  # a common noun some pages title-case
+    ("Support channel", 1.0),  # a common noun some pages title-case (3 of 10)
     ("ring channel", 1.0),
     ("Support Pods", 1.0),  # "pods": one use is no evidence
 ])
 def test_termhood_words_kept_capitalised_mid_sentence_are_names(surface, factor):
-    assert name_factor(surface, _CAPITALISED, _CASED) == pytest.approx(factor)
+    assert name_factor(surface, _CASING) == pytest.approx(factor)
 
 
 def test_termhood_name_factor_grows_with_the_capitalised_share():
     middle = (NAME_FROM + NAME_FULL) / 2
-    cased = {"acme": 100}
-    assert name_factor("acme desk", {"acme": round(100 * middle)}, cased) == \
+    uses, starts = {"acme": 100}, {}
+    assert name_factor("acme desk", ({"acme": round(100 * middle)}, uses, starts)) == \
         pytest.approx(1 - NAME / 2)
-    assert name_factor("acme desk", {"acme": round(100 * NAME_FROM)}, cased) == 1.0
-    assert name_factor("acme desk", {"acme": 1}, {"acme": NAME_USES - 1}) == 1.0
+    assert name_factor("acme desk", ({"acme": round(100 * NAME_FROM)}, uses, starts)) == 1.0
+    assert name_factor("acme desk", ({"acme": 1}, {"acme": NAME_USES - 1}, starts)) == 1.0
 
 
 def test_termhood_names_rank_below_common_nouns():
     entries = {"alex doe": _written(4, 3, "Alex Doe"), "ring channel": _written(4, 3, "ring channel")}
-    scores = term_scores(entries, casing=(_CAPITALISED, _CASED))
+    scores = term_scores(entries, casing=_CASING)
     assert scores["alex doe"] == pytest.approx(scores["ring channel"] * (1 - NAME))
     # without the archive's casing there is no evidence either way
     plain = term_scores(entries)
