@@ -156,7 +156,7 @@ def term_hits(visible: str, known: Known) -> dict[str, Hit]:
 
 def terms_in_context(visible: str, known: Known) -> tuple[dict[str, Hit], DocumentContext]:
     """:func:`term_hits`, and the document's context (the seed words around its glossary
-    mentions, every content word's uses, its words as :attr:`DocumentContext.tokens`)."""
+    mentions, every content word's uses)."""
     hits: dict[str, Hit] = {}
     mentions: list[tuple[int, int]] = []
     occurrences: list[tuple[str, int, int]] = []
@@ -265,7 +265,7 @@ def document_candidates(doc_id: str | int, text: str, format: str, *, glossary: 
     visible = lint_visible(text, format)
     acronyms, long_forms = acronym_hits(text, visible, glossary, known, allow)
     terms, context = terms_in_context(visible, known)
-    capitalised, starts = document_casing(visible, context.tokens)
+    capitalised, starts = document_casing(visible)
     return DocumentCandidates(
         id=doc_id,
         acronyms=acronyms,

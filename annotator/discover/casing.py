@@ -21,9 +21,9 @@ vocabulary tables (:mod:`.aggregate`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
-from .words import Word, is_stopword, singular
+from .words import is_stopword, singular
 
 #: A word at a start: first on its line, or after a sentence end, a colon, a quotation mark, a
 #: bracket or a markup character (spaces between). A hyphen or apostrophe inside a word
@@ -32,11 +32,16 @@ _START = re.compile(
     r"(?:^|[.!?:;`*#>|(\[{_\u2018\u201c\u2022]|(?<!\w)[-\"'])[ \t\u00a0]*"
     r"([^\W\d_]+(?:[-'\u2019][^\W\d_]+)*)", re.MULTILINE)
 
+#: A word (as :func:`~.words.words` cuts them) that does not open with an ASCII lower-case
+#: letter: the regex skips the many lower-case words, Python checks the rest for a capital
+#: ("Émile" is one, "über" is not).
+_CAPITALISED = re.compile(
+    r"(?<![^\W\d_])(?<![^\W\d_][-'\u2019])(?![a-z])[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 
-def document_casing(visible: str, tokens: Iterable[Word]) -> tuple[dict[str, int], dict[str, int]]:
+
+def document_casing(visible: str) -> tuple[dict[str, int], dict[str, int]]:
     """``(capitalised, starts)``: content word -> its mid-sentence uses written with a
-    capital, and -> its uses at a start (see :data:`_START`), in ``visible`` (``tokens``:
-    its words)."""
+    capital, and -> its uses at a start (see :data:`_START`), in ``visible``."""
     starts: dict[str, int] = {}
     at_start: set[int] = set()
     for match in _START.finditer(visible):
@@ -46,9 +51,9 @@ def document_casing(visible: str, tokens: Iterable[Word]) -> tuple[dict[str, int
             word = singular(text.lower())
             starts[word] = starts.get(word, 0) + 1
     capitalised: dict[str, int] = {}
-    for token in tokens:
-        text = token.text
-        if text[0].isupper() and token.start not in at_start and not text.isupper() \
+    for match in _CAPITALISED.finditer(visible):
+        text = match.group()
+        if text[0].isupper() and not text.isupper() and match.start() not in at_start \
                 and not is_stopword(text):
             word = singular(text.lower())
             capitalised[word] = capitalised.get(word, 0) + 1

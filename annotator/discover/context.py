@@ -41,7 +41,6 @@ class DocumentContext:
     """One document's words, the glossary mentions among them, and the seed context words."""
 
     def __init__(self, tokens: Sequence[Word], mentions: Iterable[tuple[int, int]]) -> None:
-        self.tokens = tokens  # the document's words, for the other per-word tables
         self.starts = [word.start for word in tokens]
         self.content = [_content(word) for word in tokens]
         self.in_mention: set[int] = set()

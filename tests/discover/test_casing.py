@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.discover.casing import capital_share, document_casing
+from annotator.discover.casing import _CAPITALISED, capital_share, document_casing
 from annotator.discover.words import words
 
 
 def _casing(text):
-    return document_casing(text, list(words(text)))
+    return document_casing(text)
 
 
 def test_casing_counts_capitals_mid_sentence_and_words_at_starts():
@@ -46,3 +46,13 @@ def test_casing_folds_plurals_and_skips_caps_stopwords_and_word_inner_marks():
 def test_casing_share_is_over_mid_sentence_uses(capitalised, uses, starts, share):
     found = capital_share(next(iter(uses)), capitalised, uses, starts, 2)
     assert found == (None if share is None else pytest.approx(share))
+
+
+@pytest.mark.parametrize("text", [
+    "A 2FA code, the x-Ray view, Don't, co-Browsing, naïve Émile and l'Oréal, über-Cool",
+    "ticket_Queue and SLA-Breach: VoIP's QoS",
+])
+def test_casing_capitalised_words_are_the_words_discovery_cuts(text):
+    expected = [(w.start, w.text) for w in words(text) if w.text[0].isupper()]
+    found = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text) if m.group()[0].isupper()]
+    assert found == expected
