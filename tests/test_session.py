@@ -10,6 +10,7 @@ import spacy
 import annotator
 from annotator.errors import InputError
 from annotator.pipeline.names import TEXT_HINT
+from annotator.resources import samples_dir
 from annotator.runtime import collector
 from annotator.session import AnnotationSession
 
@@ -78,6 +79,69 @@ def test_session_annotate_pauses_the_collector_and_opens_a_zone(nlp, monkeypatch
     AnnotationSession(nlp).annotate("Our SLA.")
     assert seen == [(False, True, "Our SLA.")]
     assert gc.isenabled()  # restored after
+
+
+# Words no pipeline has seen, and what the component reads of them: the lower case of capitals
+# (matching), whitespace of its own (terms over a line break), URLs and e-mail addresses
+# (misspellings are never looked for there), all-caps neighbours (shouting), words for numbers.
+UNSEEN = [
+    "Our CUSTOMER SATISFACTION SCORE fell, and the FIRST CALL RESOLUTION too.",
+    "The customer\n\t\u2003\t\nsatisfaction score and the service\u2003 \u2003level agreement.",
+    "Ticket ZQX-99172 from zq.walters@example.org: the SAL breach on https://status.example.net/q?id=7 again.",
+    "PLEASE FIX THE SLA NOW, Kwabena says; Twelve callbacks, eleven KPIs, AHT 4m12s, CSTA (call handling).",
+    "Coud the custmer satisfaction scroe be wrong? Agent xq-774 wrote to ops+escalations@acme.test.",
+]
+_FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".srt": "transcript", ".vtt": "transcript"}
+
+
+def _builtin_nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary")
+    return nlp
+
+
+def _documents() -> list[tuple[str, str]]:
+    found = [(text, "text") for text in UNSEEN]
+    for path in sorted(samples_dir().rglob("*")):
+        if path.suffix in _FORMATS:
+            found.append((path.read_text(encoding="utf-8"), _FORMATS[path.suffix]))
+    return found
+
+
+def test_session_zone_computes_only_the_attributes_the_pipeline_reads():
+    nlp = _builtin_nlp()
+    component = nlp.get_pipe("helpdesk_glossary")
+    full = set(nlp.vocab.lex_attr_getters)
+    with AnnotationSession(nlp).zone():
+        assert set(nlp.vocab.lex_attr_getters) == full & component.lexical_attrs
+    assert set(nlp.vocab.lex_attr_getters) == full
+
+
+def test_session_zone_keeps_every_attribute_for_a_component_that_does_not_say(make_fixture_nlp):
+    nlp = make_fixture_nlp()
+    nlp.add_pipe("sentencizer")  # reads IS_PUNCT, and says nothing of it
+    full = set(nlp.vocab.lex_attr_getters)
+    with AnnotationSession(nlp).zone():
+        assert set(nlp.vocab.lex_attr_getters) == full
+
+
+def test_session_answer_is_the_same_with_every_lexical_attribute():
+    """The narrowing is invisible: every sample, and texts of unseen words, get the answer the
+    pipeline gives when spaCy computes every attribute. Each side on a fresh pipeline, so that
+    neither sees words the other's upkeep kept (those get every attribute)."""
+    documents = _documents()
+
+    def answers(narrowed: bool) -> list[dict]:
+        nlp = _builtin_nlp()
+        if not narrowed:
+            nlp.get_pipe("helpdesk_glossary").lexical_attrs = None
+        session = AnnotationSession(nlp)
+        return [session.annotate(text, fmt) for text, fmt in documents]
+
+    narrowed = answers(True)
+    assert answers(False) == narrowed
+    assert {"CUSTOMER SATISFACTION SCORE", "satisfaction score"} <= {
+        span["text"] for result in narrowed for span in result["spans"]}
 
 
 def test_session_upkeep_runs_outside_the_zone(make_fixture_nlp):

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 import spacy
+from spacy.attrs import LOWER, NAMES
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import annotator
 from annotator.errors import PipelineError
 from annotator.pipeline.component import (
     DOC_ACRONYM_LABEL,
@@ -519,3 +523,36 @@ def test_component_many_defined_acronyms_stay_linear(nlp):
     assert len(doc._.abbreviations) >= 1
     for ent in doc.ents:
         assert text[ent.start_char : ent.end_char] == ent.text
+
+
+# --- lexical attributes --------------------------------------------------------------------
+
+
+def _lexical_reads_outside(allowed: frozenset[int]) -> list[str]:
+    """``file:line`` of every read, in the pipeline package and the modules importing spaCy, of a lexical
+    attribute spaCy computes but ``allowed`` leaves out: ``token.shape_``, ``token.like_num``,
+    ``doc.to_array([NORM])``... (``lower``, ``prefix`` and ``suffix`` only with their ``_``:
+    without it they are as often a string's or a path's)."""
+    names = [NAMES[attr] for attr in spacy.blank("en").vocab.lex_attr_getters if attr not in allowed]
+    props = "|".join(name.lower() + ("_" if name in {"LOWER", "PREFIX", "SUFFIX", "LANG"} else "_?") for name in names)
+    reads = re.compile(rf"\.(?:{props})\b|\b(?:{'|'.join(names)})\b")
+    found = []
+    for path in sorted(Path(annotator.__file__).parent.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        if path.parent.name != "pipeline" and not re.search(r"^\s*(from|import) spacy", source, re.M):
+            continue
+        for number, line in enumerate(source.splitlines(), 1):
+            code = line.split("#", 1)[0]
+            if reads.search(code):
+                found.append(f"{path.name}:{number}: {line.strip()}")
+    return found
+
+
+def test_component_reads_no_lexical_attribute_it_does_not_declare():
+    """A session computes only ``lexical_attrs`` for new words: a rule reading another one
+    would see it unset on exactly the words no document had before."""
+    assert _lexical_reads_outside(HelpdeskGlossary.lexical_attrs) == []
+
+
+def test_the_lexical_attribute_scan_finds_a_read():
+    assert any("like_url" in line for line in _lexical_reads_outside(frozenset({LOWER})))
