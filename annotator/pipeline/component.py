@@ -393,7 +393,11 @@ class HelpdeskGlossary:
             coordinated = {m for m in coordinated if (m.start, m.end, m.id) not in found}
             candidates += coordinated
         bounds = TokenBounds(doc)
-        context = rule_context(doc, text, bounds.end, self._known_caps, self.precision_settings, self.lexicon,
+        # With candidates the bounds are read anyway (by the rules and the spans): the rules
+        # then ask the list itself, a C call, rather than a method checking for it each time
+        # (a text of glued matches asks several times per match).
+        token_end = bounds.lists()[1].__getitem__ if candidates else bounds.end
+        context = rule_context(doc, text, token_end, self._known_caps, self.precision_settings, self.lexicon,
                                columns, hashes)
         typos = self._typos(doc, context, columns)
         if typos:
