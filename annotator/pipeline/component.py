@@ -48,7 +48,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Dict, List, Union
 
-from spacy.attrs import IS_ALPHA, LIKE_EMAIL, LIKE_URL
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -164,12 +163,12 @@ class HelpdeskGlossary:
     """Match glossary patterns and attach definitions; see the module docstring."""
 
     #: The lexical attributes (``spacy.attrs`` ids) this component reads from tokens: the
-    #: matcher's columns (``LOWER``, ``IS_SPACE``; ``ORTH`` is no computed attribute), and
-    #: ``IS_ALPHA``, ``LIKE_URL``, ``LIKE_EMAIL`` (the precision rules and misspellings). An
+    #: matcher's columns (``LOWER``, ``IS_SPACE``; ``ORTH`` is no computed attribute). An
     #: annotation session whose pipeline reads no others has spaCy compute only these for the
-    #: words it sees for the first time (:mod:`annotator.runtime.lexattrs`); a test reads the
-    #: package's source for any other.
-    lexical_attrs = frozenset({*COLUMNS, IS_ALPHA, LIKE_URL, LIKE_EMAIL})
+    #: words it sees for the first time (:mod:`annotator.runtime.lexattrs`); the rules that
+    #: need another test on a few tokens run spaCy's function on the token's text. A test
+    #: reads the package's source for any other read.
+    lexical_attrs = frozenset(COLUMNS)
 
     def __init__(
         self,

@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 from spacy.attrs import LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.lex_attrs import like_email, like_url
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -250,9 +251,12 @@ class FuzzyIndex:
         """May token ``i``, a known misspelling, be read as one (see the module docstring)?"""
         token = doc[i]
         start, end = token.idx, token.idx + len(token)
-        if token.like_url or token.like_email or context.code_like(start, end):
-            return False
         written = token.text
+        # spaCy's own tests on the one word, not the token's flags: an annotation session has
+        # spaCy compute for new words only what the component reads of every token
+        # (``HelpdeskGlossary.lexical_attrs``), and this is one rare token.
+        if like_url(written) or like_email(written) or context.code_like(start, end):
+            return False
         if is_acronym:
             if is_shouting(words_around(context.text, start, end)):
                 return False
@@ -297,7 +301,7 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
 
 def _next_word(doc: Doc, i: int):
     for j in range(i + 1, len(doc)):
-        if doc[j].is_alpha:
+        if doc[j].text.isalpha():  # the IS_ALPHA flag's own test (see _plausible)
             return doc[j]
         if not doc[j].is_space:
             return None

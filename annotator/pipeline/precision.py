@@ -268,8 +268,11 @@ def shouted(doc: Doc, match: Match, known: set[str]) -> bool:
     """The acronym spells an ordinary word and the text around it is all caps (``FIX IT NOW``)."""
     neighbours = []
     for i in (match.start - 1, match.end):
-        if 0 <= i < len(doc) and doc[i].is_alpha:
-            neighbours.append(doc[i].text)
+        # str.isalpha is the IS_ALPHA flag's own test; the flag is left uncomputed for new
+        # words in an annotation session (``HelpdeskGlossary.lexical_attrs``).
+        word = doc[i].text if 0 <= i < len(doc) else ""
+        if word.isalpha():
+            neighbours.append(word)
     return bool(neighbours) and all(
         w.isupper() and len(w) > 1 and w not in known for w in neighbours
     )

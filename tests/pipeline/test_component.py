@@ -555,4 +555,4 @@ def test_component_reads_no_lexical_attribute_it_does_not_declare():
 
 
 def test_the_lexical_attribute_scan_finds_a_read():
-    assert any("like_url" in line for line in _lexical_reads_outside(frozenset({LOWER})))
+    assert any("IS_SPACE" in line for line in _lexical_reads_outside(frozenset({LOWER})))
