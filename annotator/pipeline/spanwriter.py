@@ -83,6 +83,7 @@ class SpanWriter:
         self.expansions = expansions
         self.context = DocumentContext(text)
         self.cache: dict[tuple, tuple] = {}
+        self.by_fields: dict[tuple, tuple] = {}  # see __call__
         self.strings = doc.vocab.strings
         self.user_data = doc.user_data
 
@@ -99,6 +100,22 @@ class SpanWriter:
         if self.starts is None:
             self.starts, self.ends = self.bounds.lists()
         start_char, end_char = self.starts[match.start], self.ends[match.end - 1]
+        # A match's values follow from its pattern's fields and, for an acronym, the word as
+        # written; an ambiguous acronym's also from its sentence (never memoised here). A
+        # document repeating a term reads them in one lookup.
+        fields = match[2:]
+        if match.is_token_pattern:
+            fields = (fields, self.text[start_char : self.ends[match.start]])
+        known = self.by_fields.get(fields)
+        if known is None:
+            known = self._cached(match, start_char)
+            if not match.id.startswith(AMBIGUOUS_PREFIX):
+                self.by_fields[fields] = known
+        label, span_id, stored = known
+        self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
+        return Span(self.doc, match.start, match.end, label=label, span_id=span_id)
+
+    def _cached(self, match: Match, start_char: int) -> tuple:
         acronym = None
         if match.is_token_pattern and match.label != DOC_ACRONYM_LABEL:
             if match.id.startswith(AMBIGUOUS_PREFIX):
@@ -126,6 +143,4 @@ class SpanWriter:
                 if shared:
                     self.shared[key] = cached
             self.cache[key] = cached
-        label, span_id, stored = cached
-        self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
-        return Span(self.doc, match.start, match.end, label=label, span_id=span_id)
+        return cached
