@@ -33,6 +33,7 @@ from spacy.vocab import Vocab
 from ..errors import PipelineError
 from ..glossary.compile import EXACT, Record
 from ..runtime import budget
+from . import tuplehash
 
 #: Placed between squeezed windows: the hash of the empty string, which no token has, so no
 #: match spans two windows.
@@ -46,6 +47,9 @@ _GLUED_HYPHEN = re.compile(r"(?<=[^\W_] )-(?=[^\W\d_])")
 _GLUED_HYPHEN_GAP = re.compile(r"(?<=[^\W_]) (?=-[^\W\d_])")
 #: A word's optional plural, "(s)" right after it: group 1 ends where spaCy's token does.
 _OPTIONAL_PLURAL = re.compile(r"(\(s)\)")
+#: From this many keys, :meth:`PrefixBits.of` hashes the prefixes with numpy (below it, the
+#: arrays' set-up costs more than the Python loop).
+_VECTOR_MIN_KEYS = 256
 #: Where a token of a hyphen-split sequence came from: all of a token, or the hyphen / the
 #: word of a token split in two.
 _WHOLE, _HYPHEN_PART, _WORD_PART = 0, 1, 2
@@ -190,10 +194,29 @@ class PrefixBits(NamedTuple):
 
     @classmethod
     def of(cls, keys: Collection[tuple[int, ...]]) -> PrefixBits:
-        """The bitmap of every proper prefix of two or more words of ``keys``."""
-        count = sum(len(key) - 2 for key in keys if len(key) > 2)  # counted first: no list
+        """The bitmap of every proper prefix of two or more words of ``keys``.
+
+        The prefixes' hashes are worked out with numpy (:mod:`.tuplehash`) where that gives
+        this interpreter's ``hash()`` and every word fits in 64 bits (spaCy's hashes do); else,
+        or for few keys, each prefix is sliced off its key and hashed here."""
+        vector = len(keys) >= _VECTOR_MIN_KEYS and tuplehash.hashes_like_python()
+        if vector:
+            lengths = np.fromiter(map(len, keys), dtype=np.intp, count=len(keys))
+            count = int(np.maximum(lengths - 2, 0).sum())
+        else:
+            count = sum(len(key) - 2 for key in keys if len(key) > 2)  # counted first: no list
         size = 1 << max(13, (16 * count).bit_length())  # bits: a power of two
         bits, mask = bytearray(size >> 3), size - 1
+        if vector:
+            marks = np.frombuffer(bits, dtype=np.uint8)  # a view: setting it sets ``bits``
+            try:
+                for hashes in tuplehash.proper_prefix_hashes(keys):
+                    at = hashes & np.uint64(mask)
+                    np.bitwise_or.at(marks, (at >> np.uint64(3)).astype(np.intp),
+                                     np.left_shift(1, at & np.uint64(7)).astype(np.uint8))
+                return cls(bits, mask)
+            except OverflowError:  # a word outside 64 bits: the bits set so far are right
+                pass
         for key in keys:
             for length in range(2, len(key)):
                 at = hash(key[:length]) & mask

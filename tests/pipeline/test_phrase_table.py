@@ -70,3 +70,23 @@ def test_phrase_table_finds_a_long_pattern_past_a_shorter_one():
 @pytest.mark.parametrize("words", [[], [5]])
 def test_phrase_table_empty_inputs(words):
     assert PhraseTable().find(words) == []
+
+
+def _bitmap_by_hand(keys):
+    count = sum(len(key) - 2 for key in keys if len(key) > 2)
+    size = 1 << max(13, (16 * count).bit_length())
+    bits, mask = bytearray(size >> 3), size - 1
+    for key in keys:
+        for length in range(2, len(key)):
+            at = hash(key[:length]) & mask
+            bits[at >> 3] |= 1 << (at & 7)
+    return PrefixBits(bits, mask)
+
+
+@pytest.mark.parametrize("words", [
+    [1, 2, 3, 2**63, 2**64 - 1, 12345678901234567890],  # spaCy's hashes: numpy works them out
+    [-3, 1, 2, 3, 2**64],  # a word outside 64 bits: each prefix hashed in Python
+])
+def test_prefix_bits_of_many_keys_are_the_bitmap_made_one_prefix_at_a_time(words):
+    keys = [tuple(words[(i * 7 + j * 3) % len(words)] for j in range(2 + i % 4)) for i in range(2_000)]
+    assert PrefixBits.of(keys) == _bitmap_by_hand(keys)
