@@ -76,13 +76,21 @@ def acronym_group_id(acronym: str) -> str:
 
 def acronym_token_patterns(acronym: str, tokenize: Callable[[str], list[str]] = tokenize) -> list[list[dict]]:
     """ORTH token patterns for an acronym, its plural and its possessives."""
-    patterns = []
+    return [_orth_pattern(tokens) for tokens in acronym_token_forms(acronym, tokenize)]
+
+
+def acronym_token_forms(acronym: str, tokenize: Callable[[str], list[str]] = tokenize) -> list[tuple[str, ...]]:
+    """The tokens of each of :func:`acronym_token_patterns`, in the same order."""
+    forms: list[tuple[str, ...]] = []
     for form in acronym_forms(acronym):
-        tokens = tokenize(form)
-        pattern = [{"ORTH": t} for t in tokens]
-        if pattern not in patterns:
-            patterns.append(pattern)
-    return patterns
+        tokens = tuple(tokenize(form))
+        if tokens not in forms:
+            forms.append(tokens)
+    return forms
+
+
+def _orth_pattern(tokens: Iterable[str]) -> list[dict]:
+    return [{"ORTH": t} for t in tokens]
 
 
 def record_dict(record: Record) -> dict:
@@ -191,15 +199,18 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
     # Acronyms come last in the output but first here: their lowercase forms block phrases.
     # Their possessive forms ("SLA's") need the tokenizer: all of them in one call.
     tokenize.prefetch(chunk for acronym in acronym_owners for form in acronym_forms(acronym) for chunk in form.split(" "))
-    acronym_patterns: list[tuple[str, list[dict], str, str]] = []
+    # As tokens until they are yielded, last: a pattern's dicts weigh several times its tuple,
+    # and are made once the term patterns' working sets below are gone.
+    acronym_patterns: list[tuple[tuple[str, ...], str, str]] = []
     blocked: set[tuple[str, ...]] = set()
     for acronym in sorted(acronym_owners):
         owners = acronym_owners[acronym]
         pattern_id = owners[0] if len(owners) == 1 else acronym_group_id(acronym)
         # The acronym as written comes first, then its plural and possessives.
-        for n, pattern in enumerate(acronym_token_patterns(acronym, tokenize)):
-            acronym_patterns.append((ACRONYM_LABEL, pattern, pattern_id, INFLECTION if n else EXACT))
-            blocked.add(tuple(tok["ORTH"].lower() for tok in pattern))
+        for n, tokens in enumerate(acronym_token_forms(acronym, tokenize)):
+            acronym_patterns.append((tokens, pattern_id, INFLECTION if n else EXACT))
+            blocked.add(tuple(token.lower() for token in tokens))
+    del acronym_owners
 
     # Written forms claim their phrase before any generated variant of another concept does.
     # ... and say how they match: the concept's own term exactly, an alias as a variant.
@@ -311,4 +322,8 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
     for concept_id, head in process_heads((c.id, n) for c, n in safe_names).items():
         yield add(concept_id, process_forms(head), INFLECTION)
 
-    yield acronym_patterns
+    # Every term pattern is made: what they needed goes before the acronyms' dicts are made.
+    del safe_names, head_owner
+    done.clear()
+    written.clear()
+    yield [(ACRONYM_LABEL, _orth_pattern(tokens), pattern_id, kind) for tokens, pattern_id, kind in acronym_patterns]
