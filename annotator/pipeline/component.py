@@ -278,10 +278,18 @@ class HelpdeskGlossary:
             if pid not in by_id and pid not in groups:
                 raise PipelineError("E302", line=line, path=PATTERNS_FILE, detail=f"id {pid!r} is not in the glossary")
 
+        # What needs the glossary alone is made before the matcher reads its patterns: when a
+        # forked generator makes them (runtime.generation), it works meanwhile, and this process
+        # would otherwise wait for it. The lexicon too, then (else it waits for its first need).
+        records = as_records(patterns) if matcher is None else None
+        lexicon = None
+        if getattr(patterns, "elsewhere", False):
+            lexicon = build_lexicon(glossary, self.precision_settings)
+        spoken = SpokenIndex.from_glossary(glossary, term_label=TERM_LABEL, acronym_label=ACRONYM_LABEL,
+                                           ambiguous_prefix=AMBIGUOUS_PREFIX)
+        prewarm_vocab(self.nlp, glossary)
         if matcher is None:
-            matcher = GlossaryMatcher(
-                self.nlp.vocab, PatternTokenizer(self.nlp.tokenizer), as_records(patterns), check_id=check_id
-            )
+            matcher = GlossaryMatcher(self.nlp.vocab, PatternTokenizer(self.nlp.tokenizer), records, check_id=check_id)
         else:
             for pid in sorted(matcher.ids):
                 check_id(pid, 0)
@@ -301,17 +309,15 @@ class HelpdeskGlossary:
         self._patterns_text, self.matcher = saved_as, matcher
         self._groups, self._senses = groups, SenseIndex(glossary)
         self._acronym_of = acronym_of
-        self._spoken = SpokenIndex.from_glossary(glossary, term_label=TERM_LABEL, acronym_label=ACRONYM_LABEL,
-                                                 ambiguous_prefix=AMBIGUOUS_PREFIX)
+        self._spoken = spoken
         self._phrases = PhraseLookup(matcher, PatternTokenizer(self.nlp.tokenizer))
         self._known_caps = set(matcher.token_words) | set(acronym_of)
         self._info = None
-        self._lexicon = None  # built from this glossary on first need (see lexicon())
+        self._lexicon = lexicon  # else built from this glossary on first need (see lexicon())
         # Span values that depend on the concept alone (see spanwriter.SpanWriter), shared by every
         # document; at most one entry per pattern target.
         self._shared_values: dict[tuple, tuple] = {}
         self._fuzzy = None  # built from these patterns on first need (see _typos)
-        prewarm_vocab(self.nlp, glossary)
         self.glossary = glossary  # last: a non-None glossary means everything above is ready
 
     def lexicon(self) -> GlossaryLexicon:

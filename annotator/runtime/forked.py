@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import marshal
 import os
-import select
+import queue
 import signal
 import sys
 import threading
@@ -83,7 +83,7 @@ def forked_iter(
         os.close(read_fd)
         _child(lambda: make() if batched else _batches(make(), chunk_items), write_fd, chunk_items)
     os.close(write_fd)
-    yield from _stream(pid, read_fd, settle, flat)
+    yield from _stream(pid, _Drain(read_fd), settle, flat)
 
 
 class Worker:
@@ -95,11 +95,21 @@ class Worker:
         self._used = False
 
     def results(
-        self, data: bytes, run: Callable[[bytes], Iterator[list[T]]], *, settle: Callable[[], None] | None = None
+        self,
+        data: bytes,
+        run: Callable[[bytes], Iterator[list[T]]],
+        *,
+        settle: Callable[[], None] | None = None,
+        fallback: Callable[[], Iterator[T]] | None = None,
     ) -> Iterator[T]:
         """The items of ``run(data)`` (the child's ``run``; this one makes them here if the
-        child dies). ``settle`` as for :func:`forked_iter`, but first called just after the
-        input is sent: what this process built after the fork shares no page with the child."""
+        child dies: with ``run(data)``, which keeps ``data`` until the stream ends, or with
+        ``fallback()``, the same items made otherwise). ``settle`` as for :func:`forked_iter`,
+        but first called just after the input is sent: what this process built after the fork
+        shares no page with the child.
+
+        The child starts on ``data`` now, and what it sends is read off the pipe as it comes
+        (:class:`_Drain`): this process may do other work before it reads the first item."""
         if self._used:
             raise RuntimeError("a worker runs once")
         self._used = True
@@ -109,9 +119,12 @@ class Worker:
                 pipe.write(data)
         except OSError:  # the child is gone: its stream ends at once, and the items are made here
             pass
+        drain = _Drain(self._from_child)
         if settle is not None:
             settle()
-        return _stream(self._pid, self._from_child, settle, lambda: itertools.chain.from_iterable(run(data)))
+        if fallback is None:
+            fallback = lambda: itertools.chain.from_iterable(run(data))  # noqa: E731
+        return _stream(self._pid, drain, settle, fallback)
 
     def close(self) -> None:
         """End an unused worker (its input never came)."""
@@ -181,31 +194,80 @@ def _run_on_input(
 
 
 def _stream(
-    pid: int, read_fd: int, settle: Callable[[], None] | None, flat: Callable[[], Iterator[T]]
+    pid: int, drain: _Drain, settle: Callable[[], None] | None, flat: Callable[[], Iterator[T]]
 ) -> Iterator[T]:
-    """The items of the child ``pid`` from ``read_fd``; the rest from ``flat()`` if it dies."""
+    """The items of the child ``pid`` from its ``drain``; the rest from ``flat()`` if it dies."""
     received = 0
     complete = False
     try:
-        try:
-            for chunk in _chunks(read_fd, settle):
-                if chunk is None:  # the child's end mark: everything was sent
-                    complete = True
-                    break
-                received += len(chunk)
-                yield from chunk
-        finally:
-            os.close(read_fd)
+        for chunk in _chunks(drain, settle):
+            if chunk is None:  # the child's end mark: everything was sent
+                complete = True
+                break
+            received += len(chunk)
+            yield from chunk
     finally:
         if not complete:  # the consumer stopped early (or failed), or the child died
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+        drain.close()
         _reap(pid)
     if not complete:
         # The child died: make the rest here (every item it sent was whole and is kept).
         yield from itertools.islice(flat(), received, None)
+
+
+class _Drain:
+    """What a child sends, read off its pipe by a thread of this process as soon as it is
+    written, and kept here (as the bytes of each chunk) until it is asked for.
+
+    The pipe holds a few chunks; a child whose reader is busy elsewhere would wait once it is
+    full. Drained, it never waits: this process may build what it needs besides the child's
+    items while the child makes them, and read them afterwards. The thread owns the pipe's end
+    and closes it when the child's stream ends (or the child dies, or is killed).
+    """
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._frames: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="forked-drain", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while (header := _read(self._fd, _HEADER)) is not None:
+                size = int.from_bytes(header, "little")
+                if size == 0:  # the end mark (chunks are never empty)
+                    self._frames.put(None)
+                    break
+                data = _read(self._fd, size)
+                if data is None:  # a truncated chunk: dropped
+                    break
+                self._frames.put(data)
+        except OSError:
+            pass
+        finally:
+            os.close(self._fd)
+            self._frames.put(_CLOSED)
+
+    def empty(self) -> bool:
+        """Nothing has come that was not asked for yet."""
+        return self._frames.empty()
+
+    def get(self) -> bytes | None | object:
+        """The next chunk's bytes, None for the end mark, :data:`_CLOSED` when the pipe ended."""
+        return self._frames.get()
+
+    def close(self) -> None:
+        """Wait for the thread, which ends with the child's stream (kill the child first to
+        stop a stream early)."""
+        self._thread.join()
+
+
+#: What a :class:`_Drain` gives after the last thing the child sent.
+_CLOSED = object()
 
 
 def _reap(pid: int) -> None:
@@ -227,23 +289,19 @@ def _widen(fd: int) -> None:
         pass
 
 
-def _chunks(fd: int, settle: Callable[[], None] | None) -> Iterator[list | None]:
+def _chunks(drain: _Drain, settle: Callable[[], None] | None) -> Iterator[list | None]:
     """The chunks the child sent, then None for its end mark; a pipe that closes before the
     mark (the child died) just ends, a truncated chunk dropped."""
     while True:
-        if settle is not None and not select.select([fd], [], [], 0)[0]:
+        if settle is not None and drain.empty():
             settle()
-        header = _read(fd, _HEADER)
-        if header is None:
+        frame = drain.get()
+        if frame is _CLOSED:
             return
-        size = int.from_bytes(header, "little")
-        if size == 0:  # chunks are never empty
+        if frame is None:
             yield None
             return
-        data = _read(fd, size)
-        if data is None:
-            return
-        yield marshal.loads(data)
+        yield marshal.loads(frame)
 
 
 def _read(fd: int, size: int) -> bytes | None:

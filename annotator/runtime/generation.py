@@ -43,13 +43,17 @@ class PatternStream:
     Nothing is generated before the first read.
     """
 
-    __slots__ = ("_glossary", "_parallel", "_records", "_worker")
+    __slots__ = ("_glossary", "_parallel", "_records", "_worker", "elsewhere")
 
     def __init__(self, glossary: Glossary, *, parallel: bool | None = None, worker: Worker | None = None) -> None:
         self._glossary = glossary
         self._parallel = parallel
         self._worker = worker
         self._records: Iterator[Record] | None = None
+        #: Set by :meth:`records` when a forked worker makes the patterns: it started on them
+        #: at once, and what it sends is kept until read (see :meth:`.forked.Worker.results`),
+        #: so the time until they are read is the reader's own to use.
+        self.elsewhere = False
 
     def __iter__(self) -> PatternStream:
         return self
@@ -67,7 +71,11 @@ class PatternStream:
         if self._records is None:
             glossary, parallel, worker = self._glossary, self._parallel, self._worker
             if worker is not None and parallel is not False:
-                self._records = worker.results(_names_blob(glossary), _batches_from_names, settle=settle)
+                # Made here again from the glossary if the child dies, rather than from the
+                # names sent (~10 MB at 100,000 concepts, then kept while the child works).
+                self._records = worker.results(_names_blob(glossary), _batches_from_names, settle=settle,
+                                               fallback=lambda: pattern_records(glossary))
+                self.elsewhere = True
                 return self._records
             if parallel is None:
                 parallel = len(glossary) >= PARALLEL_MIN_CONCEPTS and can_fork()

@@ -556,3 +556,21 @@ def test_component_reads_no_lexical_attribute_it_does_not_declare():
 
 def test_the_lexical_attribute_scan_finds_a_read():
     assert any("IS_SPACE" in line for line in _lexical_reads_outside(frozenset({LOWER})))
+
+
+class _MadeElsewhere(list):
+    """Patterns a forked generator is making (what ``PatternStream.elsewhere`` says)."""
+
+    elsewhere = True
+
+
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_component_builds_the_lexicon_while_a_forked_generator_works(fixture_glossary, fixture_patterns, elsewhere):
+    from annotator.pipeline.lexicon import build_lexicon
+
+    component = HelpdeskGlossary(spacy.blank("en"), builtin=False)
+    patterns = _MadeElsewhere(fixture_patterns) if elsewhere else list(fixture_patterns)
+    component.set_data(fixture_glossary, patterns, saved_as=None)
+    # Waiting for the patterns, the lexicon is made meanwhile; else on its first need.
+    assert (component._lexicon is not None) == elsewhere
+    assert component.lexicon() == build_lexicon(fixture_glossary, component.precision_settings)

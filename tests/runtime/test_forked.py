@@ -199,3 +199,52 @@ def test_forked_worker_whose_preparation_fails_is_made_good_here(forks, monkeypa
     worker = forked.start_worker(lambda data: iter(batches_of(data)), prepare=fail)
     assert list(worker.results(b"100", lambda data: iter(batches_of(data)))) == items(100)
     assert reaped(forks)
+
+
+def _exited(pid: int) -> bool:
+    """The child ``pid`` has ended (a zombie until reaped), without reaping it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] in "ZX"
+    except (OSError, IndexError):
+        return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_forked_worker_never_waits_for_a_busy_reader(forks, monkeypatch, reaped):
+    # Several times what the pipe holds: unread, the child would wait at the first megabyte.
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+
+    def run(data: bytes):
+        made = items(int(data.decode()))
+        return (made[i : i + 1_000] for i in range(0, len(made), 1_000))
+
+    worker = forked.start_worker(run, chunk_items=1_000)
+    results = worker.results(b"60000", run)
+    for _ in range(1_000):  # this process reads nothing meanwhile
+        if _exited(forks[0]):
+            break
+        time.sleep(0.01)
+    assert _exited(forks[0])
+    assert list(results) == items(60_000)
+    assert reaped(forks)
+
+
+def test_forked_worker_that_dies_is_made_good_by_the_fallback(forks, monkeypatch, reaped):
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    parent = os.getpid()
+
+    def run(data):
+        for i, batch in enumerate(batches_of(data)):
+            if os.getpid() != parent and i == 20:
+                os._exit(5)
+            yield batch
+
+    made_here = []
+
+    def fallback():
+        made_here.append(True)
+        return iter(items(500))
+
+    worker = forked.start_worker(run, chunk_items=10)
+    assert list(worker.results(b"500", run, fallback=fallback)) == items(500)
+    assert made_here == [True] and reaped(forks)

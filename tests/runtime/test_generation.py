@@ -92,3 +92,18 @@ def test_generation_pattern_generator_shares_the_word_list_and_prepares_its_toke
     [(lists_loaded, prepare)] = started
     assert lists_loaded >= 1  # read before the fork: the child shares it
     assert prepare is english_tokenizer
+
+
+def test_generation_stream_says_when_a_worker_makes_the_patterns(forks, monkeypatch, reaped):
+    from annotator.runtime import generation
+
+    glossary = Glossary.load(FIXTURE)
+    here = generate_patterns(glossary, parallel=False)
+    list(here.records())
+    assert not here.elsewhere
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    stream = generate_patterns(glossary, worker=generation.start_generator())
+    records = stream.records()
+    assert stream.elsewhere  # the worker has its input and is making them
+    assert list(records) == list(pattern_records(glossary))
+    assert reaped(forks)
