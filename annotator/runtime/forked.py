@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import marshal
+import mmap
 import os
 import queue
 import signal
@@ -242,7 +243,7 @@ class _Drain:
                 if size == 0:  # the end mark (chunks are never empty)
                     self._frames.put(None)
                     break
-                data = _read(self._fd, size)
+                data = _read_mapped(self._fd, size)
                 if data is None:  # a truncated chunk: dropped
                     break
                 self._frames.put(data)
@@ -257,7 +258,8 @@ class _Drain:
         return self._frames.empty()
 
     def get(self) -> bytes | None | object:
-        """The next chunk's bytes, None for the end mark, :data:`_CLOSED` when the pipe ended."""
+        """The next chunk's bytes (mapped), None for the end mark, :data:`_CLOSED` when the
+        pipe ended."""
         return self._frames.get()
 
     def close(self) -> None:
@@ -314,6 +316,24 @@ def _read(fd: int, size: int) -> bytes | None:
         parts.append(part)
         size -= len(part)
     return b"".join(parts)
+
+
+def _read_mapped(fd: int, size: int) -> mmap.mmap | None:
+    """Exactly ``size`` bytes from ``fd`` into a memory map of their own, or None at its end.
+
+    Chunks wait in a :class:`_Drain` while this process is busy; as ``bytes`` (malloc's heap,
+    once a freed chunk has raised its mapping threshold) their memory stayed with the process
+    after they were read, behind what it allocated meanwhile. A map goes back to the system
+    as soon as its chunk has been read."""
+    buffer = mmap.mmap(-1, size)
+    with memoryview(buffer) as view:
+        got = 0
+        while got < size:
+            n = os.readv(fd, [view[got:]])
+            if not n:
+                return None
+            got += n
+    return buffer
 
 
 def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
