@@ -531,10 +531,10 @@ def test_component_many_defined_acronyms_stay_linear(nlp):
 def _lexical_reads_outside(allowed: frozenset[int]) -> list[str]:
     """``file:line`` of every read, in the pipeline package and the modules importing spaCy, of a lexical
     attribute spaCy computes but ``allowed`` leaves out: ``token.shape_``, ``token.like_num``,
-    ``doc.to_array([NORM])``... (``lower``, ``prefix`` and ``suffix`` only with their ``_``:
-    without it they are as often a string's or a path's)."""
+    ``doc.to_array([NORM])``... (``lower``, ``prefix``, ``suffix`` and ``shape`` only with their ``_``:
+    without it they are as often a string's, a path's or an array's)."""
     names = [NAMES[attr] for attr in spacy.blank("en").vocab.lex_attr_getters if attr not in allowed]
-    props = "|".join(name.lower() + ("_" if name in {"LOWER", "PREFIX", "SUFFIX", "LANG"} else "_?") for name in names)
+    props = "|".join(name.lower() + ("_" if name in {"LOWER", "PREFIX", "SUFFIX", "LANG", "SHAPE"} else "_?") for name in names)
     reads = re.compile(rf"\.(?:{props})\b|\b(?:{'|'.join(names)})\b")
     found = []
     for path in sorted(Path(annotator.__file__).parent.rglob("*.py")):
