@@ -156,15 +156,21 @@ def test_forked_worker_unused_ends_when_closed(forks, monkeypatch, reaped):
     worker.close()  # twice is fine
 
 
-def test_forked_worker_that_dies_is_made_good_here(forks, monkeypatch, reaped):
-    monkeypatch.setattr(forked, "can_fork", lambda: True)
-    parent = os.getpid()
+def _dies_in_the_child(parent: int):
+    """A generation function whose forked run exits at its 21st batch; here it runs whole."""
 
     def run(data):
         for i, batch in enumerate(batches_of(data)):
             if os.getpid() != parent and i == 20:
                 os._exit(5)
             yield batch
+
+    return run
+
+
+def test_forked_worker_that_dies_is_made_good_here(forks, monkeypatch, reaped):
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    run = _dies_in_the_child(os.getpid())
 
     worker = forked.start_worker(run, chunk_items=10)
     assert list(worker.results(b"500", run)) == items(500)
@@ -231,13 +237,7 @@ def test_forked_worker_never_waits_for_a_busy_reader(forks, monkeypatch, reaped)
 
 def test_forked_worker_that_dies_is_made_good_by_the_fallback(forks, monkeypatch, reaped):
     monkeypatch.setattr(forked, "can_fork", lambda: True)
-    parent = os.getpid()
-
-    def run(data):
-        for i, batch in enumerate(batches_of(data)):
-            if os.getpid() != parent and i == 20:
-                os._exit(5)
-            yield batch
+    run = _dies_in_the_child(os.getpid())
 
     made_here = []
 
