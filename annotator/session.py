@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from .errors import InputError
 from .export import doc_to_json
 from .options import ASR_MODES, AnnotateOptions, option_names
+from .pipeline.everyday import AGENT_TURNS_KEY
 from .pipeline.fuzzy import FUZZY_KEY
 from .pipeline.names import COMPONENT_NAME, TEXT_HINT
 from .pipeline.spoken import SPOKEN_KEY
@@ -116,11 +117,13 @@ class AnnotationSession:
             return sanitize(visible), turns
         return visible_text_and_turns(prepare(text, max_length=limit), format)
 
-    def make_doc(self, visible: str, spoken: str | None = "auto", fuzzy: bool | None = None) -> Doc:
+    def make_doc(self, visible: str, spoken: str | None = "auto", fuzzy: bool | None = None,
+                 turns: Any = None) -> Doc:
         """Step 4's first half: the tokenized doc, carrying the text it was made from, where
         to look for speech-to-text forms (``spoken``, one of ``pipeline.spoken``'s modes, or
-        ``None`` for nowhere) and, unless ``fuzzy`` is None, whether to match misspelled terms
-        (``pipeline.fuzzy``; None leaves it to the component's setting)."""
+        ``None`` for nowhere), unless ``fuzzy`` is None, whether to match misspelled terms
+        (``pipeline.fuzzy``; None leaves it to the component's setting), and the turns a
+        transcript's agent speaks (of ``turns``, the transcript's; ``pipeline.everyday``)."""
         budget.check()
         doc = self.nlp.make_doc(visible)
         budget.check()
@@ -129,6 +132,9 @@ class AnnotationSession:
             doc.user_data[SPOKEN_KEY] = spoken
         if fuzzy is not None:
             doc.user_data[FUZZY_KEY] = bool(fuzzy)
+        agent = [(t.start, t.end) for t in turns.turns if t.role == "agent"] if turns is not None else None
+        if agent:
+            doc.user_data[AGENT_TURNS_KEY] = tuple(agent)
         return doc
 
     @contextmanager
@@ -173,7 +179,7 @@ class AnnotationSession:
         # The collector waits until the Doc and its spans are freed (by reference counting)
         # rather than walking them all once the component is done (see .collector).
         with self.zone():
-            doc = self.nlp(self.make_doc(visible, spoken, fuzzy))
+            doc = self.nlp(self.make_doc(visible, spoken, fuzzy, turns))
             result = self._export(doc, text, options, turns)
             del doc
         self.upkeep(visible)
@@ -237,7 +243,7 @@ class AnnotationSession:
         self, ready: list[tuple[int, str, str, Any]], spoken: str | None, fuzzy: bool | None = None
     ) -> Iterator[Doc]:
         for _, _, visible, turns in ready:
-            yield self.make_doc(visible, spoken, fuzzy)
+            yield self.make_doc(visible, spoken, fuzzy, turns)
 
     def _annotate_one(
         self, text: str, visible: str, turns: Any, options: Mapping[str, Any], spoken: str | None,
@@ -245,7 +251,7 @@ class AnnotationSession:
     ) -> dict | Exception:
         try:
             with self.zone():
-                doc = self.nlp(self.make_doc(visible, spoken, fuzzy))
+                doc = self.nlp(self.make_doc(visible, spoken, fuzzy, turns))
                 return self._export(doc, text, options, turns)
         except Exception as exc:  # noqa: BLE001 - this document's outcome
             return exc

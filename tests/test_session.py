@@ -9,6 +9,7 @@ import spacy
 
 import annotator
 from annotator.errors import InputError
+from annotator.pipeline.everyday import AGENT_TURNS_KEY
 from annotator.pipeline.names import TEXT_HINT
 from annotator.resources import samples_dir
 from annotator.runtime import collector
@@ -258,3 +259,17 @@ def test_session_warm_builds_what_the_first_documents_would(make_fixture_nlp):
 
 def test_session_warm_without_our_component_does_nothing():
     AnnotationSession(spacy.blank("en")).warm()
+
+
+@pytest.mark.parametrize(
+    "speaker,kept",
+    [("AcmeHelp", True), ("AGENT", True), ("user1", False), ("CUSTOMER", False)],
+)
+def test_session_a_transcripts_agent_turns_reach_the_pipeline(session, speaker, kept):
+    """A care agent's turn is the help desk speaking: its everyday nouns are the desk's words
+    ("we will look at your ticket"), said by the customer they need more context."""
+    text = f"user0: @Acme my site is down, why?\n{speaker}: Sorry for the wait, we will look at your ticket today."
+    doc = session.make_doc(session.visible(text, "transcript"), turns=session.prepared(text, "transcript")[1])
+    assert bool(doc.user_data.get(AGENT_TURNS_KEY)) is kept
+    for result in (session.annotate(text, "transcript"), session.annotate_many([text], "transcript")[0]):
+        assert [s["text"] for s in result["spans"]] == (["ticket"] if kept else [])

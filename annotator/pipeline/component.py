@@ -84,6 +84,7 @@ from .precision import (
     rule_context,
     rule_names,
 )
+from .everyday import AGENT_TURNS_KEY
 from .fuzzy import FUZZY_KEY, MAX_FUZZY_CONCEPTS, FuzzyIndex, mark_fuzzy
 from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense
@@ -456,6 +457,7 @@ class HelpdeskGlossary:
         doc.spans[UNKNOWN_KEY] = unknown_acronyms(context, taken, expansions, self._known_caps, self._acronym_of,
                                                   self._phrases)
         doc.user_data.pop(SEGMENTS_KEY, None)  # the rules' working data, not the doc's
+        doc.user_data.pop(AGENT_TURNS_KEY, None)
         return doc
 
     def warm(self) -> None:

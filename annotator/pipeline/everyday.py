@@ -40,6 +40,12 @@ mention gets a score:
   is about ("his availability", "agent availability": a person's time), and the document's
   support context does not say whose; dropped so, it is no context for another term either
   ("what is my availability ... two tickets please" is a booking, not support);
+* ``+ context_care_weight`` for a noun mention said by the help desk itself: in a turn the
+  transcript reader gave the agent's role (a care account answering on social media, an
+  ``AGENT:`` turn; the caller lists those turns under :data:`AGENT_TURNS_KEY`). A brand's
+  care agent speaks the desk's own words ("no agents were available", "we appreciate your
+  feedback") whatever the brand sells; what the customer says may be of any trade, and a
+  word of travel or events nearby still counts against it;
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
   two count): "first class tickets", "seat availability on the flight" are a traveller's
   tickets and a flight's seats, whatever support words the conversation holds
@@ -139,7 +145,8 @@ OTHER_DOMAIN_WORDS = frozenset(
     "itinerary itineraries seat seats seating legroom layover luggage baggage departure departures "
     "departing arrival arrivals arriving outbound concert concerts venue venues "
     "festival festivals stadium theatre theater cinema raffle lottery bus buses ferry "
-    "ferries railway musical musicals movie movies".split()
+    "ferries railway travel travels travelled traveled travelling traveling traveller travellers "
+    "traveler travelers travelcard travelcards musical musicals movie movies".split()
 )
 #: Nouns for a part of a program's screen (general software vocabulary): a term right before
 #: one qualifies it ("the ticket view", "the ticket sidebar", "the queue tab"), and a screen
@@ -161,6 +168,10 @@ _IT = get_string_id("it")
 _CLAUSE_VERB_IDS = frozenset(map(get_string_id, CLAUSE_VERBS))
 _OTHER_DOMAIN_IDS = frozenset(map(get_string_id, OTHER_DOMAIN_WORDS))
 _SCREEN_IDS = frozenset(map(get_string_id, SCREEN_NOUNS))
+#: ``doc.user_data`` key: the character ranges ``(start, end)`` of a transcript's turns spoken
+#: in the agent's role, sorted (the session leaves them; the component removes them when it is
+#: done with the doc).
+AGENT_TURNS_KEY = "helpdesk_annotator.agent_turns"
 #: How far a paragraph break is looked for, in characters, either side of a mention.
 _PARAGRAPH_REACH = 2000
 
@@ -381,6 +392,12 @@ def _unqualified_capacities(judged: list, matches: list, lower: Sequence[int], l
     return [m for m in capacities if not qualified(m)]
 
 
+def in_turns(turns: Sequence[tuple[int, int]], offset: int) -> bool:
+    """``offset`` falls inside one of ``turns`` (sorted, disjoint ``(start, end)`` ranges)."""
+    k = bisect_right(turns, (offset, float("inf"))) - 1
+    return k >= 0 and offset < turns[k][1]
+
+
 def keep_in_context(context, matches: list, taken: bytearray) -> list:
     """The ``everyday_words`` rule: ``matches`` without the everyday-word terms whose context
     does not say support. ``context`` is the component's
@@ -434,6 +451,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     # -> (own, cues less own)``), filled per concept on first need: the glossary's, the same
     # for every document.
     owns: dict[str, tuple[frozenset[int], frozenset[int]]] = lexicon.derived("everyday.own_forms", dict)
+    agent_turns = doc.user_data.get(AGENT_TURNS_KEY) or ()
     for m, form, base in budget.checked(judged):
         lo, hi = bisect_left(positions, m.start - window), bisect_right(positions, m.start + window)
         others = [start for start, oid in starts[lo:hi] if oid != m.id]
@@ -449,6 +467,8 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
                                     thanks=thanks, enough=settings.context_threshold,
                                     objects=not run_on(start), own=own, cues_less_own=cues_less_own,
                                     capitalised=_capital_mid_sentence(context, m.start, start))  # fmt: skip
+        if kind == "noun" and agent_turns and in_turns(agent_turns, start):
+            score += settings.context_care_weight
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
     # A term the document keeps coming back to is its subject: each noun mention beyond the

@@ -96,6 +96,8 @@ class PrecisionSettings:
     context_repeat_weight: float = 0.0
     #: ... counting this many at most.
     context_repeat_mentions: int = 2
+    #: Score for a noun mention in a turn the help desk's agent speaks (a transcript's).
+    context_care_weight: float = 0.8
     #: Penalty for a noun form used as a verb ("to queue", "queues up").
     verb_penalty: float = 1.0
     #: Further penalty when the noun used as a verb is an -ing word ("reporting a bug").

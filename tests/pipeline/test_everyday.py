@@ -9,6 +9,7 @@ import spacy
 import annotator
 
 from annotator.errors import PipelineError
+from annotator.pipeline.everyday import AGENT_TURNS_KEY, in_turns
 from annotator.pipeline.precision import PrecisionSettings
 
 from .conftest import concept
@@ -423,3 +424,62 @@ def test_everyday_a_misspelt_word_needs_the_same_context(everyday_nlp, text, exp
 def test_everyday_a_name_of_glossary_words_is_context(glossary_nlp, text, expected):
     nlp = glossary_nlp([*GLOSSARY, concept("help-desk", "Help Desk")])
     assert _ents(nlp, text) == expected
+
+
+def _doc_with_agent_turns(nlp, text, turns):
+    doc = nlp.make_doc(text)
+    doc.user_data[AGENT_TURNS_KEY] = tuple(turns)
+    return nlp(doc)
+
+
+@pytest.mark.parametrize(
+    "text,said,expected",
+    [
+        # said by the help desk's agent: the desk's own words, whatever the brand sells
+        ("Sorry, your post was placed when no agents were available.", "agent", ["agents"]),
+        ("Hey there, we appreciate your feedback!", "agent", ["feedback"]),
+        # the same words in the customer's turn, or in no turn: no support context
+        ("Sorry, your post was placed when no agents were available.", "customer", []),
+        ("Hey there, we appreciate your feedback!", None, []),
+        # the agent's words are still of a trade where travel words stand beside them
+        ("We can provide travel funds as your ticket was nonrefundable.", "agent", []),
+        ("Where are you travelling to? A day ticket will do.", "agent", []),
+        # a verb is judged alone ("we queue up"), a thanks too
+        ("We queue up the replies overnight.", "agent", []),
+        ("Thanks for your feedback!", "agent", []),
+    ],
+)
+def test_everyday_a_noun_the_agent_says_is_the_help_desks(everyday_nlp, text, said, expected):
+    turns = [(0, len(text))] if said == "agent" else []
+    doc = _doc_with_agent_turns(everyday_nlp, text, turns)
+    assert [e.text for e in doc.ents] == expected
+    assert AGENT_TURNS_KEY not in doc.user_data  # the rule's working data, not the doc's
+
+
+def test_everyday_care_weight_is_a_setting(glossary_nlp):
+    text = "Sorry, your post was placed when no agents were available."
+    nlp = glossary_nlp(GLOSSARY, precision_settings={"context_care_weight": 0})
+    assert list(_doc_with_agent_turns(nlp, text, [(0, len(text))]).ents) == []
+
+
+def test_everyday_only_the_agents_turn_counts(everyday_nlp):
+    customer = "I waited for an agent for an hour."
+    agent = "\nOur team can look into it."
+    text = customer + agent
+    assert list(_doc_with_agent_turns(everyday_nlp, text, [(len(customer), len(text))]).ents) == []
+
+
+@pytest.mark.parametrize(
+    "turns,offset,expected",
+    [
+        ([(5, 10), (20, 30)], 5, True),
+        ([(5, 10), (20, 30)], 9, True),
+        ([(5, 10), (20, 30)], 10, False),
+        ([(5, 10), (20, 30)], 4, False),
+        ([(5, 10), (20, 30)], 25, True),
+        ([(5, 10), (20, 30)], 30, False),
+        ([], 0, False),
+    ],
+)
+def test_everyday_in_turns(turns, offset, expected):
+    assert in_turns(turns, offset) is expected
