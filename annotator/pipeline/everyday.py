@@ -429,7 +429,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         return matches
     settings = context.settings
     window = int(settings.context_window)
-    thanks = not _THANKS.isdisjoint(lower)  # once: most documents thank nobody ...
+    thanks = not _THANKS.isdisjoint(context.words())  # once: most documents thank nobody ...
     breaks = "\n\n" in context.text  # ... and a ticket is often one paragraph
     # A capacity no word beside it qualifies is dropped whatever its score, so it is no
     # context for another word either: "availability" in a booking dialogue ("what is my
@@ -483,7 +483,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         nouns = Counter(m.id for m, _, kind in scores if kind == "noun" and m.id in below) if below else {}
         repeated = [(cid, n) for cid, n in nouns.items() if n > 1]
         # The document's words are read only when some term repeats.
-        if repeated and _OTHER_DOMAIN_IDS.isdisjoint(lower):
+        if repeated and _OTHER_DOMAIN_IDS.isdisjoint(context.words()):
             for concept_id, count in repeated:
                 best[concept_id, "noun"] += min(count - 1, repeat_cap) * repeat_weight
     dropped = capacities

@@ -209,7 +209,7 @@ class FuzzyIndex:
             return {}
         if columns is None:
             columns = doc.to_array([LOWER, ORTH])
-        if not self._may_hold_misspellings(columns, (context.lower(), context.orth())):
+        if not self._may_hold_misspellings(columns, (context.words(), context.orth())):
             return {}
         found: dict = {}
         for column, (keys, owners, words), table, is_acronym, fewest_tokens in (
@@ -235,9 +235,11 @@ class FuzzyIndex:
                     )
         return found
 
-    def _may_hold_misspellings(self, columns: np.ndarray, hashes: tuple[list[int], list[int]] | None = None) -> bool:
+    def _may_hold_misspellings(self, columns: np.ndarray,
+                               hashes: tuple[Iterable[int], Iterable[int]] | None = None) -> bool:
         """Does any token's ``LOWER`` or ``ORTH`` (the first two columns) spell a known
-        misspelling? ``hashes``: those columns as lists, when the caller has them."""
+        misspelling? ``hashes``: those columns' hashes (a list, or a set), when the caller has
+        them."""
         if self._any_set is not None:
             if hashes is not None:
                 return not (self._any_set.isdisjoint(hashes[0]) and self._any_set.isdisjoint(hashes[1]))

@@ -87,7 +87,7 @@ def drop_defect_words(context, matches: list, taken: bytearray) -> list:
     lexicon = context.lexicon()
     defects, defect_ids = lexicon.derived("issue_reports.defect_forms", lambda: _defect_forms(lexicon.bases))
     # One set test on the hashes of the document's words spares almost every document the rest.
-    if not defects or defect_ids.isdisjoint(context.lower()):
+    if not defects or defect_ids.isdisjoint(context.words()):
         return matches
     doc = context.doc
     dropped = {

@@ -69,8 +69,9 @@ def drop_other_parties(context, matches: list, taken: bytearray) -> list:
         if m.end - m.start == 1 and m.id in heads and m.label == TERM_LABEL and not m.is_token_pattern
     ]  # fmt: skip
     # One set test on the document's words spares almost every document the rest.
-    if not candidates or _PARTY_IDS.isdisjoint(lower := context.lower()):
+    if not candidates or _PARTY_IDS.isdisjoint(context.words()):
         return matches
+    lower = context.lower()
     strings = context.doc.vocab.strings
     dropped = {
         m for m in candidates

@@ -188,7 +188,7 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
                 dropped.add(m)
             elif word == _TICKET and travel_counts:
                 if travel is None:
-                    travel = _travel_positions(lower)
+                    travel = _travel_positions(lower, context.words())
                 if travel and _travelling(context, m, travel, form, matches):
                     dropped.add(m)
     return release(matches, dropped, taken)
@@ -205,10 +205,11 @@ def _trade_words(bases: dict) -> dict[str, list[tuple[str, frozenset[str]]]]:
     return known
 
 
-def _travel_positions(lower) -> list[int]:
+def _travel_positions(lower, words: frozenset[int]) -> list[int]:
     """The token positions of the document's travel words (:data:`TRAVEL_WORDS`), less the
-    qualifiable ones one of :data:`JOURNEY_OWNERS` stands right before ("customer journey")."""
-    if _TRAVEL_IDS.isdisjoint(lower):
+    qualifiable ones one of :data:`JOURNEY_OWNERS` stands right before ("customer journey");
+    ``words``: the set of ``lower``'s hashes."""
+    if _TRAVEL_IDS.isdisjoint(words):
         return []
     return [j for j, h in enumerate(lower) if h in _TRAVEL_IDS
             and not (h in _QUALIFIABLE_IDS and j > 0 and lower[j - 1] in _OWNER_IDS)]  # fmt: skip

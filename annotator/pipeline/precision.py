@@ -165,6 +165,11 @@ class RuleContext(NamedTuple):
     #: "Staff Agent"), filled as they run: no mentions, but what the document is about (see
     #: :mod:`.everyday`). A fresh list per document (None: nothing is recorded).
     named: list[Match] | None = None
+    #: ``words()``: the set of :attr:`lower`'s hashes, made once, on first need, for the rules'
+    #: one-look pre-checks (``WORDS.isdisjoint(context.words())``): a set of a few words
+    #: checked against it looks each of its own up, where a check against the list hashes
+    #: every token of the document again.
+    words: Callable[[], frozenset[int]] = lambda: frozenset()
 
 
 def rule_context(
@@ -184,7 +189,7 @@ def rule_context(
     64-bit hashes costs as much to turn into a list as a scan of its tokens in Python)."""
     # Each value kept in a closure cell, not by functools.cache: that wrapper costs more to
     # make (once per document, three times) than every later call saves.
-    definitions = texts = None
+    definitions = texts = word_set = None
     lower_hashes, orth_hashes = hashes if hashes is not None else (None, None)
 
     def abbreviations() -> list[dict]:
@@ -216,8 +221,14 @@ def rule_context(
             texts = TokenTexts(doc, text, token_end)
         return texts
 
+    def words() -> frozenset[int]:
+        nonlocal word_set
+        if word_set is None:
+            word_set = frozenset(lower())
+        return word_set
+
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower,
-                       tokens, orth, [])
+                       tokens, orth, [], words)
 
 
 #: The stages a rule may work at (see the module docstring).

@@ -50,7 +50,7 @@ def drop_software_parts(context, matches: list, taken: bytearray) -> list:
     :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
     # One set test on the hashes of the document's words (which the everyday-word rule reads
     # anyway) spares almost every document the rest.
-    if not matches or _PART_IDS.isdisjoint(context.lower()):
+    if not matches or _PART_IDS.isdisjoint(context.words()):
         return matches
     everyday = context.lexicon().everyday
     candidates = [

@@ -228,6 +228,7 @@ def test_precision_rule_context_reads_each_value_once(monkeypatch, text, searche
     assert context.lower() is context.lower() and context.lower() == [t.lower for t in doc]
     assert context.orth() is context.orth() and context.orth() == [t.orth for t in doc]
     assert context.tokens() is context.tokens() and context.tokens()[0] == doc[0].text
+    assert context.words() is context.words() and context.words() == {t.lower for t in doc}
 
 
 def test_precision_rule_context_takes_the_hash_lists_the_caller_made():
