@@ -29,6 +29,10 @@ UNKNOWN_ACRONYMS_KEY = "unknown_acronyms"
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
+def _same(index: int) -> int:
+    return index
+
+
 def utf16_converter(text: str) -> Callable[[int], int]:
     """Return ``f(code_point_index) -> utf16_index`` for ``text``.
 
@@ -37,23 +41,32 @@ def utf16_converter(text: str) -> Callable[[int], int]:
     (the common case, emoji aside) gets the identity; both checks run at C speed.
     """
     if text.isascii() or not _ASTRAL.search(text):
-        return lambda index: index
+        return _same
     astral = [m.start() for m in _ASTRAL.finditer(text)]
     return lambda index: index + bisect_left(astral, index)
+
+
+#: An entity in the ``ENT_IOB`` codes of a doc's tokens, one byte each: a B token (3) and the I
+#: tokens (1) after it, as ``doc.ents`` reads them.
+_ENTITY = re.compile(b"\x03\x01*")
 
 
 def _ent_bounds(array: numpy.ndarray) -> tuple[list[int], list[int]]:
     """Token bounds of each entity in a ``to_array([ENT_IOB, ENT_TYPE, ...])`` array, as
     ``doc.ents`` reads the IOB codes: an entity starts at a B token (3) with a label and runs
-    over the I tokens (1) after it."""
-    iob, types = array[:, 0], array[:, 1]
-    begins = numpy.flatnonzero((iob == 3) & (types != 0))
-    if not len(begins):
-        return [], []
-    stops = numpy.flatnonzero(iob != 1)
-    after = numpy.searchsorted(stops, begins, side="right")
-    ends = numpy.append(stops, len(array))[after]
-    return begins.tolist(), ends.tolist()
+    over the I tokens (1) after it. One regex pass over the codes as bytes: a ticket has a
+    few entities among a couple of hundred tokens, and each numpy call over the column costs
+    more than the whole pass."""
+    codes = array[:, 0].astype(numpy.uint8).tobytes()
+    types = array[:, 1]
+    begins: list[int] = []
+    ends: list[int] = []
+    for run in _ENTITY.finditer(codes):
+        begin, end = run.span()
+        if types[begin]:
+            begins.append(begin)
+            ends.append(end)
+    return begins, ends
 
 
 def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Iterator[dict]:
@@ -73,20 +86,23 @@ def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Itera
         return
     types = array[:, 1].tolist()
     starts = array[:, 2].tolist()
-    stops = (array[:, 2] + array[:, 3]).tolist()
+    lengths = array[:, 3].tolist()
     strings = doc.vocab.strings
+    same = to_utf16 is _same  # most texts: the offsets are the UTF-16 ones, no call per offset
     labels: dict[int, str] = {}
     for begin, end in zip(begins, ends):
-        start_char, end_char, label = starts[begin], stops[end - 1], types[begin]
+        start_char, end_char, label = starts[begin], starts[end - 1] + lengths[end - 1], types[begin]
         name = labels.get(label)
         if name is None:
             name = labels[label] = strings[label]
-        record = {"start": start_char, "end": end_char, "start_utf16": to_utf16(start_char),
-                  "end_utf16": to_utf16(end_char), "text": text[start_char:end_char], "label": name}
         values = span_values(doc, start_char, end_char)
-        record.update(values)
+        record = {"start": start_char, "end": end_char,
+                  "start_utf16": start_char if same else to_utf16(start_char),
+                  "end_utf16": end_char if same else to_utf16(end_char),
+                  "text": text[start_char:end_char], "label": name, **values}
         # An entity another component made says nothing of how it matched: as written.
-        record["match"] = values["match"] or "exact"
+        if not values["match"]:
+            record["match"] = "exact"
         if values["senses"] is not None:
             # The stored list is shared by other spans and documents: the caller gets a copy.
             record["senses"] = list(values["senses"])

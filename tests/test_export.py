@@ -139,12 +139,20 @@ def test_export_entity_records_are_doc_ents(ents):
     assert _record_tuples(doc) == _ent_tuples(doc.ents)
 
 
-def test_export_entity_records_with_blocked_and_missing_tokens():
+@pytest.mark.parametrize(
+    "ents, blocked, missing",
+    [
+        ([(1, 2, "X"), (4, 6, "Y")], [(0, 1)], [(2, 3)]),  # B with no label: no entity
+        ([(2, 4, "X")], [(0, 2)], []),  # blocked tokens right before an entity
+        ([(0, 1, "X"), (3, 6, "Y")], [(1, 3)], []),
+    ],
+)
+def test_export_entity_records_with_blocked_and_missing_tokens(ents, blocked, missing):
     doc = spacy.blank("en")("a b c d e f")
     doc.set_ents(
-        [Span(doc, 1, 2, label="X"), Span(doc, 4, 6, label="Y")],
-        blocked=[Span(doc, 0, 1)],  # B with no label: no entity
-        missing=[Span(doc, 2, 3)],
+        [Span(doc, s, e, label=label) for s, e, label in ents],
+        blocked=[Span(doc, s, e) for s, e in blocked],
+        missing=[Span(doc, s, e) for s, e in missing],
     )
     assert _record_tuples(doc) == _ent_tuples(doc.ents) != []
 
