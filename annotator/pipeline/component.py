@@ -91,7 +91,7 @@ from .senses import REASON_EXPANDED, SenseIndex, document_sense
 from .spoken import SEGMENTS_KEY, SpokenIndex, mark_spoken
 from .serialize import MATCHER_CACHE_FILE, PATTERNS_FILE, iter_patterns
 from .spanvalues import SPAN_EXTENSIONS, register_extensions
-from .spanwriter import SpanWriter, TokenBounds
+from .spanwriter import SpanWriter, TokenBounds, set_entities
 from .unlisted import document_acronyms, unknown_acronyms
 
 __all__ = [
@@ -452,7 +452,7 @@ class HelpdeskGlossary:
                 existing = [e for e in existing if not any(taken[e.start : e.end])]
             spans = sorted(existing + spans, key=lambda s: s.start)
         # What ``doc.ents = spans`` does, minus re-creating every span first.
-        doc.set_ents(spans, default="outside")
+        set_entities(doc, spans)
         doc.spans[NESTED_KEY] = [annotate(m) for m in nested]
         doc.spans[UNKNOWN_KEY] = unknown_acronyms(context, taken, expansions, self._known_caps, self._acronym_of,
                                                   self._phrases)

@@ -144,3 +144,24 @@ class SpanWriter:
                     self.shared[key] = cached
             self.cache[key] = cached
         return cached
+
+
+def set_entities(doc: Doc, spans: list[Span]) -> None:
+    """``doc.set_ents(spans, default="outside")``: the same annotation, for less.
+
+    spaCy marks each token outside ``spans`` after comparing the ``default`` mode with its
+    enumeration once per token, most of ``set_ents``' cost on a ticket of a couple of hundred
+    tokens; the stretches between the spans (in token order, as the component makes them) are
+    passed as ``outside`` spans instead, which it marks a span at a time. A span without a label
+    is no entity (``set_ents`` ignores it): its tokens are outside too."""
+    gaps = []
+    at = 0
+    for span in spans:
+        if not span.label:
+            continue
+        if span.start > at:
+            gaps.append(Span(doc, at, span.start))
+        at = max(at, span.end)
+    if at < len(doc):
+        gaps.append(Span(doc, at, len(doc)))
+    doc.set_ents(spans, outside=gaps, default="unmodified")

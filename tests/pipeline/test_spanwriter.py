@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
+from spacy.tokens import Span
 
 from annotator.pipeline.spanvalues import SPAN_VALUES_KEY
-from annotator.pipeline.spanwriter import SpanWriter, TokenBounds
+from annotator.pipeline.spanwriter import SpanWriter, TokenBounds, set_entities
+
+_ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
 
 
 def test_spanwriter_token_bounds_are_character_offsets(nlp):
@@ -56,3 +61,26 @@ def test_spanwriter_repeated_matches_get_the_values_worked_out_afresh(builtin_nl
     monkeypatch.setattr(SpanWriter, "__init__", init)
     assert values(builtin_nlp(text)) == memoised
     assert len(memoised) >= 3
+
+
+@pytest.mark.parametrize(
+    "before, spans",
+    [
+        ([], []),
+        ([], [(0, 1, "A", "")]),
+        ([], [(0, 2, "A", "x"), (2, 3, "A", "y"), (5, 7, "B", "")]),  # adjacent, same label
+        ([], [(6, 7, "END", "z")]),
+        ([(1, 4, "OLD", "old")], [(2, 3, "A", "x")]),  # annotation already there is replaced
+        ([(0, 7, "OLD", "old")], []),
+        ([], [(1, 2, "", ""), (3, 4, "A", "x")]),  # a span without a label is no entity
+    ],
+)
+def test_spanwriter_set_entities_is_set_ents_outside(before, spans):
+    """The same token annotation as ``set_ents(default="outside")``, ids and kb ids included."""
+    results = []
+    for setter in (lambda doc, s: doc.set_ents(s, default="outside"), set_entities):
+        doc = spacy.blank("en")("one two three four five six seven")
+        doc.set_ents([Span(doc, s, e, label=l, kb_id="kb", span_id=i) for s, e, l, i in before])
+        setter(doc, [Span(doc, s, e, label=l, span_id=i) for s, e, l, i in spans])
+        results.append((doc.to_array(_ENT_COLUMNS).tolist(), [(e.start, e.end, e.label_, e.id_) for e in doc.ents]))
+    assert results[0] == results[1]
