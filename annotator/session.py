@@ -33,9 +33,8 @@ from spacy.tokens import Doc
 from .errors import InputError
 from .export import doc_to_json
 from .options import ASR_MODES, AnnotateOptions, option_names
-from .pipeline.everyday import AGENT_TURNS_KEY
 from .pipeline.fuzzy import FUZZY_KEY
-from .pipeline.names import COMPONENT_NAME, TEXT_HINT
+from .pipeline.names import AGENT_TURNS_KEY, COMPONENT_NAME, TEXT_HINT
 from .pipeline.spoken import SPOKEN_KEY
 from .runtime import budget, collector, lexattrs
 from .text.markup import FORMATS, visible_text_and_turns
@@ -123,7 +122,7 @@ class AnnotationSession:
         to look for speech-to-text forms (``spoken``, one of ``pipeline.spoken``'s modes, or
         ``None`` for nowhere), unless ``fuzzy`` is None, whether to match misspelled terms
         (``pipeline.fuzzy``; None leaves it to the component's setting), and the turns a
-        transcript's agent speaks (of ``turns``, the transcript's; ``pipeline.everyday``)."""
+        transcript's agent speaks (of ``turns``, the transcript's; ``pipeline.rules.everyday``)."""
         budget.check()
         doc = self.nlp.make_doc(visible)
         budget.check()

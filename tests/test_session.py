@@ -9,7 +9,7 @@ import spacy
 
 import annotator
 from annotator.errors import InputError
-from annotator.pipeline.everyday import AGENT_TURNS_KEY
+from annotator.pipeline.names import AGENT_TURNS_KEY
 from annotator.pipeline.names import TEXT_HINT
 from annotator.resources import samples_dir
 from annotator.runtime import collector

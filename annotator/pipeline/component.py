@@ -65,6 +65,7 @@ from .coordination import PhraseLookup, coordination_matches, mark_coordinated
 from .loading import load_configured, prewarm_vocab
 from .matcher import COLUMNS, GlossaryMatcher, Match, resolve, unglued
 from .names import (
+    AGENT_TURNS_KEY,
     COMPONENT_NAME,
     DEFAULT_LABELS,
     DOC_ACRONYM_LABEL,
@@ -84,7 +85,6 @@ from .precision import (
     rule_context,
     rule_names,
 )
-from .everyday import AGENT_TURNS_KEY
 from .fuzzy import FUZZY_KEY, MAX_FUZZY_CONCEPTS, FuzzyIndex, mark_fuzzy
 from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense

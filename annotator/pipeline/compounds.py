@@ -1,7 +1,7 @@
 """Closed compounds: a term of several words written as one word ("Helpdesk", "LiveChat").
 
 A vendor's name is often a glossary term closed up ("LiveChat", "HelpDesk"), so the product
-and name rules (:mod:`.productnames`, :mod:`.propernames`) take such a spelling for a name.
+and name rules (:mod:`.rules.productnames`, :mod:`.rules.propernames`) take such a spelling for a name.
 A document that writes the spelling in the plural ("Incoming LiveChats", "forward
 LiveChats to agents") uses it as a count noun, though: a name has no plural, so there the
 spelling is the term written closed up (one product's word for its chats), wherever the

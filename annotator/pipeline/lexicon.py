@@ -5,10 +5,10 @@ from the concepts' names alone, never from a list of phrases:
 
 * :attr:`GlossaryLexicon.words` -- every content word of every term and alias (singular, lower
   case): a capitalised word outside it is not support vocabulary, which is what makes a
-  capitalised run a proper name (:mod:`.propernames`);
+  capitalised run a proper name (:mod:`.rules.propernames`);
 * :attr:`GlossaryLexicon.context_words` -- the domain's own words: those in the names of at least
   ``context_word_min_terms`` concepts ("customer", "support", "ticket", "agent", "response"),
-  less the most common English words ("time", "help"), the cue words of :mod:`.everyday`;
+  less the most common English words ("time", "help"), the cue words of :mod:`.rules.everyday`;
 * :attr:`GlossaryLexicon.everyday` -- the concepts a single everyday English word names
   ("queue", "feedback", "reporting"): a one-word name, bare head or verb form whose word is common
   in English at large (:func:`~annotator.vocabulary.frequency.is_common_word`), unless the

@@ -21,6 +21,10 @@ DOCUMENT_PREFIX = "document:"
 
 #: ``doc.user_data`` key under which a caller may leave the text the doc was made from.
 TEXT_HINT = (COMPONENT_NAME, "text")
+#: ``doc.user_data`` key: the character ranges ``(start, end)`` of a transcript's turns spoken
+#: in the agent's role, sorted (the session leaves them; the component removes them when it is
+#: done with the doc).
+AGENT_TURNS_KEY = "helpdesk_annotator.agent_turns"
 
 #: The entity labels every glossary's patterns use, and the document's own acronyms.
 DEFAULT_LABELS = tuple(sorted((ACRONYM_LABEL, DOC_ACRONYM_LABEL, TERM_LABEL)))

@@ -15,9 +15,9 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
   document's expansion.
 
 A new rule is a function here (or in a module of its own next to this one: proper names in
-:mod:`.propernames`, everyday-word terms in :mod:`.everyday`, terms qualifying a part of the
-software in :mod:`.softwareparts`, apps named by a term in :mod:`.productnames`, bold labels of a screen in :mod:`.uilabels`, defect words in issue reports in :mod:`.issuereports`, a customer's term said of another party in :mod:`.otherparties`, a verb and its particle
-used as the verb in :mod:`.phrasalverbs`), registered, and its name added to
+:mod:`.rules.propernames`, everyday-word terms in :mod:`.rules.everyday`, terms qualifying a part of the
+software in :mod:`.rules.softwareparts`, apps named by a term in :mod:`.rules.productnames`, bold labels of a screen in :mod:`.rules.uilabels`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties`, a verb and its particle
+used as the verb in :mod:`.rules.phrasalverbs`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
 
@@ -44,22 +44,22 @@ from ..text.abbreviations import find_definitions
 from ..vocabulary.acronyms import LINT_NOT_ACRONYMS, is_shouting
 from ..vocabulary.codes import code_at, parse_code
 from ..vocabulary.frequency import COMMON_WORD_ZIPF
-from .closinginitials import drop_closing_initials
-from .codelike import CodeLike
-from .docacronyms import keep_document_acronym
-from .everyday import keep_in_context
+from .rules.closinginitials import drop_closing_initials
+from .rules.codelike import CodeLike
+from .rules.docacronyms import keep_document_acronym
+from .rules.everyday import keep_in_context
 from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
 from .matcher import Match
-from .issuereports import drop_defect_words
-from .otherparties import drop_other_parties
-from .othertrades import drop_other_trades
-from .phrasalverbs import drop_phrasal_verbs
-from .productnames import drop_products
-from .propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
-from .softwareparts import drop_software_parts
-from .spokencompounds import drop_spoken_compounds
+from .rules.issuereports import drop_defect_words
+from .rules.otherparties import drop_other_parties
+from .rules.othertrades import drop_other_trades
+from .rules.phrasalverbs import drop_phrasal_verbs
+from .rules.productnames import drop_products
+from .rules.propernames import COMMON_STRANGERS, TABLE_CELL_WORDS, drop_names
+from .rules.softwareparts import drop_software_parts
+from .rules.spokencompounds import drop_spoken_compounds
 from .tokentexts import TokenTexts
-from .uilabels import drop_ui_labels
+from .rules.uilabels import drop_ui_labels
 
 # Characters that end an agent's signature prefix: "Thanks! ^CS", "- CS", "~JD".
 _SIGNATURE_MARKS = "^~*-\u2013\u2014"
@@ -77,7 +77,7 @@ class PrecisionSettings:
     #: A one-word term whose word is at least this common in English (Zipf scale, see
     #: :mod:`annotator.vocabulary.frequency`) is an everyday word, kept only in support context.
     everyday_word_zipf: float = COMMON_WORD_ZIPF
-    #: The context score an everyday-word term needs to be kept (:mod:`.everyday`).
+    #: The context score an everyday-word term needs to be kept (:mod:`.rules.everyday`).
     context_threshold: float = 0.8
     #: Tokens either side of a mention that count as its context.
     context_window: int = 12
@@ -111,7 +111,7 @@ class PrecisionSettings:
     #: ... unless it is at least this common in English (Zipf): "time", "help".
     context_word_max_zipf: float = CONTEXT_WORD_MAX_ZIPF
     #: A capitalised word outside the glossary rarer than this (Zipf) makes a run a name alone
-    #: ("Zendesk Help Desk"; :mod:`.propernames`) ...
+    #: ("Zendesk Help Desk"; :mod:`.rules.propernames`) ...
     name_rare_word_zipf: float = COMMON_WORD_ZIPF
     #: ... and this many common ones do ("Help Scout Beacon").
     name_common_strangers: int = COMMON_STRANGERS
@@ -163,7 +163,7 @@ class RuleContext(NamedTuple):
     orth: Callable[[], list[int]] = lambda: []
     #: The matches the name rules took for words of a name ("the **Helpdesk** pipeline",
     #: "Staff Agent"), filled as they run: no mentions, but what the document is about (see
-    #: :mod:`.everyday`). A fresh list per document (None: nothing is recorded).
+    #: :mod:`.rules.everyday`). A fresh list per document (None: nothing is recorded).
     named: list[Match] | None = None
     #: ``words()``: the set of :attr:`lower`'s hashes, made once, on first need, for the rules'
     #: one-look pre-checks (``WORDS.isdisjoint(context.words())``): a set of a few words
@@ -380,49 +380,49 @@ def _noting_names(context: RuleContext, matches: list[Match], kept: list[Match])
 
 def drop_proper_names(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """Glossary words inside product, app, menu and section names and table labels
-    (:mod:`.propernames`)."""
+    (:mod:`.rules.propernames`)."""
     return _noting_names(context, matches, drop_names(context, matches, taken))
 
 
 def drop_product_names(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """Capitalised terms a document writes as an app's name ("the Helpdesk app", "Odoo Live
-    Chat"), wherever it writes them so (:mod:`.productnames`)."""
+    Chat"), wherever it writes them so (:mod:`.rules.productnames`)."""
     return _noting_names(context, matches, drop_products(context, matches, taken))
 
 
 def drop_bold_ui_labels(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """One-word terms ending a bold label that names a part of a screen ("**Recent customer
-    tickets**", "**New Ticket** dialog"; :mod:`.uilabels`)."""
+    tickets**", "**New Ticket** dialog"; :mod:`.rules.uilabels`)."""
     return drop_ui_labels(context, matches, taken)
 
 
 def drop_software_part_modifiers(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """Everyday one-word terms qualifying a part of the software ("agent bot", "agent
-    interface"; :mod:`.softwareparts`)."""
+    interface"; :mod:`.rules.softwareparts`)."""
     return drop_software_parts(context, matches, taken)
 
 
 def drop_issue_report_defect_words(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """"Bug" and its kin in a software issue report, where they classify the report
-    (:mod:`.issuereports`)."""
+    (:mod:`.rules.issuereports`)."""
     return drop_defect_words(context, matches, taken)
 
 
 def drop_other_party_heads(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """The bare head of a customer's term said of another party ("team feedback";
-    :mod:`.otherparties`)."""
+    :mod:`.rules.otherparties`)."""
     return drop_other_parties(context, matches, taken)
 
 
 def drop_phrasal_verb_uses(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """A term written as a verb and its particle, used as the verb ("let me wrap up the call";
-    :mod:`.phrasalverbs`)."""
+    :mod:`.rules.phrasalverbs`)."""
     return drop_phrasal_verbs(context, matches, taken)
 
 
 def keep_everyday_words_in_context(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """One-word terms that are everyday English words, kept in support context only
-    (:mod:`.everyday`)."""
+    (:mod:`.rules.everyday`)."""
     return keep_in_context(context, matches, taken)
 
 

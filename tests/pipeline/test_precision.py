@@ -32,12 +32,12 @@ CASES = {
 }
 # Rules whose words the fixture glossary lacks: each is switched off in its own module's tests.
 OWN_GLOSSARY_RULES = {
-    "helpdesk_glossary.issue_reports.v1": "tests/pipeline/test_issuereports.py",
-    "helpdesk_glossary.other_parties.v1": "tests/pipeline/test_otherparties.py",
-    "helpdesk_glossary.other_trades.v1": "tests/pipeline/test_othertrades.py",
-    "helpdesk_glossary.closing_initials.v1": "tests/pipeline/test_closinginitials.py",
-    "helpdesk_glossary.spoken_compounds.v1": "tests/pipeline/test_spokencompounds.py",
-    "helpdesk_glossary.phrasal_verbs.v1": "tests/pipeline/test_phrasalverbs.py",
+    "helpdesk_glossary.issue_reports.v1": "tests/pipeline/rules/test_issuereports.py",
+    "helpdesk_glossary.other_parties.v1": "tests/pipeline/rules/test_otherparties.py",
+    "helpdesk_glossary.other_trades.v1": "tests/pipeline/rules/test_othertrades.py",
+    "helpdesk_glossary.closing_initials.v1": "tests/pipeline/rules/test_closinginitials.py",
+    "helpdesk_glossary.spoken_compounds.v1": "tests/pipeline/rules/test_spokencompounds.py",
+    "helpdesk_glossary.phrasal_verbs.v1": "tests/pipeline/rules/test_phrasalverbs.py",
 }
 
 

@@ -20,15 +20,15 @@ menu item, a button or a section, named by the term, not the term.
 
 The words are general English and software vocabulary, never names from a corpus. Pure
 functions over the document's text; the component runs them as the ``ui_labels`` precision
-rule (:mod:`.precision`).
+rule (:mod:`..precision`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..glossary.compile import TERM_LABEL
-from .matcher import release
+from ...glossary.compile import TERM_LABEL
+from ..matcher import release
 
 #: Verbs that open a button or menu label acting on what follows (general software
 #: vocabulary): a label starting with one names an action on the concept, and keeps it.

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.pipeline import codelike
+from annotator.pipeline.rules import codelike
 
 
 def _window_rule(text: str, start: int, end: int) -> bool:

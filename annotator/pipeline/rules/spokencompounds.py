@@ -5,22 +5,22 @@ A term of several words is also matched closed up ("customersupport" for Custome
 identifier. A speech-to-text engine writes the words it hears, from its own vocabulary: two
 words where the speaker said two ("customer support"), one only where the closed-up spelling
 is itself an English word people write ("helpdesk", "livechat", "webchat"). So in a
-speech-to-text stretch (:mod:`.spoken`) a closed-up spelling that is no English word
+speech-to-text stretch (:mod:`..spoken`) a closed-up spelling that is no English word
 (:func:`~annotator.vocabulary.frequency.is_english_word`, its singular asked) is what the
 words were rendered from: a hashtag said aloud ("#CustomerService" -> "customerservice"), a
 variable's name in a pasted snippet, not the term spoken.
 
 Pure functions over the document's text; the component runs them as the
-``spoken_compounds`` precision rule (:mod:`.precision`).
+``spoken_compounds`` precision rule (:mod:`..precision`).
 """
 
 from __future__ import annotations
 
-from ..glossary.compile import INFLECTION, TERM_LABEL, VARIANT
-from ..vocabulary.frequency import is_english_word
-from ..vocabulary.inflection import singular
-from .matcher import release
-from .spoken import SPOKEN_KEY, SPOKEN_MODES, in_spoken_stretch
+from ...glossary.compile import INFLECTION, TERM_LABEL, VARIANT
+from ...vocabulary.frequency import is_english_word
+from ...vocabulary.inflection import singular
+from ..matcher import release
+from ..spoken import SPOKEN_KEY, SPOKEN_MODES, in_spoken_stretch
 
 #: The match kinds a closed-up spelling comes as: a variant, or its plural.
 _CLOSED_KINDS = (VARIANT, INFLECTION)

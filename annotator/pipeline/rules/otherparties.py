@@ -13,15 +13,15 @@ The parties are general English nouns for the people and groups of an organisati
 feedback", "product feedback") is no party and leaves the term alone.
 
 Pure functions over the document's token hashes; the component runs them as the
-``other_parties`` precision rule (:mod:`.precision`).
+``other_parties`` precision rule (:mod:`..precision`).
 """
 
 from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ..glossary.compile import TERM_LABEL
-from .matcher import release
+from ...glossary.compile import TERM_LABEL
+from ..matcher import release
 
 #: Nouns for people and groups inside or beside an organisation other than its customers
 #: (general English): before the bare head of a customer's term, they say whose it is.

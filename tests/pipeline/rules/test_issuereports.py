@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.pipeline import issuereports
+from annotator.pipeline.rules import issuereports
 
-from .conftest import concept
+from ..conftest import concept
 
 
 GLOSSARY = [

@@ -13,7 +13,7 @@ of a program behaves is a report on that program, filed or about to be ("should 
 as a bug?"). Never from a list of projects; the words are :data:`DEFECT_WORDS`.
 
 Pure functions over the document's text; the component runs them as the ``issue_reports``
-precision rule (:mod:`.precision`).
+precision rule (:mod:`..precision`).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ import re
 
 from spacy.strings import get_string_id
 
-from ..glossary.compile import TERM_LABEL
-from .matcher import release
-from .spoken import in_spoken_stretch
+from ...glossary.compile import TERM_LABEL
+from ..matcher import release
+from ..spoken import in_spoken_stretch
 
 #: Words a software issue report uses of itself (general software vocabulary): in an issue
 #: report they classify the report, whatever the glossary means by them.

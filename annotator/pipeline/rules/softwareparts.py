@@ -13,16 +13,16 @@ term in any compound), and so is a term whose next noun is a view, a template or
 "ticket view" is a view *of tickets*: the concept is what it shows).
 
 Pure functions over the document's tokens; the component runs them as the ``software_parts``
-precision rule (:mod:`.precision`).
+precision rule (:mod:`..precision`).
 """
 
 from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ..glossary.compile import TERM_LABEL
-from .matcher import release
-from .tokentexts import TokenTexts
+from ...glossary.compile import TERM_LABEL
+from ..matcher import release
+from ..tokentexts import TokenTexts
 
 #: Nouns naming a part of a piece of software (general English/software words): an
 #: everyday-word term right before one names that part, not the support concept.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.pipeline.othertrades import (
+from annotator.pipeline.rules.othertrades import (
     SUPPORT_VERBS,
     TRADE_HEADS,
     TRADE_MODIFIERS,
@@ -14,7 +14,7 @@ from annotator.pipeline.othertrades import (
 )
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
-from .conftest import concept
+from ..conftest import concept
 
 GLOSSARY = [
     concept("agent", "Agent"),

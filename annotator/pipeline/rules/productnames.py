@@ -26,7 +26,7 @@ or a ``component:`` prefix: "Livechat future features", "[16.0][IMP] mgmt: Helpd
 team"): a tracker's title opens with the part of the product it is filed against (the place gives
 no capital away: a closed-up spelling there is a name as much as mid-sentence). Not a spelling
 the document also writes in the plural ("LiveChats"): a name has no plural, so that one is the
-term closed up (:mod:`.compounds`).
+term closed up (:mod:`..compounds`).
 
 Once the document shows the term as a product, every mention of it written with capitals
 where nothing asks for them (mid-sentence; in any emphasis) is the product too, and is not
@@ -35,21 +35,21 @@ lower-case mentions ("your helpdesk team") stay the concept, except in the brand
 repeated in any casing ("Zendesk Ticket", then "the zendesk ticket").
 
 Pure functions over the document's tokens; the component runs them as the ``product_names``
-precision rule (:mod:`.precision`).
+precision rule (:mod:`..precision`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..glossary.compile import TERM_LABEL
-from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
-from ..vocabulary.inflection import singular
-from .compounds import closed_compound, counted, counted_compounds
-from .lexicon import GlossaryLexicon
-from .matcher import release
+from ...glossary.compile import TERM_LABEL
+from ...vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
+from ...vocabulary.inflection import singular
+from ..compounds import closed_compound, counted, counted_compounds
+from ..lexicon import GlossaryLexicon
+from ..matcher import release
 from .propernames import EMPHASIS_MARKS, INDEFINITE_ARTICLES, at_sentence_start, is_brand_shaped, is_capitalised
-from .tokentexts import TokenTexts
+from ..tokentexts import TokenTexts
 
 #: Lower-case nouns for a piece of software (general software vocabulary): a capitalised
 #: term right before one is the name of that app, not the concept ("the Helpdesk app").

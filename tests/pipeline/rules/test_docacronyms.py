@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.pipeline import docacronyms
+from annotator.pipeline.rules import docacronyms
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
 RULE = "helpdesk_glossary.document_acronyms.v1"

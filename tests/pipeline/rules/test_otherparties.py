@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from annotator.pipeline.lexicon import build_lexicon
-from annotator.pipeline.otherparties import OTHER_PARTIES, said_of_another_party
+from annotator.pipeline.rules.otherparties import OTHER_PARTIES, said_of_another_party
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
-from .conftest import concept
+from ..conftest import concept
 
 GLOSSARY = [
     concept("customer-feedback", "Customer Feedback"),

@@ -10,7 +10,7 @@ names:
 2. The run is a name when it holds
    * a brand-shaped token ("LiveChat": inner capitals the glossary does not write itself),
      unless the document writes it in the plural too ("LiveChats": a name has no plural,
-     :mod:`.compounds`), or it is one glossary word capitalised at its seam ("WebHook",
+     :mod:`..compounds`), or it is one glossary word capitalised at its seam ("WebHook",
      "OmniChannel": a programmer's spelling of the word, :func:`camel_cased_word`); or
    * a capitalised word the glossary never uses (a *stranger*), where capitals mean something:
      not at a sentence start (after a line break, a bullet, an opening quote or bracket, ".",
@@ -48,7 +48,7 @@ names:
    ("| Escalated |"), not prose.
 
 Pure functions over the document's tokens; the component runs them as the ``proper_names``
-precision rule (:mod:`.precision`).
+precision rule (:mod:`..precision`).
 """
 
 from __future__ import annotations
@@ -58,14 +58,14 @@ from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..glossary.compile import TERM_LABEL
-from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
-from ..vocabulary.inflection import singular
-from ..vocabulary.names import is_title_case, name_key
-from .compounds import closed_compound, counted, counted_compounds
-from .lexicon import GlossaryLexicon
-from .matcher import release
-from .tokentexts import TokenTexts as _Tokens
+from ...glossary.compile import TERM_LABEL
+from ...vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
+from ...vocabulary.inflection import singular
+from ...vocabulary.names import is_title_case, name_key
+from ..compounds import closed_compound, counted, counted_compounds
+from ..lexicon import GlossaryLexicon
+from ..matcher import release
+from ..tokentexts import TokenTexts as _Tokens
 
 #: Lower-case words that may join the capitalised words of one name ("Chatwoot for Support").
 CONNECTORS = frozenset(("for", "of", "and", "&", "de", "by"))

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
-from annotator.pipeline.productnames import PRODUCT_NOUNS, named_as_product, title_openings
+from annotator.pipeline.rules.productnames import PRODUCT_NOUNS, named_as_product, title_openings
 from annotator.pipeline.lexicon import GlossaryLexicon
 from annotator.pipeline.tokentexts import TokenTexts
 
-from .conftest import concept
+from ..conftest import concept
 
 GLOSSARY = [
     concept("help-desk", "Help Desk"),

@@ -8,9 +8,9 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.pipeline import propernames
+from annotator.pipeline.rules import propernames
 
-from .conftest import concept
+from ..conftest import concept
 
 _BLANK = spacy.blank("en")
 
@@ -255,7 +255,7 @@ def test_propernames_acronym_opens_name_reads_the_tokens(text):
 
 @given(st.text(alphabet="aAbSLé\u00c9 -1", max_size=24))
 def test_propernames_no_capitalised_token_where_the_characters_say_none(text):
-    """:func:`~annotator.pipeline.propernames._capitalised_word_at` may only say False where no
+    """:func:`~annotator.pipeline.rules.propernames._capitalised_word_at` may only say False where no
     capitalised word starts (it lets acronym_opens_name skip reading tokens)."""
     for token in _BLANK.make_doc(text):
         if token.is_alpha and propernames.is_capitalised(token.text):

@@ -9,10 +9,11 @@ import spacy
 import annotator
 
 from annotator.errors import PipelineError
-from annotator.pipeline.everyday import AGENT_TURNS_KEY, in_turns
+from annotator.pipeline.names import AGENT_TURNS_KEY
+from annotator.pipeline.rules.everyday import in_turns
 from annotator.pipeline.precision import PrecisionSettings
 
-from .conftest import concept
+from ..conftest import concept
 
 
 GLOSSARY = [
@@ -148,7 +149,7 @@ def test_everyday_verb_cues(everyday_nlp, verb, noun):
     ],
 )
 def test_everyday_verb_use_needs_the_form_its_cue_takes(text, i, expected):
-    from annotator.pipeline.everyday import _verb_use
+    from annotator.pipeline.rules.everyday import _verb_use
 
     doc = spacy.blank("en")(text)
     form = doc[i].lower_
@@ -180,7 +181,7 @@ def test_everyday_thanked_for_is_judged_alone(everyday_nlp):
      ("for your feedback", 2, False), ("thanks to your feedback", 3, False), ("feedback", 0, False)],
 )
 def test_everyday_thanked_for(text, i, expected):
-    from annotator.pipeline.everyday import thanked_for
+    from annotator.pipeline.rules.everyday import thanked_for
 
     doc = spacy.blank("en")(text)
     assert thanked_for([t.lower for t in doc], i) is expected

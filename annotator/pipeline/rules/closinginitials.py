@@ -1,12 +1,12 @@
 """An agent's initials closing a message: "... let us know how it goes. KB", "... k b".
 
 Social-media care teams sign each reply with the agent's initials, and two or three letters
-are often a glossary acronym (KB, CS, TL, OM). The ``signature`` rule (:mod:`.precision`)
+are often a glossary acronym (KB, CS, TL, OM). The ``signature`` rule (:mod:`..precision`)
 knows them by the mark before them ("^KB", "- CS"); two shapes carry no mark:
 
 * typed, the initials stand alone after the message's last sentence, at the end of the line
   (of the turn): "Let us know what issues you are having. KB";
-* in speech-to-text text (:mod:`.spoken`), which has no marks and no full stops, the letters
+* in speech-to-text text (:mod:`..spoken`), which has no marks and no full stops, the letters
   close the turn after the last sentence's words ("... we'll see what we can suggest k b"),
   and what tells them from an acronym said last is that the same letters close two turns of
   the document or more (an agent signs every reply; nobody ends two turns on the same
@@ -15,7 +15,7 @@ knows them by the mark before them ("^KB", "- CS"); two shapes carry no mark:
 
 A link may follow the initials on their line ("... k b https://t.co/..."). Pure functions
 over the document's text; the component runs them as the ``closing_initials`` precision rule
-(:mod:`.precision`).
+(:mod:`..precision`).
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..glossary.compile import ACRONYM_LABEL
-from ..vocabulary.grammar import NOUN_PHRASE_CUES, word_before
-from .matcher import release
-from .spoken import in_spoken_stretch
+from ...glossary.compile import ACRONYM_LABEL
+from ...vocabulary.grammar import NOUN_PHRASE_CUES, word_before
+from ..matcher import release
+from ..spoken import in_spoken_stretch
 
 #: The most letters initials have.
 MAX_INITIALS = 3

@@ -2,7 +2,7 @@
 
 "Thanks for your feedback", "the reporting period", "it queues up the change": a glossary term
 named by a single common word ("feedback", "reporting", "queue"; which terms those are is the
-lexicon's business, :mod:`.lexicon`) is kept only when the words around it say support. Each
+lexicon's business, :mod:`..lexicon`) is kept only when the words around it say support. Each
 mention gets a score:
 
 * ``+ context_term_weight`` for each other glossary concept matched within
@@ -42,7 +42,7 @@ mention gets a score:
   ("what is my availability ... two tickets please" is a booking, not support);
 * ``+ context_care_weight`` for a noun mention said by the help desk itself: in a turn the
   transcript reader gave the agent's role (a care account answering on social media, an
-  ``AGENT:`` turn; the caller lists those turns under :data:`AGENT_TURNS_KEY`). A brand's
+  ``AGENT:`` turn; the caller lists those turns under :data:`~annotator.pipeline.names.AGENT_TURNS_KEY`). A brand's
   care agent speaks the desk's own words ("no agents were available", "we appreciate your
   feedback") whatever the brand sells; what the customer says may be of any trade, and a
   word of travel or events nearby still counts against it;
@@ -72,15 +72,16 @@ from collections.abc import Sequence
 
 from spacy.strings import get_string_id
 
-from ..glossary.compile import TERM_LABEL
-from ..runtime import budget
-from ..vocabulary.inflection import pluralize
-from ..vocabulary.typos import typo_forms
-from .matcher import release
+from ...glossary.compile import TERM_LABEL
+from ...runtime import budget
+from ...vocabulary.inflection import pluralize
+from ...vocabulary.typos import typo_forms
+from ..matcher import release
 from .otherparties import PARTY_IDS
 from .propernames import at_sentence_start
-from .spanvalues import FUZZY
-from .spoken import in_spoken_stretch
+from ..spanvalues import FUZZY
+from ..spoken import in_spoken_stretch
+from ..names import AGENT_TURNS_KEY
 
 #: Words after which a noun form is a verb ("to queue", "we tag", "will hold"): its base form
 #: (an infinitive, or the present tense after a plural or first-person subject; "to agents",
@@ -168,10 +169,6 @@ _IT = get_string_id("it")
 _CLAUSE_VERB_IDS = frozenset(map(get_string_id, CLAUSE_VERBS))
 _OTHER_DOMAIN_IDS = frozenset(map(get_string_id, OTHER_DOMAIN_WORDS))
 _SCREEN_IDS = frozenset(map(get_string_id, SCREEN_NOUNS))
-#: ``doc.user_data`` key: the character ranges ``(start, end)`` of a transcript's turns spoken
-#: in the agent's role, sorted (the session leaves them; the component removes them when it is
-#: done with the doc).
-AGENT_TURNS_KEY = "helpdesk_annotator.agent_turns"
 #: How far a paragraph break is looked for, in characters, either side of a mention.
 _PARAGRAPH_REACH = 2000
 
@@ -373,7 +370,7 @@ def _unqualified_capacities(judged: list, matches: list, lower: Sequence[int], l
     (:data:`CAPACITY_SUFFIXES`) that no domain word (:attr:`GlossaryLexicon.context_ids
     <annotator.pipeline.lexicon.GlossaryLexicon.context_ids>`) and no other match of
     ``matches`` qualifies, right before or right after it; a party of the organisation
-    (:data:`~annotator.pipeline.otherparties.OTHER_PARTIES`: "agent availability") is a
+    (:data:`~annotator.pipeline.rules.otherparties.OTHER_PARTIES`: "agent availability") is a
     person's or a group's, and qualifies nothing."""
     capacities = [m for m, _, base in judged if base.endswith(CAPACITY_SUFFIXES)]
     if not capacities:

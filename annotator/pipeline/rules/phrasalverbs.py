@@ -16,17 +16,17 @@ it up" do. The verb shows on either side of the two words:
 The noun stays the term: "agents in wrap up", "after-call wrap up", "the wrap up took long".
 Only a match of two tokens whose second is a particle (:data:`PARTICLES`) is asked; a pure
 function of the document's lower-case token hashes, run as the ``phrasal_verbs`` precision rule
-(:mod:`.precision`).
+(:mod:`..precision`).
 """
 
 from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ..glossary.compile import TERM_LABEL
+from ...glossary.compile import TERM_LABEL
 from .everyday import OBJECT_STARTS, VERB_CUES
-from .matcher import release
-from .spoken import in_spoken_stretch
+from ..matcher import release
+from ..spoken import in_spoken_stretch
 
 #: The particles of English phrasal verbs (general English).
 PARTICLES = frozenset("up back off in out over down on".split())

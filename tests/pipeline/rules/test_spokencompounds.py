@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
-from annotator.pipeline.spokencompounds import unspoken_spelling
+from annotator.pipeline.rules.spokencompounds import unspoken_spelling
 
-from .conftest import concept
+from ..conftest import concept
 
 GLOSSARY = [
     concept("customer-support", "Customer Support"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.pipeline.phrasalverbs import object_after, verb_before
+from annotator.pipeline.rules.phrasalverbs import object_after, verb_before
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
-from .conftest import concept
+from ..conftest import concept
 
 GLOSSARY = [
     concept("wrap-up-time", "Wrap-Up Time", aliases=["wrap up"]),

@@ -18,14 +18,14 @@ kept when
 
 The definition itself is still recorded (``doc._.abbreviations``) and the acronym is still no
 unknown one. The component asks this of each acronym the document defines and the glossary
-does not know, as the ``document_acronyms`` precision rule (:mod:`.precision`).
+does not know, as the ``document_acronyms`` precision rule (:mod:`..precision`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..vocabulary.inflection import singular
+from ...vocabulary.inflection import singular
 
 #: Nouns naming a part of a program's user interface (general software vocabulary): an
 #: expansion ending in one names a screen or control of a product, not a concept.

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.pipeline.closinginitials import _LINE_END_OPENERS, closes_line, typed_initials
+from annotator.pipeline.rules.closinginitials import _LINE_END_OPENERS, closes_line, typed_initials
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
-from .conftest import concept
+from ..conftest import concept
 
 GLOSSARY = [
     concept("knowledge-base", "Knowledge Base", ["KB"]),

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.pipeline import uilabels
+from annotator.pipeline.rules import uilabels
 
-from .conftest import concept
+from ..conftest import concept
 
 
 GLOSSARY = [

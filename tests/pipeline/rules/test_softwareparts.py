@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from annotator.pipeline import softwareparts
+from annotator.pipeline.rules import softwareparts
 from annotator.pipeline.tokentexts import TokenTexts
 
-from .conftest import concept
+from ..conftest import concept
 
 
 GLOSSARY = [

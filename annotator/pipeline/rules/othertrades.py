@@ -24,7 +24,7 @@ whatever support words the conversation holds around it:
 
 A term of several words ("customer service agent", "support ticket") is the term wherever it
 stands and is never asked. Pure functions over the document's token hashes; the component
-runs them as the ``other_trades`` precision rule (:mod:`.precision`), before the
+runs them as the ``other_trades`` precision rule (:mod:`..precision`), before the
 ``everyday_words`` rule weighs what is left.
 """
 
@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ..glossary.compile import TERM_LABEL
+from ...glossary.compile import TERM_LABEL
 from .everyday import OTHER_DOMAIN_WORDS
-from .matcher import release
+from ..matcher import release
 
 #: Everyday glossary words -> modifiers that make a compound of another trade with them
 #: (general English): the agent of an airport, an estate or a travel shop, the queue of a
