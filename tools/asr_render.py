@@ -43,6 +43,7 @@ from pathlib import Path
 
 from annotator.text.markup.transcript import detect, transcript_turns
 from annotator.vocabulary.acronyms import NOT_ACRONYMS
+from annotator.vocabulary.grammar import DIGIT_WORDS
 from tools.jsonl import read_jsonl
 
 #: The corpus-wide default seed (any integer gives another, equally valid, rendering).
@@ -51,7 +52,6 @@ SOURCE_NOTE = "speech-to-text rendering by tools/asr_render.py"
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _ACRONYM = re.compile(r"([A-Z]{2,6})(s|['\u2019]s)?")
-_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _WORDS = {"I": "i", "OK": "okay"}
 
 
@@ -126,7 +126,7 @@ def spoken_word(word: str, spelled: bool) -> tuple[str, bool]:
             return " ".join(letters) + ("'s" if plural else ""), True
         return letters + plural.replace("\u2019", "'"), True
     if len(word) == 1 and word.isdigit():
-        return _DIGITS[int(word)], False
+        return DIGIT_WORDS[int(word)], False
     return word.lower(), False
 
 

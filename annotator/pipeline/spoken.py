@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
-from ..vocabulary.grammar import DETERMINERS, word_before
+from ..vocabulary.grammar import DETERMINERS, DIGIT_WORDS, word_before
 from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
 from .spokencodes import in_spelled_code
 
@@ -48,8 +48,7 @@ WORDS = frozenset({
 SPOKEN_KEY = "helpdesk_annotator.spoken"
 SPOKEN_MODES = ("auto", "always")
 
-_NUMBERS = {"0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five",
-            "6": "six", "7": "seven", "8": "eight", "9": "nine", "10": "ten"}
+_NUMBERS = {**{str(digit): word for digit, word in enumerate(DIGIT_WORDS)}, "10": "ten"}
 # Letters spoken one by one: "s l a", "s. l. a.", "s-l-a", "a h t's", "S. L. A.". Each letter
 # stands alone.
 _SPELLED = re.compile(r"(?<![\w'])[a-zA-Z](?:(?:\.[ \t]?|[ \t]|-)[a-zA-Z](?![\w])){1,5}\.?(?:'s)?")

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 
-#: Digits as a speech-to-text engine writes them, one word each (general English).
-NUMBER_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
+from ..vocabulary.grammar import DIGIT_WORDS
+
+#: Digits as a speech-to-text engine writes them, one word each.
+NUMBER_WORDS = frozenset(DIGIT_WORDS) | {"oh"}  # "oh": a zero said in a code
 #: How many of a code's characters must stand beside the letters, when one of them is a
 #: letter ("s l a one two b") ...
 WITH_A_LETTER = 2

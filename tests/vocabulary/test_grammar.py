@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.vocabulary.grammar import DETERMINERS, LOOK_BACK, NOUN_PHRASE_CUES, word_before
+from annotator.vocabulary.grammar import DETERMINERS, DIGIT_WORDS, LOOK_BACK, NOUN_PHRASE_CUES, word_before
 
 
 def test_grammar_cues_are_lower_case_words_and_hold_the_determiners():
@@ -33,3 +33,8 @@ def test_grammar_word_before(text, expected):
 def test_grammar_word_before_never_reads_a_longer_words_tail():
     long_word = "x" * LOOK_BACK + "the"
     assert word_before(long_word + " a", len(long_word) + 1) is None
+
+
+def test_grammar_digit_words_index_by_their_digit():
+    assert len(DIGIT_WORDS) == 10
+    assert [DIGIT_WORDS[int(digit)] for digit in "2024"] == ["two", "zero", "two", "four"]
