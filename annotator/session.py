@@ -34,7 +34,7 @@ from .errors import InputError
 from .export import doc_to_json
 from .options import ASR_MODES, AnnotateOptions, option_names
 from .pipeline.fuzzy import FUZZY_KEY
-from .pipeline.names import AGENT_TURNS_KEY, COMPONENT_NAME, TEXT_HINT
+from .pipeline.names import AGENT_TURNS_KEY, COMPONENT_NAME, SOURCE_TEXT_KEY, TEXT_HINT
 from .pipeline.spoken import SPOKEN_KEY
 from .runtime import budget, collector, lexattrs
 from .text.markup import FORMATS, visible_text_and_turns
@@ -117,12 +117,13 @@ class AnnotationSession:
         return visible_text_and_turns(prepare(text, max_length=limit), format)
 
     def make_doc(self, visible: str, spoken: str | None = "auto", fuzzy: bool | None = None,
-                 turns: Any = None) -> Doc:
+                 turns: Any = None, source: str | None = None) -> Doc:
         """Step 4's first half: the tokenized doc, carrying the text it was made from, where
         to look for speech-to-text forms (``spoken``, one of ``pipeline.spoken``'s modes, or
         ``None`` for nowhere), unless ``fuzzy`` is None, whether to match misspelled terms
         (``pipeline.fuzzy``; None leaves it to the component's setting), and the turns a
-        transcript's agent speaks (of ``turns``, the transcript's; ``pipeline.rules.everyday``)."""
+        transcript's agent speaks (of ``turns``, the transcript's; ``pipeline.rules.everyday``)
+        and, when markup was masked, the string sent (``source``; ``pipeline.rules.deskproduct``)."""
         budget.check()
         doc = self.nlp.make_doc(visible)
         budget.check()
@@ -134,6 +135,8 @@ class AnnotationSession:
         agent = [(t.start, t.end) for t in turns.turns if t.role == "agent"] if turns is not None else None
         if agent:
             doc.user_data[AGENT_TURNS_KEY] = tuple(agent)
+        if source is not None and source != visible:
+            doc.user_data[SOURCE_TEXT_KEY] = source
         return doc
 
     @contextmanager
@@ -178,7 +181,7 @@ class AnnotationSession:
         # The collector waits until the Doc and its spans are freed (by reference counting)
         # rather than walking them all once the component is done (see .collector).
         with self.zone():
-            doc = self.nlp(self.make_doc(visible, spoken, fuzzy, turns))
+            doc = self.nlp(self.make_doc(visible, spoken, fuzzy, turns, text))
             result = self._export(doc, text, options, turns)
             del doc
         self.upkeep(visible)
@@ -241,8 +244,8 @@ class AnnotationSession:
     def _docs(
         self, ready: list[tuple[int, str, str, Any]], spoken: str | None, fuzzy: bool | None = None
     ) -> Iterator[Doc]:
-        for _, _, visible, turns in ready:
-            yield self.make_doc(visible, spoken, fuzzy, turns)
+        for _, text, visible, turns in ready:
+            yield self.make_doc(visible, spoken, fuzzy, turns, text)
 
     def _annotate_one(
         self, text: str, visible: str, turns: Any, options: Mapping[str, Any], spoken: str | None,
@@ -250,7 +253,7 @@ class AnnotationSession:
     ) -> dict | Exception:
         try:
             with self.zone():
-                doc = self.nlp(self.make_doc(visible, spoken, fuzzy, turns))
+                doc = self.nlp(self.make_doc(visible, spoken, fuzzy, turns, text))
                 return self._export(doc, text, options, turns)
         except Exception as exc:  # noqa: BLE001 - this document's outcome
             return exc

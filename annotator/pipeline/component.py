@@ -66,6 +66,7 @@ from .loading import load_configured, prewarm_vocab
 from .matcher import COLUMNS, GlossaryMatcher, Match, resolve, unglued
 from .names import (
     AGENT_TURNS_KEY,
+    SOURCE_TEXT_KEY,
     COMPONENT_NAME,
     DEFAULT_LABELS,
     DOC_ACRONYM_LABEL,
@@ -458,6 +459,7 @@ class HelpdeskGlossary:
                                                   self._phrases)
         doc.user_data.pop(SEGMENTS_KEY, None)  # the rules' working data, not the doc's
         doc.user_data.pop(AGENT_TURNS_KEY, None)
+        doc.user_data.pop(SOURCE_TEXT_KEY, None)
         return doc
 
     def warm(self) -> None:

@@ -25,6 +25,7 @@ from the concepts' names alone, never from a list of phrases:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple, TypeVar
@@ -36,6 +37,7 @@ from ..glossary.variants import DROPPABLE_MODIFIERS, bare_head, normalize_text, 
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ..vocabulary.inflection import gerund_verb, inflection_map, pluralize, singular
 from ..vocabulary.names import FUNCTION_WORDS
+from ..vocabulary.spelling import regional_variants
 
 #: Fewest concept names a word must occur in to count as a domain context word.
 CONTEXT_WORD_MIN_TERMS = 2
@@ -43,6 +45,10 @@ CONTEXT_WORD_MIN_TERMS = 2
 #: whatever glossary names hold it.
 CONTEXT_WORD_MAX_ZIPF = 5.7
 
+
+#: The glossary category of the ways customers reach a help desk ("Help Desk", "Contact Center",
+#: "Live Chat"): a product named by one of them is a help desk or contact centre.
+CHANNELS = "Channels"
 
 T = TypeVar("T")
 
@@ -63,6 +69,15 @@ class GlossaryLexicon(NamedTuple):
     #: concept id -> the forms of its bare head, for the terms named by a customer's thing
     #: ("Customer Feedback" -> "feedback", "feedbacks"): the head alone stands for the customer's.
     customer_heads: dict[str, frozenset[str]] = {}
+    #: The everyday concepts named by one word a definition of which names the glossary's own
+    #: party (the word in the most of its names, "customer"): the desk's things ("agent",
+    #: "queue", "ticket"), not words every software project uses ("documentation",
+    #: "dashboard": their definitions never name the customer).
+    desk_terms: frozenset[str] = frozenset()
+    #: The names (lower case, regional spellings too) of the glossary's channel concepts of
+    #: several words ("help desk", "contact center", "live chat"): the kinds of product a help
+    #: desk or contact centre is (:mod:`.rules.deskproduct`).
+    desk_names: tuple[str, ...] = ()
     #: What rules derive from this lexicon alone, made on first need (see :meth:`derived`); each
     #: lexicon its own dict (``build_lexicon`` gives one; a lexicon made without is not cached).
     memo: dict | None = None
@@ -165,6 +180,13 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
     # A word's plural names it as well ("tickets", "agents").
     context |= {w + "s" for w in context}
     bases: dict[str, dict[str, set[str]]] = {}
+    party = max(sorted(in_names), key=in_names.__getitem__) if in_names else ""
+    desk_terms = frozenset(
+        c.id for c in concepts if c.id in everyday and len(_words(c.term)) == 1 and _names_word(c, party)
+    )
+    channels = sorted({" ".join(_words(n)) for c in concepts if c.category == CHANNELS
+                       for n in (c.term, *c.aliases) if len(_words(n)) > 1})
+    desk_names = tuple(channels + regional_variants(channels))
     for concept_id, forms in everyday.items():
         for form, base in forms.items():
             bases.setdefault(base, {}).setdefault(concept_id, set()).add(form)
@@ -173,5 +195,13 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
         frozenset(map(get_string_id, context)),
         {base: {cid: frozenset(forms) for cid, forms in by_id.items()} for base, by_id in bases.items()},
         {cid: frozenset(forms) for cid, forms in customer_heads.items()},
+        desk_terms=desk_terms,
+        desk_names=desk_names,
         memo={},
     )
+
+
+def _names_word(concept: Concept, word: str) -> bool:
+    """One of ``concept``'s definitions holds ``word`` (or its plural), as a word."""
+    forms = {word, pluralize(word) or word, word + "'s"}
+    return bool(word) and any(not forms.isdisjoint(re.findall(r"[a-z']+", d.text.lower())) for d in concept.definitions)

@@ -25,6 +25,11 @@ TEXT_HINT = (COMPONENT_NAME, "text")
 #: in the agent's role, sorted (the session leaves them; the component removes them when it is
 #: done with the doc).
 AGENT_TURNS_KEY = "helpdesk_annotator.agent_turns"
+#: ``doc.user_data`` key: the string the caller sent, when its markup was masked (the session
+#: leaves it; the component removes it when it is done with the doc). What the masked parts
+#: name, a handle or a module ("@freescout-helpdesk", ``helpdesk_mgmt``), is never annotated
+#: but says what the document is about (``pipeline.rules.deskproduct``).
+SOURCE_TEXT_KEY = "helpdesk_annotator.source_text"
 
 #: The entity labels every glossary's patterns use, and the document's own acronyms.
 DEFAULT_LABELS = tuple(sorted((ACRONYM_LABEL, DOC_ACRONYM_LABEL, TERM_LABEL)))

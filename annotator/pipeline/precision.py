@@ -46,10 +46,12 @@ from ..vocabulary.codes import code_at, parse_code
 from ..vocabulary.frequency import COMMON_WORD_ZIPF
 from .rules.closinginitials import drop_closing_initials
 from .rules.codelike import CodeLike
+from .rules.deskproduct import desk_name_pattern, names_desk_product
 from .rules.docacronyms import keep_document_acronym
 from .rules.everyday import keep_in_context
 from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
 from .matcher import Match
+from .names import SOURCE_TEXT_KEY
 from .rules.issuereports import drop_defect_words
 from .rules.otherparties import drop_other_parties
 from .rules.othertrades import drop_other_trades
@@ -98,6 +100,9 @@ class PrecisionSettings:
     context_repeat_mentions: int = 2
     #: Score for a noun mention in a turn the help desk's agent speaks (a transcript's).
     context_care_weight: float = 0.8
+    #: Score for the desk's own terms ("agent", "queue") in a document naming a help-desk or
+    #: contact-centre product (:mod:`.rules.deskproduct`).
+    context_desk_weight: float = 0.8
     #: Penalty for a noun form used as a verb ("to queue", "queues up").
     verb_penalty: float = 1.0
     #: Further penalty when the noun used as a verb is an -ing word ("reporting a bug").
@@ -170,6 +175,9 @@ class RuleContext(NamedTuple):
     #: checked against it looks each of its own up, where a check against the list hashes
     #: every token of the document again.
     words: Callable[[], frozenset[int]] = lambda: frozenset()
+    #: ``desk_product()``: the document names a help-desk or contact-centre product
+    #: (:mod:`.rules.deskproduct`), found on first need.
+    desk_product: Callable[[], bool] = lambda: False
 
 
 def rule_context(
@@ -189,7 +197,7 @@ def rule_context(
     64-bit hashes costs as much to turn into a list as a scan of its tokens in Python)."""
     # Each value kept in a closure cell, not by functools.cache: that wrapper costs more to
     # make (once per document, three times) than every later call saves.
-    definitions = texts = word_set = None
+    definitions = texts = word_set = desk = None
     lower_hashes, orth_hashes = hashes if hashes is not None else (None, None)
 
     def abbreviations() -> list[dict]:
@@ -227,8 +235,16 @@ def rule_context(
             word_set = frozenset(lower())
         return word_set
 
+    def desk_product() -> bool:
+        nonlocal desk
+        if desk is None:
+            glossary = lexicon()
+            desk = names_desk_product(doc.user_data.get(SOURCE_TEXT_KEY) or text, glossary.derived("deskproduct.pattern",
+                                                             lambda: desk_name_pattern(glossary.desk_names)))
+        return desk
+
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower,
-                       tokens, orth, [], words)
+                       tokens, orth, [], words, desk_product)
 
 
 #: The stages a rule may work at (see the module docstring).

@@ -40,6 +40,11 @@ mention gets a score:
   is about ("his availability", "agent availability": a person's time), and the document's
   support context does not say whose; dropped so, it is no context for another term either
   ("what is my availability ... two tickets please" is a booking, not support);
+* ``+ context_desk_weight`` on the best noun score of a term of the desk's own (one the
+  glossary defines by the customer: "agent", "queue", "ticket"; :attr:`GlossaryLexicon.desk_terms
+  <annotator.pipeline.lexicon.GlossaryLexicon.desk_terms>`) when the document names a
+  help-desk or contact-centre product anywhere, a handle or a module name included
+  (:mod:`.deskproduct`: "@freescout-helpdesk", "helpdesk_mgmt"): the product is the context;
 * ``+ context_care_weight`` for a noun mention said by the help desk itself: in a turn the
   transcript reader gave the agent's role (a care account answering on social media, an
   ``AGENT:`` turn; the caller lists those turns under :data:`~annotator.pipeline.names.AGENT_TURNS_KEY`). A brand's
@@ -483,6 +488,16 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         if repeated and _OTHER_DOMAIN_IDS.isdisjoint(context.words()):
             for concept_id, count in repeated:
                 best[concept_id, "noun"] += min(count - 1, repeat_cap) * repeat_weight
+    # The desk's own things ("agent", "queue") in a document about a help-desk or contact-
+    # centre product are the product's: asked only of a term about to be dropped.
+    desk_weight = settings.context_desk_weight
+    if desk_weight:
+        threshold = settings.context_threshold
+        short = [cid for (cid, kind), value in best.items()
+                 if kind == "noun" and value < threshold and cid in lexicon.desk_terms]
+        if short and context.desk_product():
+            for concept_id in short:
+                best[concept_id, "noun"] += desk_weight
     dropped = capacities
     for m, score, kind in scores:
         # One sense per discourse: a term's nouns keep the sense their best mention shows, and
