@@ -10,7 +10,7 @@ import spacy
 import annotator
 from annotator.errors import InputError
 from annotator.pipeline.names import AGENT_TURNS_KEY
-from annotator.pipeline.names import TEXT_HINT
+from annotator.pipeline.names import SOURCE_TEXT_KEY, TEXT_HINT
 from annotator.resources import samples_dir
 from annotator.runtime import collector
 from annotator.session import AnnotationSession
@@ -273,3 +273,31 @@ def test_session_a_transcripts_agent_turns_reach_the_pipeline(session, speaker, 
     assert bool(doc.user_data.get(AGENT_TURNS_KEY)) is kept
     for result in (session.annotate(text, "transcript"), session.annotate_many([text], "transcript")[0]):
         assert [s["text"] for s in result["spans"]] == (["ticket"] if kept else [])
+
+
+@pytest.mark.parametrize(
+    "text,fmt,left",
+    [("Ask `helpdesk_mgmt` about the ticket.", "markdown", True), ("Ask about the ticket.", "text", False)],
+)
+def test_session_leaves_the_string_sent_where_markup_was_masked(session, text, fmt, left):
+    """What the masked markup names (a module, a handle) says what the document is about
+    (``pipeline.rules.deskproduct``); a text the masker left alone needs no second copy."""
+    doc = session.make_doc(session.visible(text, fmt), source=text)
+    assert doc.user_data.get(SOURCE_TEXT_KEY) == (text if left else None)
+
+
+def test_session_a_desk_product_named_in_code_is_context(builtin_session):
+    """The built-in glossary: "agent" alone is an everyday word; in an issue about a module
+    named for a help desk (inline code, masked) it is the desk's."""
+    text = "I want every agent to log in to answer."
+    assert builtin_session.annotate(text, "markdown")["spans"] == []
+    issue = "`acme_helpdesk`: " + text
+    for result in (builtin_session.annotate(issue, "markdown"), builtin_session.annotate_many([issue], "markdown")[0]):
+        assert [s["text"] for s in result["spans"]] == ["agent"]
+
+
+@pytest.fixture(scope="module")
+def builtin_session():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary")
+    return AnnotationSession(nlp)

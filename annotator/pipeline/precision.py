@@ -46,7 +46,7 @@ from ..vocabulary.codes import code_at, parse_code
 from ..vocabulary.frequency import COMMON_WORD_ZIPF
 from .rules.closinginitials import drop_closing_initials
 from .rules.codelike import CodeLike
-from .rules.deskproduct import desk_name_pattern, names_desk_product
+from .rules.deskproduct import about_desk_product
 from .rules.docacronyms import keep_document_acronym
 from .rules.everyday import keep_in_context
 from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
@@ -100,7 +100,7 @@ class PrecisionSettings:
     context_repeat_mentions: int = 2
     #: Score for a noun mention in a turn the help desk's agent speaks (a transcript's).
     context_care_weight: float = 0.8
-    #: Score for the desk's own terms ("agent", "queue") in a document naming a help-desk or
+    #: Score for the desk's own terms ("agent", "queue") in a document about a help-desk or
     #: contact-centre product (:mod:`.rules.deskproduct`).
     context_desk_weight: float = 0.8
     #: Penalty for a noun form used as a verb ("to queue", "queues up").
@@ -175,7 +175,7 @@ class RuleContext(NamedTuple):
     #: checked against it looks each of its own up, where a check against the list hashes
     #: every token of the document again.
     words: Callable[[], frozenset[int]] = lambda: frozenset()
-    #: ``desk_product()``: the document names a help-desk or contact-centre product
+    #: ``desk_product()``: the document is about a help-desk or contact-centre product
     #: (:mod:`.rules.deskproduct`), found on first need.
     desk_product: Callable[[], bool] = lambda: False
 
@@ -238,9 +238,9 @@ def rule_context(
     def desk_product() -> bool:
         nonlocal desk
         if desk is None:
-            glossary = lexicon()
-            desk = names_desk_product(doc.user_data.get(SOURCE_TEXT_KEY) or text, glossary.derived("deskproduct.pattern",
-                                                             lambda: desk_name_pattern(glossary.desk_names)))
+            # The string sent, markup and all, when the session left it: handles and code
+            # name the product.
+            desk = about_desk_product(doc.user_data.get(SOURCE_TEXT_KEY) or text, lexicon())
         return desk
 
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower,

@@ -2,18 +2,29 @@
 
 A thread in the tracker of a help desk ("FreeScout", "helpdesk_mgmt") or of a contact centre's
 library says "agent", "queue" and "conversation" in the desk's sense even where no other
-glossary concept stands near them: the product is the context. The evidence is the name of
-the kind of product a help desk is, one of the glossary's channel concepts of several words
-(:attr:`GlossaryLexicon.desk_names <annotator.pipeline.lexicon.GlossaryLexicon.desk_names>`:
-"help desk", "contact center", "live chat"), written anywhere in the text, prose or not:
-run together or joined by a hyphen or an underscore, inside a handle, a repository, a module
-or a link ("@freescout-helpdesk", "helpdesk_mgmt", "RasaHQ/helpdesk-assistant"). Those are the
-places that name what a project is, and the precision rules keep glossary words there out of
-the annotations (:mod:`.codelike`, :mod:`.propernames`), so they are read here, as one fact
-per document. A travel or a restaurant dialogue names no such product.
+glossary concept stands near them: the product is the context. Two kinds of evidence, read
+from the string the caller sent (markup included: handles, module names and code are where a
+project says what it is, and the precision rules keep glossary words there out of the
+annotations, :mod:`.codelike`):
 
-:mod:`.everyday` asks it only when a term of the desk's (``desk_terms``) is about to be
-dropped, and the answer is kept for the document (:func:`~annotator.pipeline.precision.rule_context`).
+* the name of the kind of product a help desk is, one of the glossary's channel concepts of
+  several words (:attr:`GlossaryLexicon.desk_names
+  <annotator.pipeline.lexicon.GlossaryLexicon.desk_names>`: "help desk", "contact center",
+  "live chat"), anywhere, run together or joined by a hyphen or an underscore
+  ("@freescout-helpdesk", "helpdesk_mgmt", "X is a help desk");
+* an identifier of the software named by one of the desk's own things (the forms of
+  :attr:`GlossaryLexicon.desk_terms <annotator.pipeline.lexicon.GlossaryLexicon.desk_terms>`:
+  ``agent.getContacts()``, ``queueId``, ``getAvailableAgentsForQueue``,
+  ``automatic-agent-assignment``): a program whose objects are agents and queues is a contact
+  centre's. An identifier is a word joined to others by ``_`` or ``.``, by a capital inside
+  it, or by two hyphens or more (one hyphen makes an English compound: "e-ticket",
+  "self-service"); a path's segments are judged one by one ("/ticket/123" is a tracker's
+  ticket, not an identifier). The browser's "user agent" (``userAgent``, ``User-Agent``) is
+  no contact centre's agent.
+
+A travel or a restaurant dialogue has neither. :mod:`.everyday` asks only when a term of the
+desk's is about to be dropped, and the answer is kept for the document
+(:func:`~annotator.pipeline.precision.rule_context`).
 """
 
 from __future__ import annotations
@@ -23,6 +34,13 @@ from collections.abc import Iterable
 
 #: What may join two words of a name in a handle, a module or a link.
 _JOINER = r"[\s_\-]?"
+#: A run of words joined without a space by ``_``, ``.``, ``-`` or a capital inside a word
+#: (a path's ``/`` ends it: each segment is judged alone).
+_JOINED = re.compile(r"[A-Za-z0-9]+(?:[._\-][A-Za-z0-9]+|(?<=[a-z0-9])[A-Z][A-Za-z0-9]*)+")
+#: The words of an identifier: a capitalised or lower-case word, an all-capitals run, digits.
+_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+#: The word before "agent" in the browser's "user agent".
+_USER = "user"
 
 
 def desk_name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
@@ -36,7 +54,33 @@ def desk_name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z])(?:{'|'.join(alternatives)})s?(?![a-z])", re.IGNORECASE)
 
 
-def names_desk_product(text: str, pattern: re.Pattern[str] | None) -> bool:
-    """``text`` names a help-desk or contact-centre product (``pattern``: :func:`desk_name_pattern`
-    of the glossary's channel names)."""
-    return pattern is not None and pattern.search(text) is not None
+def _is_identifier(chunk: str) -> bool:
+    """``chunk`` (a :data:`_JOINED` run) is an identifier, not an English compound."""
+    return "_" in chunk or "." in chunk or chunk.count("-") >= 2 or (
+        "-" not in chunk and not chunk[1:].islower())
+
+
+def code_names(text: str, forms: frozenset[str]) -> bool:
+    """An identifier in ``text`` has one of ``forms`` (lower case) among its words, not
+    after "user" (see the module docstring)."""
+    for found in _JOINED.finditer(text):
+        chunk = found.group()
+        if not _is_identifier(chunk):
+            continue
+        parts = [part.lower() for part in _PART.findall(chunk)]
+        for k, part in enumerate(parts):
+            if part in forms and not (k and parts[k - 1] == _USER):
+                return True
+    return False
+
+
+def about_desk_product(text: str, lexicon) -> bool:
+    """``text`` (the string the caller sent) is about a help-desk or contact-centre product
+    (see the module docstring); ``lexicon``: the
+    :class:`~annotator.pipeline.lexicon.GlossaryLexicon`."""
+    pattern = lexicon.derived("deskproduct.names", lambda: desk_name_pattern(lexicon.desk_names) or False)
+    if pattern and pattern.search(text) is not None:
+        return True
+    forms = lexicon.derived("deskproduct.forms", lambda: frozenset(
+        form for concept_id in lexicon.desk_terms for form in lexicon.everyday.get(concept_id, ())))
+    return bool(forms) and code_names(text, forms)
