@@ -42,9 +42,10 @@ mention gets a score:
   ("what is my availability ... two tickets please" is a booking, not support);
 * ``+ context_desk_weight`` on the best noun score of a term of the desk's own (one the
   glossary defines by the customer: "agent", "queue", "ticket"; :attr:`GlossaryLexicon.desk_terms
-  <annotator.pipeline.lexicon.GlossaryLexicon.desk_terms>`) when the document names a
-  help-desk or contact-centre product anywhere, a handle or a module name included
-  (:mod:`.deskproduct`: "@freescout-helpdesk", "helpdesk_mgmt"): the product is the context;
+  <annotator.pipeline.lexicon.GlossaryLexicon.desk_terms>`) when the document is about a
+  help-desk or contact-centre product (:mod:`.deskproduct`: it names the kind of product,
+  a handle or a module name included, "@freescout-helpdesk", "helpdesk_mgmt", or its code is
+  named by the desk's things, ``agent.getContacts()``): the product is the context;
 * ``+ context_care_weight`` for a noun mention said by the help desk itself: in a turn the
   transcript reader gave the agent's role (a care account answering on social media, an
   ``AGENT:`` turn; the caller lists those turns under :data:`~annotator.pipeline.names.AGENT_TURNS_KEY`). A brand's
