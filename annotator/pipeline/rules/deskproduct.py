@@ -19,8 +19,9 @@ annotations, :mod:`.codelike`):
   centre's. An identifier is a word joined to others by ``_`` or ``.``, by a capital inside
   it, or by two hyphens or more (one hyphen makes an English compound: "e-ticket",
   "self-service"); a path's segments are judged one by one ("/ticket/123" is a tracker's
-  ticket, not an identifier). The browser's "user agent" (``userAgent``, ``User-Agent``) is
-  no contact centre's agent.
+  ticket, not an identifier). Another trade's compound is no desk's thing
+  (:data:`~.othertrades.TRADE_MODIFIERS`: ``printQueue``, ``message_queue``, ``trainTicket``),
+  and neither is the browser's "user agent" (``userAgent``, ``User-Agent``).
 
 A travel or a restaurant dialogue has neither. :mod:`.everyday` asks only when a term of the
 desk's is about to be dropped, and the answer is kept for the document
@@ -30,7 +31,9 @@ desk's is about to be dropped, and the answer is kept for the document
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+from .othertrades import TRADE_MODIFIERS
 
 #: What may join two words of a name in a handle, a module or a link.
 _JOINER = r"[\s_\-]?"
@@ -60,16 +63,21 @@ def _is_identifier(chunk: str) -> bool:
         "-" not in chunk and not chunk[1:].islower())
 
 
-def code_names(text: str, forms: frozenset[str]) -> bool:
-    """An identifier in ``text`` has one of ``forms`` (lower case) among its words, not
-    after "user" (see the module docstring)."""
+def code_names(text: str, forms: Mapping[str, str]) -> bool:
+    """An identifier in ``text`` has one of ``forms`` (lower case, each mapped to the word it
+    inflects) among its words, not after a word that makes it another trade's thing or the
+    browser's (see the module docstring)."""
     for found in _JOINED.finditer(text):
         chunk = found.group()
         if not _is_identifier(chunk):
             continue
         parts = [part.lower() for part in _PART.findall(chunk)]
         for k, part in enumerate(parts):
-            if part in forms and not (k and parts[k - 1] == _USER):
+            base = forms.get(part)
+            if base is None:
+                continue
+            before = parts[k - 1] if k else ""
+            if before != _USER and before not in TRADE_MODIFIERS.get(base, ()):
                 return True
     return False
 
@@ -81,6 +89,7 @@ def about_desk_product(text: str, lexicon) -> bool:
     pattern = lexicon.derived("deskproduct.names", lambda: desk_name_pattern(lexicon.desk_names) or False)
     if pattern and pattern.search(text) is not None:
         return True
-    forms = lexicon.derived("deskproduct.forms", lambda: frozenset(
-        form for concept_id in lexicon.desk_terms for form in lexicon.everyday.get(concept_id, ())))
+    forms = lexicon.derived("deskproduct.forms", lambda: {
+        form: base for concept_id in sorted(lexicon.desk_terms)
+        for form, base in lexicon.everyday.get(concept_id, {}).items()})
     return bool(forms) and code_names(text, forms)
