@@ -20,7 +20,12 @@ from the concepts' names alone, never from a list of phrases:
 * :attr:`GlossaryLexicon.written_caps` -- names the glossary itself writes with inner capitals
   ("WhatsApp"): such a spelling in a text is the term, not a brand;
 * :attr:`GlossaryLexicon.customer_heads` -- the bare heads of ``customer <head>`` terms
-  ("feedback" for Customer Feedback), with their plurals.
+  ("feedback" for Customer Feedback), with their plurals;
+* :attr:`GlossaryLexicon.desk_terms` -- the everyday concepts of one word the glossary's
+  definitions say are the desk's, by naming its party, the word in the most names
+  ("customer"): "agent", "queue", "ticket" (the one reading of definitions here);
+* :attr:`GlossaryLexicon.desk_names` -- the channel concepts' names of several words ("help
+  desk", "contact centre"): the kinds of product a help desk is.
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ CONTEXT_WORD_MAX_ZIPF = 5.7
 #: The glossary category of the ways customers reach a help desk ("Help Desk", "Contact Center",
 #: "Live Chat"): a product named by one of them is a help desk or contact centre.
 CHANNELS = "Channels"
+
+_DEFINITION_WORD = re.compile(r"[a-z']+")
 
 T = TypeVar("T")
 
@@ -202,6 +209,6 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
 
 
 def _names_word(concept: Concept, word: str) -> bool:
-    """One of ``concept``'s definitions holds ``word`` (or its plural), as a word."""
+    """One of ``concept``'s definitions holds ``word`` (or its plural or possessive), as a word."""
     forms = {word, pluralize(word) or word, word + "'s"}
-    return bool(word) and any(not forms.isdisjoint(re.findall(r"[a-z']+", d.text.lower())) for d in concept.definitions)
+    return bool(word) and any(not forms.isdisjoint(_DEFINITION_WORD.findall(d.text.lower())) for d in concept.definitions)
