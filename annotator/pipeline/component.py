@@ -78,14 +78,8 @@ from .names import (
     UNKNOWN_LABEL,
 )
 from .lexicon import GlossaryLexicon, build_lexicon
-from .precision import (
-    DEFAULT_PRECISION_RULES,
-    PrecisionSettings,
-    RuleContext,
-    resolve_rules,
-    rule_context,
-    rule_names,
-)
+from .precision import DEFAULT_PRECISION_RULES, resolve_rules, rule_names
+from .rulecontext import PrecisionSettings, RuleContext, rule_context
 from .fuzzy import FUZZY_KEY, MAX_FUZZY_CONCEPTS, FuzzyIndex, mark_fuzzy
 from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense
@@ -132,7 +126,7 @@ def make_helpdesk_glossary(
     ``precision_rules``: the registered names of the precision rules to run
     (:mod:`annotator.pipeline.precision`), by default all of them; ``true``/``false`` (the
     setting's older form) mean all or none. ``precision_settings``: thresholds of those rules
-    by name (:class:`~annotator.pipeline.precision.PrecisionSettings`), over the defaults.
+    by name (:class:`~annotator.pipeline.rulecontext.PrecisionSettings`), over the defaults.
     ``fuzzy``: match misspelled terms and acronyms (:mod:`annotator.pipeline.fuzzy`) unless a
     doc says otherwise."""
     return HelpdeskGlossary(

@@ -49,7 +49,8 @@ from ..vocabulary.acronyms import is_shouting
 from ..vocabulary.english import is_dictionary_word
 from ..vocabulary.typos import typo_forms
 from ..vocabulary.wordbreak import runs_together
-from .precision import RuleContext, words_around
+from .precision import words_around
+from .rulecontext import RuleContext
 from .spanvalues import FUZZY, NO_VALUES, SPAN_VALUES_KEY
 
 #: ``doc.user_data`` key: True or False turns fuzzy matching on or off for that doc (the

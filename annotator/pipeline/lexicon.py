@@ -136,7 +136,7 @@ def _inner_capitals(words: list[str]) -> list[str]:
 
 def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon:
     """The :class:`GlossaryLexicon` of ``concepts`` (see the module docstring); ``settings``
-    (:class:`~annotator.pipeline.precision.PrecisionSettings`) give ``everyday_word_zipf`` and
+    (:class:`~annotator.pipeline.rulecontext.PrecisionSettings`) give ``everyday_word_zipf`` and
     ``context_word_min_terms``, by default :data:`COMMON_WORD_ZIPF` and
     :data:`CONTEXT_WORD_MIN_TERMS`."""
     common_word_zipf = getattr(settings, "everyday_word_zipf", COMMON_WORD_ZIPF)

@@ -20,7 +20,8 @@ from ..runtime import budget
 from ..vocabulary.acronyms import base_acronym, capitalised_words, is_acronym, is_shouting
 from .matcher import Match
 from .names import DOC_ACRONYM_LABEL, DOCUMENT_PREFIX, UNKNOWN_LABEL
-from .precision import PrecisionRule, RuleContext, is_signature, words_around
+from .precision import PrecisionRule, is_signature, words_around
+from .rulecontext import RuleContext
 
 #: Unknown-acronym candidates looked at per document (words shaped like an acronym that the
 #: glossary and the document do not know); the rest of a document that has more is not

@@ -74,7 +74,7 @@ def test_lexicon_one_word_bases():
 
 
 def test_lexicon_the_most_common_words_are_no_domain_words():
-    from annotator.pipeline.precision import PrecisionSettings
+    from annotator.pipeline.rulecontext import PrecisionSettings
 
     concepts = [Concept("a", "First Response Time"), Concept("b", "Handle Time"), Concept("c", "Customer Time")]
     assert "time" not in build_lexicon(concepts).context_words

@@ -209,34 +209,3 @@ def test_precision_builtin_priority_and_severity_codes(builtin_nlp, text, term_i
 def test_precision_code_context_reads_codes_as_the_vocabulary_does(builtin_nlp, text, expected):
     codes = [e.text for e in builtin_nlp(text).ents if (e._.term_id or "").startswith(("priority-", "severity-"))]
     assert codes == expected
-
-
-@pytest.mark.parametrize("text,searched", [("Track Time to Value (TTV) weekly.", 1), ("No parenthesis here.", 0)])
-def test_precision_rule_context_reads_each_value_once(monkeypatch, text, searched):
-    calls = []
-
-    def counting(found_in, **kwargs):
-        calls.append(found_in)
-        return [{"short": "TTV"}]
-
-    monkeypatch.setattr(precision, "find_definitions", counting)
-    doc = spacy.blank("en")(text)
-    context = precision.rule_context(doc, text, lambda i: doc[i].idx + len(doc[i]), set(),
-                                     precision.DEFAULT_SETTINGS, lambda: None)
-    assert context.abbreviations() is context.abbreviations()
-    assert len(calls) == searched  # found once, and only in a text with a "("
-    assert context.lower() is context.lower() and context.lower() == [t.lower for t in doc]
-    assert context.orth() is context.orth() and context.orth() == [t.orth for t in doc]
-    assert context.tokens() is context.tokens() and context.tokens()[0] == doc[0].text
-    assert context.words() is context.words() and context.words() == {t.lower for t in doc}
-
-
-def test_precision_rule_context_takes_the_hash_lists_the_caller_made():
-    from annotator.pipeline.matcher import COLUMNS
-
-    doc = spacy.blank("en")("Our SLA for tickets")
-    columns = doc.to_array(COLUMNS)
-    hashes = ([t.lower for t in doc], [t.orth for t in doc])
-    context = precision.rule_context(doc, doc.text, lambda i: doc[i].idx + len(doc[i]), set(),
-                                     precision.DEFAULT_SETTINGS, lambda: None, columns, hashes)
-    assert context.lower() is hashes[0] and context.orth() is hashes[1]

@@ -72,7 +72,7 @@ def _after_words(text: str, start: int) -> bool:
 def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
     """The ``closing_initials`` rule: ``matches`` without the acronyms that are an agent's
     initials closing a message (see the module docstring). ``context`` is the component's
-    :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
+    :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
     text, doc = context.text, context.doc
     closing = []
     for m in matches:

@@ -2,7 +2,7 @@
 
 Glossary words inside such a chunk (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose: the
 ``code_like`` precision rule drops them, and other rules and the fuzzy matcher ask the same
-question (the :class:`~.precision.RuleContext`'s ``code_like``, one :class:`CodeLike` per text).
+question (the :class:`~..rulecontext.RuleContext`'s ``code_like``, one :class:`CodeLike` per text).
 """
 
 from __future__ import annotations

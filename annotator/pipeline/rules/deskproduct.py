@@ -25,7 +25,7 @@ annotations, :mod:`.codelike`):
 
 A travel or a restaurant dialogue has neither. :mod:`.everyday` asks only when a term of the
 desk's is about to be dropped, and the answer is kept for the document
-(:func:`~annotator.pipeline.precision.rule_context`).
+(:func:`~annotator.pipeline.rulecontext.rule_context`).
 """
 
 from __future__ import annotations

@@ -53,5 +53,5 @@ def keep_document_acronym(context, short: str, long_forms: tuple[str, ...]) -> b
     """The ``document_acronyms`` rule: annotate the document's acronym ``short`` (written out
     as ``long_forms``, the first one first) only when its first expansion is support
     vocabulary. ``context`` is the component's
-    :class:`~annotator.pipeline.precision.RuleContext`."""
+    :class:`~annotator.pipeline.rulecontext.RuleContext`."""
     return bool(long_forms) and is_domain_expansion(long_forms[0], context.lexicon().words)

@@ -67,7 +67,7 @@ words around them (the document's other concepts do not count), and a noun used 
 them with), nor on a slip of the keys: a misspelt form the fuzzy matcher found ("tikcet") is
 judged as the form it misspells. Terms of several words, acronyms and coined words are
 specific enough alone and are not scored. The weights and the threshold are
-:class:`~annotator.pipeline.precision.PrecisionSettings`.
+:class:`~annotator.pipeline.rulecontext.PrecisionSettings`.
 """
 
 from __future__ import annotations
@@ -271,7 +271,7 @@ def mention_score(
     ``lower`` are the document's lower-case token hashes (spaCy's ``LOWER``), ``others`` the
     token positions of other concepts' matches, ``lexicon`` the
     :class:`~annotator.pipeline.lexicon.GlossaryLexicon` and ``settings`` the
-    :class:`~annotator.pipeline.precision.PrecisionSettings`; ``window`` the token range that
+    :class:`~annotator.pipeline.rulecontext.PrecisionSettings`; ``window`` the token range that
     counts as context (by default ``context_window`` tokens either side); ``thanks`` False says
     the document has no "thank" (so no mention is :func:`thanked_for`). With ``enough`` (a
     threshold), a score certain to reach it may be returned as a lower bound that does.
@@ -404,7 +404,7 @@ def in_turns(turns: Sequence[tuple[int, int]], offset: int) -> bool:
 def keep_in_context(context, matches: list, taken: bytearray) -> list:
     """The ``everyday_words`` rule: ``matches`` without the everyday-word terms whose context
     does not say support. ``context`` is the component's
-    :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
+    :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
     candidates = [
         m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern and m.end - m.start == 1
     ]

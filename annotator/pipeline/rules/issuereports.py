@@ -80,7 +80,7 @@ def names_spoken_release(doc, text: str) -> bool:
 def drop_defect_words(context, matches: list, taken: bytearray) -> list:
     """The ``issue_reports`` rule: in an issue report, ``matches`` without the everyday
     one-word terms that are :data:`DEFECT_WORDS` (in any inflection). ``context`` is the
-    component's :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release
+    component's :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release
     their tokens."""
     if not matches:
         return matches

@@ -60,7 +60,7 @@ def said_of_another_party(lower, start: int) -> bool:
 def drop_other_parties(context, matches: list, taken: bytearray) -> list:
     """The ``other_parties`` rule: ``matches`` without the bare heads of customers' terms that
     another party qualifies. ``context`` is the component's
-    :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
+    :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
     if not matches:
         return matches
     heads = context.lexicon().customer_heads

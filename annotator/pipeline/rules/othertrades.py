@@ -19,7 +19,7 @@ whatever support words the conversation holds around it:
   says so by a support word, a support verb or another glossary term right around it ("my
   support ticket", "I opened a ticket", "the ticket met the SLA": the glossary's domain words,
   :data:`SUPPORT_VERBS`, within :data:`_REACH` tokens). A pipeline whose
-  ``other_domain_weight`` setting (:class:`~annotator.pipeline.precision.PrecisionSettings`)
+  ``other_domain_weight`` setting (:class:`~annotator.pipeline.rulecontext.PrecisionSettings`)
   is zero or less takes no travel cue.
 
 A term of several words ("customer service agent", "support ticket") is the term wherever it
@@ -161,7 +161,7 @@ def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
 def drop_other_trades(context, matches: list, taken: bytearray) -> list:
     """The ``other_trades`` rule: ``matches`` without the one-word everyday terms that a
     compound or the travel words around them put in another trade (see the module docstring).
-    ``context`` is the component's :class:`~annotator.pipeline.precision.RuleContext`;
+    ``context`` is the component's :class:`~annotator.pipeline.rulecontext.RuleContext`;
     dropped matches release their tokens."""
     candidates = [
         m for m in matches if m.end - m.start == 1 and m.label == TERM_LABEL and not m.is_token_pattern

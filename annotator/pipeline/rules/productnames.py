@@ -150,7 +150,7 @@ def _mid_sentence(tokens: TokenTexts, start: int) -> bool:
 def drop_products(context, matches: list, taken: bytearray) -> list:
     """The ``product_names`` rule: ``matches`` without the capitalised terms the document writes
     as a product's name. ``context`` is the component's
-    :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
+    :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
     tokens = context.tokens()
     capitalised = []
     first = None  # where the first term starts

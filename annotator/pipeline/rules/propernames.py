@@ -444,7 +444,7 @@ def acronym_opens_name(tokens: _Tokens, text: str, end: int, *, lexicon: Glossar
 def drop_names(context, matches: list, taken: bytearray) -> list:
     """The ``proper_names`` rule: ``matches`` without the glossary terms inside names.
 
-    ``context`` is the component's :class:`~annotator.pipeline.precision.RuleContext`; dropped
+    ``context`` is the component's :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped
     matches release their tokens in ``taken``."""
     terms = [m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern]
     acronyms = [m for m in matches if m.is_token_pattern and m.end - m.start == 1]

@@ -47,7 +47,7 @@ def qualifies_software_part(tokens: TokenTexts, end: int) -> bool:
 def drop_software_parts(context, matches: list, taken: bytearray) -> list:
     """The ``software_parts`` rule: ``matches`` without the everyday one-word terms that
     qualify a software part. ``context`` is the component's
-    :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
+    :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
     # One set test on the hashes of the document's words (which the everyday-word rule reads
     # anyway) spares almost every document the rest.
     if not matches or _PART_IDS.isdisjoint(context.words()):

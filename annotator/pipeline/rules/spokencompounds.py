@@ -37,7 +37,7 @@ def drop_spoken_compounds(context, matches: list, taken: bytearray) -> list:
     """The ``spoken_compounds`` rule: ``matches`` without the one-word spellings of terms that
     no speech-to-text engine writes, inside speech-to-text stretches (see the module
     docstring). ``context`` is the component's
-    :class:`~annotator.pipeline.precision.RuleContext`; dropped matches release their tokens."""
+    :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
     doc = context.doc
     if doc.user_data.get(SPOKEN_KEY) not in SPOKEN_MODES:
         return matches

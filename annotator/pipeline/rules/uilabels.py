@@ -137,7 +137,7 @@ def drop_ui_labels(context, matches: list, taken: bytearray) -> list:
     """The ``ui_labels`` rule: ``matches`` without the one-word terms that end a bold screen
     label, or that stand alone in emphasis as what to click or as a part of the screen's name
     (see the module docstring). ``context`` is the component's
-    :class:`~annotator.pipeline.precision.RuleContext`;
+    :class:`~annotator.pipeline.rulecontext.RuleContext`;
     dropped matches release their tokens in ``taken``."""
     text = context.text
     # One look at the text spares every document without emphasis the rest.

@@ -11,7 +11,7 @@ import annotator
 from annotator.errors import PipelineError
 from annotator.pipeline.names import AGENT_TURNS_KEY
 from annotator.pipeline.rules.everyday import in_turns
-from annotator.pipeline.precision import PrecisionSettings
+from annotator.pipeline.rulecontext import PrecisionSettings
 
 from ..conftest import concept
 
