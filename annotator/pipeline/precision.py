@@ -14,7 +14,7 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
   document defines and the glossary does not know, before its mentions are annotated with the
   document's expansion.
 
-A new rule is a function here (or in a module of its own next to this one: proper names in
+A new rule is a function here (or, as most are, a module of its own in :mod:`.rules`: proper names in
 :mod:`.rules.propernames`, everyday-word terms in :mod:`.rules.everyday`, terms qualifying a part of the
 software in :mod:`.rules.softwareparts`, apps named by a term in :mod:`.rules.productnames`, bold labels of a screen in :mod:`.rules.uilabels`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties`, a verb and its particle
 used as the verb in :mod:`.rules.phrasalverbs`), registered, and its name added to
