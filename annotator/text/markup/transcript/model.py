@@ -31,6 +31,13 @@ _ROLE_WORDS = {
     "automated": "system", "virtual": "system", "assistant": "system",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z]+")
+# An account named with "@" in what somebody wrote ("@TMobile", "@user1"), not an e-mail's.
+_MENTION = re.compile(r"(?<![\w@])@(\w[\w-]*)")
+
+
+def mentions(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The accounts ``text[start:end]`` addresses with "@", lower case, without the "@"."""
+    return {name.lower() for name in _MENTION.findall(text, start, len(text) if end is None else end)}
 
 
 def role_of(label: str | None) -> str | None:

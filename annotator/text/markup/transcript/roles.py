@@ -27,9 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Turn
+from .model import Turn, mentions
 
-_MENTION = re.compile(r"(?<![\w@])@(\w[\w-]*)")
 # A reply signed by the agent who wrote it, at its end (only a part counter, "2/3", or a link
 # may follow): initials or a
 # name after a mark, as care accounts sign ("^KM", "^DanielReyes", "-Ray", "–Joe", "~Tyler",
@@ -70,18 +69,18 @@ def infer_roles(text: str, turns: list[Turn]) -> list[Turn]:
     unknown = {key for key, role in roles.items() if role is None}
     if not unknown or len(roles) < 2:
         return turns
-    mentions = [{name.lower() for name in _MENTION.findall(text, turn.start, turn.end)}
-                for turn in turns]
+    addressed = [mentions(text, turn.start, turn.end) for turn in turns]
+    forms = {key: _forms(key) for key in unknown}  # once per speaker, not per turn
     opener = keys[0]
-    candidates = {key for key, turn, named in zip(keys, turns, mentions)
+    candidates = {key for key, turn, named in zip(keys, turns, addressed)
                   if key in unknown and key != opener and named and _speaks_as_service(text, turn)}
     # Each test below looks names up in sets, so that a document of thousands of speakers
     # stays linear.
     named_candidates: dict[str, set] = {}
     for key in candidates:
-        for form in _forms(key):
+        for form in forms[key]:
             named_candidates.setdefault(form, set()).add(key)
-    talking_to_service = {key for key, named in zip(keys, mentions) if key in candidates
+    talking_to_service = {key for key, named in zip(keys, addressed) if key in candidates
                           and any(named_candidates.get(name, {key}) - {key} for name in named)}
     # A candidate that addresses another speaker talking as a service is talking to the
     # service ("@Acme let us know too"): that one is the agent.
@@ -90,25 +89,25 @@ def infer_roles(text: str, turns: list[Turn]) -> list[Turn]:
     if not any(role == "agent" for role in roles.values()) and opener in unknown:
         # No one talks as a service: the account the opener called on (``@AmericanAir ...``)
         # and that answers the opener (``@116684 ...``) is the help desk.
-        called = mentions[0]
-        for key, named in zip(keys, mentions):
+        called = addressed[0]
+        for key, named in zip(keys, addressed):
             if key in unknown and key != opener and opener in named and not (
-                    _forms(key).isdisjoint(called)):
+                    forms[key].isdisjoint(called)):
                 roles[key] = "agent"
     brands = {key[:length] for key, role in roles.items() if role == "agent"
               for length in range(3, min(len(key), _LONGEST))}
     for key in unknown:
         if roles[key] is None and key in brands:
             roles[key] = "agent"  # the brand's own account beside its care account
-    _customers(roles, unknown, keys, mentions, opener)
+    _customers(roles, unknown, keys, addressed, opener)
     customers = {key for key, role in roles.items() if role == "customer"}
     addressed_by_customers = set().union(
-        *(named for key, named in zip(keys, mentions) if key in customers))
-    for key, named in zip(keys, mentions):
+        *(named for key, named in zip(keys, addressed) if key in customers))
+    for key, named in zip(keys, addressed):
         if key in unknown and roles[key] is None and named & customers and not (
-                _forms(key).isdisjoint(addressed_by_customers)):
+                forms[key].isdisjoint(addressed_by_customers)):
             roles[key] = "agent"  # addressed by a customer and answering one
-    _customers(roles, unknown, keys, mentions, opener)
+    _customers(roles, unknown, keys, addressed, opener)
     return [turn if turn.role is not None or key not in unknown or roles[key] is None
             else replace(turn, role=roles[key]) for key, turn in zip(keys, turns)]
 
@@ -128,13 +127,13 @@ def _speaks_as_service(text: str, turn: Turn) -> bool:
                 or _SERVICE_VOICE.search(text, turn.start, turn.end))
 
 
-def _customers(roles: dict, unknown: set, keys: list, mentions: list, opener: str | None) -> None:
+def _customers(roles: dict, unknown: set, keys: list, named_by_turn: list, opener: str | None) -> None:
     """Once there is an agent: the speakers an agent's turns address, and the opener, are
     customers (``roles`` is updated)."""
     agents = {key for key, role in roles.items() if role == "agent"}
     if not agents:
         return
-    addressed = set().union(*(named for key, named in zip(keys, mentions) if key in agents))
+    addressed = set().union(*(named for key, named in zip(keys, named_by_turn) if key in agents))
     for key in unknown:
         if roles[key] is None and (key in addressed or key == opener):
             roles[key] = "customer"

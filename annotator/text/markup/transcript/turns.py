@@ -23,14 +23,13 @@ from collections.abc import Collection
 
 from ..mask import Mask
 from .labels import Label, match_label
-from .model import Turn
+from .model import Turn, mentions
 
 _LINE = re.compile(r"[^\r\n]*")
 # A one-word name as social platforms write accounts ("zoom_us", "TeamYouTube", "user1").
 _ONE_WORD = re.compile(r"@?[^\W\d_][\w-]{0,38}\Z")
 # A reply's first word: the account it answers.
 _ADDRESS = re.compile(r"@\w")
-_MENTION = re.compile(r"(?<![\w@])@(\w[\w-]*)")
 
 
 def line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -87,7 +86,7 @@ def _vouched_by_structure(text: str, lines: list[tuple[int, int]], found: dict[i
             vouched[number] = label
             continue
         if mentioned is None:
-            mentioned = {match.lower() for match in _MENTION.findall(text)}
+            mentioned = mentions(text)
         if label.key.lstrip("@") in mentioned:
             vouched[number] = label
     return vouched

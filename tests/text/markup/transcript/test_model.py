@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.text.markup.transcript.model import Turn, Turns, role_of, turn_fields
+from annotator.text.markup.transcript.model import Turn, Turns, mentions, role_of, turn_fields
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,14 @@ def test_model_turn_fields_are_made_once_per_turn_but_each_span_gets_its_own():
     assert turn_fields(turns, text, 7, 8)["time"] == {"start": 1.0, "end": 2.5}
     assert turn_fields(turns, text, 7, 8)["role"] == "agent"
     assert turn_fields(turns, text, 10, 11) == {"turn": None, "speaker": None, "role": None, "time": None}
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("@TMobile hi @user1, mail me at a@b.com", 0, None, {"tmobile", "user1"}),
+    ("@Acme-Help: thanks @@x", 0, None, {"acme-help"}),
+    ("@first then @second", 7, None, {"second"}),
+    ("@first then @second", 0, 6, {"first"}),
+    ("no one", 0, None, set()),
+])
+def test_model_mentions_reads_accounts_named_with_at(text, start, end, expected):
+    assert mentions(text, start, end) == expected
