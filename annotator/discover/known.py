@@ -2,12 +2,15 @@
 
 Discovery must never propose a term, alias, acronym or known spelling the glossary holds. A
 term is known by its merge key (case, hyphen, space and punctuation folded, as merging folds
-names) with the head word's plural folded, and by every surface form the pattern generator
-spells it as (hyphenated, spaced and closed compounds, plurals).
+names) with every word's plural folded, and by every surface form the pattern generator
+spells it as (hyphenated, spaced and closed compounds, plurals). A plural modifier is the same
+term too: "skill-based routing" is the glossary's Skills-Based Routing, not a new term to
+propose (nor a variant: one word's inflection is no misspelling, see :mod:`.variants`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,14 +23,17 @@ from .words import is_stopword, singular, word_stem
 
 @lru_cache(maxsize=32768)  # pure, and an archive's phrases repeat: bounded memory, big win
 def fold_key(text: str) -> str:
-    """The merge key with a plural head folded: "Knowledge Articles" -> "knowledgearticle"."""
-    parts = text.split()
-    if parts:
-        head = parts[-1].lower()
-        single = singularize(head) if len(head) > 3 else None
-        if single:
-            parts[-1] = single
-    return normalize_key(" ".join(parts))
+    """The merge key with every word's plural folded, hyphenated parts too: "Knowledge
+    Articles" -> "knowledgearticle", "Skills-Based Routing" -> "skillbasedrouting"."""
+    return normalize_key(" ".join(_singular_part(part) for part in _PARTS.split(text.lower())))
+
+
+#: What separates the parts of a name whose plurals fold: spaces and hyphens.
+_PARTS = re.compile(r"[\s-]+")
+
+
+def _singular_part(part: str) -> str:
+    return (singularize(part) if len(part) > 3 else None) or part
 
 
 @dataclass(frozen=True)

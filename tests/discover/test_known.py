@@ -28,6 +28,21 @@ def test_known_fold_key_folds_plural_head():
     assert fold_key("Knowledge Articles") == fold_key("knowledge-article")
 
 
+@pytest.mark.parametrize(("written", "name"), [
+    ("skill-based routing", "Skills-Based Routing"),  # a plural modifier, hyphenated
+    ("skills based routing", "Skill-Based Routing"),
+    ("tickets queue", "Ticket Queue"),
+    ("Escalation Processes", "escalation process")])
+def test_known_fold_key_folds_every_words_plural(written, name):
+    assert fold_key(written) == fold_key(name)
+
+
+def test_known_has_a_term_written_with_a_plural_modifier():
+    known = known_from_glossary(Glossary([Concept("skills-based-routing", "Skills-Based Routing")]))
+    assert known.has_term("skill-based routing") and known.has_term("Skill based routings")
+    assert not known.has_term("skill-based triage")
+
+
 @pytest.mark.parametrize(("key", "expected"), [
     ("handle target", 1),  # "handle" is a word of Average Handle Time
     ("escalation processes", 2),  # the plural folds to "process" of the alias
