@@ -20,10 +20,11 @@ from ..errors import DiscoverError
 from .aggregate import Discovery
 from .counters import BoundedTable, Entry
 
-#: Bumped whenever what a table entry holds changes, so a run never mixes two meanings (6:
-#: two more tables, the words' casing; 5: the glossary-word count of a term also counts word
-#: forms and closed-up glossary names).
-VERSION = 6
+#: Bumped whenever what a table entry holds changes, so a run never mixes two meanings (7:
+#: a glossary name written with a plural modifier is known, so its n-grams are no longer
+#: counted; 6: two more tables, the words' casing; 5: the glossary-word count of a term also
+#: counts word forms and closed-up glossary names).
+VERSION = 7
 _KINDS = ("acronyms", "terms", "variants", "verbs", "seed_words", "context_words",
           "capitalised", "starts")
 
