@@ -32,7 +32,12 @@ A gold type the glossary already has (every spelling of a multi-word type, or an
 left out of both recalls and listed under ``gold_known_to_glossary``: discovery must never
 propose it, so it cannot count as a miss.
 
-Usage: ``python -m tools.discover_eval [EVAL_DIR] [--corpus dev|test|all] [--json]``
+With ``--misses`` (dev only: never read the test part's misses), each missed type with its
+spellings' ranks or why they are no candidates, how many misses are no candidate at all,
+ranked just below the cut or far below (``miss_classes``), and the counted types whose
+concept is named by one word (``multiword_one_word_concepts``: "on hold" of Hold).
+
+Usage: ``python -m tools.discover_eval [EVAL_DIR] [--corpus dev|test|all] [--json] [--misses]``
 """
 
 from __future__ import annotations
@@ -228,8 +233,25 @@ def misses(missed: set[str], spellings: dict[str, set[str]], mentions: Counter,
                 why = why_not(written.get(spelling, spelling)) or \
                     "not a candidate (cut by the text, or folded into another spelling)"
             forms[spelling] = f"{uses[concept, spelling]}x: {why}"
-        details.append({"concept": concept, "mentions": mentions[concept], "spellings": forms})
+        best = min((rank[s][0] for s in spellings[concept] if s in rank), default=None)
+        details.append({"concept": concept, "mentions": mentions[concept], "spellings": forms,
+                        "class": miss_class(best)})
     return details
+
+
+#: Rank bands a missed type's best-ranked spelling falls in (see :func:`miss_class`).
+MISS_BANDS = (500,)
+
+
+def miss_class(best: int | None) -> str:
+    """Where a missed type stands: no spelling is a candidate at all, or the band of its
+    best-ranked spelling (just below the cut, or far below)."""
+    if best is None:
+        return "not a candidate"
+    for limit in MISS_BANDS:
+        if best <= limit:
+            return f"ranked {TOP_TERMS + 1}-{limit}"
+    return f"ranked below {MISS_BANDS[-1]}"
 
 
 def score(archive: Archive, *, explain: bool = False) -> dict:
@@ -284,11 +306,19 @@ def score(archive: Archive, *, explain: bool = False) -> dict:
         "glossary_in_top50": leaks,
         "top20_without_examples": [c.candidate for c in found[:20] if not c.examples],
         "top_terms": [c.candidate for c in found if c.kind == "term"][:30],
-    } | ({"miss_details": misses(frequent - ours, spellings, mentions,
-                                  [(fold_term(c.candidate.split()), c.score)
-                                   for c in found if c.kind == "term"],
-                                  archive.gold_rows)}
+    } | (_explained(misses(frequent - ours, spellings, mentions,
+                           [(fold_term(c.candidate.split()), c.score)
+                            for c in found if c.kind == "term"], archive.gold_rows), frequent)
          if explain else {})
+
+
+def _explained(details: list[dict], counted: set[str]) -> dict:
+    """The misses, how many fall in each class, and the counted types whose concept is named
+    by one word (their gold spellings are phrases: "on hold" of Hold, "urgency levels" of
+    Urgency; counted as multi-word, told apart here)."""
+    return {"miss_classes": dict(sorted(Counter(row["class"] for row in details).items())),
+            "multiword_one_word_concepts": sorted(c for c in counted if len(c.split()) == 1),
+            "miss_details": details}
 
 
 def evaluate(root: Path) -> dict:
@@ -334,7 +364,8 @@ def main(argv: list[str] | None = None) -> int:
             if key == "miss_details":
                 print(f"{key}:")
                 for row in value:
-                    print(f"  {row['concept']} ({row['mentions']}x): {row['spellings']}")
+                    print(f"  {row['concept']} ({row['mentions']}x, {row['class']}): "
+                          f"{row['spellings']}")
             else:
                 print(f"{key}: {value}")
     return 0

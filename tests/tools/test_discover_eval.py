@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from tools.discover_eval import corpora_archive, evaluate, main, misses, score, verdicts, why_not
+from tools.discover_eval import (corpora_archive, eval_archive, evaluate, main, miss_class,
+                                 misses, score, verdicts, why_not)
 
 TICKETS = [
     "Our Very Breached Ticket (VBT) list grew; the ring strategy failed.",
@@ -134,7 +135,7 @@ def test_discover_eval_misses_say_why(tmp_path, capsys):
         gold.write(json.dumps({"id": "t1", "spans": spans}) + "\n")
     assert main([str(root), "--misses"]) == 0
     out = capsys.readouterr().out
-    assert "Time to Own (2x): {'time to own': '2x: not a candidate" in out
+    assert "Time to Own (2x, not a candidate): {'time to own': '2x: not a candidate" in out
     assert "Ring Strategy (" not in out.split("miss_details:")[1]  # found: not a miss
 
 
@@ -144,7 +145,26 @@ def test_discover_eval_misses_give_ranks():
     details = misses({"Ring"}, {"Ring": {"ring strategy"}}, {"Ring": 2},
                      [("agent bot", 9.0), ("ring strategy", 1.5)], rows)
     assert details == [{"concept": "Ring", "mentions": 2,
-                        "spellings": {"ring strategy": "2x: rank 2 score 1.50"}}]
+                        "spellings": {"ring strategy": "2x: rank 2 score 1.50"},
+                        "class": "ranked 101-500"}]
+
+
+@pytest.mark.parametrize(("best", "expected"), [
+    (None, "not a candidate"), (101, "ranked 101-500"), (500, "ranked 101-500"),
+    (501, "ranked below 500")])
+def test_discover_eval_miss_class(best, expected):
+    assert miss_class(best) == expected
+
+
+def test_discover_eval_misses_counted_by_class(tmp_path):
+    root = _eval_dir(tmp_path)
+    hold = {"kind": "term", "in_seeds": False, "concept": "Hold"}
+    with (root / "gold_spans.jsonl").open("a") as gold:
+        gold.write(json.dumps({"id": "t1", "spans": [{"text": "on hold"} | hold] * 2}) + "\n")
+    result = score(eval_archive(root), explain=True)
+    assert result["miss_classes"] == {"not a candidate": 1}
+    assert result["multiword_one_word_concepts"] == ["Hold"]
+    assert [row["class"] for row in result["miss_details"]] == ["not a candidate"]
 
 
 @pytest.mark.parametrize(("written", "why"), [
