@@ -9,7 +9,8 @@ Three callers need inflection, with rules that differ on purpose; each rule is h
   words only, ``None`` when there is no sensible form (a pattern is generated only for a real
   variant).
 * :func:`verb_forms` / :func:`word_inflections` / :func:`inflection_map` -- the inflected forms
-  of a one-word term (plural, ``-ed`` / ``-ing`` where the word is verb-like): pattern
+  of a one-word term (plural, ``-ed`` / ``-ing`` where the word is verb-like,
+  :func:`is_verb_like`): pattern
   generation makes patterns of them, and the component maps a matched form back to its word
   with the same routine, so every inflection of a term gets the same decision.
 * :func:`gerund_verb` -- the verb an ``-ing`` word is the gerund of (``routing`` -> ``route``),
@@ -160,6 +161,19 @@ def gerund_verb(word: str) -> str | None:
     return max(verbs, key=zipf) if verbs else None
 
 
+@functools.lru_cache(maxsize=4096)
+def is_verb_like(word: str) -> bool:
+    """English uses ``word`` as a verb: its regular past (:func:`verb_forms`) is a word people
+    write (``queue``: "queued", ``ticket``: "ticketed"; never ``agent``, ``dashboard``,
+    ``macro``). A noun that is no verb is a noun wherever it stands ("send email to agent").
+
+    >>> is_verb_like("tag"), is_verb_like("agent")
+    (True, False)
+    """
+    verbs = verb_forms(word.lower())
+    return bool(verbs) and is_english_word(verbs[0])
+
+
 @functools.lru_cache(maxsize=65536)
 def word_inflections(word: str) -> tuple[str, ...]:
     """The inflected forms of a one-word term, lower case: its plural, then its ``-ed`` and
@@ -177,7 +191,7 @@ def word_inflections(word: str) -> tuple[str, ...]:
         verbs.append(word + "ing")
     # Verb-like when its past is written ("triaged"); then its -ing form is the verb's too,
     # however rare in English at large ("triaging"): a verb is not used in one form only.
-    if verbs and is_english_word(verbs[0]):
+    if is_verb_like(word):
         forms += verbs
     return tuple(dict.fromkeys(form for form in forms if form != word))
 

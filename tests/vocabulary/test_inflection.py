@@ -91,6 +91,19 @@ def test_inflection_word_inflections_verb_forms_only_for_verb_like_words(word, f
     assert word_inflections(word) == forms
 
 
+@pytest.mark.parametrize(
+    "word,expected",
+    [("queue", True), ("tag", True), ("ticket", True), ("triage", True),
+     ("agent", False), ("dashboard", False), ("macro", False), ("feedback", False)],
+)
+def test_inflection_is_verb_like_when_its_past_is_written(word, expected):
+    from annotator.vocabulary.inflection import is_verb_like, word_inflections
+
+    assert is_verb_like(word) is expected
+    # the one test pattern generation uses too: a verb-like word gets its -ed form
+    assert any(form.endswith("ed") for form in word_inflections(word)) is expected
+
+
 @pytest.mark.parametrize("word", ["queue", "tag", "agent", "survey", "breach", "ticket", "escalate"])
 def test_inflection_map_is_the_inverse_of_the_generated_forms(word):
     from annotator.vocabulary.inflection import inflection_map, word_inflections

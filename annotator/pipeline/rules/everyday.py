@@ -15,7 +15,9 @@ mention gets a score:
 * ``+ context_word_weight`` for each domain word nearby, in the paragraph (words that occur in several glossary
   names: "customer", "support", "ticket"; at most two count), never the term's own forms (a word
   is no evidence for itself: "your tickets ... one ticket" in a booking is the same word again);
-* ``- verb_penalty`` when the term's noun form is used as a verb: after "to", a modal or a
+* ``- verb_penalty`` when the term's noun form is used as a verb (never a word English uses
+  as a noun only, "send email to agent": :func:`~annotator.vocabulary.inflection.is_verb_like`,
+  nor a word right after a determiner, "in the ticket it leaves"): after "to", a modal or a
   subject pronoun ("we queue", "to queue"; not a "to" after a word that sends something
   somewhere, :data:`TO_PREPOSITION_HEADS`: "transfer to queue", "responding to feedback"), before the particle "up" ("queues up") or an
   object ("reporting a bug", "bug your agents"), or, for an ``-ing`` form, after "be" ("users
@@ -80,7 +82,7 @@ from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
 from ...runtime import budget
-from ...vocabulary.inflection import pluralize
+from ...vocabulary.inflection import gerund_verb, is_verb_like, pluralize
 from ...vocabulary.typos import typo_forms
 from ..matcher import release
 from .otherparties import PARTY_IDS
@@ -133,6 +135,10 @@ PARTICLES = frozenset(("up", "along"))
 OBJECT_STARTS = frozenset(
     "a an the your my our their his her its this these those them him me us it".split()
 )
+#: Determiners (general English): the word right after one heads or qualifies a noun phrase
+#: ("in the ticket it leaves", "each queue"), never a verb, whatever follows it. Not "that"
+#: or "her", which are also a conjunction and a pronoun ("so that we tag", "to tag her").
+DETERMINERS = frozenset("a an the this these those my your our their its his every each no any some another".split())
 #: Forms of "be": before an ``-ing`` form, a progressive verb ("users who are reporting").
 BE_FORMS = frozenset("am is are was were be been being".split())
 #: Words that take a subject right before them (modals, "is", "has": general English): "it"
@@ -169,6 +175,7 @@ _TO_PREPOSITION_IDS = frozenset(map(get_string_id, TO_PREPOSITION_HEADS))
 _THIRD_PERSON_IDS = frozenset(map(get_string_id, THIRD_PERSON_CUES))
 _PARTICLE_IDS = frozenset(map(get_string_id, PARTICLES))
 _OBJECT_START_IDS = frozenset(map(get_string_id, OBJECT_STARTS))
+_DETERMINER_IDS = frozenset(map(get_string_id, DETERMINERS))
 _FOR = get_string_id("for")
 _BE_IDS = frozenset(map(get_string_id, BE_FORMS))
 _IT = get_string_id("it")
@@ -181,7 +188,9 @@ _PARAGRAPH_REACH = 2000
 
 def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozenset[str], objects: bool = True) -> bool:
     """The noun form at token ``i`` is used as a verb (``-ed``/``-ing`` forms and the forms of a
-    verb term are verbs anyway and get no penalty: their sense comes from context alone).
+    verb term are verbs anyway and get no penalty: their sense comes from context alone). A
+    word English never makes a verb of (no past tense people write, and no gerund of a verb)
+    is a noun whatever the words around it, and so is a word a determiner stands before.
 
     The form must fit the word before it: the base form after "to", a modal or a plural
     subject ("to queue", "we tag"), the ``-s`` form after "he", "she", "it" ("it queues"); a
@@ -191,12 +200,14 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
     together: "the current agent this will ..."), except after a term named by an ``-ing``
     word: the activity's name seldom ends a sentence, the verb takes its object there
     ("we recommend reporting this", "why it's reporting the views")."""
-    if base in verbs or form.endswith(NOMINAL_SUFFIXES):
+    if base in verbs or form.endswith(NOMINAL_SUFFIXES) or not (is_verb_like(base) or gerund_verb(base)):
         return False
     plural = pluralize(base)
     if form not in (base, plural):
         return False
     before = lower[i - 1] if i > 0 else 0
+    if before in _DETERMINER_IDS:  # "the ticket it leaves": a determiner opens a noun phrase
+        return False
     after = lower[i + 1] if i + 1 < len(lower) else 0
     objects = objects or form.endswith("ing")
     if after in _PARTICLE_IDS or (objects and after in _OBJECT_START_IDS and not _opens_clause(lower, i + 1)):
