@@ -16,7 +16,8 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 
 A new rule is a function here (or, as most are, a module of its own in :mod:`.rules`: proper names in
 :mod:`.rules.propernames`, everyday-word terms in :mod:`.rules.everyday`, terms qualifying a part of the
-software in :mod:`.rules.softwareparts`, apps named by a term in :mod:`.rules.productnames`, bold labels of a screen in :mod:`.rules.uilabels`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties`, a verb and its particle
+software in :mod:`.rules.softwareparts`, apps named by a term in :mod:`.rules.productnames`, terms
+hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties`, a verb and its particle
 used as the verb in :mod:`.rules.phrasalverbs`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
@@ -46,6 +47,7 @@ from .rulecontext import RuleContext
 from .rules.closinginitials import drop_closing_initials
 from .rules.docacronyms import keep_document_acronym
 from .rules.everyday import keep_in_context
+from .rules.hyphennames import keep_unless_hyphenated_name
 from .rules.issuereports import drop_defect_words
 from .rules.otherparties import drop_other_parties
 from .rules.othertrades import drop_other_trades
@@ -284,6 +286,11 @@ def make_code_context_rule() -> PrecisionRule:
     return PrecisionRule("code_context", "candidate", keep_code_in_context, "token")
 
 
+@registry.misc("helpdesk_glossary.hyphenated_names.v1")
+def make_hyphenated_names_rule() -> PrecisionRule:
+    return PrecisionRule("hyphenated_names", "candidate", keep_unless_hyphenated_name, "phrase")
+
+
 @registry.misc("helpdesk_glossary.uncorroborated_word.v1")
 def make_uncorroborated_word_rule() -> PrecisionRule:
     return PrecisionRule("uncorroborated_word", "accepted", drop_lone_single_words)
@@ -357,6 +364,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.shouted_word.v1",
     "helpdesk_glossary.caps_label.v1",
     "helpdesk_glossary.code_context.v1",
+    "helpdesk_glossary.hyphenated_names.v1",
     "helpdesk_glossary.product_names.v1",
     "helpdesk_glossary.proper_names.v1",
     "helpdesk_glossary.ui_labels.v1",
