@@ -34,7 +34,7 @@ from .errors import InputError
 from .export import doc_to_json
 from .options import ASR_MODES, AnnotateOptions, option_names
 from .pipeline.fuzzy import FUZZY_KEY
-from .pipeline.names import AGENT_TURNS_KEY, COMPONENT_NAME, SOURCE_TEXT_KEY, TEXT_HINT
+from .pipeline.names import AGENT_TURNS_KEY, COMPONENT_NAME, SOURCE_TEXT_KEY, TEXT_HINT, TRANSCRIPT_KEY
 from .pipeline.spoken import SPOKEN_KEY
 from .runtime import budget, collector, lexattrs
 from .text.markup import FORMATS, visible_text_and_turns
@@ -122,7 +122,8 @@ class AnnotationSession:
         to look for speech-to-text forms (``spoken``, one of ``pipeline.spoken``'s modes, or
         ``None`` for nowhere), unless ``fuzzy`` is None, whether to match misspelled terms
         (``pipeline.fuzzy``; None leaves it to the component's setting), and the turns a
-        transcript's agent speaks (of ``turns``, the transcript's; ``pipeline.rules.everyday``)
+        transcript's agent speaks (of ``turns``, the transcript's; ``pipeline.rules.everyday``) and
+        that the doc is a transcript at all
         and, when markup was masked, the string sent (``source``; ``pipeline.rules.deskproduct``)."""
         budget.check()
         doc = self.nlp.make_doc(visible)
@@ -135,6 +136,8 @@ class AnnotationSession:
         agent = [(t.start, t.end) for t in turns.turns if t.role == "agent"] if turns is not None else None
         if agent:
             doc.user_data[AGENT_TURNS_KEY] = tuple(agent)
+        if turns is not None:
+            doc.user_data[TRANSCRIPT_KEY] = True
         if source is not None and source != visible:
             doc.user_data[SOURCE_TEXT_KEY] = source
         return doc

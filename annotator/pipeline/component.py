@@ -67,6 +67,7 @@ from .matcher import COLUMNS, GlossaryMatcher, Match, resolve, unglued
 from .names import (
     AGENT_TURNS_KEY,
     SOURCE_TEXT_KEY,
+    TRANSCRIPT_KEY,
     COMPONENT_NAME,
     DEFAULT_LABELS,
     DOC_ACRONYM_LABEL,
@@ -454,6 +455,7 @@ class HelpdeskGlossary:
         doc.user_data.pop(SEGMENTS_KEY, None)  # the rules' working data, not the doc's
         doc.user_data.pop(AGENT_TURNS_KEY, None)
         doc.user_data.pop(SOURCE_TEXT_KEY, None)
+        doc.user_data.pop(TRANSCRIPT_KEY, None)
         return doc
 
     def warm(self) -> None:

@@ -51,6 +51,10 @@ class PrecisionSettings:
     context_repeat_weight: float = 0.0
     #: ... counting this many at most.
     context_repeat_mentions: int = 2
+    #: Score for each further noun mention of a term of the desk's own ("agent", "queue",
+    #: "ticket"; :attr:`GlossaryLexicon.desk_terms`) in written text, not a transcript: an issue
+    #: report or an article that keeps naming tickets is about the desk's tickets (same cap).
+    context_desk_repeat_weight: float = 0.4
     #: Score for a noun mention in a turn the help desk's agent speaks (a transcript's).
     context_care_weight: float = 0.8
     #: Score for the desk's own terms ("agent", "queue") in a document about a help-desk or

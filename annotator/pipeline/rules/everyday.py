@@ -26,7 +26,9 @@ mention gets a score:
   and "it" with a modal or "is" after it opens the next clause, no object ("for production
   incidents it will be");
 * ``+ context_repeat_weight`` on a term's best noun score for each further noun mention of it
-  in the document (at most ``context_repeat_mentions`` count): a term the document keeps
+  in the document (at most ``context_repeat_mentions`` count), and ``+
+  context_desk_repeat_weight`` more for a term of the desk's own (see ``context_desk_weight``
+  below) in written text, not a transcript: a term the document keeps
   coming back to is its subject (not in a document with words of travel or events, where a
   repeated "ticket" is the traveller's);
 * ``- gerund_verb_penalty`` more when the term is named by an ``-ing`` word and used as a
@@ -89,7 +91,7 @@ from .otherparties import PARTY_IDS
 from .propernames import at_sentence_start
 from ..spanvalues import FUZZY
 from ..spoken import in_spoken_stretch
-from ..names import AGENT_TURNS_KEY
+from ..names import AGENT_TURNS_KEY, TRANSCRIPT_KEY
 
 #: Words after which a noun form is a verb ("to queue", "we tag", "will hold"): its base form
 #: (an infinitive, or the present tense after a plural or first-person subject; "to agents",
@@ -488,18 +490,23 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     # A term the document keeps coming back to is its subject: each noun mention beyond the
     # first adds to the concept's best noun score (a few count), so a page about tickets that
     # names no other concept keeps them all. Not in a document with words of travel or events:
-    # there a repeated "ticket" is the traveller's.
+    # there a repeated "ticket" is the traveller's. Any term by ``context_repeat_weight``; the
+    # desk's own terms ("agent", "queue", "ticket") by ``context_desk_repeat_weight`` too, in
+    # written text: an issue report or an article that keeps naming tickets is about them,
+    # where a dialogue's repeated word is the topic of the exchange ("two tickets, please").
     repeat_weight, repeat_cap = settings.context_repeat_weight, int(settings.context_repeat_mentions)
-    if repeat_weight:
+    desk_repeat = settings.context_desk_repeat_weight if not doc.user_data.get(TRANSCRIPT_KEY) else 0.0
+    if repeat_weight or desk_repeat:
         # Only terms the rule would drop can change: the others need no count.
         threshold = settings.context_threshold
-        below = {cid for (cid, kind), value in best.items() if kind == "noun" and value < threshold}
-        nouns = Counter(m.id for m, _, kind in scores if kind == "noun" and m.id in below) if below else {}
+        weights = {cid: repeat_weight + (desk_repeat if cid in lexicon.desk_terms else 0.0)
+                   for (cid, kind), value in best.items() if kind == "noun" and value < threshold}
+        nouns = Counter(m.id for m, _, kind in scores if kind == "noun" and weights.get(m.id)) if weights else {}
         repeated = [(cid, n) for cid, n in nouns.items() if n > 1]
         # The document's words are read only when some term repeats.
         if repeated and _OTHER_DOMAIN_IDS.isdisjoint(context.words()):
             for concept_id, count in repeated:
-                best[concept_id, "noun"] += min(count - 1, repeat_cap) * repeat_weight
+                best[concept_id, "noun"] += min(count - 1, repeat_cap) * weights[concept_id]
     # The desk's own things ("agent", "queue") in a document about a help-desk or contact-
     # centre product are the product's: asked only of a term about to be dropped.
     desk_weight = settings.context_desk_weight

@@ -277,9 +277,35 @@ def test_everyday_a_repeated_term_is_the_subject_where_repeats_count(glossary_nl
     assert _ents(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text,format,expected",
+    [
+        # the desk's own term ("ticket": the glossary defines it by the customer) named three
+        # times in written text is the document's subject ...
+        (f"Our ticket grew. {_FILLER}The ticket shrank. {_FILLER}A ticket again.", "text", 3),
+        # ... once it is not ...
+        (f"Our ticket grew. {_FILLER}", "text", 0),
+        # ... nor in a dialogue, where the repeated word is the topic of the exchange ...
+        (f"customer: Our ticket grew. {_FILLER}\ncustomer: The ticket shrank. {_FILLER}\n"
+         f"customer: A ticket again.", "transcript", 0),
+        # ... and a word every software project uses is no desk term
+        (f"Our documentation grew. {_FILLER}The documentation shrank. {_FILLER}The documentation again.",
+         "text", 0),
+    ],
+)
+def test_everyday_the_desks_own_term_repeated_in_written_text_is_its_subject(text, format, expected):
+    spans = annotator.annotate(text, format)["spans"]
+    assert len(spans) == expected
+
+
+def test_everyday_desk_repeat_weight_is_a_setting(glossary_nlp):
+    assert PrecisionSettings().context_desk_repeat_weight > 0
+    assert PrecisionSettings.from_config({"context_desk_repeat_weight": 0}).context_desk_repeat_weight == 0
+
+
 def test_everyday_repeats_count_for_nothing_by_default(everyday_nlp):
-    """Off by default: in task dialogues a repeated everyday word is the topic of the
-    exchange, not support jargon (see docs/benchmarks.md)."""
+    """Off by default for terms at large: in task dialogues a repeated everyday word is the
+    topic of the exchange, not support jargon (see docs/benchmarks.md)."""
     assert _ents(everyday_nlp, f"Our queue grew. {_FILLER}The queue shrank. {_FILLER}A queue again.") == []
 
 
