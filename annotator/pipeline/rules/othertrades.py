@@ -38,7 +38,8 @@ from ..matcher import release
 
 #: Everyday glossary words -> modifiers that make a compound of another trade with them
 #: (general English): the agent of an airport, an estate or a travel shop, the queue of a
-#: computer's jobs, the route of a network packet or a vehicle, the ticket of a journey or a show.
+#: computer's jobs, the route of a network packet or a vehicle, the ticket of a journey or a show,
+#: the tag of a markup language or a release.
 TRADE_MODIFIERS: dict[str, frozenset[str]] = {
     "agent": frozenset(
         "gate airport travel booking baggage luggage ground ramp handling boarding checkin estate realty "
@@ -56,6 +57,12 @@ TRADE_MODIFIERS: dict[str, frozenset[str]] = {
     "ticket": frozenset(
         "plane train rail bus flight airline concert theatre theater cinema movie lottery raffle "
         "parking speeding season e festival museum ferry boarding tram subway metro".split()
+    ),
+    # A markup element, a revision's or an image's label, a shop's or a person's: "SSML tags",
+    # "the script tag", "git tags", "release tag", "price tag", not a ticket's label.
+    "tag": frozenset(
+        "html xml ssml svg markup script style meta body head anchor img div span iframe link "
+        "git release version docker image price name dog id3".split()
     ),
     # A network's packets, not a help desk's conversations.
     "routing": frozenset("ip packet bgp ospf multicast".split()),

@@ -20,6 +20,7 @@ GLOSSARY = [
     concept("agent", "Agent"),
     concept("ticket", "Ticket"),
     concept("queue", "Queue"),
+    concept("tag", "Tag"),
     concept("ticket-routing", "Ticket Routing", aliases=["routing"]),
     concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
     concept("first-response-time", "First Response Time", ["FRT"]),
@@ -56,6 +57,9 @@ def _ents(nlp, text):
         ("Our flight was moved.\nMay I have your ticket number, please? The SLA and FRT.\nNo seats.", ["SLA", "FRT"]),
         # a bank's routing number
         ("All we need is your routing number and account number; the SLA and FRT apply.", ["SLA", "FRT"]),
+        # a markup language's or a release's tag
+        ("Apply SSML tags to the prompt; the SLA and FRT apply.", ["SLA", "FRT"]),
+        ("Push the git tag after the SLA and FRT review.", ["SLA", "FRT"]),
         # the road's words: a driver's tickets are fines
         ("Any DUIs in the past five years?\nNo.\nAnd two or more tickets in the past three years?\nNo DUIs.\n"
          "The SLA and FRT.", ["SLA", "FRT"]),
@@ -77,6 +81,8 @@ def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expec
          ["support team", "ticket", "SLA", "FRT"]),
         ("The routing rules send the ticket to a queue within the SLA and FRT.",
          ["routing", "ticket", "queue", "SLA", "FRT"]),
+        # a ticket's tag is the desk's
+        ("Add a ticket tag before the SLA and FRT run out.", ["ticket", "tag", "SLA", "FRT"]),
         # one travel word on another line says nothing of this ticket
         ("Our flight was moved.\nYour ticket missed the SLA and FRT.", ["ticket", "SLA", "FRT"]),
     ],
