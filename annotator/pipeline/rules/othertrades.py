@@ -89,24 +89,32 @@ TRADE_HEADS: dict[str, frozenset[str]] = {
                          "cooling listening investor investors smoking".split()),
 }
 #: Words of a journey or a show (general English): :data:`~.everyday.OTHER_DOMAIN_WORDS`, the
-#: documents and vehicles of a journey, and the journey itself (:data:`QUALIFIABLE_TRAVEL_WORDS`).
+#: documents and vehicles of a journey, and the journey itself (:data:`QUALIFIABLE_TRAVEL_WORDS`),
+#: the road's words.
 #: Not "trip" or "booking", which support text says of itself.
 TRAVEL_WORDS = OTHER_DOMAIN_WORDS | frozenset(
     "passport passports visa aircraft plane planes train trains rail railway railcard tram "
     "checkin boarding journey journeys".split()
 ) | frozenset(
-    # The road's words: a driver's tickets are fines ("any DUIs or speeding tickets?", an
-    # insurer's call); none a support desk says of its own work.
-    "dui duis dwi dwis speeding motorist motorists".split()
+    # The road's words: a driver's tickets are fines ("any DUIs or speeding tickets?", "any
+    # accidents or tickets?", an insurer's call); none a support desk says of its own work
+    # (an SR-22 is the insurer's proof of a driver's cover).
+    "dui duis dwi dwis speeding motorist motorists accident accidents sr22 sr22s".split()
 )
-#: Travel words support text also uses of the people it serves ("the customer journey"): they
-#: count only where none of :data:`JOURNEY_OWNERS` stands right before them ("the return journey").
-QUALIFIABLE_TRAVEL_WORDS = frozenset(("journey", "journeys"))
 #: The people whose journey support text speaks of (general English).
 JOURNEY_OWNERS = frozenset(
     "customer customers user users buyer buyers client clients employee employees agent agents "
     "support service".split()
 )
+#: Travel words support text also uses in a sense of its own, -> the words that give them that
+#: sense right before them: they count only where none of those stands there. A journey of the
+#: people support serves ("the customer journey", not "the return journey"); a slip of a
+#: hand ("closed it by accident", not "any accidents").
+QUALIFIABLE_TRAVEL_WORDS: dict[str, frozenset[str]] = {
+    "journey": JOURNEY_OWNERS,
+    "journeys": JOURNEY_OWNERS,
+    "accident": frozenset(("by",)),
+}
 #: Verbs a help desk's ticket takes (general support English): right before the ticket, they
 #: say it is the support desk's ("opened a ticket", "raise a ticket") even among travel words.
 SUPPORT_VERBS = frozenset(
@@ -121,8 +129,8 @@ _DOCUMENT_TRAVEL_WORDS = 2
 _MODIFIER_IDS = {word: frozenset(map(get_string_id, words)) for word, words in TRADE_MODIFIERS.items()}
 _HEAD_IDS = {word: frozenset(map(get_string_id, words)) for word, words in TRADE_HEADS.items()}
 _TRAVEL_IDS = frozenset(map(get_string_id, TRAVEL_WORDS))
-_QUALIFIABLE_IDS = frozenset(map(get_string_id, QUALIFIABLE_TRAVEL_WORDS))
-_OWNER_IDS = frozenset(map(get_string_id, JOURNEY_OWNERS))
+_QUALIFIER_IDS = {get_string_id(word): frozenset(map(get_string_id, before))
+                  for word, before in QUALIFIABLE_TRAVEL_WORDS.items()}
 _SUPPORT_VERB_IDS = frozenset(map(get_string_id, SUPPORT_VERBS))
 _HYPHEN = get_string_id("-")
 _TICKET = "ticket"
@@ -214,12 +222,13 @@ def _trade_words(bases: dict) -> dict[str, list[tuple[str, frozenset[str]]]]:
 
 def _travel_positions(lower, words: frozenset[int]) -> list[int]:
     """The token positions of the document's travel words (:data:`TRAVEL_WORDS`), less the
-    qualifiable ones one of :data:`JOURNEY_OWNERS` stands right before ("customer journey");
-    ``words``: the set of ``lower``'s hashes."""
+    qualifiable ones a word giving them support's sense stands right before ("customer
+    journey", "by accident": :data:`QUALIFIABLE_TRAVEL_WORDS`); ``words``: the set of
+    ``lower``'s hashes."""
     if _TRAVEL_IDS.isdisjoint(words):
         return []
     return [j for j, h in enumerate(lower) if h in _TRAVEL_IDS
-            and not (h in _QUALIFIABLE_IDS and j > 0 and lower[j - 1] in _OWNER_IDS)]  # fmt: skip
+            and not (h in _QUALIFIER_IDS and j > 0 and lower[j - 1] in _QUALIFIER_IDS[h])]  # fmt: skip
 
 
 def _travelling(context, m, travel: list[int], form: str, matches: list) -> bool:

@@ -63,6 +63,9 @@ def _ents(nlp, text):
         # the road's words: a driver's tickets are fines
         ("Any DUIs in the past five years?\nNo.\nAnd two or more tickets in the past three years?\nNo DUIs.\n"
          "The SLA and FRT.", ["SLA", "FRT"]),
+        # ... an insurer asking for accidents and tickets
+        ("Any accidents in the past three years?\nNo.\nAnd how about tickets?\nNo accidents, no tickets.\n"
+         "The SLA and FRT.", ["SLA", "FRT"]),
     ],
 )
 def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expected):
@@ -141,6 +144,9 @@ def test_othertrades_no_travel_cue_without_other_domain_weight(glossary_nlp):
         # a journey support text speaks of: the people it serves go before it
         ("Map the customer journey, then in the ticket menu pick a date. SLA and FRT.",
          ["ticket", "SLA", "FRT"]),
+        # an accident is the road's, a slip of the hand "by accident" is not
+        ("Any accidents? Was the ticket in your name, then? SLA and FRT.", ["SLA", "FRT"]),
+        ("I closed it by accident. Was the ticket in your name, then? SLA and FRT.", ["ticket", "SLA", "FRT"]),
     ],
 )
 def test_othertrades_a_journey_unless_a_domain_word_qualifies_it(trades_nlp, text, expected):
