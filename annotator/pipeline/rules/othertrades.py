@@ -12,13 +12,15 @@ whatever support words the conversation holds around it:
   "routing number"
   (:data:`TRADE_MODIFIERS`, :data:`TRADE_HEADS`: general English compounds, never names from
   a corpus); a hyphen between them counts too ("e-ticket");
-* **travel and events** (a ``ticket`` only): the line the ticket is on names a journey, a
-  show or the road, a driver's fines (:data:`TRAVEL_WORDS`: "a name on a ticket" beside
-  "passport", "the return journey" but not "the customer journey"), or the document does
-  twice or more ("flight", "seats", "DUIs"); the support desk's ticket is then the exception, and it
-  says so by a support word, a support verb or another glossary term right around it ("my
-  support ticket", "I opened a ticket", "the ticket met the SLA": the glossary's domain words,
-  :data:`SUPPORT_VERBS`, within :data:`_REACH` tokens). A pipeline whose
+* **travel and events** (a ``ticket`` or a ``route`` only, :data:`TRAVELLERS_WORDS`): the
+  line the word is on names a journey, a show or the road, a driver's fines
+  (:data:`TRAVEL_WORDS`: "a name on a ticket" beside "passport", "the return journey" but not
+  "the customer journey"), or the document does twice or more ("flight", "seats", "DUIs"):
+  an airline's "Lima route" is the flights'; the support desk's ticket or route is then the
+  exception, and it says so by a support word, a support verb or another glossary term right
+  around it ("my support ticket", "I opened a ticket", "the ticket met the SLA", "route it to
+  the queue": the glossary's domain words, :data:`SUPPORT_VERBS`, within :data:`_REACH`
+  tokens). A pipeline whose
   ``other_domain_weight`` setting (:class:`~annotator.pipeline.rulecontext.PrecisionSettings`)
   is zero or less takes no travel cue.
 
@@ -121,9 +123,11 @@ SUPPORT_VERBS = frozenset(
     "open opened opening raise raised raising submit submitted submitting file filed filing log "
     "logged logging create created creating escalate escalated reopen reopened".split()
 )
+#: The everyday words the travel cue judges: a traveller has a ticket, a flight or a bus a route.
+TRAVELLERS_WORDS = frozenset(("ticket", "route"))
 #: Tokens either side of a ticket read for a support word or verb.
 _REACH = 3
-#: Fewest travel-word tokens in a document that make its every bare ticket a traveller's.
+#: Fewest travel-word tokens in a document that make its every bare ticket or route a traveller's.
 _DOCUMENT_TRAVEL_WORDS = 2
 
 _MODIFIER_IDS = {word: frozenset(map(get_string_id, words)) for word, words in TRADE_MODIFIERS.items()}
@@ -133,7 +137,6 @@ _QUALIFIER_IDS = {get_string_id(word): frozenset(map(get_string_id, before))
                   for word, before in QUALIFIABLE_TRAVEL_WORDS.items()}
 _SUPPORT_VERB_IDS = frozenset(map(get_string_id, SUPPORT_VERBS))
 _HYPHEN = get_string_id("-")
-_TICKET = "ticket"
 
 
 def in_trade_compound(lower, i: int, word: str) -> bool:
@@ -201,10 +204,10 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
                 continue
             if in_trade_compound(lower, m.start, word):
                 dropped.add(m)
-            elif word == _TICKET and travel_counts:
+            elif word in TRAVELLERS_WORDS and travel_counts:
                 if travel is None:
                     travel = _travel_positions(lower, context.words())
-                if travel and _travelling(context, m, travel, form, matches):
+                if travel and _travelling(context, m, travel, form, word, matches):
                     dropped.add(m)
     return release(matches, dropped, taken)
 
@@ -231,16 +234,16 @@ def _travel_positions(lower, words: frozenset[int]) -> list[int]:
             and not (h in _QUALIFIER_IDS and j > 0 and lower[j - 1] in _QUALIFIER_IDS[h])]  # fmt: skip
 
 
-def _travelling(context, m, travel: list[int], form: str, matches: list) -> bool:
-    """The ticket of match ``m`` is a traveller's: travel words on its line, or
-    :data:`_DOCUMENT_TRAVEL_WORDS` in the document (``travel``: their token positions), and no
-    support word or verb, nor another of ``matches``, right around it."""
+def _travelling(context, m, travel: list[int], form: str, word: str, matches: list) -> bool:
+    """The ticket or route of match ``m`` (``form`` of ``word``) is a traveller's: travel words
+    on its line, or :data:`_DOCUMENT_TRAVEL_WORDS` in the document (``travel``: their token
+    positions), and no support word or verb, nor another of ``matches``, right around it."""
     if len(travel) < _DOCUMENT_TRAVEL_WORDS:
         doc, text = context.doc, context.text
         lo, hi = _line_of(text, doc[m.start].idx, context.token_end(m.start))
         if not any(lo <= doc[j].idx < hi for j in travel):
             return False
-    cues = context.lexicon().context_ids - {get_string_id(form), get_string_id(_TICKET)}
+    cues = context.lexicon().context_ids - {get_string_id(form), get_string_id(word)}
     lo, hi = m.start - _REACH, m.end + _REACH
     others = {j for o in matches if o is not m and o.start < hi and o.end > lo for j in range(o.start, o.end)}
     return not _said_of_support(context.lower(), m.start, cues, others)

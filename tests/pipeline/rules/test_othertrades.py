@@ -21,7 +21,7 @@ GLOSSARY = [
     concept("ticket", "Ticket"),
     concept("queue", "Queue"),
     concept("tag", "Tag"),
-    concept("ticket-routing", "Ticket Routing", aliases=["routing"]),
+    concept("ticket-routing", "Ticket Routing", aliases=["routing", "route"]),
     concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
     concept("first-response-time", "First Response Time", ["FRT"]),
     # two names with "support" make it a domain word
@@ -63,6 +63,9 @@ def _ents(nlp, text):
         # the road's words: a driver's tickets are fines
         ("Any DUIs in the past five years?\nNo.\nAnd two or more tickets in the past three years?\nNo DUIs.\n"
          "The SLA and FRT.", ["SLA", "FRT"]),
+        # a flight's route, among flights
+        ("Do you fly to Lima?\nThe Lima route is suspended for winter, no flights until May.\nThe SLA and FRT.",
+         ["SLA", "FRT"]),
         # ... an insurer asking for accidents and tickets
         ("Any accidents in the past three years?\nNo.\nAnd how about tickets?\nNo accidents, no tickets.\n"
          "The SLA and FRT.", ["SLA", "FRT"]),
@@ -79,6 +82,8 @@ def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expec
         ("The agent sends the ticket to a queue within the SLA and FRT.", ["agent", "ticket", "queue", "SLA", "FRT"]),
         # a support verb or word beside the ticket keeps it the desk's, among travel words
         ("My flight app crashed, so I opened a ticket. SLA and FRT.", ["ticket", "SLA", "FRT"]),
+        ("Flight changes and seat requests: route each ticket to the queue. SLA and FRT.",
+         ["route", "ticket", "queue", "SLA", "FRT"]),
         ("Seats on the flight: my support ticket got lost.", ["support", "ticket"]),
         ("Seats on the flight: the support team says my ticket met the SLA and FRT.",
          ["support team", "ticket", "SLA", "FRT"]),
