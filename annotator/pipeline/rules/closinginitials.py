@@ -8,10 +8,13 @@ knows them by the mark before them ("^KB", "- CS"); two shapes carry no mark:
   (of the turn): "Let us know what issues you are having. KB";
 * in speech-to-text text (:mod:`..spoken`), which has no marks and no full stops, the letters
   close the turn after the last sentence's words ("... we'll see what we can suggest k b"),
-  and what tells them from an acronym said last is that the same letters close two turns of
-  the document or more (an agent signs every reply; nobody ends two turns on the same
-  acronym), after a word a noun phrase does not follow ("... the s l a", "... and s l a":
-  :data:`~annotator.vocabulary.grammar.NOUN_PHRASE_CUES`).
+  and what tells them from an acronym said last is that they follow a word a noun phrase does
+  not follow ("... the s l a", "... and s l a": :data:`~annotator.vocabulary.grammar.NOUN_PHRASE_CUES`)
+  and that they close a turn the desk's agent speaks (the transcript reader's agent role,
+  :data:`~annotator.pipeline.names.AGENT_TURNS_KEY`: a care team signs its replies, the
+  customer does not), or that the same letters close two turns of the document or more
+  (an agent signs every reply; nobody ends two turns on the same acronym), where no turn says
+  who speaks.
 
 A link may follow the initials on their line ("... k b https://t.co/..."). Pure functions
 over the document's text; the component runs them as the ``closing_initials`` precision rule
@@ -26,7 +29,9 @@ from collections import Counter
 from ...glossary.compile import ACRONYM_LABEL
 from ...vocabulary.grammar import NOUN_PHRASE_CUES, word_before
 from ..matcher import release
+from ..names import AGENT_TURNS_KEY
 from ..spoken import in_spoken_stretch
+from .everyday import in_turns
 
 #: The most letters initials have.
 MAX_INITIALS = 3
@@ -91,7 +96,9 @@ def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
         inside = in_spoken_stretch(doc, text)
         said = [(m, _letters(text[start:end]).lower(), start) for m, start, end in spoken
                 if 2 <= len(_letters(text[start:end])) <= MAX_INITIALS and inside(start)]  # fmt: skip
-        signed = [(m, letters) for m, letters, start in said if _after_words(text, start)]
-        repeated = Counter(letters for _, letters in signed)
-        dropped.update(m for m, letters in signed if repeated[letters] > 1)
+        signed = [(m, letters, start) for m, letters, start in said if _after_words(text, start)]
+        repeated = Counter(letters for _, letters, _ in signed)
+        agent_turns = doc.user_data.get(AGENT_TURNS_KEY) or ()
+        dropped.update(m for m, letters, start in signed
+                       if repeated[letters] > 1 or (agent_turns and in_turns(agent_turns, start)))
     return release(matches, dropped, taken)

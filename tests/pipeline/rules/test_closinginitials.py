@@ -1,5 +1,5 @@
 """pipeline.closinginitials: an agent's initials closing a message without a mark ("... goes.
-KB", speech-to-text "... k b" closing two turns) are no acronym."""
+KB", speech-to-text "... k b" closing an agent's turn or two turns) are no acronym."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.pipeline.names import AGENT_TURNS_KEY
 from annotator.pipeline.rules.closinginitials import _LINE_END_OPENERS, closes_line, typed_initials
+from annotator.pipeline.spoken import SPOKEN_KEY
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
 from ..conftest import concept
@@ -96,3 +98,34 @@ def test_closinginitials_a_line_end_opens_with_one_of_its_openers(rest):
     text = "KB" + rest
     if closes_line(text, 2):
         assert len(text) == 2 or text[2] in _LINE_END_OPENERS
+
+
+ONCE = "thanks a clean reinstall of the app should help let us know how it goes k b\nit is the latest one\n"
+
+
+@pytest.mark.parametrize(
+    "said,expected",
+    [
+        # in a turn the desk's agent speaks, initials closing it once are a signature
+        ("agent", []),
+        # the customer's turn, or a turn of no role, is not signed
+        ("customer", ["k b"]),
+        (None, ["k b"]),
+    ],
+)
+def test_closinginitials_spoken_once_in_an_agents_turn(initials_nlp, said, expected):
+    doc = initials_nlp.make_doc(ONCE)
+    doc.user_data[SPOKEN_KEY] = "auto"
+    if said == "agent":
+        doc.user_data[AGENT_TURNS_KEY] = ((0, ONCE.index("\n")),)
+    elif said == "customer":
+        doc.user_data[AGENT_TURNS_KEY] = ((ONCE.index("\n") + 1, len(ONCE)),)
+    assert [e.text for e in initials_nlp(doc).ents] == expected
+
+
+def test_closinginitials_a_noun_phrase_cue_keeps_the_agents_acronym(initials_nlp):
+    text = "you can read more about it in the k b\nok thanks\n"
+    doc = initials_nlp.make_doc(text)
+    doc.user_data[SPOKEN_KEY] = "auto"
+    doc.user_data[AGENT_TURNS_KEY] = ((0, text.index("\n")),)
+    assert [e.text for e in initials_nlp(doc).ents] == ["k b"]
