@@ -4,7 +4,7 @@
 A help desk's "agent", "ticket", "queue" and "route" are everyday English words other trades
 use too, and a real conversation (a customer writing to an airline, a rail company, an
 internet provider) is full of them: an airport's "gate agents", a network's "trace routes", a
-console's "download queue", a traveller's "ticket". Two cues put the word in another trade,
+console's "download queue", a traveller's "ticket". Three cues put the word in another trade,
 whatever support words the conversation holds around it:
 
 * **the compound**: the word right before it (its modifier) or right after it (its head)
@@ -22,7 +22,12 @@ whatever support words the conversation holds around it:
   the queue": the glossary's domain words, :data:`SUPPORT_VERBS`, within :data:`_REACH`
   tokens). A pipeline whose
   ``other_domain_weight`` setting (:class:`~annotator.pipeline.rulecontext.PrecisionSettings`)
-  is zero or less takes no travel cue.
+  is zero or less takes no travel cue;
+* **bought** (a ``ticket`` only): a verb of buying right around it ("would you like to buy
+  tickets?", "your tickets are booked": :data:`PURCHASE_VERBS`) or a price beside it ("the
+  ticket costs $116": :data:`CURRENCY`): nobody buys a help desk's ticket. One sense per
+  discourse: where one ticket is bought, the document's other bare tickets are too ("how many
+  tickets?"), unless a support word, verb or term right around one says it is the desk's.
 
 A term of several words ("customer service agent", "support ticket") is the term wherever it
 stands and is never asked. Pure functions over the document's token hashes; the component
@@ -58,7 +63,8 @@ TRADE_MODIFIERS: dict[str, frozenset[str]] = {
     ),
     "ticket": frozenset(
         "plane train rail bus flight airline concert theatre theater cinema movie lottery raffle "
-        "parking speeding season e festival museum ferry boarding tram subway metro".split()
+        "parking speeding season e festival museum ferry boarding tram subway metro economy refundable "
+        "nonrefundable event vip admission".split()
     ),
     # A markup element, a revision's or an image's label, a shop's or a person's: "SSML tags",
     # "the script tag", "git tags", "release tag", "price tag", not a ticket's label.
@@ -123,10 +129,25 @@ SUPPORT_VERBS = frozenset(
     "open opened opening raise raised raising submit submitted submitting file filed filing log "
     "logged logging create created creating escalate escalated reopen reopened".split()
 )
+#: Verbs of buying (general English): a ticket someone buys, books or sells is a traveller's
+#: or an audience's ("would you like to buy tickets?", "book four tickets", "your tickets are
+#: booked"), whatever support words stand around it: nobody buys a help desk's ticket. Not
+#: "booking", which support text says of itself.
+PURCHASE_VERBS = frozenset(
+    "buy buys buying bought purchase purchases purchasing purchased book booked reserve reserves "
+    "reserving reserved sell sells selling sold resell".split()
+)
+#: A price: currency signs and names (general English). A ticket with a price beside it is
+#: bought ("the ticket costs $116", "tickets are $115 each"); a desk's cost per ticket is a
+#: term of several words, never asked.
+CURRENCY = frozenset("$ £ € ¥ usd eur gbp dollars euros pounds".split())
 #: The everyday words the travel cue judges: a traveller has a ticket, a flight or a bus a route.
 TRAVELLERS_WORDS = frozenset(("ticket", "route"))
-#: Tokens either side of a ticket read for a support word or verb.
+#: Tokens either side of a ticket read for a support word or verb, or a verb of buying (its
+#: object's determiner and number between: "buy some tickets", "book four tickets").
 _REACH = 3
+#: Tokens either side of a ticket read for a price ("the ticket for which costs $224").
+_PRICE_REACH = 5
 #: Fewest travel-word tokens in a document that make its every bare ticket or route a traveller's.
 _DOCUMENT_TRAVEL_WORDS = 2
 
@@ -136,6 +157,9 @@ _TRAVEL_IDS = frozenset(map(get_string_id, TRAVEL_WORDS))
 _QUALIFIER_IDS = {get_string_id(word): frozenset(map(get_string_id, before))
                   for word, before in QUALIFIABLE_TRAVEL_WORDS.items()}
 _SUPPORT_VERB_IDS = frozenset(map(get_string_id, SUPPORT_VERBS))
+_PURCHASE_IDS = frozenset(map(get_string_id, PURCHASE_VERBS))
+_CURRENCY_IDS = frozenset(map(get_string_id, CURRENCY))
+_TICKET = "ticket"
 _HYPHEN = get_string_id("-")
 
 
@@ -197,6 +221,8 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
     # A pipeline that gives travel words no weight against everyday terms takes none here.
     travel_counts = context.settings.other_domain_weight > 0
     dropped = set()
+    tickets = []  # the bare tickets no cue decided: (match, form)
+    any_bought = False
     for m in candidates:
         form = strings[lower[m.start]]
         for word, forms in known[m.id]:
@@ -204,12 +230,34 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
                 continue
             if in_trade_compound(lower, m.start, word):
                 dropped.add(m)
+            elif word == _TICKET and bought(lower, m.start):
+                dropped.add(m)
+                any_bought = True
             elif word in TRAVELLERS_WORDS and travel_counts:
                 if travel is None:
                     travel = _travel_positions(lower, context.words())
                 if travel and _travelling(context, m, travel, form, word, matches):
                     dropped.add(m)
+                elif word == _TICKET:
+                    tickets.append((m, form))
+            elif word == _TICKET:
+                tickets.append((m, form))
+    # One sense per discourse: where a ticket is bought, the document's other bare tickets are
+    # the same kind ("how many tickets?" after "would you like to buy tickets?"), unless a
+    # support word, verb or term beside one says it is the desk's.
+    if any_bought:
+        dropped.update(m for m, form in tickets if not _supported(context, m, form, _TICKET, matches))
     return release(matches, dropped, taken)
+
+
+def bought(lower, i: int) -> bool:
+    """The ticket at token ``i`` is bought: one of :data:`PURCHASE_VERBS` within :data:`_REACH`
+    tokens of it ("buy some tickets", "tickets are booked"), or a price (:data:`CURRENCY`)
+    within :data:`_PRICE_REACH` ("costs $116"); ``lower`` are the document's lower-case token
+    hashes."""
+    n = len(lower)
+    return any(lower[j] in _PURCHASE_IDS for j in range(max(0, i - _REACH), min(n, i + _REACH + 1))) or any(
+        lower[j] in _CURRENCY_IDS for j in range(max(0, i - _PRICE_REACH), min(n, i + _PRICE_REACH + 1)))
 
 
 def _trade_words(bases: dict) -> dict[str, list[tuple[str, frozenset[str]]]]:
@@ -243,7 +291,13 @@ def _travelling(context, m, travel: list[int], form: str, word: str, matches: li
         lo, hi = _line_of(text, doc[m.start].idx, context.token_end(m.start))
         if not any(lo <= doc[j].idx < hi for j in travel):
             return False
+    return not _supported(context, m, form, word, matches)
+
+
+def _supported(context, m, form: str, word: str, matches: list) -> bool:
+    """A support word or verb, or another of ``matches``, stands right around match ``m``
+    (``form`` of the everyday ``word``): "my support ticket", "I opened a ticket"."""
     cues = context.lexicon().context_ids - {get_string_id(form), get_string_id(word)}
     lo, hi = m.start - _REACH, m.end + _REACH
     others = {j for o in matches if o is not m and o.start < hi and o.end > lo for j in range(o.start, o.end)}
-    return not _said_of_support(context.lower(), m.start, cues, others)
+    return _said_of_support(context.lower(), m.start, cues, others)

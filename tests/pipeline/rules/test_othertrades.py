@@ -66,6 +66,10 @@ def _ents(nlp, text):
         # a flight's route, among flights
         ("Do you fly to Lima?\nThe Lima route is suspended for winter, no flights until May.\nThe SLA and FRT.",
          ["SLA", "FRT"]),
+        # a ticket someone buys, or with a price beside it, and the document's other tickets
+        ("Would you like to buy tickets for the game?\nHow many tickets?\nThe SLA and FRT.", ["SLA", "FRT"]),
+        ("It has 1 stop and a ticket costs $116.\nThe SLA and FRT.", ["SLA", "FRT"]),
+        ("Your tickets are booked.\nThe SLA and FRT.", ["SLA", "FRT"]),
         # ... an insurer asking for accidents and tickets
         ("Any accidents in the past three years?\nNo.\nAnd how about tickets?\nNo accidents, no tickets.\n"
          "The SLA and FRT.", ["SLA", "FRT"]),
@@ -82,6 +86,9 @@ def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expec
         ("The agent sends the ticket to a queue within the SLA and FRT.", ["agent", "ticket", "queue", "SLA", "FRT"]),
         # a support verb or word beside the ticket keeps it the desk's, among travel words
         ("My flight app crashed, so I opened a ticket. SLA and FRT.", ["ticket", "SLA", "FRT"]),
+        # a support word beside the ticket keeps it the desk's where another is bought
+        ("I bought tickets online.\nThe refund is slow, so I opened a support ticket. SLA and FRT.",
+         ["support", "ticket", "SLA", "FRT"]),
         ("Flight changes and seat requests: route each ticket to the queue. SLA and FRT.",
          ["route", "ticket", "queue", "SLA", "FRT"]),
         ("Seats on the flight: my support ticket got lost.", ["support", "ticket"]),
