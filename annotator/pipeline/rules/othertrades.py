@@ -27,7 +27,9 @@ whatever support words the conversation holds around it:
   tickets?", "your tickets are booked": :data:`PURCHASE_VERBS`) or a price beside it ("the
   ticket costs $116": :data:`CURRENCY`): nobody buys a help desk's ticket. One sense per
   discourse: where one ticket is bought, the document's other bare tickets are too ("how many
-  tickets?"), unless a support word, verb or term right around one says it is the desk's.
+  tickets?"), and so they are where one ticket is another trade's by its compound ("a
+  refundable ticket"), unless a support word, verb or term right around one says it is the
+  desk's.
 
 A term of several words ("customer service agent", "support ticket") is the term wherever it
 stands and is never asked. Pure functions over the document's token hashes; the component
@@ -59,7 +61,7 @@ TRADE_MODIFIERS: dict[str, frozenset[str]] = {
     ),
     "route": frozenset(
         "trace bus flight train delivery hiking cycling bike walking scenic trade migration "
-        "shipping tram subway metro".split()
+        "shipping tram subway metro en".split()
     ),
     "ticket": frozenset(
         "plane train rail bus flight airline concert theatre theater cinema movie lottery raffle "
@@ -222,17 +224,15 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
     travel_counts = context.settings.other_domain_weight > 0
     dropped = set()
     tickets = []  # the bare tickets no cue decided: (match, form)
-    any_bought = False
+    other_ticket = False  # a ticket of another trade, by its compound or as bought
     for m in candidates:
         form = strings[lower[m.start]]
         for word, forms in known[m.id]:
             if form not in forms:
                 continue
-            if in_trade_compound(lower, m.start, word):
+            if in_trade_compound(lower, m.start, word) or (word == _TICKET and bought(lower, m.start)):
                 dropped.add(m)
-            elif word == _TICKET and bought(lower, m.start):
-                dropped.add(m)
-                any_bought = True
+                other_ticket = other_ticket or word == _TICKET
             elif word in TRAVELLERS_WORDS and travel_counts:
                 if travel is None:
                     travel = _travel_positions(lower, context.words())
@@ -242,11 +242,13 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
                     tickets.append((m, form))
             elif word == _TICKET:
                 tickets.append((m, form))
-    # One sense per discourse: where a ticket is bought, the document's other bare tickets are
-    # the same kind ("how many tickets?" after "would you like to buy tickets?"), unless a
+    # One sense per discourse: where a ticket is bought or another trade's by its compound, the
+    # document's other bare tickets are the same kind ("how many tickets?" after "would you
+    # like to buy tickets?", "Ticket is confirmed" after "a refundable ticket"), unless a
     # support word, verb or term beside one says it is the desk's.
-    if any_bought:
-        dropped.update(m for m, form in tickets if not _supported(context, m, form, _TICKET, matches))
+    if other_ticket:
+        kept = [m for m in matches if m not in dropped]  # a dropped ticket vouches for no other
+        dropped.update(m for m, form in tickets if not _supported(context, m, form, _TICKET, kept))
     return release(matches, dropped, taken)
 
 

@@ -70,6 +70,8 @@ def _ents(nlp, text):
         ("Would you like to buy tickets for the game?\nHow many tickets?\nThe SLA and FRT.", ["SLA", "FRT"]),
         ("It has 1 stop and a ticket costs $116.\nThe SLA and FRT.", ["SLA", "FRT"]),
         ("Your tickets are booked.\nThe SLA and FRT.", ["SLA", "FRT"]),
+        ("Is it a refundable ticket?\nTicket is confirmed.\nThe SLA and FRT.", ["SLA", "FRT"]),
+        ("The cab is en route.\nThe SLA and FRT.", ["SLA", "FRT"]),
         # ... an insurer asking for accidents and tickets
         ("Any accidents in the past three years?\nNo.\nAnd how about tickets?\nNo accidents, no tickets.\n"
          "The SLA and FRT.", ["SLA", "FRT"]),
