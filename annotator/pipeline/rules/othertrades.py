@@ -29,7 +29,9 @@ whatever support words the conversation holds around it:
   discourse: where one ticket is bought, the document's other bare tickets are too ("how many
   tickets?"), and so they are where one ticket is another trade's by its compound ("a
   refundable ticket"), unless a support word, verb or term right around one says it is the
-  desk's.
+  desk's. A price is taken for its own ticket only: a support text may put a cost on its
+  tickets ("each ticket costs us $20"), and one such sum must not take the document's other
+  tickets with it.
 
 A term of several words ("customer service agent", "support ticket") is the term wherever it
 stands and is never asked. Pure functions over the document's token hashes; the component
@@ -233,6 +235,9 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
             if in_trade_compound(lower, m.start, word) or (word == _TICKET and bought(lower, m.start)):
                 dropped.add(m)
                 other_ticket = other_ticket or word == _TICKET
+            elif word == _TICKET and priced(lower, m.start):
+                # A price speaks for this ticket only (see the module docstring).
+                dropped.add(m)
             elif word in TRAVELLERS_WORDS and travel_counts:
                 if travel is None:
                     travel = _travel_positions(lower, context.words())
@@ -253,13 +258,15 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
 
 
 def bought(lower, i: int) -> bool:
-    """The ticket at token ``i`` is bought: one of :data:`PURCHASE_VERBS` within :data:`_REACH`
-    tokens of it ("buy some tickets", "tickets are booked"), or a price (:data:`CURRENCY`)
-    within :data:`_PRICE_REACH` ("costs $116"); ``lower`` are the document's lower-case token
-    hashes."""
-    n = len(lower)
-    return any(lower[j] in _PURCHASE_IDS for j in range(max(0, i - _REACH), min(n, i + _REACH + 1))) or any(
-        lower[j] in _CURRENCY_IDS for j in range(max(0, i - _PRICE_REACH), min(n, i + _PRICE_REACH + 1)))
+    """One of :data:`PURCHASE_VERBS` stands within :data:`_REACH` tokens of token ``i`` ("buy
+    some tickets", "tickets are booked"); ``lower`` are the document's lower-case token hashes."""
+    return any(lower[j] in _PURCHASE_IDS for j in range(max(0, i - _REACH), min(len(lower), i + _REACH + 1)))
+
+
+def priced(lower, i: int) -> bool:
+    """A price (:data:`CURRENCY`) stands within :data:`_PRICE_REACH` tokens of token ``i``
+    ("the ticket costs $116"); ``lower`` are the document's lower-case token hashes."""
+    return any(lower[j] in _CURRENCY_IDS for j in range(max(0, i - _PRICE_REACH), min(len(lower), i + _PRICE_REACH + 1)))
 
 
 def _trade_words(bases: dict) -> dict[str, list[tuple[str, frozenset[str]]]]:

@@ -91,6 +91,9 @@ def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expec
         # a support word beside the ticket keeps it the desk's where another is bought
         ("I bought tickets online.\nThe refund is slow, so I opened a support ticket. SLA and FRT.",
          ["support", "ticket", "SLA", "FRT"]),
+        # a price speaks for its own ticket only
+        ("Each ticket costs us $20.\nThanks, I have your ticket and the SLA applies.",
+         ["ticket", "SLA"]),
         ("Flight changes and seat requests: route each ticket to the queue. SLA and FRT.",
          ["route", "ticket", "queue", "SLA", "FRT"]),
         ("Seats on the flight: my support ticket got lost.", ["support", "ticket"]),
