@@ -380,8 +380,9 @@ def test_everyday_an_ing_term_keeps_its_object_cue_where_speech_to_text_runs_on(
 
 def test_everyday_a_term_is_no_domain_word_for_itself(everyday_nlp):
     """"ticket" is a domain word (two glossary names hold it), but its own repeats are the
-    same everyday word again, no support context: a booking dialogue's tickets stay plain."""
-    text = "Shall I book your tickets now? Yes, one ticket please. You need 1 ticket, right?"
+    same everyday word again, no support context: a booking dialogue's tickets stay plain. (No
+    verb of buying here: a ticket someone books is another trade's, :mod:`.othertrades`.)"""
+    text = "Shall I print your tickets now? Yes, one ticket please. You need 1 ticket, right?"
     assert _ents(everyday_nlp, text) == []
     # another concept still counts
     assert _ents(everyday_nlp, text.replace("Yes,", "The agent says")) == ["tickets", "agent", "ticket", "ticket"]
