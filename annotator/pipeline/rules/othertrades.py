@@ -227,15 +227,19 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
     dropped = set()
     tickets = []  # the bare tickets no cue decided: (match, form)
     other_ticket = False  # a ticket of another trade, by its compound or as bought
+    buys = prices = None  # the document holds a verb of buying, a price: one look at its words each
     for m in candidates:
         form = strings[lower[m.start]]
         for word, forms in known[m.id]:
             if form not in forms:
                 continue
-            if in_trade_compound(lower, m.start, word) or (word == _TICKET and bought(lower, m.start)):
+            if word == _TICKET and buys is None:
+                words = context.words()
+                buys, prices = not _PURCHASE_IDS.isdisjoint(words), not _CURRENCY_IDS.isdisjoint(words)
+            if in_trade_compound(lower, m.start, word) or (word == _TICKET and buys and bought(lower, m.start)):
                 dropped.add(m)
                 other_ticket = other_ticket or word == _TICKET
-            elif word == _TICKET and priced(lower, m.start):
+            elif word == _TICKET and prices and priced(lower, m.start):
                 # A price speaks for this ticket only (see the module docstring).
                 dropped.add(m)
             elif word in TRAVELLERS_WORDS and travel_counts:
