@@ -14,7 +14,10 @@ has too many real neighbours, beside the rest of its term it has one.
 Never fuzzy-matched (precision first: a misspelling is a guess):
 
 * a form that is itself an English word (:mod:`annotator.vocabulary.english`), a glossary word
-  or a stop word ("outing" is not "routing" misspelled);
+  or a stop word ("outing" is not "routing" misspelled), or a form people write once in a
+  million words or more (:func:`~annotator.vocabulary.frequency.is_common_word`): a name or a
+  product the dictionary lacks, lower-cased as speech-to-text writes it ("macos" is not
+  "macros" misspelled), a colloquial spelling ("waitin"); no slip of the keys is that common;
 * a capitalised word inside a sentence, or next to another capitalised word: a name;
 * a word in a URL, e-mail address, path or identifier (the text's ``code_like``);
 * an acronym in shouted text, or one the document defines ("CSTA (Customer Support Tier A)").
@@ -47,6 +50,7 @@ from spacy.tokens import Doc, Span
 from ..glossary.compile import EXACT, Record
 from ..vocabulary.acronyms import is_shouting
 from ..vocabulary.english import is_dictionary_word
+from ..vocabulary.frequency import is_common_word
 from ..vocabulary.typos import typo_forms
 from ..vocabulary.wordbreak import runs_together
 from .precision import words_around
@@ -108,6 +112,13 @@ MAX_FUZZY_CONCEPTS = 20_000
 MAX_SET_KEYS = 100_000
 
 
+def is_written_word(form: str) -> bool:
+    """``form`` (lower case) is a word people write on purpose: in the English dictionary, or
+    common in English text whatever the dictionary says (a name, a product, a colloquial
+    spelling). Such a form is never read as a misspelling."""
+    return is_dictionary_word(form) or is_common_word(form)
+
+
 class FuzzyIndex:
     """The accepted misspellings of one glossary's words (keyed like ``LOWER``) and acronyms
     (keyed like ``ORTH``), with the word each stands for."""
@@ -116,7 +127,7 @@ class FuzzyIndex:
         self,
         words: tuple[np.ndarray, np.ndarray, list[str]],
         acronyms: tuple[np.ndarray, np.ndarray, list[str]],
-        is_word: Callable[[str], bool] = is_dictionary_word,
+        is_word: Callable[[str], bool] | None = None,
         phrase_words: tuple[np.ndarray, np.ndarray, list[str]] | None = None,
     ) -> None:
         """``words``/``acronyms``: :func:`_index` of the glossary's words and acronyms;
@@ -126,7 +137,7 @@ class FuzzyIndex:
         self._lower = words
         self._orth = acronyms
         self._phrase = phrase_words if phrase_words is not None else _index((), typo_forms)
-        self.is_word = is_word
+        self.is_word = is_written_word if is_word is None else is_word
         # Every key set in one: a document with none of them (almost every one) is ruled out
         # by one look-up of all its tokens.
         self._any = np.union1d(np.union1d(words[0], acronyms[0]), self._phrase[0])
@@ -149,7 +160,7 @@ class FuzzyIndex:
         return None
 
     @classmethod
-    def from_records(cls, records: Iterable[Record], is_word: Callable[[str], bool] = is_dictionary_word) -> FuzzyIndex:
+    def from_records(cls, records: Iterable[Record], is_word: Callable[[str], bool] | None = None) -> FuzzyIndex:
         """The index of every word of the phrase patterns and every acronym of the token
         patterns in ``records``; ``is_word`` says which forms are real words.
 

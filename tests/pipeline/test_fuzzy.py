@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.glossary.compile import records_from_dicts
-from annotator.pipeline.fuzzy import FUZZY_KEY, FuzzyIndex
+from annotator.pipeline.fuzzy import FUZZY_KEY, FuzzyIndex, is_written_word
 from annotator.pipeline.spanvalues import MATCH_KINDS
 
 
@@ -67,6 +67,27 @@ def test_fuzzy_index_never_targets_a_generated_closed_spelling():
     index = FuzzyIndex.from_records(records_from_dicts(patterns), is_word=lambda w: False)
     assert index.meaning("wrapp") is None and index.meaning("wraupp") is None
     assert index.meaning("helpdsk") == "helpdesk"
+
+
+@pytest.mark.parametrize(
+    "form, written",
+    [
+        ("routing", True),  # in the dictionary
+        ("macos", True),  # no dictionary word, but common: a product, lower-cased
+        ("markus", True),  # a name
+        ("escalaton", False),
+        ("macro", True),
+    ],
+)
+def test_fuzzy_a_common_form_is_a_written_word(form, written):
+    assert is_written_word(form) is written
+
+
+def test_fuzzy_default_index_reads_no_common_form_as_a_misspelling():
+    patterns = [{"label": "CX_TERM", "pattern": "macros", "id": "m"}]
+    index = FuzzyIndex.from_records(records_from_dicts(patterns))
+    assert index.meaning("macos") is None
+    assert index.meaning("macors") == "macros"
 
 
 # --- in the pipeline ---------------------------------------------------------------------------
