@@ -24,14 +24,12 @@ whatever support words the conversation holds around it:
   ``other_domain_weight`` setting (:class:`~annotator.pipeline.rulecontext.PrecisionSettings`)
   is zero or less takes no travel cue;
 * **bought** (a ``ticket`` only): a verb of buying right around it ("would you like to buy
-  tickets?", "your tickets are booked": :data:`PURCHASE_VERBS`) or a price beside it ("the
-  ticket costs $116": :data:`CURRENCY`): nobody buys a help desk's ticket. One sense per
-  discourse: where one ticket is bought, the document's other bare tickets are too ("how many
-  tickets?"), and so they are where one ticket is another trade's by its compound ("a
-  refundable ticket"), unless a support word, verb or term right around one says it is the
-  desk's. A price is taken for its own ticket only: a support text may put a cost on its
-  tickets ("each ticket costs us $20"), and one such sum must not take the document's other
-  tickets with it.
+  tickets?", "your tickets are booked": :data:`PURCHASE_VERBS`): nobody buys a help desk's
+  ticket. One sense per discourse: where one ticket is bought, the document's other bare
+  tickets are too ("how many tickets?"), and so they are where one ticket is another trade's
+  by its compound ("a refundable ticket"), unless a support word, verb or term right around
+  one says it is the desk's. A price is no cue: a support text puts costs on its tickets
+  ("each ticket costs us $20", the cost per ticket the glossary defines).
 
 A term of several words ("customer service agent", "support ticket") is the term wherever it
 stands and is never asked. Pure functions over the document's token hashes; the component
@@ -141,17 +139,11 @@ PURCHASE_VERBS = frozenset(
     "buy buys buying bought purchase purchases purchasing purchased book booked reserve reserves "
     "reserving reserved sell sells selling sold resell".split()
 )
-#: A price: currency signs and names (general English). A ticket with a price beside it is
-#: bought ("the ticket costs $116", "tickets are $115 each"); a desk's cost per ticket is a
-#: term of several words, never asked.
-CURRENCY = frozenset("$ £ € ¥ usd eur gbp dollars euros pounds".split())
 #: The everyday words the travel cue judges: a traveller has a ticket, a flight or a bus a route.
 TRAVELLERS_WORDS = frozenset(("ticket", "route"))
 #: Tokens either side of a ticket read for a support word or verb, or a verb of buying (its
 #: object's determiner and number between: "buy some tickets", "book four tickets").
 _REACH = 3
-#: Tokens either side of a ticket read for a price ("the ticket for which costs $224").
-_PRICE_REACH = 5
 #: Fewest travel-word tokens in a document that make its every bare ticket or route a traveller's.
 _DOCUMENT_TRAVEL_WORDS = 2
 
@@ -162,7 +154,6 @@ _QUALIFIER_IDS = {get_string_id(word): frozenset(map(get_string_id, before))
                   for word, before in QUALIFIABLE_TRAVEL_WORDS.items()}
 _SUPPORT_VERB_IDS = frozenset(map(get_string_id, SUPPORT_VERBS))
 _PURCHASE_IDS = frozenset(map(get_string_id, PURCHASE_VERBS))
-_CURRENCY_IDS = frozenset(map(get_string_id, CURRENCY))
 _TICKET = "ticket"
 _HYPHEN = get_string_id("-")
 
@@ -227,21 +218,17 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
     dropped = set()
     tickets = []  # the bare tickets no cue decided: (match, form)
     other_ticket = False  # a ticket of another trade, by its compound or as bought
-    buys = prices = None  # the document holds a verb of buying, a price: one look at its words each
+    buys = None  # the document holds a verb of buying: one look at its words
     for m in candidates:
         form = strings[lower[m.start]]
         for word, forms in known[m.id]:
             if form not in forms:
                 continue
             if word == _TICKET and buys is None:
-                words = context.words()
-                buys, prices = not _PURCHASE_IDS.isdisjoint(words), not _CURRENCY_IDS.isdisjoint(words)
+                buys = not _PURCHASE_IDS.isdisjoint(context.words())
             if in_trade_compound(lower, m.start, word) or (word == _TICKET and buys and bought(lower, m.start)):
                 dropped.add(m)
                 other_ticket = other_ticket or word == _TICKET
-            elif word == _TICKET and prices and priced(lower, m.start):
-                # A price speaks for this ticket only (see the module docstring).
-                dropped.add(m)
             elif word in TRAVELLERS_WORDS and travel_counts:
                 if travel is None:
                     travel = _travel_positions(lower, context.words())
@@ -265,12 +252,6 @@ def bought(lower, i: int) -> bool:
     """One of :data:`PURCHASE_VERBS` stands within :data:`_REACH` tokens of token ``i`` ("buy
     some tickets", "tickets are booked"); ``lower`` are the document's lower-case token hashes."""
     return any(lower[j] in _PURCHASE_IDS for j in range(max(0, i - _REACH), min(len(lower), i + _REACH + 1)))
-
-
-def priced(lower, i: int) -> bool:
-    """A price (:data:`CURRENCY`) stands within :data:`_PRICE_REACH` tokens of token ``i``
-    ("the ticket costs $116"); ``lower`` are the document's lower-case token hashes."""
-    return any(lower[j] in _CURRENCY_IDS for j in range(max(0, i - _PRICE_REACH), min(len(lower), i + _PRICE_REACH + 1)))
 
 
 def _trade_words(bases: dict) -> dict[str, list[tuple[str, frozenset[str]]]]:

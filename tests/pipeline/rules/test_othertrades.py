@@ -66,9 +66,8 @@ def _ents(nlp, text):
         # a flight's route, among flights
         ("Do you fly to Lima?\nThe Lima route is suspended for winter, no flights until May.\nThe SLA and FRT.",
          ["SLA", "FRT"]),
-        # a ticket someone buys, or with a price beside it, and the document's other tickets
+        # a ticket someone buys, and the document's other tickets
         ("Would you like to buy tickets for the game?\nHow many tickets?\nThe SLA and FRT.", ["SLA", "FRT"]),
-        ("It has 1 stop and a ticket costs $116.\nThe SLA and FRT.", ["SLA", "FRT"]),
         ("Your tickets are booked.\nThe SLA and FRT.", ["SLA", "FRT"]),
         ("Is it a refundable ticket?\nTicket is confirmed.\nThe SLA and FRT.", ["SLA", "FRT"]),
         ("The cab is en route.\nThe SLA and FRT.", ["SLA", "FRT"]),
@@ -91,9 +90,10 @@ def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expec
         # a support word beside the ticket keeps it the desk's where another is bought
         ("I bought tickets online.\nThe refund is slow, so I opened a support ticket. SLA and FRT.",
          ["support", "ticket", "SLA", "FRT"]),
-        # a price speaks for its own ticket only
+        # a price is no cue: support texts cost their tickets
         ("Each ticket costs us $20.\nThanks, I have your ticket and the SLA applies.",
-         ["ticket", "SLA"]),
+         ["ticket", "ticket", "SLA"]),
+        ("It has 1 stop and a ticket costs $116.\nThe SLA and FRT.", ["ticket", "SLA", "FRT"]),
         ("Flight changes and seat requests: route each ticket to the queue. SLA and FRT.",
          ["route", "ticket", "queue", "SLA", "FRT"]),
         ("Seats on the flight: my support ticket got lost.", ["support", "ticket"]),
