@@ -45,11 +45,12 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from pathlib import Path
 from typing import Dict, List, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import PipelineError
 from ..glossary.compile import ACRONYM_LABEL, AMBIGUOUS_PREFIX, TERM_LABEL, patterns_jsonl, records_from_dicts
@@ -87,7 +88,7 @@ from .senses import REASON_EXPANDED, SenseIndex, document_sense
 from .spoken import SEGMENTS_KEY, SpokenIndex, mark_spoken
 from .serialize import MATCHER_CACHE_FILE, PATTERNS_FILE, iter_patterns
 from .spanvalues import SPAN_EXTENSIONS, register_extensions
-from .spanwriter import SpanWriter, TokenBounds, set_entities
+from .spanwriter import SpanWriter, TokenBounds, write_entities
 from .unlisted import document_acronyms, unknown_acronyms
 
 __all__ = [
@@ -436,19 +437,24 @@ class HelpdeskGlossary:
 
         annotate = SpanWriter(doc, text, bounds, expansions, payload=self.payload, acronym_of=self._acronym_of,
                               shared=self._shared_values)
-        spans = [annotate(m) for m in budget.checked(accepted)]
+        # The entities' values stored and their hashes kept: no Span per entity (see
+        # write_entities), only for the few the marks below change.
+        hashes_of = [annotate.store(m) for m in budget.checked(accepted)]
         if spoken:
-            mark_spoken(doc, [span for span, m in zip(spans, accepted) if m in spoken])
+            mark_spoken(doc, [Span(doc, m.start, m.end) for m in accepted if m in spoken])
         if coordinated:
-            mark_coordinated(doc, [span for span, m in zip(spans, accepted) if m in coordinated])
+            mark_coordinated(doc, [Span(doc, m.start, m.end) for m in accepted if m in coordinated])
         if typos:
-            mark_fuzzy(doc, spans, accepted, typos)
+            fuzzy = [m for m in accepted if m in typos]
+            mark_fuzzy(doc, [Span(doc, m.start, m.end) for m in fuzzy], fuzzy, typos)
+        entities = [(m.start, m.end, label, 0, span_id) for m, (label, span_id) in zip(accepted, hashes_of)]
         if existing:
             if self.overwrite:
                 existing = [e for e in existing if not any(taken[e.start : e.end])]
-            spans = sorted(existing + spans, key=lambda s: s.start)
-        # What ``doc.ents = spans`` does, minus re-creating every span first.
-        set_entities(doc, spans)
+            entities = sorted([(e.start, e.end, e.label, e.kb_id, e.id) for e in existing] + entities,
+                              key=itemgetter(0))
+        # What ``doc.ents = spans`` does, minus making every span.
+        write_entities(doc, entities)
         doc.spans[NESTED_KEY] = [annotate(m) for m in nested]
         doc.spans[UNKNOWN_KEY] = unknown_acronyms(context, taken, expansions, self._known_caps, self._acronym_of,
                                                   self._phrases)

@@ -1,15 +1,18 @@
 """Turning one document's accepted matches into spans, with their stored values.
 
-:class:`SpanWriter` is the component's last step for each document: it makes each ``Span`` and
-stores the span's values (term, definition, senses, match kind ...) once per concept and form
-rather than once per span; :class:`TokenBounds` gives it the tokens' character offsets.
+:class:`SpanWriter` is the component's last step for each document: it stores each span's
+values (term, definition, senses, match kind ...), worked out once per concept and form rather
+than once per span, and makes a ``Span`` where one is wanted; :func:`write_entities` sets the
+entities from token bounds and hashes; :class:`TokenBounds` gives them the tokens' character
+offsets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from spacy.attrs import IDX, LENGTH
+import numpy
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from ..glossary.compile import AMBIGUOUS_PREFIX
@@ -97,6 +100,12 @@ class SpanWriter:
         return (label, span_id, stored)
 
     def __call__(self, match: Match) -> Span:
+        label, span_id = self.store(match)
+        return Span(self.doc, match.start, match.end, label=label, span_id=span_id)
+
+    def store(self, match: Match) -> tuple[int, int]:
+        """Store ``match``'s values for its span and return its label and id hashes: what
+        :func:`write_entities` needs of an entity, with no ``Span`` made for it."""
         if self.starts is None:
             self.starts, self.ends = self.bounds.lists()
         start_char, end_char = self.starts[match.start], self.ends[match.end - 1]
@@ -113,7 +122,7 @@ class SpanWriter:
                 self.by_fields[fields] = known
         label, span_id, stored = known
         self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
-        return Span(self.doc, match.start, match.end, label=label, span_id=span_id)
+        return label, span_id
 
     def _cached(self, match: Match, start_char: int) -> tuple:
         acronym = None
@@ -146,22 +155,45 @@ class SpanWriter:
         return cached
 
 
-def set_entities(doc: Doc, spans: list[Span]) -> None:
-    """``doc.set_ents(spans, default="outside")``: the same annotation, for less.
+#: The token columns an entity is written to, in :func:`write_entities`' order.
+_ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+#: ``ENT_IOB`` codes: inside, outside, begin.
+_I, _O, _B = 1, 2, 3
 
-    spaCy marks each token outside ``spans`` after comparing the ``default`` mode with its
-    enumeration once per token, most of ``set_ents``' cost on a ticket of a couple of hundred
-    tokens; the stretches between the spans (in token order, as the component makes them) are
-    passed as ``outside`` spans instead, which it marks a span at a time. A span without a label
-    is no entity (``set_ents`` ignores it): its tokens are outside too."""
-    gaps = []
-    at = 0
-    for span in spans:
-        if not span.label:
-            continue
-        if span.start > at:
-            gaps.append(Span(doc, at, span.start))
-        at = max(at, span.end)
-    if at < len(doc):
-        gaps.append(Span(doc, at, len(doc)))
-    doc.set_ents(spans, outside=gaps, default="unmodified")
+
+def write_entities(doc: Doc, entities: Sequence[tuple[int, int, int, int, int]]) -> None:
+    """``doc.set_ents(spans, default="outside")`` for spans given as ``(start, end, label,
+    kb_id, id)`` tuples (token bounds and hashes; non-overlapping, in token order): the same
+    token annotation, without a ``Span`` object per entity.
+
+    Every token's entity columns are written in one ``Doc.from_array``, built with numpy: a
+    text of glued matches has a span every other token, and making each ``Span`` (and
+    ``set_ents``' pass over them in Python) was several times the rest of this step. As
+    ``set_ents`` does, a span without a label is no entity, a token outside every entity keeps
+    its ids, and an entity without an id keeps its tokens' ``ENT_ID``."""
+    n = len(doc)
+    if not n:
+        return
+    columns = numpy.zeros((n, 4), dtype=numpy.uint64)
+    columns[:, 0] = _O
+    columns[:, 2:] = doc.to_array([ENT_KB_ID, ENT_ID])
+    if len(entities):
+        table = numpy.array(entities, dtype=numpy.uint64).reshape(-1, 5)
+        first = table[:, 0].astype(numpy.int64)
+        lengths = table[:, 1].astype(numpy.int64) - first
+        label, kb_id, span_id = table[:, 2], table[:, 3], table[:, 4]
+        keep = (label != 0) & (lengths > 0)
+        if not keep.all():
+            first, lengths, label, span_id, kb_id = (a[keep] for a in (first, lengths, label, span_id, kb_id))
+        # Every token of every span: each span's first token repeated over its length, plus
+        # the token's place in its span.
+        offsets = numpy.cumsum(lengths) - lengths
+        tokens = numpy.repeat(first, lengths) + (numpy.arange(int(lengths.sum())) - numpy.repeat(offsets, lengths))
+        columns[tokens, 0] = _I
+        columns[first, 0] = _B
+        columns[tokens, 1] = numpy.repeat(label, lengths)
+        columns[tokens, 2] = numpy.repeat(kb_id, lengths)
+        with_id = numpy.repeat(span_id, lengths)
+        named = with_id != 0
+        columns[tokens[named], 3] = with_id[named]
+    doc.from_array(_ENT_COLUMNS, columns)

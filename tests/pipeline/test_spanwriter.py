@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 
 from annotator.pipeline.spanvalues import SPAN_VALUES_KEY
-from annotator.pipeline.spanwriter import SpanWriter, TokenBounds, set_entities
+from annotator.pipeline.spanwriter import SpanWriter, TokenBounds, write_entities
 
 _ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
 
@@ -75,12 +76,43 @@ def test_spanwriter_repeated_matches_get_the_values_worked_out_afresh(builtin_nl
         ([], [(1, 2, "", ""), (3, 4, "A", "x")]),  # a span without a label is no entity
     ],
 )
-def test_spanwriter_set_entities_is_set_ents_outside(before, spans):
+def test_spanwriter_write_entities_is_set_ents_outside(blank, before, spans):
     """The same token annotation as ``set_ents(default="outside")``, ids and kb ids included."""
+    assert _both_ways(blank, before, [(s, e, l, "", i) for s, e, l, i in spans])
+
+
+def _both_ways(nlp, before, spans, words=7):
+    """The entity columns and ``doc.ents`` after ``set_ents`` and after ``write_entities``,
+    on a doc of ``words`` words annotated with ``before`` first: asserted equal, returned."""
     results = []
-    for setter in (lambda doc, s: doc.set_ents(s, default="outside"), set_entities):
-        doc = spacy.blank("en")("one two three four five six seven")
+    for stock in (True, False):
+        doc = nlp(" ".join(["word"] * words))
         doc.set_ents([Span(doc, s, e, label=l, kb_id="kb", span_id=i) for s, e, l, i in before])
-        setter(doc, [Span(doc, s, e, label=l, span_id=i) for s, e, l, i in spans])
-        results.append((doc.to_array(_ENT_COLUMNS).tolist(), [(e.start, e.end, e.label_, e.id_) for e in doc.ents]))
+        made = [Span(doc, s, e, label=l, kb_id=k, span_id=i) for s, e, l, k, i in spans]
+        if stock:
+            doc.set_ents(made, default="outside")
+        else:
+            write_entities(doc, [(s.start, s.end, s.label, s.kb_id, s.id) for s in made])
+        results.append((doc.to_array(_ENT_COLUMNS).tolist(),
+                        [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in doc.ents]))
     assert results[0] == results[1]
+    return results[0]
+
+
+@st.composite
+def _layouts(draw):
+    """Non-overlapping spans in token order over a doc of some words, with or without label,
+    knowledge-base id and id, over an annotation already there."""
+    words = draw(st.integers(1, 30))
+    cuts = sorted(draw(st.sets(st.integers(0, words), max_size=words + 1)))
+    labels, ids = st.sampled_from(["", "A", "B"]), st.sampled_from(["", "x", "y"])
+    spans = [(s, e, draw(labels), draw(ids), draw(ids)) for s, e in zip(cuts[::2], cuts[1::2])]
+    before = [(s, e, "OLD", "old") for s, e in zip(cuts[1::2], cuts[2::2]) if draw(st.booleans())]
+    return words, before, spans
+
+
+@settings(max_examples=200, deadline=None)
+@given(_layouts())
+def test_spanwriter_write_entities_agrees_with_set_ents_on_any_layout(blank, layout):
+    words, before, spans = layout
+    assert len(_both_ways(blank, before, spans, words)[0]) == words
