@@ -6,6 +6,7 @@ session (:mod:`annotator.session`, the per-document steps every surface runs) ca
 * :mod:`.budget`: a work budget the per-document loops check (the service's per-request limit);
 * :mod:`.collector`: when Python's cyclic garbage collector may run;
 * :mod:`.lexattrs`: the lexical attributes spaCy computes for new words, only those read;
+* :mod:`.plainwords`: plain words past the tokenizer's affix search (the same tokens);
 * :mod:`.warmup`: the vocabulary learner (recurring words kept for good, within a budget);
 * :mod:`.stringindex`: spaCy's string index compacted in long-running workers;
 * :mod:`.forked` and :mod:`.generation`: big glossaries' patterns made in a forked child.

@@ -1,0 +1,68 @@
+"""Plain words past spaCy's affix search: the same tokens, without the regexes.
+
+spaCy's tokenizer keeps the tokens of a chunk (a run of non-space characters) it has seen in a
+cache, but never inside a memory zone (where every annotation runs) and never beyond
+``max_cache_size`` chunks. Every other chunk goes through the prefix, suffix and infix searches
+(Python regexes of some hundred alternatives, the suffix and infix ones tried at every position
+of the chunk) before it is looked up as a word: on a text of words it has never seen, that is
+about two thirds of what the tokenizer costs, more than making the new words' lexemes.
+
+A chunk of ASCII letters alone is one token under spaCy's English affix rules: every prefix,
+suffix and infix pattern there consumes a character other than a letter (punctuation, a
+symbol, a quote, an apostrophe) or looks behind for a digit. The tokenizer asks its
+``token_match`` first, before the affix searches and after its special cases (``cannot``,
+``gonna``), and takes a chunk it matches as one token: with :data:`PLAIN_WORD` there, a
+plain word skips the three searches and becomes the very token they would have left. Only a
+tokenizer whose affix rules are exactly the English defaults and which has no ``token_match``
+of its own gets it (:func:`skip_affix_search`); a test compares its docs with the stock
+tokenizer's on any text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokenizer import Tokenizer
+
+#: A chunk spaCy's English affix rules leave whole. ``match`` with an end anchor: the form in
+#: which spaCy saves and restores a ``token_match`` (its pattern, compiled again and matched),
+#: so a saved pipeline loads with the same test.
+PLAIN_WORD = re.compile(r"[A-Za-z]+\Z")
+
+
+@lru_cache(maxsize=1)
+def _english_affixes() -> tuple[str, str, str]:
+    from spacy.lang.en import English
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = English.Defaults
+    return (compile_prefix_regex(defaults.prefixes).pattern, compile_suffix_regex(defaults.suffixes).pattern,
+            compile_infix_regex(defaults.infixes).pattern)
+
+
+def _pattern(search) -> str | None:
+    owner = getattr(search, "__self__", None)
+    return getattr(owner, "pattern", None)
+
+
+def has_english_affixes(tokenizer: Tokenizer) -> bool:
+    """Whether ``tokenizer``'s prefix, suffix and infix rules are spaCy's English defaults."""
+    found = (_pattern(tokenizer.prefix_search), _pattern(tokenizer.suffix_search),
+             _pattern(tokenizer.infix_finditer))
+    return found == _english_affixes()
+
+
+def skip_affix_search(tokenizer: Tokenizer) -> bool:
+    """Have ``tokenizer`` take plain words (:data:`PLAIN_WORD`) as they stand, when that gives
+    exactly its tokens: its affix rules are the English defaults and it has no ``token_match``
+    of its own. Returns whether it now does.
+
+    Setting ``token_match`` empties the tokenizer's cache (spaCy reloads its special cases):
+    call it once, when the pipeline is made."""
+    if tokenizer.token_match is not None:  # ours already (a saved pipeline restored), or another
+        return _pattern(tokenizer.token_match) == PLAIN_WORD.pattern
+    if not has_english_affixes(tokenizer):
+        return False
+    tokenizer.token_match = PLAIN_WORD.match
+    return True

@@ -1,0 +1,85 @@
+"""runtime.plainwords: plain words skip spaCy's affix search and stay exactly its tokens."""
+
+from __future__ import annotations
+
+import pickle
+import string
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.runtime.plainwords import PLAIN_WORD, has_english_affixes, skip_affix_search
+
+
+@pytest.fixture(scope="module")
+def stock():
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def fast():
+    nlp = spacy.blank("en")
+    assert skip_affix_search(nlp.tokenizer)
+    return nlp
+
+
+def _tokens(nlp, text: str) -> list[tuple[str, str, int]]:
+    # In a memory zone, as annotation runs (nothing cached: every chunk is tokenized afresh).
+    with nlp.memory_zone():
+        return [(t.text, t.whitespace_, t.idx) for t in nlp.make_doc(text)]
+
+
+#: Chunks that exercise every path of the tokenizer: special cases with and without
+#: affixes, prefixes, suffixes, infixes, URLs, emoji, digits and units, apostrophes.
+_PIECES = ["cannot", "Cannot", "gonna", "Dont", "dont", "don't", "(cannot)", "SLA", "SLAs", "SLA's", "e.g.",
+           "U.S.", "co-browsing", "5km", "10am", "$5", "US$", "https://example.com/a?b=c", "www.ex.com", "😀",
+           "a/b", "x:y", "...", "'s", "Mr.", "O'Neil", "rock'n'roll", "(", ")", "-", "—", "#", "\n", "\t",
+           "  ", "é", "Ünïcode", "ABCD", "x", "I", "im", "Im"]
+_TEXT = st.lists(
+    st.one_of(st.sampled_from(_PIECES), st.text(alphabet=string.ascii_letters, min_size=1, max_size=8),
+              st.text(alphabet=string.printable + "😀é’“”", max_size=6)),
+    max_size=30,
+).map(lambda parts: "".join(parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.sampled_from(["", " "]))
+def test_plainwords_docs_are_the_stock_tokenizers(stock, fast, text, glue):
+    assert _tokens(fast, text) == _tokens(stock, text)
+    joined = glue.join(text.split())
+    assert _tokens(fast, joined) == _tokens(stock, joined)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=string.ascii_letters, min_size=1, max_size=40))
+def test_plainwords_no_english_affix_rule_splits_a_plain_word(stock, word):
+    tokenizer = stock.tokenizer
+    assert PLAIN_WORD.match(word)
+    assert tokenizer.prefix_search(word) is None and tokenizer.suffix_search(word) is None
+    assert not list(tokenizer.infix_finditer(word))
+
+
+@pytest.mark.parametrize("text", ["cannot", "(cannot) ABCD", "gonna go", "Dont  stop\nSLAs", "SLA's ABCD."])
+def test_plainwords_special_cases_still_apply(stock, fast, text):
+    assert _tokens(fast, text) == _tokens(stock, text)
+
+
+def test_plainwords_only_for_english_affixes_without_a_token_match(stock):
+    other = spacy.blank("en")
+    other.tokenizer.token_match = lambda text: False  # a caller's own: kept
+    assert not skip_affix_search(other.tokenizer)
+    german = spacy.blank("de")
+    assert not has_english_affixes(german.tokenizer) and not skip_affix_search(german.tokenizer)
+    assert german.tokenizer.token_match is None
+    assert has_english_affixes(stock.tokenizer)
+
+
+def test_plainwords_a_saved_pipeline_loads_with_the_same_test(stock, fast, tmp_path):
+    fast.to_disk(tmp_path / "p")
+    text = "(cannot) ABCD SLA's e.g. co-browsing"
+    for loaded in (spacy.load(tmp_path / "p"), pickle.loads(pickle.dumps(fast))):
+        assert skip_affix_search(loaded.tokenizer)  # already there: nothing to do
+        assert loaded.tokenizer.token_match("ABCD") and not loaded.tokenizer.token_match("ABCD.")
+        assert _tokens(loaded, text) == _tokens(stock, text)
