@@ -8,8 +8,9 @@ of the chunk) before it is looked up as a word: on a text of words it has never 
 about two thirds of what the tokenizer costs, more than making the new words' lexemes.
 
 A chunk of ASCII letters alone is one token under spaCy's English affix rules: every prefix,
-suffix and infix pattern there consumes a character other than a letter (punctuation, a
-symbol, a quote, an apostrophe) or looks behind for a digit. The tokenizer asks its
+suffix and infix pattern there consumes a character other than a letter and other than
+whitespace (punctuation, a symbol, a quote, an apostrophe) or looks behind for a digit; so is a
+run of whitespace. The tokenizer asks its
 ``token_match`` first, before the affix searches and after its special cases (``cannot``,
 ``gonna``), and takes a chunk it matches as one token: with :data:`PLAIN_WORD` there, a
 plain word skips the three searches and becomes the very token they would have left. Only a
@@ -25,10 +26,12 @@ from functools import lru_cache
 
 from spacy.tokenizer import Tokenizer
 
-#: A chunk spaCy's English affix rules leave whole. ``match`` with an end anchor: the form in
-#: which spaCy saves and restores a ``token_match`` (its pattern, compiled again and matched),
-#: so a saved pipeline loads with the same test.
-PLAIN_WORD = re.compile(r"[A-Za-z]+\Z")
+#: A chunk spaCy's English affix rules leave whole: ASCII letters, or a run of ASCII whitespace
+#: other than one space (a line break, "\r\n", spaces after a masked tag: the tokenizer makes
+#: each such run a token and sends it through the same searches). ``match`` with an end
+#: anchor: the form in which spaCy saves and restores a ``token_match`` (its pattern, compiled
+#: again and matched), so a saved pipeline loads with the same test.
+PLAIN_WORD = re.compile(r"(?:[A-Za-z]+|[ \t\n\r]+)\Z")
 
 
 @lru_cache(maxsize=1)

@@ -53,7 +53,8 @@ def test_plainwords_docs_are_the_stock_tokenizers(stock, fast, text, glue):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=string.ascii_letters, min_size=1, max_size=40))
+@given(st.one_of(st.text(alphabet=string.ascii_letters, min_size=1, max_size=40),
+                 st.text(alphabet=" \t\n\r", min_size=1, max_size=40)))
 def test_plainwords_no_english_affix_rule_splits_a_plain_word(stock, word):
     tokenizer = stock.tokenizer
     assert PLAIN_WORD.match(word)
@@ -61,7 +62,8 @@ def test_plainwords_no_english_affix_rule_splits_a_plain_word(stock, word):
     assert not list(tokenizer.infix_finditer(word))
 
 
-@pytest.mark.parametrize("text", ["cannot", "(cannot) ABCD", "gonna go", "Dont  stop\nSLAs", "SLA's ABCD."])
+@pytest.mark.parametrize("text", ["cannot", "(cannot) ABCD", "gonna go", "Dont  stop\nSLAs", "SLA's ABCD.",
+                                  "SLA ok\r\nSLA ok\r", " \t \n\n  x\u00a0\u00a0y\u2028z"])
 def test_plainwords_special_cases_still_apply(stock, fast, text):
     assert _tokens(fast, text) == _tokens(stock, text)
 
@@ -81,5 +83,6 @@ def test_plainwords_a_saved_pipeline_loads_with_the_same_test(stock, fast, tmp_p
     text = "(cannot) ABCD SLA's e.g. co-browsing"
     for loaded in (spacy.load(tmp_path / "p"), pickle.loads(pickle.dumps(fast))):
         assert skip_affix_search(loaded.tokenizer)  # already there: nothing to do
-        assert loaded.tokenizer.token_match("ABCD") and not loaded.tokenizer.token_match("ABCD.")
+        match = loaded.tokenizer.token_match
+        assert match("ABCD") and match("\r\n") and not match("ABCD.") and not match("\r\nA")
         assert _tokens(loaded, text) == _tokens(stock, text)
