@@ -51,22 +51,20 @@ def utf16_converter(text: str) -> Callable[[int], int]:
 _ENTITY = re.compile(b"\x03\x01*")
 
 
-def _ent_bounds(array: numpy.ndarray) -> tuple[list[int], list[int]]:
-    """Token bounds of each entity in a ``to_array([ENT_IOB, ENT_TYPE, ...])`` array, as
-    ``doc.ents`` reads the IOB codes: an entity starts at a B token (3) with a label and runs
-    over the I tokens (1) after it. One regex pass over the codes as bytes: a ticket has a
-    few entities among a couple of hundred tokens, and each numpy call over the column costs
-    more than the whole pass."""
+def _entities(array: numpy.ndarray) -> Iterator[tuple[int, int, int]]:
+    """``(label, start_char, end_char)`` of each entity in a ``to_array([ENT_IOB, ENT_TYPE,
+    IDX, LENGTH])`` array, in order, as ``doc.ents`` reads the IOB codes: an entity starts at a
+    B token (3) with a label and runs over the I tokens (1) after it. One regex pass over the
+    codes as bytes (a ticket has a few entities among a couple of hundred tokens, and each numpy
+    call over the column costs more than the whole pass), and only as far as the caller reads:
+    the export stops at its span cap, and a text of glued matches has tens of thousands more."""
     codes = array[:, 0].astype(numpy.uint8).tobytes()
-    types = array[:, 1]
-    begins: list[int] = []
-    ends: list[int] = []
     for run in _ENTITY.finditer(codes):
         begin, end = run.span()
-        if types[begin]:
-            begins.append(begin)
-            ends.append(end)
-    return begins, ends
+        _, label, start_char, _ = first = array[begin].tolist()
+        if label:
+            last = array[end - 1].tolist() if end - begin > 1 else first
+            yield label, start_char, last[2] + last[3]
 
 
 def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Iterator[dict]:
@@ -81,17 +79,10 @@ def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Itera
     if not len(doc):
         return
     array = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH])
-    begins, ends = _ent_bounds(array)
-    if not begins:
-        return
-    types = array[:, 1].tolist()
-    starts = array[:, 2].tolist()
-    lengths = array[:, 3].tolist()
     strings = doc.vocab.strings
     same = to_utf16 is _same  # most texts: the offsets are the UTF-16 ones, no call per offset
     labels: dict[int, str] = {}
-    for begin, end in zip(begins, ends):
-        start_char, end_char, label = starts[begin], starts[end - 1] + lengths[end - 1], types[begin]
+    for label, start_char, end_char in _entities(array):
         name = labels.get(label)
         if name is None:
             name = labels[label] = strings[label]
