@@ -437,9 +437,9 @@ class HelpdeskGlossary:
 
         annotate = SpanWriter(doc, text, bounds, expansions, payload=self.payload, acronym_of=self._acronym_of,
                               shared=self._shared_values)
-        # The entities' values stored and their hashes kept: no Span per entity (see
-        # write_entities), only for the few the marks below change.
-        hashes_of = [annotate.store(m) for m in budget.checked(accepted)]
+        # The entities' values stored and their bounds and hashes kept: no Span per entity
+        # (see write_entities), only for the few the marks below change.
+        entities = [annotate.store(m) for m in budget.checked(accepted)]
         if spoken:
             mark_spoken(doc, [Span(doc, m.start, m.end) for m in accepted if m in spoken])
         if coordinated:
@@ -447,7 +447,6 @@ class HelpdeskGlossary:
         if typos:
             fuzzy = [m for m in accepted if m in typos]
             mark_fuzzy(doc, [Span(doc, m.start, m.end) for m in fuzzy], fuzzy, typos)
-        entities = [(m.start, m.end, label, 0, span_id) for m, (label, span_id) in zip(accepted, hashes_of)]
         if existing:
             if self.overwrite:
                 existing = [e for e in existing if not any(taken[e.start : e.end])]

@@ -100,12 +100,13 @@ class SpanWriter:
         return (label, span_id, stored)
 
     def __call__(self, match: Match) -> Span:
-        label, span_id = self.store(match)
+        _, _, label, _, span_id = self.store(match)
         return Span(self.doc, match.start, match.end, label=label, span_id=span_id)
 
-    def store(self, match: Match) -> tuple[int, int]:
-        """Store ``match``'s values for its span and return its label and id hashes: what
-        :func:`write_entities` needs of an entity, with no ``Span`` made for it."""
+    def store(self, match: Match) -> tuple[int, int, int, int, int]:
+        """Store ``match``'s values for its span and return the entity as
+        :func:`write_entities` takes it (token bounds, label, knowledge-base id and id hashes),
+        with no ``Span`` made for it."""
         if self.starts is None:
             self.starts, self.ends = self.bounds.lists()
         start_char, end_char = self.starts[match.start], self.ends[match.end - 1]
@@ -122,7 +123,7 @@ class SpanWriter:
                 self.by_fields[fields] = known
         label, span_id, stored = known
         self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
-        return label, span_id
+        return match.start, match.end, label, 0, span_id
 
     def _cached(self, match: Match, start_char: int) -> tuple:
         acronym = None
