@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable
+from itertools import compress
 from typing import NamedTuple
 
 import numpy as np
@@ -156,14 +157,15 @@ class PhraseTable:
         bits, mask = self.prefixes()
         n = len(words)
         found: list[tuple[int, int, int]] = []
-        for start in range(n):
-            reach = longest.get(words[start])
-            if reach is None:  # most tokens start nothing
-                continue
-            stop = min(n, start + reach)
+        # Keys are sliced off one tuple of the words (a slice of a tuple is the tuple key,
+        # where a list's slice is copied twice), from the starts that begin a pattern: most
+        # tokens start nothing, and ``compress`` skips them without a Python step each.
+        sequence = tuple(words)
+        for start in compress(range(n), map(longest.__contains__, sequence)):
+            stop = min(n, start + longest[sequence[start]])
             end = start + 1
             while True:
-                key = tuple(words[start:end])
+                key = sequence[start:end]
                 hit = table.get(key)
                 if hit is not None:
                     if isinstance(hit, int):
