@@ -116,11 +116,19 @@ class SpanWriter:
         fields = match[2:]
         if match.is_token_pattern:
             fields = (fields, self.text[start_char : self.ends[match.start]])
-        known = self.by_fields.get(fields)
+            memo = self.by_fields
+        elif match.label != DOC_ACRONYM_LABEL and not match.id.startswith(AMBIGUOUS_PREFIX):
+            # A phrase of an unambiguous concept has the same values in every document (see
+            # _cached): read from the process's memo in one lookup, by the pattern's fields
+            # (a key of its own length, apart from _cached's).
+            memo = self.shared
+        else:
+            memo = self.by_fields
+        known = memo.get(fields)
         if known is None:
             known = self._cached(match, start_char)
             if not match.id.startswith(AMBIGUOUS_PREFIX):
-                self.by_fields[fields] = known
+                memo[fields] = known
         label, span_id, stored = known
         self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
         return match.start, match.end, label, 0, span_id
