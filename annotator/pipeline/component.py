@@ -49,6 +49,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Dict, List, Union
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -99,6 +100,9 @@ __all__ = [
 
 # set_data()'s default: keep the patterns given, rendered as JSONL.
 _KEEP = object()
+#: The token columns the component reads of a document, in one call: the matchers'
+#: (``COLUMNS``), then each token's ``IDX`` and ``LENGTH`` (:class:`~.spanwriter.TokenBounds`).
+READ_COLUMNS = [*COLUMNS, IDX, LENGTH]
 
 
 @Language.factory(
@@ -383,7 +387,8 @@ class HelpdeskGlossary:
         if getattr(self, "_spoken", None):
             self._spoken.split_spelled_stops(doc, text)  # before any token index is taken
         budget.check()
-        columns = doc.to_array(COLUMNS) if len(doc) else None  # read once, for both matchers
+        # Read once, for both matchers, the rules and the token bounds.
+        columns = doc.to_array(READ_COLUMNS) if len(doc) else None
         # The hash columns as lists, made once for the matcher, the rules, misspellings and
         # speech: each list of a column costs as much as a Python pass over the tokens.
         hashes = (columns[:, 0].tolist(), columns[:, 1].tolist()) if columns is not None else None
@@ -395,7 +400,7 @@ class HelpdeskGlossary:
             found = {(m.start, m.end, m.id) for m in candidates}  # whatever kind they matched as
             coordinated = {m for m in coordinated if (m.start, m.end, m.id) not in found}
             candidates += coordinated
-        bounds = TokenBounds(doc)
+        bounds = TokenBounds(doc, columns)
         # With candidates the bounds are read anyway (by the rules and the spans): the rules
         # then ask the list itself, a C call, rather than a method checking for it each time
         # (a text of glued matches asks several times per match).

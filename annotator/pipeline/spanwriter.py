@@ -27,17 +27,20 @@ Payload = Callable[..., dict]
 
 class TokenBounds:
     """Character offsets of a document's tokens, read once as two flat lists (rather than a
-    ``Token`` object per lookup) and only when first needed."""
+    ``Token`` object per lookup) and only when first needed. ``array``: the doc's columns
+    when the caller read them already, ``IDX`` and ``LENGTH`` the last two (one ``to_array``
+    call less: each costs a pass over the tokens beside what it reads)."""
 
-    __slots__ = ("doc", "_starts", "_ends")
+    __slots__ = ("doc", "_starts", "_ends", "_array")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, array=None) -> None:
         self.doc = doc
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
+        self._array = array
 
     def _read(self) -> None:
-        array = self.doc.to_array([IDX, LENGTH])
+        array = self.doc.to_array([IDX, LENGTH]) if self._array is None else self._array[:, -2:]
         self._starts = array[:, 0].tolist()
         self._ends = (array[:, 0] + array[:, 1]).tolist()
 

@@ -24,6 +24,13 @@ def test_spanwriter_token_bounds_are_character_offsets(nlp):
     assert (starts[1], ends[2]) == (doc[1].idx, doc[2].idx + len(doc[2]))
 
 
+def test_spanwriter_token_bounds_from_the_components_columns(nlp):
+    from annotator.pipeline.component import READ_COLUMNS
+
+    doc = nlp.make_doc("Our  SLA\tbreach 😀 rate\n\nthe AHT (s)")
+    assert TokenBounds(doc, doc.to_array(READ_COLUMNS)).lists() == TokenBounds(doc).lists()
+
+
 def test_spanwriter_spans_of_one_concept_share_their_stored_values(nlp):
     doc = nlp("SLA first, then SLA again, and the SLA breach.")
     stored = [doc.user_data[(SPAN_VALUES_KEY, e.start_char, e.end_char)] for e in doc.ents if e.text == "SLA"]
