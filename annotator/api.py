@@ -12,6 +12,7 @@ from spacy.language import Language
 from .export import DEFAULT_MAX_SPANS
 from .pipeline.names import COMPONENT_NAME
 from .runtime.plainwords import skip_affix_search
+from .pipeline.texthint import keep_text
 from .session import AnnotationSession
 from .text.safety import DEFAULT_MAX_LENGTH
 
@@ -35,9 +36,10 @@ def load(
     if base is None:
         nlp = spacy.blank("en")
         # Our own tokenizer (a caller's is left as it is): the same tokens, plain words without
-        # the affix regexes. Before loading, which fills the tokenizer's cache (setting this
-        # empties it).
+        # the affix regexes, each doc keeping the string it was made from for the component.
+        # Before loading, which fills the tokenizer's cache (setting this empties it).
         skip_affix_search(nlp.tokenizer)
+        keep_text(nlp)
     elif isinstance(base, Language):
         nlp = base
     else:
