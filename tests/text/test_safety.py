@@ -189,6 +189,21 @@ def test_safety_long_token_check_agrees_with_the_candidate_pattern(text):
     assert _may_hold_long_tokens(text) == (_CANDIDATE.search(text) is not None)
 
 
+_CONTROLS = "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r")
+
+
+@given(st.text(alphabet=st.sampled_from(["S", "L", " ", "\t", "\n", "\r", "\u00e9", "\U0001f600",
+                                          "\x00", "\x1f", "\x7f", "\x85", "\x9f", "\xa0"]), max_size=80))
+@example("")
+@example("SLA")
+@example("\x00" * 3 + "SLA\x9f")
+def test_safety_controls_are_blanked_one_for_one_wherever_they_are(text):
+    """The look for any control before the substitution (a fast path for the texts that have
+    none) blanks exactly the controls, wherever they are, and nothing else."""
+    expected = "".join(" " if char in _CONTROLS else char for char in text)
+    assert safety.sanitize(text) == expected
+
+
 def test_safety_long_token_check_leaves_a_long_text_to_the_pattern(monkeypatch):
     monkeypatch.setattr(safety, "_SPLIT_CHECK_CHARS", 10)
     assert _may_hold_long_tokens("a few short words") and not _may_hold_long_tokens("short")
