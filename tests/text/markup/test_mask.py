@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from annotator.text.markup.mask import Mask, blank
 
 
@@ -35,3 +38,16 @@ def test_mask_empty_ranges_change_nothing():
 
 def test_mask_blank():
     assert blank("a\tb\r\nc👍") == "   \r\n  "
+
+
+@given(st.text(alphabet="ab \r\n\U0001f44d", max_size=40), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=5))
+def test_mask_render_matches_hiding_character_by_character(text, ranges):
+    """Wherever the hidden runs are (none, one at either end, several, all), each hidden
+    character but a line break becomes a space and every other stays."""
+    mask = Mask(text)
+    hidden = set()
+    for start, end in ranges:
+        mask.hide(start, end)
+        hidden.update(range(start, min(end, len(text))))
+    expected = "".join(" " if i in hidden and char not in "\r\n" else char for i, char in enumerate(text))
+    assert mask.render() == expected
