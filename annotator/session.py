@@ -23,7 +23,7 @@ The Python API, the service, the batch tagger and the benchmark's reference app 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -64,19 +64,36 @@ def _pipeline_options(options: dict[str, Any]) -> dict[str, Any]:
     return {name: options.pop(name) for name in option_names(stage="pipeline") if name in options}
 
 
+def _lexical_attrs_read(pipes: Iterable[Any]) -> frozenset[int] | None:
+    """The lexical attributes (``spacy.attrs`` ids) the components read, by what each says
+    (``lexical_attrs``); None when one of them does not say (it may read any)."""
+    wanted: set[int] = set()
+    for pipe in pipes:
+        reads = getattr(pipe, "lexical_attrs", None)
+        if reads is None:
+            return None
+        wanted |= reads
+    return frozenset(wanted)
+
+
 class AnnotationSession:
     """The per-document steps (see the module docstring) for one pipeline.
 
-    Cheap to make (it holds the pipeline and a limit); not thread-safe, like the pipeline it
-    runs: callers serialize annotation per pipeline (the service holds a lock).
+    Cheap to make (it holds the pipeline, a limit, and what it needs of the pipeline's
+    components as they stand when it is made: a pipeline changed later wants a new session);
+    not thread-safe, like the pipeline it runs: callers serialize annotation per pipeline (the
+    service holds a lock).
     """
 
     def __init__(self, nlp: Language, *, max_length: int | None = None) -> None:
         self.nlp = nlp
         self.max_length = DEFAULT_MAX_LENGTH if max_length is None else max_length
-        # A pipeline without our component (a caller's own) still annotates; it has no
-        # glossary info and no vocabulary upkeep.
-        self.component = nlp.get_pipe(COMPONENT_NAME) if COMPONENT_NAME in nlp.pipe_names else None
+        # One read of the pipeline (spaCy builds the list anew on each) for what the session
+        # needs of it. A pipeline without our component (a caller's own) still annotates; it
+        # has no glossary info and no vocabulary upkeep.
+        pipes = nlp.pipeline
+        self.component = next((pipe for name, pipe in pipes if name == COMPONENT_NAME), None)
+        self._lexical_attrs = _lexical_attrs_read(pipe for _, pipe in pipes)
 
     # --- the steps -------------------------------------------------------------------------
 
@@ -147,14 +164,8 @@ class AnnotationSession:
         """Step 3: the collector paused and a memory zone open, in which new words get only the
         lexical attributes the pipeline's components say they read (all of them when one of
         the components does not say: a caller's own, which may read any)."""
-        wanted: set[int] | None = set()
-        for _, pipe in self.nlp.pipeline:
-            reads = getattr(pipe, "lexical_attrs", None)
-            if reads is None:
-                wanted = None
-                break
-            wanted |= reads
-        with collector.paused(), self.nlp.memory_zone(), lexattrs.computing_only(self.nlp.vocab, wanted):
+        with collector.paused(), self.nlp.memory_zone(), \
+                lexattrs.computing_only(self.nlp.vocab, self._lexical_attrs):
             yield
 
     def upkeep(self, visible: str) -> None:

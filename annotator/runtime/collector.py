@@ -14,42 +14,50 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 
 
-class _Block:
-    """The block that switched the collector off, while it runs."""
+class _Paused:
+    """One :func:`paused` block. A class rather than a generator-based context manager: the
+    block opens and closes around every document, and a generator's machinery cost more than
+    what the block does."""
 
-    __slots__ = ("collect", "settled")
+    __slots__ = ("collect", "settled", "_owner")
 
     def __init__(self, collect: bool) -> None:
         self.collect = collect
         self.settled = False
+        self._owner = False  # did this block switch the collector off?
+
+    def __enter__(self) -> None:
+        global _active
+        if gc.isenabled():
+            gc.disable()
+            self._owner = True
+            _active = self
+
+    def __exit__(self, *_: object) -> None:
+        global _active
+        if not self._owner:
+            return
+        self._owner = False
+        _active = None
+        if self.collect:
+            # After settle() everything older is in the oldest generation already: only what
+            # was made since is young, and a collection of the young generations settles it.
+            gc.collect(1 if self.settled else 2)
+        gc.enable()
 
 
-_active: _Block | None = None
+#: The block that switched the collector off, while it runs.
+_active: _Paused | None = None
 
 
-@contextmanager
-def paused(*, collect: bool = False) -> Iterator[None]:
+def paused(*, collect: bool = False) -> AbstractContextManager[None]:
     """No cyclic collection inside the block; the collector's previous state after it.
 
     Nested or concurrent blocks are safe: only the block that found the collector enabled
     turns it back on (after one full collection when ``collect`` is set), and a collection that
     runs late is still a correct collection.
     """
-    global _active
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    block = _active = _Block(collect)
-    try:
-        yield
-    finally:
-        _active = None
-        if collect:
-            # After settle() everything older is in the oldest generation already: only what
-            # was made since is young, and a collection of the young generations settles it.
-            gc.collect(1 if block.settled else 2)
-        gc.enable()
+    return _Paused(collect)
 
 
 @contextmanager
