@@ -70,14 +70,16 @@ MAX_TOKEN_LENGTH = 1000
 MAX_URL_LENGTH = 8192
 
 # C0 controls except \t \n \r, DEL and C1 controls.
-_CONTROL_CLASS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+_CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_CONTROL_CLASS = "[" + _CONTROL_CHARS + "]"
 _CONTROL = re.compile(_CONTROL_CLASS + "+")
 # The same class without the repeat, to ask whether there is any: the regex engine scans for a
 # pattern that opens with a plain class at C speed, but tries a repeat-led one (``_CONTROL``)
 # at every position, which made the look for controls most of ``sanitize``'s time.
 _ANY_CONTROL = re.compile(_CONTROL_CLASS)
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_CHARS = "\ud800-\udfff"
+_SURROGATE = re.compile("[" + _SURROGATE_CHARS + "]")
 
 #: Invisible format characters covered by the policy in the module docstring.
 INVISIBLE_CHARS = (
@@ -108,6 +110,10 @@ _LONG_TOKEN = re.compile(r"(?<!\S)\S{" + str(MAX_TOKEN_LENGTH + 1) + ",}+")
 _CANDIDATE = re.compile(r"(?<!\S)\S{" + str(MAX_SYMBOL_RUN + 1) + ",}+")
 # A URL within the first characters of a token: "https://...", "(www....", 'href="ftp://...'.
 _URL_START = re.compile(r".{0,24}?(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)", re.IGNORECASE)
+# Any character :func:`check` rejects or :func:`sanitize` blanks one by one (a lone surrogate,
+# a control, an invisible character): one scan finds that most texts hold none, where the
+# three steps would each scan the whole text.
+_ANY_SPECIAL = re.compile("[" + _SURROGATE_CHARS + _CONTROL_CHARS + INVISIBLE_CHARS + "]")
 #: Texts up to this long are asked first whether any token is longer than MAX_SYMBOL_RUN (see
 #: :func:`_may_hold_long_tokens`); a longer text goes to the candidate pass directly.
 _SPLIT_CHECK_CHARS = 100_000
@@ -122,6 +128,9 @@ def prepare(text: object, max_length: int = DEFAULT_MAX_LENGTH) -> str:
     >>> len(prepare(")" * 20000)) == 20000
     True
     """
+    if isinstance(text, str) and len(text) <= max_length and _ANY_SPECIAL.search(text) is None:
+        # Nothing to reject and no character to blank: only the long-token step can apply.
+        return _fix_long_tokens(text)
     return sanitize(check(text, max_length))
 
 
@@ -145,6 +154,11 @@ def sanitize(text: str) -> str:
         text = _CONTROL.sub(_blank, text)
     if not text.isascii() and _ANY_INVISIBLE.search(text):
         text = _INVISIBLE_RUN.sub(_blank_invisible_unless_inside_word, text)
+    return _fix_long_tokens(text)
+
+
+def _fix_long_tokens(text: str) -> str:
+    """Long symbol runs blanked and overlong tokens broken (the last step of :func:`sanitize`)."""
     if not _may_hold_long_tokens(text):
         return text
     return _CANDIDATE.sub(_fix_token, text)

@@ -204,6 +204,16 @@ def test_safety_controls_are_blanked_one_for_one_wherever_they_are(text):
     assert safety.sanitize(text) == expected
 
 
+@given(st.text(alphabet=st.sampled_from(["S", "L", "A", " ", "\n", ")", "\u00e9", "\U0001f600", "\x00", "\x85",
+                                          "\u200b", "\ufeff", "\u00ad", "\u2028"]), max_size=120))
+@example("S" * (MAX_SYMBOL_RUN + 1))
+@example(")" * (MAX_SYMBOL_RUN + 1) + "\u200b")
+def test_safety_prepare_fast_path_gives_what_every_step_gives(text):
+    """A text with no surrogate, control or invisible character skips the steps for those
+    (one scan instead of three): the result is still that of every step in turn."""
+    assert prepare(text) == safety.sanitize(safety.check(text))
+
+
 def test_safety_long_token_check_leaves_a_long_text_to_the_pattern(monkeypatch):
     monkeypatch.setattr(safety, "_SPLIT_CHECK_CHARS", 10)
     assert _may_hold_long_tokens("a few short words") and not _may_hold_long_tokens("short")
