@@ -102,7 +102,7 @@ def header_keys(text: str) -> list[tuple[int, int]]:
             line_end = _BREAK.search(text, start)
             stop = line_end.start() if line_end else len(text)
             field = _FIELD.match(text, start, stop)
-            if field is None or _SENTENCE_END.search(text, field.end(), stop):
+            if field is None or _ends_sentence(text, field.end(), stop):
                 break
             keys.append(field.span())
             start = line_end.end() if line_end else len(text)
@@ -111,6 +111,16 @@ def header_keys(text: str) -> list[tuple[int, int]]:
         if keys:  # a field on the first line: no title above the header
             return []
     return []
+
+
+def _ends_sentence(text: str, start: int, stop: int) -> bool:
+    """Does ``text[start:stop]`` (a field's value) end as a sentence does (:data:`_SENTENCE_END`)?
+
+    The pattern can match only on the two characters before the trailing blanks, so it is
+    tried there alone: searched for, it was tried at every position of the line (a one-line
+    ticket that opens with "Subject:" is one long line)."""
+    tail = start + len(text[start:stop].rstrip(" \t"))
+    return tail - 2 >= start and _SENTENCE_END.match(text, tail - 2, stop) is not None
 
 
 def _second_line(text: str) -> int | None:

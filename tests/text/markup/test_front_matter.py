@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.text.markup import find_front_matter, visible_text
-from annotator.text.markup.front_matter import prose_values
+from annotator.text.markup.front_matter import _SENTENCE_END, _ends_sentence, prose_values
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
@@ -111,3 +113,12 @@ def test_header_keys_are_hidden_values_shown(fmt):
 def test_header_keys_yaml_front_matter_first():
     text = "---\ntitle: SLA\n---\nFrom: a\nTo: b\nSubject: c\n"
     assert "From" in visible_text(text, "markdown")
+
+
+@given(st.text(alphabet="a).! \t:x\n", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_front_matter_sentence_end_tried_at_the_tail_only_agrees_with_a_search(text, start, stop):
+    """Trying the sentence-end pattern only before the trailing blanks finds what a search of
+    the whole value finds."""
+    start, stop = min(start, len(text)), min(stop, len(text))
+    searched = start <= stop and _SENTENCE_END.search(text, start, stop) is not None
+    assert (start <= stop and _ends_sentence(text, start, stop)) == searched
