@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
+from spacy.attrs import ENT_IOB
 from spacy.tokens import Doc
 
 # The span cap is an annotation option; callers of the export may import it from here too.
@@ -51,38 +51,40 @@ def utf16_converter(text: str) -> Callable[[int], int]:
 _ENTITY = re.compile(b"\x03\x01*")
 
 
-def _entities(array: numpy.ndarray) -> Iterator[tuple[int, int, int]]:
-    """``(label, start_char, end_char)`` of each entity in a ``to_array([ENT_IOB, ENT_TYPE,
-    IDX, LENGTH])`` array, in order, as ``doc.ents`` reads the IOB codes: an entity starts at a
-    B token (3) with a label and runs over the I tokens (1) after it. One regex pass over the
-    codes as bytes (a ticket has a few entities among a couple of hundred tokens, and each numpy
-    call over the column costs more than the whole pass), and only as far as the caller reads:
-    the export stops at its span cap, and a text of glued matches has tens of thousands more."""
-    codes = array[:, 0].astype(numpy.uint8).tobytes()
+def _entities(doc: Doc) -> Iterator[tuple[int, int, int]]:
+    """``(label, start_char, end_char)`` of each entity of ``doc``, in order, as ``doc.ents``
+    reads the IOB codes: an entity starts at a B token (3) with a label and runs over the I
+    tokens (1) after it. One regex pass over the codes as bytes (a ticket has a few entities
+    among a couple of hundred tokens, and each numpy call over the column costs more than the
+    whole pass), and only as far as the caller reads: the export stops at its span cap, and a
+    text of glued matches has tens of thousands more. Only the IOB codes are read for every
+    token (spaCy reads each attribute of each token through a function call, so every column
+    of ``to_array`` costs as much); label and offsets are read from an entity's edge tokens."""
+    codes = doc.to_array(ENT_IOB).astype(numpy.uint8).tobytes()
     for run in _ENTITY.finditer(codes):
         begin, end = run.span()
-        _, label, start_char, _ = first = array[begin].tolist()
+        first = doc[begin]
+        label = first.ent_type
         if label:
-            last = array[end - 1].tolist() if end - begin > 1 else first
-            yield label, start_char, last[2] + last[3]
+            last = doc[end - 1] if end - begin > 1 else first
+            yield label, first.idx, last.idx + len(last)
 
 
 def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Iterator[dict]:
     """Each entity's JSON record (all but ``repeat``), in ``doc.ents`` order.
 
-    Entity bounds come from one ``to_array`` and the extension values from the component's one
-    dict per span (``pipeline.spanvalues.SPAN_VALUES_KEY``): no ``Span`` and no ``Underscore``
+    Entity bounds come from the IOB codes (:func:`_entities`) and the extension values from the
+    component's one dict per span (``pipeline.spanvalues.SPAN_VALUES_KEY``): no ``Span`` and no ``Underscore``
     object per entity, which was most of the export's time on a 150-word ticket.
     """
     from .pipeline.spanvalues import span_values
 
     if not len(doc):
         return
-    array = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH])
     strings = doc.vocab.strings
     same = to_utf16 is _same  # most texts: the offsets are the UTF-16 ones, no call per offset
     labels: dict[int, str] = {}
-    for label, start_char, end_char in _entities(array):
+    for label, start_char, end_char in _entities(doc):
         name = labels.get(label)
         if name is None:
             name = labels[label] = strings[label]
