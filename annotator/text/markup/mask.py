@@ -12,14 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .front_matter import FRONT_MATTER_PROSE_KEYS
 
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
 _LINE_BODY = re.compile(r"[^\r\n]+")
-# Written "one, then any more" rather than "\x01+": a pattern that opens with a literal is
-# searched for at C speed, one that opens with a repeat is tried at every position, which
-# made rendering a text with nothing hidden cost as much as masking it.
-_MASKED_RUN = re.compile(rb"\x01\x01*")
+# One code point per element; "surrogatepass" lets a lone surrogate through (never raise).
+_UCS4 = "utf-32-le"
+_LF, _CR = ord("\n"), ord("\r")
 # Below this many characters per line, one substitution per character beats one per line.
 _SHORT_LINES = 16
 
@@ -65,16 +66,16 @@ class Mask:
 
     def render(self, with_replacements: bool = True) -> str:
         """The visible text: hidden runs blanked, line breaks kept, references decoded."""
-        text = self.text
-        parts: list[str] = []
-        position = 0
-        for run in _MASKED_RUN.finditer(self.flags):
-            start, end = run.span()
-            parts.append(text[position:start])
-            parts.append(blank(text[start:end]))
-            position = end
-        parts.append(text[position:])
-        result = "".join(parts)
+        result = self.text
+        if b"\x01" in self.flags:
+            # One array pass over the code points rather than a Python step per hidden run:
+            # markup-dense input has a run every few characters.
+            codes = np.frombuffer(result.encode(_UCS4, "surrogatepass"), dtype=np.uint32).copy()
+            # (A range hidden past the end grows the flags; what lies past the text is nothing.)
+            flags = np.frombuffer(self.flags, dtype=np.bool_)[: len(codes)]
+            hidden = flags & (codes != _LF) & (codes != _CR)
+            codes[hidden] = ord(" ")
+            result = codes.tobytes().decode(_UCS4, "surrogatepass")
         if with_replacements and self.replacements:
             chars = list(result)
             for start, value in self.replacements.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,6 +13,22 @@ def test_mask_render_blanks_hidden_runs_and_keeps_line_breaks():
     mask = Mask("ab\r\ncd ef")
     mask.hide(1, 5)
     assert mask.render() == "a \r\n d ef"
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden", "expected"),
+    [
+        ("a\ud800b\udfffc", (1, 3), "a  \udfffc"),  # lone surrogates, hidden or shown
+        ("👍SLA👍\rKB", (0, 5), "     \rKB"),  # astral characters are one position each
+        ("x\n\r\ny", (0, 5), " \n\r\n "),
+        ("", (0, 0), ""),
+    ],
+)
+def test_mask_render_keeps_offsets_on_any_string(text, hidden, expected):
+    mask = Mask(text)
+    mask.hide(*hidden)
+    assert mask.render() == expected
+    assert len(mask.render()) == len(text)
 
 
 def test_mask_show_undoes_hide():
