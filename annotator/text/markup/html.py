@@ -114,6 +114,9 @@ class _HTMLScanner:
         if self.hidden_depth:
             self.mask.hide(start, end)
             return
+        # Most text between tags holds no reference: one find spares the regex scan.
+        if self.text.find("&", start, end) == -1:
+            return
         for entity in _ENTITY.finditer(self.text, start, end):
             raw = entity.group()
             decoded = html.unescape(raw)
@@ -144,14 +147,16 @@ class _HTMLScanner:
     # -- the scan ---------------------------------------------------------------------------
     def run(self) -> None:
         text, length = self.text, len(self.text)
+        find, data, markup = text.find, self._data, self._markup
         position = 0
         while position < length:
-            lt = text.find("<", position)
+            lt = find("<", position)
             if lt == -1:
-                self._data(position, length)
+                data(position, length)
                 return
-            self._data(position, lt)
-            position = self._markup(lt)
+            if lt > position:
+                data(position, lt)
+            position = markup(lt)
 
     def _markup(self, lt: int) -> int:
         """Handle the construct starting with ``<`` at ``lt``; return where scanning resumes."""
@@ -188,8 +193,7 @@ class _HTMLScanner:
         name = name_match.group().lower()
         if name in _VOID_ELEMENTS:
             return end
-        tag = text[lt:end]
-        hides = name in self.hidden_elements or _NO_GLOSSARY_ATTR.search(tag) is not None
+        hides = name in self.hidden_elements or _NO_GLOSSARY_ATTR.search(text, lt, end) is not None
         self._push(name, hides, end)
         if name in _RAW_TEXT_ELEMENTS:
             return self._raw_text(name, end)

@@ -63,6 +63,8 @@ def test_html_entities_keep_the_words_in_place():
         ("&nosuch; SLA", "&nosuch; SLA"),
         ("&#0;", "\ufffd   "),
         ("AT&T", "AT&T"),
+        ("<b>x</b>&amp;<i>&lt;</i>y", "   x    &       <       y"),  # between tags
+        ("<b>&amp;</b>", "   &        "),
     ],
 )
 def test_html_character_references(text, expected):
