@@ -45,8 +45,10 @@ _LINK_TARGET = re.compile(
 )
 # Markup characters the tokenizer does not split off a word: table pipes ("|SLA|KB|" is one
 # token), strikethrough markers ("~~SLA~~") and the "@" of a mention ("@CSM" names a role;
-# the word after it is prose).
-_MD_GLUE = re.compile(r"\||~~|(?<![\w@.])@(?=\w)")
+# the word after it is prose). Every alternative starts with its literal character (the
+# mention's lookbehind is read after the "@"), so the regex engine skips to those characters
+# instead of trying the lookbehind at every position.
+_MD_GLUE = re.compile(r"\||~~|@(?<![\w@.]@)(?=\w)")
 _REFERENCE_LINK = re.compile(r"\]\[[^\[\]\n]{0,999}+\]")
 _REFERENCE_DEFINITION = re.compile(
     r"^[ \t]{0,3}\[(?:[^\[\]\\\n]|\\.){1,999}+\]:[ \t]*+\S[^\n]*+", re.MULTILINE

@@ -105,6 +105,23 @@ def test_markdown_glue_characters_do_not_hide_words(nlp, text, words):
     assert tokens == words
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("@CSM ok", " CSM ok"),  # at the very start
+        ("(@CSM)", "( CSM)"),
+        ("a@CSM", "a@CSM"),  # glued to a word, a dot or another "@": no mention
+        ("é@CSM", "é@CSM"),
+        (".@CSM", ".@CSM"),
+        ("@@CSM", "@@CSM"),
+        ("x @ y", "x @ y"),
+        ("|a|~~b~~|", " a   b   "),
+    ],
+)
+def test_markdown_glue_characters_blanked(text, expected):
+    assert visible_text(text, "markdown") == expected
+
+
 def test_markdown_unclosed_front_matter_is_not_front_matter(shown):
     text = "---\ntitle: SLA\nBody"
     assert shown(text, "markdown", "title") == [4]
