@@ -97,27 +97,26 @@ def _code_spans(mask: Mask, text: str, start: int, end: int) -> None:
     """Hide inline code spans in ``text[start:end]`` (one paragraph or heading).
 
     A code span opens with a run of N backticks and closes at the next run of exactly N. Each
-    opener looks only at the runs after it; per-length cursors that only move forward keep the
-    whole pass linear even with thousands of unmatched runs.
+    run's next run of the same length is found in one backward pass, so the whole pass stays
+    linear even with thousands of unmatched runs.
     """
     runs = [m.span() for m in _BACKTICKS.finditer(text, start, end)]
-    by_length: dict[int, list[int]] = {}
-    for index, (run_start, run_end) in enumerate(runs):
-        by_length.setdefault(run_end - run_start, []).append(index)
-    cursor = {length: 0 for length in by_length}
-    index = 0
-    while index < len(runs):
+    following = [-1] * len(runs)  # index of the next run of the same length, or -1
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
         run_start, run_end = runs[index]
         length = run_end - run_start
-        escaped = _escaped(text, run_start, start)
-        same = by_length[length]
-        # Advance this length's cursor past the opener.
-        while cursor[length] < len(same) and same[cursor[length]] <= index:
-            cursor[length] += 1
-        if escaped or cursor[length] >= len(same):
+        following[index] = last.get(length, -1)
+        last[length] = index
+    index = 0
+    while index < len(runs):
+        closer = following[index]
+        run_start = runs[index][0]
+        # Only a run right after a backslash can be escaped: the common case skips the count.
+        after_backslash = run_start > start and text[run_start - 1] == "\\"
+        if closer == -1 or (after_backslash and _escaped(text, run_start, start)):
             index += 1
             continue
-        closer = same[cursor[length]]
         mask.hide(run_start, runs[closer][1])
         index = closer + 1
 

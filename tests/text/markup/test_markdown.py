@@ -134,6 +134,20 @@ def test_markdown_crlf_line_numbers_survive():
     assert out.count("\r\n") == text.count("\r\n")
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("``a`b`` `c` SLA", "            SLA"),  # a shorter run inside does not close it
+        ("`a`` SLA ``b` KB", "              KB"),  # each opener takes the next run of its length
+        ("`` a ` SLA", "`` a ` SLA"),  # no closer of either length: literal
+        # an escaped backslash, then a code span; a backslash in code is literal code
+        ("a\\\\``b`` `c\\` SLA", "a \\           SLA"),
+    ],
+)
+def test_markdown_code_span_pairing(text, expected):
+    assert visible_text(text, "markdown") == expected
+
+
 def test_markdown_many_unmatched_backticks(shown):
     text = " ".join("`" * n for n in range(1, 200)) + " SLA"
     assert shown(text, "markdown", "SLA") == [len(text) - 3]
