@@ -90,21 +90,20 @@ def hide_plain(mask: Mask, text: str, *, handles: bool = False) -> None:
             handle = _HANDLE_REST.match(text, at + 1)
             if handle:
                 mask.hide(at, handle.end())
-    covered = 0
-    for underscore in _occurrences(text, "_"):
-        if underscore < covered:
-            continue
+    underscore = text.find("_")
+    while underscore != -1:
         start = underscore
         while start > 0 and text[start - 1].isascii() and _is_word_char(text[start - 1]):
             start -= 1
         end = _IDENTIFIER_RUN.match(text, underscore).end()
-        covered = end
         if (
             _SNAKE_CASE.fullmatch(text, start, end)
             and _starts_word(text, start, "#&")
             and (end == len(text) or not _is_word_char(text[end]))
         ):
             mask.hide(start, end)
+        # The run read here holds every underscore before its end ("_SLA_" is one step).
+        underscore = text.find("_", end)
     for hash_sign in _occurrences(text, "#"):
         if _number_sign(text, hash_sign):
             mask.hide(hash_sign, hash_sign + 1)

@@ -51,6 +51,20 @@ def test_plain_emphasis_and_hashtags_are_not_identifiers(format, text):
     assert "SLA" in visible_text(text, format)
 
 
+@pytest.mark.parametrize(
+    "text,shown",
+    [
+        # underscore runs one after another: each one read whole, its neighbours left alone
+        ("_AHT_ a_b _x_y c__d e_f_ _g_h_i", "_AHT_     _x_y c__d e_f_ _g_h_i"),
+        ("é_SLA_KB #a_b &x_y z_1é", "é_SLA_KB      &x_y z_1é"),
+        ("a_b_c_d", "       "),
+        ("_AHT_ " * 3 + "a_b", "_AHT_ " * 3 + "   "),
+    ],
+)
+def test_plain_identifier_runs(text, shown):
+    assert visible_text(text, "text") == shown
+
+
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 @pytest.mark.parametrize(
     "text,shown",
