@@ -10,7 +10,9 @@ about two thirds of what the tokenizer costs, more than making the new words' le
 A chunk of ASCII letters alone is one token under spaCy's English affix rules: every prefix,
 suffix and infix pattern there consumes a character other than a letter and other than
 whitespace (punctuation, a symbol, a quote, an apostrophe) or looks behind for a digit; so is a
-run of whitespace. The tokenizer asks its
+run of whitespace. So is a chunk of ASCII letters and digits ending in a digit (``2024``,
+``P1``, ``v2``): the rules that look behind for a digit take a symbol, a currency or a unit
+after it (``5km``, ``10am``), and no unit ends in an ASCII digit. The tokenizer asks its
 ``token_match`` first, before the affix searches and after its special cases (``cannot``,
 ``gonna``), and takes a chunk it matches as one token: with :data:`PLAIN_WORD` there, a
 plain word skips the three searches and becomes the very token they would have left. Only a
@@ -26,12 +28,14 @@ from functools import lru_cache
 
 from spacy.tokenizer import Tokenizer
 
-#: A chunk spaCy's English affix rules leave whole: ASCII letters, or a run of ASCII whitespace
+#: A chunk spaCy's English affix rules leave whole: ASCII letters, ASCII letters and digits
+#: ending in a digit (what is left of "#1234," or "P1:" once the tokenizer has taken their
+#: affixes off: it asks again at each step), or a run of ASCII whitespace
 #: other than one space (a line break, "\r\n", spaces after a masked tag: the tokenizer makes
 #: each such run a token and sends it through the same searches). ``match`` with an end
 #: anchor: the form in which spaCy saves and restores a ``token_match`` (its pattern, compiled
 #: again and matched), so a saved pipeline loads with the same test.
-PLAIN_WORD = re.compile(r"(?:[A-Za-z]+|[ \t\n\r]+)\Z")
+PLAIN_WORD = re.compile(r"(?:[A-Za-z]+|[A-Za-z0-9]*[0-9]|[ \t\n\r]+)\Z")
 
 
 @lru_cache(maxsize=1)

@@ -36,9 +36,11 @@ def _tokens(nlp, text: str) -> list[tuple[str, str, int]]:
 _PIECES = ["cannot", "Cannot", "gonna", "Dont", "dont", "don't", "(cannot)", "SLA", "SLAs", "SLA's", "e.g.",
            "U.S.", "co-browsing", "5km", "10am", "$5", "US$", "https://example.com/a?b=c", "www.ex.com", "😀",
            "a/b", "x:y", "...", "'s", "Mr.", "O'Neil", "rock'n'roll", "(", ")", "-", "—", "#", "\n", "\t",
-           "  ", "é", "Ünïcode", "ABCD", "x", "I", "im", "Im"]
+           "  ", "é", "Ünïcode", "ABCD", "x", "I", "im", "Im", "2024", "P1", "#1234,", "v2.1", "10%", "5km2",
+           "1st", "3rd", "1-2", "24/7", "1a.m.", "$5.00"]
 _TEXT = st.lists(
     st.one_of(st.sampled_from(_PIECES), st.text(alphabet=string.ascii_letters, min_size=1, max_size=8),
+              st.text(alphabet=string.ascii_letters + string.digits, min_size=1, max_size=8),
               st.text(alphabet=string.printable + "😀é’“”", max_size=6)),
     max_size=30,
 ).map(lambda parts: "".join(parts))
@@ -54,6 +56,8 @@ def test_plainwords_docs_are_the_stock_tokenizers(stock, fast, text, glue):
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(alphabet=string.ascii_letters, min_size=1, max_size=40),
+                 st.tuples(st.text(alphabet=string.ascii_letters + string.digits, max_size=40),
+                           st.sampled_from(string.digits)).map("".join),
                  st.text(alphabet=" \t\n\r", min_size=1, max_size=40)))
 def test_plainwords_no_english_affix_rule_splits_a_plain_word(stock, word):
     tokenizer = stock.tokenizer
