@@ -60,16 +60,53 @@ def has_english_affixes(tokenizer: Tokenizer) -> bool:
     return found == _english_affixes()
 
 
-def skip_affix_search(tokenizer: Tokenizer) -> bool:
-    """Have ``tokenizer`` take plain words (:data:`PLAIN_WORD`) as they stand, when that gives
-    exactly its tokens: its affix rules are the English defaults and it has no ``token_match``
-    of its own. Returns whether it now does.
+#: Last characters after which the English suffix rules match that character alone, or
+#: nothing, when all before it is ASCII letters and digits: no currency ("C$") or unit
+#: ("m\u00b2") ends in one, and no rule reaching further back ends in one.
+_LONE_TAILS = frozenset(".,:;!?)%")
 
-    Setting ``token_match`` empties the tokenizer's cache (spaCy reloads its special cases):
-    call it once, when the pipeline is made."""
+
+class TailSuffixSearch:
+    """spaCy's suffix search (``regex.search``, anchored at the end) with the same answers, that
+    looks only at the last character of a chunk of ASCII letters and digits ending in one of
+    :data:`_LONE_TAILS` ("ticket.", "P1:", "10%"): the suffix regex otherwise tries its
+    alternatives at every position of the chunk before the one where its match starts, and
+    these chunks are most of what the tokenizer still searches once plain words skip it. The
+    search starts at that character but its lookbehinds still see the chunk. Carries the
+    regex's ``pattern``, by which spaCy saves a suffix search (and :func:`has_english_affixes`
+    recognises it)."""
+
+    __slots__ = ("regex", "pattern")
+
+    def __init__(self, regex: re.Pattern) -> None:
+        self.regex, self.pattern = regex, regex.pattern
+
+    def search(self, chunk: str) -> re.Match | None:
+        last = len(chunk) - 1
+        if last > 0 and chunk[last] in _LONE_TAILS:
+            head = chunk[:last]
+            if head.isascii() and head.isalnum():
+                return self.regex.search(chunk, last)
+        return self.regex.search(chunk)
+
+
+def skip_affix_search(tokenizer: Tokenizer) -> bool:
+    """Have ``tokenizer`` take plain words (:data:`PLAIN_WORD`) as they stand, and search
+    suffixes with :class:`TailSuffixSearch`, when that gives exactly its tokens: its affix
+    rules are the English defaults and it has no ``token_match`` of its own. Returns whether
+    it now does.
+
+    Setting ``token_match`` or ``suffix_search`` empties the tokenizer's cache (spaCy reloads
+    its special cases): call it once, when the pipeline is made."""
     if tokenizer.token_match is not None:  # ours already (a saved pipeline restored), or another
-        return _pattern(tokenizer.token_match) == PLAIN_WORD.pattern
-    if not has_english_affixes(tokenizer):
+        ours = _pattern(tokenizer.token_match) == PLAIN_WORD.pattern
+    elif has_english_affixes(tokenizer):
+        tokenizer.token_match = PLAIN_WORD.match
+        ours = True
+    else:
         return False
-    tokenizer.token_match = PLAIN_WORD.match
-    return True
+    # A restored pipeline has the stock suffix search again (spaCy saves only the pattern).
+    if ours and has_english_affixes(tokenizer) and not isinstance(getattr(tokenizer.suffix_search, "__self__", None),
+                                                                  TailSuffixSearch):
+        tokenizer.suffix_search = TailSuffixSearch(tokenizer.suffix_search.__self__).search
+    return ours

@@ -10,7 +10,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.runtime.plainwords import PLAIN_WORD, has_english_affixes, skip_affix_search
+from annotator.runtime.plainwords import PLAIN_WORD, TailSuffixSearch, has_english_affixes, skip_affix_search
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,8 @@ _PIECES = ["cannot", "Cannot", "gonna", "Dont", "dont", "don't", "(cannot)", "SL
            "U.S.", "co-browsing", "5km", "10am", "$5", "US$", "https://example.com/a?b=c", "www.ex.com", "😀",
            "a/b", "x:y", "...", "'s", "Mr.", "O'Neil", "rock'n'roll", "(", ")", "-", "—", "#", "\n", "\t",
            "  ", "é", "Ünïcode", "ABCD", "x", "I", "im", "Im", "2024", "P1", "#1234,", "v2.1", "10%", "5km2",
-           "1st", "3rd", "1-2", "24/7", "1a.m.", "$5.00"]
+           "1st", "3rd", "1-2", "24/7", "1a.m.", "$5.00", "ticket.", "P1:", "6C$", "A$", "5m²", "9%.", "Hi!)",
+           "SLA's.", "x..", "ABC.", "a.b.", "5km."]
 _TEXT = st.lists(
     st.one_of(st.sampled_from(_PIECES), st.text(alphabet=string.ascii_letters, min_size=1, max_size=8),
               st.text(alphabet=string.ascii_letters + string.digits, min_size=1, max_size=8),
@@ -66,6 +67,16 @@ def test_plainwords_no_english_affix_rule_splits_a_plain_word(stock, word):
     assert not list(tokenizer.infix_finditer(word))
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=string.ascii_letters + string.digits + "$%", max_size=12),
+       st.sampled_from(".,:;!?)%$\u00b2\u00b3'\"\u2019\u2026-"))
+def test_plainwords_tail_suffix_search_answers_as_the_regex(stock, chunk, tail):
+    regex = stock.tokenizer.suffix_search.__self__
+    for text in (chunk + tail, chunk, tail + chunk):
+        found, expected = TailSuffixSearch(regex).search(text), regex.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+
+
 @pytest.mark.parametrize("text", ["cannot", "(cannot) ABCD", "gonna go", "Dont  stop\nSLAs", "SLA's ABCD.",
                                   "SLA ok\r\nSLA ok\r", " \t \n\n  x\u00a0\u00a0y\u2028z"])
 def test_plainwords_special_cases_still_apply(stock, fast, text):
@@ -86,7 +97,8 @@ def test_plainwords_a_saved_pipeline_loads_with_the_same_test(stock, fast, tmp_p
     fast.to_disk(tmp_path / "p")
     text = "(cannot) ABCD SLA's e.g. co-browsing"
     for loaded in (spacy.load(tmp_path / "p"), pickle.loads(pickle.dumps(fast))):
-        assert skip_affix_search(loaded.tokenizer)  # already there: nothing to do
+        assert skip_affix_search(loaded.tokenizer)  # already there: only the suffix search again
+        assert isinstance(loaded.tokenizer.suffix_search.__self__, TailSuffixSearch)
         match = loaded.tokenizer.token_match
         assert match("ABCD") and match("\r\n") and not match("ABCD.") and not match("\r\nA")
         assert _tokens(loaded, text) == _tokens(stock, text)
