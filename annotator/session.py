@@ -154,7 +154,7 @@ class AnnotationSession:
         if agent:
             doc.user_data[AGENT_TURNS_KEY] = tuple(agent)
         if turns is not None:
-            doc.user_data[TRANSCRIPT_KEY] = True
+            doc.user_data[TRANSCRIPT_KEY] = tuple((t.start, t.end) for t in turns.turns)
         if source is not None and source != visible:
             doc.user_data[SOURCE_TEXT_KEY] = source
         return doc

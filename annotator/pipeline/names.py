@@ -25,10 +25,11 @@ TEXT_HINT = (COMPONENT_NAME, "text")
 #: in the agent's role, sorted (the session leaves them; the component removes them when it is
 #: done with the doc).
 AGENT_TURNS_KEY = "helpdesk_annotator.agent_turns"
-#: ``doc.user_data`` key: true when the doc is a transcript's turns (the session leaves it; the
-#: component removes it when it is done with the doc). A dialogue's repeated everyday word is
-#: the topic of the exchange ("two tickets for the show"), not the subject of an article
-#: (``pipeline.rules.everyday``).
+#: ``doc.user_data`` key: a transcript's turns, their character ranges ``(start, end)`` in order
+#: (empty for a transcript without turns: prose; the session leaves them; the component removes
+#: them when it is done with the doc). A dialogue's repeated everyday word is the topic of the
+#: exchange ("two tickets for the show"), not the subject of an article; a thread of posts is
+#: written text (``pipeline.rules.dialogue``, ``pipeline.rules.everyday``).
 TRANSCRIPT_KEY = "helpdesk_annotator.transcript"
 #: ``doc.user_data`` key: the string the caller sent, when its markup was masked (the session
 #: leaves it; the component removes it when it is done with the doc). What the masked parts

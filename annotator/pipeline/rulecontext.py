@@ -18,9 +18,10 @@ from ..text.abbreviations import find_definitions
 from ..vocabulary.frequency import COMMON_WORD_ZIPF
 from .lexicon import CONTEXT_WORD_MAX_ZIPF, CONTEXT_WORD_MIN_TERMS, GlossaryLexicon
 from .matcher import Match
-from .names import SOURCE_TEXT_KEY
+from .names import SOURCE_TEXT_KEY, TRANSCRIPT_KEY
 from .rules.codelike import CodeLike
 from .rules.deskproduct import about_desk_product
+from .rules.dialogue import is_dialogue
 from .rules.propernames import COMMON_STRANGERS, TABLE_CELL_WORDS
 from .tokentexts import TokenTexts
 
@@ -79,6 +80,9 @@ class PrecisionSettings:
     name_common_strangers: int = COMMON_STRANGERS
     #: Most words in a markdown table cell read as a status or UI label.
     table_cell_words: int = TABLE_CELL_WORDS
+    #: A transcript half of whose turns hold this many words or more is a thread of posts, not
+    #: a dialogue (:mod:`.rules.dialogue`).
+    dialogue_turn_words: int = 20
 
     @classmethod
     def from_config(cls, values: Mapping[str, object] | None) -> PrecisionSettings:
@@ -135,6 +139,9 @@ class RuleContext(NamedTuple):
     #: ``desk_product()``: the document is about a help-desk or contact-centre product
     #: (:mod:`.rules.deskproduct`), found on first need.
     desk_product: Callable[[], bool] = lambda: False
+    #: ``dialogue()``: the document is a transcript of short turns, a dialogue, not a thread
+    #: of posts or prose (:mod:`.rules.dialogue`), found on first need.
+    dialogue: Callable[[], bool] = lambda: False
 
 
 def rule_context(
@@ -154,7 +161,7 @@ def rule_context(
     64-bit hashes costs as much to turn into a list as a scan of its tokens in Python)."""
     # Each value kept in a closure cell, not by functools.cache: that wrapper costs more to
     # make (once per document, three times) than every later call saves.
-    definitions = texts = word_set = desk = None
+    definitions = texts = word_set = desk = exchange = None
     lower_hashes, orth_hashes = hashes if hashes is not None else (None, None)
 
     def abbreviations() -> list[dict]:
@@ -200,5 +207,12 @@ def rule_context(
             desk = about_desk_product(doc.user_data.get(SOURCE_TEXT_KEY) or text, lexicon())
         return desk
 
+    def dialogue() -> bool:
+        nonlocal exchange
+        if exchange is None:
+            turns = doc.user_data.get(TRANSCRIPT_KEY)
+            exchange = bool(turns) and is_dialogue(text, turns, int(settings.dialogue_turn_words))
+        return exchange
+
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower,
-                       tokens, orth, [], words, desk_product)
+                       tokens, orth, [], words, desk_product, dialogue)

@@ -91,7 +91,7 @@ from .otherparties import PARTY_IDS
 from .propernames import at_sentence_start
 from ..spanvalues import FUZZY
 from ..spoken import in_spoken_stretch
-from ..names import AGENT_TURNS_KEY, TRANSCRIPT_KEY
+from ..names import AGENT_TURNS_KEY
 
 #: Words after which a noun form is a verb ("to queue", "we tag", "will hold"): its base form
 #: (an infinitive, or the present tense after a plural or first-person subject; "to agents",
@@ -492,10 +492,12 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     # names no other concept keeps them all. Not in a document with words of travel or events:
     # there a repeated "ticket" is the traveller's. Any term by ``context_repeat_weight``; the
     # desk's own terms ("agent", "queue", "ticket") by ``context_desk_repeat_weight`` too, in
-    # written text: an issue report or an article that keeps naming tickets is about them,
-    # where a dialogue's repeated word is the topic of the exchange ("two tickets, please").
+    # written text: an issue report or an article that keeps naming tickets is about them, and
+    # so is a thread of posts laid out as a transcript's turns, where a dialogue's repeated word
+    # is the topic of the exchange ("two tickets, please"; :mod:`.dialogue`, asked only of a
+    # transcript, and only when a desk term repeats).
     repeat_weight, repeat_cap = settings.context_repeat_weight, int(settings.context_repeat_mentions)
-    desk_repeat = settings.context_desk_repeat_weight if not doc.user_data.get(TRANSCRIPT_KEY) else 0.0
+    desk_repeat = settings.context_desk_repeat_weight
     if repeat_weight or desk_repeat:
         # Only terms the rule would drop can change: the others need no count.
         threshold = settings.context_threshold
@@ -505,8 +507,12 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         repeated = [(cid, n) for cid, n in nouns.items() if n > 1]
         # The document's words are read only when some term repeats.
         if repeated and _OTHER_DOMAIN_IDS.isdisjoint(context.words()):
+            dialogue = desk_repeat and any(cid in lexicon.desk_terms for cid, _ in repeated) and context.dialogue()
             for concept_id, count in repeated:
-                best[concept_id, "noun"] += min(count - 1, repeat_cap) * weights[concept_id]
+                weight = weights[concept_id]
+                if dialogue and concept_id in lexicon.desk_terms:
+                    weight -= desk_repeat
+                best[concept_id, "noun"] += min(count - 1, repeat_cap) * weight
     # The desk's own things ("agent", "queue") in a document about a help-desk or contact-
     # centre product are the product's: asked only of a term about to be dropped.
     desk_weight = settings.context_desk_weight

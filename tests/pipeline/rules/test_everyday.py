@@ -286,8 +286,13 @@ def test_everyday_a_repeated_term_is_the_subject_where_repeats_count(glossary_nl
         # ... once it is not ...
         (f"Our ticket grew. {_FILLER}", "text", 0),
         # ... nor in a dialogue, where the repeated word is the topic of the exchange ...
-        (f"customer: Our ticket grew. {_FILLER}\ncustomer: The ticket shrank. {_FILLER}\n"
-         f"customer: A ticket again.", "transcript", 0),
+        ("customer: Our ticket grew.\nagent: Nothing else happened.\ncustomer: The ticket shrank.\n"
+         "agent: Right.\ncustomer: A ticket again.", "transcript", 0),
+        # ... but in a thread of posts laid out as turns, written text with authors ...
+        (f"@user1: Our ticket grew. {_FILLER}\n@user2: The ticket shrank. {_FILLER}\n"
+         f"@user1: A ticket again. {_FILLER}", "transcript", 3),
+        # ... and in a transcript with no turns at all, prose
+        (f"Our ticket grew. {_FILLER}The ticket shrank. {_FILLER}A ticket again.", "transcript", 3),
         # ... and a word every software project uses is no desk term
         (f"Our documentation grew. {_FILLER}The documentation shrank. {_FILLER}The documentation again.",
          "text", 0),
