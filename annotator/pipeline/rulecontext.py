@@ -58,6 +58,9 @@ class PrecisionSettings:
     context_desk_repeat_weight: float = 0.4
     #: Score for a noun mention in a turn the help desk's agent speaks (a transcript's).
     context_care_weight: float = 0.8
+    #: Score for a mention someone asks to speak to ("speak to a representative";
+    #: :mod:`.rules.reachperson`).
+    context_request_weight: float = 0.8
     #: Score for the desk's own terms ("agent", "queue") in a document about a help-desk or
     #: contact-centre product (:mod:`.rules.deskproduct`).
     context_desk_weight: float = 0.8

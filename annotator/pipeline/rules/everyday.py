@@ -56,6 +56,9 @@ mention gets a score:
   care agent speaks the desk's own words ("no agents were available", "we appreciate your
   feedback") whatever the brand sells; what the customer says may be of any trade, and a
   word of travel or events nearby still counts against it;
+* ``+ context_request_weight`` for a noun mention someone asks to speak to ("waiting to speak
+  to a representative", "talk with a live agent"; :mod:`.reachperson`): a caller asking for
+  the desk's people;
 * ``- other_domain_weight`` for each word of travel or events nearby, in the paragraph (at most
   two count): "first class tickets", "seat availability on the flight" are a traveller's
   tickets and a flight's seats, whatever support words the conversation holds
@@ -89,6 +92,7 @@ from ...vocabulary.typos import typo_forms
 from ..matcher import release
 from .otherparties import PARTY_IDS
 from .propernames import at_sentence_start
+from .reachperson import asked_to_reach
 from ..spanvalues import FUZZY
 from ..spoken import in_spoken_stretch
 from ..names import AGENT_TURNS_KEY
@@ -485,6 +489,8 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
                                     capitalised=_capital_mid_sentence(context, m.start, start))  # fmt: skip
         if kind == "noun" and agent_turns and in_turns(agent_turns, start):
             score += settings.context_care_weight
+        if kind == "noun" and asked_to_reach(lower, m.start):
+            score += settings.context_request_weight
         scores.append((m, score, kind))
         best[m.id, kind] = max(score, best.get((m.id, kind), score))
     # A term the document keeps coming back to is its subject: each noun mention beyond the
