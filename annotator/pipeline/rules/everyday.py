@@ -37,7 +37,8 @@ mention gets a score:
   base form say verb, "to" or a modal before it and an object after it ("to bug your
   agents"): no noun reading is left;
 * ``- courtesy_penalty`` for a mention thanked for ("Thank you for your feedback", "Thanks for
-  reporting!"): it is what the writer was sent, not the concept, and it is judged alone;
+  reporting!", "Appreciate the tag"): it is what the writer was sent, not the concept, and it
+  is judged alone;
 * a term naming a capacity (an ``-ability`` noun: "availability", :data:`CAPACITY_SUFFIXES`)
   is dropped, whatever its score, unless a domain word or another match stands right beside it
   ("service availability", "availability SLA"): a capacity is said of whatever the sentence
@@ -155,6 +156,13 @@ CLAUSE_VERBS = frozenset("will would can could should must may might shall is wa
 #: ("your feedback", "reporting"), not the support concept.
 _THANKS = frozenset(map(get_string_id, ("thanks", "thank", "thx")))
 _THANKED_DETERMINERS = frozenset(map(get_string_id, ("your", "the", "all", "this", "that", "you", "ya")))
+#: The same courtesy said "appreciate the X" ("Appreciate the tag": thanks for being mentioned
+#: on social media). Not "appreciate your X": a care team's "we appreciate your feedback"
+#: acknowledges what it passes on to the product's people, the support concept.
+_APPRECIATE = frozenset(map(get_string_id, ("appreciate", "appreciated", "appreciates", "appreciating")))
+_THE = get_string_id("the")
+#: Any word a courtesy opens with, for the document's one-look pre-check.
+_COURTESY = _THANKS | _APPRECIATE
 #: General English words of travel and events: near one, an everyday word such as "ticket" or
 #: "availability" is the traveller's or the audience's (an airline's "e-ticket number", a
 #: flight's seat availability), the support desk's sense being the exception. Words of those
@@ -248,7 +256,9 @@ def _prepositional_to(lower: Sequence[int], j: int) -> bool:
 
 def thanked_for(lower: Sequence[int], i: int) -> bool:
     """Token ``i`` is what a "thanks for ..." thanks the reader for ("Thank you for your
-    feedback", "Thanks for reporting!")."""
+    feedback", "Thanks for reporting!"), or "appreciate the ..." does ("Appreciate the tag")."""
+    if i >= 2 and lower[i - 1] == _THE and lower[i - 2] in _APPRECIATE:
+        return True
     j = i - 1
     while j >= 0 and i - j <= 2 and lower[j] in _THANKED_DETERMINERS:
         j -= 1
@@ -449,7 +459,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         return matches
     settings = context.settings
     window = int(settings.context_window)
-    thanks = not _THANKS.isdisjoint(context.words())  # once: most documents thank nobody ...
+    thanks = not _COURTESY.isdisjoint(context.words())  # once: most documents thank nobody ...
     breaks = "\n\n" in context.text  # ... and a ticket is often one paragraph
     # A capacity no word beside it qualifies is dropped whatever its score, so it is no
     # context for another word either: "availability" in a booking dialogue ("what is my

@@ -171,6 +171,7 @@ def test_everyday_verb_use_needs_the_form_its_cue_takes(text, i, expected):
         "Thank you for your feedback, the agent will reply within the SLA and FRT.",
         "Thanks for reporting! The agent will reply within the SLA and FRT.",
         "thanks for the feedback the agent will reply within the SLA and FRT",
+        "Appreciate the feedback! The agent will reply within the SLA and FRT.",
     ],
 )
 def test_everyday_what_a_thanks_is_for_is_not_theconcept(everyday_nlp, text):
@@ -186,7 +187,10 @@ def test_everyday_thanked_for_is_judged_alone(everyday_nlp):
 @pytest.mark.parametrize(
     "text,i,expected",
     [("thank you for your feedback", 4, True), ("thanks for reporting", 2, True), ("thx for the tag", 3, True),
-     ("for your feedback", 2, False), ("thanks to your feedback", 3, False), ("feedback", 0, False)],
+     ("for your feedback", 2, False), ("thanks to your feedback", 3, False), ("feedback", 0, False),
+     # "appreciate the X" is the same courtesy; a care team's "appreciate your X" is left to context
+     ("appreciate the tag", 2, True), ("we appreciated the feedback", 3, True),
+     ("we appreciate your feedback", 3, False), ("the tag", 1, False)],
 )
 def test_everyday_thanked_for(text, i, expected):
     from annotator.pipeline.rules.everyday import thanked_for
