@@ -16,7 +16,8 @@ knows them by the mark before them ("^KB", "- CS"); two shapes carry no mark:
   (an agent signs every reply; nobody ends two turns on the same acronym), where no turn says
   who speaks.
 
-A link may follow the initials on their line ("... k b https://t.co/..."). Pure functions
+A link may follow the initials on their line ("... k b https://t.co/..."), or come right
+before them, closing the message ("... manage-spam.html a i"). Pure functions
 over the document's text; the component runs them as the ``closing_initials`` precision rule
 (:mod:`..precision`).
 """
@@ -29,7 +30,7 @@ from collections import Counter
 from ...glossary.compile import ACRONYM_LABEL
 from ...vocabulary.grammar import NOUN_PHRASE_CUES, word_before
 from ..matcher import release
-from ..names import AGENT_TURNS_KEY
+from ..names import AGENT_TURNS_KEY, SOURCE_TEXT_KEY
 from ..spoken import in_spoken_stretch
 from .everyday import in_turns
 
@@ -45,6 +46,8 @@ _LINE_END_OPENERS = frozenset(" \t.!)\nh")
 _AFTER_SENTENCE = re.compile(r"[A-Za-z][.!?][\"')\u201d]?[ \t]+$")
 # How far back a sentence's end before the initials is looked for.
 _LOOK_BACK = 40
+# How a link opens, for initials signed after one.
+_LINK_OPENINGS = ("http://", "https://", "www.")
 
 
 def _letters(text: str) -> str:
@@ -67,11 +70,27 @@ def typed_initials(text: str, start: int, end: int) -> bool:
         text, end)
 
 
-def _after_words(text: str, start: int) -> bool:
+def _after_words(text: str, start: int, source: str) -> bool:
     """Other words precede ``start`` on its line, the last of them none of
-    :data:`NOUN_PHRASE_CUES`."""
+    :data:`NOUN_PHRASE_CUES`, or the message's link does (a reply that ends on its link is
+    signed after it: "... sln28056.html -AI", said "... sln28056.html a i"). ``source``: the
+    string sent, where the link is still written (``text`` has it blanked out)."""
     word = word_before(text, start)
-    return word is not None and word not in NOUN_PHRASE_CUES
+    if word is None:
+        return _link_before(source, start)
+    return word not in NOUN_PHRASE_CUES
+
+
+def _link_before(text: str, start: int) -> bool:
+    """A link (``http://``, ``https://``, ``www.``) ends right before ``start``, only blanks
+    between."""
+    end = start
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == start:
+        return False
+    opening = max(text.rfind(" ", 0, end), text.rfind("\t", 0, end), text.rfind("\n", 0, end)) + 1
+    return text.startswith(_LINK_OPENINGS, opening, end)
 
 
 def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
@@ -96,7 +115,9 @@ def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
         inside = in_spoken_stretch(doc, text)
         said = [(m, _letters(text[start:end]).lower(), start) for m, start, end in spoken
                 if 2 <= len(_letters(text[start:end])) <= MAX_INITIALS and inside(start)]  # fmt: skip
-        signed = [(m, letters, start) for m, letters, start in said if _after_words(text, start)]
+        # The string sent, offsets the same, where masked links are still written.
+        source = doc.user_data.get(SOURCE_TEXT_KEY) or text
+        signed = [(m, letters, start) for m, letters, start in said if _after_words(text, start, source)]
         repeated = Counter(letters for _, letters, _ in signed)
         agent_turns = doc.user_data.get(AGENT_TURNS_KEY) or ()
         dropped.update(m for m, letters, start in signed

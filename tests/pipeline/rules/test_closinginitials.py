@@ -129,3 +129,45 @@ def test_closinginitials_a_noun_phrase_cue_keeps_the_agents_acronym(initials_nlp
     doc.user_data[SPOKEN_KEY] = "auto"
     doc.user_data[AGENT_TURNS_KEY] = ((0, text.index("\n")),)
     assert [e.text for e in initials_nlp(doc).ents] == ["k b"]
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        # a reply that ends on its link is signed after it
+        ("here are tips on how to manage spam https://help.example.com/kb/manage-spam.html k b", []),
+        ("here are tips www.example.com/spam kb", []),
+        # an acronym after a word a noun phrase follows stays, link or none
+        ("the tips are in the k b", ["k b"]),
+    ],
+)
+def test_closinginitials_signed_after_the_replys_link(initials_nlp, line, expected):
+    text = f"{line}\nok thanks\n"
+    doc = initials_nlp.make_doc(text)
+    doc.user_data[SPOKEN_KEY] = "auto"
+    doc.user_data[AGENT_TURNS_KEY] = ((0, text.index("\n")),)
+    assert [e.text for e in initials_nlp(doc).ents] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("see https://x.io/a b", True), ("see https://x.io/a  b", True), ("see www.x.io b", True),
+     ("see the b", False), ("https://x.io/ab", False), ("see httpx b", False)],
+)
+def test_closinginitials_link_before(text, expected):
+    """Is the last letter of ``text`` right after a link?"""
+    from annotator.pipeline.rules.closinginitials import _link_before
+
+    assert _link_before(text, len(text) - 1) is expected
+
+
+def test_closinginitials_signed_after_a_masked_link():
+    """In a transcript the link is blanked out of the text the rules read; the string sent
+    still has it."""
+    import annotator
+
+    text = ("customer: my spam folder is full again\n"
+            "agent: hi there here are tips on spam https://help.example.com/kb/manage-spam.html k b\n")
+    assert annotator.annotate(text, "transcript")["spans"] == []
+    kept = text.replace("https://help.example.com/kb/manage-spam.html ", "in the ")
+    assert [s["text"] for s in annotator.annotate(kept, "transcript")["spans"]] == ["k b"]
