@@ -35,7 +35,7 @@ from spacy.strings import get_string_id
 
 from ..vocabulary.grammar import DETERMINERS, DIGIT_WORDS, word_before
 from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
-from .spokencodes import in_spelled_code
+from .spokencodes import before_code_number, in_spelled_code
 
 #: Lower-cased acronyms that are also words, so never read as the acronym when written as one
 #: word (``it``, ``us``...; the stop words are added to these).
@@ -340,7 +340,9 @@ class SpokenIndex:
             if set(letters) <= {"a", "i"}:
                 continue  # "a is", "i as": the article, the pronoun and a word
             target = self.acronyms.get(letters)
-            if target is not None and not in_spelled_code(text, match.start(), match.end()):
+            # Said as a word, the letters of a code run on into its number ("confirmation no
+            # asa 852"); letters said alone after them are the acronym's own ("slas t t o").
+            if target is not None and not before_code_number(text, match.end()):
                 found.append((match.start(), match.end(), target))
         if "-" in text[start:end]:
             found += self._hyphened(text, start, end)
@@ -348,7 +350,9 @@ class SpokenIndex:
         for match in _WORD.finditer(text, start, end):
             word = match.group()
             target = self._one_word(word[:-2] if word.endswith("'s") else word)
-            if target is not None:
+            # Said as a word, the letters of a code run on into its number ("confirmation no
+            # asa 852"); letters said alone after them are the acronym's own ("slas t t o").
+            if target is not None and not before_code_number(text, match.end()):
                 found.append((match.start(), match.end(), target))
         if self._phrase_re is not None:
             for match in self._phrase_re.finditer(text, start, end):

@@ -1,7 +1,8 @@
 """Letters said one by one inside a spelled code: an account number, a postcode, a reference.
 
 A caller spells codes letter by letter and digit by digit, and a speech-to-text engine writes
-them so: "my account number is k b four five two", "the postcode is s l a one two b". The
+them so: "my account number is k b four five two", "the postcode is s l a one two b", or says
+the letters as a word and the digits as a number: "my confirmation no asa 852". The
 letters "k b" and "s l a" are then no acronym, however well they spell one: they are a code's
 characters, and the characters said beside them say so. An acronym said aloud stands among
 words ("the s l a of four hours", "our k b article", "p one p two and p three"), a number or
@@ -26,6 +27,10 @@ WITH_A_LETTER = 2
 #: ... and when all are digits ("k b four five two"): a count said beside an acronym is one
 #: number or two ("two s l as", "24 seven"), a code's digits run on.
 DIGITS_ONLY = 3
+#: How many digits a number written right after the letters has when it is the rest of their
+#: code ("confirmation no asa 852", "frt 342"): a count said after an acronym is one number of
+#: one or two digits ("s l a 24 seven", "two s l as").
+CODE_NUMBER_DIGITS = 3
 #: How far either side of the letters the code's characters are looked for, in characters.
 _REACH = 40
 # One word of the line, and what may stand between two (spaces, tabs; no line break: the next
@@ -35,6 +40,9 @@ _WORD = re.compile(r"[^\s]+")
 # which are words more often than letters.
 _LETTER = re.compile(r"[b-hj-zB-HJ-Z]\.?")
 _DIGITS = re.compile(r"\d+")
+# A number of CODE_NUMBER_DIGITS digits or more written right after the letters, as a whole
+# word.
+_CODE_NUMBER = re.compile(rf"[ \t]+\d{{{CODE_NUMBER_DIGITS},}}(?![\w.,])")
 
 
 def _code_character(word: str) -> str | None:
@@ -58,11 +66,20 @@ def _run(words: list[str]) -> list[str]:
     return kinds
 
 
+def before_code_number(text: str, end: int) -> bool:
+    """A number of :data:`CODE_NUMBER_DIGITS` digits or more is written right after
+    ``text[:end]`` (the letters of a code said as a word: "confirmation no asa 852")."""
+    return _CODE_NUMBER.match(text, end) is not None
+
+
 def in_spelled_code(text: str, start: int, end: int) -> bool:
     """True if the letters at ``text[start:end]`` (an acronym said letter by letter) stand in a
-    spelled code: at least :data:`WITH_A_LETTER` code characters (letters said alone, digits,
-    number words) beside them, one of them a letter, or :data:`DIGITS_ONLY` digits, counted on
-    both sides together and within the line."""
+    spelled code: at least :data:`WITH_A_LETTER` code characters (letters said
+    alone, digits, number words) beside them, one of them a letter, or :data:`DIGITS_ONLY`
+    digits, counted on both sides together and within the line; or a number of
+    :data:`CODE_NUMBER_DIGITS` digits or more written right after them."""
+    if before_code_number(text, end):
+        return True
     left_text = text[max(0, start - _REACH) : start]
     left_text = left_text[left_text.rfind("\n") + 1 :]
     right_text = text[end : end + _REACH]
