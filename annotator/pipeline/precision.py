@@ -16,7 +16,7 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 
 A new rule is a function here (or, as most are, a module of its own in :mod:`.rules`: proper names in
 :mod:`.rules.propernames`, everyday-word terms in :mod:`.rules.everyday`, terms qualifying a part of the
-software in :mod:`.rules.softwareparts`, apps named by a term in :mod:`.rules.productnames`, terms
+software in :mod:`.rules.softwareparts`, agents that are programs in :mod:`.rules.softwareagents`, apps named by a term in :mod:`.rules.productnames`, terms
 hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties`, a verb and its particle
 used as the verb in :mod:`.rules.phrasalverbs`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
@@ -54,6 +54,7 @@ from .rules.othertrades import drop_other_trades
 from .rules.phrasalverbs import drop_phrasal_verbs
 from .rules.productnames import drop_products
 from .rules.propernames import drop_names
+from .rules.softwareagents import drop_software_agents
 from .rules.softwareparts import drop_software_parts
 from .rules.spokencompounds import drop_spoken_compounds
 from .rules.uilabels import drop_ui_labels
@@ -237,6 +238,12 @@ def drop_software_part_modifiers(context: RuleContext, matches: list[Match], tak
     return drop_software_parts(context, matches, taken)
 
 
+def drop_program_agents(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
+    """A bare "agent" in a document about agents built on language models: a program, not the
+    support agent (:mod:`.rules.softwareagents`)."""
+    return drop_software_agents(context, matches, taken)
+
+
 def drop_issue_report_defect_words(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
     """"Bug" and its kin in a software issue report, where they classify the report
     (:mod:`.rules.issuereports`)."""
@@ -316,6 +323,11 @@ def make_software_parts_rule() -> PrecisionRule:
     return PrecisionRule("software_parts", "accepted", drop_software_part_modifiers)
 
 
+@registry.misc("helpdesk_glossary.software_agents.v1")
+def make_software_agents_rule() -> PrecisionRule:
+    return PrecisionRule("software_agents", "accepted", drop_program_agents)
+
+
 @registry.misc("helpdesk_glossary.issue_reports.v1")
 def make_issue_reports_rule() -> PrecisionRule:
     return PrecisionRule("issue_reports", "accepted", drop_issue_report_defect_words)
@@ -369,6 +381,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.proper_names.v1",
     "helpdesk_glossary.ui_labels.v1",
     "helpdesk_glossary.software_parts.v1",
+    "helpdesk_glossary.software_agents.v1",
     "helpdesk_glossary.issue_reports.v1",
     "helpdesk_glossary.other_parties.v1",
     "helpdesk_glossary.other_trades.v1",

@@ -1,0 +1,104 @@
+"""Agents that are programs: "agent" in a text about agents built on language models.
+
+English "agent" names a person acting for someone (the support agent the glossary defines) and
+a program acting for a user. Texts about agents built on large language models (framework
+documentation, their issue reports, the AI features of a help desk) use the second sense on
+every line: "An agent is an LLM configured with instructions and tools", "handoffs let an
+agent delegate to another agent". A tooltip explaining a frontline employee there explains the
+wrong thing, and such a text names the machinery the program is made of, which a text about
+people never needs: a language model, tool calls, guardrails, sub-agents.
+
+So a document that names at least :data:`MACHINE_KINDS_NEEDED` kinds of that machinery
+(:data:`MACHINE_WORDS`, :data:`MACHINE_PHRASES`: the general vocabulary of the field, never
+a product's name) is about program agents, and in it a bare "agent" / "agents" is one, unless
+the word before it makes it a person ("human agent", "live agent", "support agent":
+:data:`PERSON_MARKS`). A term of several words ("AI agent", "agent orchestration",
+"customer support agent") is left alone: its other words say which sense it is.
+
+One look at the document's word hashes spares every document without a bare "agent" match
+or without any word of the machinery the rest. Pure functions over the document's tokens; the
+component runs them as the ``software_agents`` precision rule (:mod:`..precision`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.strings import get_string_id
+
+from ...glossary.compile import TERM_LABEL
+from ..matcher import release
+
+#: The word whose two senses this rule tells apart, in the forms a match of one token has.
+AGENT_FORMS = frozenset(("agent", "agents"))
+_AGENT_IDS = frozenset(map(get_string_id, AGENT_FORMS))
+
+#: One-word names of the machinery of a program built on a language model (general vocabulary
+#: of the field), each with the kind of machinery it names.
+MACHINE_WORDS = {
+    "llm": "model", "llms": "model",
+    "agentic": "agentic",
+    "guardrail": "guardrail", "guardrails": "guardrail",
+    "subagent": "subagent", "subagents": "subagent",
+    "mcp": "protocol",
+    "embedding": "embedding", "embeddings": "embedding",
+}
+#: Names of the machinery written as two words (or hyphenated), with their kind; each is
+#: looked for only when the document holds its first word (:data:`_PHRASE_OPENERS`).
+MACHINE_PHRASES = {
+    "model": re.compile(r"\blanguage[ -]models?\b", re.IGNORECASE),
+    "tool call": re.compile(r"\b(?:tool|function)[ -]call(?:s|ing|ed)?\b", re.IGNORECASE),
+    "subagent": re.compile(r"\b(?:sub|multi)-agents?\b", re.IGNORECASE),
+}
+_PHRASE_OPENERS = frozenset(map(get_string_id, ("language", "tool", "function", "sub", "multi")))
+_WORD_IDS = {get_string_id(word): kind for word, kind in MACHINE_WORDS.items()}
+_CUE_IDS = frozenset(_WORD_IDS) | _PHRASE_OPENERS
+#: Fewest kinds of machinery that make a document one about program agents: one alone is a
+#: help desk mentioning its AI feature ("our LLM drafts replies for your agents").
+MACHINE_KINDS_NEEDED = 2
+
+#: Words before "agent" that make it a person (general English): "human agent", "live
+#: agent", "support agent", "call-centre agent".
+PERSON_MARKS = frozenset(
+    "human humans live real person staff support service care helpdesk desk contact call center "
+    "centre frontline senior junior available".split()
+)
+
+
+def machine_kinds(text: str, words: frozenset[int]) -> set[str]:
+    """The kinds of language-model machinery the document names: ``words`` are the hashes of
+    its lower-case token texts, ``text`` is read only for the two-word names whose first word
+    it holds."""
+    kinds = {_WORD_IDS[w] for w in words.intersection(_WORD_IDS)}
+    if not _PHRASE_OPENERS.isdisjoint(words):
+        kinds.update(kind for kind, phrase in MACHINE_PHRASES.items() if kind not in kinds and phrase.search(text))
+    return kinds
+
+
+def is_person(tokens, start: int) -> bool:
+    """The word before token ``start`` makes the agent a person (:data:`PERSON_MARKS`); a hyphen
+    between them is skipped ("call-center agent")."""
+    before = tokens[start - 1] if start else ""
+    if before in ("-", "\u2010", "\u2011") and start > 1:
+        before = tokens[start - 2]
+    return before.lower() in PERSON_MARKS
+
+
+def drop_software_agents(context, matches: list, taken: bytearray) -> list:
+    """The ``software_agents`` rule: ``matches`` without the bare "agent" mentions of a
+    document about program agents (see the module docstring). ``context`` is the component's
+    :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
+    if not matches:
+        return matches
+    words = context.words()
+    if _AGENT_IDS.isdisjoint(words) or _CUE_IDS.isdisjoint(words):
+        return matches
+    lower = context.lower()
+    candidates = [
+        m for m in matches
+        if m.end - m.start == 1 and m.label == TERM_LABEL and not m.is_token_pattern and lower[m.start] in _AGENT_IDS
+    ]  # fmt: skip
+    if not candidates or len(machine_kinds(context.text, words)) < MACHINE_KINDS_NEEDED:
+        return matches
+    tokens = context.tokens()
+    return release(matches, {m for m in candidates if not is_person(tokens, m.start)}, taken)
