@@ -17,7 +17,7 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 A new rule is a function here (or, as most are, a module of its own in :mod:`.rules`: proper names in
 :mod:`.rules.propernames`, everyday-word terms in :mod:`.rules.everyday`, terms qualifying a part of the
 software in :mod:`.rules.softwareparts`, agents that are programs in :mod:`.rules.softwareagents`, apps named by a term in :mod:`.rules.productnames`, terms
-hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties`, a verb and its particle
+hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels` (and capitalised or quoted ones in prose in :mod:`.rules.screenlabels`), defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties`, a verb and its particle
 used as the verb in :mod:`.rules.phrasalverbs`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
@@ -54,6 +54,7 @@ from .rules.othertrades import drop_other_trades
 from .rules.phrasalverbs import drop_phrasal_verbs
 from .rules.productnames import drop_products
 from .rules.propernames import drop_names
+from .rules.screenlabels import keep_unless_screen_label
 from .rules.softwareagents import drop_software_agents
 from .rules.softwareparts import drop_software_parts
 from .rules.spokencompounds import drop_spoken_compounds
@@ -298,6 +299,11 @@ def make_hyphenated_names_rule() -> PrecisionRule:
     return PrecisionRule("hyphenated_names", "candidate", keep_unless_hyphenated_name, "phrase")
 
 
+@registry.misc("helpdesk_glossary.screen_labels.v1")
+def make_screen_labels_rule() -> PrecisionRule:
+    return PrecisionRule("screen_labels", "candidate", keep_unless_screen_label, "phrase")
+
+
 @registry.misc("helpdesk_glossary.uncorroborated_word.v1")
 def make_uncorroborated_word_rule() -> PrecisionRule:
     return PrecisionRule("uncorroborated_word", "accepted", drop_lone_single_words)
@@ -377,6 +383,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.caps_label.v1",
     "helpdesk_glossary.code_context.v1",
     "helpdesk_glossary.hyphenated_names.v1",
+    "helpdesk_glossary.screen_labels.v1",
     "helpdesk_glossary.product_names.v1",
     "helpdesk_glossary.proper_names.v1",
     "helpdesk_glossary.ui_labels.v1",

@@ -40,6 +40,7 @@ OWN_GLOSSARY_RULES = {
     "helpdesk_glossary.phrasal_verbs.v1": "tests/pipeline/rules/test_phrasalverbs.py",
     "helpdesk_glossary.hyphenated_names.v1": "tests/pipeline/rules/test_hyphennames.py",
     "helpdesk_glossary.software_agents.v1": "tests/pipeline/rules/test_softwareagents.py",
+    "helpdesk_glossary.screen_labels.v1": "tests/pipeline/rules/test_screenlabels.py",
 }
 
 

@@ -1,0 +1,64 @@
+"""Capitalised screen labels in running text: "open the Conversations tab", "the "Agents" menu".
+
+How-to text names what the reader sees on the screen by its label, written as the screen
+writes it (a capital, or in quotes) and followed by the kind of screen part it labels: "use
+the Conversations tab", "open the "Webhooks" tab", "turn on the Enable Agent option". The
+glossary word there is the tab's, the menu's or the button's name, not the support concept
+(the tab lists conversations; the tooltip would explain a conversation). :mod:`.uilabels`
+reads the same shape when the label is set in emphasis; this rule reads it in plain prose.
+
+A one-word term is a screen label when
+
+* it is written with a capital and is no acronym, and stands mid-sentence (a word right before
+  it: at a sentence start every word has a capital, and "Escalation settings are ..." may be
+  the settings of escalation), or it is set in quotes; and
+* the next word is one of :data:`PROSE_SCREEN_PARTS`, in lower case ("tab", "menu",
+  "section", "page", "button", "option").
+
+A lower-case term before such a noun is left alone ("the ticket page" shows a ticket), and so
+is a term of several words (specific enough to be the term in any compound). Asked of a
+candidate only when its first character is a capital or it follows a quote, which most
+candidates are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .uilabels import SCREEN_PARTS
+
+#: The parts of a screen a capitalised word labels in plain prose: :data:`~.uilabels.SCREEN_PARTS`
+#: but "settings", which is as often the concept's own ("map the extension to Queue settings":
+#: the settings of a queue, capitalised as the product writes its objects).
+PROSE_SCREEN_PARTS = SCREEN_PARTS - {"settings", "setting"}
+#: Quotes a label may be set in (straight and typographic).
+QUOTES = "\"'\u201c\u201d\u2018\u2019"
+# After the term: an optional closing quote, spaces, then a lower-case word.
+_NEXT_WORD = re.compile(r"[\"'\u201d\u2019]?[ \t]+([a-z]+)\b")
+# Before the term: a word, then spaces (mid-sentence), or an opening quote.
+_WORD_BEFORE = re.compile(r"[A-Za-z0-9][ \t]+\Z")
+
+
+def is_screen_label(text: str, start: int, end: int) -> bool:
+    """The one word ``text[start:end]`` labels a part of a screen (see the module docstring)."""
+    quoted = start > 0 and text[start - 1] in QUOTES
+    word = text[start:end]
+    if not quoted and not (word[:1].isupper() and not word.isupper()):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    if following is None or following.group(1) not in PROSE_SCREEN_PARTS:
+        return False
+    if quoted:
+        return text[end : end + 1] in QUOTES
+    return _WORD_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def keep_unless_screen_label(context, match, start: int, end: int) -> bool:
+    """The ``screen_labels`` rule: drop a one-word term that labels a part of a screen."""
+    if match.end - match.start != 1:
+        return True
+    text = context.text
+    # One look at two characters decides almost every candidate.
+    if not (text[start].isupper() or (start and text[start - 1] in QUOTES)):
+        return True
+    return not is_screen_label(text, start, end)
