@@ -10,7 +10,8 @@ people never needs: a language model, tool calls, guardrails, sub-agents.
 
 So a document that names at least :data:`MACHINE_KINDS_NEEDED` kinds of that machinery
 (:data:`MACHINE_WORDS`, :data:`MACHINE_PHRASES`: the general vocabulary of the field, never
-a product's name) is about program agents, and in it a bare "agent" / "agents" is one, unless
+a product's name; :data:`SHARED_WORDS`, "tools", "prompt", only beside one of those) is about
+program agents, and in it a bare "agent" / "agents" is one, unless
 the word before it makes it a person ("human agent", "live agent", "support agent":
 :data:`PERSON_MARKS`). A term of several words ("AI agent", "agent orchestration",
 "customer support agent") is left alone: its other words say which sense it is.
@@ -51,7 +52,11 @@ MACHINE_PHRASES = {
     "subagent": re.compile(r"\b(?:sub|multi)-agents?\b", re.IGNORECASE),
 }
 _PHRASE_OPENERS = frozenset(map(get_string_id, ("language", "tool", "function", "sub", "multi")))
+#: Words of the machinery that other software names too ("tools", an IVR's "prompts"): a kind
+#: of their own only beside one of the words above ("the agent passes tools to the LLM").
+SHARED_WORDS = {"tool": "tool", "tools": "tool", "prompt": "prompt", "prompts": "prompt"}
 _WORD_IDS = {get_string_id(word): kind for word, kind in MACHINE_WORDS.items()}
+_SHARED_IDS = {get_string_id(word): kind for word, kind in SHARED_WORDS.items()}
 _CUE_IDS = frozenset(_WORD_IDS) | _PHRASE_OPENERS
 #: Fewest kinds of machinery that make a document one about program agents: one alone is a
 #: help desk mentioning its AI feature ("our LLM drafts replies for your agents").
@@ -72,6 +77,8 @@ def machine_kinds(text: str, words: frozenset[int]) -> set[str]:
     kinds = {_WORD_IDS[w] for w in words.intersection(_WORD_IDS)}
     if not _PHRASE_OPENERS.isdisjoint(words):
         kinds.update(kind for kind, phrase in MACHINE_PHRASES.items() if kind not in kinds and phrase.search(text))
+    if kinds:
+        kinds.update(_SHARED_IDS[w] for w in words.intersection(_SHARED_IDS))
     return kinds
 
 

@@ -41,6 +41,8 @@ RULE = "helpdesk_glossary.software_agents.v1"
         # an LLM and tool calls: two kinds of the machinery, the agents are programs
         ("An agent is an LLM with tools. Tool calls let the agent fetch a ticket.", ["LLM", "ticket"]),
         ("Agents run guardrails; a language model decides which agent replies.", ["guardrails"]),
+        # an LLM and the tools passed to it
+        ("The agent passes tools to the LLM even in the last iteration.", ["LLM"]),
         # sub-agents and embeddings, no glossary term for either: still the field's machinery
         ("The planner spawns sub-agents and stores embeddings; each agent reports back.", []),
         # a person said so stays the support agent; a term of several words is left alone
@@ -61,6 +63,9 @@ def test_softwareagents_program_agents_are_dropped(agents_nlp, text, expected):
         ("Our LLM drafts a reply to the ticket and the agent sends it.", ["LLM", "ticket", "agent"]),
         ("Guardrails keep the bot polite while agents answer each ticket within the SLA.",
          ["agents", "ticket", "SLA"]),
+        # an IVR's prompts and an agent's tools are no language model's
+        ("The IVR prompts route the ticket; agents use their tools within the SLA.",
+         ["ticket", "agents", "SLA"]),
         # no machinery at all
         ("The agent answered the ticket.", ["agent", "ticket"]),
     ],
@@ -73,10 +78,13 @@ def test_softwareagents_people_stay_tagged(agents_nlp, text, expected):
     "text,kinds",
     [
         ("LLMs and guardrails", {"model", "guardrail"}),
-        ("a large language model with tool-calling", {"model", "tool call"}),
+        ("a large language model with tool-calling", {"model", "tool call", "tool"}),
         ("multi-agent systems over MCP", {"subagent", "protocol"}),
         ("a language of tools", set()),
         ("agentic", {"agentic"}),
+        # tools and prompts count only beside a word of the field alone
+        ("the agent passes tools to the LLM", {"model", "tool"}),
+        ("the IVR prompts and the agent tools", set()),
     ],
 )
 def test_softwareagents_machine_kinds(blank, text, kinds):
