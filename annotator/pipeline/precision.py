@@ -17,7 +17,7 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 A new rule is a function here (or, as most are, a module of its own in :mod:`.rules`: proper names in
 :mod:`.rules.propernames`, everyday-word terms in :mod:`.rules.everyday`, terms qualifying a part of the
 software in :mod:`.rules.softwareparts`, agents that are programs in :mod:`.rules.softwareagents`, apps named by a term in :mod:`.rules.productnames`, terms
-hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels` (and capitalised or quoted ones in prose in :mod:`.rules.screenlabels`), defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties`, a verb and its particle
+hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels` (and capitalised or quoted ones in prose in :mod:`.rules.screenlabels`), terms run across a table-cell border or a code span in :mod:`.rules.markupgaps`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties`, a verb and its particle
 used as the verb in :mod:`.rules.phrasalverbs`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
@@ -49,6 +49,7 @@ from .rules.docacronyms import keep_document_acronym
 from .rules.everyday import keep_in_context
 from .rules.hyphennames import keep_unless_hyphenated_name
 from .rules.issuereports import drop_defect_words
+from .rules.markupgaps import keep_unless_across_markup
 from .rules.otherparties import drop_other_parties
 from .rules.othertrades import drop_other_trades
 from .rules.phrasalverbs import drop_phrasal_verbs
@@ -299,6 +300,11 @@ def make_hyphenated_names_rule() -> PrecisionRule:
     return PrecisionRule("hyphenated_names", "candidate", keep_unless_hyphenated_name, "phrase")
 
 
+@registry.misc("helpdesk_glossary.markup_gaps.v1")
+def make_markup_gaps_rule() -> PrecisionRule:
+    return PrecisionRule("markup_gaps", "candidate", keep_unless_across_markup, "phrase")
+
+
 @registry.misc("helpdesk_glossary.screen_labels.v1")
 def make_screen_labels_rule() -> PrecisionRule:
     return PrecisionRule("screen_labels", "candidate", keep_unless_screen_label, "phrase")
@@ -384,6 +390,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.code_context.v1",
     "helpdesk_glossary.hyphenated_names.v1",
     "helpdesk_glossary.screen_labels.v1",
+    "helpdesk_glossary.markup_gaps.v1",
     "helpdesk_glossary.product_names.v1",
     "helpdesk_glossary.proper_names.v1",
     "helpdesk_glossary.ui_labels.v1",
