@@ -12,8 +12,9 @@ A one-word term is a screen label when
 * it is written with a capital and is no acronym, and stands mid-sentence (a word right before
   it: at a sentence start every word has a capital, and "Escalation settings are ..." may be
   the settings of escalation), or it is set in quotes; and
-* the next word is one of :data:`PROSE_SCREEN_PARTS`, in lower case ("tab", "menu",
-  "section", "page", "button", "option").
+* the next word is one of :data:`PROSE_SCREEN_PARTS` ("tab", "menu", "section", "page",
+  "button", "option", "view"), in lower case or with a capital of its own ("the Queues View
+  page").
 
 A lower-case term before such a noun is left alone ("the ticket page" shows a ticket), and so
 is a term of several words (specific enough to be the term in any compound). Asked of a
@@ -29,12 +30,14 @@ from .uilabels import SCREEN_PARTS
 
 #: The parts of a screen a capitalised word labels in plain prose: :data:`~.uilabels.SCREEN_PARTS`
 #: but "settings", which is as often the concept's own ("map the extension to Queue settings":
-#: the settings of a queue, capitalised as the product writes its objects).
-PROSE_SCREEN_PARTS = SCREEN_PARTS - {"settings", "setting"}
+#: the settings of a queue, capitalised as the product writes its objects), and with "view": a
+#: view a capital names is a screen ("the Real Time Queues view"), where "the ticket view" in
+#: lower case shows tickets (:mod:`.softwareparts`).
+PROSE_SCREEN_PARTS = (SCREEN_PARTS - {"settings", "setting"}) | {"view", "views"}
 #: Quotes a label may be set in (straight and typographic).
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
 # After the term: an optional closing quote, spaces, then a lower-case word.
-_NEXT_WORD = re.compile(r"[\"'\u201d\u2019]?[ \t]+([a-z]+)\b")
+_NEXT_WORD = re.compile(r"[\"'\u201d\u2019]?[ \t]+([a-z]+|[A-Z][a-z]+)\b")
 # Before the term: a word, then spaces (mid-sentence), or an opening quote.
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9][ \t]+\Z")
 
@@ -46,7 +49,7 @@ def is_screen_label(text: str, start: int, end: int) -> bool:
     if not quoted and not (word[:1].isupper() and not word.isupper()):
         return False
     following = _NEXT_WORD.match(text, end)
-    if following is None or following.group(1) not in PROSE_SCREEN_PARTS:
+    if following is None or following.group(1).lower() not in PROSE_SCREEN_PARTS:
         return False
     if quoted:
         return text[end : end + 1] in QUOTES

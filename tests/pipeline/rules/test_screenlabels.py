@@ -69,8 +69,12 @@ def test_screenlabels_concepts_stay_tagged(labels_nlp, text, expected):
         ("open the Tickets tab", "Tickets", True),
         ('the "agents" menu', "agents", True),
         ("the Tickets list", "Tickets", False),
+        # a view a capital names is a screen; the part may have a capital of its own
+        ("the Real Time Queues view", "Queues", True),
+        ("the Queues View page", "Queues", True),
+        ("the Tickets Report", "Tickets", False),
         ("Tickets tab", "Tickets", False),
-        ("the Tickets  Tab", "Tickets", False),
+        ("the Tickets  Tab", "Tickets", True),
     ],
 )
 def test_screenlabels_is_screen_label(text, word, label):
