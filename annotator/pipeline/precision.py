@@ -49,13 +49,13 @@ from .rules.docacronyms import keep_document_acronym
 from .rules.everyday import keep_in_context
 from .rules.hyphennames import keep_unless_hyphenated_name
 from .rules.issuereports import drop_defect_words
-from .rules.markupgaps import keep_unless_across_markup
+from .rules.markupgaps import drop_across_markup
 from .rules.otherparties import drop_other_parties
 from .rules.othertrades import drop_other_trades
 from .rules.phrasalverbs import drop_phrasal_verbs
 from .rules.productnames import drop_products
 from .rules.propernames import drop_names
-from .rules.screenlabels import keep_unless_screen_label
+from .rules.screenlabels import drop_screen_labels
 from .rules.softwareagents import drop_software_agents
 from .rules.softwareparts import drop_software_parts
 from .rules.spokencompounds import drop_spoken_compounds
@@ -302,12 +302,12 @@ def make_hyphenated_names_rule() -> PrecisionRule:
 
 @registry.misc("helpdesk_glossary.markup_gaps.v1")
 def make_markup_gaps_rule() -> PrecisionRule:
-    return PrecisionRule("markup_gaps", "candidate", keep_unless_across_markup, "phrase")
+    return PrecisionRule("markup_gaps", "accepted", drop_across_markup)
 
 
 @registry.misc("helpdesk_glossary.screen_labels.v1")
 def make_screen_labels_rule() -> PrecisionRule:
-    return PrecisionRule("screen_labels", "candidate", keep_unless_screen_label, "phrase")
+    return PrecisionRule("screen_labels", "accepted", drop_screen_labels)
 
 
 @registry.misc("helpdesk_glossary.uncorroborated_word.v1")
@@ -389,8 +389,8 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.caps_label.v1",
     "helpdesk_glossary.code_context.v1",
     "helpdesk_glossary.hyphenated_names.v1",
-    "helpdesk_glossary.screen_labels.v1",
     "helpdesk_glossary.markup_gaps.v1",
+    "helpdesk_glossary.screen_labels.v1",
     "helpdesk_glossary.product_names.v1",
     "helpdesk_glossary.proper_names.v1",
     "helpdesk_glossary.ui_labels.v1",

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from ...glossary.compile import TERM_LABEL
+from ..matcher import release
 from .uilabels import SCREEN_PARTS
 
 #: The parts of a screen a capitalised word labels in plain prose: :data:`~.uilabels.SCREEN_PARTS`
@@ -56,12 +58,22 @@ def is_screen_label(text: str, start: int, end: int) -> bool:
     return _WORD_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
-def keep_unless_screen_label(context, match, start: int, end: int) -> bool:
-    """The ``screen_labels`` rule: drop a one-word term that labels a part of a screen."""
-    if match.end - match.start != 1:
-        return True
-    text = context.text
-    # One look at two characters decides almost every candidate.
-    if not (text[start].isupper() or (start and text[start - 1] in QUOTES)):
-        return True
-    return not is_screen_label(text, start, end)
+def drop_screen_labels(context, matches: list, taken: bytearray) -> list:
+    """The ``screen_labels`` rule: ``matches`` without the one-word terms that label a part of a
+    screen. ``context`` is the component's :class:`~annotator.pipeline.rulecontext.RuleContext`;
+    dropped matches release their tokens in ``taken``."""
+    if not matches:
+        return matches
+    text, token_end, tokens = context.text, context.token_end, None
+    dropped = set()
+    for m in matches:
+        if m.end - m.start != 1 or m.label != TERM_LABEL or m.is_token_pattern:
+            continue
+        end = token_end(m.start)
+        if tokens is None:
+            tokens = context.tokens()
+        start = end - len(tokens[m.start])
+        # One look at two characters decides almost every match.
+        if (text[start].isupper() or (start and text[start - 1] in QUOTES)) and is_screen_label(text, start, end):
+            dropped.add(m)
+    return release(matches, dropped, taken)

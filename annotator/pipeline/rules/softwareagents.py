@@ -44,13 +44,18 @@ MACHINE_WORDS = {
     "mcp": "protocol",
     "embedding": "embedding", "embeddings": "embedding",
 }
-#: Names of the machinery written as two words (or hyphenated), with their kind; each is
-#: looked for only when the document holds its first word (:data:`_PHRASE_OPENERS`).
+#: Names of the machinery written as two words (or hyphenated), by kind; looked for (in one
+#: pass) only when the document holds the first word of one (:data:`_PHRASE_OPENERS`).
 MACHINE_PHRASES = {
-    "model": re.compile(r"\blanguage[ -]models?\b", re.IGNORECASE),
-    "tool call": re.compile(r"\b(?:tool|function)[ -]call(?:s|ing|ed)?\b", re.IGNORECASE),
-    "subagent": re.compile(r"\b(?:sub|multi)-agents?\b", re.IGNORECASE),
+    "model": r"language[ -]models?",
+    "tool call": r"(?:tool|function)[ -]call(?:s|ing|ed)?",
+    "subagent": r"(?:sub|multi)-agents?",
 }
+# All of them in one pattern, one group per kind: one pass over the text finds every kind.
+_PHRASES = re.compile(
+    r"\b(?:" + "|".join(f"({phrase})" for phrase in MACHINE_PHRASES.values()) + r")\b", re.IGNORECASE
+)
+_PHRASE_KINDS = tuple(MACHINE_PHRASES)
 _PHRASE_OPENERS = frozenset(map(get_string_id, ("language", "tool", "function", "sub", "multi")))
 #: Words of the machinery that other software names too ("tools", an IVR's "prompts"): a kind
 #: of their own only beside one of the words above ("the agent passes tools to the LLM").
@@ -76,7 +81,12 @@ def machine_kinds(text: str, words: frozenset[int]) -> set[str]:
     it holds."""
     kinds = {_WORD_IDS[w] for w in words.intersection(_WORD_IDS)}
     if not _PHRASE_OPENERS.isdisjoint(words):
-        kinds.update(kind for kind, phrase in MACHINE_PHRASES.items() if kind not in kinds and phrase.search(text))
+        phrases = set()
+        for found in _PHRASES.finditer(text):
+            phrases.add(_PHRASE_KINDS[found.lastindex - 1])
+            if len(phrases) == len(_PHRASE_KINDS):
+                break
+        kinds |= phrases
     if kinds:
         kinds.update(_SHARED_IDS[w] for w in words.intersection(_SHARED_IDS))
     return kinds

@@ -21,9 +21,9 @@ def _spans(text, nlp=None):
     "text,expected",
     [
         ("| Target | Goal |\n|---|---|\n| First Response | Time until the first reply to a ticket |\n",
-         ["First Response", "ticket"]),
+         ["ticket"]),
         ("| Metric | Goal |\n|---|---|\n| Customer Satisfaction | Score above 90 for every ticket |\n",
-         ["Customer Satisfaction", "ticket"]),
+         ["ticket"]),
     ],
 )
 def test_markupgaps_matches_across_a_break_are_dropped(builtin_nlp, text, expected):
