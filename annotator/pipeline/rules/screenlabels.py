@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
+
 from ...glossary.compile import TERM_LABEL
 from ..matcher import release
 from .uilabels import SCREEN_PARTS
@@ -36,8 +38,10 @@ from .uilabels import SCREEN_PARTS
 #: view a capital names is a screen ("the Real Time Queues view"), where "the ticket view" in
 #: lower case shows tickets (:mod:`.softwareparts`).
 PROSE_SCREEN_PARTS = (SCREEN_PARTS - {"settings", "setting"}) | {"view", "views"}
+_PART_IDS = frozenset(map(get_string_id, PROSE_SCREEN_PARTS))
 #: Quotes a label may be set in (straight and typographic).
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
+_QUOTE_IDS = frozenset(map(get_string_id, QUOTES))
 # After the term: an optional closing quote, spaces, then a lower-case word.
 _NEXT_WORD = re.compile(r"[\"'\u201d\u2019]?[ \t]+([a-z]+|[A-Z][a-z]+)\b")
 # Before the term: a word, then spaces (mid-sentence), or an opening quote.
@@ -62,18 +66,18 @@ def drop_screen_labels(context, matches: list, taken: bytearray) -> list:
     """The ``screen_labels`` rule: ``matches`` without the one-word terms that label a part of a
     screen. ``context`` is the component's :class:`~annotator.pipeline.rulecontext.RuleContext`;
     dropped matches release their tokens in ``taken``."""
-    if not matches:
+    # One set test on the document's word hashes (the rules share them) spares every document
+    # without a word for a part of a screen the rest; then a match is read only when the token
+    # after it (past a closing quote) is one.
+    if not matches or _PART_IDS.isdisjoint(context.words()):
         return matches
-    text, token_end, tokens = context.text, context.token_end, None
+    lower, text, doc, token_end = context.lower(), context.text, context.doc, context.token_end
+    last = len(lower) - 1
     dropped = set()
     for m in matches:
-        if m.end - m.start != 1 or m.label != TERM_LABEL or m.is_token_pattern:
+        if m.end - m.start != 1 or m.label != TERM_LABEL or m.is_token_pattern or m.end > last:
             continue
-        end = token_end(m.start)
-        if tokens is None:
-            tokens = context.tokens()
-        start = end - len(tokens[m.start])
-        # One look at two characters decides almost every match.
-        if (text[start].isupper() or (start and text[start - 1] in QUOTES)) and is_screen_label(text, start, end):
+        after = m.end + 1 if lower[m.end] in _QUOTE_IDS and m.end < last else m.end
+        if lower[after] in _PART_IDS and is_screen_label(text, doc[m.start].idx, token_end(m.start)):
             dropped.add(m)
     return release(matches, dropped, taken)
