@@ -82,7 +82,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.strings import get_string_id
 
@@ -273,7 +273,7 @@ def thanked_for(lower: Sequence[int], i: int) -> bool:
 def mention_score(
     lower: Sequence[int],
     i: int,
-    others: list[int],
+    others: Callable[[int, int], int],
     *,
     other_concepts: int,
     lexicon,
@@ -287,6 +287,7 @@ def mention_score(
     own: frozenset[int] = frozenset(),
     cues_less_own: frozenset[int] | None = None,
     capitalised: bool = False,
+    other_domain: bool = True,
 ) -> tuple[float, str]:
     """The context score of the one-word term at token ``i`` (see the module docstring), and
     the mention's kind: ``"noun"``, ``"verb use"`` (the noun used as a verb, judged alone),
@@ -295,8 +296,9 @@ def mention_score(
     than the noun's, so the document's other concepts do not count for it, only the words
     around it and its other mentions).
 
-    ``lower`` are the document's lower-case token hashes (spaCy's ``LOWER``), ``others`` the
-    token positions of other concepts' matches, ``lexicon`` the
+    ``lower`` are the document's lower-case token hashes (spaCy's ``LOWER``), ``others(lo, hi)``
+    how many matches of other concepts start in the token range ``lo:hi`` (asked only when the
+    score needs them), ``lexicon`` the
     :class:`~annotator.pipeline.lexicon.GlossaryLexicon` and ``settings`` the
     :class:`~annotator.pipeline.rulecontext.PrecisionSettings`; ``window`` the token range that
     counts as context (by default ``context_window`` tokens either side); ``thanks`` False says
@@ -307,7 +309,8 @@ def mention_score(
     ... 1 ticket" in a booking dialogue is the same everyday word again); ``cues_less_own``:
     the lexicon's domain-word hashes less ``own``, when the caller keeps them. ``capitalised``:
     the mention is written with a capital where nothing asks for one (mid-sentence), so it is
-    no verb, whatever the words around it say."""
+    no verb, whatever the words around it say. ``other_domain`` False: the document has no word
+    of travel or events (:data:`OTHER_DOMAIN_WORDS`), so none can come off the score."""
     if window is None:
         reach = int(settings.context_window)
         window = (max(0, i - reach), min(len(lower), i + reach + 1))
@@ -320,9 +323,11 @@ def mention_score(
     # Both sides saying verb ("to bug your agents", "will tag the calls"): an infinitive or a
     # modal before the base form and an object after it leave no noun reading.
     sure = verb and not gerund and objects and form == base and _infinitive_with_object(lower, i)
-    # The largest deduction still to come: the other-domain words (two count) and the penalty.
+    # The largest deduction still to come: the other-domain words (two count, where the
+    # document has any) and the penalty.
     deduction = (settings.courtesy_penalty if courtesy else settings.verb_penalty if verb else 0.0) + (
-        2 * max(settings.other_domain_weight, 0.0)) + (settings.gerund_verb_penalty if gerund or sure else 0.0)
+        2 * max(settings.other_domain_weight, 0.0) if other_domain else 0.0) + (
+        settings.gerund_verb_penalty if gerund or sure else 0.0)
     # The terms add first, cheapest first; once what is added clears ``enough`` whatever comes
     # off, the words around need no count: the score returned then is that lower bound.
     score = 0.0 if derived else min(other_concepts, int(settings.context_doc_concepts)) * settings.context_doc_weight
@@ -331,7 +336,7 @@ def mention_score(
     if enough is not None and score - deduction >= enough and settings.context_term_weight >= 0 and (
             settings.context_word_weight >= 0):
         return score - deduction, kind
-    near = sum(1 for j in others if lo <= j < hi)
+    near = others(lo, hi)
     score += min(near, 2) * settings.context_term_weight
     if enough is not None and score - deduction >= enough and settings.context_word_weight >= 0:
         return score - deduction, kind
@@ -344,7 +349,7 @@ def mention_score(
     else:
         cues = sum(map(cue_ids.__contains__, around)) - (lower[i] in cue_ids)
     score += min(cues, 2) * settings.context_word_weight
-    if not _OTHER_DOMAIN_IDS.isdisjoint(around):  # rare: one set look-up, no count, mostly
+    if other_domain and not _OTHER_DOMAIN_IDS.isdisjoint(around):  # rare: one set look-up, no count, mostly
         elsewhere = sum(1 for h in around if h in _OTHER_DOMAIN_IDS)
         score -= min(elsewhere, 2) * settings.other_domain_weight
     if courtesy:
@@ -459,7 +464,10 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
         return matches
     settings = context.settings
     window = int(settings.context_window)
-    thanks = not _COURTESY.isdisjoint(context.words())  # once: most documents thank nobody ...
+    words = context.words()
+    thanks = not _COURTESY.isdisjoint(words)  # once: most documents thank nobody ...
+    # ... nor name a word of travel or events, which then takes nothing off any score.
+    other_domain = not _OTHER_DOMAIN_IDS.isdisjoint(words)
     breaks = "\n\n" in context.text  # ... and a ticket is often one paragraph
     # A capacity no word beside it qualifies is dropped whatever its score, so it is no
     # context for another word either: "availability" in a booking dialogue ("what is my
@@ -470,6 +478,14 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     starts = sorted((o.start, o.id) for o in witnesses)
     run_on = in_spoken_stretch(doc, context.text)
     positions = [start for start, _ in starts]
+    ids = [oid for _, oid in starts]
+
+    def others(lo: int, hi: int) -> int:
+        # The other concepts' matches starting in ``lo:hi`` (the concept being scored is
+        # ``concept``, set per mention below): two bisections and a walk over the few between.
+        a, b = bisect_left(positions, lo), bisect_left(positions, hi)
+        return b - a - ids[a:b].count(concept)
+
     concepts = {o.id for o in witnesses}
     # A name made of glossary words is no mention, but it says what the document is about:
     # a product called "Helpdesk", a role called "Staff Agent" belong to a help desk. Such
@@ -483,8 +499,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     owns: dict[str, tuple[frozenset[int], frozenset[int]]] = lexicon.derived("everyday.own_forms", dict)
     agent_turns = doc.user_data.get(AGENT_TURNS_KEY) or ()
     for m, form, base in budget.checked(judged):
-        lo, hi = bisect_left(positions, m.start - window), bisect_right(positions, m.start + window)
-        others = [start for start, oid in starts[lo:hi] if oid != m.id]
+        concept = m.id
         own_forms = owns.get(m.id)
         if own_forms is None:
             own = frozenset(map(get_string_id, everyday[m.id]))
@@ -496,7 +511,8 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
                                     window=_paragraph_window(context, m.start, window, breaks),
                                     thanks=thanks, enough=settings.context_threshold,
                                     objects=not run_on(start), own=own, cues_less_own=cues_less_own,
-                                    capitalised=_capital_mid_sentence(context, m.start, start))  # fmt: skip
+                                    capitalised=_capital_mid_sentence(context, m.start, start),
+                                    other_domain=other_domain)  # fmt: skip
         if kind == "noun" and agent_turns and in_turns(agent_turns, start):
             score += settings.context_care_weight
         if kind == "noun" and asked_to_reach(lower, m.start):
@@ -521,8 +537,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
                    for (cid, kind), value in best.items() if kind == "noun" and value < threshold}
         nouns = Counter(m.id for m, _, kind in scores if kind == "noun" and weights.get(m.id)) if weights else {}
         repeated = [(cid, n) for cid, n in nouns.items() if n > 1]
-        # The document's words are read only when some term repeats.
-        if repeated and _OTHER_DOMAIN_IDS.isdisjoint(context.words()):
+        if repeated and not other_domain:
             dialogue = desk_repeat and any(cid in lexicon.desk_terms for cid, _ in repeated) and context.dialogue()
             for concept_id, count in repeated:
                 weight = weights[concept_id]
