@@ -39,7 +39,9 @@ MAX_INITIALS = 3
 # What may follow initials to the end of their line: blanks, a link, a closing mark.
 _LINE_END = re.compile(r"[ \t]*+(?:https?://\S+[ \t]*)?[.!)]?[ \t]*(?:\n|\Z)")
 # The characters :data:`_LINE_END` can open with: any other rules a match out before the regex
-# (a text made of glued matches, "-SLA-SLA", asks it of every one).
+# (a text made of glued matches, "-SLA-SLA", asks it of every one). They are also the ones it
+# can go on with after a blank (it takes its blanks possessively), so one look past the space
+# spares "SLA breach" the regex too.
 _LINE_END_OPENERS = frozenset(" \t.!)\nh")
 # A sentence's end (after a word, not a list's number: "3. SLA"), then blanks, right before
 # typed initials.
@@ -103,7 +105,8 @@ def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
         if m.label != ACRONYM_LABEL or m.end - m.start > MAX_INITIALS:
             continue
         end = context.token_end(m.end - 1)
-        if end < len(text) and text[end] not in _LINE_END_OPENERS:
+        if end < len(text) and (text[end] not in _LINE_END_OPENERS or (
+                text[end] in " \t" and end + 1 < len(text) and text[end + 1] not in _LINE_END_OPENERS)):
             continue
         if closes_line(text, end):
             closing.append((m, doc[m.start].idx, end))
