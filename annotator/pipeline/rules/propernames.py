@@ -459,9 +459,9 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
     dropped = _in_acronym_names(tokens, text, acronyms, lexicon, char_span) if acronyms else set()
     if not terms:
         return release(matches, dropped, taken)
-    spans = {(m.start, m.end) for m in matches}
-    long_forms = {name_key(a["long"]) for a in context.abbreviations()}
-    nouns = None  # the document's counted compounds, read at the first capitalised term
+    # The accepted spans, the abbreviations' long forms and the document's counted compounds,
+    # made at the first capitalised term (most terms are written in lower case).
+    nouns = spans = long_forms = None
     names: dict[str, list[tuple[str, ...]]] = {}
     for match in terms:
         first = tokens[match.start]
@@ -469,6 +469,8 @@ def drop_names(context, matches: list, taken: bytearray) -> list:
             continue
         if nouns is None:
             nouns = counted_compounds(tokens, terms, lexicon)
+            spans = {(m.start, m.end) for m in matches}
+            long_forms = {name_key(a["long"]) for a in context.abbreviations()}
         run = name_run(tokens, text, match.start, match.end, lexicon=lexicon, char_span=char_span,
                        spans=spans, long_forms=long_forms, rare_below=settings.name_rare_word_zipf,
                        common_strangers=int(settings.name_common_strangers), nouns=nouns)  # fmt: skip
