@@ -38,6 +38,7 @@ def initials_nlp(glossary_nlp):
         # typed: after the last sentence, alone at the line's end
         ("Let us know what issues you are having with your connection. KB\nThe SLA applies.", ["SLA"]),
         ("Happy to help! IT https://t.co/x\nThe SLA applies.", ["SLA"]),
+        ("Happy to help! IT \t \nThe SLA applies.", ["SLA"]),  # blanks past the first one
         # speech-to-text: the same letters close two turns
         (SIGNED, []),
     ],
@@ -98,6 +99,15 @@ def test_closinginitials_a_line_end_opens_with_one_of_its_openers(rest):
     text = "KB" + rest
     if closes_line(text, 2):
         assert len(text) == 2 or text[2] in _LINE_END_OPENERS
+
+
+@given(st.sampled_from(" \t"), st.text(alphabet=" \t.!)\nhtps:/x-A,b", max_size=30))
+def test_closinginitials_a_line_end_goes_on_with_one_of_its_openers(blank, rest):
+    """... and, after a blank, unless the character past it is one of them too: the regex
+    must never match where a blank is followed by any other ("SLA breach")."""
+    text = "KB" + blank + rest
+    if closes_line(text, 2):
+        assert len(text) == 3 or text[3] in _LINE_END_OPENERS
 
 
 ONCE = "thanks a clean reinstall of the app should help let us know how it goes k b\nit is the latest one\n"
