@@ -3,14 +3,17 @@ context only, with one decision for all their inflections."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 import spacy
+from spacy.strings import get_string_id
 
 import annotator
 
 from annotator.errors import PipelineError
 from annotator.pipeline.names import AGENT_TURNS_KEY
-from annotator.pipeline.rules.everyday import in_turns
+from annotator.pipeline.rules.everyday import in_turns, mention_score
 from annotator.pipeline.rulecontext import PrecisionSettings
 
 from ..conftest import concept
@@ -532,3 +535,25 @@ def test_everyday_only_the_agents_turn_counts(everyday_nlp):
 )
 def test_everyday_in_turns(turns, offset, expected):
     assert in_turns(turns, offset) is expected
+
+
+@pytest.mark.parametrize("other_domain,counted", [(False, False), (True, True)])
+def test_everyday_other_matches_near_a_mention_are_counted_only_when_the_score_needs_them(other_domain, counted):
+    """With three other concepts in the document and no word of travel or events in it, the
+    score reaches the threshold before anything is counted around the mention; where such
+    words may come off it, the matches nearby are counted first. The verdict is the same."""
+    asked = []
+
+    def others(lo: int, hi: int) -> int:
+        asked.append((lo, hi))
+        return 2
+
+    lower = [get_string_id(word) for word in "please check the ticket today".split()]
+    lexicon = SimpleNamespace(verbs=frozenset(), context_ids=frozenset())
+    settings = PrecisionSettings()
+    score, kind = mention_score(lower, 3, others, other_concepts=3, lexicon=lexicon, settings=settings,
+                                form="ticket", base="ticket", enough=settings.context_threshold,
+                                other_domain=other_domain)
+    assert kind == "noun" and score >= settings.context_threshold
+    assert bool(asked) is counted
+    assert all(lo <= 3 < hi for lo, hi in asked)
