@@ -125,6 +125,21 @@ _PIECES = ["Tier", "tiers", "L", "T2", "first", "second", "-", "line", " ", "\t"
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([*_PIECES, "\u0663", "\u096d", "\U0001f642", "\u00b2", "\u2013"]), max_size=40)
+       .map("".join))
+def test_anchors_are_every_decimal_or_hyphen_before_a_joint(text):
+    """The anchor search, which opens with a cheaper character set, finds what ``[\\d-]``
+    before a joint finds: Unicode decimals ("\u0663", "\u096d") included, other characters past
+    ASCII (an emoji, a superscript two, a dash) not."""
+    import re
+
+    from annotator.pipeline import coordination as co
+
+    plain = re.compile(r"[\d-](?=" + co._JOIN + ")")
+    assert [hit.start() for hit in co._ANCHOR.finditer(text)] == [hit.start() for hit in plain.finditer(text)]
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_matches_tried_at_anchors_are_what_finditer_finds(text):
     """The anchored search (tried only where a first member ends) finds exactly the matches
