@@ -232,7 +232,7 @@ def is_shouting(words: Iterable[str] | str, *, min_words: int = 3) -> bool:
     """
     if isinstance(words, str):
         words = _CAPS_WORD.findall(words)
-    lettered = [word for word in words if any(char.isalpha() for char in word)]
+    lettered = [word for word in words if any(map(str.isalpha, word))]  # no generator per word
     if len(lettered) < min_words:
         return False
     shouted = sum(1 for word in lettered if word.upper() == word)
