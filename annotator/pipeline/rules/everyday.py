@@ -475,7 +475,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     capacities = set(_unqualified_capacities(judged, matches, lower, lexicon))
     witnesses = [o for o in matches if o not in capacities] if capacities else matches
     # Other concepts' positions, sorted, and how many concepts the document names.
-    starts = sorted((o.start, o.id) for o in witnesses)
+    starts = sorted([(o.start, o.id) for o in witnesses])
     run_on = in_spoken_stretch(doc, context.text)
     positions = [start for start, _ in starts]
     ids = [oid for _, oid in starts]
