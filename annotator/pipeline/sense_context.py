@@ -37,7 +37,10 @@ SENTENCE = "sentence"
 NEARBY = "nearby"
 DOCUMENT = "document"
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n")
+#: Where a sentence ends: its stop, closing quotes or brackets and white space, or a line break.
+#: Only a match's end is read (where the next sentence starts), so the stop is matched rather
+#: than looked behind for: the engine then tries only the positions holding one.
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+|\n")
 _NAME_WORD = re.compile(r"[^\W_]+")
 
 
@@ -55,10 +58,26 @@ def long_form(name: str) -> tuple[tuple[str, ...], re.Pattern]:
     return (longest, longest.capitalize(), longest.upper()), re.compile(pattern, re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
+def _folded_pattern(name: str) -> re.Pattern | None:
+    """:func:`long_form`'s pattern without ``IGNORECASE``, for a name of ASCII words, to run over
+    the document in lower case (:meth:`DocumentContext._folded`); None for any other name. The
+    engine finds a case-blind pattern by testing every position of the text, a case-sensitive
+    one by its first letter."""
+    pattern = long_form(name)[1].pattern
+    return re.compile(pattern) if pattern.isascii() else None
+
+
+#: The characters other than ASCII capitals that an ASCII letter matches under ``IGNORECASE``
+#: and that ``str.lower`` does not make that letter (the Kelvin sign lowers to "k", the dotted
+#: capital I to two characters, which the length test catches).
+_CASE_BLIND_EXTRAS = ("\u0131", "\u017f")  # dotless i, long s
+
+
 class DocumentContext:
     """One document's sentences and their phrases (see :func:`.sense_evidence.phrases`)."""
 
-    __slots__ = ("text", "scores", "_starts", "_sentences", "_windows", "_document", "_uses")
+    __slots__ = ("text", "scores", "_starts", "_sentences", "_windows", "_document", "_uses", "_lower")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -71,6 +90,7 @@ class DocumentContext:
         self._windows: dict[int, dict[str, str]] = {}
         self._document: dict[str, str] | None = None
         self._uses: dict[str, frozenset[int]] = {}
+        self._lower: str | bool | None = None  # see _folded
 
     def _bounds(self) -> list[int]:
         if self._starts is None:
@@ -114,11 +134,30 @@ class DocumentContext:
         found = self._uses.get(name)
         if found is None:
             text, (spellings, pattern) = self.text, long_form(name)
-            starts = [hit.start() for hit in pattern.finditer(text)] if any(s in text for s in spellings) else []
+            starts: list[int] = []
+            if any(s in text for s in spellings):
+                searched, folded = self._folded(), _folded_pattern(name)
+                if searched is None or folded is None:
+                    searched, folded = text, pattern
+                starts = [hit.start() for hit in folded.finditer(searched)]
             found = self._uses[name] = frozenset(
                 self.sentence_of(start) for start in starts if not (start and text[start - 1].isalnum())
             )
         return found
+
+    def _folded(self) -> str | None:
+        """The document in lower case, where that is the same search for an ASCII name as the
+        case-blind one over the text (every character in place, none that an ASCII letter
+        matches case-blind other than by lowering); None on the first long form searched
+        (one search costs less than lowering the document) and for any other document."""
+        if self._lower is None:
+            self._lower = False  # the next long form lowers it
+            return None
+        if self._lower is False:
+            lower = self.text.lower()
+            ok = len(lower) == len(self.text) and not any(c in lower for c in _CASE_BLIND_EXTRAS)
+            self._lower = lower if ok else ""
+        return self._lower or None
 
     def windows(self, char: int) -> MentionWindows:
         """The windows around the mention at ``char`` (see :class:`MentionWindows`)."""

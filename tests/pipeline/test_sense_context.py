@@ -36,6 +36,53 @@ def test_sense_context_sentences_using_a_long_form(text, sentences):
     assert context.sentences_using("Mean Time To Repair") == sentences
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our Mean Time To Repair is long. It was so. MEAN TIME TO REPAIRS, and mean\ttime to repair.",
+        # Characters an ASCII letter matches case-blind beyond its capital: the Kelvin sign
+        # lowers to "k", the dotted capital I to two characters, dotless i and long s stay.
+        "Mean time to repair. A \u212aey tas\u212a here. Key task again.",
+        "Mean time to repair. D\u0131sk space is low. Disk space.",
+        "Mean time to repair. \u017fervice level. Service level.",
+        "Mean time to repair. \u0130ncident queue! Incident queue, incident queue.",
+        "Mean time to repair. Caf\u00c9 hours and caf\u00e9 hours. Service Level in \u00c9mile's key task.",
+        "\U0001f600 Mean time to repair \U0001f600 SERVICE LEVEL. Key task: disk space.",
+    ],
+)
+def test_sense_context_sentences_using_matches_the_case_blind_search(text):
+    """After the first long form the document is searched in lower case (see ``_folded``):
+    the same sentences as the case-blind pattern over the text, whatever it holds."""
+    import re
+
+    from annotator.pipeline.sense_context import long_form
+
+    context = DocumentContext(text)
+    names = ["Mean Time To Repair", "Key Task", "Disk Space", "Service Level", "Incident Queue",
+             "Caf\u00e9 Hours", "Key Task", "Disk Space"]
+    for name in names:
+        _, pattern = long_form(name)
+        assert pattern.flags & re.IGNORECASE
+        expected = {context.sentence_of(m.start()) for m in pattern.finditer(text)
+                    if not (m.start() and text[m.start() - 1].isalnum())}
+        assert context.sentences_using(name) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "One. Two! Three?\nFour.\n\nFive", 'He said "stop." Then (it ended.) \t Next', "a.b. c..  d?!  e\r\nf",
+     ".\n.\n", "?!\u2003x", "v1.2 is out.\u00a0Yes."],
+)
+def test_sense_context_sentence_starts_are_where_the_stop_is_looked_behind_for(text):
+    import re
+
+    behind = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n")
+    starts = [0, *(m.end() for m in behind.finditer(text))]
+    context = DocumentContext(text)
+    assert [context.sentence_of(i) for i in range(len(text))] == [
+        sum(1 for s in starts[1:] if s <= i) for i in range(len(text))]
+
+
 def test_sense_context_mention_windows_know_their_sentence_and_the_long_forms():
     text = "Mean time to repair is up. MTTR again.\nMean time to repair and MTTR."
     context = DocumentContext(text)
