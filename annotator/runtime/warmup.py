@@ -13,6 +13,13 @@ and the tokenizer's cache entry stay for good. Ticket numbers, e-mail addresses 
 once are never kept. Everything kept is bounded (:attr:`capacity` chunks, no chunk longer than
 :attr:`max_chunk`), and so is the record of chunks seen once (:attr:`window`), so memory stays
 flat however many different documents come.
+
+Once a worker has learned its traffic's vocabulary, most documents teach it nothing, and
+reading every one of them (a set of its chunks, set differences) is then the learner's whole
+cost. So after :data:`QUIET_RUN` documents in a row have taught it nothing, it reads every
+second document, then every fourth, up to one in :data:`MAX_STRIDE`; the first document that
+teaches it something brings it back to reading every one. A word that keeps turning up still
+turns up in the documents it reads.
 """
 
 from __future__ import annotations
@@ -29,6 +36,10 @@ DEFAULT_MAX_CHUNK = 32
 #: At most this many chunks learned from one document, so one huge request cannot take the
 #: whole budget at once.
 DEFAULT_PER_DOCUMENT = 2_000
+#: Documents read in a row that taught nothing, before the learner reads fewer of them.
+QUIET_RUN = 64
+#: Once nothing is left to learn, the learner reads one document in this many.
+MAX_STRIDE = 16
 
 
 class VocabLearner:
@@ -57,6 +68,18 @@ class VocabLearner:
         self.per_document = per_document
         self.learned: set[str] = set()
         self._seen_once: set[str] = set()
+        self.stride = 1  # read one document in this many (see the module docstring)
+        self._skipped = 0  # documents passed over since the last one read
+        self._quiet = 0  # documents read in a row that taught nothing
+
+    def _taught(self, learned: int) -> None:
+        """Note what a document read taught: something brings back reading every one."""
+        if learned:
+            self.stride, self._quiet = 1, 0
+        else:
+            self._quiet += 1
+            if self._quiet >= QUIET_RUN:
+                self.stride, self._quiet = min(2 * self.stride, MAX_STRIDE), 0
 
     @property
     def full(self) -> bool:
@@ -64,9 +87,17 @@ class VocabLearner:
 
     def observe(self, text: str) -> int:
         """Note the chunks of one annotated document; learn those seen before. Returns how
-        many chunks were learned (0 inside a memory zone or once the budget is spent)."""
-        if self.full or self._in_zone():
+        many chunks were learned (0 inside a memory zone, once the budget is spent, and for
+        a document passed over, see the module docstring)."""
+        self._skipped += 1
+        if self._skipped < self.stride or self.full or self._in_zone():
             return 0
+        self._skipped = 0
+        learned = self._observe(text)
+        self._taught(learned)
+        return learned
+
+    def _observe(self, text: str) -> int:
         # ``-`` walks the document's chunks; ``difference_update`` would walk all it learned.
         chunks = set(text.split()) - self.learned
         if not chunks:

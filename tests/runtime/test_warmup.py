@@ -79,6 +79,31 @@ def test_warmup_stops_when_full(blank):
     assert learner.observe("six six") == 0 and learner.observe("six") == 0
 
 
+def test_warmup_reads_fewer_documents_once_they_teach_nothing(blank, monkeypatch):
+    from annotator.runtime import warmup
+
+    monkeypatch.setattr(warmup, "QUIET_RUN", 3)
+    monkeypatch.setattr(warmup, "MAX_STRIDE", 4)
+    learner = learner_for(blank)
+    learner.observe("known words")
+    learner.observe("known words")
+    assert learner.learned == {"known", "words"} and learner.stride == 1
+    for _ in range(3):
+        assert learner.observe("known words") == 0
+    assert learner.stride == 2
+    for _ in range(6):
+        learner.observe("known words")
+    assert learner.stride == 4
+    for _ in range(24):
+        learner.observe("known words")
+    assert learner.stride == 4  # never beyond MAX_STRIDE
+    # A word that keeps turning up is still learned from the documents read (one in four
+    # here), and what it teaches brings back reading every document.
+    taught = [learner.observe("zzqx") for _ in range(8)]
+    assert sum(taught) == 1 and "zzqx" in learner.learned
+    assert learner.stride == 1 and learner.observe("ppqx") == 0 and learner.observe("ppqx") == 1
+
+
 def test_warmup_annotate_learns_and_answers_the_same(nlp):
     text = "Our SLA for the xyzzyq queue: AHT went up, said Jorunn. Service Level Agreement (SLA) again."
     first = annotate(text, nlp=nlp)
