@@ -10,6 +10,7 @@ import spacy
 from spacy.tokens import Span
 
 from annotator.export import doc_to_json, entity_records, utf16_converter
+from annotator.pipeline.spanvalues import SPAN_EXTENSIONS
 
 DATA = Path(__file__).parent / "pipeline" / "data"
 
@@ -204,3 +205,18 @@ def test_export_gives_each_response_its_own_senses_lists(nlp):
     first = doc_to_json(nlp(text), text)
     first["spans"][0]["senses"].clear()
     assert doc_to_json(nlp(text), text)["spans"][0]["senses"]
+
+
+def test_export_records_of_one_concept_are_separate_and_keep_their_key_order(nlp):
+    """Records built from one shared template (see entity_records) are dicts of their own, with
+    the keys in the order of the record's contract."""
+    text = "The SLA, the SLA and the SLA. Plus the escalaton."
+    spans = doc_to_json(nlp(text), text)["spans"]
+    assert [s["text"] for s in spans] == ["SLA", "SLA", "SLA", "escalaton"]
+    order = ["start", "end", "start_utf16", "end_utf16", "text", "label", *SPAN_EXTENSIONS, "repeat"]
+    assert all(list(s) == order for s in spans)
+    assert len({id(s) for s in spans}) == 4 and [s["start"] for s in spans] == [4, 13, 25, 39]
+    spans[1]["term"] = "changed"
+    assert spans[2]["term"] == spans[0]["term"] != "changed"
+    assert spans[0]["repeat"] is False and spans[1]["repeat"] is spans[2]["repeat"] is True
+    assert spans[3]["match"] == "fuzzy" and spans[3]["did_you_mean"] == "escalation"
