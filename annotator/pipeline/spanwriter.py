@@ -113,17 +113,19 @@ class SpanWriter:
         if self.starts is None:
             self.starts, self.ends = self.bounds.lists()
         start_char, end_char = self.starts[match.start], self.ends[match.end - 1]
-        # A match's values follow from its pattern's fields and, for an acronym, the word as
-        # written; an ambiguous acronym's also from its sentence (never memoised here). A
-        # document repeating a term reads them in one lookup.
+        # A match's values follow from its pattern's fields and, for an acronym in a document
+        # that spells acronyms out, the word as written (which acronym it is); an ambiguous
+        # acronym's also from its sentence (never memoised here). A document repeating a term
+        # reads them in one lookup.
         fields = match[2:]
-        if match.is_token_pattern:
+        if match.is_token_pattern and self.expansions:
             fields = (fields, self.text[start_char : self.ends[match.start]])
             memo = self.by_fields
         elif match.label != DOC_ACRONYM_LABEL and not match.id.startswith(AMBIGUOUS_PREFIX):
-            # A phrase of an unambiguous concept has the same values in every document (see
-            # _cached): read from the process's memo in one lookup, by the pattern's fields
-            # (a key of its own length, apart from _cached's).
+            # A pattern of an unambiguous concept, in a document that spells out no acronym,
+            # has the same values in every document (see _cached): read from the process's
+            # memo in one lookup, by the pattern's fields (a key of its own length, apart
+            # from _cached's).
             memo = self.shared
         else:
             memo = self.by_fields
