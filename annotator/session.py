@@ -76,6 +76,16 @@ def _lexical_attrs_read(pipes: Iterable[Any]) -> frozenset[int] | None:
     return frozenset(wanted)
 
 
+def _zone_is_the_vocabs(nlp: Language, pipes: Iterable[Any]) -> bool:
+    """Whether ``nlp.memory_zone()`` opens its vocab's zone and nothing else: spaCy's own method,
+    and neither the tokenizer nor a component has a zone of its own to open with it."""
+    return (
+        type(nlp).memory_zone is Language.memory_zone
+        and not hasattr(nlp.tokenizer, "memory_zone")
+        and not any(hasattr(pipe, "memory_zone") for pipe in pipes)
+    )
+
+
 class AnnotationSession:
     """The per-document steps (see the module docstring) for one pipeline.
 
@@ -94,6 +104,9 @@ class AnnotationSession:
         pipes = nlp.pipeline
         self.component = next((pipe for name, pipe in pipes if name == COMPONENT_NAME), None)
         self._lexical_attrs = _lexical_attrs_read(pipe for _, pipe in pipes)
+        # The same zone without the pipeline's walk over its parts on every document.
+        self._memory_zone = (nlp.vocab.memory_zone if _zone_is_the_vocabs(nlp, (pipe for _, pipe in pipes))
+                             else nlp.memory_zone)
 
     # --- the steps -------------------------------------------------------------------------
 
@@ -164,7 +177,7 @@ class AnnotationSession:
         """Step 3: the collector paused and a memory zone open, in which new words get only the
         lexical attributes the pipeline's components say they read (all of them when one of
         the components does not say: a caller's own, which may read any)."""
-        with collector.paused(), self.nlp.memory_zone(), \
+        with collector.paused(), self._memory_zone(), \
                 lexattrs.computing_only(self.nlp.vocab, self._lexical_attrs):
             yield
 

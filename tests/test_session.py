@@ -6,6 +6,7 @@ import gc
 
 import pytest
 import spacy
+from spacy.language import Language
 
 import annotator
 from annotator.errors import InputError
@@ -80,6 +81,35 @@ def test_session_annotate_pauses_the_collector_and_opens_a_zone(nlp, monkeypatch
     AnnotationSession(nlp).annotate("Our SLA.")
     assert seen == [(False, True, "Our SLA.")]
     assert gc.isenabled()  # restored after
+
+
+def test_session_zone_frees_the_words_made_in_it(nlp):
+    word = "zqvvkplx"
+    AnnotationSession(nlp).annotate(f"Our SLA for {word} breached.")
+    assert word not in nlp.vocab.strings and not nlp.vocab.in_memory_zone
+
+
+def test_session_zone_opens_a_components_own_zone_too(make_fixture_nlp):
+    """A component (or tokenizer) with a memory zone of its own gets it opened with the vocab's,
+    as ``nlp.memory_zone()`` does."""
+    from contextlib import contextmanager
+
+    nlp = make_fixture_nlp()
+    opened = []
+
+    class Zoned:
+        @contextmanager
+        def memory_zone(self, mem=None):
+            opened.append(nlp.vocab.in_memory_zone)
+            yield mem
+
+        def __call__(self, doc):
+            return doc
+
+    Language.component("zoned_for_test", func=Zoned())
+    nlp.add_pipe("zoned_for_test")
+    assert AnnotationSession(nlp).annotate("Our SLA.")["spans"]
+    assert opened == [True]
 
 
 # Words no pipeline has seen, and what the component reads of them: the lower case of capitals
