@@ -21,8 +21,9 @@ plural ("ticket(s)", one token "ticket(s" and a ")") as the word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Container, Iterable
 from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -51,6 +52,11 @@ _OPTIONAL_PLURAL = re.compile(r"(\(s)\)")
 #: From this many keys, :meth:`PrefixBits.of` hashes the prefixes with numpy (below it, the
 #: arrays' set-up costs more than the Python loop).
 _VECTOR_MIN_KEYS = 256
+#: From this many matches, :func:`resolution_order` sorts them with numpy (below it, the
+#: arrays' set-up costs more than a sort with a key).
+_VECTOR_MIN_MATCHES = 64
+#: A match's first and end token (:class:`Match` is a tuple: a C call, no attribute lookup).
+_START, _END = itemgetter(0), itemgetter(1)
 #: Where a token of a hyphen-split sequence came from: all of a token, or the hyphen / the
 #: word of a token split in two.
 _WHOLE, _HYPHEN_PART, _WORD_PART = 0, 1, 2
@@ -495,11 +501,44 @@ def release(matches: list[Match], dropped: set, taken: bytearray) -> list[Match]
     return [m for m in matches if m not in dropped]
 
 
+def _order_key(match: Match) -> tuple:
+    """Where :func:`resolve` takes ``match``: longest first, then leftmost, then by label and
+    id, an exact match before another kind."""
+    return (match.start - match.end, match.start, match.label, match.id, match.kind != EXACT, match.kind)
+
+
+def resolution_order(matches: list[Match]) -> list[Match]:
+    """``matches`` sorted by :func:`_order_key`.
+
+    From :data:`_VECTOR_MIN_MATCHES` matches, ordered by their token bounds with numpy and only
+    the groups sharing both bounds by the whole key: a key tuple per match, and comparing
+    them, cost more than the rest of resolving a text of glued matches."""
+    n = len(matches)
+    if n < _VECTOR_MIN_MATCHES:
+        return sorted(matches, key=_order_key)
+    starts = np.fromiter(map(_START, matches), dtype=np.int64, count=n)
+    ends = np.fromiter(map(_END, matches), dtype=np.int64, count=n)
+    order = np.lexsort((starts, starts - ends))  # stable: by length (longest first), then start
+    ordered = list(map(matches.__getitem__, order.tolist()))
+    starts, ends = starts[order], ends[order]
+    # Position i ties with i + 1 (same bounds): each run of ties is sorted by the whole key.
+    ties = np.flatnonzero((starts[1:] == starts[:-1]) & (ends[1:] == ends[:-1])).tolist()
+    lo = prev = -2
+    for i in (*ties, -2):
+        if i != prev + 1:
+            if lo >= 0:
+                ordered[lo : prev + 2] = sorted(ordered[lo : prev + 2], key=_order_key)
+            lo = i
+        prev = i
+    return ordered
+
+
 def resolve(
     matches: list[Match],
     n_tokens: int,
     taken: bytearray | None = None,
     admit: Callable[[Match], bool] | None = None,
+    ask: Container[Match] | None = None,
 ) -> tuple[list[Match], list[Match]]:
     """Longest match first, then leftmost; no overlaps (the stock ``entity_ruler``'s rule).
 
@@ -507,19 +546,22 @@ def resolve(
     free tokens are 0). ``admit``, when given, is asked about a match only when it would win
     (its tokens are free) or be reported as nested: the result is that of resolving only the
     admitted matches, without asking about the many that a longer match beats anyway.
+    ``ask``, when given, holds the only matches ``admit`` can refuse (the caller knows it
+    admits every other one): the others are not asked.
     Returns the accepted matches and the token-pattern (acronym) matches nested inside an
     accepted one.
     """
     taken = bytearray(n_tokens) if taken is None else taken
     accepted: list[Match] = []
     rejected: list[Match] = []
-    ordered = sorted(matches, key=lambda m: (m.start - m.end, m.start, m.label, m.id, m.kind != EXACT, m.kind))
-    for match in budget.checked(ordered):
+    if admit is not None and ask is not None and not ask:
+        admit = None  # nothing to ask about
+    for match in budget.checked(resolution_order(matches)):
         start, end = match.start, match.end
         if taken.find(1, start, end) >= 0:  # a C scan, no slice copied
             rejected.append(match)
             continue
-        if admit is not None and not admit(match):
+        if admit is not None and (ask is None or match in ask) and not admit(match):
             continue
         taken[start:end] = b"\x01" * (end - start)
         accepted.append(match)
@@ -539,10 +581,10 @@ def resolve(
             # An acronym inside a longer glossary span (SLA in "SLA breach"), not the
             # acronym inside its own plural or possessive match.
             if outer is not None and match.end <= outer.end and outer.id != match.id:
-                if admit is None or admit(match):
+                if admit is None or (ask is not None and match not in ask) or admit(match):
                     nested.append(match)
-    accepted.sort(key=lambda m: m.start)
-    nested.sort(key=lambda m: m.start)
+    accepted.sort(key=_START)
+    nested.sort(key=_START)
     return accepted, nested
 
 

@@ -6,9 +6,13 @@ import random
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.glossary.compile import records_from_dicts
-from annotator.pipeline.matcher import COLUMNS, GlossaryMatcher, Match, PhraseTable, release, resolve, unglued
+from annotator.pipeline.matcher import (
+    COLUMNS, GlossaryMatcher, Match, PhraseTable, release, resolution_order, resolve, unglued,
+)
 
 
 def _reference_resolve(matches, n_tokens):
@@ -68,6 +72,42 @@ def test_matcher_resolve_admitting_is_resolving_the_admitted(seed):
     accepted, nested = expected
     assert set(asked) <= set(matches)
     assert set(accepted) | set(nested) <= set(asked)
+
+
+_MATCHES = st.lists(
+    st.builds(
+        lambda start, length, label, cid, is_token, kind: Match(start, start + length, label, cid, is_token, kind),
+        st.integers(0, 40), st.integers(1, 3), st.sampled_from(["CX_TERM", "CX_ACRONYM"]), st.sampled_from("ab"),
+        st.booleans(), st.sampled_from(["exact", "variant", "fuzzy"]),
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MATCHES)
+def test_matcher_resolution_order_is_the_sort_by_the_whole_key(matches):
+    # Long lists go through numpy and re-sort only the groups sharing both bounds: the same
+    # order as sorting by the key (ties on bounds, label and id included, by kind).
+    key = lambda m: (m.start - m.end, m.start, m.label, m.id, m.kind != "exact", m.kind)
+    assert resolution_order(matches) == sorted(matches, key=key)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_MATCHES, st.data())
+def test_matcher_resolve_asks_only_what_ask_holds(matches, data):
+    # Matches outside ``ask`` are admitted unasked: the same result as an admit that admits them.
+    refused = set(data.draw(st.lists(st.sampled_from(matches), max_size=20))) if matches else set()
+    ask = refused | set(data.draw(st.lists(st.sampled_from(matches), max_size=20))) if matches else set()
+    asked = []
+
+    def admit(match):
+        asked.append(match)
+        return match not in refused
+
+    expected = resolve(matches, 50, admit=lambda m: m not in refused)
+    assert resolve(matches, 50, admit=admit, ask=ask) == expected
+    assert set(asked) <= ask
 
 
 def test_matcher_resolve_never_asks_about_a_match_a_longer_one_beats():
