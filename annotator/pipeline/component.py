@@ -83,6 +83,7 @@ from .names import (
 from .lexicon import GlossaryLexicon, build_lexicon
 from .precision import DEFAULT_PRECISION_RULES, resolve_rules, rule_names
 from .rulecontext import PrecisionSettings, RuleContext, rule_context
+from .screens import Screen, doubtful
 from .fuzzy import FUZZY_KEY, MAX_FUZZY_CONCEPTS, FuzzyIndex, mark_fuzzy
 from .sense_context import DocumentContext
 from .senses import REASON_EXPANDED, SenseIndex, document_sense
@@ -197,6 +198,7 @@ class HelpdeskGlossary:
         # The candidate-stage rules to ask about a candidate, by whether it is a token pattern.
         self._rules_for = {token: tuple(rule.run for rule in self._candidate_rules
                                         if rule.scope != ("phrase" if token else "token")) for token in (True, False)}
+        self._screens = tuple(Screen(rule.scope, rule.screen) for rule in self._candidate_rules)
         self.precision_settings = PrecisionSettings.from_config(precision_settings)
         self._lexicon: GlossaryLexicon | None = None
         self.glossary: Glossary | None = None
@@ -422,7 +424,9 @@ class HelpdeskGlossary:
                 taken[ent.start : ent.end] = b"\x01" * len(ent)
         budget.check()
         admit = self._plausible(context, bounds, exempt=spoken) if candidates and self._candidate_rules else None
-        accepted, nested = resolve(candidates, len(doc), taken, admit)
+        # Only the candidates a rule's screen marks are asked about (screens.py).
+        ask = doubtful(context, self._screens, candidates, columns) if admit is not None else None
+        accepted, nested = resolve(candidates, len(doc), taken, admit, ask)
         for rule in self._accepted_rules:
             accepted = rule.run(context, accepted, taken)
 

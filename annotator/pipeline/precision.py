@@ -34,7 +34,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
 
@@ -44,10 +46,12 @@ from ..vocabulary.acronyms import LINT_NOT_ACRONYMS, is_shouting
 from ..vocabulary.codes import code_at, parse_code
 from .matcher import Match
 from .rulecontext import RuleContext
+from .screens import code_points
 from .rules.closinginitials import drop_closing_initials
+from .rules.codelike import code_like_screen
 from .rules.docacronyms import keep_document_acronym
 from .rules.everyday import keep_in_context
-from .rules.hyphennames import keep_unless_hyphenated_name
+from .rules.hyphennames import hyphenated_name_screen, keep_unless_hyphenated_name
 from .rules.issuereports import drop_defect_words
 from .rules.markupgaps import drop_across_markup
 from .rules.otherparties import drop_other_parties
@@ -67,6 +71,11 @@ _SIGNATURE_MARKS = "^~*-\u2013\u2014"
 _SIGNATURE_TAIL = re.compile(r"[ \t.!)]*+(?:\n|\Z)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WORDS = re.compile(r"[A-Za-z0-9&'\u2019]+")
+# The same characters as code points, for the rules' screens (see :mod:`.screens`).
+_SIGNATURE_MARK_POINTS = code_points(_SIGNATURE_MARKS)
+_SIGNATURE_TAIL_POINTS = code_points(" \t.!)")
+_BLANK_POINTS = code_points(" \t")
+_LINE_BREAK = ord("\n")
 
 
 #: The stages a rule may work at (see the module docstring).
@@ -85,6 +94,10 @@ class PrecisionRule(NamedTuple):
     stage: str
     run: Callable
     scope: str = "any"
+    #: A candidate-stage rule's screen: ``screen(context, spans, arrays)`` marks, as a numpy
+    #: mask, the candidates it might drop, for all of them at once (:mod:`.screens`); the
+    #: others are admitted without a call. None: the rule is asked about each candidate.
+    screen: Callable | None = None
 
 
 # --- text-shape tests ---------------------------------------------------------------------------
@@ -161,12 +174,48 @@ def keep_unless_signature(context: RuleContext, match: Match, start: int, end: i
     return not (match.is_token_pattern and is_signature(context.text, start, end))
 
 
+def signature_screen(context: RuleContext, spans, arrays) -> np.ndarray:
+    """Exactly the candidates :func:`is_signature` is true of (three characters at most, only
+    closing punctuation up to the line end, a signature mark before the spaces before them):
+    the ``signature`` rule's screen. Code points either side first, whole-text arrays only
+    for the candidates they leave."""
+    starts, ends, n = spans.starts, spans.ends, len(context.text)
+    after = arrays.at(ends)
+    marked = (ends - starts <= 3) & (starts > 0) & ((ends == n) | (after == _LINE_BREAK) | np.isin(after, _SIGNATURE_TAIL_POINTS))
+    marked &= np.isin(arrays.at(starts - 1), np.concatenate((_SIGNATURE_MARK_POINTS, _BLANK_POINTS)))
+    if not marked.any():
+        return marked
+    asked = np.flatnonzero(marked)
+    points = arrays.points()  # its 0 either side is neither a tail character nor a blank
+    # The first character at or after the end that is no closing punctuation: a line break or
+    # the text's end ...
+    others = np.flatnonzero(~np.isin(points, _SIGNATURE_TAIL_POINTS)) - 1
+    stop = others[np.searchsorted(others, ends[asked])]
+    # ... and the last before the start that is no space or tab: a signature mark.
+    solid = np.flatnonzero(~np.isin(points, _BLANK_POINTS)) - 1
+    mark = solid[np.searchsorted(solid, starts[asked]) - 1]
+    marked[asked] = (((stop == n) | (arrays.at(stop) == _LINE_BREAK))
+                     & (mark >= 0) & np.isin(arrays.at(mark), _SIGNATURE_MARK_POINTS))  # fmt: skip
+    return marked
+
+
 def keep_unless_shouted_word(context: RuleContext, match: Match, start: int, end: int) -> bool:
     """An acronym spelling an ordinary word, shouted among capitals (``FIX IT NOW``), is the word."""
     if not match.is_token_pattern:
         return True
     word = context.text[start : context.token_end(match.start)]
     return not (word.lower() in STOP_WORDS and shouted(context.doc, match, context.known_caps))
+
+
+_STOP_HASHES: list[np.ndarray] = []
+
+
+def shouted_word_screen(context: RuleContext, spans, arrays) -> np.ndarray:
+    """The candidates whose first word is a stop word, by its ``LOWER`` hash: the
+    ``shouted_word`` rule keeps every other one without a look around."""
+    if not _STOP_HASHES:
+        _STOP_HASHES.append(np.array(sorted({get_string_id(w) for w in STOP_WORDS}), dtype=np.uint64))
+    return np.isin(arrays.lower[spans.first], _STOP_HASHES[0])
 
 
 def keep_unless_caps_label(context: RuleContext, match: Match, start: int, end: int) -> bool:
@@ -180,6 +229,17 @@ def keep_unless_caps_label(context: RuleContext, match: Match, start: int, end: 
     if not word.isupper() or word not in LINT_NOT_ACRONYMS:
         return True
     return is_shouting(words_around(context.text, start, end))
+
+
+_LABEL_HASHES: list[np.ndarray] = []
+
+
+def caps_label_screen(context: RuleContext, spans, arrays) -> np.ndarray:
+    """One-token candidates written as a word of ``LINT_NOT_ACRONYMS`` (by ``ORTH`` hash): the
+    ``caps_label`` rule keeps every other one unread."""
+    if not _LABEL_HASHES:
+        _LABEL_HASHES.append(np.array(sorted({get_string_id(w) for w in LINT_NOT_ACRONYMS}), dtype=np.uint64))
+    return (spans.tokens == 1) & np.isin(arrays.orth[spans.first], _LABEL_HASHES[0])
 
 
 def keep_code_in_context(context: RuleContext, match: Match, start: int, end: int) -> bool:
@@ -199,6 +259,20 @@ def keep_code_in_context(context: RuleContext, match: Match, start: int, end: in
     return code_at(text, start, end) is not None or (
         parse_code(text[start:end].removesuffix("'s").removesuffix("\u2019s")) is None
     )
+
+
+_CODE_FIRST_POINTS = code_points("PpSs")
+_SEVERITY_POINTS = code_points("Ss")
+_DIGIT_POINTS = code_points("0123456789")
+_EV_POINTS = code_points("Ee")
+
+
+def code_context_screen(context: RuleContext, spans, arrays) -> np.ndarray:
+    """The candidates :func:`keep_code_in_context` reads further than two characters: a P or S
+    and a digit (any code point above ASCII may be one), or an S and an E."""
+    first, second = arrays.at(spans.starts), arrays.at(spans.starts + 1)
+    return np.isin(first, _CODE_FIRST_POINTS) & (
+        np.isin(second, _DIGIT_POINTS) | (second > 127) | (np.isin(first, _SEVERITY_POINTS) & np.isin(second, _EV_POINTS)))
 
 
 def drop_lone_single_words(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
@@ -272,32 +346,32 @@ def keep_everyday_words_in_context(context: RuleContext, matches: list[Match], t
 
 @registry.misc("helpdesk_glossary.code_like.v1")
 def make_code_like_rule() -> PrecisionRule:
-    return PrecisionRule("code_like", "candidate", keep_outside_code)
+    return PrecisionRule("code_like", "candidate", keep_outside_code, "any", code_like_screen)
 
 
 @registry.misc("helpdesk_glossary.signature.v1")
 def make_signature_rule() -> PrecisionRule:
-    return PrecisionRule("signature", "candidate", keep_unless_signature, "token")
+    return PrecisionRule("signature", "candidate", keep_unless_signature, "token", signature_screen)
 
 
 @registry.misc("helpdesk_glossary.shouted_word.v1")
 def make_shouted_word_rule() -> PrecisionRule:
-    return PrecisionRule("shouted_word", "candidate", keep_unless_shouted_word, "token")
+    return PrecisionRule("shouted_word", "candidate", keep_unless_shouted_word, "token", shouted_word_screen)
 
 
 @registry.misc("helpdesk_glossary.caps_label.v1")
 def make_caps_label_rule() -> PrecisionRule:
-    return PrecisionRule("caps_label", "candidate", keep_unless_caps_label, "phrase")
+    return PrecisionRule("caps_label", "candidate", keep_unless_caps_label, "phrase", caps_label_screen)
 
 
 @registry.misc("helpdesk_glossary.code_context.v1")
 def make_code_context_rule() -> PrecisionRule:
-    return PrecisionRule("code_context", "candidate", keep_code_in_context, "token")
+    return PrecisionRule("code_context", "candidate", keep_code_in_context, "token", code_context_screen)
 
 
 @registry.misc("helpdesk_glossary.hyphenated_names.v1")
 def make_hyphenated_names_rule() -> PrecisionRule:
-    return PrecisionRule("hyphenated_names", "candidate", keep_unless_hyphenated_name, "phrase")
+    return PrecisionRule("hyphenated_names", "candidate", keep_unless_hyphenated_name, "phrase", hyphenated_name_screen)
 
 
 @registry.misc("helpdesk_glossary.markup_gaps.v1")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+import numpy as np
+
 # A whitespace-delimited chunk that is a URL, e-mail, handle, path or identifier: glossary
 # words inside it (``/cs/``, ``@CS_team``, ``ticket_id``) are not prose. Underscores count
 # between two letters or digits only (``ticket_id``, ``CS__team``): at a chunk's edge they are
@@ -27,6 +29,9 @@ _CHUNK_WALK = 64
 #: How far from a match (either side, within its chunk) a code-like construct still counts.
 CODE_REACH = 200
 _BOUNDARY_CHARS = frozenset(" \t\n\r,;:!?()[]\"'\u2018\u2019\u201c\u201d")
+_BOUNDARY_POINTS = np.array(sorted(map(ord, _BOUNDARY_CHARS)), dtype=np.uint32)
+#: Every code point ``str.isspace`` (and the regex ``\s``) calls whitespace: none is above U+3000.
+_SPACE_POINTS = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 
 
 class CodeLike:
@@ -116,6 +121,45 @@ class CodeLike:
             spans = [hit.span() for hit in _CODE_LIKE.finditer(self.text, lo, hi)]
             found = self._hits[lo, hi] = ([s for s, _ in spans], [e for _, e in spans])
         return found
+
+
+def code_like_screen(context, spans, arrays) -> np.ndarray:
+    """The candidates :class:`CodeLike` might call code-like (the ``code_like`` rule's screen,
+    see :mod:`..screens`): not those its first test passes (a boundary character either side),
+    nor those whose chunks (from the whitespace before the first character to the whitespace
+    after the last) hold no construct and do not open with "/", the only ways it answers yes.
+    A candidate that starts or ends at whitespace is marked (its chunks are another question)."""
+    text, n = context.text, len(context.text)
+    starts, ends = spans.starts, spans.ends
+    after = arrays.at(ends)
+    # "." counts as a boundary only before something that is no letter or digit: a boundary
+    # character (or the text's end) is surely none.
+    plain = ((starts == 0) | np.isin(arrays.at(starts - 1), _BOUNDARY_POINTS)) & (
+        (ends == n) | np.isin(after, _BOUNDARY_POINTS)
+        | ((after == ord(".")) & ((ends + 1 >= n) | np.isin(arrays.at(ends + 1), _BOUNDARY_POINTS))))
+    marked = ~plain
+    if not marked.any():
+        return marked
+    asked = np.flatnonzero(marked)
+    points = arrays.points()
+    space = np.isin(points, _SPACE_POINTS)
+    space[0] = space[-1] = False
+    lo_in, hi_in = starts[asked], ends[asked]
+    at_space = space[lo_in + 1] | space[hi_in]  # the first and the last character
+    # The chunks' bounds: the last whitespace before the first character, the first at or
+    # after the end (a sentinel either side of the text stands for its ends).
+    spaces = np.concatenate(([-1], np.flatnonzero(space) - 1, [n]))
+    lo = spaces[np.searchsorted(spaces, lo_in) - 1] + 1
+    hi = spaces[np.searchsorted(spaces, hi_in)]
+    verdicts: dict[tuple[int, int], bool] = {}
+    for i, chunk, edge in zip(asked.tolist(), zip(lo.tolist(), hi.tolist()), at_space.tolist()):
+        if edge:
+            continue
+        found = verdicts.get(chunk)
+        if found is None:
+            found = verdicts[chunk] = text.startswith("/", chunk[0]) or _CODE_LIKE.search(text, *chunk) is not None
+        marked[i] = found
+    return marked
 
 
 def in_code_like_chunk(text: str, start: int, end: int) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from ...vocabulary.english import is_dictionary_word
 
 #: Combining forms English writes with a hyphen before a word (general English), no word of
@@ -51,3 +53,9 @@ def keep_unless_hyphenated_name(context, match, start: int, end: int) -> bool:
     if start < 4 or context.text[start - 1] != "-":  # the usual case, decided on one character
         return True
     return hyphenated_name_word(context.text, start, context.lexicon().words, context.known_caps) is None
+
+
+def hyphenated_name_screen(context, spans, arrays) -> np.ndarray:
+    """The candidates with a hyphen right before them, four characters in or more: the
+    ``hyphenated_names`` rule keeps every other one on that look (see :mod:`..screens`)."""
+    return (spans.starts >= 4) & (arrays.at(spans.starts - 1) == ord("-"))
