@@ -21,9 +21,10 @@ plural ("ticket(s)", one token "ticket(s" and a ")") as the word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Container, Iterable
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -57,6 +58,7 @@ _VECTOR_MIN_KEYS = 256
 _VECTOR_MIN_MATCHES = 64
 #: A match's first and end token (:class:`Match` is a tuple: a C call, no attribute lookup).
 _START, _END = itemgetter(0), itemgetter(1)
+_START_END = itemgetter(0, 1)
 #: Where a token of a hyphen-split sequence came from: all of a token, or the hyphen / the
 #: word of a token split in two.
 _WHOLE, _HYPHEN_PART, _WORD_PART = 0, 1, 2
@@ -153,41 +155,89 @@ class PhraseTable:
         return self._prefixes
 
     def find(self, words: list[int]) -> list[tuple[int, int, int]]:
-        """``(start, end, target)`` for every pattern occurring in ``words``.
+        """``(start, end, target)`` for every pattern occurring in ``words``, by start, then end."""
+        return sorted(zip(*self.spans(words)), key=_START_END)
 
-        From each start the search grows one word at a time and stops at the longest pattern
-        of its first word, or as soon as what it holds is no pattern's prefix (as a trie walk
-        does), rather than trying every length up to the longest.
+    def spans(self, words: list[int]) -> tuple[list[int], list[int], list[int]]:
+        """Every pattern occurring in ``words``, as three lists: the starts, the ends and the
+        targets (one-word patterns first, then two-word ones, then the longer).
+
+        The one- and two-word keys at every start that begins a pattern are looked up in bulk,
+        with no Python step per start (a text of glued acronyms is one such start after another,
+        each followed by a word that continues nothing). Only from a two-word key that may
+        begin a longer pattern does the search grow one word at a time, stopping at the longest
+        pattern of its first word, or as soon as what it holds is no pattern's prefix (as a trie
+        walk does), rather than trying every length up to the longest.
         """
         longest, table = self.longest, self.table
-        bits, mask = self.prefixes()
-        n = len(words)
-        found: list[tuple[int, int, int]] = []
-        # Keys are sliced off one tuple of the words (a slice of a tuple is the tuple key,
-        # where a list's slice is copied twice), from the starts that begin a pattern: most
-        # tokens start nothing, and ``compress`` skips them without a Python step each.
+        # Keys are sliced or zipped off one tuple of the words (a slice of a tuple is the tuple
+        # key, where a list's slice is copied twice), from the starts that begin a pattern:
+        # most tokens start nothing, and ``compress`` skips them without a Python step each.
         sequence = tuple(words)
-        for start in compress(range(n), map(longest.__contains__, sequence)):
+        n = len(sequence)
+        opens = list(map(longest.__contains__, sequence))
+        starts = list(compress(range(n), opens))
+        found: tuple[list[int], list[int], list[int]] = ([], [], [])
+        if not starts:
+            return found
+        firsts = list(compress(sequence, opens))
+        _add_hits(found, starts, 1, list(map(table.get, zip(firsts))))  # ``zip`` of one list: 1-tuples
+        reaches = list(map(longest.__getitem__, firsts))
+        longer = list(map((1).__lt__, reaches))
+        starts, firsts, reaches = (list(compress(values, longer)) for values in (starts, firsts, reaches))
+        if starts and starts[-1] == n - 1:  # the last word: nothing follows it
+            del starts[-1], firsts[-1], reaches[-1]
+        if not starts:
+            return found
+        pairs = list(zip(firsts, map(sequence.__getitem__, map((1).__add__, starts))))
+        _add_hits(found, starts, 2, list(map(table.get, pairs)))
+        # Three words or more: from the pairs that may begin a longer key (their prefix bit is
+        # set), with room for a third word.
+        bits, mask = self.prefixes()
+        deep = list(map((2).__lt__, reaches))
+        starts, pairs = list(compress(starts, deep)), list(compress(pairs, deep))
+        further: list[int] = []
+        if starts:
+            # ``pair in self.prefixes()`` for every pair at once.
+            at = np.fromiter(map(hash, pairs), dtype=np.int64, count=len(pairs)) & mask
+            marks = np.frombuffer(bits, dtype=np.uint8)[at >> 3] >> (at & 7) & 1
+            further = list(compress(starts, ((marks == 1) & (np.array(starts) + 2 < n)).tolist()))
+        found_starts, found_ends, found_targets = found
+        for start in further:
             stop = min(n, start + longest[sequence[start]])
-            end = start + 1
+            end = start + 3
             while True:
                 key = sequence[start:end]
                 hit = table.get(key)
                 if hit is not None:
-                    if isinstance(hit, int):
-                        found.append((start, end, hit))
-                    else:
-                        found.extend((start, end, target) for target in hit)
+                    for target in (hit,) if isinstance(hit, int) else hit:
+                        found_starts.append(start), found_ends.append(end), found_targets.append(target)
                 if end >= stop:
                     break
-                if end - start > 1:  # one word is a prefix of something: its reach says so
-                    # ``key in self.prefixes()``, inlined: a method call per step of every
-                    # search is most of this loop's cost.
-                    at = hash(key) & mask
-                    if not bits[at >> 3] >> (at & 7) & 1:
-                        break
+                # ``key in self.prefixes()``, inlined: a method call per step of every search
+                # is most of this loop's cost.
+                at = hash(key) & mask
+                if not bits[at >> 3] >> (at & 7) & 1:
+                    break
                 end += 1
         return found
+
+
+def _add_hits(found: tuple[list[int], list[int], list[int]], starts: list[int], width: int,
+              hits: list[int | tuple[int, ...] | None]) -> None:  # fmt: skip
+    """Add to ``found`` (starts, ends, targets) the keys of ``width`` words found at ``starts``:
+    ``hits`` holds each one's table entry (None where there is none)."""
+    present = list(map(is_not, hits, repeat(None)))
+    hits = list(compress(hits, present))
+    if not hits:
+        return
+    at = list(compress(starts, present))
+    if not all(map(isinstance, hits, repeat(int))):  # a key of several targets
+        pairs = [(start, target) for start, hit in zip(at, hits) for target in ((hit,) if isinstance(hit, int) else hit)]
+        at, hits = [start for start, _ in pairs], [target for _, target in pairs]
+    found[0].extend(at)
+    found[1].extend(map(width.__add__, at))
+    found[2].extend(hits)
 
 
 class PrefixBits(NamedTuple):
@@ -385,42 +435,64 @@ class GlossaryMatcher:
         if array is None:
             array = doc.to_array(COLUMNS)
         lower, orth = hashes if hashes is not None else (array[:, 0].tolist(), array[:, 1].tolist())
-        hits = self.lower.find(lower) + self.orth.find(orth)
-        targets = self.targets
-        # ``Match(start, end, *targets[target])`` without the named tuple's ``__new__``, a
-        # Python frame per match (every target is a 4-tuple: label, id, is_token_pattern, kind).
-        found = {_new_match(Match, (start, end) + targets[target]) for start, end, target in hits}
+        starts, ends, hits = self.lower.spans(lower)
+        more = self.orth.spans(orth)
+        starts += more[0]
+        ends += more[1]
+        hits += more[2]
+        # ``Match(start, end, *targets[target])`` made in C calls, no Python step per match
+        # (every target is a 4-tuple: label, id, is_token_pattern, kind). No two are equal:
+        # each table finds a span and target once, and the tables' targets differ.
+        found = list(map(_new_match, repeat(Match), map(tuple.__add__, zip(starts, ends),
+                                                        map(self.targets.__getitem__, hits))))  # fmt: skip
+        extra: list[Match] = []
         # Whitespace the tokenizer made a token of its own (a line break, a run of spaces).
         spaces = np.flatnonzero(array[:, 2])
         if len(spaces):
-            found.update(self._squeezed_candidates(doc, lower, orth, spaces.tolist()))
+            extra += self._squeezed_candidates(doc, lower, orth, spaces.tolist())
         # The substring test first: it rules out almost every text at C speed, the regex not.
         if text is not None and " -" in text and _GLUED_HYPHEN.search(text) is not None:
-            found.update(self._hyphen_split_candidates(doc, text, lower))
+            extra += self._hyphen_split_candidates(doc, text, lower)
         if text is not None and "(s)" in text:
-            found.update(self._optional_plural_candidates(doc, text, lower, orth))
-        return list(found)
+            extra += self._optional_plural_candidates(doc, text, lower, orth)
+        # Those found again by another route once: the first found kept.
+        return list(dict.fromkeys([*found, *extra])) if extra else found
 
     def _optional_plural_candidates(self, doc: Doc, text: str, lower: list[int], orth: list[int]) -> list[Match]:
         """Matches ending in a word written with an optional plural, ``ticket(s)`` or
         ``SLA(s)``: spaCy makes "ticket(s" one token and ")" another, so the word is read
-        without its "(s" and the match takes the ")" too."""
+        without its "(s" and the match takes the ")" too. Tokens are read as slices of
+        ``text`` (no ``Token`` each), each distinct word hashed once."""
         bounds = doc.to_array([IDX, LENGTH])
         ends = bounds[:, 0] + bounds[:, 1]
+        found_at = _tokens_at(ends, (hit.end(1) for hit in _OPTIONAL_PLURAL.finditer(text)))
+        if not found_at:
+            return []
+        n = len(doc)
+        token_starts, token_ends = bounds[:, 0].tolist(), ends.tolist()
         stems: dict[int, tuple[int, int]] = {}  # token -> the hashes of its word, LOWER and ORTH
-        for i in _tokens_at(ends, (hit.end(1) for hit in _OPTIONAL_PLURAL.finditer(text))):
-            word = doc[i].text[:-2]
-            if doc[i].text.endswith("(s") and len(word) > 1 and i + 1 < len(doc) and doc[i + 1].text == ")":
-                stems[i] = (get_string_id(word.lower()), get_string_id(word))
+        hashed: dict[str, tuple[int, int]] = {}
+        for i in found_at:
+            # The token ends in the "(s" the search found: its word is the rest.
+            word = text[token_starts[i] : token_ends[i] - 2]
+            if len(word) > 1 and i + 1 < n and text[token_starts[i + 1] : token_ends[i + 1]] == ")":
+                pair = hashed.get(word)
+                if pair is None:
+                    pair = hashed[word] = (get_string_id(word.lower()), get_string_id(word))
+                stems[i] = pair
         found = []
         targets = self.targets
+        windows = _windows(stems, self.max_length, n)
+        ordered = sorted(stems)
         for column, table, words in ((0, self.lower, lower), (1, self.orth, orth)):
-            for lo, hi in _windows(stems, self.max_length, len(doc)):
-                window = [stems[i][column] if i in stems else words[i] for i in range(lo, hi)]
-                for start, end, target in table.find(window):
+            for lo, hi in windows:
+                window = words[lo:hi]
+                for i in ordered[bisect_left(ordered, lo) : bisect_left(ordered, hi)]:
+                    window[i - lo] = stems[i][column]
+                for start, end, target in zip(*table.spans(window)):
                     last = lo + end - 1
                     if last in stems:
-                        found.append(Match(lo + start, last + 2, *targets[target]))
+                        found.append(_new_match(Match, (lo + start, last + 2) + targets[target]))
         return found
 
     def _hyphen_split_candidates(self, doc: Doc, text: str, lower: list[int]) -> list[Match]:

@@ -34,6 +34,23 @@ def test_phrase_table_find_matches_a_full_scan(patterns, words):
     assert sorted(set(table.find(words))) == sorted(set(full_scan(patterns, words)))
 
 
+@given(
+    patterns=st.lists(st.lists(HASHES, min_size=1, max_size=5).map(tuple), max_size=10),
+    words=st.lists(HASHES, max_size=24),
+)
+def test_phrase_table_spans_are_the_hits_once_each_and_find_orders_them(patterns, words):
+    # spans() looks one- and two-word keys up in bulk and walks only from longer prefixes:
+    # each hit once, and find() gives them by start, then end.
+    table = PhraseTable()
+    for target, hashes in enumerate(patterns):
+        table.add(hashes, target)
+    starts, ends, targets = table.spans(words)
+    hits = list(zip(starts, ends, targets))
+    assert len(hits) == len(set(hits)) and set(hits) == set(full_scan(patterns, words))
+    found = table.find(words)
+    assert sorted(found) == sorted(hits) and found == sorted(found, key=lambda hit: hit[:2])
+
+
 def test_phrase_table_prefixes_hold_every_proper_prefix_of_long_keys():
     table = PhraseTable()
     table.add((1, 2), 0)
