@@ -55,6 +55,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import compress
+from operator import itemgetter
+
+import numpy as np
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -403,6 +407,65 @@ def _capitalised_word_at(source: str, pos: int) -> bool:
     return i == end < len(source) or source[i : i + 1].islower()
 
 
+#: From this many acronyms, :func:`_in_acronym_names` reads their first look in bulk
+#: (:func:`may_open_names`); below it, the arrays cost more than the calls they spare.
+_BULK_ACRONYMS = 64
+_ASCII_UPPER = np.array([chr(c).isupper() for c in range(128)])
+_ASCII_LOWER = np.array([chr(c).islower() for c in range(128)])
+_MATCH_END = itemgetter(1)
+
+
+def _char_test(points: np.ndarray, ascii_table: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
+    """``test(chr(c))`` for each code point: ASCII from its table, any other once per distinct
+    code point (0, what an offset outside the text reads, is neither upper nor lower case)."""
+    out = ascii_table[np.minimum(points, 127)]
+    wide = points > 127
+    if wide.any():
+        values, inverse = np.unique(points[wide], return_inverse=True)
+        out[wide] = np.array([test(chr(v)) for v in values.tolist()], dtype=bool)[inverse]
+    return out
+
+
+def may_open_names(tokens: _Tokens, acronyms: list) -> list[bool]:
+    """For each of ``acronyms`` (one-token matches): False where :func:`acronym_opens_name`
+    answers None on its first look (no capital or hyphen after it, past one space, or no
+    capitalised word starting there: :func:`_capitalised_word_at`), True where it must be asked.
+    The same character tests on the text's code points for every acronym at once: a text of
+    glued acronyms asked each in turn."""
+    source, count = tokens.text, len(acronyms)
+    n = len(source)
+    # Code points with a 0 either side: offset -1 and n (and any past them) read 0.
+    points = np.concatenate(([0], np.frombuffer(source.encode("utf-32-le"), dtype=np.uint32), [0]))
+
+    def at(offsets: np.ndarray) -> np.ndarray:
+        return points[np.clip(offsets + 1, 0, n + 1)]
+
+    ends = np.fromiter(map(_MATCH_END, acronyms), dtype=np.int64, count=count)
+    after = np.fromiter(map(tokens.token_end, (ends - 1).tolist()), dtype=np.int64, count=count)
+    after += at(after) == ord(" ")
+    first = at(after)
+    hyphen = first == ord("-")
+    may = (ends < len(tokens)) & (hyphen | _char_test(first, _ASCII_UPPER, str.isupper))
+    asked = np.flatnonzero(may)
+    # _capitalised_word_at(source, pos): a capital at pos, then capitals up to a lower-case
+    # letter, or up to its read limit inside the text.
+    pos = (after + hyphen)[asked]
+    capital = _char_test(at(pos), _ASCII_UPPER, str.isupper)
+    limit = np.minimum(n, pos + _CAPITALS_READ)
+    i = pos + 1
+    running = capital & (i < limit)
+    for _ in range(_CAPITALS_READ):
+        live = np.flatnonzero(running)
+        if not len(live):
+            break
+        upper = _char_test(at(i[live]), _ASCII_UPPER, str.isupper)
+        i[live[upper]] += 1
+        running[live[~upper]] = False
+        running[live[upper]] = i[live[upper]] < limit[live[upper]]
+    may[asked] = capital & (((i == limit) & (limit < n)) | _char_test(at(i), _ASCII_LOWER, str.islower))
+    return may.tolist()
+
+
 def acronym_opens_name(tokens: _Tokens, text: str, end: int, *, lexicon: GlossaryLexicon,
                        char_span: Callable[[int, int], tuple[int, int]]) -> int | None:
     """The acronym ending at token ``end`` opens a name: two capitalised words or more follow
@@ -516,7 +579,11 @@ def _in_acronym_names(tokens: _Tokens, text: str, acronyms: list, lexicon: Gloss
     Support Pod" in a heading, after "AI Support Pod Slack channel")."""
     dropped = set()
     names: list[tuple[str, ...]] = []
-    for match in acronyms:
+    if len(acronyms) >= _BULK_ACRONYMS:
+        asked = list(compress(acronyms, may_open_names(tokens, acronyms)))
+    else:
+        asked = acronyms
+    for match in asked:
         name_end = acronym_opens_name(tokens, text, match.end, lexicon=lexicon, char_span=char_span)
         if name_end is not None:
             dropped.add(match)

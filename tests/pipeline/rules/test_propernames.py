@@ -260,3 +260,44 @@ def test_propernames_no_capitalised_token_where_the_characters_say_none(text):
     for token in _BLANK.make_doc(text):
         if token.is_alpha and propernames.is_capitalised(token.text):
             assert propernames._capitalised_word_at(text, token.idx), (text, token.text)
+
+
+def _first_look(text):
+    """Every token of ``text`` taken as a one-token acronym: may_open_names' answers and
+    acronym_opens_name's, in order."""
+    from annotator.pipeline.lexicon import GlossaryLexicon
+    from annotator.pipeline.matcher import Match
+    from annotator.pipeline.tokentexts import TokenTexts
+
+    doc = _BLANK.make_doc(text)
+    ends = [t.idx + len(t) for t in doc]
+    tokens = TokenTexts(doc, text, ends.__getitem__)
+    lexicon = GlossaryLexicon(frozenset({"support", "ticket"}), frozenset(), {}, frozenset())
+    acronyms = [Match(i, i + 1, "CX_ACRONYM", "x", True) for i in range(len(doc))]
+    opens = [propernames.acronym_opens_name(tokens, text, m.end, lexicon=lexicon,
+                                            char_span=lambda lo, hi: (doc[lo].idx, ends[hi - 1])) for m in acronyms]
+    return propernames.may_open_names(tokens, acronyms), opens
+
+
+@pytest.mark.parametrize("text", [*_OPENING_CASES, "-SLA" * 20, "\U0001f600SLA" * 20, "AI " + "X" * 31 + "y Zo"])
+def test_propernames_bulk_first_look_asks_every_acronym_that_opens_a_name(text):
+    may, opens = _first_look(text)
+    assert all(m or found is None for m, found in zip(may, opens))
+
+
+@given(st.text(alphabet="aAbSLé\u00c9\u00df\u01c5 -1\n\U0001f600", max_size=60))
+def test_propernames_bulk_first_look_is_the_one_character_look(text):
+    # Where the bulk look says no, the function returns None on its first look; where it says
+    # yes, the function gets past that look (the run of capitals, non-ASCII cases, text ends).
+    may, opens = _first_look(text)
+    doc = _BLANK.make_doc(text)
+    ends = [t.idx + len(t) for t in doc]
+    for i, (m, found) in enumerate(zip(may, opens)):
+        assert m or found is None
+        if i + 1 < len(doc):
+            after = ends[i] + (text[ends[i] : ends[i] + 1] == " ")
+            first = text[after : after + 1]
+            pos = after + 1 if first == "-" else after
+            assert m == ((first.isupper() or first == "-") and propernames._capitalised_word_at(text, pos))
+        else:
+            assert not m
