@@ -151,14 +151,11 @@ def code_like_screen(context, spans, arrays) -> np.ndarray:
     spaces = np.concatenate(([-1], np.flatnonzero(space) - 1, [n]))
     lo = spaces[np.searchsorted(spaces, lo_in) - 1] + 1
     hi = spaces[np.searchsorted(spaces, hi_in)]
-    verdicts: dict[tuple[int, int], bool] = {}
-    for i, chunk, edge in zip(asked.tolist(), zip(lo.tolist(), hi.tolist()), at_space.tolist()):
-        if edge:
-            continue
-        found = verdicts.get(chunk)
-        if found is None:
-            found = verdicts[chunk] = text.startswith("/", chunk[0]) or _CODE_LIKE.search(text, *chunk) is not None
-        marked[i] = found
+    # Each distinct stretch of chunks searched once (a text without whitespace is one).
+    stretches, which = np.unique(lo * (n + 1) + hi, return_inverse=True)
+    verdicts = np.array([text.startswith("/", start) or _CODE_LIKE.search(text, start, end) is not None
+                         for start, end in (divmod(key, n + 1) for key in stretches.tolist())], dtype=bool)  # fmt: skip
+    marked[asked] = at_space | verdicts[which.ravel()]
     return marked
 
 
