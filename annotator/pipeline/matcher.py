@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Container, Iterable
 from itertools import compress, repeat
-from operator import is_not, itemgetter
+from operator import is_not, itemgetter, not_
 from typing import NamedTuple
 
 import numpy as np
@@ -628,6 +628,9 @@ def resolve(
     rejected: list[Match] = []
     if admit is not None and ask is not None and not ask:
         admit = None  # nothing to ask about
+    apart: list[Match] = []
+    if len(matches) >= _VECTOR_MIN_MATCHES and (admit is None or ask is not None):
+        apart, matches = _accept_apart(matches, taken, ask if admit is not None else None)
     for match in budget.checked(resolution_order(matches)):
         start, end = match.start, match.end
         if taken.find(1, start, end) >= 0:  # a C scan, no slice copied
@@ -655,9 +658,44 @@ def resolve(
             if outer is not None and match.end <= outer.end and outer.id != match.id:
                 if admit is None or (ask is not None and match not in ask) or admit(match):
                     nested.append(match)
+    if apart:
+        accepted += apart
     accepted.sort(key=_START)
     nested.sort(key=_START)
     return accepted, nested
+
+
+def _accept_apart(matches: list[Match], taken: bytearray, ask: Container[Match] | None) -> tuple[list[Match], list[Match]]:
+    """The matches that overlap no other one, lie on free tokens and need not be asked about
+    (none of ``ask``): :func:`resolve` accepts each of them whatever the order, and none of
+    them changes what happens to another. Found with numpy and marked taken here; returns
+    them (by start) and the other matches, left to the ordered pass. A text of glued matches
+    is almost all of the first kind."""
+    n = len(matches)
+    starts = np.fromiter(map(_START, matches), dtype=np.int64, count=n)
+    ends = np.fromiter(map(_END, matches), dtype=np.int64, count=n)
+    order = np.argsort(starts, kind="stable")
+    starts, ends = starts[order], ends[order]
+    reach = np.maximum.accumulate(ends)
+    # Overlapping: a match starting earlier reaches past this one's start, or the next one
+    # (the nearest later start) starts inside it.
+    overlapping = np.zeros(n, dtype=bool)
+    overlapping[1:] = reach[:-1] > starts[1:]
+    overlapping[:-1] |= starts[1:] < ends[:-1]
+    owned = np.frombuffer(taken, dtype=np.uint8)  # a view: setting it sets ``taken``
+    held = np.concatenate(([0], np.cumsum(owned == 1, dtype=np.int64)))
+    alone = ~overlapping & (held[ends] == held[starts])
+    ordered = list(map(matches.__getitem__, order.tolist()))
+    if ask is not None:
+        alone &= ~np.fromiter(map(ask.__contains__, ordered), dtype=bool, count=n)
+    if not alone.any():
+        return [], matches
+    first, lengths = starts[alone], ends[alone] - starts[alone]
+    offsets = np.cumsum(lengths) - lengths
+    owned[np.repeat(first, lengths) + (np.arange(int(lengths.sum())) - np.repeat(offsets, lengths))] = 1
+    del owned  # ``taken`` may be resized again once no view holds it
+    flags = alone.tolist()
+    return list(compress(ordered, flags)), list(compress(ordered, map(not_, flags)))
 
 
 def _windows(positions, reach: int, n: int) -> list[list[int]]:

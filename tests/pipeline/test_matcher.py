@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.glossary.compile import records_from_dicts
+from annotator.pipeline import matcher
 from annotator.pipeline.matcher import (
     COLUMNS, GlossaryMatcher, Match, PhraseTable, release, resolution_order, resolve, unglued,
 )
@@ -108,6 +109,33 @@ def test_matcher_resolve_asks_only_what_ask_holds(matches, data):
     expected = resolve(matches, 50, admit=lambda m: m not in refused)
     assert resolve(matches, 50, admit=admit, ask=ask) == expected
     assert set(asked) <= ask
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_matcher_resolve_many_matches_as_one_by_one(seed, monkeypatch):
+    # From 64 matches, those overlapping nothing on free tokens and not to be asked are
+    # accepted in bulk: the same accepted and nested matches, the same tokens taken, the same
+    # questions asked as taking every match in order.
+    rng = random.Random(seed)
+    n_tokens = rng.randint(64, 400)
+    matches = list({
+        Match(start, min(n_tokens, start + rng.choice((1, 1, 1, 2, 3))), rng.choice(("CX_TERM", "CX_ACRONYM")),
+              rng.choice("ab"), rng.random() < 0.5)
+        for start in rng.sample(range(n_tokens), rng.randint(64, min(n_tokens, 200)))
+    } | {Match(s, s + 1, "CX_ACRONYM", "c", True) for s in rng.sample(range(n_tokens), rng.randint(0, 20))})
+    refused = {m for m in matches if rng.random() < 0.1}
+    ask = refused | {m for m in matches if rng.random() < 0.1}
+    held = bytearray(rng.random() < 0.05 for _ in range(n_tokens))
+
+    def run():
+        asked, taken = [], bytearray(held)
+        found = resolve(matches, n_tokens, taken, lambda m: asked.append(m) or m not in refused, ask)
+        plain = resolve(matches, n_tokens, bytearray(held))
+        return found, plain, sorted(asked), taken
+
+    bulk = run()
+    monkeypatch.setattr(matcher, "_VECTOR_MIN_MATCHES", 10**9)
+    assert bulk == run()
 
 
 def test_matcher_resolve_never_asks_about_a_match_a_longer_one_beats():
