@@ -59,6 +59,9 @@ _VECTOR_MIN_MATCHES = 64
 #: A match's first and end token (:class:`Match` is a tuple: a C call, no attribute lookup).
 _START, _END = itemgetter(0), itemgetter(1)
 _START_END = itemgetter(0, 1)
+#: From this many starts, :meth:`PhraseTable.spans` looks keys up in bulk (below it, making
+#: its lists costs more than walking from each start: a short ticket has a few).
+_BULK_STARTS = 32
 #: Where a token of a hyphen-split sequence came from: all of a token, or the hyphen / the
 #: word of a token split in two.
 _WHOLE, _HYPHEN_PART, _WORD_PART = 0, 1, 2
@@ -178,8 +181,8 @@ class PhraseTable:
         opens = list(map(longest.__contains__, sequence))
         starts = list(compress(range(n), opens))
         found: tuple[list[int], list[int], list[int]] = ([], [], [])
-        if not starts:
-            return found
+        if len(starts) < _BULK_STARTS:  # a short text: the lists would cost more than the walk
+            return self._walk(sequence, starts, 1, found)
         firsts = list(compress(sequence, opens))
         _add_hits(found, starts, 1, list(map(table.get, zip(firsts))))  # ``zip`` of one list: 1-tuples
         reaches = list(map(longest.__getitem__, firsts))
@@ -202,10 +205,19 @@ class PhraseTable:
             at = np.fromiter(map(hash, pairs), dtype=np.int64, count=len(pairs)) & mask
             marks = np.frombuffer(bits, dtype=np.uint8)[at >> 3] >> (at & 7) & 1
             further = list(compress(starts, ((marks == 1) & (np.array(starts) + 2 < n)).tolist()))
+        return self._walk(sequence, further, 3, found)
+
+    def _walk(self, sequence: tuple[int, ...], starts: list[int], width: int,
+              found: tuple[list[int], list[int], list[int]]) -> tuple[list[int], list[int], list[int]]:  # fmt: skip
+        """Add to ``found`` the keys of ``width`` words or more at each of ``starts`` (each has
+        room for ``width`` words within its first word's reach), growing one word at a time."""
+        longest, table = self.longest, self.table
+        bits, mask = self.prefixes()
+        n = len(sequence)
         found_starts, found_ends, found_targets = found
-        for start in further:
+        for start in starts:
             stop = min(n, start + longest[sequence[start]])
-            end = start + 3
+            end = start + width
             while True:
                 key = sequence[start:end]
                 hit = table.get(key)
@@ -214,11 +226,12 @@ class PhraseTable:
                         found_starts.append(start), found_ends.append(end), found_targets.append(target)
                 if end >= stop:
                     break
-                # ``key in self.prefixes()``, inlined: a method call per step of every search
-                # is most of this loop's cost.
-                at = hash(key) & mask
-                if not bits[at >> 3] >> (at & 7) & 1:
-                    break
+                if end - start > 1:  # one word is a prefix of something: its reach says so
+                    # ``key in self.prefixes()``, inlined: a method call per step of every
+                    # search is most of this loop's cost.
+                    at = hash(key) & mask
+                    if not bits[at >> 3] >> (at & 7) & 1:
+                        break
                 end += 1
         return found
 

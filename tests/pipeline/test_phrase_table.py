@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.pipeline import matcher
 from annotator.pipeline.matcher import PhraseTable, PrefixBits
 
 # Hashes across the whole uint64 range (spaCy's hashes use all 64 bits); few of them, so
@@ -39,16 +40,21 @@ def test_phrase_table_find_matches_a_full_scan(patterns, words):
     words=st.lists(HASHES, max_size=24),
 )
 def test_phrase_table_spans_are_the_hits_once_each_and_find_orders_them(patterns, words):
-    # spans() looks one- and two-word keys up in bulk and walks only from longer prefixes:
-    # each hit once, and find() gives them by start, then end.
+    # spans() looks one- and two-word keys up in bulk (past a few starts; here from any) and
+    # walks only from longer prefixes: each hit once, and find() gives them by start, then end.
     table = PhraseTable()
     for target, hashes in enumerate(patterns):
         table.add(hashes, target)
-    starts, ends, targets = table.spans(words)
-    hits = list(zip(starts, ends, targets))
-    assert len(hits) == len(set(hits)) and set(hits) == set(full_scan(patterns, words))
-    found = table.find(words)
-    assert sorted(found) == sorted(hits) and found == sorted(found, key=lambda hit: hit[:2])
+    for bulk_from in (0, 10**9):
+        saved, matcher._BULK_STARTS = matcher._BULK_STARTS, bulk_from
+        try:
+            starts, ends, targets = table.spans(words)
+            found = table.find(words)
+        finally:
+            matcher._BULK_STARTS = saved
+        hits = list(zip(starts, ends, targets))
+        assert len(hits) == len(set(hits)) and set(hits) == set(full_scan(patterns, words))
+        assert sorted(found) == sorted(hits) and found == sorted(found, key=lambda hit: hit[:2])
 
 
 def test_phrase_table_prefixes_hold_every_proper_prefix_of_long_keys():
