@@ -65,7 +65,8 @@ from ..runtime.warmup import VocabLearner
 from . import serialize
 from .coordination import PhraseLookup, coordination_matches, mark_coordinated
 from .loading import load_configured, prewarm_vocab
-from .matcher import COLUMNS, GlossaryMatcher, Match, resolve, unglued
+from .matcher import COLUMNS, GlossaryMatcher, Match, unglued
+from .resolution import resolve
 from .names import (
     AGENT_TURNS_KEY,
     SOURCE_TEXT_KEY,
@@ -500,7 +501,7 @@ class HelpdeskGlossary:
     def _plausible(self, context: RuleContext, bounds: TokenBounds, exempt: set[Match]) -> Callable[[Match], bool]:
         """Whether every candidate-stage precision rule keeps a match (each rule asked only
         about the matches in its ``scope``); matches in ``exempt`` are kept unasked. Asked by
-        :func:`~.matcher.resolve` only about the matches that would win."""
+        :func:`~.resolution.resolve` only about the matches that would win."""
         rules_for = self._rules_for
         starts, ends = bounds.lists()
 

@@ -22,7 +22,8 @@ from .names import SOURCE_TEXT_KEY, TRANSCRIPT_KEY
 from .rules.codelike import CodeLike
 from .rules.deskproduct import about_desk_product
 from .rules.dialogue import is_dialogue
-from .rules.propernames import COMMON_STRANGERS, TABLE_CELL_WORDS
+from .rules.layout import TABLE_CELL_WORDS
+from .rules.propernames import COMMON_STRANGERS
 from .tokentexts import TokenTexts
 
 @dataclass(frozen=True)

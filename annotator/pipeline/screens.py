@@ -1,6 +1,6 @@
 """Candidate screens: which candidates a candidate-stage rule might drop, for all at once.
 
-A candidate-stage rule is asked about each candidate that would win (:func:`~.matcher.resolve`),
+A candidate-stage rule is asked about each candidate that would win (:func:`~.resolution.resolve`),
 a Python call per rule per candidate: a text of glued matches (an acronym every four
 characters) spent most of its candidate stage in those calls, each answering "keep". A rule
 may carry a ``screen`` (:class:`~.precision.PrecisionRule`): given every candidate's bounds as

@@ -29,7 +29,7 @@ from collections import Counter
 
 from ...glossary.compile import ACRONYM_LABEL
 from ...vocabulary.grammar import NOUN_PHRASE_CUES, word_before
-from ..matcher import release
+from ..resolution import release
 from ..names import AGENT_TURNS_KEY, SOURCE_TEXT_KEY
 from ..spoken import in_spoken_stretch
 from .everyday import in_turns

@@ -90,7 +90,7 @@ from ...glossary.compile import TERM_LABEL
 from ...runtime import budget
 from ...vocabulary.inflection import gerund_verb, is_verb_like, pluralize
 from ...vocabulary.typos import typo_forms
-from ..matcher import release
+from ..resolution import release
 from .otherparties import PARTY_IDS
 from .propernames import at_sentence_start
 from .reachperson import asked_to_reach

@@ -23,7 +23,7 @@ import re
 from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
-from ..matcher import release
+from ..resolution import release
 from ..spoken import in_spoken_stretch
 
 #: Words a software issue report uses of itself (general software vocabulary): in an issue

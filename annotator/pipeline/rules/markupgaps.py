@@ -15,7 +15,7 @@ cell is left untagged ("First Response" alone is not matched again).
 
 from __future__ import annotations
 
-from ..matcher import release
+from ..resolution import release
 from ..names import SOURCE_TEXT_KEY
 
 #: Characters that end a stretch of prose in Markdown: a table-cell border, a code span's mark.

@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
-from ..matcher import release
+from ..resolution import release
 
 #: Nouns for people and groups inside or beside an organisation other than its customers
 #: (general English): before the bare head of a customer's term, they say whose it is.

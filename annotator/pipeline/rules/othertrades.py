@@ -43,7 +43,7 @@ from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
 from .everyday import OTHER_DOMAIN_WORDS
-from ..matcher import release
+from ..resolution import release
 
 #: Everyday glossary words -> modifiers that make a compound of another trade with them
 #: (general English): the agent of an airport, an estate or a travel shop, the queue of a

@@ -25,7 +25,7 @@ from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
 from .everyday import OBJECT_STARTS, VERB_CUES
-from ..matcher import release
+from ..resolution import release
 from ..spoken import in_spoken_stretch
 
 #: The particles of English phrasal verbs (general English).

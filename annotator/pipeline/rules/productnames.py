@@ -47,7 +47,7 @@ from ...vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ...vocabulary.inflection import singular
 from ..compounds import closed_compound, counted, counted_compounds
 from ..lexicon import GlossaryLexicon
-from ..matcher import release
+from ..resolution import release
 from .propernames import EMPHASIS_MARKS, INDEFINITE_ARTICLES, at_sentence_start, is_brand_shaped, is_capitalised
 from ..tokentexts import TokenTexts
 

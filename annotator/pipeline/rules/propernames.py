@@ -53,7 +53,6 @@ precision rule (:mod:`..precision`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import compress
 from operator import itemgetter
@@ -65,10 +64,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ...glossary.compile import TERM_LABEL
 from ...vocabulary.frequency import COMMON_WORD_ZIPF, is_common_word
 from ...vocabulary.inflection import singular
-from ...vocabulary.names import is_title_case, name_key
+from ...vocabulary.names import name_key
+from .layout import in_heading, table_label
 from ..compounds import closed_compound, counted, counted_compounds
 from ..lexicon import GlossaryLexicon
-from ..matcher import release
+from ..resolution import release
 from ..tokentexts import TokenTexts as _Tokens
 
 #: Lower-case words that may join the capitalised words of one name ("Chatwoot for Support").
@@ -98,14 +98,6 @@ _PATH_REACH = 12
 INDEFINITE_ARTICLES = frozenset(("a", "an"))
 #: Capitalised common words outside the glossary that make a run a name (one rare word does).
 COMMON_STRANGERS = 2
-#: Most words a markdown table cell may hold to be read as a label.
-TABLE_CELL_WORDS = 2
-#: How far around a match a line break is looked for (a heading is a short line).
-_LINE_REACH = 160
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
-_FIELD_PREFIX = re.compile(r"^\s*(?:#+|[-*+]|\d+[.)]|\w+:)\s+")
-_CELL_WORD = re.compile(r"\w+")
-_LIST_ITEM = re.compile(r"(?:[-*+]|\d+[.)])\s")
 
 
 def is_capitalised(word: str) -> bool:
@@ -162,48 +154,6 @@ def capitalised_run(tokens: _Tokens, start: int, end: int) -> tuple[int, int]:
             break
         hi += n
     return lo, hi
-
-
-def _line(text: str, start: int, end: int) -> str | None:
-    """The line around ``start:end``, or None when it is long (no heading)."""
-    lo = text.rfind("\n", max(0, start - _LINE_REACH), start)
-    hi = text.find("\n", end, end + _LINE_REACH)
-    if (lo < 0 and start > _LINE_REACH) or (hi < 0 and len(text) - end > _LINE_REACH):
-        return None
-    return text[lo + 1 : hi if hi >= 0 else len(text)]
-
-
-def in_heading(text: str, start: int, end: int) -> bool:
-    """``start:end`` is in a heading: a markdown ``#`` line, or a short line whose words are
-    all capitalised (a title, a front-matter ``title:``) and that does not end a sentence."""
-    line = _line(text, start, end)
-    if line is None:
-        return False
-    stripped = line.strip()
-    if stripped.startswith("#"):
-        return True
-    if _LIST_ITEM.match(stripped) or "[" in stripped:
-        return False
-    body = _FIELD_PREFIX.sub("", stripped, count=1).strip(" \"'")
-    words = body.split()
-    return 2 <= len(words) <= 12 and not body.endswith((".", "?", "!")) and is_title_case(body)
-
-
-def table_label(text: str, start: int, end: int, max_words: int = TABLE_CELL_WORDS) -> bool:
-    """``start:end`` fills a markdown table body cell of at most ``max_words`` words."""
-    line_start = text.rfind("\n", max(0, start - _LINE_REACH), start) + 1
-    if not text.startswith("|", line_start) and not text[line_start:start].lstrip().startswith("|"):
-        return False
-    left = text.rfind("|", line_start, start)
-    right = text.find("|", end, end + _LINE_REACH)
-    newline = text.find("\n", end, end + _LINE_REACH)  # bounded: never a scan to the end
-    if left < 0 or right < 0 or (0 <= newline < right):
-        return False
-    if len(_CELL_WORD.findall(text[left + 1 : right])) > max_words:
-        return False
-    # A header row (the line after it is the |---| separator) names columns, in prose words.
-    next_line = text[newline + 1 : newline + 1 + _LINE_REACH] if newline >= 0 else ""
-    return not _TABLE_SEPARATOR.match(next_line)
 
 
 def _glossary_word(word: str, lexicon: GlossaryLexicon) -> bool:

@@ -29,7 +29,7 @@ import re
 from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
-from ..matcher import release
+from ..resolution import release
 from .uilabels import SCREEN_PARTS
 
 #: The parts of a screen a capitalised word labels in plain prose: :data:`~.uilabels.SCREEN_PARTS`

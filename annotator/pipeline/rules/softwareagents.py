@@ -28,7 +28,7 @@ import re
 from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
-from ..matcher import release
+from ..resolution import release
 
 #: The word whose two senses this rule tells apart, in the forms a match of one token has.
 AGENT_FORMS = frozenset(("agent", "agents"))

@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
-from ..matcher import release
+from ..resolution import release
 from ..tokentexts import TokenTexts
 
 #: Nouns naming a part of a piece of software (general English/software words): an

@@ -19,7 +19,7 @@ from __future__ import annotations
 from ...glossary.compile import INFLECTION, TERM_LABEL, VARIANT
 from ...vocabulary.frequency import is_english_word
 from ...vocabulary.inflection import singular
-from ..matcher import release
+from ..resolution import release
 from ..spoken import SPOKEN_KEY, SPOKEN_MODES, in_spoken_stretch
 
 #: The match kinds a closed-up spelling comes as: a variant, or its plural.

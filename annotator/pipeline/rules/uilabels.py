@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from ...glossary.compile import TERM_LABEL
-from ..matcher import release
+from ..resolution import release
 
 #: Verbs that open a button or menu label acting on what follows (general software
 #: vocabulary): a label starting with one names an action on the concept, and keeps it.
