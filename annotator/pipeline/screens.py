@@ -26,6 +26,11 @@ from .matcher import Match
 #: From this many candidates the screens run (below it, their arrays cost more than asking
 #: the rules about each candidate).
 SCREEN_MIN_CANDIDATES = 64
+#: ... and only where candidates are dense, at least one per this many tokens: the screens'
+#: arrays cover the whole text, so on prose (a candidate every eight tokens or so) they cost
+#: more than the questions they spare; glued or repeated terms put one on every second to
+#: third token (the benchmark's doclen and hostile rows measure both sides).
+SCREEN_TOKENS_PER_CANDIDATE = 4
 _START, _END, _IS_TOKEN = itemgetter(0), itemgetter(1), itemgetter(4)
 
 
@@ -99,10 +104,13 @@ def candidate_spans(candidates: list[Match], columns: np.ndarray) -> CandidateSp
 def doubtful(context, screens: Sequence[Screen], candidates: list[Match], columns: np.ndarray | None) -> set[Match] | None:
     """The candidates some rule in ``screens`` might drop (its screen marks them, or it has
     none and they are in its scope): the only ones ``resolve`` need ask about. None when every
-    candidate is to be asked (few candidates, or a rule without a screen for every scope).
+    candidate is to be asked (few or sparse candidates, or a rule without a screen for every
+    scope).
     ``columns``: the component's token columns, ``LOWER`` and ``ORTH`` first, each token's
     ``IDX`` and ``LENGTH`` last."""
     if len(candidates) < SCREEN_MIN_CANDIDATES or columns is None:
+        return None
+    if len(candidates) * SCREEN_TOKENS_PER_CANDIDATE < len(columns):
         return None
     if any(s.screen is None and s.scope == "any" for s in screens):
         return None

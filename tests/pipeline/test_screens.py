@@ -3,12 +3,16 @@ and annotating with them gives what asking every rule about every candidate give
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.pipeline import screens
 from annotator.pipeline.component import READ_COLUMNS
+from annotator.pipeline.matcher import Match
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES, resolve_rules
 from annotator.pipeline.rulecontext import rule_context
 from annotator.pipeline.screens import DocArrays, candidate_spans
@@ -96,9 +100,22 @@ def test_screens_mark_what_each_rule_drops(builtin_nlp, text, dropped):
 def test_screens_annotate_as_asking_every_candidate(builtin_nlp, monkeypatch, text):
     def entities(minimum):
         monkeypatch.setattr(screens, "SCREEN_MIN_CANDIDATES", minimum)
+        monkeypatch.setattr(screens, "SCREEN_TOKENS_PER_CANDIDATE", 10**9)  # sparse ones too
         doc = builtin_nlp(text)
         return [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents], [
             (s.start, s.end) for s in doc.spans["nested"]
         ]
 
     assert entities(1) == entities(10**9)
+
+
+@pytest.mark.parametrize("tokens,screened", [(64 * 4, True), (64 * 4 + 1, False), (10_000, False)])
+def test_screens_run_only_on_dense_candidates(tokens, screened):
+    # The screens' arrays cover the whole text: on prose (sparse candidates) every candidate
+    # is asked instead, and ``doubtful`` says so with None.
+    candidates = [Match(i, i + 1, "CX_ACRONYM", "sla", True) for i in range(64)]
+    columns = np.zeros((tokens, 4), dtype=np.uint64)
+    found = screens.doubtful(SimpleNamespace(text=" " * tokens), [], candidates, columns)
+    assert (found is not None) is screened
+    if screened:
+        assert found == set()
