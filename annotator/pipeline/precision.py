@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -207,15 +208,25 @@ def keep_unless_shouted_word(context: RuleContext, match: Match, start: int, end
     return not (word.lower() in STOP_WORDS and shouted(context.doc, match, context.known_caps))
 
 
-_STOP_HASHES: list[np.ndarray] = []
+def _string_ids(words: Iterable[str]) -> np.ndarray:
+    """``words``' string hashes, sorted, for ``np.isin`` against a token hash column."""
+    return np.array(sorted({get_string_id(w) for w in words}), dtype=np.uint64)
+
+
+@cache
+def _stop_word_ids() -> np.ndarray:
+    return _string_ids(STOP_WORDS)  # on a screen's first use, not at import
+
+
+@cache
+def _label_ids() -> np.ndarray:
+    return _string_ids(LINT_NOT_ACRONYMS)
 
 
 def shouted_word_screen(context: RuleContext, spans, arrays) -> np.ndarray:
     """The candidates whose first word is a stop word, by its ``LOWER`` hash: the
     ``shouted_word`` rule keeps every other one without a look around."""
-    if not _STOP_HASHES:
-        _STOP_HASHES.append(np.array(sorted({get_string_id(w) for w in STOP_WORDS}), dtype=np.uint64))
-    return np.isin(arrays.lower[spans.first], _STOP_HASHES[0])
+    return np.isin(arrays.lower[spans.first], _stop_word_ids())
 
 
 def keep_unless_caps_label(context: RuleContext, match: Match, start: int, end: int) -> bool:
@@ -231,15 +242,10 @@ def keep_unless_caps_label(context: RuleContext, match: Match, start: int, end: 
     return is_shouting(words_around(context.text, start, end))
 
 
-_LABEL_HASHES: list[np.ndarray] = []
-
-
 def caps_label_screen(context: RuleContext, spans, arrays) -> np.ndarray:
     """One-token candidates written as a word of ``LINT_NOT_ACRONYMS`` (by ``ORTH`` hash): the
     ``caps_label`` rule keeps every other one unread."""
-    if not _LABEL_HASHES:
-        _LABEL_HASHES.append(np.array(sorted({get_string_id(w) for w in LINT_NOT_ACRONYMS}), dtype=np.uint64))
-    return (spans.tokens == 1) & np.isin(arrays.orth[spans.first], _LABEL_HASHES[0])
+    return (spans.tokens == 1) & np.isin(arrays.orth[spans.first], _label_ids())
 
 
 def keep_code_in_context(context: RuleContext, match: Match, start: int, end: int) -> bool:
