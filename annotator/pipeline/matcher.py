@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import compress, repeat
 from operator import is_not, itemgetter
 from typing import NamedTuple
@@ -53,6 +53,7 @@ _OPTIONAL_PLURAL = re.compile(r"(\(s)\)")
 #: arrays' set-up costs more than the Python loop).
 _VECTOR_MIN_KEYS = 256
 #: A match's first and end token (:class:`Match` is a tuple: a C call, no attribute lookup).
+MATCH_START, MATCH_END = itemgetter(0), itemgetter(1)
 _START_END = itemgetter(0, 1)
 #: From this many starts, :meth:`PhraseTable.spans` looks keys up in bulk (below it, making
 #: its lists costs more than walking from each start: a ticket of a few hundred words has
@@ -89,6 +90,13 @@ class Match(NamedTuple):
 #: ``_new_match(Match, fields)``: a :class:`Match` from the tuple of its six fields, without
 #: the Python frame of the named tuple's ``__new__`` (one per candidate of every document).
 _new_match = tuple.__new__
+
+
+def match_bounds(matches: Sequence[Match]) -> tuple[np.ndarray, np.ndarray]:
+    """Each match's first and end token, as two arrays index-aligned with ``matches``."""
+    n = len(matches)
+    return (np.fromiter(map(MATCH_START, matches), dtype=np.int64, count=n),
+            np.fromiter(map(MATCH_END, matches), dtype=np.int64, count=n))
 
 
 def _pattern_tokens(pattern: list, *, line: int) -> tuple[str, list[str]]:

@@ -12,19 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 from itertools import compress
-from operator import itemgetter, not_
+from operator import not_
 
 import numpy as np
 
 from ..glossary.compile import EXACT
 from ..runtime import budget
-from .matcher import Match
+from .matcher import MATCH_START, Match, match_bounds
 
 #: From this many matches, :func:`resolution_order` sorts them with numpy (below it, the
 #: arrays' set-up costs more than a sort with a key).
 _VECTOR_MIN_MATCHES = 64
-#: A match's first and end token (:class:`Match` is a tuple: a C call, no attribute lookup).
-_START, _END = itemgetter(0), itemgetter(1)
 
 
 def release(matches: list[Match], dropped: set, taken: bytearray) -> list[Match]:
@@ -53,8 +51,7 @@ def resolution_order(matches: list[Match]) -> list[Match]:
     n = len(matches)
     if n < _VECTOR_MIN_MATCHES:
         return sorted(matches, key=_order_key)
-    starts = np.fromiter(map(_START, matches), dtype=np.int64, count=n)
-    ends = np.fromiter(map(_END, matches), dtype=np.int64, count=n)
+    starts, ends = match_bounds(matches)
     order = np.lexsort((starts, starts - ends))  # stable: by length (longest first), then start
     ordered = list(map(matches.__getitem__, order.tolist()))
     starts, ends = starts[order], ends[order]
@@ -125,8 +122,8 @@ def resolve(
                     nested.append(match)
     if apart:
         accepted += apart
-    accepted.sort(key=_START)
-    nested.sort(key=_START)
+    accepted.sort(key=MATCH_START)
+    nested.sort(key=MATCH_START)
     return accepted, nested
 
 
@@ -137,8 +134,7 @@ def _accept_apart(matches: list[Match], taken: bytearray, ask: Container[Match] 
     them (by start) and the other matches, left to the ordered pass. A text of glued matches
     is almost all of the first kind."""
     n = len(matches)
-    starts = np.fromiter(map(_START, matches), dtype=np.int64, count=n)
-    ends = np.fromiter(map(_END, matches), dtype=np.int64, count=n)
+    starts, ends = match_bounds(matches)
     order = np.argsort(starts, kind="stable")
     starts, ends = starts[order], ends[order]
     reach = np.maximum.accumulate(ends)

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .matcher import Match
+from .matcher import Match, match_bounds
 
 #: From this many candidates the screens run (below it, their arrays cost more than asking
 #: the rules about each candidate).
@@ -31,7 +31,7 @@ SCREEN_MIN_CANDIDATES = 64
 #: more than the questions they spare; glued or repeated terms put one on every second to
 #: third token (the benchmark's doclen and hostile rows measure both sides).
 SCREEN_TOKENS_PER_CANDIDATE = 4
-_START, _END, _IS_TOKEN = itemgetter(0), itemgetter(1), itemgetter(4)
+_IS_TOKEN = itemgetter(4)
 
 
 class CandidateSpans(NamedTuple):
@@ -93,9 +93,8 @@ class Screen(NamedTuple):
 
 def candidate_spans(candidates: list[Match], columns: np.ndarray) -> CandidateSpans:
     """``candidates``' bounds as arrays (``columns`` as :func:`doubtful` takes them)."""
-    n = len(candidates)
-    first = np.fromiter(map(_START, candidates), dtype=np.int64, count=n)
-    last = np.fromiter(map(_END, candidates), dtype=np.int64, count=n) - 1
+    first, end = match_bounds(candidates)
+    last = end - 1
     token_starts = columns[:, -2].astype(np.int64)
     ends = token_starts[last] + columns[last, -1].astype(np.int64)
     return CandidateSpans(token_starts[first], ends, first, last - first + 1)

@@ -55,7 +55,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import compress
-from operator import itemgetter
 
 import numpy as np
 
@@ -68,6 +67,7 @@ from ...vocabulary.names import name_key
 from .layout import in_heading, table_label
 from ..compounds import closed_compound, counted, counted_compounds
 from ..lexicon import GlossaryLexicon
+from ..matcher import MATCH_END
 from ..resolution import release
 from ..tokentexts import TokenTexts as _Tokens
 
@@ -362,7 +362,6 @@ def _capitalised_word_at(source: str, pos: int) -> bool:
 _BULK_ACRONYMS = 64
 _ASCII_UPPER = np.array([chr(c).isupper() for c in range(128)])
 _ASCII_LOWER = np.array([chr(c).islower() for c in range(128)])
-_MATCH_END = itemgetter(1)
 
 
 def _char_test(points: np.ndarray, ascii_table: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
@@ -390,7 +389,7 @@ def may_open_names(tokens: _Tokens, acronyms: list) -> list[bool]:
     def at(offsets: np.ndarray) -> np.ndarray:
         return points[np.clip(offsets + 1, 0, n + 1)]
 
-    ends = np.fromiter(map(_MATCH_END, acronyms), dtype=np.int64, count=count)
+    ends = np.fromiter(map(MATCH_END, acronyms), dtype=np.int64, count=count)
     after = np.fromiter(map(tokens.token_end, (ends - 1).tolist()), dtype=np.int64, count=count)
     after += at(after) == ord(" ")
     first = at(after)
