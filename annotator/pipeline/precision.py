@@ -55,6 +55,7 @@ from .rules.everyday import keep_in_context
 from .rules.hyphennames import hyphenated_name_screen, keep_unless_hyphenated_name
 from .rules.issuereports import drop_defect_words
 from .rules.markupgaps import drop_across_markup
+from .rules.mentions import drop_mentions
 from .rules.otherparties import drop_other_parties
 from .rules.othertrades import drop_other_trades
 from .rules.phrasalverbs import drop_phrasal_verbs
@@ -435,6 +436,12 @@ def make_other_parties_rule() -> PrecisionRule:
     return PrecisionRule("other_parties", "accepted", drop_other_party_heads)
 
 
+@registry.misc("helpdesk_glossary.mentions.v1")
+def make_mentions_rule() -> PrecisionRule:
+    """"Tag" said of a person, a mention (:mod:`.rules.mentions`)."""
+    return PrecisionRule("mentions", "accepted", drop_mentions)
+
+
 @registry.misc("helpdesk_glossary.other_trades.v1")
 def make_other_trades_rule() -> PrecisionRule:
     return PrecisionRule("other_trades", "accepted", drop_other_trades)
@@ -478,6 +485,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.software_agents.v1",
     "helpdesk_glossary.issue_reports.v1",
     "helpdesk_glossary.other_parties.v1",
+    "helpdesk_glossary.mentions.v1",
     "helpdesk_glossary.other_trades.v1",
     "helpdesk_glossary.closing_initials.v1",
     "helpdesk_glossary.spoken_compounds.v1",

@@ -1,0 +1,92 @@
+""""Tag" said of a person: "tag your manager", "Tag engineers with the relevant expertise".
+
+In chat and issue trackers, to tag someone is to mention them so they are notified, the way
+"@" does; the glossary's Tag is the label put on a ticket or a conversation. The verb shows the
+difference by its object: a label is put on a thing ("tag it as `docs`", "tag the ticket"), a
+mention names a person or a group of people ("tag this user group", "tagging the appropriate
+engineering team", "tag the account's Technical Advisor"). The people are general English
+nouns for the people of an organisation (:data:`PEOPLE`, the parties of :mod:`.otherparties`
+among them), never names from a corpus.
+
+A form of the word is asked when no determiner or possessive stands before it (where one does,
+"the tag", "your tags", it is the noun); the words after it are read up to the first that
+ends the object (punctuation, a preposition or conjunction: "tag them **as** solved"), a few
+at most. Pure functions over the document's lower-case token hashes; the component runs them
+as the ``mentions`` precision rule (:mod:`..precision`).
+"""
+
+from __future__ import annotations
+
+from spacy.strings import get_string_id
+
+from ...glossary.compile import TERM_LABEL
+from ..resolution import release
+from .otherparties import OTHER_PARTIES
+
+#: The word whose verb is both labelling a thing and mentioning a person.
+MENTION_VERB = "tag"
+#: Nouns and object pronouns for people (general English), besides the organisation's parties
+#: of :data:`~.otherparties.OTHER_PARTIES`. Never "it" or "them": tickets are tagged so too.
+PEOPLE = OTHER_PARTIES | frozenset(
+    """
+    person people someone somebody anyone anybody everyone everybody me him us
+    teammate teammates coworker coworkers co-worker co-workers member members reviewer reviewers
+    maintainer maintainers owner owners advisor advisors adviser advisers expert experts
+    admin admins administrator administrators supervisor supervisors lead leads mentor mentors
+    """.split()
+)
+#: Words before the verb that make it the noun ("the tag", "your tags", "a ticket's tags").
+NOUN_STARTS = frozenset(
+    "the a an this that these those your our their my his her its any each every no 's \u2019s".split()
+)
+#: Words that end the object before any person is named: prepositions and conjunctions.
+OBJECT_ENDS = frozenset(
+    "as with in on to for from by at of into onto if when so and or but because that which "
+    "who until".split()
+)
+#: How many words after the verb the person may stand ("tag the account's Technical Advisor").
+REACH = 5
+
+_PEOPLE_IDS = frozenset(map(get_string_id, PEOPLE))
+_NOUN_START_IDS = frozenset(map(get_string_id, NOUN_STARTS))
+_OBJECT_END_IDS = frozenset(map(get_string_id, OBJECT_ENDS))
+
+
+def names_a_person(lower, tokens, i: int) -> bool:
+    """A word for people (or an ``@`` handle) closes the object of the verb at token ``i``:
+    within :data:`REACH` words after it, before punctuation or a word of :data:`OBJECT_ENDS`."""
+    for j in range(i + 1, min(i + 1 + REACH, len(lower))):
+        word = tokens[j]
+        if word.startswith("@") and len(word) > 1:
+            return True
+        if lower[j] in _PEOPLE_IDS:
+            return True
+        if lower[j] in _OBJECT_END_IDS or not any(c.isalnum() for c in word):
+            return False
+    return False
+
+
+def drop_mentions(context, matches: list, taken: bytearray) -> list:
+    """The ``mentions`` rule: ``matches`` without a form of "tag" used to mention people.
+    ``context`` is the component's :class:`~annotator.pipeline.rulecontext.RuleContext`;
+    dropped matches release their tokens."""
+    if not matches:
+        return matches
+    concepts = context.lexicon().bases.get(MENTION_VERB)
+    if not concepts:
+        return matches
+    candidates = [
+        m for m in matches
+        if m.end - m.start == 1 and m.id in concepts and m.label == TERM_LABEL and not m.is_token_pattern
+    ]  # fmt: skip
+    # One set test on the document's words spares almost every document the rest.
+    if not candidates or (_PEOPLE_IDS.isdisjoint(context.words()) and "@" not in context.text):
+        return matches
+    lower, tokens = context.lower(), context.tokens()
+    dropped = {
+        m for m in candidates
+        if tokens[m.start].lower() in concepts[m.id]
+        and not (m.start > 0 and lower[m.start - 1] in _NOUN_START_IDS)
+        and names_a_person(lower, tokens, m.start)
+    }  # fmt: skip
+    return release(matches, dropped, taken)
