@@ -65,6 +65,7 @@ from .rules.screenlabels import drop_screen_labels
 from .rules.softwareagents import drop_software_agents
 from .rules.softwareparts import drop_software_parts
 from .rules.spokencompounds import drop_spoken_compounds
+from .rules.turntaking import drop_turn_taking
 from .rules.uilabels import drop_ui_labels
 
 # Characters that end an agent's signature prefix: "Thanks! ^CS", "- CS", "~JD".
@@ -442,6 +443,12 @@ def make_mentions_rule() -> PrecisionRule:
     return PrecisionRule("mentions", "accepted", drop_mentions)
 
 
+@registry.misc("helpdesk_glossary.turn_taking.v1")
+def make_turn_taking_rule() -> PrecisionRule:
+    """"Round robin" said of people taking turns (:mod:`.rules.turntaking`)."""
+    return PrecisionRule("turn_taking", "accepted", drop_turn_taking)
+
+
 @registry.misc("helpdesk_glossary.other_trades.v1")
 def make_other_trades_rule() -> PrecisionRule:
     return PrecisionRule("other_trades", "accepted", drop_other_trades)
@@ -486,6 +493,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.issue_reports.v1",
     "helpdesk_glossary.other_parties.v1",
     "helpdesk_glossary.mentions.v1",
+    "helpdesk_glossary.turn_taking.v1",
     "helpdesk_glossary.other_trades.v1",
     "helpdesk_glossary.closing_initials.v1",
     "helpdesk_glossary.spoken_compounds.v1",

@@ -43,6 +43,7 @@ OWN_GLOSSARY_RULES = {
     "helpdesk_glossary.screen_labels.v1": "tests/pipeline/rules/test_screenlabels.py",
     "helpdesk_glossary.markup_gaps.v1": "tests/pipeline/rules/test_markupgaps.py",
     "helpdesk_glossary.mentions.v1": "tests/pipeline/rules/test_mentions.py",
+    "helpdesk_glossary.turn_taking.v1": "tests/pipeline/rules/test_turntaking.py",
 }
 
 
