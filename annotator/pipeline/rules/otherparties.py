@@ -5,8 +5,12 @@ A term such as "Customer Feedback" or "Customer Survey" is also matched by its h
 leaves the customer out when it is plain whose feedback it is. When another party stands in
 the modifier's place ("team feedback", "the employees' survey", "agent feedback"), it is no
 longer plain: the text names whose it is, and it is not the customer's; and so it is when the
-party is named as where it comes from ("feedback from the team"). The tooltip for
-Customer Feedback would explain the wrong thing.
+party is named as where it comes from ("feedback from the team", "feedback and concerns from
+team members"), as who holds it ("any feedback that the team has for you"), or when the
+feedback goes to the writer's peers (:data:`PEERS`: "constructive feedback to teammates",
+"helpful feedback to others"): what colleagues tell each other about their work. The tooltip
+for Customer Feedback would explain the wrong thing. Feedback sent on to a department ("raise
+feedback to the product team") is still the customers', so "to" counts only before a peer.
 
 The parties are general English nouns for the people and groups of an organisation
 (:data:`OTHER_PARTIES`), never names from a corpus; a thing the feedback is about ("ticket
@@ -32,6 +36,19 @@ OTHER_PARTIES = frozenset(
 )
 PARTY_IDS = frozenset(map(get_string_id, OTHER_PARTIES))
 _PARTY_IDS = PARTY_IDS
+#: Nouns for the writer's fellows at work (general English): feedback given *to* them is
+#: colleagues' feedback on each other's work; "team members" counts by its second word.
+PEERS = frozenset(
+    "teammate teammates colleague colleagues peer peers coworker coworkers co-worker co-workers "
+    "mentee mentees others members".split()
+)
+_PEER_IDS = frozenset(map(get_string_id, PEERS))
+_TO, _RELATIVE_IDS = get_string_id("to"), frozenset(map(get_string_id, ("that", "which")))
+#: How many words after the head the "to" or "from" naming the party may stand ("feedback and
+#: concerns from team members"), within its clause, and how many words after that the party.
+_REACH, _PARTY_REACH = 6, 3
+# Tokens that end the clause the head stands in.
+_CLAUSE_END_IDS = frozenset(map(get_string_id, (".", ";", ":", "!", "?", "|", ",", "(", ")")))
 _FROM = get_string_id("from")
 # Words that may open the party's noun phrase after "from" ("from the team", "from our agents").
 _DETERMINER_IDS = frozenset(map(get_string_id, "the a an your our their my his her its other".split()))
@@ -57,6 +74,35 @@ def said_of_another_party(lower, start: int) -> bool:
     return after < len(lower) and lower[after] in _PARTY_IDS
 
 
+def given_among_colleagues(lower, start: int, strings) -> bool:
+    """Past the head at ``start``, within its clause: "from" and one of :data:`OTHER_PARTIES` or
+    :data:`PEERS`, or "to" and one of :data:`PEERS`, a few words on ("feedback and concerns from
+    team members", "constructive feedback to more junior teammates"), or "that"/"which" and a
+    party as the relative clause's subject ("feedback that the team has for you"); ``lower``
+    are the document's lower-case token hashes, ``strings`` its string store (a line break, a
+    token of its own, ends the clause too)."""
+    n = len(lower)
+    after = start + 1
+    if after < n and lower[after] in _RELATIVE_IDS:
+        j = after + 1
+        while j < n and j - after <= 3 and lower[j] in _DETERMINER_IDS:
+            j += 1
+        if j < n and lower[j] in _PARTY_IDS:
+            return True
+    for i in range(after, min(n, after + _REACH)):
+        word = lower[i]
+        if word in _CLAUSE_END_IDS or "\n" in strings[word]:
+            return False
+        if word == _FROM or word == _TO:
+            parties = _PARTY_IDS | _PEER_IDS if word == _FROM else _PEER_IDS
+            for j in range(i + 1, min(n, i + 1 + _PARTY_REACH)):
+                if lower[j] in parties:
+                    return True
+                if lower[j] in _CLAUSE_END_IDS or "\n" in strings[lower[j]]:
+                    return False
+    return False
+
+
 def drop_other_parties(context, matches: list, taken: bytearray) -> list:
     """The ``other_parties`` rule: ``matches`` without the bare heads of customers' terms that
     another party qualifies. ``context`` is the component's
@@ -69,12 +115,14 @@ def drop_other_parties(context, matches: list, taken: bytearray) -> list:
         if m.end - m.start == 1 and m.id in heads and m.label == TERM_LABEL and not m.is_token_pattern
     ]  # fmt: skip
     # One set test on the document's words spares almost every document the rest.
-    if not candidates or _PARTY_IDS.isdisjoint(context.words()):
+    words = context.words()
+    if not candidates or (_PARTY_IDS.isdisjoint(words) and _PEER_IDS.isdisjoint(words)):
         return matches
     lower = context.lower()
     strings = context.doc.vocab.strings
     dropped = {
         m for m in candidates
-        if strings[lower[m.start]] in heads[m.id] and said_of_another_party(lower, m.start)
+        if strings[lower[m.start]] in heads[m.id]
+        and (said_of_another_party(lower, m.start) or given_among_colleagues(lower, m.start, strings))
     }  # fmt: skip
     return release(matches, dropped, taken)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.pipeline.lexicon import build_lexicon
-from annotator.pipeline.rules.otherparties import OTHER_PARTIES, said_of_another_party
+from annotator.pipeline.rules.otherparties import OTHER_PARTIES, PEERS, given_among_colleagues, said_of_another_party
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
 from ..conftest import concept
@@ -38,6 +38,11 @@ def _ents(nlp, text):
         ("Peers' feedback on the SLA and FRT helps.", ["SLA", "FRT"]),
         ("Seek feedback from the team on the SLA and FRT.", ["SLA", "FRT"]),
         ("Ask for a survey from our other engineers on the SLA and FRT.", ["SLA", "FRT"]),
+        # colleagues' feedback on each other's work: given to peers, held by the team
+        ("Give constructive feedback to teammates on the SLA and FRT.", ["SLA", "FRT"]),
+        ("Offer timely feedback to more junior colleagues on the SLA and FRT.", ["SLA", "FRT"]),
+        ("Ask for any feedback that the team has on the SLA and FRT.", ["SLA", "FRT"]),
+        ("Listen to feedback and concerns from team members about the SLA and FRT.", ["SLA", "FRT"]),
     ],
 )
 def test_otherparties_another_partys_head_is_not_the_term(parties_nlp, text, expected):
@@ -52,6 +57,8 @@ def test_otherparties_another_partys_head_is_not_the_term(parties_nlp, text, exp
         ("Ticket feedback on the SLA and FRT came in.", ["Ticket", "feedback", "SLA", "FRT"]),
         ("Send the survey after the SLA and FRT.", ["survey", "SLA", "FRT"]),
         ("Collect feedback from customers on the SLA and FRT.", ["feedback", "SLA", "FRT"]),
+        # customers' feedback sent on to a department is still theirs
+        ("Raise feedback to the product team on the SLA and FRT.", ["feedback", "SLA", "FRT"]),
         # the whole term is the term, whoever reads it
         ("The team reads customer feedback on the SLA and FRT.", ["customer feedback", "SLA", "FRT"]),
     ],
@@ -88,3 +95,20 @@ def test_otherparties_said_of_another_party(blank, text, i, expected):
 
 def test_otherparties_parties_are_lower_case_words():
     assert all(w.isalpha() and w.islower() for w in OTHER_PARTIES)
+
+
+@pytest.mark.parametrize(
+    "text,i,expected",
+    [("feedback to teammates", 0, True), ("feedback to more junior teammates", 0, True),
+     ("feedback to the product team", 0, False), ("feedback that the team has", 0, True),
+     ("feedback and concerns from team members", 0, True), ("feedback , then to teammates", 0, False),
+     ("feedback\nReach out to teammates", 0, False), ("feedback from customers", 0, False),
+     ("feedback that customers gave", 0, False)],
+)
+def test_otherparties_given_among_colleagues(blank, text, i, expected):
+    doc = blank(text)
+    assert given_among_colleagues([t.lower for t in doc], i, doc.vocab.strings) is expected
+
+
+def test_otherparties_peers_are_lower_case_words():
+    assert all(w.replace("-", "").isalpha() and w.islower() for w in PEERS)
