@@ -94,6 +94,8 @@ _WRAP_CHARS = frozenset("*_[]")
 _STEP_WRAP = 6
 #: Most tokens of a UI path looked through for the emphasis around it.
 _PATH_REACH = 12
+#: Most lower-case words a sentence-case path step runs on after its capitalised first word.
+_STEP_TAIL = 2
 #: Words before a run that make it a common noun phrase ("a Zendesk Macro").
 INDEFINITE_ARTICLES = frozenset(("a", "an"))
 #: Capitalised common words outside the glossary that make a run a name (one rare word does).
@@ -277,6 +279,12 @@ def name_run(
     # A one-word step names the screen in an emphasised path, what to click (``*Manage >
     # Macros*``); written plainly ("Go to Settings > Escalation") it names what is there.
     path = _path_step(tokens, lo, hi) and (len(words) >= 2 or _emphasised_path(tokens, lo, hi))
+    # A step written in sentence case ("select Agent tools > Contextual workspaces") runs on in
+    # lower case up to the path mark: a label of several words all the same.
+    step_hi = hi
+    while step_hi - hi < _STEP_TAIL and tokens[step_hi].isalpha() and tokens[step_hi].islower():
+        step_hi += 1
+    path = path or (step_hi > hi and (tokens[step_hi] in PATH_MARKS or (tokens[step_hi] == "-" and tokens[step_hi + 1] == ">")))
     if _spelled_out(tokens, lo, hi, start, end, long_forms):
         return None
     # A heading's capitals are its place's ("Ticket Templates" is a page about them).

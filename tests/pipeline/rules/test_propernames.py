@@ -29,6 +29,9 @@ def _ents(nlp, text):
         # ... wrapped in emphasis or a link's text
         ("Go to **Admin > Settings >** [**Knowledge Base**](https://x.example/kb) for the SLA.", ["SLA"]),
         ("Go to [*Knowledge Base*] > Home for the SLA.", ["SLA"]),
+        # ... written in sentence case, its lower-case words run on to the path mark
+        ("Then select Escalation tools > Contextual workspaces for the SLA.", ["SLA"]),
+        ("Go to Admin > Escalation rules > Triggers for the SLA.", ["SLA"]),
         # a capitalised word the glossary never uses, not at a sentence start
         ("We moved to Zendesk Ticket last year; the SLA is fine.", ["SLA"]),
         ("Ask the Acme Ticket Cloud team about the SLA.", ["SLA"]),
