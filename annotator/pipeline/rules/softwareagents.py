@@ -16,8 +16,14 @@ the word before it makes it a person ("human agent", "live agent", "support agen
 :data:`PERSON_MARKS`). A term of several words ("AI agent", "agent orchestration",
 "customer support agent") is left alone: its other words say which sense it is.
 
+In any other document, a page that mixes the two ("Fin is Intercom's AI customer-service
+agent ... escalates to human agents"), a bare "agent" is a program where its own noun phrase
+says so: a word of :data:`PROGRAM_MARKS` opens it ("AI chat agents", "an AI-powered support
+agent" is no "support agent"), with only glossary words or hyphens between ("AI
+customer-service agent"; "AI tools help agents" has a verb between and stays).
+
 One look at the document's word hashes spares every document without a bare "agent" match
-or without any word of the machinery the rest. Pure functions over the document's tokens; the
+or without any word of the machinery or a program mark the rest. Pure functions over the document's tokens; the
 component runs them as the ``software_agents`` precision rule (:mod:`..precision`).
 """
 
@@ -75,6 +81,30 @@ PERSON_MARKS = frozenset(
 )
 
 
+#: Words that open the noun phrase of a program agent (general vocabulary of the field):
+#: "AI chat agents", "an LLM agent".
+PROGRAM_MARKS = frozenset("ai genai llm gpt autonomous".split())
+_PROGRAM_MARK_IDS = frozenset(map(get_string_id, PROGRAM_MARKS))
+#: Words that may stand between such a mark and "agent" besides glossary words: the second
+#: half of a hyphenated modifier ("AI-powered", "LLM-based") and the hyphen itself.
+MODIFIER_LINKS = frozenset("- powered driven based first".split())
+#: How many words before "agent" its noun phrase's opening mark may stand.
+PROGRAM_REACH = 4
+
+
+def named_a_program(tokens, start: int, glossary_words: frozenset[str]) -> bool:
+    """The noun phrase of the "agent" at token ``start`` opens with one of
+    :data:`PROGRAM_MARKS`, only glossary words (``glossary_words``) or
+    :data:`MODIFIER_LINKS` between: "AI customer-service agent", "AI-powered agents"."""
+    for i in range(start - 1, max(-1, start - 1 - PROGRAM_REACH), -1):
+        word = tokens[i].lower()
+        if word in PROGRAM_MARKS:
+            return True
+        if word not in MODIFIER_LINKS and word not in glossary_words:
+            return False
+    return False
+
+
 def machine_kinds(text: str, words: frozenset[int]) -> set[str]:
     """The kinds of language-model machinery the document names: ``words`` are the hashes of
     its lower-case token texts, ``text`` is read only for the two-word names whose first word
@@ -108,14 +138,20 @@ def drop_software_agents(context, matches: list, taken: bytearray) -> list:
     if not matches:
         return matches
     words = context.words()
-    if _AGENT_IDS.isdisjoint(words) or _CUE_IDS.isdisjoint(words):
+    machinery, marked = not _CUE_IDS.isdisjoint(words), not _PROGRAM_MARK_IDS.isdisjoint(words)
+    if _AGENT_IDS.isdisjoint(words) or not (machinery or marked):
         return matches
     lower = context.lower()
     candidates = [
         m for m in matches
         if m.end - m.start == 1 and m.label == TERM_LABEL and not m.is_token_pattern and lower[m.start] in _AGENT_IDS
     ]  # fmt: skip
-    if not candidates or len(machine_kinds(context.text, words)) < MACHINE_KINDS_NEEDED:
+    if not candidates:
         return matches
     tokens = context.tokens()
-    return release(matches, {m for m in candidates if not is_person(tokens, m.start)}, taken)
+    if machinery and len(machine_kinds(context.text, words)) >= MACHINE_KINDS_NEEDED:
+        return release(matches, {m for m in candidates if not is_person(tokens, m.start)}, taken)
+    if not marked:
+        return matches
+    glossary_words = context.lexicon().words
+    return release(matches, {m for m in candidates if named_a_program(tokens, m.start, glossary_words)}, taken)

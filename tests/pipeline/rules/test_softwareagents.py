@@ -113,3 +113,31 @@ def test_softwareagents_is_a_default_rule_that_can_be_left_out(glossary_nlp):
     assert RULE in DEFAULT_PRECISION_RULES
     nlp = glossary_nlp(GLOSSARY, precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != RULE])
     assert _ents(nlp, "An agent is an LLM with tools. Tool calls let the agent fetch a ticket.") == ["agent", "LLM", "agent", "ticket"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a page mixing the two: the noun phrase names the program ...
+        ("We rolled out AI ticket agents; human agents answer each ticket.", ["ticket", "agents", "ticket"]),
+        ("Fin is an AI ticket agent and escalates to human agents.", ["ticket", "agents"]),
+        ("Our AI-powered agents draft a reply to the ticket.", ["ticket"]),
+        # ... and nothing else does: a verb or a preposition between, or no mark at all
+        ("AI tools help agents with each ticket.", ["agents", "ticket"]),
+        ("Use AI for agents on every ticket.", ["agents", "ticket"]),
+        ("AI drafts; the agent sends the ticket.", ["agent", "ticket"]),
+    ],
+)
+def test_softwareagents_program_named_in_its_noun_phrase(agents_nlp, text, expected):
+    assert _ents(agents_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,index,program",
+    [("AI chat agents", 2, True), ("AI customer - service agent", 4, True), ("AI tools help agents", 3, False),
+     ("LLM - based agent", 3, True), ("agent", 0, False), ("the agent", 1, False)],
+)
+def test_softwareagents_named_a_program(text, index, program):
+    doc = spacy.blank("en")(text)
+    tokens = TokenTexts(doc, text, lambda i: doc[i].idx + len(doc[i]))
+    assert softwareagents.named_a_program(tokens, index, frozenset({"chat", "customer", "service"})) is program
