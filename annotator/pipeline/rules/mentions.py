@@ -48,6 +48,8 @@ OBJECT_ENDS = frozenset(
 REACH = 5
 
 _PEOPLE_IDS = frozenset(map(get_string_id, PEOPLE))
+# The verb's forms as general English writes them: one set test spares documents without one.
+_VERB_FORM_IDS = frozenset(map(get_string_id, ("tag", "tags", "tagged", "tagging")))
 _NOUN_START_IDS = frozenset(map(get_string_id, NOUN_STARTS))
 _OBJECT_END_IDS = frozenset(map(get_string_id, OBJECT_ENDS))
 
@@ -70,7 +72,7 @@ def drop_mentions(context, matches: list, taken: bytearray) -> list:
     """The ``mentions`` rule: ``matches`` without a form of "tag" used to mention people.
     ``context`` is the component's :class:`~annotator.pipeline.rulecontext.RuleContext`;
     dropped matches release their tokens."""
-    if not matches:
+    if not matches or _VERB_FORM_IDS.isdisjoint(words := context.words()):
         return matches
     concepts = context.lexicon().bases.get(MENTION_VERB)
     if not concepts:
@@ -80,7 +82,7 @@ def drop_mentions(context, matches: list, taken: bytearray) -> list:
         if m.end - m.start == 1 and m.id in concepts and m.label == TERM_LABEL and not m.is_token_pattern
     ]  # fmt: skip
     # One set test on the document's words spares almost every document the rest.
-    if not candidates or (_PEOPLE_IDS.isdisjoint(context.words()) and "@" not in context.text):
+    if not candidates or (_PEOPLE_IDS.isdisjoint(words) and "@" not in context.text):
         return matches
     lower, tokens = context.lower(), context.tokens()
     dropped = {

@@ -115,8 +115,7 @@ def drop_other_parties(context, matches: list, taken: bytearray) -> list:
         if m.end - m.start == 1 and m.id in heads and m.label == TERM_LABEL and not m.is_token_pattern
     ]  # fmt: skip
     # One set test on the document's words spares almost every document the rest.
-    words = context.words()
-    if not candidates or (_PARTY_IDS.isdisjoint(words) and _PEER_IDS.isdisjoint(words)):
+    if not candidates or (_PARTY_IDS.isdisjoint(words := context.words()) and _PEER_IDS.isdisjoint(words)):
         return matches
     lower = context.lower()
     strings = context.doc.vocab.strings
