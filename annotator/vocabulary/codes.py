@@ -17,7 +17,9 @@ severity    ``SEV2`` -> ``S2``                        yes: a severity/priority/i
 ==========  ========================================  ==============================================
 
 Why these and no more: a letter-and-digit token is a code only where nothing else reads it
-that way. ``p1`` has no ordinary reading in prose; ``S3`` names a storage service and ``S1`` a
+that way. A lower-case ``p`` code names a command-line program where the words around it say
+so (:func:`names_a_program`: "the p4 commands", "helpful p4 flags", "git p4": Perforce's client
+is called ``p4``); a priority is never given flags or run as a subcommand. ``p1`` has no ordinary reading in prose; ``S3`` names a storage service and ``S1`` a
 phone model, so a bare ``S`` code needs its context; ``P 1`` reads as a page or paragraph and
 is not a code; ``sev`` without a level, ``P2P`` and ``v1.2`` are not codes at all.
 
@@ -185,7 +187,36 @@ def code_at(text: str, start: int, end: int) -> Code | None:
     code = _code(match)
     if code is not None and code.contextual and not in_code_context(text, start, match.end()):
         return None
+    if code is not None and names_a_program(text, start, match.end()):
+        return None
     return code
+
+
+#: Words after a lower-case code that make it a program's name ("p4 flags"): the parts of a
+#: command-line program (general software vocabulary).
+PROGRAM_PARTS = frozenset("command commands flag flags cli binary binaries depot depots".split())
+#: Programs whose subcommand a lower-case code after them is ("git p4").
+SUBCOMMAND_OF = frozenset(("git",))
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t]+\Z")
+
+
+def names_a_program(text: str, start: int, end: int) -> bool:
+    """The lower-case code at ``text[start:end]`` is a command-line program's name: a word of
+    :data:`PROGRAM_PARTS` follows it or a program of :data:`SUBCOMMAND_OF` precedes it.
+
+    >>> names_a_program("helpful p4 flags", 8, 10), names_a_program("git p4 sync", 4, 6)
+    (True, True)
+    >>> names_a_program("a p4 ticket", 2, 4), names_a_program("P4 flags", 0, 2)
+    (False, False)
+    """
+    if not text[start].islower():
+        return False
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after.group(1).lower() in PROGRAM_PARTS:
+        return True
+    before = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1).lower() in SUBCOMMAND_OF
 
 
 class Mention(NamedTuple):
@@ -210,6 +241,8 @@ def find_codes(text: str, acronyms: set[str] | frozenset[str] | None = None) -> 
         if code is None or (acronyms is not None and code.acronym not in acronyms):
             continue
         if code.contextual and not in_code_context(text, match.start(), match.end()):
+            continue
+        if names_a_program(text, match.start(), match.end()):
             continue
         found.append(Mention(match.start(), match.end(), match.group(), code))
     return found

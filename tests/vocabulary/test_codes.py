@@ -8,11 +8,13 @@ from hypothesis import strategies as st
 
 from annotator.vocabulary.codes import (
     Code,
+    code_at,
     code_expansions,
     code_of_acronym,
     code_spellings,
     find_codes,
     in_code_context,
+    names_a_program,
     needs_context,
     parse_code,
 )
@@ -148,3 +150,24 @@ def test_codes_hostile_text_stays_linear(text):
     started = time.process_time()
     find_codes(text)
     assert time.process_time() - started < 2, "must not go quadratic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Helpful p4 flags for syncing", "Run the p4 commands below", "git p4 is broken", "the p4 cli",
+     "Install the p4 binary first"],
+)
+def test_codes_a_program_named_like_a_code_is_no_code(text):
+    assert find_codes(text) == []
+    start = text.index("p4")
+    assert code_at(text, start, start + 2) is None
+    assert names_a_program(text, start, start + 2)
+
+
+@pytest.mark.parametrize(
+    "text,written",
+    [("Is this a p4 ticket?", "p4"), ("P4 flags are low priority", "P4"), ("p1 and p2 issues", "p1"),
+     ("the digit p2", "p2")],
+)
+def test_codes_a_priority_stays_a_code(text, written):
+    assert written in [m.text for m in find_codes(text)]
