@@ -5,8 +5,10 @@ bare: "assign tickets round robin", "a round-robin assignment rule". English use
 for any taking of turns, most often a meeting's: "Sharing round robin 1: what did you learn?",
 "a round robin of introductions". Only the first is the routing method, and it shows in its
 clause: something is handed out (a verb or noun of assigning, routing or distributing:
-:data:`HANDING_STEMS`, "assigment" misspelt too) or the work so handed is named (:data:`WORK_ITEMS`:
-tickets, chats, calls, leads). A turn-taking round robin names neither.
+:data:`HANDING_STEMS`, "assigment" misspelt too), the work so handed is named
+(:data:`WORK_ITEMS`: tickets, chats, calls, leads), or the round robin is named as a setting of
+software (:data:`SETTING_WORDS`: "the round robin method", "enable round robin", "does it
+support round robin?"). A turn-taking round robin names none of these.
 
 One sense per discourse: the document keeps its round robins when any of them shows the
 routing in its clause ("Can it do a round robin on incoming tickets? ... I tried workflows, no
@@ -37,13 +39,21 @@ WORK_ITEMS = frozenset(
     inquiry inquiries enquiry enquiries agent agents queue queues inbox inboxes
     """.split()
 )
+#: Words for a setting of software (general software English): a round robin so named is a
+#: product's routing method, work or no work in sight.
+SETTING_WORDS = frozenset(
+    """
+    method methods mode modes feature features option options setting settings rule rules
+    strategy algorithm service style logic enable enabled enables disable disabled support supports
+    """.split()
+)
 #: Tokens that end a clause (a line break is any token holding one).
 CLAUSE_ENDS = frozenset(". ! ? ; :".split())
 #: How many words either side of the match its clause reaches at most.
 CLAUSE_REACH = 30
 
 _ROBIN = get_string_id(ROBIN)
-_WORK_IDS = frozenset(map(get_string_id, WORK_ITEMS))
+_WORK_IDS = frozenset(map(get_string_id, WORK_ITEMS | SETTING_WORDS))
 
 
 def _ends_clause(word: str) -> bool:
@@ -51,9 +61,9 @@ def _ends_clause(word: str) -> bool:
 
 
 def shows_routing(lower, tokens, start: int, end: int) -> bool:
-    """The clause around tokens ``start:end`` hands work out or names the work handed: a word
-    of :data:`HANDING_STEMS` or :data:`WORK_ITEMS`, the match's own words included ("Round
-    Robin Routing")."""
+    """The clause around tokens ``start:end`` hands work out, names the work handed or a
+    setting of software: a word of :data:`HANDING_STEMS`, :data:`WORK_ITEMS` or
+    :data:`SETTING_WORDS`, the match's own words included ("Round Robin Routing")."""
 
     def handing(i: int) -> bool:
         return lower[i] in _WORK_IDS or tokens[i].lower().startswith(HANDING_STEMS)
