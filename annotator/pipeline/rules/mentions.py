@@ -26,13 +26,14 @@ from .otherparties import OTHER_PARTIES
 #: The word whose verb is both labelling a thing and mentioning a person.
 MENTION_VERB = "tag"
 #: Nouns and object pronouns for people (general English), besides the organisation's parties
-#: of :data:`~.otherparties.OTHER_PARTIES`. Never "it" or "them": tickets are tagged so too.
+#: of :data:`~.otherparties.OTHER_PARTIES`. Never "it" or "them": tickets are tagged so too;
+#: nor "leads", "contacts", "customers", "users": a CRM labels those.
 PEOPLE = OTHER_PARTIES | frozenset(
     """
     person people someone somebody anyone anybody everyone everybody me him us
     teammate teammates coworker coworkers co-worker co-workers member members reviewer reviewers
     maintainer maintainers owner owners advisor advisors adviser advisers expert experts
-    admin admins administrator administrators supervisor supervisors lead leads mentor mentors
+    admin admins administrator administrators supervisor supervisors mentor mentors
     """.split()
 )
 #: Words before the verb that make it the noun ("the tag", "your tags", "a ticket's tags").

@@ -48,6 +48,7 @@ def test_mentions_tagging_people_is_no_term(mention_nlp, text):
         ("The tag engineers use most is billing.", "tag"),  # the noun, after a determiner
         ("Tag them as solved once the customer confirms.", "Tag"),  # "them" may be tickets
         ("Tickets tagged as urgent go first.", "tagged"),
+        ("Tag leads with the campaign they came from.", "Tag"),  # a CRM labels its leads
     ],
 )
 def test_mentions_tagging_things_stays(mention_nlp, text, word):
