@@ -46,14 +46,15 @@ from .everyday import OTHER_DOMAIN_WORDS
 from ..resolution import release
 
 #: Everyday glossary words -> modifiers that make a compound of another trade with them
-#: (general English): the agent of an airport, an estate or a travel shop, the queue of a
+#: (general English): the agent of an airport, an estate, a travel shop or a courier (a shop's
+#: "delivery agent" brings the parcel; the customer it failed writes to the desk about him), the queue of a
 #: computer's jobs, the route of a network packet or a vehicle, the ticket of a journey or a show,
 #: the tag of a markup language or a release.
 TRADE_MODIFIERS: dict[str, frozenset[str]] = {
     "agent": frozenset(
         "gate airport travel booking baggage luggage ground ramp handling boarding checkin estate realty "
         "insurance customs border station rental shipping freight forwarding secret talent "
-        "literary press sports leasing letting".split()
+        "literary press sports leasing letting delivery pickup courier postal".split()
     ),
     "queue": frozenset(
         "download downloads upload uploads print printer printing render build job jobs message "

@@ -46,6 +46,9 @@ def _ents(nlp, text):
         # a compound's modifier names another trade
         ("The gate agents were great, unlike the SLA and FRT.", ["SLA", "FRT"]),
         ("No baggage agent either; the SLA and FRT are a joke.", ["SLA", "FRT"]),
+        # a courier, the parcel's: "the delivery agent left it at the gate"
+        ("The delivery agent left it at the gate; the SLA and FRT apply.", ["SLA", "FRT"]),
+        ("We will ask the pickup agent to check the box. SLA and FRT.", ["SLA", "FRT"]),
         ("Do you have any trace routes? The SLA and FRT apply.", ["SLA", "FRT"]),
         ("Try the content from your download queue; the SLA and FRT apply.", ["SLA", "FRT"]),
         ("My e-ticket and the SLA and FRT.", ["SLA", "FRT"]),
