@@ -38,10 +38,11 @@ from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
 from .spokencodes import before_code_number, in_spelled_code
 
 #: Lower-cased acronyms that are also words, so never read as the acronym when written as one
-#: word (``it``, ``us``...; the stop words are added to these).
+#: word (``it``, ``us``...; the stop words are added to these), and the interjection a chat or
+#: an engine writes as a word ("grr wrong sender address"), which no dictionary of words lists.
 WORDS = frozenset({
     "ace", "aim", "arr", "art", "bot", "cat", "cs", "dr", "id", "mas", "max", "om", "pip", "rag",
-    "roi", "sop", "tl", "ht", "nia", "pin", "sam", "sim", "sme", "tam", "ups", "web",
+    "roi", "sop", "tl", "ht", "nia", "pin", "sam", "sim", "sme", "tam", "ups", "web", "grr",
 }) | frozenset(STOP_WORDS)  # fmt: skip
 
 #: ``doc.user_data`` key: ``"auto"`` or ``"always"`` turns spoken forms on for that doc.

@@ -124,6 +124,12 @@ def test_spoken_ordinary_words_stay_untagged(index, text):
     assert _found(index, text) == []
 
 
+def test_spoken_an_interjection_is_no_acronym():
+    # "grr" is how a chat or an engine writes the growl, not Gross Revenue Retention (GRR)
+    text = "a: it died for no reason huzzah\nb: grr wrong sender address on your list post\n"
+    assert annotator.annotate(text, "transcript", asr="on")["spans"] == []
+
+
 def test_spoken_letter_and_word_is_one_span_over_both():
     text = "customer: so the e nps and the c sat went down\nagent: okay"
     spans = annotator.annotate(text, "transcript")["spans"]
