@@ -2,7 +2,8 @@
 
 A word of a glossary term of :data:`MIN_WORD_LETTERS` letters or more written with one letter
 dropped, one letter doubled or two adjacent letters swapped ("escalaton", "esclation",
-"escallation", "escalaiton"), and an acronym of :data:`MIN_ACRONYM_LETTERS` letters or more with
+"escallation", "escalaiton"), or, in a long word, one letter struck for a neighbouring key
+("excalate": :data:`~annotator.vocabulary.typos.MIN_SUBSTITUTION_LETTERS`), and an acronym of :data:`MIN_ACRONYM_LETTERS` letters or more with
 a letter doubled or two adjacent letters swapped ("CSTA", "CSAAT" for CSAT), matches what it
 misspells: the span says ``match: "fuzzy"`` and ``did_you_mean`` (its text as the glossary
 spells it). An acronym never loses a letter: four capitals minus one are likely another

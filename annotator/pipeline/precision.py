@@ -66,6 +66,7 @@ from .rules.softwareagents import drop_software_agents
 from .rules.softwareparts import drop_software_parts
 from .rules.spokencompounds import drop_spoken_compounds
 from .rules.turntaking import drop_turn_taking
+from .rules.units import drop_units
 from .rules.uilabels import drop_ui_labels
 
 # Characters that end an agent's signature prefix: "Thanks! ^CS", "- CS", "~JD".
@@ -459,6 +460,11 @@ def make_closing_initials_rule() -> PrecisionRule:
     return PrecisionRule("closing_initials", "accepted", drop_closing_initials)
 
 
+@registry.misc("helpdesk_glossary.units.v1")
+def make_units_rule() -> PrecisionRule:
+    return PrecisionRule("units", "accepted", drop_units)
+
+
 @registry.misc("helpdesk_glossary.spoken_compounds.v1")
 def make_spoken_compounds_rule() -> PrecisionRule:
     return PrecisionRule("spoken_compounds", "accepted", drop_spoken_compounds)
@@ -496,6 +502,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.turn_taking.v1",
     "helpdesk_glossary.other_trades.v1",
     "helpdesk_glossary.closing_initials.v1",
+    "helpdesk_glossary.units.v1",
     "helpdesk_glossary.spoken_compounds.v1",
     "helpdesk_glossary.phrasal_verbs.v1",
     "helpdesk_glossary.everyday_words.v1",

@@ -11,7 +11,11 @@ that way (:func:`is_spoken`), :meth:`SpokenIndex.find` proposes extra matches:
 - acronyms said as a letter then a word, which engines write apart: ``c sat``, ``e nps``;
 - acronyms written as one lower-case word that is not an ordinary English word: ``csat``,
   ``aht``, ``wfm``, ``slas``; never ``it``, ``us``, ``cs``, ``rag`` (see :data:`WORDS`);
-- terms with a number written as a word: ``tier two``, ``level one support``.
+- terms with a number written as a word: ``tier two``, ``level one support``;
+- terms of several words holding an acronym, its letters spelled: ``s l a breach``, ``a i
+  agent``, ``c s a t score`` (one span over the term, where the letters alone would be the
+  acronym and the words after it another match, or none: "a i" alone is the article and the
+  pronoun).
 
 Only where the caller asks, through ``doc.user_data[SPOKEN_KEY]``: ``"auto"`` (what the
 transcript formats set) looks in the stretches :func:`is_spoken` accepts, ``"always"`` in the
@@ -34,14 +38,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
 from ..vocabulary.grammar import DETERMINERS, DIGIT_WORDS, word_before
+from ..vocabulary.inflection import pluralize
 from .spanvalues import NO_VALUES, SPAN_VALUES_KEY
 from .spokencodes import before_code_number, in_spelled_code
 
 #: Lower-cased acronyms that are also words, so never read as the acronym when written as one
-#: word (``it``, ``us``...; the stop words are added to these).
+#: word (``it``, ``us``...; the stop words are added to these), and the interjection a chat or
+#: an engine writes as a word ("grr wrong sender address"), which no dictionary of words lists.
 WORDS = frozenset({
     "ace", "aim", "arr", "art", "bot", "cat", "cs", "dr", "id", "mas", "max", "om", "pip", "rag",
-    "roi", "sop", "tl", "ht", "nia", "pin", "sam", "sim", "sme", "tam", "ups", "web",
+    "roi", "sop", "tl", "ht", "nia", "pin", "sam", "sim", "sme", "tam", "ups", "web", "grr",
 }) | frozenset(STOP_WORDS)  # fmt: skip
 
 #: ``doc.user_data`` key: ``"auto"`` or ``"always"`` turns spoken forms on for that doc.
@@ -60,6 +66,8 @@ _WORD = re.compile(r"(?<![\w'.@/-])[a-z]{2,6}(?:'s)?(?![\w@/-])")
 # A letter said on its own, then the rest of an acronym said as a word: "c sat", "e nps". Not
 # "a" or "i", which are words; the joined letters must be a glossary acronym (:meth:`_split`).
 _LETTER_WORD = re.compile(r"(?<![\w'.@/-])[b-hj-zB-HJ-Z][ \t][a-z]{2,5}(?:'s)?(?![\w@/-])")
+# An acronym as a word of a name: two to six capitals ("SLA" in "SLA Breach").
+_SPOKEN_ACRONYM = re.compile(r"[A-Z]{2,6}")
 # A stretch of text: what lies between line breaks and runs of three blanks or more.
 _SEGMENT = re.compile(r"\S(?:\S|[ \t]{1,2}(?=\S))*")
 _UPPER = re.compile(r"[A-Z]")
@@ -187,6 +195,21 @@ def _with_number(acronym: str) -> list[str]:
     return said
 
 
+def _with_letters(name: str) -> list[str]:
+    """How a name of several words holding an acronym is said with the acronym's letters one
+    by one (``SLA Breach`` -> ``s l a breach``, ``s l a breaches``); none for any other name.
+    The plural is the last word's, when that word is no acronym."""
+    words = name.split()
+    if len(words) < 2 or not any(_SPOKEN_ACRONYM.fullmatch(word) for word in words):
+        return []
+    said = [" ".join(word.lower()) if _SPOKEN_ACRONYM.fullmatch(word) else word.lower() for word in words]
+    forms = [" ".join(said)]
+    plural = None if _SPOKEN_ACRONYM.fullmatch(words[-1]) else pluralize(said[-1])
+    if plural and plural != said[-1]:
+        forms.append(" ".join([*said[:-1], plural]))
+    return forms
+
+
 def in_spoken_stretch(doc, text: str | None = None) -> Callable[[int], bool]:
     """Whether a character offset of ``doc`` lies in a speech-to-text stretch
     (:func:`spoken_segments`), where sentences run together without a full stop; always
@@ -235,8 +258,9 @@ class SpokenIndex:
     def from_glossary(cls, glossary, *, term_label: str, acronym_label: str, ambiguous_prefix: str) -> SpokenIndex:
         """Built from a :class:`~annotator.glossary.model.Glossary`: its acronyms, its
         acronyms ending in a digit as said (``SEV1`` -> ``sev one``, ``s e v one``; ``P1`` ->
-        ``p one``), and its terms and aliases with a number from 0 to 10 (``Tier 2`` ->
-        ``tier two``)."""
+        ``p one``), its terms and aliases with a number from 0 to 10 (``Tier 2`` ->
+        ``tier two``), and those holding an acronym, its letters spelled (``SLA Breach`` ->
+        ``s l a breach``)."""
         acronyms = {}
         phrases = {}
         for acronym, concepts in glossary.by_acronym.items():
@@ -250,6 +274,8 @@ class SpokenIndex:
                 words = name.lower().split()
                 if any(word in _NUMBERS for word in words):
                     spoken = " ".join(_NUMBERS.get(word, word) for word in words)
+                    phrases.setdefault(spoken, Target(term_label, concept.id))
+                for spoken in _with_letters(name):
                     phrases.setdefault(spoken, Target(term_label, concept.id))
         return cls(acronyms, phrases)
 

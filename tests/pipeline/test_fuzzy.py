@@ -95,7 +95,8 @@ def test_fuzzy_default_index_reads_no_common_form_as_a_misspelling():
 
 @pytest.mark.parametrize(
     "typo, kind",
-    [("escalaton", "dropped"), ("esclation", "dropped"), ("escallation", "doubled"), ("escalaiton", "swapped")],
+    [("escalaton", "dropped"), ("esclation", "dropped"), ("escallation", "doubled"), ("escalaiton", "swapped"),
+     ("excalation", "a neighbouring key struck")],
 )
 def test_fuzzy_term_word_typos_match_the_term(nlp, typo, kind):
     text = f"Per the SLA, the {typo} was handled by tier 1."

@@ -44,6 +44,7 @@ OWN_GLOSSARY_RULES = {
     "helpdesk_glossary.markup_gaps.v1": "tests/pipeline/rules/test_markupgaps.py",
     "helpdesk_glossary.mentions.v1": "tests/pipeline/rules/test_mentions.py",
     "helpdesk_glossary.turn_taking.v1": "tests/pipeline/rules/test_turntaking.py",
+    "helpdesk_glossary.units.v1": "tests/pipeline/rules/test_units.py",
 }
 
 

@@ -124,6 +124,27 @@ def test_spoken_ordinary_words_stay_untagged(index, text):
     assert _found(index, text) == []
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("we had an s l a breach yesterday", ("s l a breach", "SLA Breach")),
+        ("two s l a breaches this week", ("s l a breaches", "SLA Breach")),
+        # "a i" alone is the article and the pronoun; inside its term it is the acronym
+        ("we deployed an a i agent for chat", ("a i agent", "AI Agent")),
+        ("is it conversational a i or a bot", ("conversational a i", "Conversational AI")),
+    ],
+)
+def test_spoken_a_term_holding_spelled_letters_is_one_span(text, expected):
+    spans = annotator.annotate(f"customer: {text}\nagent: okay\n", "transcript")["spans"]
+    assert [(s["text"], s["term"], s["match"]) for s in spans] == [(*expected, "spoken")]
+
+
+def test_spoken_an_interjection_is_no_acronym():
+    # "grr" is how a chat or an engine writes the growl, not Gross Revenue Retention (GRR)
+    text = "a: it died for no reason huzzah\nb: grr wrong sender address on your list post\n"
+    assert annotator.annotate(text, "transcript", asr="on")["spans"] == []
+
+
 def test_spoken_letter_and_word_is_one_span_over_both():
     text = "customer: so the e nps and the c sat went down\nagent: okay"
     spans = annotator.annotate(text, "transcript")["spans"]

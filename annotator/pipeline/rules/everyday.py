@@ -17,7 +17,8 @@ mention gets a score:
   is no evidence for itself: "your tickets ... one ticket" in a booking is the same word again);
 * ``- verb_penalty`` when the term's noun form is used as a verb (never a word English uses
   as a noun only, "send email to agent": :func:`~annotator.vocabulary.inflection.is_verb_like`,
-  nor a word right after a determiner, "in the ticket it leaves"): after "to", a modal or a
+  nor a word right after a determiner, "in the ticket it leaves"): after "to", a modal, a
+  negated auxiliary ("we don't queue", :mod:`.negation`) or a
   subject pronoun ("we queue", "to queue"; not a "to" after a word that sends something
   somewhere, :data:`TO_PREPOSITION_HEADS`: "transfer to queue", "responding to feedback"), before the particle "up" ("queues up") or an
   object ("reporting a bug", "bug your agents"), or, for an ``-ing`` form, after "be" ("users
@@ -91,6 +92,7 @@ from ...runtime import budget
 from ...vocabulary.inflection import gerund_verb, is_verb_like, pluralize
 from ...vocabulary.typos import typo_forms
 from ..resolution import release
+from .negation import negated_verb_cue
 from .otherparties import PARTY_IDS
 from .propernames import at_sentence_start
 from .reachperson import asked_to_reach
@@ -228,6 +230,8 @@ def _verb_use(lower: Sequence[int], i: int, form: str, base: str, verbs: frozens
         return True
     if before in _VERB_CUE_IDS:
         return form == base and not _prepositional_to(lower, i - 1)
+    if negated_verb_cue(lower, i - 1):  # "we don't queue chats", "i cant hold"
+        return form == base
     if before in _THIRD_PERSON_IDS:
         return form == plural and form != base
     return before in _BE_IDS and form.endswith("ing")

@@ -1,5 +1,5 @@
 """Everyday glossary words in another trade: "gate agent", "trace routes", "a train ticket",
-"the routing number", "startup programs", "passive mode".
+"the routing number", "startup programs", "passive mode", "medical documentation".
 
 A help desk's "agent", "ticket", "queue" and "route" are everyday English words other trades
 use too, and a real conversation (a customer writing to an airline, a rail company, an
@@ -46,14 +46,15 @@ from .everyday import OTHER_DOMAIN_WORDS
 from ..resolution import release
 
 #: Everyday glossary words -> modifiers that make a compound of another trade with them
-#: (general English): the agent of an airport, an estate or a travel shop, the queue of a
+#: (general English): the agent of an airport, an estate, a travel shop or a courier (a shop's
+#: "delivery agent" brings the parcel; the customer it failed writes to the desk about him), the queue of a
 #: computer's jobs, the route of a network packet or a vehicle, the ticket of a journey or a show,
 #: the tag of a markup language or a release.
 TRADE_MODIFIERS: dict[str, frozenset[str]] = {
     "agent": frozenset(
         "gate airport travel booking baggage luggage ground ramp handling boarding checkin estate realty "
         "insurance customs border station rental shipping freight forwarding secret talent "
-        "literary press sports leasing letting".split()
+        "literary press sports leasing letting delivery pickup courier postal".split()
     ),
     "queue": frozenset(
         "download downloads upload uploads print printer printing render build job jobs message "
@@ -78,6 +79,13 @@ TRADE_MODIFIERS: dict[str, frozenset[str]] = {
     "routing": frozenset("ip packet bgp ospf multicast".split()),
     # A computer starting up, not a new business: "Windows startup", "during startup".
     "startup": frozenset("windows system computer pc laptop boot during upon".split()),
+    # Papers that prove something to another trade (a doctor's, a carrier's, a tax office's),
+    # which a customer hands in, not the writing that explains a product: "submit the medical
+    # documentation", "the return documentation".
+    "documentation": frozenset(
+        "medical legal tax customs shipping return returns supporting insurance financial identity "
+        "immigration visa court".split()
+    ),
     # The adjective, not a Net Promoter Score's middle group (a noun): no modifier says so.
     "passive": frozenset(),
 }
@@ -94,6 +102,8 @@ TRADE_HEADS: dict[str, frozenset[str]] = {
     # A computer's "startup programs", "startup tab", "startup repair".
     "startup": frozenset("program programs item items app apps tab folder folders type repair disk sound "
                          "screen menu settings".split()),
+    # Keeping a record, not a product's docs: "for documentation purposes".
+    "documentation": frozenset(("purposes", "purpose")),
     # The adjective before its noun: "passive mode", "passive restraint", "passive income".
     "passive": frozenset("mode voice income restraint restraints device devices component components "
                          "cooling listening investor investors smoking".split()),

@@ -7,8 +7,9 @@ just wrap up"), and it is no jargon: it says what someone is about to do, as "ho
 it up" do. The verb shows on either side of the two words:
 
 * before them, a word that takes a verb's base form: "to", a modal ("will", "'ll", "can"), a
-  subject ("I", "we", "you", "they"), "let me" / "let's", "please", or an adverb between one of
-  those and the verb ("just", "quickly": :data:`ADVERBS`);
+  subject ("I", "we", "you", "they"), "let me" / "let's", "please", a negated auxiliary
+  ("cannot", "won't", "dont": :mod:`.negation`), or an adverb between one of those and the
+  verb ("just", "quickly": :data:`ADVERBS`);
 * after them, in typed text, a word opening a noun phrase, the verb's object ("wrap up the
   quote", "wrap up your call"); not in a speech-to-text stretch, where the next sentence runs
   on without a full stop and a determiner after the words opens it.
@@ -25,6 +26,7 @@ from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
 from .everyday import OBJECT_STARTS, VERB_CUES
+from .negation import negated_verb_cue
 from ..resolution import release
 from ..spoken import in_spoken_stretch
 
@@ -57,7 +59,7 @@ def verb_before(lower, i: int) -> bool:
         j -= 1
     if j >= 1 and lower[j] in _LETS_IDS:
         return lower[j - 1] == _LET
-    return j >= 0 and lower[j] in _CUE_IDS
+    return j >= 0 and (lower[j] in _CUE_IDS or negated_verb_cue(lower, j))
 
 
 def object_after(lower, end: int) -> bool:

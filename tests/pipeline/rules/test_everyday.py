@@ -130,6 +130,12 @@ def test_everyday_verb_cues(everyday_nlp, verb, noun):
         ("we need to queue", 3, True),
         ("it queues", 1, True),
         ("we queue", 1, True),
+        # a negated auxiliary, as the tokenizer splits it ("don't", "cannot", "dont")
+        ("we do n't queue", 3, True),
+        ("we can not queue", 3, True),
+        ("we do nt queue", 3, True),
+        # ... not a negated "be": a noun may follow
+        ("it is not queue", 3, False),
         # a plural after "to" or a modal is a noun after a preposition, not an infinitive
         ("set up distribution to agents", 4, False),
         ("send them to tickets", 3, False),

@@ -21,6 +21,7 @@ GLOSSARY = [
     concept("ticket", "Ticket"),
     concept("queue", "Queue"),
     concept("tag", "Tag"),
+    concept("documentation", "Documentation"),
     concept("ticket-routing", "Ticket Routing", aliases=["routing", "route"]),
     concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
     concept("first-response-time", "First Response Time", ["FRT"]),
@@ -46,6 +47,12 @@ def _ents(nlp, text):
         # a compound's modifier names another trade
         ("The gate agents were great, unlike the SLA and FRT.", ["SLA", "FRT"]),
         ("No baggage agent either; the SLA and FRT are a joke.", ["SLA", "FRT"]),
+        # a courier, the parcel's: "the delivery agent left it at the gate"
+        ("The delivery agent left it at the gate; the SLA and FRT apply.", ["SLA", "FRT"]),
+        ("We will ask the pickup agent to check the box. SLA and FRT.", ["SLA", "FRT"]),
+        # papers a customer hands in, or keeping a record: not the product's documentation
+        ("Please submit the medical documentation; the SLA and FRT apply.", ["SLA", "FRT"]),
+        ("For documentation purposes, the SLA and FRT apply.", ["SLA", "FRT"]),
         ("Do you have any trace routes? The SLA and FRT apply.", ["SLA", "FRT"]),
         ("Try the content from your download queue; the SLA and FRT apply.", ["SLA", "FRT"]),
         ("My e-ticket and the SLA and FRT.", ["SLA", "FRT"]),
@@ -114,12 +121,19 @@ def test_othertrades_the_desks_word_stays(trades_nlp, text, expected):
 def test_othertrades_is_a_rule_to_switch_off(glossary_nlp):
     nlp = glossary_nlp(GLOSSARY, precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != RULE])
     assert _ents(nlp, "The gate agents were great, unlike the SLA and FRT.") == ["agents", "SLA", "FRT"]
+    assert _ents(nlp, "The delivery agent left; the SLA and FRT apply.") == ["agent", "SLA", "FRT"]
+    assert _ents(nlp, "Please submit the medical documentation; the SLA and FRT apply.") == [
+        "documentation", "SLA", "FRT"]
 
 
 @pytest.mark.parametrize(
     "text,i,word,expected",
     [
         ("the gate agent", 2, "agent", True),
+        ("the delivery agent", 2, "agent", True),
+        ("the return documentation", 2, "documentation", True),
+        ("for documentation purposes", 1, "documentation", True),
+        ("the API documentation", 2, "documentation", False),
         ("an e - ticket", 3, "ticket", True),
         ("the ticket office", 1, "ticket", True),
         ("the ticket - office", 1, "ticket", True),

@@ -36,6 +36,8 @@ def _ents(nlp, text):
         ("We need to wrap up before the SLA ends.", ["SLA"]),
         # an object after it, in typed text
         ("Wrap up the call and check the SLA.", ["SLA"]),
+        # a negated auxiliary before it, in speech-to-text too (no object cue there)
+        ("I won't wrap up the ticket before the SLA ends.", ["SLA"]),
     ],
 )
 def test_phrasalverbs_the_verb_is_no_term(verbs_nlp, text, expected):
@@ -63,6 +65,12 @@ def test_phrasalverbs_no_object_cue_where_speech_to_text_runs_on(verbs_nlp, spok
     assert spoken_ents(verbs_nlp, "Agents spend too long in wrap up the supervisor said.", spoken=None) == []
 
 
+def test_phrasalverbs_a_negated_verb_in_speech_to_text(verbs_nlp, spoken_ents):
+    # no object cue where the words run on, but "cannot" before them says verb
+    assert spoken_ents(verbs_nlp, "khang cannot wrap up a task in the workspace\n") == []
+    assert spoken_ents(verbs_nlp, "i wont wrap up the call yet\n") == []
+
+
 def test_phrasalverbs_is_a_rule_to_switch_off(glossary_nlp):
     nlp = glossary_nlp(GLOSSARY, precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != RULE])
     assert _ents(nlp, "Let me just wrap up and check the SLA.") == ["wrap up", "SLA"]
@@ -76,6 +84,11 @@ def test_phrasalverbs_is_a_rule_to_switch_off(glossary_nlp):
         ("let 's wrap up", 2, True),
         ("the team 's wrap up", 3, False),
         ("in wrap up", 1, False),
+        # a negated auxiliary: "cannot", "won't", "dont"
+        ("can not wrap up", 2, True),
+        ("wo n't wrap up", 2, True),
+        ("do nt just wrap up", 3, True),
+        ("is not wrap up", 2, False),
     ],
 )
 def test_phrasalverbs_verb_before(blank, text, i, expected):
