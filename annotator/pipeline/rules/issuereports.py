@@ -52,12 +52,27 @@ def _defect_forms(bases: dict) -> tuple[dict[str, frozenset[str]], frozenset[int
     return defects, ids
 
 
-# A release of a program: three numbers or more ("1.9.4", "v1.0.20"), or "version" and a number.
-_RELEASE = re.compile(r"(?<![\w.])v?\d{1,3}\.\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?!\.\d|\w)|\bversion\s+v?\d", re.IGNORECASE)
+# A release of a program: three numbers or more ("1.9.4", "v1.0.20"), or "version" and a number;
+# the plain spelling, case-insensitive:
+#   (?<![\w.])v?\d{1,3}\.\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?!\.\d|\w)  |  \bversion\s+v?\d
+# Written here to open on the set of characters a release can start with ("v", "V", a digit),
+# the rest checked behind it: a pattern that opens with a lookbehind, or with a letter under
+# IGNORECASE, is tried at every position of the text, and a long document that is no issue
+# report is read to its end. Opening on a set, the regex engine skips to those characters at C
+# speed. Same matches (a test compares the two spellings); "v" has no other case-insensitive
+# equivalent, so [vV] is the plain spelling's v.
+_RELEASE = re.compile(
+    r"[vV\d](?:"
+    r"(?:(?<=\d)(?<![\w.]\d)\d{0,2}|(?<=[vV])(?<![\w.][vV])\d{1,3})\.\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?!\.\d|\w)"
+    r"|(?<=[vV])(?<!\w[vV])(?i:ersion)\s+[vV]?\d)"
+)
 # The same as speech-to-text writes it, the digit as its word ("version one nine four"); read
 # only in speech-to-text stretches, where digits are never written ("version one" in typed text
-# may be a first draft).
-_SPOKEN_RELEASE = re.compile(r"\bversion\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+# may be a first draft). Plain spelling, case-insensitive: \bversion\s+(?:zero|one|...|ten)\b,
+# opened on its first letter as _RELEASE is.
+_SPOKEN_RELEASE = re.compile(
+    r"[vV](?<!\w[vV])(?i:ersion\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
 
 
 def is_issue_report(text: str) -> bool:

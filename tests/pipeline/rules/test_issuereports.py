@@ -128,3 +128,38 @@ def test_issuereports_names_spoken_release(blank, text, expected):
     assert issuereports.names_spoken_release(doc, text) is expected
     doc.user_data[SPOKEN_KEY] = None
     assert issuereports.names_spoken_release(doc, text) is False
+
+
+# The plain spellings of the release patterns, case-insensitive: the module's are written to open
+# on the characters a match starts with (so a long text is skimmed, not tried at every position),
+# and must find the same matches.
+PLAIN_RELEASE = r"(?<![\w.])v?\d{1,3}\.\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?!\.\d|\w)|\bversion\s+v?\d"
+PLAIN_SPOKEN_RELEASE = r"\bversion\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+# Pieces that meet every edge of the two: the lookbehinds, the digit counts, the dotted tails,
+# the case-insensitive letters ("ſ" and the dotted and dotless i match "s" and "i"), a non-ASCII
+# digit ("٣"), words glued on either side.
+RELEASE_PIECES = ("v", "V", "1", "23", "4567", ".", " ", "\n", "_", "x", "ersion", "ERSION", "erſion", "ersİon",
+                  "ersıon", "version", "Version ", " one", "ten", "nine", "2", "-", "٣", "v1.2.3", "1.2", "zero", "\t")
+
+
+def _texts(pieces, n, seed=0):
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
+@pytest.mark.parametrize(
+    "fast,plain",
+    [(issuereports._RELEASE, PLAIN_RELEASE), (issuereports._SPOKEN_RELEASE, PLAIN_SPOKEN_RELEASE)],
+    ids=["release", "spoken_release"],
+)
+def test_issuereports_release_patterns_match_their_plain_spelling(fast, plain):
+    import re
+
+    plain = re.compile(plain, re.IGNORECASE)
+    texts = [*_texts(RELEASE_PIECES, 20_000), "Since version 1.9.4 it fails.", "Fixed in v1.0.20.",
+             "Ping 10.0.0.1.5 now.", "upgraded to VERSION two", "a1.2.3 v1.2.3 .1.2.3 1.2.3x"]
+    differ = [t for t in texts if [m.span() for m in fast.finditer(t)] != [m.span() for m in plain.finditer(t)]]
+    assert differ == []
+    assert sum(plain.search(t) is not None for t in texts) > 100  # the pieces do make matches
