@@ -105,20 +105,29 @@ def named_a_program(tokens, start: int, glossary_words: frozenset[str]) -> bool:
     return False
 
 
-def machine_kinds(text: str, words: frozenset[int]) -> set[str]:
+def machine_kinds(text: str, words: frozenset[int], enough: int | None = None) -> set[str]:
     """The kinds of language-model machinery the document names: ``words`` are the hashes of
     its lower-case token texts, ``text`` is read only for the two-word names whose first word
-    it holds."""
+    it holds. With ``enough``, the text is read only until that many kinds are known (the
+    answer may then leave some out): a long text names its machinery early, and reading it to
+    the end to learn no more than "enough" costs a pass over all of it."""
     kinds = {_WORD_IDS[w] for w in words.intersection(_WORD_IDS)}
-    if not _PHRASE_OPENERS.isdisjoint(words):
+    shared = {_SHARED_IDS[w] for w in words.intersection(_SHARED_IDS)}
+
+    def known() -> bool:  # shared words count only beside another kind
+        return enough is not None and bool(kinds) and len(kinds | shared) >= enough
+
+    if not _PHRASE_OPENERS.isdisjoint(words) and not known():
         phrases = set()
         for found in _PHRASES.finditer(text):
-            phrases.add(_PHRASE_KINDS[found.lastindex - 1])
-            if len(phrases) == len(_PHRASE_KINDS):
-                break
-        kinds |= phrases
+            kind = _PHRASE_KINDS[found.lastindex - 1]
+            if kind not in phrases:
+                phrases.add(kind)
+                kinds.add(kind)
+                if len(phrases) == len(_PHRASE_KINDS) or known():
+                    break
     if kinds:
-        kinds.update(_SHARED_IDS[w] for w in words.intersection(_SHARED_IDS))
+        kinds |= shared
     return kinds
 
 
@@ -149,7 +158,7 @@ def drop_software_agents(context, matches: list, taken: bytearray) -> list:
     if not candidates:
         return matches
     tokens = context.tokens()
-    if machinery and len(machine_kinds(context.text, words)) >= MACHINE_KINDS_NEEDED:
+    if machinery and len(machine_kinds(context.text, words, MACHINE_KINDS_NEEDED)) >= MACHINE_KINDS_NEEDED:
         return release(matches, {m for m in candidates if not is_person(tokens, m.start)}, taken)
     if not marked:
         return matches

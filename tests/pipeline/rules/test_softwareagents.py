@@ -94,6 +94,24 @@ def test_softwareagents_machine_kinds(blank, text, kinds):
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["LLMs and guardrails", "a large language model with tool-calling", "multi-agent systems over MCP",
+     "a language of tools", "agentic", "the agent passes tools to the LLM", "the IVR prompts and the agent tools",
+     "tools, then a language model, then function calls, then sub-agents and an LLM",
+     "a language model, a language model, tool calls", "prompts and tools, then a language model"],
+)
+@pytest.mark.parametrize("enough", [1, 2, 3, 4])
+def test_softwareagents_machine_kinds_stops_at_enough(blank, text, enough):
+    """Told how many kinds are enough, it may stop reading early: what it finds is part of the
+    full answer, and reaches ``enough`` exactly when the full answer does."""
+    words = frozenset(t.lower for t in blank(text))
+    full = softwareagents.machine_kinds(text, words)
+    early = softwareagents.machine_kinds(text, words, enough)
+    assert early <= full
+    assert (len(early) >= enough) is (len(full) >= enough)
+
+
+@pytest.mark.parametrize(
     "text,index,person",
     [
         ("a human agent", 2, True),
