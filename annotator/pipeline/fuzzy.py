@@ -224,6 +224,13 @@ class FuzzyIndex:
             columns = doc.to_array([LOWER, ORTH])
         if not self._may_hold_misspellings(columns, (context.words(), context.orth())):
             return {}
+        # The document's misspelled hashes, per column, when the index is held as a set: a
+        # document holds a few, and finding their tokens costs a comparison per token each,
+        # not a search of the index per token (which grows with the document, a long one
+        # holding some misspelling almost surely).
+        present = None
+        if self._any_set is not None:
+            present = (self._any_set.intersection(context.words()), self._any_set.intersection(context.orth()))
         found: dict = {}
         for column, (keys, owners, words), table, is_acronym, fewest_tokens in (
             (0, self._lower, matcher.lower, False, 1),
@@ -232,16 +239,15 @@ class FuzzyIndex:
         ):
             if not len(keys):
                 continue
-            at = np.minimum(np.searchsorted(keys, columns[:, column]), len(keys) - 1)
-            hits = np.flatnonzero(keys[at] == columns[:, column])
+            values = columns[:, column]
+            hits, at = _hits(keys, values, None if present is None else present[column])
             if not len(hits):
                 continue
-            hashes = columns[:, column].tolist()
-            for i in hits.tolist():
-                word = words[int(owners[at[i]])]
+            for i, key_at in zip(hits.tolist(), at.tolist()):
+                word = words[int(owners[key_at])]
                 if self.is_word(doc[i].lower_) or not self._plausible(doc, context, i, is_acronym):
                     continue
-                for start, end, target in _completed(table, hashes, i, word, matcher.max_length, fewest_tokens):
+                for start, end, target in _completed(table, values, i, word, matcher.max_length, fewest_tokens):
                     label, pid, is_token = matcher.targets[target][:3]
                     found[match_type(start, end, label, pid, is_token, FUZZY)] = _corrected(
                         context.text, doc, start, end, i, word
@@ -284,13 +290,43 @@ class FuzzyIndex:
         return after is None or not after.text[:1].isupper()
 
 
+#: Most misspelled hashes a document's tokens are compared with one by one (:func:`_hits`);
+#: past it, one search of the index per token costs less.
+MAX_COMPARED_HASHES = 32
+
+
+def _hits(keys: np.ndarray, values: np.ndarray, present: Iterable[int] | None) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of ``values`` that are ``keys`` (sorted, distinct), in order, and where
+    in ``keys`` each is. ``present``: the values' distinct hashes that may be keys (all keys
+    among them), when known; else every value is searched for in ``keys``."""
+    if present is not None:
+        mine = [h for h in present if _index_of(keys, h) is not None]
+        if not mine:
+            return np.empty(0, np.intp), np.empty(0, np.intp)
+        if len(mine) <= MAX_COMPARED_HASHES:
+            mask = values == np.uint64(mine[0])
+            for h in mine[1:]:
+                mask |= values == np.uint64(h)
+            hits = np.flatnonzero(mask)
+            return hits, np.searchsorted(keys, values[hits])
+    at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    hits = np.flatnonzero(keys[at] == values)
+    return hits, at[hits]
+
+
+def _index_of(keys: np.ndarray, key: int) -> int | None:
+    at = int(np.searchsorted(keys, np.uint64(key)))
+    return at if at < len(keys) and keys[at] == key else None
+
+
 def _completed(
-    table, hashes: list[int], i: int, word: str, reach: int, fewest_tokens: int = 1
+    table, hashes: np.ndarray, i: int, word: str, reach: int, fewest_tokens: int = 1
 ) -> list[tuple[int, int, int]]:
     """``(start, end, target)`` of the patterns of ``table``, ``fewest_tokens`` tokens long or
-    longer, that token ``i`` completes once it is read as ``word``."""
+    longer, that token ``i`` completes once it is read as ``word``. ``hashes``: the document's
+    column (only the window around ``i`` is made a list)."""
     lo, hi = max(0, i - reach + 1), min(len(hashes), i + reach)
-    window = hashes[lo:hi]
+    window = hashes[lo:hi].tolist()
     window[i - lo] = get_string_id(word)
     return [(lo + s, lo + e, t) for s, e, t in table.find(window) if s <= i - lo < e and e - s >= fewest_tokens]
 

@@ -267,3 +267,39 @@ def test_fuzzy_document_lookup_answers_the_same_as_a_set_and_as_an_array(text, m
     hashes = (columns[:, 0].tolist(), columns[:, 1].tolist())  # the lists the component shares
     assert with_set._may_hold_misspellings(columns, hashes) == with_array._may_hold_misspellings(columns, hashes)
     assert with_set._may_hold_misspellings(columns, hashes) == expected
+
+
+@pytest.mark.parametrize("distinct", [0, 1, 5, 40])
+def test_fuzzy_hits_from_the_present_hashes_as_from_a_search_of_every_token(distinct):
+    """A document's few misspelled hashes are found by comparing its tokens with each (or,
+    past MAX_COMPARED_HASHES of them, by searching the index per token): the same positions,
+    in order, and the same places in the index, as searching the index for every token."""
+    import numpy as np
+
+    from annotator.pipeline.fuzzy import MAX_COMPARED_HASHES, _hits
+
+    rng = np.random.default_rng(distinct)
+    keys = np.unique(rng.integers(1, 2**63, 200, dtype=np.uint64))
+    others = rng.integers(1, 2**63, 50, dtype=np.uint64)
+    pool = np.concatenate([keys[:distinct], others])
+    values = rng.choice(pool, 2_000)
+    present = set(values.tolist()) & set(keys.tolist())
+    assert len(present) == distinct and (distinct <= MAX_COMPARED_HASHES or distinct == 40)
+    searched = _hits(keys, values, None)
+    compared = _hits(keys, values, present | {int(others[0])})  # a hash that is no key is ignored
+    assert searched[0].tolist() == compared[0].tolist()
+    assert searched[1].tolist() == compared[1].tolist()
+    assert (keys[compared[1]] == values[compared[0]]).all() and len(compared[0]) == np.isin(values, keys).sum()
+
+
+def test_fuzzy_matches_the_same_with_the_index_held_as_a_set_or_not(nlp, monkeypatch):
+    """A document's misspellings found from the index's set (its present hashes) and from its
+    sorted array alone give the same spans."""
+    text = ("The esclation queue and our CSTA were up. " * 3 + "Ask the knowledge baase, then the escalaton. "
+            "Ticket escallation, SCAT and CSAAT again; esclation at the end")
+    with_set = spans_of(nlp, text)
+    index = nlp.get_pipe("helpdesk_glossary").fuzzy_index()
+    assert index._any_set is not None
+    monkeypatch.setattr(index, "_any_set", None)
+    assert spans_of(nlp, text) == with_set
+    assert sum(match == "fuzzy" for _, match, _, _ in with_set) >= 4
