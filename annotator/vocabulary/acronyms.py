@@ -133,8 +133,12 @@ _CAPITALISED_WORD = re.compile(
 # such a pair, and the search for it skips plain lower-case prose at C speed.
 _CAPITAL_PAIR = re.compile(r"[A-Z][a-z0-9&]*[A-Z]")
 _WORD_REST = re.compile(r"[A-Za-z0-9&]*")
-#: Capital pairs :func:`capitalised_words` walks to before it leaves the rest to the regex.
+#: Capital pairs :func:`capitalised_words` walks before it weighs leaving the rest to the regex,
+#: and the mean spacing (in characters) of those pairs below which it does: the regex pays per
+#: character of text, the walk per pair, so only a text dense with pairs is cheaper to the
+#: regex (a long document of prose, walked past a fixed count of pairs, is not).
 _WALKED_WORDS = 1_000
+_DENSE_SPACING = 40
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&")
 
 
@@ -145,15 +149,18 @@ def capitalised_words(text: str) -> Iterator[re.Match]:
     of the text, lookbehind first, while a match can only start where a run of its word
     characters starts (inside a run the lookbehind fails). So a pair of capitals is searched
     for, its run found, and the regex tried at the run's start only. A text dense with such
-    words (past :data:`_WALKED_WORDS` of them) gets the rest from the regex itself: there the
-    walk's steps in Python cost more than the regex's tries."""
+    words (:data:`_WALKED_WORDS` of them less than :data:`_DENSE_SPACING` characters apart on
+    average) gets the rest from the regex itself: there the walk's steps in Python cost more
+    than the regex's tries. A sparser text is weighed again every :data:`_WALKED_WORDS` pairs."""
     pos, search, rest, match = 0, _CAPITAL_PAIR.search, _WORD_REST.match, _CAPITALISED_WORD.match
-    walked = 0
+    walked, since = 0, 0  # pairs walked since offset ``since``
     while (pair := search(text, pos)) is not None:
         walked += 1
         if walked > _WALKED_WORDS:
-            yield from _CAPITALISED_WORD.finditer(text, pos)
-            return
+            if pair.start() - since < _WALKED_WORDS * _DENSE_SPACING:
+                yield from _CAPITALISED_WORD.finditer(text, pos)
+                return
+            walked, since = 1, pair.start()
         start = pair.start()
         while start and text[start - 1] in _WORD_CHARS:
             start -= 1

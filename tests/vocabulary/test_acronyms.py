@@ -275,6 +275,32 @@ def test_capitalised_words_in_a_dense_text_are_the_regex_matches_too(monkeypatch
     assert _spans(capitalised_words(text)) == _spans(_REFERENCE.finditer(text))
 
 
+@pytest.mark.parametrize("dense", [True, False])
+def test_capitalised_words_leaves_only_a_dense_text_to_the_regex(monkeypatch, dense):
+    """Past _WALKED_WORDS pairs the regex takes over only where they stand closer than
+    _DENSE_SPACING characters on average: a long text of prose is walked to its end. Both
+    ways find the regex's matches."""
+    from annotator.vocabulary import acronyms
+
+    class Counted:  # the regex, counting the searches of the rest of the text
+        searches = 0
+
+        def match(self, *args):
+            return _REFERENCE.match(*args)
+
+        def finditer(self, *args):
+            Counted.searches += 1
+            return _REFERENCE.finditer(*args)
+
+    monkeypatch.setattr(acronyms, "_CAPITALISED_WORD", Counted())
+    monkeypatch.setattr(acronyms, "_WALKED_WORDS", 3)
+    gap = " " if dense else " and then the customer wrote back to us about it once more "
+    text = gap.join(["SLA", "KPIs", "x.SLA", "@AHT", "CSAT's"] * 6) + " AB&\u00e9 R&D"
+    assert _spans(capitalised_words(text)) == _spans(_REFERENCE.finditer(text))
+    assert len(_REFERENCE.findall(text)) > 10
+    assert Counted.searches == (1 if dense else 0)
+
+
 @pytest.mark.parametrize(("token", "expected"), [
     ("VoIP", True), ("eNPS", True), ("QoS", True), ("TwiML", True), ("PoCs", True),
     ("KPIs", False),  # an all-caps acronym's plural: the linter's shape
