@@ -79,6 +79,23 @@ def test_issuereports_is_issue_report(text, report):
     assert issuereports.is_issue_report(text) is report
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_issuereports_prompt_at_a_line_start_as_under_multiline(seed):
+    """A prompt is looked for at the text's start and after each line break: the lines "^"
+    finds under MULTILINE."""
+    import random
+    import re
+
+    multiline = re.compile("^" + issuereports._PROMPT, re.IGNORECASE | re.MULTILINE)
+    pieces = ["\n", "\r\n", " ", "\t", "### ", "**", "- ", "x", "Expected behavior", "steps to reproduce",
+              "describe the bug", "bug description", "\u2028", "\x0b", "Actual results"]
+    rng = random.Random(seed)
+    for _ in range(3_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert issuereports.is_issue_report(text) is (multiline.search(text) is not None
+                                                      or issuereports._RELEASE.search(text) is not None), text
+
+
 def test_issuereports_rule_off_keeps_them(glossary_nlp):
     from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
