@@ -241,7 +241,7 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
                 other_ticket = other_ticket or word == _TICKET
             elif word in TRAVELLERS_WORDS and travel_counts:
                 if travel is None:
-                    travel = _travel_positions(lower, context.words())
+                    travel = _travel_positions(lower, context.words(), _DOCUMENT_TRAVEL_WORDS)
                 if travel and _travelling(context, m, travel, form, word, matches):
                     dropped.add(m)
                 elif word == _TICKET:
@@ -275,15 +275,31 @@ def _trade_words(bases: dict) -> dict[str, list[tuple[str, frozenset[str]]]]:
     return known
 
 
-def _travel_positions(lower, words: frozenset[int]) -> list[int]:
+def _travel_positions(lower, words: frozenset[int], enough: int | None = None) -> list[int]:
     """The token positions of the document's travel words (:data:`TRAVEL_WORDS`), less the
     qualifiable ones a word giving them support's sense stands right before ("customer
-    journey", "by accident": :data:`QUALIFIABLE_TRAVEL_WORDS`); ``words``: the set of
-    ``lower``'s hashes."""
-    if _TRAVEL_IDS.isdisjoint(words):
-        return []
-    return [j for j, h in enumerate(lower) if h in _TRAVEL_IDS
-            and not (h in _QUALIFIER_IDS and j > 0 and lower[j - 1] in _QUALIFIER_IDS[h])]  # fmt: skip
+    journey", "by accident": :data:`QUALIFIABLE_TRAVEL_WORDS`), in order; ``words``: the set
+    of ``lower``'s hashes. With ``enough``, at most that many are found (any of them): the
+    rule needs where they are only while there are fewer.
+
+    Each travel word the document holds is found with ``list.index``, a scan at C speed,
+    rather than every token asked in Python: a long document holds some travel word almost
+    surely."""
+    found: list[int] = []
+    for word in _TRAVEL_IDS.intersection(words):
+        qualifiers = _QUALIFIER_IDS.get(word)
+        j = -1
+        while True:
+            try:
+                j = lower.index(word, j + 1)
+            except ValueError:
+                break
+            if qualifiers is not None and j > 0 and lower[j - 1] in qualifiers:
+                continue
+            found.append(j)
+            if enough is not None and len(found) >= enough:
+                return sorted(found)
+    return sorted(found)
 
 
 def _travelling(context, m, travel: list[int], form: str, word: str, matches: list) -> bool:

@@ -182,3 +182,32 @@ def test_othertrades_no_travel_cue_without_other_domain_weight(glossary_nlp):
 )
 def test_othertrades_a_journey_unless_a_domain_word_qualifies_it(trades_nlp, text, expected):
     assert _ents(trades_nlp, text) == expected
+
+
+def _travel_positions_by_token(lower):
+    """Every token asked in turn: what _travel_positions finds with list.index."""
+    from annotator.pipeline.rules.othertrades import _QUALIFIER_IDS, _TRAVEL_IDS
+
+    return [j for j, h in enumerate(lower) if h in _TRAVEL_IDS
+            and not (h in _QUALIFIER_IDS and j > 0 and lower[j - 1] in _QUALIFIER_IDS[h])]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_othertrades_travel_positions_as_asked_token_by_token(seed):
+    import random
+
+    from spacy.strings import get_string_id
+
+    from annotator.pipeline.rules.othertrades import QUALIFIABLE_TRAVEL_WORDS, _travel_positions
+
+    qualifiable = sorted(QUALIFIABLE_TRAVEL_WORDS)
+    owners = sorted(set().union(*QUALIFIABLE_TRAVEL_WORDS.values()))[:4]  # "by", "customer", ...
+    vocabulary = ["passport", "train", "the", "ticket", *qualifiable, *owners]
+    rng = random.Random(seed)
+    lower = [get_string_id(rng.choice(vocabulary)) for _ in range(rng.randint(0, 60))]
+    expected = _travel_positions_by_token(lower)
+    assert seed or len(expected) > 3  # the lists do hold travel words (qualified ones left out)
+    assert _travel_positions(lower, frozenset(lower)) == expected
+    for enough in (1, 2, 3):
+        some = _travel_positions(lower, frozenset(lower), enough)
+        assert set(some) <= set(expected) and len(some) == min(enough, len(expected))
