@@ -232,6 +232,7 @@ class FuzzyIndex:
         if self._any_set is not None:
             present = (self._any_set.intersection(context.words()), self._any_set.intersection(context.orth()))
         found: dict = {}
+        defined: dict[str, bool] = {}  # acronym -> whether the text defines it: read once each
         for column, (keys, owners, words), table, is_acronym, fewest_tokens in (
             (0, self._lower, matcher.lower, False, 1),
             (1, self._orth, matcher.orth, True, 1),
@@ -245,7 +246,7 @@ class FuzzyIndex:
                 continue
             for i, key_at in zip(hits.tolist(), at.tolist()):
                 word = words[int(owners[key_at])]
-                if self.is_word(doc[i].lower_) or not self._plausible(doc, context, i, is_acronym):
+                if self.is_word(doc[i].lower_) or not self._plausible(doc, context, i, is_acronym, defined):
                     continue
                 for start, end, target in _completed(table, values, i, word, matcher.max_length, fewest_tokens):
                     label, pid, is_token = matcher.targets[target][:3]
@@ -268,8 +269,11 @@ class FuzzyIndex:
         return bool((self._any[at] == values).any())
 
     @staticmethod
-    def _plausible(doc: Doc, context: RuleContext, i: int, is_acronym: bool) -> bool:
-        """May token ``i``, a known misspelling, be read as one (see the module docstring)?"""
+    def _plausible(doc: Doc, context: RuleContext, i: int, is_acronym: bool,
+                   defined: dict[str, bool] | None = None) -> bool:
+        """May token ``i``, a known misspelling, be read as one (see the module docstring)?
+        ``defined``: the answers of :func:`_defined_in` so far, kept by the caller for the
+        document (each is a search of the whole text, and a misspelling is often repeated)."""
         token = doc[i]
         start, end = token.idx, token.idx + len(token)
         written = token.text
@@ -281,7 +285,11 @@ class FuzzyIndex:
         if is_acronym:
             if is_shouting(words_around(context.text, start, end)):
                 return False
-            return not _defined_in(context.text, written)
+            if defined is None:
+                return not _defined_in(context.text, written)
+            if written not in defined:
+                defined[written] = _defined_in(context.text, written)
+            return not defined[written]
         if written.islower():
             return True
         if not written.istitle() or not _starts_sentence(doc, i):

@@ -303,3 +303,14 @@ def test_fuzzy_matches_the_same_with_the_index_held_as_a_set_or_not(nlp, monkeyp
     monkeypatch.setattr(index, "_any_set", None)
     assert spans_of(nlp, text) == with_set
     assert sum(match == "fuzzy" for _, match, _, _ in with_set) >= 4
+
+
+@pytest.mark.parametrize("defined", [False, True])
+def test_fuzzy_a_repeated_acronym_is_judged_the_same_every_time(nlp, defined):
+    """Whether the text defines an acronym is read once per document and holds for each of
+    its mentions: a definition anywhere keeps them all from being read as a misspelling."""
+    text = "Our CSTA dropped. The CSTA was low again. Ask about the CSTA."
+    if defined:
+        text += " The CSTA (Customer Support Tier A) is ours."
+    found = [span for span, _, _ in fuzzy_spans(nlp, text)]
+    assert found == ([] if defined else ["CSTA"] * 3)
