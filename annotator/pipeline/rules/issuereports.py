@@ -63,9 +63,11 @@ def _defect_forms(bases: dict) -> tuple[dict[str, frozenset[str]], frozenset[int
 # IGNORECASE, is tried at every position of the text, and a long document that is no issue
 # report is read to its end. Opening on a set, the regex engine skips to those characters at C
 # speed. Same matches (a test compares the two spellings); "v" has no other case-insensitive
-# equivalent, so [vV] is the plain spelling's v.
+# equivalent, so [vV] is the plain spelling's v. The set opens with ASCII digits and every
+# character past ASCII, and a lookbehind keeps the decimals among them: opening with \d would
+# ask Unicode's digit table of every character of the text.
 _RELEASE = re.compile(
-    r"[vV\d](?:"
+    r"[vV0-9\x80-\U0010ffff](?<=[vV\d])(?:"
     r"(?:(?<=\d)(?<![\w.]\d)\d{0,2}|(?<=[vV])(?<![\w.][vV])\d{1,3})\.\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?!\.\d|\w)"
     r"|(?<=[vV])(?<!\w[vV])(?i:ersion)\s+[vV]?\d)"
 )
