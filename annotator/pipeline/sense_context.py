@@ -45,17 +45,27 @@ _NAME_WORD = re.compile(r"[^\W_]+")
 
 
 @functools.lru_cache(maxsize=4096)
+def long_form_spellings(name: str) -> tuple[str, ...]:
+    """The usual spellings (lower, Capitalized, UPPER) of the longest word of ``name``: a cheap
+    first test that needs no lower-cased copy of the document, and no pattern compiled for a
+    document that writes none of them (most documents, for most names)."""
+    words = _NAME_WORD.findall(name.lower())
+    if not words:
+        return ()
+    longest = max(words, key=len)
+    return longest, longest.capitalize(), longest.upper()
+
+
+@functools.lru_cache(maxsize=4096)
 def long_form(name: str) -> tuple[tuple[str, ...], re.Pattern]:
-    """The usual spellings (lower, Capitalized, UPPER) of the longest word of ``name``, a cheap
-    first test that needs no lower-cased copy of the document, and the pattern of the whole
-    name, any case (see :meth:`DocumentContext.sentences_using`; the left word boundary is
-    checked by the caller, so that the search can start from the pattern's first letter)."""
+    """:func:`long_form_spellings` and the pattern of the whole name, any case (see
+    :meth:`DocumentContext.sentences_using`; the left word boundary is checked by the caller,
+    so that the search can start from the pattern's first letter)."""
     words = _NAME_WORD.findall(name.lower())
     if not words:
         return (), re.compile(r"(?!)")
-    longest = max(words, key=len)
     pattern = r"[\s-]+".join(map(re.escape, words)) + r"s?(?![^\W_])"
-    return (longest, longest.capitalize(), longest.upper()), re.compile(pattern, re.IGNORECASE)
+    return long_form_spellings(name), re.compile(pattern, re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -133,9 +143,10 @@ class DocumentContext:
         document is searched once per long form, and only when it holds that longest word."""
         found = self._uses.get(name)
         if found is None:
-            text, (spellings, pattern) = self.text, long_form(name)
+            text = self.text
             starts: list[int] = []
-            if any(s in text for s in spellings):
+            if any(s in text for s in long_form_spellings(name)):
+                pattern = long_form(name)[1]
                 searched, folded = self._folded(), _folded_pattern(name)
                 if searched is None or folded is None:
                     searched, folded = text, pattern

@@ -130,17 +130,25 @@ def phrases(text: str, *, denials: bool = True) -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _text_phrases(text: str) -> tuple[str, ...]:
+    """Every phrase of a glossary text in order, repeats included (:func:`iter_phrases`): a
+    concept's name or definition is weighed in the bag of every sense it relates to, of one
+    acronym and of others, and is read once."""
+    return tuple([phrase for phrase, _ in iter_phrases(text)])
+
+
 def phrase_counts(texts: Iterable[tuple[str, float]]) -> Counter:
     """Weighted phrase counts of ``(text, weight)`` pairs."""
     counts: Counter = Counter()
     for text, weight in texts:
-        for phrase, _ in iter_phrases(text):
+        for phrase in _text_phrases(text):
             counts[phrase] += weight
     return counts
 
 
 def _mentions(phrase: str, excluded: frozenset[str]) -> bool:
-    return any(part in excluded for part in phrase.split(" "))
+    return not excluded.isdisjoint(phrase.split(" "))
 
 
 class SenseWeights:
@@ -163,7 +171,7 @@ class SenseWeights:
         rarity: Callable[[str], float] = lambda phrase: 1.0,
     ) -> None:
         banned = frozenset(excluded)
-        bags = [Counter({p: c for p, c in bag.items() if not _mentions(p, banned)}) for bag in bags]
+        bags = [{p: c for p, c in bag.items() if not _mentions(p, banned)} if banned else bag for bag in bags]
         vocabulary = set().union(*bags) if bags else set()
         totals = [sum(bag.values()) for bag in bags]
         grand = sum(totals)
@@ -171,22 +179,26 @@ class SenseWeights:
         self.weights: dict[str, tuple[float, ...]] = {}
         if len(bags) < 2:
             return
+        # Each sense's two denominators, the same for every phrase.
+        shares = [(total + SMOOTHING * size, grand - total + SMOOTHING * size) for total in totals]
+        log = math.log
         for phrase in vocabulary:
             counts = [bag.get(phrase, 0.0) for bag in bags]
             everywhere = sum(counts)
             row = []
-            factor = rarity(phrase)
-            for count, total in zip(counts, totals):
+            for count, (own, rest) in zip(counts, shares):
                 if count <= 0:
                     # Smoothing must not turn a phrase a sense never uses into evidence for
                     # it just because that sense's text is short.
                     row.append(0.0)
                     continue
-                mine = (count + SMOOTHING) / (total + SMOOTHING * size)
-                theirs = (everywhere - count + SMOOTHING) / (grand - total + SMOOTHING * size)
-                row.append(max(0.0, math.log(mine / theirs)) * factor)
+                row.append(max(0.0, log(((count + SMOOTHING) / own) / ((everywhere - count + SMOOTHING) / rest))))
+            # The phrase's rarity only scales a row that has some weight (most have none).
             if any(row):
-                self.weights[phrase] = tuple(row)
+                factor = rarity(phrase)
+                row = [weight * factor for weight in row]
+                if any(row):
+                    self.weights[phrase] = tuple(row)
 
     def score(self, found: Mapping[str, str]) -> list[tuple[float, list[str]]]:
         """For each sense, its total weight in ``found`` (phrase -> surface text, see

@@ -28,12 +28,11 @@ only pay for ambiguous hits.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..glossary.model import Concept, Glossary, normalize_key
-from .sense_context import DOCUMENT, NEARBY, SENTENCE, long_form
+from .sense_context import DOCUMENT, NEARBY, SENTENCE, long_form_spellings
 from .sense_evidence import TERM_WEIGHT, Rarity, SenseWeights, phrase_counts, phrases
 
 REASON_ONLY = "only sense in the glossary"
@@ -122,7 +121,7 @@ class SenseIndex:
         self._rarity: Rarity | None = None
         self._affinity: dict[str, float] = {}
         self._prior: dict[str, tuple[int, float]] = {}
-        self._long_form_filters: dict[tuple[str, ...], re.Pattern] = {}
+        self._long_form_filters: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def names(self, concept: Concept) -> set[str]:
         names = self._names.get(concept.id)
@@ -230,15 +229,16 @@ class SenseIndex:
 
     # --- choosing -------------------------------------------------------------------------
 
-    def long_form_filter(self, candidates: Sequence[Concept]) -> re.Pattern:
-        """A pattern that finds the longest word of any candidate's long form, as
-        :func:`.sense_context.long_form` spells it (cached per acronym)."""
+    def long_form_filter(self, candidates: Sequence[Concept]) -> tuple[str, ...]:
+        """The longest word of every candidate's long form, as
+        :func:`.sense_context.long_form_spellings` spells it (cached per acronym): a document
+        that holds none of them names no candidate. Substring tests, not one pattern of
+        alternatives: compiling that pattern cost more than every test it answered."""
         key = tuple(c.id for c in candidates)
         found = self._long_form_filters.get(key)
         if found is None:
-            spellings = {s for c in candidates for name in (c.term, *c.aliases) for s in long_form(name)[0]}
-            alternatives = "|".join(map(re.escape, sorted(spellings))) or "(?!)"
-            found = self._long_form_filters[key] = re.compile(alternatives)
+            spellings = {s for c in candidates for name in (c.term, *c.aliases) for s in long_form_spellings(name)}
+            found = self._long_form_filters[key] = tuple(sorted(spellings))
         return found
 
     def long_forms(self, candidates: Sequence[Concept], windows, memo: dict) -> list[bool]:
@@ -250,7 +250,8 @@ class SenseIndex:
         where = memo.get(key)
         if where is None:
             # One search for the longest word of every long form first: most documents hold none.
-            if self.long_form_filter(candidates).search(windows.text) is None:
+            text = windows.text
+            if not any(spelling in text for spelling in self.long_form_filter(candidates)):
                 where = ()
             else:
                 where = tuple(windows.sentences_using([c.term, *c.aliases]) for c in candidates)
