@@ -81,6 +81,18 @@ def _is_content(word: str) -> bool:
     return len(word) >= 3 and word not in _STOP and not word[0].isdigit()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_kind(word: str) -> tuple[str, bool] | None:
+    """What a word is to a phrase: ``(stem, True)`` for a content word, ``(word, False)`` for a
+    stop word that pairs, None for a number or any other stop word (which ends a pair). One
+    cached question per word, where :func:`iter_phrases` asked two."""
+    if word[0].isdigit():
+        return None
+    if _is_content(word):
+        return stem(word), True
+    return (word, False) if word in _PAIRING else None
+
+
 def _denies(word: str, following: str) -> bool:
     """Whether ``word`` (then ``following``) sets the rest of its clause against what is being
     said: "not", "don't", "unlike", "never", "instead (of)", "rather (than)"; "not only" and
@@ -106,14 +118,11 @@ def iter_phrases(text: str, *, denials: bool = True) -> Iterator[tuple[str, str]
                 and _denies(word, words[position + 1] if position + 1 < len(words) else "")
             ):
                 break
-            if word[0].isdigit():
+            kind = _word_kind(word)
+            if kind is None:
                 previous = None
                 continue
-            content = _is_content(word)
-            if not content and word not in _PAIRING:
-                previous = None
-                continue
-            key = stem(word) if content else word
+            key, content = kind
             if content:
                 yield key, word
             if previous is not None and (content or previous[2]):
