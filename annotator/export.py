@@ -51,45 +51,44 @@ def utf16_converter(text: str) -> Callable[[int], int]:
 _ENTITY = re.compile(b"\x03\x01*")
 
 
-def _entities(doc: Doc) -> Iterator[tuple[int, int, int]]:
-    """``(label, start_char, end_char)`` of each entity of ``doc``, in order, as ``doc.ents``
-    reads the IOB codes: an entity starts at a B token (3) with a label and runs over the I
-    tokens (1) after it. One regex pass over the codes as bytes (a ticket has a few entities
-    among a couple of hundred tokens, and each numpy call over the column costs more than the
-    whole pass), and only as far as the caller reads: the export stops at its span cap, and a
-    text of glued matches has tens of thousands more. Only the IOB codes are read for every
-    token (spaCy reads each attribute of each token through a function call, so every column
-    of ``to_array`` costs as much); label and offsets are read from an entity's edge tokens."""
+def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Iterator[dict]:
+    """Each entity's JSON record (all but ``repeat``), in ``doc.ents`` order.
+
+    Entities are read as ``doc.ents`` reads the IOB codes: an entity starts at a B token (3)
+    with a label and runs over the I tokens (1) after it. One regex pass over the codes as
+    bytes (a ticket has a few entities among a couple of hundred tokens, and each numpy call
+    over the column costs more than the whole pass), and only as far as the caller reads: the
+    export stops at its span cap, and a text of glued matches has tens of thousands more. Only
+    the IOB codes are read for every token (spaCy reads each attribute of each token through a
+    function call, so every column of ``to_array`` costs as much); label and offsets are read
+    from an entity's edge tokens.
+
+    The extension values come from the component's one dict per span
+    (``pipeline.spanvalues.SPAN_VALUES_KEY``, read as ``span_values`` reads it): no ``Span`` and
+    no ``Underscore`` object per entity, which was most of the export's time on a 150-word
+    ticket. The component shares one values dict between the spans of a concept written one
+    way, so the record is built once per values dict and label and copied for each of its
+    entities (a copy of a whole dict costs less than building one key by key).
+    """
+    from .pipeline.spanvalues import NO_VALUES, SPAN_VALUES_KEY
+
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    user_data = doc.user_data
+    same = to_utf16 is _same  # most texts: the offsets are the UTF-16 ones, no call per offset
+    # By the values dict's id, the dict kept beside its record so that no other takes its id.
+    templates: dict[tuple[int, int], tuple[dict, dict]] = {}
     codes = doc.to_array(ENT_IOB).astype(numpy.uint8).tobytes()
     for run in _ENTITY.finditer(codes):
         begin, end = run.span()
         first = doc[begin]
         label = first.ent_type
-        if label:
-            last = doc[end - 1] if end - begin > 1 else first
-            yield label, first.idx, last.idx + len(last)
-
-
-def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Iterator[dict]:
-    """Each entity's JSON record (all but ``repeat``), in ``doc.ents`` order.
-
-    Entity bounds come from the IOB codes (:func:`_entities`) and the extension values from the
-    component's one dict per span (``pipeline.spanvalues.SPAN_VALUES_KEY``): no ``Span`` and no ``Underscore``
-    object per entity, which was most of the export's time on a 150-word ticket. The component
-    shares one values dict between the spans of a concept written one way, so the record is
-    built once per values dict and label and copied for each of its entities (a copy of a
-    whole dict costs less than building one key by key).
-    """
-    from .pipeline.spanvalues import span_values
-
-    if not len(doc):
-        return
-    strings = doc.vocab.strings
-    same = to_utf16 is _same  # most texts: the offsets are the UTF-16 ones, no call per offset
-    # By the values dict's id, the dict kept beside its record so that no other takes its id.
-    templates: dict[tuple[int, int], tuple[dict, dict]] = {}
-    for label, start_char, end_char in _entities(doc):
-        values = span_values(doc, start_char, end_char)
+        if not label:
+            continue
+        last = doc[end - 1] if end - begin > 1 else first
+        start_char, end_char = first.idx, last.idx + len(last)
+        values = user_data.get((SPAN_VALUES_KEY, start_char, end_char)) or NO_VALUES
         known = templates.get((id(values), label))
         if known is None:
             template = {"start": 0, "end": 0, "start_utf16": 0, "end_utf16": 0, "text": "",
@@ -101,12 +100,17 @@ def entity_records(doc: Doc, text: str, to_utf16: Callable[[int], int]) -> Itera
         record = known[1].copy()
         record["start"] = start_char
         record["end"] = end_char
-        record["start_utf16"] = start_char if same else to_utf16(start_char)
-        record["end_utf16"] = end_char if same else to_utf16(end_char)
+        if same:
+            record["start_utf16"] = start_char
+            record["end_utf16"] = end_char
+        else:
+            record["start_utf16"] = to_utf16(start_char)
+            record["end_utf16"] = to_utf16(end_char)
         record["text"] = text[start_char:end_char]
-        if values["senses"] is not None:
+        senses = values["senses"]
+        if senses is not None:
             # The stored list is shared by other spans and documents: the caller gets a copy.
-            record["senses"] = list(values["senses"])
+            record["senses"] = list(senses)
         yield record
 
 
@@ -155,17 +159,17 @@ def doc_to_json(
         if not fuzzy and record["match"] == "fuzzy":
             continue
         key = record["term_id"] or record["text"]
-        if key in seen and first_only:
+        repeat = key in seen
+        if repeat and first_only:
             continue
         if len(spans) >= max_spans:
             truncated = True
             break
-        if key in seen:
+        if repeat:
             record["definition"] = record["senses"] = None
-            record["repeat"] = True
         else:
-            record["repeat"] = False
             seen.add(key)
+        record["repeat"] = repeat
         spans.append(record)
 
     unknown = []
