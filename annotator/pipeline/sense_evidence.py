@@ -130,6 +130,14 @@ def iter_phrases(text: str, *, denials: bool = True) -> Iterator[tuple[str, str]
             previous = (key, word, content)
 
 
+def content_words(text: str) -> set[str]:
+    """The stemmed content words of ``text``: the one-word phrases of :func:`iter_phrases`
+    without denials (what a text is about), read without making its pairs. A word never holds
+    a character that ends a clause, so the words of the whole text are those of its clauses."""
+    kinds = map(_word_kind, _WORD.findall(text.lower()))
+    return {kind[0] for kind in kinds if kind is not None and kind[1]}
+
+
 def phrases(text: str, *, denials: bool = True) -> dict[str, str]:
     """The distinct phrases of ``text``, each with the first way the text wrote it (see
     :func:`iter_phrases` for ``denials``)."""

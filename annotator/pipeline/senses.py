@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 
 from ..glossary.model import Concept, Glossary, normalize_key
 from .sense_context import DOCUMENT, NEARBY, SENTENCE, long_form_spellings
-from .sense_evidence import TERM_WEIGHT, Rarity, SenseWeights, phrase_counts, phrases
+from .sense_evidence import TERM_WEIGHT, Rarity, SenseWeights, content_words, phrase_counts, phrases
 
 REASON_ONLY = "only sense in the glossary"
 REASON_EXPANDED = "expanded in this document"
@@ -97,7 +97,7 @@ def context_reason(found: Sequence[str], scope: str) -> str:
 def _words(text: str) -> set[str]:
     """The stemmed content words of ``text`` (no pairs), denied ones too: "calling back
     instead of keeping them on hold" is about hold, though it is not hold."""
-    return {p for p in phrases(text, denials=False) if " " not in p}
+    return content_words(text)
 
 
 def _concept_text(concept: Concept) -> str:

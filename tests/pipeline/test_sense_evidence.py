@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from annotator.pipeline.sense_evidence import Rarity, SenseWeights, phrase_counts, phrases, stem
+from annotator.pipeline.sense_evidence import Rarity, SenseWeights, content_words, phrase_counts, phrases, stem
 
 
 
@@ -87,3 +87,18 @@ def test_sense_evidence_weights_never_count_excluded_words():
     b = phrase_counts([("Mean time to respond to tickets", 1.0)])
     weights = SenseWeights([a, b], excluded={"mttr"})
     assert not any("mttr" in phrase.split() for phrase in weights.weights)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Average Handle Time (AHT): talk time plus after-call work.",
+        "Calling back instead of keeping them on hold; not a transfer.",
+        "a_b c-d e - f 'x' don't it’s café 12ab ab12 __init__ co-op",
+        "Re-opened tickets, 3 queues and the agents' wrap-up — all of it.",
+        "",
+    ],
+)
+def test_sense_evidence_content_words_are_the_one_word_phrases(text):
+    words = {p for p in phrases(text, denials=False) if " " not in p}
+    assert content_words(text) == words
