@@ -475,11 +475,13 @@ class HelpdeskGlossary:
 
     def warm(self) -> None:
         """Build now what is otherwise built on a document's first need of it: the glossary
-        lexicon (and the word frequencies it reads), the misspelling index and the English
+        lexicon (and the word frequencies it reads), the evidence for the senses of ambiguous
+        acronyms (:meth:`.senses.SenseIndex.warm`), the misspelling index and the English
         word list it consults. A service builds them in its master process before forking, so
         every worker shares them and no user's first request pays for them."""
         self.ensure_loaded()
         self.lexicon()
+        self._senses.warm(self._groups.values())
         index = self.fuzzy_index()
         if self.fuzzy and len(index):
             index.is_word("warm")  # the dictionary is read on its first question

@@ -54,6 +54,9 @@ MAX_RELATED = 24
 #: How many concepts (evenly spread over the glossary) tell how common a phrase is in the
 #: domain: enough for a stable estimate, bounded for a very large glossary.
 BACKGROUND_SAMPLE = 2000
+#: At most this many ambiguous acronyms have their evidence built when the pipeline is warmed
+#: (:meth:`SenseIndex.warm`); the built-in glossary has a few dozen.
+MAX_WARM_ACRONYMS = 1000
 #: How many of the phrases that carry a choice its reason shows.
 SHOWN_PHRASES = 5
 
@@ -226,6 +229,23 @@ class SenseIndex:
             bags = [self.bag(c, candidates) for c in candidates]
             weights = self._weights[key] = SenseWeights(bags, excluded, self.rarity())
         return weights
+
+    def warm(self, groups: Iterable[Sequence[Concept]]) -> None:
+        """Build now what an ambiguous acronym's first mention otherwise builds: the
+        glossary's word indexes and rarity, and per acronym of ``groups`` (each its candidate
+        concepts) with more than one sense, the sense weights, the long-form filter and each
+        sense's prior. At most :data:`MAX_WARM_ACRONYMS` acronyms, the first in glossary order:
+        a very large glossary keeps paying on first need for the rest."""
+        ambiguous = [candidates for candidates in groups if len(candidates) > 1][:MAX_WARM_ACRONYMS]
+        if not ambiguous:
+            return
+        self.rarity()
+        self._word_indexes()
+        for candidates in ambiguous:
+            self.weights(candidates)
+            self.long_form_filter(candidates)
+            for concept in candidates:
+                self.prior(concept)
 
     # --- choosing -------------------------------------------------------------------------
 

@@ -230,7 +230,47 @@ def test_senses_long_form_needs_the_document_windows():
     assert senses[0]["term_id"] == "hold" and senses[0]["reason"].startswith("context:")
 
 
+def test_senses_long_form_filter_holds_the_longest_word_of_each_name_as_written():
+    def concept(cid, term, aliases=()):
+        return Concept(id=cid, term=term, aliases=list(aliases), acronyms=["AHT"], definitions=[Definition("x.", "t.txt", 1)])
+
+    glossary = Glossary([concept("handle", "Average Handle Time", ["Handling time"]), concept("hold", "Average Hold Time")])
+    spellings = SenseIndex(glossary).long_form_filter(glossary.by_acronym["AHT"])
+    assert spellings == ("AVERAGE", "Average", "HANDLING", "Handling", "average", "handling")
+
+
 # --- the glossary's own evidence ----------------------------------------------------------
+
+
+def test_senses_warm_builds_the_evidence_of_every_ambiguous_acronym():
+    def concept(cid, term, acronym, text):
+        return Concept(id=cid, term=term, acronyms=[acronym], definitions=[Definition(text, "t.txt", 1)])
+
+    glossary = Glossary([
+        concept("handle", "Average Handle Time", "AHT", "Talk time plus wrap-up."),
+        concept("hold", "Average Hold Time", "AHT", "Time a caller waits on hold."),
+        concept("sla", "Service Level Agreement", "SLA", "A promised response time."),
+    ])
+    warmed, cold = SenseIndex(glossary), SenseIndex(glossary)
+    warmed.warm(glossary.by_acronym.values())
+    # Only the acronym with two senses has weights to build; they are what a mention builds.
+    assert list(warmed._weights) == [("handle", "hold")]
+    window = [(SENTENCE, (SENTENCE, 0), {"hold": "hold"})]
+    assert warmed.choose(glossary.by_acronym["AHT"], windows=window) == cold.choose(glossary.by_acronym["AHT"], windows=window)
+    assert list(cold._weights) == [("handle", "hold")]
+
+
+def test_senses_warm_is_bounded(monkeypatch):
+    import annotator.pipeline.senses as senses
+
+    def concept(cid, acronym):
+        return Concept(id=cid, term=f"Term {cid}", acronyms=[acronym], definitions=[Definition("Text.", "t.txt", 1)])
+
+    glossary = Glossary([concept(f"{a}{i}", a) for a in ("AB", "CD", "EF") for i in (1, 2)])
+    monkeypatch.setattr(senses, "MAX_WARM_ACRONYMS", 2)
+    index = SenseIndex(glossary)
+    index.warm(glossary.by_acronym.values())
+    assert list(index._weights) == [("AB1", "AB2"), ("CD1", "CD2")]
 
 
 def test_senses_index_related_concepts_come_from_the_distinctive_term_words():
