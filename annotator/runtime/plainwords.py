@@ -60,33 +60,56 @@ def has_english_affixes(tokenizer: Tokenizer) -> bool:
     return found == _english_affixes()
 
 
-#: Last characters after which the English suffix rules match that character alone, or
-#: nothing, when all before it is ASCII letters and digits: no currency ("C$") or unit
-#: ("m\u00b2") ends in one, and no rule reaching further back ends in one.
-_LONE_TAILS = frozenset(".,:;!?)%")
+#: The one English suffix rule with no bound on its length: a run of dots ("wait....").
+_DOT_RUN = r"\.\.+"
+
+
+@lru_cache(maxsize=1)
+def _suffix_reach() -> int | None:
+    """How far before a chunk's end an English suffix match can start, a run of dots aside:
+    the longest the other suffix rules match (their lookbehinds read but do not take), plus one
+    for the line break before which ``$`` also matches. None when a rule other than the dot run
+    has no bound (a later spaCy's): then every search reads the whole chunk."""
+    from re import _parser  # sre's own parser: the one way to ask a pattern's width
+
+    from spacy.lang.en import English
+
+    widest = 0
+    for piece in English.Defaults.suffixes:
+        if not piece.strip():  # spaCy leaves these out of the regex too
+            continue
+        high = _parser.parse(piece).getwidth()[1]
+        if high >= _parser.MAXREPEAT:
+            if piece != _DOT_RUN:
+                return None
+            continue
+        widest = max(widest, high)
+    return widest + 1
 
 
 class TailSuffixSearch:
-    """spaCy's suffix search (``regex.search``, anchored at the end) with the same answers, that
-    looks only at the last character of a chunk of ASCII letters and digits ending in one of
-    :data:`_LONE_TAILS` ("ticket.", "P1:", "10%"): the suffix regex otherwise tries its
-    alternatives at every position of the chunk before the one where its match starts, and
-    these chunks are most of what the tokenizer still searches once plain words skip it. The
-    search starts at that character but its lookbehinds still see the chunk. Carries the
-    regex's ``pattern``, by which spaCy saves a suffix search (and :func:`has_english_affixes`
-    recognises it)."""
+    """spaCy's suffix search (``regex.search``) with the same answers, that reads only the end
+    of a chunk. Every English suffix rule is anchored at the chunk's end (``$``), and all but
+    the run of dots match a few characters at most (:func:`_suffix_reach`), so no match can
+    start further back than that, or than the trailing run of dots and line break; the regex
+    otherwise tries its hundred alternatives at every position of the chunk before the one
+    where its match starts, and a chunk of glued words ("-SLA-SLA...", up to the thousand
+    characters :mod:`annotator.text.safety` leaves whole) is searched once or twice per
+    prefix taken off it. The search starts there but its lookbehinds still see the chunk (the
+    match is the one the whole search finds: the leftmost, and the first rule that matches
+    there). Carries the regex's ``pattern``, by which spaCy saves a suffix search (and
+    :func:`has_english_affixes` recognises it)."""
 
-    __slots__ = ("regex", "pattern")
+    __slots__ = ("regex", "pattern", "reach")
 
     def __init__(self, regex: re.Pattern) -> None:
-        self.regex, self.pattern = regex, regex.pattern
+        self.regex, self.pattern, self.reach = regex, regex.pattern, _suffix_reach()
 
     def search(self, chunk: str) -> re.Match | None:
-        last = len(chunk) - 1
-        if last > 0 and chunk[last] in _LONE_TAILS:
-            head = chunk[:last]
-            if head.isascii() and head.isalnum():
-                return self.regex.search(chunk, last)
+        start = len(chunk) - self.reach if self.reach is not None else 0
+        if start > 0:
+            # Or where the trailing dots (and a line break after them) begin, if further back.
+            return self.regex.search(chunk, min(start, len(chunk.rstrip(".\n"))))
         return self.regex.search(chunk)
 
 

@@ -67,14 +67,40 @@ def test_plainwords_no_english_affix_rule_splits_a_plain_word(stock, word):
     assert not list(tokenizer.infix_finditer(word))
 
 
+#: Tails every kind of English suffix rule ends in: units after a digit (the longest rules),
+#: currencies, quotes, a possessive, dots after a letter, a run of dots, a closing bracket.
+_TAILS = [".", ",", ":", ";", "!", "?", ")", "%", "$", "\u00b2", "'", '"', "\u2019", "\u2026", "-", "]", "+", "5",
+          "", "5km", "5km/h", "5US$", "5\u043c\u0431\u0430\u0440", "5\u0627\u0643\u0648\u0627\u0628", "a.m.",
+          "'s", "\u2019S", "..", "....", "x..", "\U0001f600", "\u00b0F."]
+
+
+def _same_search(regex, text: str) -> None:
+    found, expected = TailSuffixSearch(regex).search(text), regex.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("tail", _TAILS)
+@pytest.mark.parametrize("end", ["", "\n"])  # ``$`` also matches before a final line break
+@pytest.mark.parametrize("head", ["", "SLA", "x" * 40, "\U0001f600SLA" * 250, "-SLA" * 250 + "5", "." * 20])
+def test_plainwords_tail_suffix_search_answers_as_the_regex(stock, head, tail, end):
+    _same_search(stock.tokenizer.suffix_search.__self__, head + tail + end)
+
+
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=string.ascii_letters + string.digits + "$%", max_size=12),
-       st.sampled_from(".,:;!?)%$\u00b2\u00b3'\"\u2019\u2026-"))
-def test_plainwords_tail_suffix_search_answers_as_the_regex(stock, chunk, tail):
+@given(st.text(alphabet=string.ascii_letters + string.digits + "$%.-\n\U0001f600", max_size=40),
+       st.sampled_from(_TAILS), st.integers(1, 30))
+def test_plainwords_tail_suffix_search_answers_as_the_regex_on_any_chunk(stock, chunk, tail, times):
     regex = stock.tokenizer.suffix_search.__self__
-    for text in (chunk + tail, chunk, tail + chunk):
-        found, expected = TailSuffixSearch(regex).search(text), regex.search(text)
-        assert (found and found.span()) == (expected and expected.span())
+    for text in (chunk + tail, chunk * times + tail, tail + chunk, chunk + tail + "\n"):
+        _same_search(regex, text)
+
+
+def test_plainwords_tail_suffix_search_reads_only_the_end(stock):
+    # Every English suffix rule but the run of dots is a few characters at most.
+    regex = stock.tokenizer.suffix_search.__self__
+    assert 2 < TailSuffixSearch(regex).reach < 10
+    glued = "\U0001f600SLA" * 250 + "5km"
+    assert TailSuffixSearch(regex).search(glued).span() == regex.search(glued).span() == (len(glued) - 2, len(glued))
 
 
 @pytest.mark.parametrize("text", ["cannot", "(cannot) ABCD", "gonna go", "Dont  stop\nSLAs", "SLA's ABCD.",
