@@ -28,6 +28,8 @@ from functools import lru_cache
 
 from spacy.tokenizer import Tokenizer
 
+from .affixrecall import is_recalled, recalled_finditer, recalled_search
+
 #: A chunk spaCy's English affix rules leave whole: ASCII letters, ASCII letters and digits
 #: ending in a digit (what is left of "#1234," or "P1:" once the tokenizer has taken their
 #: affixes off: it asks again at each step), or a run of ASCII whitespace
@@ -114,12 +116,12 @@ class TailSuffixSearch:
 
 
 def skip_affix_search(tokenizer: Tokenizer) -> bool:
-    """Have ``tokenizer`` take plain words (:data:`PLAIN_WORD`) as they stand, and search
-    suffixes with :class:`TailSuffixSearch`, when that gives exactly its tokens: its affix
-    rules are the English defaults and it has no ``token_match`` of its own. Returns whether
-    it now does.
+    """Have ``tokenizer`` take plain words (:data:`PLAIN_WORD`) as they stand, search suffixes
+    with :class:`TailSuffixSearch`, and remember each affix search's answers by chunk
+    (:mod:`.affixrecall`), when that gives exactly its tokens: its affix rules are the English
+    defaults and it has no ``token_match`` of its own. Returns whether it now does.
 
-    Setting ``token_match`` or ``suffix_search`` empties the tokenizer's cache (spaCy reloads
+    Setting ``token_match`` or an affix search empties the tokenizer's cache (spaCy reloads
     its special cases): call it once, when the pipeline is made."""
     if tokenizer.token_match is not None:  # ours already (a saved pipeline restored), or another
         ours = _pattern(tokenizer.token_match) == PLAIN_WORD.pattern
@@ -128,8 +130,14 @@ def skip_affix_search(tokenizer: Tokenizer) -> bool:
         ours = True
     else:
         return False
-    # A restored pipeline has the stock suffix search again (spaCy saves only the pattern).
-    if ours and has_english_affixes(tokenizer) and not isinstance(getattr(tokenizer.suffix_search, "__self__", None),
-                                                                  TailSuffixSearch):
-        tokenizer.suffix_search = TailSuffixSearch(tokenizer.suffix_search.__self__).search
+    # A restored pipeline has the stock searches again (spaCy saves only their patterns).
+    if ours and has_english_affixes(tokenizer):
+        if not is_recalled(tokenizer.prefix_search):
+            tokenizer.prefix_search = recalled_search(tokenizer.prefix_search.__self__)
+        if not is_recalled(tokenizer.suffix_search):
+            regex = tokenizer.suffix_search.__self__
+            regex = getattr(regex, "regex", regex)  # an earlier TailSuffixSearch of its own
+            tokenizer.suffix_search = recalled_search(regex, TailSuffixSearch(regex).search)
+        if not is_recalled(tokenizer.infix_finditer):
+            tokenizer.infix_finditer = recalled_finditer(tokenizer.infix_finditer.__self__)
     return ours

@@ -10,6 +10,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.runtime.affixrecall import is_recalled
 from annotator.runtime.plainwords import PLAIN_WORD, TailSuffixSearch, has_english_affixes, skip_affix_search
 
 
@@ -124,7 +125,9 @@ def test_plainwords_a_saved_pipeline_loads_with_the_same_test(stock, fast, tmp_p
     text = "(cannot) ABCD SLA's e.g. co-browsing"
     for loaded in (spacy.load(tmp_path / "p"), pickle.loads(pickle.dumps(fast))):
         assert skip_affix_search(loaded.tokenizer)  # already there: only the suffix search again
-        assert isinstance(loaded.tokenizer.suffix_search.__self__, TailSuffixSearch)
+        tokenizer = loaded.tokenizer
+        assert all(map(is_recalled, (tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer)))
+        assert isinstance(tokenizer.suffix_search.__self__.find.__self__, TailSuffixSearch)
         match = loaded.tokenizer.token_match
         assert match("ABCD") and match("\r\n") and not match("ABCD.") and not match("\r\nA")
         assert _tokens(loaded, text) == _tokens(stock, text)
