@@ -21,14 +21,13 @@ plural ("ticket(s)", one token "ticket(s" and a ")") as the word.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import compress, repeat
 from operator import is_not, itemgetter
 from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -36,6 +35,8 @@ from spacy.vocab import Vocab
 from ..errors import PipelineError
 from ..glossary.compile import EXACT, Record
 from . import tuplehash
+from .optionalplurals import optional_plural_matches, written_plurals
+from .tokentexts import tokens_at
 
 #: Placed between squeezed windows: the hash of the empty string, which no token has, so no
 #: match spans two windows.
@@ -47,8 +48,6 @@ COLUMNS = [LOWER, ORTH, IS_SPACE]
 _GLUED_HYPHEN = re.compile(r"(?<=[^\W_] )-(?=[^\W\d_])")
 #: The space before such a hyphen.
 _GLUED_HYPHEN_GAP = re.compile(r"(?<=[^\W_]) (?=-[^\W\d_])")
-#: A word's optional plural, "(s)" right after it: group 1 ends where spaCy's token does.
-_OPTIONAL_PLURAL = re.compile(r"(\(s)\)")
 #: From this many keys, :meth:`PrefixBits.of` hashes the prefixes with numpy (below it, the
 #: arrays' set-up costs more than the Python loop).
 _VECTOR_MIN_KEYS = 256
@@ -457,11 +456,8 @@ class GlossaryMatcher:
         starts += more[0]
         ends += more[1]
         hits += more[2]
-        # ``Match(start, end, *targets[target])`` made in C calls, no Python step per match
-        # (every target is a 4-tuple: label, id, is_token_pattern, kind). No two are equal:
-        # each table finds a span and target once, and the tables' targets differ.
-        found = list(map(_new_match, repeat(Match), map(tuple.__add__, zip(starts, ends),
-                                                        map(self.targets.__getitem__, hits))))  # fmt: skip
+        # No two are equal: each table finds a span and target once, and the tables' targets differ.
+        found = self._matches(starts, ends, hits)
         extra: list[Match] = []
         # Whitespace the tokenizer made a token of its own (a line break, a run of spaces).
         spaces = np.flatnonzero(array[:, 2])
@@ -471,46 +467,17 @@ class GlossaryMatcher:
         if text is not None and " -" in text and _GLUED_HYPHEN.search(text) is not None:
             extra += self._hyphen_split_candidates(doc, text, lower)
         if text is not None and "(s)" in text:
-            extra += self._optional_plural_candidates(doc, text, lower, orth)
+            stems = written_plurals(doc, text, lower, orth)
+            for column, (table, words) in enumerate(((self.lower, lower), (self.orth, orth))):
+                extra += self._matches(*optional_plural_matches(stems, table, words, column, self.max_length))
         # Those found again by another route once: the first found kept.
         return list(dict.fromkeys([*found, *extra])) if extra else found
 
-    def _optional_plural_candidates(self, doc: Doc, text: str, lower: list[int], orth: list[int]) -> list[Match]:
-        """Matches ending in a word written with an optional plural, ``ticket(s)`` or
-        ``SLA(s)``: spaCy makes "ticket(s" one token and ")" another, so the word is read
-        without its "(s" and the match takes the ")" too. Tokens are read as slices of
-        ``text`` (no ``Token`` each), each distinct word hashed once."""
-        bounds = doc.to_array([IDX, LENGTH])
-        ends = bounds[:, 0] + bounds[:, 1]
-        found_at = _tokens_at(ends, (hit.end(1) for hit in _OPTIONAL_PLURAL.finditer(text)))
-        if not found_at:
-            return []
-        n = len(doc)
-        token_starts, token_ends = bounds[:, 0].tolist(), ends.tolist()
-        stems: dict[int, tuple[int, int]] = {}  # token -> the hashes of its word, LOWER and ORTH
-        hashed: dict[str, tuple[int, int]] = {}
-        for i in found_at:
-            # The token ends in the "(s" the search found: its word is the rest.
-            word = text[token_starts[i] : token_ends[i] - 2]
-            if len(word) > 1 and i + 1 < n and text[token_starts[i + 1] : token_ends[i + 1]] == ")":
-                pair = hashed.get(word)
-                if pair is None:
-                    pair = hashed[word] = (get_string_id(word.lower()), get_string_id(word))
-                stems[i] = pair
-        found = []
-        targets = self.targets
-        windows = _windows(stems, self.max_length, n)
-        ordered = sorted(stems)
-        for column, table, words in ((0, self.lower, lower), (1, self.orth, orth)):
-            for lo, hi in windows:
-                window = words[lo:hi]
-                for i in ordered[bisect_left(ordered, lo) : bisect_left(ordered, hi)]:
-                    window[i - lo] = stems[i][column]
-                for start, end, target in zip(*table.spans(window)):
-                    last = lo + end - 1
-                    if last in stems:
-                        found.append(_new_match(Match, (lo + start, last + 2) + targets[target]))
-        return found
+    def _matches(self, starts: list[int], ends: list[int], hits: list[int]) -> list[Match]:
+        """``Match(start, end, *targets[hit])`` for each, made in C calls, no Python step per
+        match (every target is a 4-tuple: label, id, is_token_pattern, kind)."""
+        return list(map(_new_match, repeat(Match), map(tuple.__add__, zip(starts, ends),
+                                                       map(self.targets.__getitem__, hits))))  # fmt: skip
 
     def _hyphen_split_candidates(self, doc: Doc, text: str, lower: list[int]) -> list[Match]:
         """Phrase matches that read each token opening with a glued hyphen ("-On" in "Sign
@@ -519,7 +486,7 @@ class GlossaryMatcher:
         nor end at its hyphen."""
         starts = doc.to_array([IDX]).ravel()
         split = {i: get_string_id(doc[i].lower_[1:])
-                 for i in _tokens_at(starts, (hit.start() for hit in _GLUED_HYPHEN.finditer(text)))
+                 for i in tokens_at(starts, (hit.start() for hit in _GLUED_HYPHEN.finditer(text)))
                  if len(doc[i]) > 1}  # fmt: skip
         hyphen = get_string_id("-")
         targets = self.targets
@@ -590,11 +557,3 @@ def _windows(positions, reach: int, n: int) -> list[list[int]]:
         else:
             windows.append([lo, hi])
     return windows
-
-
-def _tokens_at(bounds: np.ndarray, offsets: Iterable[int]) -> list[int]:
-    """The tokens whose bound in ``bounds`` (every token's start, or every token's end: sorted
-    character offsets) is one of ``offsets``, in order."""
-    wanted = np.fromiter(offsets, dtype=np.int64)
-    at = np.minimum(np.searchsorted(bounds, wanted), len(bounds) - 1)
-    return at[bounds[at] == wanted].tolist()

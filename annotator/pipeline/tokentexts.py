@@ -4,7 +4,9 @@ objects (the precision rules look at a few tokens around each match).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+
+import numpy as np
 
 
 class TokenTexts:
@@ -40,3 +42,11 @@ class TokenTexts:
                 word = ""
             self._read[i] = word
         return word
+
+
+def tokens_at(bounds: np.ndarray, offsets: Iterable[int]) -> list[int]:
+    """The tokens whose bound in ``bounds`` (every token's start, or every token's end: sorted
+    character offsets) is one of ``offsets``, in order."""
+    wanted = np.fromiter(offsets, dtype=np.int64)
+    at = np.minimum(np.searchsorted(bounds, wanted), len(bounds) - 1)
+    return at[bounds[at] == wanted].tolist()
