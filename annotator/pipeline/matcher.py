@@ -27,7 +27,7 @@ from operator import is_not, itemgetter
 from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -35,8 +35,9 @@ from spacy.vocab import Vocab
 from ..errors import PipelineError
 from ..glossary.compile import EXACT, Record
 from . import tuplehash
+from .gluedhyphens import GLUED_HYPHEN, hyphen_split_matches, split_tokens
 from .optionalplurals import optional_plural_matches, written_plurals
-from .tokentexts import tokens_at
+from .tokentexts import token_windows
 
 #: Placed between squeezed windows: the hash of the empty string, which no token has, so no
 #: match spans two windows.
@@ -44,8 +45,6 @@ _BARRIER = 0
 _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 #: The token attributes matching reads, as ``Doc.to_array`` columns.
 COLUMNS = [LOWER, ORTH, IS_SPACE]
-#: A hyphen glued to the letters after it, one space after a word ("Sign -On").
-_GLUED_HYPHEN = re.compile(r"(?<=[^\W_] )-(?=[^\W\d_])")
 #: The space before such a hyphen.
 _GLUED_HYPHEN_GAP = re.compile(r"(?<=[^\W_]) (?=-[^\W\d_])")
 #: From this many keys, :meth:`PrefixBits.of` hashes the prefixes with numpy (below it, the
@@ -58,9 +57,6 @@ _START_END = itemgetter(0, 1)
 #: its lists costs more than walking from each start: a ticket of a few hundred words has
 #: fewer; the benchmark's 300 tickets measure the threshold).
 _BULK_STARTS = 256
-#: Where a token of a hyphen-split sequence came from: all of a token, or the hyphen / the
-#: word of a token split in two.
-_WHOLE, _HYPHEN_PART, _WORD_PART = 0, 1, 2
 
 
 def unglued(text: str) -> str:
@@ -464,8 +460,9 @@ class GlossaryMatcher:
         if len(spaces):
             extra += self._squeezed_candidates(doc, lower, orth, spaces.tolist())
         # The substring test first: it rules out almost every text at C speed, the regex not.
-        if text is not None and " -" in text and _GLUED_HYPHEN.search(text) is not None:
-            extra += self._hyphen_split_candidates(doc, text, lower)
+        if text is not None and " -" in text and GLUED_HYPHEN.search(text) is not None:
+            split = split_tokens(doc, text, lower)
+            extra += self._matches(*hyphen_split_matches(split, self.lower, lower, self.max_length))
         if text is not None and "(s)" in text:
             stems = written_plurals(doc, text, lower, orth)
             for column, (table, words) in enumerate(((self.lower, lower), (self.orth, orth))):
@@ -478,34 +475,6 @@ class GlossaryMatcher:
         match (every target is a 4-tuple: label, id, is_token_pattern, kind)."""
         return list(map(_new_match, repeat(Match), map(tuple.__add__, zip(starts, ends),
                                                        map(self.targets.__getitem__, hits))))  # fmt: skip
-
-    def _hyphen_split_candidates(self, doc: Doc, text: str, lower: list[int]) -> list[Match]:
-        """Phrase matches that read each token opening with a glued hyphen ("-On" in "Sign
-        -On") as two, the hyphen and the word, in windows of max-pattern-length tokens around
-        such tokens. A match keeps whole tokens: it may not start at the word of a split token
-        nor end at its hyphen."""
-        starts = doc.to_array([IDX]).ravel()
-        split = {i: get_string_id(doc[i].lower_[1:])
-                 for i in tokens_at(starts, (hit.start() for hit in _GLUED_HYPHEN.finditer(text)))
-                 if len(doc[i]) > 1}  # fmt: skip
-        hyphen = get_string_id("-")
-        targets = self.targets
-        found = []
-        for lo, hi in _windows(split, self.max_length, len(doc)):
-            words: list[int] = []
-            tokens: list[int] = []  # window position -> doc token index
-            parts: list[int] = []
-            for i in range(lo, hi):
-                if i in split:
-                    words += (hyphen, split[i])
-                    tokens += (i, i)
-                    parts += (_HYPHEN_PART, _WORD_PART)
-                else:
-                    words.append(lower[i]), tokens.append(i), parts.append(_WHOLE)
-            for start, end, target in self.lower.find(words):
-                if parts[start] != _WORD_PART and parts[end - 1] != _HYPHEN_PART:
-                    found.append(Match(tokens[start], tokens[end - 1] + 1, *targets[target]))
-        return found
 
     def _squeezed_candidates(self, doc: Doc, lower: list[int], orth: list[int], spaces: list[int]) -> list[Match]:
         n = len(doc)
@@ -524,7 +493,7 @@ class GlossaryMatcher:
         if not squeezable:
             return []
         # Windows of max-pattern-length tokens around each squeezable token, merged.
-        windows = _windows(squeezable, self.max_length + 1, n)
+        windows = token_windows(squeezable, self.max_length + 1, n)
         # Every soft whitespace token inside a window is squeezed out; windows are joined by
         # a barrier no pattern contains (hash 0 is the empty string, never a token).
         index: list[int] = []  # squeezed position -> doc token index (-1 for a barrier)
@@ -544,16 +513,3 @@ class GlossaryMatcher:
             if last - first + 1 != end - start:
                 found.append(Match(first, last + 1, *targets[target]))
         return found
-
-
-def _windows(positions, reach: int, n: int) -> list[list[int]]:
-    """Token ranges of ``reach`` tokens either side of each of ``positions`` (in a doc of ``n``
-    tokens), overlapping ones merged, in order."""
-    windows: list[list[int]] = []
-    for i in sorted(positions):
-        lo, hi = max(0, i - reach), min(n, i + reach + 1)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], hi)
-        else:
-            windows.append([lo, hi])
-    return windows

@@ -50,3 +50,16 @@ def tokens_at(bounds: np.ndarray, offsets: Iterable[int]) -> list[int]:
     wanted = np.fromiter(offsets, dtype=np.int64)
     at = np.minimum(np.searchsorted(bounds, wanted), len(bounds) - 1)
     return at[bounds[at] == wanted].tolist()
+
+
+def token_windows(positions: Iterable[int], reach: int, n: int) -> list[list[int]]:
+    """Token ranges of ``reach`` tokens either side of each of ``positions`` (in a doc of ``n``
+    tokens), overlapping ones merged, in order."""
+    windows: list[list[int]] = []
+    for i in sorted(positions):
+        lo, hi = max(0, i - reach), min(n, i + reach + 1)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    return windows
