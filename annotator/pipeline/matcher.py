@@ -37,7 +37,6 @@ from ..glossary.compile import EXACT, Record
 from . import tuplehash
 from .gluedhyphens import GLUED_HYPHEN, hyphen_split_matches, split_tokens
 from .optionalplurals import optional_plural_matches, written_plurals
-from .tokentexts import token_windows
 
 #: Placed between squeezed windows: the hash of the empty string, which no token has, so no
 #: match spans two windows.
@@ -160,9 +159,10 @@ class PhraseTable:
         """``(start, end, target)`` for every pattern occurring in ``words``, by start, then end."""
         return sorted(zip(*self.spans(words)), key=_START_END)
 
-    def spans(self, words: list[int]) -> tuple[list[int], list[int], list[int]]:
+    def spans(self, words: list[int], several: bool = False) -> tuple[list[int], list[int], list[int]]:
         """Every pattern occurring in ``words``, as three lists: the starts, the ends and the
-        targets (one-word patterns first, then two-word ones, then the longer).
+        targets (one-word patterns first, then two-word ones, then the longer); with
+        ``several``, only the patterns of two words or more.
 
         The one- and two-word keys at every start that begins a pattern are looked up in bulk,
         with no Python step per start (a text of glued acronyms is one such start after another,
@@ -181,9 +181,12 @@ class PhraseTable:
         starts = list(compress(range(n), opens))
         found: tuple[list[int], list[int], list[int]] = ([], [], [])
         if len(starts) < _BULK_STARTS:  # a short text: the lists would cost more than the walk
-            return self._walk(sequence, starts, 1, found)
+            if several:  # from the starts with room for two words
+                starts = [start for start in starts if longest[sequence[start]] > 1 and start + 1 < n]
+            return self._walk(sequence, starts, 2 if several else 1, found)
         firsts = list(compress(sequence, opens))
-        _add_hits(found, starts, 1, list(map(table.get, zip(firsts))))  # ``zip`` of one list: 1-tuples
+        if not several:
+            _add_hits(found, starts, 1, list(map(table.get, zip(firsts))))  # ``zip`` of one list: 1-tuples
         reaches = list(map(longest.__getitem__, firsts))
         longer = list(map((1).__lt__, reaches))
         starts, firsts, reaches = (list(compress(values, longer)) for values in (starts, firsts, reaches))
@@ -431,9 +434,6 @@ class GlossaryMatcher:
 
     # --- candidate matches ------------------------------------------------------------------
 
-    def _match(self, lower: list[int], orth: list[int]) -> list[tuple[int, int, int]]:
-        return self.lower.find(lower) + self.orth.find(orth)
-
     def candidates(self, doc: Doc, array: np.ndarray | None = None, text: str | None = None,
                    hashes: tuple[list[int], list[int]] | None = None) -> list[Match]:
         """Every pattern match in ``doc``, including terms broken over a single line break.
@@ -458,7 +458,7 @@ class GlossaryMatcher:
         # Whitespace the tokenizer made a token of its own (a line break, a run of spaces).
         spaces = np.flatnonzero(array[:, 2])
         if len(spaces):
-            extra += self._squeezed_candidates(doc, lower, orth, spaces.tolist())
+            extra += self._squeezed_candidates(doc, array, lower, orth, spaces)
         # The substring test first: it rules out almost every text at C speed, the regex not.
         if text is not None and " -" in text and GLUED_HYPHEN.search(text) is not None:
             split = split_tokens(doc, text, lower)
@@ -476,40 +476,52 @@ class GlossaryMatcher:
         return list(map(_new_match, repeat(Match), map(tuple.__add__, zip(starts, ends),
                                                        map(self.targets.__getitem__, hits))))  # fmt: skip
 
-    def _squeezed_candidates(self, doc: Doc, lower: list[int], orth: list[int], spaces: list[int]) -> list[Match]:
+    def _squeezed_candidates(self, doc: Doc, array: np.ndarray, lower: list[int], orth: list[int],
+                             spaces: np.ndarray) -> list[Match]:  # fmt: skip
+        """Matches across whitespace tokens (``spaces``, in order) holding at most one line
+        break, read as if they were not there. Done in bulk (numpy): a text of such gaps
+        between terms (CRLF lines, controls blanked between words) has one every other token."""
         n = len(doc)
-        # Whitespace tokens holding at most one line break (a blank line stays a barrier).
-        soft = {i for i in spaces if doc[i].text.count("\n") <= 1}
-        squeezable = []
-        for i in sorted(soft):
-            if i == 0 or i == n - 1:
-                continue
-            # Only worth a second look when the words on both sides can continue a pattern
-            # across the gap; most line breaks end a sentence.
-            if (lower[i - 1] in self.join_left or orth[i - 1] in self.join_left) and (
-                lower[i + 1] in self.join_right or orth[i + 1] in self.join_right
-            ):
-                squeezable.append(i)
-        if not squeezable:
+        strings = doc.vocab.strings
+        # Whitespace tokens holding at most one line break (a blank line stays a barrier),
+        # each distinct whitespace asked once.
+        kinds, kind_of = np.unique(array[spaces, 1], return_inverse=True)
+        soft_kind = np.array([strings[h].count("\n") <= 1 for h in kinds.tolist()], dtype=bool)
+        soft = spaces[soft_kind[kind_of]]
+        inner = soft[(soft > 0) & (soft < n - 1)].tolist()
+        # Only worth a second look when the words on both sides can continue a pattern across
+        # the gap; most line breaks end a sentence.
+        left, right = self.join_left.__contains__, self.join_right.__contains__
+        before, after = [i - 1 for i in inner], [i + 1 for i in inner]
+        joins = [(a or b) and (c or d) for a, b, c, d in zip(
+            map(left, map(lower.__getitem__, before)), map(left, map(orth.__getitem__, before)),
+            map(right, map(lower.__getitem__, after)), map(right, map(orth.__getitem__, after)))]
+        squeezable = np.array(list(compress(inner, joins)), dtype=np.int64)
+        if not len(squeezable):
             return []
         # Windows of max-pattern-length tokens around each squeezable token, merged.
-        windows = token_windows(squeezable, self.max_length + 1, n)
+        reach = self.max_length + 1
+        lo, hi = np.maximum(squeezable - reach, 0), np.minimum(squeezable + reach + 1, n)
+        opens = np.flatnonzero(np.concatenate(([True], lo[1:] > hi[:-1])))
+        window_lo, window_hi = lo[opens], hi[np.append(opens[1:] - 1, len(hi) - 1)]
+        cover = np.zeros(n + 1, dtype=np.int64)
+        np.add.at(cover, window_lo, 1)
+        np.add.at(cover, window_hi, -1)
+        squeezed_out = np.zeros(n, dtype=bool)
+        squeezed_out[soft] = True
         # Every soft whitespace token inside a window is squeezed out; windows are joined by
         # a barrier no pattern contains (hash 0 is the empty string, never a token).
-        index: list[int] = []  # squeezed position -> doc token index (-1 for a barrier)
-        for lo, hi in windows:
-            if index:
-                index.append(-1)
-            index.extend(i for i in range(lo, hi) if i not in soft)
-        squeezed_lower = [_BARRIER if i < 0 else lower[i] for i in index]
-        squeezed_orth = [_BARRIER if i < 0 else orth[i] for i in index]
-        targets = self.targets
-        found = []
-        for start, end, target in self._match(squeezed_lower, squeezed_orth):
-            first, last = index[start], index[end - 1]
-            if first < 0 or last < 0:
-                continue
+        kept = np.flatnonzero((np.cumsum(cover[:-1]) > 0) & ~squeezed_out)
+        window = np.searchsorted(window_lo, kept, side="right")
+        index = np.insert(kept, np.flatnonzero(window[1:] != window[:-1]) + 1, -1)  # -1: a barrier
+        found: list[Match] = []
+        for table, column in ((self.lower, 0), (self.orth, 1)):
+            read = np.where(index < 0, _BARRIER, array[index, column]).tolist()
+            starts, ends, hits = table.spans(read, several=True)  # one word crosses no gap
+            starts, ends = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
+            first, last = index[starts], index[ends - 1]
             # Only matches that actually cross a squeezed token are new.
-            if last - first + 1 != end - start:
-                found.append(Match(first, last + 1, *targets[target]))
+            keep = (first >= 0) & (last >= 0) & (last - first + 1 != ends - starts)
+            found += self._matches(first[keep].tolist(), (last[keep] + 1).tolist(),
+                                   np.array(hits, dtype=np.int64)[keep].tolist())
         return found

@@ -134,3 +134,55 @@ def test_matcher_reads_a_word_with_an_optional_plural(text, expected):
 )
 def test_matcher_unglued_is_the_phrase_as_the_page_shows_it(written, shown):
     assert unglued(written) == shown
+
+
+# --- terms broken over whitespace tokens (a line break, blanked controls) ---------------------
+
+_SQUEEZED = [
+    {"label": "CX_TERM", "pattern": "first contact resolution", "id": "fcr"},
+    {"label": "CX_TERM", "pattern": "service level agreement", "id": "sla-long"},
+    {"label": "CX_TERM", "pattern": "contact", "id": "contact"},
+    {"label": "CX_ACRONYM", "pattern": [{"ORTH": "SLA"}], "id": "sla"},
+    {"label": "CX_ACRONYM", "pattern": [{"ORTH": "AHT"}], "id": "aht"},
+    {"label": "CX_TERM", "pattern": "SLA AHT", "id": "pair"},
+]
+
+
+def _squeezed_reference(matcher_, doc, lower, orth):
+    """What the squeezed matches are, read the plain way: every whitespace token with at most
+    one line break inside windows around the gaps a pattern may cross, left out."""
+    n = len(doc)
+    soft = {t.i for t in doc if t.is_space and t.text.count("\n") <= 1}
+    gaps = [i for i in sorted(soft) if 0 < i < n - 1
+            and (lower[i - 1] in matcher_.join_left or orth[i - 1] in matcher_.join_left)
+            and (lower[i + 1] in matcher_.join_right or orth[i + 1] in matcher_.join_right)]
+    found = set()
+    for lo_gap in gaps:
+        lo, hi = max(0, lo_gap - matcher_.max_length - 1), min(n, lo_gap + matcher_.max_length + 2)
+        index = [i for i in range(lo, hi) if i not in soft]
+        for table, words in ((matcher_.lower, lower), (matcher_.orth, orth)):
+            for start, end, target in table.find([words[i] for i in index]):
+                first, last = index[start], index[end - 1]
+                if last - first + 1 != end - start:
+                    found.add(Match(first, last + 1, *matcher_.targets[target]))
+    return found
+
+
+@pytest.mark.parametrize("text, crosses", [
+    ("first\r\ncontact resolution, service\nlevel\n agreement", True),
+    ("first\n\ncontact resolution", False),  # a blank line stays a barrier
+    ("SLA   AHT   " * 200, True),  # controls blanked between terms: a gap every other token
+    ("SLA ok\r\n" * 300 + "service\r\nlevel agreement", True),
+    ("  SLA\n", False),
+])
+def test_matcher_squeezed_matches_are_those_read_without_the_gaps(text, crosses):
+    nlp = spacy.blank("en")
+    found_by = GlossaryMatcher(nlp.vocab, lambda t: [tok.text for tok in nlp.make_doc(t)], records_from_dicts(_SQUEEZED))
+    doc = nlp.make_doc(text)
+    array = doc.to_array(COLUMNS)
+    lower, orth = array[:, 0].tolist(), array[:, 1].tolist()
+    plain = {Match(start, end, *found_by.targets[target])
+             for table, words in ((found_by.lower, lower), (found_by.orth, orth)) for start, end, target in table.find(words)}
+    extra = set(found_by.candidates(doc, array, text, (lower, orth))) - plain
+    assert extra == _squeezed_reference(found_by, doc, lower, orth) - plain
+    assert bool(extra) == crosses

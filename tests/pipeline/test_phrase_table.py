@@ -55,6 +55,13 @@ def test_phrase_table_spans_are_the_hits_once_each_and_find_orders_them(patterns
         hits = list(zip(starts, ends, targets))
         assert len(hits) == len(set(hits)) and set(hits) == set(full_scan(patterns, words))
         assert sorted(found) == sorted(hits) and found == sorted(found, key=lambda hit: hit[:2])
+        # several=True: the same hits of two words or more, and only those.
+        saved, matcher._BULK_STARTS = matcher._BULK_STARTS, bulk_from
+        try:
+            several = list(zip(*table.spans(words, several=True)))
+        finally:
+            matcher._BULK_STARTS = saved
+        assert sorted(several) == sorted(hit for hit in hits if hit[1] - hit[0] > 1)
 
 
 def test_phrase_table_prefixes_hold_every_proper_prefix_of_long_keys():
