@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import spacy
 
-from annotator.pipeline.tokentexts import TokenTexts
+from annotator.pipeline.tokentexts import TokenTexts, token_windows, tokens_at
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,21 @@ def test_tokentexts_read_each_token_once():
     looked_up = len(asked)
     assert [tokens[i] for i in range(len(doc))] == first == [t.text for t in doc]
     assert len(asked) == looked_up
+
+
+@pytest.mark.parametrize("offsets, expected", [([0, 4, 9], [0, 1, 2]), ([3, 5, 100], []), ([], []), ([9, 0], [2, 0])])
+def test_tokentexts_tokens_at_finds_tokens_by_a_bound(offsets, expected):
+    starts = np.array([0, 4, 9], dtype=np.int64)  # "SLA ok\r\nKB": tokens start at 0, 4 and 9
+    assert tokens_at(starts, offsets) == expected
+
+
+@pytest.mark.parametrize("positions, expected", [
+    ([5], [[3, 8]]),
+    ([0, 19], [[0, 3], [17, 20]]),
+    ([5, 9], [[3, 12]]),  # overlapping: merged
+    ([5, 10], [[3, 13]]),  # touching: merged
+    ([5, 11], [[3, 8], [9, 14]]),
+    ([], []),
+])
+def test_tokentexts_token_windows_merge_what_overlaps(positions, expected):
+    assert token_windows(positions, 2, 20) == expected
