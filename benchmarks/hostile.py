@@ -98,15 +98,17 @@ def run(config: Config) -> list[Row]:
 
 
 def _tokenizer_floor(nlp, text: str, fmt: str, n: int, repeat: int) -> float:
-    """CPU seconds of the pipeline's tokenizer alone (in a memory zone, as annotate() runs it)
-    on ``text`` as annotate() prepares it: the part of an input's cost no annotation step
-    can remove (a text of one-character tokens has several times prose's tokens per character)."""
+    """CPU seconds of the pipeline's tokenizer alone on ``text`` as annotate() prepares it and
+    runs it (in the session's zone: a memory zone, where new words get only the lexical
+    attributes the pipeline reads): the part of an input's cost no annotation step can remove
+    (a text of one-character tokens has several times prose's tokens per character)."""
     from annotator.session import AnnotationSession
 
-    visible = AnnotationSession(nlp, max_length=n).visible(text, fmt)
+    session = AnnotationSession(nlp, max_length=n)
+    visible = session.visible(text, fmt)
 
     def tokenize() -> None:
-        with nlp.memory_zone():
+        with session.zone():
             nlp.make_doc(visible)
 
     return alternate({"tokenizer": tokenize}, repeat=repeat)["tokenizer"].cpu_median
