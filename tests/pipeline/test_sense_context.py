@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from annotator.pipeline.sense_context import DOCUMENT, NEARBY, SENTENCE, DocumentContext
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.pipeline.sense_context import _BOUNDARY, DOCUMENT, NEARBY, SENTENCE, DocumentContext
 
 
 def test_sense_context_windows_widen_lazily():
@@ -74,13 +78,18 @@ def test_sense_context_sentences_using_matches_the_case_blind_search(text):
      ".\n.\n", "?!\u2003x", "v1.2 is out.\u00a0Yes."],
 )
 def test_sense_context_sentence_starts_are_where_the_stop_is_looked_behind_for(text):
-    import re
-
     behind = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n")
     starts = [0, *(m.end() for m in behind.finditer(text))]
     context = DocumentContext(text)
     assert [context.sentence_of(i) for i in range(len(text))] == [
         sum(1 for s in starts[1:] if s <= i) for i in range(len(text))]
+
+
+@given(st.text(alphabet=".!?\n \t\r\"')]xA\u2003\u2029\x0b", max_size=24))
+def test_sense_context_boundary_matches_the_plain_alternation(text):
+    # The boundary opens on one class for speed; it must find what the plain form finds.
+    plain = re.compile(r"[.!?][\"')\]]*\s+|\n")
+    assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_sense_context_mention_windows_know_their_sentence_and_the_long_forms():
