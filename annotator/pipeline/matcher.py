@@ -44,8 +44,8 @@ _BARRIER = 0
 _TOKEN_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 #: The token attributes matching reads, as ``Doc.to_array`` columns.
 COLUMNS = [LOWER, ORTH, IS_SPACE]
-#: The space before such a hyphen.
-_GLUED_HYPHEN_GAP = re.compile(r"(?<=[^\W_]) (?=-[^\W\d_])")
+#: The space before such a hyphen (opening on the space, as ``GLUED_HYPHEN`` on its hyphen).
+_GLUED_HYPHEN_GAP = re.compile(r" (?<=[^\W_] )(?=-[^\W\d_])")
 #: From this many keys, :meth:`PrefixBits.of` hashes the prefixes with numpy (below it, the
 #: arrays' set-up costs more than the Python loop).
 _VECTOR_MIN_KEYS = 256

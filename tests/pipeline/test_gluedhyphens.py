@@ -3,13 +3,17 @@ in one bulk search, the same either way and the same as reading the whole docume
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.strings import get_string_id
 
 from annotator.glossary.compile import records_from_dicts
-from annotator.pipeline.gluedhyphens import hyphen_split_matches, split_tokens
-from annotator.pipeline.matcher import COLUMNS, GlossaryMatcher
+from annotator.pipeline.gluedhyphens import GLUED_HYPHEN, hyphen_split_matches, split_tokens
+from annotator.pipeline.matcher import _GLUED_HYPHEN_GAP, COLUMNS, GlossaryMatcher
 
 _PATTERNS = [
     {"label": "CX_TERM", "pattern": "single sign-on", "id": "sso"},
@@ -71,3 +75,12 @@ def test_gluedhyphens_candidates_of_a_dense_document(setup):
     found = {(doc[m.start : m.end].text, m.id) for m in matcher.candidates(doc, text=text)}
     # "Speech" alone would start at the word of a split token: not a match.
     assert found == {("Text -to -Speech", "tts"), ("Single Sign -On", "sso"), ("Sign", "sign")}
+
+
+@given(st.text(alphabet="- _a1Z\u00e9\n\t9", max_size=16))
+def test_gluedhyphens_patterns_find_what_their_plain_forms_find(text):
+    # Both open on a literal for speed; the plain forms look behind first.
+    hyphen = re.compile(r"(?<=[^\W_] )-(?=[^\W\d_])")
+    gap = re.compile(r"(?<=[^\W_]) (?=-[^\W\d_])")
+    assert [m.span() for m in GLUED_HYPHEN.finditer(text)] == [m.span() for m in hyphen.finditer(text)]
+    assert _GLUED_HYPHEN_GAP.sub("", text) == gap.sub("", text)
