@@ -203,7 +203,9 @@ def _parenthesized(text: str) -> Iterator[dict]:
     while position != -1:
         close = text.find(")", position + 1, position + 2 + MAX_INSIDE_CHARS)
         nested = text.find("(", position + 1, close) if close != -1 else -1
-        if close != -1 and nested == -1:
+        # An inside shorter than a short form ("SLA(s)", the optional plural) holds neither
+        # order's short form nor a long form: skipped before either is asked.
+        if close - position > _MIN_SHORT_LETTERS and nested == -1:
             found = _long_short(text, position, close) or _short_long(text, position, close)
             if found:
                 yield found
