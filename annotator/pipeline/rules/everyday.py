@@ -102,11 +102,9 @@ from ..names import AGENT_TURNS_KEY
 
 #: Words after which a noun form is a verb ("to queue", "we tag", "will hold"): its base form
 #: (an infinitive, or the present tense after a plural or first-person subject; "to agents",
-#: "we tickets" are no verbs) ...
-VERB_CUES = frozenset(
-    "to i we you they will would can could should must may might shall "
-    "please don't didn't won't".split()
-)
+#: "we tickets" are no verbs) ... A negated auxiliary ("don't", "won't") is no single token
+#: (the tokenizer splits it): :mod:`.negation` reads it.
+VERB_CUES = frozenset("to i we you they will would can could should must may might shall please".split())
 #: ... and, after a third-person singular subject, its ``-s`` form ("it queues").
 THIRD_PERSON_CUES = frozenset(("he", "she", "it"))
 #: Words after which "to" is a preposition, never an infinitive's mark (general English): verbs

@@ -13,7 +13,7 @@ import annotator
 
 from annotator.errors import PipelineError
 from annotator.pipeline.names import AGENT_TURNS_KEY
-from annotator.pipeline.rules.everyday import in_turns, mention_score
+from annotator.pipeline.rules.everyday import VERB_CUES, in_turns, mention_score
 from annotator.pipeline.rulecontext import PrecisionSettings
 
 from ..conftest import concept
@@ -563,3 +563,9 @@ def test_everyday_other_matches_near_a_mention_are_counted_only_when_the_score_n
     assert kind == "noun" and score >= settings.context_threshold
     assert bool(asked) is counted
     assert all(lo <= 3 < hi for lo, hi in asked)
+
+
+def test_everyday_verb_cues_are_each_one_token(blank):
+    # The cues are compared with single tokens: a cue the tokenizer splits ("don't") would never
+    # be met (negated auxiliaries are read by the negation rule instead).
+    assert all(len(blank.make_doc(cue)) == 1 for cue in VERB_CUES)
