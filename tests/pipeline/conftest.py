@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import spacy
 
+from annotator.glossary.compile import records_from_dicts
 from annotator.glossary.model import Concept, Definition, Glossary
+from annotator.pipeline.matcher import GlossaryMatcher
 from annotator.runtime.generation import generate_patterns
 
 DATA = Path(__file__).parent / "data"
@@ -44,6 +46,21 @@ def builtin_nlp():
     nlp = spacy.blank("en")
     nlp.add_pipe("helpdesk_glossary")
     return nlp
+
+
+@pytest.fixture(scope="session")
+def matcher_for():
+    """Factory: ``matcher_for(patterns, tokenize=None)`` -> ``(nlp, matcher)``, a blank English
+    pipeline and a GlossaryMatcher over pattern dicts (``patterns.jsonl`` lines) alone. Pattern
+    text is split by that pipeline's tokenizer, as the component splits it, unless ``tokenize``
+    (text -> words) says otherwise."""
+
+    def make(patterns: list[dict], tokenize=None):
+        nlp = spacy.blank("en")
+        split = tokenize or (lambda text: [token.text for token in nlp.make_doc(text)])
+        return nlp, GlossaryMatcher(nlp.vocab, split, records_from_dicts(patterns))
+
+    return make
 
 
 def concept(cid: str, term: str, acronyms=(), aliases=(), familiarity=None) -> Concept:

@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
-import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.strings import get_string_id
 
-from annotator.glossary.compile import records_from_dicts
 from annotator.pipeline.gluedhyphens import GLUED_HYPHEN, hyphen_split_matches, split_tokens
-from annotator.pipeline.matcher import _GLUED_HYPHEN_GAP, COLUMNS, GlossaryMatcher
+from annotator.pipeline.matcher import _GLUED_HYPHEN_GAP, COLUMNS
 
 _PATTERNS = [
     {"label": "CX_TERM", "pattern": "single sign-on", "id": "sso"},
@@ -27,10 +25,8 @@ _PATTERNS = [
 
 
 @pytest.fixture(scope="module")
-def setup():
-    nlp = spacy.blank("en")
-    matcher = GlossaryMatcher(nlp.vocab, lambda t: [tok.text for tok in nlp.make_doc(t)], records_from_dicts(_PATTERNS))
-    return nlp, matcher
+def setup(matcher_for):
+    return matcher_for(_PATTERNS)
 
 
 def _whole_document(split, table, lower):

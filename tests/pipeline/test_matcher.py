@@ -4,13 +4,9 @@ optional plurals (resolving the matches: test_resolution.py)."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from annotator.glossary.compile import records_from_dicts
 from annotator.pipeline import matcher
-from annotator.pipeline.matcher import (
-    COLUMNS, GlossaryMatcher, Match, PhraseTable, unglued,
-)
+from annotator.pipeline.matcher import COLUMNS, Match, PhraseTable, unglued
 
 
 def test_matcher_phrase_table_keeps_every_target_of_a_sequence():
@@ -24,14 +20,13 @@ def test_matcher_phrase_table_keeps_every_target_of_a_sequence():
     assert list(table.find([])) == []
 
 
-def test_matcher_same_phrase_for_two_ids_matches_both():
-    nlp = spacy.blank("en")
+def test_matcher_same_phrase_for_two_ids_matches_both(matcher_for):
     patterns = [
         {"label": "CX_TERM", "pattern": "help desk", "id": "a"},
         {"label": "CX_TERM", "pattern": "Help Desk", "id": "b"},
         {"label": "CX_ACRONYM", "pattern": [{"ORTH": "HD"}], "id": "a"},
     ]
-    matcher = GlossaryMatcher(nlp.vocab, lambda text: text.split(), records_from_dicts(patterns))
+    nlp, matcher = matcher_for(patterns, tokenize=str.split)
     doc = nlp("the HELP desk or HD")
     found = sorted((m.start, m.end, m.id, m.is_token_pattern) for m in matcher.candidates(doc))
     assert found == [(1, 3, "a", False), (1, 3, "b", False), (4, 5, "a", True)]
@@ -54,12 +49,17 @@ _HYPHENATED = [
 ]
 
 
-def _hyphen_matches(text: str, with_text: bool = True) -> list[tuple[str, str]]:
-    nlp = spacy.blank("en")
-    matcher = GlossaryMatcher(nlp.vocab, lambda t: [tok.text for tok in nlp.make_doc(t)], records_from_dicts(_HYPHENATED))
-    doc = nlp.make_doc(text)
-    found = matcher.candidates(doc, text=text if with_text else None)
-    return sorted((doc[m.start : m.end].text, m.id) for m in found)
+@pytest.fixture(scope="module")
+def hyphen_matches(matcher_for):
+    """``hyphen_matches(text, with_text=True)``: (span text, id) of the candidates found."""
+    nlp, found_by = matcher_for(_HYPHENATED)
+
+    def matches(text: str, with_text: bool = True) -> list[tuple[str, str]]:
+        doc = nlp.make_doc(text)
+        found = found_by.candidates(doc, text=text if with_text else None)
+        return sorted((doc[m.start : m.end].text, m.id) for m in found)
+
+    return matches
 
 
 @pytest.mark.parametrize(
@@ -70,8 +70,8 @@ def _hyphen_matches(text: str, with_text: bool = True) -> list[tuple[str, str]]:
         ("Text -to-Speech and single sign-on", [("Text -to-Speech", "tts"), ("single sign-on", "sso")]),
     ],
 )
-def test_matcher_reads_a_glued_hyphen_as_the_hyphen_and_the_word(text, expected):
-    assert _hyphen_matches(text) == expected
+def test_matcher_reads_a_glued_hyphen_as_the_hyphen_and_the_word(hyphen_matches, text, expected):
+    assert hyphen_matches(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -84,12 +84,12 @@ def test_matcher_reads_a_glued_hyphen_as_the_hyphen_and_the_word(text, expected)
         "Sign -On call",  # "on call" would start at the word of a split token
     ],
 )
-def test_matcher_glued_hyphen_keeps_whole_tokens(text):
-    assert [m for m in _hyphen_matches(text) if m[1] != "oncall" or "-" not in m[0]] == []
+def test_matcher_glued_hyphen_keeps_whole_tokens(hyphen_matches, text):
+    assert [m for m in hyphen_matches(text) if m[1] != "oncall" or "-" not in m[0]] == []
 
 
-def test_matcher_glued_hyphen_only_looked_for_given_the_text():
-    assert _hyphen_matches("Use Single Sign -On today.", with_text=False) == []
+def test_matcher_glued_hyphen_only_looked_for_given_the_text(hyphen_matches):
+    assert hyphen_matches("Use Single Sign -On today.", with_text=False) == []
 
 
 # --- a word with an optional plural ("ticket(s)", "SLA(s)") ------------------------------------
@@ -101,11 +101,16 @@ _PLURALS = [
 ]
 
 
-def _plural_matches(text: str) -> list[tuple[str, str]]:
-    nlp = spacy.blank("en")
-    matcher = GlossaryMatcher(nlp.vocab, lambda t: [tok.text for tok in nlp.make_doc(t)], records_from_dicts(_PLURALS))
-    doc = nlp.make_doc(text)
-    return sorted((doc[m.start : m.end].text, m.id) for m in matcher.candidates(doc, text=text))
+@pytest.fixture(scope="module")
+def plural_matches(matcher_for):
+    """``plural_matches(text)``: (span text, id) of the candidates found."""
+    nlp, found_by = matcher_for(_PLURALS)
+
+    def matches(text: str) -> list[tuple[str, str]]:
+        doc = nlp.make_doc(text)
+        return sorted((doc[m.start : m.end].text, m.id) for m in found_by.candidates(doc, text=text))
+
+    return matches
 
 
 @pytest.mark.parametrize(
@@ -118,8 +123,8 @@ def _plural_matches(text: str) -> list[tuple[str, str]]:
         ("the ticket(sa) and (s)", []),
     ],
 )
-def test_matcher_reads_a_word_with_an_optional_plural(text, expected):
-    assert _plural_matches(text) == expected
+def test_matcher_reads_a_word_with_an_optional_plural(plural_matches, text, expected):
+    assert plural_matches(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -175,9 +180,8 @@ def _squeezed_reference(matcher_, doc, lower, orth):
     ("SLA ok\r\n" * 300 + "service\r\nlevel agreement", True),
     ("  SLA\n", False),
 ])
-def test_matcher_squeezed_matches_are_those_read_without_the_gaps(text, crosses):
-    nlp = spacy.blank("en")
-    found_by = GlossaryMatcher(nlp.vocab, lambda t: [tok.text for tok in nlp.make_doc(t)], records_from_dicts(_SQUEEZED))
+def test_matcher_squeezed_matches_are_those_read_without_the_gaps(matcher_for, text, crosses):
+    nlp, found_by = matcher_for(_SQUEEZED)
     doc = nlp.make_doc(text)
     array = doc.to_array(COLUMNS)
     lower, orth = array[:, 0].tolist(), array[:, 1].tolist()

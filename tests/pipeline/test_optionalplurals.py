@@ -5,10 +5,8 @@ document that way."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from annotator.glossary.compile import records_from_dicts
-from annotator.pipeline.matcher import COLUMNS, GlossaryMatcher
+from annotator.pipeline.matcher import COLUMNS
 from annotator.pipeline.optionalplurals import optional_plural_matches, written_plurals
 
 _PATTERNS = [
@@ -23,10 +21,8 @@ _PATTERNS = [
 
 
 @pytest.fixture(scope="module")
-def setup():
-    nlp = spacy.blank("en")
-    matcher = GlossaryMatcher(nlp.vocab, lambda t: [tok.text for tok in nlp.make_doc(t)], records_from_dicts(_PATTERNS))
-    return nlp, matcher
+def setup(matcher_for):
+    return matcher_for(_PATTERNS)
 
 
 def _whole_document(stems, table, words, column):
