@@ -7,7 +7,6 @@ import gc
 import pytest
 import spacy
 
-from annotator.glossary.compile import records_from_dicts
 from annotator.pipeline.matcher import GlossaryMatcher
 from annotator.runtime import collector
 from annotator.pipeline.matcher_cache import matcher_from_cache, matcher_to_cache
@@ -23,8 +22,8 @@ PATTERNS = [
 
 
 @pytest.fixture()
-def matcher():
-    return GlossaryMatcher(spacy.blank("en").vocab, str.split, records_from_dicts(PATTERNS))
+def matcher(matcher_for):
+    return matcher_for(PATTERNS, tokenize=str.split)[1]
 
 
 def _found(matcher, text):
