@@ -36,6 +36,12 @@ from .frequency import is_english_word, zipf
 #: "busines"; "analytics", "status", "news", "famous").
 NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "ous", "sis", "ws")
 _VOWELS = set("aeiou")
+#: Greek nouns in "-sis" make their plural in "-ses" ("analysis" -> "analyses", "diagnosis",
+#: "hypothesis"); a shorter word ("basis", "oasis") is left alone rather than guessed.
+_GREEK_SINGULAR, _GREEK_PLURAL, _MIN_GREEK = "sis", "ses", 6
+#: The plural ending that is one of those only: "-yses" ("analyses", "paralyses"). "-oses" and
+#: "-ases" are mostly plurals of "-ose" and "-ase" words ("purposes", "databases").
+_GREEK_PLURAL_ONLY = "yses"
 
 # An all-caps (digits and "&" allowed) stem followed by a lower-case inflection: SLAs, KPIs,
 # FAQs, CCed, STARred ("STAR" + doubled "r" + "ed"), SEs.
@@ -55,6 +61,8 @@ def singular(word: str) -> str:
         return word
     if lower.endswith(NOT_PLURAL_ENDINGS):  # business, status, analytics
         return word
+    if lower.endswith(_GREEK_PLURAL_ONLY):  # Analyses -> Analysis
+        return word[:-2] + ("IS" if word[-1].isupper() else "is")
     if lower.endswith("ies") and len(word) > 4:
         return word[:-3] + ("Y" if word[-3].isupper() else "y")
     if lower.endswith(("sses", "shes", "ches", "xes")):
@@ -75,13 +83,15 @@ def singular_phrase(text: str) -> str:
 def pluralize(word: str) -> str | None:
     """English plural of a head word, or None when there is no sensible one.
 
-    >>> pluralize("agent"), pluralize("reply"), pluralize("analytics")
-    ('agents', 'replies', None)
+    >>> pluralize("agent"), pluralize("reply"), pluralize("analytics"), pluralize("analysis")
+    ('agents', 'replies', None, 'analyses')
     """
     if not word.isalpha() or len(word) < 3:
         return None
     lower = word.lower()
-    if lower.endswith(("ics", "is")):  # "analytics", "analysis": leave alone
+    if lower.endswith(_GREEK_SINGULAR) and len(word) >= _MIN_GREEK:
+        return word[: -len(_GREEK_SINGULAR)] + _GREEK_PLURAL
+    if lower.endswith(("ics", "is")):  # "analytics", "this": leave alone
         return None
     if lower.endswith(("s", "x", "z", "ch", "sh")):
         return word + "es"
@@ -102,6 +112,8 @@ def singularize(word: str) -> str | None:
         return None
     if lower.endswith(NOT_PLURAL_ENDINGS):
         return None
+    if lower.endswith(_GREEK_PLURAL_ONLY):  # "analyses" -> "analysis"
+        return word[:-2] + "is"
     if lower.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if lower.endswith(("ches", "shes", "xes", "sses", "zes")):

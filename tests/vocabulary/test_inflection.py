@@ -16,7 +16,8 @@ from annotator.vocabulary.inflection import (
 
 @pytest.mark.parametrize(
     "word,plural", [("ticket", "tickets"), ("reply", "replies"), ("day", "days"), ("inbox", "inboxes"),
-                    ("analytics", None), ("1", None), ("ab", None)]
+                    ("analytics", None), ("1", None), ("ab", None),
+                    ("analysis", "analyses"), ("diagnosis", "diagnoses"), ("basis", None), ("this", None)]
 )
 def test_inflection_pluralize(word, plural):
     assert pluralize(word) == plural
@@ -24,7 +25,8 @@ def test_inflection_pluralize(word, plural):
 
 @pytest.mark.parametrize(
     "word,singular", [("tickets", "ticket"), ("replies", "reply"), ("business", None), ("status", None),
-                      ("metrics", None), ("analysis", None), ("inboxes", "inbox")]
+                      ("metrics", None), ("analysis", None), ("inboxes", "inbox"),
+                      ("analyses", "analysis"), ("databases", "database"), ("purposes", "purpose")]
 )
 def test_inflection_singularize(word, singular):
     assert singularize(word) == singular
@@ -44,7 +46,7 @@ def test_inflection_base_form(token, base):
     "word, expected",
     [("Managers", "Manager"), ("Companies", "Company"), ("COMPANIES", "COMPANIES"), ("Business", "Business"),
      ("Analytics", "Analytics"), ("Status", "Status"), ("Boxes", "Box"), ("KPIs", "KPIs"), ("OMs", "OMs"),
-     ("Bus", "Bus"), ("Agent", "Agent")],
+     ("Bus", "Bus"), ("Agent", "Agent"), ("Analyses", "Analysis"), ("Databases", "Database")],
 )
 def test_inflection_singular_of_a_name_word(word, expected):
     assert singular(word) == expected
@@ -59,7 +61,7 @@ def test_inflection_singular_phrase_changes_the_last_word_only(phrase, expected)
     assert singular_phrase(phrase) == expected
 
 
-@pytest.mark.parametrize("word", ["Companies", "Boxes", "tickets", "Managers", "inboxes"])
+@pytest.mark.parametrize("word", ["Companies", "Boxes", "tickets", "Managers", "inboxes", "Analyses"])
 def test_inflection_the_name_and_pattern_singulars_agree_on_plain_plurals(word):
     # They share NOT_PLURAL_ENDINGS; they differ only where their callers need it (acronyms,
     # non-letters, None for "no variant").
