@@ -44,6 +44,7 @@ from .variants import (
     acronym_forms,
     bare_head,
     clipped_variants,
+    gerund_variants,
     head_word,
     may_substitute,
     normalize_text,
@@ -287,6 +288,8 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         yield add(concept.id, variants, VARIANT, _last_word(name.lower()))
         # The other side of the Atlantic: "call centre" for Call Center, "prioritise" too.
         yield add(concept.id, regional_variants(variants), VARIANT)
+        # A measure's activity as its gerund: "average handling time" for Average Handle Time.
+        yield add(concept.id, gerund_variants(variants), INFLECTION)
     for concept, name in safe_names:
         if name.isalpha():
             # A one-word term's verb forms, where it is a verb-like word ("queued", "tagged").

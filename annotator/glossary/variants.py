@@ -8,6 +8,8 @@ never a list of phrases:
 * short forms (``satisfaction score``, ``first response``, a channel's medium ``in-app``),
   standard clippings (``support ops``), the bare head of a ``customer <head>`` or
   ``<ACRONYM> <head>`` term (``survey``, ``breach``) with its verb forms (``breached``);
+* the gerund of the activity a measure is named by (``average handling time``):
+  :func:`gerund_variants`;
 * an acronym's plural and possessives (``SLAs``, ``SLA's``), and a priority or severity
   code's other spellings (``p1``, ``Sev 2``, ``SEV-2``): :func:`acronym_forms`.
 
@@ -203,6 +205,41 @@ def split_compounds(word: str) -> list[str]:
         if rarer >= COMMON_WORD_ZIPF and whole < rarer:
             splits.append(f"{first} {second}")
     return splits
+
+
+#: Heads naming a measure of an activity ("handle time", "reopen rate"). English writes the
+#: activity before such a head as its verb or as the verb's gerund, in the same sense
+#: ("average handle time" / "average handling time", "reopening rate").
+MEASURE_HEADS = frozenset(("time", "times", "rate", "rates"))
+_MEASURE_ENDINGS = tuple(MEASURE_HEADS)
+
+
+def _gerund(word: str) -> str | None:
+    """The ``-ing`` form of ``word`` when it is a verb people write in that form, else None."""
+    if not word.isalpha() or word.endswith("ing"):
+        return None
+    forms = verb_forms(word)
+    # verb_forms' second form is the regular -ing one; irregular pasts ("hold", "held") do not
+    # matter here, only the gerund does, and it must be a word English writes.
+    return forms[1] if len(forms) == 2 and is_english_word(forms[1]) else None
+
+
+def gerund_variants(variants: Iterable[str]) -> list[str]:
+    """``variants`` ending in a measure head (:data:`MEASURE_HEADS`) with the word before it
+    as its gerund: ``average handle time`` -> ``average handling time``, ``reopen-rate`` ->
+    ``reopening-rate``. Only where the word is a verb whose gerund is written (never
+    ``first response time``); the caller makes them inflections of the term."""
+    found: dict[str, None] = {}
+    for variant in variants:
+        if not variant.endswith(_MEASURE_ENDINGS):
+            continue
+        parts = _WORD_SPLIT.split(variant)
+        if len(parts) < 3 or parts[-1] not in MEASURE_HEADS:
+            continue
+        gerund = _gerund(parts[-3])
+        if gerund is not None:
+            found["".join(parts[:-3]) + gerund + "".join(parts[-2:])] = None
+    return list(found)
 
 
 # --- short forms ----------------------------------------------------------------------------

@@ -152,6 +152,31 @@ def test_variants_clipped_variants(term, expected):
 
 
 @pytest.mark.parametrize(
+    "term,expected,absent",
+    [
+        ("Average Handle Time", ["average handling time", "average handling times", "average-handling-time"],
+         ["average handle time"]),
+        ("Reopen Rate", ["reopening rate", "reopening rates", "reopening-rate"], []),
+        ("Wait Time", ["waiting time"], []),
+        # the word before the measure is no verb, or is a gerund already: nothing to make
+        ("First Response Time", [], ["first responsing time"]),
+        ("Resolution Rate", [], []),
+        ("Call Routing", [], []),
+        ("Just-in-time", [], []),
+        ("Machine Downtime", [], []),
+    ],
+)
+def test_variants_gerund_variants(term, expected, absent):
+    from annotator.glossary.variants import gerund_variants
+
+    made = gerund_variants(term_variants(term))
+    assert set(expected) <= set(made)
+    assert not set(absent) & set(made)
+    if not expected:
+        assert made == []
+
+
+@pytest.mark.parametrize(
     "term,expected",
     [
         ("First Response Time", ["first reply time", "first reply times", "first-reply-time"]),
