@@ -49,6 +49,7 @@ from .variants import (
     may_substitute,
     normalize_text,
     process_forms,
+    prefix_variants,
     process_heads,
     short_forms,
     split_compounds,
@@ -289,7 +290,11 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         # The other side of the Atlantic: "call centre" for Call Center, "prioritise" too.
         yield add(concept.id, regional_variants(variants), VARIANT)
         # A measure's activity as its gerund: "average handling time" for Average Handle Time.
-        yield add(concept.id, gerund_variants(variants), INFLECTION)
+        gerunds = gerund_variants(variants)
+        yield add(concept.id, gerunds, INFLECTION)
+        # A prefix with its hyphen: "re-open rate", "e-mail support".
+        yield add(concept.id, prefix_variants(variants), VARIANT, _last_word(name.lower()))
+        yield add(concept.id, prefix_variants(gerunds), INFLECTION)
     for concept, name in safe_names:
         if name.isalpha():
             # A one-word term's verb forms, where it is a verb-like word ("queued", "tagged").

@@ -9,7 +9,8 @@ never a list of phrases:
   standard clippings (``support ops``), the bare head of a ``customer <head>`` or
   ``<ACRONYM> <head>`` term (``survey``, ``breach``) with its verb forms (``breached``);
 * the gerund of the activity a measure is named by (``average handling time``):
-  :func:`gerund_variants`;
+  :func:`gerund_variants`; a prefix written with its hyphen (``re-open``, ``e-mail``):
+  :func:`prefix_variants`;
 * an acronym's plural and possessives (``SLAs``, ``SLA's``), and a priority or severity
   code's other spellings (``p1``, ``Sev 2``, ``SEV-2``): :func:`acronym_forms`.
 
@@ -31,7 +32,7 @@ from ..vocabulary.acronyms import is_acronym_alias as looks_like_acronym
 from ..vocabulary.codes import code_spellings
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_english_word, zipf
 # verb_forms is inflection's, named here too: bare heads take their verb forms from it.
-from ..vocabulary.inflection import gerund_verb, pluralize, singularize, verb_forms, word_inflections  # noqa: F401
+from ..vocabulary.inflection import gerund_verb, is_verb_like, pluralize, singularize, verb_forms, word_inflections  # noqa: F401
 from ..vocabulary.names import FUNCTION_WORDS
 
 #: Possessive endings spaCy's English tokenizer splits off as their own token (acronyms only).
@@ -239,6 +240,55 @@ def gerund_variants(variants: Iterable[str]) -> list[str]:
         gerund = _gerund(parts[-3])
         if gerund is not None:
             found["".join(parts[:-3]) + gerund + "".join(parts[-2:])] = None
+    return list(found)
+
+
+#: Prefixes English writes closed or with a hyphen before a verb, and whether the verb then
+#: starts with a vowel: "re" takes the hyphen before one ("reopen" / "re-open", "reassign";
+#: "return", "review" are words of their own, never hyphenated), the "e-" of "electronic"
+#: before a consonant ("email" / "e-mail").
+HYPHENABLE_PREFIXES = {"re": True, "e": False}
+_PREFIXES = tuple(HYPHENABLE_PREFIXES)
+#: Fewest letters of the verb after such a prefix ("re-open"): a shorter rest ("re-d") is no word.
+MIN_PREFIXED_VERB = 4
+
+
+@functools.lru_cache(maxsize=16384)
+def _prefix_split(word: str) -> str | None:
+    """``word`` with a hyphen after its prefix (:data:`HYPHENABLE_PREFIXES`) when the rest is a
+    verb English writes (``reopen`` -> ``re-open``, ``email`` -> ``e-mail``), else None; never
+    a word whose rest is no verb (``resolution``, ``escalation``, ``revenue``)."""
+    if not word.isalpha():
+        return None
+    for prefix, before_vowel in HYPHENABLE_PREFIXES.items():
+        rest = word[len(prefix) :]
+        if (
+            word.startswith(prefix)
+            and len(rest) >= MIN_PREFIXED_VERB
+            and (rest[0] in _VOWELS) == before_vowel
+            and is_english_word(rest)
+            # the verb, or its gerund ("re-opening rate")
+            and (is_verb_like(rest) or gerund_verb(rest) is not None)
+        ):
+            return f"{prefix}-{rest}"
+    return None
+
+
+def prefix_variants(variants: Iterable[str]) -> list[str]:
+    """``variants`` with each word that opens with a hyphenable prefix written with the hyphen
+    (``reopen rate`` -> ``re-open rate``, ``email support`` -> ``e-mail support``): the same
+    word, spelled the other way English writes it."""
+    variants = variants if isinstance(variants, (list, tuple)) else list(variants)
+    # The variants of one name share its words (only joins and the head's number differ): when
+    # no word of the first splits, none of any does, and most names stop here.
+    if not variants or not any(_prefix_split(w) for w in _WORD_RUNS.split(variants[0]) if w.startswith(_PREFIXES)):
+        return []
+    found: dict[str, None] = {}
+    for variant in variants:
+        parts = _WORD_SPLIT.split(variant)
+        new = [_prefix_split(part) or part if part.startswith(_PREFIXES) else part for part in parts]
+        if new != parts:
+            found["".join(new)] = None
     return list(found)
 
 

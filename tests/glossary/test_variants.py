@@ -152,6 +152,35 @@ def test_variants_clipped_variants(term, expected):
 
 
 @pytest.mark.parametrize(
+    "term,expected",
+    [
+        ("Reopen Rate", ["re-open rate", "re-open rates", "re-open-rate"]),
+        ("Email Support", ["e-mail support", "e-mail supports"]),
+        ("Reassign Queue", ["re-assign queue"]),
+        # the rest is no verb, or English never hyphenates the word: nothing
+        ("Return Rate", []),
+        ("Resolution Time", []),
+        ("Escalation Path", []),
+        ("Revenue Forecasting", []),
+        ("Help Desk", []),
+    ],
+)
+def test_variants_prefix_variants(term, expected):
+    from annotator.glossary.variants import prefix_variants
+
+    made = prefix_variants(term_variants(term))
+    assert set(expected) <= set(made)
+    if not expected:
+        assert made == []
+
+
+def test_variants_prefix_variants_of_a_gerund():
+    from annotator.glossary.variants import gerund_variants, prefix_variants
+
+    assert "re-opening rate" in prefix_variants(gerund_variants(term_variants("Reopen Rate")))
+
+
+@pytest.mark.parametrize(
     "term,expected,absent",
     [
         ("Average Handle Time", ["average handling time", "average handling times", "average-handling-time"],
