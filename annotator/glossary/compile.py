@@ -51,6 +51,7 @@ from .variants import (
     process_forms,
     prefix_variants,
     process_heads,
+    rank_variants,
     short_forms,
     split_compounds,
     synonym_variants,
@@ -295,6 +296,8 @@ def pattern_batches(glossary: Iterable[Concept | Names]) -> Iterator[list[Record
         # A prefix with its hyphen: "re-open rate", "e-mail support".
         yield add(concept.id, prefix_variants(variants), VARIANT, _last_word(name.lower()))
         yield add(concept.id, prefix_variants(gerunds), INFLECTION)
+        # A support rank by its other names: "level 2 support", "tier two support".
+        yield add(concept.id, rank_variants(variants), VARIANT, _last_word(name.lower()))
     for concept, name in safe_names:
         if name.isalpha():
             # A one-word term's verb forms, where it is a verb-like word ("queued", "tagged").

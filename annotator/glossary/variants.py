@@ -10,7 +10,8 @@ never a list of phrases:
   ``<ACRONYM> <head>`` term (``survey``, ``breach``) with its verb forms (``breached``);
 * the gerund of the activity a measure is named by (``average handling time``):
   :func:`gerund_variants`; a prefix written with its hyphen (``re-open``, ``e-mail``):
-  :func:`prefix_variants`;
+  :func:`prefix_variants`; a support rank's other names (``level 2 support``, ``tier two
+  support``): :func:`rank_variants`;
 * an acronym's plural and possessives (``SLAs``, ``SLA's``), and a priority or severity
   code's other spellings (``p1``, ``Sev 2``, ``SEV-2``): :func:`acronym_forms`.
 
@@ -289,6 +290,38 @@ def prefix_variants(variants: Iterable[str]) -> list[str]:
         new = [_prefix_split(part) or part if part.startswith(_PREFIXES) else part for part in parts]
         if new != parts:
             found["".join(new)] = None
+    return list(found)
+
+
+#: A rank in a support organisation is a "tier" or a "level" ("Tier 2 Support", "level 2
+#: support"), its number a digit, a word or a Roman numeral ("Tier Two", "Tier II").
+RANK_WORDS = ("tier", "level")
+RANK_NUMBERS = {
+    "0": ("zero",), "1": ("one", "i"), "2": ("two", "ii"), "3": ("three", "iii"), "4": ("four", "iv"),
+}  # fmt: skip
+#: The head a ranked form must keep: "level 2" or "tier one" alone name many other things (a
+#: log level, a tier-one supplier), "level 2 support" only the rank of support.
+RANK_HEAD = "support"
+
+
+def rank_variants(variants: Iterable[str]) -> list[str]:
+    """``variants`` of a ranked support term (``tier 2 support``) with the rank's other word
+    and the number's other spellings: ``level 2 support``, ``tier two support``, ``tier ii
+    support``, ``level-two support``. Only forms that keep :data:`RANK_HEAD`."""
+    found: dict[str, None] = {}
+    for variant in variants:
+        if not variant.startswith(RANK_WORDS):
+            continue
+        parts = _WORD_SPLIT.split(variant)
+        if len(parts) != 5 or parts[0] not in RANK_WORDS or parts[2] not in RANK_NUMBERS:
+            continue
+        if (singularize(parts[4]) or parts[4]) != RANK_HEAD:
+            continue
+        for rank in RANK_WORDS:
+            for number in (parts[2], *RANK_NUMBERS[parts[2]]):
+                form = "".join((rank, parts[1], number, *parts[3:]))
+                if form != variant:
+                    found[form] = None
     return list(found)
 
 

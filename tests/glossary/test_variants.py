@@ -174,6 +174,29 @@ def test_variants_prefix_variants(term, expected):
         assert made == []
 
 
+@pytest.mark.parametrize(
+    "term,expected,absent",
+    [
+        ("Tier 2 Support", ["level 2 support", "tier two support", "tier ii support", "level-two support",
+                            "level 2 supports"], ["tier 2 support", "level 2", "tier two"]),
+        ("Tier 0 Support", ["level 0 support", "tier zero support"], []),
+        # no rank with a number and the support head: nothing
+        ("Tier 2", [], []),
+        ("Tier -1 Support", [], []),
+        ("Tiered Support", [], []),
+        ("Service Level Agreement", [], []),
+    ],
+)
+def test_variants_rank_variants(term, expected, absent):
+    from annotator.glossary.variants import rank_variants
+
+    made = rank_variants(term_variants(term))
+    assert set(expected) <= set(made)
+    assert not set(absent) & set(made)
+    if not expected:
+        assert made == []
+
+
 def test_variants_prefix_variants_of_a_gerund():
     from annotator.glossary.variants import gerund_variants, prefix_variants
 
