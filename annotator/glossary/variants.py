@@ -8,7 +8,7 @@ never a list of phrases:
 * short forms (``satisfaction score``, ``first response``, a channel's medium ``in-app``),
   standard clippings (``support ops``), the bare head of a ``customer <head>`` or
   ``<ACRONYM> <head>`` term (``survey``, ``breach``) with its verb forms (``breached``);
-* the gerund of the activity a measure is named by (``average handling time``):
+* the gerund or participle of the activity a measure is named by (``average handling time``):
   :func:`gerund_variants`; a prefix written with its hyphen (``re-open``, ``e-mail``):
   :func:`prefix_variants`; a support rank's other names (``level 2 support``, ``tier two
   support``): :func:`rank_variants`;
@@ -210,27 +210,29 @@ def split_compounds(word: str) -> list[str]:
 
 
 #: Heads naming a measure of an activity ("handle time", "reopen rate"). English writes the
-#: activity before such a head as its verb or as the verb's gerund, in the same sense
-#: ("average handle time" / "average handling time", "reopening rate").
+#: activity before such a head as its verb, the verb's gerund or its past participle, in the
+#: same sense ("average handle time" / "average handling time" / "average handled time",
+#: "reopening rate", "abandoned rate").
 MEASURE_HEADS = frozenset(("time", "times", "rate", "rates"))
 _MEASURE_ENDINGS = tuple(MEASURE_HEADS)
 
 
-def _gerund(word: str) -> str | None:
-    """The ``-ing`` form of ``word`` when it is a verb people write in that form, else None."""
-    if not word.isalpha() or word.endswith("ing"):
-        return None
-    forms = verb_forms(word)
-    # verb_forms' second form is the regular -ing one; irregular pasts ("hold", "held") do not
-    # matter here, only the gerund does, and it must be a word English writes.
-    return forms[1] if len(forms) == 2 and is_english_word(forms[1]) else None
+@functools.lru_cache(maxsize=4096)
+def _participles(word: str) -> tuple[str, ...]:
+    """The ``-ing`` and ``-ed`` forms of ``word`` that English writes, when it is a verb."""
+    if not word.isalpha() or word.endswith(("ing", "ed")):
+        return ()
+    # verb_forms' forms are the regular ones: an irregular past ("hold", "held") is no word
+    # and is left out by the check, its gerund ("holding") kept.
+    return tuple(form for form in reversed(verb_forms(word)) if is_english_word(form))
 
 
 def gerund_variants(variants: Iterable[str]) -> list[str]:
     """``variants`` ending in a measure head (:data:`MEASURE_HEADS`) with the word before it
-    as its gerund: ``average handle time`` -> ``average handling time``, ``reopen-rate`` ->
-    ``reopening-rate``. Only where the word is a verb whose gerund is written (never
-    ``first response time``); the caller makes them inflections of the term."""
+    as its gerund or past participle: ``average handle time`` -> ``average handling time``,
+    ``average handled time``; ``reopen-rate`` -> ``reopening-rate``. Only where the word is
+    a verb whose forms are written (never ``first response time``); the caller makes them
+    inflections of the term."""
     found: dict[str, None] = {}
     for variant in variants:
         if not variant.endswith(_MEASURE_ENDINGS):
@@ -238,9 +240,8 @@ def gerund_variants(variants: Iterable[str]) -> list[str]:
         parts = _WORD_SPLIT.split(variant)
         if len(parts) < 3 or parts[-1] not in MEASURE_HEADS:
             continue
-        gerund = _gerund(parts[-3])
-        if gerund is not None:
-            found["".join(parts[:-3]) + gerund + "".join(parts[-2:])] = None
+        for form in _participles(parts[-3]):
+            found["".join(parts[:-3]) + form + "".join(parts[-2:])] = None
     return list(found)
 
 

@@ -206,8 +206,9 @@ def test_variants_prefix_variants_of_a_gerund():
 @pytest.mark.parametrize(
     "term,expected,absent",
     [
-        ("Average Handle Time", ["average handling time", "average handling times", "average-handling-time"],
-         ["average handle time"]),
+        ("Average Handle Time", ["average handling time", "average handling times", "average-handling-time",
+                                 "average handled time"], ["average handle time"]),
+        ("Average Hold Time", ["average holding time"], ["average holded time"]),
         ("Reopen Rate", ["reopening rate", "reopening rates", "reopening-rate"], []),
         ("Wait Time", ["waiting time"], []),
         # the word before the measure is no verb, or is a gerund already: nothing to make
