@@ -34,6 +34,7 @@ from ..vocabulary.codes import code_spellings
 from ..vocabulary.frequency import COMMON_WORD_ZIPF, is_english_word, zipf
 # verb_forms is inflection's, named here too: bare heads take their verb forms from it.
 from ..vocabulary.inflection import gerund_verb, is_verb_like, pluralize, singularize, verb_forms, word_inflections  # noqa: F401
+from ..vocabulary.grammar import DIGIT_WORDS
 from ..vocabulary.names import FUNCTION_WORDS
 
 #: Possessive endings spaCy's English tokenizer splits off as their own token (acronyms only).
@@ -297,9 +298,9 @@ def prefix_variants(variants: Iterable[str]) -> list[str]:
 #: A rank in a support organisation is a "tier" or a "level" ("Tier 2 Support", "level 2
 #: support"), its number a digit, a word or a Roman numeral ("Tier Two", "Tier II").
 RANK_WORDS = ("tier", "level")
-RANK_NUMBERS = {
-    "0": ("zero",), "1": ("one", "i"), "2": ("two", "ii"), "3": ("three", "iii"), "4": ("four", "iv"),
-}  # fmt: skip
+_ROMAN = ("", "i", "ii", "iii", "iv")
+#: A rank's number (0 to 4) -> its other spellings: the word, and the Roman numeral from 1.
+RANK_NUMBERS = {str(n): (DIGIT_WORDS[n], *filter(None, (roman,))) for n, roman in enumerate(_ROMAN)}
 #: The head a ranked form must keep: "level 2" or "tier one" alone name many other things (a
 #: log level, a tier-one supplier), "level 2 support" only the rank of support.
 RANK_HEAD = "support"
