@@ -21,6 +21,10 @@ from the concepts' names alone, never from a list of phrases:
   ("WhatsApp"): such a spelling in a text is the term, not a brand;
 * :attr:`GlossaryLexicon.customer_heads` -- the bare heads of ``customer <head>`` terms
   ("feedback" for Customer Feedback), with their plurals;
+* :attr:`GlossaryLexicon.customer_terms` -- the concepts a name of which opens with the
+  customer ("Customer Satisfaction Score", "Customer Feedback"): the customer's own things,
+  and :attr:`GlossaryLexicon.customer_qualifiers` the words that follow the customer in those
+  names ("satisfaction", "journey"), less the bare heads and the commonest words;
 * :attr:`GlossaryLexicon.desk_terms` -- the everyday concepts of one word the glossary's
   definitions say are the desk's, by naming its party, the word in the most names
   ("customer"): "agent", "queue", "ticket" (the one reading of definitions here);
@@ -51,6 +55,10 @@ CONTEXT_WORD_MIN_TERMS = 2
 CONTEXT_WORD_MAX_ZIPF = 5.7
 
 
+#: A word after "customer" in a term's name this common in English (Zipf) is said of anyone's
+#: things ("data", "experience", "service"): before a bare head it does not say the customer's.
+CUSTOMER_QUALIFIER_MAX_ZIPF = 5.0
+
 #: The glossary category of the ways customers reach a help desk ("Help Desk", "Contact Center",
 #: "Live Chat"): a product named by one of them is a help desk or contact centre.
 CHANNELS = "Channels"
@@ -76,6 +84,14 @@ class GlossaryLexicon(NamedTuple):
     #: concept id -> the forms of its bare head, for the terms named by a customer's thing
     #: ("Customer Feedback" -> "feedback", "feedbacks"): the head alone stands for the customer's.
     customer_heads: dict[str, frozenset[str]] = {}
+    #: The concepts a name of which opens with the droppable modifier ("Customer Satisfaction
+    #: Score", "CSAT" included): a mention of one says the customer is who the text is about.
+    customer_terms: frozenset[str] = frozenset()
+    #: The words after "customer" in those names, as the hashes spaCy keys lower-case token
+    #: texts by: "satisfaction", "journey", "retention"; not a bare head ("support",
+    #: "feedback") nor a word as common as :data:`CUSTOMER_QUALIFIER_MAX_ZIPF` ("data",
+    #: "experience", "service"), which qualify anyone's things.
+    customer_qualifiers: frozenset[int] = frozenset()
     #: The everyday concepts named by one word a definition of which names the glossary's own
     #: party (the word in the most of its names, "customer"): the desk's things ("agent",
     #: "queue", "ticket"), not words every software project uses ("documentation",
@@ -152,9 +168,16 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
     # patterns give them to one concept (see annotator.glossary.variants.process_heads).
     processes = process_heads((c.id, normalize_text(n)) for c in concepts for n in (c.term, *c.aliases))
     customer_heads: dict[str, set[str]] = {}
+    customer_terms: set[str] = set()
+    qualifiers: set[str] = set()
     for concept in concepts:
         raw_names = (concept.term, *concept.aliases)
         names = [normalize_text(name) for name in raw_names]
+        for name in names:
+            parts = name.lower().replace("-", " ").split(" ")
+            if len(parts) > 1 and parts[0] in DROPPABLE_MODIFIERS:
+                customer_terms.add(concept.id)
+                qualifiers.add(parts[1])
         for name in names:
             head = bare_head(name, normalized=True)
             if head and name.split(" ")[0].lower() in DROPPABLE_MODIFIERS:
@@ -202,6 +225,11 @@ def build_lexicon(concepts: Iterable[Concept], settings=None) -> GlossaryLexicon
         frozenset(map(get_string_id, context)),
         {base: {cid: frozenset(forms) for cid, forms in by_id.items()} for base, by_id in bases.items()},
         {cid: frozenset(forms) for cid, forms in customer_heads.items()},
+        customer_terms=frozenset(customer_terms),
+        customer_qualifiers=frozenset(
+            get_string_id(w) for w in qualifiers - {h for forms in customer_heads.values() for h in forms}
+            if w.isalpha() and not is_common_word(w, CUSTOMER_QUALIFIER_MAX_ZIPF)
+        ),
         desk_terms=desk_terms,
         desk_names=desk_names,
         memo={},

@@ -17,7 +17,7 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 A new rule is a function here (or, as most are, a module of its own in :mod:`.rules`: proper names in
 :mod:`.rules.propernames`, everyday-word terms in :mod:`.rules.everyday`, terms qualifying a part of the
 software in :mod:`.rules.softwareparts`, agents that are programs in :mod:`.rules.softwareagents`, apps named by a term in :mod:`.rules.productnames`, terms
-hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels` (and capitalised or quoted ones in prose in :mod:`.rules.screenlabels`), terms run across a table-cell border or a code span in :mod:`.rules.markupgaps`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties`, a verb and its particle
+hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels` (and capitalised or quoted ones in prose in :mod:`.rules.screenlabels`), terms run across a table-cell border or a code span in :mod:`.rules.markupgaps`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties` (or never said of the customer, :mod:`.rules.customerside`), a verb and its particle
 used as the verb in :mod:`.rules.phrasalverbs`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
@@ -49,6 +49,7 @@ from .matcher import Match
 from .rulecontext import RuleContext
 from .screens import code_points
 from .rules.closinginitials import drop_closing_initials
+from .rules.customerside import drop_unclaimed_heads
 from .rules.codelike import code_like_screen
 from .rules.docacronyms import keep_document_acronym
 from .rules.everyday import keep_in_context
@@ -438,6 +439,13 @@ def make_other_parties_rule() -> PrecisionRule:
     return PrecisionRule("other_parties", "accepted", drop_other_party_heads)
 
 
+@registry.misc("helpdesk_glossary.customer_side.v1")
+def make_customer_side_rule() -> PrecisionRule:
+    """The bare head of a customer's term in a document that never ties it to the customer
+    ("actively seeks feedback", "the component lifecycle"; :mod:`.rules.customerside`)."""
+    return PrecisionRule("customer_side", "accepted", drop_unclaimed_heads)
+
+
 @registry.misc("helpdesk_glossary.mentions.v1")
 def make_mentions_rule() -> PrecisionRule:
     """"Tag" said of a person, a mention (:mod:`.rules.mentions`)."""
@@ -498,6 +506,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.software_agents.v1",
     "helpdesk_glossary.issue_reports.v1",
     "helpdesk_glossary.other_parties.v1",
+    "helpdesk_glossary.customer_side.v1",
     "helpdesk_glossary.mentions.v1",
     "helpdesk_glossary.turn_taking.v1",
     "helpdesk_glossary.other_trades.v1",
