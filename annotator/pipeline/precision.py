@@ -17,7 +17,8 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 A new rule is a function here (or, as most are, a module of its own in :mod:`.rules`: proper names in
 :mod:`.rules.propernames`, everyday-word terms in :mod:`.rules.everyday`, terms qualifying a part of the
 software in :mod:`.rules.softwareparts`, agents that are programs in :mod:`.rules.softwareagents`, apps named by a term in :mod:`.rules.productnames`, terms
-hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels` (and capitalised or quoted ones in prose in :mod:`.rules.screenlabels`), terms run across a table-cell border or a code span in :mod:`.rules.markupgaps`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties` (or never said of the customer, :mod:`.rules.customerside`), a verb and its particle
+hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels` (and capitalised or quoted ones in prose in :mod:`.rules.screenlabels`), terms run across a table-cell border or a code span in :mod:`.rules.markupgaps`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties` (or never said of the customer, :mod:`.rules.customerside`), "reporting" said of a mishap
+in :mod:`.rules.reportingverb`, a verb and its particle
 used as the verb in :mod:`.rules.phrasalverbs`), registered, and its name added to
 the default list (or to a pipeline's config). The text-shape tests the rules use (code-like
 chunks, signatures, shouting) serve the component's other stages too.
@@ -59,6 +60,7 @@ from .rules.markupgaps import drop_across_markup
 from .rules.mentions import drop_mentions
 from .rules.otherparties import drop_other_parties
 from .rules.othertrades import drop_other_trades
+from .rules.reportingverb import drop_reporting_verbs
 from .rules.phrasalverbs import drop_phrasal_verbs
 from .rules.productnames import drop_products
 from .rules.propernames import drop_names
@@ -446,6 +448,13 @@ def make_customer_side_rule() -> PrecisionRule:
     return PrecisionRule("customer_side", "accepted", drop_unclaimed_heads)
 
 
+@registry.misc("helpdesk_glossary.reporting_verb.v1")
+def make_reporting_verb_rule() -> PrecisionRule:
+    """"Reporting" said of a mishap or of a chain of command: the verb
+    (:mod:`.rules.reportingverb`)."""
+    return PrecisionRule("reporting_verb", "accepted", drop_reporting_verbs)
+
+
 @registry.misc("helpdesk_glossary.mentions.v1")
 def make_mentions_rule() -> PrecisionRule:
     """"Tag" said of a person, a mention (:mod:`.rules.mentions`)."""
@@ -507,6 +516,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.issue_reports.v1",
     "helpdesk_glossary.other_parties.v1",
     "helpdesk_glossary.customer_side.v1",
+    "helpdesk_glossary.reporting_verb.v1",
     "helpdesk_glossary.mentions.v1",
     "helpdesk_glossary.turn_taking.v1",
     "helpdesk_glossary.other_trades.v1",

@@ -35,6 +35,7 @@ OWN_GLOSSARY_RULES = {
     "helpdesk_glossary.issue_reports.v1": "tests/pipeline/rules/test_issuereports.py",
     "helpdesk_glossary.other_parties.v1": "tests/pipeline/rules/test_otherparties.py",
     "helpdesk_glossary.customer_side.v1": "tests/pipeline/rules/test_customerside.py",
+    "helpdesk_glossary.reporting_verb.v1": "tests/pipeline/rules/test_reportingverb.py",
     "helpdesk_glossary.other_trades.v1": "tests/pipeline/rules/test_othertrades.py",
     "helpdesk_glossary.closing_initials.v1": "tests/pipeline/rules/test_closinginitials.py",
     "helpdesk_glossary.spoken_compounds.v1": "tests/pipeline/rules/test_spokencompounds.py",
