@@ -15,7 +15,8 @@ whatever support words the conversation holds around it:
 * **travel and events** (a ``ticket`` or a ``route`` only, :data:`TRAVELLERS_WORDS`): the
   line the word is on names a journey, a show or the road, a driver's fines
   (:data:`TRAVEL_WORDS`: "a name on a ticket" beside "passport", "the return journey" but not
-  "the customer journey"), or the document does twice or more ("flight", "seats", "DUIs"):
+  "the customer journey"), or the document does twice or more ("flight", "seats", "DUIs"; words
+  side by side are one mention, "Rail Accident Investigation" a publication's name):
   an airline's "Lima route" is the flights'; the support desk's ticket or route is then the
   exception, and it says so by a support word, a support verb or another glossary term right
   around it ("my support ticket", "I opened a ticket", "the ticket met the SLA", "route it to
@@ -279,8 +280,11 @@ def _travel_positions(lower, words: frozenset[int], enough: int | None = None) -
     """The token positions of the document's travel words (:data:`TRAVEL_WORDS`), less the
     qualifiable ones a word giving them support's sense stands right before ("customer
     journey", "by accident": :data:`QUALIFIABLE_TRAVEL_WORDS`), in order; ``words``: the set
-    of ``lower``'s hashes. With ``enough``, at most that many are found (any of them): the
-    rule needs where they are only while there are fewer.
+    of ``lower``'s hashes. Travel words side by side are one mention, at the first: a compound
+    or a name ("Rail Accident Investigation", a publication in a reading list) names travel
+    once. With ``enough``, at most that many are returned, each of a run of its own (the first
+    of its words found stands for it): the rule needs where they are only while there are
+    fewer.
 
     Each travel word the document holds is found with ``list.index``, a scan at C speed,
     rather than every token asked in Python: a long document holds some travel word almost
@@ -298,8 +302,17 @@ def _travel_positions(lower, words: frozenset[int], enough: int | None = None) -
                 continue
             found.append(j)
             if enough is not None and len(found) >= enough:
-                return sorted(found)
-    return sorted(found)
+                mentions = _first_of_runs(found)
+                if len(mentions) >= enough:
+                    return mentions[:enough]
+    mentions = _first_of_runs(found)
+    return mentions if enough is None else mentions[:enough]
+
+
+def _first_of_runs(positions: list[int]) -> list[int]:
+    """``positions`` sorted, each run of neighbours (``j``, ``j + 1``, ...) kept at its first."""
+    positions = sorted(positions)
+    return [j for k, j in enumerate(positions) if k == 0 or positions[k - 1] != j - 1]
 
 
 def _travelling(context, m, travel: list[int], form: str, word: str, matches: list) -> bool:

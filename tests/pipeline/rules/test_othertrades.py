@@ -112,6 +112,9 @@ def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expec
         ("Add a ticket tag before the SLA and FRT run out.", ["ticket", "tag", "SLA", "FRT"]),
         # one travel word on another line says nothing of this ticket
         ("Our flight was moved.\nYour ticket missed the SLA and FRT.", ["ticket", "SLA", "FRT"]),
+        # travel words side by side, a name in a reading list, name travel once
+        ("Further reading: the Rail Accident Investigation digest.\nCreate follow-up tickets within the SLA and FRT.",
+         ["tickets", "SLA", "FRT"]),
     ],
 )
 def test_othertrades_the_desks_word_stays(trades_nlp, text, expected):
@@ -185,11 +188,13 @@ def test_othertrades_a_journey_unless_a_domain_word_qualifies_it(trades_nlp, tex
 
 
 def _travel_positions_by_token(lower):
-    """Every token asked in turn: what _travel_positions finds with list.index."""
+    """Every token asked in turn: what _travel_positions finds with list.index (a run of
+    travel words side by side counted once, at its first)."""
     from annotator.pipeline.rules.othertrades import _QUALIFIER_IDS, _TRAVEL_IDS
 
-    return [j for j, h in enumerate(lower) if h in _TRAVEL_IDS
-            and not (h in _QUALIFIER_IDS and j > 0 and lower[j - 1] in _QUALIFIER_IDS[h])]  # fmt: skip
+    found = [j for j, h in enumerate(lower) if h in _TRAVEL_IDS
+             and not (h in _QUALIFIER_IDS and j > 0 and lower[j - 1] in _QUALIFIER_IDS[h])]  # fmt: skip
+    return [j for k, j in enumerate(found) if k == 0 or found[k - 1] != j - 1]
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -208,6 +213,14 @@ def test_othertrades_travel_positions_as_asked_token_by_token(seed):
     expected = _travel_positions_by_token(lower)
     assert seed or len(expected) > 3  # the lists do hold travel words (qualified ones left out)
     assert _travel_positions(lower, frozenset(lower)) == expected
+    # With ``enough``, a position may stand for its run by another word of it (the first
+    # found, not the first in the text): each is a travel word, and each of a run of its own.
+    from annotator.pipeline.rules.othertrades import _TRAVEL_IDS
+
+    def run_of(j):
+        return max(start for start in expected if start <= j)
+
     for enough in (1, 2, 3):
         some = _travel_positions(lower, frozenset(lower), enough)
-        assert set(some) <= set(expected) and len(some) == min(enough, len(expected))
+        assert all(lower[j] in _TRAVEL_IDS for j in some)
+        assert len({run_of(j) for j in some}) == len(some) == min(enough, len(expected))
