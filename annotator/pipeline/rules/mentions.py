@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
+from ..names import SOURCE_TEXT_KEY
 from ..resolution import release
 from .otherparties import OTHER_PARTIES
 
@@ -55,18 +56,36 @@ _NOUN_START_IDS = frozenset(map(get_string_id, NOUN_STARTS))
 _OBJECT_END_IDS = frozenset(map(get_string_id, OBJECT_ENDS))
 
 
-def names_a_person(lower, tokens, i: int) -> bool:
+def names_a_person(lower, tokens, i: int, handle_at=None) -> bool:
     """A word for people (or an ``@`` handle) closes the object of the verb at token ``i``:
     within :data:`REACH` words after it, before punctuation or a word of :data:`OBJECT_ENDS`."""
     for j in range(i + 1, min(i + 1 + REACH, len(lower))):
         word = tokens[j]
-        if word.startswith("@") and len(word) > 1:
+        if (word.startswith("@") and len(word) > 1) or (handle_at is not None and handle_at(j)):
             return True
         if lower[j] in _PEOPLE_IDS:
             return True
         if lower[j] in _OBJECT_END_IDS or not any(c.isalnum() for c in word):
             return False
     return False
+
+
+def _masked_handles(context):
+    """``handle_at(j)``: the string the caller sent holds an ``@`` handle at token ``j`` (or
+    right before it), where the visible text hides it or its ``@``: plain text blanks a whole
+    handle, Markdown the ``@`` of a mention ("tag @sam" reads "tag  sam"). None when the
+    document is its own visible text."""
+    source = context.doc.user_data.get(SOURCE_TEXT_KEY)
+    if not source or source == context.text or "@" not in source:
+        return None
+    doc, token_end = context.doc, context.token_end
+
+    def handle_at(j: int) -> bool:
+        end = token_end(j)
+        at = source.find("@", max(0, doc[j].idx - 1), end)
+        return 0 <= at < len(source) - 1 and (source[at + 1].isalnum() or source[at + 1] == "_")
+
+    return handle_at
 
 
 def drop_mentions(context, matches: list, taken: bytearray) -> list:
@@ -83,13 +102,15 @@ def drop_mentions(context, matches: list, taken: bytearray) -> list:
         if m.end - m.start == 1 and m.id in concepts and m.label == TERM_LABEL and not m.is_token_pattern
     ]  # fmt: skip
     # One set test on the document's words spares almost every document the rest.
-    if not candidates or (_PEOPLE_IDS.isdisjoint(words) and "@" not in context.text):
+    source = context.doc.user_data.get(SOURCE_TEXT_KEY) or context.text
+    if not candidates or (_PEOPLE_IDS.isdisjoint(words) and "@" not in source):
         return matches
     lower, tokens = context.lower(), context.tokens()
+    handle_at = _masked_handles(context)
     dropped = {
         m for m in candidates
         if tokens[m.start].lower() in concepts[m.id]
         and not (m.start > 0 and lower[m.start - 1] in _NOUN_START_IDS)
-        and names_a_person(lower, tokens, m.start)
+        and names_a_person(lower, tokens, m.start, handle_at)
     }  # fmt: skip
     return release(matches, dropped, taken)

@@ -74,5 +74,16 @@ def test_mentions_names_a_person(blank, text, expected):
     assert names_a_person(lower, tokens, 0) is expected
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_mentions_a_handle_the_markup_hides_still_names_a_person(mention_nlp, fmt):
+    from annotator.api import annotate
+
+    # plain text blanks the whole handle, Markdown its "@": the string sent still shows it
+    spans = annotate("Tag @sam-lee on the ticket.", fmt, nlp=mention_nlp)["spans"]
+    assert [s["text"] for s in spans] == ["ticket"]
+    spans = annotate("Tag it on the ticket, then email sam@example.com.", fmt, nlp=mention_nlp)["spans"]
+    assert [s["text"] for s in spans] == ["Tag", "ticket"]
+
+
 def test_mentions_people_are_lower_case_words():
     assert all(w.replace("-", "").isalpha() and w.islower() for w in PEOPLE)
