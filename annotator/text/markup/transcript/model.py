@@ -31,6 +31,9 @@ _ROLE_WORDS = {
     "automated": "system", "virtual": "system", "assistant": "system",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z]+")
+# The desk named by whom it serves ("Customer Service Representative", "CUSTOMER CARE", "Member
+# Services", "User Support"): the customer word qualifies the desk, so the speaker is its staff.
+_DESK_OF = re.compile(r"\b(?:customer|member|client|guest|user)s?[ _-]?(?:service|services|care|support|success)\b")
 # An account named with "@" in what somebody wrote ("@TMobile", "@user1"), not an e-mail's.
 _MENTION = re.compile(r"(?<![\w@])@(\w[\w-]*)")
 
@@ -52,6 +55,8 @@ def role_of(label: str | None) -> str | None:
     roles = [_ROLE_WORDS[word] for word in words if word in _ROLE_WORDS]
     if "system" in roles:
         return "system"
+    if _DESK_OF.search(label.lower()):
+        return "agent"
     return roles[0] if roles else None
 
 

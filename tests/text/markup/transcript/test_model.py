@@ -12,6 +12,9 @@ from annotator.text.markup.transcript.model import Turn, Turns, mentions, role_o
     [
         ("Agent", "agent"), ("AOL REPRESENTATIVE", "agent"), ("HUMAN_AGENT", "agent"),
         ("Supervisor", "agent"),
+        # the desk named by whom it serves is its staff
+        ("Customer Service Representative", "agent"), ("CUSTOMER_CARE", "agent"),
+        ("Member Services", "agent"), ("Customer Support", "agent"),
         ("Customer", "customer"), ("END_USER", "customer"), ("caller", "customer"),
         ("AUTOMATED_AGENT", "system"), ("IVR", "system"), ("Virtual Assistant", "system"),
         ("Priya", None), ("spk_0", None), ("", None), (None, None), ("agentic", None),
