@@ -1,4 +1,5 @@
 """Speaker labels at the start of a line: ``Agent (Priya): ``, ``[00:01:02] Name: ``,
+``RACHEL MARTIN, HOST: `` (a name and what the speaker is, after a comma),
 ``**Agent:** ``, ``Name (Sat Oct 2 11:36:45 EDT 2010) > ``, ``AOL REPRESENTATIVE: ``,
 ``3. @AcmeCare: ``, ``AmazonHelp: ``, and the anonymised numeric user ids of social-media
 data sets (``116325: ``).
@@ -28,6 +29,7 @@ _LABEL = re.compile(
     (?:[\[(](?:{_DATE})?(?P<clock>{_CLOCK})[\])][ \t]*|(?:{_DATE})?(?P<bare_clock>{_CLOCK})[ \t]+(?:-[ \t]+)?)?
     (?P<bold>\*\*|__)?
     (?P<head>@\w(?:[\w-]{{0,37}}\w)?|\d{{3,20}}|{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)
+    (?:,[ \t]+(?P<affiliation>{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?))?
     (?:[ \t]*\((?P<paren>[^()\r\n]{{1,60}})\))?
     (?P<sep>(?:\*\*|__)?:(?:\*\*|__)?(?:</[biu]>)?|[ \t]*>)
     (?=[ \t]|$)[ \t]*""",
@@ -112,6 +114,9 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
     if match is None:
         return _name_clock_line(line, start, end)
     head, paren, sep = match["head"], match["paren"], match["sep"]
+    affiliation = match["affiliation"]
+    if affiliation is not None and not _affiliated(head, affiliation):
+        return None
     if sep.strip() == ">" and not paren:
         return None  # "a > b" is prose; only "Name (date) > text" is a chat log's turn
     if head.lower() in _NOT_SPEAKERS:
@@ -123,6 +128,8 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
     clock = match["clock"] or match["bare_clock"]
     time = clock_seconds(clock) if clock else None
     speaker, role = head, role_of(head)
+    if affiliation is not None:
+        role = role or role_of(affiliation)
     if head.startswith("@"):
         role = "agent" if _HANDLE_ROLE.search(head) else None
     elif role is None and not any(char.isspace() for char in head) and _BRAND_ROLE.search(head):
@@ -144,6 +151,18 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
         or (paren and sep.strip() == ">") or _NUMBERED_SPEAKER.match(head)
     )
     return Label(match.end(), head.lower(), speaker, role, time, strong, bool(match["bold"]))
+
+
+def _affiliated(head: str, affiliation: str) -> bool:
+    """``head, affiliation:`` is a speaker and what they are, as news and podcast transcripts
+    label turns ("RACHEL MARTIN, HOST:", "Dana Lee, Support Agent:"): every word starts with a
+    capital, and the label is all capitals (that house style) or the part after the comma names
+    a role. A sentence with a comma before a colon ("Well, honestly: ...", "Hi, support: ...")
+    writes a lower-case word somewhere."""
+    words = f"{head} {affiliation}".split()
+    if not all(word[0].isupper() for word in words if word[0].isalpha()):
+        return False
+    return f"{head}{affiliation}".isupper() or role_of(affiliation) is not None
 
 
 def _name_clock_line(line: str, start: int, end: int) -> Label | None:

@@ -27,6 +27,12 @@ from annotator.text.markup.transcript.labels import clock_seconds, match_label, 
         ("Agent:</b> hi", "Agent", "agent", None, "hi"),
         ("mike (Sat Oct 2 11:36:45 EDT 2010) > hi", "mike", None, None, "hi"),
         ("AOL REPRESENTATIVE: hi", "AOL REPRESENTATIVE", "agent", None, "hi"),
+        # a name and what the speaker is, after a comma (news and podcast transcripts)
+        ("RACHEL MARTIN, HOST: hi", "RACHEL MARTIN", None, None, "hi"),
+        ("LAUREN SMITH, CALLER: hi", "LAUREN SMITH", "customer", None, "hi"),
+        ("JOHN DOE, CUSTOMER SERVICE AGENT: hi", "JOHN DOE", "agent", None, "hi"),
+        ("Dana Lee, Support Agent: hi", "Dana Lee", "agent", None, "hi"),
+        ("[00:01:02] Dana Lee, Support Agent: hi", "Dana Lee", "agent", 62.0, "hi"),
         ("3. @AcmeCare: hi", "@AcmeCare", "agent", None, "hi"),
         ("@jdoe: hi", "@jdoe", None, None, "hi"),
         ("@jane-doe: hi", "@jane-doe", None, None, "hi"),
@@ -61,7 +67,8 @@ def test_labels_match(line, speaker, role, time, rest):
      "The SLA is: 4h and more words here too", "", "   ", "10/31/17 10:10 we met: then left",
      "Option 1: the SLA", "Tier 2: the experts", "we met at 10:30", "Business Hours  9:00",
      "the meeting starts at  10:30", "As an agent: try to take a chat", "as an agent: try it",
-     "For the customer: nothing changes"],
+     "For the customer: nothing changes", "Well, honestly: it broke", "Hi, support: my ticket",
+     "Yes, Tier 2: the experts"],
 )
 def test_labels_no_label(line):
     label = match_label(line)
