@@ -67,6 +67,7 @@ from .rules.propernames import drop_names
 from .rules.screenlabels import drop_screen_labels
 from .rules.softwareagents import drop_software_agents
 from .rules.softwareparts import drop_software_parts
+from .rules.spokenaddresses import drop_spoken_addresses
 from .rules.spokencompounds import drop_spoken_compounds
 from .rules.turntaking import drop_turn_taking
 from .rules.units import drop_units
@@ -482,6 +483,13 @@ def make_units_rule() -> PrecisionRule:
     return PrecisionRule("units", "accepted", drop_units)
 
 
+@registry.misc("helpdesk_glossary.spoken_addresses.v1")
+def make_spoken_addresses_rule() -> PrecisionRule:
+    """Web and e-mail addresses read aloud, "help dot acme dot com slash live chat"
+    (:mod:`.rules.spokenaddresses`)."""
+    return PrecisionRule("spoken_addresses", "accepted", drop_spoken_addresses)
+
+
 @registry.misc("helpdesk_glossary.spoken_compounds.v1")
 def make_spoken_compounds_rule() -> PrecisionRule:
     return PrecisionRule("spoken_compounds", "accepted", drop_spoken_compounds)
@@ -522,6 +530,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.other_trades.v1",
     "helpdesk_glossary.closing_initials.v1",
     "helpdesk_glossary.units.v1",
+    "helpdesk_glossary.spoken_addresses.v1",
     "helpdesk_glossary.spoken_compounds.v1",
     "helpdesk_glossary.phrasal_verbs.v1",
     "helpdesk_glossary.everyday_words.v1",
