@@ -62,6 +62,7 @@ from .rules.otherparties import drop_other_parties
 from .rules.othertrades import drop_other_trades
 from .rules.reportingverb import drop_reporting_verbs
 from .rules.phrasalverbs import drop_phrasal_verbs
+from .rules.placedterms import drop_placed_terms
 from .rules.productnames import drop_products
 from .rules.propernames import drop_names
 from .rules.screenlabels import drop_screen_labels
@@ -473,6 +474,13 @@ def make_other_trades_rule() -> PrecisionRule:
     return PrecisionRule("other_trades", "accepted", drop_other_trades)
 
 
+@registry.misc("helpdesk_glossary.placed_terms.v1")
+def make_placed_terms_rule() -> PrecisionRule:
+    """Everyday words placed in the physical world, "the agent at the gate", "an incident
+    with my driver" (:mod:`.rules.placedterms`)."""
+    return PrecisionRule("placed_terms", "accepted", drop_placed_terms)
+
+
 @registry.misc("helpdesk_glossary.closing_initials.v1")
 def make_closing_initials_rule() -> PrecisionRule:
     return PrecisionRule("closing_initials", "accepted", drop_closing_initials)
@@ -528,6 +536,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.mentions.v1",
     "helpdesk_glossary.turn_taking.v1",
     "helpdesk_glossary.other_trades.v1",
+    "helpdesk_glossary.placed_terms.v1",
     "helpdesk_glossary.closing_initials.v1",
     "helpdesk_glossary.units.v1",
     "helpdesk_glossary.spoken_addresses.v1",
