@@ -12,7 +12,9 @@ store", "on the runway", "outside the shop"), or before "with" and a person of a
 determiner or a possessive and one modifier may stand between ("at the departure gate", "with
 our Uber driver"). The lists are general English words for places and people outside an
 office, never names from a corpus; "desk", "office", "center" are left out on purpose (a help
-desk and a contact centre are places too).
+desk and a contact centre are places too), and so are places software names its own parts
+after ("branch", "terminal", "platform", "window", "bus", "plane": "the queue on the bus" is a
+message bus's).
 
 One sense per discourse, for a term that is no desk term ("incident"; not "agent", "queue",
 "ticket", which a care conversation uses in both senses at once, "the agent at the gate" and
@@ -34,14 +36,13 @@ from ..resolution import release
 PLACE_PREPOSITIONS = frozenset("at in on inside outside near by behind".split())
 #: Physical places of shops, travel and public life (general English), singular and plural.
 PLACES = frozenset(
-    "store stores shop shops supermarket supermarkets mall malls branch branches till tills "
-    "checkout checkouts counter counters gate gates airport airports terminal terminals runway "
-    "runways platform platforms station stations restaurant restaurants hotel hotels lobby "
-    "reception pharmacy pharmacies warehouse warehouses depot depots bank banks venue venues "
-    "stadium stadiums cinema cinemas hospital hospitals clinic clinics school schools plane "
-    "planes aircraft flight flights train trains bus buses car cars taxi taxis road roads street "
-    "streets highway highways parking entrance entrances door doors window windows drive-thru "
-    "drive-through pump pumps".split()
+    "store stores shop shops supermarket supermarkets mall malls till tills checkout checkouts "
+    "counter counters gate gates airport airports runway runways station stations restaurant "
+    "restaurants hotel hotels lobby reception pharmacy pharmacies warehouse warehouses depot "
+    "depots bank banks venue venues stadium stadiums cinema cinemas hospital hospitals clinic "
+    "clinics school schools aircraft flight flights train trains car cars taxi taxis road roads "
+    "street streets highway highways parking entrance entrances door doors drive-thru "
+    "drive-through".split()
 )
 #: People of trades outside an office a customer meets in person (general English).
 TRADE_PEOPLE = frozenset(
@@ -86,6 +87,7 @@ def drop_placed_terms(context, matches: list, taken: bytearray) -> list:
     physical world, and the bare mentions of such a term that is no desk term (module
     docstring). ``context`` is the component's
     :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
+    # The document's word set first: the rules before this one read it already.
     if not matches or _GATE_IDS.isdisjoint(context.words()):
         return matches
     lexicon = context.lexicon()
