@@ -1,5 +1,5 @@
 """Speaker labels at the start of a line: ``Agent (Priya): ``, ``[00:01:02] Name: ``,
-``RACHEL MARTIN, HOST: `` (a name and what the speaker is, after a comma),
+``RACHEL MARTIN, HOST: ``, ``FARAI CHIDEYA, host: `` (a name and what the speaker is, after a comma),
 ``**Agent:** ``, ``Name (Sat Oct 2 11:36:45 EDT 2010) > ``, ``AOL REPRESENTATIVE: ``,
 ``3. @AcmeCare: ``, ``AmazonHelp: ``, and the anonymised numeric user ids of social-media
 data sets (``116325: ``).
@@ -31,7 +31,7 @@ _LABEL = re.compile(
     (?P<head>@\w(?:[\w-]{{0,37}}\w)?|\d{{3,20}}|{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?)
     (?:,[ \t]+(?P<affiliation>{_LETTER}{_WORDY}{{0,30}}(?:[ \t]{_WORDY}{{1,30}}){{0,3}}?))?
     (?:[ \t]*\((?P<paren>[^()\r\n]{{1,60}})\))?
-    (?P<sep>(?:\*\*|__)?:(?:\*\*|__)?(?:</[biu]>)?|[ \t]*>)
+    (?P<sep>[ \t]?(?:\*\*|__)?:(?:\*\*|__)?(?:</[biu]>)?|[ \t]*>)
     (?=[ \t]|$)[ \t]*""",
     re.VERBOSE,
 )
@@ -146,8 +146,12 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
             speaker = paren  # "Agent (Priya)": the person, in the role the head names
         else:
             role = role or role_of(paren)
+    # A name in capitals with what the speaker is, after a comma or in parentheses, is the
+    # house style of news transcripts ("FARAI CHIDEYA, host:", "Mr. KYLE BOWSER (Actor) :"): a
+    # guest who speaks once is still a speaker.
+    described = affiliation is not None or (paren is not None and head.isupper() and sum(c.isalpha() for c in head) > 1)
     strong = bool(
-        role or time is not None or match["number"] or match["bold"] or head.startswith("@")
+        role or time is not None or described or match["number"] or match["bold"] or head.startswith("@")
         or (paren and sep.strip() == ">") or _NUMBERED_SPEAKER.match(head)
     )
     return Label(match.end(), head.lower(), speaker, role, time, strong, bool(match["bold"]))
@@ -155,14 +159,16 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
 
 def _affiliated(head: str, affiliation: str) -> bool:
     """``head, affiliation:`` is a speaker and what they are, as news and podcast transcripts
-    label turns ("RACHEL MARTIN, HOST:", "Dana Lee, Support Agent:"): every word starts with a
-    capital, and the label is all capitals (that house style) or the part after the comma names
-    a role. A sentence with a comma before a colon ("Well, honestly: ...", "Hi, support: ...")
-    writes a lower-case word somewhere."""
+    label turns ("RACHEL MARTIN, HOST:", "FARAI CHIDEYA, host:", "Dana Lee, Support Agent:"): a
+    name in capitals, whatever follows the comma (that house style), or every word starting
+    with a capital and the part after the comma naming a role. A sentence with a comma before a
+    colon ("Well, honestly: ...", "Hi, support: ...") writes a lower-case word in its first part
+    or no role after the comma."""
+    letters = [char for char in head if char.isalpha()]
+    if len(letters) > 1 and head.isupper():
+        return True
     words = f"{head} {affiliation}".split()
-    if not all(word[0].isupper() for word in words if word[0].isalpha()):
-        return False
-    return f"{head}{affiliation}".isupper() or role_of(affiliation) is not None
+    return all(word[0].isupper() for word in words if word[0].isalpha()) and role_of(affiliation) is not None
 
 
 def _name_clock_line(line: str, start: int, end: int) -> Label | None:
