@@ -355,6 +355,10 @@ class SpokenIndex:
             for lo, hi in ((1, len(at)), (0, len(at) - 1), (1, len(at) - 1)):
                 if (lo and not leading) or (hi < len(at) and letters[-1] not in "ai") or hi - lo < 2:
                     continue
+                if lo and hi < len(at) and hi - lo < 3:
+                    # Two letters between an "a" or "i" either side ("i c s i") are a longer
+                    # name spelled (ICSI), not the pronoun twice around an acronym of two.
+                    continue
                 target = self._spelled(letters[lo:hi])
                 if target is not None:
                     span = (at[lo], stop if hi == len(at) else at[hi - 1] + 1)
