@@ -39,7 +39,6 @@ from typing import NamedTuple
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
 from spacy.util import registry
 
 from ..errors import PipelineError
@@ -64,6 +63,7 @@ from .rules.reportingverb import drop_reporting_verbs
 from .rules.phrasalverbs import drop_phrasal_verbs
 from .rules.placedterms import drop_placed_terms
 from .rules.productnames import drop_products
+from .rules.pronounacronyms import pronoun_in_capitals
 from .rules.propernames import drop_names
 from .rules.screenlabels import drop_screen_labels
 from .rules.softwareagents import drop_software_agents
@@ -137,20 +137,6 @@ def is_signature(text: str, start: int, end: int) -> bool:
     return before > 0 and text[before - 1] in _SIGNATURE_MARKS
 
 
-def shouted(doc: Doc, match: Match, known: set[str]) -> bool:
-    """The acronym spells an ordinary word and the text around it is all caps (``FIX IT NOW``)."""
-    neighbours = []
-    for i in (match.start - 1, match.end):
-        # str.isalpha is the IS_ALPHA flag's own test; the flag is left uncomputed for new
-        # words in an annotation session (``HelpdeskGlossary.lexical_attrs``).
-        word = doc[i].text if 0 <= i < len(doc) else ""
-        if word.isalpha():
-            neighbours.append(word)
-    return bool(neighbours) and all(
-        w.isupper() and len(w) > 1 and w not in known for w in neighbours
-    )
-
-
 def drop_uncorroborated(accepted: list[Match], taken: bytearray) -> list[Match]:
     """Drop one-word terms when their concept is the only glossary concept in the document.
 
@@ -209,11 +195,13 @@ def signature_screen(context: RuleContext, spans, arrays) -> np.ndarray:
 
 
 def keep_unless_shouted_word(context: RuleContext, match: Match, start: int, end: int) -> bool:
-    """An acronym spelling an ordinary word, shouted among capitals (``FIX IT NOW``), is the word."""
+    """An acronym spelling an ordinary word, written as the word in capitals (``FIX IT NOW``,
+    ``Can you FIX IT today?``, ``turning IT off``), is the word; ``MY IT TEAM`` is the
+    department (:mod:`.rules.pronounacronyms`)."""
     if not match.is_token_pattern:
         return True
     word = context.text[start : context.token_end(match.start)]
-    return not (word.lower() in STOP_WORDS and shouted(context.doc, match, context.known_caps))
+    return not (word.lower() in STOP_WORDS and pronoun_in_capitals(context.doc, match.start, match.end, context.known_caps))
 
 
 def _string_ids(words: Iterable[str]) -> np.ndarray:
