@@ -31,11 +31,13 @@ from __future__ import annotations
 import functools
 import re
 import string
+from collections.abc import Iterator
 
 from .front_matter import find_front_matter, header_keys, prose_values
 from .html import hidden_for, hide_html
 from .lines import LineIndex
 from .mask import Mask, Masked, MaskOptions, Span, blank, hide_all
+from .paragraphs import plain_paragraphs
 from .plain import hide_plain
 
 _BACKTICKS = re.compile(r"`++")
@@ -180,6 +182,15 @@ def _escaped_identifiers(mask: Mask, work: str, escapes: list[int]) -> None:
             mask.hide(*match.span())
 
 
+def _blocks(source: str) -> Iterator[tuple[str, int, int, str]]:
+    """``(type, first line, line after the last, markup)`` of each block token of ``source``
+    with lines; a text of paragraphs only is read without the parser (see paragraphs.py)."""
+    paragraphs = plain_paragraphs(source)
+    if paragraphs is not None:
+        return (("inline", first, last, "") for first, last in paragraphs)
+    return ((token.type, *token.map, token.markup) for token in _parser().parse(source) if token.map is not None)
+
+
 def mask_markdown(text: str, options: MaskOptions) -> Masked:
     """The ``markdown`` format; headings are ATX and setext headings plus the front-matter
     ``title``."""
@@ -189,18 +200,15 @@ def mask_markdown(text: str, options: MaskOptions) -> Masked:
     # markdown-it sees the front matter as blank lines, so line numbers still match.
     source = blank(text[:front_end]) + text[front_end:] if front_end else text
     inline: list[Span] = []
-    for token in _parser().parse(source):
-        if token.map is None:
-            continue
-        first, last = token.map
+    for kind, first, last, markup in _blocks(source):
         start, end = lines.line_start(first + 1), lines.line_start(last + 1)
-        if token.type in ("fence", "code_block"):
+        if kind in ("fence", "code_block"):
             mask.hide(start, end)
-        elif token.type == "inline":
+        elif kind == "inline":
             _code_spans(mask, source, start, end)
             inline.append((start, end))
-        elif token.type == "heading_open":
-            headings.append(_heading_content(text, lines, first, last, token.markup))
+        elif kind == "heading_open":
+            headings.append(_heading_content(text, lines, first, last, markup))
     # Escapes are read once the code spans are known (a backslash in code is literal) and
     # before the other passes, which must not take an escaped character for markup.
     escapes = [backslash for start, end in inline for backslash in _escapes(mask, source, start, end)]
