@@ -118,7 +118,12 @@ class DocumentContext:
         if found is None:
             starts = self._bounds()
             end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
-            found = self._sentences[index] = phrases(self.text[starts[index] : end])
+            if starts[index] == 0 and end == len(self.text):
+                # A text of one sentence (no stop, no line break: a long run of glued or
+                # controlled words) has the document's phrases: read once, not twice.
+                found = self._sentences[index] = self.document()
+            else:
+                found = self._sentences[index] = phrases(self.text[starts[index] : end])
         return found
 
     def nearby(self, index: int) -> dict[str, str]:

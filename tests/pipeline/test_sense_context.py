@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.pipeline.sense_context import _BOUNDARY, DOCUMENT, NEARBY, SENTENCE, DocumentContext
+from annotator.pipeline.sense_evidence import phrases
 
 
 def test_sense_context_windows_widen_lazily():
@@ -99,3 +100,21 @@ def test_sense_context_mention_windows_know_their_sentence_and_the_long_forms():
     assert windows.index == 1
     assert windows.sentences_using(["Mean Time to Repair", "MTTR Repair"]) == {0, 2}
     assert context.windows(text.rindex("MTTR")).index == 2
+
+
+@pytest.mark.parametrize("text", ["hold time on hold AHT", "AHT \u202e hold \u2066 talk AHT", "", "AHT."])
+def test_sense_context_a_text_of_one_sentence_reads_its_phrases_once(text):
+    """The one sentence of a text without a boundary is the document: the same phrases, read once."""
+    context = DocumentContext(text)
+    assert context.sentence(0) == phrases(text)
+    assert context.sentence(0) is context.document()
+
+
+@given(st.lists(st.sampled_from(["hold", "talk", "on", "time", "not", " ", ". ", "\n", "! "]), max_size=12))
+def test_sense_context_sentences_have_their_own_phrases(parts):
+    text = "".join(parts)
+    context = DocumentContext(text)
+    starts = [*context._bounds(), len(text)]
+    for index in range(len(starts) - 1):
+        assert context.sentence(index) == phrases(text[starts[index] : starts[index + 1]])
+    assert context.document() == phrases(text)
