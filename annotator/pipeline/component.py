@@ -449,7 +449,7 @@ class HelpdeskGlossary:
                               shared=self._shared_values)
         # The entities' values stored and their bounds and hashes kept: no Span per entity
         # (see write_entities), only for the few the marks below change.
-        entities = [annotate.store(m) for m in budget.checked(accepted)]
+        entities = annotate.store_all(budget.checked(accepted))
         if spoken:
             mark_spoken(doc, [Span(doc, m.start, m.end) for m in accepted if m in spoken])
         if coordinated:

@@ -9,7 +9,7 @@ offsets.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LENGTH
@@ -113,15 +113,48 @@ class SpanWriter:
         if self.starts is None:
             self.starts, self.ends = self.bounds.lists()
         start_char, end_char = self.starts[match.start], self.ends[match.end - 1]
+        label, span_id, stored = self._known(match, start_char)[0]
+        self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
+        return match.start, match.end, label, 0, span_id
+
+    def store_all(self, matches: Iterable[Match]) -> list[tuple[int, int, int, int, int]]:
+        """:meth:`store` for each of ``matches``, in order. The values of a pattern that reads
+        neither the word as written nor its sentence are looked up once for the document, and
+        each later match of it only stores them (a text of glued matches repeats one pattern
+        tens of thousands of times, and the per-match routing cost more than the storing)."""
+        if self.starts is None:
+            self.starts, self.ends = self.bounds.lists()
+        starts, ends, user_data = self.starts, self.ends, self.user_data
+        fixed: dict[tuple, tuple] = {}  # the pattern's fields -> its values, for every match of it
+        entities = []
+        append = entities.append
+        for match in matches:
+            first, end = match[0], match[1]
+            start_char = starts[first]
+            known = fixed.get(match[2:])
+            if known is None:
+                known, constant = self._known(match, start_char)
+                if constant:
+                    fixed[match[2:]] = known
+            user_data[(SPAN_VALUES_KEY, start_char, ends[end - 1])] = known[2]
+            append((first, end, known[0], 0, known[1]))
+        return entities
+
+    def _known(self, match: Match, start_char: int) -> tuple[tuple, bool]:
+        """``match``'s label and id hashes and stored values, and whether every match of its
+        pattern's fields in this document has the same (see :meth:`store_all`)."""
         # A match's values follow from its pattern's fields and, for an acronym in a document
         # that spells acronyms out, the word as written (which acronym it is); an ambiguous
         # acronym's also from its sentence (never memoised here). A document repeating a term
         # reads them in one lookup.
         fields = match[2:]
+        ambiguous = match.id.startswith(AMBIGUOUS_PREFIX)
+        constant = not ambiguous
         if match.is_token_pattern and self.expansions:
             fields = (fields, self.text[start_char : self.ends[match.start]])
             memo = self.by_fields
-        elif match.label != DOC_ACRONYM_LABEL and not match.id.startswith(AMBIGUOUS_PREFIX):
+            constant = False
+        elif match.label != DOC_ACRONYM_LABEL and not ambiguous:
             # A pattern of an unambiguous concept, in a document that spells out no acronym,
             # has the same values in every document (see _cached): read from the process's
             # memo in one lookup, by the pattern's fields (a key of its own length, apart
@@ -132,11 +165,9 @@ class SpanWriter:
         known = memo.get(fields)
         if known is None:
             known = self._cached(match, start_char)
-            if not match.id.startswith(AMBIGUOUS_PREFIX):
+            if not ambiguous:
                 memo[fields] = known
-        label, span_id, stored = known
-        self.user_data[(SPAN_VALUES_KEY, start_char, end_char)] = stored
-        return match.start, match.end, label, 0, span_id
+        return known, constant
 
     def _cached(self, match: Match, start_char: int) -> tuple:
         acronym = None

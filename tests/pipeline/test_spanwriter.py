@@ -77,6 +77,29 @@ def test_spanwriter_repeated_matches_get_the_values_worked_out_afresh(builtin_nl
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "-SLA" * 40 + " AHT on hold. " + "\U0001f600SLA" * 30,
+        "SLA \u202e AHT \u2066 " * 20,
+        "Average Handle Time (AHT) is what we track. AHT went up; " * 5 + "Our KPI, KPIs. Time to Value (TTV), TTV.",
+        "Service Level Agreement (SLA) " * 10 + "SLA(s) and SLAs.",
+    ],
+)
+def test_spanwriter_store_all_answers_as_store_per_match(builtin_nlp, monkeypatch, text):
+    """The batch remembers a pattern's values for the document; storing match by match (each
+    routed and looked up afresh) gives the same entities and the same values."""
+
+    def result(doc):
+        stored = {key: value for key, value in doc.user_data.items() if key[0] == SPAN_VALUES_KEY}
+        return [(e.start, e.end, e.label_, e.ent_id_, e.kb_id_) for e in doc.ents], stored
+
+    batched = result(builtin_nlp(text))
+    monkeypatch.setattr(SpanWriter, "store_all", lambda self, matches: [self.store(m) for m in matches])
+    assert result(builtin_nlp(text)) == batched
+    assert len(batched[0]) >= 10
+
+
+@pytest.mark.parametrize(
     "before, spans",
     [
         ([], []),
