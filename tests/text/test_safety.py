@@ -217,3 +217,27 @@ def test_safety_prepare_fast_path_gives_what_every_step_gives(text):
 def test_safety_long_token_check_leaves_a_long_text_to_the_pattern(monkeypatch):
     monkeypatch.setattr(safety, "_SPLIT_CHECK_CHARS", 10)
     assert _may_hold_long_tokens("a few short words") and not _may_hold_long_tokens("short")
+
+
+def _blank_invisible_run_by_run(text: str) -> str:
+    """The invisible-character policy run by run, as the rule reads: a run is kept only when a
+    word character (``str.isalnum`` or ``_``) sits on both sides."""
+    def word(char: str) -> bool:
+        return char.isalnum() or char == "_"
+
+    def blank(run: re.Match) -> str:
+        start, end = run.span()
+        inside = 0 < start and end < len(text) and word(text[start - 1]) and word(text[end])
+        return run.group() if inside else " " * (end - start)
+
+    return re.sub("[" + INVISIBLE_CHARS + "]+", blank, text)
+
+
+@given(st.text(alphabet=st.sampled_from(["S", "l", "_", "1", "\u00e9", "\u0663", " ", "-", "\n", "\U0001f600",
+                                          "\u200b", "\u202e", "\u2066", "\u00ad", "\ufeff", "\u200d"]), max_size=60))
+@example("\u200bSLA\u200b")
+@example("S\u200b\u202eL_\u2066\u2066A1\u00ad\u00ad")
+@example("SLA \u202e AHT \u2066 " * 3)
+def test_safety_invisible_runs_blanked_as_run_by_run(text):
+    """One substitution and a search for the runs inside words answer as the rule run by run."""
+    assert safety._blank_invisible_unless_inside_word(text) == _blank_invisible_run_by_run(text)
