@@ -113,6 +113,12 @@ class DocumentContext:
         """The index of the sentence holding character offset ``char``."""
         return max(0, bisect_right(self._bounds(), char) - 1)
 
+    def sentence_bounds(self, char: int) -> tuple[int, int]:
+        """The first and the end character offsets of the sentence holding ``char``."""
+        starts = self._bounds()
+        index = self.sentence_of(char)
+        return starts[index], starts[index + 1] if index + 1 < len(starts) else len(self.text)
+
     def sentence(self, index: int) -> dict[str, str]:
         found = self._sentences.get(index)
         if found is None:

@@ -121,11 +121,15 @@ class SpanWriter:
         """:meth:`store` for each of ``matches``, in order. The values of a pattern that reads
         neither the word as written nor its sentence are looked up once for the document, and
         each later match of it only stores them (a text of glued matches repeats one pattern
-        tens of thousands of times, and the per-match routing cost more than the storing)."""
+        tens of thousands of times, and the per-match routing cost more than the storing); an
+        ambiguous acronym's, which follow from its sentence alone (see _cached), once per
+        sentence of a run of its matches."""
         if self.starts is None:
             self.starts, self.ends = self.bounds.lists()
         starts, ends, user_data = self.starts, self.ends, self.user_data
         fixed: dict[tuple, tuple] = {}  # the pattern's fields -> its values, for every match of it
+        # An ambiguous pattern's fields -> its last sentence's first and end offsets and values.
+        in_sentence: dict[tuple, tuple[int, int, tuple]] = {}
         entities = []
         append = entities.append
         for match in matches:
@@ -133,9 +137,15 @@ class SpanWriter:
             start_char = starts[first]
             known = fixed.get(match[2:])
             if known is None:
-                known, constant = self._known(match, start_char)
-                if constant:
-                    fixed[match[2:]] = known
+                last = in_sentence.get(match[2:])
+                if last is not None and last[0] <= start_char < last[1]:
+                    known = last[2]
+                else:
+                    known, constant = self._known(match, start_char)
+                    if constant:
+                        fixed[match[2:]] = known
+                    elif match.id.startswith(AMBIGUOUS_PREFIX):
+                        in_sentence[match[2:]] = (*self.context.sentence_bounds(start_char), known)
             user_data[(SPAN_VALUES_KEY, start_char, ends[end - 1])] = known[2]
             append((first, end, known[0], 0, known[1]))
         return entities

@@ -118,3 +118,14 @@ def test_sense_context_sentences_have_their_own_phrases(parts):
     for index in range(len(starts) - 1):
         assert context.sentence(index) == phrases(text[starts[index] : starts[index + 1]])
     assert context.document() == phrases(text)
+
+
+@given(st.lists(st.sampled_from(["hold", "AHT", " ", ". ", "\n", "! "]), max_size=12))
+def test_sense_context_sentence_bounds_hold_the_sentence_of_every_character(parts):
+    text = "".join(parts)
+    context = DocumentContext(text)
+    for char in range(len(text)):
+        start, end = context.sentence_bounds(char)
+        assert start <= char < end
+        assert context.sentence_of(start) == context.sentence_of(end - 1) == context.sentence_of(char)
+        assert end == len(text) or context.sentence_of(end) == context.sentence_of(char) + 1

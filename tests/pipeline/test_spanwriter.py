@@ -83,6 +83,9 @@ def test_spanwriter_repeated_matches_get_the_values_worked_out_afresh(builtin_nl
         "SLA \u202e AHT \u2066 " * 20,
         "Average Handle Time (AHT) is what we track. AHT went up; " * 5 + "Our KPI, KPIs. Time to Value (TTV), TTV.",
         "Service Level Agreement (SLA) " * 10 + "SLA(s) and SLAs.",
+        # An ambiguous acronym decided per sentence, several times in some of them.
+        "Our AHT rose, AHT on hold, callers waited on hold longer. AHT fell once agents wrapped up, AHT AHT.\n"
+        "AHT and talk time AHT. AHT." * 3,
     ],
 )
 def test_spanwriter_store_all_answers_as_store_per_match(builtin_nlp, monkeypatch, text):
