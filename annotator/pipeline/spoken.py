@@ -133,6 +133,9 @@ def _one_stretch(line: str) -> bool:
     return not any(char in line for char in (_ASCII_BREAKS if line.isascii() else _BREAKS))
 
 
+_UNJUDGED = object()
+
+
 def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
     """``(start, end)`` of each stretch of ``text`` that :func:`is_spoken` accepts: a line, or
     a part of one between masked runs (a turn in a transcript's visible text). A stretch too
@@ -145,6 +148,9 @@ def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
     offset = 0
     pending: list[tuple[int, int]] = []  # short stretches waiting for a neighbour's verdict
     last: bool | None = None  # the verdict of the last stretch that had one
+    # Each distinct stretch judged once: a line of words between runs of blanks (bidi controls
+    # blanked) is a stretch per word, the same few words over and over.
+    verdicts: dict[str, bool | None] = {}
     for line in text.split("\n"):
         end = offset + len(line)
         if _UPPER.search(line) and _TYPED_CAPITAL.search(line) and _one_stretch(line):
@@ -152,7 +158,10 @@ def spoken_segments(text: str) -> Iterable[tuple[int, int]]:
             last = False
         else:
             for match in _SEGMENT.finditer(text, offset, end):
-                verdict = _judged(match.group())
+                stretch = match.group()
+                verdict = verdicts.get(stretch, _UNJUDGED)
+                if verdict is _UNJUDGED:
+                    verdict = verdicts[stretch] = _judged(stretch)
                 if verdict is None:
                     if last:
                         yield match.span()

@@ -283,6 +283,7 @@ def test_spoken_full_stop_precheck_finds_what_the_letters_first_pattern_finds(te
 
 
 @given(st.text(alphabet="ab S\t\n\r\f\v\x1c\x1f x.,\u00a0\u2028\u3000é", max_size=80))
+@example("SLA   AHT   SLA   sla   sla   ab   sla b a   sla\nSLA   sla   sla")  # stretches judged once each
 def test_spoken_segments_skip_typed_lines_without_changing_the_answer(text):
     """The line-level shortcut gives exactly the stretches a plain scan of every stretch would
     (a stretch too short to tell taking the verdict of the nearest one that can, before it or
