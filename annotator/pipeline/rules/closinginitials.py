@@ -95,6 +95,18 @@ def _link_before(text: str, start: int) -> bool:
     return text.startswith(_LINK_OPENINGS, opening, end)
 
 
+#: How many characters past a match :func:`_may_close_after_blanks` reads.
+_BLANKS_LOOKED_PAST = 8
+
+
+def _may_close_after_blanks(text: str, end: int) -> bool:
+    """False when, after the blanks at ``end``, a character follows that no line end opens
+    with: looked at within a few characters by one slice (a match between runs of blanks, as
+    bidi controls blanked leave them, is ruled out before the regex), True otherwise."""
+    rest = text[end : end + _BLANKS_LOOKED_PAST].lstrip(" \t")
+    return not rest or rest[0] in _LINE_END_OPENERS
+
+
 def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
     """The ``closing_initials`` rule: ``matches`` without the acronyms that are an agent's
     initials closing a message (see the module docstring). ``context`` is the component's
@@ -106,7 +118,7 @@ def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
             continue
         end = context.token_end(m.end - 1)
         if end < len(text) and (text[end] not in _LINE_END_OPENERS or (
-                text[end] in " \t" and end + 1 < len(text) and text[end + 1] not in _LINE_END_OPENERS)):
+                text[end] in " \t" and not _may_close_after_blanks(text, end))):
             continue
         if closes_line(text, end):
             closing.append((m, doc[m.start].idx, end))

@@ -4,11 +4,16 @@ KB", speech-to-text "... k b" closing an agent's turn or two turns) are no acron
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from annotator.pipeline.names import AGENT_TURNS_KEY
-from annotator.pipeline.rules.closinginitials import _LINE_END_OPENERS, closes_line, typed_initials
+from annotator.pipeline.rules.closinginitials import (
+    _LINE_END_OPENERS,
+    _may_close_after_blanks,
+    closes_line,
+    typed_initials,
+)
 from annotator.pipeline.spoken import SPOKEN_KEY
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
 
@@ -108,6 +113,19 @@ def test_closinginitials_a_line_end_goes_on_with_one_of_its_openers(blank, rest)
     text = "KB" + blank + rest
     if closes_line(text, 2):
         assert len(text) == 3 or text[3] in _LINE_END_OPENERS
+
+
+@given(st.text(alphabet=" \t", min_size=1, max_size=12), st.text(alphabet=" \t.!)\nhtps:/x-A,b", max_size=30))
+@example(" \u202e ".replace("\u202e", " "), "AHT")
+@example(" " * 9, "AHT")
+def test_closinginitials_a_line_end_goes_on_with_one_of_its_openers_past_any_blanks(blanks, rest):
+    """... and, past a run of blanks, unless the first other character is one of them: the
+    look past the blanks never rules out a line the regex would close."""
+    text = "KB" + blanks + rest
+    if closes_line(text, 2):
+        assert _may_close_after_blanks(text, 2)
+    if not _may_close_after_blanks(text, 2):
+        assert rest.lstrip(" \t")[0] not in _LINE_END_OPENERS
 
 
 ONCE = "thanks a clean reinstall of the app should help let us know how it goes k b\nit is the latest one\n"
