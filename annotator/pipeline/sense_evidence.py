@@ -109,25 +109,31 @@ def iter_phrases(text: str, *, denials: bool = True) -> Iterator[tuple[str, str]
     yields nothing: "unlike first response time, ..." and "not until it is solved" say what
     the subject is not. Without (what a text is about), every word counts."""
     for clause in _CLAUSE.split(text.lower()):
-        previous: tuple[str, str, bool] | None = None
-        words = _WORD.findall(clause)
-        for position, word in enumerate(words):
-            if (
-                denials
-                and (word in _DENYING or word[-2:] in _CONTRACTED)
-                and _denies(word, words[position + 1] if position + 1 < len(words) else "")
-            ):
-                break
-            kind = _word_kind(word)
-            if kind is None:
-                previous = None
-                continue
-            key, content = kind
-            if content:
-                yield key, word
-            if previous is not None and (content or previous[2]):
-                yield f"{previous[0]} {key}", f"{previous[1]} {word}"
-            previous = (key, word, content)
+        yield from _clause_phrases(clause, denials)
+
+
+def _clause_phrases(clause: str, denials: bool) -> Iterator[tuple[str, str]]:
+    """:func:`iter_phrases` of one clause (lower case): a pair never spans two clauses and a
+    denial ends its own clause only, so a clause's phrases are its own alone."""
+    previous: tuple[str, str, bool] | None = None
+    words = _WORD.findall(clause)
+    for position, word in enumerate(words):
+        if (
+            denials
+            and (word in _DENYING or word[-2:] in _CONTRACTED)
+            and _denies(word, words[position + 1] if position + 1 < len(words) else "")
+        ):
+            break
+        kind = _word_kind(word)
+        if kind is None:
+            previous = None
+            continue
+        key, content = kind
+        if content:
+            yield key, word
+        if previous is not None and (content or previous[2]):
+            yield f"{previous[0]} {key}", f"{previous[1]} {word}"
+        previous = (key, word, content)
 
 
 def content_words(text: str) -> set[str]:
@@ -142,8 +148,11 @@ def phrases(text: str, *, denials: bool = True) -> dict[str, str]:
     """The distinct phrases of ``text``, each with the first way the text wrote it (see
     :func:`iter_phrases` for ``denials``)."""
     found: dict[str, str] = {}
-    for phrase, surface in iter_phrases(text, denials=denials):
-        found.setdefault(phrase, surface)
+    # A clause written again adds nothing (its phrases are its own, and the first way each
+    # was written is kept): each distinct one is read once, in order of first appearance.
+    for clause in dict.fromkeys(_CLAUSE.split(text.lower())):
+        for phrase, surface in _clause_phrases(clause, denials):
+            found.setdefault(phrase, surface)
     return found
 
 

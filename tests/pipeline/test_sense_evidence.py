@@ -5,8 +5,18 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from annotator.pipeline.sense_evidence import Rarity, SenseWeights, content_words, phrase_counts, phrases, stem
+from annotator.pipeline.sense_evidence import (
+    Rarity,
+    SenseWeights,
+    content_words,
+    iter_phrases,
+    phrase_counts,
+    phrases,
+    stem,
+)
 
 
 
@@ -102,3 +112,20 @@ def test_sense_evidence_weights_never_count_excluded_words():
 def test_sense_evidence_content_words_are_the_one_word_phrases(text):
     words = {p for p in phrases(text, denials=False) if " " not in p}
     assert content_words(text) == words
+
+
+_CLAUSE_PARTS = ["hold", "Hold", "time", "on", "not", "don't", "only", "talk", " ", " ", ",", "_", "(", " - ", "*"]
+
+
+@given(st.lists(st.sampled_from(_CLAUSE_PARTS), max_size=24), st.booleans())
+@example(["*", "hold", "*", " ", "_", "talk", "_", " "] * 4, True)
+@example(["Hold", " ", "on", ",", "hold", " ", "not", " ", "talk", ",", "hold", " ", "on"], True)
+def test_sense_evidence_phrases_read_each_distinct_clause_once(parts, denials):
+    """Reading a repeated clause once gives every phrase of the text, each with the first way
+    it was written, as reading them all in order does."""
+    text = "".join(parts)
+    expected: dict[str, str] = {}
+    for phrase, surface in iter_phrases(text, denials=denials):
+        expected.setdefault(phrase, surface)
+    assert phrases(text, denials=denials) == expected
+    assert list(phrases(text, denials=denials)) == list(expected)  # the same order
