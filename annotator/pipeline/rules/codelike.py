@@ -151,10 +151,14 @@ def code_like_screen(context, spans, arrays) -> np.ndarray:
     spaces = np.concatenate(([-1], np.flatnonzero(space) - 1, [n]))
     lo = spaces[np.searchsorted(spaces, lo_in) - 1] + 1
     hi = spaces[np.searchsorted(spaces, hi_in)]
-    # Each distinct stretch of chunks searched once (a text without whitespace is one).
+    # Each distinct stretch of chunks searched once (a text without whitespace is one), and
+    # each distinct text of one once: the construct pattern looks neither behind nor past what
+    # it is given, so a stretch's verdict is its text's (a text of "*SLA* _AHT_" repeated is
+    # thousands of stretches of two texts).
     stretches, which = np.unique(lo * (n + 1) + hi, return_inverse=True)
-    verdicts = np.array([text.startswith("/", start) or _CODE_LIKE.search(text, start, end) is not None
-                         for start, end in (divmod(key, n + 1) for key in stretches.tolist())], dtype=bool)  # fmt: skip
+    chunks = [text[start:end] for start, end in (divmod(key, n + 1) for key in stretches.tolist())]
+    by_text = {chunk: chunk.startswith("/") or _CODE_LIKE.search(chunk) is not None for chunk in dict.fromkeys(chunks)}
+    verdicts = np.fromiter(map(by_text.__getitem__, chunks), dtype=bool, count=len(chunks))
     marked[asked] = at_space | verdicts[which.ravel()]
     return marked
 

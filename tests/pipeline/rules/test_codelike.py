@@ -119,3 +119,15 @@ def test_codelike_one_instance_answers_as_a_fresh_one(text, data):
         while end < len(text) and not text[end].isspace() and end - start < 4:
             end += 1
         assert code_like(start, end) == codelike.CodeLike(text)(start, end), (start, end)
+
+
+@given(st.lists(st.sampled_from(["a", "w", ".", "com", "io", "/", ":", "@", "_", "\\", "`", " ", "-", "é"]),
+                max_size=10))
+def test_codelike_a_stretch_verdict_is_its_texts(parts):
+    """The screen judges each distinct stretch text once: the construct pattern, searched
+    between two offsets of a text, finds one exactly when it finds one in that slice alone."""
+    text = "".join(parts)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            found = codelike._CODE_LIKE.search(text, start, end)
+            assert (found is None) == (codelike._CODE_LIKE.search(text[start:end]) is None)
