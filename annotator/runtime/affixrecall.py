@@ -6,9 +6,13 @@ zone (their lexemes die with the zone), so a document repeating one chunk ("SLA(
 documents a worker sees, before :mod:`.warmup` has kept its words, every ordinary chunk with
 punctuation does too. What the searches answer depends on the chunk alone (spaCy reads where
 each match starts and ends), so :class:`Recalled` remembers it by chunk: the same answers, and
-no lexeme kept. Only chunks up to :data:`MAX_CHUNK` characters are remembered (longer ones are
-URLs and glued runs, rarely seen twice), at most :data:`CAPACITY` of them, forgotten all at once
-when full, so memory stays bounded however many different chunks come.
+no lexeme kept. Chunks up to :data:`MAX_CHUNK` characters are remembered, at most
+:data:`CAPACITY` of them, forgotten all at once when full, so memory stays bounded however many
+different chunks come. Longer ones (URLs, glued runs) are rarely seen twice, except in a text
+with no whitespace, which the input checks break into pieces of one length: a periodic run then
+has as many different pieces as its period and the piece length allow, each searched from end
+to end, hundreds of matches. The last few of them, up to :data:`MAX_LONG_CHUNK` characters,
+are remembered apart (:data:`LONG_CAPACITY`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,11 @@ from functools import partial
 MAX_CHUNK = 32
 #: Chunks remembered per search before all are forgotten (a few hundred KB at most).
 CAPACITY = 8192
+#: Longest long chunk remembered: the piece length of a text with no whitespace, and its
+#: break (see :func:`annotator.text.safety.sanitize`).
+MAX_LONG_CHUNK = 1024
+#: Long chunks remembered per search before all are forgotten (about a megabyte at most).
+LONG_CAPACITY = 8
 
 _UNKNOWN = object()
 
@@ -29,24 +38,35 @@ class Recalled:
     """``find`` (a search of one chunk) remembering its answer per chunk. Carries the regex's
     ``pattern``, by which spaCy saves an affix search; pickles without what it remembers."""
 
-    __slots__ = ("find", "pattern", "_known")
+    __slots__ = ("find", "pattern", "_known", "_long")
 
     def __init__(self, find: Callable[[str], object], pattern: str) -> None:
         self.find, self.pattern = find, pattern
         self._known: dict[str, object] = {}
+        self._long: dict[str, object] = {}
 
     def __reduce__(self):
         return type(self), (self.find, self.pattern)
 
     def search(self, chunk: str):
-        known = self._known
-        found = known.get(chunk, _UNKNOWN)
+        found = self._known.get(chunk, _UNKNOWN)
         if found is _UNKNOWN:
-            found = self.find(chunk)
-            if len(chunk) <= MAX_CHUNK:
-                if len(known) >= CAPACITY:
-                    known.clear()
-                known[chunk] = found
+            found = self._search_long(chunk) if len(chunk) > MAX_CHUNK else self._remember(chunk, self._known, CAPACITY)
+        return found
+
+    def _search_long(self, chunk: str):
+        found = self._long.get(chunk, _UNKNOWN)
+        if found is _UNKNOWN:
+            if len(chunk) > MAX_LONG_CHUNK:
+                return self.find(chunk)
+            found = self._remember(chunk, self._long, LONG_CAPACITY)
+        return found
+
+    def _remember(self, chunk: str, known: dict[str, object], capacity: int):
+        found = self.find(chunk)
+        if len(known) >= capacity:
+            known.clear()
+        known[chunk] = found
         return found
 
 
