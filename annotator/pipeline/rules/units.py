@@ -42,6 +42,10 @@ _UNIT_IDS = frozenset(map(get_string_id, UNITS))
 # A spelled unit ends on the letter "b" or "s" ("k b", "m b p s"): with the units, the words
 # that let a document through the first, whole-document test.
 _GATE_IDS = _UNIT_IDS | frozenset(map(get_string_id, ("s",)))
+# The words a unit's first token can be: a unit, or the first letter of one spelled out. A
+# match opening on any other is no unit, told by one lookup (a text of glued matches, let
+# through by one stray "s", asks for every one).
+_OPENING_IDS = _UNIT_IDS | frozenset(get_string_id(unit[0]) for unit in UNITS)
 _NUMBER_WORD_IDS = frozenset(map(get_string_id, NUMBER_WORDS))
 _HELD_IDS = frozenset(map(get_string_id, HELD_WORDS))
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -75,7 +79,8 @@ def drop_units(context, matches: list, taken: bytearray) -> list:
     strings = doc.vocab.strings
     dropped = {
         m for m in matches
-        if _unit(lower, strings, m.start, m.end) and after_quantity(doc, lower, m.start)
+        if lower[m.start] in _OPENING_IDS and _unit(lower, strings, m.start, m.end)
+        and after_quantity(doc, lower, m.start)
         and not (m.end < len(lower) and lower[m.end] in _HELD_IDS)
     }  # fmt: skip
     return release(matches, dropped, taken) if dropped else matches

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
+from annotator.pipeline.rules.units import _OPENING_IDS, UNITS, _unit
 
 from ..conftest import concept
 
@@ -54,3 +55,16 @@ def test_units_spelled_in_speech_to_text(units_nlp, spoken_ents):
 def test_units_is_a_rule_to_switch_off(glossary_nlp):
     nlp = glossary_nlp(GLOSSARY, precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != RULE])
     assert _ents(nlp, "Attachments over 512 KB break the SLA.") == ["KB", "SLA"]
+
+
+def test_units_every_unit_opens_on_a_word_the_rule_looks_at(blank):
+    """The rule passes over a match whose first word is none of its openings: every unit, one
+    word or spelled letter by letter, opens on one, and _unit says no to any other first word."""
+    strings = blank.vocab.strings
+    for unit in sorted(UNITS):
+        for words in ([unit], list(unit)) if "/" not in unit else ([unit],):
+            lower = [strings.add(word) for word in words]
+            assert lower[0] in _OPENING_IDS and _unit(lower, strings, 0, len(lower)), words
+    for words in (["sla"], ["s", "l", "a"], ["x", "b"], ["ok"]):
+        lower = [strings.add(word) for word in words]
+        assert lower[0] not in _OPENING_IDS and not _unit(lower, strings, 0, len(lower))
