@@ -169,14 +169,45 @@ def _plausible(short: str, long_form: str, *, initials: int, letters: str, stric
     return True
 
 
-def _long_form_before(text: str, end: int, short: str, *, strict: bool) -> tuple[int, int] | None:
-    """Find the long form ending just before ``end`` for ``short``; (start, end) or None."""
+#: Characters before a window's end that decide its long form: the longest window and the
+#: character before it (whether a token was cut in half there).
+_CONTEXT_CHARS = WINDOW_CHARS + 1
+#: Long forms remembered per text before all are forgotten (a few hundred KB at most).
+_MEMO_CAPACITY = 1024
+
+
+def _long_form_before(text: str, end: int, short: str, *, strict: bool,
+                      memo: dict[tuple, tuple[int, int] | None] | None = None) -> tuple[int, int] | None:  # fmt: skip
+    """Find the long form ending just before ``end`` for ``short``; (start, end) or None.
+
+    With ``memo`` (one per text), the answer is remembered by the characters that decide it
+    (:data:`_CONTEXT_CHARS` before the window's end, and whether the text starts there), as
+    offsets back from that end: a text repeating one definition is read once per definition,
+    not once per copy."""
     letters = short_form_letters(short)
     if len(letters) < 2:
         return None
     # Trailing spaces are not part of the long form.
     while end > 0 and text[end - 1] in " \t\r\n":
         end -= 1
+    if memo is None:
+        return _long_form_in_window(text, end, short, letters, strict=strict)
+    context = max(0, end - _CONTEXT_CHARS)
+    key = (text[context:end], context == 0, short, strict)
+    back = memo.get(key, _UNSEEN)
+    if back is _UNSEEN:
+        span = _long_form_in_window(text, end, short, letters, strict=strict)
+        if len(memo) >= _MEMO_CAPACITY:
+            memo.clear()
+        back = memo[key] = None if span is None else end - span[0]
+    return None if back is None else (end - back, end)
+
+
+_UNSEEN = object()
+
+
+def _long_form_in_window(text: str, end: int, short: str, letters: str, *, strict: bool) -> tuple[int, int] | None:
+    """:func:`_long_form_before` once the trailing spaces are off ``end``."""
     start = _window_start(text, end, max_long_form_words(letters))
     if start >= end:
         return None
@@ -199,6 +230,7 @@ _MIN_SHORT_LETTERS = 2
 
 
 def _parenthesized(text: str) -> Iterator[dict]:
+    memo: dict[tuple, tuple[int, int] | None] = {}  # see _long_form_before
     position = text.find("(")
     while position != -1:
         close = text.find(")", position + 1, position + 2 + MAX_INSIDE_CHARS)
@@ -206,19 +238,19 @@ def _parenthesized(text: str) -> Iterator[dict]:
         # An inside shorter than a short form ("SLA(s)", the optional plural) holds neither
         # order's short form nor a long form: skipped before either is asked.
         if close - position > _MIN_SHORT_LETTERS and nested == -1:
-            found = _long_short(text, position, close) or _short_long(text, position, close)
+            found = _long_short(text, position, close, memo) or _short_long(text, position, close)
             if found:
                 yield found
         position = text.find("(", position + 1)
 
 
-def _long_short(text: str, open_paren: int, close: int) -> dict | None:
+def _long_short(text: str, open_paren: int, close: int, memo: dict | None = None) -> dict | None:
     """``Long Form (LF)``: the short form inside, the long form before the parenthesis."""
     inside = _SHORT_INSIDE.fullmatch(text, open_paren + 1, close)
     if inside is None or not is_acronym_shape(inside.group(1)):
         return None
     short = inside.group(1)
-    span = _long_form_before(text, open_paren, short, strict=False)
+    span = _long_form_before(text, open_paren, short, strict=False, memo=memo)
     if span is None:
         return None
     return _record("long_short", short, inside.start(1), *span, text)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from annotator.text import abbreviations
 from annotator.text.abbreviations import (
     definitions_by_short,
     find_abbreviations,
@@ -185,3 +186,23 @@ def test_abbreviations_letter_pretest_never_refuses_an_alignment(letters, candid
 )
 def test_abbreviations_letters_missing_from_the_window(text, shorts):
     assert [d["short"] for d in find_definitions(text)] == shorts
+
+
+
+_DEFINITION_PARTS = ["Service Level Agreement (SLA)", "Time to Value (TTV)", "(SLA)", "(KB)", " ", "  ", "\n",
+                     "knowledge base ", "x" * 50, ". ", ", ", "TTV (time to value)", "SLA(s)", "a" * 230]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DEFINITION_PARTS), max_size=16), st.booleans())
+@example(["Service Level Agreement (SLA) "] * 12, False)
+@example(["a" * 230, " Service Level Agreement (SLA)", " Service Level Agreement (SLA)"], False)
+def test_abbreviations_remembered_long_forms_are_the_ones_found_again(parts, strict):
+    """A long form remembered by the characters before its window's end (one memo for the
+    text) is the one a fresh search there finds, at every parenthesis, for every short form."""
+    text = "".join(parts)
+    memo: dict = {}
+    for end in [i for i, char in enumerate(text) if char == "("] + [len(text)]:
+        for short in ("SLA", "TTV", "KB"):
+            fresh = abbreviations._long_form_before(text, end, short, strict=strict)
+            assert abbreviations._long_form_before(text, end, short, strict=strict, memo=memo) == fresh
