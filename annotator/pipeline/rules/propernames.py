@@ -275,6 +275,10 @@ def name_run(
         lo += 1
         while lo < start and tokens[lo].lower() in CONNECTORS:
             lo += 1
+    # Asked first: a run the document spells out is no name whatever else it is (a text
+    # defining its acronyms holds one per definition).
+    if _spelled_out(tokens, lo, hi, start, end, long_forms):
+        return None
     words = [i for i in range(lo, hi) if tokens[i][:1].isalpha()]
     # A one-word step names the screen in an emphasised path, what to click (``*Manage >
     # Macros*``); written plainly ("Go to Settings > Escalation") it names what is there.
@@ -285,8 +289,6 @@ def name_run(
     while step_hi - hi < _STEP_TAIL and tokens[step_hi].isalpha() and tokens[step_hi].islower():
         step_hi += 1
     path = path or (step_hi > hi and (tokens[step_hi] in PATH_MARKS or (tokens[step_hi] == "-" and tokens[step_hi + 1] == ">")))
-    if _spelled_out(tokens, lo, hi, start, end, long_forms):
-        return None
     # A heading's capitals are its place's ("Ticket Templates" is a page about them).
     if _names_an_artefact(tokens, lo, hi, end) and not in_heading(text, *char_span(lo, hi)):
         return lo, hi

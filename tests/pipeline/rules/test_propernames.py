@@ -138,6 +138,9 @@ def test_propernames_camel_cased_glossary_word_is_the_term(glossary_nlp, text, e
         ("## Setting Up Acme Ticket Rules for the SLA\n\nIt applies.", ["Ticket", "SLA"]),
         # spelled out as an abbreviation in the document
         ("Very Urgent Escalation (VUE) breaks the SLA.", ["Escalation", "VUE", "SLA"]),
+        # ... whatever else the run is: a path step, repeated
+        ("Go to Settings > Very Urgent Escalation (VUE). " * 2 + "The SLA.",
+         ["Escalation", "VUE", "Escalation", "VUE", "SLA"]),
         # a capitalised pair mid-sentence that labels the common noun after it
         ("Open the Escalation Details panel under the SLA.", ["Escalation", "SLA"]),
         # ... or opened by a capitalised stop word, or beside another match
