@@ -102,7 +102,8 @@ _BLANKS_LOOKED_PAST = 8
 def _may_close_after_blanks(text: str, end: int) -> bool:
     """False when, after the blanks at ``end``, a character follows that no line end opens
     with: looked at within a few characters by one slice (a match between runs of blanks, as
-    bidi controls blanked leave them, is ruled out before the regex), True otherwise."""
+    bidi controls blanked leave them, is ruled out before the regex), True otherwise. Asked
+    only past two blanks: after one, the next character is looked at alone (prose's case)."""
     rest = text[end : end + _BLANKS_LOOKED_PAST].lstrip(" \t")
     return not rest or rest[0] in _LINE_END_OPENERS
 
@@ -118,7 +119,8 @@ def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
             continue
         end = context.token_end(m.end - 1)
         if end < len(text) and (text[end] not in _LINE_END_OPENERS or (
-                text[end] in " \t" and not _may_close_after_blanks(text, end))):
+                text[end] in " \t" and end + 1 < len(text) and (text[end + 1] not in _LINE_END_OPENERS or (
+                    text[end + 1] in " \t" and not _may_close_after_blanks(text, end))))):
             continue
         if closes_line(text, end):
             closing.append((m, doc[m.start].idx, end))
