@@ -135,17 +135,18 @@ class SpanWriter:
         for match in matches:
             first, end = match[0], match[1]
             start_char = starts[first]
-            known = fixed.get(match[2:])
+            fields = match[2:]
+            known = fixed.get(fields)
             if known is None:
-                last = in_sentence.get(match[2:])
+                last = in_sentence.get(fields) if in_sentence else None
                 if last is not None and last[0] <= start_char < last[1]:
                     known = last[2]
                 else:
                     known, constant = self._known(match, start_char)
                     if constant:
-                        fixed[match[2:]] = known
+                        fixed[fields] = known
                     elif match.id.startswith(AMBIGUOUS_PREFIX):
-                        in_sentence[match[2:]] = (*self.context.sentence_bounds(start_char), known)
+                        in_sentence[fields] = (*self.context.sentence_bounds(start_char), known)
             user_data[(SPAN_VALUES_KEY, start_char, ends[end - 1])] = known[2]
             append((first, end, known[0], 0, known[1]))
         return entities

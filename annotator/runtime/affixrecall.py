@@ -49,9 +49,15 @@ class Recalled:
         return type(self), (self.find, self.pattern)
 
     def search(self, chunk: str):
-        found = self._known.get(chunk, _UNKNOWN)
+        known = self._known
+        found = known.get(chunk, _UNKNOWN)
         if found is _UNKNOWN:
-            found = self._search_long(chunk) if len(chunk) > MAX_CHUNK else self._remember(chunk, self._known, CAPACITY)
+            if len(chunk) > MAX_CHUNK:
+                return self._search_long(chunk)
+            found = self.find(chunk)  # inline, not _remember: a call per new word of every text
+            if len(known) >= CAPACITY:
+                known.clear()
+            known[chunk] = found
         return found
 
     def _search_long(self, chunk: str):
@@ -59,14 +65,10 @@ class Recalled:
         if found is _UNKNOWN:
             if len(chunk) > MAX_LONG_CHUNK:
                 return self.find(chunk)
-            found = self._remember(chunk, self._long, LONG_CAPACITY)
-        return found
-
-    def _remember(self, chunk: str, known: dict[str, object], capacity: int):
-        found = self.find(chunk)
-        if len(known) >= capacity:
-            known.clear()
-        known[chunk] = found
+            found = self.find(chunk)
+            if len(self._long) >= LONG_CAPACITY:
+                self._long.clear()
+            self._long[chunk] = found
         return found
 
 
