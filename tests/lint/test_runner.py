@@ -108,10 +108,10 @@ def test_runner_five_megabyte_article_must_not_hang(glossary, tmp_path):
     assert len(text.encode("utf-8")) > 5_000_000
     path = tmp_path / "huge.md"
     path.write_text(text, encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()
     article = read_article(path)
     findings = lint_text(article.text, article.format, glossary=glossary, config=LintConfig())
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     assert [f.acronym for f in findings] == ["SLA", "KPI"]
     # A generous "does not hang" bound, not a benchmark.
     assert elapsed < 60, f"linting 5 MB took {elapsed:.1f} s"
@@ -159,10 +159,10 @@ def test_runner_pre_commit_hook_matches_the_supported_suffixes(repo):
 def test_runner_many_headings_with_a_late_definition_must_not_hang(glossary):
     text = "".join(f"## SLA step {i}\n\nWatch the SLA and the KPI.\n\n" for i in range(20_000))
     text += "A Service Level Agreement (SLA) is a promise.\n"
-    started = time.monotonic()
+    started = time.process_time()
     findings = lint_text(text, "markdown", glossary=glossary)
     assert [(f.code, f.acronym, f.line) for f in findings] == [("HA002", "SLA", 1), ("HA001", "KPI", 3)]
-    assert time.monotonic() - started < 60
+    assert time.process_time() - started < 60
 
 
 def test_runner_write_failure_is_a_coded_error(tmp_path):

@@ -295,7 +295,7 @@ def test_senses_index_related_concepts_come_from_the_distinctive_term_words():
 def test_senses_many_mentions_without_evidence_stay_linear(builtin_nlp):
     # Every sentence falls back to the whole document: it is weighed once, not per sentence.
     text = "Callers wait on hold. " + "It is AHT again. " * 4000
-    started = time.perf_counter()
+    started = time.process_time()
     doc = builtin_nlp(text)
-    assert time.perf_counter() - started < 10, "must not hang"
+    assert time.process_time() - started < 10, "must not hang"
     assert {e._.term_id for e in doc.ents if e.text == "AHT"} == {"average-hold-time"}

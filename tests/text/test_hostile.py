@@ -1,7 +1,8 @@
 """The text helpers under hostile input: through prepare ->
 visible_text -> a blank tokenizer -> in-text definitions, offsets intact and nothing hanging.
 
-The time bound is the issue's generous "must not hang" limit, not a benchmark.
+The time bound is the issue's generous "must not hang" limit, not a benchmark, counted in this
+process's CPU seconds so that other jobs on a busy machine cannot fail it.
 """
 
 from __future__ import annotations
@@ -65,9 +66,9 @@ def _run(nlp, text: str, format: str):
 @pytest.mark.parametrize("format", LENIENT_FORMATS)
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_inputs_do_not_hang(nlp, name, format):
-    started = time.perf_counter()
+    started = time.process_time()
     doc, definitions = _run(nlp, HOSTILE[name], format)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < MUST_NOT_HANG_SECONDS, f"{name} as {format}: {elapsed:.2f}s"
     for token in doc:
         assert HOSTILE[name][token.idx : token.idx + len(token)] == token.text or token.is_space

@@ -81,10 +81,10 @@ BILLION_LAUGHS = "<!DOCTYPE tbx [\n" + "\n".join(
 def test_tbx_hostile_xml_is_refused_quickly_and_never_fetched(tmp_path, web_server, prolog, term, line):
     url, hits = web_server
     path = tbx_file(tmp_path, prolog.replace("{url}", url), concept_body(term))
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(GlossaryError) as info:
         read_glossary_file(path)
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     assert info.value.code == "E106"
     assert info.value.details["line"] == line and "hostile.tbx" in info.value.message
     assert hits == []

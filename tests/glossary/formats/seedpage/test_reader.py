@@ -619,17 +619,17 @@ def test_reader_large_file_and_long_lines_stay_fast(write_seed):
         for i in range(20_000)
     )
     hostile = "(" * 19_000 + "\n\n" + "Agent " * 3_000 + "\n\n" + "is " * 6_000 + "\n"
-    start = time.perf_counter()
+    start = time.process_time()
     entries, _ = read_seed(write_seed(block + hostile))
-    assert time.perf_counter() - start < 20
+    assert time.process_time() - start < 20
     assert len(entries) == 20_000
 
 
 def test_reader_many_wrapped_lines_stay_linear(write_seed):
     """200,000 lowercase lines with no full stop would each be joined to the one before."""
-    start = time.perf_counter()
+    start = time.process_time()
     entries, skipped = read_seed(write_seed("Agent\n" + "and then some more words\n" * 200_000))
-    assert time.perf_counter() - start < 20
+    assert time.process_time() - start < 20
     assert entries == []  # prose without a defining sentence: reported, never an entry
     assert skipped and {s.reason for s in skipped} <= {INTRO, NO_HEADWORD}
     assert max(len(s.text) for s in skipped) <= seedpage.SKIPPED_TEXT_CHARS + 3

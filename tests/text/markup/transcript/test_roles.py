@@ -98,7 +98,7 @@ def test_infer_roles_stays_linear_with_thousands_of_speakers():
         label_end = line.index(": ") + 2
         turns.append(Turn(start + label_end, start + len(line), index, line[:label_end - 2]))
         start += len(line) + 1
-    started = time.perf_counter()
+    started = time.process_time()
     inferred = infer_roles(text, turns)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert [turn.start for turn in inferred] == [turn.start for turn in turns]

@@ -286,14 +286,14 @@ HOSTILE = {
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_transcript_hostile_inputs_are_quick_and_never_crash(name):
     text = HOSTILE[name]
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         visible = visible_text(text, "transcript")
     except InputError as error:
         assert error.code.startswith("E2")
     else:
         assert len(visible) == len(text)
-    assert time.perf_counter() - started < 3.0, name
+    assert time.process_time() - started < 3.0, name
 
 
 def _json_turns(count: int) -> str:
