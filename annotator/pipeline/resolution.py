@@ -3,7 +3,8 @@
 The stock ``entity_ruler``'s rule, applied to the candidates :class:`~.matcher.GlossaryMatcher`
 finds: :func:`resolve` accepts the matches that win and reports the acronyms nested inside a
 longer accepted span; :func:`release` gives a dropped match's tokens back, which every
-precision rule that drops matches ends with. On a text of glued matches the candidates number
+precision rule that drops matches ends with, and :func:`one_word_terms` picks the one-word
+term matches most of them weigh. On a text of glued matches the candidates number
 in the tens of thousands, so ordering and the matches that overlap nothing are handled with
 numpy from :data:`_VECTOR_MIN_MATCHES` on.
 """
@@ -16,7 +17,7 @@ from operator import not_
 
 import numpy as np
 
-from ..glossary.compile import EXACT
+from ..glossary.compile import EXACT, TERM_LABEL
 from ..runtime import budget
 from .matcher import MATCH_START, Match, match_bounds
 
@@ -34,6 +35,18 @@ def release(matches: list[Match], dropped: set, taken: bytearray) -> list[Match]
     for match in dropped:
         taken[match.start : match.end] = b"\x00" * (match.end - match.start)
     return [m for m in matches if m not in dropped]
+
+
+def one_word_terms(matches: list[Match], concepts: Container[str] | None = None) -> list[Match]:
+    """The matches of ``matches`` that are one token matched by a term's phrase (not an
+    acronym's token pattern), of a concept in ``concepts`` when given: what the rules about a
+    glossary word's senses weigh, in one definition."""
+    if concepts is None:
+        return [m for m in matches if m.end - m.start == 1 and m.label == TERM_LABEL and not m.is_token_pattern]
+    return [
+        m for m in matches
+        if m.end - m.start == 1 and m.id in concepts and m.label == TERM_LABEL and not m.is_token_pattern
+    ]  # fmt: skip
 
 
 def _order_key(match: Match) -> tuple:

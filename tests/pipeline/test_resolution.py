@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from annotator.pipeline import resolution
 from annotator.pipeline.matcher import Match
-from annotator.pipeline.resolution import release, resolution_order, resolve
+from annotator.pipeline.resolution import one_word_terms, release, resolution_order, resolve
 
 
 def _reference_resolve(matches, n_tokens):
@@ -182,3 +182,20 @@ def test_release_frees_every_token_of_a_dropped_match_and_keeps_the_rest():
     assert release(matches, {long, short}, taken) == [kept]
     assert taken == bytearray(b"\x01\x01\x00\x00\x00\x01\x00\x01")  # same length, only theirs freed
     assert release(matches, set(), taken) is matches
+
+
+def test_one_word_terms_are_one_token_of_a_terms_phrase_in_order():
+    word = Match(0, 1, "CX_TERM", "queue", False)
+    other = Match(6, 7, "CX_TERM", "ticket", False)
+    matches = [
+        word,
+        Match(1, 3, "CX_TERM", "queue", False),  # two tokens
+        Match(3, 4, "CX_ACRONYM", "queue", True),  # an acronym's token pattern
+        Match(4, 5, "DOC_ACRONYM", "queue", False),  # not a term
+        Match(5, 6, "CX_TERM", "queue", True),  # a term's token pattern
+        other,
+    ]
+    assert one_word_terms(matches) == [word, other]
+    assert one_word_terms(matches, {"ticket"}) == [other]
+    assert one_word_terms(matches, frozenset()) == []
+    assert one_word_terms([]) == []

@@ -36,9 +36,8 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ...glossary.compile import TERM_LABEL
 from ..names import AGENT_TURNS_KEY, TRANSCRIPT_KEY
-from ..resolution import release
+from ..resolution import one_word_terms, release
 
 #: Nouns for the people a business or a service desk serves (general English), singular and
 #: plural: near one, a customer's thing named by its head alone is theirs.
@@ -104,10 +103,7 @@ def drop_unclaimed_heads(context, matches: list, taken: bytearray) -> list:
         return matches
     lexicon = context.lexicon()
     heads = lexicon.customer_heads
-    single = [
-        m for m in matches
-        if m.end - m.start == 1 and m.id in heads and m.label == TERM_LABEL and not m.is_token_pattern
-    ]  # fmt: skip
+    single = one_word_terms(matches, heads)
     user_data = context.doc.user_data
     if not single or user_data.get(TRANSCRIPT_KEY) or user_data.get(AGENT_TURNS_KEY):
         return matches

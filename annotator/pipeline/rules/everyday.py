@@ -87,11 +87,10 @@ from collections.abc import Callable, Sequence
 
 from spacy.strings import get_string_id
 
-from ...glossary.compile import TERM_LABEL
 from ...runtime import budget
 from ...vocabulary.inflection import gerund_verb, is_verb_like, pluralize
 from ...vocabulary.typos import typo_forms
-from ..resolution import release
+from ..resolution import one_word_terms, release
 from .negation import negated_verb_cue
 from .otherparties import PARTY_IDS
 from .propernames import at_sentence_start
@@ -439,9 +438,7 @@ def keep_in_context(context, matches: list, taken: bytearray) -> list:
     """The ``everyday_words`` rule: ``matches`` without the everyday-word terms whose context
     does not say support. ``context`` is the component's
     :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
-    candidates = [
-        m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern and m.end - m.start == 1
-    ]
+    candidates = one_word_terms(matches)
     if not candidates:
         return matches
     lexicon = context.lexicon()

@@ -22,8 +22,7 @@ import re
 
 from spacy.strings import get_string_id
 
-from ...glossary.compile import TERM_LABEL
-from ..resolution import release
+from ..resolution import one_word_terms, release
 from ..spoken import in_spoken_stretch
 
 #: Words a software issue report uses of itself (general software vocabulary): in an issue
@@ -112,10 +111,8 @@ def drop_defect_words(context, matches: list, taken: bytearray) -> list:
         return matches
     doc = context.doc
     dropped = {
-        m for m in matches
-        if m.end - m.start == 1 and m.id in defects and not m.is_token_pattern and m.label == TERM_LABEL
-        and doc[m.start].lower_ in defects[m.id]
-    }  # fmt: skip
+        m for m in one_word_terms(matches, defects) if doc[m.start].lower_ in defects[m.id]
+    }
     if not dropped or not (is_issue_report(context.text) or names_spoken_release(doc, context.text)):
         return matches
     return release(matches, dropped, taken)

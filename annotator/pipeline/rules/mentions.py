@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ...glossary.compile import TERM_LABEL
 from ..names import SOURCE_TEXT_KEY
-from ..resolution import release
+from ..resolution import one_word_terms, release
 from .otherparties import OTHER_PARTIES
 
 #: The word whose verb is both labelling a thing and mentioning a person.
@@ -97,10 +96,7 @@ def drop_mentions(context, matches: list, taken: bytearray) -> list:
     concepts = context.lexicon().bases.get(MENTION_VERB)
     if not concepts:
         return matches
-    candidates = [
-        m for m in matches
-        if m.end - m.start == 1 and m.id in concepts and m.label == TERM_LABEL and not m.is_token_pattern
-    ]  # fmt: skip
+    candidates = one_word_terms(matches, concepts)
     # One set test on the document's words spares almost every document the rest.
     source = context.doc.user_data.get(SOURCE_TEXT_KEY) or context.text
     if not candidates or (_PEOPLE_IDS.isdisjoint(words) and "@" not in source):

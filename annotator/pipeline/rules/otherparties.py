@@ -24,8 +24,7 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ...glossary.compile import TERM_LABEL
-from ..resolution import release
+from ..resolution import one_word_terms, release
 
 #: Nouns for people and groups inside or beside an organisation other than its customers
 #: (general English): before the bare head of a customer's term, they say whose it is.
@@ -110,10 +109,7 @@ def drop_other_parties(context, matches: list, taken: bytearray) -> list:
     if not matches:
         return matches
     heads = context.lexicon().customer_heads
-    candidates = [
-        m for m in matches
-        if m.end - m.start == 1 and m.id in heads and m.label == TERM_LABEL and not m.is_token_pattern
-    ]  # fmt: skip
+    candidates = one_word_terms(matches, heads)
     # One set test on the document's words spares almost every document the rest.
     if not candidates or (_PARTY_IDS.isdisjoint(words := context.words()) and _PEER_IDS.isdisjoint(words)):
         return matches

@@ -42,9 +42,8 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ...glossary.compile import TERM_LABEL
 from .everyday import OTHER_DOMAIN_WORDS
-from ..resolution import release
+from ..resolution import one_word_terms, release
 
 #: Everyday glossary words -> modifiers that make a compound of another trade with them
 #: (general English): the agent of an airport, an estate, a travel shop or a courier (a shop's
@@ -211,9 +210,7 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
     compound or the travel words around them put in another trade (see the module docstring).
     ``context`` is the component's :class:`~annotator.pipeline.rulecontext.RuleContext`;
     dropped matches release their tokens."""
-    candidates = [
-        m for m in matches if m.end - m.start == 1 and m.label == TERM_LABEL and not m.is_token_pattern
-    ]
+    candidates = one_word_terms(matches)
     if not candidates:
         return matches
     lexicon = context.lexicon()

@@ -29,8 +29,7 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ...glossary.compile import TERM_LABEL
-from ..resolution import release
+from ..resolution import one_word_terms, release
 
 #: Prepositions that place a thing somewhere (general English).
 PLACE_PREPOSITIONS = frozenset("at in on inside outside near by behind".split())
@@ -92,8 +91,7 @@ def drop_placed_terms(context, matches: list, taken: bytearray) -> list:
         return matches
     lexicon = context.lexicon()
     everyday = lexicon.everyday
-    single = [m for m in matches if m.label == TERM_LABEL and not m.is_token_pattern
-              and m.end - m.start == 1 and m.id in everyday]
+    single = one_word_terms(matches, everyday)
     if not single:
         return matches
     lower = context.lower()

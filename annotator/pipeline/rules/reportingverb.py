@@ -28,8 +28,7 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ...glossary.compile import TERM_LABEL
-from ..resolution import release
+from ..resolution import one_word_terms, release
 
 #: The word whose gerund names the function and whose verb tells of mishaps and chains of command.
 REPORTING = "reporting"
@@ -95,10 +94,7 @@ def drop_reporting_verbs(context, matches: list, taken: bytearray) -> list:
     concepts = context.lexicon().bases.get(REPORTING)
     if not concepts:
         return matches
-    candidates = [
-        m for m in matches
-        if m.id in concepts and m.end - m.start == 1 and m.label == TERM_LABEL and not m.is_token_pattern
-    ]  # fmt: skip
+    candidates = one_word_terms(matches, concepts)
     if not candidates:
         return matches
     lower = context.lower()

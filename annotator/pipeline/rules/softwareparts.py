@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from ...glossary.compile import TERM_LABEL
-from ..resolution import release
+from ..resolution import one_word_terms, release
 from ..tokentexts import TokenTexts
 
 #: Nouns naming a part of a piece of software (general English/software words): an
@@ -53,10 +52,7 @@ def drop_software_parts(context, matches: list, taken: bytearray) -> list:
     if not matches or _PART_IDS.isdisjoint(context.words()):
         return matches
     everyday = context.lexicon().everyday
-    candidates = [
-        m for m in matches
-        if m.end - m.start == 1 and m.id in everyday and not m.is_token_pattern and m.label == TERM_LABEL
-    ]  # fmt: skip
+    candidates = one_word_terms(matches, everyday)
     if not candidates:
         return matches
     tokens = context.tokens()
