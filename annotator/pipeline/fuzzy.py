@@ -23,7 +23,8 @@ Never fuzzy-matched (precision first: a misspelling is a guess):
 * a word in a URL, e-mail address, path or identifier (the text's ``code_like``);
 * an acronym in shouted text, or one the document defines ("CSTA (Customer Support Tier A)").
 * a slip in a closed spelling the glossary only generates from written words run together
-  ("wrapp" from "wrapup", for Wrap-Up): two slips from anything written.
+  ("wrapp" from "wrapup", for Wrap-Up): two slips from anything written; unless English
+  writes that closed spelling as a word of its own ("helpesk" from "helpdesk").
 
 Why an index of the misspellings themselves rather than ``rapidfuzz`` or a symmetric-delete
 index: both compare each unknown-looking token with the glossary when the document is read
@@ -51,7 +52,7 @@ from spacy.tokens import Doc, Span
 from ..glossary.compile import EXACT, Record
 from ..vocabulary.acronyms import is_shouting
 from ..vocabulary.english import is_dictionary_word
-from ..vocabulary.frequency import is_common_word
+from ..vocabulary.frequency import is_common_word, is_english_word
 from ..vocabulary.typos import typo_forms
 from ..vocabulary.wordbreak import runs_together
 from .precision import words_around
@@ -73,6 +74,17 @@ MIN_PHRASE_WORD_LETTERS = 4
 _WORD_SPLIT = re.compile(r"[\s-]+")
 # What a sentence (or a list item, a heading, a quotation) may start after.
 _OPENERS = frozenset(".!?:;\"'([{*#>\u2022\u2013\u2014-\u201c\u2018")
+
+
+#: Fewest letters of a closed spelling the glossary only generates ("helpdesk" for Help Desk)
+#: that is matched misspelled, when English writes it (:func:`_written_closed`).
+MIN_CLOSED_SPELLING_LETTERS = 8
+
+
+def _written_closed(word: str) -> bool:
+    """A generated closed spelling people write as a word of its own ("helpdesk"), long
+    enough that its slips are seldom another word run together."""
+    return len(word) >= MIN_CLOSED_SPELLING_LETTERS and is_english_word(word)
 
 
 def _is_acronym_target(word: str) -> bool:
@@ -188,10 +200,13 @@ class FuzzyIndex:
                         else:
                             words.add(str(value).lower())
         known = words | {c.lower() for c in caps}
-        # A generated closed spelling of written words ("wrapup" for Wrap-Up, "helpdesk" for
-        # Help Desk) stays a known word but is no target: its misspellings are a slip away
-        # from no spelling anyone was given ("wrapp" from "wrapup"), and are often words.
-        words = {w for w in words if w in written or not runs_together(w, written)}
+        # A generated closed spelling of written words ("wrapup" for Wrap-Up) stays a known
+        # word but is no target: its misspellings are a slip away from no spelling anyone was
+        # given ("wrapp" from "wrapup"), and are often words. Unless English writes it as one
+        # word often enough to be a word form of its own, and it is long ("helpdesk",
+        # "livechat"): then a writer meant it, and slips on it ("helpesk") like on any word. A
+        # short one that English writes is more often something else run together ("justin").
+        words = {w for w in words if w in written or not runs_together(w, written) or _written_closed(w)}
 
         def misspellings(drops: bool) -> Callable[[str], list[str]]:
             def forms(target: str) -> list[str]:

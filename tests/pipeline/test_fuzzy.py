@@ -70,6 +70,31 @@ def test_fuzzy_index_never_targets_a_generated_closed_spelling():
 
 
 @pytest.mark.parametrize(
+    "written, closed, typo, target",
+    [
+        ("help desk", "helpdesk", "helpesk", "helpdesk"),  # English writes "helpdesk"
+        ("live chat", "livechat", "livechta", "livechat"),
+        ("wrap-up time", "wrapup", "wrapp", None),  # English hardly writes "wrapup"
+        ("just in time", "justin", "jutsin", None),  # short: English writes it as a name
+    ],
+)
+def test_fuzzy_index_targets_a_closed_spelling_english_writes(written, closed, typo, target):
+    """A closed spelling the glossary only generates is a target when English writes it as a
+    word of its own and it is long: its slips are a writer's, not two slips from anything."""
+    patterns = [
+        {"label": "CX_TERM", "pattern": written, "id": "t"},
+        {"label": "CX_TERM", "pattern": closed, "id": "t", "match": "variant"},
+    ]
+    index = FuzzyIndex.from_records(records_from_dicts(patterns), is_word=lambda w: False)
+    assert index.meaning(typo) == target
+
+
+def test_fuzzy_a_closed_spelling_english_writes_matches_misspelt(nlp):
+    found = fuzzy_spans(nlp, "Registering webhooks to be notified of helpesk events, per the SLA.")
+    assert [(text, meant) for text, meant, _ in found] == [("helpesk", "helpdesk")]
+
+
+@pytest.mark.parametrize(
     "form, written",
     [
         ("routing", True),  # in the dictionary
