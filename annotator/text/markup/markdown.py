@@ -9,8 +9,9 @@ identifiers, raw HTML tags and comments (MDX ``{expression}`` attribute values i
 content of ``<code>``, ``<script>`` ... follows the HTML rules), and the backslash of each
 backslash escape (see below). Table pipes, ``~~`` and the ``@`` of a mention are blanked because
 the tokenizer would glue them to the word next to them (``|SLA|KB|`` is one token); the mention
-itself stays visible (in articles it names a role: "cc @CSM"). Heading and emphasis markers are
-kept: they are punctuation the tokenizer splits off.
+itself stays visible (in articles it names a role: "cc @CSM"). A blockquote's ``>`` is hidden on
+every line, so a term its lines split is read whole (:mod:`.quotes`). Heading and emphasis
+markers are kept: they are punctuation the tokenizer splits off.
 
 Backslash escapes follow CommonMark: in a paragraph or heading, a backslash before an ASCII
 punctuation character renders as that character alone (``Average Handle Time \\(AHT\\)`` reads
@@ -39,6 +40,7 @@ from .lines import LineIndex
 from .mask import Mask, Masked, MaskOptions, Span, blank, hide_all
 from .paragraphs import plain_paragraphs
 from .plain import hide_plain
+from .quotes import hide_quote_markers
 
 _BACKTICKS = re.compile(r"`++")
 _LINK_TARGET = re.compile(
@@ -217,6 +219,7 @@ def mask_markdown(text: str, options: MaskOptions) -> Masked:
     hide_all(mask, _LINK_TARGET, work)
     hide_all(mask, _REFERENCE_LINK, work)
     hide_plain(mask, work)
+    hide_quote_markers(mask, work)  # a blockquote's ">" on each line
     _escaped_identifiers(mask, work, escapes)
     html_work = _without_html_starts(mask.work_copy(), escapes)
     hide_html(mask, html_work, markdown=True, hidden_elements=hidden_for(options))

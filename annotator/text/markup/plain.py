@@ -6,7 +6,8 @@ names such as ``ERR_SLA_TIMEOUT``, channel names such as ``#spt_knowledge-base``
 emphasis (``_SLA_``) and hashtags (``#CX``) are not identifiers. A number sign written
 against a word before a number ("Ticket#4521") is hidden, so the word is read. In the
 ``text`` format, also the keys of a header of ``Key: value`` lines atop the text
-("Subject:", "Tags:": they name fields; :func:`~.front_matter.header_keys`).
+("Subject:", "Tags:": they name fields; :func:`~.front_matter.header_keys`), and the ``>``
+of a quoted e-mail's lines (:mod:`.quotes`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 
 from .front_matter import header_keys
 from .mask import Mask, Masked, MaskOptions
+from .quotes import hide_quote_markers
 
 # Plain-text masking is driven by anchors found with ``str.find`` ("://", "www.", "@", "_",
 # "#"), each examined with a small anchored regex or a bounded backward scan: far cheaper than
@@ -119,4 +121,5 @@ def mask_text(text: str, options: MaskOptions) -> Masked:
     for start, end in header_keys(text):  # "Subject:", "Tags:": a header's keys name fields
         mask.hide(start, end)
     hide_plain(mask, text, handles=True)
+    hide_quote_markers(mask, text)  # an e-mail reply's "> " before each quoted line
     return Masked(mask)

@@ -169,7 +169,7 @@ def test_markdown_many_unmatched_backticks(shown):
         ("SLA\\", "SLA\\"),  # the end of the text: literal
         ("SLA\\\nKB", "SLA \nKB"),  # hard line break
         ("SLA\\\r\nKB", "SLA \r\nKB"),
-        ("> SLA\\\n> KB", "> SLA \n> KB"),
+        ("> SLA\\\n> KB", "  SLA \n  KB"),
         ("SLA\\\n\nKB", "SLA\\\n\nKB"),  # at the end of a paragraph: literal
         ("# SLA\\\n\nKB", "# SLA\\\n\nKB"),  # at the end of a heading: literal
         ("SLA\\\nKB\n===", "SLA \nKB\n==="),  # inside a setext heading
