@@ -441,11 +441,16 @@ class SpokenIndex:
     def _split(self, text: str, start: int, end: int) -> list[tuple[int, int, Target]]:
         """Acronyms said as a letter and a word (``c sat``, ``e nps``, ``c sats``): the two
         joined, lower-cased, less a plural ``s``, are a glossary acronym that is no ordinary
-        word; the span covers both parts."""
+        word; the span covers both parts. The word must be the rest of the acronym said as
+        one, never a function word an engine wrote because it heard one: "it's so" cut as
+        "it s so" is no SSO, "let s me" no SME (an acronym said letter by letter is the
+        spelled letters' business, ``s s o``)."""
         found = []
         for match in _LETTER_WORD.finditer(text, start, end):
             word = match.group()
             body = word[:-2] if word.endswith("'s") else word
+            if body[2:].lower() in STOP_WORDS:
+                continue
             target = self._one_word(body.replace(" ", "").replace("\t", "").lower())
             if target is not None:
                 found.append((match.start(), match.end(), target))
