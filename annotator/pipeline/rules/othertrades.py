@@ -14,6 +14,8 @@ whatever support words the conversation holds around it:
   a corpus); a hyphen between them counts too ("e-ticket");
 * **travel and events** (a ``ticket`` or a ``route`` only, :data:`TRAVELLERS_WORDS`): the
   line the word is on names a journey, a show or the road, a driver's fines
+  (and, for a ``route`` alone, the road and delivery rounds, :mod:`.roads`: "the courier's
+  route", "the route through Main Street")
   (:data:`TRAVEL_WORDS`: "a name on a ticket" beside "passport", "the return journey" but not
   "the customer journey"), or the document does twice or more ("flight", "seats", "DUIs"; words
   side by side are one mention, "Rail Accident Investigation" a publication's name):
@@ -43,6 +45,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 
 from .everyday import OTHER_DOMAIN_WORDS
+from .roads import ROAD_IDS
 from ..resolution import one_word_terms, release
 
 #: Everyday glossary words -> modifiers that make a compound of another trade with them
@@ -160,11 +163,13 @@ _DOCUMENT_TRAVEL_WORDS = 2
 _MODIFIER_IDS = {word: frozenset(map(get_string_id, words)) for word, words in TRADE_MODIFIERS.items()}
 _HEAD_IDS = {word: frozenset(map(get_string_id, words)) for word, words in TRADE_HEADS.items()}
 _TRAVEL_IDS = frozenset(map(get_string_id, TRAVEL_WORDS))
+_ROUTE_IDS = _TRAVEL_IDS | ROAD_IDS
 _QUALIFIER_IDS = {get_string_id(word): frozenset(map(get_string_id, before))
                   for word, before in QUALIFIABLE_TRAVEL_WORDS.items()}
 _SUPPORT_VERB_IDS = frozenset(map(get_string_id, SUPPORT_VERBS))
 _PURCHASE_IDS = frozenset(map(get_string_id, PURCHASE_VERBS))
 _TICKET = "ticket"
+_ROUTE = "route"
 _HYPHEN = get_string_id("-")
 
 
@@ -221,6 +226,7 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
     lower = context.lower()
     strings = context.doc.vocab.strings
     travel = None  # the document's travel-word token positions, counted on first need
+    road = None  # ... and those of its travel and road words, for a route
     # A pipeline that gives travel words no weight against everyday terms takes none here.
     travel_counts = context.settings.other_domain_weight > 0
     dropped = set()
@@ -238,9 +244,15 @@ def drop_other_trades(context, matches: list, taken: bytearray) -> list:
                 dropped.add(m)
                 other_ticket = other_ticket or word == _TICKET
             elif word in TRAVELLERS_WORDS and travel_counts:
-                if travel is None:
-                    travel = _travel_positions(lower, context.words(), _DOCUMENT_TRAVEL_WORDS)
-                if travel and _travelling(context, m, travel, form, word, matches):
+                if word == _ROUTE:
+                    if road is None:
+                        road = _travel_positions(lower, context.words(), _DOCUMENT_TRAVEL_WORDS, _ROUTE_IDS)
+                    journey = road
+                else:
+                    if travel is None:
+                        travel = _travel_positions(lower, context.words(), _DOCUMENT_TRAVEL_WORDS)
+                    journey = travel
+                if journey and _travelling(context, m, journey, form, word, matches):
                     dropped.add(m)
                 elif word == _TICKET:
                     tickets.append((m, form))
@@ -273,8 +285,10 @@ def _trade_words(bases: dict) -> dict[str, list[tuple[str, frozenset[str]]]]:
     return known
 
 
-def _travel_positions(lower, words: frozenset[int], enough: int | None = None) -> list[int]:
-    """The token positions of the document's travel words (:data:`TRAVEL_WORDS`), less the
+def _travel_positions(lower, words: frozenset[int], enough: int | None = None,
+                      kinds: frozenset[int] = _TRAVEL_IDS) -> list[int]:
+    """The token positions of the document's travel words (:data:`TRAVEL_WORDS`; ``kinds``:
+    their hashes, or those and the road's for a route), less the
     qualifiable ones a word giving them support's sense stands right before ("customer
     journey", "by accident": :data:`QUALIFIABLE_TRAVEL_WORDS`), in order; ``words``: the set
     of ``lower``'s hashes. Travel words side by side are one mention, at the first: a compound
@@ -287,7 +301,7 @@ def _travel_positions(lower, words: frozenset[int], enough: int | None = None) -
     rather than every token asked in Python: a long document holds some travel word almost
     surely."""
     found: list[int] = []
-    for word in _TRAVEL_IDS.intersection(words):
+    for word in kinds.intersection(words):
         qualifiers = _QUALIFIER_IDS.get(word)
         j = -1
         while True:

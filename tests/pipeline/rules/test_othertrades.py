@@ -78,6 +78,11 @@ def _ents(nlp, text):
         ("Your tickets are booked.\nThe SLA and FRT.", ["SLA", "FRT"]),
         ("Is it a refundable ticket?\nTicket is confirmed.\nThe SLA and FRT.", ["SLA", "FRT"]),
         ("The cab is en route.\nThe SLA and FRT.", ["SLA", "FRT"]),
+        # the road's and a delivery round's route, on its line, a verb too
+        ("Which route does the truck take? The SLA and FRT.", ["SLA", "FRT"]),
+        ("The courier will route the parcel via the depot.\nThe SLA and FRT.", ["SLA", "FRT"]),
+        # ... or twice in the document
+        ("The highway was closed.\nThe route changed.\nThe roads were jammed.\nThe SLA and FRT.", ["SLA", "FRT"]),
         # ... an insurer asking for accidents and tickets
         ("Any accidents in the past three years?\nNo.\nAnd how about tickets?\nNo accidents, no tickets.\n"
          "The SLA and FRT.", ["SLA", "FRT"]),
@@ -104,6 +109,11 @@ def test_othertrades_another_trades_word_is_not_the_term(trades_nlp, text, expec
         ("Flight changes and seat requests: route each ticket to the queue. SLA and FRT.",
          ["route", "ticket", "queue", "SLA", "FRT"]),
         ("Seats on the flight: my support ticket got lost.", ["support", "ticket"]),
+        # the road's words are for a route alone: a ticket about a parcel is the desk's
+        ("The courier lost my parcel, so I have a ticket open. SLA and FRT.", ["ticket", "SLA", "FRT"]),
+        # a support word beside the route keeps it the desk's among the road's words
+        ("The courier app crashed: route the ticket to the queue. SLA and FRT.",
+         ["route", "ticket", "queue", "SLA", "FRT"]),
         ("Seats on the flight: the support team says my ticket met the SLA and FRT.",
          ["support team", "ticket", "SLA", "FRT"]),
         ("The routing rules send the ticket to a queue within the SLA and FRT.",
