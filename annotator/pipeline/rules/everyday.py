@@ -14,7 +14,8 @@ mention gets a score:
   ("the ticket view", "the ticket sidebar": :data:`SCREEN_NOUNS`): the help desk's screen;
 * ``+ context_word_weight`` for each domain word nearby, in the paragraph (words that occur in several glossary
   names: "customer", "support", "ticket"; at most two count), never the term's own forms (a word
-  is no evidence for itself: "your tickets ... one ticket" in a booking is the same word again);
+  is no evidence for itself: "your tickets ... one ticket" in a booking is the same word again),
+  nor the verb "support" ("we support Android": :mod:`.supportverb`);
 * ``- verb_penalty`` when the term's noun form is used as a verb (never a word English uses
   as a noun only, "send email to agent": :func:`~annotator.vocabulary.inflection.is_verb_like`,
   nor a word right after a determiner, "in the ticket it leaves"): after "to", a modal, a
@@ -95,6 +96,7 @@ from .negation import negated_verb_cue
 from .otherparties import PARTY_IDS
 from .propernames import at_sentence_start
 from .reachperson import asked_to_reach
+from .supportverb import FORM_IDS as SUPPORT_FORM_IDS, support_verbs
 from ..spanvalues import FUZZY
 from ..spoken import in_spoken_stretch
 from ..names import AGENT_TURNS_KEY
@@ -349,6 +351,8 @@ def mention_score(
         cues = sum(map((cue_ids - own if cues_less_own is None else cues_less_own).__contains__, around))
     else:
         cues = sum(map(cue_ids.__contains__, around)) - (lower[i] in cue_ids)
+    if cues and not SUPPORT_FORM_IDS.isdisjoint(around):  # rare: the verb "support" is no domain word
+        cues -= support_verbs(lower, lo, hi, skip=own, at=i)
     score += min(cues, 2) * settings.context_word_weight
     if other_domain and not _OTHER_DOMAIN_IDS.isdisjoint(around):  # rare: one set look-up, no count, mostly
         elsewhere = sum(1 for h in around if h in _OTHER_DOMAIN_IDS)
