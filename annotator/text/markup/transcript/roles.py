@@ -10,6 +10,9 @@ thread itself says who is who:
   another speaker that talks so (then it is talking to the service), is the agent;
 - where no one talks so, the account the thread's opener calls on (``@AmericanAir``) and
   that answers the opener is the agent;
+- between two parties who address no one by name (a chat pasted as ``Me: ... Them: ...``),
+  the one who did not open it and talks as a service is the agent, unless the opener talks so
+  too;
 - a brand's own account whose name starts the agent's account name (``TMobile`` beside
   ``TMobileHelp``) is on the agent's side too;
 - once there is an agent, the speakers its turns address, and the one who opened the thread,
@@ -86,6 +89,14 @@ def infer_roles(text: str, turns: list[Turn]) -> list[Turn]:
     # service ("@Acme let us know too"): that one is the agent.
     for key in candidates - talking_to_service:
         roles[key] = "agent"
+    if not candidates and len(roles) == 2 and opener in unknown:
+        # Two parties and no one addressed by name (a chat pasted as "Me: ... Them: ..."):
+        # the one who did not open it and talks as a service is the help desk, unless the
+        # opener talks so too.
+        answerer = next(key for key in roles if key != opener)
+        if answerer in unknown and _any_speaks_as_service(text, turns, keys, answerer) and not (
+                _any_speaks_as_service(text, turns, keys, opener)):
+            roles[answerer] = "agent"
     if not any(role == "agent" for role in roles.values()) and opener in unknown:
         # No one talks as a service: the account the opener called on (``@AmericanAir ...``)
         # and that answers the opener (``@116684 ...``) is the help desk.
@@ -120,6 +131,11 @@ def _forms(key: str) -> set[str]:
         return {key}
     return {key} | {part for length in range(3, len(key))
                     for part in (key[:length], key[-length:])}
+
+
+def _any_speaks_as_service(text: str, turns: list[Turn], keys: list, key: str) -> bool:
+    """Some turn of the speaker ``key`` talks as a service (:func:`_speaks_as_service`)."""
+    return any(k == key and _speaks_as_service(text, turn) for k, turn in zip(keys, turns))
 
 
 def _speaks_as_service(text: str, turn: Turn) -> bool:

@@ -8,6 +8,9 @@ that names no role is a Markdown heading inside a turn (``**Expected behavior:**
 speaker. Text before the first speaker, and a document with no
 speaker at all, belongs to no turn.
 
+A pronoun naming a party of a pasted chat ("Me:", "Them:", a messenger's "You:") is a speaker
+wherever the document has other speakers or another such pronoun, even where it speaks once.
+
 In a document that has speakers, or two such names, the thread also vouches for a one-word
 name seen once (a social thread's accounts may post one line each): its text addresses an account, as a reply
 does (``TeamYouTube: @user1 ...``), or another turn addresses it (``TMobile: It's official``
@@ -30,6 +33,9 @@ _LINE = re.compile(r"[^\r\n]*")
 _ONE_WORD = re.compile(r"@?[^\W\d_][\w-]{0,38}\Z")
 # A reply's first word: the account it answers.
 _ADDRESS = re.compile(r"@\w")
+#: Pronouns a pasted chat names its parties by, as a whole label (general English): the writer
+#: ("Me", a messenger's "You"), the other side ("Them"), a team ("Us").
+PRONOUN_SPEAKERS = frozenset(("me", "you", "them", "us"))
 
 
 def line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -62,6 +68,12 @@ def speaker_labels(text: str, lines: list[tuple[int, int]],
         # A numeric user id seen once is still a speaker among others (the customer's one
         # tweet in a care thread whose ids a data set anonymised).
         speakers.update({number: label for number, label in found.items() if label.key.isdigit()})
+    # A chat pasted by one of its parties names them by pronouns ("Me: ... Them: ...", a
+    # messenger's "You:"): one that speaks once is a speaker among others, and two such
+    # pronouns are a conversation by themselves.
+    pronouns = {number: label for number, label in found.items() if label.key in PRONOUN_SPEAKERS}
+    if pronouns and (speakers or len({label.key for label in pronouns.values()}) > 1):
+        speakers.update(pronouns)
     vouched = _vouched_by_structure(text, lines, found, speakers)
     if speakers or len({label.key for label in vouched.values()}) > 1:
         speakers.update(vouched)  # a thread of replies is turns even if each speaker posts once

@@ -41,6 +41,9 @@ def _roles(text: str) -> list[tuple[str, str | None]]:
         ("116684: today @AmericanAir lost my business\nAmericanAir: @116684 Whoa, what happened?\n"
          "116684: @AmericanAir a $50 fee", [("116684", "customer"), ("AmericanAir", "agent"),
                                            ("116684", "customer")]),
+        # two parties who address no one (a pasted chat): the one answering as a service
+        ("Me: my card was charged twice\nThem: we're sorry, let us know the order number\nMe: 123",
+         [("Me", "customer"), ("Them", "agent"), ("Me", "customer")]),
         # speech-to-text text: no capitals, no marks
         ("ann: @acme my parcel\nacme: @ann we're sorry please dm us",
          [("ann", "customer"), ("acme", "agent")]),
@@ -64,6 +67,11 @@ def test_roles_from_the_thread(text, expected):
         # the opener talking as a service is not taken for the agent
         ("@Acme: let us know what you think of our team\n\n@ann: @Acme love it",
          [("@Acme", None), ("@ann", None)]),
+        # ... not where the opener talks as a service too (a help desk's own team asking)
+        ("Me: our agents miss the queue\nThem: thanks for contacting us", [("Me", None), ("Them", None)]),
+        # ... nor among three parties
+        ("Me: my card\nAnn: same here\nThem: we're sorry\nAnn: thanks",
+         [("Me", None), ("Ann", None), ("Them", None), ("Ann", None)]),
         # roles that labels give are kept
         ("Customer: @Acme hi\nAgent: @user1 let us know", [("Customer", "customer"), ("Agent", "agent")]),
     ],

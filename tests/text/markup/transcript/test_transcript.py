@@ -151,6 +151,12 @@ def test_transcript_a_lone_note_label_stays_prose():
         ("Dana: it fails\nAgent: which version?\nDana: 4.2\nFeature: export", ["Dana", "Agent", "Dana"]),
         # ... and so is a heading with its text on the lines below
         ("Transcript:\nAgent: hello\nCustomer: hi", ["Agent", "Customer"]),
+        # a pasted chat's parties named by pronouns, each seen once, or once among speakers
+        ("Me: my ticket is open\nThem: let me look", ["Me", "Them"]),
+        ("Me: my ticket is open\nThem: which one?\nMe: the first\nYou: thanks", ["Me", "Them", "Me", "You"]),
+        ("Agent: which ticket?\nMe: the first one", ["Agent", "Me"]),
+        # ... but a lone pronoun label is prose
+        ("You: the one who opens the ticket", []),
     ],
 )
 def test_transcript_turn_speakers(text, speakers):
