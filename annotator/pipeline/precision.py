@@ -62,6 +62,7 @@ from .rules.othertrades import drop_other_trades
 from .rules.reportingverb import drop_reporting_verbs
 from .rules.phrasalverbs import drop_phrasal_verbs
 from .rules.placedterms import drop_placed_terms
+from .rules.backreference import drop_back_references
 from .rules.productnames import drop_products
 from .rules.pronounacronyms import pronoun_in_capitals
 from .rules.propernames import drop_names
@@ -469,6 +470,13 @@ def make_placed_terms_rule() -> PrecisionRule:
     return PrecisionRule("placed_terms", "accepted", drop_placed_terms)
 
 
+@registry.misc("helpdesk_glossary.back_references.v1")
+def make_back_references_rule() -> PrecisionRule:
+    """A desk word pointing back to one placed in the world or of another trade on its line,
+    "the agent at the store ... the agent told me" (:mod:`.rules.backreference`)."""
+    return PrecisionRule("back_references", "accepted", drop_back_references)
+
+
 @registry.misc("helpdesk_glossary.closing_initials.v1")
 def make_closing_initials_rule() -> PrecisionRule:
     return PrecisionRule("closing_initials", "accepted", drop_closing_initials)
@@ -525,6 +533,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.turn_taking.v1",
     "helpdesk_glossary.other_trades.v1",
     "helpdesk_glossary.placed_terms.v1",
+    "helpdesk_glossary.back_references.v1",
     "helpdesk_glossary.closing_initials.v1",
     "helpdesk_glossary.units.v1",
     "helpdesk_glossary.spoken_addresses.v1",

@@ -49,6 +49,7 @@ OWN_GLOSSARY_RULES = {
     "helpdesk_glossary.units.v1": "tests/pipeline/rules/test_units.py",
     "helpdesk_glossary.spoken_addresses.v1": "tests/pipeline/rules/test_spokenaddresses.py",
     "helpdesk_glossary.placed_terms.v1": "tests/pipeline/rules/test_placedterms.py",
+    "helpdesk_glossary.back_references.v1": "tests/pipeline/rules/test_backreference.py",
 }
 
 
