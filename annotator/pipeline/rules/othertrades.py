@@ -49,7 +49,8 @@ from .roads import ROAD_IDS
 from ..resolution import one_word_terms, release
 
 #: Everyday glossary words -> modifiers that make a compound of another trade with them
-#: (general English): the agent of an airport, an estate, a travel shop or a courier (a shop's
+#: (general English): the agent of an airport, an estate, a travel shop, a courier or a client at
+#: law (a shop's
 #: "delivery agent" brings the parcel; the customer it failed writes to the desk about him), the queue of a
 #: computer's jobs, the route of a network packet or a vehicle, the ticket of a journey or a show,
 #: the tag of a markup language or a release.
@@ -57,7 +58,10 @@ TRADE_MODIFIERS: dict[str, frozenset[str]] = {
     "agent": frozenset(
         "gate airport travel booking baggage luggage ground ramp handling boarding checkin estate realty "
         "insurance customs border station rental shipping freight forwarding secret talent "
-        "literary press sports leasing letting delivery pickup courier postal".split()
+        "literary press sports leasing letting delivery pickup courier postal "
+        # one who acts for a client or a company in law: "the client-agent relationship", a
+        # company's "registered agent", the "principal-agent" problem
+        "client principal registered".split()
     ),
     "queue": frozenset(
         "download downloads upload uploads print printer printing render build job jobs message "

@@ -50,6 +50,8 @@ def _ents(nlp, text):
         # a courier, the parcel's: "the delivery agent left it at the gate"
         ("The delivery agent left it at the gate; the SLA and FRT apply.", ["SLA", "FRT"]),
         ("We will ask the pickup agent to check the box. SLA and FRT.", ["SLA", "FRT"]),
+        # one who acts for a client at law
+        ("Send a proof of your client-agent relationship. SLA and FRT.", ["SLA", "FRT"]),
         # papers a customer hands in, or keeping a record: not the product's documentation
         ("Please submit the medical documentation; the SLA and FRT apply.", ["SLA", "FRT"]),
         ("For documentation purposes, the SLA and FRT apply.", ["SLA", "FRT"]),
