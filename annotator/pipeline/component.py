@@ -200,6 +200,9 @@ class HelpdeskGlossary:
         self._rules_for = {token: tuple(rule.run for rule in self._candidate_rules
                                         if rule.scope != ("phrase" if token else "token")) for token in (True, False)}
         self._screens = tuple(Screen(rule.scope, rule.screen) for rule in self._candidate_rules)
+        # The accepted-stage rules with their triggers; whether any reads the word set.
+        self._accepted = tuple((rule.run, rule.trigger_words, rule.trigger_chars) for rule in self._accepted_rules)
+        self._triggered_by_words = any(rule.trigger_words is not None for rule in self._accepted_rules)
         self.precision_settings = PrecisionSettings.from_config(precision_settings)
         self._lexicon: GlossaryLexicon | None = None
         self.glossary: Glossary | None = None
@@ -428,8 +431,18 @@ class HelpdeskGlossary:
         # Only the candidates a rule's screen marks are asked about (screens.py).
         ask = doubtful(context, self._screens, candidates, columns) if admit is not None else None
         accepted, nested = resolve(candidates, len(doc), taken, admit, ask)
-        for rule in self._accepted_rules:
-            accepted = rule.run(context, accepted, taken)
+        # A rule whose trigger the document lacks is not entered (see PrecisionRule).
+        words = context.words() if self._triggered_by_words else None
+        for run, trigger_words, trigger_chars in self._accepted:
+            if trigger_words is not None and trigger_words.isdisjoint(words):
+                continue
+            if trigger_chars is not None:
+                for char in trigger_chars:
+                    if char in text:
+                        break
+                else:
+                    continue
+            accepted = run(context, accepted, taken)
 
         abbreviations = context.abbreviations()
         doc._.abbreviations = abbreviations

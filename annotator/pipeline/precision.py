@@ -48,6 +48,10 @@ from ..vocabulary.codes import code_at, parse_code
 from .matcher import Match
 from .rulecontext import RuleContext
 from .screens import code_points
+from .rules import (
+    mentions, otherparties, placedterms, reportingverb, screenlabels, softwareagents, softwareparts, spokenaddresses,
+    turntaking, units,
+)
 from .rules.closinginitials import drop_closing_initials
 from .rules.customerside import drop_unclaimed_heads
 from .rules.codelike import code_like_screen
@@ -108,6 +112,15 @@ class PrecisionRule(NamedTuple):
     #: mask, the candidates it might drop, for all of them at once (:mod:`.screens`); the
     #: others are admitted without a call. None: the rule is asked about each candidate.
     screen: Callable | None = None
+    #: An accepted-stage rule's trigger words: spaCy ``LOWER`` hashes of which a document must
+    #: hold one for the rule to drop anything. The component does not enter the rule for a
+    #: document that holds none (one set test on the word set the rules share): most
+    #: documents hold none of a rule's few words, and entering every rule for every document
+    #: ran more distinct code per document than the interpreter's caches hold. None: the rule
+    #: is entered for every document.
+    trigger_words: frozenset[int] | None = None
+    #: The same for characters: the rule is entered only for a text holding one of them.
+    trigger_chars: str | None = None
 
 
 # --- text-shape tests ---------------------------------------------------------------------------
@@ -305,46 +318,11 @@ def drop_product_names(context: RuleContext, matches: list[Match], taken: bytear
     return _noting_names(context, matches, drop_products(context, matches, taken))
 
 
-def drop_bold_ui_labels(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
-    """One-word terms ending a bold label that names a part of a screen ("**Recent customer
-    tickets**", "**New Ticket** dialog"; :mod:`.rules.uilabels`)."""
-    return drop_ui_labels(context, matches, taken)
 
 
-def drop_software_part_modifiers(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
-    """Everyday one-word terms qualifying a part of the software ("agent bot", "agent
-    interface"; :mod:`.rules.softwareparts`)."""
-    return drop_software_parts(context, matches, taken)
 
 
-def drop_program_agents(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
-    """A bare "agent" in a document about agents built on language models: a program, not the
-    support agent (:mod:`.rules.softwareagents`)."""
-    return drop_software_agents(context, matches, taken)
 
-
-def drop_issue_report_defect_words(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
-    """"Bug" and its kin in a software issue report, where they classify the report
-    (:mod:`.rules.issuereports`)."""
-    return drop_defect_words(context, matches, taken)
-
-
-def drop_other_party_heads(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
-    """The bare head of a customer's term said of another party ("team feedback";
-    :mod:`.rules.otherparties`)."""
-    return drop_other_parties(context, matches, taken)
-
-
-def drop_phrasal_verb_uses(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
-    """A term written as a verb and its particle, used as the verb ("let me wrap up the call";
-    :mod:`.rules.phrasalverbs`)."""
-    return drop_phrasal_verbs(context, matches, taken)
-
-
-def keep_everyday_words_in_context(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
-    """One-word terms that are everyday English words, kept in support context only
-    (:mod:`.rules.everyday`)."""
-    return keep_in_context(context, matches, taken)
 
 
 @registry.misc("helpdesk_glossary.code_like.v1")
@@ -384,7 +362,7 @@ def make_markup_gaps_rule() -> PrecisionRule:
 
 @registry.misc("helpdesk_glossary.screen_labels.v1")
 def make_screen_labels_rule() -> PrecisionRule:
-    return PrecisionRule("screen_labels", "accepted", drop_screen_labels)
+    return PrecisionRule("screen_labels", "accepted", drop_screen_labels, trigger_words=screenlabels.TRIGGER_IDS)
 
 
 @registry.misc("helpdesk_glossary.uncorroborated_word.v1")
@@ -404,22 +382,31 @@ def make_product_names_rule() -> PrecisionRule:
 
 @registry.misc("helpdesk_glossary.ui_labels.v1")
 def make_ui_labels_rule() -> PrecisionRule:
-    return PrecisionRule("ui_labels", "accepted", drop_bold_ui_labels)
+    """One-word terms ending a bold label that names a part of a screen ("**Recent customer
+    tickets**", "**New Ticket** dialog"; :mod:`.rules.uilabels`): only in a text with emphasis."""
+    return PrecisionRule("ui_labels", "accepted", drop_ui_labels, trigger_chars="*_")
 
 
 @registry.misc("helpdesk_glossary.software_parts.v1")
 def make_software_parts_rule() -> PrecisionRule:
-    return PrecisionRule("software_parts", "accepted", drop_software_part_modifiers)
+    """Everyday one-word terms qualifying a part of the software ("agent bot", "agent
+    interface"; :mod:`.rules.softwareparts`)."""
+    return PrecisionRule("software_parts", "accepted", drop_software_parts, trigger_words=softwareparts.TRIGGER_IDS)
 
 
 @registry.misc("helpdesk_glossary.software_agents.v1")
 def make_software_agents_rule() -> PrecisionRule:
-    return PrecisionRule("software_agents", "accepted", drop_program_agents)
+    """A bare "agent" in a document about agents built on language models: a program, not the
+    support agent (:mod:`.rules.softwareagents`)."""
+    return PrecisionRule("software_agents", "accepted", drop_software_agents,
+                         trigger_words=softwareagents.TRIGGER_IDS)
 
 
 @registry.misc("helpdesk_glossary.issue_reports.v1")
 def make_issue_reports_rule() -> PrecisionRule:
-    return PrecisionRule("issue_reports", "accepted", drop_issue_report_defect_words)
+    """"Bug" and its kin in a software issue report, where they classify the report
+    (:mod:`.rules.issuereports`)."""
+    return PrecisionRule("issue_reports", "accepted", drop_defect_words)
 
 
 @registry.misc("helpdesk_glossary.document_acronyms.v1")
@@ -429,7 +416,9 @@ def make_document_acronyms_rule() -> PrecisionRule:
 
 @registry.misc("helpdesk_glossary.other_parties.v1")
 def make_other_parties_rule() -> PrecisionRule:
-    return PrecisionRule("other_parties", "accepted", drop_other_party_heads)
+    """The bare head of a customer's term said of another party ("team feedback";
+    :mod:`.rules.otherparties`)."""
+    return PrecisionRule("other_parties", "accepted", drop_other_parties, trigger_words=otherparties.TRIGGER_IDS)
 
 
 @registry.misc("helpdesk_glossary.customer_side.v1")
@@ -443,19 +432,19 @@ def make_customer_side_rule() -> PrecisionRule:
 def make_reporting_verb_rule() -> PrecisionRule:
     """"Reporting" said of a mishap or of a chain of command: the verb
     (:mod:`.rules.reportingverb`)."""
-    return PrecisionRule("reporting_verb", "accepted", drop_reporting_verbs)
+    return PrecisionRule("reporting_verb", "accepted", drop_reporting_verbs, trigger_words=reportingverb.TRIGGER_IDS)
 
 
 @registry.misc("helpdesk_glossary.mentions.v1")
 def make_mentions_rule() -> PrecisionRule:
     """"Tag" said of a person, a mention (:mod:`.rules.mentions`)."""
-    return PrecisionRule("mentions", "accepted", drop_mentions)
+    return PrecisionRule("mentions", "accepted", drop_mentions, trigger_words=mentions.TRIGGER_IDS)
 
 
 @registry.misc("helpdesk_glossary.turn_taking.v1")
 def make_turn_taking_rule() -> PrecisionRule:
     """"Round robin" said of people taking turns (:mod:`.rules.turntaking`)."""
-    return PrecisionRule("turn_taking", "accepted", drop_turn_taking)
+    return PrecisionRule("turn_taking", "accepted", drop_turn_taking, trigger_words=turntaking.TRIGGER_IDS)
 
 
 @registry.misc("helpdesk_glossary.other_trades.v1")
@@ -467,7 +456,7 @@ def make_other_trades_rule() -> PrecisionRule:
 def make_placed_terms_rule() -> PrecisionRule:
     """Everyday words placed in the physical world, "the agent at the gate", "an incident
     with my driver" (:mod:`.rules.placedterms`)."""
-    return PrecisionRule("placed_terms", "accepted", drop_placed_terms)
+    return PrecisionRule("placed_terms", "accepted", drop_placed_terms, trigger_words=placedterms.TRIGGER_IDS)
 
 
 @registry.misc("helpdesk_glossary.back_references.v1")
@@ -484,14 +473,15 @@ def make_closing_initials_rule() -> PrecisionRule:
 
 @registry.misc("helpdesk_glossary.units.v1")
 def make_units_rule() -> PrecisionRule:
-    return PrecisionRule("units", "accepted", drop_units)
+    return PrecisionRule("units", "accepted", drop_units, trigger_words=units.TRIGGER_IDS)
 
 
 @registry.misc("helpdesk_glossary.spoken_addresses.v1")
 def make_spoken_addresses_rule() -> PrecisionRule:
     """Web and e-mail addresses read aloud, "help dot acme dot com slash live chat"
     (:mod:`.rules.spokenaddresses`)."""
-    return PrecisionRule("spoken_addresses", "accepted", drop_spoken_addresses)
+    return PrecisionRule("spoken_addresses", "accepted", drop_spoken_addresses,
+                         trigger_words=spokenaddresses.TRIGGER_IDS)
 
 
 @registry.misc("helpdesk_glossary.spoken_compounds.v1")
@@ -501,12 +491,16 @@ def make_spoken_compounds_rule() -> PrecisionRule:
 
 @registry.misc("helpdesk_glossary.phrasal_verbs.v1")
 def make_phrasal_verbs_rule() -> PrecisionRule:
-    return PrecisionRule("phrasal_verbs", "accepted", drop_phrasal_verb_uses)
+    """A term written as a verb and its particle, used as the verb ("let me wrap up the call";
+    :mod:`.rules.phrasalverbs`)."""
+    return PrecisionRule("phrasal_verbs", "accepted", drop_phrasal_verbs)
 
 
 @registry.misc("helpdesk_glossary.everyday_words.v1")
 def make_everyday_words_rule() -> PrecisionRule:
-    return PrecisionRule("everyday_words", "accepted", keep_everyday_words_in_context)
+    """One-word terms that are everyday English words, kept in support context only
+    (:mod:`.rules.everyday`)."""
+    return PrecisionRule("everyday_words", "accepted", keep_in_context)
 
 
 #: Every default rule, in the order they run (names first: a term inside a name is no

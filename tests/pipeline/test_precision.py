@@ -221,3 +221,59 @@ def test_precision_builtin_priority_and_severity_codes(builtin_nlp, text, term_i
 def test_precision_code_context_reads_codes_as_the_vocabulary_does(builtin_nlp, text, expected):
     codes = [e.text for e in builtin_nlp(text).ents if (e._.term_id or "").startswith(("priority-", "severity-"))]
     assert codes == expected
+
+
+def _recording_rule(name, seen, **trigger):
+    def record(context, matches, taken):
+        seen.append(context.text)
+        return matches
+
+    spacy.registry.misc.register(name, func=lambda: PrecisionRule("record", "accepted", record, **trigger))
+    return name
+
+
+@pytest.mark.parametrize("text, entered", [("The SLA is fine.", False), ("Tag the SLA owner.", True),
+                                           ("TAGGED: the SLA.", False)])
+def test_precision_an_accepted_rule_is_entered_only_with_a_trigger_word(text, entered, make_fixture_nlp):
+    seen = []
+    name = _recording_rule("test_precision.trigger_words.v1", seen,
+                           trigger_words=frozenset({spacy.strings.get_string_id("tag")}))
+    nlp = make_fixture_nlp(precision_rules=[*DEFAULT_PRECISION_RULES, name])
+    assert [e.text for e in nlp(text).ents] == ["SLA"]
+    assert seen == ([text] if entered else [])
+
+
+@pytest.mark.parametrize("text, entered", [("The SLA is fine.", False), ("The **SLA** is fine.", True),
+                                           ("The SLA_report is fine.", True)])
+def test_precision_an_accepted_rule_is_entered_only_with_a_trigger_character(text, entered, make_fixture_nlp):
+    seen = []
+    name = _recording_rule("test_precision.trigger_chars.v1", seen, trigger_chars="*_")
+    nlp = make_fixture_nlp(precision_rules=[*DEFAULT_PRECISION_RULES, name])
+    nlp(text)
+    assert seen == ([text] if entered else [])
+
+
+def test_precision_an_untriggered_accepted_rule_is_entered_for_every_document(make_fixture_nlp):
+    seen = []
+    name = _recording_rule("test_precision.untriggered.v1", seen)
+    nlp = make_fixture_nlp(precision_rules=[*DEFAULT_PRECISION_RULES, name])
+    nlp("Nothing here.")
+    assert seen == ["Nothing here."]
+
+
+def test_precision_default_triggers_only_spare_rules_that_would_drop_nothing(builtin_nlp):
+    """Every sample annotated as if no rule had a trigger: the same entities."""
+    from pathlib import Path
+
+    component = builtin_nlp.get_pipe("helpdesk_glossary")
+    assert any(words is not None or chars is not None for _, words, chars in component._accepted)
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(Path("samples").rglob("*")) if p.is_file()]
+    assert texts
+    triggered = [[(e.start, e.end, e.label_, e.ent_id_) for e in builtin_nlp(t).ents] for t in texts]
+    saved = component._accepted
+    component._accepted = tuple((run, None, None) for run, _, _ in saved)
+    try:
+        untriggered = [[(e.start, e.end, e.label_, e.ent_id_) for e in builtin_nlp(t).ents] for t in texts]
+    finally:
+        component._accepted = saved
+    assert triggered == untriggered

@@ -51,6 +51,9 @@ REACH = 5
 _PEOPLE_IDS = frozenset(map(get_string_id, PEOPLE))
 # The verb's forms as general English writes them: one set test spares documents without one.
 _VERB_FORM_IDS = frozenset(map(get_string_id, ("tag", "tags", "tagged", "tagging")))
+#: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`): it drops nothing
+#: in a document without one of the verb's forms.
+TRIGGER_IDS = _VERB_FORM_IDS
 _NOUN_START_IDS = frozenset(map(get_string_id, NOUN_STARTS))
 _OBJECT_END_IDS = frozenset(map(get_string_id, OBJECT_ENDS))
 

@@ -42,6 +42,9 @@ PEERS = frozenset(
     "mentee mentees others members".split()
 )
 _PEER_IDS = frozenset(map(get_string_id, PEERS))
+#: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`): another party
+#: or a colleague named.
+TRIGGER_IDS = _PARTY_IDS | _PEER_IDS
 _TO, _RELATIVE_IDS = get_string_id("to"), frozenset(map(get_string_id, ("that", "which")))
 #: How many words after the head the "to" or "from" naming the party may stand ("feedback and
 #: concerns from team members"), within its clause, and how many words after that the party.

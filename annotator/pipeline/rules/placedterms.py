@@ -59,6 +59,8 @@ _PLACE_IDS = frozenset(map(get_string_id, PLACES))
 _PEOPLE_IDS = frozenset(map(get_string_id, TRADE_PEOPLE))
 _DETERMINER_IDS = frozenset(map(get_string_id, _DETERMINERS))
 _GATE_IDS = _PLACE_IDS | _PEOPLE_IDS
+#: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`).
+TRIGGER_IDS = _GATE_IDS
 
 
 def placed(lower, i: int) -> bool:

@@ -61,6 +61,9 @@ _INDEFINITE_IDS = frozenset(map(get_string_id, INDEFINITES))
 _VERB_AFTER_IDS = frozenset(map(get_string_id, VERB_AFTER))
 _COMMAND_IDS = frozenset(map(get_string_id, COMMAND_NOUNS))
 _REPORTING = get_string_id(REPORTING)
+#: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`): it drops only
+#: matches of the word itself.
+TRIGGER_IDS = frozenset((_REPORTING,))
 
 
 def reporting_as_verb(lower, strings, i: int) -> bool:

@@ -39,6 +39,8 @@ from .uilabels import SCREEN_PARTS
 #: lower case shows tickets (:mod:`.softwareparts`).
 PROSE_SCREEN_PARTS = (SCREEN_PARTS - {"settings", "setting"}) | {"view", "views"}
 _PART_IDS = frozenset(map(get_string_id, PROSE_SCREEN_PARTS))
+#: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`).
+TRIGGER_IDS = _PART_IDS
 #: Quotes a label may be set in (straight and typographic).
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _QUOTE_IDS = frozenset(map(get_string_id, QUOTES))

@@ -39,6 +39,8 @@ from ..resolution import release
 #: The word whose two senses this rule tells apart, in the forms a match of one token has.
 AGENT_FORMS = frozenset(("agent", "agents"))
 _AGENT_IDS = frozenset(map(get_string_id, AGENT_FORMS))
+#: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`).
+TRIGGER_IDS = _AGENT_IDS
 
 #: One-word names of the machinery of a program built on a language model (general vocabulary
 #: of the field), each with the kind of machinery it names.

@@ -30,6 +30,8 @@ SOFTWARE_PARTS = frozenset(
     "sdk sdks plugin plugins widget widgets extension extensions endpoint endpoints window windows".split()
 )
 _PART_IDS = frozenset(map(get_string_id, SOFTWARE_PARTS))
+#: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`).
+TRIGGER_IDS = _PART_IDS
 #: Tokens that may join the term to the noun it qualifies ("agent-bot").
 _JOINERS = frozenset(("-", "\u2010", "\u2011"))
 

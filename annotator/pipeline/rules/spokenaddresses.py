@@ -54,6 +54,9 @@ _LOCAL_PART = re.compile(rf"(?:(?P<before>{_WORD}){_GAP})?(?P<local>{_WORD}){_GA
 _SLASH = re.compile(rf"{_GAP}(?:forward{_GAP}|back{_GAP})?slash", re.IGNORECASE)
 _GATE_IDS = frozenset(map(get_string_id, TOP_LEVEL_DOMAINS))
 _DOT = get_string_id("dot")
+#: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`): an address read
+#: aloud says "dot".
+TRIGGER_IDS = frozenset((_DOT,))
 
 
 def _function_word(word: str) -> bool:

@@ -53,6 +53,8 @@ CLAUSE_ENDS = frozenset(". ! ? ; :".split())
 CLAUSE_REACH = 30
 
 _ROBIN = get_string_id(ROBIN)
+#: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`).
+TRIGGER_IDS = frozenset((_ROBIN,))
 _WORK_IDS = frozenset(map(get_string_id, WORK_ITEMS | SETTING_WORDS))
 
 

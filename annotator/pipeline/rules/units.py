@@ -42,6 +42,8 @@ _UNIT_IDS = frozenset(map(get_string_id, UNITS))
 # A spelled unit ends on the letter "b" or "s" ("k b", "m b p s"): with the units, the words
 # that let a document through the first, whole-document test.
 _GATE_IDS = _UNIT_IDS | frozenset(map(get_string_id, ("s",)))
+#: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`).
+TRIGGER_IDS = _GATE_IDS
 # The words a unit's first token can be: a unit, or the first letter of one spelled out. A
 # match opening on any other is no unit, told by one lookup (a text of glued matches, let
 # through by one stray "s", asks for every one).
