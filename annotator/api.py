@@ -62,6 +62,27 @@ def default_nlp() -> Language:
     return load()
 
 
+#: The last pipeline annotate() ran, its parts and tokenizer then, and its session: making a
+#: session reads the pipeline (spaCy builds its list of parts anew on each read, and the
+#: session asks each part what it reads), which annotate() otherwise redid for every text.
+_last_session: tuple | None = None
+
+
+def _session(nlp: Language) -> AnnotationSession:
+    """A session for ``nlp``: the last one made, while the pipeline keeps the same parts, the
+    same disabled ones and the same tokenizer (``Language._components`` and ``_disabled``,
+    what ``nlp.pipeline`` is made of, compared without making it), else a new one. A session
+    holds nothing of any one call, so sharing it is safe."""
+    global _last_session
+    last = _last_session
+    if (last is not None and last[0] is nlp and last[1] is nlp.tokenizer and last[2] == nlp._components
+            and last[3] == nlp._disabled):
+        return last[4]
+    session = AnnotationSession(nlp)
+    _last_session = (nlp, nlp.tokenizer, list(nlp._components), set(nlp._disabled), session)
+    return session
+
+
 def glossary_info(nlp: Language) -> dict:
     return nlp.get_pipe(COMPONENT).glossary_info
 
@@ -90,7 +111,6 @@ def annotate(
     non-string, an over-long text, a lone surrogate, an unknown format or an unreadable
     transcript. The steps are :class:`~annotator.session.AnnotationSession`'s.
     """
-    session = AnnotationSession(nlp or default_nlp(), max_length=max_length)
     options = {"first_only": first_only, "labels": labels, "max_spans": max_spans, "asr": asr,
-               "fuzzy": fuzzy}
-    return session.annotate(text, format, options)
+               "fuzzy": fuzzy, "max_length": max_length}
+    return _session(nlp or default_nlp()).annotate(text, format, options)

@@ -246,3 +246,36 @@ def test_api_annotate_json_transcript_of_unknown_shape_is_a_coded_error(nlp):
     with pytest.raises(InputError) as error:
         annotator.annotate('{"hello": "SLA"}', "transcript", nlp=nlp)
     assert error.value.code == "E206"
+
+
+def test_api_annotate_reuses_its_session_only_while_the_pipeline_is_unchanged():
+    from annotator.api import _session
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary", config={"builtin": False}).from_disk(DATA)
+    first = _session(nlp)
+    assert _session(nlp) is first
+    nlp.add_pipe("sentencizer", first=True)
+    second = _session(nlp)
+    assert second is not first and _session(nlp) is second
+    nlp.disable_pipe("helpdesk_glossary")
+    assert _session(nlp).component is None
+    nlp.enable_pipe("helpdesk_glossary")
+    assert _session(nlp).component is nlp.get_pipe("helpdesk_glossary")
+    other = spacy.blank("en")
+    assert _session(other).nlp is other and _session(nlp).nlp is nlp
+
+
+def test_api_annotate_a_disabled_component_annotates_nothing_as_a_fresh_session_would():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("helpdesk_glossary", config={"builtin": False}).from_disk(DATA)
+    assert [s["text"] for s in annotator.annotate("our AHT is up", nlp=nlp)["spans"]] == ["AHT"]
+    nlp.disable_pipe("helpdesk_glossary")
+    disabled = annotator.annotate("our AHT is up", nlp=nlp)
+    assert disabled["spans"] == [] and disabled["glossary"] == {}
+
+
+def test_api_annotate_max_length_is_each_calls_own(nlp):
+    with pytest.raises(InputError):
+        annotator.annotate("our AHT is up", nlp=nlp, max_length=5)
+    assert annotator.annotate("our AHT is up", nlp=nlp)["spans"]
