@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
+from itertools import repeat
 from typing import NamedTuple
 
 from spacy.attrs import LOWER, ORTH
@@ -218,5 +219,12 @@ def rule_context(
             exchange = bool(turns) and is_dialogue(text, turns, int(settings.dialogue_turn_words))
         return exchange
 
+    if hashes is not None:
+        # Given the hash lists, the hashes and the word set (which the component's rule
+        # dispatch reads for every document) are known now: each is handed out by a C-level
+        # callable (a repeat's ``__next__`` returns the same object each time), not by a
+        # closure, so reading them enters no Python function.
+        lower, orth = repeat(lower_hashes).__next__, repeat(orth_hashes).__next__
+        words = repeat(frozenset(lower_hashes)).__next__
     return RuleContext(doc, text, token_end, known_caps, CodeLike(text), settings, lexicon, abbreviations, lower,
                        tokens, orth, [], words, desk_product, dialogue)

@@ -37,3 +37,21 @@ def test_rule_context_takes_the_hash_lists_the_caller_made():
     context = rulecontext.rule_context(doc, doc.text, lambda i: doc[i].idx + len(doc[i]), set(),
                                        rulecontext.DEFAULT_SETTINGS, lambda: None, columns, hashes)
     assert context.lower() is hashes[0] and context.orth() is hashes[1]
+
+
+def test_rule_context_given_hash_lists_hands_them_out_without_a_python_call():
+    import sys
+
+    doc = spacy.blank("en")("Our SLA for tickets")
+    hashes = ([t.lower for t in doc], [t.orth for t in doc])
+    context = rulecontext.rule_context(doc, doc.text, lambda i: doc[i].idx + len(doc[i]), set(),
+                                       rulecontext.DEFAULT_SETTINGS, lambda: None, None, hashes)
+    entered = []
+    sys.setprofile(lambda frame, event, arg: entered.append(frame.f_code.co_name) if event == "call" else None)
+    try:
+        values = (context.lower(), context.orth(), context.words(), context.words())
+    finally:
+        sys.setprofile(None)
+    assert entered == []
+    assert values[0] is hashes[0] and values[1] is hashes[1]
+    assert values[2] is values[3] and values[2] == frozenset(hashes[0])
