@@ -48,20 +48,9 @@ _SPOKEN_BY_ASR = {"auto": "auto", "on": "always", "off": None}
 
 
 
-def _kwargs(options: AnnotateOptions | Mapping[str, Any] | None) -> dict[str, Any]:
-    """Options as keyword arguments: an :class:`~annotator.options.AnnotateOptions` (or a
-    subclass, such as the batch's) or a mapping of its field names, plus ``max_length``."""
-    if options is None:
-        return {}
-    if isinstance(options, AnnotateOptions):
-        return options.to_kwargs()
-    return dict(options)
-
-
-def _pipeline_options(options: dict[str, Any]) -> dict[str, Any]:
-    """Take the pipeline-stage options (how the text is read) out of ``options``, leaving the
-    export's (see :class:`~annotator.options.Option`)."""
-    return {name: options.pop(name) for name in option_names(stage="pipeline") if name in options}
+#: The pipeline-stage options (how the text is read; see :class:`~annotator.options.Option`),
+#: which a session takes out of a call's options, leaving the export's.
+_PIPELINE_OPTIONS = option_names(stage="pipeline")
 
 
 def _lexical_attrs_read(pipes: Iterable[Any]) -> frozenset[int] | None:
@@ -110,9 +99,21 @@ class AnnotationSession:
 
     # --- the steps -------------------------------------------------------------------------
 
-    def _checked(self, options: dict[str, Any]) -> dict[str, Any]:
-        """``options`` after the checks only the pipeline can make: a ``labels`` filter may
-        name only labels it sets (a misspelt label would silently filter out every span)."""
+    def _options(
+        self, given: AnnotateOptions | Mapping[str, Any] | None
+    ) -> tuple[dict[str, Any], str | None, bool | None]:
+        """A call's options (an :class:`~annotator.options.AnnotateOptions`, or a subclass
+        such as the batch's, or a mapping of its field names, plus ``max_length``) as the
+        export's keyword arguments and ``max_length``, then where to look for speech-to-text
+        forms and whether to match misspellings; after the checks only the pipeline can make:
+        a ``labels`` filter may name only labels it sets (a misspelt label would silently
+        filter out every span). One method, not a step per concern: it runs for every text."""
+        if given is None:
+            options: dict[str, Any] = {}
+        elif isinstance(given, AnnotateOptions):
+            options = given.to_kwargs()
+        else:
+            options = dict(given)
         asr = options.get("asr", "auto")
         if asr not in _SPOKEN_BY_ASR:
             raise InputError("E205", field="options.asr", name="asr",
@@ -125,7 +126,11 @@ class AnnotationSession:
                     "E205", field="options.labels", name="labels",
                     detail=f"unknown label {unknown[0]!r}; this pipeline sets {', '.join(self.component.labels)}",
                 )
-        return options
+        pipeline = {}
+        for name in _PIPELINE_OPTIONS:
+            if name in options:
+                pipeline[name] = options.pop(name)
+        return options, _SPOKEN_BY_ASR[pipeline.get("asr", "auto")], pipeline.get("fuzzy")
 
     def visible(self, text: str, format: str = "text", *, max_length: int | None = None) -> str:
         """Steps 1-2: the text as the pipeline sees it (same length, markup blanked).
@@ -201,9 +206,7 @@ class AnnotationSession:
         (``first_only``, ``labels``, ``max_spans``) and ``max_length`` (this call's limit instead
         of the session's). Raises :class:`InputError` for bad input (see :meth:`visible`) and
         for a ``labels`` filter naming a label this pipeline never sets (E205)."""
-        options = self._checked(_kwargs(options))
-        pipeline = _pipeline_options(options)
-        spoken, fuzzy = _SPOKEN_BY_ASR[pipeline.get("asr", "auto")], pipeline.get("fuzzy")
+        options, spoken, fuzzy = self._options(options)
         visible, turns = self.prepared(text, format, max_length=options.pop("max_length", None))
         # The collector waits until the Doc and its spans are freed (by reference counting)
         # rather than walking them all once the component is done (see .collector).
@@ -243,9 +246,7 @@ class AnnotationSession:
         The batch goes through ``nlp.pipe`` in one memory zone; when some document makes a
         component raise (``nlp.pipe`` cannot say which), the batch is run again one document at
         a time to pin the failure on its document(s) alone. Results carry no ``format`` key."""
-        options = self._checked(_kwargs(options))
-        pipeline = _pipeline_options(options)
-        spoken, fuzzy = _SPOKEN_BY_ASR[pipeline.get("asr", "auto")], pipeline.get("fuzzy")
+        options, spoken, fuzzy = self._options(options)
         max_length = options.pop("max_length", None)
         formats = [format] * len(texts) if isinstance(format, str) else format
         results: list[dict | Exception | None] = [None] * len(texts)

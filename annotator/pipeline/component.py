@@ -384,7 +384,8 @@ class HelpdeskGlossary:
     # --- matching --------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        self.ensure_loaded()
+        if self.glossary is None:  # asked here first: a call per document otherwise
+            self.ensure_loaded()
         with collector.paused():
             return self._annotate(doc)
 
