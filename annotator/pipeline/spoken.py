@@ -219,14 +219,20 @@ def _with_letters(name: str) -> list[str]:
     return forms
 
 
+#: "In no stretch" for any offset, answered in C (an empty set holds nothing).
+_NOWHERE: Callable[[int], bool] = frozenset().__contains__
+
+
 def in_spoken_stretch(doc, text: str | None = None) -> Callable[[int], bool]:
     """Whether a character offset of ``doc`` lies in a speech-to-text stretch
     (:func:`spoken_segments`), where sentences run together without a full stop; always
     False unless a spoken mode is on (``doc.user_data[SPOKEN_KEY]``), so typed text costs a
     dict look-up. ``text``: ``doc.text`` when the caller has it (spaCy rebuilds it)."""
     if doc.user_data.get(SPOKEN_KEY) not in SPOKEN_MODES:
-        return lambda offset: False
+        return _NOWHERE
     segments = document_segments(doc, doc.text if text is None else text)
+    if not segments:  # typed text, most documents: no closure made, no Python call per offset
+        return _NOWHERE
     starts = [start for start, _ in segments]
 
     def inside(offset: int) -> bool:

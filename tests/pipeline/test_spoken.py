@@ -387,3 +387,13 @@ def test_in_spoken_stretch_only_where_a_spoken_mode_is_on(blank, mode, expected)
         doc.user_data[SPOKEN_KEY] = mode
     inside = in_spoken_stretch(doc)
     assert [inside(text.index(word)) for word in ("Capitals", "missed", "Ok")] == expected
+
+
+@pytest.mark.parametrize("mode", [None, "auto"])
+def test_in_spoken_stretch_of_typed_text_is_false_everywhere(blank, mode):
+    text = "Typed line, with Capitals.\nAnother Typed line, Here."
+    doc = blank.make_doc(text)
+    if mode:
+        doc.user_data[SPOKEN_KEY] = mode
+    inside = in_spoken_stretch(doc, text)
+    assert not any(inside(offset) for offset in range(-1, len(text) + 2))
