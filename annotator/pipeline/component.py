@@ -45,6 +45,8 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Dict, List, Union
@@ -209,7 +211,8 @@ class HelpdeskGlossary:
         self._patterns_text: bytes | None = None
         self._info: dict | None = None
         self._load_lock = threading.Lock()
-        self.upkeep = VocabUpkeep(lambda: self.nlp)
+        # The pipeline, read through a C-level callable (asked after every document).
+        self.upkeep = VocabUpkeep(partial(getattr, self, "nlp"))
 
     def __getstate__(self) -> dict:
         # Picklable for multiprocessing with "spawn" (a lock is not; a fresh one is made, and
@@ -221,7 +224,7 @@ class HelpdeskGlossary:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._load_lock = threading.Lock()
-        self.upkeep = VocabUpkeep(lambda: self.nlp)
+        self.upkeep = VocabUpkeep(partial(getattr, self, "nlp"))
 
     @property
     def vocab_learner(self) -> VocabLearner:
@@ -325,7 +328,7 @@ class HelpdeskGlossary:
         # Span values that depend on the concept alone (see spanwriter.SpanWriter), shared by every
         # document; at most one entry per pattern target.
         self._shared_values: dict[tuple, tuple] = {}
-        self._fuzzy = None  # built from these patterns on first need (see _typos)
+        self._fuzzy = None  # built from these patterns on first need (see fuzzy_index)
         self.glossary = glossary  # last: a non-None glossary means everything above is ready
 
     def lexicon(self) -> GlossaryLexicon:
@@ -412,9 +415,16 @@ class HelpdeskGlossary:
         # then ask the list itself, a C call, rather than a method checking for it each time
         # (a text of glued matches asks several times per match).
         token_end = bounds.lists()[1].__getitem__ if candidates else bounds.end
-        context = rule_context(doc, text, token_end, self._known_caps, self.precision_settings, self.lexicon,
+        # Once built, the lexicon is handed to the rules by a C-level callable (it is asked for
+        # by several rules in every document; a method call each time is one more function).
+        lexicon = self.lexicon if self._lexicon is None else repeat(self._lexicon).__next__
+        context = rule_context(doc, text, token_end, self._known_caps, self.precision_settings, lexicon,
                                columns, hashes)
-        typos = self._typos(doc, context, columns)
+        # Misspelled terms and acronyms (fuzzy.py) -> their correction, where wanted.
+        typos = {}
+        if columns is not None and doc.user_data.get(FUZZY_KEY, self.fuzzy):
+            index = self._fuzzy if self._fuzzy is not None else self.fuzzy_index()
+            typos = index.matches(doc, context, self.matcher, Match, columns)
         if typos:
             candidates = [*candidates, *typos]
         # Speech-to-text stretches ("s l a", "csat", "tier two"), where asked: see spoken.py.
@@ -507,12 +517,6 @@ class HelpdeskGlossary:
             records = records_from_dicts(self.patterns) if len(self.glossary) <= MAX_FUZZY_CONCEPTS else ()
             self._fuzzy = FuzzyIndex.from_records(records)
         return self._fuzzy
-
-    def _typos(self, doc: Doc, context: RuleContext, columns) -> dict[Match, str]:
-        """Misspelled terms and acronyms (:mod:`.fuzzy`) -> their correction, where wanted."""
-        if columns is None or not doc.user_data.get(FUZZY_KEY, self.fuzzy):
-            return {}
-        return self.fuzzy_index().matches(doc, context, self.matcher, Match, columns)
 
     def _plausible(self, context: RuleContext, bounds: TokenBounds, exempt: set[Match]) -> Callable[[Match], bool]:
         """Whether every candidate-stage precision rule keeps a match (each rule asked only

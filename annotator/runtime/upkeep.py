@@ -27,7 +27,8 @@ class VocabUpkeep:
     in another process makes its own (what was learned is this process's vocab)."""
 
     def __init__(self, get_nlp: Callable[[], Language]) -> None:
-        in_zone = lambda: in_memory_zone(get_nlp())  # noqa: E731
+        # The vocab's flag read here, not through in_memory_zone(): asked after every document.
+        in_zone = lambda: getattr(get_nlp().vocab, "in_memory_zone", False)  # noqa: E731
         self.learner = VocabLearner(lambda text: get_nlp().tokenizer(text), in_zone)
         self.string_index = StringIndexCompactor(lambda: get_nlp().vocab.strings, in_zone)
         self.lexeme_index = LexemeIndexCompactor(lambda: get_nlp().vocab, in_zone)
