@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, partial
 from typing import NamedTuple
 
 import numpy as np
@@ -297,32 +297,23 @@ def drop_lone_single_words(context: RuleContext, matches: list[Match], taken: by
     return drop_uncorroborated(matches, taken)
 
 
-def _noting_names(context: RuleContext, matches: list[Match], kept: list[Match]) -> list[Match]:
-    """``kept``, after the matches a name rule dropped from ``matches`` are noted in the
-    context's :attr:`RuleContext.named`."""
+def noting_names(drop: Callable, context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
+    """What the name rule ``drop`` keeps of ``matches``, after the matches it dropped are noted
+    in the context's :attr:`RuleContext.named`. Bound to each name rule by ``partial`` (below):
+    one function around both rules, not a wrapper each."""
+    kept = drop(context, matches, taken)
     if context.named is not None and len(kept) < len(matches):
         survivors = set(kept)
         context.named.extend(m for m in matches if m not in survivors)
     return kept
 
 
-def drop_proper_names(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
-    """Glossary words inside product, app, menu and section names and table labels
-    (:mod:`.rules.propernames`)."""
-    return _noting_names(context, matches, drop_names(context, matches, taken))
-
-
-def drop_product_names(context: RuleContext, matches: list[Match], taken: bytearray) -> list[Match]:
-    """Capitalised terms a document writes as an app's name ("the Helpdesk app", "Odoo Live
-    Chat"), wherever it writes them so (:mod:`.rules.productnames`)."""
-    return _noting_names(context, matches, drop_products(context, matches, taken))
-
-
-
-
-
-
-
+#: Glossary words inside product, app, menu and section names and table labels
+#: (:mod:`.rules.propernames`).
+drop_proper_names = partial(noting_names, drop_names)
+#: Capitalised terms a document writes as an app's name ("the Helpdesk app", "Odoo Live
+#: Chat"), wherever it writes them so (:mod:`.rules.productnames`).
+drop_product_names = partial(noting_names, drop_products)
 
 
 @registry.misc("helpdesk_glossary.code_like.v1")
