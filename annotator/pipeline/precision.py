@@ -16,7 +16,7 @@ spaCy's ``span_ruler`` takes its ``ents_filter``. A rule works at one of two sta
 
 A new rule is a function here (or, as most are, a module of its own in :mod:`.rules`: proper names in
 :mod:`.rules.propernames`, everyday-word terms in :mod:`.rules.everyday`, terms qualifying a part of the
-software in :mod:`.rules.softwareparts`, agents that are programs in :mod:`.rules.softwareagents`, apps named by a term in :mod:`.rules.productnames`, terms
+software in :mod:`.rules.softwareparts`, agents that are programs in :mod:`.rules.softwareagents`, desk words in a software sense in :mod:`.rules.softwaresenses`, apps named by a term in :mod:`.rules.productnames`, terms
 hyphen-joined to a package's name in :mod:`.rules.hyphennames`, bold labels of a screen in :mod:`.rules.uilabels` (and capitalised or quoted ones in prose in :mod:`.rules.screenlabels`), terms run across a table-cell border or a code span in :mod:`.rules.markupgaps`, defect words in issue reports in :mod:`.rules.issuereports`, a customer's term said of another party in :mod:`.rules.otherparties` (or never said of the customer, :mod:`.rules.customerside`), "reporting" said of a mishap
 in :mod:`.rules.reportingverb`, a verb and its particle
 used as the verb in :mod:`.rules.phrasalverbs`), registered, and its name added to
@@ -73,6 +73,7 @@ from .rules.propernames import drop_names
 from .rules.screenlabels import drop_screen_labels
 from .rules.softwareagents import drop_software_agents
 from .rules.softwareparts import drop_software_parts
+from .rules.softwaresenses import drop_software_senses
 from .rules.spokenaddresses import drop_spoken_addresses
 from .rules.spokencompounds import drop_spoken_compounds
 from .rules.turntaking import drop_turn_taking
@@ -393,6 +394,13 @@ def make_software_agents_rule() -> PrecisionRule:
                          trigger_words=softwareagents.TRIGGER_IDS)
 
 
+@registry.misc("helpdesk_glossary.software_senses.v1")
+def make_software_senses_rule() -> PrecisionRule:
+    """A desk word ("queue", "macro") in a document that names the machinery of its software
+    sense (:mod:`.rules.softwaresenses`)."""
+    return PrecisionRule("software_senses", "accepted", drop_software_senses)
+
+
 @registry.misc("helpdesk_glossary.issue_reports.v1")
 def make_issue_reports_rule() -> PrecisionRule:
     """"Bug" and its kin in a software issue report, where they classify the report
@@ -510,6 +518,7 @@ DEFAULT_PRECISION_RULES = (
     "helpdesk_glossary.ui_labels.v1",
     "helpdesk_glossary.software_parts.v1",
     "helpdesk_glossary.software_agents.v1",
+    "helpdesk_glossary.software_senses.v1",
     "helpdesk_glossary.issue_reports.v1",
     "helpdesk_glossary.other_parties.v1",
     "helpdesk_glossary.customer_side.v1",

@@ -42,6 +42,7 @@ OWN_GLOSSARY_RULES = {
     "helpdesk_glossary.phrasal_verbs.v1": "tests/pipeline/rules/test_phrasalverbs.py",
     "helpdesk_glossary.hyphenated_names.v1": "tests/pipeline/rules/test_hyphennames.py",
     "helpdesk_glossary.software_agents.v1": "tests/pipeline/rules/test_softwareagents.py",
+    "helpdesk_glossary.software_senses.v1": "tests/pipeline/rules/test_softwaresenses.py",
     "helpdesk_glossary.screen_labels.v1": "tests/pipeline/rules/test_screenlabels.py",
     "helpdesk_glossary.markup_gaps.v1": "tests/pipeline/rules/test_markupgaps.py",
     "helpdesk_glossary.mentions.v1": "tests/pipeline/rules/test_mentions.py",

@@ -1,0 +1,146 @@
+"""Software senses of the desk's own words: a message broker's queue, an editor's macro.
+
+Several everyday words the glossary defines by the help desk name a piece of machinery in
+developers' English: a *queue* a broker delivers messages from to its consumers, a *macro* an
+editor records from keystrokes and plays back, a *dashboard* of panels over a monitoring tool's
+queries, an *agent* a build or monitoring program runs on each host. Issue reports and runbooks
+about that machinery use the word on every line ("at least one queue gets stuck with unacked
+messages"), with the other words of the same support context a help desk uses (incident,
+escalate, ticket), so the everyday-word scores keep it; a tooltip explaining a help desk's
+queue there explains the wrong thing.
+
+Such a text names the machinery's other parts, which a text about a help desk never needs: a
+broker's queue comes with consumers, acknowledgements and workers; an editor's macro with
+keystrokes, playback and the cursor. So a document that names at least
+:data:`KINDS_NEEDED` kinds of the machinery of one software sense (:data:`SOFTWARE_SENSES`:
+general vocabulary of the field, never a product's name) uses the word in that sense, and its
+bare mentions are dropped, unless
+
+* the document is about a help-desk or contact-centre product (:mod:`.deskproduct`): the
+  desk's sense is the product's own, whatever machinery its report names; or
+* the word before a mention is a word of support (:data:`SUPPORT_MARKS`, or a form of another
+  of the desk's own terms): "the support queue", "a ticket macro" say which sense they mean.
+
+One sense per discourse, as for the everyday words: the decision is the document's, for every
+inflection of the word alike. One look at the document's word hashes spares every document
+without one of the words or without a word of its machinery the rest. Pure functions over the
+document's tokens; the component runs them as the ``software_senses`` precision rule
+(:mod:`..precision`), before the everyday-word scores (a dropped mention is no support context
+for another word).
+"""
+
+from __future__ import annotations
+
+from spacy.strings import get_string_id
+
+from ..resolution import one_word_terms, release
+
+#: word -> the kinds of machinery its software sense comes with -> the words naming each kind
+#: (lower case, general English of the field).
+SOFTWARE_SENSES: dict[str, dict[str, str]] = {
+    # a message broker's or a job runner's queue
+    "queue": {
+        "roles": "consumer consumers producer producers publisher publishers subscriber subscribers",
+        "delivery": "ack acks acked unacked nack nacked prefetch redelivered redelivery",
+        "workers": "worker workers job jobs",
+        "verbs": "enqueue enqueued enqueues enqueuing dequeue dequeued dequeues requeue requeued",
+        "broker": "broker brokers",
+    },
+    # an editor's or a spreadsheet's recorded keystrokes
+    "macro": {
+        "input": "keyboard keystroke keystrokes keybinding keybindings keymap keymaps mouse",
+        "playback": "playback replay replays replayed replaying recorder",
+        "editing": "editor editors cursor buffer buffers",
+        "spreadsheet": "spreadsheet spreadsheets workbook workbooks vba",
+    },
+    # a monitoring tool's dashboard of panels over queries
+    "dashboard": {
+        "panels": "panel panels",
+        "queries": "query queries datasource datasources",
+        "hosts": "pod pods cluster clusters container containers cpu",
+        "observability": "latency scrape scraped alerting tracing",
+    },
+    # a program a build or monitoring system runs on each machine
+    "agent": {
+        "hosts": "host hosts node nodes vm vms",
+        "builds": "runner runners build builds",
+        "daemon": "daemon daemons systemd",
+        "controller": "controller",
+    },
+}
+#: Fewest kinds of one sense's machinery that make a document use the word in that sense: one
+#: alone is a help desk's text touching software ("our agents build macros", "jobs in the queue").
+KINDS_NEEDED = 2
+#: Words before a mention that say the help desk's sense (general English of support): "the
+#: support queue", "a help desk macro", "the customer service dashboard".
+SUPPORT_MARKS = frozenset(
+    "support help helpdesk desk service customer customers care contact ticket tickets chat call "
+    "calls human live".split()
+)
+
+_KIND_IDS = {
+    word: {get_string_id(w): kind for kind, words in kinds.items() for w in words.split()}
+    for word, kinds in SOFTWARE_SENSES.items()
+}
+_CUE_IDS = frozenset(h for ids in _KIND_IDS.values() for h in ids)
+
+
+def software_kinds(word: str, words: frozenset[int]) -> set[str]:
+    """The kinds of ``word``'s software machinery a document names; ``words`` are the hashes of
+    its lower-case token texts."""
+    ids = _KIND_IDS.get(word, {})
+    return {ids[h] for h in words.intersection(ids)}
+
+
+def _forms(lexicon) -> dict[int, str]:
+    """Lower-case form hash -> the word of :data:`SOFTWARE_SENSES` it inflects, for the words
+    the glossary defines as everyday terms ("queues", "queued" -> "queue")."""
+    forms = {}
+    for word in SOFTWARE_SENSES:
+        for inflected in lexicon.bases.get(word, {}).values():
+            forms.update((get_string_id(form), word) for form in inflected)
+    return forms
+
+
+def _support_marks(lexicon) -> frozenset[str]:
+    """:data:`SUPPORT_MARKS` and every form of the desk's own terms ("ticket", "agent")."""
+    desk = {form for concept in lexicon.desk_terms for form in lexicon.everyday.get(concept, {})}
+    return SUPPORT_MARKS | desk
+
+
+def said_of_support(tokens, start: int, marks: frozenset[str]) -> bool:
+    """The word before token ``start`` is one of ``marks`` ("support queue"); a hyphen between
+    them is skipped ("help-desk macro")."""
+    before = tokens[start - 1] if start else ""
+    if before in ("-", "\u2010", "\u2011") and start > 1:
+        before = tokens[start - 2]
+    return before.lower() in marks
+
+
+def drop_software_senses(context, matches: list, taken: bytearray) -> list:
+    """The ``software_senses`` rule: ``matches`` without the bare mentions of a desk word a
+    document uses in a software sense (see the module docstring). ``context`` is the
+    component's :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release
+    their tokens."""
+    if not matches:
+        return matches
+    words = context.words()
+    if _CUE_IDS.isdisjoint(words):
+        return matches
+    lexicon = context.lexicon()
+    forms = lexicon.derived("software_senses.forms", lambda: _forms(lexicon))
+    if forms.keys().isdisjoint(words):
+        return matches
+    lower = context.lower()
+    candidates = [m for m in one_word_terms(matches) if lower[m.start] in forms]
+    senses = {forms[lower[m.start]] for m in candidates}
+    senses = {word for word in senses if len(software_kinds(word, words)) >= KINDS_NEEDED}
+    if not senses or context.desk_product():
+        return matches
+    marks = lexicon.derived("software_senses.marks", lambda: _support_marks(lexicon))
+    tokens = context.tokens()
+    dropped = {
+        m for m in candidates
+        if forms[lower[m.start]] in senses and not said_of_support(tokens, m.start, marks)
+    }  # fmt: skip
+    return release(matches, dropped, taken)

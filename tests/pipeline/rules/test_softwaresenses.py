@@ -1,0 +1,118 @@
+"""pipeline.rules.softwaresenses: a desk word in a document that names the machinery of its
+software sense (a broker's queue, an editor's macro) is that software's; the desk's own sense
+stays tagged where the document names one kind of the machinery or none, where it is about a
+help-desk product, and where a word of support qualifies the mention."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.glossary.model import Concept, Definition
+from annotator.pipeline.precision import DEFAULT_PRECISION_RULES
+from annotator.pipeline.rules import softwaresenses
+from annotator.pipeline.tokentexts import TokenTexts
+
+from ..conftest import concept
+
+GLOSSARY = [
+    concept("queue", "Queue"),
+    concept("macro", "Macro"),
+    concept("dashboard", "Dashboard"),
+    concept("agent", "Agent"),
+    concept("ticket", "Ticket"),
+    concept("escalation", "Escalation"),
+    concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
+    # a channel: the kind of product a help desk is (what :mod:`.deskproduct` looks for)
+    Concept("help-desk", "Help Desk", category="Channels", definitions=[Definition("Help Desk.", "t.csv", 1)]),
+]
+
+RULE = "helpdesk_glossary.software_senses.v1"
+
+
+@pytest.fixture(scope="module")
+def senses_nlp(glossary_nlp):
+    return glossary_nlp(GLOSSARY)
+
+
+def _ents(nlp, text):
+    return [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # consumers and unacked messages: a broker's queue, every inflection of it
+        ("One queue gets stuck with unacked messages and no consumer picks them up; we escalated "
+         "the SLA breach. Other queues drain.", ["escalated", "SLA"]),
+        # workers and jobs, and "enqueued": a job runner's queue
+        ("The worker never runs jobs enqueued in the default queue, so we missed the SLA.", ["SLA"]),
+        # keystrokes and playback: an editor's macro
+        ("Recording a keystroke macro works, but playback of the macro does nothing; SLA aside.", ["SLA"]),
+        # the cursor and the keyboard
+        ("The keyboard macro moves the cursor one line; the macros list is empty.", []),
+        # panels over queries: a monitoring tool's dashboard
+        ("The dashboard shows 72 panels but the queries time out; the SLA dashboard too.", ["SLA"]),
+        # hosts and build runners: a build system's agent
+        ("The build agent on two hosts is offline; restart the agents.", []),
+    ],
+)
+def test_softwaresenses_software_senses_are_dropped(senses_nlp, text, expected):
+    assert _ents(senses_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # one kind of the machinery is a help desk's text touching software
+        ("Agents pick the next ticket from the queue; a worker escalates it at the SLA.",
+         ["Agents", "ticket", "queue", "escalates", "SLA"]),
+        ("Use the keyboard shortcut to apply a macro to the ticket.", ["macro", "ticket"]),
+        # a word of support before the mention says the desk's sense
+        ("Consumers and workers aside, the support queue holds each ticket within the SLA.",
+         ["queue", "ticket", "SLA"]),
+        # a help-desk product's report: the product's own sense, whatever machinery it names
+        ("Our help desk app shows the queue empty though workers and consumers run; the agent escalated "
+         "each ticket past the SLA.", ["help desk", "queue", "agent", "escalated", "ticket", "SLA"]),
+        # no machinery at all
+        ("The agent answered the ticket from the queue.", ["agent", "ticket", "queue"]),
+    ],
+)
+def test_softwaresenses_desk_senses_stay_tagged(senses_nlp, text, expected):
+    assert _ents(senses_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "word,text,kinds",
+    [
+        ("queue", "consumers ack the jobs", {"roles", "delivery", "workers"}),
+        ("queue", "the customer's job", {"workers"}),
+        ("macro", "keystroke playback in the editor", {"input", "playback", "editing"}),
+        ("macro", "consumers ack the jobs", set()),
+        ("dashboard", "panels over queries", {"panels", "queries"}),
+        ("agent", "build hosts", {"builds", "hosts"}),
+        ("ticket", "consumers ack the jobs", set()),
+    ],
+)
+def test_softwaresenses_software_kinds(blank, word, text, kinds):
+    words = frozenset(t.lower for t in blank(text))
+    assert softwaresenses.software_kinds(word, words) == kinds
+
+
+@pytest.mark.parametrize(
+    "text,index,support",
+    [("the support queue", 2, True), ("a help-desk macro", 4, True), ("the Redis queue", 2, False), ("queue", 0, False)],
+)
+def test_softwaresenses_said_of_support(text, index, support):
+    doc = spacy.blank("en")(text)
+    tokens = TokenTexts(doc, text, lambda i: doc[i].idx + len(doc[i]))
+    assert softwaresenses.said_of_support(tokens, index, softwaresenses.SUPPORT_MARKS) is support
+
+
+def test_softwaresenses_is_a_default_rule_that_can_be_left_out(glossary_nlp):
+    assert RULE in DEFAULT_PRECISION_RULES
+    assert DEFAULT_PRECISION_RULES.index(RULE) < DEFAULT_PRECISION_RULES.index("helpdesk_glossary.everyday_words.v1")
+    nlp = glossary_nlp(GLOSSARY, precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != RULE])
+    text = "One queue gets stuck with unacked messages and no consumer picks them up; the agent escalated the ticket past the SLA."
+    assert _ents(nlp, text) == ["queue", "agent", "escalated", "ticket", "SLA"]
+    assert _ents(glossary_nlp(GLOSSARY), text) == ["agent", "escalated", "ticket", "SLA"]
