@@ -82,12 +82,19 @@ def code_names(text: str, forms: Mapping[str, str]) -> bool:
     return False
 
 
+def names_desk_kind(text: str, lexicon) -> bool:
+    """``text`` names the kind of product a help desk is (the first kind of evidence in the
+    module docstring, without the identifiers: a program whose code says "queue" may be a
+    message broker's)."""
+    pattern = lexicon.derived("deskproduct.names", lambda: desk_name_pattern(lexicon.desk_names) or False)
+    return bool(pattern) and pattern.search(text) is not None
+
+
 def about_desk_product(text: str, lexicon) -> bool:
     """``text`` (the string the caller sent) is about a help-desk or contact-centre product
     (see the module docstring); ``lexicon``: the
     :class:`~annotator.pipeline.lexicon.GlossaryLexicon`."""
-    pattern = lexicon.derived("deskproduct.names", lambda: desk_name_pattern(lexicon.desk_names) or False)
-    if pattern and pattern.search(text) is not None:
+    if names_desk_kind(text, lexicon):
         return True
     forms = lexicon.derived("deskproduct.forms", lambda: {
         form: base for concept_id in sorted(lexicon.desk_terms)

@@ -16,8 +16,10 @@ keystrokes, playback and the cursor. So a document that names at least
 general vocabulary of the field, never a product's name) uses the word in that sense, and its
 bare mentions are dropped, unless
 
-* the document is about a help-desk or contact-centre product (:mod:`.deskproduct`): the
-  desk's sense is the product's own, whatever machinery its report names; or
+* the document names the kind of product a help desk is ("help desk", "contact center", "live
+  chat": :func:`.deskproduct.names_desk_kind`): the desk's sense is the product's own,
+  whatever machinery its report names (identifiers do not count here: a broker's code says
+  ``default_queue`` too); or
 * the word before a mention is a word of support (:data:`SUPPORT_MARKS`, or a form of another
   of the desk's own terms): "the support queue", "a ticket macro" say which sense they mean.
 
@@ -33,7 +35,9 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
+from ..names import SOURCE_TEXT_KEY
 from ..resolution import one_word_terms, release
+from .deskproduct import names_desk_kind
 
 #: word -> the kinds of machinery its software sense comes with -> the words naming each kind
 #: (lower case, general English of the field).
@@ -41,10 +45,11 @@ SOFTWARE_SENSES: dict[str, dict[str, str]] = {
     # a message broker's or a job runner's queue
     "queue": {
         "roles": "consumer consumers producer producers publisher publishers subscriber subscribers",
-        "delivery": "ack acks acked unacked nack nacked prefetch redelivered redelivery",
+        "delivery": "ack acks acked unacked nack nacked prefetch redelivered redelivery retries retried",
         "workers": "worker workers job jobs",
         "verbs": "enqueue enqueued enqueues enqueuing dequeue dequeued dequeues requeue requeued",
         "broker": "broker brokers",
+        "hosts": "pod pods cluster clusters container containers",
     },
     # an editor's or a spreadsheet's recorded keystrokes
     "macro": {
@@ -135,7 +140,7 @@ def drop_software_senses(context, matches: list, taken: bytearray) -> list:
     candidates = [m for m in one_word_terms(matches) if lower[m.start] in forms]
     senses = {forms[lower[m.start]] for m in candidates}
     senses = {word for word in senses if len(software_kinds(word, words)) >= KINDS_NEEDED}
-    if not senses or context.desk_product():
+    if not senses or names_desk_kind(context.doc.user_data.get(SOURCE_TEXT_KEY) or context.text, lexicon):
         return matches
     marks = lexicon.derived("software_senses.marks", lambda: _support_marks(lexicon))
     tokens = context.tokens()

@@ -8,7 +8,7 @@ import pytest
 from annotator.glossary.model import Concept, Definition
 from annotator.pipeline.lexicon import build_lexicon
 from annotator.pipeline.names import SOURCE_TEXT_KEY
-from annotator.pipeline.rules.deskproduct import about_desk_product, code_names, desk_name_pattern
+from annotator.pipeline.rules.deskproduct import about_desk_product, code_names, desk_name_pattern, names_desk_kind
 
 
 def _concept(cid: str, term: str, definition: str, category: str | None = None) -> Concept:
@@ -109,6 +109,20 @@ def test_code_names(text, expected):
 )
 def test_about_desk_product(lexicon, text, expected):
     assert about_desk_product(text, lexicon) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Our helpdesk_mgmt module", True),
+        ("X is a help desk", True),
+        # identifiers alone are not the kind of product named
+        ("Call agent.getContacts() first", False),
+        ("Sidekiq default_queue latency", False),
+    ],
+)
+def test_names_desk_kind(lexicon, text, expected):
+    assert names_desk_kind(text, lexicon) is expected
 
 
 def test_about_desk_product_of_a_glossary_without_channels_or_desk_terms():

@@ -47,6 +47,8 @@ def _ents(nlp, text):
          "the SLA breach. Other queues drain.", ["escalated", "SLA"]),
         # workers and jobs, and "enqueued": a job runner's queue
         ("The worker never runs jobs enqueued in the default queue, so we missed the SLA.", ["SLA"]),
+        # a broker's code naming its queue (default_queue) is no help desk's product
+        ("The default_queue holds 90 jobs; workers never ack them, so the queue grows past the SLA.", ["SLA"]),
         # keystrokes and playback: an editor's macro
         ("Recording a keystroke macro works, but playback of the macro does nothing; SLA aside.", ["SLA"]),
         # the cursor and the keyboard
