@@ -23,7 +23,13 @@ bare mentions are dropped, unless
 * the word before a mention is a word of support (:data:`SUPPORT_MARKS`, or a form of another
   of the desk's own terms): "the support queue", "a ticket macro" say which sense they mean.
 
-One sense per discourse, as for the everyday words: the decision is the document's, for every
+A mention whose own phrase names the program is the software's in any document (not one that
+names the kind of product a help desk is, nor after a word of support): a word of
+:data:`SOFTWARE_MODIFIERS` right before it ("a message queue", "the build agent", "a keyboard
+macro"), or a verb no one does to a person before it ("restarted the agent", "installed the
+Datadog agent": :data:`MACHINE_VERBS`).
+
+Otherwise one sense per discourse, as for the everyday words: the decision is the document's, for every
 inflection of the word alike. One look at the document's word hashes spares every document
 without one of the words or without a word of its machinery the rest. Pure functions over the
 document's tokens; the component runs them as the ``software_senses`` precision rule
@@ -73,6 +79,25 @@ SOFTWARE_SENSES: dict[str, dict[str, str]] = {
         "controller": "controller",
     },
 }
+#: word -> words that, right before a mention, make it the software's whatever the document
+#: says elsewhere (general English of the field): "a message queue", "a keyboard macro", "the
+#: build agent", "a monitoring dashboard". Never a word support uses of its own ("priority
+#: queue", "task queue", "AI agent": a contact centre's too).
+SOFTWARE_MODIFIERS: dict[str, frozenset[str]] = {
+    "queue": frozenset("message messages job jobs broker fifo".split()),
+    "macro": frozenset("keyboard keystroke editor vba preprocessor".split()),
+    "dashboard": frozenset("monitoring observability".split()),
+    "agent": frozenset("build ci monitoring logging metrics telemetry ssh backup deployment endpoint "
+                       "collector runner host".split()),
+}
+#: Verbs no one does to a person, whose object is a program: "restart the agent", "installed
+#: the Datadog agent" (a determiner and one capitalised word may stand between).
+MACHINE_VERBS = frozenset(
+    "install installs installed installing reinstall reinstalled uninstall uninstalled restart restarts "
+    "restarted restarting upgrade upgraded upgrading downgrade downgraded deploy deployed redeploy".split()
+)
+_DETERMINERS = frozenset("the a an this that our my your their its".split())
+
 #: Fewest kinds of one sense's machinery that make a document use the word in that sense: one
 #: alone is a help desk's text touching software ("our agents build macros", "jobs in the queue").
 KINDS_NEEDED = 2
@@ -87,7 +112,9 @@ _KIND_IDS = {
     word: {get_string_id(w): kind for kind, words in kinds.items() for w in words.split()}
     for word, kinds in SOFTWARE_SENSES.items()
 }
-_CUE_IDS = frozenset(h for ids in _KIND_IDS.values() for h in ids)
+_LOCAL_IDS = frozenset(get_string_id(w) for words in SOFTWARE_MODIFIERS.values() for w in words) | frozenset(
+    map(get_string_id, MACHINE_VERBS))
+_CUE_IDS = frozenset(h for ids in _KIND_IDS.values() for h in ids) | _LOCAL_IDS
 
 
 def software_kinds(word: str, words: frozenset[int]) -> set[str]:
@@ -122,6 +149,23 @@ def said_of_support(tokens, start: int, marks: frozenset[str]) -> bool:
     return before.lower() in marks
 
 
+def named_a_program(tokens, start: int, word: str) -> bool:
+    """The mention of ``word`` at token ``start`` says the software's sense itself: one of its
+    :data:`SOFTWARE_MODIFIERS` right before it, or one of :data:`MACHINE_VERBS` before it, a
+    determiner and one capitalised word allowed between ("restarted the Datadog agent")."""
+    if start == 0:
+        return False
+    before = tokens[start - 1]
+    if before.lower() in SOFTWARE_MODIFIERS.get(word, ()):
+        return True
+    k = start - 1
+    if before[:1].isupper() and k > 0:  # the program's name
+        k -= 1
+    if tokens[k].lower() in _DETERMINERS and k > 0:
+        k -= 1
+    return k < start - 1 and tokens[k].lower() in MACHINE_VERBS
+
+
 def drop_software_senses(context, matches: list, taken: bytearray) -> list:
     """The ``software_senses`` rule: ``matches`` without the bare mentions of a desk word a
     document uses in a software sense (see the module docstring). ``context`` is the
@@ -140,12 +184,16 @@ def drop_software_senses(context, matches: list, taken: bytearray) -> list:
     candidates = [m for m in one_word_terms(matches) if lower[m.start] in forms]
     senses = {forms[lower[m.start]] for m in candidates}
     senses = {word for word in senses if len(software_kinds(word, words)) >= KINDS_NEEDED}
-    if not senses or names_desk_kind(context.doc.user_data.get(SOURCE_TEXT_KEY) or context.text, lexicon):
+    local = not _LOCAL_IDS.isdisjoint(words)
+    if not (senses or local) or names_desk_kind(context.doc.user_data.get(SOURCE_TEXT_KEY) or context.text, lexicon):
         return matches
     marks = lexicon.derived("software_senses.marks", lambda: _support_marks(lexicon))
     tokens = context.tokens()
-    dropped = {
-        m for m in candidates
-        if forms[lower[m.start]] in senses and not said_of_support(tokens, m.start, marks)
-    }  # fmt: skip
+    dropped = set()
+    for m in candidates:
+        word = forms[lower[m.start]]
+        if said_of_support(tokens, m.start, marks):
+            continue
+        if word in senses or (local and named_a_program(tokens, m.start, word)):
+            dropped.add(m)
     return release(matches, dropped, taken)

@@ -111,6 +111,42 @@ def test_softwaresenses_said_of_support(text, index, support):
     assert softwaresenses.said_of_support(tokens, index, softwaresenses.SUPPORT_MARKS) is support
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the mention's own phrase says the software, whatever the rest of the document says
+        ("Our message queue drops events, so the agent escalated the ticket.", ["agent", "escalated", "ticket"]),
+        ("I restarted the agent and the ticket went through within the SLA.", ["ticket", "SLA"]),
+        ("We installed the Datadog agent; the ticket stayed open past the SLA.", ["ticket", "SLA"]),
+        ("The build agent is offline; the ticket waits in the queue.", ["ticket", "queue"]),
+        ("A keyboard macro inserts the ticket number, within the SLA.", ["ticket", "SLA"]),
+        # a person, or a word support uses of its own, stays the desk's
+        ("I asked the agent to restart the router; the ticket is solved.", ["agent", "ticket"]),
+        ("The priority queue holds each ticket within the SLA.", ["queue", "ticket", "SLA"]),
+    ],
+)
+def test_softwaresenses_a_mention_named_a_program(senses_nlp, text, expected):
+    assert _ents(senses_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,index,word,program",
+    [
+        ("a message queue", 2, "queue", True),
+        ("restarted the agent", 2, "agent", True),
+        ("installed the Datadog agent", 3, "agent", True),
+        ("restart agent", 1, "agent", False),  # no determiner or name between: "restart" may be a noun
+        ("the agent", 1, "agent", False),
+        ("a build agent", 2, "agent", True),
+        ("a build queue", 2, "queue", False),
+    ],
+)
+def test_softwaresenses_named_a_program(text, index, word, program):
+    doc = spacy.blank("en")(text)
+    tokens = TokenTexts(doc, text, lambda i: doc[i].idx + len(doc[i]))
+    assert softwaresenses.named_a_program(tokens, index, word) is program
+
+
 def test_softwaresenses_is_a_default_rule_that_can_be_left_out(glossary_nlp):
     assert RULE in DEFAULT_PRECISION_RULES
     assert DEFAULT_PRECISION_RULES.index(RULE) < DEFAULT_PRECISION_RULES.index("helpdesk_glossary.everyday_words.v1")
