@@ -87,6 +87,9 @@ SOFTWARE_MODIFIERS: dict[str, frozenset[str]] = {
     "queue": frozenset("message messages job jobs broker fifo".split()),
     "macro": frozenset("keyboard keystroke editor vba preprocessor".split()),
     "dashboard": frozenset("monitoring observability".split()),
+    "tag": frozenset("git image docker release version html meta script style xml".split()),
+    "route": frozenset("ingress api http url network dns".split()),
+    "routing": frozenset("ingress api http url network dns".split()),
     "agent": frozenset("build ci monitoring logging metrics telemetry ssh backup deployment endpoint "
                        "collector runner host".split()),
 }
@@ -125,10 +128,11 @@ def software_kinds(word: str, words: frozenset[int]) -> set[str]:
 
 
 def _forms(lexicon) -> dict[int, str]:
-    """Lower-case form hash -> the word of :data:`SOFTWARE_SENSES` it inflects, for the words
+    """Lower-case form hash -> the word of :data:`SOFTWARE_SENSES` (or of
+    :data:`SOFTWARE_MODIFIERS`) it inflects, for the words
     the glossary defines as everyday terms ("queues", "queued" -> "queue")."""
     forms = {}
-    for word in SOFTWARE_SENSES:
+    for word in sorted(SOFTWARE_SENSES.keys() | SOFTWARE_MODIFIERS.keys()):
         for inflected in lexicon.bases.get(word, {}).values():
             forms.update((get_string_id(form), word) for form in inflected)
     return forms

@@ -22,6 +22,8 @@ GLOSSARY = [
     concept("agent", "Agent"),
     concept("ticket", "Ticket"),
     concept("escalation", "Escalation"),
+    concept("tag", "Tag"),
+    concept("ticket-routing", "Ticket Routing", aliases=["routing", "route"]),
     concept("service-level-agreement", "Service Level Agreement", ["SLA"]),
     # a channel: the kind of product a help desk is (what :mod:`.deskproduct` looks for)
     Concept("help-desk", "Help Desk", category="Channels", definitions=[Definition("Help Desk.", "t.csv", 1)]),
@@ -120,6 +122,8 @@ def test_softwaresenses_said_of_support(text, index, support):
         ("We installed the Datadog agent; the ticket stayed open past the SLA.", ["ticket", "SLA"]),
         ("The build agent is offline; the ticket waits in the queue.", ["ticket", "queue"]),
         ("A keyboard macro inserts the ticket number, within the SLA.", ["ticket", "SLA"]),
+        ("Push the git tag, then the agent escalated the ticket.", ["agent", "escalated", "ticket"]),
+        ("Apps without ingress routes fail; routing each ticket by tag still works.", ["routing", "ticket", "tag"]),
         # a person, or a word support uses of its own, stays the desk's
         ("I asked the agent to restart the router; the ticket is solved.", ["agent", "ticket"]),
         ("The priority queue holds each ticket within the SLA.", ["queue", "ticket", "SLA"]),
