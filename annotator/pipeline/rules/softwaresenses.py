@@ -11,7 +11,7 @@ queue there explains the wrong thing.
 
 Such a text names the machinery's other parts, which a text about a help desk never needs: a
 broker's queue comes with consumers, acknowledgements and workers; an editor's macro with
-keystrokes, playback and the cursor. So a document that names at least
+keystrokes and playback. So a document that names at least
 :data:`KINDS_NEEDED` kinds of the machinery of one software sense (:data:`SOFTWARE_SENSES`:
 general vocabulary of the field, never a product's name) uses the word in that sense, and its
 bare mentions are dropped, unless
@@ -26,10 +26,11 @@ bare mentions are dropped, unless
 A mention whose own phrase names the program is the software's in any document (not one that
 names the kind of product a help desk is, nor after a word of support): a word of
 :data:`SOFTWARE_MODIFIERS` right before it ("a message queue", "the build agent", "a keyboard
-macro"), or a verb no one does to a person before it ("restarted the agent", "installed the
-Datadog agent": :data:`MACHINE_VERBS`).
+macro"), or a verb done only to the software's thing before it ("restarted the agent",
+"installed the Datadog agent", "recording a macro": :data:`MACHINE_VERBS`).
 
-Otherwise one sense per discourse, as for the everyday words: the decision is the document's, for every
+Such a mention also counts as one kind of the machinery for the document's decision ("recording
+a macro" and keystrokes). Otherwise one sense per discourse, as for the everyday words: the decision is the document's, for every
 inflection of the word alike. One look at the document's word hashes spares every document
 without one of the words or without a word of its machinery the rest. Pure functions over the
 document's tokens; the component runs them as the ``software_senses`` precision rule
@@ -58,10 +59,11 @@ SOFTWARE_SENSES: dict[str, dict[str, str]] = {
         "hosts": "pod pods cluster clusters container containers",
     },
     # an editor's or a spreadsheet's recorded keystrokes
+    # (not the keyboard, an editor or its cursor: a help desk's ticket editor has them too, and
+    # a macro is applied "with a keyboard shortcut")
     "macro": {
-        "input": "keyboard keystroke keystrokes keybinding keybindings keymap keymaps mouse",
+        "input": "keystroke keystrokes keybinding keybindings keymap keymaps",
         "playback": "playback replay replays replayed replaying recorder",
-        "editing": "editor editors cursor buffer buffers",
         "spreadsheet": "spreadsheet spreadsheets workbook workbooks vba",
     },
     # a monitoring tool's dashboard of panels over queries
@@ -93,13 +95,18 @@ SOFTWARE_MODIFIERS: dict[str, frozenset[str]] = {
     "agent": frozenset("build ci monitoring logging metrics telemetry ssh backup deployment endpoint "
                        "collector runner host".split()),
 }
-#: Verbs no one does to a person, whose object is a program: "restart the agent", "installed
-#: the Datadog agent" (a determiner and one capitalised word may stand between).
-MACHINE_VERBS = frozenset(
-    "install installs installed installing reinstall reinstalled uninstall uninstalled restart restarts "
-    "restarted restarting upgrade upgraded upgrading downgrade downgraded deploy deployed redeploy".split()
-)
-_DETERMINERS = frozenset("the a an this that our my your their its".split())
+#: word -> verbs done only to the software's thing, never to the desk's: "restart the agent",
+#: "installed the Datadog agent", "record a macro", "purge the queues" (a determiner and one
+#: capitalised word may stand between).
+MACHINE_VERBS: dict[str, frozenset[str]] = {
+    "agent": frozenset(
+        "install installs installed installing reinstall reinstalled uninstall uninstalled restart restarts "
+        "restarted restarting upgrade upgraded upgrading downgrade downgraded deploy deployed redeploy".split()),
+    "macro": frozenset("record records recorded recording replay replays replayed play plays played playing".split()),
+    "queue": frozenset("purge purges purged purging declare declares declared declaring".split()),
+}
+#: How many words before the mention its verb may stand (articles, adjectives, a name between).
+VERB_REACH = 3
 
 #: Fewest kinds of one sense's machinery that make a document use the word in that sense: one
 #: alone is a help desk's text touching software ("our agents build macros", "jobs in the queue").
@@ -115,8 +122,8 @@ _KIND_IDS = {
     word: {get_string_id(w): kind for kind, words in kinds.items() for w in words.split()}
     for word, kinds in SOFTWARE_SENSES.items()
 }
-_LOCAL_IDS = frozenset(get_string_id(w) for words in SOFTWARE_MODIFIERS.values() for w in words) | frozenset(
-    map(get_string_id, MACHINE_VERBS))
+_LOCAL_IDS = frozenset(
+    get_string_id(w) for table in (SOFTWARE_MODIFIERS, MACHINE_VERBS) for words in table.values() for w in words)
 _CUE_IDS = frozenset(h for ids in _KIND_IDS.values() for h in ids) | _LOCAL_IDS
 
 
@@ -155,19 +162,23 @@ def said_of_support(tokens, start: int, marks: frozenset[str]) -> bool:
 
 def named_a_program(tokens, start: int, word: str) -> bool:
     """The mention of ``word`` at token ``start`` says the software's sense itself: one of its
-    :data:`SOFTWARE_MODIFIERS` right before it, or one of :data:`MACHINE_VERBS` before it, a
-    determiner and one capitalised word allowed between ("restarted the Datadog agent")."""
+    :data:`SOFTWARE_MODIFIERS` right before it, or one of its :data:`MACHINE_VERBS` up to
+    :data:`VERB_REACH` words before it, only words and at least one between ("restarted the
+    Datadog agent", "plays a new macro")."""
     if start == 0:
         return False
     before = tokens[start - 1]
     if before.lower() in SOFTWARE_MODIFIERS.get(word, ()):
         return True
-    k = start - 1
-    if before[:1].isupper() and k > 0:  # the program's name
-        k -= 1
-    if tokens[k].lower() in _DETERMINERS and k > 0:
-        k -= 1
-    return k < start - 1 and tokens[k].lower() in MACHINE_VERBS
+    verbs = MACHINE_VERBS.get(word, ())
+    # The verb up to VERB_REACH words before, only words between ("plays a new macro"); not
+    # right before it: "restart agent" may be a noun's compound.
+    for k in range(start - 2, max(-1, start - 2 - VERB_REACH), -1):
+        if tokens[k].lower() in verbs:
+            return True
+        if not tokens[k].isalpha():
+            return False
+    return False
 
 
 def drop_software_senses(context, matches: list, taken: bytearray) -> list:
@@ -186,18 +197,20 @@ def drop_software_senses(context, matches: list, taken: bytearray) -> list:
         return matches
     lower = context.lower()
     candidates = [m for m in one_word_terms(matches) if lower[m.start] in forms]
-    senses = {forms[lower[m.start]] for m in candidates}
-    senses = {word for word in senses if len(software_kinds(word, words)) >= KINDS_NEEDED}
+    kinds = {word: len(software_kinds(word, words)) for word in {forms[lower[m.start]] for m in candidates}}
     local = not _LOCAL_IDS.isdisjoint(words)
-    if not (senses or local) or names_desk_kind(context.doc.user_data.get(SOURCE_TEXT_KEY) or context.text, lexicon):
+    if not (local or any(n >= KINDS_NEEDED for n in kinds.values())):
+        return matches
+    if names_desk_kind(context.doc.user_data.get(SOURCE_TEXT_KEY) or context.text, lexicon):
         return matches
     marks = lexicon.derived("software_senses.marks", lambda: _support_marks(lexicon))
     tokens = context.tokens()
-    dropped = set()
-    for m in candidates:
-        word = forms[lower[m.start]]
-        if said_of_support(tokens, m.start, marks):
-            continue
-        if word in senses or (local and named_a_program(tokens, m.start, word)):
-            dropped.add(m)
+    named = {m for m in candidates if local and named_a_program(tokens, m.start, forms[lower[m.start]])}
+    # A mention naming the program is one more kind of evidence for the document's sense.
+    for word in {forms[lower[m.start]] for m in named}:
+        kinds[word] += 1
+    dropped = {
+        m for m in candidates
+        if (m in named or kinds[forms[lower[m.start]]] >= KINDS_NEEDED) and not said_of_support(tokens, m.start, marks)
+    }  # fmt: skip
     return release(matches, dropped, taken)

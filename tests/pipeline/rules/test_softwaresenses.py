@@ -53,8 +53,10 @@ def _ents(nlp, text):
         ("The default_queue holds 90 jobs; workers never ack them, so the queue grows past the SLA.", ["SLA"]),
         # keystrokes and playback: an editor's macro
         ("Recording a keystroke macro works, but playback of the macro does nothing; SLA aside.", ["SLA"]),
-        # the cursor and the keyboard
-        ("The keyboard macro moves the cursor one line; the macros list is empty.", []),
+        # a keyboard macro (a mention naming the program) and keybindings
+        ("The keyboard macro moves one line; the keybinding for the macros list is gone.", []),
+        # playing a macro back, and its playback
+        ("It plays a new macro, not the one recorded; playback of that macro fails.", []),
         # panels over queries: a monitoring tool's dashboard
         ("The dashboard shows 72 panels but the queries time out; the SLA dashboard too.", ["SLA"]),
         # hosts and build runners: a build system's agent
@@ -72,6 +74,9 @@ def test_softwaresenses_software_senses_are_dropped(senses_nlp, text, expected):
         ("Agents pick the next ticket from the queue; a worker escalates it at the SLA.",
          ["Agents", "ticket", "queue", "escalates", "SLA"]),
         ("Use the keyboard shortcut to apply a macro to the ticket.", ["macro", "ticket"]),
+        # a ticket editor has a cursor too: no kind of an editor's macros
+        ("Apply the macro with a keyboard shortcut in the ticket editor; the cursor stays put and the "
+         "agent sends the macro's reply.", ["macro", "ticket", "agent", "macro"]),
         # a word of support before the mention says the desk's sense
         ("Consumers and workers aside, the support queue holds each ticket within the SLA.",
          ["queue", "ticket", "SLA"]),
@@ -91,7 +96,7 @@ def test_softwaresenses_desk_senses_stay_tagged(senses_nlp, text, expected):
     [
         ("queue", "consumers ack the jobs", {"roles", "delivery", "workers"}),
         ("queue", "the customer's job", {"workers"}),
-        ("macro", "keystroke playback in the editor", {"input", "playback", "editing"}),
+        ("macro", "keystroke playback in the editor", {"input", "playback"}),
         ("macro", "consumers ack the jobs", set()),
         ("dashboard", "panels over queries", {"panels", "queries"}),
         ("agent", "build hosts", {"builds", "hosts"}),
@@ -139,7 +144,9 @@ def test_softwaresenses_a_mention_named_a_program(senses_nlp, text, expected):
         ("a message queue", 2, "queue", True),
         ("restarted the agent", 2, "agent", True),
         ("installed the Datadog agent", 3, "agent", True),
-        ("restart agent", 1, "agent", False),  # no determiner or name between: "restart" may be a noun
+        ("restart agent", 1, "agent", False),  # nothing between: "restart" may be a noun
+        ("plays a new macro", 3, "macro", True),
+        ("replays it, then the macro", 5, "macro", False),  # a comma between
         ("the agent", 1, "agent", False),
         ("a build agent", 2, "agent", True),
         ("a build queue", 2, "queue", False),
