@@ -74,9 +74,10 @@ SOFTWARE_SENSES: dict[str, dict[str, str]] = {
         "observability": "latency scrape scraped alerting tracing",
     },
     # a program a build or monitoring system runs on each machine
+    # (not "node" or "build": a contact centre's call flow has nodes, and people build flows)
     "agent": {
-        "hosts": "host hosts node nodes vm vms",
-        "builds": "runner runners build builds",
+        "hosts": "host hosts vm vms",
+        "builds": "runner runners",
         "daemon": "daemon daemons systemd",
         "controller": "controller",
     },

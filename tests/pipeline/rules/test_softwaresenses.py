@@ -83,6 +83,8 @@ def test_softwaresenses_software_senses_are_dropped(senses_nlp, text, expected):
         # a help-desk product's report: the product's own sense, whatever machinery it names
         ("Our help desk app shows the queue empty though workers and consumers run; the agent escalated "
          "each ticket past the SLA.", ["help desk", "queue", "agent", "escalated", "ticket", "SLA"]),
+        # a call flow's nodes, built by people: no build system's
+        ("Build the flow so each node transfers the ticket to an agent.", ["ticket", "agent"]),
         # no machinery at all
         ("The agent answered the ticket from the queue.", ["agent", "ticket", "queue"]),
     ],
@@ -99,7 +101,8 @@ def test_softwaresenses_desk_senses_stay_tagged(senses_nlp, text, expected):
         ("macro", "keystroke playback in the editor", {"input", "playback"}),
         ("macro", "consumers ack the jobs", set()),
         ("dashboard", "panels over queries", {"panels", "queries"}),
-        ("agent", "build hosts", {"builds", "hosts"}),
+        ("agent", "runners on hosts", {"builds", "hosts"}),
+        ("agent", "build the flow's nodes", set()),
         ("ticket", "consumers ack the jobs", set()),
     ],
 )
