@@ -10,8 +10,9 @@ escalate, ticket), so the everyday-word scores keep it; a tooltip explaining a h
 queue there explains the wrong thing.
 
 Such a text names the machinery's other parts, which a text about a help desk never needs: a
-broker's queue comes with consumers, acknowledgements and workers; an editor's macro with
-keystrokes and playback. So a document that names at least
+broker's queue comes with acks, a prefetch and workers; an editor's macro with keystrokes and
+playback (never a word support says of its own things too: a customer is a "consumer", a ticket
+editor has a cursor, a call flow has nodes). So a document that names at least
 :data:`KINDS_NEEDED` kinds of the machinery of one software sense (:data:`SOFTWARE_SENSES`:
 general vocabulary of the field, never a product's name) uses the word in that sense, and its
 bare mentions are dropped, unless
@@ -30,8 +31,8 @@ macro"), or a verb done only to the software's thing before it ("restarted the a
 "installed the Datadog agent", "recording a macro": :data:`MACHINE_VERBS`).
 
 Such a mention also counts as one kind of the machinery for the document's decision ("recording
-a macro" and keystrokes). Otherwise one sense per discourse, as for the everyday words: the decision is the document's, for every
-inflection of the word alike. One look at the document's word hashes spares every document
+a macro" and keystrokes). Otherwise one sense per discourse, as for the everyday words: the
+decision is the document's, for every inflection of the word alike. One look at the document's word hashes spares every document
 without one of the words or without a word of its machinery the rest. Pure functions over the
 document's tokens; the component runs them as the ``software_senses`` precision rule
 (:mod:`..precision`), before the everyday-word scores (a dropped mention is no support context
@@ -51,8 +52,10 @@ from .deskproduct import names_desk_kind
 SOFTWARE_SENSES: dict[str, dict[str, str]] = {
     # a message broker's or a job runner's queue
     "queue": {
-        "roles": "consumer consumers producer producers publisher publishers subscriber subscribers",
-        "delivery": "ack acks acked unacked nack nacked prefetch redelivered redelivery retries retried",
+        # (not "consumer", "subscriber" or "publisher": support says them of customers and authors)
+        "roles": "producer producers",
+        "acks": "ack acks acked acking unacked unacking nack nacked",
+        "delivery": "prefetch redelivered redelivery retries retried",
         "workers": "worker workers job jobs",
         "verbs": "enqueue enqueued enqueues enqueuing dequeue dequeued dequeues requeue requeued",
         "broker": "broker brokers",

@@ -44,8 +44,8 @@ def _ents(nlp, text):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        # consumers and unacked messages: a broker's queue, every inflection of it
-        ("One queue gets stuck with unacked messages and no consumer picks them up; we escalated "
+        # unacked messages and a prefetch limit: a broker's queue, every inflection of it
+        ("One queue gets stuck with unacked messages past the prefetch limit; we escalated "
          "the SLA breach. Other queues drain.", ["escalated", "SLA"]),
         # workers and jobs, and "enqueued": a job runner's queue
         ("The worker never runs jobs enqueued in the default queue, so we missed the SLA.", ["SLA"]),
@@ -78,10 +78,10 @@ def test_softwaresenses_software_senses_are_dropped(senses_nlp, text, expected):
         ("Apply the macro with a keyboard shortcut in the ticket editor; the cursor stays put and the "
          "agent sends the macro's reply.", ["macro", "ticket", "agent", "macro"]),
         # a word of support before the mention says the desk's sense
-        ("Consumers and workers aside, the support queue holds each ticket within the SLA.",
+        ("Producers and workers aside, the support queue holds each ticket within the SLA.",
          ["queue", "ticket", "SLA"]),
         # a help-desk product's report: the product's own sense, whatever machinery it names
-        ("Our help desk app shows the queue empty though workers and consumers run; the agent escalated "
+        ("Our help desk app shows the queue empty though workers and producers run; the agent escalated "
          "each ticket past the SLA.", ["help desk", "queue", "agent", "escalated", "ticket", "SLA"]),
         # a call flow's nodes, built by people: no build system's
         ("Build the flow so each node transfers the ticket to an agent.", ["ticket", "agent"]),
@@ -96,7 +96,8 @@ def test_softwaresenses_desk_senses_stay_tagged(senses_nlp, text, expected):
 @pytest.mark.parametrize(
     "word,text,kinds",
     [
-        ("queue", "consumers ack the jobs", {"roles", "delivery", "workers"}),
+        ("queue", "consumers ack the jobs", {"acks", "workers"}),
+        ("queue", "producers, prefetch and acking", {"roles", "delivery", "acks"}),
         ("queue", "the customer's job", {"workers"}),
         ("macro", "keystroke playback in the editor", {"input", "playback"}),
         ("macro", "consumers ack the jobs", set()),
@@ -165,6 +166,6 @@ def test_softwaresenses_is_a_default_rule_that_can_be_left_out(glossary_nlp):
     assert RULE in DEFAULT_PRECISION_RULES
     assert DEFAULT_PRECISION_RULES.index(RULE) < DEFAULT_PRECISION_RULES.index("helpdesk_glossary.everyday_words.v1")
     nlp = glossary_nlp(GLOSSARY, precision_rules=[r for r in DEFAULT_PRECISION_RULES if r != RULE])
-    text = "One queue gets stuck with unacked messages and no consumer picks them up; the agent escalated the ticket past the SLA."
+    text = "One queue gets stuck with unacked messages past the prefetch limit; the agent escalated the ticket past the SLA."
     assert _ents(nlp, text) == ["queue", "agent", "escalated", "ticket", "SLA"]
     assert _ents(glossary_nlp(GLOSSARY), text) == ["agent", "escalated", "ticket", "SLA"]
