@@ -21,6 +21,10 @@ bare mentions are dropped, unless
   chat": :func:`.deskproduct.names_desk_kind`): the desk's sense is the product's own,
   whatever machinery its report names (identifiers do not count here: a broker's code says
   ``default_queue`` too); or
+* the document names :data:`DESK_CONCEPTS_VETO` or more other concepts of the desk's own
+  (:attr:`GlossaryLexicon.desk_terms <annotator.pipeline.lexicon.GlossaryLexicon.desk_terms>`:
+  "ticket", "agent", "escalation"): a help centre's page on applying macros with a keyboard
+  shortcut, or on call recordings' playback, is about the desk whatever else it names; or
 * the word before a mention is a word of support (:data:`SUPPORT_MARKS`, or a form of another
   of the desk's own terms): "the support queue", "a ticket macro" say which sense they mean.
 
@@ -115,6 +119,9 @@ VERB_REACH = 3
 #: Fewest kinds of one sense's machinery that make a document use the word in that sense: one
 #: alone is a help desk's text touching software ("our agents build macros", "jobs in the queue").
 KINDS_NEEDED = 2
+#: Fewest other concepts of the desk's own (tickets, agents, escalations) that make a document
+#: the desk's, whatever machinery it names.
+DESK_CONCEPTS_VETO = 2
 #: Words before a mention that say the help desk's sense (general English of support): "the
 #: support queue", "a help desk macro", "the customer service dashboard".
 SUPPORT_MARKS = frozenset(
@@ -205,6 +212,11 @@ def drop_software_senses(context, matches: list, taken: bytearray) -> list:
     local = not _LOCAL_IDS.isdisjoint(words)
     if not (local or any(n >= KINDS_NEEDED for n in kinds.values())):
         return matches
+    desk = {m.id for m in matches if m.id in lexicon.desk_terms}
+    if len(desk) > DESK_CONCEPTS_VETO - 1:  # enough, but besides the candidate's own concept?
+        candidates = [m for m in candidates if len(desk - {m.id}) < DESK_CONCEPTS_VETO]
+        if not candidates:
+            return matches
     if names_desk_kind(context.doc.user_data.get(SOURCE_TEXT_KEY) or context.text, lexicon):
         return matches
     marks = lexicon.derived("software_senses.marks", lambda: _support_marks(lexicon))
