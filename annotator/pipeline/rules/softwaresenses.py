@@ -83,8 +83,10 @@ SOFTWARE_SENSES: dict[str, dict[str, str]] = {
     # a program a build or monitoring system runs on each machine
     # (not "node" or "build": a contact centre's call flow has nodes, and people build flows)
     "agent": {
-        "hosts": "host hosts vm vms",
+        "hosts": "host hosts vm vms cpu",
         "builds": "runner runners",
+        "heartbeats": "heartbeat heartbeats",
+        "autoscaling": "autoscaling autoscaler autoscaled",
         "daemon": "daemon daemons systemd",
         "controller": "controller",
     },

@@ -104,6 +104,7 @@ def test_softwaresenses_desk_senses_stay_tagged(senses_nlp, text, expected):
         ("dashboard", "panels over queries", {"panels", "queries"}),
         ("agent", "runners on hosts", {"builds", "hosts"}),
         ("agent", "build the flow's nodes", set()),
+        ("agent", "no heartbeat from the autoscaler", {"heartbeats", "autoscaling"}),
         ("ticket", "consumers ack the jobs", set()),
     ],
 )
