@@ -94,15 +94,16 @@ SOFTWARE_SENSES: dict[str, dict[str, str]] = {
 #: word -> words that, right before a mention, make it the software's whatever the document
 #: says elsewhere (general English of the field): "a message queue", "a keyboard macro", "the
 #: build agent", "a monitoring dashboard". Never a word support uses of its own ("priority
-#: queue", "task queue", "AI agent": a contact centre's too).
+#: queue", "task queue", "AI agent": a contact centre's too), nor one tickets write of
+#: everything ("API", "logging").
 SOFTWARE_MODIFIERS: dict[str, frozenset[str]] = {
     "queue": frozenset("message messages job jobs broker fifo".split()),
     "macro": frozenset("keyboard keystroke editor vba preprocessor".split()),
     "dashboard": frozenset("monitoring observability".split()),
     "tag": frozenset("git image docker release version html meta script style xml".split()),
-    "route": frozenset("ingress api http url network dns".split()),
-    "routing": frozenset("ingress api http url network dns".split()),
-    "agent": frozenset("build ci monitoring logging metrics telemetry ssh backup deployment endpoint "
+    "route": frozenset("ingress http url network dns".split()),
+    "routing": frozenset("ingress http url network dns".split()),
+    "agent": frozenset("build ci monitoring metrics telemetry ssh backup deployment endpoint "
                        "collector runner host".split()),
 }
 #: word -> verbs done only to the software's thing, never to the desk's: "restart the agent",
@@ -135,9 +136,12 @@ _KIND_IDS = {
     word: {get_string_id(w): kind for kind, words in kinds.items() for w in words.split()}
     for word, kinds in SOFTWARE_SENSES.items()
 }
-_LOCAL_IDS = frozenset(
-    get_string_id(w) for table in (SOFTWARE_MODIFIERS, MACHINE_VERBS) for words in table.values() for w in words)
-_CUE_IDS = frozenset(h for ids in _KIND_IDS.values() for h in ids) | _LOCAL_IDS
+_MODIFIER_IDS = {word: frozenset(map(get_string_id, words)) for word, words in SOFTWARE_MODIFIERS.items()}
+_VERB_IDS = {word: frozenset(map(get_string_id, words)) for word, words in MACHINE_VERBS.items()}
+# word -> the hashes of its modifiers and verbs.
+_LOCAL_IDS = {word: _MODIFIER_IDS.get(word, frozenset()) | _VERB_IDS.get(word, frozenset())
+              for word in SOFTWARE_MODIFIERS.keys() | MACHINE_VERBS.keys()}  # fmt: skip
+_CUE_IDS = frozenset(h for table in (_KIND_IDS, _LOCAL_IDS) for ids in table.values() for h in ids)
 
 
 def software_kinds(word: str, words: frozenset[int]) -> set[str]:
@@ -194,6 +198,15 @@ def named_a_program(tokens, start: int, word: str) -> bool:
     return False
 
 
+def _cued(lower, start: int, word: str) -> bool:
+    """A modifier of ``word`` right before token ``start``, or one of its verbs within reach
+    (by the lower-case hashes ``lower``): what :func:`named_a_program` then reads."""
+    if start and lower[start - 1] in _MODIFIER_IDS.get(word, ()):
+        return True
+    verbs = _VERB_IDS.get(word)
+    return bool(verbs) and any(lower[k] in verbs for k in range(max(0, start - 1 - VERB_REACH), start - 1))
+
+
 def drop_software_senses(context, matches: list, taken: bytearray) -> list:
     """The ``software_senses`` rule: ``matches`` without the bare mentions of a desk word a
     document uses in a software sense (see the module docstring). ``context`` is the
@@ -202,17 +215,30 @@ def drop_software_senses(context, matches: list, taken: bytearray) -> list:
     if not matches:
         return matches
     words = context.words()
-    if _CUE_IDS.isdisjoint(words):
+    cues = _CUE_IDS.intersection(words)  # the few cue words the document holds
+    if not cues:
         return matches
     lexicon = context.lexicon()
     forms = lexicon.derived("software_senses.forms", lambda: _forms(lexicon))
-    if forms.keys().isdisjoint(words):
+    # The words the document holds, judged by its word hashes alone before any match is read:
+    # how many kinds of each one's machinery it names, and whether it holds a modifier or a
+    # verb of it (a mention naming the program).
+    present = {forms[h] for h in forms.keys() & words}
+    kinds = {word: len(software_kinds(word, cues)) for word in present}
+    local = {word for word in present if not cues.isdisjoint(_LOCAL_IDS.get(word, ()))}
+    if not local and all(n < KINDS_NEEDED for n in kinds.values()):
         return matches
     lower = context.lower()
     candidates = [m for m in one_word_terms(matches) if lower[m.start] in forms]
-    kinds = {word: len(software_kinds(word, words)) for word in {forms[lower[m.start]] for m in candidates}}
-    local = not _LOCAL_IDS.isdisjoint(words)
-    if not (local or any(n >= KINDS_NEEDED for n in kinds.values())):
+    # The hashes of the few words before each mention first, their texts only then.
+    named = {m for m in candidates if forms[lower[m.start]] in local and _cued(lower, m.start, forms[lower[m.start]])}
+    if named:
+        tokens = context.tokens()
+        named = {m for m in named if named_a_program(tokens, m.start, forms[lower[m.start]])}
+    # A mention naming the program is one more kind of evidence for the document's sense.
+    for word in {forms[lower[m.start]] for m in named}:
+        kinds[word] += 1
+    if not named and all(n < KINDS_NEEDED for n in kinds.values()):
         return matches
     desk = {m.id for m in matches if m.id in lexicon.desk_terms}
     if len(desk) > DESK_CONCEPTS_VETO - 1:  # enough, but besides the candidate's own concept?
@@ -223,10 +249,6 @@ def drop_software_senses(context, matches: list, taken: bytearray) -> list:
         return matches
     marks = lexicon.derived("software_senses.marks", lambda: _support_marks(lexicon))
     tokens = context.tokens()
-    named = {m for m in candidates if local and named_a_program(tokens, m.start, forms[lower[m.start]])}
-    # A mention naming the program is one more kind of evidence for the document's sense.
-    for word in {forms[lower[m.start]] for m in named}:
-        kinds[word] += 1
     dropped = {
         m for m in candidates
         if (m in named or kinds[forms[lower[m.start]]] >= KINDS_NEEDED) and not said_of_support(tokens, m.start, marks)
