@@ -26,9 +26,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
+
+import numpy as np
 
 from ...glossary.compile import ACRONYM_LABEL
 from ...vocabulary.grammar import NOUN_PHRASE_CUES, word_before
+from ..matcher import match_bounds
 from ..resolution import release
 from ..names import AGENT_TURNS_KEY, SOURCE_TEXT_KEY
 from ..spoken import in_spoken_stretch
@@ -48,6 +52,7 @@ _LINE_END_OPENERS = frozenset(" \t.!)\nh")
 _AFTER_SENTENCE = re.compile(r"[A-Za-z][.!?][\"')\u201d]?[ \t]+$")
 # How far back a sentence's end before the initials is looked for.
 _LOOK_BACK = 40
+_LABEL = itemgetter(2)
 # How a link opens, for initials signed after one.
 _LINK_OPENINGS = ("http://", "https://", "www.")
 
@@ -108,13 +113,49 @@ def _may_close_after_blanks(text: str, end: int) -> bool:
     return not rest or rest[0] in _LINE_END_OPENERS
 
 
+#: From this many matches, :func:`_may_close` screens them in bulk first.
+_SCREEN_MIN_MATCHES = 64
+_BLANKS = frozenset(" \t")
+#: The code point read past the text's end (no character has it).
+_PAST_END = 0x110000
+
+
+def _may_close(text: str, matches: list, token_end) -> list:
+    """The matches of ``matches`` that :func:`drop_closing_initials`' first looks (an acronym of
+    initials' length, then the characters after it: a line end's opener, past up to
+    :data:`_BLANKS_LOOKED_PAST` blanks) do not rule out, found with numpy for all at once: a
+    text of glued acronyms, or of acronyms between runs of blanks, asks them of every match.
+    The loop asks its own questions of those kept, so this may keep more, never fewer."""
+    n = len(matches)
+    first, last = match_bounds(matches)
+    labels = np.fromiter(map(ACRONYM_LABEL.__eq__, map(_LABEL, matches)), dtype=bool, count=n)
+    wanted = np.flatnonzero(labels & (last - first <= MAX_INITIALS))
+    if not len(wanted):
+        return []
+    ends = np.fromiter(map(token_end, (last[wanted] - 1).tolist()), dtype=np.int64, count=len(wanted))
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    points = np.concatenate((points, np.full(_BLANKS_LOOKED_PAST, _PAST_END, dtype=np.uint32)))
+    # The characters at each end and after it (past the text: _PAST_END, which stops the blanks).
+    window = points[ends[:, None] + np.arange(_BLANKS_LOOKED_PAST)]
+    blank = np.isin(window, _code_points(_BLANKS))
+    # The first character after the blanks (within the window), as the loop's last look reads it.
+    after = window[np.arange(len(ends)), np.minimum(np.argmin(blank, axis=1), _BLANKS_LOOKED_PAST - 1)]
+    opens = np.isin(after, _code_points(_LINE_END_OPENERS)) | (after == _PAST_END) | blank.all(axis=1)
+    return list(map(matches.__getitem__, wanted[opens].tolist()))
+
+
+def _code_points(chars) -> np.ndarray:
+    return np.array(sorted(map(ord, chars)), dtype=np.uint32)
+
+
 def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
     """The ``closing_initials`` rule: ``matches`` without the acronyms that are an agent's
     initials closing a message (see the module docstring). ``context`` is the component's
     :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
     text, doc = context.text, context.doc
     closing = []
-    for m in matches:
+    asked = matches if len(matches) < _SCREEN_MIN_MATCHES else _may_close(text, matches, context.token_end)
+    for m in asked:
         if m.label != ACRONYM_LABEL or m.end - m.start > MAX_INITIALS:
             continue
         end = context.token_end(m.end - 1)

@@ -7,11 +7,21 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from unittest import mock
+
+import spacy
+
+from annotator.glossary.compile import ACRONYM_LABEL, TERM_LABEL
+from annotator.pipeline import rules
+from annotator.pipeline.matcher import Match
 from annotator.pipeline.names import AGENT_TURNS_KEY
+from annotator.pipeline.rulecontext import DEFAULT_SETTINGS, rule_context
 from annotator.pipeline.rules.closinginitials import (
     _LINE_END_OPENERS,
+    _may_close,
     _may_close_after_blanks,
     closes_line,
+    drop_closing_initials,
     typed_initials,
 )
 from annotator.pipeline.spoken import SPOKEN_KEY
@@ -126,6 +136,38 @@ def test_closinginitials_a_line_end_goes_on_with_one_of_its_openers_past_any_bla
         assert _may_close_after_blanks(text, 2)
     if not _may_close_after_blanks(text, 2):
         assert rest.lstrip(" \t")[0] not in _LINE_END_OPENERS
+
+
+_PIECES = ["Thanks. ", "KB", "SLA", "TOOL", " ", "  ", "\t", "\n", "h", "x", ".", ")", "\U0001f600", "-",
+           "https://t.co/a", "\u202e"]
+_TOKENIZER = spacy.blank("en")
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@example(["SLA", " ", " ", "\t", " ", " ", " ", " ", " ", " ", "KB"])
+@example(["Thanks. ", "KB", " ", " ", "\t", "\n"] * 12)
+@example(["SLA", "\U0001f600"] * 40 + ["Thanks. ", "KB"])
+def test_closinginitials_screen_answers_as_the_loop(pieces):
+    """The bulk screen (many matches) drops exactly what the match-by-match looks drop, and
+    keeps every match whose line it closes."""
+    doc = _TOKENIZER("".join(pieces))
+    text = doc.text
+    ends = [token.idx + len(token) for token in doc]
+    # Acronyms of one token, a term of one and an acronym of four (longer than initials).
+    matches = [Match(t.i, t.i + 1, ACRONYM_LABEL if t.text != "TOOL" else TERM_LABEL, t.text, True)
+               for t in doc if t.text in ("KB", "SLA", "TOOL")]
+    matches += [Match(i, i + 4, ACRONYM_LABEL, "four", True) for i in range(0, len(doc) - 4, 7)]
+    matches.sort()
+    context = rule_context(doc, text, ends.__getitem__, set(), DEFAULT_SETTINGS, lambda: None)
+    for m in matches:
+        if m in _may_close(text, matches, ends.__getitem__) or m.label != ACRONYM_LABEL or m.end - m.start > 3:
+            continue
+        assert not closes_line(text, ends[m.end - 1])
+    answers = []
+    for least in (0, 10**9):
+        with mock.patch.object(rules.closinginitials, "_SCREEN_MIN_MATCHES", least):
+            answers.append(drop_closing_initials(context, matches, bytearray(len(doc))))
+    assert answers[0] == answers[1]
 
 
 ONCE = "thanks a clean reinstall of the app should help let us know how it goes k b\nit is the latest one\n"
