@@ -35,6 +35,7 @@ from spacy.vocab import Vocab
 from ..errors import PipelineError
 from ..glossary.compile import EXACT, Record
 from . import tuplehash
+from .densephrases import DENSE_TOKENS_PER_START, dense_spans
 from .gluedhyphens import GLUED_HYPHEN, hyphen_split_matches, split_tokens
 from .optionalplurals import optional_plural_matches, written_plurals
 
@@ -159,10 +160,13 @@ class PhraseTable:
         """``(start, end, target)`` for every pattern occurring in ``words``, by start, then end."""
         return sorted(zip(*self.spans(words)), key=_START_END)
 
-    def spans(self, words: list[int], several: bool = False) -> tuple[list[int], list[int], list[int]]:
+    def spans(self, words: list[int], several: bool = False,
+              column: np.ndarray | None = None) -> tuple[list[int], list[int], list[int]]:  # fmt: skip
         """Every pattern occurring in ``words``, as three lists: the starts, the ends and the
         targets (one-word patterns first, then two-word ones, then the longer); with
-        ``several``, only the patterns of two words or more.
+        ``several``, only the patterns of two words or more. ``column``: ``words`` as an
+        array, when the caller has it: where starts are dense, each distinct key is then
+        looked up once (:mod:`.densephrases`).
 
         The one- and two-word keys at every start that begins a pattern are looked up in bulk,
         with no Python step per start (a text of glued acronyms is one such start after another,
@@ -184,6 +188,8 @@ class PhraseTable:
             if several:  # from the starts with room for two words
                 starts = [start for start in starts if longest[sequence[start]] > 1 and start + 1 < n]
             return self._walk(sequence, starts, 2 if several else 1, found)
+        if column is not None and len(starts) * DENSE_TOKENS_PER_START >= n:
+            return self._walk(sequence, dense_spans(self, column, starts, several, found), 3, found)
         firsts = list(compress(sequence, opens))
         if not several:
             _add_hits(found, starts, 1, list(map(table.get, zip(firsts))))  # ``zip`` of one list: 1-tuples
@@ -447,8 +453,8 @@ class GlossaryMatcher:
         if array is None:
             array = doc.to_array(COLUMNS)
         lower, orth = hashes if hashes is not None else (array[:, 0].tolist(), array[:, 1].tolist())
-        starts, ends, hits = self.lower.spans(lower)
-        more = self.orth.spans(orth)
+        starts, ends, hits = self.lower.spans(lower, column=array[:, 0])
+        more = self.orth.spans(orth, column=array[:, 1])
         starts += more[0]
         ends += more[1]
         hits += more[2]
