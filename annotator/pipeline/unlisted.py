@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from spacy.tokens import Span
 
 from ..runtime import budget
-from ..vocabulary.acronyms import base_acronym, capitalised_words, is_acronym, is_shouting
+from ..vocabulary.acronyms import base_acronym, capitalised_words, capitalised_words_skipping, is_acronym, is_shouting
 from .matcher import Match
 from .names import DOC_ACRONYM_LABEL, DOCUMENT_PREFIX, UNKNOWN_LABEL
 from .precision import PrecisionRule, is_signature, words_around
@@ -75,14 +75,21 @@ def unknown_acronyms(
     (``glossary_phrase`` returns None for a word that is none), and not in code, a signature
     or a shouted sentence. At most :data:`MAX_UNKNOWN_CANDIDATES` candidates are examined."""
     doc, text, code_like = context.doc, context.text, context.code_like
+
+    def unexplained(word: str) -> bool:
+        if word in known_words or word in expansions or not is_acronym(word):
+            return False
+        base = base_acronym(word)
+        return base not in known_acronyms and base not in expansions
+
     spans = []
     examined = 0
-    for hit in budget.checked(capitalised_words(text)):
+    # A text of a few acronyms glued or repeated tens of thousands of times: the known ones
+    # are left out by the search itself.
+    hits = capitalised_words_skipping(text, unexplained)
+    for hit in budget.checked(capitalised_words(text) if hits is None else hits):
         word = hit.group()
-        if word in known_words or word in expansions or not is_acronym(word):
-            continue
-        base = base_acronym(word)
-        if base in known_acronyms or base in expansions:
+        if not unexplained(word):
             continue
         examined += 1
         if examined > MAX_UNKNOWN_CANDIDATES:

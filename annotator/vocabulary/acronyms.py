@@ -60,7 +60,7 @@ the glossary's patterns whatever these lists say.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 #: Ordinary all-caps words that are not acronyms.
 ORDINARY_CAPS_WORDS = frozenset(
@@ -126,9 +126,9 @@ _CAPS_STEM = re.compile(r"^[A-Z0-9&]+$")
 
 #: A word of ASCII letters, digits and ``&`` with two capitals or more, standing alone (not
 #: inside a handle, path, e-mail, identifier or dotted name).
-_CAPITALISED_WORD = re.compile(
-    r"(?<![\w@#/\\.&-])[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?![\w@/\\-])"
-)
+_WORD_OPENING = r"(?<![\w@#/\\.&-])"
+_WORD_BODY = r"[A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?![\w@/\\-])"
+_CAPITALISED_WORD = re.compile(_WORD_OPENING + _WORD_BODY)
 # Two capitals with no other capital between them: every word _CAPITALISED_WORD can match holds
 # such a pair, and the search for it skips plain lower-case prose at C speed.
 _CAPITAL_PAIR = re.compile(r"[A-Z][a-z0-9&]*[A-Z]")
@@ -168,6 +168,37 @@ def capitalised_words(text: str) -> Iterator[re.Match]:
         if found is not None:
             yield found
         pos = rest(text, pair.end()).end()
+
+
+#: Characters of a text's opening that :func:`capitalised_words_skipping` reads, and the most
+#: distinct words it may find there.
+_PROBED_CHARS = 8_192
+_MOST_DISTINCT = 64
+
+
+def capitalised_words_skipping(text: str, wanted: Callable[[str], bool]) -> Iterator[re.Match] | None:
+    """The matches of :func:`capitalised_words`, in order, less those of words its opening
+    shows ``wanted`` refuses; None where that does not pay (the caller then reads them all
+    with :func:`capitalised_words`). The caller still asks ``wanted`` of each match.
+
+    For a text dense with capitalised words of few distinct spellings (a glued or repeated
+    acronym, tens of thousands of times): the distinct words of its opening
+    (:data:`_PROBED_CHARS`) are asked once, and the regex, in one pass over the text, leaves
+    out every run of word characters written as a refused one (where the regex matches that
+    word or nothing), with no Python step for it. None for a text whose opening has few such
+    words (the walk reads prose faster) or more than :data:`_MOST_DISTINCT` distinct ones."""
+    probe = text[:_PROBED_CHARS]
+    words = _CAPITALISED_WORD.findall(probe)
+    if len(words) * _DENSE_SPACING < len(probe):
+        return None
+    distinct = set(words)
+    if len(distinct) > _MOST_DISTINCT:
+        return None
+    refused = sorted(word for word in distinct if not wanted(word))
+    if not refused:
+        return None
+    skipped = "(?!(?:" + "|".join(map(re.escape, refused)) + ")(?![A-Za-z0-9&]))"
+    return re.finditer(_WORD_OPENING + skipped + _WORD_BODY, text)
 
 
 def base_acronym(text: str) -> str:

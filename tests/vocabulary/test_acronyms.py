@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from annotator.vocabulary.acronyms import (
@@ -16,6 +16,7 @@ from annotator.vocabulary.acronyms import (
     ORDINARY_CAPS_WORDS,
     base_acronym,
     capitalised_words,
+    capitalised_words_skipping,
     holds_acronym,
     is_acronym,
     is_acronym_alias,
@@ -310,3 +311,43 @@ def test_capitalised_words_leaves_only_a_dense_text_to_the_regex(monkeypatch, de
 ])
 def test_is_mixed_acronym(token, expected):
     assert is_mixed_acronym(token) is expected
+
+
+_PIECES = ["SLA", "LA", "SL", "AB&", "R&D", "KPIs", "\u00e9", "&", "-", "_", "@", ".", "/", "\\", "#", " ", "\n",
+           "x", "\U0001f600", "SLA's"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.sets(st.sampled_from(["SLA", "LA", "SL", "AB", "R&D", "KPIs", "x"])))
+@example(["x", "SLA", " ", "SLA", " ", "_", "SLA", " ", "@", "SLA", " ", ".", "SLA", " ", "SLA", "&", "\u00e9"], {"LA"})
+@example(["AB&", "\u00e9", " ", "LA", "&", "SL", " ", "R&D", " ", "AB&", "-", " ", "AB"], {"LA", "R&D"})
+def test_capitalised_words_skipping_leaves_out_only_refused_words(pieces, chosen):
+    """Where it answers: every match of a wanted word, each as the regex finds it, in order,
+    and no match the regex does not make."""
+    text = "".join(pieces)
+    found = capitalised_words_skipping(text, chosen.__contains__)
+    if found is not None:
+        found = _spans(found)
+        reference = _spans(_REFERENCE.finditer(text))
+        assert [s for s in found if s[2] in chosen] == [s for s in reference if s[2] in chosen]
+        assert set(found) <= set(reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        ("\U0001f600SLA" * 3000 + " LA", "all"),  # dense, one distinct word there: asked once, left out
+        ("AB&\u00e9 LA&B " * 500 + "SLA", "some"),  # "AB" where the run goes on is the regex's, kept
+        ("The SLA was met and the agent closed the case on time. " * 400 + "LA", None),  # prose
+        (" ".join(f"A{i:03d}Z" for i in range(2000)) + " LA", None),  # too many distinct words
+    ],
+)
+def test_capitalised_words_skipping_answers_only_where_it_pays(text, answers):
+    wanted = {"LA", "LA&B"}.__contains__  # "SLA" and "AB" refused
+    found = capitalised_words_skipping(text, wanted)
+    assert (found is not None) == (answers is not None)
+    if answers:
+        found, reference = _spans(found), _spans(_REFERENCE.finditer(text))
+        expected = [s for s in reference if wanted(s[2])]
+        assert [s for s in found if wanted(s[2])] == expected and set(found) <= set(reference)
+        assert expected and (found == expected) == (answers == "all")
