@@ -522,8 +522,8 @@ class GlossaryMatcher:
         index = np.insert(kept, np.flatnonzero(window[1:] != window[:-1]) + 1, -1)  # -1: a barrier
         found: list[Match] = []
         for table, column in ((self.lower, 0), (self.orth, 1)):
-            read = np.where(index < 0, _BARRIER, array[index, column]).tolist()
-            starts, ends, hits = table.spans(read, several=True)  # one word crosses no gap
+            read = np.where(index < 0, _BARRIER, array[index, column])
+            starts, ends, hits = table.spans(read.tolist(), several=True, column=read)  # one word crosses no gap
             starts, ends = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
             first, last = index[starts], index[ends - 1]
             # Only matches that actually cross a squeezed token are new.
