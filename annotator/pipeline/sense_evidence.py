@@ -72,6 +72,9 @@ _PAIRING = frozenset(
 )
 
 
+#: Words from which :func:`_clause_phrases` without repeats reads each distinct pair of words
+#: once (below, the pairs cost more than they spare).
+_LONG_CLAUSE = 64
 _DENYING = frozenset({"not", "unlike", "never", "instead", "rather"})
 _CONTRACTED = frozenset({"'t", "’t"})  # a cheap first test for "n't" before calling _denies
 
@@ -112,11 +115,16 @@ def iter_phrases(text: str, *, denials: bool = True) -> Iterator[tuple[str, str]
         yield from _clause_phrases(clause, denials)
 
 
-def _clause_phrases(clause: str, denials: bool) -> Iterator[tuple[str, str]]:
+def _clause_phrases(clause: str, denials: bool, repeats: bool = True) -> Iterator[tuple[str, str]]:
     """:func:`iter_phrases` of one clause (lower case): a pair never spans two clauses and a
-    denial ends its own clause only, so a clause's phrases are its own alone."""
-    previous: tuple[str, str, bool] | None = None
+    denial ends its own clause only, so a clause's phrases are its own alone. Without
+    ``repeats``, for a caller that keeps the first of each: see :func:`_distinct_phrases`."""
     words = _WORD.findall(clause)
+    if not repeats and len(words) >= _LONG_CLAUSE and not (
+            denials and (not _DENYING.isdisjoint(words) or "'t" in clause or "’t" in clause)):  # fmt: skip
+        yield from _distinct_phrases(words)
+        return
+    previous: tuple[str, str, bool] | None = None
     for position, word in enumerate(words):
         if (
             denials
@@ -136,6 +144,24 @@ def _clause_phrases(clause: str, denials: bool) -> Iterator[tuple[str, str]]:
         previous = (key, word, content)
 
 
+def _distinct_phrases(words: list[str]) -> Iterator[tuple[str, str]]:
+    """What :func:`_clause_phrases` yields for ``words`` (a clause that nothing denies), less
+    the repeats of a pair of words: what a word yields follows from it and the word before
+    alone, so each distinct pair (first ones first, found in C) is read once. The same phrases,
+    each first written the same way, in the same order of first appearance (a run of glued or
+    repeated words is one clause of thousands of words, and of a few pairs)."""
+    for before, word in dict.fromkeys(zip(["", *words], words)):
+        kind = _word_kind(word)
+        if kind is None:
+            continue
+        key, content = kind
+        if content:
+            yield key, word
+        previous = _word_kind(before) if before else None
+        if previous is not None and (content or previous[1]):
+            yield f"{previous[0]} {key}", f"{before} {word}"
+
+
 def content_words(text: str) -> set[str]:
     """The stemmed content words of ``text``: the one-word phrases of :func:`iter_phrases`
     without denials (what a text is about), read without making its pairs. A word never holds
@@ -151,7 +177,7 @@ def phrases(text: str, *, denials: bool = True) -> dict[str, str]:
     # A clause written again adds nothing (its phrases are its own, and the first way each
     # was written is kept): each distinct one is read once, in order of first appearance.
     for clause in dict.fromkeys(_CLAUSE.split(text.lower())):
-        for phrase, surface in _clause_phrases(clause, denials):
+        for phrase, surface in _clause_phrases(clause, denials, repeats=False):
             found.setdefault(phrase, surface)
     return found
 

@@ -129,3 +129,18 @@ def test_sense_evidence_phrases_read_each_distinct_clause_once(parts, denials):
         expected.setdefault(phrase, surface)
     assert phrases(text, denials=denials) == expected
     assert list(phrases(text, denials=denials)) == list(expected)  # the same order
+
+
+@given(st.lists(st.sampled_from(["hold", "Hold", "time", "on", "not", "only", "talk", "12", "the"]), min_size=60,
+                max_size=160), st.booleans())
+@example(["hold", "on", "talk", "time"] * 30 + ["not", "talk", "on", "hold"], True)
+@example(["the", "hold", "on", "time", "12", "talk", "on"] * 12, True)
+@example(["12", "talk", "the", "time", "on"] * 20 + ["don't", "hold"], True)
+def test_sense_evidence_phrases_of_a_long_clause_read_each_word_pair_once(words, denials):
+    """A clause of many words (a run of glued or repeated ones) yields what each distinct pair
+    of words yields once: the same phrases, each first written the same way, in the same order."""
+    text = " ".join(words)
+    expected: dict[str, str] = {}
+    for phrase, surface in iter_phrases(text, denials=denials):
+        expected.setdefault(phrase, surface)
+    assert list(phrases(text, denials=denials).items()) == list(expected.items())
