@@ -185,13 +185,16 @@ def capitalised_words_skipping(text: str, wanted: Callable[[str], bool]) -> Iter
     acronym, tens of thousands of times): the distinct words of its opening
     (:data:`_PROBED_CHARS`) are asked once, and the regex, in one pass over the text, leaves
     out every run of word characters written as a refused one (where the regex matches that
-    word or nothing), with no Python step for it. None for a text whose opening has few such
-    words (the walk reads prose faster) or more than :data:`_MOST_DISTINCT` distinct ones."""
-    probe = text[:_PROBED_CHARS]
-    words = _CAPITALISED_WORD.findall(probe)
-    if len(words) * _DENSE_SPACING < len(probe):
+    word or nothing), with no Python step for it. None for a text shorter than that opening,
+    one whose opening has few capital pairs (the walk reads prose faster) or more than
+    :data:`_MOST_DISTINCT` distinct words."""
+    if len(text) < _PROBED_CHARS:  # a short text is read at once either way
         return None
-    distinct = set(words)
+    # Its capital pairs first, a search that skips lower-case prose at C speed.
+    probe = text[:_PROBED_CHARS]
+    if len(_CAPITAL_PAIR.findall(probe)) * _DENSE_SPACING < _PROBED_CHARS:
+        return None
+    distinct = set(_CAPITALISED_WORD.findall(probe))
     if len(distinct) > _MOST_DISTINCT:
         return None
     refused = sorted(word for word in distinct if not wanted(word))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from annotator.vocabulary import acronyms
 from annotator.vocabulary.acronyms import (
     COMMON_ABBREVIATIONS,
     DOCUMENT_CAPS_WORDS,
@@ -325,7 +327,8 @@ def test_capitalised_words_skipping_leaves_out_only_refused_words(pieces, chosen
     """Where it answers: every match of a wanted word, each as the regex finds it, in order,
     and no match the regex does not make."""
     text = "".join(pieces)
-    found = capitalised_words_skipping(text, chosen.__contains__)
+    with mock.patch.object(acronyms, "_PROBED_CHARS", 16):  # an opening of a short text
+        found = capitalised_words_skipping(text, chosen.__contains__)
     if found is not None:
         found = _spans(found)
         reference = _spans(_REFERENCE.finditer(text))
@@ -337,9 +340,10 @@ def test_capitalised_words_skipping_leaves_out_only_refused_words(pieces, chosen
     ("text", "answers"),
     [
         ("\U0001f600SLA" * 3000 + " LA", "all"),  # dense, one distinct word there: asked once, left out
-        ("AB&\u00e9 LA&B " * 500 + "SLA", "some"),  # "AB" where the run goes on is the regex's, kept
+        ("AB&\u00e9 LA&B " * 1000 + "SLA", "some"),  # "AB" where the run goes on is the regex's, kept
         ("The SLA was met and the agent closed the case on time. " * 400 + "LA", None),  # prose
         (" ".join(f"A{i:03d}Z" for i in range(2000)) + " LA", None),  # too many distinct words
+        ("\U0001f600SLA" * 1000 + " LA", None),  # too short to pay
     ],
 )
 def test_capitalised_words_skipping_answers_only_where_it_pays(text, answers):
