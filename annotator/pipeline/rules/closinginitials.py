@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from operator import itemgetter
 
 import numpy as np
 
@@ -52,7 +51,6 @@ _LINE_END_OPENERS = frozenset(" \t.!)\nh")
 _AFTER_SENTENCE = re.compile(r"[A-Za-z][.!?][\"')\u201d]?[ \t]+$")
 # How far back a sentence's end before the initials is looked for.
 _LOOK_BACK = 40
-_LABEL = itemgetter(2)
 # How a link opens, for initials signed after one.
 _LINK_OPENINGS = ("http://", "https://", "www.")
 
@@ -121,27 +119,30 @@ _PAST_END = 0x110000
 
 
 def _may_close(text: str, matches: list, token_end) -> list:
-    """The matches of ``matches`` that :func:`drop_closing_initials`' first looks (an acronym of
-    initials' length, then the characters after it: a line end's opener, past up to
+    """The matches of ``matches`` that :func:`drop_closing_initials`' first looks (no longer
+    than initials, then the characters after: a line end's opener, past up to
     :data:`_BLANKS_LOOKED_PAST` blanks) do not rule out, found with numpy for all at once: a
     text of glued acronyms, or of acronyms between runs of blanks, asks them of every match.
-    The loop asks its own questions of those kept, so this may keep more, never fewer."""
-    n = len(matches)
+    The loop asks its own questions (its label first) of those kept, so this may keep more,
+    never fewer."""
     first, last = match_bounds(matches)
-    labels = np.fromiter(map(ACRONYM_LABEL.__eq__, map(_LABEL, matches)), dtype=bool, count=n)
-    wanted = np.flatnonzero(labels & (last - first <= MAX_INITIALS))
-    if not len(wanted):
+    short = np.flatnonzero(last - first <= MAX_INITIALS)
+    if not len(short):
         return []
-    ends = np.fromiter(map(token_end, (last[wanted] - 1).tolist()), dtype=np.int64, count=len(wanted))
+    ends = np.fromiter(map(token_end, (last[short] - 1).tolist()), dtype=np.int64, count=len(short))
     points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     points = np.concatenate((points, np.full(_BLANKS_LOOKED_PAST, _PAST_END, dtype=np.uint32)))
-    # The characters at each end and after it (past the text: _PAST_END, which stops the blanks).
-    window = points[ends[:, None] + np.arange(_BLANKS_LOOKED_PAST)]
-    blank = np.isin(window, _code_points(_BLANKS))
-    # The first character after the blanks (within the window), as the loop's last look reads it.
-    after = window[np.arange(len(ends)), np.minimum(np.argmin(blank, axis=1), _BLANKS_LOOKED_PAST - 1)]
-    opens = np.isin(after, _code_points(_LINE_END_OPENERS)) | (after == _PAST_END) | blank.all(axis=1)
-    return list(map(matches.__getitem__, wanted[opens].tolist()))
+    after = points[ends]  # past the text: _PAST_END, which stops the blanks
+    opens = np.isin(after, _code_points(_LINE_END_OPENERS)) | (after == _PAST_END)
+    blank = np.flatnonzero(np.isin(after, _code_points(_BLANKS)))
+    if len(blank):
+        # Past the blanks (within the window), the first other character, as the loop reads it.
+        window = points[ends[blank, None] + np.arange(_BLANKS_LOOKED_PAST)]
+        blanks = np.isin(window, _code_points(_BLANKS))
+        other = window[np.arange(len(blank)), np.minimum(np.argmin(blanks, axis=1), _BLANKS_LOOKED_PAST - 1)]
+        opens[blank] = (np.isin(other, _code_points(_LINE_END_OPENERS)) | (other == _PAST_END)
+                        | blanks.all(axis=1))  # fmt: skip
+    return list(map(matches.__getitem__, short[opens].tolist()))
 
 
 def _code_points(chars) -> np.ndarray:
