@@ -156,7 +156,8 @@ def code_like_screen(context, spans, arrays) -> np.ndarray:
     # it is given, so a stretch's verdict is its text's (a text of "*SLA* _AHT_" repeated is
     # thousands of stretches of two texts).
     stretches, which = np.unique(lo * (n + 1) + hi, return_inverse=True)
-    chunks = [text[start:end] for start, end in (divmod(key, n + 1) for key in stretches.tolist())]
+    firsts, lasts = np.divmod(stretches, n + 1)
+    chunks = list(map(text.__getitem__, map(slice, firsts.tolist(), lasts.tolist())))  # no Python step each
     by_text = {chunk: chunk.startswith("/") or _CODE_LIKE.search(chunk) is not None for chunk in dict.fromkeys(chunks)}
     verdicts = np.fromiter(map(by_text.__getitem__, chunks), dtype=bool, count=len(chunks))
     marked[asked] = at_space | verdicts[which.ravel()]
