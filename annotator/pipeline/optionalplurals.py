@@ -73,7 +73,9 @@ def optional_plural_matches(stems: dict[int, tuple[int, int]], table, words: Seq
     for i, pair in stems.items():
         read[i] = pair[column]
     if bulk:
-        starts, ends, targets = table.spans(read)
+        # As an array too: where the stems are dense, so are the pattern starts, and each
+        # distinct key is looked up once (:mod:`.densephrases`).
+        starts, ends, targets = table.spans(read, column=np.fromiter(read, dtype=np.uint64, count=len(read)))
         is_stem = np.zeros(len(read) + 1, dtype=bool)
         is_stem[list(stems)] = True
         keep = is_stem[np.array(ends, dtype=np.int64) - 1].tolist()
