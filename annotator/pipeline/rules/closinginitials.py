@@ -111,8 +111,11 @@ def _may_close_after_blanks(text: str, end: int) -> bool:
     return not rest or rest[0] in _LINE_END_OPENERS
 
 
-#: From this many matches, :func:`_may_close` screens them in bulk first.
+#: From this many matches, one per this many tokens or closer, :func:`_may_close` screens them
+#: in bulk first (prose, a match every eight tokens or so, is asked match by match: most are
+#: terms, ruled out by their label before any look at the text).
 _SCREEN_MIN_MATCHES = 64
+_TOKENS_PER_MATCH = 4
 _BLANKS = frozenset(" \t")
 #: The code point read past the text's end (no character has it).
 _PAST_END = 0x110000
@@ -155,7 +158,8 @@ def drop_closing_initials(context, matches: list, taken: bytearray) -> list:
     :class:`~annotator.pipeline.rulecontext.RuleContext`; dropped matches release their tokens."""
     text, doc = context.text, context.doc
     closing = []
-    asked = matches if len(matches) < _SCREEN_MIN_MATCHES else _may_close(text, matches, context.token_end)
+    dense = len(matches) >= _SCREEN_MIN_MATCHES and len(matches) * _TOKENS_PER_MATCH >= len(doc)
+    asked = _may_close(text, matches, context.token_end) if dense else matches
     for m in asked:
         if m.label != ACRONYM_LABEL or m.end - m.start > MAX_INITIALS:
             continue

@@ -164,8 +164,8 @@ def test_closinginitials_screen_answers_as_the_loop(pieces):
             continue
         assert not closes_line(text, ends[m.end - 1])
     answers = []
-    for least in (0, 10**9):
-        with mock.patch.object(rules.closinginitials, "_SCREEN_MIN_MATCHES", least):
+    for least, spread in ((0, 10**9), (10**9, 1)):
+        with mock.patch.multiple(rules.closinginitials, _SCREEN_MIN_MATCHES=least, _TOKENS_PER_MATCH=spread):
             answers.append(drop_closing_initials(context, matches, bytearray(len(doc))))
     assert answers[0] == answers[1]
 
