@@ -44,6 +44,20 @@ class TokenTexts:
         return word
 
 
+#: Tokens that join a word to the noun after it ("call-center agent", "help-desk macro").
+HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def word_before(tokens, start: int) -> str:
+    """The text of the token before token ``start`` of ``tokens`` (a :class:`TokenTexts` or any
+    sequence of token texts), a hyphen between them skipped ("call-center agent"); ``""`` at the
+    document's start."""
+    before = tokens[start - 1] if start else ""
+    if before in HYPHENS and start > 1:
+        before = tokens[start - 2]
+    return before
+
+
 def tokens_at(bounds: np.ndarray, offsets: Iterable[int]) -> list[int]:
     """The tokens whose bound in ``bounds`` (every token's start, or every token's end: sorted
     character offsets) is one of ``offsets``, in order."""

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import spacy
 
-from annotator.pipeline.tokentexts import TokenTexts, token_windows, tokens_at
+from annotator.pipeline.tokentexts import TokenTexts, token_windows, tokens_at, word_before
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,17 @@ def test_tokentexts_tokens_at_finds_tokens_by_a_bound(offsets, expected):
 ])
 def test_tokentexts_token_windows_merge_what_overlaps(positions, expected):
     assert token_windows(positions, 2, 20) == expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "start", "before"),
+    [
+        (["call", "-", "center", "agent"], 3, "center"),
+        (["call", "-", "agent"], 2, "call"),  # a hyphen between is skipped
+        (["help", "\u2011", "desk"], 2, "help"),  # so is a non-breaking one
+        (["-", "agent"], 1, "-"),  # nothing before the hyphen to read
+        (["agent"], 0, ""),  # the document's start
+    ],
+)
+def test_word_before_skips_a_joining_hyphen(tokens, start, before):
+    assert word_before(tokens, start) == before

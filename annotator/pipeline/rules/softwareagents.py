@@ -35,6 +35,7 @@ from spacy.strings import get_string_id
 
 from ...glossary.compile import TERM_LABEL
 from ..resolution import release
+from ..tokentexts import word_before
 
 #: The word whose two senses this rule tells apart, in the forms a match of one token has.
 AGENT_FORMS = frozenset(("agent", "agents"))
@@ -136,10 +137,7 @@ def machine_kinds(text: str, words: frozenset[int], enough: int | None = None) -
 def is_person(tokens, start: int) -> bool:
     """The word before token ``start`` makes the agent a person (:data:`PERSON_MARKS`); a hyphen
     between them is skipped ("call-center agent")."""
-    before = tokens[start - 1] if start else ""
-    if before in ("-", "\u2010", "\u2011") and start > 1:
-        before = tokens[start - 2]
-    return before.lower() in PERSON_MARKS
+    return word_before(tokens, start).lower() in PERSON_MARKS
 
 
 def drop_software_agents(context, matches: list, taken: bytearray) -> list:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 
 from ..resolution import one_word_terms, release
-from ..tokentexts import TokenTexts
+from ..tokentexts import HYPHENS, TokenTexts
 
 #: Nouns naming a part of a piece of software (general English/software words): an
 #: everyday-word term right before one names that part, not the support concept.
@@ -32,15 +32,13 @@ SOFTWARE_PARTS = frozenset(
 _PART_IDS = frozenset(map(get_string_id, SOFTWARE_PARTS))
 #: The rule's trigger (:class:`~annotator.pipeline.precision.PrecisionRule`).
 TRIGGER_IDS = _PART_IDS
-#: Tokens that may join the term to the noun it qualifies ("agent-bot").
-_JOINERS = frozenset(("-", "\u2010", "\u2011"))
 
 
 def qualifies_software_part(tokens: TokenTexts, end: int) -> bool:
     """The token after ``end`` (a hyphen right after the term skipped) is one of
     :data:`SOFTWARE_PARTS`; ``tokens`` are the document's token texts."""
     after = tokens[end]
-    if after in _JOINERS and tokens.token_end(end - 1) == tokens.token_end(end) - len(after):
+    if after in HYPHENS and tokens.token_end(end - 1) == tokens.token_end(end) - len(after):
         after = tokens[end + 1]
     return after.lower() in SOFTWARE_PARTS
 

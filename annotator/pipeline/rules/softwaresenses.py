@@ -49,6 +49,7 @@ from spacy.strings import get_string_id
 
 from ..names import SOURCE_TEXT_KEY
 from ..resolution import one_word_terms, release
+from ..tokentexts import word_before
 from .deskproduct import names_desk_kind
 
 #: word -> the kinds of machinery its software sense comes with -> the words naming each kind
@@ -171,10 +172,7 @@ def _support_marks(lexicon) -> frozenset[str]:
 def said_of_support(tokens, start: int, marks: frozenset[str]) -> bool:
     """The word before token ``start`` is one of ``marks`` ("support queue"); a hyphen between
     them is skipped ("help-desk macro")."""
-    before = tokens[start - 1] if start else ""
-    if before in ("-", "\u2010", "\u2011") and start > 1:
-        before = tokens[start - 2]
-    return before.lower() in marks
+    return word_before(tokens, start).lower() in marks
 
 
 def named_a_program(tokens, start: int, word: str) -> bool:
