@@ -96,7 +96,14 @@ def about_desk_product(text: str, lexicon) -> bool:
     :class:`~annotator.pipeline.lexicon.GlossaryLexicon`."""
     if names_desk_kind(text, lexicon):
         return True
-    forms = lexicon.derived("deskproduct.forms", lambda: {
+    forms = desk_forms(lexicon)
+    return bool(forms) and code_names(text, forms)
+
+
+def desk_forms(lexicon) -> dict[str, str]:
+    """Every lower-case form of the desk's own terms (:attr:`GlossaryLexicon.desk_terms
+    <annotator.pipeline.lexicon.GlossaryLexicon.desk_terms>`: "agents", "queued") -> the word
+    it inflects; made once per lexicon."""
+    return lexicon.derived("deskproduct.forms", lambda: {
         form: base for concept_id in sorted(lexicon.desk_terms)
         for form, base in lexicon.everyday.get(concept_id, {}).items()})
-    return bool(forms) and code_names(text, forms)

@@ -50,7 +50,7 @@ from spacy.strings import get_string_id
 from ..names import SOURCE_TEXT_KEY
 from ..resolution import one_word_terms, release
 from ..tokentexts import word_before
-from .deskproduct import names_desk_kind
+from .deskproduct import desk_forms, names_desk_kind
 
 #: word -> the kinds of machinery its software sense comes with -> the words naming each kind
 #: (lower case, general English of the field).
@@ -92,6 +92,8 @@ SOFTWARE_SENSES: dict[str, dict[str, str]] = {
         "controller": "controller",
     },
 }
+#: What names a route a network's (general English of the field): "ingress routes", "HTTP routing".
+_NETWORK_ROUTES = frozenset("ingress http url network dns".split())
 #: word -> words that, right before a mention, make it the software's whatever the document
 #: says elsewhere (general English of the field): "a message queue", "a keyboard macro", "the
 #: build agent", "a monitoring dashboard". Never a word support uses of its own ("priority
@@ -102,8 +104,8 @@ SOFTWARE_MODIFIERS: dict[str, frozenset[str]] = {
     "macro": frozenset("keyboard keystroke editor vba preprocessor".split()),
     "dashboard": frozenset("monitoring observability".split()),
     "tag": frozenset("git image docker release version html meta script style xml".split()),
-    "route": frozenset("ingress http url network dns".split()),
-    "routing": frozenset("ingress http url network dns".split()),
+    "route": _NETWORK_ROUTES,
+    "routing": _NETWORK_ROUTES,
     "agent": frozenset("build ci monitoring metrics telemetry ssh backup deployment endpoint "
                        "collector runner host".split()),
 }
@@ -165,8 +167,7 @@ def _forms(lexicon) -> dict[int, str]:
 
 def _support_marks(lexicon) -> frozenset[str]:
     """:data:`SUPPORT_MARKS` and every form of the desk's own terms ("ticket", "agent")."""
-    desk = {form for concept in lexicon.desk_terms for form in lexicon.everyday.get(concept, {})}
-    return SUPPORT_MARKS | desk
+    return SUPPORT_MARKS.union(desk_forms(lexicon))
 
 
 def said_of_support(tokens, start: int, marks: frozenset[str]) -> bool:

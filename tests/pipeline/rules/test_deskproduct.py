@@ -8,7 +8,8 @@ import pytest
 from annotator.glossary.model import Concept, Definition
 from annotator.pipeline.lexicon import build_lexicon
 from annotator.pipeline.names import SOURCE_TEXT_KEY
-from annotator.pipeline.rules.deskproduct import about_desk_product, code_names, desk_name_pattern, names_desk_kind
+from annotator.pipeline.rules.deskproduct import (about_desk_product, code_names, desk_forms, desk_name_pattern,
+                                                 names_desk_kind)
 
 
 def _concept(cid: str, term: str, definition: str, category: str | None = None) -> Concept:
@@ -37,6 +38,14 @@ def test_desk_terms_are_one_word_concepts_defined_by_the_glossarys_party(lexicon
     # "customer" is in the most names; "documentation" is defined without it, and a
     # "customer ..." term is defined by it trivially and is no one-word name
     assert lexicon.desk_terms == {"agent", "queue", "ticket"}
+
+
+def test_desk_forms_are_the_desk_terms_forms_with_the_word_each_inflects(lexicon):
+    forms = desk_forms(lexicon)
+    assert {"agent", "agents", "queue", "queues", "ticket", "tickets"} <= forms.keys()
+    assert forms["agents"] == "agent" and forms["tickets"] == "ticket"
+    assert set(forms.values()) == {"agent", "queue", "ticket"}
+    assert desk_forms(lexicon) is forms  # made once per lexicon
 
 
 def test_desk_names_are_the_channel_names_of_several_words_in_both_spellings(lexicon):
