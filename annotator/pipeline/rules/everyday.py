@@ -352,7 +352,9 @@ def mention_score(
     else:
         cues = sum(map(cue_ids.__contains__, around)) - (lower[i] in cue_ids)
     if cues and not SUPPORT_FORM_IDS.isdisjoint(around):  # rare: the verb "support" is no domain word
-        cues -= support_verbs(lower, lo, hi, skip=own, at=i)
+        # Only the verb's forms counted above come off: the term's own, and those no glossary
+        # name holds ("supported"), never were.
+        cues -= support_verbs(lower, lo, hi, skip=own | (SUPPORT_FORM_IDS - cue_ids), at=i)
     score += min(cues, 2) * settings.context_word_weight
     if other_domain and not _OTHER_DOMAIN_IDS.isdisjoint(around):  # rare: one set look-up, no count, mostly
         elsewhere = sum(1 for h in around if h in _OTHER_DOMAIN_IDS)
