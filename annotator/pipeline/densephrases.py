@@ -46,10 +46,7 @@ def dense_spans(table, column: np.ndarray, starts: list[int], several: bool,
     deep = reach > 2
     if not deep.any():
         return []
-    # ``pair in table.prefixes()`` for each distinct pair.
-    bits, mask = table.prefixes()
-    hashed = np.fromiter(map(hash, pairs), dtype=np.int64, count=len(pairs)) & mask
-    marked = (np.frombuffer(bits, dtype=np.uint8)[hashed >> 3] >> (hashed & 7) & 1) == 1
+    marked = table.prefixes().holds(pairs)  # for each distinct pair
     return at[deep & marked[pair_of] & (at + 2 < n)].tolist()
 
 

@@ -204,15 +204,12 @@ class PhraseTable:
         _add_hits(found, starts, 2, list(map(table.get, pairs)))
         # Three words or more: from the pairs that may begin a longer key (their prefix bit is
         # set), with room for a third word.
-        bits, mask = self.prefixes()
         deep = list(map((2).__lt__, reaches))
         starts, pairs = list(compress(starts, deep)), list(compress(pairs, deep))
         further: list[int] = []
         if starts:
-            # ``pair in self.prefixes()`` for every pair at once.
-            at = np.fromiter(map(hash, pairs), dtype=np.int64, count=len(pairs)) & mask
-            marks = np.frombuffer(bits, dtype=np.uint8)[at >> 3] >> (at & 7) & 1
-            further = list(compress(starts, ((marks == 1) & (np.array(starts) + 2 < n)).tolist()))
+            marks = self.prefixes().holds(pairs)
+            further = list(compress(starts, (marks & (np.array(starts) + 2 < n)).tolist()))
         return self._walk(sequence, further, 3, found)
 
     def _walk(self, sequence: tuple[int, ...], starts: list[int], width: int,
@@ -306,6 +303,11 @@ class PrefixBits(NamedTuple):
         """True for every prefix added (and for the few whose hash collides with one)."""
         at = hash(prefix) & self.mask
         return bool(self.bits[at >> 3] >> (at & 7) & 1)
+
+    def holds(self, prefixes: Sequence[tuple[int, ...]]) -> np.ndarray:
+        """``prefix in self`` for each of ``prefixes`` at once, as a boolean array."""
+        at = np.fromiter(map(hash, prefixes), dtype=np.int64, count=len(prefixes)) & self.mask
+        return (np.frombuffer(self.bits, dtype=np.uint8)[at >> 3] >> (at & 7) & 1) == 1
 
 
 class _WordHashes(dict):

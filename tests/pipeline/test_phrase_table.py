@@ -81,6 +81,14 @@ def test_prefix_bits_never_miss_a_prefix(keys):
     assert all(key[:size] in bits for key in keys for size in range(2, len(key)))
 
 
+@given(st.lists(st.lists(st.integers(0, 2**64 - 1), min_size=3, max_size=5).map(tuple), min_size=1, max_size=20),
+       st.lists(st.tuples(st.integers(0, 2**64 - 1), st.integers(0, 2**64 - 1)), max_size=20))
+def test_prefix_bits_holds_answers_as_in_does(keys, strangers):
+    bits = PrefixBits.of(keys)
+    asked = [key[:2] for key in keys] + strangers
+    assert bits.holds(asked).tolist() == [prefix in bits for prefix in asked]
+
+
 def test_prefix_bits_rarely_answer_yes_for_others():
     keys = [(i, i + 1, i + 2) for i in range(0, 30_000, 3)]
     bits = PrefixBits.of(keys)
